@@ -1,0 +1,117 @@
+"""The API at /api/: OpenAPI schema at /api/openapi.json, interactive docs at /api/docs.
+
+Session (with CSRF) and bearer-token authentication; permissions come from iljari.core.access through the
+same selectors and services as the pages. Every failure answers in one format:
+    {"code": "...", "message": "한국어 설명", "errors": [{"field": "...", "message": "..."}]}
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from iljari.core.api import SessionAuthCsrf, TokenAuth
+from iljari.core.api import router as core_router
+from iljari.core.decorators import office_page
+from iljari.core.errors import IljariError
+from iljari.org.api import router as org_router
+
+logger = logging.getLogger(__name__)
+
+api = NinjaAPI(
+    title="일자리 관리정보시스템 API",
+    version="1",
+    description="Iljari API. 세션(브라우저, CSRF 필요) 또는 `Authorization: Bearer <토큰>`으로 인증합니다.",
+    auth=[SessionAuthCsrf(), TokenAuth()],
+    urls_namespace="api",
+    docs_decorator=office_page,
+)
+api.add_router("/", core_router)
+api.add_router("/org", org_router)
+
+PYDANTIC_MESSAGES = {
+    "missing": "필수 항목입니다.",
+    "json_invalid": "JSON 형식이 올바르지 않습니다.",
+    "string_type": "문자열이어야 합니다.",
+    "string_too_long": "너무 깁니다.",
+    "string_too_short": "너무 짧습니다.",
+    "int_parsing": "정수여야 합니다.",
+    "int_type": "정수여야 합니다.",
+    "bool_parsing": "참(true) 또는 거짓(false)이어야 합니다.",
+    "bool_type": "참(true) 또는 거짓(false)이어야 합니다.",
+    "date_from_datetime_parsing": "날짜는 YYYY-MM-DD 형식이어야 합니다.",
+    "date_parsing": "날짜는 YYYY-MM-DD 형식이어야 합니다.",
+    "date_type": "날짜는 YYYY-MM-DD 형식이어야 합니다.",
+    "enum": "허용되지 않는 값입니다.",
+    "literal_error": "허용되지 않는 값입니다.",
+    "greater_than_equal": "값이 너무 작습니다.",
+    "less_than_equal": "값이 너무 큽니다.",
+    "model_attributes_type": "객체(JSON object)여야 합니다.",
+    "dict_type": "객체(JSON object)여야 합니다.",
+}
+
+
+def error_body(code: str, message: str, errors: list[dict] | None = None) -> dict:
+    return {"code": code, "message": message, "errors": errors or []}
+
+
+@api.exception_handler(IljariError)
+def on_iljari_error(request, exc: IljariError):
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_validation_error(request, exc: NinjaValidationError):
+    errors = []
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload", "query", "filters")]
+        errors.append(
+            {
+                "field": ".".join(location),
+                "message": PYDANTIC_MESSAGES.get(error.get("type", ""), "값이 올바르지 않습니다."),
+            }
+        )
+    return api.create_response(
+        request, error_body("validation_error", "입력한 내용을 확인해 주십시오.", errors), status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request, exc):
+    return api.create_response(
+        request,
+        error_body("not_authenticated", "로그인하거나 유효한 API 토큰을 보내십시오. 세션이 만료되었을 수 있습니다."),
+        status=401,
+    )
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return api.create_response(request, error_body("forbidden", "이 작업을 할 권한이 없습니다."), status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, error_body("not_found", "요청한 자료를 찾을 수 없습니다."), status=404)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    messages = {400: "요청 형식이 올바르지 않습니다.", 405: "허용되지 않는 요청 방식입니다."}
+    message = messages.get(exc.status_code, "요청을 처리할 수 없습니다.")
+    return api.create_response(request, error_body("bad_request", message), status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def on_unexpected(request, exc):
+    logger.exception("unexpected API error on %s", request.path)
+    return api.create_response(
+        request,
+        error_body("server_error", "시스템 오류가 발생했습니다. 잠시 후 다시 시도하십시오."),
+        status=500,
+    )

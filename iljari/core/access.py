@@ -1,0 +1,102 @@
+"""Every permission decision in Iljari lives here.
+
+Two kinds of function:
+- `access_*(user) -> bool` gates: may this user do this kind of thing at all? Views and API endpoints call
+  `require(access_...(user))`, services call them again before they write.
+- `scope_*` filters: which rows may this user see? Selectors pass their queryset through `scope_rows`
+  with the field paths that tie a row to a district, a partner or an org unit; out-of-scope rows are
+  simply absent, so fetching another district's record by id answers 404.
+
+Each condition stands on its own line and is tested for allow and deny in core/tests/test_access_matrix.py.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from iljari.core.errors import NotAllowed
+from iljari.core.roles import OFFICE_WIDE_ROLES, OFFICIAL_ROLES, Role
+
+
+def _role(user) -> str | None:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return user.role
+
+
+def require(allowed: bool, message: str | None = None) -> None:
+    """Raise NotAllowed (403) unless the gate allowed it."""
+    if not allowed:
+        raise NotAllowed(message)
+
+
+# --- gates -----------------------------------------------------------------------------------------------
+
+
+def access_office_view(user) -> bool:
+    """The office side of Iljari: dashboard, org chart, API docs."""
+    return _role(user) in OFFICIAL_ROLES
+
+
+def access_org_structure_change(user) -> bool:
+    """Create and edit org units."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
+
+
+def access_district_list(user) -> bool:
+    role = _role(user)
+    return role in OFFICE_WIDE_ROLES or role == Role.DISTRICT_OFFICER
+
+
+def access_partner_list(user) -> bool:
+    role = _role(user)
+    return role in OFFICE_WIDE_ROLES or role in {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
+
+
+def access_partner_change(user) -> bool:
+    """Register and edit partner institutions."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+
+def access_change_history_view(user) -> bool:
+    """Browse the change history and the login records."""
+    role = _role(user)
+    return role in {Role.AUDITOR, Role.SYSTEM_ADMIN}
+
+
+def access_accounts_manage(user) -> bool:
+    """Create accounts, set roles and placements, unlock and deactivate."""
+    return _role(user) == Role.SYSTEM_ADMIN
+
+
+def access_own_account(user) -> bool:
+    """See one's own account and change one's own password."""
+    return _role(user) is not None
+
+
+# --- scopes ----------------------------------------------------------------------------------------------
+
+
+def scope_rows(
+    user,
+    queryset: QuerySet,
+    *,
+    district: str | None = None,
+    partner: str | None = None,
+) -> QuerySet:
+    """The rows of `queryset` this user may read.
+
+    Office-wide roles read everything. A district officer reads rows whose `district` path is their
+    district; a partner-agency user rows whose `partner` path is their partner. A path left out means the
+    role reads none of these rows. Citizens and organisations read none: the portal has its own selectors.
+    """
+    role = _role(user)
+    if role in OFFICE_WIDE_ROLES:
+        return queryset
+    if role == Role.DISTRICT_OFFICER and district is not None:
+        return queryset.filter(Q(**{district: user.district_id}))
+    if role == Role.PARTNER_AGENCY and partner is not None:
+        return queryset.filter(Q(**{partner: user.partner_id}))
+    return queryset.none()

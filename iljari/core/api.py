@@ -1,0 +1,155 @@
+"""core API: tokens, the current user, the change history. Authentication classes for the whole API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer, SessionAuth
+
+from iljari.core import selectors, services
+from iljari.core.history import history_set_actor
+from iljari.core.middleware import client_address
+
+
+class SessionAuthCsrf(SessionAuth):
+    """The browser's session, with the CSRF check on every unsafe method."""
+
+    csrf = True
+
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        return user if user is not None and user.is_active else None
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer ilj_…` — tokens issued by POST /api/auth/token."""
+
+    def authenticate(self, request, token):
+        found = services.api_token_authenticate(raw=token)
+        if found is None:
+            return None
+        user, _ = found
+        request.user = user
+        history_set_actor(user)
+        return user
+
+
+router = Router(tags=["계정"])
+
+
+class TokenRequest(Schema):
+    username: str = Field(..., description="아이디")
+    password: str = Field(..., description="비밀번호")
+    name: str = Field("", max_length=100, description="토큰 이름(용도)")
+
+
+class TokenIssued(Schema):
+    id: int
+    token: str = Field(..., description="이 응답에서만 보이는 토큰. 안전한 곳에 보관하십시오.")
+    expires_at: datetime
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    expires_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class MeOut(Schema):
+    username: str
+    name: str
+    role: str
+    role_label: str
+    org_unit: str | None
+    district: str | None
+    partner: str | None
+
+
+class ChangeOut(Schema):
+    id: int
+    timestamp: datetime
+    actor: str | None
+    remote_addr: str | None
+    model: str
+    object_pk: str
+    object_repr: str
+    action: str
+    changes: dict
+
+
+class HistoryFilter(Schema):
+    actor_id: int | None = None
+    model: str = Field("", description="app_label.model, 예: org.partner")
+    object_pk: str = ""
+    action: int | None = Field(None, ge=0, le=3, description="0 등록, 1 수정, 2 삭제")
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@router.post("/auth/token", auth=None, response={201: TokenIssued}, summary="API 토큰 발급")
+def token_issue(request, payload: TokenRequest):
+    result = services.account_authenticate(
+        username=payload.username,
+        password=payload.password,
+        remote_addr=client_address(request),
+        user_agent=request.headers.get("User-Agent", ""),
+        channel="api",
+    )
+    token, raw = services.api_token_issue(user=result.user, name=payload.name)
+    return 201, {"id": token.pk, "token": raw, "expires_at": token.expires_at}
+
+
+@router.get("/auth/tokens", response=list[TokenOut], summary="내 API 토큰 목록")
+def token_list(request):
+    return list(request.auth.api_tokens.all())
+
+
+@router.delete("/auth/tokens/{token_id}", response=TokenOut, summary="API 토큰 폐기")
+def token_revoke(request, token_id: int):
+    return services.api_token_revoke(user=request.auth, token_id=token_id)
+
+
+@router.get("/me", response=MeOut, summary="현재 사용자")
+def me(request):
+    user = request.auth
+    return {
+        "username": user.username,
+        "name": user.name,
+        "role": user.role,
+        "role_label": user.get_role_display(),
+        "org_unit": user.org_unit.code if user.org_unit else None,
+        "district": user.district.code if user.district else None,
+        "partner": user.partner.code if user.partner else None,
+    }
+
+
+def _change(entry) -> dict:
+    return {
+        "id": entry.pk,
+        "timestamp": entry.timestamp,
+        "actor": entry.actor.username if entry.actor else None,
+        "remote_addr": entry.remote_addr,
+        "model": f"{entry.content_type.app_label}.{entry.content_type.model}",
+        "object_pk": entry.object_pk,
+        "object_repr": entry.object_repr,
+        "action": entry.get_action_display(),
+        "changes": entry.changes_dict or {},
+    }
+
+
+@router.get("/history", response=list[ChangeOut], summary="변경이력")
+@paginate(PageNumberPagination, page_size=50)
+def history_list(request, filters: Query[HistoryFilter]):
+    entries = selectors.change_history_list(user=request.auth, **filters.dict())
+    return [_change(e) for e in entries]
+
+
+@router.get("/history/{entry_id}", response=ChangeOut, summary="변경이력 한 건")
+def history_get(request, entry_id: int):
+    return _change(selectors.change_history_get(user=request.auth, pk=entry_id))

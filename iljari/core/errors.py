@@ -1,0 +1,65 @@
+"""One error hierarchy for the whole package.
+
+Services raise these with a Korean message for the user; the HTTP layer (web views and the API) turns them
+into one format: a code, the message, and field errors where a field was wrong.
+"""
+
+from __future__ import annotations
+
+
+class IljariError(Exception):
+    """A failure the user can understand and act on."""
+
+    code = "error"
+    status = 400
+    default_message = "요청을 처리할 수 없습니다."
+
+    def __init__(self, message: str | None = None, *, field_errors: dict[str, list[str]] | None = None):
+        self.message = message or self.default_message
+        self.field_errors = field_errors or {}
+        super().__init__(self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "errors": [
+                {"field": field, "message": msg} for field, messages in self.field_errors.items() for msg in messages
+            ],
+        }
+
+
+class ValidationFailed(IljariError):
+    code = "validation_error"
+    status = 400
+    default_message = "입력한 내용을 확인해 주십시오."
+
+
+class NotAllowed(IljariError):
+    code = "forbidden"
+    status = 403
+    default_message = "이 작업을 할 권한이 없습니다."
+
+
+class NotFound(IljariError):
+    code = "not_found"
+    status = 404
+    default_message = "요청한 자료를 찾을 수 없습니다."
+
+
+class Conflict(IljariError):
+    code = "conflict"
+    status = 409
+    default_message = "다른 자료와 충돌하여 처리할 수 없습니다."
+
+
+class AuthenticationFailed(IljariError):
+    code = "authentication_failed"
+    status = 401
+    default_message = "아이디 또는 비밀번호가 올바르지 않습니다."
+
+
+class AccountLocked(AuthenticationFailed):
+    code = "account_locked"
+    status = 403
+    default_message = "로그인 실패가 반복되어 계정이 잠겼습니다. 잠시 후 다시 시도하십시오."

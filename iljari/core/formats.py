@@ -1,0 +1,140 @@
+"""Korean number, money, rate and date formats as the office's reports print them, and parsing back.
+
+- numbers: thousands separators, negatives as `△9`;
+- money: integer 원 shown in 원/천원/백만원/억원, rounded half up;
+- rates: a ratio (Decimal) shown to 0.1% (`52.2%`);
+- dates: `'18.7.11.` and months `'18.6월`.
+
+Every parser accepts what the formatter writes (and the spacing variants the 2018 report uses) and raises
+ValueError with a Korean message for anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+UNITS: dict[str, int] = {"원": 1, "천원": 1_000, "백만원": 1_000_000, "억원": 100_000_000}
+NEGATIVE_SIGN = "△"
+EMPTY = "-"
+
+_APOSTROPHES = "'’′‘`"
+
+
+def _quantize(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def format_number(value: int | Decimal | float | None, *, decimals: int = 0) -> str:
+    """`1234567` → `1,234,567`; `-9` → `△9`; None → `-`."""
+    if value is None:
+        return EMPTY
+    number = _quantize(Decimal(str(value)), decimals)
+    text = f"{abs(number):,.{decimals}f}"
+    return f"{NEGATIVE_SIGN}{text}" if number < 0 else text
+
+
+def format_amount(won: int | None, unit: str = "백만원", *, decimals: int = 0) -> str:
+    """An amount in integer 원 shown in `unit`: `237_715_000_000` → `237,715` (백만원)."""
+    if won is None:
+        return EMPTY
+    if unit not in UNITS:
+        raise ValueError(f"알 수 없는 금액 단위입니다: {unit}")
+    return format_number(Decimal(won) / UNITS[unit], decimals=decimals)
+
+
+def ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -> Decimal | None:
+    """numerator / denominator as a Decimal, or None where it is undefined (no denominator)."""
+    if numerator is None or not denominator:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
+def format_rate(value: Decimal | float | None, *, decimals: int = 1) -> str:
+    """A ratio shown as a percentage: `Decimal('0.52224')` → `52.2%`; negative → `△1.5%`."""
+    if value is None:
+        return EMPTY
+    return f"{format_number(Decimal(str(value)) * 100, decimals=decimals)}%"
+
+
+def format_date(value: date | None) -> str:
+    """`date(2018, 7, 11)` → `'18.7.11.`"""
+    if value is None:
+        return EMPTY
+    return f"'{value.year % 100:02d}.{value.month}.{value.day}."
+
+
+def format_month(value: date | None) -> str:
+    """`date(2018, 6, 1)` → `'18.6월`"""
+    if value is None:
+        return EMPTY
+    return f"'{value.year % 100:02d}.{value.month}월"
+
+
+# --- parsing ---------------------------------------------------------------------------------------------
+
+
+def parse_number(text: str) -> Decimal:
+    """`1,234` → 1234, `△9` → -9, `52.2` → 52.2. Raises ValueError for anything else."""
+    cleaned = (text or "").strip().replace(",", "").replace(" ", "")
+    negative = cleaned.startswith((NEGATIVE_SIGN, "-", "▲"))
+    if negative:
+        cleaned = cleaned[1:]
+    if not re.fullmatch(r"\d+(\.\d+)?", cleaned):
+        raise ValueError(f"숫자로 읽을 수 없습니다: {text!r}")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern above admits only valid decimals
+        raise ValueError(f"숫자로 읽을 수 없습니다: {text!r}") from exc
+    return -number if negative else number
+
+
+def parse_amount(text: str, unit: str = "백만원") -> int:
+    """`237,715` in 백만원 → 237_715_000_000 원. Fractions of a 원 are refused."""
+    if unit not in UNITS:
+        raise ValueError(f"알 수 없는 금액 단위입니다: {unit}")
+    won = parse_number(text) * UNITS[unit]
+    if won != won.to_integral_value():
+        raise ValueError(f"원 단위 아래의 금액은 쓸 수 없습니다: {text!r}")
+    return int(won)
+
+
+def parse_rate(text: str) -> Decimal:
+    """`52.2%` → Decimal('0.522'); `△1.5%` → Decimal('-0.015')."""
+    cleaned = (text or "").strip()
+    if not cleaned.endswith("%"):
+        raise ValueError(f"비율은 %로 끝나야 합니다: {text!r}")
+    return parse_number(cleaned[:-1]) / 100
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+_DATE = re.compile(r"^[" + _APOSTROPHES + r"]?\s*(\d{2}|\d{4})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?$")
+_MONTH = re.compile(r"^[" + _APOSTROPHES + r"]?\s*(\d{2}|\d{4})\s*\.\s*(\d{1,2})\s*월\s*(말|초|중)?$")
+
+
+def parse_date(text: str) -> date:
+    """`'18.7.11.`, `'18. 7. 11.`, `2018.7.11` → date(2018, 7, 11)."""
+    match = _DATE.match((text or "").strip())
+    if not match:
+        raise ValueError(f"날짜로 읽을 수 없습니다: {text!r} (예: '18.7.11.)")
+    year, month, day = match.groups()
+    try:
+        return date(_year(year), int(month), int(day))
+    except ValueError as exc:
+        raise ValueError(f"없는 날짜입니다: {text!r}") from exc
+
+
+def parse_month(text: str) -> date:
+    """`'18.6월`, `'18. 6월말` → date(2018, 6, 1)."""
+    match = _MONTH.match((text or "").strip())
+    if not match:
+        raise ValueError(f"연월로 읽을 수 없습니다: {text!r} (예: '18.6월)")
+    year, month, _ = match.groups()
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"없는 달입니다: {text!r}")
+    return date(_year(year), int(month), 1)

@@ -1,0 +1,127 @@
+"""Forms of the core pages. They parse and check the shape of input; rules live in core.services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.models import LoginEvent, User
+from iljari.core.roles import Role
+
+
+class KrdsFormMixin:
+    """Give every widget the KRDS class it needs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "krds-form-select")
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "krds-checkbox")
+            else:
+                widget.attrs.setdefault("class", "krds-input")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class LoginForm(KrdsFormMixin, forms.Form):
+    username = forms.CharField(
+        label=_("아이디"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("비밀번호"), required=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class PasswordChangeForm(KrdsFormMixin, forms.Form):
+    old_password = forms.CharField(
+        label=_("현재 비밀번호"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label=_("새 비밀번호"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("영문 대문자·소문자·숫자·특수문자 중 2종류 이상 10자 이상, 또는 3종류 이상 8자 이상"),
+    )
+    new_password_confirm = forms.CharField(
+        label=_("새 비밀번호 확인"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password") and data.get("new_password") != data.get("new_password_confirm"):
+            self.add_error("new_password_confirm", _("새 비밀번호가 서로 다릅니다."))
+        return data
+
+
+def _placement(name: str):
+    return User._meta.get_field(name).formfield(required=False)
+
+
+class UserForm(KrdsFormMixin, forms.Form):
+    username = forms.CharField(label=_("아이디"), max_length=150)
+    display_name = forms.CharField(label=_("이름"), max_length=60)
+    email = forms.EmailField(label=_("전자우편"), required=False)
+    phone = forms.CharField(label=_("연락처"), max_length=30, required=False)
+    role = forms.ChoiceField(label=_("역할"), choices=Role.choices)
+    org_unit = _placement("org_unit")
+    district = _placement("district")
+    partner = _placement("partner")
+    is_active = forms.BooleanField(label=_("사용"), required=False, initial=True)
+    password = forms.CharField(
+        label=_("초기 비밀번호"),
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("새 계정에만 씁니다. 사용자가 첫 로그인 후 바꾸도록 안내하십시오."),
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["username"].disabled = True
+            del self.fields["password"]
+        else:
+            self.fields["password"].required = True
+            del self.fields["is_active"]
+
+
+class HistoryFilterForm(KrdsFormMixin, forms.Form):
+    ACTIONS = [("", "전체"), ("0", "등록"), ("1", "수정"), ("2", "삭제")]
+
+    actor = forms.ModelChoiceField(
+        label=_("변경한 사람"), queryset=User.objects.order_by("username"), required=False, empty_label="전체"
+    )
+    model = forms.ChoiceField(label=_("자료 종류"), required=False)
+    object_pk = forms.CharField(label=_("자료 번호"), required=False, max_length=64)
+    action = forms.ChoiceField(label=_("구분"), choices=ACTIONS, required=False)
+    date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())
+
+    def __init__(self, *args, model_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", "전체"), *model_choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("종료일은 시작일보다 빠를 수 없습니다."))
+        return data
+
+
+class LoginEventFilterForm(KrdsFormMixin, forms.Form):
+    username = forms.CharField(label=_("아이디"), required=False, max_length=150)
+    outcome = forms.ChoiceField(label=_("결과"), required=False, choices=[("", "전체"), *LoginEvent.Outcome.choices])
+    date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())
+
+
+class UserFilterForm(KrdsFormMixin, forms.Form):
+    q = forms.CharField(label=_("검색어"), required=False, max_length=100)
+    role = forms.ChoiceField(label=_("역할"), required=False, choices=[("", "전체"), *Role.choices])

@@ -1,0 +1,154 @@
+"""Accounts, login events and API tokens, and the abstract base of every domain model.
+
+The account's place in the office (org unit, district, partner) points into `org` by string reference;
+that is the one place `core` names another app, so that every module can scope by the same fields.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.roles import PUBLIC_ROLES, Role
+
+
+class TimeStampedModel(models.Model):
+    """Base of every domain model: creation and update times (history lives in the change log)."""
+
+    created_at = models.DateTimeField(_("등록일시"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("수정일시"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class User(AbstractUser):
+    role = models.CharField(_("역할"), max_length=32, choices=Role.choices, default=Role.CITIZEN)
+    org_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("소속 부서"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    district = models.ForeignKey(
+        "org.District",
+        verbose_name=_("소속 자치구"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    partner = models.ForeignKey(
+        "org.Partner",
+        verbose_name=_("소속 기관"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    display_name = models.CharField(_("이름"), max_length=60, blank=True)
+    phone = models.CharField(_("연락처"), max_length=30, blank=True)
+    failed_login_count = models.PositiveSmallIntegerField(_("연속 로그인 실패"), default=0)
+    locked_until = models.DateTimeField(_("잠금 해제 시각"), null=True, blank=True)
+    password_changed_at = models.DateTimeField(_("비밀번호 변경일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("계정")
+        verbose_name_plural = _("계정")
+        ordering = ["username"]
+        constraints = [
+            models.CheckConstraint(
+                name="user_district_officer_has_district",
+                condition=~Q(role=Role.DISTRICT_OFFICER) | Q(district__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="user_partner_agency_has_partner",
+                condition=~Q(role=Role.PARTNER_AGENCY) | Q(partner__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="user_division_staff_has_org_unit",
+                condition=~Q(role=Role.DIVISION_STAFF) | Q(org_unit__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_name or self.username} ({self.get_role_display()})"
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def is_public(self) -> bool:
+        return self.role in PUBLIC_ROLES
+
+    def is_locked(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.locked_until is not None and self.locked_until > now
+
+
+class LoginEvent(models.Model):
+    """Every login attempt, kept for the account holder ("last login") and for the auditor."""
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", _("성공")
+        FAILURE = "failure", _("실패")
+        LOCKED = "locked", _("잠김")
+        LOGOUT = "logout", _("로그아웃")
+        TIMEOUT = "timeout", _("세션 만료")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="login_events"
+    )
+    username = models.CharField(_("입력한 아이디"), max_length=150)
+    outcome = models.CharField(_("결과"), max_length=16, choices=Outcome.choices)
+    channel = models.CharField(_("경로"), max_length=8, default="web")
+    remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
+    user_agent = models.CharField(_("브라우저"), max_length=300, blank=True)
+    at = models.DateTimeField(_("일시"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("로그인 기록")
+        verbose_name_plural = _("로그인 기록")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "outcome", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.get_outcome_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API. Only its SHA-256 digest is stored; the token is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("이름"), max_length=100, blank=True)
+    prefix = models.CharField(_("앞자리"), max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("발급일시"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("만료일시"))
+    last_used_at = models.DateTimeField(_("최근 사용"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("폐기일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API 토큰")
+        verbose_name_plural = _("API 토큰")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def default_expiry():
+        return timezone.now() + timedelta(days=settings.ILJARI_API_TOKEN_DAYS)
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now

@@ -1,0 +1,110 @@
+"""core selectors — reads of accounts, login records and the change history, scoped by core.access.
+
+Contract:
+- user_list(*, user, q="", role="") -> QuerySet[User]            (system admin)
+- user_get(*, user, pk) -> User                                   (system admin; NotFound otherwise)
+- login_event_list(*, user, username="", outcome="", date_from=None, date_to=None) -> QuerySet[LoginEvent]
+- own_login_event_list(*, user, limit=10) -> list[LoginEvent]      (one's own)
+- change_history_list(*, user, actor_id=None, model="", object_pk="", action=None,
+                      date_from=None, date_to=None) -> QuerySet[LogEntry]   (auditor, system admin)
+- change_history_get(*, user, pk) -> LogEntry
+- tracked_model_choices() -> list[tuple[str, str]]   ("app_label.model", Korean name)
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from iljari.core.access import access_accounts_manage, access_change_history_view, require
+from iljari.core.errors import NotFound
+from iljari.core.models import LoginEvent, User
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _date_range(queryset: QuerySet, field: str, date_from: date | None, date_to: date | None) -> QuerySet:
+    if date_from:
+        queryset = queryset.filter(**{f"{field}__gte": _day_start(date_from)})
+    if date_to:
+        queryset = queryset.filter(**{f"{field}__lt": _day_start(date_to + timedelta(days=1))})
+    return queryset
+
+
+def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
+    require(access_accounts_manage(user))
+    queryset = User.objects.select_related("org_unit", "district", "partner").order_by("username")
+    if q:
+        queryset = queryset.filter(Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__icontains=q))
+    if role:
+        queryset = queryset.filter(role=role)
+    return queryset
+
+
+def user_get(*, user: User, pk: int) -> User:
+    require(access_accounts_manage(user))
+    found = User.objects.select_related("org_unit", "district", "partner").filter(pk=pk).first()
+    if found is None:
+        raise NotFound("계정을 찾을 수 없습니다.")
+    return found
+
+
+def login_event_list(
+    *, user: User, username: str = "", outcome: str = "", date_from: date | None = None, date_to: date | None = None
+) -> QuerySet[LoginEvent]:
+    require(access_change_history_view(user))
+    queryset = LoginEvent.objects.select_related("user")
+    if username:
+        queryset = queryset.filter(username__icontains=username)
+    if outcome:
+        queryset = queryset.filter(outcome=outcome)
+    return _date_range(queryset, "at", date_from, date_to)
+
+
+def own_login_event_list(*, user: User, limit: int = 10) -> list[LoginEvent]:
+    return list(LoginEvent.objects.filter(user=user).order_by("-at", "-id")[:limit])
+
+
+def tracked_model_choices() -> list[tuple[str, str]]:
+    models = sorted(auditlog.get_models(), key=lambda m: (m._meta.app_label, m._meta.model_name))
+    return [(f"{m._meta.app_label}.{m._meta.model_name}", str(m._meta.verbose_name)) for m in models]
+
+
+def change_history_list(
+    *,
+    user: User,
+    actor_id: int | None = None,
+    model: str = "",
+    object_pk: str = "",
+    action: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[LogEntry]:
+    require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
+    queryset = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-id")
+    if actor_id:
+        queryset = queryset.filter(actor_id=actor_id)
+    if model:
+        app_label, _, model_name = model.partition(".")
+        content_type = ContentType.objects.filter(app_label=app_label, model=model_name).first()
+        queryset = queryset.filter(content_type=content_type) if content_type else queryset.none()
+    if object_pk:
+        queryset = queryset.filter(object_pk=object_pk)
+    if action is not None:
+        queryset = queryset.filter(action=action)
+    return _date_range(queryset, "timestamp", date_from, date_to)
+
+
+def change_history_get(*, user: User, pk: int) -> LogEntry:
+    require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
+    entry = LogEntry.objects.select_related("actor", "content_type").filter(pk=pk).first()
+    if entry is None:
+        raise NotFound("변경이력을 찾을 수 없습니다.")
+    return entry

@@ -1,0 +1,341 @@
+"""core services — the writes of accounts, login and API tokens.
+
+Contract (what other apps and the HTTP layer may call):
+- account_authenticate(*, username, password, remote_addr, user_agent="", channel="web") -> LoginResult
+      checks the lock, the password, counts failures and locks after ILJARI_LOGIN_MAX_FAILURES.
+- account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
+- user_create(*, actor, username, password, role, ...) -> User
+- user_update(*, actor, user, role, ...) -> User
+- user_unlock(*, actor, user) -> User
+- user_password_change(*, user, old_password, new_password) -> User
+- user_password_reset(*, actor, user, new_password) -> User   (system admin; also unlocks)
+- api_token_issue(*, user, name="") -> tuple[ApiToken, str]   (the raw token is returned once)
+- api_token_revoke(*, user, token_id) -> ApiToken
+- api_token_authenticate(*, raw) -> User | None
+
+Every function opens its own transaction and raises iljari.core.errors on a user's mistake.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate, password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.core.access import access_accounts_manage, require
+from iljari.core.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationFailed
+from iljari.core.models import ApiToken, LoginEvent, User
+from iljari.core.roles import Role
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    user: User
+    previous_login: LoginEvent | None
+    failures_since_previous: int
+
+
+def _record(*, user, username, outcome, remote_addr, user_agent="", channel="web") -> LoginEvent:
+    return LoginEvent.objects.create(
+        user=user,
+        username=username[:150],
+        outcome=outcome,
+        channel=channel,
+        remote_addr=remote_addr,
+        user_agent=(user_agent or "")[:300],
+    )
+
+
+def _lock_message(locked_until) -> str:
+    minutes = max(1, int((locked_until - timezone.now()).total_seconds() // 60) + 1)
+    return (
+        f"로그인에 {settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하여 계정이 잠겼습니다. "
+        f"{minutes}분 후 다시 시도하거나 시스템관리자에게 잠금 해제를 요청하십시오."
+    )
+
+
+def account_authenticate(
+    *, username: str, password: str, remote_addr: str | None, user_agent: str = "", channel: str = "web"
+) -> LoginResult:
+    username = (username or "").strip()
+    if not username or not password:
+        raise ValidationFailed(
+            "아이디와 비밀번호를 모두 입력하십시오.",
+            field_errors={
+                **({"username": ["아이디를 입력하십시오."]} if not username else {}),
+                **({"password": ["비밀번호를 입력하십시오."]} if not password else {}),
+            },
+        )
+    record = {"username": username, "remote_addr": remote_addr, "user_agent": user_agent, "channel": channel}
+    now = timezone.now()
+    # The failure counter must survive the AuthenticationFailed we raise, so it commits on its own.
+    with transaction.atomic():
+        account = User.objects.select_for_update().filter(username=username).first()
+        if account is not None and account.locked_until is not None:
+            if account.locked_until > now:
+                _record(user=account, outcome=LoginEvent.Outcome.LOCKED, **record)
+                locked_until = account.locked_until
+            else:
+                account.failed_login_count = 0
+                account.locked_until = None
+                account.save(update_fields=["failed_login_count", "locked_until"])
+                locked_until = None
+        else:
+            locked_until = None
+    if locked_until is not None:
+        raise AccountLocked(_lock_message(locked_until))
+
+    user = authenticate(username=username, password=password)
+    if user is None:
+        with transaction.atomic():
+            account = User.objects.select_for_update().filter(username=username).first()
+            if account is not None:
+                account.failed_login_count += 1
+                fields = ["failed_login_count"]
+                if account.failed_login_count >= settings.ILJARI_LOGIN_MAX_FAILURES:
+                    account.locked_until = now + timedelta(minutes=settings.ILJARI_LOGIN_LOCK_MINUTES)
+                    fields.append("locked_until")
+                account.save(update_fields=fields)
+            _record(user=account, outcome=LoginEvent.Outcome.FAILURE, **record)
+        if account is not None and account.locked_until is not None:
+            raise AccountLocked(_lock_message(account.locked_until))
+        raise AuthenticationFailed(
+            "아이디 또는 비밀번호가 올바르지 않습니다. "
+            f"{settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하면 계정이 "
+            f"{settings.ILJARI_LOGIN_LOCK_MINUTES}분간 잠깁니다."
+        )
+
+    with transaction.atomic():
+        previous = (
+            LoginEvent.objects.filter(user=user, outcome=LoginEvent.Outcome.SUCCESS).order_by("-at", "-id").first()
+        )
+        failures = LoginEvent.objects.filter(
+            user=user,
+            outcome__in=[LoginEvent.Outcome.FAILURE, LoginEvent.Outcome.LOCKED],
+        )
+        if previous is not None:
+            failures = failures.filter(at__gt=previous.at)
+        failures = failures.count()
+        if user.failed_login_count or user.locked_until:
+            user.failed_login_count = 0
+            user.locked_until = None
+            user.save(update_fields=["failed_login_count", "locked_until"])
+        _record(user=user, outcome=LoginEvent.Outcome.SUCCESS, **record)
+    return LoginResult(user=user, previous_login=previous, failures_since_previous=failures)
+
+
+def account_logout_record(*, user: User, remote_addr: str | None) -> None:
+    _record(user=user, username=user.username, outcome=LoginEvent.Outcome.LOGOUT, remote_addr=remote_addr)
+
+
+def account_session_expire(*, user: User, remote_addr: str | None) -> None:
+    _record(user=user, username=user.username, outcome=LoginEvent.Outcome.TIMEOUT, remote_addr=remote_addr)
+
+
+# --- accounts --------------------------------------------------------------------------------------------
+
+PLACEMENT_BY_ROLE = {
+    Role.DIVISION_STAFF: "org_unit",
+    Role.OFFICE_MANAGER: "org_unit",
+    Role.DISTRICT_OFFICER: "district",
+    Role.PARTNER_AGENCY: "partner",
+}
+PLACEMENT_LABELS = {"org_unit": "소속 부서", "district": "소속 자치구", "partner": "소속 기관"}
+
+
+def _check_placement(*, role: str, org_unit, district, partner) -> dict:
+    """A staff account belongs to an org unit, a district officer to a district, a partner user to a
+    partner; no account carries a placement its role does not use."""
+    given = {"org_unit": org_unit, "district": district, "partner": partner}
+    needed = PLACEMENT_BY_ROLE.get(role)
+    errors: dict[str, list[str]] = {}
+    if needed and given[needed] is None:
+        errors[needed] = [f"이 역할에는 {PLACEMENT_LABELS[needed]}을(를) 지정해야 합니다."]
+    for field, value in given.items():
+        if value is not None and field != needed and not (role == Role.SYSTEM_ADMIN and field == "org_unit"):
+            errors[field] = [f"이 역할에는 {PLACEMENT_LABELS[field]}을(를) 지정하지 않습니다."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    return given
+
+
+def _validate_password(password: str, user: User) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationFailed("비밀번호가 규칙에 맞지 않습니다.", field_errors={"password": exc.messages}) from exc
+
+
+def user_create(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+    email: str = "",
+    phone: str = "",
+    org_unit=None,
+    district=None,
+    partner=None,
+) -> User:
+    """Create an account. `actor=None` only from trusted commands (demo, createsuperuser)."""
+    if actor is not None:
+        require(access_accounts_manage(actor), "계정을 만들 권한이 없습니다.")
+    if role not in Role.values:
+        raise ValidationFailed(field_errors={"role": ["알 수 없는 역할입니다."]})
+    username = (username or "").strip()
+    if not username:
+        raise ValidationFailed(field_errors={"username": ["아이디를 입력하십시오."]})
+    placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
+    with transaction.atomic():
+        if User.objects.filter(username=username).exists():
+            raise ValidationFailed(field_errors={"username": ["이미 쓰이는 아이디입니다."]})
+        user = User(
+            username=username,
+            role=role,
+            display_name=display_name,
+            email=email,
+            phone=phone,
+            is_staff=False,
+            is_superuser=False,
+            password_changed_at=timezone.now(),
+            **placement,
+        )
+        _validate_password(password, user)
+        user.set_password(password)
+        user.save()
+    return user
+
+
+def user_update(
+    *,
+    actor: User,
+    user: User,
+    role: str,
+    display_name: str = "",
+    email: str = "",
+    phone: str = "",
+    org_unit=None,
+    district=None,
+    partner=None,
+    is_active: bool = True,
+) -> User:
+    require(access_accounts_manage(actor), "계정을 바꿀 권한이 없습니다.")
+    if role not in Role.values:
+        raise ValidationFailed(field_errors={"role": ["알 수 없는 역할입니다."]})
+    if user.pk == actor.pk and (role != actor.role or not is_active):
+        raise ValidationFailed("자신의 역할을 바꾸거나 자신의 계정을 중지할 수 없습니다.")
+    placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.role = role
+        user.display_name = display_name
+        user.email = email
+        user.phone = phone
+        user.is_active = is_active
+        for field, value in placement.items():
+            setattr(user, field, value)
+        user.save(
+            update_fields=[
+                "role",
+                "display_name",
+                "email",
+                "phone",
+                "is_active",
+                "org_unit",
+                "district",
+                "partner",
+            ]
+        )
+    return user
+
+
+def user_unlock(*, actor: User, user: User) -> User:
+    require(access_accounts_manage(actor), "계정 잠금을 해제할 권한이 없습니다.")
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.failed_login_count = 0
+        user.locked_until = None
+        user.save(update_fields=["failed_login_count", "locked_until"])
+    return user
+
+
+def user_password_change(*, user: User, old_password: str, new_password: str) -> User:
+    if not user.check_password(old_password or ""):
+        raise ValidationFailed(field_errors={"old_password": ["현재 비밀번호가 올바르지 않습니다."]})
+    if old_password == new_password:
+        raise ValidationFailed(field_errors={"new_password": ["새 비밀번호는 현재 비밀번호와 달라야 합니다."]})
+    try:
+        password_validation.validate_password(new_password, user)
+    except ValidationError as exc:
+        raise ValidationFailed(field_errors={"new_password": exc.messages}) from exc
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.password_changed_at = timezone.now()
+        user.save(update_fields=["password", "password_changed_at"])
+    return user
+
+
+def user_password_reset(*, actor: User | None, user: User, new_password: str) -> User:
+    """Set a new password for someone who forgot theirs (and lift any lock). `actor=None`: the demo."""
+    if actor is not None:
+        require(access_accounts_manage(actor), "비밀번호를 초기화할 권한이 없습니다.")
+    try:
+        password_validation.validate_password(new_password, user)
+    except ValidationError as exc:
+        raise ValidationFailed(field_errors={"new_password": exc.messages}) from exc
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.set_password(new_password)
+        user.password_changed_at = timezone.now()
+        user.failed_login_count = 0
+        user.locked_until = None
+        user.save(update_fields=["password", "password_changed_at", "failed_login_count", "locked_until"])
+    return user
+
+
+# --- API tokens ------------------------------------------------------------------------------------------
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_token_issue(*, user: User, name: str = "") -> tuple[ApiToken, str]:
+    raw = f"ilj_{secrets.token_urlsafe(32)}"
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name[:100], prefix=raw[:12], digest=_digest(raw), expires_at=ApiToken.default_expiry()
+        )
+    return token, raw
+
+
+def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+        if token is None:
+            raise NotFound("토큰을 찾을 수 없습니다.")
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_authenticate(*, raw: str) -> tuple[User, ApiToken] | None:
+    if not raw or not raw.startswith("ilj_"):
+        return None
+    token = ApiToken.objects.select_related("user").filter(digest=_digest(raw)).first()
+    now = timezone.now()
+    if token is None or not token.is_active(now) or not token.user.is_active or token.user.is_locked(now):
+        return None
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user, token

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from iljari.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("accounts/login/", views.login_view, name="login"),
+    path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/me/", views.profile, name="profile"),
+    path("accounts/me/password/", views.password_change, name="password_change"),
+    path("accounts/users/", views.user_list, name="user_list"),
+    path("accounts/users/new/", views.user_create, name="user_create"),
+    path("accounts/users/<int:pk>/", views.user_detail, name="user_detail"),
+    path("accounts/users/<int:pk>/unlock/", views.user_unlock, name="user_unlock"),
+    path("history/", views.history_list, name="history_list"),
+    path("history/<int:pk>/", views.history_detail, name="history_detail"),
+    path("history/logins/", views.login_event_list, name="login_event_list"),
+]

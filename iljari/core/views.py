@@ -1,0 +1,217 @@
+"""core pages: login and logout, one's own account, the change history, login records, accounts.
+
+Each view parses input, calls one selector or service, and renders; permission is decided in core.access.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core import selectors, services
+from iljari.core.access import access_accounts_manage, require
+from iljari.core.errors import IljariError
+from iljari.core.forms import (
+    HistoryFilterForm,
+    LoginEventFilterForm,
+    LoginForm,
+    PasswordChangeForm,
+    UserFilterForm,
+    UserForm,
+)
+from iljari.core.middleware import client_address
+from iljari.web.http import form_apply_error, paginate, safe_next
+
+
+def login_view(request):
+    if request.user.is_authenticated:
+        return redirect("web:home")
+    form = LoginForm(request.POST or None)
+    status = 200
+    if request.GET.get("expired"):
+        messages.warning(request, "오랫동안 사용하지 않아 자동으로 로그아웃되었습니다. 다시 로그인하십시오.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.account_authenticate(
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"],
+                remote_addr=client_address(request),
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+        except IljariError as error:
+            form_apply_error(form, error)
+            status = error.status
+        else:
+            login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+            if result.previous_login is not None:
+                at = timezone.localtime(result.previous_login.at)
+                note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
+                if result.failures_since_previous:
+                    note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
+            else:
+                note = "처음 접속하셨습니다."
+            messages.info(request, note)
+            return redirect(safe_next(request, reverse("web:home")))
+    return render(request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+
+
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        services.account_logout_record(user=request.user, remote_addr=client_address(request))
+    logout(request)
+    messages.info(request, "로그아웃했습니다.")
+    return redirect("core:login")
+
+
+@login_required
+def profile(request):
+    events = selectors.own_login_event_list(user=request.user)
+    return render(request, "core/profile.html", {"events": events})
+
+
+@login_required
+def password_change(request):
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_password_change(
+                user=request.user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password"],
+            )
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            update_session_auth_hash(request, user)
+            messages.success(request, "비밀번호를 바꾸었습니다.")
+            return redirect("core:profile")
+    return render(request, "core/password_change.html", {"form": form}, status=400 if form.errors else 200)
+
+
+# --- change history and login records (auditor, system admin) -----------------------------------------
+
+
+@login_required
+def history_list(request):
+    model_choices = selectors.tracked_model_choices()
+    form = HistoryFilterForm(request.GET or None, model_choices=model_choices)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.change_history_list(
+        user=request.user,
+        actor_id=filters["actor"].pk if filters.get("actor") else None,
+        model=filters.get("model", ""),
+        object_pk=filters.get("object_pk", ""),
+        action=int(filters["action"]) if filters.get("action") else None,
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    page = paginate(request, entries)
+    return render(request, "core/history_list.html", {"form": form, "page": page})
+
+
+@login_required
+def history_detail(request, pk: int):
+    entry = selectors.change_history_get(user=request.user, pk=pk)
+    changes = [
+        {"field": field, "before": values[0] if values else "", "after": values[1] if len(values) > 1 else ""}
+        for field, values in (entry.changes_dict or {}).items()
+    ]
+    return render(request, "core/history_detail.html", {"entry": entry, "changes": changes})
+
+
+@login_required
+def login_event_list(request):
+    form = LoginEventFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    events = selectors.login_event_list(user=request.user, **filters)
+    return render(request, "core/login_event_list.html", {"form": form, "page": paginate(request, events)})
+
+
+# --- accounts (system admin) ---------------------------------------------------------------------------
+
+
+@login_required
+def user_list(request):
+    form = UserFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    users = selectors.user_list(user=request.user, **filters)
+    return render(request, "core/user_list.html", {"form": form, "page": paginate(request, users)})
+
+
+def _user_fields(data: dict) -> dict:
+    return {
+        key: data.get(key) for key in ("role", "display_name", "email", "phone", "org_unit", "district", "partner")
+    } | {"email": data.get("email") or "", "phone": data.get("phone") or ""}
+
+
+@login_required
+def user_create(request):
+    require(access_accounts_manage(request.user))
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.user_create(
+                actor=request.user,
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"],
+                **_user_fields(form.cleaned_data),
+            )
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"계정 {created.username}을(를) 만들었습니다.")
+            return redirect("core:user_detail", pk=created.pk)
+    return render(request, "core/user_form.html", {"form": form, "editing": None}, status=400 if form.errors else 200)
+
+
+@login_required
+def user_detail(request, pk: int):
+    account = selectors.user_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        form = UserForm(request.POST, editing=True, initial={"username": account.username})
+        if form.is_valid():
+            try:
+                services.user_update(
+                    actor=request.user,
+                    user=account,
+                    is_active=form.cleaned_data["is_active"],
+                    **_user_fields(form.cleaned_data),
+                )
+            except IljariError as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(request, "계정 정보를 저장했습니다.")
+                return redirect("core:user_detail", pk=account.pk)
+    else:
+        form = UserForm(
+            editing=True,
+            initial={
+                "username": account.username,
+                "display_name": account.display_name,
+                "email": account.email,
+                "phone": account.phone,
+                "role": account.role,
+                "org_unit": account.org_unit,
+                "district": account.district,
+                "partner": account.partner,
+                "is_active": account.is_active,
+            },
+        )
+    return render(
+        request, "core/user_form.html", {"form": form, "editing": account}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def user_unlock(request, pk: int):
+    account = selectors.user_get(user=request.user, pk=pk)
+    services.user_unlock(actor=request.user, user=account)
+    messages.success(request, f"{account.username} 계정의 잠금을 해제했습니다.")
+    return redirect("core:user_detail", pk=account.pk)

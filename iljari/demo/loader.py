@@ -1,0 +1,79 @@
+"""Load the demo dataset through the services (so the change history records it). Idempotent."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from iljari.core import services as core_services
+from iljari.core.models import User
+from iljari.demo.dataset import accounts, org
+from iljari.org import services as org_services
+from iljari.org.models import District, OrgUnit, Partner
+
+
+def _unit(code: str, name: str, kind: str, parent: OrgUnit | None, sort_order: int, functions: str = "") -> OrgUnit:
+    existing = OrgUnit.objects.filter(code=code).first()
+    if existing is None:
+        return org_services.org_unit_create(
+            actor=None, code=code, name=name, kind=kind, parent=parent, sort_order=sort_order, functions=functions
+        )
+    return org_services.org_unit_update(
+        actor=None, unit=existing, name=name, parent=parent, sort_order=sort_order, functions=functions
+    )
+
+
+def load_org() -> None:
+    city = _unit(org.CITY["code"], org.CITY["name"], "city", None, 0)
+    office = _unit(org.OFFICE["code"], org.OFFICE["name"], "office", city, 0)
+    divisions = {}
+    for order, division in enumerate(org.DIVISIONS, start=1):
+        divisions[division["code"]] = _unit(
+            division["code"], division["name"], "division", office, order, "\n".join(division["functions"])
+        )
+    for order, (parent_code, code, name) in enumerate(org.TEAMS, start=1):
+        _unit(code, name, "team", divisions[parent_code], order)
+    for order, (code, name) in enumerate(org.DISTRICTS, start=1):
+        org_services.district_upsert(actor=None, code=code, name=name, sort_order=order)
+    for row in org.PARTNERS:
+        values = dict(row)
+        code = values.pop("code")
+        if values.get("district"):
+            values["district"] = District.objects.get(code=values["district"])
+        if values.get("supervising_unit"):
+            values["supervising_unit"] = OrgUnit.objects.get(code=values["supervising_unit"])
+        existing = Partner.objects.filter(code=code).first()
+        if existing is None:
+            org_services.partner_create(actor=None, code=code, **values)
+        else:
+            org_services.partner_update(actor=None, partner=existing, **values)
+
+
+def load_accounts() -> list[dict]:
+    """Create (or reset the password of) each demo account; return what to print."""
+    printed = []
+    for row in accounts.DEMO_ACCOUNTS:
+        placement = {
+            "org_unit": OrgUnit.objects.get(code=row["org_unit"]) if row.get("org_unit") else None,
+            "district": District.objects.get(code=row["district"]) if row.get("district") else None,
+            "partner": Partner.objects.get(code=row["partner"]) if row.get("partner") else None,
+        }
+        user = User.objects.filter(username=row["username"]).first()
+        if user is None:
+            user = core_services.user_create(
+                actor=None,
+                username=row["username"],
+                password=row["password"],
+                role=row["role"],
+                display_name=row["display_name"],
+                **placement,
+            )
+        else:
+            core_services.user_password_reset(actor=None, user=user, new_password=row["password"])
+        printed.append({"username": user.username, "password": row["password"], "role": user.get_role_display()})
+    return printed
+
+
+def load_demo() -> list[dict]:
+    with transaction.atomic():
+        load_org()
+        return load_accounts()

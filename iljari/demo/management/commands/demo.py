@@ -1,0 +1,60 @@
+"""`iljari demo`: prepare the demo database (SQLite under var/ by default), print the demo accounts, serve."""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+
+from iljari.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = "데모 데이터베이스를 준비하고(마이그레이션, 데모 데이터, 역할별 데모 계정) 서버를 띄웁니다."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="데이터베이스만 준비하고 끝냅니다.")
+        parser.add_argument("--reset", action="store_true", help="데모 데이터베이스를 지우고 새로 만듭니다.")
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("PORT", "8000")), help="서버 포트 (기본 8000, 환경변수 PORT)"
+        )
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "데모는 개발 프로필(DEBUG=1)에서만 실행할 수 있습니다: 데모 계정의 비밀번호가 공개되어 있습니다."
+            )
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        if options["reset"]:
+            self._reset()
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("데이터베이스를 준비했습니다.")
+        printed = load_demo()
+        self.stdout.write("")
+        self.stdout.write("데모 계정 (역할 / 아이디 / 비밀번호):")
+        for row in printed:
+            self.stdout.write(f"  {row['role']:<10} {row['username']:<10} {row['password']}")
+        self.stdout.write("")
+        if options["no_serve"]:
+            return
+        address = f"{options['host']}:{options['port']}"
+        self.stdout.write(f"http://{address}/ 에서 서비스합니다. 끝내려면 Ctrl+C를 누르십시오.")
+        call_command("runserver", address, use_reloader=False)
+
+    def _reset(self) -> None:
+        database = settings.DATABASES["default"]
+        if database["ENGINE"] == "django.db.backends.sqlite3":
+            connections.close_all()
+            path = settings.VAR_DIR.__class__(database["NAME"])
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                candidate = path.with_name(path.name + suffix)
+                if candidate.exists():
+                    candidate.unlink()
+            self.stdout.write(f"데모 데이터베이스를 지웠습니다: {path}")
+        else:
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("데이터베이스의 모든 자료를 지웠습니다.")

@@ -1,0 +1,217 @@
+"""org pages: the org chart, the districts and the partner institutions."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from iljari.core.access import access_org_structure_change, access_partner_change, require
+from iljari.core.errors import IljariError
+from iljari.org import selectors, services
+from iljari.org.forms import OrgUnitForm, PartnerFilterForm, PartnerForm
+from iljari.web.http import form_apply_error, paginate
+
+
+@login_required
+def unit_list(request):
+    units = selectors.org_unit_tree(user=request.user)
+    return render(
+        request,
+        "org/unit_list.html",
+        {
+            "units": units,
+            "can_change": access_org_structure_change(request.user),
+        },
+    )
+
+
+@login_required
+def unit_detail(request, code: str):
+    unit = selectors.org_unit_get(user=request.user, code=code)
+    children = [u for u in selectors.org_unit_tree(user=request.user) if u.parent_id == unit.pk]
+    return render(
+        request,
+        "org/unit_detail.html",
+        {
+            "unit": unit,
+            "children": children,
+            "can_change": access_org_structure_change(request.user),
+        },
+    )
+
+
+@login_required
+def unit_create(request):
+    require(access_org_structure_change(request.user))
+    form = OrgUnitForm(request.POST or None, initial={"parent": request.GET.get("parent")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.org_unit_create(actor=request.user, **form.cleaned_data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"조직 {unit.name}을(를) 만들었습니다.")
+            return redirect(unit)
+    return render(request, "org/unit_form.html", {"form": form, "unit": None}, status=400 if form.errors else 200)
+
+
+@login_required
+def unit_edit(request, code: str):
+    require(access_org_structure_change(request.user))
+    unit = selectors.org_unit_get(user=request.user, code=code)
+    initial = {
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind,
+        "parent": unit.parent,
+        "sort_order": unit.sort_order,
+        "functions": unit.functions,
+        "is_active": unit.is_active,
+    }
+    form = OrgUnitForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = services.org_unit_update(
+                actor=request.user,
+                unit=unit,
+                name=data["name"],
+                parent=data["parent"],
+                sort_order=data["sort_order"],
+                functions=data["functions"],
+                is_active=data["is_active"],
+            )
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, "조직 정보를 저장했습니다.")
+            return redirect(unit)
+    return render(request, "org/unit_form.html", {"form": form, "unit": unit}, status=400 if form.errors else 200)
+
+
+@login_required
+def district_list(request):
+    return render(request, "org/district_list.html", {"districts": selectors.district_list(user=request.user)})
+
+
+@login_required
+def district_detail(request, code: str):
+    district = selectors.district_get(user=request.user, code=code)
+    partners = selectors.partner_list(user=request.user, district_code=district.code)
+    return render(request, "org/district_detail.html", {"district": district, "partners": partners})
+
+
+def _partner_filters(request):
+    form = PartnerFilterForm(request.GET or None, districts=selectors.district_choices())
+    return form, (form.cleaned_data if form.is_valid() else {})
+
+
+@login_required
+def partner_list(request):
+    form, filters = _partner_filters(request)
+    partners = selectors.partner_list(user=request.user, **filters)
+    return render(
+        request,
+        "org/partner_list.html",
+        {
+            "form": form,
+            "page": paginate(request, partners),
+            "can_change": access_partner_change(request.user),
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def partner_export(request):
+    """The partner list as CSV (UTF-8 with BOM so that Excel reads the Korean)."""
+    _, filters = _partner_filters(request)
+    partners = selectors.partner_list(user=request.user, **filters)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="partners-{stamp}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "코드",
+            "기관명",
+            "구분",
+            "소재 자치구",
+            "소재지",
+            "담당 부서",
+            "위탁·수행 사무",
+            "위탁 시작일",
+            "위탁 종료일",
+            "사용",
+        ]
+    )
+    for p in partners:
+        writer.writerow(
+            [
+                p.code,
+                p.name,
+                p.get_kind_display(),
+                p.district.name if p.district else "",
+                p.address,
+                p.supervising_unit.name if p.supervising_unit else "",
+                p.entrusted_task,
+                p.entrusted_from or "",
+                p.entrusted_until or "",
+                "사용" if p.is_active else "중지",
+            ]
+        )
+    return response
+
+
+@login_required
+def partner_detail(request, code: str):
+    partner = selectors.partner_get(user=request.user, code=code)
+    return render(
+        request,
+        "org/partner_detail.html",
+        {
+            "partner": partner,
+            "can_change": access_partner_change(request.user),
+        },
+    )
+
+
+@login_required
+def partner_create(request):
+    require(access_partner_change(request.user))
+    form = PartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = services.partner_create(actor=request.user, **form.cleaned_data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"협력기관 {partner.name}을(를) 등록했습니다.")
+            return redirect(partner)
+    return render(request, "org/partner_form.html", {"form": form, "partner": None}, status=400 if form.errors else 200)
+
+
+@login_required
+def partner_edit(request, code: str):
+    require(access_partner_change(request.user))
+    partner = selectors.partner_get(user=request.user, code=code)
+    initial = {field: getattr(partner, field) for field in ("code", *services.PARTNER_FIELDS)}
+    form = PartnerForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
+        try:
+            partner = services.partner_update(actor=request.user, partner=partner, **data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, "협력기관 정보를 저장했습니다.")
+            return redirect(partner)
+    return render(
+        request, "org/partner_form.html", {"form": form, "partner": partner}, status=400 if form.errors else 200
+    )

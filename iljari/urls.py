@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+from iljari.api import api
+
+urlpatterns = [
+    path("", include("iljari.web.urls")),
+    path("", include("iljari.core.urls")),
+    path("org/", include("iljari.org.urls")),
+    path("api/", api.urls),
+]
+
+handler400 = "iljari.web.views.bad_request"
+handler403 = "iljari.web.views.permission_denied"
+handler404 = "iljari.web.views.page_not_found"
+handler500 = "iljari.web.views.server_error"

@@ -1,0 +1,40 @@
+"""Helpers shared by the HTML views: paging, binding service errors to forms, safe redirects."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from iljari.core.errors import IljariError
+
+PAGE_SIZE = 20
+
+
+def paginate(request, queryset, *, per_page: int = PAGE_SIZE):
+    """The requested page (a bad or out-of-range number gives the nearest page, never an error)."""
+    paginator = Paginator(queryset, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    page.querystring = urlencode([(k, v) for k, values in query.lists() for v in values if v])
+    page.window = [n for n in paginator.page_range if abs(n - page.number) <= 4 or n in (1, paginator.num_pages)]
+    return page
+
+
+def form_apply_error(form, error: IljariError) -> None:
+    """Show a service's field errors on the form's fields (or at the top when no such field)."""
+    if not error.field_errors:
+        form.add_error(None, error.message)
+        return
+    for field, messages in error.field_errors.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return fallback

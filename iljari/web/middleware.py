@@ -1,0 +1,22 @@
+"""Turn service errors raised inside HTML views into the Korean error pages (the API has its own format)."""
+
+from django.template.response import TemplateResponse
+
+from iljari.core.errors import IljariError
+
+TEMPLATE_BY_STATUS = {400: "400.html", 401: "403.html", 403: "403.html", 404: "404.html", 409: "400.html"}
+
+
+class IljariErrorPageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, IljariError) or request.path.startswith("/api/"):
+            return None
+        template = TEMPLATE_BY_STATUS.get(exception.status, "400.html")
+        response = TemplateResponse(request, template, {"error_message": exception.message}, status=exception.status)
+        return response.render()

@@ -1,0 +1,46 @@
+"""The navigation by module. Each entry names the gate of iljari.core.access that shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from iljari.core import access
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    gate: Callable[[object], bool]
+    section: str  # the URL namespace (or namespace:name prefix) that marks it current
+
+
+NAV_ITEMS: tuple[NavItem, ...] = (
+    NavItem("홈", "web:home", access.access_own_account, "web:home"),
+    NavItem("조직", "org:unit_list", access.access_office_view, "org:unit"),
+    NavItem("자치구", "org:district_list", access.access_district_list, "org:district"),
+    NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner"),
+    NavItem("변경이력", "core:history_list", access.access_change_history_view, "core:history"),
+    NavItem("로그인 기록", "core:login_event_list", access.access_change_history_view, "core:login_event"),
+    NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user"),
+    NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:"),
+    NavItem("내 정보", "core:profile", access.access_own_account, "core:profile"),
+)
+
+
+def nav_for(user, current: str) -> list[dict]:
+    items = []
+    for item in NAV_ITEMS:
+        if not item.gate(user):
+            continue
+        items.append(
+            {
+                "label": item.label,
+                "url": reverse(item.url_name),
+                "current": bool(current) and current.startswith(item.section),
+            }
+        )
+    return items

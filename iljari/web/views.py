@@ -1,0 +1,50 @@
+"""The shell's own pages: home and the Korean error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.templatetags.static import static
+
+from iljari.core.access import access_office_view
+from iljari.org.selectors import org_summary
+
+
+@login_required
+def home(request):
+    context = {"summary": org_summary(user=request.user) if access_office_view(request.user) else None}
+    return render(request, "web/home.html", context)
+
+
+def favicon(request):
+    return redirect(static("vendor/krds/img/favicon/favicon-32x32.png"), permanent=True)
+
+
+def _error(request, template: str, status: int, message: str = ""):
+    return render(request, template, {"error_message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    message = getattr(exception, "message", "") or ""
+    return _error(request, "403.html", 403, message)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404)
+
+
+def server_error(request):
+    # Rendered without the request context: the page must come up even when the database is down.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+def csrf_failure(request, reason=""):
+    message = (
+        "보안 확인(CSRF)에 실패했습니다. 페이지를 새로 고친 뒤 다시 시도하십시오. "
+        "오래 열어 둔 화면이라면 다시 로그인하십시오."
+    )
+    return _error(request, "403.html", 403, message)
