@@ -5,8 +5,6 @@ same selectors and services as the pages. Every failure answers in one format:
     {"code": "...", "message": "한국어 설명", "errors": [{"field": "...", "message": "..."}]}
 """
 
-from __future__ import annotations
-
 import logging
 
 from django.core.exceptions import PermissionDenied
@@ -14,6 +12,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 
 from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
@@ -23,6 +22,13 @@ from iljari.org.api import router as org_router
 
 logger = logging.getLogger(__name__)
 
+
+class KoreanJSONRenderer(JSONRenderer):
+    """UTF-8 JSON: Korean messages readable as they are, not as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="일자리 관리정보시스템 API",
     version="1",
@@ -30,6 +36,7 @@ api = NinjaAPI(
     auth=[SessionAuthCsrf(), TokenAuth()],
     urls_namespace="api",
     docs_decorator=office_page,
+    renderer=KoreanJSONRenderer(),
 )
 api.add_router("/", core_router)
 api.add_router("/org", org_router)

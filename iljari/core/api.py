@@ -1,10 +1,8 @@
 """core API: tokens, the current user, the change history. Authentication classes for the whole API."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer, SessionAuth
 
@@ -102,7 +100,7 @@ def token_issue(request, payload: TokenRequest):
         channel="api",
     )
     token, raw = services.api_token_issue(user=result.user, name=payload.name)
-    return 201, {"id": token.pk, "token": raw, "expires_at": token.expires_at}
+    return Status(201, {"id": token.pk, "token": raw, "expires_at": token.expires_at})
 
 
 @router.get("/auth/tokens", response=list[TokenOut], summary="내 API 토큰 목록")

@@ -1,10 +1,8 @@
 """org API: org units, districts, partner institutions — the same selectors and services as the pages."""
 
-from __future__ import annotations
-
 from datetime import date
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from iljari.core.errors import ValidationFailed
@@ -132,7 +130,7 @@ def partner_get(request, code: str):
 @router.post("/partners", response={201: PartnerOut}, summary="협력기관 등록")
 def partner_create(request, payload: PartnerIn):
     values = _resolve(payload.dict())
-    return 201, services.partner_create(actor=request.auth, **values)
+    return Status(201, services.partner_create(actor=request.auth, **values))
 
 
 @router.patch("/partners/{code}", response=PartnerOut, summary="협력기관 수정")

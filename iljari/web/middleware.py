@@ -1,4 +1,6 @@
-"""Turn service errors raised inside HTML views into the Korean error pages (the API has its own format)."""
+"""Turn service errors raised inside HTML views into the Korean error pages.
+
+API endpoints never reach this: django-ninja turns their errors into its JSON format first."""
 
 from django.template.response import TemplateResponse
 
@@ -15,7 +17,7 @@ class IljariErrorPageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, IljariError) or request.path.startswith("/api/"):
+        if not isinstance(exception, IljariError):
             return None
         template = TEMPLATE_BY_STATUS.get(exception.status, "400.html")
         response = TemplateResponse(request, template, {"error_message": exception.message}, status=exception.status)

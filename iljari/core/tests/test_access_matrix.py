@@ -1,0 +1,194 @@
+"""The permission matrix: every role × every protected page and API endpoint, and object-level scope.
+
+A role outside a page's set gets 403; a record outside the user's scope answers 404, as if it did not exist.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+
+from iljari.core import access
+from iljari.core.roles import Role
+
+ALL = set(Role.values)
+OFFICIAL = {
+    Role.SYSTEM_ADMIN,
+    Role.OFFICE_MANAGER,
+    Role.DIVISION_STAFF,
+    Role.DISTRICT_OFFICER,
+    Role.PARTNER_AGENCY,
+    Role.AUDITOR,
+}
+OFFICE_WIDE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+STRUCTURE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
+PARTNER_EDITORS = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+AUDIT = {Role.SYSTEM_ADMIN, Role.AUDITOR}
+ADMIN = {Role.SYSTEM_ADMIN}
+
+# (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
+# partner is TTI-EAST, which is in 강동구.
+PAGES = [
+    ("web:home", "/", ALL),
+    ("core:profile", "/accounts/me/", ALL),
+    ("core:password_change", "/accounts/me/password/", ALL),
+    ("org:unit_list", "/org/", OFFICIAL),
+    ("org:unit_detail", "/org/units/JOBS-POLICY/", OFFICIAL),
+    ("org:unit_create", "/org/units/new/", STRUCTURE),
+    ("org:unit_edit", "/org/units/JOBS-POLICY/edit/", STRUCTURE),
+    ("org:district_list", "/org/districts/", OFFICE_WIDE | {Role.DISTRICT_OFFICER}),
+    ("org:district_detail", "/org/districts/11740/", OFFICE_WIDE | {Role.DISTRICT_OFFICER}),
+    ("org:partner_list", "/org/partners/", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    ("org:partner_export", "/org/partners/export.csv", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    ("org:partner_detail", "/org/partners/TTI-EAST/", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    ("org:partner_create", "/org/partners/new/", PARTNER_EDITORS),
+    ("org:partner_edit", "/org/partners/TTI-EAST/edit/", PARTNER_EDITORS),
+    ("core:history_list", "/history/", AUDIT),
+    ("core:login_event_list", "/history/logins/", AUDIT),
+    ("core:user_list", "/accounts/users/", ADMIN),
+    ("core:user_create", "/accounts/users/new/", ADMIN),
+    ("api:openapi-view", "/api/docs", OFFICIAL),
+    ("api:openapi-json", "/api/openapi.json", OFFICIAL),
+]
+
+API = [
+    ("/api/me", ALL),
+    ("/api/auth/tokens", ALL),
+    ("/api/org/units", OFFICIAL),
+    ("/api/org/units/JOBS-POLICY", OFFICIAL),
+    ("/api/org/districts", OFFICE_WIDE | {Role.DISTRICT_OFFICER}),
+    ("/api/org/districts/11740", OFFICE_WIDE | {Role.DISTRICT_OFFICER}),
+    ("/api/org/partners", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    ("/api/org/partners/TTI-EAST", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    ("/api/history", AUDIT),
+]
+
+# Pages that take a POST only, or are not pages; they are checked by their own tests.
+NOT_PAGES = {"core:login", "core:logout", "core:user_unlock", "core:user_detail", "core:history_detail"}
+
+
+def _matrix(rows):
+    return [
+        pytest.param(path, role, role in allowed, id=f"{path}-{role}") for _, path, allowed in rows for role in Role
+    ]
+
+
+@pytest.mark.parametrize(("path", "role", "allowed"), _matrix(PAGES))
+def test_page_permission(client_as, path, role, allowed):
+    response = client_as(role).get(path)
+    assert response.status_code == (200 if allowed else 403), response.status_code
+    if not allowed:
+        assert "권한이 없습니다" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "allowed"),
+    [pytest.param(path, role, role in allowed, id=f"{path}-{role}") for path, allowed in API for role in Role],
+)
+def test_api_permission(client_as, path, role, allowed):
+    response = client_as(role).get(path)
+    assert response.status_code == (200 if allowed else 403), response.content
+    if not allowed:
+        assert response.json()["code"] == "forbidden"
+        assert "권한" in response.json()["message"]
+
+
+@pytest.mark.parametrize("path", [path for _, path, _ in PAGES if not path.startswith("/api/")])
+def test_anonymous_is_sent_to_login(db, path):
+    response = Client().get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize("path", [path for path, _ in API])
+def test_anonymous_api_call_is_401_in_korean(db, path):
+    response = Client().get(path)
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
+
+
+def test_every_page_is_in_the_matrix():
+    names = set()
+    for namespace in ("core", "org", "web"):
+        resolver = get_resolver().namespace_dict[namespace][1]
+        names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
+    covered = {name for name, _, _ in PAGES}
+    assert names - covered - NOT_PAGES == set()
+
+
+# --- object level ----------------------------------------------------------------------------------------
+
+
+def test_district_officer_cannot_see_other_district(client_as):
+    client = client_as(Role.DISTRICT_OFFICER)
+    assert client.get("/org/districts/11110/").status_code == 404  # 종로구
+    assert client.get("/api/org/districts/11110").status_code == 404
+    assert client.get("/org/districts/11740/").status_code == 200  # 강동구, own
+
+
+def test_district_officer_sees_only_partners_in_own_district(client_as):
+    client = client_as(Role.DISTRICT_OFFICER)
+    assert client.get("/org/partners/TTI-CENTRAL/").status_code == 404  # 용산구
+    assert client.get("/api/org/partners/TTI-CENTRAL").status_code == 404
+    codes = [row["code"] for row in client.get("/api/org/partners").json()["items"]]
+    assert codes == ["TTI-EAST"]
+    districts = [row["code"] for row in client.get("/api/org/districts").json()]
+    assert districts == ["11740"]
+
+
+def test_partner_agency_sees_only_itself(client_as):
+    client = client_as(Role.PARTNER_AGENCY)
+    assert client.get("/org/partners/TTI-NORTH/").status_code == 404
+    assert client.get("/api/org/partners/SEOUL-METRO").status_code == 404
+    codes = [row["code"] for row in client.get("/api/org/partners").json()["items"]]
+    assert codes == ["TTI-EAST"]
+    page = client.get("/org/partners/").content.decode()
+    assert "(학)경복대학교" in page
+    assert "명지전문대학" not in page
+
+
+def test_office_wide_roles_see_every_partner(client_as):
+    response = client_as(Role.DIVISION_STAFF).get("/api/org/partners")
+    assert response.json()["count"] == 13
+
+
+def test_division_staff_cannot_edit_partner_of_other_scope_via_api_when_not_allowed(client_as):
+    response = client_as(Role.DISTRICT_OFFICER).patch(
+        "/api/org/partners/TTI-EAST", data={"name": "바꾼 이름"}, content_type="application/json"
+    )
+    assert response.status_code == 403
+
+
+# --- the gates themselves ----------------------------------------------------------------------------------
+
+GATES = [
+    (access.access_office_view, OFFICIAL),
+    (access.access_org_structure_change, STRUCTURE),
+    (access.access_district_list, OFFICE_WIDE | {Role.DISTRICT_OFFICER}),
+    (access.access_partner_list, OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
+    (access.access_partner_change, PARTNER_EDITORS),
+    (access.access_change_history_view, AUDIT),
+    (access.access_accounts_manage, ADMIN),
+    (access.access_own_account, ALL),
+]
+
+
+@pytest.mark.parametrize(
+    ("gate", "role", "allowed"),
+    [
+        pytest.param(gate, role, role in allowed, id=f"{gate.__name__}-{role}")
+        for gate, allowed in GATES
+        for role in Role
+    ],
+)
+def test_gate(personas, gate, role, allowed):
+    assert gate(personas[role]) is allowed
+
+
+@pytest.mark.parametrize(("gate", "_"), GATES)
+def test_gates_refuse_anonymous_and_deactivated_users(personas, gate, _):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert gate(AnonymousUser()) is False
+    admin = personas[Role.SYSTEM_ADMIN]
+    admin.is_active = False
+    assert gate(admin) is False

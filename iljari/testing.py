@@ -1,0 +1,53 @@
+"""Test support: one persona per role on the demo organisation, and small helpers.
+
+Used through the fixtures in iljari/conftest.py (`org`, `personas`, `client_as`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from iljari.core import services as core_services
+from iljari.core.roles import Role
+from iljari.demo.loader import load_org
+from iljari.org.models import District, OrgUnit, Partner
+
+PASSWORD = "Test!persona2018"
+
+
+@dataclass(frozen=True)
+class Persona:
+    role: str
+    username: str
+    org_unit: str | None = None
+    district: str | None = None
+    partner: str | None = None
+
+
+PERSONAS: dict[str, Persona] = {
+    Role.SYSTEM_ADMIN: Persona(Role.SYSTEM_ADMIN, "t_admin", org_unit="JOBS"),
+    Role.OFFICE_MANAGER: Persona(Role.OFFICE_MANAGER, "t_manager", org_unit="JOBS"),
+    Role.DIVISION_STAFF: Persona(Role.DIVISION_STAFF, "t_staff", org_unit="JOBS-POLICY"),
+    Role.DISTRICT_OFFICER: Persona(Role.DISTRICT_OFFICER, "t_district", district="11740"),  # 강동구
+    Role.PARTNER_AGENCY: Persona(Role.PARTNER_AGENCY, "t_partner", partner="TTI-EAST"),  # (학)경복대학교, 강동구
+    Role.AUDITOR: Persona(Role.AUDITOR, "t_auditor"),
+    Role.CITIZEN: Persona(Role.CITIZEN, "t_citizen"),
+    Role.ORGANISATION: Persona(Role.ORGANISATION, "t_company"),
+}
+
+
+def make_org() -> None:
+    load_org()
+
+
+def make_persona(persona: Persona):
+    return core_services.user_create(
+        actor=None,
+        username=persona.username,
+        password=PASSWORD,
+        role=persona.role,
+        display_name=f"{persona.role} 테스트",
+        org_unit=OrgUnit.objects.get(code=persona.org_unit) if persona.org_unit else None,
+        district=District.objects.get(code=persona.district) if persona.district else None,
+        partner=Partner.objects.get(code=persona.partner) if persona.partner else None,
+    )

@@ -1,0 +1,150 @@
+"""In a real browser (Debian's Chromium through Playwright): each role logs in, sees its navigation, and is
+refused a forbidden page. Skipped only where no Chromium is installed; CI installs it."""
+
+import os
+import shutil
+
+import pytest
+
+from iljari.core.roles import Role
+from iljari.testing import PASSWORD, PERSONAS
+
+CHROMIUM = os.environ.get("ILJARI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM, reason="Chromium is not installed (apt-get install chromium)"),
+]
+
+NAV = {
+    Role.SYSTEM_ADMIN: [
+        "홈",
+        "조직",
+        "자치구",
+        "협력기관",
+        "변경이력",
+        "로그인 기록",
+        "계정 관리",
+        "API 문서",
+        "내 정보",
+    ],
+    Role.OFFICE_MANAGER: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.DIVISION_STAFF: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.DISTRICT_OFFICER: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.PARTNER_AGENCY: ["홈", "조직", "협력기관", "API 문서", "내 정보"],
+    Role.AUDITOR: ["홈", "조직", "자치구", "협력기관", "변경이력", "로그인 기록", "API 문서", "내 정보"],
+    Role.CITIZEN: ["홈", "내 정보"],
+    Role.ORGANISATION: ["홈", "내 정보"],
+}
+FORBIDDEN = {
+    Role.SYSTEM_ADMIN: None,
+    Role.OFFICE_MANAGER: "/history/",
+    Role.DIVISION_STAFF: "/accounts/users/",
+    Role.DISTRICT_OFFICER: "/org/units/new/",
+    Role.PARTNER_AGENCY: "/org/districts/",
+    Role.AUDITOR: "/org/partners/new/",
+    Role.CITIZEN: "/org/",
+    Role.ORGANISATION: "/org/partners/",
+}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's event loop runs beside the test's ORM calls; allowed for the browser tests only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    page = context.new_page()
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    assert outside == [], f"requests left the server: {outside}"
+
+
+def _log_in(page, username, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.get_by_label("아이디").fill(username)
+    page.get_by_label("비밀번호").fill(password)
+    page.get_by_role("button", name="로그인").click()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_logs_in_and_sees_its_navigation(transactional_db, personas, page, role):
+    _log_in(page, PERSONAS[role].username)
+    page.wait_for_url("**/")
+    nav = page.get_by_role("navigation", name="주 메뉴")
+    assert nav.get_by_role("link").all_inner_texts() == NAV[role]
+    assert page.locator(f'[data-role="{role}"]').inner_text() == Role(role).label
+    assert "처음 접속하셨습니다" in page.content()
+    forbidden = FORBIDDEN[role]
+    if forbidden:
+        response = page.goto(forbidden)
+        assert response.status == 403
+        assert page.get_by_role("heading", name="접근 권한이 없습니다").is_visible()
+
+
+def test_wrong_password_shows_a_korean_message(transactional_db, personas, page):
+    _log_in(page, "t_staff", "not-the-password")
+    assert page.get_by_role("alert").inner_text().startswith("아이디 또는 비밀번호가 올바르지 않습니다")
+
+
+def test_skip_link_moves_to_the_main_content(transactional_db, personas, page):
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "본문 바로가기"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_partner_search_updates_the_list_in_place(transactional_db, personas, page):
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.goto("/org/partners/")
+    page.get_by_label("검색어").fill("기술교육원")
+    page.get_by_role("button", name="검색").click()
+    page.wait_for_url("**q=%EA%B8%B0%EC%88%A0%EA%B5%90%EC%9C%A1%EC%9B%90**")
+    table = page.locator("#partner-results table")
+    assert "(학)경복대학교" in table.inner_text()
+    assert "서울교통공사" not in table.inner_text()
+
+
+def test_logout_returns_to_the_login_page(transactional_db, personas, page):
+    _log_in(page, "t_auditor")
+    page.wait_for_url("**/")
+    page.get_by_role("button", name="로그아웃").click()
+    page.wait_for_url("**/accounts/login/")
+    assert "로그아웃했습니다" in page.content()
