@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +26,13 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class IljariUserManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """`iljari createsuperuser` makes a system administrator (roles, not Django flags, grant access)."""
+        extra_fields.setdefault("role", Role.SYSTEM_ADMIN)
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -59,6 +66,8 @@ class User(AbstractUser):
     failed_login_count = models.PositiveSmallIntegerField(_("연속 로그인 실패"), default=0)
     locked_until = models.DateTimeField(_("잠금 해제 시각"), null=True, blank=True)
     password_changed_at = models.DateTimeField(_("비밀번호 변경일시"), null=True, blank=True)
+
+    objects = IljariUserManager()
 
     class Meta:
         verbose_name = _("계정")
