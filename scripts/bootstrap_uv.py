@@ -20,6 +20,7 @@ import sys
 import urllib.request
 import zipfile
 from pathlib import Path
+from urllib.parse import urljoin
 
 UV_VERSION = os.environ.get("ILJARI_UV_VERSION", "0.13.9")
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +38,19 @@ def from_pip() -> Path | None:
     target = TOOLS / "pip"
     log(f"installing uv {UV_VERSION} with pip into {target}")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", str(target),
-         f"uv=={UV_VERSION}"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            f"uv=={UV_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
     )
     binary = target / "bin" / "uv"
     if result.returncode != 0 or not binary.exists():
@@ -59,15 +70,19 @@ def wheel_tag() -> str:
 
 
 def from_pypi() -> Path:
-    with urllib.request.urlopen(f"{PYPI}/pypi/uv/{UV_VERSION}/json", timeout=60) as response:  # noqa: S310
-        release = json.load(response)
+    index = f"{PYPI}/pypi/uv/json"
+    with urllib.request.urlopen(index, timeout=60) as response:  # noqa: S310
+        project = json.load(response)
+    release = project.get("releases", {}).get(UV_VERSION) or (
+        project["urls"] if project["info"]["version"] == UV_VERSION else []
+    )
     tag = wheel_tag()
-    files = [f for f in release["urls"] if f["filename"].endswith(".whl") and tag in f["filename"]]
+    files = [f for f in release if f["filename"].endswith(".whl") and tag in f["filename"]]
     if not files:
         raise SystemExit(f"PyPI has no uv {UV_VERSION} wheel for {tag}")
     wheel = files[0]
     log(f"downloading {wheel['filename']}")
-    with urllib.request.urlopen(wheel["url"], timeout=300) as response:  # noqa: S310
+    with urllib.request.urlopen(urljoin(index, wheel["url"]), timeout=300) as response:  # noqa: S310
         payload = response.read()
     if hashlib.sha256(payload).hexdigest() != wheel["digests"]["sha256"]:
         raise SystemExit("the downloaded uv wheel does not match PyPI's SHA-256: refusing to use it")
