@@ -68,7 +68,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "iljari.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +161,9 @@ ILJARI_TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Korean throughout. Strings go through gettext so that English can be added: add a locale under
+# iljari/locale and django.middleware.locale.LocaleMiddleware then (not before: without translations it
+# would only turn Django's own messages English for browsers that ask for it).
 LANGUAGE_CODE = "ko-kr"
 LANGUAGES = [("ko", "한국어"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "iljari" / "locale"]

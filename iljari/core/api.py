@@ -108,7 +108,7 @@ def token_list(request):
     return list(request.auth.api_tokens.all())
 
 
-@router.delete("/auth/tokens/{token_id}", response=TokenOut, summary="API 토큰 폐기")
+@router.api_operation(["DELETE"], "/auth/tokens/{token_id}", response=TokenOut, summary="API 토큰 폐기")
 def token_revoke(request, token_id: int):
     return services.api_token_revoke(user=request.auth, token_id=token_id)
 

@@ -112,3 +112,12 @@ def test_header_shows_office_and_role(client_as, role):
     assert "일자리노동정책관" in page
     assert f'data-role="{role}"' in page
     assert 'id="main"' in page and 'href="#main"' in page
+
+
+def test_messages_stay_korean_for_a_browser_that_asks_for_english(client_as):
+    response = client_as(Role.DIVISION_STAFF).post(
+        "/org/partners/new/", {"code": "", "name": "", "kind": ""}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    )
+    page = response.content.decode()
+    assert "필수 항목입니다" in page
+    assert "This field is required" not in page
