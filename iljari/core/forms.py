@@ -1,5 +1,6 @@
 """Forms of the core pages. They parse and check the shape of input; rules live in core.services."""
 
+from auditlog.models import LogEntry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -93,14 +94,18 @@ class UserForm(KrdsFormMixin, forms.Form):
 
 
 class HistoryFilterForm(KrdsFormMixin, forms.Form):
-    ACTIONS = [("", "전체"), ("0", "등록"), ("1", "수정"), ("2", "삭제")]
-
     actor = forms.ModelChoiceField(
         label=_("변경한 사람"), queryset=User.objects.order_by("username"), required=False, empty_label="전체"
     )
     model = forms.ChoiceField(label=_("자료 종류"), required=False)
     object_pk = forms.CharField(label=_("자료 번호"), required=False, max_length=64)
-    action = forms.ChoiceField(label=_("구분"), choices=ACTIONS, required=False)
+    action = forms.TypedChoiceField(
+        label=_("구분"),
+        choices=[("", "전체"), *LogEntry.Action.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())
 

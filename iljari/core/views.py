@@ -107,7 +107,7 @@ def history_list(request):
         actor_id=filters["actor"].pk if filters.get("actor") else None,
         model=filters.get("model", ""),
         object_pk=filters.get("object_pk", ""),
-        action=int(filters["action"]) if filters.get("action") else None,
+        action=filters.get("action"),
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
     )

@@ -115,3 +115,11 @@ def test_auditor_reads_but_cannot_change(client_as):
     assert auditor.post("/org/partners/TTI-EAST/edit/", _partner_form()).status_code == 403
     response = auditor.patch("/api/org/partners/TTI-EAST", {"contact": "x"}, content_type="application/json")
     assert response.status_code == 403
+
+
+def test_history_filters_by_action(client_as):
+    auditor = client_as(Role.AUDITOR)
+    created = auditor.get("/history/?model=org.partner&action=0").content.decode()
+    assert "서울교통공사" in created
+    deleted = auditor.get("/history/?model=org.partner&action=2").content.decode()
+    assert "조건에 맞는 변경이력이 없습니다" in deleted
