@@ -94,19 +94,12 @@ def test_service_rule_errors_come_back_with_field_messages(personas):
     assert response.json()["errors"][0]["field"] == "code"
     response = Client().post(
         "/api/org/partners",
-        {
-            "code": "NEW-ONE",
-            "name": "기관",
-            "kind": "trustee",
-            "entrusted_from": "2019-03-01",
-            "entrusted_until": "2019-02-28",
-            "district": "99999",
-        },
+        {"code": "NEW-ONE", "name": "기관", "kind": "trustee", "district": "99999"},
         content_type="application/json",
         **_bearer(raw),
     )
     assert response.status_code == 400
-    assert {e["field"] for e in response.json()["errors"]} == {"district"}
+    assert response.json()["errors"] == [{"field": "district", "message": "없는 자치구 코드입니다."}]
 
 
 def test_bad_period_is_refused_and_nothing_is_saved(personas):
