@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "ninja",
     "iljari.core",
     "iljari.org",
+    "iljari.finance",
+    "iljari.plan",
+    "iljari.performance",
+    "iljari.reports",
     "iljari.web",
     "iljari.demo",
 ]

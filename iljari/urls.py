@@ -6,6 +6,10 @@ urlpatterns = [
     path("", include("iljari.web.urls")),
     path("", include("iljari.core.urls")),
     path("org/", include("iljari.org.urls")),
+    path("office/", include("iljari.reports.urls")),
+    path("plan/", include("iljari.plan.urls")),
+    path("finance/", include("iljari.finance.urls")),
+    path("performance/", include("iljari.performance.urls")),
     path("api/", api.urls),
 ]
 

@@ -1,6 +1,6 @@
-"""Refresh the vendored front-end files: KRDS (krds-uiux) and htmx, from the npm registry.
+"""Refresh the vendored front-end files: KRDS (krds-uiux), htmx and Apache ECharts, from the npm registry.
 
-    uv run python scripts/vendor_static.py [--krds 1.1.0] [--htmx 2.0.4]
+    uv run python scripts/vendor_static.py [--krds 1.1.0] [--htmx 2.0.4] [--echarts 5.6.0]
 
 KRDS's published CSS points its icons at the design system's own web site; the office network may be
 closed, so every such url() is rewritten to the copy of the icon shipped in the same package, and any
@@ -88,15 +88,30 @@ def vendor_htmx(version: str, work: Path) -> None:
     (target / "VERSION").write_text(version + "\n", encoding="utf-8")
 
 
+def vendor_echarts(version: str, work: Path) -> None:
+    package = npm_pack(f"echarts@{version}", work)
+    target = VENDOR / "echarts"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    script = (package / "dist" / "echarts.min.js").read_text(encoding="utf-8")
+    (target / "echarts.min.js").write_text(script, encoding="utf-8")
+    shutil.copy(package / "LICENSE", target / "LICENSE")
+    if (package / "NOTICE").exists():
+        shutil.copy(package / "NOTICE", target / "NOTICE")
+    (target / "VERSION").write_text(version + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--krds", default="1.1.0")
     parser.add_argument("--htmx", default="2.0.4")
+    parser.add_argument("--echarts", default="5.6.0")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         vendor_krds(args.krds, Path(tmp))
         vendor_htmx(args.htmx, Path(tmp))
-    print(f"vendored KRDS {args.krds} and htmx {args.htmx} into {VENDOR.relative_to(ROOT)}")
+        vendor_echarts(args.echarts, Path(tmp))
+    print(f"vendored KRDS {args.krds}, htmx {args.htmx} and ECharts {args.echarts} into {VENDOR.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

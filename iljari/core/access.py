@@ -76,6 +76,51 @@ def access_own_account(user) -> bool:
     return _role(user) is not None
 
 
+def access_office_figures_view(user) -> bool:
+    """The office's plan, staffing, budget, indicators, job targets and the business report."""
+    return _role(user) in OFFICE_WIDE_ROLES
+
+
+def division_path(org_unit_path: str) -> str:
+    """The path of the division an org unit belongs to ("/CITY/OFFICE/DIVISION/"); the office or city's own
+    path for units above division level."""
+    codes = [code for code in org_unit_path.split("/") if code]
+    return "/" + "/".join(codes[:3]) + "/"
+
+
+def access_figures_enter(user, org_unit_path: str) -> bool:
+    """Enter monthly figures (budget execution, achievements, indicator actuals, milestones) for a unit:
+    the office manager for every unit, division staff for units of their own division."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        return org_unit_path.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_figures_enter_any(user) -> bool:
+    """May enter monthly figures for some unit (shows the entry forms)."""
+    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+
+def access_month_lock(user) -> bool:
+    """Sign off (lock) a month's figures, and unlock it."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_validation_rules_manage(user) -> bool:
+    """Edit the validation rules."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def figures_unit_path(user) -> str | None:
+    """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
+    if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:
+        return division_path(user.org_unit.path)
+    return None
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 

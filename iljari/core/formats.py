@@ -138,3 +138,35 @@ def parse_month(text: str) -> date:
     if not 1 <= int(month) <= 12:
         raise ValueError(f"없는 달입니다: {text!r}")
     return date(_year(year), int(month), 1)
+
+
+def format_period(
+    start: date | None,
+    end: date | None = None,
+    *,
+    precision: str = "day",
+    open_ended: bool = False,
+    label: str = "",
+) -> str:
+    """A date or period as the report prints it: `'18.5.14.~6.1.`, `'18.7~9월`, `'18.7월~`, `~'19.3월`.
+    A step with no date (precision "none") shows its label (`하반기 중`, `지속`)."""
+    if precision == "none" or (start is None and end is None):
+        return label or EMPTY
+
+    def one(day: date, *, with_year: bool) -> str:
+        year = f"'{day.year % 100:02d}." if with_year else ""
+        if precision == "month":
+            return f"{year}{day.month}월"
+        return f"{year}{day.month}.{day.day}."
+
+    if start is None:
+        return f"~{one(end, with_year=True)}"
+    first = one(start, with_year=True)
+    if end is None or end == start:
+        return f"{first}~" if open_ended else first
+    same_year = end.year == start.year
+    if precision == "month" and same_year:
+        if end.month == start.month:
+            return first
+        return f"'{start.year % 100:02d}.{start.month}~{end.month}월"
+    return f"{first}~{one(end, with_year=not same_year)}"

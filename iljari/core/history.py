@@ -30,6 +30,7 @@ def history_set_actor(user) -> None:
 
 
 def register_core_models() -> None:
-    from iljari.core.models import User
+    from iljari.core.models import MonthLock, User
 
+    track(MonthLock, exclude=("changed_at",))
     track(User, exclude=("password", "last_login", "failed_login_count", "locked_until", "password_changed_at"))

@@ -161,3 +161,26 @@ class ApiToken(models.Model):
     def is_active(self, now=None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and self.expires_at > now
+
+
+class MonthLock(models.Model):
+    """A month whose figures the office manager has signed off. Figures as of a date in a locked month
+    change only after the month is unlocked; both steps are in the change history."""
+
+    year = models.PositiveSmallIntegerField(_("연도"))
+    month = models.PositiveSmallIntegerField(_("월"))
+    is_locked = models.BooleanField(_("잠금"), default=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(_("변경일시"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("월 마감")
+        verbose_name_plural = _("월 마감")
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="month_lock_unique"),
+            models.CheckConstraint(name="month_lock_valid_month", condition=Q(month__gte=1) & Q(month__lte=12)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}년 {self.month}월 {'마감' if self.is_locked else '마감 해제'}"

@@ -16,4 +16,5 @@ urlpatterns = [
     path("history/", views.history_list, name="history_list"),
     path("history/<int:pk>/", views.history_detail, name="history_detail"),
     path("history/logins/", views.login_event_list, name="login_event_list"),
+    path("months/", views.month_locks, name="month_locks"),
 ]

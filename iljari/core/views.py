@@ -215,3 +215,31 @@ def user_unlock(request, pk: int):
     services.user_unlock(actor=request.user, user=account)
     messages.success(request, f"{account.username} 계정의 잠금을 해제했습니다.")
     return redirect("core:user_detail", pk=account.pk)
+
+
+# --- month locks (office manager signs off a month) -----------------------------------------------------
+
+
+@login_required
+def month_locks(request):
+    from iljari.core import locks
+    from iljari.core.access import access_month_lock, access_office_figures_view
+
+    require(access_office_figures_view(request.user))
+    can_lock = access_month_lock(request.user)
+    if request.method == "POST":
+        require(can_lock, "월 마감은 총괄만 할 수 있습니다.")
+        try:
+            year, month = int(request.POST.get("year", "")), int(request.POST.get("month", ""))
+            action = locks.month_lock if request.POST.get("action") == "lock" else locks.month_unlock
+            lock = action(actor=request.user, year=year, month=month)
+        except ValueError:
+            messages.error(request, "연도와 월을 숫자로 입력하십시오.")
+        except IljariError as error:
+            messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+        else:
+            messages.success(
+                request, f"{lock.year}년 {lock.month}월을 {'마감' if lock.is_locked else '마감 해제'}했습니다."
+            )
+        return redirect("core:month_locks")
+    return render(request, "core/month_locks.html", {"locks": locks.month_lock_list(), "can_lock": can_lock})

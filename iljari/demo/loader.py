@@ -74,6 +74,9 @@ def load_accounts() -> list[dict]:
 
 
 def load_demo() -> list[dict]:
+    from iljari.demo.report2018_loader import load_report2018
+
     with transaction.atomic():
         load_org()
+        load_report2018()
         return load_accounts()

@@ -20,6 +20,14 @@ class NavItem:
 
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("홈", "web:home", access.access_own_account, "web:home"),
+    NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:"),
+    NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:"),
+    NavItem("인력", "finance:staffing", access.access_office_figures_view, "finance:staffing"),
+    NavItem("예산 집행", "finance:budget", access.access_office_figures_view, "finance:budget"),
+    NavItem("정책지표", "performance:indicators", access.access_office_figures_view, "performance:indicator"),
+    NavItem("일자리 목표", "performance:jobs", access.access_office_figures_view, "performance:job"),
+    NavItem("검증", "performance:validation", access.access_office_figures_view, "performance:validation"),
+    NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks"),
     NavItem("조직", "org:unit_list", access.access_office_view, "org:unit"),
     NavItem("자치구", "org:district_list", access.access_district_list, "org:district"),
     NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner"),

@@ -48,15 +48,17 @@ DIVISIONS = [
     },
 ]
 
-# Example teams (the report counts 15 teams but does not name them).
+# Example teams: the report counts 15 teams ("1정책관 3담당관 15팀") but names none and does not say how they
+# are spread over the divisions. The demo has 15 example teams, five per division, named after the functions.
+TEAM_NAMES = {
+    "JOBS-POLICY": ["일자리정책팀", "청년일자리팀", "일자리사업팀", "직업능력개발팀", "취업지원팀"],
+    "LABOUR-POLICY": ["노동정책팀", "노동협력팀", "노동권익팀", "비정규직개선팀", "생활임금팀"],
+    "SOCIAL-ECONOMY": ["사회적경제정책팀", "사회적경제지원팀", "사회투자팀", "공정무역팀", "국제협력팀"],
+}
 TEAMS = [
-    ("JOBS-POLICY", "JOBS-POLICY-T1", "일자리정책팀(예시)"),
-    ("JOBS-POLICY", "JOBS-POLICY-T2", "청년일자리팀(예시)"),
-    ("JOBS-POLICY", "JOBS-POLICY-T3", "직업능력개발팀(예시)"),
-    ("LABOUR-POLICY", "LABOUR-POLICY-T1", "노동정책팀(예시)"),
-    ("LABOUR-POLICY", "LABOUR-POLICY-T2", "노동권익팀(예시)"),
-    ("SOCIAL-ECONOMY", "SOCIAL-ECONOMY-T1", "사회적경제정책팀(예시)"),
-    ("SOCIAL-ECONOMY", "SOCIAL-ECONOMY-T2", "사회투자팀(예시)"),
+    (division, f"{division}-T{number}", f"{name}(예시)")
+    for division, names in TEAM_NAMES.items()
+    for number, name in enumerate(names, start=1)
 ]
 
 # Seoul's 25 autonomous districts with their administrative (시군구) codes.

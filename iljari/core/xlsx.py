@@ -1,0 +1,133 @@
+"""Excel round trip for tables of figures: write a sheet officials can edit, read it back with errors in
+Korean that name the row and the column. Readers return plain values; the app's import service checks its
+own rules and writes nothing unless every row is valid.
+
+- Column(key, header, kind="text"|"int"|"decimal"|"date", required=True, editable=True)
+- xlsx_table(*, title, columns, rows, note="") -> bytes
+- xlsx_rows(*, data, columns, title) -> list[dict]      raises ValidationFailed listing every bad cell
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from iljari.core.errors import ValidationFailed
+
+HEADER_ROW = 3  # row 1: title, row 2: note, row 3: headers, data from row 4
+MAX_ROWS = 20_000
+LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
+NUMBER_FORMATS = {"int": '#,##0;"△"#,##0;0', "decimal": '#,##0.##;"△"#,##0.##;0', "date": "yyyy-mm-dd"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"
+    required: bool = True
+    editable: bool = True
+
+
+def xlsx_table(*, title: str, columns: list[Column], rows: list[dict], note: str = "") -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
+    sheet.cell(
+        row=2,
+        column=1,
+        value=note or "회색 열은 참고용이며 읽을 때 쓰지 않습니다. 행을 지우거나 열 이름을 바꾸지 마십시오.",
+    )
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=index, value=column.header)
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(column.header) * 2 + 4)
+    for offset, row in enumerate(rows, start=1):
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row=HEADER_ROW + offset, column=index, value=row.get(column.key))
+            if column.kind in NUMBER_FORMATS:
+                cell.number_format = NUMBER_FORMATS[column.kind]
+            if not column.editable:
+                cell.fill = LOCKED_FILL
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _parse(value, column: Column):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if column.kind == "text":
+        return str(value).strip()
+    if column.kind == "date":
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError as exc:
+            raise ValueError("날짜가 아닙니다(예: 2018-06-30)") from exc
+    text = str(value).strip().replace(",", "")
+    if text.startswith("△"):
+        text = "-" + text[1:]
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("숫자가 아닙니다") from exc
+    if column.kind == "int":
+        if number != number.to_integral_value():
+            raise ValueError("정수여야 합니다")
+        return int(number)
+    return number
+
+
+def xlsx_rows(*, data: bytes, columns: list[Column], title: str) -> list[dict]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ValidationFailed("엑셀(.xlsx) 파일을 읽을 수 없습니다. 내려받은 양식을 그대로 쓰십시오.") from exc
+    sheet = workbook.active
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
+    if not rows:
+        raise ValidationFailed(f"'{title}' 양식의 머리행({HEADER_ROW}행)이 없습니다.")
+    headers = [str(h).strip() if h is not None else "" for h in rows[0]]
+    missing = [c.header for c in columns if c.header not in headers]
+    if missing:
+        raise ValidationFailed(f"필요한 열이 없습니다: {', '.join(missing)}. 내려받은 양식을 그대로 쓰십시오.")
+    position = {c.key: headers.index(c.header) for c in columns}
+    body = rows[1:]
+    if len(body) > MAX_ROWS:
+        raise ValidationFailed(f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다.")
+    parsed: list[dict] = []
+    errors: list[str] = []
+    for number, raw in enumerate(body, start=HEADER_ROW + 1):
+        if raw is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in raw):
+            continue
+        row: dict = {"_row": number}
+        for column in columns:
+            cell = raw[position[column.key]] if position[column.key] < len(raw) else None
+            try:
+                value = _parse(cell, column)
+            except ValueError as exc:
+                errors.append(f"{number}행 '{column.header}': {exc}.")
+                continue
+            if value is None and column.required and column.editable:
+                errors.append(f"{number}행 '{column.header}': 값이 비어 있습니다.")
+            row[column.key] = value
+        parsed.append(row)
+    if errors:
+        raise ValidationFailed(
+            "엑셀 파일에 잘못된 값이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": errors}
+        )
+    if not parsed:
+        raise ValidationFailed("엑셀 파일에 자료 행이 없습니다.")
+    return parsed

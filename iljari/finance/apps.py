@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class FinanceConfig(AppConfig):
+    name = "iljari.finance"
+    label = "finance"
+    verbose_name = "인력·예산"
+
+    def ready(self) -> None:
+        from iljari.core.history import track
+        from iljari.finance.models import BudgetLine, BudgetSnapshot, StaffingQuota
+
+        track(StaffingQuota)
+        track(BudgetLine)
+        track(BudgetSnapshot)

@@ -1,0 +1,123 @@
+"""Staffing quotas and budget execution, each as of a date. Shortfall and execution rate are derived."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.formats import ratio
+from iljari.core.models import TimeStampedModel
+
+
+class StaffingQuota(TimeStampedModel):
+    """Authorised (정원) and current (현원) staff of one org unit, job series and grade, as of a date.
+    공무직 stand outside the quota: they have a current count and no authorised number."""
+
+    class JobSeries(models.TextChoices):
+        GENERAL = "general", _("일반직")
+        FIXED_TERM = "fixed_term", _("임기제")
+        OPERATIONS = "operations", _("관리운영직")
+        PUBLIC_SERVICE_WORKER = "public_service_worker", _("공무직")
+
+    class Grade(models.TextChoices):
+        GRADE3_UP = "grade3_up", _("3급 이상")
+        GRADE4 = "grade4", _("4급")
+        GRADE5 = "grade5", _("5급")
+        GRADE6 = "grade6", _("6급")
+        GRADE7_DOWN = "grade7_down", _("7급 이하")
+
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("조직"), on_delete=models.PROTECT, related_name="staffing_quotas"
+    )
+    as_of = models.DateField(_("기준일"))
+    job_series = models.CharField(_("직종"), max_length=24, choices=JobSeries.choices)
+    grade = models.CharField(_("직급"), max_length=16, choices=Grade.choices, blank=True)
+    authorized = models.PositiveIntegerField(_("정원"), null=True, blank=True)
+    current = models.PositiveIntegerField(_("현원"))
+
+    class Meta:
+        verbose_name = _("인력 정원·현원")
+        verbose_name_plural = _("인력 정원·현원")
+        ordering = ["as_of", "org_unit__path", "job_series", "grade"]
+        constraints = [
+            models.UniqueConstraint(fields=["org_unit", "as_of", "job_series", "grade"], name="staffing_unique_cell"),
+            models.CheckConstraint(
+                name="staffing_grade_only_for_general", condition=Q(job_series="general") | Q(grade="")
+            ),
+            models.CheckConstraint(
+                name="staffing_public_service_workers_outside_quota",
+                condition=(Q(job_series="public_service_worker") & Q(authorized__isnull=True))
+                | (~Q(job_series="public_service_worker") & Q(authorized__isnull=False)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.org_unit} {self.get_job_series_display()} {self.get_grade_display()} ({self.as_of})"
+
+    @property
+    def shortfall(self) -> int | None:
+        return None if self.authorized is None else self.current - self.authorized
+
+
+class BudgetLine(TimeStampedModel):
+    """One line of the budget: a year, the org unit that holds it, what it is for, and its source."""
+
+    class Source(models.TextChoices):
+        CITY = "city", _("시비")
+        NATIONAL = "national", _("국비")
+        DISTRICT = "district", _("구비")
+        UNSPECIFIED = "unspecified", _("재원 미구분")
+
+    year = models.PositiveSmallIntegerField(_("회계연도"))
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("조직"), on_delete=models.PROTECT, related_name="budget_lines"
+    )
+    code = models.CharField(_("코드"), max_length=40)
+    name = models.CharField(_("사업명"), max_length=200)
+    source = models.CharField(_("재원"), max_length=16, choices=Source.choices)
+
+    class Meta:
+        verbose_name = _("예산 사업")
+        verbose_name_plural = _("예산 사업")
+        ordering = ["year", "org_unit__path", "code"]
+        constraints = [models.UniqueConstraint(fields=["year", "code"], name="budget_line_unique_code")]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.name} ({self.get_source_display()})"
+
+
+class BudgetSnapshot(TimeStampedModel):
+    """예산현액, 원인행위액, 지출액 of a budget line as of a date (integer 원)."""
+
+    line = models.ForeignKey(
+        BudgetLine, verbose_name=_("예산 사업"), on_delete=models.CASCADE, related_name="snapshots"
+    )
+    as_of = models.DateField(_("기준일"))
+    current_budget = models.BigIntegerField(_("예산현액"))
+    committed = models.BigIntegerField(_("원인행위액"))
+    spent = models.BigIntegerField(_("지출액"))
+
+    class Meta:
+        verbose_name = _("예산 집행 현황")
+        verbose_name_plural = _("예산 집행 현황")
+        ordering = ["line", "-as_of"]
+        constraints = [
+            models.UniqueConstraint(fields=["line", "as_of"], name="budget_snapshot_unique_date"),
+            models.CheckConstraint(
+                name="budget_snapshot_non_negative",
+                condition=Q(current_budget__gte=0) & Q(committed__gte=0) & Q(spent__gte=0),
+            ),
+            models.CheckConstraint(
+                name="budget_snapshot_spent_within_budget", condition=Q(spent__lte=models.F("current_budget"))
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.as_of}"
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return ratio(self.spent, self.current_budget)

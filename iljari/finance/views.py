@@ -1,0 +1,136 @@
+"""finance pages: staffing and budget execution, the monthly entry form and the xlsx round trip."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from iljari.core.access import access_figures_enter_any, access_office_figures_view, figures_unit_path, require
+from iljari.core.errors import IljariError
+from iljari.finance import selectors, services
+from iljari.finance.forms import BudgetSnapshotForm
+from iljari.performance.selectors import validation_result_list
+from iljari.web.forms import UploadForm
+from iljari.web.http import form_apply_error
+from iljari.web.period import figure_period
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def staffing(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    table = selectors.staffing_table(user=request.user, as_of=as_of)
+    for warning in warnings:
+        messages.warning(request, warning)
+    return render(
+        request,
+        "finance/staffing.html",
+        {
+            "table": table,
+            "year": year,
+            "as_of": as_of,
+            "rows": _staffing_rows(table),
+            "results": validation_result_list(user=request.user, year=year, area="staffing"),
+        },
+    )
+
+
+def _staffing_rows(table) -> list[dict]:
+    if table is None:
+        return []
+
+    def pair(values) -> str:
+        return "-" if values is None else f"{values[0]}/{values[1]}"
+
+    rows = []
+    for row in [table.total, *table.rows]:
+        cells = [pair(row.general)] + [pair(row.cells.get(key)) for key in selectors.STAFFING_COLUMNS]
+        rows.append(
+            {
+                "name": "계" if row.unit is None else row.unit.name,
+                "authorized": row.authorized,
+                "current": row.current,
+                "shortfall": row.shortfall,
+                "cells": cells,
+            }
+        )
+    return rows
+
+
+def _budget_context(request, year, as_of, *, form=None, upload=None):
+    unit_path = figures_unit_path(request.user)
+    lines = selectors.budget_line_list(user=request.user, year=year, unit_path=unit_path)
+    can_enter = access_figures_enter_any(request.user)
+    return {
+        "year": year,
+        "as_of": as_of,
+        "execution": selectors.budget_execution(user=request.user, year=year, as_of=as_of, unit_path=unit_path),
+        "dates": selectors.budget_as_of_dates(year=year),
+        "results": validation_result_list(user=request.user, year=year, area="budget"),
+        "can_enter": can_enter,
+        "form": form or (BudgetSnapshotForm(lines=lines, initial={"as_of": as_of}) if can_enter else None),
+        "upload": upload or (UploadForm() if can_enter else None),
+    }
+
+
+@login_required
+def budget(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    for warning in warnings:
+        messages.warning(request, warning)
+    return render(request, "finance/budget.html", _budget_context(request, year, as_of))
+
+
+@login_required
+def budget_record(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    lines = selectors.budget_line_list(user=request.user, year=year, unit_path=figures_unit_path(request.user))
+    form = BudgetSnapshotForm(request.POST or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.budget_snapshot_record(actor=request.user, **data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"{data['line'].name}의 {data['as_of']} 집행 실적을 저장했습니다.")
+            return redirect(f"/finance/budget/?year={year}&as_of={data['as_of'].isoformat()}")
+    status = 400 if form.errors else 200
+    return render(request, "finance/budget.html", _budget_context(request, year, as_of, form=form), status=status)
+
+
+@login_required
+def budget_export(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    data = selectors.budget_snapshot_sheet(
+        user=request.user, year=year, as_of=as_of, unit_path=figures_unit_path(request.user)
+    )
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="budget-{year}-{as_of.isoformat()}.xlsx"'
+    return response
+
+
+@login_required
+def budget_import(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    upload = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        try:
+            count = services.budget_snapshot_import(
+                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
+            )
+        except IljariError as error:
+            form_apply_error(upload, error)
+        else:
+            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
+            return redirect(f"/finance/budget/?year={year}&as_of={as_of.isoformat()}")
+    status = 400 if upload.errors else 200
+    return render(request, "finance/budget.html", _budget_context(request, year, as_of, upload=upload), status=status)

@@ -1,0 +1,290 @@
+"""performance selectors — indicators, job targets with achievements, validation results.
+
+Contract:
+- indicator_table(*, user, years, as_of, unit_path=None) -> list[IndicatorRow]
+      per indicator and year: the latest target and actual on or before as_of, achievement rate derived,
+      formula indicators computed from their numerator and denominator.
+- indicator_get(*, user, code) -> Indicator
+- job_target_table(*, user, year, as_of) -> JobTargetTable
+      group and kind rows with their latest achievements; totals and rates derived; for a target the
+      source lost, the range that the printed rate and the total imply.
+- validation_result_list(*, user, year, area=None, failed_only=False) -> list[ValidationResult]
+- validation_rule_list(*, user) -> list[ValidationRule]
+- job_achievement_sheet(*, user, year, as_of) / indicator_value_sheet(*, user, year, as_of) -> bytes (xlsx)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from iljari.core.access import access_office_figures_view, require
+from iljari.core.errors import NotFound
+from iljari.core.formats import ratio
+from iljari.core.xlsx import Column, xlsx_table
+from iljari.performance.models import (
+    Indicator,
+    IndicatorValue,
+    JobAchievement,
+    JobTarget,
+    ReportedFigure,
+    TargetGroup,
+    ValidationResult,
+    ValidationRule,
+)
+
+RATE_HALF_STEP = Decimal("0.0005")  # a rate printed to 0.1% is exact within half a step
+
+
+@dataclass
+class IndicatorCell:
+    target: Decimal | None = None
+    actual: Decimal | None = None
+
+    @property
+    def achievement_rate(self) -> Decimal | None:
+        return ratio(self.actual, self.target)
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.actual if self.actual is not None else self.target
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    cells: dict[int, IndicatorCell] = field(default_factory=dict)
+
+
+def indicator_table(*, user, years: list[int], as_of: date, unit_path: str | None = None) -> list[IndicatorRow]:
+    require(access_office_figures_view(user))
+    indicators = Indicator.objects.select_related("objective", "division", "numerator", "denominator")
+    if unit_path:
+        indicators = indicators.filter(division__path__startswith=unit_path)
+    rows = {i.pk: IndicatorRow(indicator=i, cells={year: IndicatorCell() for year in years}) for i in indicators}
+    stamps: dict[tuple[int, int, str], date] = {}
+    values = IndicatorValue.objects.filter(year__in=years, as_of__lte=as_of).values_list(
+        "indicator_id", "year", "kind", "value", "as_of"
+    )
+    raw: dict[tuple[int, int, str], Decimal] = {}
+    for indicator_id, year, kind, value, day in values:
+        key = (indicator_id, year, kind)
+        if key not in stamps or day > stamps[key]:
+            stamps[key] = day
+            raw[key] = value
+    for (indicator_id, year, kind), value in raw.items():
+        if indicator_id in rows:
+            setattr(rows[indicator_id].cells[year], kind, value)
+    for row in rows.values():
+        indicator = row.indicator
+        if not indicator.is_formula:
+            continue
+        for year, cell in row.cells.items():
+            for kind in ("target", "actual"):
+                numerator = raw.get((indicator.numerator_id, year, kind))
+                denominator = raw.get((indicator.denominator_id, year, kind))
+                quotient = ratio(numerator, denominator)
+                setattr(cell, kind, None if quotient is None else quotient * indicator.factor)
+    return list(rows.values())
+
+
+def indicator_get(*, user, code: str) -> Indicator:
+    require(access_office_figures_view(user))
+    indicator = Indicator.objects.select_related("objective", "division").filter(code=code).first()
+    if indicator is None:
+        raise NotFound("정책지표를 찾을 수 없습니다.")
+    return indicator
+
+
+@dataclass
+class JobRow:
+    target: JobTarget
+    achieved: int | None
+    achieved_as_of: date | None
+    implied_range: tuple[int, int] | None = None  # for a lost target: the range its rate and the total imply
+    reported_rate: Decimal | None = None  # the rate a source printed, shown only where it cannot be derived
+
+    @property
+    def label(self) -> str:
+        return self.target.label
+
+    @property
+    def achievement_rate(self) -> Decimal | None:
+        return ratio(self.achieved, self.target.target) if self.achieved is not None else None
+
+
+@dataclass
+class JobTargetTable:
+    year: int
+    as_of: date
+    groups: list[JobRow]
+    kinds: list[JobRow]
+
+    @property
+    def total_target(self) -> int | None:
+        targets = [row.target.target for row in self.kinds]
+        return sum(targets) if targets and None not in targets else None
+
+    @property
+    def total_achieved(self) -> int | None:
+        values = [row.achieved for row in self.kinds]
+        return sum(values) if values and None not in values else None
+
+    @property
+    def total_budget(self) -> int | None:
+        values = [row.target.budget for row in self.kinds]
+        return sum(values) if values and None not in values else None
+
+    @property
+    def total_rate(self) -> Decimal | None:
+        return ratio(self.total_achieved, self.total_target)
+
+    @property
+    def has_missing_targets(self) -> bool:
+        return any(row.target.target is None for row in self.groups)
+
+
+def _rate_range(achieved: int, printed_rate: Decimal) -> tuple[int, int] | None:
+    """Targets T with achieved / T rounding to printed_rate at 0.1%."""
+    low_rate, high_rate = printed_rate - RATE_HALF_STEP, printed_rate + RATE_HALF_STEP
+    if low_rate <= 0:
+        return None
+    return math.ceil(Decimal(achieved) / high_rate), math.floor(Decimal(achieved) / low_rate)
+
+
+def _implied_ranges(table: JobTargetTable, printed: dict[str, Decimal]) -> None:
+    missing = [row for row in table.groups if row.target.target is None]
+    if not missing:
+        return
+    ranges: dict[int, tuple[int, int]] = {}
+    for row in missing:
+        rate = printed.get(row.target.target_group)
+        if row.achieved is not None and rate is not None:
+            bounds = _rate_range(row.achieved, rate)
+            if bounds:
+                ranges[row.target.pk] = bounds
+    total = table.total_target
+    known = sum(row.target.target for row in table.groups if row.target.target is not None)
+    if total is not None and len(ranges) == len(missing):
+        remaining = total - known
+        for row in missing:
+            others = [ranges[o.target.pk] for o in missing if o is not row]
+            low = max(ranges[row.target.pk][0], remaining - sum(high for _, high in others))
+            high = min(ranges[row.target.pk][1], remaining - sum(low for low, _ in others))
+            ranges[row.target.pk] = (low, high)
+    elif total is not None and len(missing) == 1:
+        ranges[missing[0].target.pk] = (total - known, total - known)
+    for row in missing:
+        row.implied_range = ranges.get(row.target.pk)
+
+
+def job_target_table(*, user, year: int, as_of: date) -> JobTargetTable:
+    require(access_office_figures_view(user))
+    targets = list(JobTarget.objects.filter(year=year, programme__isnull=True).order_by("order"))
+    latest: dict[int, tuple[date, int]] = {}
+    for target_id, day, achieved in (
+        JobAchievement.objects.filter(job_target__in=targets, as_of__lte=as_of)
+        .order_by("as_of")
+        .values_list("job_target_id", "as_of", "achieved")
+    ):
+        latest[target_id] = (day, achieved)
+
+    def row(target: JobTarget) -> JobRow:
+        day, achieved = latest.get(target.pk, (None, None))
+        return JobRow(target=target, achieved=achieved, achieved_as_of=day)
+
+    group_order = {value: index for index, value in enumerate(TargetGroup.values)}
+    groups = sorted(
+        (row(t) for t in targets if t.target_group and not t.kind), key=lambda r: group_order[r.target.target_group]
+    )
+    kinds = [row(t) for t in targets if t.kind and not t.target_group]
+    table = JobTargetTable(year=year, as_of=as_of, groups=groups, kinds=kinds)
+    printed = dict(
+        ReportedFigure.objects.filter(series="jobs.rate", year=year, as_of__lte=as_of).values_list("subject", "value")
+    )
+    _implied_ranges(table, printed)
+    for row in [*groups, *kinds]:
+        if row.achievement_rate is None:
+            row.reported_rate = printed.get(row.target.target_group or row.target.kind)
+    return table
+
+
+def validation_result_list(
+    *, user, year: int, area: str | None = None, failed_only: bool = False
+) -> list[ValidationResult]:
+    require(access_office_figures_view(user))
+    results = ValidationResult.objects.filter(year=year).select_related("rule")
+    if area:
+        results = results.filter(rule__area=area)
+    if failed_only:
+        results = results.filter(outcome=ValidationResult.Outcome.FAILED)
+    return list(results)
+
+
+def validation_rule_list(*, user) -> list[ValidationRule]:
+    require(access_office_figures_view(user))
+    return list(ValidationRule.objects.all())
+
+
+JOB_COLUMNS = [
+    Column("year", "연도", "int"),
+    Column("key", "구분코드"),
+    Column("label", "구분", editable=False, required=False),
+    Column("target", "목표(개)", "int", editable=False, required=False),
+    Column("as_of", "기준일", "date"),
+    Column("achieved", "실적(개)", "int"),
+]
+
+INDICATOR_COLUMNS = [
+    Column("code", "코드"),
+    Column("name", "지표명", editable=False, required=False),
+    Column("unit", "단위", editable=False, required=False),
+    Column("year", "연도", "int"),
+    Column("kind", "구분"),
+    Column("as_of", "기준일", "date"),
+    Column("value", "값", "decimal"),
+]
+
+
+def job_achievement_sheet(*, user, year: int, as_of: date) -> bytes:
+    table = job_target_table(user=user, year=year, as_of=as_of)
+    rows = [
+        {
+            "year": year,
+            "key": row.target.target_group or row.target.kind,
+            "label": row.label,
+            "target": row.target.target,
+            "as_of": as_of,
+            "achieved": row.achieved,
+        }
+        for row in [*table.groups, *table.kinds]
+    ]
+    return xlsx_table(title="일자리 실적", columns=JOB_COLUMNS, rows=rows)
+
+
+def indicator_value_sheet(*, user, year: int, as_of: date) -> bytes:
+    rows = []
+    for row in indicator_table(user=user, years=[year], as_of=as_of):
+        if row.indicator.is_formula:
+            continue
+        cell = row.cells[year]
+        for kind, label in (("target", "목표"), ("actual", "실적")):
+            rows.append(
+                {
+                    "code": row.indicator.code,
+                    "name": row.indicator.name,
+                    "unit": row.indicator.unit,
+                    "year": year,
+                    "kind": label,
+                    "as_of": as_of,
+                    "value": getattr(cell, kind),
+                }
+            )
+    return xlsx_table(
+        title="정책지표",
+        columns=INDICATOR_COLUMNS,
+        rows=rows,
+        note="값이 빈 행은 읽지 않습니다. 회색 열은 참고용입니다.",
+    )

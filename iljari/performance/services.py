@@ -1,0 +1,426 @@
+"""performance services — indicators, job targets and achievements, reported figures, validation.
+
+Contract:
+- indicator_set(*, actor, code, name, unit, objective, field_label, division, cumulative, order) -> Indicator
+- indicator_value_record(*, actor, indicator, year, kind, value, as_of) -> IndicatorValue
+      monthly figure: actuals dated within their year; refused in a locked month; never negative.
+- job_target_set(*, actor, year, target_group="", kind="", programme_names="", target, budget, division, order)
+- job_achievement_record(*, actor, job_target, as_of, achieved) -> JobAchievement
+- reported_figure_set(*, series, subject, year, as_of, value, source) -> ReportedFigure   (system only)
+- validation_rule_set(*, actor, code, **fields) -> ValidationRule          (office manager)
+- validation_run(*, year, as_of) -> ValidationRun                          (stores the results; warns only)
+- job_achievement_import / indicator_value_import(*, actor, year, data) -> int   (xlsx; all rows or nothing)
+
+`actor=None` is the system (demo loader, commands).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
+from iljari.core.errors import ValidationFailed
+from iljari.core.locks import require_month_open
+from iljari.performance.models import (
+    Indicator,
+    IndicatorValue,
+    JobAchievement,
+    JobKind,
+    JobTarget,
+    ReportedFigure,
+    TargetGroup,
+    ValidationResult,
+    ValidationRule,
+)
+from iljari.performance.series import SERIES, series_values
+
+
+def indicator_set(
+    *,
+    actor,
+    code: str,
+    name: str,
+    unit: str,
+    objective=None,
+    field_label: str = "",
+    division=None,
+    cumulative: bool = False,
+    order: int = 0,
+) -> Indicator:
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "정책지표를 바꿀 권한이 없습니다.")
+    with transaction.atomic():
+        indicator, _ = Indicator.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "objective": objective,
+                "field_label": field_label,
+                "division": division,
+                "cumulative": cumulative,
+                "order": order,
+            },
+        )
+    return indicator
+
+
+def _decimal(value, field: str, label: str) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError) as exc:
+        raise ValidationFailed(field_errors={field: [f"{label}은(는) 숫자여야 합니다."]}) from exc
+    if not number.is_finite():
+        raise ValidationFailed(field_errors={field: [f"{label}은(는) 숫자여야 합니다."]})
+    return number
+
+
+def indicator_value_record(*, actor, indicator: Indicator, year: int, kind: str, value, as_of: date) -> IndicatorValue:
+    if actor is not None:
+        path = indicator.division.path if indicator.division else "/"
+        require(access_figures_enter(actor, path), "이 지표의 값을 입력할 권한이 없습니다.")
+    errors: dict[str, list[str]] = {}
+    if kind not in IndicatorValue.Kind.values:
+        errors["kind"] = ["목표 또는 실적을 고르십시오."]
+    if not 2000 <= int(year or 0) <= 2100:
+        errors["year"] = ["연도를 확인하십시오."]
+    number = _decimal(value, "value", "값")
+    if number < 0:
+        errors["value"] = ["값은 0 이상이어야 합니다."]
+    if as_of is None:
+        errors["as_of"] = ["기준일을 입력하십시오."]
+    elif kind == IndicatorValue.Kind.ACTUAL and as_of.year != year:
+        errors["as_of"] = [f"실적의 기준일은 {year}년 안의 날짜여야 합니다."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    if actor is not None:
+        require_month_open(as_of)
+    with transaction.atomic():
+        record, _ = IndicatorValue.objects.update_or_create(
+            indicator=indicator, year=year, kind=kind, as_of=as_of, defaults={"value": number}
+        )
+    return record
+
+
+def job_target_set(
+    *,
+    actor,
+    year: int,
+    target_group: str = "",
+    kind: str = "",
+    programme_names: str = "",
+    target: int | None,
+    budget: int | None,
+    division=None,
+    order: int = 0,
+) -> JobTarget:
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "일자리 목표를 바꿀 권한이 없습니다.")
+    errors: dict[str, list[str]] = {}
+    if target_group and target_group not in TargetGroup.values:
+        errors["target_group"] = ["사업대상을 고르십시오."]
+    if kind and kind not in JobKind.values:
+        errors["kind"] = ["직접·간접을 고르십시오."]
+    if not target_group and not kind:
+        errors["target_group"] = ["사업대상이나 직접·간접 중 하나는 정해야 합니다."]
+    if target is not None and target < 0:
+        errors["target"] = ["목표는 0 이상이어야 합니다."]
+    if budget is not None and budget < 0:
+        errors["budget"] = ["예산은 0 이상이어야 합니다."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    with transaction.atomic():
+        job_target, _ = JobTarget.objects.update_or_create(
+            year=year,
+            target_group=target_group,
+            kind=kind,
+            programme=None,
+            defaults={
+                "programme_names": programme_names,
+                "target": target,
+                "budget": budget,
+                "division": division,
+                "order": order,
+            },
+        )
+    return job_target
+
+
+def job_achievement_record(*, actor, job_target: JobTarget, achieved: int, as_of: date) -> JobAchievement:
+    if actor is not None:
+        path = job_target.division.path if job_target.division else "/"
+        require(access_figures_enter(actor, path), "이 일자리 목표의 실적을 입력할 권한이 없습니다.")
+    errors: dict[str, list[str]] = {}
+    if not isinstance(achieved, int) or achieved < 0:
+        errors["achieved"] = ["실적은 0 이상의 정수여야 합니다."]
+    if as_of is None:
+        errors["as_of"] = ["기준일을 입력하십시오."]
+    elif as_of.year != job_target.year:
+        errors["as_of"] = [f"기준일은 {job_target.year}년 안의 날짜여야 합니다."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    if actor is not None:
+        require_month_open(as_of)
+    with transaction.atomic():
+        record, _ = JobAchievement.objects.update_or_create(
+            job_target=job_target, as_of=as_of, defaults={"achieved": achieved}
+        )
+    return record
+
+
+def reported_figure_set(*, series: str, subject: str, year: int, as_of: date, value, source: str) -> ReportedFigure:
+    with transaction.atomic():
+        figure, _ = ReportedFigure.objects.update_or_create(
+            series=series,
+            subject=subject,
+            year=year,
+            as_of=as_of,
+            source=source,
+            defaults={"value": Decimal(str(value))},
+        )
+    return figure
+
+
+RULE_FIELDS = (
+    "name",
+    "description",
+    "area",
+    "left_series",
+    "left_sum",
+    "operator",
+    "right_series",
+    "right_sum",
+    "tolerance",
+    "importance",
+    "missing_values",
+    "is_active",
+)
+
+
+def _check_rule(values: dict) -> None:
+    from iljari.performance.series import REPORTED
+
+    errors: dict[str, list[str]] = {}
+    for side in ("left_series", "right_series"):
+        code = values.get(side) or ""
+        if code not in SERIES and not code.startswith(REPORTED):
+            errors[side] = ["알 수 없는 계열입니다."]
+    if values.get("operator") not in ValidationRule.Operator.values:
+        errors["operator"] = ["연산자를 고르십시오."]
+    if values.get("importance") not in ValidationRule.Importance.values:
+        errors["importance"] = ["중요도를 고르십시오."]
+    if values.get("missing_values") not in ValidationRule.MissingValues.values:
+        errors["missing_values"] = ["값이 없을 때의 처리를 고르십시오."]
+    if values.get("area") not in ValidationRule.Area.values:
+        errors["area"] = ["영역을 고르십시오."]
+    if Decimal(str(values.get("tolerance") or 0)) < 0:
+        errors["tolerance"] = ["허용 오차는 0 이상이어야 합니다."]
+    if not (values.get("name") or "").strip():
+        errors["name"] = ["규칙명을 입력하십시오."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+
+
+def validation_rule_set(*, actor, code: str, **fields) -> ValidationRule:
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "검증 규칙은 총괄만 고칠 수 있습니다.")
+    unknown = set(fields) - set(RULE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown rule fields: {sorted(unknown)}")
+    with transaction.atomic():
+        rule = ValidationRule.objects.filter(code=code).first()
+        current = (
+            {f: getattr(rule, f) for f in RULE_FIELDS}
+            if rule
+            else {
+                "description": "",
+                "left_sum": False,
+                "right_sum": False,
+                "tolerance": Decimal(0),
+                "importance": ValidationRule.Importance.MEDIUM,
+                "missing_values": ValidationRule.MissingValues.SKIP_IF_ANY,
+                "is_active": True,
+            }
+        )
+        values = {**current, **fields}
+        _check_rule(values)
+        if rule is None:
+            rule = ValidationRule.objects.create(code=code, **values)
+        else:
+            for name, value in values.items():
+                setattr(rule, name, value)
+            rule.save()
+    return rule
+
+
+def _side(code: str, summed: bool, year: int, as_of: date) -> dict[str, Decimal | None]:
+    values = series_values(code, year, as_of)
+    if not summed:
+        return values
+    parts = list(values.values())
+    return {"": None if not parts or any(v is None for v in parts) else sum(parts, Decimal(0))}
+
+
+def _holds(operator: str, left: Decimal, right: Decimal, tolerance: Decimal) -> bool:
+    if operator == "==":
+        return abs(left - right) <= tolerance
+    if operator == "<=":
+        return left <= right + tolerance
+    if operator == ">=":
+        return left + tolerance >= right
+    if operator == "<":
+        return left < right + tolerance
+    return left + tolerance > right
+
+
+def _outcome(rule: ValidationRule, left, right) -> str:
+    if left is None or right is None:
+        strategy = rule.missing_values
+        both_missing = left is None and right is None
+        if strategy == ValidationRule.MissingValues.SKIP_IF_ANY or (
+            strategy == ValidationRule.MissingValues.SKIP_IF_ALL and both_missing
+        ):
+            return ValidationResult.Outcome.SKIPPED
+        return ValidationResult.Outcome.FAILED
+    passed = _holds(rule.operator, left, right, rule.tolerance)
+    return ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
+
+
+@dataclass
+class ValidationRun:
+    year: int
+    as_of: date
+    results: list[ValidationResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.outcome == ValidationResult.Outcome.FAILED]
+
+    @property
+    def skipped(self) -> list[ValidationResult]:
+        return [r for r in self.results if r.outcome == ValidationResult.Outcome.SKIPPED]
+
+    @property
+    def high_failed(self) -> list[ValidationResult]:
+        return [r for r in self.failed if r.rule.importance == ValidationRule.Importance.HIGH]
+
+
+def validation_run(*, year: int, as_of: date) -> ValidationRun:
+    """Evaluate every active rule for the year as of the date; store and return the results."""
+    run = ValidationRun(year=year, as_of=as_of)
+    now = timezone.now()
+    rules = list(ValidationRule.objects.filter(is_active=True))
+    for rule in rules:
+        left = _side(rule.left_series, rule.left_sum, year, as_of)
+        right = _side(rule.right_series, rule.right_sum, year, as_of)
+        # Compared: the subjects both sides know; a sum is one subject, the total ("").
+        subjects = sorted(set(left) & set(right)) if rule.left_sum == rule.right_sum else [""]
+        for subject in subjects:
+            lvalue, rvalue = left.get(subject), right.get(subject)
+            run.results.append(
+                ValidationResult(
+                    rule=rule,
+                    year=year,
+                    as_of=as_of,
+                    subject=subject,
+                    left_value=lvalue,
+                    right_value=rvalue,
+                    outcome=_outcome(rule, lvalue, rvalue),
+                    run_at=now,
+                )
+            )
+    with transaction.atomic():
+        ValidationResult.objects.filter(year=year).delete()
+        ValidationResult.objects.bulk_create(run.results)
+    return run
+
+
+def _import_errors(errors: list[str]) -> None:
+    if errors:
+        raise ValidationFailed(
+            "엑셀 파일에 잘못된 값이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": errors}
+        )
+
+
+def job_achievement_import(*, actor, year: int, data: bytes) -> int:
+    """Read the job achievement sheet back; all rows valid, or nothing written."""
+    from iljari.core.xlsx import xlsx_rows
+    from iljari.performance.selectors import JOB_COLUMNS
+
+    rows = xlsx_rows(data=data, columns=JOB_COLUMNS, title="일자리 실적")
+    targets = {
+        (t.target_group or t.kind): t
+        for t in JobTarget.objects.filter(year=year, programme__isnull=True).select_related("division")
+    }
+    errors: list[str] = []
+    checked = []
+    for row in rows:
+        number = row["_row"]
+        if row.get("year") != year:
+            errors.append(f"{number}행 '연도': {year}년 양식이 아닙니다({row.get('year')}).")
+            continue
+        target = targets.get(row.get("key") or "")
+        if target is None:
+            errors.append(f"{number}행 '구분코드': {year}년 일자리 목표에 없는 구분입니다({row.get('key')}).")
+            continue
+        if actor is not None and not access_figures_enter(actor, target.division.path if target.division else "/"):
+            errors.append(f"{number}행 '구분코드': 이 목표의 실적은 입력할 권한이 없습니다.")
+            continue
+        achieved, as_of = row.get("achieved"), row.get("as_of")
+        if achieved is None or achieved < 0:
+            errors.append(f"{number}행 '실적': 0 이상의 정수여야 합니다.")
+        elif as_of is None or as_of.year != year:
+            errors.append(f"{number}행 '기준일': {year}년 안의 날짜여야 합니다.")
+        else:
+            checked.append((target, achieved, as_of))
+    _import_errors(errors)
+    with transaction.atomic():
+        for target, achieved, as_of in checked:
+            job_achievement_record(actor=actor, job_target=target, achieved=achieved, as_of=as_of)
+    return len(checked)
+
+
+def indicator_value_import(*, actor, year: int, data: bytes) -> int:
+    """Read the indicator value sheet back; all rows valid, or nothing written."""
+    from iljari.core.xlsx import xlsx_rows
+    from iljari.performance.selectors import INDICATOR_COLUMNS
+
+    rows = xlsx_rows(data=data, columns=INDICATOR_COLUMNS, title="정책지표")
+    indicators = {i.code: i for i in Indicator.objects.select_related("division")}
+    kinds = {"목표": IndicatorValue.Kind.TARGET, "실적": IndicatorValue.Kind.ACTUAL}
+    errors: list[str] = []
+    checked = []
+    for row in rows:
+        number = row["_row"]
+        indicator = indicators.get(row.get("code") or "")
+        if indicator is None:
+            errors.append(f"{number}행 '코드': 없는 지표 코드입니다({row.get('code')}).")
+            continue
+        if row.get("year") != year:
+            errors.append(f"{number}행 '연도': {year}년 양식이 아닙니다({row.get('year')}).")
+            continue
+        kind = kinds.get(row.get("kind") or "")
+        if kind is None:
+            errors.append(f"{number}행 '구분': '목표' 또는 '실적'이어야 합니다.")
+            continue
+        value, as_of = row.get("value"), row.get("as_of")
+        if actor is not None and not access_figures_enter(
+            actor, indicator.division.path if indicator.division else "/"
+        ):
+            errors.append(f"{number}행 '코드': 이 지표의 값은 입력할 권한이 없습니다.")
+        elif value is None or value < 0:
+            errors.append(f"{number}행 '값': 0 이상의 숫자여야 합니다.")
+        elif as_of is None or (kind == IndicatorValue.Kind.ACTUAL and as_of.year != year):
+            errors.append(f"{number}행 '기준일': 실적은 {year}년 안의 날짜여야 합니다.")
+        else:
+            checked.append((indicator, kind, value, as_of))
+    _import_errors(errors)
+    with transaction.atomic():
+        for indicator, kind, value, as_of in checked:
+            indicator_value_record(actor=actor, indicator=indicator, year=year, kind=kind, value=value, as_of=as_of)
+    return len(checked)

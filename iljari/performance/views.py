@@ -1,0 +1,250 @@
+"""performance pages: indicators, job targets and achievements, validation results and rules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import (
+    access_figures_enter_any,
+    access_office_figures_view,
+    access_validation_rules_manage,
+    figures_unit_path,
+    require,
+)
+from iljari.core.errors import IljariError, NotFound
+from iljari.performance import selectors, services
+from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
+from iljari.performance.models import ValidationRule
+from iljari.performance.series import series_choices
+from iljari.web.forms import UploadForm
+from iljari.web.http import form_apply_error
+from iljari.web.period import figure_period
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- indicators ------------------------------------------------------------------------------------------
+
+
+def _indicator_context(request, year, as_of, *, form=None, upload=None):
+    years = list(range(year - 2, year + 3))
+    can_enter = access_figures_enter_any(request.user)
+    return {
+        "year": year,
+        "as_of": as_of,
+        "years": years,
+        "rows": selectors.indicator_table(
+            user=request.user, years=years, as_of=as_of, unit_path=figures_unit_path(request.user)
+        ),
+        "results": selectors.validation_result_list(user=request.user, year=year, area="indicators"),
+        "can_enter": can_enter,
+        "form": form
+        or (IndicatorValueForm(initial={"year": year, "as_of": as_of, "kind": "actual"}) if can_enter else None),
+        "upload": upload or (UploadForm() if can_enter else None),
+    }
+
+
+@login_required
+def indicators(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    for warning in warnings:
+        messages.warning(request, warning)
+    return render(request, "performance/indicators.html", _indicator_context(request, year, as_of))
+
+
+@login_required
+def indicator_detail(request, code: str):
+    indicator = selectors.indicator_get(user=request.user, code=code)
+    year, as_of, _ = figure_period(request)
+    values = indicator.values.order_by("year", "kind", "as_of")
+    return render(request, "performance/indicator_detail.html", {"indicator": indicator, "values": values})
+
+
+@login_required
+def indicator_record(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    form = IndicatorValueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_value_record(actor=request.user, **form.cleaned_data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['indicator'].name} 값을 저장했습니다.")
+            return redirect(f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}")
+    context = _indicator_context(request, year, as_of, form=form)
+    return render(request, "performance/indicators.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def indicator_export(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    return _xlsx(
+        selectors.indicator_value_sheet(user=request.user, year=year, as_of=as_of),
+        f"indicators-{year}-{as_of.isoformat()}.xlsx",
+    )
+
+
+@login_required
+def indicator_import(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    upload = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        try:
+            count = services.indicator_value_import(
+                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
+            )
+        except IljariError as error:
+            form_apply_error(upload, error)
+        else:
+            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
+            return redirect(f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}")
+    context = _indicator_context(request, year, as_of, upload=upload)
+    return render(request, "performance/indicators.html", context, status=400 if upload.errors else 200)
+
+
+# --- job targets -----------------------------------------------------------------------------------------
+
+
+def _jobs_context(request, year, as_of, *, form=None, upload=None):
+    can_enter = access_figures_enter_any(request.user)
+    return {
+        "year": year,
+        "as_of": as_of,
+        "table": selectors.job_target_table(user=request.user, year=year, as_of=as_of),
+        "results": selectors.validation_result_list(user=request.user, year=year, area="jobs"),
+        "can_enter": can_enter,
+        "form": form or (JobAchievementForm(year=year, initial={"as_of": as_of}) if can_enter else None),
+        "upload": upload or (UploadForm() if can_enter else None),
+    }
+
+
+@login_required
+def jobs(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    for warning in warnings:
+        messages.warning(request, warning)
+    return render(request, "performance/jobs.html", _jobs_context(request, year, as_of))
+
+
+@login_required
+def job_record(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    form = JobAchievementForm(request.POST or None, year=year)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.job_achievement_record(actor=request.user, **form.cleaned_data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['job_target'].label} 실적을 저장했습니다.")
+            return redirect(f"/performance/jobs/?year={year}&as_of={form.cleaned_data['as_of'].isoformat()}")
+    return render(
+        request,
+        "performance/jobs.html",
+        _jobs_context(request, year, as_of, form=form),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def job_export(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    return _xlsx(
+        selectors.job_achievement_sheet(user=request.user, year=year, as_of=as_of),
+        f"jobs-{year}-{as_of.isoformat()}.xlsx",
+    )
+
+
+@login_required
+def job_import(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    upload = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        try:
+            count = services.job_achievement_import(
+                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
+            )
+        except IljariError as error:
+            form_apply_error(upload, error)
+        else:
+            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
+            return redirect(f"/performance/jobs/?year={year}&as_of={as_of.isoformat()}")
+    return render(
+        request,
+        "performance/jobs.html",
+        _jobs_context(request, year, as_of, upload=upload),
+        status=400 if upload.errors else 200,
+    )
+
+
+# --- validation ------------------------------------------------------------------------------------------
+
+
+@login_required
+def validation(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    return render(
+        request,
+        "performance/validation.html",
+        {
+            "year": year,
+            "as_of": as_of,
+            "results": selectors.validation_result_list(user=request.user, year=year),
+            "rules": selectors.validation_rule_list(user=request.user),
+            "can_manage": access_validation_rules_manage(request.user),
+            "can_run": access_figures_enter_any(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def validation_run(request):
+    require(access_figures_enter_any(request.user))
+    year, as_of, _ = figure_period(request)
+    run = services.validation_run(year=year, as_of=as_of)
+    messages.info(request, f"검증을 마쳤습니다: 위반 {len(run.failed)}건, 확인 불가 {len(run.skipped)}건.")
+    return redirect(f"/performance/validation/?year={year}&as_of={as_of.isoformat()}")
+
+
+@login_required
+def rule_edit(request, code: str):
+    require(access_validation_rules_manage(request.user))
+    rule = ValidationRule.objects.filter(code=code).first()
+    if rule is None:
+        raise NotFound("검증 규칙을 찾을 수 없습니다.")
+    fields = services.RULE_FIELDS
+    form = ValidationRuleForm(
+        request.POST or None, series=series_choices(), initial={field: getattr(rule, field) for field in fields}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.validation_rule_set(actor=request.user, code=rule.code, **form.cleaned_data)
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, "검증 규칙을 저장했습니다. 다음 검증부터 적용됩니다.")
+            return redirect("performance:validation")
+    return render(
+        request, "performance/rule_form.html", {"form": form, "rule": rule}, status=400 if form.errors else 200
+    )

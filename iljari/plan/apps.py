@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class PlanConfig(AppConfig):
+    name = "iljari.plan"
+    label = "plan"
+    verbose_name = "비전·주요업무"
+
+    def ready(self) -> None:
+        from iljari.core.history import track
+        from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
+
+        for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
+            track(model)

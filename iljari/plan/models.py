@@ -1,0 +1,185 @@
+"""The plan: vision → objectives → core tasks, and the programmes (주요업무) with their facts and milestones."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.models import TimeStampedModel
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class Vision(TimeStampedModel):
+    year = models.PositiveSmallIntegerField(_("연도"), unique=True)
+    statement = models.CharField(_("비전"), max_length=200)
+
+    class Meta:
+        verbose_name = _("비전")
+        verbose_name_plural = _("비전")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.statement}"
+
+
+class Objective(TimeStampedModel):
+    """추진목표; also the sections of part Ⅲ of the business report."""
+
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="objectives")
+    number = models.PositiveSmallIntegerField(_("번호"))
+    title = models.CharField(_("추진목표"), max_length=200)
+
+    class Meta:
+        verbose_name = _("추진목표")
+        verbose_name_plural = _("추진목표")
+        ordering = ["vision", "number"]
+        constraints = [models.UniqueConstraint(fields=["vision", "number"], name="objective_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class CoreTask(TimeStampedModel):
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="core_tasks")
+    order = models.PositiveSmallIntegerField(_("순서"))
+    title = models.CharField(_("핵심과제"), max_length=200)
+
+    class Meta:
+        verbose_name = _("핵심과제")
+        verbose_name_plural = _("핵심과제")
+        ordering = ["objective", "order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Programme(TimeStampedModel):
+    """A 주요업무: belongs to a division, has purposes (◆), overview facts, milestones and a budget."""
+
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("추진목표"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    number = models.PositiveSmallIntegerField(_("번호"))
+    code = models.CharField(_("코드"), max_length=32, unique=True)
+    title = models.CharField(_("사업명"), max_length=200)
+    division = models.ForeignKey(
+        "org.OrgUnit", verbose_name=_("담당 부서"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    purposes = models.TextField(_("목적(◆)"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
+    budget = models.BigIntegerField(_("소요예산(원)"), null=True, blank=True)
+    budget_note = models.CharField(_("예산 비고"), max_length=200, blank=True)
+    budget_lines = models.ManyToManyField(
+        "finance.BudgetLine", verbose_name=_("예산 사업"), blank=True, related_name="programmes"
+    )
+
+    class Meta:
+        verbose_name = _("주요업무")
+        verbose_name_plural = _("주요업무")
+        ordering = ["objective__vision__year", "objective__number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["objective", "number"], name="programme_unique_number"),
+            models.CheckConstraint(
+                name="programme_budget_non_negative", condition=Q(budget__isnull=True) | Q(budget__gte=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plan:programme_detail", args=[self.code])
+
+    @property
+    def purpose_lines(self) -> list[str]:
+        return lines(self.purposes)
+
+
+class ProgrammeFact(TimeStampedModel):
+    """One line of 사업개요: a label and a value, with the lines printed under it."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="facts")
+    order = models.PositiveSmallIntegerField(_("순서"))
+    label = models.CharField(_("항목"), max_length=100)
+    value = models.TextField(_("내용"), blank=True)
+    notes = models.TextField(_("세부 내용"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
+
+    class Meta:
+        verbose_name = _("사업개요 항목")
+        verbose_name_plural = _("사업개요 항목")
+        ordering = ["programme", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+    @property
+    def note_lines(self) -> list[str]:
+        return lines(self.notes)
+
+
+class Milestone(TimeStampedModel):
+    """A step of a programme with its date or period: done (추진현황) or planned (추진계획)."""
+
+    class State(models.TextChoices):
+        DONE = "done", _("추진완료")
+        PLANNED = "planned", _("추진계획")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("일")
+        MONTH = "month", _("월")
+        NONE = "none", _("날짜 없음")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="milestones")
+    order = models.PositiveSmallIntegerField(_("순서"))
+    title = models.CharField(_("내용"), max_length=300)
+    state = models.CharField(_("상태"), max_length=8, choices=State.choices)
+    start = models.DateField(_("시작"), null=True, blank=True)
+    end = models.DateField(_("종료"), null=True, blank=True)
+    precision = models.CharField(_("날짜 단위"), max_length=8, choices=Precision.choices, default=Precision.DAY)
+    open_ended = models.BooleanField(_("계속"), default=False)
+    label = models.CharField(_("시기(날짜 아닌 표현)"), max_length=60, blank=True)
+    details = models.TextField(_("세부 내용"), blank=True)
+    done_on = models.DateField(_("완료일"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("추진일정")
+        verbose_name_plural = _("추진일정")
+        ordering = ["programme", "order"]
+        constraints = [
+            models.CheckConstraint(
+                name="milestone_period_in_order",
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=models.F("start")),
+            ),
+            models.CheckConstraint(
+                name="milestone_done_has_state", condition=Q(done_on__isnull=True) | Q(state="done")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def detail_lines(self) -> list[str]:
+        return lines(self.details)
+
+    @property
+    def due(self) -> date | None:
+        """The last day the milestone is meant to be done by (None for open-ended or undated steps)."""
+        if self.open_ended:
+            return None
+        day = self.end or self.start
+        if day is None:
+            return None
+        if self.precision == self.Precision.MONTH:
+            return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return day
+
+    def is_overdue(self, as_of: date) -> bool:
+        return self.state == self.State.PLANNED and self.due is not None and self.due < as_of

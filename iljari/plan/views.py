@@ -1,0 +1,80 @@
+"""plan pages: the vision and programmes of a year, a programme's detail, marking a milestone done."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import access_figures_enter, access_office_figures_view, figures_unit_path, require
+from iljari.core.errors import IljariError, NotFound
+from iljari.core.forms import DateInput, KrdsFormMixin
+from iljari.plan import selectors, services
+from iljari.plan.models import Milestone
+from iljari.web.period import figure_period
+
+
+class MilestoneDoneForm(KrdsFormMixin, forms.Form):
+    done_on = forms.DateField(label="완료일", widget=DateInput())
+
+
+@login_required
+def plan_overview(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    for warning in warnings:
+        messages.warning(request, warning)
+    programmes = selectors.programme_list(user=request.user, year=year, unit_path=figures_unit_path(request.user))
+    overdue = {m.programme_id for m in selectors.overdue_milestone_list(user=request.user, year=year, as_of=as_of)}
+    return render(
+        request,
+        "plan/overview.html",
+        {
+            "year": year,
+            "as_of": as_of,
+            "vision": selectors.plan_get(user=request.user, year=year),
+            "programmes": programmes,
+            "overdue": overdue,
+        },
+    )
+
+
+@login_required
+def programme_detail(request, code: str):
+    programme = selectors.programme_get(user=request.user, code=code)
+    year, as_of, _ = figure_period(request)
+    milestones = list(programme.milestones.all())
+    return render(
+        request,
+        "plan/programme_detail.html",
+        {
+            "programme": programme,
+            "done": [m for m in milestones if m.state == Milestone.State.DONE],
+            "planned": [m for m in milestones if m.state == Milestone.State.PLANNED],
+            "as_of": as_of,
+            "can_enter": access_figures_enter(request.user, programme.division.path),
+            "form": MilestoneDoneForm(initial={"done_on": as_of}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def milestone_done(request, pk: int):
+    milestone = Milestone.objects.select_related("programme").filter(pk=pk).first()
+    if milestone is None:
+        raise NotFound("추진일정을 찾을 수 없습니다.")
+    programme = selectors.programme_get(user=request.user, code=milestone.programme.code)
+    form = MilestoneDoneForm(request.POST)
+    if form.is_valid():
+        try:
+            services.milestone_complete(actor=request.user, milestone=milestone, done_on=form.cleaned_data["done_on"])
+        except IljariError as error:
+            messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+        else:
+            messages.success(request, f"'{milestone.title}'을(를) 추진완료로 바꾸었습니다.")
+    else:
+        messages.error(request, "완료일을 날짜로 입력하십시오.")
+    return redirect(programme)

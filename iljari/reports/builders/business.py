@@ -1,0 +1,420 @@
+"""The business report (주요업무보고) of a year as of a date, built from the selectors, never from stored text.
+
+Ⅲ 주요업무 보고 (each programme: purposes, 사업개요, 추진현황, 추진계획), in the order and formats of the 2018 report.
+Ⅲ 주요업무 보고 (each programme: purposes, 사업개요, 추진현황, 추진계획), in the 2018 report's order and formats.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from iljari.core.access import access_office_figures_view, require
+from iljari.core.errors import NotFound
+from iljari.core.formats import format_amount, format_date, format_number, format_period, format_rate
+from iljari.finance.selectors import STAFFING_COLUMNS, budget_execution, staffing_table
+from iljari.org.models import OrgUnit
+from iljari.org.selectors import org_unit_tree
+from iljari.performance.selectors import indicator_table, job_target_table
+from iljari.plan.models import Milestone
+from iljari.plan.selectors import plan_get, programme_list
+from iljari.reports.document import (
+    XLSX_INTEGER,
+    XLSX_PERCENT1,
+    Cell,
+    Document,
+    Heading,
+    Item,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+
+ROMAN = ["Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ."]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+MISSING = "(유실)"
+REPORTED_RATE_NOTE = "※ * 목표가 유실된 행의 달성률은 원자료에 보고된 값"
+INDICATOR_YEARS = 5
+
+
+def _num(value: int | None, *, header: bool = False) -> Cell:
+    if value is None:
+        return Cell("-", align="right")
+    return Cell(format_number(value), value=value, number_format=XLSX_INTEGER, align="right", header=header)
+
+
+def _won(value: int | None, unit: str) -> Cell:
+    if value is None:
+        return Cell("-", align="right")
+    shown = format_amount(value, unit)
+    divisor = {"백만원": 1_000_000, "억원": 100_000_000}[unit]
+    return Cell(shown, value=round(value / divisor), number_format=XLSX_INTEGER, align="right")
+
+
+def _rate(value) -> Cell:
+    if value is None:
+        return Cell("-", align="right")
+    return Cell(format_rate(value), value=value, number_format=XLSX_PERCENT1, align="right")
+
+
+def _report_month(as_of: date) -> str:
+    month = as_of + timedelta(days=1)
+    return f"{month.year}. {month.month}."
+
+
+def _as_of_line(day: date, unit: str = "") -> str:
+    stamp = f"{format_date(day).rstrip('.')} 기준"
+    return f"(단위 : {unit}, {stamp})" if unit else f"({stamp})"
+
+
+# --- Ⅰ 일반현황 ----------------------------------------------------------------------------------------
+
+
+def _organisation(user) -> list:
+    units = org_unit_tree(user=user)
+    counts = {kind: sum(1 for u in units if u.kind == kind and u.is_active) for kind in OrgUnit.Kind.values}
+    text = (
+        f"1정책관 {counts['division']}담당관 {counts['team']}팀"
+        if counts["office"] == 1
+        else (f"{counts['office']}정책관 {counts['division']}담당관 {counts['team']}팀")
+    )
+    return [Item(f"조 직 - {text}", marker="□")]
+
+
+def _staffing(user, as_of: date) -> list:
+    table = staffing_table(user=user, as_of=as_of)
+    if table is None:
+        return [Item("인 력 - 자료 없음", marker="□")]
+    total = table.total
+    blocks: list = [
+        Item(
+            f"인 력 - 정원 {format_number(total.authorized)}명 / 현원 {format_number(total.current)}명"
+            f" (정원외 : 공무직 {format_number(table.public_service_workers)}명)",
+            marker="□",
+        ),
+    ]
+    grades = [grade for series, grade in STAFFING_COLUMNS if series == "general"]
+    grade_labels = {
+        "grade3_up": "3급 이상",
+        "grade4": "4급",
+        "grade5": "5급",
+        "grade6": "6급",
+        "grade7_down": "7급 이하",
+    }
+    header = [
+        [
+            Cell("구 분", header=True, rowspan=2, align="center"),
+            Cell("정 원", header=True, rowspan=2, align="center"),
+            Cell("현 원", header=True, rowspan=2, align="center"),
+            Cell("과부족", header=True, rowspan=2, align="center"),
+            Cell("일 반", header=True, colspan=len(grades) + 1, align="center"),
+            Cell("임기제", header=True, rowspan=2, align="center"),
+            Cell("관리운영", header=True, rowspan=2, align="center"),
+        ],
+        [
+            Cell("계", header=True, align="center"),
+            *[Cell(grade_labels[g], header=True, align="center") for g in grades],
+        ],
+    ]
+
+    def pair(values: tuple[int, int] | None) -> Cell:
+        if values is None:
+            return Cell("-", align="center")
+        return Cell(f"{values[0]}/{values[1]}", align="center")
+
+    body = []
+    for row in [table.total, *table.rows]:
+        cells = [
+            Cell("계" if row.unit is None else row.unit.name, header=True),
+            _num(row.authorized),
+            _num(row.current),
+            _num(row.shortfall),
+            pair(row.general),
+            *[pair(row.cells.get(("general", g))) for g in grades],
+            pair(row.cells.get(("fixed_term", ""))),
+            pair(row.cells.get(("operations", ""))),
+        ]
+        body.append(cells)
+    blocks.append(
+        Table(
+            title="인력 현황",
+            caption="조직별 정원, 현원, 과부족과 직종·직급별 정원/현원",
+            header=header,
+            body=body,
+            unit_line=_as_of_line(table.as_of),
+            notes=["※ 직종·직급 칸은 정원/현원"],
+        )
+    )
+    return blocks
+
+
+def _functions(user) -> list:
+    divisions = [u for u in org_unit_tree(user=user) if u.kind == OrgUnit.Kind.DIVISION and u.is_active]
+    body = [[Cell(u.name, header=True), Cell("\n".join(u.function_lines) or "-")] for u in divisions]
+    return [
+        Item("주요기능", marker="□"),
+        Table(
+            title="주요기능",
+            caption="담당관별 주요 기능",
+            header=[[Cell("구 분", header=True, align="center"), Cell("주 요 기 능", header=True, align="center")]],
+            body=body,
+        ),
+    ]
+
+
+def _budget(user, year: int, as_of: date) -> list:
+    execution = budget_execution(user=user, year=year, as_of=as_of)
+    total = execution.total
+    header = [
+        [
+            Cell("구 분", header=True, align="center"),
+            Cell("예산현액 (A)", header=True, align="center"),
+            Cell("원인행위액", header=True, align="center"),
+            Cell("지출액 (B)", header=True, align="center"),
+            Cell("집행률 (B/A)", header=True, align="center"),
+        ]
+    ]
+    body = []
+    for row in [total, *execution.rows]:
+        link = f"/finance/budget/?year={year}&as_of={as_of.isoformat()}"
+        body.append(
+            [
+                Cell("계" if row.unit is None else row.unit.name, header=True, link=link),
+                _won(row.current_budget, "백만원"),
+                _won(row.committed, "백만원"),
+                _won(row.spent, "백만원"),
+                _rate(row.execution_rate),
+            ]
+        )
+    return [
+        Item(f"예 산 - {format_amount(total.current_budget, '백만원')}백만원", marker="□"),
+        Table(
+            title="예산 집행 현황",
+            caption="담당관별 예산현액, 원인행위액, 지출액, 집행률",
+            header=header,
+            body=body,
+            unit_line=_as_of_line(execution.latest_as_of or as_of, "백만원"),
+        ),
+    ]
+
+
+# --- Ⅱ 비전 및 목표 ------------------------------------------------------------------------------------
+
+
+def _vision(vision) -> list:
+    blocks: list = [Heading(4, "비 전", "□"), Paragraph(vision.statement, emphasis=True), Heading(4, "추진목표", "□")]
+    objectives = list(vision.objectives.all())
+    blocks += [Item(o.title, marker="○") for o in objectives]
+    blocks.append(Heading(4, "핵심과제", "□"))
+    for objective in objectives:
+        blocks.append(Item(objective.title, marker="○"))
+        blocks += [Item(task.title, marker="◆", level=1) for task in objective.core_tasks.all()]
+    return blocks
+
+
+def _indicators(user, year: int, as_of: date) -> list:
+    years = list(range(year - 2, year - 2 + INDICATOR_YEARS))
+    rows = indicator_table(user=user, years=years, as_of=as_of)
+    header = [
+        [
+            Cell("분야", header=True, align="center"),
+            Cell("지 표 명", header=True, align="center"),
+            Cell("단위", header=True, align="center"),
+            *[Cell(str(y), header=True, align="center") for y in years],
+        ]
+    ]
+    body = []
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row.indicator.field_label or "-", []).append(row)
+    for label, members in groups.items():
+        for index, row in enumerate(members):
+            cells = []
+            if index == 0:
+                cells.append(Cell(label, header=True, rowspan=len(members), align="center"))
+            cells += [
+                Cell(row.indicator.name, link=row.indicator.get_absolute_url()),
+                Cell(row.indicator.unit, align="center"),
+                *[_num(_plain(row.cells[y].value)) for y in years],
+            ]
+            body.append(cells)
+    return [
+        Heading(4, "주요 정책지표", "□"),
+        Table(
+            title="주요 정책지표",
+            caption=f"분야별 정책지표의 {years[0]}~{years[-1]}년 값",
+            header=header,
+            body=body,
+            notes=[f"※ {year - 1}년까지는 실적, {year}년부터는 목표"],
+        ),
+    ]
+
+
+def _plain(value):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _jobs(user, year: int, as_of: date) -> list:
+    table = job_target_table(user=user, year=year, as_of=as_of)
+    total_target, total_achieved = table.total_target, table.total_achieved
+    yy = f"'{year % 100:02d}"
+    blocks: list = [Heading(4, "일자리 창출 추진 목표", "□")]
+    if total_target is not None:
+        blocks.append(
+            Item(
+                f"{yy}년 일자리 목표 {format_number(total_target)}개 중 {format_number(total_achieved)}개 달성"
+                f"({format_rate(table.total_rate)})",
+                marker="□",
+            )
+        )
+    kind_texts = [
+        f"{row.label} 목표 {format_number(row.target.target)}개({format_amount(row.target.budget, '억원')}억원) 중 "
+        f"{format_number(row.achieved)}개 달성({format_rate(row.achievement_rate)})"
+        for row in table.kinds
+    ]
+    if kind_texts:
+        blocks.append(Item(", ".join(kind_texts), marker="-", level=1))
+    header = [
+        [
+            Cell("사업대상", header=True, align="center"),
+            Cell("사 업 명", header=True, align="center"),
+            Cell("목 표(개)", header=True, align="center"),
+            Cell("실 적(개)", header=True, align="center"),
+            Cell("달성률", header=True, align="center"),
+            Cell("예 산(억원)", header=True, align="center"),
+        ]
+    ]
+    body = [
+        [
+            Cell("총 계", header=True, colspan=2, align="center"),
+            _num(total_target),
+            _num(total_achieved),
+            _rate(table.total_rate),
+            _won(table.total_budget, "억원"),
+        ]
+    ]
+    notes = []
+    for row in [*table.groups, *table.kinds]:
+        if row.target.target is None:
+            low_high = row.implied_range
+            text = (
+                MISSING if low_high is None else f"{MISSING} {format_number(low_high[0])}~{format_number(low_high[1])}"
+            )
+            target_cell = Cell(text, missing=True, align="right")
+            if low_high:
+                notes.append(
+                    f"※ {row.label} 목표는 원자료에서 유실되어 비워 둠: 보고된 달성률과 총계로 본 범위 "
+                    f"{format_number(low_high[0])}~{format_number(low_high[1])}개"
+                )
+        else:
+            target_cell = _num(row.target.target)
+        rate_cell = _rate(row.achievement_rate)
+        if row.achievement_rate is None and row.reported_rate is not None:
+            rate_cell = Cell(
+                f"{format_rate(row.reported_rate)}*",
+                value=row.reported_rate,
+                number_format=XLSX_PERCENT1,
+                align="right",
+            )
+            if REPORTED_RATE_NOTE not in notes:
+                notes.insert(0, REPORTED_RATE_NOTE)
+        body.append(
+            [
+                Cell(row.label, header=True, align="center"),
+                Cell(row.target.programme_names or "-"),
+                target_cell,
+                _num(row.achieved),
+                rate_cell,
+                _won(row.target.budget, "억원"),
+            ]
+        )
+    blocks.append(
+        Table(
+            title="일자리 창출 목표",
+            caption="사업대상별·직접간접별 일자리 목표, 실적, 달성률, 예산",
+            header=header,
+            body=body,
+            unit_line=f"({yy}. {as_of.month}월말 기준)",
+            notes=notes,
+        )
+    )
+    return blocks
+
+
+# --- Ⅲ 주요업무 보고 -----------------------------------------------------------------------------------
+
+
+def _period(milestone: Milestone) -> str:
+    return format_period(
+        milestone.start,
+        milestone.end,
+        precision=milestone.precision,
+        open_ended=milestone.open_ended,
+        label=milestone.label,
+    )
+
+
+def _programme(programme) -> list:
+    blocks: list = [Heading(3, programme.title, CIRCLED[programme.number - 1])]
+    blocks += [Item(text, marker="◆") for text in programme.purpose_lines]
+    blocks.append(Heading(4, "사업개요", "□"))
+    for fact in programme.facts.all():
+        blocks.append(Item(f"{fact.label} : {fact.value}" if fact.value else fact.label, marker="○"))
+        blocks += [Item(note, marker="-", level=1) for note in fact.note_lines]
+    if programme.budget is not None:
+        note = f" ({programme.budget_note})" if programme.budget_note else ""
+        blocks.append(Item(f"소요예산 : {format_amount(programme.budget, '백만원')}백만원{note}", marker="○"))
+    milestones = list(programme.milestones.all())
+    done = [m for m in milestones if m.state == Milestone.State.DONE]
+    planned = [m for m in milestones if m.state == Milestone.State.PLANNED]
+    if done:
+        blocks.append(Heading(4, "추진현황", "□"))
+        for milestone in done:
+            when = _period(milestone)
+            blocks.append(Item(milestone.title if when == "-" else f"{milestone.title} ({when})", marker="○"))
+            blocks += [Item(line, marker="-", level=1) for line in milestone.detail_lines]
+    if planned:
+        blocks.append(Heading(4, "추진계획", "□"))
+        for milestone in planned:
+            when = _period(milestone)
+            blocks.append(Item(milestone.title if when == "-" else f"{milestone.title} : {when}", marker="○"))
+            blocks += [Item(line, marker="-", level=1) for line in milestone.detail_lines]
+    return blocks
+
+
+def build_business_report(*, user, year: int, as_of: date) -> Document:
+    require(access_office_figures_view(user))
+    vision = plan_get(user=user, year=year)
+    if vision is None:
+        raise NotFound(f"{year}년 비전과 주요업무가 없습니다.")
+    programmes = programme_list(user=user, year=year)
+    document = Document(
+        title=f"{year} 주요업무보고",
+        organisation="일자리노동정책관",
+        date_text=_report_month(as_of),
+        as_of_text=f"({format_date(as_of)} 기준)",
+    )
+    blocks = document.blocks
+    blocks.append(Heading(1, "일반현황", ROMAN[0]))
+    blocks += _organisation(user)
+    blocks += _staffing(user, as_of + timedelta(days=31))
+    blocks += _functions(user)
+    blocks += _budget(user, year, as_of)
+    blocks.append(PageBreak())
+    blocks.append(Heading(1, "비전 및 목표", ROMAN[1]))
+    blocks += _vision(vision)
+    blocks += _indicators(user, year, as_of)
+    blocks += _jobs(user, year, as_of)
+    blocks.append(PageBreak())
+    blocks.append(Heading(1, "주요업무 보고", ROMAN[2]))
+    objectives = list(vision.objectives.all())
+    blocks += [Item(f"{o.number}. {o.title}", marker="") for o in objectives]
+    for objective in objectives:
+        blocks.append(PageBreak())
+        blocks.append(Heading(2, objective.title, f"{objective.number}."))
+        members = [p for p in programmes if p.objective_id == objective.pk]
+        blocks += [Item(f"{CIRCLED[p.number - 1]} {p.title}", marker="") for p in members]
+        for programme in members:
+            blocks += _programme(programme)
+    return document

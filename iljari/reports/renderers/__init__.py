@@ -1,0 +1,34 @@
+"""Renderers: a Document into each output format, by name ("md", "html", "xlsx").
+
+`render(document, fmt)` returns the bytes to send or save; `CONTENT_TYPES` and `EXTENSIONS` give the HTTP content
+type and the file extension (with its dot) of each format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from iljari.reports.document import Document
+from iljari.reports.renderers.html import render_html
+from iljari.reports.renderers.markdown import render_md
+from iljari.reports.renderers.xlsx import render_xlsx
+
+RENDERERS: dict[str, Callable[[Document], str | bytes]] = {"md": render_md, "html": render_html, "xlsx": render_xlsx}
+
+CONTENT_TYPES: dict[str, str] = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "xlsx": ".xlsx"}
+
+
+def render(document: Document, fmt: str) -> bytes:
+    """The document in format `fmt` as bytes (text formats encoded in UTF-8). Raises ValueError for an unknown
+    format."""
+    renderer = RENDERERS.get(fmt)
+    if renderer is None:
+        raise ValueError(f"지원하지 않는 보고서 형식입니다: {fmt!r} (가능한 형식: {', '.join(RENDERERS)})")
+    output = renderer(document)
+    return output.encode("utf-8") if isinstance(output, str) else output

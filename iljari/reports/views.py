@@ -1,0 +1,94 @@
+"""The office at a glance (dashboard) and the business report download. Reads selectors only."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from iljari.core.access import access_office_figures_view, figures_unit_path, require
+from iljari.core.errors import ValidationFailed
+from iljari.finance.selectors import budget_execution
+from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
+from iljari.plan.selectors import overdue_milestone_list
+from iljari.reports.builders.business import build_business_report
+from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS
+from iljari.reports.renderers import render as render_document
+from iljari.web.period import figure_period
+
+
+def _percent(value) -> float | None:
+    return None if value is None else round(float(value) * 100, 1)
+
+
+@login_required
+def dashboard(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    for warning in warnings:
+        messages.warning(request, warning)
+    unit_path = figures_unit_path(request.user)
+    execution = budget_execution(user=request.user, year=year, as_of=as_of, unit_path=unit_path)
+    jobs = job_target_table(user=request.user, year=year, as_of=as_of)
+    years = list(range(year - 2, year + 3))
+    indicators = indicator_table(user=request.user, years=years, as_of=as_of, unit_path=unit_path)
+    overdue = overdue_milestone_list(user=request.user, year=year, as_of=as_of, unit_path=unit_path)
+    failed = validation_result_list(user=request.user, year=year, failed_only=True)
+    charts = {
+        "budget": {
+            "labels": [row.unit.name for row in execution.rows],
+            "rates": [_percent(row.execution_rate) for row in execution.rows],
+        },
+        "jobs": {
+            "labels": [row.label for row in [*jobs.groups, *jobs.kinds]],
+            "rates": [_percent(row.achievement_rate) for row in [*jobs.groups, *jobs.kinds]],
+        },
+        "indicators": {
+            "years": years,
+            "series": [
+                {
+                    "name": f"{row.indicator.name} ({row.indicator.unit})",
+                    "target": [_float(row.cells[y].target) for y in years],
+                    "actual": [_float(row.cells[y].actual) for y in years],
+                }
+                for row in indicators
+            ],
+        },
+    }
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "year": year,
+            "as_of": as_of,
+            "execution": execution,
+            "jobs": jobs,
+            "indicators": indicators,
+            "years": years,
+            "overdue": overdue,
+            "failed": failed,
+            "charts": charts,
+            "division_view": bool(unit_path),
+            "formats": ["html", "md", "xlsx"],
+        },
+    )
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+@login_required
+def business_report(request):
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    fmt = request.GET.get("format", "html")
+    if fmt not in EXTENSIONS:
+        raise ValidationFailed(f"지원하지 않는 형식입니다: {fmt} (html, md, xlsx 중에서 고르십시오)")
+    document = build_business_report(user=request.user, year=year, as_of=as_of)
+    response = HttpResponse(render_document(document, fmt), content_type=CONTENT_TYPES[fmt])
+    filename = f"business-report-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
+    disposition = "inline" if fmt == "html" and request.GET.get("view") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
