@@ -18,7 +18,10 @@ from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError
+from iljari.finance.api import router as finance_router
 from iljari.org.api import router as org_router
+from iljari.performance.api import router as performance_router
+from iljari.plan.api import router as plan_router
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,9 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router)
 api.add_router("/org", org_router)
+api.add_router("/plan", plan_router)
+api.add_router("/finance", finance_router)
+api.add_router("/performance", performance_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

@@ -9,6 +9,7 @@ Contract:
 - budget_execution_figures(*, year, as_of) -> BudgetExecution   (unscoped: for the validation engine only)
 - budget_line_list(*, user, year, unit_path=None) -> QuerySet[BudgetLine]
 - budget_as_of_dates(*, year) -> list[date]
+- staffing_dates() -> list[date]
 - budget_snapshot_sheet(*, user, year, as_of, unit_path=None) -> bytes   (xlsx to edit and upload again)
 
 Queries are set-based: a fixed number per call, whatever the number of lines or units.
@@ -171,6 +172,10 @@ def budget_line_list(*, user, year: int, unit_path: str | None = None) -> QueryS
     if unit_path:
         lines = lines.filter(org_unit__path__startswith=unit_path)
     return lines.order_by("org_unit__path", "code")
+
+
+def staffing_dates() -> list[date]:
+    return list(StaffingQuota.objects.values_list("as_of", flat=True).distinct().order_by("as_of"))
 
 
 def budget_as_of_dates(*, year: int) -> list[date]:

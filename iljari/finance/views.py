@@ -23,6 +23,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def staffing(request):
     require(access_office_figures_view(request.user))
     year, as_of, warnings = figure_period(request)
+    dates = selectors.staffing_dates()
+    if "as_of" not in request.GET and dates:
+        as_of = dates[-1]  # staffing changes rarely: show the newest unless a date is asked for
     table = selectors.staffing_table(user=request.user, as_of=as_of)
     for warning in warnings:
         messages.warning(request, warning)

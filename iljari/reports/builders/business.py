@@ -1,6 +1,7 @@
 """The business report (주요업무보고) of a year as of a date, built from the selectors, never from stored text.
 
-Ⅲ 주요업무 보고 (each programme: purposes, 사업개요, 추진현황, 추진계획), in the order and formats of the 2018 report.
+Ⅰ 일반현황 (조직, 인력, 주요기능, 예산);
+Ⅱ 비전 및 목표 (비전, 추진목표, 핵심과제, 주요 정책지표, 일자리 창출 추진 목표);
 Ⅲ 주요업무 보고 (each programme: purposes, 사업개요, 추진현황, 추진계획), in the 2018 report's order and formats.
 """
 
@@ -56,9 +57,16 @@ def _rate(value) -> Cell:
     return Cell(format_rate(value), value=value, number_format=XLSX_PERCENT1, align="right")
 
 
+def issue_date(as_of: date) -> date:
+    """The report is issued in the month after its figures date ("2018. 7." for figures as of '18.6.30); the
+    staffing table shows the staff on the last day of that month, as the 2018 report did ('18.7.11.)."""
+    first_of_next = (as_of.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return (first_of_next + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
 def _report_month(as_of: date) -> str:
-    month = as_of + timedelta(days=1)
-    return f"{month.year}. {month.month}."
+    issued = issue_date(as_of)
+    return f"{issued.year}. {issued.month}."
 
 
 def _as_of_line(day: date, unit: str = "") -> str:
@@ -398,7 +406,7 @@ def build_business_report(*, user, year: int, as_of: date) -> Document:
     blocks = document.blocks
     blocks.append(Heading(1, "일반현황", ROMAN[0]))
     blocks += _organisation(user)
-    blocks += _staffing(user, as_of + timedelta(days=31))
+    blocks += _staffing(user, issue_date(as_of))
     blocks += _functions(user)
     blocks += _budget(user, year, as_of)
     blocks.append(PageBreak())

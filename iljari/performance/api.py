@@ -1,0 +1,184 @@
+"""performance API: indicators, job targets, validation results (read); indicator values and job
+achievements (write)."""
+
+from datetime import date
+from decimal import Decimal
+
+from ninja import Field, Query, Router, Schema, Status
+
+from iljari.core.access import figures_unit_path
+from iljari.core.errors import NotFound
+from iljari.performance import selectors, services
+from iljari.performance.models import Indicator, IndicatorValue, JobTarget
+from iljari.reports.selectors import default_period
+
+router = Router(tags=["성과"])
+
+
+class Period(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+    as_of: date | None = None
+
+
+class IndicatorYearOut(Schema):
+    year: int
+    target: Decimal | None
+    actual: Decimal | None
+    achievement_rate: Decimal | None
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    unit: str
+    field: str
+    cumulative: bool
+    years: list[IndicatorYearOut]
+
+
+class JobRowOut(Schema):
+    key: str
+    label: str
+    target: int | None
+    achieved: int | None
+    achievement_rate: Decimal | None
+    budget: int | None
+    implied_range: list[int] | None
+
+
+class JobsOut(Schema):
+    year: int
+    as_of: date
+    total_target: int | None
+    total_achieved: int | None
+    total_rate: Decimal | None
+    groups: list[JobRowOut]
+    kinds: list[JobRowOut]
+
+
+class ResultOut(Schema):
+    rule: str = Field(..., alias="rule.code")
+    name: str = Field(..., alias="rule.name")
+    importance: str = Field(..., alias="rule.importance")
+    subject: str
+    left_value: Decimal | None
+    right_value: Decimal | None
+    outcome: str
+
+
+class IndicatorValueIn(Schema):
+    indicator: str
+    year: int = Field(..., ge=2000, le=2100)
+    kind: IndicatorValue.Kind
+    as_of: date
+    value: Decimal = Field(..., ge=0)
+
+
+class IndicatorValueOut(Schema):
+    indicator: str = Field(..., alias="indicator.code")
+    year: int
+    kind: str
+    as_of: date
+    value: Decimal
+
+
+class AchievementIn(Schema):
+    year: int = Field(..., ge=2000, le=2100)
+    key: str = Field(..., description="사업대상(youth, women, …) 또는 직접·간접(direct, indirect)")
+    as_of: date
+    achieved: int = Field(..., ge=0)
+
+
+class AchievementOut(Schema):
+    key: str
+    as_of: date
+    achieved: int
+
+
+def _period(period: Period) -> tuple[int, date]:
+    year, as_of = default_period(year=period.year)
+    return year, period.as_of or as_of
+
+
+@router.get("/indicators", response=list[IndicatorOut], summary="정책지표")
+def indicators(request, period: Query[Period]):
+    year, as_of = _period(period)
+    years = list(range(year - 2, year + 3))
+    rows = selectors.indicator_table(
+        user=request.auth, years=years, as_of=as_of, unit_path=figures_unit_path(request.auth)
+    )
+    return [
+        {
+            "code": r.indicator.code,
+            "name": r.indicator.name,
+            "unit": r.indicator.unit,
+            "field": r.indicator.field_label,
+            "cumulative": r.indicator.cumulative,
+            "years": [
+                {"year": y, "target": c.target, "actual": c.actual, "achievement_rate": c.achievement_rate}
+                for y, c in r.cells.items()
+            ],
+        }
+        for r in rows
+    ]
+
+
+def _job(row) -> dict:
+    return {
+        "key": row.target.target_group or row.target.kind,
+        "label": row.label,
+        "target": row.target.target,
+        "achieved": row.achieved,
+        "achievement_rate": row.achievement_rate,
+        "budget": row.target.budget,
+        "implied_range": list(row.implied_range) if row.implied_range else None,
+    }
+
+
+@router.get("/jobs", response=JobsOut, summary="일자리 목표와 실적")
+def jobs(request, period: Query[Period]):
+    year, as_of = _period(period)
+    table = selectors.job_target_table(user=request.auth, year=year, as_of=as_of)
+    return {
+        "year": year,
+        "as_of": as_of,
+        "total_target": table.total_target,
+        "total_achieved": table.total_achieved,
+        "total_rate": table.total_rate,
+        "groups": [_job(r) for r in table.groups],
+        "kinds": [_job(r) for r in table.kinds],
+    }
+
+
+@router.get("/validation", response=list[ResultOut], summary="검증 결과")
+def validation(request, period: Query[Period]):
+    year, _ = _period(period)
+    return selectors.validation_result_list(user=request.auth, year=year)
+
+
+@router.post("/indicators/values", response={201: IndicatorValueOut}, summary="정책지표 목표·실적 입력")
+def indicator_value(request, payload: IndicatorValueIn):
+    indicator = Indicator.objects.select_related("division").filter(code=payload.indicator).first()
+    if indicator is None:
+        raise NotFound("정책지표를 찾을 수 없습니다.")
+    record = services.indicator_value_record(
+        actor=request.auth,
+        indicator=indicator,
+        year=payload.year,
+        kind=str(payload.kind.value),
+        value=payload.value,
+        as_of=payload.as_of,
+    )
+    return Status(201, record)
+
+
+@router.post("/jobs/achievements", response={201: AchievementOut}, summary="일자리 실적 입력")
+def job_achievement(request, payload: AchievementIn):
+    targets = JobTarget.objects.select_related("division").filter(year=payload.year, programme__isnull=True)
+    target = next((t for t in targets if (t.target_group or t.kind) == payload.key), None)
+    if target is None:
+        raise NotFound("일자리 목표를 찾을 수 없습니다.")
+    record = services.job_achievement_record(
+        actor=request.auth, job_target=target, achieved=payload.achieved, as_of=payload.as_of
+    )
+    return Status(201, {"key": payload.key, "as_of": record.as_of, "achieved": record.achieved})
