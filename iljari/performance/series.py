@@ -25,6 +25,7 @@ class Series:
     code: str
     label: str
     compute: Callable[[int, date], Values]
+    dated: bool = True  # False: a year-level figure (staffing), read as the newest of the year whatever the date
 
 
 def _code(unit) -> str:
@@ -131,8 +132,8 @@ SERIES: dict[str, Series] = {
         Series("budget.committed", "원인행위액(부서별·계)", _budget("committed")),
         Series("budget.spent", "지출액(부서별·계)", _budget("spent")),
         Series("budget.execution_rate", "집행률(부서별·계)", _budget("execution_rate")),
-        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized")),
-        Series("staffing.current", "현원(부서별·계)", _staffing("current")),
+        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized"), dated=False),
+        Series("staffing.current", "현원(부서별·계)", _staffing("current"), dated=False),
         Series("jobs.target.group", "일자리 목표(사업대상별)", _jobs("target", "group")),
         Series("jobs.target.kind", "일자리 목표(직접·간접)", _jobs("target", "kind")),
         Series("jobs.achieved.group", "일자리 실적(사업대상별)", _jobs("achieved", "group")),
@@ -153,8 +154,11 @@ def series_choices() -> list[tuple[str, str]]:
 
 
 def series_values(code: str, year: int, as_of: date) -> Values:
+    base = code.removeprefix(REPORTED)
+    if base in SERIES and not SERIES[base].dated:
+        as_of = date(year, 12, 31)
     if code.startswith(REPORTED):
-        figures = ReportedFigure.objects.filter(series=code[len(REPORTED) :], year=year, as_of__lte=as_of)
+        figures = ReportedFigure.objects.filter(series=base, year=year, as_of__lte=as_of)
         newest: dict[str, tuple[date, Decimal]] = {}
         for subject, day, value in figures.values_list("subject", "as_of", "value"):
             if subject not in newest or day > newest[subject][0]:
