@@ -62,8 +62,56 @@ API = [
     ("/api/history", AUDIT),
 ]
 
+FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+RULES = {Role.OFFICE_MANAGER}
+
+# The office's figures: these pages read the 2018 report's data (fixture `office`).
+FIGURE_PAGES = [
+    ("reports:dashboard", "/office/?year=2018&as_of=2018-06-30", FIGURES),
+    ("reports:business", "/office/business/?year=2018&as_of=2018-06-30&format=md", FIGURES),
+    ("plan:overview", "/plan/?year=2018", FIGURES),
+    ("plan:programme_detail", "/plan/programmes/P1-03/", FIGURES),
+    ("finance:staffing", "/finance/staffing/", FIGURES),
+    ("finance:budget", "/finance/budget/?year=2018", FIGURES),
+    ("finance:budget_export", "/finance/budget/export.xlsx?year=2018", FIGURES),
+    ("finance:budget_record", "/finance/budget/record/?year=2018", ENTER),
+    ("finance:budget_import", "/finance/budget/import/?year=2018", ENTER),
+    ("performance:indicators", "/performance/indicators/?year=2018", FIGURES),
+    ("performance:indicator_detail", "/performance/indicators/IND-03/", FIGURES),
+    ("performance:indicator_export", "/performance/indicators/export.xlsx?year=2018", FIGURES),
+    ("performance:indicator_record", "/performance/indicators/record/?year=2018", ENTER),
+    ("performance:indicator_import", "/performance/indicators/import/?year=2018", ENTER),
+    ("performance:jobs", "/performance/jobs/?year=2018", FIGURES),
+    ("performance:job_export", "/performance/jobs/export.xlsx?year=2018", FIGURES),
+    ("performance:job_record", "/performance/jobs/record/?year=2018", ENTER),
+    ("performance:job_import", "/performance/jobs/import/?year=2018", ENTER),
+    ("performance:validation", "/performance/validation/?year=2018", FIGURES),
+    ("performance:rule_edit", "/performance/validation/rules/IND-CUMULATIVE/", RULES),
+    ("core:month_locks", "/months/", FIGURES),
+]
+
+FIGURE_API = [
+    ("/api/finance/staffing", FIGURES),
+    ("/api/finance/budget?year=2018", FIGURES),
+    ("/api/plan/years/2018", FIGURES),
+    ("/api/plan/years/2018/programmes", FIGURES),
+    ("/api/plan/programmes/P1-01", FIGURES),
+    ("/api/performance/indicators?year=2018", FIGURES),
+    ("/api/performance/jobs?year=2018", FIGURES),
+    ("/api/performance/validation?year=2018", FIGURES),
+]
+
 # Pages that take a POST only, or are not pages; they are checked by their own tests.
-NOT_PAGES = {"core:login", "core:logout", "core:user_unlock", "core:user_detail", "core:history_detail"}
+NOT_PAGES = {
+    "core:login",
+    "core:logout",
+    "core:user_unlock",
+    "core:user_detail",
+    "core:history_detail",
+    "plan:milestone_done",
+    "performance:validation_run",
+}
 
 
 def _matrix(rows):
@@ -78,6 +126,31 @@ def test_page_permission(client_as, path, role, allowed):
     assert response.status_code == (200 if allowed else 403), response.status_code
     if not allowed:
         assert "권한이 없습니다" in response.content.decode()
+
+
+@pytest.fixture
+def office(personas):
+    from iljari.demo.report2018_loader import load_report2018
+
+    load_report2018()
+    return personas
+
+
+@pytest.mark.parametrize(("path", "role", "allowed"), _matrix(FIGURE_PAGES))
+def test_figure_page_permission(office, client_as, path, role, allowed):
+    response = client_as(role).get(path)
+    assert response.status_code == (200 if allowed else 403), response.status_code
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "allowed"),
+    [pytest.param(path, role, role in allowed, id=f"{path}-{role}") for path, allowed in FIGURE_API for role in Role],
+)
+def test_figure_api_permission(office, client_as, path, role, allowed):
+    response = client_as(role).get(path)
+    assert response.status_code == (200 if allowed else 403), response.content
+    if not allowed:
+        assert response.json()["code"] == "forbidden"
 
 
 @pytest.mark.parametrize(
@@ -108,10 +181,10 @@ def test_anonymous_api_call_is_401_in_korean(db, path):
 
 def test_every_page_is_in_the_matrix():
     names = set()
-    for namespace in ("core", "org", "web"):
+    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports"):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
-    covered = {name for name, _, _ in PAGES}
+    covered = {name for name, _, _ in PAGES + FIGURE_PAGES}
     assert names - covered - NOT_PAGES == set()
 
 
@@ -158,6 +231,16 @@ def test_division_staff_cannot_edit_partner_of_other_scope_via_api_when_not_allo
     assert response.status_code == 403
 
 
+def test_division_staff_enter_figures_only_for_their_own_division(personas):
+    staff = personas[Role.DIVISION_STAFF]  # 일자리정책담당관
+    assert access.access_figures_enter(staff, "/SEOUL/JOBS/JOBS-POLICY/") is True
+    assert access.access_figures_enter(staff, "/SEOUL/JOBS/JOBS-POLICY/JOBS-POLICY-T2/") is True
+    assert access.access_figures_enter(staff, "/SEOUL/JOBS/LABOUR-POLICY/") is False
+    assert access.access_figures_enter(staff, "/SEOUL/JOBS/") is False
+    assert access.access_figures_enter(personas[Role.OFFICE_MANAGER], "/SEOUL/JOBS/LABOUR-POLICY/") is True
+    assert access.access_figures_enter(personas[Role.AUDITOR], "/SEOUL/JOBS/JOBS-POLICY/") is False
+
+
 # --- the gates themselves ----------------------------------------------------------------------------------
 
 GATES = [
@@ -169,6 +252,10 @@ GATES = [
     (access.access_change_history_view, AUDIT),
     (access.access_accounts_manage, ADMIN),
     (access.access_own_account, ALL),
+    (access.access_office_figures_view, FIGURES),
+    (access.access_figures_enter_any, ENTER),
+    (access.access_month_lock, RULES),
+    (access.access_validation_rules_manage, RULES),
 ]
 
 

@@ -125,3 +125,20 @@ def test_template_filters_use_the_same_formats():
         Context({"won": 19_490_000_000, "r": Decimal("0.2849"), "d": date(2018, 6, 30), "n": -3})
     )
     assert unescape(rendered) == "19,490 28.5% '18.6.30. △3"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "open_ended", "label", "expected"),
+    [
+        (date(2018, 5, 14), date(2018, 6, 1), "day", False, "", "'18.5.14.~6.1."),
+        (date(2018, 12, 11), date(2018, 12, 12), "day", False, "", "'18.12.11.~12.12."),
+        (date(2018, 7, 1), date(2018, 9, 30), "month", False, "", "'18.7~9월"),
+        (date(2018, 7, 1), None, "month", True, "", "'18.7월~"),
+        (date(2018, 6, 1), None, "month", False, "", "'18.6월"),
+        (date(2018, 11, 1), date(2019, 1, 31), "month", False, "", "'18.11월~'19.1월"),
+        (None, date(2019, 3, 31), "month", False, "", "~'19.3월"),
+        (None, None, "none", False, "하반기 중", "하반기 중"),
+    ],
+)
+def test_periods_print_as_the_report_prints_them(start, end, precision, open_ended, label, expected):
+    assert formats.format_period(start, end, precision=precision, open_ended=open_ended, label=label) == expected

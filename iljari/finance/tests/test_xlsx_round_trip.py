@@ -86,7 +86,7 @@ class Sheet:
         return self.sheet.cell(row=row, column=self.column(header)).value
 
     def set(self, row: int, header: str, value) -> None:
-        self.sheet.cell(row=row, column=self.column(header), value=value)
+        self.sheet.cell(row=row, column=self.column(header)).value = value
 
     def set_all(self, header: str, value) -> None:
         for row in self.data_rows():
@@ -258,7 +258,7 @@ def test_a_budget_file_without_the_spent_column_is_refused_naming_the_column(off
     manager = client_as(Role.OFFICE_MANAGER)
     sheet = download(manager, BUDGET_EXPORT, key="코드")
     sheet.set_all("기준일", NEXT_MONTH)
-    sheet.sheet.cell(row=HEADER_ROW, column=sheet.column("지출액(원)"), value=None)
+    sheet.sheet.cell(row=HEADER_ROW, column=sheet.column("지출액(원)")).value = None
     before = BudgetSnapshot.objects.count()
 
     response = sheet.upload(manager, BUDGET_IMPORT)

@@ -31,7 +31,13 @@ from iljari.reports.document import (
 )
 
 ROMAN = ["Ⅰ.", "Ⅱ.", "Ⅲ.", "Ⅳ.", "Ⅴ."]
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def circled(number: int) -> str:
+    return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else f"({number})"
+
+
 MISSING = "(유실)"
 REPORTED_RATE_NOTE = "※ * 목표가 유실된 행의 달성률은 원자료에 보고된 값"
 INDICATOR_YEARS = 5
@@ -364,7 +370,7 @@ def _period(milestone: Milestone) -> str:
 
 
 def _programme(programme) -> list:
-    blocks: list = [Heading(3, programme.title, CIRCLED[programme.number - 1])]
+    blocks: list = [Heading(3, programme.title, circled(programme.number))]
     blocks += [Item(text, marker="◆") for text in programme.purpose_lines]
     blocks.append(Heading(4, "사업개요", "□"))
     for fact in programme.facts.all():
@@ -422,7 +428,7 @@ def build_business_report(*, user, year: int, as_of: date) -> Document:
         blocks.append(PageBreak())
         blocks.append(Heading(2, objective.title, f"{objective.number}."))
         members = [p for p in programmes if p.objective_id == objective.pk]
-        blocks += [Item(f"{CIRCLED[p.number - 1]} {p.title}", marker="") for p in members]
+        blocks += [Item(f"{circled(p.number)} {p.title}", marker="") for p in members]
         for programme in members:
             blocks += _programme(programme)
     return document

@@ -3,6 +3,7 @@ refused a forbidden page. Skipped only where no Chromium is installed; CI instal
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -19,9 +20,11 @@ pytestmark = [
     ),
 ]
 
+OFFICE = ["한눈에 보기", "비전·주요업무", "인력", "예산 집행", "정책지표", "일자리 목표", "검증", "월 마감"]
 NAV = {
     Role.SYSTEM_ADMIN: [
         "홈",
+        *OFFICE,
         "조직",
         "자치구",
         "협력기관",
@@ -31,11 +34,11 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.OFFICE_MANAGER: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
-    Role.DIVISION_STAFF: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.OFFICE_MANAGER: ["홈", *OFFICE, "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.DIVISION_STAFF: ["홈", *OFFICE, "조직", "자치구", "협력기관", "API 문서", "내 정보"],
     Role.DISTRICT_OFFICER: ["홈", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
     Role.PARTNER_AGENCY: ["홈", "조직", "협력기관", "API 문서", "내 정보"],
-    Role.AUDITOR: ["홈", "조직", "자치구", "협력기관", "변경이력", "로그인 기록", "API 문서", "내 정보"],
+    Role.AUDITOR: ["홈", *OFFICE, "조직", "자치구", "협력기관", "변경이력", "로그인 기록", "API 문서", "내 정보"],
     Role.CITIZEN: ["홈", "내 정보"],
     Role.ORGANISATION: ["홈", "내 정보"],
 }
@@ -151,3 +154,23 @@ def test_logout_returns_to_the_login_page(transactional_db, personas, page):
     page.get_by_role("button", name="로그아웃").click()
     page.wait_for_url("**/accounts/login/")
     assert "로그아웃했습니다" in page.content()
+
+
+def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_db, personas, page):
+    from iljari.demo.report2018_loader import load_report2018
+
+    load_report2018()
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="한눈에 보기").click()
+    page.wait_for_url("**/office/")
+    page.wait_for_selector("[data-chart=budget][data-chart-ready=true] svg")
+    assert page.locator("[data-chart] svg").count() == 3  # the three charts drew
+    budget_table = page.get_by_role("table", name="부서별 예산현액, 지출액, 집행률 (백만원, '18.6.30. 기준)")
+    assert "52.2%" in budget_table.inner_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="주요업무보고 MD").click()
+    report = download_info.value
+    assert report.suggested_filename == "business-report-2018-2018-06-30.md"
+    text = Path(report.path()).read_text(encoding="utf-8")
+    assert "237,715" in text and "353,956" in text and "△9" in text
