@@ -88,3 +88,11 @@ def test_query_count_does_not_grow_with_the_number_of_programmes(office, client_
             milestones=[{"title": "착수", "state": "planned", "start": date(2018, 9, 1), "precision": "month"}],
         )
     assert _queries(client, path) == before
+
+
+def test_bench_command_prints_a_table_of_figures(office, capsys):
+    from django.core.management import call_command
+
+    call_command("bench", "--repeat", "2")
+    out = capsys.readouterr().out
+    assert "| dashboard, office manager |" in out and "| business report, xlsx |" in out
