@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from iljari.core.access import access_figures_enter_any, access_office_figures_view, figures_unit_path, require
-from iljari.core.errors import IljariError
+from iljari.core.errors import ValidationFailed
 from iljari.finance import selectors, services
 from iljari.finance.forms import BudgetSnapshotForm
 from iljari.performance.selectors import validation_result_list
@@ -99,7 +99,7 @@ def budget_record(request):
         data = form.cleaned_data
         try:
             services.budget_snapshot_record(actor=request.user, **data)
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(form, error)
         else:
             messages.success(request, f"{data['line'].name}의 {data['as_of']} 집행 실적을 저장했습니다.")
@@ -130,7 +130,7 @@ def budget_import(request):
             count = services.budget_snapshot_import(
                 actor=request.user, year=year, data=upload.cleaned_data["file"].read()
             )
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(upload, error)
         else:
             messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")

@@ -244,7 +244,7 @@ INDICATOR_COLUMNS = [
     Column("year", "연도", "int"),
     Column("kind", "구분"),
     Column("as_of", "기준일", "date"),
-    Column("value", "값", "decimal"),
+    Column("value", "값", "decimal", required=False),  # a row whose 값 is blank is not read
 ]
 
 

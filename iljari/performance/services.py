@@ -353,6 +353,7 @@ def job_achievement_import(*, actor, year: int, data: bytes) -> int:
     from iljari.performance.selectors import JOB_COLUMNS
 
     rows = xlsx_rows(data=data, columns=JOB_COLUMNS, title="일자리 실적")
+    labels = {column.key: column.header for column in JOB_COLUMNS}
     targets = {
         (t.target_group or t.kind): t
         for t in JobTarget.objects.filter(year=year, programme__isnull=True).select_related("division")
@@ -373,9 +374,9 @@ def job_achievement_import(*, actor, year: int, data: bytes) -> int:
             continue
         achieved, as_of = row.get("achieved"), row.get("as_of")
         if achieved is None or achieved < 0:
-            errors.append(f"{number}행 '실적': 0 이상의 정수여야 합니다.")
+            errors.append(f"{number}행 '{labels['achieved']}': 0 이상의 정수여야 합니다.")
         elif as_of is None or as_of.year != year:
-            errors.append(f"{number}행 '기준일': {year}년 안의 날짜여야 합니다.")
+            errors.append(f"{number}행 '{labels['as_of']}': {year}년 안의 날짜여야 합니다.")
         else:
             checked.append((target, achieved, as_of))
     _import_errors(errors)
@@ -397,6 +398,8 @@ def indicator_value_import(*, actor, year: int, data: bytes) -> int:
     checked = []
     for row in rows:
         number = row["_row"]
+        if row.get("value") is None:
+            continue  # a blank 값 is not read (the sheet says so)
         indicator = indicators.get(row.get("code") or "")
         if indicator is None:
             errors.append(f"{number}행 '코드': 없는 지표 코드입니다({row.get('code')}).")

@@ -15,7 +15,7 @@ from iljari.core.access import (
     figures_unit_path,
     require,
 )
-from iljari.core.errors import IljariError, NotFound
+from iljari.core.errors import NotFound, ValidationFailed
 from iljari.performance import selectors, services
 from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
 from iljari.performance.models import ValidationRule
@@ -79,7 +79,7 @@ def indicator_record(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.indicator_value_record(actor=request.user, **form.cleaned_data)
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['indicator'].name} 값을 저장했습니다.")
@@ -108,7 +108,7 @@ def indicator_import(request):
             count = services.indicator_value_import(
                 actor=request.user, year=year, data=upload.cleaned_data["file"].read()
             )
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(upload, error)
         else:
             messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
@@ -150,7 +150,7 @@ def job_record(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.job_achievement_record(actor=request.user, **form.cleaned_data)
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(form, error)
         else:
             messages.success(request, f"{form.cleaned_data['job_target'].label} 실적을 저장했습니다.")
@@ -183,7 +183,7 @@ def job_import(request):
             count = services.job_achievement_import(
                 actor=request.user, year=year, data=upload.cleaned_data["file"].read()
             )
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(upload, error)
         else:
             messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
@@ -240,7 +240,7 @@ def rule_edit(request, code: str):
     if request.method == "POST" and form.is_valid():
         try:
             services.validation_rule_set(actor=request.user, code=rule.code, **form.cleaned_data)
-        except IljariError as error:
+        except ValidationFailed as error:
             form_apply_error(form, error)
         else:
             messages.success(request, "검증 규칙을 저장했습니다. 다음 검증부터 적용됩니다.")

@@ -313,13 +313,12 @@ def test_a_target_may_be_dated_before_its_year(office, client_as):
 
 
 def test_division_staff_cannot_enter_another_divisions_indicator(office, client_as):
-    # IND-03 (생활임금 적용인원) belongs to 노동정책담당관 (objective 2). The service refuses; the page shows
-    # its message on the form (400), as it does every service error.
+    # IND-03 (생활임금 적용인원) belongs to 노동정책담당관 (objective 2). The service refuses: 403.
     before = indicator_values()
 
     response = indicator_post(client_as(Role.DIVISION_STAFF), code="IND-03", value="11000")
 
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "이 지표의 값을 입력할 권한이 없습니다." in page_text(response)
     assert indicator_values() == before
 

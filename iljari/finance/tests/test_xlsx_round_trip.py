@@ -405,11 +405,6 @@ def test_a_negative_achievement_in_the_jobs_sheet_is_refused_by_row_and_nothing_
     assert not JobAchievement.objects.filter(as_of=NEXT_MONTH).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="job_achievement_import names the column '실적', but the sheet's header is '실적(개)' "
-    "(performance/services.py, job_achievement_import)",
-)
 def test_a_bad_achievement_is_named_by_the_sheets_own_column_header(office, client_as):
     manager = client_as(Role.OFFICE_MANAGER)
     sheet = download(manager, JOBS_EXPORT, key="구분코드")
@@ -475,11 +470,6 @@ def _assert_ind01_actual_140(client) -> None:
     assert Decimal(str(cell["achievement_rate"])).quantize(Decimal("0.001")) == Decimal("0.933")  # 140/150
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the indicator sheet leaves 값 blank where there is no value and says such rows are not read, "
-    "but xlsx_rows refuses them ('값이 비어 있습니다'), so the sheet as downloaded cannot be uploaded",
-)
 def test_an_actual_entered_in_the_indicator_sheet_as_downloaded_uploads(office, client_as):
     manager = client_as(Role.OFFICE_MANAGER)
     sheet = download(manager, INDICATORS_EXPORT, key="코드")
