@@ -13,7 +13,7 @@ from iljari.finance import selectors, services
 from iljari.finance.forms import BudgetSnapshotForm
 from iljari.performance.selectors import validation_result_list
 from iljari.web.forms import UploadForm
-from iljari.web.http import form_apply_error
+from iljari.web.http import form_apply_error, xlsx_upload
 from iljari.web.period import figure_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -124,16 +124,11 @@ def budget_export(request):
 def budget_import(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    upload = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload.is_valid():
-        try:
-            count = services.budget_snapshot_import(
-                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
-            )
-        except ValidationFailed as error:
-            form_apply_error(upload, error)
-        else:
-            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
-            return redirect(f"/finance/budget/?year={year}&as_of={as_of.isoformat()}")
-    status = 400 if upload.errors else 200
-    return render(request, "finance/budget.html", _budget_context(request, year, as_of, upload=upload), status=status)
+    return xlsx_upload(
+        request,
+        importer=lambda data: services.budget_snapshot_import(actor=request.user, year=year, data=data),
+        success_url=f"/finance/budget/?year={year}&as_of={as_of.isoformat()}",
+        render_page=lambda upload, status: render(
+            request, "finance/budget.html", _budget_context(request, year, as_of, upload=upload), status=status
+        ),
+    )

@@ -21,7 +21,7 @@ from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, Val
 from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
 from iljari.web.forms import UploadForm
-from iljari.web.http import form_apply_error
+from iljari.web.http import form_apply_error, xlsx_upload
 from iljari.web.period import figure_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -102,19 +102,17 @@ def indicator_export(request):
 def indicator_import(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    upload = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload.is_valid():
-        try:
-            count = services.indicator_value_import(
-                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
-            )
-        except ValidationFailed as error:
-            form_apply_error(upload, error)
-        else:
-            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
-            return redirect(f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}")
-    context = _indicator_context(request, year, as_of, upload=upload)
-    return render(request, "performance/indicators.html", context, status=400 if upload.errors else 200)
+    return xlsx_upload(
+        request,
+        importer=lambda data: services.indicator_value_import(actor=request.user, year=year, data=data),
+        success_url=f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}",
+        render_page=lambda upload, status: render(
+            request,
+            "performance/indicators.html",
+            _indicator_context(request, year, as_of, upload=upload),
+            status=status,
+        ),
+    )
 
 
 # --- job targets -----------------------------------------------------------------------------------------
@@ -177,22 +175,13 @@ def job_export(request):
 def job_import(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    upload = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload.is_valid():
-        try:
-            count = services.job_achievement_import(
-                actor=request.user, year=year, data=upload.cleaned_data["file"].read()
-            )
-        except ValidationFailed as error:
-            form_apply_error(upload, error)
-        else:
-            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
-            return redirect(f"/performance/jobs/?year={year}&as_of={as_of.isoformat()}")
-    return render(
+    return xlsx_upload(
         request,
-        "performance/jobs.html",
-        _jobs_context(request, year, as_of, upload=upload),
-        status=400 if upload.errors else 200,
+        importer=lambda data: services.job_achievement_import(actor=request.user, year=year, data=data),
+        success_url=f"/performance/jobs/?year={year}&as_of={as_of.isoformat()}",
+        render_page=lambda upload, status: render(
+            request, "performance/jobs.html", _jobs_context(request, year, as_of, upload=upload), status=status
+        ),
     )
 
 

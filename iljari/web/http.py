@@ -1,4 +1,4 @@
-"""Helpers shared by the HTML views: paging, binding service errors to forms, safe redirects."""
+"""Helpers shared by the HTML views: paging, binding service errors to forms, safe redirects, xlsx uploads."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, ValidationFailed
 
 PAGE_SIZE = 20
 
@@ -38,3 +38,23 @@ def safe_next(request, fallback: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return fallback
+
+
+def xlsx_upload(request, *, importer, success_url: str, render_page):
+    """The upload half of an xlsx round trip: `importer(data) -> rows written` (a service that writes all rows
+    or none); on success a message and a redirect, otherwise `render_page(upload_form, status)`."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from iljari.web.forms import UploadForm
+
+    upload = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        try:
+            count = importer(upload.cleaned_data["file"].read())
+        except ValidationFailed as error:
+            form_apply_error(upload, error)
+        else:
+            messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
+            return redirect(success_url)
+    return render_page(upload, 400 if upload.errors else 200)
