@@ -44,6 +44,21 @@ if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
         "(The production profile refuses to start with the default SECRET_KEY.)"
     )
 
+# Personal data: the resident number is encrypted with keys derived from SECRET_KEY and these salts (newest
+# first: put a new one at the head to rotate, keep the old ones until every record is re-saved), and indexed
+# with an HMAC under its own key. The production profile refuses the development values.
+DEFAULT_PERSONAL_DATA_KEY = "iljari-development-personal-data-key"
+SALT_KEY = env_list("PERSONAL_DATA_KEYS", DEFAULT_PERSONAL_DATA_KEY)
+ILJARI_PERSONAL_DATA_INDEX_KEY = env_str("PERSONAL_DATA_INDEX_KEY", DEFAULT_PERSONAL_DATA_KEY + "-index")
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
+if not DEBUG and (
+    DEFAULT_PERSONAL_DATA_KEY in SALT_KEY or ILJARI_PERSONAL_DATA_INDEX_KEY.startswith(DEFAULT_PERSONAL_DATA_KEY)
+):
+    raise ImproperlyConfigured(
+        "운영 프로필에서는 개인정보 암호화 키(PERSONAL_DATA_KEYS, PERSONAL_DATA_INDEX_KEY)를 설정해야 합니다. "
+        "(The production profile needs its own personal-data keys.)"
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if not DEBUG else "*")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -64,6 +79,7 @@ INSTALLED_APPS = [
     "iljari.plan",
     "iljari.performance",
     "iljari.reports",
+    "iljari.people",
     "iljari.web",
     "iljari.demo",
 ]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("plan/", include("iljari.plan.urls")),
     path("finance/", include("iljari.finance.urls")),
     path("performance/", include("iljari.performance.urls")),
+    path("people/", include("iljari.people.urls")),
     path("api/", api.urls),
 ]
 

@@ -114,6 +114,19 @@ def access_validation_rules_manage(user) -> bool:
     return _role(user) == Role.OFFICE_MANAGER
 
 
+def access_people_view(user) -> bool:
+    """The person registry (who applied, who takes part): office staff, auditors, district officers (their
+    district's residents only, through scope_rows)."""
+    role = _role(user)
+    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
+
+
+def access_people_change(user) -> bool:
+    """Register a person (a paper application) or correct their data."""
+    role = _role(user)
+    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+
+
 def figures_unit_path(user) -> str | None:
     """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
     if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:

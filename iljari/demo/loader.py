@@ -73,10 +73,34 @@ def load_accounts() -> list[dict]:
     return printed
 
 
+def load_people() -> None:
+    """Synthetic residents; the demo citizen account is the first of them."""
+    from iljari.demo.dataset.people import synthetic_people
+    from iljari.people import services as people_services
+    from iljari.people.models import Person
+    from iljari.people.rrn import parse_rrn, rrn_index
+
+    citizen = User.objects.filter(username="citizen").first()
+    for number, row in enumerate(synthetic_people()):
+        values = dict(row)
+        if Person.objects.filter(rrn_index=rrn_index(parse_rrn(values["rrn"]))).exists():
+            continue
+        values["district"] = District.objects.get(code=values["district"])
+        people_services.person_register(
+            actor=None,
+            consents=["personal_data", "unique_identifier"],
+            context="데모 자료",
+            user=citizen if number == 0 else None,
+            **values,
+        )
+
+
 def load_demo() -> list[dict]:
     from iljari.demo.report2018_loader import load_report2018
 
     with transaction.atomic():
         load_org()
         load_report2018()
-        return load_accounts()
+        printed = load_accounts()
+        load_people()
+        return printed

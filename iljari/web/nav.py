@@ -28,6 +28,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("일자리 목표", "performance:jobs", access.access_office_figures_view, "performance:job"),
     NavItem("검증", "performance:validation", access.access_office_figures_view, "performance:validation"),
     NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks"),
+    NavItem("사람", "people:person_list", access.access_people_view, "people:person"),
     NavItem("조직", "org:unit_list", access.access_office_view, "org:unit"),
     NavItem("자치구", "org:district_list", access.access_district_list, "org:district"),
     NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner"),

@@ -48,6 +48,9 @@ PAGES = [
     ("core:user_create", "/accounts/users/new/", ADMIN),
     ("api:openapi-view", "/api/docs", OFFICIAL),
     ("api:openapi-json", "/api/openapi.json", OFFICIAL),
+    ("people:person_list", "/people/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
+    ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
+    ("people:my_record", "/people/me/", {Role.CITIZEN}),
 ]
 
 API = [
@@ -111,6 +114,7 @@ NOT_PAGES = {
     "core:history_detail",
     "plan:milestone_done",
     "performance:validation_run",
+    "people:person_detail",  # object-level: test_people.py
 }
 
 
@@ -181,7 +185,7 @@ def test_anonymous_api_call_is_401_in_korean(db, path):
 
 def test_every_page_is_in_the_matrix():
     names = set()
-    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports"):
+    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports", "people"):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
     covered = {name for name, _, _ in PAGES + FIGURE_PAGES}
@@ -256,6 +260,8 @@ GATES = [
     (access.access_figures_enter_any, ENTER),
     (access.access_month_lock, RULES),
     (access.access_validation_rules_manage, RULES),
+    (access.access_people_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
+    (access.access_people_change, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
 ]
 
 

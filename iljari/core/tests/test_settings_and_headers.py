@@ -32,12 +32,20 @@ def test_production_profile_refuses_the_default_secret_key():
     assert "기본 SECRET_KEY로 시작할 수 없습니다" in result.stderr
 
 
+def test_production_profile_refuses_the_development_personal_data_keys():
+    result = _run(["check"], DEBUG="0", SECRET_KEY="z" * 60, ALLOWED_HOSTS="localhost")
+    assert result.returncode != 0
+    assert "개인정보 암호화 키" in result.stderr
+
+
 def test_production_profile_passes_the_deployment_check():
     result = _run(
         ["check", "--deploy", "--fail-level", "WARNING"],
         DEBUG="0",
         SECRET_KEY="x" * 20 + "-production-secret-key-that-is-long-and-random-7f3a9c",
         ALLOWED_HOSTS="iljari.example.go.kr",
+        PERSONAL_DATA_KEYS="production-salt-2",
+        PERSONAL_DATA_INDEX_KEY="production-index-key",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -45,7 +53,13 @@ def test_production_profile_passes_the_deployment_check():
 
 def test_demo_refuses_the_production_profile():
     result = _run(
-        ["demo", "--no-serve"], DEBUG="0", SECRET_KEY="y" * 60, ALLOWED_HOSTS="localhost", ILJARI_VAR_DIR="/tmp/x"
+        ["demo", "--no-serve"],
+        DEBUG="0",
+        SECRET_KEY="y" * 60,
+        ALLOWED_HOSTS="localhost",
+        ILJARI_VAR_DIR="/tmp/x",
+        PERSONAL_DATA_KEYS="k2",
+        PERSONAL_DATA_INDEX_KEY="i2",
     )
     assert result.returncode != 0
     assert "개발 프로필" in result.stderr

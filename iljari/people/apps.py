@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "iljari.people"
+    label = "people"
+    verbose_name = "사람"
+
+    def ready(self) -> None:
+        from iljari.core.history import track
+        from iljari.people.models import Consent, Person
+
+        # The resident number and its index never enter the change history, not even masked.
+        track(Person, exclude=("rrn", "rrn_index"))
+        track(Consent)

@@ -1,0 +1,97 @@
+"""Persons: the people who apply to and take part in the office's programmes, and their consents.
+
+The resident number is encrypted at rest (django-fernet-encrypted-fields, keys from the environment, newest first
+for rotation) and found through an HMAC blind index; it is shown only masked (people.rrn)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField
+
+from iljari.core.models import TimeStampedModel
+from iljari.people.rrn import mask_rrn
+
+
+class Person(TimeStampedModel):
+    class Sex(models.TextChoices):
+        MALE = "M", _("남")
+        FEMALE = "F", _("여")
+
+    class IncomeStatus(models.TextChoices):
+        NO_REGULAR_INCOME = "none", _("정기소득 없음")
+        REGULAR_INCOME = "regular", _("정기소득 있음")
+        UNKNOWN = "unknown", _("확인 안 됨")
+
+    name = models.CharField(_("이름"), max_length=60)
+    birth_date = models.DateField(_("생년월일"))
+    sex = models.CharField(_("성별"), max_length=1, choices=Sex.choices)
+    rrn = EncryptedCharField(_("주민등록번호"), max_length=14)
+    rrn_index = models.CharField(max_length=64, unique=True, editable=False)
+    phone = models.CharField(_("연락처"), max_length=30, blank=True)
+    email = models.EmailField(_("전자우편"), blank=True)
+    address = models.CharField(_("주소"), max_length=200, blank=True)
+    district = models.ForeignKey(
+        "org.District",
+        verbose_name=_("거주 자치구"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="residents",
+    )
+    income_status = models.CharField(
+        _("소득 상태"), max_length=8, choices=IncomeStatus.choices, default=IncomeStatus.UNKNOWN
+    )
+    job_seeker_registered = models.BooleanField(_("구직등록"), default=False)
+    basic_livelihood_recipient = models.BooleanField(_("기초생활수급자"), default=False)
+    veteran = models.BooleanField(_("국가유공자"), default=False)
+    disability = models.BooleanField(_("장애인"), default=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("계정"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = _("사람")
+        verbose_name_plural = _("사람")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["name", "birth_date"]), models.Index(fields=["district"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.rrn_masked})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person_detail", args=[self.pk])
+
+    @property
+    def rrn_masked(self) -> str:
+        return mask_rrn(self.rrn)
+
+
+class Consent(TimeStampedModel):
+    """Consent to collect and use personal data, given with an application or a registration."""
+
+    class Purpose(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("개인정보 수집·이용")
+        UNIQUE_IDENTIFIER = "unique_identifier", _("고유식별정보(주민등록번호) 처리")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("항목"), max_length=24, choices=Purpose.choices)
+    notice_version = models.CharField(_("고지문 판"), max_length=20)
+    context = models.CharField(_("동의한 곳"), max_length=100, help_text=_("예: 등록, 모집공고 신청"))
+    given_at = models.DateTimeField(_("동의 일시"))
+    withdrawn_at = models.DateTimeField(_("철회 일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("동의")
+        verbose_name_plural = _("동의")
+        ordering = ["person", "-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} {self.notice_version} ({self.given_at:%Y-%m-%d})"

@@ -1,0 +1,122 @@
+"""people pages: search (by name, or exactly by resident number sent by POST), register, detail, correct,
+and a citizen's own record."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from iljari.core.access import access_people_change, access_people_view, require
+from iljari.core.errors import ValidationFailed
+from iljari.core.roles import Role
+from iljari.people import selectors, services
+from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, PersonSearchForm, RrnLookupForm
+from iljari.web.http import form_apply_error, paginate
+
+
+@login_required
+def person_list(request):
+    require(access_people_view(request.user))
+    search = PersonSearchForm(request.GET or None)
+    lookup = RrnLookupForm(request.POST or None)
+    found = None
+    if request.method == "POST" and lookup.is_valid():
+        try:
+            found = selectors.person_find_by_rrn(user=request.user, rrn=lookup.cleaned_data["rrn"])
+        except ValidationFailed as error:
+            form_apply_error(lookup, error)
+        else:
+            if found is not None:
+                return redirect(found)
+            messages.info(request, "그 주민등록번호로 등록된 사람이 없습니다(볼 수 있는 범위 안에서).")
+    name = search.cleaned_data.get("name", "") if search.is_valid() else ""
+    page = paginate(request, selectors.person_list(user=request.user, name=name))
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "search": search,
+            "lookup": lookup,
+            "page": page,
+            "can_register": access_people_change(request.user),
+        },
+        status=400 if lookup.errors else 200,
+    )
+
+
+def _register(request, *, user=None, template: str, context: str):
+    """(person, None) when registered, else (None, the form page to show)."""
+    form = PersonRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = services.person_register(
+                actor=request.user,
+                user=user,
+                name=data["name"],
+                birth_date=data["birth_date"],
+                sex=data["sex"],
+                rrn=data["rrn"],
+                consents=form.consents(),
+                context=context,
+                **form.details(),
+            )
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"{person.name}님을 등록했습니다.")
+            return person, None
+    return None, render(request, template, {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def person_create(request):
+    require(access_people_change(request.user))
+    person, page = _register(request, template="people/person_form.html", context="담당자 등록(서면 신청)")
+    return redirect(person) if person else page
+
+
+@login_required
+def person_detail(request, pk: int):
+    person = selectors.person_get(user=request.user, pk=pk)
+    can_change = access_people_change(request.user)
+    form = PersonDetailsForm(request.POST or None, initial={f: getattr(person, f) for f in services.PERSON_DETAILS})
+    if request.method == "POST":
+        require(can_change, "이 사람의 정보를 고칠 권한이 없습니다.")
+        if form.is_valid():
+            try:
+                services.person_update(actor=request.user, person=person, **form.cleaned_data)
+            except ValidationFailed as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(request, "정보를 고쳤습니다.")
+                return redirect(person)
+    return render(
+        request,
+        "people/person_detail.html",
+        {"person": person, "form": form, "can_change": can_change},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def my_record(request):
+    """A citizen sees and corrects their own data, or registers it once."""
+    require(request.user.role == Role.CITIZEN, "시민 계정에서만 쓸 수 있는 화면입니다.")
+    person = selectors.person_of_user(user=request.user)
+    if person is None:
+        person, page = _register(request, user=request.user, template="people/my_register.html", context="본인 등록")
+        return redirect("people:my_record") if person else page
+    form = PersonDetailsForm(request.POST or None, initial={f: getattr(person, f) for f in services.PERSON_DETAILS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, "내 정보를 고쳤습니다.")
+            return redirect("people:my_record")
+    return render(
+        request, "people/my_record.html", {"person": person, "form": form}, status=400 if form.errors else 200
+    )
