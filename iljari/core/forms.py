@@ -4,7 +4,7 @@ from auditlog.models import LogEntry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.models import LoginEvent, User
+from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Role
 
 
@@ -130,3 +130,12 @@ class LoginEventFilterForm(KrdsFormMixin, forms.Form):
 class UserFilterForm(KrdsFormMixin, forms.Form):
     q = forms.CharField(label=_("검색어"), required=False, max_length=100)
     role = forms.ChoiceField(label=_("역할"), required=False, choices=[("", "전체"), *Role.choices])
+
+
+class AccessLogFilterForm(KrdsFormMixin, forms.Form):
+    username = forms.CharField(label=_("아이디"), required=False, max_length=150)
+    action = forms.ChoiceField(label=_("행위"), required=False, choices=[("", "전체"), *AccessLogEntry.Action.choices])
+    subject_type = forms.CharField(label=_("정보주체 종류"), required=False, max_length=60)
+    subject_id = forms.CharField(label=_("정보주체 번호"), required=False, max_length=20)
+    date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())

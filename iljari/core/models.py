@@ -184,3 +184,51 @@ class MonthLock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}년 {self.month}월 {'마감' if self.is_locked else '마감 해제'}"
+
+
+class AccessLogEntry(models.Model):
+    """접속기록: one view, search, change, print or download of personal data. Append-only and chained: each
+    entry's hash covers the previous entry's hash, so an edited or deleted entry breaks the chain
+    (`iljari accesslog verify`). Data subjects are named by id, never by their identifiers."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("조회")
+        SEARCH = "search", _("검색")
+        CREATE = "create", _("등록")
+        CHANGE = "change", _("수정")
+        PRINT = "print", _("출력")
+        DOWNLOAD = "download", _("내려받기")
+
+    at = models.DateTimeField(_("일시"), db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    username = models.CharField(_("아이디"), max_length=150)
+    role = models.CharField(_("역할"), max_length=32)
+    remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
+    action = models.CharField(_("행위"), max_length=10, choices=Action.choices)
+    subject_type = models.CharField(_("정보주체 종류"), max_length=60)
+    subject_ids = models.TextField(_("정보주체 번호"), blank=True)
+    detail = models.CharField(_("내용"), max_length=200, blank=True)
+    reason = models.CharField(_("사유"), max_length=200, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("접속기록")
+        verbose_name_plural = _("접속기록")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["user", "at"]), models.Index(fields=["subject_type", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.subject_type}"
+
+
+class AccessLogHead(models.Model):
+    """The single row that serialises appends to the access log (locked while an entry is chained)."""
+
+    last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    class Meta:
+        verbose_name = _("접속기록 체인")
+
+    def __str__(self) -> str:
+        return self.last_hash

@@ -16,5 +16,6 @@ urlpatterns = [
     path("history/", views.history_list, name="history_list"),
     path("history/<int:pk>/", views.history_detail, name="history_detail"),
     path("history/logins/", views.login_event_list, name="login_event_list"),
+    path("history/access/", views.access_log, name="access_log"),
     path("months/", views.month_locks, name="month_locks"),
 ]

@@ -243,3 +243,14 @@ def month_locks(request):
             )
         return redirect("core:month_locks")
     return render(request, "core/month_locks.html", {"locks": locks.month_lock_list(), "can_lock": can_lock})
+
+
+@login_required
+def access_log(request):
+    from iljari.core.accesslog import access_log_list
+    from iljari.core.forms import AccessLogFilterForm
+
+    form = AccessLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = access_log_list(user=request.user, **filters)
+    return render(request, "core/access_log.html", {"form": form, "page": paginate(request, entries)})

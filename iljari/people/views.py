@@ -8,11 +8,26 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from iljari.core.access import access_people_change, access_people_view, require
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
+from iljari.core.middleware import client_address
 from iljari.core.roles import Role
 from iljari.people import selectors, services
 from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, PersonSearchForm, RrnLookupForm
 from iljari.web.http import form_apply_error, paginate
+
+SUBJECT = "people.person"
+
+
+def _log(request, action: str, ids, detail: str = "") -> None:
+    access_log_record(
+        user=request.user,
+        remote_addr=client_address(request),
+        action=action,
+        subject_type=SUBJECT,
+        subject_ids=ids,
+        detail=detail,
+    )
 
 
 @login_required
@@ -27,11 +42,13 @@ def person_list(request):
         except ValidationFailed as error:
             form_apply_error(lookup, error)
         else:
+            _log(request, "search", [found.pk] if found else [], "주민등록번호로 찾기")
             if found is not None:
                 return redirect(found)
             messages.info(request, "그 주민등록번호로 등록된 사람이 없습니다(볼 수 있는 범위 안에서).")
     name = search.cleaned_data.get("name", "") if search.is_valid() else ""
     page = paginate(request, selectors.person_list(user=request.user, name=name))
+    _log(request, "search", [person.pk for person in page], f"목록 {page.number}쪽" + (" · 이름 검색" if name else ""))
     return render(
         request,
         "people/person_list.html",
@@ -66,6 +83,7 @@ def _register(request, *, user=None, template: str, context: str):
             form_apply_error(form, error)
         else:
             messages.success(request, f"{person.name}님을 등록했습니다.")
+            _log(request, "create", [person.pk], context)
             return person, None
     return None, render(request, template, {"form": form}, status=400 if form.errors else 200)
 
@@ -90,8 +108,10 @@ def person_detail(request, pk: int):
             except ValidationFailed as error:
                 form_apply_error(form, error)
             else:
+                _log(request, "change", [person.pk], "정보 고치기")
                 messages.success(request, "정보를 고쳤습니다.")
                 return redirect(person)
+    _log(request, "view", [person.pk], "상세")
     return render(
         request,
         "people/person_detail.html",
@@ -115,8 +135,10 @@ def my_record(request):
         except ValidationFailed as error:
             form_apply_error(form, error)
         else:
+            _log(request, "change", [person.pk], "본인 정보 고치기")
             messages.success(request, "내 정보를 고쳤습니다.")
             return redirect("people:my_record")
+    _log(request, "view", [person.pk], "본인 조회")
     return render(
         request, "people/my_record.html", {"person": person, "form": form}, status=400 if form.errors else 200
     )

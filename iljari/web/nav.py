@@ -34,6 +34,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner"),
     NavItem("변경이력", "core:history_list", access.access_change_history_view, "core:history"),
     NavItem("로그인 기록", "core:login_event_list", access.access_change_history_view, "core:login_event"),
+    NavItem("접속기록", "core:access_log", access.access_change_history_view, "core:access_log"),
     NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user"),
     NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:"),
     NavItem("내 정보", "core:profile", access.access_own_account, "core:profile"),

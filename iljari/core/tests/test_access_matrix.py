@@ -44,6 +44,7 @@ PAGES = [
     ("org:partner_edit", "/org/partners/TTI-EAST/edit/", PARTNER_EDITORS),
     ("core:history_list", "/history/", AUDIT),
     ("core:login_event_list", "/history/logins/", AUDIT),
+    ("core:access_log", "/history/access/", AUDIT),
     ("core:user_list", "/accounts/users/", ADMIN),
     ("core:user_create", "/accounts/users/new/", ADMIN),
     ("api:openapi-view", "/api/docs", OFFICIAL),
