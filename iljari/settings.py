@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "iljari.performance",
     "iljari.reports",
     "iljari.people",
+    "iljari.intake",
     "iljari.web",
     "iljari.demo",
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("finance/", include("iljari.finance.urls")),
     path("performance/", include("iljari.performance.urls")),
     path("people/", include("iljari.people.urls")),
+    path("", include("iljari.intake.urls")),
     path("api/", api.urls),
 ]
 

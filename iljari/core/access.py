@@ -127,6 +127,23 @@ def access_people_change(user) -> bool:
     return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
 
 
+def access_calls_manage(user, division_path_: str) -> bool:
+    """Run a programme's calls (rules, eligibility batch, review, selection): the office manager, or staff of the
+    programme's division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_applications_view(user) -> bool:
+    """See the applications of calls (office staff and auditors)."""
+    role = _role(user)
+    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+
+
+def access_apply(user) -> bool:
+    """Apply to calls for people on the portal."""
+    return _role(user) == Role.CITIZEN
+
+
 def figures_unit_path(user) -> str | None:
     """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
     if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:

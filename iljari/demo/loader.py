@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 
 from iljari.core import services as core_services
@@ -83,6 +85,16 @@ def load_people() -> None:
     citizen = User.objects.filter(username="citizen").first()
     for number, row in enumerate(synthetic_people()):
         values = dict(row)
+        if number == 0:  # the demo citizen: 31 years old in 2026, lives in 마포구, registered job seeker
+            values.update(
+                name="한시민",
+                birth_date=date(1995, 3, 2),
+                sex="F",
+                rrn="950302-2000001",
+                district="11440",
+                income_status="none",
+                job_seeker_registered=True,
+            )
         if Person.objects.filter(rrn_index=rrn_index(parse_rrn(values["rrn"]))).exists():
             continue
         values["district"] = District.objects.get(code=values["district"])
@@ -103,4 +115,7 @@ def load_demo() -> list[dict]:
         load_report2018()
         printed = load_accounts()
         load_people()
+        from iljari.demo.intake_loader import load_intake
+
+        load_intake()
         return printed

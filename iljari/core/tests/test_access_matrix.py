@@ -52,6 +52,9 @@ PAGES = [
     ("people:person_list", "/people/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
+    ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}),
+    ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
+    ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
 ]
 
 API = [
@@ -116,6 +119,13 @@ NOT_PAGES = {
     "plan:milestone_done",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py
+    # intake: object pages and POST actions, tested in intake/tests/test_intake.py
+    "intake:call_detail",
+    "intake:call_eligibility",
+    "intake:call_select",
+    "intake:application_score",
+    "intake:portal_call",
+    "intake:portal_withdraw",
 }
 
 
@@ -186,7 +196,7 @@ def test_anonymous_api_call_is_401_in_korean(db, path):
 
 def test_every_page_is_in_the_matrix():
     names = set()
-    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports", "people"):
+    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports", "people", "intake"):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
     covered = {name for name, _, _ in PAGES + FIGURE_PAGES}
@@ -263,6 +273,8 @@ GATES = [
     (access.access_validation_rules_manage, RULES),
     (access.access_people_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     (access.access_people_change, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
+    (access.access_applications_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}),
+    (access.access_apply, {Role.CITIZEN}),
 ]
 
 

@@ -35,14 +35,15 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.OFFICE_MANAGER: ["홈", *OFFICE, "사람", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
-    Role.DIVISION_STAFF: ["홈", *OFFICE, "사람", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.OFFICE_MANAGER: ["홈", *OFFICE, "사람", "모집·선발", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.DIVISION_STAFF: ["홈", *OFFICE, "사람", "모집·선발", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
     Role.DISTRICT_OFFICER: ["홈", "사람", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
     Role.PARTNER_AGENCY: ["홈", "조직", "협력기관", "API 문서", "내 정보"],
     Role.AUDITOR: [
         "홈",
         *OFFICE,
         "사람",
+        "모집·선발",
         "조직",
         "자치구",
         "협력기관",
@@ -52,7 +53,7 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.CITIZEN: ["홈", "내 정보"],
+    Role.CITIZEN: ["홈", "모집공고", "내 신청", "내 정보"],
     Role.ORGANISATION: ["홈", "내 정보"],
 }
 FORBIDDEN = {
@@ -187,3 +188,48 @@ def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_
     assert report.suggested_filename == "business-report-2018-2018-06-30.md"
     text = Path(report.path()).read_text(encoding="utf-8")
     assert "237,715" in text and "353,956" in text and "△9" in text
+
+
+def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db, personas, page):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from iljari.intake import services as intake
+    from iljari.org.models import District
+    from iljari.people import services as people
+    from iljari.plan.models import Programme
+
+    load = __import__("iljari.demo.report2018_loader", fromlist=["load_report2018"])
+    load.load_report2018()
+    opens = timezone.now() - timedelta(days=1)
+    call = intake.call_set(
+        actor=None,
+        code="BROWSER",
+        programme=Programme.objects.get(code="P1-03"),
+        title="뉴딜일자리 브라우저 모집",
+        opens_at=opens,
+        closes_at=opens + timedelta(days=10),
+        announce_on=date(2030, 1, 1),
+        quotas=[("CITY", "서울시 추진사업", 3)],
+        eligibility=[{"kind": "resides_in_seoul"}],
+    )
+    people.person_register(
+        actor=None,
+        name="한시민",
+        birth_date=date(1995, 3, 2),
+        sex="F",
+        rrn="950302-2000001",
+        consents=["personal_data", "unique_identifier"],
+        user=personas[Role.CITIZEN],
+        district=District.objects.get(code="11440"),
+    )
+    _log_in(page, "t_citizen")
+    page.wait_for_url("**/")
+    page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()
+    page.get_by_role("link", name=call.title).click()
+    page.get_by_label("선발 구분").select_option(label="서울시 추진사업 (3명)")
+    page.get_by_role("button", name="신청").click()
+    page.wait_for_url("**/portal/applications/")
+    table = page.get_by_role("table", name="내 신청: 공고, 구분, 접수 일시, 상태")
+    assert call.title in table.inner_text() and "접수" in table.inner_text()

@@ -1,0 +1,133 @@
+"""Demo calls: the 2018 New Deal 1st joint call as the 2018 report gives it (944 places, 6,617 applicants,
+selected with a recorded seed), and an open call that a demo citizen can apply to in the browser.
+
+The 6,617 applicants are synthetic people generated in bulk (made-up names, well-formed numbers that belong to
+nobody); each is registered with both consents, as the portal would."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
+from iljari.intake import services as intake
+from iljari.intake.models import Application
+from iljari.people.models import Consent, Person
+from iljari.people.rrn import parse_rrn, rrn_index
+from iljari.plan.models import Programme
+
+NEW_DEAL = "P1-03"
+APPLICANTS_2018 = 6_617
+PLACES_2018 = 944
+SEED_2018 = 2018
+YOUTH_RULES = [{"kind": "age_between", "min_value": 18, "max_value": 39}, {"kind": "resides_in_seoul"}]
+PRIORITIES = [("basic_livelihood_recipient", 5), ("veteran", 3), ("disability", 3)]
+
+
+def _aware(*args) -> datetime:
+    return timezone.make_aware(datetime(*args))
+
+
+def _bulk_applicants(count: int, seed: int) -> list[Person]:
+    from iljari.demo.dataset.people import GIVEN, SURNAMES
+    from iljari.org.models import District
+
+    generator = random.Random(seed)
+    districts = list(District.objects.all())
+    people, seen = [], set()
+    while len(people) < count:
+        birth = date(1979, 1, 2) + timedelta(days=generator.randrange(0, 365 * 21))
+        sex = generator.choice("MF")
+        digit = {("M", 1900): "1", ("F", 1900): "2", ("M", 2000): "3", ("F", 2000): "4"}[
+            (sex, 1900 if birth.year < 2000 else 2000)
+        ]
+        number = parse_rrn(f"{birth:%y%m%d}{digit}{generator.randrange(0, 1_000_000):06d}")
+        index = rrn_index(number)
+        if index in seen:
+            continue
+        seen.add(index)
+        people.append(
+            Person(
+                name=generator.choice(SURNAMES) + generator.choice(GIVEN),
+                birth_date=birth,
+                sex=sex,
+                rrn=number.digits,
+                rrn_index=index,
+                district=generator.choice(districts),
+                income_status="none",
+                job_seeker_registered=generator.random() < 0.7,
+                basic_livelihood_recipient=generator.random() < 0.05,
+                veteran=generator.random() < 0.02,
+                disability=generator.random() < 0.03,
+            )
+        )
+    existing = set(Person.objects.filter(rrn_index__in=seen).values_list("rrn_index", flat=True))
+    created = Person.objects.bulk_create([p for p in people if p.rrn_index not in existing], batch_size=1000)
+    now = timezone.now()
+    Consent.objects.bulk_create(
+        [
+            Consent(
+                person=p,
+                purpose=purpose,
+                notice_version="2018-01",
+                context="2018 뉴딜일자리 1차 통합모집",
+                given_at=now,
+            )
+            for p in created
+            for purpose in Consent.Purpose.values
+        ],
+        batch_size=2000,
+    )
+    return list(Person.objects.filter(rrn_index__in=seen))
+
+
+def load_intake() -> None:
+    programme = Programme.objects.get(code=NEW_DEAL)
+    rules_2018 = [
+        {**rule, "on_date": date(2018, 1, 1)} if rule["kind"] == "age_between" else rule for rule in YOUTH_RULES
+    ]
+    call = intake.call_set(
+        actor=None,
+        code="NEWDEAL-2018-1",
+        programme=programme,
+        title="2018년 뉴딜일자리 1차 통합모집",
+        opens_at=_aware(2018, 1, 8, 9),
+        closes_at=_aware(2018, 1, 19, 18),
+        announce_on=date(2018, 2, 9),
+        quotas=[("JOINT", "1차 통합모집", PLACES_2018)],
+        eligibility=rules_2018,
+        priorities=PRIORITIES,
+        description="만 18~39세 서울 거주 청년, 생활임금(시급 9,220원), 최대 23개월, 온라인 접수",
+    )
+    if not call.applications.exists():
+        quota = call.quotas.get()
+        applicants = _bulk_applicants(APPLICANTS_2018, seed=SEED_2018)
+        moments = [call.opens_at + timedelta(seconds=i * 140) for i in range(len(applicants))]
+        Application.objects.bulk_create(
+            [
+                Application(call=call, person=p, quota=quota, submitted_at=at, channel="online")
+                for p, at in zip(applicants, moments, strict=True)
+            ],
+            batch_size=2000,
+        )
+        intake.eligibility_run(actor=None, call=call)
+        intake.selection_run(actor=None, call=call, seed=SEED_2018)
+
+    today = timezone.localdate()
+    opens = timezone.make_aware(datetime.combine(today - timedelta(days=7), datetime.min.time()))
+    rules_now = [{**rule, "on_date": today} if rule["kind"] == "age_between" else rule for rule in YOUTH_RULES]
+    intake.call_set(
+        actor=None,
+        code="NEWDEAL-DEMO",
+        programme=programme,
+        title="뉴딜일자리 참여자 모집(데모, 접수 중)",
+        opens_at=opens,
+        closes_at=opens + timedelta(days=60),
+        announce_on=today + timedelta(days=60),
+        quotas=[("CITY", "서울시 추진사업", 20), ("DISTRICT", "자치구 사업", 10), ("PRIVATE", "민간공모 사업", 10)],
+        eligibility=rules_now,
+        priorities=PRIORITIES,
+        description="데모용 공고입니다. 시민 계정으로 로그인하여 신청해 보십시오.",
+        required_documents="주민등록등본(서울 거주 확인)\n구직등록 확인서",
+    )

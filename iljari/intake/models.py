@@ -1,0 +1,225 @@
+"""Calls (모집·공모), their quotas and rules, applications, review scores and selection runs."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.models import TimeStampedModel
+
+
+class Call(TimeStampedModel):
+    """A call for applications: a programme's round, open for a period, with places in quotas."""
+
+    class Audience(models.TextChoices):
+        PEOPLE = "people", _("시민")
+        ORGANISATIONS = "organisations", _("기업·단체")
+
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    programme = models.ForeignKey(
+        "plan.Programme", verbose_name=_("주요업무"), on_delete=models.PROTECT, related_name="calls"
+    )
+    title = models.CharField(_("공고명"), max_length=200)
+    audience = models.CharField(_("대상"), max_length=16, choices=Audience.choices, default=Audience.PEOPLE)
+    description = models.TextField(_("안내"), blank=True)
+    required_documents = models.TextField(_("제출 서류"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
+    opens_at = models.DateTimeField(_("접수 시작"))
+    closes_at = models.DateTimeField(_("접수 마감"))
+    announce_on = models.DateField(_("발표일"))
+    has_document_review = models.BooleanField(_("서면심사"), default=True)
+    has_interview = models.BooleanField(_("면접"), default=False)
+
+    class Meta:
+        verbose_name = _("모집공고")
+        verbose_name_plural = _("모집공고")
+        ordering = ["-opens_at", "code"]
+        constraints = [
+            models.CheckConstraint(name="call_closes_after_opening", condition=Q(closes_at__gt=models.F("opens_at"))),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("intake:call_detail", args=[self.code])
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    @property
+    def document_lines(self) -> list[str]:
+        return [line.strip() for line in self.required_documents.splitlines() if line.strip()]
+
+
+class Quota(TimeStampedModel):
+    """Places of a call reserved for one category (the city's projects, a district, a project)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="quotas")
+    code = models.CharField(_("코드"), max_length=40)
+    name = models.CharField(_("구분"), max_length=100)
+    places = models.PositiveIntegerField(_("인원"))
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("선발 구분")
+        verbose_name_plural = _("선발 구분")
+        ordering = ["call", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["call", "code"], name="quota_unique_code")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.places}명)"
+
+
+class EligibilityRule(TimeStampedModel):
+    """One condition an applicant must meet. Rules are data: the division picks a kind and its parameters."""
+
+    class Kind(models.TextChoices):
+        AGE_BETWEEN = "age_between", _("나이(기준일 만 나이)")
+        RESIDES_IN_SEOUL = "resides_in_seoul", _("서울 거주")
+        NO_REGULAR_INCOME = "no_regular_income", _("정기소득 없음")
+        JOB_SEEKER = "job_seeker", _("구직등록")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="eligibility_rules")
+    kind = models.CharField(_("조건"), max_length=24, choices=Kind.choices)
+    min_value = models.PositiveSmallIntegerField(_("최소"), null=True, blank=True)
+    max_value = models.PositiveSmallIntegerField(_("최대"), null=True, blank=True)
+    on_date = models.DateField(_("기준일"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("신청 자격")
+        verbose_name_plural = _("신청 자격")
+        ordering = ["call", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="eligibility_age_rule_complete",
+                condition=~Q(kind="age_between")
+                | (Q(min_value__isnull=False) & Q(max_value__isnull=False) & Q(on_date__isnull=False)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.AGE_BETWEEN:
+            return f"만 {self.min_value}세 이상 {self.max_value}세 이하({self.on_date:%Y-%m-%d} 기준)"
+        return self.get_kind_display()
+
+
+class PriorityRule(TimeStampedModel):
+    """Points an applicant gains for an attribute (우선 선발)."""
+
+    class Kind(models.TextChoices):
+        BASIC_LIVELIHOOD = "basic_livelihood_recipient", _("기초생활수급자")
+        VETERAN = "veteran", _("국가유공자")
+        DISABILITY = "disability", _("장애인")
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="priority_rules")
+    kind = models.CharField(_("대상"), max_length=32, choices=Kind.choices)
+    points = models.PositiveSmallIntegerField(_("가점"))
+
+    class Meta:
+        verbose_name = _("우선 선발 가점")
+        verbose_name_plural = _("우선 선발 가점")
+        constraints = [models.UniqueConstraint(fields=["call", "kind"], name="priority_rule_unique_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} +{self.points}"
+
+
+class Application(TimeStampedModel):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("접수")
+        WITHDRAWN = "withdrawn", _("철회")
+        INELIGIBLE = "ineligible", _("자격 없음")
+        SELECTED = "selected", _("선발")
+        WAITLISTED = "waitlisted", _("예비")
+        NOT_SELECTED = "not_selected", _("미선발")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("온라인")
+        PAPER = "paper", _("서면(담당자 등록)")
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="applications")
+    quota = models.ForeignKey(Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications")
+    status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    channel = models.CharField(_("접수 경로"), max_length=8, choices=Channel.choices, default=Channel.ONLINE)
+    submitted_at = models.DateTimeField(_("접수 일시"))
+    priority_points = models.PositiveSmallIntegerField(_("가점"), default=0)
+    ineligible_reasons = models.TextField(_("자격 미충족 사유"), blank=True)
+
+    class Meta:
+        verbose_name = _("신청")
+        verbose_name_plural = _("신청")
+        ordering = ["call", "submitted_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["call", "person"], name="application_once_per_call")]
+        indexes = [models.Index(fields=["call", "status"]), models.Index(fields=["quota", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.call} #{self.pk}"
+
+
+class ReviewScore(TimeStampedModel):
+    class Stage(models.TextChoices):
+        DOCUMENT_REVIEW = "document_review", _("서면심사")
+        INTERVIEW = "interview", _("면접")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="scores")
+    stage = models.CharField(_("단계"), max_length=16, choices=Stage.choices)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    score = models.DecimalField(_("점수"), max_digits=6, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("심사 점수")
+        verbose_name_plural = _("심사 점수")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "stage", "reviewer"], name="review_score_once"),
+            models.CheckConstraint(name="review_score_range", condition=Q(score__gte=0) & Q(score__lte=100)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_stage_display()} {self.score}"
+
+
+class SelectionRun(models.Model):
+    """One run of the selection of a call: who ran it, when, with which seed and algorithm, and the outcome of
+    every application. Anyone can re-run it with the same seed and get the same result."""
+
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="selection_runs")
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    run_at = models.DateTimeField(_("실행 일시"))
+    seed = models.BigIntegerField(_("난수 시드"))
+    algorithm = models.CharField(_("알고리즘"), max_length=40)
+    selected = models.PositiveIntegerField(_("선발"))
+    waitlisted = models.PositiveIntegerField(_("예비"))
+
+    class Meta:
+        verbose_name = _("선발 실행")
+        verbose_name_plural = _("선발 실행")
+        ordering = ["-run_at"]
+
+    def __str__(self) -> str:
+        return f"{self.call} {self.run_at:%Y-%m-%d %H:%M} (seed {self.seed})"
+
+
+class SelectionResult(models.Model):
+    run = models.ForeignKey(SelectionRun, on_delete=models.CASCADE, related_name="results")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="selection_results")
+    quota = models.ForeignKey(Quota, on_delete=models.PROTECT, related_name="+")
+    rank = models.PositiveIntegerField(_("순위"))
+    lottery = models.PositiveIntegerField(_("추첨 번호"))
+    score = models.DecimalField(_("점수"), max_digits=8, decimal_places=2)
+    outcome = models.CharField(_("결과"), max_length=16, choices=Application.Status.choices)
+
+    class Meta:
+        verbose_name = _("선발 결과")
+        verbose_name_plural = _("선발 결과")
+        ordering = ["run", "quota", "rank"]
+        constraints = [models.UniqueConstraint(fields=["run", "application"], name="selection_result_once")]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.rank} {self.outcome}"

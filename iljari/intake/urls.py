@@ -1,0 +1,17 @@
+from django.urls import path
+
+from iljari.intake import views
+
+app_name = "intake"
+
+urlpatterns = [
+    path("intake/", views.call_list, name="call_list"),
+    path("intake/calls/<str:code>/", views.call_detail, name="call_detail"),
+    path("intake/calls/<str:code>/eligibility/", views.call_eligibility, name="call_eligibility"),
+    path("intake/calls/<str:code>/select/", views.call_select, name="call_select"),
+    path("intake/applications/<int:pk>/score/", views.application_score, name="application_score"),
+    path("portal/calls/", views.portal_calls, name="portal_calls"),
+    path("portal/calls/<str:code>/", views.portal_call, name="portal_call"),
+    path("portal/applications/", views.portal_applications, name="portal_applications"),
+    path("portal/applications/<int:pk>/withdraw/", views.portal_withdraw, name="portal_withdraw"),
+]
