@@ -145,9 +145,7 @@ def user_list(request):
 
 
 def _user_fields(data: dict) -> dict:
-    return {
-        key: data.get(key) for key in ("role", "display_name", "email", "phone", "org_unit", "district", "partner")
-    } | {"email": data.get("email") or "", "phone": data.get("phone") or ""}
+    return {key: data[key] for key in ("role", "display_name", "email", "phone", "org_unit", "district", "partner")}
 
 
 @login_required

@@ -71,12 +71,11 @@ class StaffingTable:
     public_service_workers: int  # 정원 외 공무직, current
 
 
-def _divisions() -> list[OrgUnit]:
-    return list(OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION, is_active=True).order_by("path"))
-
-
 def _ordered_divisions() -> list[OrgUnit]:
-    return sorted(_divisions(), key=lambda unit: (unit.parent_id, unit.sort_order, unit.code))
+    """Active divisions, siblings in their set order."""
+    return list(
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION, is_active=True).order_by("parent_id", "sort_order", "code")
+    )
 
 
 def staffing_table(*, user, as_of: date) -> StaffingTable | None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
 from iljari.core.access import access_figures_enter_any, access_office_figures_view, figures_unit_path, require
-from iljari.core.errors import ValidationFailed
 from iljari.finance import selectors, services
 from iljari.finance.forms import BudgetSnapshotForm
 from iljari.performance.selectors import validation_result_list
 from iljari.web.forms import UploadForm
-from iljari.web.http import form_apply_error, xlsx_upload
+from iljari.web.http import form_submit, xlsx_upload
 from iljari.web.period import figure_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -94,18 +93,22 @@ def budget_record(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
     lines = selectors.budget_line_list(user=request.user, year=year, unit_path=figures_unit_path(request.user))
-    form = BudgetSnapshotForm(request.POST or None, lines=lines)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.budget_snapshot_record(actor=request.user, **data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{data['line'].name}의 {data['as_of']} 집행 실적을 저장했습니다.")
-            return redirect(f"/finance/budget/?year={year}&as_of={data['as_of'].isoformat()}")
-    status = 400 if form.errors else 200
-    return render(request, "finance/budget.html", _budget_context(request, year, as_of, form=form), status=status)
+
+    def save(data):
+        services.budget_snapshot_record(actor=request.user, **data)
+        return (
+            f"{data['line'].name}의 {data['as_of']} 집행 실적을 저장했습니다.",
+            f"/finance/budget/?year={year}&as_of={data['as_of'].isoformat()}",
+        )
+
+    return form_submit(
+        request,
+        BudgetSnapshotForm(request.POST or None, lines=lines),
+        save=save,
+        render_page=lambda form, status: render(
+            request, "finance/budget.html", _budget_context(request, year, as_of, form=form), status=status
+        ),
+    )
 
 
 @login_required

@@ -273,9 +273,12 @@ def selection_compute(*, call: Call, seed: int) -> list[Placement]:
     draws = generator.sample(range(1, len(applications) + 1), len(applications))
     lottery = {row[0]: draw for row, draw in zip(applications, draws, strict=True)}
     places = dict(call.quotas.values_list("pk", "places"))
+    by_quota: dict[int, list] = {quota_id: [] for quota_id in places}
+    for row in applications:
+        by_quota[row[1]].append(row)
     placements: list[Placement] = []
     for quota_id in sorted(places):
-        members = [row for row in applications if row[1] == quota_id]
+        members = by_quota[quota_id]
         members.sort(key=lambda row: (-(row[3] or 0), -row[2], lottery[row[0]]))
         for rank, (pk, _, _, total) in enumerate(members, start=1):
             outcome = Application.Status.SELECTED if rank <= places[quota_id] else Application.Status.WAITLISTED

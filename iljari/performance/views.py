@@ -21,7 +21,7 @@ from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, Val
 from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
 from iljari.web.forms import UploadForm
-from iljari.web.http import form_apply_error, xlsx_upload
+from iljari.web.http import form_apply_error, form_submit, xlsx_upload
 from iljari.web.period import figure_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,7 +66,6 @@ def indicators(request):
 @login_required
 def indicator_detail(request, code: str):
     indicator = selectors.indicator_get(user=request.user, code=code)
-    year, as_of, _ = figure_period(request)
     values = indicator.values.order_by("year", "kind", "as_of")
     return render(request, "performance/indicator_detail.html", {"indicator": indicator, "values": values})
 
@@ -75,17 +74,22 @@ def indicator_detail(request, code: str):
 def indicator_record(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    form = IndicatorValueForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_value_record(actor=request.user, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{form.cleaned_data['indicator'].name} 값을 저장했습니다.")
-            return redirect(f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}")
-    context = _indicator_context(request, year, as_of, form=form)
-    return render(request, "performance/indicators.html", context, status=400 if form.errors else 200)
+
+    def save(data):
+        services.indicator_value_record(actor=request.user, **data)
+        return (
+            f"{data['indicator'].name} 값을 저장했습니다.",
+            f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}",
+        )
+
+    return form_submit(
+        request,
+        IndicatorValueForm(request.POST or None),
+        save=save,
+        render_page=lambda form, status: render(
+            request, "performance/indicators.html", _indicator_context(request, year, as_of, form=form), status=status
+        ),
+    )
 
 
 @login_required
@@ -144,20 +148,21 @@ def jobs(request):
 def job_record(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    form = JobAchievementForm(request.POST or None, year=year)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.job_achievement_record(actor=request.user, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{form.cleaned_data['job_target'].label} 실적을 저장했습니다.")
-            return redirect(f"/performance/jobs/?year={year}&as_of={form.cleaned_data['as_of'].isoformat()}")
-    return render(
+
+    def save(data):
+        services.job_achievement_record(actor=request.user, **data)
+        return (
+            f"{data['job_target'].label} 실적을 저장했습니다.",
+            f"/performance/jobs/?year={year}&as_of={data['as_of'].isoformat()}",
+        )
+
+    return form_submit(
         request,
-        "performance/jobs.html",
-        _jobs_context(request, year, as_of, form=form),
-        status=400 if form.errors else 200,
+        JobAchievementForm(request.POST or None, year=year),
+        save=save,
+        render_page=lambda form, status: render(
+            request, "performance/jobs.html", _jobs_context(request, year, as_of, form=form), status=status
+        ),
     )
 
 

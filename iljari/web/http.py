@@ -40,6 +40,23 @@ def safe_next(request, fallback: str) -> str:
     return fallback
 
 
+def form_submit(request, form, *, save, render_page):
+    """A form posted to one service: `save(cleaned_data) -> (message, url)` writes (raising ValidationFailed on a
+    user's mistake); on success a message and a redirect, otherwise `render_page(form, status)`."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            message, url = save(form.cleaned_data)
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(url)
+    return render_page(form, 400 if form.errors else 200)
+
+
 def xlsx_upload(request, *, importer, success_url: str, render_page):
     """The upload half of an xlsx round trip: `importer(data) -> rows written` (a service that writes all rows
     or none); on success a message and a redirect, otherwise `render_page(upload_form, status)`."""
