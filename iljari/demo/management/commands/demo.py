@@ -43,6 +43,7 @@ class Command(BaseCommand):
             return
         address = f"{options['host']}:{options['port']}"
         self.stdout.write(f"http://{address}/ 에서 서비스합니다. 끝내려면 Ctrl+C를 누르십시오.")
+        self.stdout.flush()  # the accounts must show before the server takes over, even when output is piped
         call_command("runserver", address, use_reloader=False)
 
     def _reset(self) -> None:
