@@ -232,3 +232,40 @@ class AccessLogHead(models.Model):
 
     def __str__(self) -> str:
         return self.last_hash
+
+
+class OneTimeCode(models.Model):
+    """A one-time code (인증번호) sent by e-mail or text message to prove that someone holds an address.
+
+    Neither the code nor the address is stored: the code only as an HMAC-SHA256 under SECRET_KEY with a salt of
+    its own, the address only as an HMAC (rate limits and look-ups need equality, nothing more). Rules live in
+    core/otp.py."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("전자우편")
+        SMS = "sms", _("문자")
+
+    purpose = models.CharField(_("용도"), max_length=20)
+    channel = models.CharField(_("받는 수단"), max_length=8, choices=Channel.choices)
+    destination_digest = models.CharField(max_length=64)
+    salt = models.CharField(max_length=32)
+    code_digest = models.CharField(max_length=64)
+    remote_addr = models.GenericIPAddressField(_("요청 주소"), null=True, blank=True)
+    created_at = models.DateTimeField(_("발급일시"), default=timezone.now)
+    expires_at = models.DateTimeField(_("만료일시"))
+    attempts = models.PositiveSmallIntegerField(_("틀린 횟수"), default=0)
+    verified_at = models.DateTimeField(_("확인일시"), null=True, blank=True)
+    used_at = models.DateTimeField(_("사용일시"), null=True, blank=True)
+    voided_at = models.DateTimeField(_("무효일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("인증번호")
+        verbose_name_plural = _("인증번호")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["purpose", "destination_digest", "created_at"]),
+            models.Index(fields=["remote_addr", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} 인증번호 {self.created_at:%Y-%m-%d %H:%M}"

@@ -58,3 +58,80 @@ class RrnLookupForm(KrdsFormMixin, forms.Form):
         max_length=14,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
     )
+
+
+# --- portal sign-up (people/signup.py) -----------------------------------------------------------------
+
+
+class SignupStartForm(KrdsFormMixin, forms.Form):
+    destination = forms.CharField(
+        label="전자우편 주소 또는 휴대전화 번호",
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "email", "autofocus": True}),
+        help_text="입력한 곳으로 인증번호 6자리를 보냅니다. 휴대전화 번호는 010-1234-5678처럼 입력하십시오.",
+    )
+
+
+class OneTimeCodeInput(forms.TextInput):
+    """Never renders a value back: a wrong code is not echoed into the page."""
+
+    def format_value(self, value):
+        return None
+
+
+class SignupCodeForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(
+        label="인증번호",
+        max_length=6,
+        widget=OneTimeCodeInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True, "maxlength": "6"}
+        ),
+        help_text="받은 인증번호 6자리를 입력하십시오.",
+    )
+
+
+class SignupIdentityForm(KrdsFormMixin, forms.Form):
+    name = forms.CharField(label="이름", max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    birth_date = forms.DateField(label="생년월일", widget=DateInput())
+    sex = forms.ChoiceField(label="성별", choices=[("", "고르십시오"), *Person.Sex.choices])
+    rrn = forms.CharField(
+        label="주민등록번호",
+        max_length=14,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text="숫자 13자리(앞 6자리-뒤 7자리). 본인확인에만 쓰고, 가입하면 암호화하여 저장합니다.",
+    )
+
+
+class SignupAccountForm(KrdsFormMixin, forms.Form):
+    username = forms.CharField(
+        label="아이디",
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+        help_text="영문 소문자로 시작하는 영문 소문자·숫자·._- 4~30자",
+    )
+    password = forms.CharField(
+        label="비밀번호",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="영문 대문자·소문자·숫자·특수문자 중 2종류 이상 10자 이상, 또는 3종류 이상 8자 이상",
+    )
+    password_confirm = forms.CharField(
+        label="비밀번호 확인", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    consent_personal_data = forms.BooleanField(label="개인정보 수집·이용에 동의합니다 (필수)", required=False)
+    consent_unique_identifier = forms.BooleanField(
+        label="고유식별정보(주민등록번호) 처리에 동의합니다 (필수)", required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password") and data.get("password") != data.get("password_confirm"):
+            self.add_error("password_confirm", "비밀번호가 서로 다릅니다.")
+        return data
+
+    def consents(self) -> list[str]:
+        chosen = []
+        if self.cleaned_data.get("consent_personal_data"):
+            chosen.append("personal_data")
+        if self.cleaned_data.get("consent_unique_identifier"):
+            chosen.append("unique_identifier")
+        return chosen

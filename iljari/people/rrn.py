@@ -5,19 +5,25 @@
 - `Rrn.masked` is `900101-1******`, the only form shown on any screen.
 - `rrn_index(rrn)` is an HMAC-SHA256 under ILJARI_PERSONAL_DATA_INDEX_KEY: equal numbers give equal indexes, so
   a number can be found or de-duplicated without decrypting anything.
+- `rrn_seal(rrn) -> str` / `rrn_unseal(token, max_age_seconds) -> Rrn`: the number encrypted (Fernet, key derived
+  from SECRET_KEY) and time-stamped, for keeping it between two requests (the sign-up session) without holding it
+  in clear anywhere.
 
 Errors never repeat the number they refuse.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 # 7th digit → (century, sex): 9/0 for the 1800s, 1/2 1900s, 3/4 2000s; 5–8 the same for foreign residents.
 CENTURY_AND_SEX = {
@@ -87,3 +93,21 @@ def mask_rrn(value: str | None) -> str:
 def rrn_index(rrn: Rrn) -> str:
     key = settings.ILJARI_PERSONAL_DATA_INDEX_KEY.encode()
     return hmac.new(key, rrn.digits.encode(), hashlib.sha256).hexdigest()
+
+
+def _sealer() -> Fernet:
+    key = salted_hmac("iljari.people.rrn.seal", "fernet", secret=settings.SECRET_KEY, algorithm="sha256").digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def rrn_seal(rrn: Rrn) -> str:
+    return _sealer().encrypt(rrn.digits.encode()).decode()
+
+
+def rrn_unseal(token: str, *, max_age_seconds: int) -> Rrn:
+    """The sealed number, if the token is ours and younger than max_age_seconds; RrnError otherwise."""
+    try:
+        digits = _sealer().decrypt((token or "").encode(), ttl=max_age_seconds).decode()
+    except InvalidToken as exc:
+        raise RrnError("본인확인 정보가 만료되었습니다. 처음부터 다시 하십시오.") from exc
+    return parse_rrn(digits)

@@ -6,20 +6,33 @@ Contract:
       registration without consent to both purposes)
 - person_update(*, actor, person, **details) -> Person   (staff in scope, or the person themself)
 - PERSON_DETAILS: the fields besides name/birth date/sex/number that a registration or correction may carry
+- signup_identity_verify(*, name, birth_date, sex, rrn, contact, evidence="") -> VerifiedIdentity
+      sign-up step 3: the configured identity verifier (people.identity) vouches for the person; a number that
+      already has an account is refused at once (without saying whose)
+- citizen_signup(*, identity, otp_id, username, password, consents, remote_addr, notice_version) -> User
+      sign-up's last step, in one transaction: uses the verified one-time code, creates the citizen account, and
+      registers the person or, when the verified number belongs to a person registered on paper without an
+      account, links that person; records consent and the access log. Nothing is written when any part fails.
 
 `actor=None` is the system (demo loader). Messages never repeat a resident number.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from iljari.core import services as core_services
 from iljari.core.access import access_people_change, require
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import NotAllowed, ValidationFailed
+from iljari.core.models import OneTimeCode, User
+from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
+from iljari.people.identity import VerifiedIdentity, identity_verifier
 from iljari.people.models import Consent, Person
 from iljari.people.rrn import RrnError, parse_rrn, rrn_index
 
@@ -124,3 +137,113 @@ def person_update(*, actor, person: Person, **details) -> Person:
             setattr(person, field, value)
         person.save()
     return person
+
+
+# --- portal sign-up --------------------------------------------------------------------------------------
+
+SIGNUP_CONTEXT = "온라인 가입"
+ACCOUNT_EXISTS = (
+    "이 본인확인 정보로 이미 만들어진 계정이 있습니다. 아이디나 비밀번호를 잊었다면 로그인 화면의 안내에 따라 "
+    "일자리노동정책관에 문의하십시오."
+)
+USERNAME = re.compile(r"[a-z0-9][a-z0-9_.-]{3,29}")
+
+
+def signup_identity_verify(
+    *, name: str, birth_date: date | None, sex: str, rrn: str, contact: str, evidence: str = ""
+) -> VerifiedIdentity:
+    identity = identity_verifier().verify(
+        name=name, birth_date=birth_date, sex=sex, rrn=rrn, contact=contact, evidence=evidence
+    )
+    if Person.objects.filter(rrn_index=rrn_index(identity.rrn), user__isnull=False).exists():
+        raise ValidationFailed(ACCOUNT_EXISTS)
+    return identity
+
+
+def citizen_signup(
+    *,
+    identity: VerifiedIdentity,
+    otp_id: int,
+    username: str,
+    password: str,
+    consents: list[str],
+    remote_addr: str | None,
+    notice_version: str = NOTICE_VERSION,
+) -> User:
+    """The account is made by the system (`actor=None` for user_create) on the strength of a verified code and a
+    verified identity; the person record is then registered or linked with the new account as its actor."""
+    if not isinstance(identity, VerifiedIdentity):
+        raise TypeError("citizen_signup needs a VerifiedIdentity from people.identity")
+    username = (username or "").strip().lower()
+    errors: dict[str, list[str]] = {}
+    if not USERNAME.fullmatch(username):
+        errors["username"] = ["아이디는 영문 소문자로 시작하는 영문 소문자·숫자·._- 4~30자로 정하십시오."]
+    if set(Consent.Purpose.values) - set(consents or []):
+        errors["consents"] = ["개인정보 수집·이용과 고유식별정보 처리에 모두 동의해야 가입할 수 있습니다."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    destination = otp_destination(identity.contact)
+    contact = (
+        {"email": destination.value}
+        if destination.channel == OneTimeCode.Channel.EMAIL
+        else {"phone": destination.display}
+    )
+    index = rrn_index(identity.rrn)
+    with transaction.atomic():
+        otp_consume(otp_id=otp_id, purpose=PURPOSE_SIGNUP, destination=destination)
+        person = Person.objects.select_for_update().filter(rrn_index=index).first()
+        if person is not None and person.user_id is not None:
+            raise ValidationFailed(ACCOUNT_EXISTS)
+        user = core_services.user_create(
+            actor=None,
+            username=username,
+            password=password,
+            role=Role.CITIZEN,
+            display_name=identity.name,
+            **contact,
+        )
+        if person is None:
+            person = person_register(
+                actor=user,
+                user=user,
+                name=identity.name,
+                birth_date=identity.birth_date,
+                sex=identity.sex,
+                rrn=identity.rrn.digits,
+                consents=consents,
+                notice_version=notice_version,
+                context=SIGNUP_CONTEXT,
+                **contact,
+            )
+            action, detail = "create", SIGNUP_CONTEXT
+        else:
+            person.user = user
+            fields = ["user", "updated_at"]
+            for field, value in contact.items():
+                if not getattr(person, field):
+                    setattr(person, field, value)
+                    fields.append(field)
+            person.save(update_fields=fields)
+            now = timezone.now()
+            Consent.objects.bulk_create(
+                [
+                    Consent(
+                        person=person,
+                        purpose=purpose,
+                        notice_version=notice_version,
+                        context=SIGNUP_CONTEXT,
+                        given_at=now,
+                    )
+                    for purpose in Consent.Purpose.values
+                ]
+            )
+            action, detail = "change", f"{SIGNUP_CONTEXT}: 서면 등록자에 계정 연결"
+        access_log_record(
+            user=user,
+            remote_addr=remote_addr,
+            action=action,
+            subject_type="people.person",
+            subject_ids=[person.pk],
+            detail=f"{detail} (본인확인 {identity.provider})",
+        )
+    return user

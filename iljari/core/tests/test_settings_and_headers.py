@@ -46,6 +46,8 @@ def test_production_profile_passes_the_deployment_check():
         ALLOWED_HOSTS="iljari.example.go.kr",
         PERSONAL_DATA_KEYS="production-salt-2",
         PERSONAL_DATA_INDEX_KEY="production-index-key",
+        SMS_SENDER="",  # e-mail codes only; a real gateway would be named here (docs/portal-signup.md)
+        ALLOW_DEMO_IDENTITY_VERIFIER="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -60,6 +62,8 @@ def test_demo_refuses_the_production_profile():
         ILJARI_VAR_DIR="/tmp/x",
         PERSONAL_DATA_KEYS="k2",
         PERSONAL_DATA_INDEX_KEY="i2",
+        SMS_SENDER="",
+        ALLOW_DEMO_IDENTITY_VERIFIER="1",
     )
     assert result.returncode != 0
     assert "개발 프로필" in result.stderr
