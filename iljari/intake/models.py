@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -131,7 +133,11 @@ class PriorityRule(TimeStampedModel):
 
 
 class Application(TimeStampedModel):
+    """One person's application to a call: saved as a draft (임시저장) and then submitted, or registered by
+    staff from a paper form. A draft is not an application yet: it is counted, checked and selected nowhere."""
+
     class Status(models.TextChoices):
+        DRAFT = "draft", _("임시저장")
         SUBMITTED = "submitted", _("접수")
         WITHDRAWN = "withdrawn", _("철회")
         INELIGIBLE = "ineligible", _("자격 없음")
@@ -148,7 +154,7 @@ class Application(TimeStampedModel):
     quota = models.ForeignKey(Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications")
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     channel = models.CharField(_("접수 경로"), max_length=8, choices=Channel.choices, default=Channel.ONLINE)
-    submitted_at = models.DateTimeField(_("접수 일시"))
+    submitted_at = models.DateTimeField(_("접수 일시"), null=True, blank=True)
     priority_points = models.PositiveSmallIntegerField(_("가점"), default=0)
     ineligible_reasons = models.TextField(_("자격 미충족 사유"), blank=True)
 
@@ -156,11 +162,59 @@ class Application(TimeStampedModel):
         verbose_name = _("신청")
         verbose_name_plural = _("신청")
         ordering = ["call", "submitted_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["call", "person"], name="application_once_per_call")]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "person"], name="application_once_per_call"),
+            models.CheckConstraint(
+                name="application_submitted_has_time",
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+            ),
+        ]
         indexes = [models.Index(fields=["call", "status"]), models.Index(fields=["quota", "status"])]
 
     def __str__(self) -> str:
         return f"{self.call} #{self.pk}"
+
+    @property
+    def is_expired_draft(self) -> bool:
+        """A draft still unsubmitted when the call closed: shown as 마감(미제출)."""
+        return self.status == self.Status.DRAFT and timezone.now() >= self.call.closes_at
+
+    @property
+    def status_text(self) -> str:
+        return "마감(미제출)" if self.is_expired_draft else self.get_status_display()
+
+
+# The types an applicant may upload, told apart by their first bytes (never by name or browser-sent type).
+DOCUMENT_SUFFIXES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+
+def document_upload_path(instance, filename: str) -> str:
+    """A random name under intake/documents/: nothing of the applicant's or of the original file name, so that
+    no path can be guessed (the files are never served publicly anyway; see views.document_download)."""
+    token = secrets.token_hex(16)
+    return f"intake/documents/{token[:2]}/{token}{DOCUMENT_SUFFIXES.get(instance.content_type, '')}"
+
+
+class ApplicationDocument(TimeStampedModel):
+    """A file an applicant uploaded for one of the call's required documents (one line of
+    `Call.required_documents`); stored under MEDIA_ROOT with a random name, read only through the download view."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    label = models.CharField(_("제출 서류"), max_length=200)
+    file = models.FileField(_("파일"), upload_to=document_upload_path, max_length=200)
+    original_name = models.CharField(_("원래 파일 이름"), max_length=255)
+    size = models.PositiveBigIntegerField(_("크기(바이트)"))
+    content_type = models.CharField(_("파일 형식"), max_length=40)
+    uploaded_at = models.DateTimeField(_("올린 일시"))
+
+    class Meta:
+        verbose_name = _("제출 서류")
+        verbose_name_plural = _("제출 서류")
+        ordering = ["application", "pk"]
+        constraints = [models.UniqueConstraint(fields=["application", "label"], name="application_document_once")]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.label}"
 
 
 class ReviewScore(TimeStampedModel):

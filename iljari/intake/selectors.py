@@ -6,8 +6,13 @@ Contract:
 - call_get(*, user, code) -> Call                              (office)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
-- application_list(*, user, call, status="") -> QuerySet[Application]
-- my_application_list(*, user) -> QuerySet[Application]        (a citizen's own)
+- application_list(*, user, call, status="") -> QuerySet[Application]   (submitted ones: drafts are the citizen's)
+- my_application_list(*, user) -> QuerySet[Application]        (a citizen's own, drafts first)
+- my_application_get(*, user, call) -> Application | None      (a citizen's own for one call, with its documents)
+- application_document_get(*, user, pk) -> ApplicationDocument
+      the applicant's own, or for staff a submitted application's of a call in their scope
+      (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
+- applicant_template(*, call) -> bytes                         the xlsx template of the bulk upload
 - competition_ratio_text(applicants, places) -> "7:1"
 """
 
@@ -16,14 +21,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from iljari.core.access import access_applications_view, require
+from iljari.core.access import access_application_documents, access_applications_view, access_apply, require
 from iljari.core.errors import NotFound
-from iljari.intake.models import Application, Call
+from iljari.core.xlsx import Column, xlsx_table
+from iljari.intake.models import Application, ApplicationDocument, Call
 
-COUNTED = [s for s in Application.Status.values if s != Application.Status.WITHDRAWN]
+# Applications that count as applied (figures, competition ratio): not a draft, not withdrawn.
+COUNTED = [s for s in Application.Status.values if s not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)]
+
+# The bulk upload of paper applications (services.application_bulk_import). Every column is read as text and
+# checked there, so that one upload lists every error of every row.
+APPLICANT_COLUMNS = [
+    Column("name", "이름", required=False),
+    Column("birth_date", "생년월일", required=False),
+    Column("sex", "성별", required=False),
+    Column("rrn", "주민등록번호", required=False),
+    Column("phone", "연락처", required=False),
+    Column("district", "자치구", required=False),
+    Column("quota", "선발구분코드", required=False),
+    Column("regular_income", "정기소득 여부", required=False),
+    Column("job_seeker", "구직등록", required=False),
+    Column("basic_livelihood", "기초생활수급", required=False),
+    Column("veteran", "국가유공자", required=False),
+    Column("disability", "장애인", required=False),
+]
 
 
 def competition_ratio_text(applicants: int, places: int) -> str:
@@ -104,11 +128,64 @@ def call_figures(*, call: Call) -> CallFigures:
 
 def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:
     require(access_applications_view(user))
-    applications = call.applications.select_related("person", "quota").annotate(total=Sum("scores__score"))
+    applications = (
+        call.applications.exclude(status=Application.Status.DRAFT)
+        .select_related("person", "quota")
+        .prefetch_related(
+            Prefetch("documents", queryset=ApplicationDocument.objects.only("pk", "application_id", "label"))
+        )
+        .annotate(total=Sum("scores__score"))
+    )
     if status:
         applications = applications.filter(status=status)
     return applications.order_by("quota__order", "-total", "pk")
 
 
 def my_application_list(*, user) -> QuerySet[Application]:
-    return Application.objects.filter(person__user=user).select_related("call", "quota").order_by("-submitted_at")
+    return (
+        Application.objects.filter(person__user=user)
+        .select_related("call", "quota")
+        .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
+    )
+
+
+def my_application_get(*, user, call: Call) -> Application | None:
+    return (
+        Application.objects.filter(person__user=user, call=call)
+        .select_related("quota")
+        .prefetch_related("documents")
+        .first()
+    )
+
+
+def application_document_get(*, user, pk: int) -> ApplicationDocument:
+    document = (
+        ApplicationDocument.objects.select_related("application__person", "application__call__programme__division")
+        .filter(pk=pk)
+        .first()
+    )
+    if access_apply(user):
+        if document is None or document.application.person.user_id != user.pk:
+            raise NotFound("제출 서류를 찾을 수 없습니다.")
+        return document
+    require(access_applications_view(user))
+    if (
+        document is None
+        or document.application.status == Application.Status.DRAFT
+        or not access_application_documents(user, document.application.call.programme.division.path)
+    ):
+        raise NotFound("제출 서류를 찾을 수 없습니다.")
+    return document
+
+
+def applicant_template(*, call: Call) -> bytes:
+    codes = ", ".join(f"{quota.code}({quota.name})" for quota in call.quotas.all())
+    return xlsx_table(
+        title="신청자 일괄 등록",
+        columns=APPLICANT_COLUMNS,
+        rows=[],
+        note=(
+            f"{call.title} · 4행부터 한 사람씩 적습니다. 생년월일 1990-05-05, 성별 남/여, 주민등록번호 900505-1234567, "
+            f"자치구 이름(예: 강동구), 선발구분코드 {codes}, 나머지 여부 칸은 예/아니오."
+        ),
+    )

@@ -1,29 +1,96 @@
-"""intake pages: the office's calls (eligibility, review, selection) and the citizen's portal (apply, follow)."""
+"""intake pages: the office's calls (eligibility, review, selection, paper applications one by one or from an
+xlsx sheet) and the citizen's portal (draft, upload the documents, submit, follow); the document download."""
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from iljari.core.access import access_apply, access_calls_manage, require
+from iljari.core.access import access_application_documents, access_apply, access_calls_manage, require
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import KrdsFormMixin
+from iljari.core.middleware import client_address
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ReviewScore
+from iljari.people.forms import PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
-from iljari.web.http import paginate
+from iljari.web.http import form_apply_error, paginate, xlsx_upload
+
+SUBJECT = "people.person"  # the access log names the person whose data was read or written
+ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _log(request, action: str, ids, detail: str) -> None:
+    access_log_record(
+        user=request.user,
+        remote_addr=client_address(request),
+        action=action,
+        subject_type=SUBJECT,
+        subject_ids=ids,
+        detail=detail,
+    )
 
 
 class ApplyForm(KrdsFormMixin, forms.Form):
+    """The quota, and one file field per required document (each optional here: the service says what is
+    still missing when the application is submitted)."""
+
     quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
+
+    def __init__(self, *args, call, uploaded=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quota"].queryset = call.quotas.all()
+        self.document_fields = []
+        limit = services.size_text(settings.ILJARI_UPLOAD_MAX_BYTES)
+        for index, label in enumerate(call.document_lines):
+            name = f"document_{index}"
+            hint = f"PDF, JPG, PNG 파일 {limit}까지."
+            if label in uploaded:
+                hint += " 이미 올렸습니다. 새 파일을 고르면 바꿉니다."
+            self.fields[name] = forms.FileField(
+                label=label, required=False, help_text=hint, widget=forms.FileInput(attrs={"accept": ACCEPT})
+            )
+            self.document_fields.append((name, label))
+
+    def documents(self) -> dict:
+        return {label: self.cleaned_data[name] for name, label in self.document_fields if self.cleaned_data.get(name)}
+
+
+PAPER_RRN_HINT = "등록된 사람이면 주민등록번호만으로 찾습니다. 처음이면 아래 인적사항과 동의를 함께 입력하십시오."
+
+
+class PaperApplicationForm(PersonRegisterForm):
+    """A paper application: the resident number finds a registered person; the other particulars are needed only
+    for someone registered for the first time."""
+
+    quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
+
+    field_order = ["quota", "rrn", "name", "birth_date", "sex"]
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quota"].queryset = call.quotas.all()
+        for name in ("name", "birth_date", "sex", "income_status"):
+            self.fields[name].required = False
+        self.fields["sex"].choices = [("", "(고르십시오)"), *self.fields["sex"].choices]
+        self.fields["income_status"].initial = "unknown"
+        self.fields["rrn"].help_text = PAPER_RRN_HINT
+
+    def person_details(self) -> dict:
+        data = self.cleaned_data
+        details = {key: data[key] for key in PersonDetailsForm.base_fields}
+        details["income_status"] = details["income_status"] or "unknown"
+        return {"name": data["name"], "birth_date": data["birth_date"], "sex": data["sex"], **details}
 
 
 class ScoreForm(KrdsFormMixin, forms.Form):
@@ -51,7 +118,7 @@ def call_list(request):
 def call_detail(request, code: str):
     call = selectors.call_get(user=request.user, code=code)
     status = request.GET.get("status", "")
-    if status not in Application.Status.values:
+    if status not in Application.Status.values or status == Application.Status.DRAFT:
         status = ""
     return render(
         request,
@@ -61,9 +128,10 @@ def call_detail(request, code: str):
             "figures": selectors.call_figures(call=call),
             "page": paginate(request, selectors.application_list(user=request.user, call=call, status=status)),
             "runs": call.selection_runs.select_related("run_by")[:5],
-            "statuses": Application.Status.choices,
+            "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
             "status": status,
             "can_manage": access_calls_manage(request.user, call.programme.division.path),
+            "can_documents": access_application_documents(request.user, call.programme.division.path),
             "seed_form": SeedForm(),
             "score_form": ScoreForm(),
         },
@@ -125,21 +193,40 @@ def portal_calls(request):
 
 @login_required
 def portal_call(request, code: str):
+    """The call, and the citizen's application to it: 임시저장 keeps the quota and the files chosen, 신청 submits."""
     require(access_apply(request.user), "시민 계정으로 신청할 수 있습니다.")
     call = selectors.portal_call_get(code=code)
     person = person_of_user(user=request.user)
-    form = ApplyForm(request.POST or None, call=call)
+    application = selectors.my_application_get(user=request.user, call=call)
+    documents = {document.label: document for document in application.documents.all()} if application else {}
+    form = ApplyForm(
+        request.POST or None,
+        request.FILES or None,
+        call=call,
+        uploaded=documents,
+        initial={"quota": application.quota_id} if application else None,
+    )
     failures = services.eligibility_failures(call=call, person=person) if person else []
     if request.method == "POST" and person is not None and form.is_valid():
+        submit = request.POST.get("action") != "draft"
         try:
-            application = services.application_submit(
-                actor=request.user, call=call, person=person, quota=form.cleaned_data["quota"]
+            application = services.application_save(
+                actor=request.user,
+                call=call,
+                person=person,
+                quota=form.cleaned_data["quota"],
+                documents=form.documents(),
+                submit=submit,
             )
         except ValidationFailed as error:
             messages.error(request, _error_text(error))
-        else:
-            messages.success(request, f"'{call.title}'에 신청했습니다. 접수번호 {application.pk}")
-            return redirect("intake:portal_applications")
+            return redirect("intake:portal_call", call.code)
+        if application.status == Application.Status.DRAFT:
+            messages.success(request, "임시저장했습니다. 마감 전에 제출 서류를 모두 올리고 신청하십시오.")
+            return redirect("intake:portal_call", call.code)
+        messages.success(request, f"'{call.title}'에 신청했습니다. 접수번호 {application.pk}")
+        return redirect("intake:portal_applications")
+    editable = application is None or application.status in services.REOPENABLE
     return render(
         request,
         "intake/portal_call.html",
@@ -150,6 +237,9 @@ def portal_call(request, code: str):
             "failures": failures,
             "open": call.is_open(),
             "figures": selectors.call_figures(call=call),
+            "application": application,
+            "documents": [(label, documents.get(label)) for label in call.document_lines],
+            "editable": editable,
         },
     )
 
@@ -182,3 +272,93 @@ def portal_withdraw(request, pk: int):
     else:
         messages.success(request, "신청을 철회했습니다.")
     return redirect("intake:portal_applications")
+
+
+@login_required
+@require_GET
+def document_download(request, pk: int):
+    """One uploaded document, for the applicant or the staff in scope; every download is in the access log."""
+    document = selectors.application_document_get(user=request.user, pk=pk)
+    application = document.application
+    _log(request, "download", [application.person_id], f"신청 #{application.pk} 제출 서류 '{document.label}'"[:200])
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise NotFound("제출 서류 파일을 찾을 수 없습니다.") from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# --- paper applications ----------------------------------------------------------------------------------
+
+
+def _call_for_paper(request, code: str):
+    call = selectors.call_get(user=request.user, code=code)
+    require(
+        access_calls_manage(request.user, call.programme.division.path), "이 공고에 서면 신청을 등록할 권한이 없습니다."
+    )
+    return call
+
+
+@login_required
+def call_paper(request, code: str):
+    """Register one paper application: the person by resident number, or registered on the spot."""
+    call = _call_for_paper(request, code)
+    form = PaperApplicationForm(request.POST or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_paper_register(
+                actor=request.user,
+                call=call,
+                quota=form.cleaned_data["quota"],
+                rrn=form.cleaned_data["rrn"],
+                person_details=form.person_details(),
+                consents=form.consents(),
+            )
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            _log(request, "create", [application.person_id], f"서면 신청 등록 (신청 #{application.pk})")
+            messages.success(
+                request, f"{application.person.name}님의 서면 신청을 등록했습니다. 접수번호 {application.pk}"
+            )
+            return redirect("intake:call_paper", call.code)
+    return render(request, "intake/call_paper.html", {"call": call, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def call_import(request, code: str):
+    """Paper applications of a district-run round from an xlsx sheet: all rows, or none."""
+    call = _call_for_paper(request, code)
+
+    def importer(data: bytes) -> int:
+        ids = services.application_bulk_import(
+            actor=request.user, call=call, data=data, consented=request.POST.get("consented") == "on"
+        )
+        _log(request, "create", ids, f"엑셀 일괄 서면 신청 {len(ids)}건 ({call.code})")
+        return len(ids)
+
+    return xlsx_upload(
+        request,
+        importer=importer,
+        success_url=call.get_absolute_url(),
+        render_page=lambda upload, status: render(
+            request,
+            "intake/call_import.html",
+            {"call": call, "upload": upload, "columns": selectors.APPLICANT_COLUMNS},
+            status=status,
+        ),
+    )
+
+
+@login_required
+@require_GET
+def call_import_template(request, code: str):
+    call = _call_for_paper(request, code)
+    response = HttpResponse(selectors.applicant_template(call=call), content_type=XLSX)
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", call.code)
+    response["Content-Disposition"] = f'attachment; filename="applicants-{safe}.xlsx"'
+    return response

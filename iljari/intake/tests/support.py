@@ -1,0 +1,71 @@
+"""Builders shared by the intake tests: a call with documents, applicants, and files to upload."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import count
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from iljari.intake import services
+from iljari.org.models import District
+from iljari.people import services as people_services
+from iljari.plan.models import Programme
+
+BOTH = ["personal_data", "unique_identifier"]
+DOCUMENTS = "주민등록등본\n구직등록 확인서"
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64  # a Windows program
+
+_serial = count(200000)
+
+
+def make_call(code="DOCS", *, documents=DOCUMENTS, programme="P1-03", opens=None, days=30, quotas=None):
+    opens = opens or timezone.now() - timedelta(days=1)
+    return services.call_set(
+        actor=None,
+        code=code,
+        programme=Programme.objects.get(code=programme),
+        title=f"뉴딜일자리 모집 {code}",
+        opens_at=opens,
+        closes_at=opens + timedelta(days=days),
+        announce_on=date(2030, 1, 1),
+        quotas=quotas or [("CITY", "서울시", 2), ("DISTRICT", "자치구", 1)],
+        eligibility=[
+            {"kind": "age_between", "min_value": 18, "max_value": 39, "on_date": date(2018, 1, 1)},
+            {"kind": "resides_in_seoul"},
+        ],
+        priorities=[("basic_livelihood_recipient", 5)],
+        required_documents=documents,
+    )
+
+
+def rrn_for(birth: date, serial: int | None = None) -> str:
+    serial = next(_serial) if serial is None else serial
+    return f"{birth:%y%m%d}-{1 if birth.year < 2000 else 3}{serial:06d}"
+
+
+def make_person(*, birth=date(1990, 5, 5), district="11740", user=None, name=None, rrn=None, **extra):
+    number = next(_serial)
+    return people_services.person_register(
+        actor=None,
+        name=name or f"신청자{number}",
+        birth_date=birth,
+        sex="M",
+        rrn=rrn or rrn_for(birth, number),
+        consents=BOTH,
+        user=user,
+        district=District.objects.get(code=district) if district else None,
+        **extra,
+    )
+
+
+def upload(name="등본.pdf", content=PDF, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def stored_files(media_root) -> list:
+    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
