@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.test import Client
 
-from iljari.testing import PERSONAS, make_org, make_persona
+from iljari.testing import CHROMIUM, PERSONAS, make_org, make_persona
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages go to an in-memory outbox in every test, as pytest-django does for e-mail (`mailoutbox`)."""
+    from iljari.core.sms import MemorySmsSender
+
+    settings.ILJARI_SMS_SENDER = "iljari.core.sms.MemorySmsSender"
+    MemorySmsSender.outbox.clear()
+    return MemorySmsSender.outbox
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary directory, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -33,3 +52,52 @@ def client_as(personas):
         return client
 
     return make
+
+
+# --- the browser (Debian's Chromium through Playwright), one per test session ------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's event loop runs beside the test's ORM calls; allowed for the browser tests only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    page = context.new_page()
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    yield page
+    context.close()
+    assert outside == [], f"requests left the server: {outside}"

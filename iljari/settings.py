@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "iljari.reports",
     "iljari.people",
     "iljari.intake",
+    "iljari.participation",
     "iljari.web",
     "iljari.demo",
 ]
@@ -157,6 +158,49 @@ ILJARI_LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 10)
 ILJARI_SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 ILJARI_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
 
+# E-mail: the console in development, SMTP in production (tests get locmem from pytest-django).
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@iljari.localhost")
+
+# Portal sign-up (docs/portal-signup.md): one-time codes by e-mail or text message, then identity verification
+# (본인확인). The text-message sender and the identity verifier are dotted paths; the production profile refuses
+# the development stand-ins (console SMS, demo verifier) unless explicitly allowed. SMS_SENDER="" turns text
+# messages off (e-mail only).
+ILJARI_OTP_MINUTES = env_int("OTP_MINUTES", 5)
+ILJARI_OTP_MAX_ATTEMPTS = env_int("OTP_MAX_ATTEMPTS", 5)
+ILJARI_OTP_RESEND_SECONDS = env_int("OTP_RESEND_SECONDS", 60)
+ILJARI_OTP_PER_DESTINATION_HOUR = env_int("OTP_PER_DESTINATION_HOUR", 5)
+ILJARI_OTP_PER_ADDRESS_HOUR = env_int("OTP_PER_ADDRESS_HOUR", 20)
+ILJARI_SIGNUP_MINUTES = env_int("SIGNUP_MINUTES", 30)
+ILJARI_SMS_SENDER = env_str("SMS_SENDER", "iljari.core.sms.ConsoleSmsSender")
+ILJARI_IDENTITY_VERIFIER = env_str("IDENTITY_VERIFIER", "iljari.people.identity.DemoIdentityVerifier")
+if (
+    not DEBUG
+    and ILJARI_SMS_SENDER in {"iljari.core.sms.ConsoleSmsSender", "iljari.core.sms.MemorySmsSender"}
+    and not env_bool("ALLOW_CONSOLE_SMS", False)
+):
+    raise ImproperlyConfigured(
+        "운영 프로필에서는 개발용 문자 발송(콘솔)을 쓸 수 없습니다. SMS_SENDER에 문자 발송 클래스를 지정하거나 "
+        'SMS_SENDER=""로 문자 인증을 끄십시오. (The production profile refuses the console SMS sender.)'
+    )
+if (
+    not DEBUG
+    and ILJARI_IDENTITY_VERIFIER == "iljari.people.identity.DemoIdentityVerifier"
+    and not env_bool("ALLOW_DEMO_IDENTITY_VERIFIER", False)
+):
+    raise ImproperlyConfigured(
+        "운영 프로필에서는 데모 본인확인을 쓸 수 없습니다. IDENTITY_VERIFIER에 본인확인 기관 연동 클래스를 "
+        "지정하십시오. (The production profile refuses the demo identity verifier.)"
+    )
+
 SESSION_COOKIE_AGE = ILJARI_SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -194,6 +238,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Uploaded files (applicants' documents): stored under var/ by default, never served by URL (no MEDIA_URL);
+# each is read through a view that checks the user and records the access.
+MEDIA_ROOT = Path(env_str("ILJARI_MEDIA_ROOT", str(VAR_DIR / "media")))
+ILJARI_UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -5,7 +5,11 @@ Used through the fixtures in iljari/conftest.py (`org`, `personas`, `client_as`)
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
+
+import pytest
 
 from iljari.core import services as core_services
 from iljari.core.roles import Role
@@ -51,3 +55,24 @@ def make_persona(persona: Persona):
         district=District.objects.get(code=persona.district) if persona.district else None,
         partner=Partner.objects.get(code=persona.partner) if persona.partner else None,
     )
+
+
+# --- the browser tests --------------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("ILJARI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+# pytestmark of every browser test module: skipped only where no Chromium is installed, unless CI requires it.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM and not os.environ.get("ILJARI_REQUIRE_BROWSER"),
+        reason="Chromium is not installed (apt-get install chromium)",
+    ),
+]
+
+
+def browser_log_in(page, username: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("아이디").fill(username)
+    page.get_by_label("비밀번호").fill(password)
+    page.get_by_role("button", name="로그인").click()

@@ -11,7 +11,9 @@ urlpatterns = [
     path("finance/", include("iljari.finance.urls")),
     path("performance/", include("iljari.performance.urls")),
     path("people/", include("iljari.people.urls")),
+    path("portal/", include("iljari.people.portal_urls")),
     path("", include("iljari.intake.urls")),
+    path("", include("iljari.participation.urls")),
     path("api/", api.urls),
 ]
 

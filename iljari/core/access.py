@@ -144,6 +144,58 @@ def access_apply(user) -> bool:
     return _role(user) == Role.CITIZEN
 
 
+def access_application_documents(user, division_path_: str) -> bool:
+    """Open the files applicants uploaded to a programme's calls: the office manager and the auditor for every
+    call, staff of the programme's division for its calls. (Applicants open their own through the portal.)"""
+    role = _role(user)
+    if role in {Role.OFFICE_MANAGER, Role.AUDITOR}:
+        return True
+    return access_calls_manage(user, division_path_)
+
+
+def access_signup(user) -> bool:
+    """Sign up as a citizen on the portal: only someone not logged in (anyone may; the one-time code and the
+    identity verification are the checks)."""
+    return user is None or not user.is_authenticated
+
+
+def access_participation_view(user) -> bool:
+    """Worksites, placements, work records and pay: office staff and auditors, district officers (their
+    district's worksites) and partner agencies (their own worksites), through scope_rows."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.DISTRICT_OFFICER,
+        Role.PARTNER_AGENCY,
+    }
+
+
+def access_placements_manage(user, division_path_: str) -> bool:
+    """Set a programme's participation terms and worksites and place selected people: the office manager, or
+    staff of the programme's division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_worksite_records(user, worksite) -> bool:
+    """Record a worksite's months (work, pay, dropouts, outcomes): the programme's division, the district that
+    runs a district worksite, the partner that runs its own."""
+    role = _role(user)
+    if access_placements_manage(user, worksite.programme.division.path):
+        return True
+    if role == Role.DISTRICT_OFFICER and worksite.district_id is not None:
+        return worksite.district_id == user.district_id
+    if role == Role.PARTNER_AGENCY and worksite.partner_id is not None:
+        return worksite.partner_id == user.partner_id
+    return False
+
+
+def access_participation_tables_manage(user) -> bool:
+    """Keep the living wage and public holiday tables, and compute the whole month's pay."""
+    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+
 def figures_unit_path(user) -> str | None:
     """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
     if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:

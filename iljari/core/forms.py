@@ -17,7 +17,7 @@ class KrdsFormMixin:
             widget = field.widget
             if isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "krds-form-select")
-            elif isinstance(widget, forms.CheckboxInput):
+            elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
                 widget.attrs.setdefault("class", "krds-checkbox")
             else:
                 widget.attrs.setdefault("class", "krds-input")

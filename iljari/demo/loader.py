@@ -118,4 +118,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.intake_loader import load_intake
 
         load_intake()
+        from iljari.demo.participation_loader import load_participation
+
+        load_participation()
         return printed

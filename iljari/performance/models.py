@@ -146,6 +146,11 @@ class JobTarget(TimeStampedModel):
                 condition=Q(programme__isnull=True),
                 name="job_target_unique_row",
             ),
+            models.UniqueConstraint(
+                fields=["year", "target_group", "kind", "programme"],
+                condition=Q(programme__isnull=False),
+                name="job_target_unique_programme_row",
+            ),
             models.CheckConstraint(
                 name="job_target_budget_non_negative", condition=Q(budget__isnull=True) | Q(budget__gte=0)
             ),

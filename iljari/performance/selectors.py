@@ -105,6 +105,9 @@ class JobRow:
     achieved_as_of: date | None
     implied_range: tuple[int, int] | None = None  # for a lost target: the range its rate and the total imply
     reported_rate: Decimal | None = None  # the rate a source printed, shown only where it cannot be derived
+    parts: list[JobRow] = field(default_factory=list)  # the group's programme rows (counted by other modules)
+    from_parts: bool = False  # the achievement is the sum of the parts (no figure entered for the group)
+    unset: bool = False  # no target row for the group: it exists only because programmes counted jobs in it
 
     @property
     def label(self) -> str:
@@ -143,7 +146,7 @@ class JobTargetTable:
 
     @property
     def has_missing_targets(self) -> bool:
-        return any(row.target.target is None for row in self.groups)
+        return any(row.target.target is None and not row.unset for row in self.groups)
 
 
 def _rate_range(achieved: int, printed_rate: Decimal) -> tuple[int, int] | None:
@@ -155,7 +158,7 @@ def _rate_range(achieved: int, printed_rate: Decimal) -> tuple[int, int] | None:
 
 
 def _implied_ranges(table: JobTargetTable, printed: dict[str, Decimal]) -> None:
-    missing = [row for row in table.groups if row.target.target is None]
+    missing = [row for row in table.groups if row.target.target is None and not row.unset]
     if not missing:
         return
     ranges: dict[int, tuple[int, int]] = {}
@@ -180,12 +183,35 @@ def _implied_ranges(table: JobTargetTable, printed: dict[str, Decimal]) -> None:
         row.implied_range = ranges.get(row.target.pk)
 
 
+def _attach_parts(groups: list[JobRow], parts: list[JobRow], *, year: int) -> None:
+    """Hang each programme row under its group. A group with no figure of its own shows the sum of its parts;
+    a group with parts but no target row of the year appears, marked as having no target."""
+    by_group = {row.target.target_group: row for row in groups}
+    for part in parts:
+        group = by_group.get(part.target.target_group)
+        if group is None:
+            group = JobRow(
+                target=JobTarget(year=year, target_group=part.target.target_group), achieved=None, achieved_as_of=None
+            )
+            group.unset = True
+            by_group[part.target.target_group] = group
+            groups.append(group)
+        group.parts.append(part)
+    for group in by_group.values():
+        counted = [p for p in group.parts if p.achieved is not None]
+        if group.achieved is None and counted:
+            group.achieved = sum(p.achieved for p in counted)
+            group.achieved_as_of = max(p.achieved_as_of for p in counted)
+            group.from_parts = True
+
+
 def job_target_table(*, user, year: int, as_of: date) -> JobTargetTable:
     require(access_office_figures_view(user))
-    targets = list(JobTarget.objects.filter(year=year, programme__isnull=True).order_by("order"))
+    everything = list(JobTarget.objects.filter(year=year).select_related("programme").order_by("order", "pk"))
+    targets = [t for t in everything if t.programme_id is None]
     latest: dict[int, tuple[date, int]] = {}
     for target_id, day, achieved in (
-        JobAchievement.objects.filter(job_target__in=targets, as_of__lte=as_of)
+        JobAchievement.objects.filter(job_target__in=everything, as_of__lte=as_of)
         .order_by("as_of")
         .values_list("job_target_id", "as_of", "achieved")
     ):
@@ -200,6 +226,8 @@ def job_target_table(*, user, year: int, as_of: date) -> JobTargetTable:
         (row(t) for t in targets if t.target_group and not t.kind), key=lambda r: group_order[r.target.target_group]
     )
     kinds = [row(t) for t in targets if t.kind and not t.target_group]
+    _attach_parts(groups, [row(t) for t in everything if t.programme_id is not None], year=year)
+    groups.sort(key=lambda r: group_order[r.target.target_group])
     table = JobTargetTable(year=year, as_of=as_of, groups=groups, kinds=kinds)
     printed = dict(
         ReportedFigure.objects.filter(series="jobs.rate", year=year, as_of__lte=as_of).values_list("subject", "value")

@@ -5,6 +5,8 @@ Contract:
 - indicator_value_record(*, actor, indicator, year, kind, value, as_of) -> IndicatorValue
       monthly figure: actuals dated within their year; refused in a locked month; never negative.
 - job_target_set(*, actor, year, target_group="", kind="", programme_names="", target, budget, division, order)
+- job_achievement_derive(*, programme, year, target_group, achieved, as_of, kind="direct") -> JobAchievement
+      an achievement another module counted (participation's placements), on the programme's own row
 - job_achievement_record(*, actor, job_target, as_of, achieved) -> JobAchievement
 - reported_figure_set(*, series, subject, year, as_of, value, source) -> ReportedFigure   (system only)
 - validation_rule_set(*, actor, code, **fields) -> ValidationRule          (office manager)
@@ -167,6 +169,25 @@ def job_achievement_record(*, actor, job_target: JobTarget, achieved: int, as_of
     if actor is not None:
         require_month_open(as_of)
     with transaction.atomic():
+        record, _ = JobAchievement.objects.update_or_create(
+            job_target=job_target, as_of=as_of, defaults={"achieved": achieved}
+        )
+    return record
+
+
+def job_achievement_derive(
+    *, programme, year: int, target_group: str, achieved: int, as_of: date, kind: str = JobKind.DIRECT
+) -> JobAchievement:
+    """An achievement another module counted (a placement is a job created), kept on the programme's own
+    job-target row of the group, created on first use. Never typed by hand, so no month lock applies."""
+    with transaction.atomic():
+        job_target, _ = JobTarget.objects.get_or_create(
+            year=year,
+            target_group=target_group,
+            kind=kind,
+            programme=programme,
+            defaults={"division": programme.division, "programme_names": programme.title, "order": 100},
+        )
         record, _ = JobAchievement.objects.update_or_create(
             job_target=job_target, as_of=as_of, defaults={"achieved": achieved}
         )

@@ -24,6 +24,13 @@ STRUCTURE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
 PARTNER_EDITORS = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 AUDIT = {Role.SYSTEM_ADMIN, Role.AUDITOR}
 ADMIN = {Role.SYSTEM_ADMIN}
+PARTICIPATION = {
+    Role.OFFICE_MANAGER,
+    Role.DIVISION_STAFF,
+    Role.AUDITOR,
+    Role.DISTRICT_OFFICER,
+    Role.PARTNER_AGENCY,
+}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -55,6 +62,19 @@ PAGES = [
     ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}),
     ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
+    ("participation:worksite_list", "/participation/", PARTICIPATION),
+    ("participation:employment_rates", "/participation/employment/?year=2018", PARTICIPATION),
+    ("participation:tables", "/participation/tables/", PARTICIPATION),
+    ("participation:portal_placements", "/portal/placements/", {Role.CITIZEN}),
+]
+
+# Pages open to anyone not logged in (the portal's sign-up): (url name, path, answer to an anonymous visitor who
+# has not begun signing up: the first step, or a redirect back to it). Every logged-in role is sent home.
+PUBLIC_PAGES = [
+    ("signup:start", "/portal/signup/", 200),
+    ("signup:code", "/portal/signup/code/", 302),
+    ("signup:identity", "/portal/signup/identity/", 302),
+    ("signup:account", "/portal/signup/account/", 302),
 ]
 
 API = [
@@ -114,6 +134,7 @@ NOT_PAGES = {
     "core:login",
     "core:logout",
     "core:user_unlock",
+    "signup:resend",  # POST only: people/tests/test_signup.py
     "core:user_detail",
     "core:history_detail",
     "plan:milestone_done",
@@ -126,6 +147,23 @@ NOT_PAGES = {
     "intake:application_score",
     "intake:portal_call",
     "intake:portal_withdraw",
+    # intake: a call's paper and xlsx pages, and the document download (object-level), tested in
+    # intake/tests/test_paper_applications.py and test_document_download.py
+    "intake:call_paper",
+    "intake:call_import",
+    "intake:call_import_template",
+    "intake:document_download",
+    # participation: object pages, downloads and POST actions, tested in participation/tests/test_pages.py
+    "participation:worksite_detail",
+    "participation:work_record_sheet",
+    "participation:work_record_upload",
+    "participation:pay_compute",
+    "participation:payroll_sheet",
+    "participation:placement_detail",
+    "participation:placement_record",
+    "participation:placement_end",
+    "participation:placement_outcome",
+    "participation:call_place",
 }
 
 
@@ -196,11 +234,48 @@ def test_anonymous_api_call_is_401_in_korean(db, path):
 
 def test_every_page_is_in_the_matrix():
     names = set()
-    for namespace in ("core", "org", "web", "plan", "finance", "performance", "reports", "people", "intake"):
+    for namespace in (
+        "core",
+        "org",
+        "web",
+        "plan",
+        "finance",
+        "performance",
+        "reports",
+        "people",
+        "intake",
+        "participation",
+        "signup",
+    ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
-    covered = {name for name, _, _ in PAGES + FIGURE_PAGES}
+    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES}
     assert names - covered - NOT_PAGES == set()
+
+
+@pytest.mark.parametrize(("path", "status"), [(path, status) for _, path, status in PUBLIC_PAGES])
+def test_public_page_is_open_to_anonymous(db, path, status):
+    response = Client().get(path)
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"] == "/portal/signup/"
+
+
+@pytest.mark.parametrize(
+    ("path", "role"),
+    [pytest.param(path, role, id=f"{path}-{role}") for _, path, _ in PUBLIC_PAGES for role in Role],
+)
+def test_public_page_sends_a_logged_in_user_home(client_as, path, role):
+    response = client_as(role).get(path)
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_signup_gate_allows_only_anonymous(personas):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert access.access_signup(AnonymousUser()) is True
+    assert access.access_signup(None) is True
+    assert [role for role in Role if access.access_signup(personas[role])] == []
 
 
 # --- object level ----------------------------------------------------------------------------------------
@@ -254,6 +329,25 @@ def test_division_staff_enter_figures_only_for_their_own_division(personas):
     assert access.access_figures_enter(staff, "/SEOUL/JOBS/") is False
     assert access.access_figures_enter(personas[Role.OFFICE_MANAGER], "/SEOUL/JOBS/LABOUR-POLICY/") is True
     assert access.access_figures_enter(personas[Role.AUDITOR], "/SEOUL/JOBS/JOBS-POLICY/") is False
+
+
+@pytest.mark.parametrize(
+    ("role", "own_division", "other_division"),
+    [
+        (Role.OFFICE_MANAGER, True, True),
+        (Role.AUDITOR, True, True),
+        (Role.DIVISION_STAFF, True, False),
+        (Role.SYSTEM_ADMIN, False, False),
+        (Role.DISTRICT_OFFICER, False, False),
+        (Role.PARTNER_AGENCY, False, False),
+        (Role.CITIZEN, False, False),
+        (Role.ORGANISATION, False, False),
+    ],
+)
+def test_application_documents_gate(personas, role, own_division, other_division):
+    gate = access.access_application_documents
+    assert gate(personas[role], "/SEOUL/JOBS/JOBS-POLICY/") is own_division  # the staff persona's division
+    assert gate(personas[role], "/SEOUL/JOBS/LABOUR-POLICY/") is other_division
 
 
 # --- the gates themselves ----------------------------------------------------------------------------------

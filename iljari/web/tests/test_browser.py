@@ -1,24 +1,15 @@
 """In a real browser (Debian's Chromium through Playwright): each role logs in, sees its navigation, and is
 refused a forbidden page. Skipped only where no Chromium is installed; CI installs it."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from iljari.core.roles import Role
-from iljari.testing import PASSWORD, PERSONAS
+from iljari.testing import BROWSER_MARKS, PERSONAS
+from iljari.testing import browser_log_in as _log_in
 
-CHROMIUM = os.environ.get("ILJARI_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM and not os.environ.get("ILJARI_REQUIRE_BROWSER"),
-        reason="Chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 OFFICE = ["한눈에 보기", "비전·주요업무", "인력", "예산 집행", "정책지표", "일자리 목표", "검증", "월 마감"]
 NAV = {
@@ -35,15 +26,38 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.OFFICE_MANAGER: ["홈", *OFFICE, "사람", "모집·선발", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
-    Role.DIVISION_STAFF: ["홈", *OFFICE, "사람", "모집·선발", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
-    Role.DISTRICT_OFFICER: ["홈", "사람", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
-    Role.PARTNER_AGENCY: ["홈", "조직", "협력기관", "API 문서", "내 정보"],
+    Role.OFFICE_MANAGER: [
+        "홈",
+        *OFFICE,
+        "사람",
+        "모집·선발",
+        "참여 관리",
+        "조직",
+        "자치구",
+        "협력기관",
+        "API 문서",
+        "내 정보",
+    ],
+    Role.DIVISION_STAFF: [
+        "홈",
+        *OFFICE,
+        "사람",
+        "모집·선발",
+        "참여 관리",
+        "조직",
+        "자치구",
+        "협력기관",
+        "API 문서",
+        "내 정보",
+    ],
+    Role.DISTRICT_OFFICER: ["홈", "사람", "참여 관리", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.PARTNER_AGENCY: ["홈", "참여 관리", "조직", "협력기관", "API 문서", "내 정보"],
     Role.AUDITOR: [
         "홈",
         *OFFICE,
         "사람",
         "모집·선발",
+        "참여 관리",
         "조직",
         "자치구",
         "협력기관",
@@ -53,7 +67,7 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.CITIZEN: ["홈", "모집공고", "내 신청", "내 정보"],
+    Role.CITIZEN: ["홈", "모집공고", "내 신청", "내 일자리", "내 정보"],
     Role.ORGANISATION: ["홈", "내 정보"],
 }
 FORBIDDEN = {
@@ -66,59 +80,6 @@ FORBIDDEN = {
     Role.CITIZEN: "/org/",
     Role.ORGANISATION: "/org/partners/",
 }
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's event loop runs beside the test's ORM calls; allowed for the browser tests only.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
-    page = context.new_page()
-    outside = []
-    page.on(
-        "request",
-        lambda request: (
-            outside.append(request.url)
-            if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    yield page
-    context.close()
-    assert outside == [], f"requests left the server: {outside}"
-
-
-def _log_in(page, username, password=PASSWORD):
-    page.goto("/accounts/login/")
-    page.get_by_label("아이디").fill(username)
-    page.get_by_label("비밀번호").fill(password)
-    page.get_by_role("button", name="로그인").click()
 
 
 @pytest.mark.parametrize("role", list(Role))

@@ -1,0 +1,303 @@
+"""Participation: the worksites where selected people work, their placements, the months they record, the pay
+computed from those months, dropouts and the employment that follows.
+
+The year's living wage and the public holidays are tables the division keeps; pay reads them, never a constant."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core.models import TimeStampedModel
+from iljari.performance.models import TargetGroup
+
+
+class LivingWage(TimeStampedModel):
+    """The city's living wage (생활임금) of a year: the hourly floor of every placement's pay in that year."""
+
+    year = models.PositiveSmallIntegerField(_("연도"), unique=True)
+    hourly = models.PositiveIntegerField(_("시급(원)"))
+    note = models.CharField(_("비고"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("생활임금")
+        verbose_name_plural = _("생활임금")
+        ordering = ["-year"]
+        constraints = [models.CheckConstraint(name="living_wage_positive", condition=Q(hourly__gt=0))]
+
+    def __str__(self) -> str:
+        return f"{self.year}년 {self.hourly:,}원"
+
+
+class PublicHoliday(TimeStampedModel):
+    """A public holiday (관공서 공휴일), paid to participants of programmes that pay public holidays."""
+
+    day = models.DateField(_("날짜"), unique=True)
+    name = models.CharField(_("이름"), max_length=60)
+
+    class Meta:
+        verbose_name = _("공휴일")
+        verbose_name_plural = _("공휴일")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.name}"
+
+
+class ProgrammeTerms(TimeStampedModel):
+    """How a programme employs people: whether it is a direct job (one at a time per person), its longest
+    placement, its target group, and whether public holidays are paid."""
+
+    programme = models.OneToOneField(
+        "plan.Programme", verbose_name=_("주요업무"), on_delete=models.CASCADE, related_name="participation_terms"
+    )
+    target_group = models.CharField(_("사업대상"), max_length=16, choices=TargetGroup.choices)
+    is_direct_job = models.BooleanField(_("직접일자리"), default=True)
+    max_months = models.PositiveSmallIntegerField(_("최대 참여 개월"), null=True, blank=True)
+    weekly_hours = models.DecimalField(_("주 소정근로시간"), max_digits=4, decimal_places=1, default=40)
+    paid_public_holidays = models.BooleanField(_("공휴일 유급"), default=True)
+
+    class Meta:
+        verbose_name = _("참여 조건")
+        verbose_name_plural = _("참여 조건")
+        constraints = [
+            models.CheckConstraint(
+                name="terms_weekly_hours_range", condition=Q(weekly_hours__gt=0) & Q(weekly_hours__lte=40)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} 참여 조건"
+
+
+class Worksite(TimeStampedModel):
+    """A place where participants work (사업장): run by a city department, a district or a partner agency."""
+
+    class Operator(models.TextChoices):
+        CITY = "city", _("서울시")
+        DISTRICT = "district", _("자치구")
+        PARTNER = "partner", _("수행기관·민간")
+
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    name = models.CharField(_("사업장명"), max_length=200)
+    programme = models.ForeignKey(
+        "plan.Programme", verbose_name=_("주요업무"), on_delete=models.PROTECT, related_name="worksites"
+    )
+    operator = models.CharField(_("운영 주체"), max_length=10, choices=Operator.choices)
+    org_unit = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("담당 부서"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="worksites",
+    )
+    district = models.ForeignKey(
+        "org.District", verbose_name=_("자치구"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    partner = models.ForeignKey(
+        "org.Partner", verbose_name=_("기관"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    project = models.CharField(_("사업명"), max_length=200, blank=True)
+    address = models.CharField(_("소재지"), max_length=200, blank=True)
+    supervisor = models.CharField(_("관리자"), max_length=60, blank=True)
+    places = models.PositiveIntegerField(_("정원"), default=0)
+    is_active = models.BooleanField(_("운영 중"), default=True)
+
+    class Meta:
+        verbose_name = _("사업장")
+        verbose_name_plural = _("사업장")
+        ordering = ["programme", "code"]
+        constraints = [
+            models.CheckConstraint(
+                name="worksite_operator_placement",
+                condition=(Q(operator="district") & Q(district__isnull=False))
+                | (Q(operator="partner") & Q(partner__isnull=False))
+                | Q(operator="city"),
+            ),
+        ]
+        indexes = [models.Index(fields=["district"]), models.Index(fields=["partner"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:worksite_detail", args=[self.code])
+
+
+class Placement(TimeStampedModel):
+    """One person working at one worksite for a period (참여)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("참여 중")
+        COMPLETED = "completed", _("종료")
+        DROPPED = "dropped", _("중도 포기")
+
+    class DropoutReason(models.TextChoices):
+        EMPLOYED = "employed", _("취업")
+        PERSONAL = "personal", _("개인 사정")
+        HEALTH = "health", _("건강")
+        STUDY = "study", _("학업·훈련")
+        DISMISSED = "dismissed", _("계약 해지")
+        OTHER = "other", _("기타")
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("참여자"), on_delete=models.PROTECT, related_name="placements"
+    )
+    programme = models.ForeignKey(
+        "plan.Programme", verbose_name=_("주요업무"), on_delete=models.PROTECT, related_name="placements"
+    )
+    worksite = models.ForeignKey(
+        Worksite, verbose_name=_("사업장"), on_delete=models.PROTECT, related_name="placements"
+    )
+    application = models.OneToOneField(
+        "intake.Application",
+        verbose_name=_("신청"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placement",
+    )
+    target_group = models.CharField(_("사업대상"), max_length=16, choices=TargetGroup.choices)
+    is_direct_job = models.BooleanField(_("직접일자리"), default=True)
+    start_date = models.DateField(_("시작일"))
+    end_date = models.DateField(_("종료 예정일"))
+    weekly_hours = models.DecimalField(_("주 소정근로시간"), max_digits=4, decimal_places=1)
+    hourly_wage = models.PositiveIntegerField(_("시급(원)"))
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    ended_on = models.DateField(_("실제 종료일"), null=True, blank=True)
+    dropout_reason = models.CharField(_("중도 포기 사유"), max_length=10, choices=DropoutReason.choices, blank=True)
+    dropout_note = models.CharField(_("사유 메모"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("참여")
+        verbose_name_plural = _("참여")
+        ordering = ["-start_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="placement_ends_after_start", condition=Q(end_date__gte=models.F("start_date"))
+            ),
+            models.CheckConstraint(
+                name="placement_ended_after_start",
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("start_date")),
+            ),
+            models.CheckConstraint(
+                name="placement_weekly_hours_range", condition=Q(weekly_hours__gt=0) & Q(weekly_hours__lte=40)
+            ),
+            models.CheckConstraint(
+                name="placement_dropout_has_reason",
+                condition=~Q(status="dropped") | (~Q(dropout_reason="") & Q(ended_on__isnull=False)),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["person", "start_date"]),
+            models.Index(fields=["programme", "start_date"]),
+            models.Index(fields=["worksite", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worksite} {self.start_date:%Y-%m-%d}~"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:placement_detail", args=[self.pk])
+
+    @property
+    def last_day(self):
+        """The last day worked: the actual end when it ended early, else the planned end."""
+        return self.ended_on or self.end_date
+
+
+class WorkRecord(TimeStampedModel):
+    """One month of one placement as the worksite records it (근무상황)."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="work_records")
+    month = models.DateField(_("월"), help_text=_("그 달의 1일"))
+    days_worked = models.PositiveSmallIntegerField(_("근무일수"))
+    hours_worked = models.DecimalField(_("근무시간"), max_digits=6, decimal_places=2)
+    paid_leave_hours = models.DecimalField(_("유급휴가 시간"), max_digits=5, decimal_places=2, default=0)
+    full_weeks = models.PositiveSmallIntegerField(_("주휴 대상 주 수"), help_text=_("소정근로일을 개근한 주"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("근무상황")
+        verbose_name_plural = _("근무상황")
+        ordering = ["placement", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="work_record_once_a_month"),
+            models.CheckConstraint(name="work_record_month_first_day", condition=Q(month__day=1)),
+            models.CheckConstraint(
+                name="work_record_hours_non_negative", condition=Q(hours_worked__gte=0) & Q(paid_leave_hours__gte=0)
+            ),
+        ]
+        indexes = [models.Index(fields=["month"])]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.month:%Y-%m}"
+
+
+class Payment(models.Model):
+    """The pay of one placement for one month, computed from its work record (급여). Never edited: computing the
+    month again replaces it while the month is open."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="payments")
+    month = models.DateField(_("월"))
+    hourly_wage = models.PositiveIntegerField(_("적용 시급"))
+    work_pay = models.BigIntegerField(_("기본급"))
+    weekly_rest_pay = models.BigIntegerField(_("주휴수당"))
+    holiday_pay = models.BigIntegerField(_("공휴일 수당"))
+    leave_pay = models.BigIntegerField(_("유급휴가 수당"))
+    total = models.BigIntegerField(_("지급 총액"))
+    paid_holidays = models.PositiveSmallIntegerField(_("유급 공휴일 수"))
+    rule = models.CharField(_("계산 규칙"), max_length=40)
+    computed_at = models.DateTimeField(_("계산 일시"))
+    computed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("급여")
+        verbose_name_plural = _("급여")
+        ordering = ["month", "placement"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="payment_once_a_month"),
+            models.CheckConstraint(
+                name="payment_total_is_sum",
+                condition=Q(
+                    total=models.F("work_pay")
+                    + models.F("weekly_rest_pay")
+                    + models.F("holiday_pay")
+                    + models.F("leave_pay")
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["month"])]
+
+    def __str__(self) -> str:
+        return f"{self.placement} {self.month:%Y-%m} {self.total:,}원"
+
+
+class EmploymentOutcome(TimeStampedModel):
+    """Employment after (or instead of finishing) a placement: the figure behind the employment rate."""
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("정규직")
+        FIXED_TERM = "fixed_term", _("계약직")
+        SELF_EMPLOYED = "self_employed", _("창업")
+        OTHER = "other", _("기타")
+
+    placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="outcome")
+    employed_on = models.DateField(_("취업일"))
+    employer = models.CharField(_("취업처"), max_length=200)
+    kind = models.CharField(_("고용 형태"), max_length=16, choices=Kind.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("취업 성과")
+        verbose_name_plural = _("취업 성과")
+
+    def __str__(self) -> str:
+        return f"{self.placement} → {self.employer}"

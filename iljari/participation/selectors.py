@@ -1,0 +1,320 @@
+"""participation selectors — worksites, placements, months and pay, employment rates; scoped to the user.
+
+Contract:
+- worksite_list(*, user, programme_code=None, query="") -> QuerySet[Worksite]     (with participant counts)
+- worksite_get(*, user, code) -> Worksite                                         (404 out of scope)
+- placement_list(*, user, worksite=None, status="", query="") -> QuerySet[Placement]
+- placement_get(*, user, pk) -> Placement
+- placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
+- my_placements(*, user) -> list[Placement]                                       (a citizen's own)
+- payroll(*, user, worksite, month) -> Payroll                                    (rows and totals)
+- payroll_sheet(*, user, worksite, month) -> bytes                                 (xlsx, resident numbers masked)
+- work_record_sheet(*, user, worksite, month) -> bytes                             (the month's entry sheet)
+- employment_rates(*, user, year) -> list[EmploymentRate]                          (per programme, set-based)
+- placement_outcome(*, placement) -> EmploymentOutcome | None
+- calls_awaiting_placement(*, user) -> list[Call]                                  (selected, not yet placed)
+- living_wage_list() / public_holiday_list(*, year) / programme_terms_list()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from iljari.core.access import access_participation_view, require, scope_rows
+from iljari.core.errors import NotFound
+from iljari.core.formats import ratio
+from iljari.core.xlsx import Column, xlsx_table
+from iljari.participation.models import (
+    EmploymentOutcome,
+    LivingWage,
+    Payment,
+    Placement,
+    ProgrammeTerms,
+    PublicHoliday,
+    WorkRecord,
+    Worksite,
+)
+from iljari.participation.services import month_start
+
+WORK_RECORD_COLUMNS = [
+    Column("placement", "참여 번호", kind="int", editable=False),
+    Column("name", "성명", editable=False, required=False),
+    Column("period", "참여 기간", editable=False, required=False),
+    Column("days_worked", "근무일수", kind="int"),
+    Column("hours_worked", "근무시간", kind="decimal"),
+    Column("paid_leave_hours", "유급휴가 시간", kind="decimal", required=False),
+    Column("full_weeks", "주휴 대상 주 수", kind="int"),
+]
+PAYROLL_COLUMNS = [
+    Column("number", "번호", kind="int"),
+    Column("name", "성명"),
+    Column("rrn", "주민등록번호"),
+    Column("days_worked", "근무일수", kind="int"),
+    Column("hours_worked", "근무시간", kind="decimal"),
+    Column("hourly_wage", "시급", kind="int"),
+    Column("work_pay", "기본급", kind="int"),
+    Column("weekly_rest_pay", "주휴수당", kind="int"),
+    Column("holiday_pay", "공휴일 수당", kind="int"),
+    Column("leave_pay", "유급휴가 수당", kind="int"),
+    Column("total", "지급 총액", kind="int"),
+]
+
+
+def _scoped(user, queryset: QuerySet, prefix: str = "") -> QuerySet:
+    require(access_participation_view(user))
+    return scope_rows(user, queryset, district=f"{prefix}district", partner=f"{prefix}partner")
+
+
+def worksite_list(*, user, programme_code: str | None = None, query: str = "") -> QuerySet[Worksite]:
+    worksites = _scoped(user, Worksite.objects.select_related("programme", "district", "partner", "org_unit"))
+    if programme_code:
+        worksites = worksites.filter(programme__code=programme_code)
+    if query:
+        worksites = worksites.filter(Q(name__icontains=query) | Q(project__icontains=query) | Q(code__iexact=query))
+    return worksites.annotate(
+        active=Count("placements", filter=Q(placements__status=Placement.Status.ACTIVE)),
+        total=Count("placements"),
+    ).order_by("programme__code", "code")
+
+
+def worksite_get(*, user, code: str) -> Worksite:
+    worksite = (
+        _scoped(user, Worksite.objects.select_related("programme__division", "district", "partner", "org_unit"))
+        .filter(code=code)
+        .first()
+    )
+    if worksite is None:
+        raise NotFound("사업장을 찾을 수 없습니다.")
+    return worksite
+
+
+def placement_list(*, user, worksite: Worksite | None = None, status: str = "", query: str = "") -> QuerySet[Placement]:
+    placements = _scoped(user, Placement.objects.select_related("person", "worksite", "programme"), prefix="worksite__")
+    if worksite is not None:
+        placements = placements.filter(worksite=worksite)
+    if status:
+        placements = placements.filter(status=status)
+    if query:
+        placements = placements.filter(person__name__icontains=query)
+    return placements.order_by("person__name", "pk")
+
+
+def placement_get(*, user, pk: int) -> Placement:
+    placement = (
+        _scoped(
+            user,
+            Placement.objects.select_related("person", "worksite__programme__division", "programme", "application"),
+            prefix="worksite__",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if placement is None:
+        raise NotFound("참여 기록을 찾을 수 없습니다.")
+    return placement
+
+
+@dataclass
+class PlacementMonth:
+    month: date
+    record: WorkRecord | None
+    payment: Payment | None
+
+
+def placement_months(*, placement: Placement) -> list[PlacementMonth]:
+    records = {r.month: r for r in placement.work_records.all()}
+    payments = {p.month: p for p in placement.payments.all()}
+    months = sorted(set(records) | set(payments))
+    return [PlacementMonth(month=m, record=records.get(m), payment=payments.get(m)) for m in months]
+
+
+def my_placements(*, user) -> list[Placement]:
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None:
+        return []
+    return list(
+        Placement.objects.filter(person=person)
+        .select_related("worksite", "programme")
+        .prefetch_related("work_records", "payments")
+        .order_by("-start_date")
+    )
+
+
+@dataclass
+class PayrollRow:
+    placement: Placement
+    record: WorkRecord | None
+    payment: Payment | None
+
+
+@dataclass
+class Payroll:
+    worksite: Worksite
+    month: date
+    rows: list[PayrollRow] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        keys = ("work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total")
+        return {k: sum(getattr(r.payment, k) for r in self.rows if r.payment) for k in keys}
+
+    @property
+    def missing_records(self) -> int:
+        return sum(1 for r in self.rows if r.record is None)
+
+    @property
+    def unpaid(self) -> int:
+        return sum(1 for r in self.rows if r.record is not None and r.payment is None)
+
+
+def payroll(*, user, worksite: Worksite, month: date) -> Payroll:
+    """Everyone placed at the worksite during the month, with their record and pay (one query each)."""
+    month = month_start(month)
+    worksite = worksite_get(user=user, code=worksite.code)
+    from iljari.participation.services import month_end
+
+    placements = list(
+        Placement.objects.filter(worksite=worksite, start_date__lte=month_end(month))
+        .filter(Q(ended_on__isnull=True, end_date__gte=month) | Q(ended_on__gte=month))
+        .select_related("person")
+        .order_by("person__name", "pk")
+    )
+    records = {r.placement_id: r for r in WorkRecord.objects.filter(placement__in=placements, month=month)}
+    payments = {p.placement_id: p for p in Payment.objects.filter(placement__in=placements, month=month)}
+    return Payroll(
+        worksite=worksite,
+        month=month,
+        rows=[PayrollRow(placement=p, record=records.get(p.pk), payment=payments.get(p.pk)) for p in placements],
+    )
+
+
+def payroll_sheet(*, user, worksite: Worksite, month: date) -> bytes:
+    sheet = payroll(user=user, worksite=worksite, month=month)
+    rows = [
+        {
+            "number": index,
+            "name": row.placement.person.name,
+            "rrn": row.placement.person.rrn_masked,
+            "days_worked": row.record.days_worked if row.record else None,
+            "hours_worked": row.record.hours_worked if row.record else None,
+            **(
+                {k: getattr(row.payment, k) for k in ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay")}
+                | {"leave_pay": row.payment.leave_pay, "total": row.payment.total}
+                if row.payment
+                else {}
+            ),
+        }
+        for index, row in enumerate(sheet.rows, start=1)
+    ]
+    rows.append({"name": "합계", **sheet.totals})
+    return xlsx_table(
+        title=f"급여대장 {month:%Y-%m}",
+        columns=PAYROLL_COLUMNS,
+        rows=rows,
+        note=f"{worksite.name} · {month.year}년 {month.month}월 · (단위: 원) · 주민등록번호는 가려서 적었습니다.",
+    )
+
+
+def work_record_sheet(*, user, worksite: Worksite, month: date) -> bytes:
+    sheet = payroll(user=user, worksite=worksite, month=month)
+    rows = [
+        {
+            "placement": row.placement.pk,
+            "name": row.placement.person.name,
+            "period": f"{row.placement.start_date:%Y-%m-%d}~{row.placement.last_day:%Y-%m-%d}",
+            "days_worked": row.record.days_worked if row.record else None,
+            "hours_worked": row.record.hours_worked if row.record else None,
+            "paid_leave_hours": row.record.paid_leave_hours if row.record else None,
+            "full_weeks": row.record.full_weeks if row.record else None,
+        }
+        for row in sheet.rows
+    ]
+    return xlsx_table(
+        title="근무상황",
+        columns=WORK_RECORD_COLUMNS,
+        rows=rows,
+        note=f"{worksite.name} {month.year}년 {month.month}월 근무상황. 회색 열은 바꾸지 마십시오.",
+    )
+
+
+@dataclass
+class EmploymentRate:
+    programme_code: str
+    programme_name: str
+    ended: int
+    employed: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return ratio(self.employed, self.ended)
+
+
+def employment_rates(*, user, year: int) -> list[EmploymentRate]:
+    """Per programme: placements that ended in the year (completed or dropped) and how many of them found a job
+    (an employment outcome recorded) — the programme's employment rate (취업률)."""
+    rows = (
+        _scoped(user, Placement.objects.all(), prefix="worksite__")
+        .filter(
+            Q(ended_on__year=year) | Q(ended_on__isnull=True, end_date__year=year, end_date__lt=timezone.localdate())
+        )
+        .values("programme__code", "programme__title")
+        .annotate(ended=Count("pk"), employed=Count("outcome"))
+        .order_by("programme__code")
+    )
+    return [
+        EmploymentRate(
+            programme_code=r["programme__code"],
+            programme_name=r["programme__title"],
+            ended=r["ended"],
+            employed=r["employed"],
+        )
+        for r in rows
+    ]
+
+
+def participation_totals(*, user, programme) -> dict[str, int]:
+    """Placements of a programme by status and pay paid so far (for the programme page and sheets)."""
+    placements = _scoped(user, Placement.objects.filter(programme=programme), prefix="worksite__")
+    counts = dict(placements.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    paid = Payment.objects.filter(placement__in=placements).aggregate(total=Sum("total"))["total"] or 0
+    return {**{s: counts.get(s, 0) for s in Placement.Status.values}, "paid": paid}
+
+
+def living_wage_list() -> list[LivingWage]:
+    return list(LivingWage.objects.all())
+
+
+def public_holiday_list(*, year: int) -> list[PublicHoliday]:
+    return list(PublicHoliday.objects.filter(day__year=year))
+
+
+def programme_terms_list() -> list[ProgrammeTerms]:
+    return list(ProgrammeTerms.objects.select_related("programme"))
+
+
+def placement_outcome(*, placement: Placement) -> EmploymentOutcome | None:
+    return EmploymentOutcome.objects.filter(placement=placement).first()
+
+
+def calls_awaiting_placement(*, user) -> list:
+    """Calls of programmes with participation terms that have selected applicants not yet placed."""
+    from iljari.intake.models import Call
+
+    require(access_participation_view(user))
+    return list(
+        Call.objects.filter(programme__participation_terms__isnull=False)
+        .annotate(
+            waiting=Count(
+                "applications",
+                filter=Q(applications__status="selected", applications__placement__isnull=True),
+            )
+        )
+        .filter(waiting__gt=0)
+        .select_related("programme")
+        .order_by("-opens_at")
+    )

@@ -1,0 +1,330 @@
+"""participation pages: worksites and their months (work records, pay, payroll sheet), placements, placing a
+call's selected applicants, employment rates, the living wage table, and a citizen's own placements."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import (
+    access_apply,
+    access_participation_tables_manage,
+    access_participation_view,
+    access_placements_manage,
+    access_worksite_records,
+    require,
+)
+from iljari.core.accesslog import access_log_record
+from iljari.core.errors import ValidationFailed
+from iljari.core.middleware import client_address
+from iljari.intake import selectors as intake_selectors
+from iljari.participation import selectors, services
+from iljari.participation.forms import (
+    LivingWageForm,
+    MonthForm,
+    OutcomeForm,
+    PlaceForm,
+    PlacementEndForm,
+    WorkRecordForm,
+)
+from iljari.participation.models import WorkRecord, Worksite
+from iljari.web.http import form_apply_error, form_submit, paginate, xlsx_upload
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _log(request, action: str, ids, detail: str) -> None:
+    access_log_record(
+        user=request.user,
+        remote_addr=client_address(request),
+        action=action,
+        subject_type="people.person",
+        subject_ids=ids,
+        detail=detail,
+    )
+
+
+def _month(request, worksite: Worksite | None = None):
+    form = MonthForm(request.GET or None)
+    if form.is_valid():
+        return form.cleaned_data["month"]
+    latest = None
+    if worksite is not None:
+        latest = (
+            WorkRecord.objects.filter(placement__worksite=worksite)
+            .order_by("-month")
+            .values_list("month", flat=True)
+            .first()
+        )
+    return latest or timezone.localdate().replace(day=1)
+
+
+@login_required
+def worksite_list(request):
+    require(access_participation_view(request.user))
+    query = request.GET.get("q", "").strip()[:100]
+    programme = request.GET.get("programme", "").strip()[:20]
+    page = paginate(request, selectors.worksite_list(user=request.user, programme_code=programme, query=query))
+    return render(
+        request,
+        "participation/worksite_list.html",
+        {
+            "page": page,
+            "query": query,
+            "programme": programme,
+            "terms": selectors.programme_terms_list(),
+            "waiting": selectors.calls_awaiting_placement(user=request.user)
+            if access_participation_tables_manage(request.user)
+            else [],
+        },
+    )
+
+
+@login_required
+def worksite_detail(request, code: str):
+    worksite = selectors.worksite_get(user=request.user, code=code)
+    month = _month(request, worksite)
+    sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
+    _log(request, "view", [row.placement.person_id for row in sheet.rows], f"사업장 {worksite.code} {month:%Y-%m} 급여")
+    return render(
+        request,
+        "participation/worksite_detail.html",
+        {
+            "worksite": worksite,
+            "month": month,
+            "sheet": sheet,
+            "can_record": access_worksite_records(request.user, worksite),
+            "upload": None,
+        },
+    )
+
+
+@login_required
+def work_record_sheet(request, code: str):
+    worksite = selectors.worksite_get(user=request.user, code=code)
+    month = _month(request, worksite)
+    data = selectors.work_record_sheet(user=request.user, worksite=worksite, month=month)
+    _log(request, "download", [], f"사업장 {worksite.code} {month:%Y-%m} 근무상황 양식")
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="work-{worksite.code}-{month:%Y-%m}.xlsx"'
+    return response
+
+
+@login_required
+def work_record_upload(request, code: str):
+    worksite = selectors.worksite_get(user=request.user, code=code)
+    require(access_worksite_records(request.user, worksite))
+    month = _month(request, worksite)
+    url = f"{worksite.get_absolute_url()}?month={month:%Y-%m}"
+
+    def render_page(upload, status):
+        sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
+        context = {"worksite": worksite, "month": month, "sheet": sheet, "can_record": True, "upload": upload}
+        return render(request, "participation/worksite_detail.html", context, status=status)
+
+    return xlsx_upload(
+        request,
+        importer=lambda data: services.work_record_import(
+            actor=request.user, worksite=worksite, month=month, data=data
+        ),
+        success_url=url,
+        render_page=render_page,
+    )
+
+
+@login_required
+@require_POST
+def pay_compute(request, code: str):
+    worksite = selectors.worksite_get(user=request.user, code=code)
+    month = _month(request, worksite)
+    try:
+        run = services.pay_compute(actor=request.user, month=month, worksite=worksite)
+    except ValidationFailed as error:
+        messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+    else:
+        messages.success(
+            request, f"{month.year}년 {month.month}월 급여를 계산했습니다: {run.count:,}명, {run.total:,}원."
+        )
+    return redirect(f"{worksite.get_absolute_url()}?month={month:%Y-%m}")
+
+
+@login_required
+def payroll_sheet(request, code: str):
+    worksite = selectors.worksite_get(user=request.user, code=code)
+    month = _month(request, worksite)
+    sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
+    data = selectors.payroll_sheet(user=request.user, worksite=worksite, month=month)
+    _log(
+        request,
+        "download",
+        [row.placement.person_id for row in sheet.rows],
+        f"사업장 {worksite.code} {month:%Y-%m} 급여대장",
+    )
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="payroll-{worksite.code}-{month:%Y-%m}.xlsx"'
+    return response
+
+
+def _placement_page(request, placement, *, record_form=None, end_form=None, outcome_form=None, status=200):
+    can_record = access_worksite_records(request.user, placement.worksite)
+    outcome = selectors.placement_outcome(placement=placement)
+    return render(
+        request,
+        "participation/placement_detail.html",
+        {
+            "placement": placement,
+            "months": selectors.placement_months(placement=placement),
+            "can_record": can_record,
+            "outcome": outcome,
+            "record_form": record_form or WorkRecordForm(initial={"month": timezone.localdate().replace(day=1)}),
+            "end_form": end_form or PlacementEndForm(),
+            "outcome_form": outcome_form or OutcomeForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def placement_detail(request, pk: int):
+    placement = selectors.placement_get(user=request.user, pk=pk)
+    _log(request, "view", [placement.person_id], f"참여 #{placement.pk}")
+    return _placement_page(request, placement)
+
+
+@login_required
+@require_POST
+def placement_record(request, pk: int):
+    placement = selectors.placement_get(user=request.user, pk=pk)
+    form = WorkRecordForm(request.POST)
+
+    def save(data):
+        services.work_record_set(
+            actor=request.user, placement=placement, **{**data, "paid_leave_hours": data["paid_leave_hours"] or 0}
+        )
+        return f"{data['month'].year}년 {data['month'].month}월 근무상황을 저장했습니다.", placement.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _placement_page(request, placement, record_form=f, status=status),
+    )
+
+
+@login_required
+@require_POST
+def placement_end(request, pk: int):
+    placement = selectors.placement_get(user=request.user, pk=pk)
+    form = PlacementEndForm(request.POST)
+
+    def save(data):
+        services.placement_end(
+            actor=request.user, placement=placement, ended_on=data["ended_on"], reason=data["reason"], note=data["note"]
+        )
+        return "참여 종료를 기록했습니다.", placement.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _placement_page(request, placement, end_form=f, status=status),
+    )
+
+
+@login_required
+@require_POST
+def placement_outcome(request, pk: int):
+    placement = selectors.placement_get(user=request.user, pk=pk)
+    form = OutcomeForm(request.POST)
+
+    def save(data):
+        services.outcome_record(actor=request.user, placement=placement, **data)
+        return "취업 성과를 기록했습니다.", placement.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _placement_page(request, placement, outcome_form=f, status=status),
+    )
+
+
+@login_required
+def call_place(request, code: str):
+    call = intake_selectors.call_get(user=request.user, code=code)
+    require(access_placements_manage(request.user, call.programme.division.path))
+    worksites = list(Worksite.objects.filter(programme=call.programme, is_active=True).order_by("code"))
+    form = PlaceForm(request.POST or None, worksites=worksites)
+
+    def save(data):
+        chosen = [w for w in worksites if w.code in data["worksites"]]
+        count = services.placements_from_selection(
+            actor=request.user, call=call, worksites=chosen, start_date=data["start_date"], end_date=data["end_date"]
+        )
+        return f"선발자 {count:,}명을 배치했습니다.", reverse("participation:worksite_list")
+
+    def render_page(f, status):
+        waiting = call.applications.filter(status="selected", placement__isnull=True).count()
+        return render(
+            request, "participation/call_place.html", {"call": call, "form": f, "waiting": waiting}, status=status
+        )
+
+    return form_submit(request, form, save=save, render_page=render_page)
+
+
+@login_required
+def employment_rates(request):
+    require(access_participation_view(request.user))
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    return render(
+        request,
+        "participation/employment_rates.html",
+        {"year": year, "rows": selectors.employment_rates(user=request.user, year=year)},
+    )
+
+
+@login_required
+def tables(request):
+    require(access_participation_view(request.user))
+    can_manage = access_participation_tables_manage(request.user)
+    form = LivingWageForm(request.POST or None)
+    if request.method == "POST":
+        require(can_manage)
+        if form.is_valid():
+            try:
+                services.living_wage_set(actor=request.user, **form.cleaned_data)
+            except ValidationFailed as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(request, f"{form.cleaned_data['year']}년 생활임금을 저장했습니다.")
+                return redirect("participation:tables")
+    year = timezone.localdate().year
+    return render(
+        request,
+        "participation/tables.html",
+        {
+            "wages": selectors.living_wage_list(),
+            "holidays": selectors.public_holiday_list(year=year),
+            "year": year,
+            "form": form,
+            "can_manage": can_manage,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def portal_placements(request):
+    require(access_apply(request.user))
+    return render(
+        request, "participation/portal_placements.html", {"placements": selectors.my_placements(user=request.user)}
+    )
