@@ -62,9 +62,9 @@ class IdentityVerifier(Protocol):
     ) -> VerifiedIdentity: ...
 
 
-def check_identity_input(*, name: str, birth_date: date | None, sex: str, rrn: str) -> Rrn:
-    """The checks every verifier starts with: a name, a sex, a well-formed number that agrees with the birth
-    date and sex given. Raises IdentityNotVerified with field errors."""
+def identity_input_errors(*, name: str, birth_date: date | None, sex: str, rrn: str) -> tuple[dict, Rrn | None]:
+    """(field errors, the parsed number or None): a name, a birth date, a sex, and a well-formed number that
+    agrees with the birth date and sex given. Shared by registration and every verifier."""
     errors: dict[str, list[str]] = {}
     if not (name or "").strip():
         errors["name"] = ["이름을 입력하십시오."]
@@ -81,6 +81,12 @@ def check_identity_input(*, name: str, birth_date: date | None, sex: str, rrn: s
         errors["rrn"] = ["주민등록번호의 생년월일이 입력한 생년월일과 다릅니다."]
     if number is not None and sex in Person.Sex.values and number.sex != sex:
         errors.setdefault("rrn", []).append("주민등록번호의 성별 자리가 입력한 성별과 다릅니다.")
+    return errors, number
+
+
+def check_identity_input(*, name: str, birth_date: date | None, sex: str, rrn: str) -> Rrn:
+    """The checks every verifier starts with (identity_input_errors). Raises IdentityNotVerified."""
+    errors, number = identity_input_errors(name=name, birth_date=birth_date, sex=sex, rrn=rrn)
     if errors:
         raise IdentityNotVerified(field_errors=errors)
     return number

@@ -32,9 +32,9 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.models import OneTimeCode, User
 from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
-from iljari.people.identity import VerifiedIdentity, identity_verifier
+from iljari.people.identity import VerifiedIdentity, identity_input_errors, identity_verifier
 from iljari.people.models import Consent, Person
-from iljari.people.rrn import RrnError, parse_rrn, rrn_index
+from iljari.people.rrn import rrn_index
 
 PERSON_DETAILS = (
     "phone",
@@ -75,20 +75,7 @@ def person_register(
     if actor is not None and actor != user:
         require(access_people_change(actor), "사람을 등록할 권한이 없습니다.")
     details = _check_details(details)
-    errors: dict[str, list[str]] = {}
-    if not (name or "").strip():
-        errors["name"] = ["이름을 입력하십시오."]
-    if sex not in Person.Sex.values:
-        errors["sex"] = ["성별을 고르십시오."]
-    try:
-        number = parse_rrn(rrn)
-    except RrnError as exc:
-        errors["rrn"] = [str(exc)]
-        number = None
-    if number is not None and birth_date is not None and number.birth_date != birth_date:
-        errors["rrn"] = ["주민등록번호의 생년월일이 입력한 생년월일과 다릅니다."]
-    if number is not None and sex in Person.Sex.values and number.sex != sex:
-        errors.setdefault("rrn", []).append("주민등록번호의 성별 자리가 입력한 성별과 다릅니다.")
+    errors, number = identity_input_errors(name=name, birth_date=birth_date, sex=sex, rrn=rrn)
     missing = set(Consent.Purpose.values) - set(consents or [])
     if missing:
         errors["consents"] = ["개인정보 수집·이용과 고유식별정보 처리에 모두 동의해야 등록할 수 있습니다."]
