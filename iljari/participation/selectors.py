@@ -3,6 +3,7 @@
 Contract:
 - worksite_list(*, user, programme_code=None, query="") -> QuerySet[Worksite]     (with participant counts)
 - worksite_get(*, user, code) -> Worksite                                         (404 out of scope)
+- programme_worksites(*, user, programme) -> list[Worksite]  /  latest_record_month(*, worksite) -> date | None
 - placement_list(*, user, worksite=None, status="", query="") -> QuerySet[Placement]
 - placement_get(*, user, pk) -> Placement
 - placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
@@ -91,6 +92,20 @@ def worksite_get(*, user, code: str) -> Worksite:
     if worksite is None:
         raise NotFound("사업장을 찾을 수 없습니다.")
     return worksite
+
+
+def programme_worksites(*, user, programme) -> list[Worksite]:
+    """The programme's running worksites, for placing its selected applicants."""
+    return list(_scoped(user, Worksite.objects.filter(programme=programme, is_active=True)).order_by("code"))
+
+
+def latest_record_month(*, worksite: Worksite) -> date | None:
+    return (
+        WorkRecord.objects.filter(placement__worksite=worksite)
+        .order_by("-month")
+        .values_list("month", flat=True)
+        .first()
+    )
 
 
 def placement_list(*, user, worksite: Worksite | None = None, status: str = "", query: str = "") -> QuerySet[Placement]:

@@ -32,7 +32,7 @@ from iljari.participation.forms import (
     PlacementEndForm,
     WorkRecordForm,
 )
-from iljari.participation.models import WorkRecord, Worksite
+from iljari.participation.models import Worksite
 from iljari.web.http import form_apply_error, form_submit, paginate, xlsx_upload
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -53,14 +53,7 @@ def _month(request, worksite: Worksite | None = None):
     form = MonthForm(request.GET or None)
     if form.is_valid():
         return form.cleaned_data["month"]
-    latest = None
-    if worksite is not None:
-        latest = (
-            WorkRecord.objects.filter(placement__worksite=worksite)
-            .order_by("-month")
-            .values_list("month", flat=True)
-            .first()
-        )
+    latest = selectors.latest_record_month(worksite=worksite) if worksite is not None else None
     return latest or timezone.localdate().replace(day=1)
 
 
@@ -258,7 +251,7 @@ def placement_outcome(request, pk: int):
 def call_place(request, code: str):
     call = intake_selectors.call_get(user=request.user, code=code)
     require(access_placements_manage(request.user, call.programme.division.path))
-    worksites = list(Worksite.objects.filter(programme=call.programme, is_active=True).order_by("code"))
+    worksites = selectors.programme_worksites(user=request.user, programme=call.programme)
     form = PlaceForm(request.POST or None, worksites=worksites)
 
     def save(data):
