@@ -25,7 +25,7 @@ from iljari.core.forms import (
     UserForm,
 )
 from iljari.core.middleware import client_address
-from iljari.web.http import form_apply_error, paginate, safe_next
+from iljari.web.http import error_text, form_apply_error, paginate, safe_next
 
 
 def login_view(request):
@@ -234,7 +234,7 @@ def month_locks(request):
         except ValueError:
             messages.error(request, "연도와 월을 숫자로 입력하십시오.")
         except IljariError as error:
-            messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+            messages.error(request, error_text(error))
         else:
             messages.success(
                 request, f"{lock.year}년 {lock.month}월을 {'마감' if lock.is_locked else '마감 해제'}했습니다."

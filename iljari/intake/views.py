@@ -23,7 +23,7 @@ from iljari.intake import selectors, services
 from iljari.intake.models import Application, ReviewScore
 from iljari.people.forms import PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
-from iljari.web.http import form_apply_error, paginate, xlsx_upload
+from iljari.web.http import error_text, form_apply_error, paginate, xlsx_upload
 
 SUBJECT = "people.person"  # the access log names the person whose data was read or written
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
@@ -102,10 +102,6 @@ class SeedForm(KrdsFormMixin, forms.Form):
     seed = forms.IntegerField(label="난수 시드(비우면 새로 뽑음)", required=False, min_value=0, max_value=2**62)
 
 
-def _error_text(error: ValidationFailed) -> str:
-    return " ".join([error.message, *sum(error.field_errors.values(), [])])
-
-
 # --- the office ------------------------------------------------------------------------------------------
 
 
@@ -174,7 +170,7 @@ def application_score(request, pk: int):
         try:
             services.review_score_record(actor=request.user, application=application, **form.cleaned_data)
         except ValidationFailed as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, f"신청 #{application.pk}의 점수를 저장했습니다.")
     else:
@@ -219,7 +215,7 @@ def portal_call(request, code: str):
                 submit=submit,
             )
         except ValidationFailed as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
             return redirect("intake:portal_call", call.code)
         if application.status == Application.Status.DRAFT:
             messages.success(request, "임시저장했습니다. 마감 전에 제출 서류를 모두 올리고 신청하십시오.")
@@ -268,7 +264,7 @@ def portal_withdraw(request, pk: int):
     try:
         services.application_withdraw(actor=request.user, application=application)
     except ValidationFailed as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, "신청을 철회했습니다.")
     return redirect("intake:portal_applications")

@@ -4,7 +4,6 @@ Contract:
 - worksite_list(*, user, programme_code=None, query="") -> QuerySet[Worksite]     (with participant counts)
 - worksite_get(*, user, code) -> Worksite                                         (404 out of scope)
 - programme_worksites(*, user, programme) -> list[Worksite]  /  latest_record_month(*, worksite) -> date | None
-- placement_list(*, user, worksite=None, status="", query="") -> QuerySet[Placement]
 - placement_get(*, user, pk) -> Placement
 - placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
 - my_placements(*, user) -> list[Placement]                                       (a citizen's own)
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from iljari.core.access import access_participation_view, require, scope_rows
@@ -106,17 +105,6 @@ def latest_record_month(*, worksite: Worksite) -> date | None:
         .values_list("month", flat=True)
         .first()
     )
-
-
-def placement_list(*, user, worksite: Worksite | None = None, status: str = "", query: str = "") -> QuerySet[Placement]:
-    placements = _scoped(user, Placement.objects.select_related("person", "worksite", "programme"), prefix="worksite__")
-    if worksite is not None:
-        placements = placements.filter(worksite=worksite)
-    if status:
-        placements = placements.filter(status=status)
-    if query:
-        placements = placements.filter(person__name__icontains=query)
-    return placements.order_by("person__name", "pk")
 
 
 def placement_get(*, user, pk: int) -> Placement:
@@ -290,14 +278,6 @@ def employment_rates(*, user, year: int) -> list[EmploymentRate]:
         )
         for r in rows
     ]
-
-
-def participation_totals(*, user, programme) -> dict[str, int]:
-    """Placements of a programme by status and pay paid so far (for the programme page and sheets)."""
-    placements = _scoped(user, Placement.objects.filter(programme=programme), prefix="worksite__")
-    counts = dict(placements.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    paid = Payment.objects.filter(placement__in=placements).aggregate(total=Sum("total"))["total"] or 0
-    return {**{s: counts.get(s, 0) for s in Placement.Status.values}, "paid": paid}
 
 
 def living_wage_list() -> list[LivingWage]:

@@ -33,7 +33,7 @@ from iljari.participation.forms import (
     WorkRecordForm,
 )
 from iljari.participation.models import Worksite
-from iljari.web.http import form_apply_error, form_submit, paginate, xlsx_upload
+from iljari.web.http import error_text, form_apply_error, form_submit, paginate, xlsx_upload
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -138,7 +138,7 @@ def pay_compute(request, code: str):
     try:
         run = services.pay_compute(actor=request.user, month=month, worksite=worksite)
     except ValidationFailed as error:
-        messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+        messages.error(request, error_text(error))
     else:
         messages.success(
             request, f"{month.year}년 {month.month}월 급여를 계산했습니다: {run.count:,}명, {run.total:,}원."

@@ -13,6 +13,7 @@ from iljari.core.errors import IljariError, NotFound
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
+from iljari.web.http import error_text
 from iljari.web.period import figure_period
 
 
@@ -72,7 +73,7 @@ def milestone_done(request, pk: int):
         try:
             services.milestone_complete(actor=request.user, milestone=milestone, done_on=form.cleaned_data["done_on"])
         except IljariError as error:
-            messages.error(request, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, f"'{milestone.title}'을(를) 추진완료로 바꾸었습니다.")
     else:

@@ -33,6 +33,11 @@ def form_apply_error(form, error: IljariError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
+def error_text(error: IljariError) -> str:
+    """A service error as one line for a flash message: the message and every field's messages."""
+    return " ".join([error.message, *sum(error.field_errors.values(), [])])
+
+
 def safe_next(request, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
