@@ -134,9 +134,30 @@ def access_calls_manage(user, division_path_: str) -> bool:
 
 
 def access_applications_view(user) -> bool:
-    """See the applications of calls (office staff and auditors)."""
+    """See the calls and their applications: office staff and auditors; district officers the calls with a quota
+    of their district, and only that quota's applications (through scope_rows)."""
     role = _role(user)
-    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
+
+
+def access_applications_register(user, division_path_: str, quota_district_id: int | None) -> bool:
+    """Register paper applications (one by one or from an xlsx sheet) for a quota of a call: the call's staff
+    (access_calls_manage) for every quota; a district officer for the quotas of their own district."""
+    if access_calls_manage(user, division_path_):
+        return True
+    if _role(user) == Role.DISTRICT_OFFICER and quota_district_id is not None:
+        return quota_district_id == user.district_id
+    return False
+
+
+def access_person_record_change(user, person_district_id: int | None) -> bool:
+    """Correct a registered person's data: office staff for anyone; a district officer for their district's
+    residents only. (The person themself corrects their own through the portal.)"""
+    if not access_people_change(user):
+        return False
+    if _role(user) == Role.DISTRICT_OFFICER:
+        return person_district_id == user.district_id
+    return True
 
 
 def access_apply(user) -> bool:

@@ -34,6 +34,10 @@ class Call(TimeStampedModel):
     announce_on = models.DateField(_("발표일"))
     has_document_review = models.BooleanField(_("서면심사"), default=True)
     has_interview = models.BooleanField(_("면접"), default=False)
+    selection_confirmed_at = models.DateTimeField(_("선발 확정 일시"), null=True, blank=True)
+    selection_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("모집공고")
@@ -54,6 +58,10 @@ class Call(TimeStampedModel):
         return self.opens_at <= now < self.closes_at
 
     @property
+    def selection_confirmed(self) -> bool:
+        return self.selection_confirmed_at is not None
+
+    @property
     def document_lines(self) -> list[str]:
         return [line.strip() for line in self.required_documents.splitlines() if line.strip()]
 
@@ -65,6 +73,15 @@ class Quota(TimeStampedModel):
     code = models.CharField(_("코드"), max_length=40)
     name = models.CharField(_("구분"), max_length=100)
     places = models.PositiveIntegerField(_("인원"))
+    district = models.ForeignKey(
+        "org.District",
+        verbose_name=_("자치구"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("자치구가 운영하는 구분이면 그 자치구 담당자가 서면·엑셀 신청을 등록합니다."),
+    )
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
 
     class Meta:
@@ -85,12 +102,14 @@ class EligibilityRule(TimeStampedModel):
         RESIDES_IN_SEOUL = "resides_in_seoul", _("서울 거주")
         NO_REGULAR_INCOME = "no_regular_income", _("정기소득 없음")
         JOB_SEEKER = "job_seeker", _("구직등록")
+        NO_DIRECT_JOB_OVERLAP = "no_direct_job_overlap", _("같은 기간 다른 직접일자리 미참여")
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="eligibility_rules")
     kind = models.CharField(_("조건"), max_length=24, choices=Kind.choices)
     min_value = models.PositiveSmallIntegerField(_("최소"), null=True, blank=True)
     max_value = models.PositiveSmallIntegerField(_("최대"), null=True, blank=True)
-    on_date = models.DateField(_("기준일"), null=True, blank=True)
+    on_date = models.DateField(_("기준일·기간 시작"), null=True, blank=True)
+    until_date = models.DateField(_("기간 끝"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
 
     class Meta:
@@ -99,16 +118,37 @@ class EligibilityRule(TimeStampedModel):
         ordering = ["call", "order", "pk"]
         constraints = [
             models.CheckConstraint(
-                name="eligibility_age_rule_complete",
+                name="eligibility_age_rule_has_bounds",
                 condition=~Q(kind="age_between")
-                | (Q(min_value__isnull=False) & Q(max_value__isnull=False) & Q(on_date__isnull=False)),
+                | (
+                    Q(on_date__isnull=False)
+                    & (Q(min_value__isnull=False) | Q(max_value__isnull=False))
+                    & (Q(min_value__isnull=True) | Q(max_value__isnull=True) | Q(min_value__lte=models.F("max_value")))
+                ),
+            ),
+            models.CheckConstraint(
+                name="eligibility_overlap_rule_has_period",
+                condition=~Q(kind="no_direct_job_overlap")
+                | (Q(on_date__isnull=False) & Q(until_date__isnull=False) & Q(until_date__gte=models.F("on_date"))),
             ),
         ]
 
     def __str__(self) -> str:
         if self.kind == self.Kind.AGE_BETWEEN:
-            return f"만 {self.min_value}세 이상 {self.max_value}세 이하({self.on_date:%Y-%m-%d} 기준)"
+            return f"{age_range_text(self.min_value, self.max_value)}({self.on_date:%Y-%m-%d} 기준)"
+        if self.kind == self.Kind.NO_DIRECT_JOB_OVERLAP:
+            return f"{self.on_date:%Y-%m-%d}~{self.until_date:%Y-%m-%d}에 다른 직접일자리에 참여하지 않는 사람"
         return self.get_kind_display()
+
+
+def age_range_text(low: int | None, high: int | None) -> str:
+    """ "만 18세 이상 39세 이하", "만 15세 이상", "만 64세 이하"."""
+    parts = []
+    if low is not None:
+        parts.append(f"{low}세 이상")
+    if high is not None:
+        parts.append(f"{high}세 이하")
+    return "만 " + " ".join(parts)
 
 
 class PriorityRule(TimeStampedModel):
@@ -144,6 +184,7 @@ class Application(TimeStampedModel):
         SELECTED = "selected", _("선발")
         WAITLISTED = "waitlisted", _("예비")
         NOT_SELECTED = "not_selected", _("미선발")
+        DECLINED = "declined", _("선발 포기")
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("온라인")
@@ -157,6 +198,9 @@ class Application(TimeStampedModel):
     submitted_at = models.DateTimeField(_("접수 일시"), null=True, blank=True)
     priority_points = models.PositiveSmallIntegerField(_("가점"), default=0)
     ineligible_reasons = models.TextField(_("자격 미충족 사유"), blank=True)
+    placed_at = models.DateTimeField(
+        _("배치·입교 일시"), null=True, blank=True, help_text=_("선발된 사람이 사업장에 배치되거나 교육원에 입교한 때")
+    )
 
     class Meta:
         verbose_name = _("신청")

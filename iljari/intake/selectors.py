@@ -1,18 +1,23 @@
 """intake selectors — calls, their figures, applications.
 
 Contract:
-- call_list(*, user) -> QuerySet[Call]                         (office: every call)
+- call_list(*, user) -> QuerySet[Call]
+      office staff and auditors: every call; a district officer: the calls with a quota of their district
 - open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
-- call_get(*, user, code) -> Call                              (office)
+- call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
-- application_list(*, user, call, status="") -> QuerySet[Application]   (submitted ones: drafts are the citizen's)
+- application_list(*, user, call, status="") -> QuerySet[Application]
+      submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications
+- registrable_quotas(*, user, call) -> list[Quota]            the quotas this user may register paper applications to
+- application_get(*, user, pk) -> Application                 one submitted application of a call in scope (404 outside)
+- call_programmes(*, user) -> QuerySet[Programme]             the programmes whose calls this user may make and edit
 - my_application_list(*, user) -> QuerySet[Application]        (a citizen's own, drafts first)
 - my_application_get(*, user, call) -> Application | None      (a citizen's own for one call, with its documents)
 - application_document_get(*, user, pk) -> ApplicationDocument
       the applicant's own, or for staff a submitted application's of a call in their scope
       (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
-- applicant_template(*, call) -> bytes                         the xlsx template of the bulk upload
+- applicant_template(*, call, quotas=None) -> bytes           the xlsx template of the bulk upload
 - competition_ratio_text(applicants, places) -> "7:1"
 """
 
@@ -24,10 +29,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
-from iljari.core.access import access_application_documents, access_applications_view, access_apply, require
+from iljari.core.access import (
+    access_application_documents,
+    access_applications_register,
+    access_applications_view,
+    access_apply,
+    access_figures_enter_any,
+    figures_unit_path,
+    require,
+    scope_rows,
+)
 from iljari.core.errors import NotFound
 from iljari.core.xlsx import Column, xlsx_table
-from iljari.intake.models import Application, ApplicationDocument, Call
+from iljari.intake.models import Application, ApplicationDocument, Call, Quota
 
 # Applications that count as applied (figures, competition ratio): not a draft, not withdrawn.
 COUNTED = [s for s in Application.Status.values if s not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)]
@@ -59,10 +73,17 @@ def competition_ratio_text(applicants: int, places: int) -> str:
     return f"{text}:1"
 
 
-def call_list(*, user) -> QuerySet[Call]:
+def _calls(user) -> QuerySet[Call]:
     require(access_applications_view(user))
-    return Call.objects.select_related("programme", "programme__division").annotate(
-        places=Sum("quotas__places", distinct=True),
+    in_scope = scope_rows(user, Call.objects.all(), district="quotas__district").values("pk")
+    return Call.objects.filter(pk__in=in_scope)
+
+
+def call_list(*, user) -> QuerySet[Call]:
+    return (
+        _calls(user)
+        .select_related("programme", "programme__division")
+        .annotate(places=Sum("quotas__places", distinct=True))
     )
 
 
@@ -74,8 +95,13 @@ def open_call_list(*, now=None) -> QuerySet[Call]:
 
 
 def call_get(*, user, code: str) -> Call:
-    require(access_applications_view(user))
-    call = Call.objects.select_related("programme", "programme__division").filter(code=code).first()
+    call = (
+        _calls(user)
+        .select_related("programme", "programme__division", "selection_confirmed_by")
+        .prefetch_related(Prefetch("quotas", queryset=Quota.objects.select_related("district")))
+        .filter(code=code)
+        .first()
+    )
     if call is None:
         raise NotFound("모집공고를 찾을 수 없습니다.")
     return call
@@ -129,7 +155,8 @@ def call_figures(*, call: Call) -> CallFigures:
 def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:
     require(access_applications_view(user))
     applications = (
-        call.applications.exclude(status=Application.Status.DRAFT)
+        scope_rows(user, call.applications.all(), district="quota__district")
+        .exclude(status=Application.Status.DRAFT)
         .select_related("person", "quota")
         .prefetch_related(
             Prefetch("documents", queryset=ApplicationDocument.objects.only("pk", "application_id", "label"))
@@ -139,6 +166,34 @@ def application_list(*, user, call: Call, status: str = "") -> QuerySet[Applicat
     if status:
         applications = applications.filter(status=status)
     return applications.order_by("quota__order", "-total", "pk")
+
+
+def application_get(*, user, pk: int) -> Application:
+    require(access_applications_view(user))
+    application = (
+        scope_rows(user, Application.objects.all(), district="quota__district")
+        .exclude(status=Application.Status.DRAFT)
+        .select_related("call__programme__division", "person", "quota")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    return application
+
+
+def call_programmes(*, user):
+    from iljari.plan.models import Programme
+
+    require(access_figures_enter_any(user), "모집공고를 만들 권한이 없습니다.")
+    programmes = Programme.objects.select_related("division").order_by("code")
+    path = figures_unit_path(user)
+    return programmes.filter(division__path__startswith=path) if path else programmes
+
+
+def registrable_quotas(*, user, call: Call) -> list[Quota]:
+    division = call.programme.division.path
+    return [q for q in call.quotas.all() if access_applications_register(user, division, q.district_id)]
 
 
 def my_application_list(*, user) -> QuerySet[Application]:
@@ -178,8 +233,10 @@ def application_document_get(*, user, pk: int) -> ApplicationDocument:
     return document
 
 
-def applicant_template(*, call: Call) -> bytes:
-    codes = ", ".join(f"{quota.code}({quota.name})" for quota in call.quotas.all())
+def applicant_template(*, call: Call, quotas=None) -> bytes:
+    """The upload template; its note names the quota codes the uploader may use (default: all the call's)."""
+    quotas = call.quotas.all() if quotas is None else quotas
+    codes = ", ".join(f"{quota.code}({quota.name})" for quota in quotas)
     return xlsx_table(
         title="신청자 일괄 등록",
         columns=APPLICANT_COLUMNS,

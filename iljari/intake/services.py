@@ -2,34 +2,55 @@
 
 Contract:
 - call_set(*, actor, code, programme, title, opens_at, closes_at, announce_on, quotas, eligibility, priorities,
-           **details) -> Call      (creates or replaces a call with its quotas and rules)
-- eligibility_failures(*, call, person, rules=None) -> list[str]
-      the Korean reason of every rule the person fails; the same function for one applicant and for a batch.
+           create=False, **details) -> Call
+      creates or replaces a call with its quotas (code, name, places[, district]) and rules; `create=True` refuses a
+      code already in use; a call whose selection is confirmed can no longer be changed.
+- eligibility_failures(*, call, person, rules=None, failing=None) -> list[str]
+      the Korean reason of every rule the person fails; the same function for one applicant and for a batch
+      (a batch passes `failing`, the period rules' answers for all its people: eligibility_period_failing).
+- eligibility_period_failing(*, rules, person_ids) -> dict[int, set[int]]
+      for each rule that reads another app's facts (intake.checks), the ids of the people who fail it: one query
+      per rule, whatever the number of people.
 - priority_points(*, person, rules) -> int
 - application_draft_save(*, actor, call, person, quota, now=None) -> Application
       keeps (or starts) the person's draft (임시저장) during the call's period; the same row that submit fills.
 - application_document_upload(*, actor, application, label, upload, now=None) -> ApplicationDocument
       one of the call's required documents for a draft: PDF, JPEG or PNG by the file's first bytes, at most
       ILJARI_UPLOAD_MAX_BYTES; a new upload for the same document replaces the old one; nothing written on refusal.
-- application_submit(*, actor, call, person, quota, channel="online", now=None) -> Application
+- application_submit(*, actor, call, person, quota, channel="online", consents=None, now=None) -> Application
       once per call and person: a double click or a retry returns the same application, and a draft becomes
       the submitted application; refused outside the call's period, for another call's quota, when a rule fails
-      (with every failed rule's reason), or online while a required document is missing (naming each).
-- application_save(*, actor, call, person, quota, documents=None, submit=False, now=None) -> Application
-      the portal's one step: the draft with the files just chosen, then submitted when asked.
+      (with every failed rule's reason), or online while a required document is missing (naming each). A citizen's
+      own submission records its consents (both purposes, the notice's version, the call) and is refused without.
+- application_save(*, actor, call, person, quota, documents=None, submit=False, consents=None, now=None)
+      -> Application      the portal's one step: the draft with the files just chosen, then submitted when asked.
 - application_paper_register(*, actor, call, quota, rrn, person_details=None, consents=(), now=None) -> Application
-      a paper application registered by the call's staff: the person found by resident number (blind index) or
-      registered on the spot; same period, rules and once-per-call as online, documents checked on paper.
+      a paper application registered by the call's staff (or, for a district's quota, that district's officer):
+      the person found by resident number (blind index) or registered on the spot; same period, rules and
+      once-per-call as online, documents checked on paper; the consents on the paper form are recorded.
 - application_bulk_import(*, actor, call, data, consented, now=None) -> list[int]
       paper applications from an xlsx sheet (APPLICANT_COLUMNS): every row checked, every error listed by row,
-      nothing written unless all rows pass; returns the person ids of the rows written.
+      nothing written unless all rows pass; a district officer's rows must all be for their district's quotas;
+      returns the person ids of the rows written.
 - application_withdraw(*, actor, application, now=None) -> Application      (before the deadline)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
 - review_score_record(*, actor, application, stage, score) -> ReviewScore
-- selection_compute(*, call, seed) -> list[Placement]                       (pure: same seed, same result)
+- selection_compute(*, call, seed) -> list[Ranking]                         (pure: same seed, same result)
+      an application's score is the sum over stages of the mean of its reviewers' scores for that stage.
 - selection_run(*, actor, call, seed=None) -> SelectionRun
       ranks by review score, then priority points, then a lottery drawn from the seed, fills each quota and
-      waitlists the rest; the call is locked while it runs, so two runs never interleave.
+      waitlists the rest; the call is locked while it runs, so two runs never interleave; refused once the
+      selection is confirmed.
+- selection_confirm(*, actor, call, now=None) -> Call
+      fixes the latest run's result (선발 확정): no run after it. Placing or enrolling selected people confirms it.
+- applications_mark_placed(*, call, application_ids, now=None) -> int
+      (for participation) these selected applications are now placed or enrolled: the selection is confirmed,
+      and they can no longer be declined.
+- application_decline(*, actor, application, now=None) -> Application
+      a selected person gives up the place (선발 포기) before being placed: the citizen themself or the call's staff.
+- waitlist_promote(*, actor, call) -> int
+      fills each quota's places left by declined applications with its waitlisted applications, in the latest
+      run's rank order; returns how many were promoted.
 """
 
 from __future__ import annotations
@@ -44,11 +65,19 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Avg, Count
 from django.utils import timezone
 
-from iljari.core.access import access_apply, access_calls_manage, access_people_change, require
+from iljari.core.access import (
+    access_applications_register,
+    access_apply,
+    access_calls_manage,
+    access_people_change,
+    access_person_record_change,
+    require,
+)
 from iljari.core.errors import NotAllowed, ValidationFailed
+from iljari.intake.checks import DIRECT_JOB_OVERLAP, person_check_failing
 from iljari.intake.models import (
     Application,
     ApplicationDocument,
@@ -59,6 +88,7 @@ from iljari.intake.models import (
     ReviewScore,
     SelectionResult,
     SelectionRun,
+    age_range_text,
 )
 from iljari.intake.selectors import APPLICANT_COLUMNS
 
@@ -74,33 +104,38 @@ def call_set(
     opens_at,
     closes_at,
     announce_on,
-    quotas: list[tuple[str, str, int]],
+    quotas: list[tuple],
     eligibility: list[dict],
     priorities: list[tuple[str, int]] = (),
     description: str = "",
     required_documents: str = "",
+    has_document_review: bool = True,
     has_interview: bool = False,
+    create: bool = False,
 ) -> Call:
     if actor is not None:
         require(access_calls_manage(actor, programme.division.path), "이 사업의 모집공고를 만들 권한이 없습니다.")
-    errors: dict[str, list[str]] = {}
-    if not (title or "").strip():
-        errors["title"] = ["공고명을 입력하십시오."]
-    if closes_at <= opens_at:
-        errors["closes_at"] = ["접수 마감은 접수 시작보다 뒤여야 합니다."]
-    if not quotas or any(places <= 0 for _, _, places in quotas):
-        errors["quotas"] = ["선발 구분마다 1명 이상의 인원을 정하십시오."]
-    for rule in eligibility:
-        if rule["kind"] == EligibilityRule.Kind.AGE_BETWEEN and not (
-            rule.get("min_value") is not None
-            and rule.get("max_value") is not None
-            and rule.get("on_date")
-            and rule["min_value"] <= rule["max_value"]
-        ):
-            errors["eligibility"] = ["나이 조건에는 최소·최대 나이와 기준일이 필요합니다."]
+    quotas = [(q[0], q[1], q[2], q[3] if len(q) > 3 else None) for q in quotas]
+    errors = _call_errors(
+        code=code,
+        title=title,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        announce_on=announce_on,
+        quotas=quotas,
+        eligibility=eligibility,
+        priorities=priorities,
+    )
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
+        existing = Call.objects.select_for_update().filter(code=code).first()
+        if existing is not None and create:
+            raise ValidationFailed(field_errors={"code": ["이미 쓰고 있는 공고 코드입니다. 다른 코드를 정하십시오."]})
+        if existing is not None and existing.selection_confirmed:
+            raise ValidationFailed("선발이 확정된 공고는 바꿀 수 없습니다.")
+        if existing is not None and actor is not None and existing.programme_id != programme.pk:
+            require(access_calls_manage(actor, existing.programme.division.path), "이 공고를 관리할 권한이 없습니다.")
         call, _ = Call.objects.update_or_create(
             code=code,
             defaults={
@@ -111,18 +146,24 @@ def call_set(
                 "announce_on": announce_on,
                 "description": description,
                 "required_documents": required_documents,
+                "has_document_review": has_document_review,
                 "has_interview": has_interview,
             },
         )
-        if call.applications.exists():
-            for quota_code, name, places in quotas:
-                Quota.objects.update_or_create(call=call, code=quota_code, defaults={"name": name, "places": places})
+        if call.applications.exists():  # quotas with applications stay; new ones are added, the others updated
+            for order, (quota_code, name, places, district) in enumerate(quotas, 1):
+                Quota.objects.update_or_create(
+                    call=call,
+                    code=quota_code,
+                    defaults={"name": name, "places": places, "district": district, "order": order},
+                )
+            call.quotas.exclude(code__in=[q[0] for q in quotas]).filter(applications__isnull=True).delete()
         else:
             call.quotas.all().delete()
             Quota.objects.bulk_create(
                 [
-                    Quota(call=call, code=quota_code, name=name, places=places, order=order)
-                    for order, (quota_code, name, places) in enumerate(quotas, 1)
+                    Quota(call=call, code=quota_code, name=name, places=places, district=district, order=order)
+                    for order, (quota_code, name, places, district) in enumerate(quotas, 1)
                 ]
             )
         call.eligibility_rules.all().delete()
@@ -134,20 +175,96 @@ def call_set(
     return call
 
 
+QUOTA_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def _call_errors(
+    *, code, title, opens_at, closes_at, announce_on, quotas, eligibility, priorities
+) -> dict[str, list[str]]:
+    """Every mistake in a call's definition at once, in Korean, keyed by the form's field names."""
+    errors: dict[str, list[str]] = defaultdict(list)
+    if not QUOTA_CODE.fullmatch(code or "") or code.lower() == "new":
+        errors["code"].append("공고 코드는 영문, 숫자, -, _ 로 40자까지 적습니다('new'는 쓸 수 없습니다).")
+    if not (title or "").strip():
+        errors["title"].append("공고명을 입력하십시오.")
+    if closes_at <= opens_at:
+        errors["closes_at"].append("접수 마감은 접수 시작보다 뒤여야 합니다.")
+    elif announce_on < timezone.localtime(closes_at).date():
+        errors["announce_on"].append("발표일은 접수 마감일보다 빠를 수 없습니다.")
+    if not quotas:
+        errors["quotas"].append("선발 구분을 하나 이상 정하십시오.")
+    seen: set[str] = set()
+    for quota_code, name, places, _district in quotas:
+        label = f"선발 구분 '{quota_code or name}'"
+        if not QUOTA_CODE.fullmatch(quota_code or ""):
+            errors["quotas"].append(f"{label}: 코드는 영문, 숫자, -, _ 로 40자까지 적습니다.")
+        elif quota_code in seen:
+            errors["quotas"].append(f"{label}: 같은 코드가 두 번 있습니다.")
+        seen.add(quota_code)
+        if not (name or "").strip():
+            errors["quotas"].append(f"{label}: 구분 이름을 입력하십시오.")
+        if not isinstance(places, int) or places <= 0:
+            errors["quotas"].append(f"{label}: 인원은 1명 이상이어야 합니다.")
+    kinds = EligibilityRule.Kind
+    for rule in eligibility:
+        kind, low, high = rule.get("kind"), rule.get("min_value"), rule.get("max_value")
+        if kind not in kinds.values:
+            errors["eligibility"].append("알 수 없는 신청 자격 조건입니다.")
+        elif kind == kinds.AGE_BETWEEN and (
+            not rule.get("on_date") or (low is None and high is None) or (None not in (low, high) and low > high)
+        ):
+            errors["eligibility"].append("나이 조건에는 기준일과 최소 또는 최대 나이가 필요합니다(최소 ≤ 최대).")
+        elif kind == kinds.NO_DIRECT_JOB_OVERLAP and not (
+            rule.get("on_date") and rule.get("until_date") and rule["on_date"] <= rule["until_date"]
+        ):
+            errors["eligibility"].append("직접일자리 중복 조건에는 참여 기간(시작일 ≤ 끝일)이 필요합니다.")
+    if len({rule.get("kind") for rule in eligibility}) < len(eligibility):
+        errors["eligibility"].append("같은 조건을 두 번 둘 수 없습니다.")
+    priority_kinds = [kind for kind, _ in priorities]
+    if any(kind not in PriorityRule.Kind.values for kind in priority_kinds):
+        errors["priorities"].append("알 수 없는 우선 선발 대상입니다.")
+    if len(set(priority_kinds)) < len(priority_kinds):
+        errors["priorities"].append("같은 우선 선발 대상을 두 번 둘 수 없습니다.")
+    if any(not isinstance(points, int) or not 1 <= points <= 100 for _, points in priorities):
+        errors["priorities"].append("가점은 1점부터 100점까지입니다.")
+    return dict(errors)
+
+
 def _age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def eligibility_failures(*, call: Call, person, rules=None) -> list[str]:
+def _kdate(day: date) -> str:
+    return f"{day.year}. {day.month}. {day.day}."
+
+
+# The rule kinds whose facts another app holds (intake.checks), with the check each calls.
+PERIOD_CHECKS = {EligibilityRule.Kind.NO_DIRECT_JOB_OVERLAP: DIRECT_JOB_OVERLAP}
+
+
+def eligibility_period_failing(*, rules, person_ids) -> dict[int, set[int]]:
+    ids = [pk for pk in person_ids if pk is not None]
+    return {
+        rule.pk: person_check_failing(PERIOD_CHECKS[rule.kind], ids, rule.on_date, rule.until_date)
+        for rule in rules
+        if rule.kind in PERIOD_CHECKS
+    }
+
+
+def eligibility_failures(*, call: Call, person, rules=None, failing: dict[int, set[int]] | None = None) -> list[str]:
     rules = list(call.eligibility_rules.all()) if rules is None else rules
+    if failing is None:
+        failing = eligibility_period_failing(rules=rules, person_ids=[person.pk])
     failures = []
     for rule in rules:
         if rule.kind == EligibilityRule.Kind.AGE_BETWEEN:
             age = _age_on(person.birth_date, rule.on_date)
-            if not rule.min_value <= age <= rule.max_value:
+            if (rule.min_value is not None and age < rule.min_value) or (
+                rule.max_value is not None and age > rule.max_value
+            ):
                 failures.append(
-                    f"만 {rule.min_value}세 이상 {rule.max_value}세 이하만 신청할 수 있습니다"
-                    f"({rule.on_date.year}. {rule.on_date.month}. {rule.on_date.day}. 기준 만 {age}세)."
+                    f"{age_range_text(rule.min_value, rule.max_value)}만 신청할 수 있습니다"
+                    f"({_kdate(rule.on_date)} 기준 만 {age}세)."
                 )
         elif rule.kind == EligibilityRule.Kind.RESIDES_IN_SEOUL and person.district_id is None:
             failures.append("서울시에 주소를 둔 사람만 신청할 수 있습니다.")
@@ -155,6 +272,11 @@ def eligibility_failures(*, call: Call, person, rules=None) -> list[str]:
             failures.append("정기소득이 없는 사람만 신청할 수 있습니다.")
         elif rule.kind == EligibilityRule.Kind.JOB_SEEKER and not person.job_seeker_registered:
             failures.append("구직등록을 한 사람만 신청할 수 있습니다.")
+        elif rule.kind in PERIOD_CHECKS and person.pk in failing.get(rule.pk, ()):
+            failures.append(
+                f"{_kdate(rule.on_date)}~{_kdate(rule.until_date)}에 다른 직접일자리에 참여하고 있어 "
+                "신청할 수 없습니다."
+            )
     return failures
 
 
@@ -202,12 +324,33 @@ def _missing_documents(call: Call, application: Application | None) -> list[str]
     return [line for line in call.document_lines if line not in uploaded]
 
 
+def _consent_context(call: Call, channel: str) -> str:
+    return f"{'서면' if channel == Application.Channel.PAPER else '온라인'} 신청: {call.title}"
+
+
 def application_submit(
-    *, actor, call: Call, person, quota: Quota, channel: str = Application.Channel.ONLINE, now=None
+    *,
+    actor,
+    call: Call,
+    person,
+    quota: Quota,
+    channel: str = Application.Channel.ONLINE,
+    consents=None,
+    now=None,
 ) -> Application:
+    """A citizen's own submission must carry both consents, recorded with it (`consents=None` from staff or the
+    system: a paper application's consents are recorded by application_paper_register)."""
+    from iljari.people.services import CONSENTS_NEEDED, consent_record
+
     _require_applicant(actor, person)
     now = now or timezone.now()
     _check_open(call, quota, now)
+    own = actor is not None and access_apply(actor)
+    if own and set(BOTH_CONSENTS) - set(consents or ()):
+        current = Application.objects.filter(call=call, person=person).exclude(status__in=REOPENABLE).first()
+        if current is not None:
+            return current  # a retry of a submission already made
+        raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
     failures = eligibility_failures(call=call, person=person)
     if failures:
         raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
@@ -217,6 +360,8 @@ def application_submit(
             application = Application.objects.select_for_update().filter(call=call, person=person).first()
             if application is not None and application.status not in REOPENABLE:
                 return application  # a double click or a retry: the same application
+            if consents:
+                consent_record(person=person, consents=consents, context=_consent_context(call, channel), now=now)
             if channel == Application.Channel.ONLINE:  # a paper application's documents are checked on paper
                 missing = _missing_documents(call, application)
                 if missing:
@@ -404,7 +549,15 @@ def application_document_upload(
 
 
 def application_save(
-    *, actor, call: Call, person, quota: Quota, documents: dict | None = None, submit: bool = False, now=None
+    *,
+    actor,
+    call: Call,
+    person,
+    quota: Quota,
+    documents: dict | None = None,
+    submit: bool = False,
+    consents=None,
+    now=None,
 ) -> Application:
     """Keep the draft with the files just chosen ({required document line: uploaded file}) and, when asked,
     submit it. Files are checked before anything is written; when the submission is refused (a document still
@@ -419,7 +572,7 @@ def application_save(
     _store_in_draft(actor=actor, call=call, person=person, quota=quota, checked=checked, now=now)
     if not submit:
         return Application.objects.get(call=call, person=person)
-    return application_submit(actor=actor, call=call, person=person, quota=quota, now=now)
+    return application_submit(actor=actor, call=call, person=person, quota=quota, consents=consents, now=now)
 
 
 # --- paper applications ----------------------------------------------------------------------------------
@@ -449,13 +602,15 @@ def application_paper_register(
     consents=(),
     now=None,
 ) -> Application:
-    """A paper application, registered by the call's staff. `person_details` (name, birth_date, sex and the
-    people.PERSON_DETAILS) registers a person not found by the number; an already registered person is used as
-    registered. Eligibility, the period and once-per-call hold as online; nothing is written on refusal."""
+    """A paper application, registered by the call's staff (a district's quota: also by that district's officer).
+    `person_details` (name, birth_date, sex and the people.PERSON_DETAILS) registers a person not found by the
+    number; an already registered person is used as registered. The consents the paper form carries are recorded
+    with the application. Eligibility, the period and once-per-call hold as online; nothing is written on
+    refusal."""
     from iljari.people.rrn import RrnError, parse_rrn
-    from iljari.people.services import person_register
+    from iljari.people.services import CONSENTS_NEEDED, person_register
 
-    _require_manager(actor, call)
+    _require_registrar(actor, call, quota)
     now = now or timezone.now()
     _check_open(call, quota, now)
     try:
@@ -475,14 +630,27 @@ def application_paper_register(
             if missing:
                 raise ValidationFailed(field_errors=missing)
             person = person_register(
-                actor=actor, rrn=number.digits, consents=list(consents), context="서면 신청(담당자 등록)", **details
+                actor=actor,
+                rrn=number.digits,
+                consents=list(consents),
+                context=_consent_context(call, Application.Channel.PAPER),
+                **details,
             )
+            consents = None  # recorded with the registration
         else:
             existing = Application.objects.filter(call=call, person=person).first()
             if existing is not None and existing.status not in REOPENABLE:
                 raise ValidationFailed(f"이미 이 공고에 신청한 사람입니다(접수번호 {existing.pk}).")
+            if set(BOTH_CONSENTS) - set(consents or ()):
+                raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
         return application_submit(
-            actor=actor, call=call, person=person, quota=quota, channel=Application.Channel.PAPER, now=now
+            actor=actor,
+            call=call,
+            person=person,
+            quota=quota,
+            channel=Application.Channel.PAPER,
+            consents=consents,
+            now=now,
         )
 
 
@@ -622,9 +790,9 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     from iljari.core.xlsx import xlsx_rows
     from iljari.org.selectors import district_choices
     from iljari.people.models import Person
-    from iljari.people.services import person_register, person_update
+    from iljari.people.services import consent_record_many, person_register, person_update
 
-    _require_manager(actor, call)
+    _require_registrar(actor, call)
     now = now or timezone.now()
     if not consented:
         raise ValidationFailed("신청자 모두에게서 개인정보 수집·이용과 고유식별정보 처리 동의를 받았는지 확인하십시오.")
@@ -639,6 +807,13 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     for district in district_choices():
         districts[district.code] = districts[district.name] = district
     good, errors = _bulk_rows(rows, call=call, quotas=quotas, districts=districts)
+    allowed = {quota.pk for quota in quotas.values() if _may_register(actor, call, quota)}
+    for row in [row for row in good if row.quota.pk not in allowed]:
+        errors.append(
+            f"{row.number}행 '선발구분코드': '{row.quota.name}'의 신청은 등록할 권한이 없습니다"
+            "(자치구 담당자는 그 자치구의 선발 구분만 등록합니다)."
+        )
+        good.remove(row)
 
     registered = {p.rrn_index: p for p in Person.objects.filter(rrn_index__in=[row.index for row in good])}
     applied = {
@@ -649,6 +824,7 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     }
     rules = list(call.eligibility_rules.all())
     priorities = list(call.priority_rules.all())
+    failing = eligibility_period_failing(rules=rules, person_ids=[p.pk for p in registered.values()])
     planned = []  # (row, registered person or None, details that differ from the record)
     for row in good:
         person = registered.get(row.index)
@@ -665,10 +841,17 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                 for field, value in row.details.items()
                 if (field != "phone" or value) and _differs(person, field, value)
             }
+            if changed and actor is not None and not access_person_record_change(actor, person.district_id):
+                errors.append(
+                    f"{row.number}행: 다른 자치구 주민으로 등록된 사람이어서 인적사항을 고칠 수 없습니다. "
+                    "시 담당 부서에 문의하십시오."
+                )
+                continue
         else:
             changed = row.details
         candidate = Person(name=row.name, birth_date=row.birth_date, sex=row.sex, **row.details)
-        failures = eligibility_failures(call=call, person=candidate, rules=rules)
+        candidate.pk = person.pk if person is not None else None
+        failures = eligibility_failures(call=call, person=candidate, rules=rules, failing=failing)
         if failures:
             errors.append(f"{row.number}행: 신청 자격을 갖추지 못했습니다. {' '.join(failures)}")
             continue
@@ -683,7 +866,7 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     try:
         with transaction.atomic():
             Call.objects.select_for_update().filter(pk=call.pk).first()  # not while a selection runs
-            people = []
+            people, known = [], []  # known: people registered before, whose consents are recorded here
             for row, person, changed, _ in planned:
                 if person is None:
                     person = person_register(
@@ -693,12 +876,15 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                         sex=row.sex,
                         rrn=row.rrn.digits,
                         consents=BOTH_CONSENTS,
-                        context="서면 신청(엑셀 일괄 등록)",
+                        context=_consent_context(call, Application.Channel.PAPER),
                         **row.details,
                     )
-                elif changed:
-                    person = person_update(actor=actor, person=person, **changed)
+                else:
+                    if changed:
+                        person = person_update(actor=actor, person=person, **changed)
+                    known.append(person.pk)
                 people.append(person)
+            consent_record_many(person_ids=known, context=_consent_context(call, Application.Channel.PAPER), now=now)
             fresh, reopened = [], []
             for (row, _, _, points), person in zip(planned, people, strict=True):
                 existing = applied.get(person.pk)
@@ -737,8 +923,28 @@ def _require_manager(actor, call: Call) -> None:
         require(access_calls_manage(actor, call.programme.division.path), "이 공고를 관리할 권한이 없습니다.")
 
 
+def _may_register(actor, call: Call, quota: Quota) -> bool:
+    return actor is None or access_applications_register(actor, call.programme.division.path, quota.district_id)
+
+
+def _require_registrar(actor, call: Call, quota: Quota | None = None) -> None:
+    """Paper applications: the call's staff; for a district's quota, that district's officer too (a bulk upload
+    by a district officer is then checked row by row)."""
+    if actor is None:
+        return
+    if quota is not None:
+        require(_may_register(actor, call, quota), "이 선발 구분의 신청을 등록할 권한이 없습니다.")
+        return
+    districts = {quota.district_id for quota in call.quotas.all()}
+    require(
+        any(access_applications_register(actor, call.programme.division.path, d) for d in districts | {None}),
+        "이 공고에 서면 신청을 등록할 권한이 없습니다.",
+    )
+
+
 def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
-    """Check every submitted application against the call's rules (one query for the people)."""
+    """Check every submitted application against the call's rules (one query for the people, one per rule that
+    reads another app's facts)."""
     _require_manager(actor, call)
     rules = list(call.eligibility_rules.all())
     priorities = list(call.priority_rules.all())
@@ -751,8 +957,10 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
             .select_related("person")
             .only("pk", "call_id", *(f"person__{name}" for name in PERSON_FIELDS_READ))  # no decryption needed
         )
+        applications = list(applications)
+        failing = eligibility_period_failing(rules=rules, person_ids=[a.person_id for a in applications])
         for application in applications:
-            failures = eligibility_failures(call=call, person=application.person, rules=rules)
+            failures = eligibility_failures(call=call, person=application.person, rules=rules, failing=failing)
             status = Application.Status.INELIGIBLE if failures else Application.Status.SUBMITTED
             points = priority_points(person=application.person, rules=priorities)
             outcomes[(status, "\n".join(failures), points)].append(application.pk)
@@ -786,7 +994,9 @@ def review_score_record(*, actor, application: Application, stage: str, score) -
 
 
 @dataclass(frozen=True)
-class Placement:
+class Ranking:
+    """One application's place in its quota after a selection."""
+
     application_id: int
     quota_id: int
     rank: int
@@ -803,62 +1013,160 @@ RANKED = [
 ]
 
 
-def selection_compute(*, call: Call, seed: int) -> list[Placement]:
-    applications = list(
-        call.applications.filter(status__in=RANKED)
-        .annotate(total=Sum("scores__score"))
-        .values_list("pk", "quota_id", "priority_points", "total")
-        .order_by("pk")
+def _scores(call: Call) -> dict[int, Decimal]:
+    """Each application's review score: the sum over stages of the mean of its reviewers' scores (so that an
+    application with three reviewers does not outscore one with two)."""
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    means = (
+        ReviewScore.objects.filter(application__call=call, application__status__in=RANKED)
+        .values_list("application_id", "stage")
+        .annotate(mean=Avg("score"))
+        .order_by()
     )
+    for application_id, _stage, mean in means:
+        totals[application_id] += Decimal(mean).quantize(Decimal("0.01"))
+    return totals
+
+
+def selection_compute(*, call: Call, seed: int) -> list[Ranking]:
+    applications = list(
+        call.applications.filter(status__in=RANKED).values_list("pk", "quota_id", "priority_points").order_by("pk")
+    )
+    scores = _scores(call)
     generator = random.Random(seed)
     draws = generator.sample(range(1, len(applications) + 1), len(applications))
-    lottery = {row[0]: draw for row, draw in zip(applications, draws, strict=True)}
     places = dict(call.quotas.values_list("pk", "places"))
     by_quota: dict[int, list] = {quota_id: [] for quota_id in places}
-    for row in applications:
-        by_quota[row[1]].append(row)
-    placements: list[Placement] = []
+    for (pk, quota_id, points), draw in zip(applications, draws, strict=True):
+        by_quota[quota_id].append((-scores.get(pk, 0), -points, draw, pk))
+    rankings: list[Ranking] = []
     for quota_id in sorted(places):
         members = by_quota[quota_id]
-        members.sort(key=lambda row: (-(row[3] or 0), -row[2], lottery[row[0]]))
-        for rank, (pk, _, _, total) in enumerate(members, start=1):
+        members.sort()
+        for rank, (score, _, draw, pk) in enumerate(members, start=1):
             outcome = Application.Status.SELECTED if rank <= places[quota_id] else Application.Status.WAITLISTED
-            placements.append(Placement(pk, quota_id, rank, lottery[pk], Decimal(total or 0), outcome))
-    return placements
+            rankings.append(Ranking(pk, quota_id, rank, draw, -Decimal(score), outcome))
+    return rankings
+
+
+def _results_insert(run: SelectionRun, rankings: list[Ranking]) -> None:
+    """The run's result rows in a few statements (executemany), not one model instance per row."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(SelectionResult._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(SelectionResult._meta.get_field(name).column)
+        for name in ("run", "application", "quota", "rank", "lottery", "score", "outcome")
+    )
+    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"  # noqa: S608 (names from the model)
+    rows = [(run.pk, r.application_id, r.quota_id, r.rank, r.lottery, r.score, r.outcome) for r in rankings]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[start : start + 5000])
+
+
+def _require_not_confirmed(call: Call) -> None:
+    if call.selection_confirmed:
+        confirmed = timezone.localtime(call.selection_confirmed_at)
+        raise ValidationFailed(f"선발 결과가 확정되어({confirmed:%Y-%m-%d %H:%M}) 다시 선발할 수 없습니다.")
 
 
 def selection_run(*, actor, call: Call, seed: int | None = None) -> SelectionRun:
+    from django.db.models import OuterRef, Subquery
+
     _require_manager(actor, call)
     seed = secrets.randbits(62) if seed is None else seed
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call.pk)  # one selection of a call at a time
-        placements = selection_compute(call=call, seed=seed)
+        _require_not_confirmed(call)
+        rankings = selection_compute(call=call, seed=seed)
+        selected = sum(1 for r in rankings if r.outcome == Application.Status.SELECTED)
         run = SelectionRun.objects.create(
             call=call,
             run_by=actor,
             run_at=timezone.now(),
             seed=seed,
             algorithm=ALGORITHM,
-            selected=sum(1 for p in placements if p.outcome == Application.Status.SELECTED),
-            waitlisted=sum(1 for p in placements if p.outcome == Application.Status.WAITLISTED),
+            selected=selected,
+            waitlisted=len(rankings) - selected,
         )
-        SelectionResult.objects.bulk_create(
-            [
-                SelectionResult(
-                    run=run,
-                    application_id=p.application_id,
-                    quota_id=p.quota_id,
-                    rank=p.rank,
-                    lottery=p.lottery,
-                    score=p.score,
-                    outcome=p.outcome,
-                )
-                for p in placements
-            ],
-            batch_size=2000,
+        _results_insert(run, rankings)
+        # every ranked application takes its outcome from the run's result rows: one statement
+        call.applications.filter(pk__in=SelectionResult.objects.filter(run=run).values("application_id")).update(
+            status=Subquery(SelectionResult.objects.filter(run=run, application=OuterRef("pk")).values("outcome")[:1])
         )
-        for outcome in (Application.Status.SELECTED, Application.Status.WAITLISTED):
-            ids = [p.application_id for p in placements if p.outcome == outcome]
-            for start in range(0, len(ids), 2000):
-                Application.objects.filter(pk__in=ids[start : start + 2000]).update(status=outcome)
     return run
+
+
+def selection_confirm(*, actor, call: Call, now=None) -> Call:
+    _require_manager(actor, call)
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        if call.selection_confirmed:
+            return call
+        if not call.selection_runs.exists():
+            raise ValidationFailed("선발을 먼저 실행하십시오. 확정할 선발 결과가 없습니다.")
+        call.selection_confirmed_at = now or timezone.now()
+        call.selection_confirmed_by = actor
+        call.save(update_fields=["selection_confirmed_at", "selection_confirmed_by", "updated_at"])
+    return call
+
+
+def applications_mark_placed(*, call: Call, application_ids, now=None) -> int:
+    """Called by participation inside its own transaction when it places or enrols selected people."""
+    now = now or timezone.now()
+    ids = list(application_ids)
+    if not ids:
+        return 0
+    if not call.selection_confirmed:
+        Call.objects.filter(pk=call.pk, selection_confirmed_at__isnull=True).update(selection_confirmed_at=now)
+        call.selection_confirmed_at = now
+    marked = 0
+    for start in range(0, len(ids), 2000):
+        marked += Application.objects.filter(
+            pk__in=ids[start : start + 2000], call=call, status=Application.Status.SELECTED, placed_at__isnull=True
+        ).update(placed_at=now)
+    return marked
+
+
+def application_decline(*, actor, application: Application, now=None) -> Application:
+    if actor is not None and access_apply(actor):
+        _require_applicant(actor, application.person)
+    else:
+        _require_manager(actor, application.call)
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status != Application.Status.SELECTED:
+            raise ValidationFailed("선발된 신청만 포기할 수 있습니다.")
+        if application.placed_at is not None:
+            raise ValidationFailed("이미 배치(입교)되었습니다. 참여를 그만두려면 담당자에게 중도 포기를 알리십시오.")
+        application.status = Application.Status.DECLINED
+        application.save(update_fields=["status", "updated_at"])
+    return application
+
+
+def waitlist_promote(*, actor, call: Call) -> int:
+    _require_manager(actor, call)
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        run = call.selection_runs.order_by("-run_at", "-pk").first()
+        if run is None:
+            raise ValidationFailed("선발을 먼저 실행하십시오.")
+        taken = dict(
+            call.applications.filter(status=Application.Status.SELECTED)
+            .values_list("quota_id")
+            .annotate(n=Count("pk"))
+            .values_list("quota_id", "n")
+        )
+        promoted: list[int] = []
+        for quota_id, places in call.quotas.values_list("pk", "places"):
+            vacancies = places - taken.get(quota_id, 0)
+            if vacancies <= 0:
+                continue
+            promoted += list(
+                run.results.filter(quota_id=quota_id, application__status=Application.Status.WAITLISTED)
+                .order_by("rank")
+                .values_list("application_id", flat=True)[:vacancies]
+            )
+        Application.objects.filter(pk__in=promoted).update(status=Application.Status.SELECTED)
+    return len(promoted)

@@ -14,14 +14,21 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from iljari.core.access import access_application_documents, access_apply, access_calls_manage, require
+from iljari.core.access import (
+    access_application_documents,
+    access_apply,
+    access_calls_manage,
+    access_figures_enter_any,
+    require,
+)
 from iljari.core.accesslog import access_log_record
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import KrdsFormMixin
 from iljari.core.middleware import client_address
 from iljari.intake import selectors, services
-from iljari.intake.models import Application, ReviewScore
-from iljari.people.forms import PersonDetailsForm, PersonRegisterForm
+from iljari.intake.forms import CallForm, PriorityFormSet, QuotaFormSet, RuleFormSet, call_initial
+from iljari.intake.models import Application, Quota, ReviewScore
+from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
 from iljari.web.http import error_text, form_apply_error, paginate, xlsx_upload
 
@@ -41,9 +48,9 @@ def _log(request, action: str, ids, detail: str) -> None:
     )
 
 
-class ApplyForm(KrdsFormMixin, forms.Form):
-    """The quota, and one file field per required document (each optional here: the service says what is
-    still missing when the application is submitted)."""
+class ApplyForm(KrdsFormMixin, ConsentFields):
+    """The quota, one file field per required document (each optional here: the service says what is still
+    missing when the application is submitted), and the two consents the submission records."""
 
     quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
 
@@ -65,6 +72,10 @@ class ApplyForm(KrdsFormMixin, forms.Form):
     def documents(self) -> dict:
         return {label: self.cleaned_data[name] for name, label in self.document_fields if self.cleaned_data.get(name)}
 
+    def entry_fields(self) -> list:
+        """The fields shown above the consent notice (the consents come with their notice)."""
+        return [self[name] for name in self.fields if name not in ConsentFields.base_fields]
+
 
 PAPER_RRN_HINT = "등록된 사람이면 주민등록번호만으로 찾습니다. 처음이면 아래 인적사항과 동의를 함께 입력하십시오."
 
@@ -77,9 +88,9 @@ class PaperApplicationForm(PersonRegisterForm):
 
     field_order = ["quota", "rrn", "name", "birth_date", "sex"]
 
-    def __init__(self, *args, call, **kwargs):
+    def __init__(self, *args, quotas, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["quota"].queryset = call.quotas.all()
+        self.fields["quota"].queryset = Quota.objects.filter(pk__in=[quota.pk for quota in quotas])
         for name in ("name", "birth_date", "sex", "income_status"):
             self.fields[name].required = False
         self.fields["sex"].choices = [("", "(고르십시오)"), *self.fields["sex"].choices]
@@ -107,7 +118,11 @@ class SeedForm(KrdsFormMixin, forms.Form):
 
 @login_required
 def call_list(request):
-    return render(request, "intake/call_list.html", {"calls": selectors.call_list(user=request.user)})
+    return render(
+        request,
+        "intake/call_list.html",
+        {"calls": selectors.call_list(user=request.user), "can_create": access_figures_enter_any(request.user)},
+    )
 
 
 @login_required
@@ -116,22 +131,136 @@ def call_detail(request, code: str):
     status = request.GET.get("status", "")
     if status not in Application.Status.values or status == Application.Status.DRAFT:
         status = ""
+    page = paginate(request, selectors.application_list(user=request.user, call=call, status=status))
+    if page.object_list:
+        _log(request, "view", [a.person_id for a in page.object_list], f"모집공고 신청 목록 ({call.code})")
     return render(
         request,
         "intake/call_detail.html",
         {
             "call": call,
             "figures": selectors.call_figures(call=call),
-            "page": paginate(request, selectors.application_list(user=request.user, call=call, status=status)),
+            "page": page,
             "runs": call.selection_runs.select_related("run_by")[:5],
             "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
             "status": status,
             "can_manage": access_calls_manage(request.user, call.programme.division.path),
+            "can_register": bool(selectors.registrable_quotas(user=request.user, call=call)),
             "can_documents": access_application_documents(request.user, call.programme.division.path),
             "seed_form": SeedForm(),
             "score_form": ScoreForm(),
         },
     )
+
+
+def _call_edit_page(request, *, call=None):
+    """The call's definition, its quotas and rules on one page; services.call_set checks them all."""
+    programmes = selectors.call_programmes(user=request.user)
+    initial = call_initial(call) if call is not None else {"form": {}, "quotas": [], "rules": [], "priorities": []}
+    data = request.POST if request.method == "POST" else None
+    form = CallForm(data, programmes=programmes, editing=call is not None, initial=initial["form"])
+    quotas = QuotaFormSet(data, prefix="quota", initial=initial["quotas"])
+    rules = RuleFormSet(data, prefix="rule", initial=initial["rules"])
+    priorities = PriorityFormSet(data, prefix="priority", initial=initial["priorities"])
+    sections: dict[str, list[str]] = {}
+    if data is not None and all(f.is_valid() for f in (form, quotas, rules, priorities)):
+        values = form.cleaned_data
+        try:
+            saved = services.call_set(
+                actor=request.user,
+                code=call.code if call is not None else values["code"],
+                programme=values["programme"],
+                title=values["title"],
+                opens_at=values["opens_at"],
+                closes_at=values["closes_at"],
+                announce_on=values["announce_on"],
+                quotas=[row for row in (f.row() for f in quotas) if row],
+                eligibility=[row for row in (f.row() for f in rules) if row],
+                priorities=[row for row in (f.row() for f in priorities) if row],
+                description=values["description"],
+                required_documents=values["required_documents"],
+                has_document_review=values["has_document_review"],
+                has_interview=values["has_interview"],
+                create=call is None,
+            )
+        except ValidationFailed as error:
+            sections = {key: error.field_errors.pop(key) for key in SECTIONS if key in error.field_errors}
+            if error.field_errors or not sections:
+                form_apply_error(form, error)
+        else:
+            messages.success(request, f"모집공고 '{saved.title}'을(를) 저장했습니다.")
+            return redirect(saved)
+    invalid = data is not None and (form.errors or sections or any(f.errors for f in (*quotas, *rules, *priorities)))
+    return render(
+        request,
+        "intake/call_edit.html",
+        {
+            "call": call,
+            "form": form,
+            "quotas": quotas,
+            "rules": rules,
+            "priorities": priorities,
+            "sections": sections,
+        },
+        status=400 if invalid else 200,
+    )
+
+
+SECTIONS = ("quotas", "eligibility", "priorities")
+
+
+@login_required
+def call_create(request):
+    return _call_edit_page(request)
+
+
+@login_required
+def call_edit(request, code: str):
+    call = selectors.call_get(user=request.user, code=code)
+    require(access_calls_manage(request.user, call.programme.division.path), "이 공고를 고칠 권한이 없습니다.")
+    return _call_edit_page(request, call=call)
+
+
+@login_required
+@require_POST
+def call_confirm(request, code: str):
+    call = selectors.call_get(user=request.user, code=code)
+    try:
+        services.selection_confirm(actor=request.user, call=call)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "선발 결과를 확정했습니다. 이제 다시 선발할 수 없고, 선발자를 배치할 수 있습니다.")
+    return redirect(call)
+
+
+@login_required
+@require_POST
+def call_promote(request, code: str):
+    call = selectors.call_get(user=request.user, code=code)
+    try:
+        promoted = services.waitlist_promote(actor=request.user, call=call)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request, f"예비 {promoted:,}명을 선발로 올렸습니다." if promoted else "채울 빈자리가 없습니다."
+        )
+    return redirect(call)
+
+
+@login_required
+@require_POST
+def application_decline(request, pk: int):
+    """Staff record that a selected person gave up the place (by telephone, in writing)."""
+    application = selectors.application_get(user=request.user, pk=pk)
+    try:
+        services.application_decline(actor=request.user, application=application)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, f"신청 #{application.pk}을(를) 선발 포기로 기록했습니다.")
+    return redirect(application.call)
 
 
 @login_required
@@ -161,10 +290,7 @@ def call_select(request, code: str):
 @login_required
 @require_POST
 def application_score(request, pk: int):
-    application = Application.objects.select_related("call", "call__programme__division").filter(pk=pk).first()
-    if application is None:
-        raise NotFound("신청을 찾을 수 없습니다.")
-    selectors.call_get(user=request.user, code=application.call.code)
+    application = selectors.application_get(user=request.user, pk=pk)
     form = ScoreForm(request.POST)
     if form.is_valid():
         try:
@@ -213,6 +339,7 @@ def portal_call(request, code: str):
                 quota=form.cleaned_data["quota"],
                 documents=form.documents(),
                 submit=submit,
+                consents=form.consents(),
             )
         except ValidationFailed as error:
             messages.error(request, error_text(error))
@@ -271,6 +398,22 @@ def portal_withdraw(request, pk: int):
 
 
 @login_required
+@require_POST
+def portal_decline(request, pk: int):
+    require(access_apply(request.user), "시민 계정으로 신청할 수 있습니다.")
+    application = selectors.my_application_list(user=request.user).filter(pk=pk).first()
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    try:
+        services.application_decline(actor=request.user, application=application)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "선발을 포기했습니다. 예비 선발자에게 자리가 넘어갑니다.")
+    return redirect("intake:portal_applications")
+
+
+@login_required
 @require_GET
 def document_download(request, pk: int):
     """One uploaded document, for the applicant or the staff in scope; every download is in the access log."""
@@ -292,18 +435,18 @@ def document_download(request, pk: int):
 
 
 def _call_for_paper(request, code: str):
+    """The call and the quotas this user registers paper applications to (a district officer: their district's)."""
     call = selectors.call_get(user=request.user, code=code)
-    require(
-        access_calls_manage(request.user, call.programme.division.path), "이 공고에 서면 신청을 등록할 권한이 없습니다."
-    )
-    return call
+    quotas = selectors.registrable_quotas(user=request.user, call=call)
+    require(bool(quotas), "이 공고에 서면 신청을 등록할 권한이 없습니다.")
+    return call, quotas
 
 
 @login_required
 def call_paper(request, code: str):
     """Register one paper application: the person by resident number, or registered on the spot."""
-    call = _call_for_paper(request, code)
-    form = PaperApplicationForm(request.POST or None, call=call)
+    call, quotas = _call_for_paper(request, code)
+    form = PaperApplicationForm(request.POST or None, quotas=quotas)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_paper_register(
@@ -328,7 +471,7 @@ def call_paper(request, code: str):
 @login_required
 def call_import(request, code: str):
     """Paper applications of a district-run round from an xlsx sheet: all rows, or none."""
-    call = _call_for_paper(request, code)
+    call, quotas = _call_for_paper(request, code)
 
     def importer(data: bytes) -> int:
         ids = services.application_bulk_import(
@@ -344,7 +487,7 @@ def call_import(request, code: str):
         render_page=lambda upload, status: render(
             request,
             "intake/call_import.html",
-            {"call": call, "upload": upload, "columns": selectors.APPLICANT_COLUMNS},
+            {"call": call, "upload": upload, "columns": selectors.APPLICANT_COLUMNS, "quotas": quotas},
             status=status,
         ),
     )
@@ -353,8 +496,8 @@ def call_import(request, code: str):
 @login_required
 @require_GET
 def call_import_template(request, code: str):
-    call = _call_for_paper(request, code)
-    response = HttpResponse(selectors.applicant_template(call=call), content_type=XLSX)
+    call, quotas = _call_for_paper(request, code)
+    response = HttpResponse(selectors.applicant_template(call=call, quotas=quotas), content_type=XLSX)
     safe = re.sub(r"[^A-Za-z0-9_-]", "_", call.code)
     response["Content-Disposition"] = f'attachment; filename="applicants-{safe}.xlsx"'
     return response

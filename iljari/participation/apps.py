@@ -20,3 +20,8 @@ class ParticipationConfig(AppConfig):
             models.EmploymentOutcome,
         ):
             track(model)
+
+        from iljari.intake.checks import DIRECT_JOB_OVERLAP, person_check_register
+        from iljari.participation.selectors import direct_job_busy_person_ids
+
+        person_check_register(DIRECT_JOB_OVERLAP, direct_job_busy_person_ids)

@@ -14,6 +14,10 @@ Contract:
 - placement_outcome(*, placement) -> EmploymentOutcome | None
 - calls_awaiting_placement(*, user) -> list[Call]                                  (selected, not yet placed)
 - living_wage_list() / public_holiday_list(*, year) / programme_terms_list()
+- direct_jobs_overlapping(person_ids, first_day, last_day) -> QuerySet[Placement]
+      (unscoped, for the services' rules) direct-job placements of these people overlapping the period
+- direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
+      the eligibility check intake's rule "no other direct job in the period" calls (registered in apps.ready)
 """
 
 from __future__ import annotations
@@ -313,3 +317,20 @@ def calls_awaiting_placement(*, user) -> list:
         .select_related("programme")
         .order_by("-opens_at")
     )
+
+
+def direct_jobs_overlapping(person_ids, first_day: date, last_day: date) -> QuerySet[Placement]:
+    """Direct-job placements of these people whose period (to the actual end when it ended early) overlaps
+    first_day..last_day, in any programme."""
+    return Placement.objects.filter(person_id__in=person_ids, is_direct_job=True, start_date__lte=last_day).filter(
+        Q(ended_on__isnull=True, end_date__gte=first_day) | Q(ended_on__gte=first_day)
+    )
+
+
+def direct_job_busy_person_ids(person_ids, first_day: date, last_day: date) -> set[int]:
+    ids = list(person_ids)
+    found: set[int] = set()
+    for start in range(0, len(ids), 5000):  # bounded parameter lists (SQLite's limit), one query per 5,000
+        rows = direct_jobs_overlapping(ids[start : start + 5000], first_day, last_day).order_by()
+        found.update(rows.values_list("person_id", flat=True))
+    return found

@@ -12,10 +12,11 @@ Contract:
       refuses a period longer than the programme allows, an application that was not selected or belongs to
       someone else, and a direct job overlapping another direct job of the same person in any programme (the
       person's row is locked while checking, so two staff cannot both place them). The hourly wage is the
-      start year's living wage.
+      start year's living wage. Placing an application confirms its call's selection.
 - placements_from_selection(*, actor, call, worksites, start_date, end_date) -> int
       places every selected, not yet placed application of a call, spreading them over the worksites in
-      turn, set-based; all or nothing.
+      turn, set-based; all or nothing. Placing confirms the call's selection (intake.applications_mark_placed),
+      so that it cannot be run again under the people placed.
 - placement_end(*, actor, placement, ended_on, reason="", note="") -> Placement
       completion (no reason) or dropout (with a reason); work records after the end are refused.
 - work_record_set(*, actor, placement, month, days_worked, hours_worked, paid_leave_hours=0, full_weeks)
@@ -42,7 +43,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -269,13 +270,6 @@ def _period_errors(*, terms: ProgrammeTerms, start_date: date, end_date: date) -
     return errors
 
 
-def _overlapping(person_ids, start_date: date, end_date: date):
-    """Direct-job placements of these people that overlap the period (in any programme)."""
-    return Placement.objects.filter(person_id__in=person_ids, is_direct_job=True, start_date__lte=end_date).filter(
-        Q(ended_on__isnull=True, end_date__gte=start_date) | Q(ended_on__gte=start_date)
-    )
-
-
 def _overlap_message(other: Placement) -> str:
     return (
         f"이미 다른 직접일자리({other.programme.title}, {other.start_date:%Y-%m-%d}~{other.last_day:%Y-%m-%d})에 "
@@ -312,14 +306,20 @@ def placement_create(
     if errors:
         raise ValidationFailed(field_errors=errors)
     wage = _living_wage(start_date.year)
+    from iljari.participation.selectors import direct_jobs_overlapping  # selectors import this module
+
     with transaction.atomic():
         Person.objects.select_for_update().filter(pk=person.pk).first()
         if application is not None and Placement.objects.filter(application=application).exists():
             raise ValidationFailed("이 신청은 이미 배치되었습니다.")
         if terms.is_direct_job:
-            other = _overlapping([person.pk], start_date, end_date).select_related("programme").first()
+            other = direct_jobs_overlapping([person.pk], start_date, end_date).select_related("programme").first()
             if other is not None:
                 raise ValidationFailed(_overlap_message(other), field_errors={"start_date": [_overlap_message(other)]})
+        if application is not None:
+            from iljari.intake.services import applications_mark_placed
+
+            applications_mark_placed(call=application.call, application_ids=[application.pk])
         placement = Placement.objects.create(
             person=person,
             programme=programme,
@@ -362,11 +362,16 @@ def placements_from_selection(*, actor, call, worksites: list[Worksite], start_d
         )
         person_ids = [a.person_id for a in applications]
         if terms.is_direct_job:
-            busy = _overlapping(person_ids, start_date, end_date).count()
+            from iljari.participation.selectors import direct_jobs_overlapping  # selectors import this module
+
+            busy = direct_jobs_overlapping(person_ids, start_date, end_date).count()
             if busy:
                 raise ValidationFailed(
                     f"선발자 중 {busy}명이 같은 기간에 다른 직접일자리에 참여 중입니다. 그 사람들을 먼저 정리하십시오."
                 )
+        from iljari.intake.services import applications_mark_placed
+
+        applications_mark_placed(call=call, application_ids=[a.pk for a in applications])
         Placement.objects.bulk_create(
             [
                 Placement(

@@ -21,7 +21,22 @@ class PersonDetailsForm(KrdsFormMixin, forms.Form):
     disability = forms.BooleanField(label="장애인", required=False)
 
 
-class PersonRegisterForm(PersonDetailsForm):
+class ConsentFields(forms.Form):
+    """The two consents every registration and application records (people.Consent), as two check boxes."""
+
+    consent_personal_data = forms.BooleanField(label="개인정보 수집·이용에 동의합니다", required=False)
+    consent_unique_identifier = forms.BooleanField(label="고유식별정보(주민등록번호) 처리에 동의합니다", required=False)
+
+    def consents(self) -> list[str]:
+        chosen = []
+        if self.cleaned_data.get("consent_personal_data"):
+            chosen.append("personal_data")
+        if self.cleaned_data.get("consent_unique_identifier"):
+            chosen.append("unique_identifier")
+        return chosen
+
+
+class PersonRegisterForm(ConsentFields, PersonDetailsForm):
     name = forms.CharField(label="이름", max_length=60)
     birth_date = forms.DateField(label="생년월일", widget=DateInput())
     sex = forms.ChoiceField(label="성별", choices=Person.Sex.choices)
@@ -31,18 +46,8 @@ class PersonRegisterForm(PersonDetailsForm):
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "inputmode": "numeric"}),
         help_text="숫자 13자리(앞 6자리-뒤 7자리). 암호화하여 저장하고 화면에는 뒷자리를 가립니다.",
     )
-    consent_personal_data = forms.BooleanField(label="개인정보 수집·이용에 동의합니다", required=False)
-    consent_unique_identifier = forms.BooleanField(label="고유식별정보(주민등록번호) 처리에 동의합니다", required=False)
 
     field_order = ["name", "birth_date", "sex", "rrn"]
-
-    def consents(self) -> list[str]:
-        chosen = []
-        if self.cleaned_data.get("consent_personal_data"):
-            chosen.append("personal_data")
-        if self.cleaned_data.get("consent_unique_identifier"):
-            chosen.append("unique_identifier")
-        return chosen
 
     def details(self) -> dict:
         return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}

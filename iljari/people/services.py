@@ -5,6 +5,11 @@ Contract:
       -> Person   (refuses a resident number already registered, one that contradicts the birth date or sex, and a
       registration without consent to both purposes)
 - person_update(*, actor, person, **details) -> Person   (staff in scope, or the person themself)
+- consent_record(*, person, consents, context, notice_version=NOTICE_VERSION, now=None) -> list[Consent]
+      the consents given with one act (an application, a registration): both purposes are needed, or nothing is
+      written and the message says so; called inside the caller's transaction
+- consent_record_many(*, person_ids, context, notice_version=NOTICE_VERSION, now=None) -> int
+      both consents for each of these people at once (a bulk upload whose paper forms carry them)
 - PERSON_DETAILS: the fields besides name/birth date/sex/number that a registration or correction may carry
 - signup_identity_verify(*, name, birth_date, sex, rrn, contact, evidence="") -> VerifiedIdentity
       sign-up step 3: the configured identity verifier (people.identity) vouches for the person; a number that
@@ -26,9 +31,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from iljari.core import services as core_services
-from iljari.core.access import access_people_change, require
+from iljari.core.access import access_people_change, access_person_record_change, require
 from iljari.core.accesslog import access_log_record
-from iljari.core.errors import NotAllowed, ValidationFailed
+from iljari.core.errors import ValidationFailed
 from iljari.core.models import OneTimeCode, User
 from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
@@ -109,14 +114,43 @@ def person_register(
     return person
 
 
+CONSENTS_NEEDED = "개인정보 수집·이용과 고유식별정보(주민등록번호) 처리에 모두 동의해야 합니다."
+
+
+def consent_record(
+    *, person: Person, consents, context: str, notice_version: str = NOTICE_VERSION, now=None
+) -> list[Consent]:
+    if set(Consent.Purpose.values) - set(consents or []):
+        raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
+    now = now or timezone.now()
+    return Consent.objects.bulk_create(
+        [
+            Consent(person=person, purpose=purpose, notice_version=notice_version, context=context[:100], given_at=now)
+            for purpose in Consent.Purpose.values
+        ]
+    )
+
+
+def consent_record_many(*, person_ids, context: str, notice_version: str = NOTICE_VERSION, now=None) -> int:
+    now = now or timezone.now()
+    rows = Consent.objects.bulk_create(
+        [
+            Consent(person_id=pk, purpose=purpose, notice_version=notice_version, context=context[:100], given_at=now)
+            for pk in person_ids
+            for purpose in Consent.Purpose.values
+        ],
+        batch_size=2000,
+    )
+    return len(rows)
+
+
 def person_update(*, actor, person: Person, **details) -> Person:
     """Correct contact, address and the attributes eligibility reads. Name, birth date and number are changed
     only by office staff through a registration correction (not here)."""
     own = actor is not None and person.user_id == actor.pk and actor.role == Role.CITIZEN
     if actor is not None and not own:
         require(access_people_change(actor), "이 사람의 정보를 고칠 권한이 없습니다.")
-        if actor.role == Role.DISTRICT_OFFICER and person.district_id != actor.district_id:
-            raise NotAllowed("다른 자치구 주민의 정보는 고칠 수 없습니다.")
+        require(access_person_record_change(actor, person.district_id), "다른 자치구 주민의 정보는 고칠 수 없습니다.")
     details = _check_details(details)
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)

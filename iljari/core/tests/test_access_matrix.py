@@ -59,7 +59,8 @@ PAGES = [
     ("people:person_list", "/people/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
-    ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}),
+    ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
+    ("intake:call_create", "/intake/calls/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
     ("participation:worksite_list", "/participation/", PARTICIPATION),
@@ -147,6 +148,13 @@ NOT_PAGES = {
     "intake:application_score",
     "intake:portal_call",
     "intake:portal_withdraw",
+    # intake: editing a call, confirming its selection, the waiting list and declines (object pages and POSTs),
+    # tested in intake/tests/test_call_editing.py and test_selection_confirmation.py
+    "intake:call_edit",
+    "intake:call_confirm",
+    "intake:call_promote",
+    "intake:application_decline",
+    "intake:portal_decline",
     # intake: a call's paper and xlsx pages, and the document download (object-level), tested in
     # intake/tests/test_paper_applications.py and test_document_download.py
     "intake:call_paper",
@@ -367,7 +375,10 @@ GATES = [
     (access.access_validation_rules_manage, RULES),
     (access.access_people_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     (access.access_people_change, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
-    (access.access_applications_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}),
+    (
+        access.access_applications_view,
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER},
+    ),
     (access.access_apply, {Role.CITIZEN}),
 ]
 

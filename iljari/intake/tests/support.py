@@ -14,6 +14,7 @@ from iljari.people import services as people_services
 from iljari.plan.models import Programme
 
 BOTH = ["personal_data", "unique_identifier"]
+CONSENT = {"consent_personal_data": "on", "consent_unique_identifier": "on"}  # the portal form's two boxes
 DOCUMENTS = "주민등록등본\n구직등록 확인서"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

@@ -17,7 +17,7 @@ from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import make_call, make_person, rrn_for
+from iljari.intake.tests.support import BOTH, make_call, make_person, rrn_for
 from iljari.people.models import Consent, Person
 
 
@@ -104,7 +104,9 @@ def test_all_rows_pass_new_people_are_registered_and_known_ones_matched(office):
 def test_a_file_with_several_bad_rows_changes_nothing_and_lists_every_error_by_row(office):
     call = make_call()
     applied = make_person(birth=date(1994, 4, 4), name="최신청")
-    services.application_paper_register(actor=None, call=call, quota=call.quotas.get(code="CITY"), rrn=applied.rrn)
+    services.application_paper_register(
+        actor=None, call=call, quota=call.quotas.get(code="CITY"), rrn=applied.rrn, consents=BOTH
+    )
     bad_rrn = "901301-1234567"  # no 13th month
     duplicate = rrn_for(date(1996, 1, 1))
     rows = [

@@ -10,7 +10,7 @@ from iljari.core.roles import Role
 from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import EXE, JPEG, PNG, make_call, make_person, stored_files, upload
+from iljari.intake.tests.support import CONSENT, EXE, JPEG, PNG, make_call, make_person, stored_files, upload
 
 
 @pytest.fixture
@@ -217,13 +217,13 @@ def test_a_citizen_saves_a_draft_uploads_and_submits_on_the_portal(office, media
     assert application.status == "draft" and application.documents.count() == 1
     assert "임시저장" in citizen.get("/portal/applications/").content.decode()
 
-    response = citizen.post(f"/portal/calls/{call.code}/", {"quota": city, "action": "submit"}, follow=True)
+    response = citizen.post(f"/portal/calls/{call.code}/", {"quota": city, "action": "submit", **CONSENT}, follow=True)
     assert "올리지 않은 서류: 구직등록 확인서" in response.content.decode()
     assert Application.objects.get(pk=application.pk).status == "draft"
 
     response = citizen.post(
         f"/portal/calls/{call.code}/",
-        {"quota": city, "action": "submit", "document_1": upload("확인서.exe.pdf", EXE, "application/pdf")},
+        {"quota": city, "action": "submit", **CONSENT, "document_1": upload("확인서.exe.pdf", EXE, "application/pdf")},
         follow=True,
     )
     assert "PDF, JPG, PNG 파일만" in response.content.decode()
@@ -231,12 +231,14 @@ def test_a_citizen_saves_a_draft_uploads_and_submits_on_the_portal(office, media
 
     response = citizen.post(
         f"/portal/calls/{call.code}/",
-        {"quota": city, "action": "submit", "document_1": upload("확인서.png", PNG, "image/png")},
+        {"quota": city, "action": "submit", **CONSENT, "document_1": upload("확인서.png", PNG, "image/png")},
     )
     assert response.status_code == 302 and response["Location"] == "/portal/applications/"
     application.refresh_from_db()
     assert application.status == "submitted" and application.documents.count() == 2
-    again = citizen.post(f"/portal/calls/{call.code}/", {"quota": city, "action": "submit"})  # a double click
+    again = citizen.post(
+        f"/portal/calls/{call.code}/", {"quota": city, "action": "submit", **CONSENT}
+    )  # a double click
     assert again.status_code == 302 and Application.objects.filter(call=call).count() == 1
     page = citizen.get(f"/portal/calls/{call.code}/").content.decode()
     assert f"접수번호 {application.pk}" in page and 'value="draft"' not in page

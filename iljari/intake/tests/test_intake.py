@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.utils import timezone
 
@@ -175,8 +176,17 @@ def test_a_citizen_applies_follows_and_withdraws_on_the_portal(office):
     assert call.title in citizen.get("/portal/calls/").content.decode()
     page = citizen.get(f"/portal/calls/{call.code}/").content.decode()
     assert "신청하기" in page and "0:1" in page
-    response = citizen.post(f"/portal/calls/{call.code}/", {"quota": call.quotas.get(code="CITY").pk})
+    quota = call.quotas.get(code="CITY").pk
+    refused = citizen.post(f"/portal/calls/{call.code}/", {"quota": quota}, follow=True).content.decode()
+    assert "고유식별정보(주민등록번호) 처리에 모두 동의해야 합니다" in refused
+    assert not Application.objects.filter(person__user=citizen_user).exclude(status="draft").exists()
+    response = citizen.post(
+        f"/portal/calls/{call.code}/",
+        {"quota": quota, "consent_personal_data": "on", "consent_unique_identifier": "on"},
+    )
     assert response.status_code == 302
+    consents = Person.objects.get(user=citizen_user).consents.filter(context__contains=call.title)
+    assert sorted(consents.values_list("purpose", flat=True)) == BOTH  # recorded with the application
     mine = citizen.get("/portal/applications/").content.decode()
     assert call.title in mine and "접수" in mine
     application = Application.objects.get(person__user=citizen_user)
@@ -211,28 +221,36 @@ def test_office_pages_show_figures_and_runs(office, client_as):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent connections need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(personas):
+    """200 applicants submit in the same second (40 connections released together, each submitting for five
+    people and clicking twice); then two staff run the selection at once."""
     load_report2018()
-    call = _call(places=(("CITY", "서울시", 5),))
-    people = [_person() for _ in range(20)]
-    quota = call.quotas.get()
+    call = _call(places=(("CITY", "서울시", 30), ("DISTRICT", "자치구", 20)))
+    people = [_person() for _ in range(200)]
+    quotas = list(call.quotas.all())
+    workers = 40
+    start = threading.Barrier(workers)
     errors = []
 
-    def submit(person):
+    def submit(batch):
         try:
-            for _ in range(2):  # a double click
-                services.application_submit(actor=None, call=call, person=person, quota=quota)
+            start.wait(timeout=30)
+            for index, person in batch:
+                for _ in range(2):  # a double click
+                    services.application_submit(actor=None, call=call, person=person, quota=quotas[index % 2])
         except Exception as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=submit, args=(p,)) for p in people]
+    numbered = list(enumerate(people))
+    threads = [threading.Thread(target=submit, args=(numbered[i::workers],)) for i in range(workers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
-    assert Application.objects.filter(call=call).count() == 20
+    assert Application.objects.filter(call=call).count() == 200
+    assert Application.objects.filter(call=call).values("person").distinct().count() == 200
     runs = []
 
     def select(seed):
@@ -247,7 +265,19 @@ def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(
     for thread in threads:
         thread.join()
     assert len(runs) == 2
-    assert Application.objects.filter(call=call, status="selected").count() == 5  # never over-filled
+    selected = dict(
+        Application.objects.filter(call=call, status="selected")
+        .values_list("quota__code")
+        .annotate(n=Count("pk"))
+        .values_list("quota__code", "n")
+    )
+    assert selected == {"CITY": 30, "DISTRICT": 20}  # never over-filled
+    last = max(runs, key=lambda run: run.pk)
+    assert set(
+        SelectionResult.objects.filter(run=last, outcome="selected").values_list("application_id", flat=True)
+    ) == set(
+        Application.objects.filter(call=call, status="selected").values_list("pk", flat=True)
+    )  # the applications carry the later run's result, not a mix of both
 
 
 def test_the_demo_call_adds_up_to_the_2018_report(db, settings, tmp_path):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.core.roles import Role
 from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
+from iljari.intake.models import Call
 from iljari.org.models import District
 from iljari.participation import services
 from iljari.participation.models import Payment, Placement
@@ -41,7 +42,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
         title="뉴딜일자리 참여자 모집(시험)",
         opens_at=opens,
         closes_at=opens + timedelta(days=10),
-        announce_on=today,
+        announce_on=today + timedelta(days=10),
         quotas=[("CITY", "서울시 추진사업", 1)],
         eligibility=[
             {"kind": "age_between", "min_value": 18, "max_value": 39, "on_date": today},
@@ -63,6 +64,10 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     _as(page, "t_citizen")
     page.goto("/portal/calls/")
     page.get_by_role("link", name="뉴딜일자리 참여자 모집(시험)").click()
+    page.get_by_role("button", name="신청", exact=True).click()  # without the consents: refused, said why
+    assert "모두 동의해야 합니다" in page.content()
+    for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
+        page.get_by_text(consent, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="신청", exact=True).click()
     page.goto("/portal/applications/")
     assert "접수" in page.locator("table").inner_text()
@@ -78,7 +83,8 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     page.get_by_role("button", name="선발 실행").click()
     assert "난수 시드 42" in page.content()
 
-    # the citizen sees the result
+    # the announcement day comes; the citizen sees the result
+    Call.objects.filter(pk=call.pk).update(announce_on=today)
     _as(page, "t_citizen")
     page.goto("/portal/applications/")
     assert "선발" in page.locator("table").inner_text()

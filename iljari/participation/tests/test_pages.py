@@ -147,7 +147,8 @@ def test_division_staff_place_a_calls_selected_people_from_the_page(site, client
     )
     assert ok.status_code == 302
     assert Placement.objects.filter(application__call=call).count() == 2
-    assert client_as(Role.DISTRICT_OFFICER).get(f"/participation/calls/{call.code}/place/").status_code == 403
+    # a district officer sees no call without a quota of its district: not found, as if it did not exist
+    assert client_as(Role.DISTRICT_OFFICER).get(f"/participation/calls/{call.code}/place/").status_code == 404
 
 
 def test_citizen_sees_own_placement_and_pay(site, client_as, personas):

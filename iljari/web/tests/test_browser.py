@@ -50,7 +50,7 @@ NAV = {
         "API 문서",
         "내 정보",
     ],
-    Role.DISTRICT_OFFICER: ["홈", "사람", "참여 관리", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
+    Role.DISTRICT_OFFICER: ["홈", "사람", "모집·선발", "참여 관리", "조직", "자치구", "협력기관", "API 문서", "내 정보"],
     Role.PARTNER_AGENCY: ["홈", "참여 관리", "조직", "협력기관", "API 문서", "내 정보"],
     Role.AUDITOR: [
         "홈",
@@ -190,7 +190,9 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()
     page.get_by_role("link", name=call.title).click()
     page.get_by_label("선발 구분").select_option(label="서울시 추진사업 (3명)")
+    for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
+        page.get_by_text(consent, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="신청").click()
     page.wait_for_url("**/portal/applications/")
-    table = page.get_by_role("table", name="내 신청: 공고, 구분, 접수 일시, 상태")
+    table = page.get_by_role("table", name="내 신청: 공고, 구분, 접수 일시, 상태, 철회·포기")
     assert call.title in table.inner_text() and "접수" in table.inner_text()
