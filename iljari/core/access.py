@@ -224,6 +224,38 @@ def figures_unit_path(user) -> str | None:
     return None
 
 
+# --- training (기술교육원) ------------------------------------------------------------------------------
+
+
+def access_training_view(user) -> bool:
+    """The technical training institutes, their courses, trainees, attendance and deposits: the office manager,
+    division staff and auditors (every institute), partner agencies (the institutes their partner runs, through
+    scope_rows(partner=...)). District officers and citizens see none of these office pages."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.PARTNER_AGENCY,
+    }
+
+
+def access_training_manage(user, division_path_: str) -> bool:
+    """Keep a training programme's institutes and courses and enrol a call's selected applicants: the office
+    manager, or staff of the programme's division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_training_records(user, institute) -> bool:
+    """Record an institute's trainees (attendance, deposits, completion, dropout): the programme's division, or
+    the partner agency whose partner runs the institute."""
+    if access_training_manage(user, institute.programme.division.path):
+        return True
+    if _role(user) == Role.PARTNER_AGENCY and institute.partner_id is not None:
+        return institute.partner_id == user.partner_id
+    return False
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from iljari.intake import services as intake
-from iljari.intake.models import Application
+from iljari.intake.models import Application, Call
 from iljari.people.models import Consent, Person
 from iljari.people.rrn import parse_rrn, rrn_index
 from iljari.plan.models import Programme
@@ -87,6 +87,9 @@ def load_intake() -> None:
     rules_2018 = [
         {**rule, "on_date": date(2018, 1, 1)} if rule["kind"] == "age_between" else rule for rule in YOUTH_RULES
     ]
+    if Call.objects.filter(code="NEWDEAL-2018-1", selection_confirmed_at__isnull=False).exists():
+        _open_call(programme)  # a rerun: the 2018 call is done (its people are placed); only the open call moves
+        return
     call = intake.call_set(
         actor=None,
         code="NEWDEAL-2018-1",
@@ -114,6 +117,11 @@ def load_intake() -> None:
         intake.eligibility_run(actor=None, call=call)
         intake.selection_run(actor=None, call=call, seed=SEED_2018)
 
+    _open_call(programme)
+
+
+def _open_call(programme) -> None:
+    """The call open now (a week ago to 60 days on), which the demo citizen can apply to."""
     today = timezone.localdate()
     opens = timezone.make_aware(datetime.combine(today - timedelta(days=7), datetime.min.time()))
     rules_now = [{**rule, "on_date": today} if rule["kind"] == "age_between" else rule for rule in YOUTH_RULES]

@@ -121,4 +121,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.participation_loader import load_participation
 
         load_participation()
+        from iljari.demo.training_loader import load_training
+
+        load_training()
         return printed

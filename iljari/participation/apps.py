@@ -18,6 +18,11 @@ class ParticipationConfig(AppConfig):
             models.Placement,
             models.WorkRecord,
             models.EmploymentOutcome,
+            models.TrainingInstitute,
+            models.TrainingCourse,
+            models.Enrolment,
+            models.AttendanceMonth,
+            models.TrainingDeposit,
         ):
             track(model)
 

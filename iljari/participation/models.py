@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -59,7 +59,6 @@ class ProgrammeTerms(TimeStampedModel):
     max_months = models.PositiveSmallIntegerField(_("최대 참여 개월"), null=True, blank=True)
     weekly_hours = models.DecimalField(_("주 소정근로시간"), max_digits=4, decimal_places=1, default=40)
     paid_public_holidays = models.BooleanField(_("공휴일 유급"), default=True)
-
     class Meta:
         verbose_name = _("참여 조건")
         verbose_name_plural = _("참여 조건")
@@ -301,3 +300,246 @@ class EmploymentOutcome(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.placement} → {self.employer}"
+
+
+# --- technical training institutes (기술교육원) ------------------------------------------------------------
+
+
+class TrainingInstitute(TimeStampedModel):
+    """One of the city's technical training institutes (기술교육원), run by a trustee (수탁기관) under contract."""
+
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    name = models.CharField(_("교육원명"), max_length=100)
+    programme = models.ForeignKey(
+        "plan.Programme", verbose_name=_("주요업무"), on_delete=models.PROTECT, related_name="training_institutes"
+    )
+    partner = models.ForeignKey(
+        "org.Partner",
+        verbose_name=_("수탁기관"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="training_institutes",
+    )
+    district = models.ForeignKey(
+        "org.District", verbose_name=_("자치구"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    address = models.CharField(_("소재지"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("운영 중"), default=True)
+
+    class Meta:
+        verbose_name = _("기술교육원")
+        verbose_name_plural = _("기술교육원")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["partner"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:training_institute", args=[self.code])
+
+
+MAX_TRAINING_DEPOSIT = 200_000  # 교육훈련비 예치환불제: 단기과정 20만원 이내
+
+
+class TrainingCourse(TimeStampedModel):
+    """A department's course of a year (학과·과정): its period, places, weekly hours, the deposit its trainees pay
+    and get back on completion, and the call quota it recruits through."""
+
+    class Track(models.TextChoices):
+        CITY = "city", _("서울시 과정")
+        NATIONAL = "national", _("국가 과정")
+
+    class CourseType(models.TextChoices):
+        REGULAR_DAY = "regular_day", _("정규 주간")
+        REGULAR_NIGHT = "regular_night", _("정규 야간")
+        SHORT = "short", _("단기")
+
+    institute = models.ForeignKey(
+        TrainingInstitute, verbose_name=_("기술교육원"), on_delete=models.PROTECT, related_name="courses"
+    )
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    name = models.CharField(_("학과·과정명"), max_length=200)
+    track = models.CharField(_("과정 구분"), max_length=10, choices=Track.choices)
+    course_type = models.CharField(_("과정 유형"), max_length=16, choices=CourseType.choices)
+    start_date = models.DateField(_("훈련 시작일"))
+    end_date = models.DateField(_("훈련 종료일"))
+    capacity = models.PositiveIntegerField(_("정원"))
+    weekly_hours = models.PositiveSmallIntegerField(_("주 훈련시간"), default=35)
+    deposit = models.PositiveIntegerField(_("예치금(원)"), default=0)
+    completion_percent = models.PositiveSmallIntegerField(
+        _("수료 기준 출석률(%)"), default=80, help_text=_("기록된 달의 소정 훈련일 가운데 출석해야 하는 비율")
+    )
+    quota = models.ForeignKey(
+        "intake.Quota",
+        verbose_name=_("선발 구분"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_courses",
+        help_text=_("이 과정의 훈련생을 모집하는 모집공고의 선발 구분"),
+    )
+
+    class Meta:
+        verbose_name = _("훈련 과정")
+        verbose_name_plural = _("훈련 과정")
+        ordering = ["institute", "start_date", "code"]
+        constraints = [
+            models.CheckConstraint(name="training_course_ends_after_start", condition=Q(end_date__gte=F("start_date"))),
+            models.CheckConstraint(name="training_course_capacity_positive", condition=Q(capacity__gt=0)),
+            models.CheckConstraint(
+                name="training_course_deposit_range", condition=Q(deposit__gte=0) & Q(deposit__lte=MAX_TRAINING_DEPOSIT)
+            ),
+            models.CheckConstraint(
+                name="training_course_completion_percent_range",
+                condition=Q(completion_percent__gte=1) & Q(completion_percent__lte=100),
+            ),
+            models.UniqueConstraint(fields=["quota"], name="training_course_one_per_quota"),
+        ]
+        indexes = [models.Index(fields=["institute", "start_date"]), models.Index(fields=["start_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.institute} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:training_course", args=[self.code])
+
+
+class Enrolment(TimeStampedModel):
+    """One person training in one course (훈련생)."""
+
+    class Status(models.TextChoices):
+        ENROLLED = "enrolled", _("훈련 중")
+        COMPLETED = "completed", _("수료")
+        DROPPED = "dropped", _("중도탈락")
+
+    class DropoutReason(models.TextChoices):
+        EMPLOYED = "employed", _("조기취업")
+        PERSONAL = "personal", _("개인 사정")
+        HEALTH = "health", _("건강")
+        ABSENCE = "absence", _("출석 미달")
+        OTHER = "other", _("기타")
+
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("훈련생"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        TrainingCourse, verbose_name=_("훈련 과정"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    application = models.OneToOneField(
+        "intake.Application",
+        verbose_name=_("신청"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enrolment",
+    )
+    enrolled_on = models.DateField(_("입교일"))
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.ENROLLED)
+    ended_on = models.DateField(_("수료·탈락일"), null=True, blank=True)
+    dropout_reason = models.CharField(_("중도탈락 사유"), max_length=10, choices=DropoutReason.choices, blank=True)
+    note = models.CharField(_("메모"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("훈련생")
+        verbose_name_plural = _("훈련생")
+        ordering = ["course", "person__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "person"], name="enrolment_once_per_course"),
+            models.CheckConstraint(
+                name="enrolment_ended_after_start",
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("enrolled_on")),
+            ),
+            models.CheckConstraint(
+                name="enrolment_ended_has_date", condition=Q(status="enrolled") | Q(ended_on__isnull=False)
+            ),
+            models.CheckConstraint(
+                name="enrolment_dropout_has_reason", condition=~Q(status="dropped") | ~Q(dropout_reason="")
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "enrolled_on"]), models.Index(fields=["course", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.course} {self.enrolled_on:%Y-%m-%d}~"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:training_enrolment", args=[self.pk])
+
+    @property
+    def last_day(self):
+        """The last day of training: the day it ended, else the course's last day."""
+        return self.ended_on or self.course.end_date
+
+
+class AttendanceMonth(TimeStampedModel):
+    """One month of one trainee's attendance (출석): the training days the calendar scheduled (weekdays that are
+    not public holidays, inside the course and the enrolment) and the days attended."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
+    month = models.DateField(_("월"), help_text=_("그 달의 1일"))
+    scheduled_days = models.PositiveSmallIntegerField(_("소정 훈련일수"))
+    attended_days = models.PositiveSmallIntegerField(_("출석일수"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("출석")
+        verbose_name_plural = _("출석")
+        ordering = ["enrolment", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "month"], name="attendance_once_a_month"),
+            models.CheckConstraint(name="attendance_month_first_day", condition=Q(month__day=1)),
+            models.CheckConstraint(
+                name="attendance_within_scheduled", condition=Q(attended_days__lte=F("scheduled_days"))
+            ),
+        ]
+        indexes = [models.Index(fields=["month"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} {self.month:%Y-%m} {self.attended_days}/{self.scheduled_days}"
+
+
+class TrainingDeposit(TimeStampedModel):
+    """The part of a course's fee a trainee deposits (교육훈련비 예치환불제): held while training, refunded on
+    completion (or on leaving for a job), forfeited to the city on any other dropout."""
+
+    class Status(models.TextChoices):
+        DUE = "due", _("미납")
+        HELD = "held", _("예치")
+        REFUNDED = "refunded", _("환급")
+        FORFEITED = "forfeited", _("귀속")
+        CANCELLED = "cancelled", _("취소")
+
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="deposit")
+    amount = models.PositiveIntegerField(_("예치금(원)"))
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.DUE)
+    paid_on = models.DateField(_("납부일"), null=True, blank=True)
+    settled_on = models.DateField(_("정산일"), null=True, blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("교육훈련비 예치금")
+        verbose_name_plural = _("교육훈련비 예치금")
+        ordering = ["enrolment"]
+        constraints = [
+            models.CheckConstraint(
+                name="deposit_amount_range", condition=Q(amount__gt=0) & Q(amount__lte=MAX_TRAINING_DEPOSIT)
+            ),
+            models.CheckConstraint(
+                name="deposit_paid_has_date",
+                condition=Q(status__in=["due", "cancelled"]) | Q(paid_on__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="deposit_settled_has_date",
+                condition=Q(status__in=["due", "held"]) | Q(settled_on__isnull=False),
+            ),
+        ]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} {self.amount:,}원 {self.get_status_display()}"

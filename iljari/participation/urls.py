@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iljari.participation import views
+from iljari.participation import training_views, views
 
 app_name = "participation"
 
@@ -18,5 +18,34 @@ urlpatterns = [
     path("participation/calls/<str:code>/place/", views.call_place, name="call_place"),
     path("participation/employment/", views.employment_rates, name="employment_rates"),
     path("participation/tables/", views.tables, name="tables"),
+    path("participation/training/", training_views.training_figures, name="training_figures"),
+    path("participation/training/courses/<str:code>/", training_views.course_detail, name="training_course"),
+    path(
+        "participation/training/courses/<str:code>/attendance/",
+        training_views.course_attendance,
+        name="training_attendance",
+    ),
+    path(
+        "participation/training/courses/<str:code>/attendance.xlsx",
+        training_views.attendance_sheet,
+        name="training_attendance_sheet",
+    ),
+    path(
+        "participation/training/courses/<str:code>/attendance/upload/",
+        training_views.attendance_upload,
+        name="training_attendance_upload",
+    ),
+    path("participation/training/enrolments/<int:pk>/", training_views.enrolment_detail, name="training_enrolment"),
+    path(
+        "participation/training/enrolments/<int:pk>/deposit/", training_views.deposit_pay, name="training_deposit_pay"
+    ),
+    path(
+        "participation/training/enrolments/<int:pk>/complete/",
+        training_views.enrolment_complete,
+        name="training_complete",
+    ),
+    path("participation/training/enrolments/<int:pk>/drop/", training_views.enrolment_drop, name="training_drop"),
+    path("participation/training/calls/<str:code>/enrol/", training_views.call_enrol, name="training_call_enrol"),
+    path("participation/training/<str:code>/", training_views.institute_detail, name="training_institute"),
     path("portal/placements/", views.portal_placements, name="portal_placements"),
 ]

@@ -23,7 +23,7 @@ from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
 from iljari.core.middleware import client_address
 from iljari.intake import selectors as intake_selectors
-from iljari.participation import selectors, services
+from iljari.participation import selectors, services, training_selectors
 from iljari.participation.forms import (
     LivingWageForm,
     MonthForm,
@@ -319,5 +319,10 @@ def tables(request):
 def portal_placements(request):
     require(access_apply(request.user))
     return render(
-        request, "participation/portal_placements.html", {"placements": selectors.my_placements(user=request.user)}
+        request,
+        "participation/portal_placements.html",
+        {
+            "placements": selectors.my_placements(user=request.user),
+            "enrolments": training_selectors.my_enrolment_list(user=request.user),
+        },
     )

@@ -31,6 +31,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("사람", "people:person_list", access.access_people_view, "people:person"),
     NavItem("모집·선발", "intake:call_list", access.access_applications_view, "intake:call"),
     NavItem("참여 관리", "participation:worksite_list", access.access_participation_view, "participation:"),
+    NavItem("기술교육원", "participation:training_figures", access.access_training_view, "participation:training_"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call"),
     NavItem("내 신청", "intake:portal_applications", access.access_apply, "intake:portal_applications"),
     NavItem("내 일자리", "participation:portal_placements", access.access_apply, "participation:portal_placements"),
@@ -47,15 +48,9 @@ NAV_ITEMS: tuple[NavItem, ...] = (
 
 
 def nav_for(user, current: str) -> list[dict]:
-    items = []
-    for item in NAV_ITEMS:
-        if not item.gate(user):
-            continue
-        items.append(
-            {
-                "label": item.label,
-                "url": reverse(item.url_name),
-                "current": bool(current) and current.startswith(item.section),
-            }
-        )
-    return items
+    """The entries the user's gates allow; the one whose section matches the current page most closely (the
+    longest prefix, so that 기술교육원 and not 참여 관리 is current on a training page) is marked current."""
+    visible = [item for item in NAV_ITEMS if item.gate(user)]
+    matching = [item for item in visible if current and current.startswith(item.section)]
+    closest = max(matching, key=lambda item: len(item.section)) if matching else None
+    return [{"label": item.label, "url": reverse(item.url_name), "current": item is closest} for item in visible]

@@ -119,6 +119,31 @@ FIGURE_PAGES = [
     ("core:month_locks", "/months/", FIGURES),
 ]
 
+TRAINING_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
+TRAINING_RECORDS = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.PARTNER_AGENCY}
+TRAINING_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+# The training pages read the objects of participation.tests.conftest.make_training (fixture `training_office`):
+# 동부기술교육원 (EAST, run by TTI-EAST, the partner persona's partner) with its short course E-SHORT and one trainee,
+# and 중부기술교육원 (CENTRAL, TTI-CENTRAL). `{enrolment}` is that trainee's id.
+TRAINING_PAGES = [
+    ("participation:training_figures", "/participation/training/?year=2018&as_of=2018-06-30", TRAINING_VIEW),
+    ("participation:training_institute", "/participation/training/EAST/", TRAINING_VIEW),
+    ("participation:training_course", "/participation/training/courses/E-SHORT/?month=2018-05", TRAINING_VIEW),
+    (
+        "participation:training_attendance_sheet",
+        "/participation/training/courses/E-SHORT/attendance.xlsx?month=2018-05",
+        TRAINING_VIEW,
+    ),
+    (
+        "participation:training_attendance_upload",
+        "/participation/training/courses/E-SHORT/attendance/upload/?month=2018-05",
+        TRAINING_RECORDS,
+    ),
+    ("participation:training_enrolment", "/participation/training/enrolments/{enrolment}/", TRAINING_VIEW),
+    ("participation:training_call_enrol", "/participation/training/calls/TR-TEST/enrol/", TRAINING_MANAGE),
+]
+
 FIGURE_API = [
     ("/api/finance/staffing", FIGURES),
     ("/api/finance/budget?year=2018", FIGURES),
@@ -172,6 +197,11 @@ NOT_PAGES = {
     "participation:placement_end",
     "participation:placement_outcome",
     "participation:call_place",
+    # training: POST actions, tested in participation/tests/test_training_pages.py
+    "participation:training_attendance",
+    "participation:training_deposit_pay",
+    "participation:training_complete",
+    "participation:training_drop",
 }
 
 
@@ -201,6 +231,70 @@ def office(personas):
 def test_figure_page_permission(office, client_as, path, role, allowed):
     response = client_as(role).get(path)
     assert response.status_code == (200 if allowed else 403), response.status_code
+
+
+@pytest.fixture
+def training_office(personas):
+    from iljari.demo.report2018_loader import load_report2018
+    from iljari.participation.tests.conftest import make_trainee, make_training
+
+    load_report2018()
+    made = make_training()
+    return {
+        "enrolment": make_trainee(made["short"]).pk,
+        "other_enrolment": make_trainee(made["other"]).pk,  # 중부기술교육원
+    }
+
+
+@pytest.mark.parametrize(("path", "role", "allowed"), _matrix(TRAINING_PAGES))
+def test_training_page_permission(training_office, client_as, path, role, allowed):
+    response = client_as(role).get(path.format(**training_office))
+    assert response.status_code == (200 if allowed else 403), response.status_code
+    if not allowed:
+        assert "권한이 없습니다" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", [path.format(enrolment=1) for _, path, _ in TRAINING_PAGES])
+def test_anonymous_is_sent_to_login_from_training_pages(db, path):
+    response = Client().get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_partner_agency_gets_404_for_another_trustees_institute(training_office, client_as):
+    client = client_as(Role.PARTNER_AGENCY)  # TTI-EAST; 중부기술교육원 is TTI-CENTRAL's
+    assert client.get("/participation/training/CENTRAL/").status_code == 404
+    assert client.get("/participation/training/courses/C-DAY/").status_code == 404
+    assert client.get("/participation/training/courses/C-DAY/attendance.xlsx?month=2018-05").status_code == 404
+    assert client.get(f"/participation/training/enrolments/{training_office['other_enrolment']}/").status_code == 404
+    assert (
+        client.post(f"/participation/training/enrolments/{training_office['other_enrolment']}/drop/").status_code == 404
+    )
+    assert client.get(f"/participation/training/enrolments/{training_office['enrolment']}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "manage", "own_records", "other_records"),
+    [
+        (Role.OFFICE_MANAGER, True, True, True),
+        (Role.DIVISION_STAFF, True, True, True),  # staff of 일자리정책담당관, the programme's division
+        (Role.PARTNER_AGENCY, False, True, False),  # TTI-EAST runs 동부, not 중부
+        (Role.AUDITOR, False, False, False),
+        (Role.SYSTEM_ADMIN, False, False, False),
+        (Role.DISTRICT_OFFICER, False, False, False),
+        (Role.CITIZEN, False, False, False),
+        (Role.ORGANISATION, False, False, False),
+    ],
+)
+def test_training_manage_and_records_gates(training_office, personas, role, manage, own_records, other_records):
+    from iljari.participation.models import TrainingInstitute
+
+    user = personas[role]
+    east, central = TrainingInstitute.objects.get(code="EAST"), TrainingInstitute.objects.get(code="CENTRAL")
+    assert access.access_training_manage(user, east.programme.division.path) is manage
+    assert access.access_training_manage(user, "/SEOUL/JOBS/LABOUR-POLICY/") is (role == Role.OFFICE_MANAGER)
+    assert access.access_training_records(user, east) is own_records
+    assert access.access_training_records(user, central) is other_records
 
 
 @pytest.mark.parametrize(
@@ -257,7 +351,7 @@ def test_every_page_is_in_the_matrix():
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
-    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES}
+    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES}
     assert names - covered - NOT_PAGES == set()
 
 
@@ -380,6 +474,7 @@ GATES = [
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER},
     ),
     (access.access_apply, {Role.CITIZEN}),
+    (access.access_training_view, TRAINING_VIEW),
 ]
 
 
