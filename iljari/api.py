@@ -19,6 +19,8 @@ from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError
 from iljari.finance.api import router as finance_router
+from iljari.intake.api import portal as portal_router
+from iljari.intake.api import router as intake_router
 from iljari.org.api import router as org_router
 from iljari.performance.api import router as performance_router
 from iljari.plan.api import router as plan_router
@@ -46,6 +48,8 @@ api.add_router("/org", org_router)
 api.add_router("/plan", plan_router)
 api.add_router("/finance", finance_router)
 api.add_router("/performance", performance_router)
+api.add_router("/intake", intake_router)
+api.add_router("/portal", portal_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

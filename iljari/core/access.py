@@ -150,6 +150,18 @@ def access_applications_register(user, division_path_: str, quota_district_id: i
     return False
 
 
+def access_quota_place(user, division_path_: str, quota_district_id: int | None) -> bool:
+    """Place the selected applicants of a quota at worksites: the programme's division for every quota; a district
+    officer for their own district's quota (at their district's worksites: access_worksite_records)."""
+    return access_applications_register(user, division_path_, quota_district_id)
+
+
+def access_placements_any(user) -> bool:
+    """May place some call's selected people (shows the calls waiting to be placed): the office manager, division
+    staff, and district officers (for their district's quotas)."""
+    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+
+
 def access_person_record_change(user, person_district_id: int | None) -> bool:
     """Correct a registered person's data: office staff for anyone; a district officer for their district's
     residents only. (The person themself corrects their own through the portal.)"""

@@ -11,10 +11,10 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from iljari.core.bulk import rows_insert
+from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
-from iljari.people.models import Consent, Person
-from iljari.people.rrn import parse_rrn, rrn_index
 from iljari.plan.models import Programme
 
 NEW_DEAL = "P1-03"
@@ -29,57 +29,14 @@ def _aware(*args) -> datetime:
     return timezone.make_aware(datetime(*args))
 
 
-def _bulk_applicants(count: int, seed: int) -> list[Person]:
-    from iljari.demo.dataset.people import GIVEN, SURNAMES
+YOUTH = Profile(born_from=date(1979, 1, 2), years=21, job_seeker=0.7)  # 18 to 39 on '18.1.1.
+
+
+def _bulk_applicants(count: int, seed: int) -> list[int]:
     from iljari.org.models import District
 
-    generator = random.Random(seed)
-    districts = list(District.objects.all())
-    people, seen = [], set()
-    while len(people) < count:
-        birth = date(1979, 1, 2) + timedelta(days=generator.randrange(0, 365 * 21))
-        sex = generator.choice("MF")
-        digit = {("M", 1900): "1", ("F", 1900): "2", ("M", 2000): "3", ("F", 2000): "4"}[
-            (sex, 1900 if birth.year < 2000 else 2000)
-        ]
-        number = parse_rrn(f"{birth:%y%m%d}{digit}{generator.randrange(0, 1_000_000):06d}")
-        index = rrn_index(number)
-        if index in seen:
-            continue
-        seen.add(index)
-        people.append(
-            Person(
-                name=generator.choice(SURNAMES) + generator.choice(GIVEN),
-                birth_date=birth,
-                sex=sex,
-                rrn=number.digits,
-                rrn_index=index,
-                district=generator.choice(districts),
-                income_status="none",
-                job_seeker_registered=generator.random() < 0.7,
-                basic_livelihood_recipient=generator.random() < 0.05,
-                veteran=generator.random() < 0.02,
-                disability=generator.random() < 0.03,
-            )
-        )
-    existing = set(Person.objects.filter(rrn_index__in=seen).values_list("rrn_index", flat=True))
-    created = Person.objects.bulk_create([p for p in people if p.rrn_index not in existing], batch_size=1000)
-    now = timezone.now()
-    Consent.objects.bulk_create(
-        [
-            Consent(
-                person=p,
-                purpose=purpose,
-                notice_version="2018-01",
-                context="2018 뉴딜일자리 1차 통합모집",
-                given_at=now,
-            )
-            for p in created
-            for purpose in Consent.Purpose.values
-        ],
-        batch_size=2000,
-    )
-    return list(Person.objects.filter(rrn_index__in=seen))
+    rows = person_rows(random.Random(seed), count, YOUTH, list(District.objects.all()))
+    return people_save(rows, context="2018 뉴딜일자리 1차 통합모집")
 
 
 def load_intake() -> None:
@@ -106,13 +63,13 @@ def load_intake() -> None:
     if not call.applications.exists():
         quota = call.quotas.get()
         applicants = _bulk_applicants(APPLICANTS_2018, seed=SEED_2018)
-        moments = [call.opens_at + timedelta(seconds=i * 140) for i in range(len(applicants))]
-        Application.objects.bulk_create(
-            [
-                Application(call=call, person=p, quota=quota, submitted_at=at, channel="online")
-                for p, at in zip(applicants, moments, strict=True)
-            ],
-            batch_size=2000,
+        rows_insert(
+            Application,
+            ("call", "person", "quota", "status", "submitted_at", "channel"),
+            (
+                (call.pk, pk, quota.pk, "submitted", call.opens_at + timedelta(seconds=i * 140), "online")
+                for i, pk in enumerate(applicants)
+            ),
         )
         intake.eligibility_run(actor=None, call=call)
         intake.selection_run(actor=None, call=call, seed=SEED_2018)

@@ -121,6 +121,9 @@ def load_demo() -> list[dict]:
         from iljari.demo.participation_loader import load_participation
 
         load_participation()
+        from iljari.demo.public_works_loader import load_public_works
+
+        load_public_works()
         from iljari.demo.training_loader import load_training
 
         load_training()

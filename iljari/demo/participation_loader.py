@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from iljari.core.bulk import rows_insert
 from iljari.intake.models import Application, Call
 from iljari.org.models import District, OrgUnit
 from iljari.participation import services
@@ -107,7 +108,8 @@ NEW_DEAL_DISTRICTS = ["11110", "11140", "11170", "11215", "11305", "11440", "115
 COHORT_2017, EMPLOYED_2017 = 1_000, 529  # 52.9%
 
 
-def _tables() -> None:
+def load_tables() -> None:
+    """The living wages and public holidays pay reads."""
     for year, (hourly, note) in LIVING_WAGES.items():
         services.living_wage_set(actor=None, year=year, hourly=hourly, note=note)
     this_year = timezone.localdate().year
@@ -199,16 +201,18 @@ def _records(placements: list[Placement], generator: random.Random) -> None:
             leave = generator.choice([0, 0, 0, 8]) if absent else 0
             days = max(span.scheduled_days - absent, 0)
             records.append(
-                WorkRecord(
-                    placement=placement,
-                    month=month,
-                    days_worked=days,
-                    hours_worked=Decimal(days * 8),
-                    paid_leave_hours=Decimal(min(leave, absent * 8)),
-                    full_weeks=max(span.sundays - absent, 0),
+                (
+                    placement.pk,
+                    month,
+                    days,
+                    Decimal(days * 8),
+                    Decimal(min(leave, absent * 8)),
+                    max(span.sundays - absent, 0),
                 )
             )
-    WorkRecord.objects.bulk_create(records, batch_size=2000)
+    rows_insert(
+        WorkRecord, ("placement", "month", "days_worked", "hours_worked", "paid_leave_hours", "full_weeks"), records
+    )
 
 
 def _dropouts(placements: list[Placement], generator: random.Random) -> None:
@@ -271,7 +275,7 @@ def _cohort_2017(call: Call, worksites: list, generator: random.Random) -> None:
 
 
 def load_participation() -> None:
-    _tables()
+    load_tables()
     _terms()
     call = Call.objects.get(code="NEWDEAL-2018-1")
     if Placement.objects.filter(programme=call.programme).exists():

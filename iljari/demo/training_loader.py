@@ -19,19 +19,19 @@ A call open now (like NEWDEAL-DEMO) lets the demo citizen apply to three short c
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
+from iljari.core.bulk import rows_insert
+from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
 from iljari.org.models import District, Partner
 from iljari.participation import training_services as training
 from iljari.participation.models import AttendanceMonth, Enrolment, TrainingCourse, TrainingDeposit
 from iljari.participation.services import add_months, holidays_between, month_end
-from iljari.people.models import Consent, Person
-from iljari.people.rrn import parse_rrn, rrn_index
 from iljari.plan.models import Programme
 
 TRAINING = "P1-07"
@@ -189,76 +189,29 @@ def _quotas(plan: list[Planned], institutes: dict) -> list[tuple[str, str, int]]
 # --- the first half's applicants ---------------------------------------------------------------------------
 
 
+TRAINEES = Profile(
+    born_from=date(1955, 1, 1), years=48, regular_income=0.25, job_seeker=0.6, basic_livelihood=0.06, veteran=0.03
+)  # 15 to 63 on '18.1.22.; fmt: skip
+
+
 def _applicants(call: Call, generator: random.Random) -> None:
     """For each quota its places and some more applicants (a few of them not living in Seoul, so ineligible)."""
-    from iljari.demo.dataset.people import GIVEN, SURNAMES
-
     districts = list(District.objects.all())
-    quotas = list(call.quotas.order_by("order"))
-    wanted = []  # (quota, lives in Seoul)
-    for quota in quotas:
+    rows = []  # (person, quota)
+    for quota in call.quotas.order_by("order"):
         extra = max(2, round(quota.places * 0.08))
-        wanted += [(quota, True)] * (quota.places + extra - extra // 3) + [(quota, False)] * (extra // 3)
-    people, quota_of, seen = [], [], set()
-    while len(people) < len(wanted):
-        quota, seoul = wanted[len(people)]
-        birth = date(1955, 1, 1) + timedelta(days=generator.randrange(0, 365 * 48))  # 15 to 63 on '18.1.22.
-        sex = generator.choice("MF")
-        digit = {("M", 1900): "1", ("F", 1900): "2", ("M", 2000): "3", ("F", 2000): "4"}[
-            (sex, 1900 if birth.year < 2000 else 2000)
-        ]
-        number = parse_rrn(f"{birth:%y%m%d}{digit}{generator.randrange(0, 1_000_000):06d}")
-        index = rrn_index(number)
-        if index in seen:
-            continue
-        seen.add(index)
-        people.append(
-            Person(
-                name=generator.choice(SURNAMES) + generator.choice(GIVEN),
-                birth_date=birth,
-                sex=sex,
-                rrn=number.digits,
-                rrn_index=index,
-                district=generator.choice(districts) if seoul else None,
-                income_status=generator.choice(["none", "none", "regular", "unknown"]),
-                job_seeker_registered=generator.random() < 0.6,
-                basic_livelihood_recipient=generator.random() < 0.06,
-                veteran=generator.random() < 0.03,
-                disability=generator.random() < 0.03,
-            )
-        )
-        quota_of.append(quota)
-    taken = set(Person.objects.filter(rrn_index__in=seen).values_list("rrn_index", flat=True))
-    fresh = [p for p in people if p.rrn_index not in taken]
-    Person.objects.bulk_create(fresh, batch_size=1000)
-    ids = dict(Person.objects.filter(rrn_index__in=seen).values_list("rrn_index", "pk"))
-    now = timezone.now()
-    Consent.objects.bulk_create(
-        [
-            Consent(
-                person_id=ids[p.rrn_index],
-                purpose=purpose,
-                notice_version="2018-01",
-                context="2018 기술교육원 상반기 훈련생 모집",
-                given_at=now,
-            )
-            for p in fresh
-            for purpose in Consent.Purpose.values
-        ],
-        batch_size=2000,
-    )
-    Application.objects.bulk_create(
-        [
-            Application(
-                call=call,
-                person_id=ids[p.rrn_index],
-                quota=quota,
-                submitted_at=call.opens_at + timedelta(seconds=i * 230),
-                channel="online",
-            )
-            for i, (p, quota) in enumerate(zip(people, quota_of, strict=True))
-        ],
-        batch_size=2000,
+        outside = extra // 3
+        seoul = person_rows(generator, quota.places + extra - outside, TRAINEES, districts)
+        away = person_rows(generator, outside, replace(TRAINEES, outside_seoul=1.0), districts)
+        rows += [(person, quota) for person in seoul + away]
+    ids = people_save([person for person, _ in rows], context="2018 기술교육원 상반기 훈련생 모집")
+    rows_insert(
+        Application,
+        ("call", "person", "quota", "status", "submitted_at", "channel"),
+        (
+            (call.pk, pk, quota.pk, "submitted", call.opens_at + timedelta(seconds=i * 230), "online")
+            for i, (pk, (_, quota)) in enumerate(zip(ids, rows, strict=True))
+        ),
     )
 
 

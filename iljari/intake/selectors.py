@@ -144,7 +144,7 @@ class CallFigures:
 
 
 def call_figures(*, call: Call) -> CallFigures:
-    quotas = call.quotas.annotate(
+    quotas = call.quotas.select_related("district").annotate(
         applicants=Count("applications", filter=Q(applications__status__in=COUNTED)),
         selected=Count("applications", filter=Q(applications__status=Application.Status.SELECTED)),
         waitlisted=Count("applications", filter=Q(applications__status=Application.Status.WAITLISTED)),

@@ -150,22 +150,15 @@ def call_set(
                 "has_interview": has_interview,
             },
         )
-        if call.applications.exists():  # quotas with applications stay; new ones are added, the others updated
-            for order, (quota_code, name, places, district) in enumerate(quotas, 1):
-                Quota.objects.update_or_create(
-                    call=call,
-                    code=quota_code,
-                    defaults={"name": name, "places": places, "district": district, "order": order},
-                )
-            call.quotas.exclude(code__in=[q[0] for q in quotas]).filter(applications__isnull=True).delete()
-        else:
-            call.quotas.all().delete()
-            Quota.objects.bulk_create(
-                [
-                    Quota(call=call, code=quota_code, name=name, places=places, district=district, order=order)
-                    for order, (quota_code, name, places, district) in enumerate(quotas, 1)
-                ]
+        # quotas are updated in place by code (what points at them — applications, training courses — stays);
+        # a quota left out goes, unless it has applications
+        for order, (quota_code, name, places, district) in enumerate(quotas, 1):
+            Quota.objects.update_or_create(
+                call=call,
+                code=quota_code,
+                defaults={"name": name, "places": places, "district": district, "order": order},
             )
+        call.quotas.exclude(code__in=[q[0] for q in quotas]).filter(applications__isnull=True).delete()
         call.eligibility_rules.all().delete()
         EligibilityRule.objects.bulk_create(
             [EligibilityRule(call=call, order=order, **rule) for order, rule in enumerate(eligibility, 1)]
@@ -1050,19 +1043,14 @@ def selection_compute(*, call: Call, seed: int) -> list[Ranking]:
 
 
 def _results_insert(run: SelectionRun, rankings: list[Ranking]) -> None:
-    """The run's result rows in a few statements (executemany), not one model instance per row."""
-    from django.db import connection
+    """The run's result rows in a few statements (core.bulk), not one model instance per row."""
+    from iljari.core.bulk import rows_insert
 
-    table = connection.ops.quote_name(SelectionResult._meta.db_table)
-    columns = ", ".join(
-        connection.ops.quote_name(SelectionResult._meta.get_field(name).column)
-        for name in ("run", "application", "quota", "rank", "lottery", "score", "outcome")
+    rows_insert(
+        SelectionResult,
+        ("run", "application", "quota", "rank", "lottery", "score", "outcome"),
+        ((run.pk, r.application_id, r.quota_id, r.rank, r.lottery, r.score, r.outcome) for r in rankings),
     )
-    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"  # noqa: S608 (names from the model)
-    rows = [(run.pk, r.application_id, r.quota_id, r.rank, r.lottery, r.score, r.outcome) for r in rankings]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            cursor.executemany(sql, rows[start : start + 5000])
 
 
 def _require_not_confirmed(call: Call) -> None:

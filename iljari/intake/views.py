@@ -21,31 +21,18 @@ from iljari.core.access import (
     access_figures_enter_any,
     require,
 )
-from iljari.core.accesslog import access_log_record
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import KrdsFormMixin
-from iljari.core.middleware import client_address
 from iljari.intake import selectors, services
 from iljari.intake.forms import CallForm, PriorityFormSet, QuotaFormSet, RuleFormSet, call_initial
 from iljari.intake.models import Application, Quota, ReviewScore
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
 from iljari.web.http import error_text, form_apply_error, paginate, xlsx_upload
+from iljari.web.http import log_person_access as _log
 
-SUBJECT = "people.person"  # the access log names the person whose data was read or written
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _log(request, action: str, ids, detail: str) -> None:
-    access_log_record(
-        user=request.user,
-        remote_addr=client_address(request),
-        action=action,
-        subject_type=SUBJECT,
-        subject_ids=ids,
-        detail=detail,
-    )
 
 
 class ApplyForm(KrdsFormMixin, ConsentFields):

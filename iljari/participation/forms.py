@@ -77,10 +77,16 @@ class PlaceForm(KrdsFormMixin, forms.Form):
     )
     start_date = forms.DateField(label="근무 시작일", widget=DateInput())
     end_date = forms.DateField(label="종료 예정일", widget=DateInput())
+    quota = forms.ChoiceField(label="선발 구분", required=False)
 
-    def __init__(self, *args, worksites=(), **kwargs):
+    field_order = ["quota", "worksites", "start_date", "end_date"]
+
+    def __init__(self, *args, worksites=(), quotas=(), whole=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["worksites"].choices = [(w.code, f"{w.name} (정원 {w.places}명)") for w in worksites]
+        choices = [("", "모든 선발 구분")] if whole else []
+        self.fields["quota"].choices = choices + [(str(q.pk), q.name) for q in quotas]
+        self.fields["quota"].required = not whole
 
 
 class LivingWageForm(KrdsFormMixin, forms.Form):

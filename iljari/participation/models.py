@@ -59,6 +59,14 @@ class ProgrammeTerms(TimeStampedModel):
     max_months = models.PositiveSmallIntegerField(_("최대 참여 개월"), null=True, blank=True)
     weekly_hours = models.DecimalField(_("주 소정근로시간"), max_digits=4, decimal_places=1, default=40)
     paid_public_holidays = models.BooleanField(_("공휴일 유급"), default=True)
+    city_share_percent = models.PositiveSmallIntegerField(
+        _("시비 부담 비율(%)"),
+        default=100,
+        help_text=_(
+            "자치구 사업장 급여 가운데 시가 부담하는 몫(공공근로 시·구 7:3이면 70). 시 사업장은 시가 전부 부담합니다."
+        ),
+    )
+
     class Meta:
         verbose_name = _("참여 조건")
         verbose_name_plural = _("참여 조건")
@@ -66,6 +74,7 @@ class ProgrammeTerms(TimeStampedModel):
             models.CheckConstraint(
                 name="terms_weekly_hours_range", condition=Q(weekly_hours__gt=0) & Q(weekly_hours__lte=40)
             ),
+            models.CheckConstraint(name="terms_city_share_range", condition=Q(city_share_percent__lte=100)),
         ]
 
     def __str__(self) -> str:

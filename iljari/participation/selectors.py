@@ -12,7 +12,9 @@ Contract:
 - work_record_sheet(*, user, worksite, month) -> bytes                             (the month's entry sheet)
 - employment_rates(*, user, year) -> list[EmploymentRate]                          (per programme, set-based)
 - placement_outcome(*, placement) -> EmploymentOutcome | None
-- calls_awaiting_placement(*, user) -> list[Call]                                  (selected, not yet placed)
+- calls_awaiting_placement(*, user) -> list[Call]         (selected, not yet placed; a district officer: its quotas')
+- placeable_quotas(*, user, call) -> (list[Quota], bool)  the quotas this user places, and whether the whole call
+- placement_waiting(*, user, call) -> list[(quota name, n)]   selected people not yet placed, per quota, in scope
 - living_wage_list() / public_holiday_list(*, year) / programme_terms_list()
 - direct_jobs_overlapping(person_ids, first_day, last_day) -> QuerySet[Placement]
       (unscoped, for the services' rules) direct-job placements of these people overlapping the period
@@ -29,7 +31,13 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from iljari.core.access import access_participation_view, require, scope_rows
+from iljari.core.access import (
+    access_participation_view,
+    access_placements_manage,
+    access_quota_place,
+    require,
+    scope_rows,
+)
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
@@ -164,6 +172,20 @@ class Payroll:
     worksite: Worksite
     month: date
     rows: list[PayrollRow] = field(default_factory=list)
+    city_share_percent: int = 100  # of a district worksite's pay, the city's part (public works: 70)
+
+    @property
+    def city_pay(self) -> int:
+        """The city's part of the month's pay (rounded down to the 원; the district pays the rest)."""
+        return self.totals["total"] * self.city_share_percent // 100
+
+    @property
+    def district_pay(self) -> int:
+        return self.totals["total"] - self.city_pay
+
+    @property
+    def district_share_percent(self) -> int:
+        return 100 - self.city_share_percent
 
     @property
     def totals(self) -> dict[str, int]:
@@ -193,10 +215,19 @@ def payroll(*, user, worksite: Worksite, month: date) -> Payroll:
     )
     records = {r.placement_id: r for r in WorkRecord.objects.filter(placement__in=placements, month=month)}
     payments = {p.placement_id: p for p in Payment.objects.filter(placement__in=placements, month=month)}
+    share = 100
+    if worksite.operator == Worksite.Operator.DISTRICT:
+        share = (
+            ProgrammeTerms.objects.filter(programme_id=worksite.programme_id)
+            .values_list("city_share_percent", flat=True)
+            .first()
+        )
+        share = 100 if share is None else share
     return Payroll(
         worksite=worksite,
         month=month,
         rows=[PayrollRow(placement=p, record=records.get(p.pk), payment=payments.get(p.pk)) for p in placements],
+        city_share_percent=share,
     )
 
 
@@ -223,7 +254,14 @@ def payroll_sheet(*, user, worksite: Worksite, month: date) -> bytes:
         title=f"급여대장 {month:%Y-%m}",
         columns=PAYROLL_COLUMNS,
         rows=rows,
-        note=f"{worksite.name} · {month.year}년 {month.month}월 · (단위: 원) · 주민등록번호는 가려서 적었습니다.",
+        note=(
+            f"{worksite.name} · {month.year}년 {month.month}월 · (단위: 원) · 주민등록번호는 가려서 적었습니다."
+            + (
+                f" · 시비 {sheet.city_pay:,}원 / 구비 {sheet.district_pay:,}원 (시 {sheet.city_share_percent}%)"
+                if sheet.city_share_percent < 100
+                else ""
+            )
+        ),
     )
 
 
@@ -300,23 +338,48 @@ def placement_outcome(*, placement: Placement) -> EmploymentOutcome | None:
     return EmploymentOutcome.objects.filter(placement=placement).first()
 
 
+def _waiting(user):
+    """Selected applications not yet placed, in the user's scope (a district officer: its district's quotas)."""
+    from iljari.intake.models import Application
+
+    return scope_rows(
+        user, Application.objects.filter(status="selected", placed_at__isnull=True), district="quota__district"
+    )
+
+
 def calls_awaiting_placement(*, user) -> list:
-    """Calls of programmes with participation terms that have selected applicants not yet placed."""
+    """Calls of programmes with participation terms that have selected applicants not yet placed (for a district
+    officer, of its district's quotas), with `waiting` set to their number."""
     from iljari.intake.models import Call
 
     require(access_participation_view(user))
-    return list(
-        Call.objects.filter(programme__participation_terms__isnull=False)
-        .annotate(
-            waiting=Count(
-                "applications",
-                filter=Q(applications__status="selected", applications__placement__isnull=True),
-            )
-        )
-        .filter(waiting__gt=0)
-        .select_related("programme")
-        .order_by("-opens_at")
+    counts = dict(
+        _waiting(user)
+        .filter(call__programme__participation_terms__isnull=False)
+        .values_list("call_id")
+        .annotate(n=Count("pk"))
+        .values_list("call_id", "n")
+        .order_by()
     )
+    calls = list(Call.objects.filter(pk__in=counts).select_related("programme").order_by("-opens_at"))
+    for call in calls:
+        call.waiting = counts[call.pk]
+    return calls
+
+
+def placeable_quotas(*, user, call) -> tuple[list, bool]:
+    """The quotas of the call whose selected people this user places, and whether it places the whole call."""
+    division = call.programme.division.path
+    quotas = [q for q in call.quotas.all() if access_quota_place(user, division, q.district_id)]
+    return quotas, access_placements_manage(user, division)
+
+
+def placement_waiting(*, user, call) -> list[tuple[str, int]]:
+    """(quota name, selected people not yet placed) for the call, in the user's scope."""
+    counts = dict(
+        _waiting(user).filter(call=call).values_list("quota_id").annotate(n=Count("pk")).values_list("quota_id", "n")
+    )
+    return [(q.name, counts[q.pk]) for q in call.quotas.all() if counts.get(q.pk)]
 
 
 def direct_jobs_overlapping(person_ids, first_day: date, last_day: date) -> QuerySet[Placement]:

@@ -4,7 +4,8 @@ Contract:
 - living_wage_set(*, actor, year, hourly, note="") -> LivingWage
 - public_holiday_set(*, actor, day, name) -> PublicHoliday
 - programme_terms_set(*, actor, programme, target_group, is_direct_job=True, max_months=None, weekly_hours=40,
-                      paid_public_holidays=True) -> ProgrammeTerms
+                      paid_public_holidays=True, city_share_percent=100) -> ProgrammeTerms
+      city_share_percent: of a district worksite's pay, the city's part (공공근로 시·구 7:3 → 70)
 - worksite_set(*, actor, code, programme, name, operator, org_unit=None, district=None, partner=None, **details)
       -> Worksite
 - placement_create(*, actor, person, worksite, start_date, end_date, weekly_hours=None, application=None,
@@ -13,10 +14,11 @@ Contract:
       someone else, and a direct job overlapping another direct job of the same person in any programme (the
       person's row is locked while checking, so two staff cannot both place them). The hourly wage is the
       start year's living wage. Placing an application confirms its call's selection.
-- placements_from_selection(*, actor, call, worksites, start_date, end_date) -> int
-      places every selected, not yet placed application of a call, spreading them over the worksites in
-      turn, set-based; all or nothing. Placing confirms the call's selection (intake.applications_mark_placed),
-      so that it cannot be run again under the people placed.
+- placements_from_selection(*, actor, call, worksites, start_date, end_date, quota=None) -> int
+      places every selected, not yet placed application of a call (or of one of its quotas), spreading them over
+      the worksites in turn, set-based; all or nothing. A district officer places its own district quota's
+      selected people at its own district's worksites. Placing confirms the call's selection
+      (intake.applications_mark_placed), so that it cannot be run again under the people placed.
 - placement_end(*, actor, placement, ended_on, reason="", note="") -> Placement
       completion (no reason) or dropout (with a reason); work records after the end are refused.
 - work_record_set(*, actor, placement, month, days_worked, hours_worked, paid_leave_hours=0, full_weeks)
@@ -37,6 +39,7 @@ Contract:
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -49,9 +52,11 @@ from django.utils import timezone
 from iljari.core.access import (
     access_participation_tables_manage,
     access_placements_manage,
+    access_quota_place,
     access_worksite_records,
     require,
 )
+from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
@@ -68,6 +73,7 @@ from iljari.participation.models import (
 from iljari.people.models import Person
 from iljari.performance.models import TargetGroup
 
+PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total", "paid_holidays")
 PAY_RULE = "iljari-pay-v1"  # hours × wage; weekly rest for 15+ h/week; paid public holidays; 원 미만 절사
 WEEKLY_REST_MIN_HOURS = Decimal(15)
 MAX_DAILY_HOURS = Decimal(8)
@@ -113,6 +119,12 @@ class MonthCalendar:
 def month_calendar(*, placement: Placement, month: date, holidays: set[date]) -> MonthCalendar:
     first = max(placement.start_date, month_start(month))
     last = min(placement.last_day, month_end(month))
+    return _span(first, last, frozenset(d for d in holidays if first <= d <= last))
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(first: date, last: date, holidays: frozenset[date]) -> MonthCalendar:
+    """The calendar of first..last (most placements of a month share their period: computed once)."""
     scheduled = off = sundays = 0
     for day in _days(first, last) if first <= last else ():
         weekday = day.weekday()
@@ -172,6 +184,7 @@ def programme_terms_set(
     max_months: int | None = None,
     weekly_hours=40,
     paid_public_holidays: bool = True,
+    city_share_percent: int = 100,
 ) -> ProgrammeTerms:
     if actor is not None:
         require(access_placements_manage(actor, programme.division.path), "이 사업의 참여 조건을 바꿀 권한이 없습니다.")
@@ -182,6 +195,8 @@ def programme_terms_set(
         errors["max_months"] = ["최대 참여 개월은 1~60 사이여야 합니다."]
     if not 0 < Decimal(weekly_hours) <= 40:
         errors["weekly_hours"] = ["주 소정근로시간은 0시간 초과 40시간 이하여야 합니다."]
+    if not isinstance(city_share_percent, int) or not 0 <= city_share_percent <= 100:
+        errors["city_share_percent"] = ["시비 부담 비율은 0~100(%)입니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
@@ -193,6 +208,7 @@ def programme_terms_set(
                 "max_months": max_months,
                 "weekly_hours": Decimal(weekly_hours),
                 "paid_public_holidays": paid_public_holidays,
+                "city_share_percent": city_share_percent,
             },
         )
     return terms
@@ -246,12 +262,13 @@ def worksite_set(
 
 
 def _terms(programme) -> ProgrammeTerms:
-    try:
-        return programme.participation_terms
-    except ProgrammeTerms.DoesNotExist:
+    """The programme's terms as stored now (not a relation cached on the instance, which may predate a change)."""
+    terms = ProgrammeTerms.objects.filter(programme_id=programme.pk).first()
+    if terms is None:
         raise ValidationFailed(
             f"'{programme.title}'의 참여 조건(사업대상, 최대 참여 기간)이 등록되지 않았습니다. 먼저 등록하십시오."
-        ) from None
+        )
+    return terms
 
 
 def _living_wage(year: int) -> int:
@@ -338,16 +355,29 @@ def placement_create(
     return placement
 
 
-def placements_from_selection(*, actor, call, worksites: list[Worksite], start_date: date, end_date: date) -> int:
+def placements_from_selection(
+    *, actor, call, worksites: list[Worksite], start_date: date, end_date: date, quota=None
+) -> int:
     from iljari.intake.models import Application
 
     programme = call.programme
     if actor is not None:
-        require(access_placements_manage(actor, programme.division.path), "이 사업에 참여자를 배치할 권한이 없습니다.")
+        district_id = quota.district_id if quota is not None else None
+        require(
+            access_quota_place(actor, programme.division.path, district_id),
+            "이 사업에 참여자를 배치할 권한이 없습니다.",
+        )
+        if not access_placements_manage(actor, programme.division.path):  # a district officer: its own sites
+            require(
+                all(access_worksite_records(actor, w) for w in worksites),
+                "다른 자치구의 사업장에는 배치할 수 없습니다.",
+            )
     if not worksites:
         raise ValidationFailed(field_errors={"worksites": ["배치할 사업장을 하나 이상 고르십시오."]})
     if any(w.programme_id != programme.pk for w in worksites):
         raise ValidationFailed(field_errors={"worksites": ["이 공고의 사업에 속한 사업장만 고를 수 있습니다."]})
+    if quota is not None and quota.call_id != call.pk:
+        raise ValidationFailed(field_errors={"quota": ["이 공고의 선발 구분이 아닙니다."]})
     terms = _terms(programme)
     errors = _period_errors(terms=terms, start_date=start_date, end_date=end_date)
     if errors:
@@ -356,7 +386,7 @@ def placements_from_selection(*, actor, call, worksites: list[Worksite], start_d
     with transaction.atomic():
         applications = list(
             Application.objects.select_for_update()
-            .filter(call=call, status="selected")
+            .filter(call=call, status="selected", **({"quota": quota} if quota is not None else {}))
             .exclude(pk__in=Placement.objects.filter(application__call=call).values("application_id"))
             .order_by("pk")
         )
@@ -372,25 +402,21 @@ def placements_from_selection(*, actor, call, worksites: list[Worksite], start_d
         from iljari.intake.services import applications_mark_placed
 
         applications_mark_placed(call=call, application_ids=[a.pk for a in applications])
-        Placement.objects.bulk_create(
-            [
-                Placement(
-                    person_id=a.person_id,
-                    programme=programme,
-                    worksite=worksites[index % len(worksites)],
-                    application=a,
-                    target_group=terms.target_group,
-                    is_direct_job=terms.is_direct_job,
-                    start_date=start_date,
-                    end_date=end_date,
-                    weekly_hours=terms.weekly_hours,
-                    hourly_wage=wage,
-                    created_by=actor,
+        actor_id = actor.pk if actor is not None else None
+        rows_insert(
+            Placement,
+            (
+                "person", "programme", "worksite", "application", "target_group", "is_direct_job",
+                "start_date", "end_date", "weekly_hours", "hourly_wage", "created_by",
+            ),
+            (
+                (
+                    a.person_id, programme.pk, worksites[index % len(worksites)].pk, a.pk, terms.target_group,
+                    terms.is_direct_job, start_date, end_date, terms.weekly_hours, wage, actor_id,
                 )
                 for index, a in enumerate(applications)
-            ],
-            batch_size=2000,
-        )
+            ),
+        )  # fmt: skip
         placement_achievements_sync(programme=programme, year=start_date.year, as_of=_sync_day(start_date))
     return len(applications)
 
@@ -570,6 +596,39 @@ def work_record_import(*, actor, worksite: Worksite, month: date, data: bytes) -
 # --- pay -----------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _PayInput:
+    """What the pay of one month reads of a work record and its placement (pay_amounts, month_calendar)."""
+
+    COLUMNS = (
+        "placement_id",
+        "placement__start_date",
+        "placement__end_date",
+        "placement__ended_on",
+        "placement__programme_id",
+        "placement__weekly_hours",
+        "placement__hourly_wage",
+        "hours_worked",
+        "paid_leave_hours",
+        "full_weeks",
+    )
+
+    pk: int
+    start_date: date
+    end_date: date
+    ended_on: date | None
+    programme_id: int
+    weekly_hours: Decimal
+    hourly_wage: int
+    hours_worked: Decimal
+    paid_leave_hours: Decimal
+    full_weeks: int
+
+    @property
+    def last_day(self) -> date:
+        return self.ended_on or self.end_date
+
+
 @dataclass
 class PayRun:
     month: date
@@ -605,37 +664,37 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
             require(access_participation_tables_manage(actor), "전체 급여를 계산할 권한이 없습니다.")
     month = month_start(month)
     require_month_open(month, field="month")
-    records = WorkRecord.objects.filter(month=month).select_related("placement")
+    chosen = WorkRecord.objects.filter(month=month)
     if worksite is not None:
-        records = records.filter(placement__worksite=worksite)
-    records = list(records)
-    if not records:
+        chosen = chosen.filter(placement__worksite=worksite)
+    rows = list(chosen.values_list(*_PayInput.COLUMNS).order_by())  # plain rows: no model instance per record
+    if not rows:
         raise ValidationFailed(f"{month:%Y년 %m월} 근무상황이 입력된 참여자가 없습니다.")
     floor = _living_wage(month.year)
     holidays = holidays_between(month, month_end(month))
-    terms = {
-        t.programme_id: t
-        for t in ProgrammeTerms.objects.filter(programme__in={r.placement.programme_id for r in records})
-    }
+    terms = {t.programme_id: t for t in ProgrammeTerms.objects.filter(programme__in={row[4] for row in rows})}
     now = timezone.now()
     payments = []
-    for record in records:
-        placement = record.placement
-        span = month_calendar(placement=placement, month=month, holidays=holidays)
+    for row in rows:
+        item = _PayInput(*row)
+        span = month_calendar(placement=item, month=month, holidays=holidays)
         amounts = pay_amounts(
-            record=record,
-            placement=placement,
-            wage=max(placement.hourly_wage, floor),
+            record=item,
+            placement=item,
+            wage=max(item.hourly_wage, floor),
             holidays=span.holidays,
-            terms=terms[placement.programme_id],
+            terms=terms[item.programme_id],
         )
-        payments.append(
-            Payment(placement=placement, month=month, rule=PAY_RULE, computed_at=now, computed_by=actor, **amounts)
-        )
+        payments.append((item.pk, amounts))
+    actor_id = actor.pk if actor is not None else None
     with transaction.atomic():
-        Payment.objects.filter(month=month, placement__in=[r.placement_id for r in records]).delete()
-        Payment.objects.bulk_create(payments, batch_size=2000)
-    return PayRun(month=month, count=len(payments), total=sum(p.total for p in payments))
+        Payment.objects.filter(month=month, placement__in=chosen.values("placement_id")).delete()
+        rows_insert(
+            Payment,
+            ("placement", "month", "rule", "computed_at", "computed_by", *PAY_FIELDS),
+            ((pk, month, PAY_RULE, now, actor_id, *(a[key] for key in PAY_FIELDS)) for pk, a in payments),
+        )
+    return PayRun(month=month, count=len(payments), total=sum(a["total"] for _, a in payments))
 
 
 # --- achievements --------------------------------------------------------------------------------------

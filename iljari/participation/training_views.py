@@ -12,9 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_training_manage, access_training_records, access_training_view, require
-from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
-from iljari.core.middleware import client_address
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import training_selectors as selectors
 from iljari.participation import training_services as services
@@ -28,20 +26,10 @@ from iljari.participation.training_forms import (
     EnrolmentDropForm,
 )
 from iljari.web.http import form_apply_error, form_submit, paginate, xlsx_upload
+from iljari.web.http import log_person_access as _log
 from iljari.web.period import figure_period
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _log(request, action: str, ids, detail: str) -> None:
-    access_log_record(
-        user=request.user,
-        remote_addr=client_address(request),
-        action=action,
-        subject_type="people.person",
-        subject_ids=ids,
-        detail=detail,
-    )
 
 
 def _month(request, course: TrainingCourse):

@@ -15,13 +15,11 @@ from iljari.core.access import (
     access_apply,
     access_participation_tables_manage,
     access_participation_view,
-    access_placements_manage,
+    access_placements_any,
     access_worksite_records,
     require,
 )
-from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
-from iljari.core.middleware import client_address
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import selectors, services, training_selectors
 from iljari.participation.forms import (
@@ -34,19 +32,9 @@ from iljari.participation.forms import (
 )
 from iljari.participation.models import Worksite
 from iljari.web.http import error_text, form_apply_error, form_submit, paginate, xlsx_upload
+from iljari.web.http import log_person_access as _log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _log(request, action: str, ids, detail: str) -> None:
-    access_log_record(
-        user=request.user,
-        remote_addr=client_address(request),
-        action=action,
-        subject_type="people.person",
-        subject_ids=ids,
-        detail=detail,
-    )
 
 
 def _month(request, worksite: Worksite | None = None):
@@ -72,7 +60,7 @@ def worksite_list(request):
             "programme": programme,
             "terms": selectors.programme_terms_list(),
             "waiting": selectors.calls_awaiting_placement(user=request.user)
-            if access_participation_tables_manage(request.user)
+            if access_placements_any(request.user)
             else [],
         },
     )
@@ -249,22 +237,33 @@ def placement_outcome(request, pk: int):
 
 @login_required
 def call_place(request, code: str):
+    """Place a call's selected people: the division for the whole call or one quota; a district officer its own
+    district quota's people at its own district's worksites."""
     call = intake_selectors.call_get(user=request.user, code=code)
-    require(access_placements_manage(request.user, call.programme.division.path))
+    quotas, whole = selectors.placeable_quotas(user=request.user, call=call)
+    require(whole or bool(quotas), "이 공고의 선발자를 배치할 권한이 없습니다.")
     worksites = selectors.programme_worksites(user=request.user, programme=call.programme)
-    form = PlaceForm(request.POST or None, worksites=worksites)
+    form = PlaceForm(request.POST or None, worksites=worksites, quotas=quotas, whole=whole)
 
     def save(data):
         chosen = [w for w in worksites if w.code in data["worksites"]]
+        quota = next((q for q in quotas if str(q.pk) == data["quota"]), None)
         count = services.placements_from_selection(
-            actor=request.user, call=call, worksites=chosen, start_date=data["start_date"], end_date=data["end_date"]
+            actor=request.user,
+            call=call,
+            worksites=chosen,
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            quota=quota,
         )
         return f"선발자 {count:,}명을 배치했습니다.", reverse("participation:worksite_list")
 
     def render_page(f, status):
-        waiting = call.applications.filter(status="selected", placement__isnull=True).count()
         return render(
-            request, "participation/call_place.html", {"call": call, "form": f, "waiting": waiting}, status=status
+            request,
+            "participation/call_place.html",
+            {"call": call, "form": f, "waiting": selectors.placement_waiting(user=request.user, call=call)},
+            status=status,
         )
 
     return form_submit(request, form, save=save, render_page=render_page)

@@ -8,26 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from iljari.core.access import access_people_change, access_people_view, require
-from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
-from iljari.core.middleware import client_address
 from iljari.core.roles import Role
 from iljari.people import selectors, services
 from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, PersonSearchForm, RrnLookupForm
 from iljari.web.http import form_apply_error, paginate
-
-SUBJECT = "people.person"
-
-
-def _log(request, action: str, ids, detail: str = "") -> None:
-    access_log_record(
-        user=request.user,
-        remote_addr=client_address(request),
-        action=action,
-        subject_type=SUBJECT,
-        subject_ids=ids,
-        detail=detail,
-    )
+from iljari.web.http import log_person_access as _log
 
 
 @login_required

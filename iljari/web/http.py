@@ -33,6 +33,22 @@ def form_apply_error(form, error: IljariError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
+def log_person_access(request, action: str, ids, detail: str = "") -> None:
+    """Write to the access log (core.accesslog) that this request viewed, searched, changed or downloaded the
+    personal data of these people: who, from where, which person ids, what (never the resident number)."""
+    from iljari.core.accesslog import access_log_record
+    from iljari.core.middleware import client_address
+
+    access_log_record(
+        user=request.user,
+        remote_addr=client_address(request),
+        action=action,
+        subject_type="people.person",
+        subject_ids=ids,
+        detail=detail,
+    )
+
+
 def error_text(error: IljariError) -> str:
     """A service error as one line for a flash message: the message and every field's messages."""
     return " ".join([error.message, *sum(error.field_errors.values(), [])])

@@ -88,6 +88,8 @@ API = [
     ("/api/org/partners", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
     ("/api/org/partners/TTI-EAST", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
     ("/api/history", AUDIT),
+    ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
+    ("/api/portal/applications", {Role.CITIZEN}),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -474,6 +476,7 @@ GATES = [
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER},
     ),
     (access.access_apply, {Role.CITIZEN}),
+    (access.access_placements_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     (access.access_training_view, TRAINING_VIEW),
 ]
 

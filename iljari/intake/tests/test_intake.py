@@ -278,21 +278,3 @@ def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(
     ) == set(
         Application.objects.filter(call=call, status="selected").values_list("pk", flat=True)
     )  # the applications carry the later run's result, not a mix of both
-
-
-def test_the_demo_call_adds_up_to_the_2018_report(db, settings, tmp_path):
-    from django.core.management import call_command
-
-    settings.VAR_DIR = tmp_path
-    settings.DEBUG = True
-    call_command("demo", "--no-serve")
-    call = selectors.Call.objects.get(code="NEWDEAL-2018-1")
-    figures = selectors.call_figures(call=call)
-    assert (figures.places, figures.applicants, figures.ratio) == (944, 6617, "7:1")
-    assert call.applications.filter(status="selected").count() == 944
-    run = call.selection_runs.get()
-    assert run.seed == 2018
-    replay = services.selection_compute(call=call, seed=2018)
-    assert {p.application_id for p in replay if p.outcome == "selected"} == set(
-        call.applications.filter(status="selected").values_list("pk", flat=True)
-    )

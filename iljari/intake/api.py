@@ -1,0 +1,198 @@
+"""intake API: calls with their quotas, rules and figures, selection runs (office); a citizen's own applications,
+submitting one and withdrawing it (portal). The same selectors and services as the pages: scope and permission
+come from iljari.core.access, mistakes answer in the one error format with Korean messages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Field, Router, Schema, Status
+
+from iljari.core.access import access_apply, require
+from iljari.core.errors import NotFound
+from iljari.intake import selectors, services
+from iljari.people.models import Consent
+from iljari.people.selectors import person_of_user
+
+CITIZENS_ONLY = "시민 계정만 신청할 수 있습니다. 이 계정에는 신청 권한이 없습니다."
+
+router = Router(tags=["모집·선발"])
+portal = Router(tags=["시민 포털"])
+
+
+class QuotaOut(Schema):
+    code: str
+    name: str
+    places: int
+    district: str | None
+    applicants: int
+    selected: int
+    waitlisted: int
+    competition_ratio: str
+
+
+class CallOut(Schema):
+    code: str
+    title: str
+    programme: str
+    opens_at: datetime
+    closes_at: datetime
+    announce_on: date
+    places: int | None
+    selection_confirmed_at: datetime | None
+
+
+class CallDetailOut(CallOut):
+    description: str
+    required_documents: list[str]
+    eligibility: list[str]
+    priorities: list[str]
+    applicants: int
+    competition_ratio: str
+    quotas: list[QuotaOut]
+
+
+class RunOut(Schema):
+    run_at: datetime
+    run_by: str | None
+    seed: int
+    algorithm: str
+    selected: int
+    waitlisted: int
+
+
+class SelectionIn(Schema):
+    seed: int | None = Field(None, ge=0, le=2**62, description="비우면 새로 뽑습니다. 같은 시드는 같은 결과를 냅니다.")
+
+
+class ApplicationIn(Schema):
+    quota: str = Field(..., description="선발 구분 코드", max_length=40)
+    consents: list[Consent.Purpose] = Field(..., description="personal_data, unique_identifier 둘 다 필요합니다.")
+
+
+class ApplicationOut(Schema):
+    id: int
+    call: str
+    call_title: str
+    quota: str
+    status: str
+    status_label: str
+    submitted_at: datetime | None
+
+
+def _call(call, places=None) -> dict:
+    return {
+        "code": call.code,
+        "title": call.title,
+        "programme": call.programme.code,
+        "opens_at": call.opens_at,
+        "closes_at": call.closes_at,
+        "announce_on": call.announce_on,
+        "places": places,
+        "selection_confirmed_at": call.selection_confirmed_at,
+    }
+
+
+@router.get("/calls", response=list[CallOut], summary="모집공고 목록")
+def call_list(request):
+    return [_call(call, call.places) for call in selectors.call_list(user=request.auth)]
+
+
+@router.get("/calls/{code}", response=CallDetailOut, summary="모집공고: 선발 구분, 자격, 인원과 경쟁률")
+def call_detail(request, code: str):
+    call = selectors.call_get(user=request.auth, code=code)
+    figures = selectors.call_figures(call=call)
+    return {
+        **_call(call, figures.places),
+        "description": call.description,
+        "required_documents": call.document_lines,
+        "eligibility": [str(rule) for rule in call.eligibility_rules.all()],
+        "priorities": [str(rule) for rule in call.priority_rules.all()],
+        "applicants": figures.applicants,
+        "competition_ratio": figures.ratio,
+        "quotas": [
+            {
+                "code": q.quota.code,
+                "name": q.quota.name,
+                "places": q.quota.places,
+                "district": q.quota.district.code if q.quota.district_id else None,
+                "applicants": q.applicants,
+                "selected": q.selected,
+                "waitlisted": q.waitlisted,
+                "competition_ratio": q.ratio,
+            }
+            for q in figures.quotas
+        ],
+    }
+
+
+def _run(run) -> dict:
+    return {
+        "run_at": run.run_at,
+        "run_by": run.run_by.username if run.run_by_id else None,
+        "seed": run.seed,
+        "algorithm": run.algorithm,
+        "selected": run.selected,
+        "waitlisted": run.waitlisted,
+    }
+
+
+@router.get("/calls/{code}/selection-runs", response=list[RunOut], summary="선발 실행 기록(시드·알고리즘)")
+def selection_runs(request, code: str):
+    call = selectors.call_get(user=request.auth, code=code)
+    return [_run(run) for run in call.selection_runs.select_related("run_by")]
+
+
+@router.post("/calls/{code}/selection-runs", response={201: RunOut}, summary="선발 실행")
+def selection_run(request, code: str, payload: SelectionIn):
+    call = selectors.call_get(user=request.auth, code=code)
+    run = services.selection_run(actor=request.auth, call=call, seed=payload.seed)
+    return Status(201, _run(run))
+
+
+# --- the portal -------------------------------------------------------------------------------------------
+
+
+def _application(application) -> dict:
+    return {
+        "id": application.pk,
+        "call": application.call.code,
+        "call_title": application.call.title,
+        "quota": application.quota.code,
+        "status": application.status,
+        "status_label": application.status_text,
+        "submitted_at": application.submitted_at,
+    }
+
+
+@portal.get("/applications", response=list[ApplicationOut], summary="내 신청")
+def my_applications(request):
+    require(access_apply(request.auth), CITIZENS_ONLY)
+    return [_application(a) for a in selectors.my_application_list(user=request.auth)]
+
+
+@portal.post("/calls/{code}/applications", response={201: ApplicationOut}, summary="신청(같은 공고에 다시 보내도 하나)")
+def apply(request, code: str, payload: ApplicationIn):
+    """Submits the citizen's application to an open call with both consents. Sending it again (a retry) returns
+    the same application; a call with required documents takes them on the portal page."""
+    require(access_apply(request.auth), CITIZENS_ONLY)
+    call = selectors.portal_call_get(code=code)
+    person = person_of_user(user=request.auth)
+    if person is None:
+        raise NotFound("먼저 내 인적사항을 등록하십시오.")
+    quota = call.quotas.filter(code=payload.quota).first()
+    if quota is None:
+        raise NotFound("이 공고에 그런 선발 구분이 없습니다.")
+    application = services.application_submit(
+        actor=request.auth, call=call, person=person, quota=quota, consents=[c.value for c in payload.consents]
+    )
+    return Status(201, _application(application))
+
+
+@portal.post("/applications/{pk}/withdraw", response=ApplicationOut, summary="신청 철회(마감 전)")
+def withdraw(request, pk: int):
+    require(access_apply(request.auth), CITIZENS_ONLY)
+    application = selectors.my_application_list(user=request.auth).filter(pk=pk).first()
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    return _application(services.application_withdraw(actor=request.auth, application=application))
