@@ -1,8 +1,9 @@
 """Set-based writes for the batch services (selection results, a month's pay, placing a call's selected people)
 and the demo loaders.
 
-`rows_insert` sends rows to one INSERT statement run with `executemany`: no model instance per row and no SQL
-compiled per batch, which is where `bulk_create` spends most of its time on 100,000 rows. Values go through each
+`rows_insert` sends rows to one INSERT statement run with `executemany` (on PostgreSQL, through COPY): no model
+instance per row and no SQL compiled per batch, which is where `bulk_create` spends most of its time on 100,000
+rows. Values go through each
 field's own `get_db_prep_save` (remembered per distinct value), so dates, decimals, aware datetimes and encrypted
 fields are stored exactly as the ORM would store them, on SQLite and PostgreSQL alike; the fields left out take
 their defaults, and created/updated timestamps are set to now. Like `bulk_create`, it sends no signals: use it only
@@ -61,6 +62,21 @@ def _filler(field, now):
     return lambda: default
 
 
+def _copy(table: str, columns: list[str], rows) -> int:
+    """PostgreSQL: the rows through COPY FROM STDIN (psycopg 3), an order of magnitude faster than INSERTs."""
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(column) for column in columns)
+    )
+    count = 0
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for values in rows:
+            copy.write_row(values)
+            count += 1
+    return count
+
+
 def rows_insert(model, fields: Sequence[str], rows: Iterable[Sequence], *, batch: int = BATCH) -> int:
     """Insert `rows` (tuples in the order of `fields`; a foreign key is given by its id) into `model`'s table
     inside the caller's transaction. Returns the number of rows."""
@@ -77,12 +93,15 @@ def rows_insert(model, fields: Sequence[str], rows: Iterable[Sequence], *, batch
         ", ".join(quote(field.column) for field in columns),
         ", ".join(["%s"] * len(columns)),
     )
+    prepared = ([to_db(value) for to_db, value in zip(convert, [*row, *(fill() for fill in fillers)], strict=True)]
+                for row in rows)  # fmt: skip
+    if connection.vendor == "postgresql":
+        return _copy(opts.db_table, [field.column for field in columns], prepared)
     count = 0
     chunk: list[list] = []
     with connection.cursor() as cursor:
-        for row in rows:
-            values = [*row, *(fill() for fill in fillers)]
-            chunk.append([to_db(value) for to_db, value in zip(convert, values, strict=True)])
+        for values in prepared:
+            chunk.append(values)
             if len(chunk) >= batch:
                 cursor.executemany(sql, chunk)
                 count += len(chunk)

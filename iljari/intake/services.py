@@ -60,6 +60,7 @@ import re
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from decimal import Decimal
 
@@ -273,16 +274,22 @@ def eligibility_failures(*, call: Call, person, rules=None, failing: dict[int, s
     return failures
 
 
+@dataclass(frozen=True)
+class _Applicant:
+    """What the rules read of a person (PERSON_FIELDS_READ), for a batch read as plain rows."""
+
+    pk: int
+    birth_date: date
+    district_id: int | None
+    income_status: str
+    job_seeker_registered: bool
+    basic_livelihood_recipient: bool
+    veteran: bool
+    disability: bool
+
+
 # The person fields the rules read (eligibility_failures, priority_points): a batch loads only these.
-PERSON_FIELDS_READ = (
-    "birth_date",
-    "district_id",
-    "income_status",
-    "job_seeker_registered",
-    "basic_livelihood_recipient",
-    "veteran",
-    "disability",
-)
+PERSON_FIELDS_READ = tuple(field.name for field in dataclass_fields(_Applicant))[1:]
 
 
 def priority_points(*, person, rules) -> int:
@@ -944,29 +951,29 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
     eligible = ineligible = 0
     outcomes: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     with transaction.atomic():
-        applications = (
+        rows = list(
             call.applications.select_for_update(of=("self",))
             .filter(status__in=[Application.Status.SUBMITTED, Application.Status.INELIGIBLE])
-            .select_related("person")
-            .only("pk", "call_id", *(f"person__{name}" for name in PERSON_FIELDS_READ))  # no decryption needed
-        )
-        applications = list(applications)
-        failing = eligibility_period_failing(rules=rules, person_ids=[a.person_id for a in applications])
-        for application in applications:
-            failures = eligibility_failures(call=call, person=application.person, rules=rules, failing=failing)
+            .values_list("pk", "person_id", *(f"person__{name}" for name in PERSON_FIELDS_READ))
+            .order_by()
+        )  # plain rows of the fields the rules read: no model instances, no decryption
+        failing = eligibility_period_failing(rules=rules, person_ids=[row[1] for row in rows])
+        for pk, person_id, *values in rows:
+            person = _Applicant(person_id, *values)
+            failures = eligibility_failures(call=call, person=person, rules=rules, failing=failing)
             status = Application.Status.INELIGIBLE if failures else Application.Status.SUBMITTED
-            points = priority_points(person=application.person, rules=priorities)
-            outcomes[(status, "\n".join(failures), points)].append(application.pk)
+            points = priority_points(person=person, rules=priorities)
+            outcomes[(status, "\n".join(failures), points)].append(pk)
             if failures:
                 ineligible += 1
             else:
                 eligible += 1
-        # one UPDATE per distinct outcome (a handful), not one per row
+        # one UPDATE per distinct outcome (a handful) and 2,000 rows, not one per row; unchanged rows are not written
         for (status, reasons, points), ids in outcomes.items():
             for start in range(0, len(ids), 2000):
-                Application.objects.filter(pk__in=ids[start : start + 2000]).update(
+                Application.objects.filter(pk__in=ids[start : start + 2000]).exclude(
                     status=status, ineligible_reasons=reasons, priority_points=points
-                )
+                ).update(status=status, ineligible_reasons=reasons, priority_points=points)  # changed rows only
     return eligible, ineligible
 
 
@@ -1060,8 +1067,6 @@ def _require_not_confirmed(call: Call) -> None:
 
 
 def selection_run(*, actor, call: Call, seed: int | None = None) -> SelectionRun:
-    from django.db.models import OuterRef, Subquery
-
     _require_manager(actor, call)
     seed = secrets.randbits(62) if seed is None else seed
     with transaction.atomic():
@@ -1079,10 +1084,10 @@ def selection_run(*, actor, call: Call, seed: int | None = None) -> SelectionRun
             waitlisted=len(rankings) - selected,
         )
         _results_insert(run, rankings)
-        # every ranked application takes its outcome from the run's result rows: one statement
-        call.applications.filter(pk__in=SelectionResult.objects.filter(run=run).values("application_id")).update(
-            status=Subquery(SelectionResult.objects.filter(run=run, application=OuterRef("pk")).values("outcome")[:1])
-        )
+        # every ranked application takes its outcome from the run's result rows: one statement per outcome
+        for outcome in (Application.Status.SELECTED, Application.Status.WAITLISTED):
+            chosen = SelectionResult.objects.filter(run=run, outcome=outcome).values("application_id").order_by()
+            Application.objects.filter(pk__in=chosen).exclude(status=outcome).update(status=outcome)
     return run
 
 
