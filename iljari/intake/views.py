@@ -205,6 +205,9 @@ def call_create(request):
 def call_edit(request, code: str):
     call = selectors.call_get(user=request.user, code=code)
     require(access_calls_manage(request.user, call.programme.division.path), "이 공고를 고칠 권한이 없습니다.")
+    if call.selection_confirmed:
+        messages.error(request, "선발이 확정된 공고는 바꿀 수 없습니다.")
+        return redirect(call)
     return _call_edit_page(request, call=call)
 
 

@@ -143,8 +143,11 @@ def test_a_confirmed_call_is_no_longer_editable(office, client_as):
     services.selection_confirm(actor=None, call=call)
     staff = client_as(Role.DIVISION_STAFF)
     assert "공고·선발 구분·자격 고치기" not in staff.get("/intake/calls/DONE/").content.decode()
-    response = staff.post("/intake/calls/DONE/edit/", _form(programme="P1-03"))
-    assert response.status_code == 400 and "선발이 확정된 공고는 바꿀 수 없습니다" in response.content.decode()
+    for response in (staff.get("/intake/calls/DONE/edit/"), staff.post("/intake/calls/DONE/edit/", _form())):
+        assert response.status_code == 302 and response["Location"] == "/intake/calls/DONE/"
+    page = staff.get("/intake/calls/DONE/").content.decode()
+    assert "선발이 확정된 공고는 바꿀 수 없습니다" in page
+    assert Call.objects.get(code="DONE").title.startswith("뉴딜일자리 모집")  # untouched
 
 
 def test_only_the_programmes_division_and_the_manager_make_or_edit_its_calls(office, client_as):
