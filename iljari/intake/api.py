@@ -192,7 +192,5 @@ def apply(request, code: str, payload: ApplicationIn):
 @portal.post("/applications/{pk}/withdraw", response=ApplicationOut, summary="신청 철회(마감 전)")
 def withdraw(request, pk: int):
     require(access_apply(request.auth), CITIZENS_ONLY)
-    application = selectors.my_application_list(user=request.auth).filter(pk=pk).first()
-    if application is None:
-        raise NotFound("신청을 찾을 수 없습니다.")
+    application = selectors.my_application(user=request.auth, pk=pk)
     return _application(services.application_withdraw(actor=request.auth, application=application))

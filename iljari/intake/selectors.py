@@ -14,6 +14,7 @@ Contract:
 - call_programmes(*, user) -> QuerySet[Programme]             the programmes whose calls this user may make and edit
 - my_application_list(*, user) -> QuerySet[Application]        (a citizen's own, drafts first)
 - my_application_get(*, user, call) -> Application | None      (a citizen's own for one call, with its documents)
+- my_application(*, user, pk) -> Application                  (a citizen's own by number; anyone else's: 404)
 - application_document_get(*, user, pk) -> ApplicationDocument
       the applicant's own, or for staff a submitted application's of a call in their scope
       (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
@@ -202,6 +203,13 @@ def my_application_list(*, user) -> QuerySet[Application]:
         .select_related("call", "quota")
         .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
     )
+
+
+def my_application(*, user, pk: int) -> Application:
+    application = my_application_list(user=user).filter(pk=pk).first()
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    return application
 
 
 def my_application_get(*, user, call: Call) -> Application | None:

@@ -371,36 +371,31 @@ def portal_applications(request):
     )
 
 
-@login_required
-@require_POST
-def portal_withdraw(request, pk: int):
+def _own_application_step(request, pk: int, step, done: str):
+    """A citizen's step on their own application (withdraw, decline): the service decides, the page says."""
     require(access_apply(request.user), "시민 계정으로 신청할 수 있습니다.")
-    application = selectors.my_application_list(user=request.user).filter(pk=pk).first()
-    if application is None:
-        raise NotFound("신청을 찾을 수 없습니다.")
+    application = selectors.my_application(user=request.user, pk=pk)
     try:
-        services.application_withdraw(actor=request.user, application=application)
+        step(actor=request.user, application=application)
     except ValidationFailed as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, "신청을 철회했습니다.")
+        messages.success(request, done)
     return redirect("intake:portal_applications")
+
+
+@login_required
+@require_POST
+def portal_withdraw(request, pk: int):
+    return _own_application_step(request, pk, services.application_withdraw, "신청을 철회했습니다.")
 
 
 @login_required
 @require_POST
 def portal_decline(request, pk: int):
-    require(access_apply(request.user), "시민 계정으로 신청할 수 있습니다.")
-    application = selectors.my_application_list(user=request.user).filter(pk=pk).first()
-    if application is None:
-        raise NotFound("신청을 찾을 수 없습니다.")
-    try:
-        services.application_decline(actor=request.user, application=application)
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, "선발을 포기했습니다. 예비 선발자에게 자리가 넘어갑니다.")
-    return redirect("intake:portal_applications")
+    return _own_application_step(
+        request, pk, services.application_decline, "선발을 포기했습니다. 예비 선발자에게 자리가 넘어갑니다."
+    )
 
 
 @login_required
