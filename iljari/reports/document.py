@@ -65,11 +65,30 @@ class Paragraph:
 
 
 @dataclass
+class Series:
+    name: str
+    values: list  # one number (or None: no figure) per category
+
+
+@dataclass
+class Chart:
+    """A bar or line chart of figures that a Table beside it also holds (every chart has its numbers in a table).
+    Renderers draw it as SVG (html, pdf) or a PNG image (hwpx) through reports.charts; md and xlsx keep the table."""
+
+    title: str
+    caption: str  # what the chart shows, in words (the alternative text)
+    categories: list[str]
+    series: list[Series]
+    kind: str = "bar"  # bar | line
+    unit: str = ""  # the value axis, e.g. "%", "개", "백만원"
+
+
+@dataclass
 class PageBreak:
     pass
 
 
-Block = Heading | Item | Paragraph | Table | PageBreak
+Block = Heading | Item | Paragraph | Table | Chart | PageBreak
 
 
 @dataclass
@@ -82,3 +101,6 @@ class Document:
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]
+
+    def charts(self) -> list[Chart]:
+        return [block for block in self.blocks if isinstance(block, Chart)]

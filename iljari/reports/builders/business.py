@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound
@@ -22,11 +23,13 @@ from iljari.reports.document import (
     XLSX_INTEGER,
     XLSX_PERCENT1,
     Cell,
+    Chart,
     Document,
     Heading,
     Item,
     PageBreak,
     Paragraph,
+    Series,
     Table,
 )
 
@@ -208,6 +211,14 @@ def _budget(user, year: int, as_of: date) -> list:
             body=body,
             unit_line=_as_of_line(execution.latest_as_of or as_of, "백만원"),
         ),
+        Chart(
+            title="담당관별 예산 집행률",
+            caption="담당관별 예산 집행률(%): "
+            + ", ".join(f"{row.unit.name} {format_rate(row.execution_rate)}" for row in execution.rows),
+            categories=[row.unit.name for row in execution.rows],
+            series=[Series("집행률", [_percent(row.execution_rate) for row in execution.rows])],
+            unit="%",
+        ),
     ]
 
 
@@ -261,6 +272,11 @@ def _indicators(user, year: int, as_of: date) -> list:
             notes=[f"※ {year - 1}년까지는 실적, {year}년부터는 목표"],
         ),
     ]
+
+
+def _percent(rate) -> Decimal | None:
+    """A rate (0.522) as the percentage a chart draws (52.2)."""
+    return None if rate is None else (Decimal(rate) * 100).quantize(Decimal("0.1"))
 
 
 def _plain(value):
@@ -343,6 +359,18 @@ def _jobs(user, year: int, as_of: date) -> list:
                 _won(row.target.budget, "억원"),
             ]
         )
+    groups = [row for row in table.groups if row.target.target is not None or row.achieved]
+    chart = Chart(
+        title="사업대상별 일자리 목표와 실적",
+        caption="사업대상별 일자리 목표와 실적(개): "
+        + ", ".join(f"{row.label} {format_number(row.target.target)}/{format_number(row.achieved)}" for row in groups),
+        categories=[row.label for row in groups],
+        series=[
+            Series("목표", [row.target.target for row in groups]),
+            Series("실적", [row.achieved for row in groups]),
+        ],
+        unit="개",
+    )
     blocks.append(
         Table(
             title="일자리 창출 목표",
@@ -353,6 +381,8 @@ def _jobs(user, year: int, as_of: date) -> list:
             notes=notes,
         )
     )
+    if groups:
+        blocks.append(chart)
     return blocks
 
 

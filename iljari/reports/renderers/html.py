@@ -13,7 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
-from iljari.reports.document import Block, Cell, Document, Heading, Item, Paragraph, Table
+from iljari.reports.charts import chart_svg
+from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, Paragraph, Table
 
 _ALIGN_CLASSES = {"right": "num", "center": "center"}
 _FONTS = '"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans KR", "Nanum Gothic", sans-serif'
@@ -48,6 +49,8 @@ STYLE = mark_safe(  # noqa: S308
 .ilj-report .center {{ text-align: center; }}
 .ilj-report .missing {{ color: #777; font-style: italic; }}
 .ilj-report .note {{ font-size: .9em; margin: .25rem 0 0; }}
+.ilj-report figure.chart {{ margin: 1rem 0; }}
+.ilj-report figure.chart svg {{ max-width: 100%; height: auto; }}
 .ilj-report hr.page-break {{ border: 0; border-top: 1px dashed #bbb; margin: 2rem 0; }}
 @page {{ size: A4; margin: 15mm; }}
 @media print {{
@@ -137,6 +140,9 @@ def _block(block: Block) -> SafeString:
         return format_html("<p>{}</p>", _text(block.text))
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Chart):
+        # chart_svg escapes every text it draws; the figures are also in the table beside it
+        return format_html('<figure class="chart">{}</figure>', mark_safe(chart_svg(block)))  # noqa: S308
     return format_html('<hr class="{}">', "page-break")  # PageBreak
 
 

@@ -27,7 +27,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from iljari.reports.document import XLSX_INTEGER, Document, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.document import XLSX_INTEGER, Chart, Document, Heading, Item, PageBreak, Paragraph, Table
 from iljari.reports.renderers.markdown import Placed, column_count, place_cells
 
 MAIN_SHEET = "보고서"
@@ -175,6 +175,8 @@ def _main_sheet(ws: Worksheet, document: Document, names: list[str]) -> None:
             ws.append([block.text])
             if block.emphasis:
                 ws.cell(row=ws.max_row, column=1).font = _BOLD
+        elif isinstance(block, Chart):  # the chart's figures are in its table's sheet
+            ws.append([f"그림: {block.title} — {block.caption}"])
         elif isinstance(block, Table):
             name = next(table_sheets)
             ws.append([f"표: {block.title} → 시트 '{name}'"])
