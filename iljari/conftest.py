@@ -25,6 +25,14 @@ def sms_outbox(settings):
     return MemorySmsSender.outbox
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Background tasks run in the test itself (django-tasks' immediate backend) once the transaction commits
+    (`django_capture_on_commit_callbacks(execute=True)`); test_jobs.py also runs the real database queue."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.TASKS_QUEUE = "immediate"
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     """Uploaded files go to a temporary directory, never to var/media."""

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "auditlog",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "iljari.core",
     "iljari.org",
     "iljari.finance",
@@ -250,6 +252,20 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Background work (report builds, batches): Django's task framework through the django-tasks backport. "db" (the
+# default) keeps the queue in the database, so SQLite needs nothing else; `iljari worker` runs the tasks (`./run demo`
+# starts one beside the server). "immediate" runs each task at once in the request (tests, a one-process setup).
+TASKS_QUEUE = env_str("TASKS_BACKEND", "db")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "db": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_QUEUE]
+    }
+}
+ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
 
 # Change history: django-auditlog, actor and address set by iljari.core.middleware.
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -71,6 +71,14 @@ def access_accounts_manage(user) -> bool:
     return _role(user) == Role.SYSTEM_ADMIN
 
 
+def access_job_view(user, job) -> bool:
+    """Follow a background job and download its result: the user who asked for it; the system administrator any."""
+    role = _role(user)
+    if role is None:
+        return False
+    return job.requested_by_id == user.pk or role == Role.SYSTEM_ADMIN
+
+
 def access_own_account(user) -> bool:
     """See one's own account and change one's own password."""
     return _role(user) is not None

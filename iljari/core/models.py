@@ -6,12 +6,15 @@ that is the one place `core` names another app, so that every module can scope b
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -269,3 +272,62 @@ class OneTimeCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} 인증번호 {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def job_result_path(instance, filename: str) -> str:
+    """A random name under jobs/ (never served publicly: only core.views.job_download reads it)."""
+    token = secrets.token_hex(16)
+    return f"jobs/{token[:2]}/{token}{Path(filename).suffix}"
+
+
+class BackgroundJob(TimeStampedModel):
+    """Long work run by a background worker (a report build, a batch): who asked for it, how far it has come, and
+    its result file or the reason it failed. The task itself is queued through Django's task framework
+    (django-tasks); this row is what the pages show and poll."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("대기")
+        RUNNING = "running", _("진행 중")
+        SUCCEEDED = "succeeded", _("완료")
+        FAILED = "failed", _("실패")
+
+    kind = models.CharField(_("작업 종류"), max_length=40)
+    title = models.CharField(_("작업"), max_length=200)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("요청자"), on_delete=models.PROTECT, related_name="jobs"
+    )
+    status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveIntegerField(_("진행"), default=0)
+    total = models.PositiveIntegerField(_("전체"), default=1)
+    step = models.CharField(_("단계"), max_length=200, blank=True)
+    error = models.TextField(_("실패 사유"), blank=True)
+    result = models.FileField(_("결과 파일"), upload_to=job_result_path, blank=True, max_length=200)
+    result_name = models.CharField(_("결과 파일 이름"), max_length=200, blank=True)
+    result_type = models.CharField(_("결과 형식"), max_length=100, blank=True)
+    task_id = models.CharField(_("작업 큐 번호"), max_length=64, blank=True)
+    started_at = models.DateTimeField(_("시작 일시"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("끝난 일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("백그라운드 작업")
+        verbose_name_plural = _("백그라운드 작업")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["requested_by", "created_at"])]
+        constraints = [
+            models.CheckConstraint(name="job_done_within_total", condition=Q(done__lte=models.F("total"))),
+            models.CheckConstraint(name="job_failure_has_reason", condition=~Q(status="failed") | ~Q(error="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:job_detail", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == self.Status.SUCCEEDED else (100 * self.done // self.total if self.total else 0)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)

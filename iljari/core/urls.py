@@ -18,4 +18,7 @@ urlpatterns = [
     path("history/logins/", views.login_event_list, name="login_event_list"),
     path("history/access/", views.access_log, name="access_log"),
     path("months/", views.month_locks, name="month_locks"),
+    path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/progress/", views.job_progress, name="job_progress"),
+    path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
 ]

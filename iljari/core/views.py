@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core import selectors, services
 from iljari.core.access import access_accounts_manage, require
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, NotFound
 from iljari.core.forms import (
     HistoryFilterForm,
     LoginEventFilterForm,
@@ -24,6 +25,7 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
+from iljari.core.jobs import job_get, job_list
 from iljari.core.middleware import client_address
 from iljari.web.http import error_text, form_apply_error, paginate, safe_next
 
@@ -252,3 +254,33 @@ def access_log(request):
     filters = form.cleaned_data if form.is_valid() else {}
     entries = access_log_list(user=request.user, **filters)
     return render(request, "core/access_log.html", {"form": form, "page": paginate(request, entries)})
+
+
+# --- background jobs ---------------------------------------------------------------------------------------
+
+
+@login_required
+def job_detail(request, pk: int):
+    """A background job: its progress (polled by htmx while it runs), then its result or the reason it failed."""
+    job = job_get(user=request.user, pk=pk)
+    return render(request, "core/job_detail.html", {"job": job, "jobs": job_list(user=request.user)})
+
+
+@login_required
+def job_progress(request, pk: int):
+    """The progress fragment the job page polls; it stops polling once the job has finished."""
+    return render(request, "core/_job_progress.html", {"job": job_get(user=request.user, pk=pk)})
+
+
+@login_required
+def job_download(request, pk: int):
+    job = job_get(user=request.user, pk=pk)
+    if job.status != job.Status.SUCCEEDED or not job.result:
+        raise NotFound("내려받을 결과가 없습니다.")
+    try:
+        handle = job.result.open("rb")
+    except FileNotFoundError as exc:
+        raise NotFound("결과 파일을 찾을 수 없습니다(보관 기간이 지났을 수 있습니다).") from exc
+    response = FileResponse(handle, as_attachment=True, filename=job.result_name, content_type=job.result_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.errors import ValidationFailed
+from iljari.core.jobs import job_start
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
-from iljari.reports.builders.business import build_business_report
-from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS
-from iljari.reports.renderers import render as render_document
+from iljari.reports.files import FORMAT_NAMES, report_file, report_request_check
+from iljari.reports.tasks import report_build
 from iljari.web.period import figure_period
 
 
@@ -70,7 +70,8 @@ def dashboard(request):
             "failed": failed,
             "charts": charts,
             "division_view": bool(unit_path),
-            "formats": ["html", "md", "xlsx"],
+            "formats": ["html", "md", "xlsx"],  # at once
+            "build_formats": FORMAT_NAMES,  # in the background, with progress
         },
     )
 
@@ -81,14 +82,34 @@ def _float(value) -> float | None:
 
 @login_required
 def business_report(request):
+    """The report file at once (the light formats; the dashboard builds the others in the background)."""
     require(access_office_figures_view(request.user))
     year, as_of, _ = figure_period(request)
-    fmt = request.GET.get("format", "html")
-    if fmt not in EXTENSIONS:
-        raise ValidationFailed(f"지원하지 않는 형식입니다: {fmt} (html, md, xlsx 중에서 고르십시오)")
-    document = build_business_report(user=request.user, year=year, as_of=as_of)
-    response = HttpResponse(render_document(document, fmt), content_type=CONTENT_TYPES[fmt])
-    filename = f"business-report-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
-    disposition = "inline" if fmt == "html" and request.GET.get("view") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    made = report_file(
+        user=request.user, kind="business", year=year, as_of=as_of, fmt=request.GET.get("format", "html")
+    )
+    response = HttpResponse(made.data, content_type=made.content_type)
+    disposition = "inline" if made.name.endswith(".html") and request.GET.get("view") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{made.name}"'
     return response
+
+
+@login_required
+@require_POST
+def business_report_build(request):
+    """Build the report file in the background and go to the job's page, which shows the progress."""
+    require(access_office_figures_view(request.user))
+    year, as_of, _ = figure_period(request)
+    fmt = request.POST.get("format", "")
+    report_request_check(kind="business", year=year, as_of=as_of, fmt=fmt)
+    job = job_start(
+        actor=request.user,
+        kind="report",
+        title=f"{year} 주요업무보고 ({FORMAT_NAMES[fmt]}, {as_of:%Y-%m-%d} 기준)",
+        task=report_build,
+        kind_code="business",
+        year=year,
+        as_of=as_of.isoformat(),
+        fmt=fmt,
+    )
+    return redirect(job)

@@ -20,5 +20,11 @@ class IljariErrorPageMiddleware:
         if not isinstance(exception, IljariError):
             return None
         template = TEMPLATE_BY_STATUS.get(exception.status, "400.html")
-        response = TemplateResponse(request, template, {"error_message": exception.message}, status=exception.status)
+        details = sum(exception.field_errors.values(), [])
+        response = TemplateResponse(
+            request,
+            template,
+            {"error_message": exception.message, "error_details": details},
+            status=exception.status,
+        )
         return response.render()

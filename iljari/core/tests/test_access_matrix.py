@@ -159,6 +159,12 @@ FIGURE_API = [
 
 # Pages that take a POST only, or are not pages; they are checked by their own tests.
 NOT_PAGES = {
+    # background jobs: the requester's own object pages, tested in core/tests/test_jobs.py; the report build is a
+    # POST, tested in reports/tests/test_report_jobs.py
+    "core:job_detail",
+    "core:job_progress",
+    "core:job_download",
+    "reports:business_build",
     "core:login",
     "core:logout",
     "core:user_unlock",

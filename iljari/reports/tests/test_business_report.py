@@ -256,7 +256,7 @@ def test_report_download_formats_and_refusals(office, client_as):
         response = manager.get(f"/office/business/?year=2018&as_of=2018-06-30&format={fmt}")
         assert response.status_code == 200 and response["Content-Type"].startswith(content_type)
         assert "attachment" in response["Content-Disposition"]
-    bad = manager.get("/office/business/?year=2018&format=pdf")
+    bad = manager.get("/office/business/?year=2018&format=docx")
     assert bad.status_code == 400 and "지원하지 않는 형식" in bad.content.decode()
     assert client_as(Role.DISTRICT_OFFICER).get("/office/business/?year=2018").status_code == 403
     assert manager.get("/office/business/?year=2031").status_code == 404

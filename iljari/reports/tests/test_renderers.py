@@ -343,7 +343,7 @@ def test_a_table_without_header_and_a_document_without_date_still_render():
 
 
 def test_render_returns_bytes_in_every_format(document):
-    assert set(CONTENT_TYPES) == set(EXTENSIONS) == set(RENDERERS) == {"md", "html", "xlsx"}
+    assert set(CONTENT_TYPES) == set(EXTENSIONS) == set(RENDERERS) == {"md", "html", "xlsx", "pdf", "hwpx"}
     assert "237,715" in render(document, "md").decode("utf-8")
     assert "△9" in render(document, "html").decode("utf-8")
     xlsx = render(document, "xlsx")
@@ -352,4 +352,4 @@ def test_render_returns_bytes_in_every_format(document):
 
 def test_render_refuses_an_unknown_format(document):
     with pytest.raises(ValueError, match="보고서 형식"):
-        render(document, "pdf")
+        render(document, "docx")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -10,6 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from iljari.demo.loader import load_demo
+
+WORKER = "import sys; from iljari.manage import main; sys.argv = ['iljari', 'worker']; main()"
 
 
 class Command(BaseCommand):
@@ -42,9 +46,29 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         address = f"{options['host']}:{options['port']}"
+        worker = self._start_worker()
         self.stdout.write(f"http://{address}/ 에서 서비스합니다. 끝내려면 Ctrl+C를 누르십시오.")
         self.stdout.flush()  # the accounts must show before the server takes over, even when output is piped
-        call_command("runserver", address, use_reloader=False)
+        try:
+            call_command("runserver", address, use_reloader=False)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=10)
+
+    def _start_worker(self):
+        """The background worker beside the server (report builds, batches), stopped with it."""
+        if settings.TASKS_QUEUE != "db":
+            return None
+        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
+            [
+                sys.executable,
+                "-c",
+                "import sys; from iljari.manage import main; sys.argv = ['iljari', 'worker']; main()",
+            ]
+        )
+        self.stdout.write(f"작업 실행기(백그라운드 작업)를 함께 띄웠습니다 (프로세스 {worker.pid}).")
+        return worker
 
     def _reset(self) -> None:
         database = settings.DATABASES["default"]

@@ -1,25 +1,40 @@
-"""`iljari report business --year 2018 --as-of 2018-06-30 --format html|md|xlsx -o FILE`"""
+"""`iljari report business --year 2018 --as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE`
 
+Builds the report from the database through the same function as the pages and the background task
+(reports.files.report_file): the same checks and Korean messages, a progress bar on a terminal, and the file
+written whole (to a temporary name, then renamed) or not at all."""
+
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from iljari.core.errors import IljariError
 from iljari.core.models import User
+from iljari.core.progress import TerminalProgress
 from iljari.core.roles import Role
-from iljari.reports.builders.business import build_business_report
-from iljari.reports.renderers import EXTENSIONS, render
+from iljari.reports.files import report_file
+from iljari.reports.renderers import BINARY, EXTENSIONS
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"기준일은 YYYY-MM-DD 형식이어야 합니다: {text}") from None
 
 
 class Command(BaseCommand):
     help = "보고서를 데이터베이스에서 다시 만듭니다 (business: 주요업무보고)."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["business"])
+        parser.add_argument("kind", help="보고서 (business: 주요업무보고)")
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--as-of", type=date.fromisoformat, required=True)
-        parser.add_argument("--format", choices=sorted(EXTENSIONS), default="html")
-        parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx는 파일만)")
+        parser.add_argument("--as-of", required=True, help="기준일 YYYY-MM-DD")
+        parser.add_argument("--format", default="html", help=f"형식: {', '.join(EXTENSIONS)}")
+        parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx·pdf·hwpx는 파일만)")
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
     def handle(self, *args, kind, year, as_of, format, output, as_user, **options):
@@ -30,12 +45,30 @@ class Command(BaseCommand):
         )
         if user is None:
             raise CommandError("보고서를 만들 총괄 계정이 없습니다: --as-user로 계정을 지정하십시오.")
-        document = build_business_report(user=user, year=year, as_of=as_of)
-        data = render(document, format)
+        if output is None and format in BINARY:
+            raise CommandError(f"{format}는 -o 파일로만 쓸 수 있습니다.")
+        progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
+        try:
+            made = report_file(user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, progress=progress)
+        except IljariError as error:
+            raise CommandError(" ".join([error.message, *sum(error.field_errors.values(), [])])) from None
+        finally:
+            progress.close()
         if output is None:
-            if format == "xlsx":
-                raise CommandError("xlsx는 -o 파일로만 쓸 수 있습니다.")
-            self.stdout.write(data.decode("utf-8"))
+            self.stdout.write(made.data.decode("utf-8"))
             return
-        output.write_bytes(data)
-        self.stdout.write(f"{output} ({len(data):,} bytes)")
+        _write_whole(output, made.data)
+        self.stdout.write(f"{output} ({len(made.data):,} bytes)")
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target and rename it: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,70 @@
+"""A report as a file: checked request (kind, year, as-of date, format), built and rendered with progress. The one
+place the pages, the background task and the `iljari report` command make report files, so all three refuse the
+same mistakes with the same Korean messages. Reads selectors only; writes nothing (the caller stores the bytes).
+
+Contract:
+- REPORT_KINDS: {kind: Korean name}
+- report_request_check(*, kind, year, as_of, fmt, today=None) -> None
+      ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
+      NotFound for a year with no plan
+- report_file(*, user, kind, year, as_of, fmt, progress=None) -> ReportFile  (name, content_type, data)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.plan.selectors import plan_years
+from iljari.reports.builders.business import build_business_report
+from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS, RENDERERS, render
+
+REPORT_KINDS = {"business": "주요업무보고"}
+BUILDERS = {"business": build_business_report}
+FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf": "PDF", "hwpx": "한글(HWPX)"}
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    name: str
+    content_type: str
+    data: bytes
+
+
+def report_request_check(*, kind: str, year: int, as_of: date, fmt: str, today: date | None = None) -> None:
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if kind not in REPORT_KINDS:
+        errors["kind"] = [f"알 수 없는 보고서입니다: {kind} (가능한 보고서: {', '.join(REPORT_KINDS)})"]
+    if fmt not in RENDERERS:
+        errors["format"] = [f"지원하지 않는 형식입니다: {fmt} (가능한 형식: {', '.join(RENDERERS)})"]
+    if not 2000 <= year <= 2100:
+        errors["year"] = ["연도를 확인하십시오(2000~2100)."]
+    elif not errors and year not in plan_years():
+        raise NotFound(
+            f"{year}년 비전과 주요업무가 없습니다. 자료가 있는 연도: {', '.join(map(str, plan_years())) or '없음'}"
+        )
+    if as_of > today:
+        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 오늘({today:%Y-%m-%d})보다 뒤입니다. 지난 날짜를 고르십시오."]
+    elif as_of.year != year:
+        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 {year}년 안이어야 합니다."]
+    if errors:
+        raise ValidationFailed("보고서를 만들 수 없습니다.", field_errors=errors)
+
+
+def report_file(
+    *, user, kind: str, year: int, as_of: date, fmt: str, progress: Callable[[int, int, str], None] | None = None
+) -> ReportFile:
+    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt)
+    step = progress or (lambda done, total, text="": None)
+    step(0, 3, "자료를 읽는 중")
+    document = BUILDERS[kind](user=user, year=year, as_of=as_of)
+    step(1, 3, f"{FORMAT_NAMES[fmt]}로 그리는 중")
+    data = render(document, fmt)
+    step(2, 3, "파일을 저장하는 중")
+    name = f"{kind}-report-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
+    return ReportFile(name=name, content_type=CONTENT_TYPES[fmt], data=data)

@@ -1,0 +1,25 @@
+"""Background tasks of the reports (django-tasks): a report file built by the worker, followed on the job page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django_tasks import task
+
+from iljari.core.jobs import job_run
+
+
+@task()
+def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str) -> None:
+    from iljari.reports.files import report_file
+
+    with job_run(job_id) as run:
+        made = report_file(
+            user=run.job.requested_by,
+            kind=kind_code,
+            year=year,
+            as_of=date.fromisoformat(as_of),
+            fmt=fmt,
+            progress=run.progress,
+        )
+        run.finish(name=made.name, content_type=made.content_type, data=made.data)

@@ -1,0 +1,38 @@
+"""In a real browser: the manager builds the business report from the dashboard in the background; the job page
+waits for the worker, updates itself as the job runs (htmx polling), and then offers the file."""
+
+from pathlib import Path
+
+from iljari.core.models import BackgroundJob
+from iljari.testing import BROWSER_MARKS
+from iljari.testing import browser_log_in as _log_in
+
+pytestmark = BROWSER_MARKS
+
+
+def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
+    transactional_db, personas, page, settings, media_root
+):
+    from django.core.management import call_command
+
+    from iljari.demo.report2018_loader import load_report2018
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # the real queue and worker
+    settings.TASKS_QUEUE = "db"
+    load_report2018()
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.goto("/office/?year=2018&as_of=2018-06-30")
+    page.get_by_label("형식").select_option(label="Markdown")
+    page.get_by_role("button", name="주요업무보고 만들기").click()
+    page.wait_for_url("**/jobs/*/")
+    assert "대기" in page.locator("#job-progress").inner_text()  # queued: the worker has not taken it yet
+    call_command("worker", "--batch", verbosity=0)
+    link = page.get_by_role("link", name="business-report-2018-2018-06-30.md 내려받기")
+    link.wait_for(timeout=10_000)  # the page polls every second and shows the result without a reload
+    assert "완료" in page.locator("#job-progress").inner_text()
+    with page.expect_download() as download:
+        link.click()
+    path = download.value.path()
+    assert "237,715" in Path(path).read_text(encoding="utf-8")
+    assert BackgroundJob.objects.get().status == "succeeded"
