@@ -63,3 +63,12 @@ class AccountLocked(AuthenticationFailed):
     code = "account_locked"
     status = 403
     default_message = "로그인 실패가 반복되어 계정이 잠겼습니다. 잠시 후 다시 시도하십시오."
+
+
+class Unavailable(IljariError):
+    """The server lacks something a feature needs (a system library, a service): not the user's fault, and it
+    lasts until an administrator installs it."""
+
+    code = "unavailable"
+    status = 503
+    default_message = "이 기능을 지금 사용할 수 없습니다. 관리자에게 문의하십시오."

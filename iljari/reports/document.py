@@ -98,6 +98,7 @@ class Document:
     date_text: str  # "2018. 7."
     as_of_text: str = ""  # "('18.6.30. 기준)"
     blocks: list[Block] = field(default_factory=list)
+    cover: bool = True  # a cover page of its own; False: the title heads the first page (a one-page sheet)
 
     def tables(self) -> list[Table]:
         return [block for block in self.blocks if isinstance(block, Table)]

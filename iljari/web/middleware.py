@@ -6,7 +6,15 @@ from django.template.response import TemplateResponse
 
 from iljari.core.errors import IljariError
 
-TEMPLATE_BY_STATUS = {400: "400.html", 401: "403.html", 403: "403.html", 404: "404.html", 409: "400.html"}
+TEMPLATE_BY_STATUS = {
+    400: "400.html",
+    401: "403.html",
+    403: "403.html",
+    404: "404.html",
+    409: "400.html",
+    500: "503.html",  # a known failure (a renderer's): its own message, not the anonymous 500 page
+    503: "503.html",  # something the server lacks (a system library): not the user's mistake
+}
 
 
 class IljariErrorPageMiddleware:
@@ -24,7 +32,7 @@ class IljariErrorPageMiddleware:
         response = TemplateResponse(
             request,
             template,
-            {"error_message": exception.message, "error_details": details},
+            {"error_message": exception.message, "error_details": details, "error_status": exception.status},
             status=exception.status,
         )
         return response.render()

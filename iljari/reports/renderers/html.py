@@ -28,6 +28,9 @@ STYLE = mark_safe(  # noqa: S308
 .ilj-report .cover {{ text-align: center; margin: 2rem 0 3rem; }}
 .ilj-report .cover p {{ margin: .25rem 0; }}
 .ilj-report .cover .doc-title {{ font-size: 2rem; font-weight: 700; }}
+.ilj-report .title-block {{ margin: 0 0 1.5rem; border-bottom: 2px solid #222; }}
+.ilj-report .title-block p {{ margin: .2rem 0; }}
+.ilj-report .title-block .doc-title {{ font-size: 1.6rem; font-weight: 700; }}
 .ilj-report h1 {{ font-size: 1.5rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin: 2rem 0 1rem; }}
 .ilj-report h2 {{ font-size: 1.3rem; margin: 1.5rem 0 .75rem; }}
 .ilj-report h3 {{ font-size: 1.15rem; margin: 1.25rem 0 .5rem; }}
@@ -157,13 +160,15 @@ def _cover(document: Document) -> SafeString:
     date = " ".join(part for part in (document.date_text, document.as_of_text) if part)
     if date:
         lines.append(format_html('<p class="date">{}</p>', date))
-    return format_html('<header class="cover">\n{}\n</header>', _join(lines))
+    kind = "cover" if document.cover else "title-block"
+    return format_html('<header class="{}">\n{}\n</header>', kind, _join(lines))
 
 
 def render_html(document: Document, *, standalone: bool = True) -> str:
     """A complete HTML page (standalone) or the `<article class="ilj-report">` fragment alone."""
     article = format_html(
-        '<article class="ilj-report">\n{}\n{}\n</article>',
+        '<article class="{}">\n{}\n{}\n</article>',
+        "ilj-report" if document.cover else "ilj-report sheet",
         _cover(document),
         _join([_block(block) for block in document.blocks]),
     )

@@ -1,0 +1,189 @@
+"""PDF renderer: the html renderer's page laid out for print by WeasyPrint, as Korean public offices circulate it.
+
+`render_pdf(document)` takes the standalone page of `render_html` (its STYLE, the cover, every block, the charts as
+inline SVG) and adds the print style of this module: A4, the cover on a page of its own without a number, the
+pages after it numbered at the bottom ("- 1 -"), table headers repeated on each page, rows and charts kept whole,
+the unit line kept with its table.
+
+Fonts and fetching: the only font is the vendored Noto Sans KR (reports/fonts/, see scripts/vendor_fonts.py),
+loaded through @font-face from file: URLs under a family name of its own, so that no system font is needed or
+used. WeasyPrint fetches through `url_fetcher()`, which serves the files of reports/fonts/ (and data: URLs) and
+refuses everything else: a report never loads anything from another address. Links to the app's pages (relative
+URLs on cells) are dropped: they lead nowhere in a file.
+
+WeasyPrint needs the system's Pango library; where it is missing, `render_pdf` raises `Unavailable` with a Korean
+message naming the packages to install.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from iljari.core.errors import Unavailable
+from iljari.reports.charts import FONT_FAMILY as CHART_FONT_FAMILY
+from iljari.reports.charts import FONTS
+from iljari.reports.document import Document
+from iljari.reports.renderers.html import render_html
+
+PANGO_MISSING = (
+    "PDF를 만들려면 서버에 Pango 라이브러리가 있어야 합니다. "
+    "관리자가 설치한 뒤 다시 시도하십시오: apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+)
+FAMILY = "Iljari Noto Sans KR"  # a name no system font has: only the vendored files match it
+FONT_FILES = {400: "NotoSansKR-Regular.ttf", 700: "NotoSansKR-Bold.ttf"}
+
+
+class RefusedURL(ValueError):
+    """A URL the PDF renderer does not fetch (anything but the vendored fonts and data: URLs)."""
+
+
+class _SupportedCSSOnly(logging.Filter):
+    """Drops WeasyPrint's "Ignored `overflow-x: auto` ..." warnings: the html STYLE is written for browsers too,
+    and a property WeasyPrint does not know says nothing about the report. Other warnings (a refused URL) stay."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Ignored `")
+
+
+def _quiet_logs() -> None:
+    progress = logging.getLogger("weasyprint.progress")  # a line per step and page at INFO
+    if progress.level == logging.NOTSET:
+        progress.setLevel(logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    if not any(isinstance(f, _SupportedCSSOnly) for f in logger.filters):
+        logger.addFilter(_SupportedCSSOnly())
+
+
+def _weasyprint():
+    """The weasyprint module, or Unavailable when the system lacks Pango (WeasyPrint loads it when imported:
+    OSError from cffi, ImportError where the package itself is missing)."""
+    _quiet_logs()
+    try:
+        import weasyprint
+    except (ImportError, OSError) as error:
+        raise Unavailable(PANGO_MISSING) from error
+    return weasyprint
+
+
+def font_path(url: str) -> Path:
+    """The vendored font file a file: URL names; RefusedURL for any other URL, and for a path that leaves
+    reports/fonts/ (`..`, a symbolic link) or names no file there."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        raise RefusedURL(f"PDF 보고서는 외부 주소를 읽지 않습니다: {url}")
+    root = FONTS.resolve()
+    path = Path(unquote(parts.path)).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        raise RefusedURL(f"PDF 보고서는 글꼴 폴더 밖의 파일을 읽지 않습니다: {url}")
+    return path
+
+
+@lru_cache(maxsize=1)
+def _fetcher_class():
+    urls = _weasyprint().urls
+
+    class LocalFetcher(urls.URLFetcher):
+        """Serves the vendored fonts and data: URLs; refuses the rest (WeasyPrint then leaves the resource out
+        and logs a warning)."""
+
+        def fetch(self, url, headers=None):
+            if urlsplit(url).scheme.lower() == "data":
+                return super().fetch(url, headers)
+            path = font_path(url)
+            return urls.URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": "font/ttf"})
+
+    return LocalFetcher
+
+
+def url_fetcher():
+    """WeasyPrint's URL fetcher for reports: local fonts and data: URLs only."""
+    return _fetcher_class()()
+
+
+def _font_faces() -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "{FAMILY}"; font-style: normal; font-weight: {weight}; '
+        f'src: url("{(FONTS / name).resolve().as_uri()}") format("truetype"); }}'
+        for weight, name in FONT_FILES.items()
+    )
+
+
+def print_style() -> str:
+    """The print style laid over the html renderer's STYLE (later in the page, so it wins where both speak)."""
+    return f"""
+{_font_faces()}
+@page {{
+  size: A4; margin: 20mm 18mm 20mm 18mm;
+  @bottom-center {{ content: "- " counter(page) " -"; font-family: "{FAMILY}"; font-size: 9pt; color: #333; }}
+}}
+@page cover {{ counter-reset: page 0; @bottom-center {{ content: none; }} }}  /* the page after it is "- 1 -" */
+@page sheet {{ margin: 13mm 14mm 14mm 14mm; }}  /* a one-page sheet (no cover) fits more on its page */
+html, body {{ margin: 0; padding: 0; }}
+html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
+.ilj-report {{ max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.55; }}
+.ilj-report a {{ color: inherit; text-decoration: none; }}
+
+.ilj-report .cover {{ page: cover; break-after: page; margin: 0; padding-top: 70mm; text-align: center; }}
+.ilj-report .cover .doc-title {{ font-size: 28pt; font-weight: 700; margin: 0 12mm 14mm; padding: 8mm 0;
+  border-top: 3px double #222; border-bottom: 3px double #222; }}
+.ilj-report .cover .organisation {{ font-size: 18pt; font-weight: 700; margin-top: 95mm; }}
+.ilj-report .cover .date {{ font-size: 14pt; margin-top: 4mm; }}
+.ilj-report.sheet {{ page: sheet; font-size: 9.5pt; line-height: 1.4; }}
+.ilj-report.sheet h4 {{ font-size: 10pt; margin: 2.5mm 0 1mm; }}
+.ilj-report.sheet .item {{ margin-top: .3mm; margin-bottom: .3mm; }}
+.ilj-report.sheet .table-block {{ margin: 2mm 0 2.5mm; }}
+.ilj-report .title-block {{ margin: 0 0 4mm; padding-bottom: 2mm; border-bottom: 2px solid #222; }}
+.ilj-report .title-block .doc-title {{ font-size: 17pt; font-weight: 700; margin: 0; }}
+.ilj-report .title-block .organisation, .ilj-report .title-block .date {{ font-size: 9.5pt; margin: 1mm 0 0; }}
+
+.ilj-report h1 {{ font-size: 16pt; margin: 0 0 5mm; padding-bottom: 1.5mm; border-bottom: 2px solid #222; }}
+.ilj-report h2 {{ font-size: 14pt; margin: 6mm 0 3mm; }}
+.ilj-report h3 {{ font-size: 12.5pt; margin: 6mm 0 2mm; padding: 1mm 2mm; background: #eef3fb;
+  border-left: 3px solid #256ef4; }}
+.ilj-report h4, .ilj-report h5, .ilj-report h6 {{ font-size: 11pt; margin: 3.5mm 0 1.5mm; }}
+.ilj-report h1, .ilj-report h2, .ilj-report h3, .ilj-report h4 {{ break-after: avoid; break-inside: avoid; }}
+.ilj-report h4, .ilj-report h5, .ilj-report h6 {{ bookmark-level: none; }}
+.ilj-report .num {{ font-variant-numeric: normal; }}
+.ilj-report p {{ orphans: 2; widows: 2; }}
+.ilj-report .item {{ margin: .8mm 0; break-inside: avoid; }}
+
+.ilj-report .table-block {{ margin: 3mm 0 4mm; overflow: visible; }}
+.ilj-report .table-title, .ilj-report .unit {{ break-after: avoid; }}
+.ilj-report .unit {{ font-size: 9pt; }}
+.ilj-report table {{ font-size: 9pt; line-height: 1.4; }}
+.ilj-report caption {{ display: none; }}
+.ilj-report thead {{ display: table-header-group; }}
+.ilj-report tr {{ break-inside: avoid; }}
+.ilj-report th, .ilj-report td {{ padding: 1mm 1.5mm; border: .75pt solid #444; }}
+.ilj-report thead th {{ background: #e8e8e8; }}
+/* Hangul may break between any two syllables: keep headers and short centred cells on one line, so that the
+   table layout gives the width to the long text columns */
+.ilj-report th, .ilj-report td.center {{ white-space: nowrap; }}
+.ilj-report .missing {{ font-style: normal; }}
+.ilj-report .note {{ font-size: 8.5pt; }}
+
+.ilj-report figure.chart {{ margin: 3mm 0 4mm; break-inside: avoid; }}
+.ilj-report figure.chart {{ text-align: center; }}
+.ilj-report figure.chart svg {{ width: 80%; max-width: 100%; height: auto; }}
+.ilj-report hr.page-break {{ border: 0; margin: 0; height: 0; break-after: page; }}
+"""
+
+
+def _page(document: Document) -> str:
+    html = render_html(document)
+    # The charts name "Noto Sans KR" first; here they draw with the vendored files under this renderer's name.
+    html = html.replace(f'font-family="{CHART_FONT_FAMILY}"', f'font-family="{FAMILY}"')
+    return html.replace("</head>", f"<style>{print_style()}</style>\n</head>", 1)
+
+
+def render_pdf(document: Document) -> bytes:
+    """The document as a PDF file (bytes). Raises Unavailable where the system lacks Pango."""
+    weasyprint = _weasyprint()
+    rendered = weasyprint.HTML(string=_page(document), url_fetcher=url_fetcher()).render()
+    for page in rendered.pages:
+        # links to the app's pages are relative: in a file they lead nowhere
+        page.links = [link for link in page.links if link[0] == "internal"]
+    return rendered.write_pdf()
