@@ -4,6 +4,7 @@ Contract:
 - staffing_table(*, user, as_of) -> StaffingTable | None      (latest quotas on or before as_of)
 - staffing_figures(*, as_of) -> StaffingTable | None           (unscoped: for the validation engine only)
 - budget_execution(*, user, year, as_of, unit_path=None) -> BudgetExecution
+- lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' latest execution, summed
       the latest snapshot of every line on or before as_of, summed per division and for the office;
       `unit_path` limits it to one division (division staff see theirs).
 - budget_execution_figures(*, year, as_of) -> BudgetExecution   (unscoped: for the validation engine only)
@@ -163,6 +164,18 @@ def _execution(*, year: int, as_of: date, unit_path: str | None) -> BudgetExecut
             row.committed += committed
             row.spent += spent
     return BudgetExecution(year=year, as_of=as_of, rows=list(rows.values()), total=total, latest_as_of=latest)
+
+
+def lines_execution(*, user, line_ids, year: int, as_of: date) -> ExecutionRow:
+    """The latest execution of these budget lines of the year (a programme's), summed (one query)."""
+    require(access_office_figures_view(user))
+    row = ExecutionRow(unit=None)
+    snapshots = _latest_snapshots(year=year, as_of=as_of).filter(line__in=list(line_ids))
+    for budget, committed, spent in snapshots.values_list("current_budget", "committed", "spent"):
+        row.current_budget += budget
+        row.committed += committed
+        row.spent += spent
+    return row
 
 
 def budget_line_list(*, user, year: int, unit_path: str | None = None) -> QuerySet[BudgetLine]:

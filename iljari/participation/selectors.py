@@ -16,6 +16,9 @@ Contract:
 - placeable_quotas(*, user, call) -> (list[Quota], bool)  the quotas this user places, and whether the whole call
 - placement_waiting(*, user, call) -> list[(quota name, n)]   selected people not yet placed, per quota, in scope
 - living_wage_list() / public_holiday_list(*, year) / programme_terms_list()
+- placements_by_district(*, user, first_day, last_day) -> list[DistrictCount]
+      people at work in the period per programme and district (the worksite's; None: the city or a partner), in
+      one query — the monthly job disclosure's district table
 - direct_jobs_overlapping(person_ids, first_day, last_day) -> QuerySet[Placement]
       (unscoped, for the services' rules) direct-job placements of these people overlapping the period
 - direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
@@ -397,3 +400,32 @@ def direct_job_busy_person_ids(person_ids, first_day: date, last_day: date) -> s
         rows = direct_jobs_overlapping(ids[start : start + 5000], first_day, last_day).order_by()
         found.update(rows.values_list("person_id", flat=True))
     return found
+
+
+@dataclass(frozen=True)
+class DistrictCount:
+    programme_code: str
+    programme_title: str
+    district_code: str | None
+    district_name: str | None
+    placements: int
+
+
+def placements_by_district(*, user, first_day: date, last_day: date) -> list[DistrictCount]:
+    require(access_participation_view(user))
+    placements = scope_rows(
+        user,
+        Placement.objects.filter(start_date__lte=last_day).filter(
+            Q(ended_on__isnull=True, end_date__gte=first_day) | Q(ended_on__gte=first_day)
+        ),
+        district="worksite__district",
+        partner="worksite__partner",
+    )
+    rows = (
+        placements.values_list(
+            "programme__code", "programme__title", "worksite__district__code", "worksite__district__name"
+        )
+        .annotate(n=Count("pk"))
+        .order_by("programme__code", "worksite__district__sort_order", "worksite__district__code")
+    )
+    return [DistrictCount(*row) for row in rows]

@@ -56,6 +56,8 @@ def programme_detail(request, code: str):
             "planned": [m for m in milestones if m.state == Milestone.State.PLANNED],
             "as_of": as_of,
             "can_enter": access_figures_enter(request.user, programme.division.path),
+            "can_build": access_office_figures_view(request.user),
+            "year": year,
             "form": MilestoneDoneForm(initial={"done_on": as_of}),
         },
     )

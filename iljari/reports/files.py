@@ -4,14 +4,16 @@ same mistakes with the same Korean messages. Reads selectors only; writes nothin
 
 Contract:
 - REPORT_KINDS: {kind: Korean name}
-- report_request_check(*, kind, year, as_of, fmt, today=None) -> None
+- report_request_check(*, kind, year, as_of, fmt, subject="", today=None) -> None
       ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
       NotFound for a year with no plan
-- report_file(*, user, kind, year, as_of, fmt, progress=None) -> ReportFile  (name, content_type, data)
+- report_file(*, user, kind, year, as_of, fmt, subject="", progress=None) -> ReportFile  (name, content_type, data)
+      `subject` names what a kind is about (the programme's code for "programme")
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,10 +23,14 @@ from django.utils import timezone
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
+from iljari.reports.builders.jobs import build_job_disclosure
+from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS, RENDERERS, render
 
-REPORT_KINDS = {"business": "주요업무보고"}
-BUILDERS = {"business": build_business_report}
+REPORT_KINDS = {"business": "주요업무보고", "jobs": "일자리 목표 공시(월별 추진실적)", "programme": "사업 요약(한 장)"}
+BUILDERS = {"business": build_business_report, "jobs": build_job_disclosure, "programme": build_programme_sheet}
+NEEDS_SUBJECT = {"programme": "주요업무 코드(예: P1-03)"}
+SUBJECT = re.compile(r"[A-Za-z0-9_-]{1,40}")
 FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf": "PDF", "hwpx": "한글(HWPX)"}
 
 
@@ -35,11 +41,15 @@ class ReportFile:
     data: bytes
 
 
-def report_request_check(*, kind: str, year: int, as_of: date, fmt: str, today: date | None = None) -> None:
+def report_request_check(
+    *, kind: str, year: int, as_of: date, fmt: str, subject: str = "", today: date | None = None
+) -> None:
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if kind not in REPORT_KINDS:
         errors["kind"] = [f"알 수 없는 보고서입니다: {kind} (가능한 보고서: {', '.join(REPORT_KINDS)})"]
+    elif kind in NEEDS_SUBJECT and not SUBJECT.fullmatch(subject or ""):
+        errors["subject"] = [f"{REPORT_KINDS[kind]}에는 {NEEDS_SUBJECT[kind]}가 필요합니다."]
     if fmt not in RENDERERS:
         errors["format"] = [f"지원하지 않는 형식입니다: {fmt} (가능한 형식: {', '.join(RENDERERS)})"]
     if not 2000 <= year <= 2100:
@@ -57,14 +67,27 @@ def report_request_check(*, kind: str, year: int, as_of: date, fmt: str, today: 
 
 
 def report_file(
-    *, user, kind: str, year: int, as_of: date, fmt: str, progress: Callable[[int, int, str], None] | None = None
+    *,
+    user,
+    kind: str,
+    year: int,
+    as_of: date,
+    fmt: str,
+    subject: str = "",
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> ReportFile:
-    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt)
+    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject)
     step = progress or (lambda done, total, text="": None)
     step(0, 3, "자료를 읽는 중")
-    document = BUILDERS[kind](user=user, year=year, as_of=as_of)
+    build = BUILDERS[kind]
+    document = (
+        build(user=user, year=year, as_of=as_of, subject=subject)
+        if kind in NEEDS_SUBJECT
+        else build(user=user, year=year, as_of=as_of)
+    )
     step(1, 3, f"{FORMAT_NAMES[fmt]}로 그리는 중")
     data = render(document, fmt)
     step(2, 3, "파일을 저장하는 중")
-    name = f"{kind}-report-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
+    about = f"-{subject}" if kind in NEEDS_SUBJECT else ""
+    name = f"{kind}-report{about}-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
     return ReportFile(name=name, content_type=CONTENT_TYPES[fmt], data=data)

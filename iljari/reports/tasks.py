@@ -10,7 +10,7 @@ from iljari.core.jobs import job_run
 
 
 @task()
-def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str) -> None:
+def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str, subject: str = "") -> None:
     from iljari.reports.files import report_file
 
     with job_run(job_id) as run:
@@ -20,6 +20,7 @@ def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str
             year=year,
             as_of=date.fromisoformat(as_of),
             fmt=fmt,
+            subject=subject,
             progress=run.progress,
         )
         run.finish(name=made.name, content_type=made.content_type, data=made.data)

@@ -7,5 +7,5 @@ app_name = "reports"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("business/", views.business_report, name="business"),
-    path("business/build/", views.business_report_build, name="business_build"),
+    path("reports/build/", views.report_build, name="report_build"),
 ]

@@ -13,8 +13,8 @@ from iljari.core.jobs import job_start
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
-from iljari.reports.files import FORMAT_NAMES, report_file, report_request_check
-from iljari.reports.tasks import report_build
+from iljari.reports.files import FORMAT_NAMES, NEEDS_SUBJECT, REPORT_KINDS, report_file, report_request_check
+from iljari.reports.tasks import report_build as report_build_task
 from iljari.web.period import figure_period
 
 
@@ -72,6 +72,7 @@ def dashboard(request):
             "division_view": bool(unit_path),
             "formats": ["html", "md", "xlsx"],  # at once
             "build_formats": FORMAT_NAMES,  # in the background, with progress
+            "report_kinds": {k: v for k, v in REPORT_KINDS.items() if k not in NEEDS_SUBJECT},
         },
     )
 
@@ -96,20 +97,24 @@ def business_report(request):
 
 @login_required
 @require_POST
-def business_report_build(request):
-    """Build the report file in the background and go to the job's page, which shows the progress."""
+def report_build(request):
+    """Build a report file (the business report, the monthly job disclosure) in the background and go to the job's
+    page, which shows the progress."""
     require(access_office_figures_view(request.user))
     year, as_of, _ = figure_period(request)
-    fmt = request.POST.get("format", "")
-    report_request_check(kind="business", year=year, as_of=as_of, fmt=fmt)
+    kind, fmt = request.POST.get("kind", "business"), request.POST.get("format", "")
+    subject = request.POST.get("subject", "").strip()
+    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject)
+    about = f" {subject}" if subject else ""
     job = job_start(
         actor=request.user,
         kind="report",
-        title=f"{year} 주요업무보고 ({FORMAT_NAMES[fmt]}, {as_of:%Y-%m-%d} 기준)",
-        task=report_build,
-        kind_code="business",
+        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {as_of:%Y-%m-%d} 기준)",
+        task=report_build_task,
+        kind_code=kind,
         year=year,
         as_of=as_of.isoformat(),
         fmt=fmt,
+        subject=subject,
     )
     return redirect(job)

@@ -164,7 +164,7 @@ NOT_PAGES = {
     "core:job_detail",
     "core:job_progress",
     "core:job_download",
-    "reports:business_build",
+    "reports:report_build",
     "core:login",
     "core:logout",
     "core:user_unlock",

@@ -19,8 +19,11 @@ from iljari.org.selectors import org_unit_tree
 from iljari.performance.selectors import indicator_table, job_target_table
 from iljari.plan.models import Milestone
 from iljari.plan.selectors import plan_get, programme_list
+from iljari.reports.builders.cells import MISSING
+from iljari.reports.builders.cells import number_cell as _num
+from iljari.reports.builders.cells import rate_cell as _rate
+from iljari.reports.builders.cells import won_cell as _won
 from iljari.reports.document import (
-    XLSX_INTEGER,
     XLSX_PERCENT1,
     Cell,
     Chart,
@@ -41,29 +44,8 @@ def circled(number: int) -> str:
     return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else f"({number})"
 
 
-MISSING = "(유실)"
 REPORTED_RATE_NOTE = "※ * 목표가 유실된 행의 달성률은 원자료에 보고된 값"
 INDICATOR_YEARS = 5
-
-
-def _num(value: int | None, *, header: bool = False) -> Cell:
-    if value is None:
-        return Cell("-", align="right")
-    return Cell(format_number(value), value=value, number_format=XLSX_INTEGER, align="right", header=header)
-
-
-def _won(value: int | None, unit: str) -> Cell:
-    if value is None:
-        return Cell("-", align="right")
-    shown = format_amount(value, unit)
-    divisor = {"백만원": 1_000_000, "억원": 100_000_000}[unit]
-    return Cell(shown, value=round(value / divisor), number_format=XLSX_INTEGER, align="right")
-
-
-def _rate(value) -> Cell:
-    if value is None:
-        return Cell("-", align="right")
-    return Cell(format_rate(value), value=value, number_format=XLSX_PERCENT1, align="right")
 
 
 def issue_date(as_of: date) -> date:
@@ -399,7 +381,8 @@ def _period(milestone: Milestone) -> str:
     )
 
 
-def _programme(programme) -> list:
+def programme_blocks(programme) -> list:
+    """A programme as the report prints it: its heading (①), purposes (◆), overview, progress and plan."""
     blocks: list = [Heading(3, programme.title, circled(programme.number))]
     blocks += [Item(text, marker="◆") for text in programme.purpose_lines]
     blocks.append(Heading(4, "사업개요", "□"))
@@ -460,5 +443,5 @@ def build_business_report(*, user, year: int, as_of: date) -> Document:
         members = [p for p in programmes if p.objective_id == objective.pk]
         blocks += [Item(f"{circled(p.number)} {p.title}", marker="") for p in members]
         for programme in members:
-            blocks += _programme(programme)
+            blocks += programme_blocks(programme)
     return document

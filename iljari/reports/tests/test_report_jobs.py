@@ -23,7 +23,7 @@ def test_the_dashboard_offers_every_format_and_builds_the_report_in_the_backgrou
     for label in ("PDF", "한글(HWPX)", "엑셀(XLSX)", "Markdown", "HTML"):
         assert f">{label}</option>" in dashboard
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager.post("/office/business/build/?year=2018&as_of=2018-06-30", {"format": "md"})
+        response = manager.post("/office/reports/build/?year=2018&as_of=2018-06-30", {"format": "md"})
     job = BackgroundJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
     assert job.title == "2018 주요업무보고 (Markdown, 2018-06-30 기준)"
@@ -35,10 +35,10 @@ def test_the_dashboard_offers_every_format_and_builds_the_report_in_the_backgrou
 
 def test_building_refuses_an_unknown_format_and_a_future_date_in_korean(office, client_as):
     manager = client_as(Role.OFFICE_MANAGER)
-    bad = manager.post("/office/business/build/?year=2018&as_of=2018-06-30", {"format": "docx"})
+    bad = manager.post("/office/reports/build/?year=2018&as_of=2018-06-30", {"format": "docx"})
     assert bad.status_code == 400 and "지원하지 않는 형식입니다: docx" in bad.content.decode()
     assert not BackgroundJob.objects.exists()
-    assert client_as(Role.DISTRICT_OFFICER).post("/office/business/build/", {"format": "md"}).status_code == 403
+    assert client_as(Role.DISTRICT_OFFICER).post("/office/reports/build/", {"format": "md"}).status_code == 403
 
 
 def test_the_command_refuses_in_korean_and_leaves_no_file(office, tmp_path):

@@ -24,7 +24,7 @@ def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
     page.wait_for_url("**/")
     page.goto("/office/?year=2018&as_of=2018-06-30")
     page.get_by_label("형식").select_option(label="Markdown")
-    page.get_by_role("button", name="주요업무보고 만들기").click()
+    page.get_by_role("button", name="보고서 만들기").click()
     page.wait_for_url("**/jobs/*/")
     assert "대기" in page.locator("#job-progress").inner_text()  # queued: the worker has not taken it yet
     call_command("worker", "--batch", verbosity=0)

@@ -1,4 +1,5 @@
-"""`iljari report business --year 2018 --as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE`
+"""`iljari report business|jobs|programme [--programme P1-03] --year 2018 --as-of 2018-06-30`
+`--format html|md|xlsx|pdf|hwpx -o FILE`
 
 Builds the report from the database through the same function as the pages and the background task
 (reports.files.report_file): the same checks and Korean messages, a progress bar on a terminal, and the file
@@ -30,14 +31,17 @@ class Command(BaseCommand):
     help = "보고서를 데이터베이스에서 다시 만듭니다 (business: 주요업무보고)."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", help="보고서 (business: 주요업무보고)")
+        parser.add_argument(
+            "kind", help="보고서 (business: 주요업무보고, jobs: 일자리 목표 공시, programme: 사업 요약)"
+        )
+        parser.add_argument("--programme", default="", help="programme 보고서의 주요업무 코드 (예: P1-03)")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--as-of", required=True, help="기준일 YYYY-MM-DD")
         parser.add_argument("--format", default="html", help=f"형식: {', '.join(EXTENSIONS)}")
         parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx·pdf·hwpx는 파일만)")
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
-    def handle(self, *args, kind, year, as_of, format, output, as_user, **options):
+    def handle(self, *args, kind, year, as_of, format, output, as_user, programme, **options):
         user = (
             User.objects.filter(username=as_user).first()
             if as_user
@@ -49,7 +53,9 @@ class Command(BaseCommand):
             raise CommandError(f"{format}는 -o 파일로만 쓸 수 있습니다.")
         progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
         try:
-            made = report_file(user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, progress=progress)
+            made = report_file(
+                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=programme, progress=progress
+            )
         except IljariError as error:
             raise CommandError(" ".join([error.message, *sum(error.field_errors.values(), [])])) from None
         finally:

@@ -1,0 +1,26 @@
+"""`{% report_build_form %}`: the form that starts a report file in the background, for any page that offers one.
+
+The dashboard offers the office's reports (a choice of kind); a programme's page offers its one-page summary
+(`kind="programme" subject=programme.code`). The formats and kinds come from reports.files, so a page never lists
+a format the renderers do not have."""
+
+from django import template
+
+from iljari.reports.files import FORMAT_NAMES, NEEDS_SUBJECT, REPORT_KINDS
+
+register = template.Library()
+
+
+@register.inclusion_tag("reports/_build_form.html", takes_context=True)
+def report_build_form(context, kind: str = "", subject: str = "", label: str = "보고서 만들기"):
+    return {
+        "csrf_token": context.get("csrf_token"),
+        "year": context.get("year") or getattr(context.get("as_of"), "year", ""),
+        "as_of": context.get("as_of"),
+        "kind": kind,
+        "kinds": {k: v for k, v in REPORT_KINDS.items() if k not in NEEDS_SUBJECT},
+        "subject": subject,
+        "formats": FORMAT_NAMES,
+        "label": label,
+        "form_id": f"build-{kind or 'report'}",
+    }
