@@ -265,7 +265,13 @@ TASKS = {
         }[TASKS_QUEUE]
     }
 }
-ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
+ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)
+# A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
+# larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.
+ILJARI_INLINE_BATCH_ROWS = env_int("INLINE_BATCH_ROWS", 2000)
+ILJARI_INLINE_UPLOAD_BYTES = env_int(
+    "INLINE_UPLOAD_BYTES", 256 * 1024
+)  # result files of finished jobs older than this are removed
 
 # Change history: django-auditlog, actor and address set by iljari.core.middleware.
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -8,9 +8,11 @@ reason it failed, in Korean. A user's mistake found while running (an IljariErro
 anything else fails it with a general message and is raised again, so the worker logs it.
 
 Contract:
-- job_start(*, actor, kind, title, task, **arguments) -> BackgroundJob
-      queues `task` (a django-tasks Task taking `job_id` and `arguments`) once the caller's transaction commits
-- job_run(job_id) -> context manager yielding a JobRun (progress(done, total, step), finish(name, content_type, data))
+- job_start(*, actor, kind, title, task, upload=None, **arguments) -> BackgroundJob
+      queues `task` (a django-tasks Task taking `job_id` and `arguments`) once the caller's transaction commits;
+      `upload` (name, bytes) is kept for the task to read (an import) and removed when the job ends
+- job_run(job_id) -> context manager yielding a JobRun: progress(done, total, step), upload_bytes(),
+      finish(name, content_type, data) for a file, complete(summary, url) for a batch that leaves none
 - job_get(*, user, pk) -> BackgroundJob            the requester's own (the system administrator: any); else 404
 - job_list(*, user) -> QuerySet[BackgroundJob]      the requester's recent jobs
 - jobs_prune(*, now=None) -> int                    removes the result files (and rows) of jobs finished long ago
@@ -24,7 +26,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -38,8 +40,11 @@ GENERAL_FAILURE = (
 )
 
 
-def job_start(*, actor, kind: str, title: str, task, **arguments) -> BackgroundJob:
-    job = BackgroundJob.objects.create(kind=kind, title=title[:200], requested_by=actor)
+def job_start(*, actor, kind: str, title: str, task, upload: tuple[str, bytes] | None = None, **arguments):
+    job = BackgroundJob(kind=kind, title=title[:200], requested_by=actor)
+    if upload is not None:
+        job.upload.save(upload[0], ContentFile(upload[1]), save=False)
+    job.save()
 
     def enqueue() -> None:
         result = task.enqueue(job_id=job.pk, **arguments)
@@ -59,6 +64,25 @@ class JobRun:
         total = max(total, 1)
         BackgroundJob.objects.filter(pk=self.job.pk).update(
             done=min(max(done, 0), total), total=total, step=step[:200], updated_at=timezone.now()
+        )
+
+    def upload_bytes(self) -> bytes:
+        """The file the job was started with (an import's sheet)."""
+        with self.job.upload.open("rb") as handle:
+            return handle.read()
+
+    def complete(self, *, summary: str, url: str = "") -> None:
+        """Mark a batch done: what it did, in Korean, and the page of this site that shows the result."""
+        if url and (not url.startswith("/") or url.startswith("//")):
+            raise ValueError(f"a job's result page is a path of this site, not {url!r}")
+        BackgroundJob.objects.filter(pk=self.job.pk).update(
+            status=BackgroundJob.Status.SUCCEEDED,
+            summary=summary,
+            result_url=url[:300],
+            done=models.F("total"),
+            step="",
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
         )
 
     def finish(self, *, name: str, content_type: str, data: bytes) -> None:
@@ -87,6 +111,12 @@ class JobRun:
             )
 
 
+def _upload_remove(job: BackgroundJob) -> None:
+    if job.upload:
+        job.upload.delete(save=False)
+        BackgroundJob.objects.filter(pk=job.pk).update(upload="")
+
+
 def _fail(job: BackgroundJob, message: str) -> None:
     if job.result:
         job.result.delete(save=False)
@@ -109,7 +139,7 @@ def job_run(job_id: int):
     try:
         yield run
     except IljariError as error:
-        _fail(job, " ".join([error.message, *sum(error.field_errors.values(), [])]))
+        _fail(job, "\n".join([error.message, *sum(error.field_errors.values(), [])]))
     except Exception:
         logger.exception("background job %s (%s) failed", job.pk, job.kind)
         _fail(job, GENERAL_FAILURE)
@@ -117,6 +147,8 @@ def job_run(job_id: int):
     else:
         if BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.Status.RUNNING).exists():
             _fail(job, "작업이 결과를 남기지 않고 끝났습니다.")
+    finally:
+        _upload_remove(job)
 
 
 def job_get(*, user, pk: int) -> BackgroundJob:
@@ -135,7 +167,8 @@ def jobs_prune(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.ILJARI_JOB_KEEP_DAYS)
     old = list(BackgroundJob.objects.filter(finished_at__lt=cutoff))
     for job in old:
-        if job.result:
-            job.result.delete(save=False)
+        for stored in (job.result, job.upload):
+            if stored:
+                stored.delete(save=False)
     BackgroundJob.objects.filter(pk__in=[job.pk for job in old]).delete()
     return len(old)

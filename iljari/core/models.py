@@ -304,6 +304,11 @@ class BackgroundJob(TimeStampedModel):
     result = models.FileField(_("결과 파일"), upload_to=job_result_path, blank=True, max_length=200)
     result_name = models.CharField(_("결과 파일 이름"), max_length=200, blank=True)
     result_type = models.CharField(_("결과 형식"), max_length=100, blank=True)
+    # a batch leaves no file: what it did, and the page that shows it
+    summary = models.TextField(_("결과 요약"), blank=True)
+    result_url = models.CharField(_("결과 화면"), max_length=300, blank=True)
+    # what an import task reads (the uploaded file), removed when the job ends
+    upload = models.FileField(_("올린 파일"), upload_to=job_result_path, blank=True, max_length=200)
     task_id = models.CharField(_("작업 큐 번호"), max_length=64, blank=True)
     started_at = models.DateTimeField(_("시작 일시"), null=True, blank=True)
     finished_at = models.DateTimeField(_("끝난 일시"), null=True, blank=True)
@@ -323,6 +328,11 @@ class BackgroundJob(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("core:job_detail", args=[self.pk])
+
+    @property
+    def error_lines(self) -> list[str]:
+        """The reason it failed, one line per mistake (an import's rows)."""
+        return [line for line in self.error.splitlines() if line.strip()]
 
     @property
     def percent(self) -> int:

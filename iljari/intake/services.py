@@ -28,15 +28,18 @@ Contract:
       a paper application registered by the call's staff (or, for a district's quota, that district's officer):
       the person found by resident number (blind index) or registered on the spot; same period, rules and
       once-per-call as online, documents checked on paper; the consents on the paper form are recorded.
+- bulk_import_check(*, actor, call, consented, now=None) -> None            (the checks before a sheet's rows)
 - application_bulk_import(*, actor, call, data, consented, now=None) -> list[int]
       paper applications from an xlsx sheet (APPLICANT_COLUMNS): every row checked, every error listed by row,
       nothing written unless all rows pass; a district officer's rows must all be for their district's quotas;
       returns the person ids of the rows written.
 - application_withdraw(*, actor, application, now=None) -> Application      (before the deadline)
+- call_manage_check(*, actor, call) -> None                                 (may run the call's batches)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
 - review_score_record(*, actor, application, stage, score) -> ReviewScore
 - selection_compute(*, call, seed) -> list[Ranking]                         (pure: same seed, same result)
       an application's score is the sum over stages of the mean of its reviewers' scores for that stage.
+- selection_rerun_check(*, call) -> None                                    (refuses a confirmed call)
 - selection_run(*, actor, call, seed=None) -> SelectionRun
       ranks by review score, then priority points, then a lottery drawn from the seed, fills each quota and
       waitlists the rest; the call is locked while it runs, so two runs never interleave; refused once the
@@ -780,6 +783,20 @@ def _differs(person, field: str, value) -> bool:
     return getattr(person, field) != value
 
 
+def bulk_import_check(*, actor, call: Call, consented: bool, now=None) -> None:
+    """What a sheet of paper applications needs before its rows are read: the registrar's right, the consents
+    confirmed, a call for people, open now. The page checks it before it queues a large sheet."""
+    _require_registrar(actor, call)
+    now = now or timezone.now()
+    if not consented:
+        raise ValidationFailed("신청자 모두에게서 개인정보 수집·이용과 고유식별정보 처리 동의를 받았는지 확인하십시오.")
+    if call.audience != Call.Audience.PEOPLE:
+        raise ValidationFailed("이 공고는 기업·단체 공모입니다.")
+    if not call.is_open(now):
+        closes = timezone.localtime(call.closes_at)
+        raise ValidationFailed(f"접수 기간이 아닙니다(마감 {closes:%Y-%m-%d %H:%M}).")
+
+
 def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, now=None) -> list[int]:
     """Paper applications of a district-run round from the xlsx template (APPLICANT_COLUMNS). Every row is
     checked — the cells, the resident number, the district and quota, duplicates in the file, people who already
@@ -792,15 +809,8 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     from iljari.people.models import Person
     from iljari.people.services import consent_record_many, person_register, person_update
 
-    _require_registrar(actor, call)
     now = now or timezone.now()
-    if not consented:
-        raise ValidationFailed("신청자 모두에게서 개인정보 수집·이용과 고유식별정보 처리 동의를 받았는지 확인하십시오.")
-    if call.audience != Call.Audience.PEOPLE:
-        raise ValidationFailed("이 공고는 기업·단체 공모입니다.")
-    if not call.is_open(now):
-        closes = timezone.localtime(call.closes_at)
-        raise ValidationFailed(f"접수 기간이 아닙니다(마감 {closes:%Y-%m-%d %H:%M}).")
+    bulk_import_check(actor=actor, call=call, consented=consented, now=now)
     rows = xlsx_rows(data=data, columns=APPLICANT_COLUMNS, title="신청자 일괄 등록")
     quotas = {quota.code: quota for quota in call.quotas.all()}
     districts = {}
@@ -921,6 +931,11 @@ def application_withdraw(*, actor, application: Application, now=None) -> Applic
 def _require_manager(actor, call: Call) -> None:
     if actor is not None:
         require(access_calls_manage(actor, call.programme.division.path), "이 공고를 관리할 권한이 없습니다.")
+
+
+def call_manage_check(*, actor, call: Call) -> None:
+    """Refuses (PermissionDenied) who may not run the call's batches; the page checks it before queueing one."""
+    _require_manager(actor, call)
 
 
 def _may_register(actor, call: Call, quota: Quota) -> bool:
@@ -1058,6 +1073,11 @@ def _results_insert(run: SelectionRun, rankings: list[Ranking]) -> None:
         ("run", "application", "quota", "rank", "lottery", "score", "outcome"),
         ((run.pk, r.application_id, r.quota_id, r.rank, r.lottery, r.score, r.outcome) for r in rankings),
     )
+
+
+def selection_rerun_check(*, call: Call) -> None:
+    """Refuses a selection of a call whose results are confirmed (the page checks it before queueing one)."""
+    _require_not_confirmed(call)
 
 
 def _require_not_confirmed(call: Call) -> None:

@@ -23,7 +23,9 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import KrdsFormMixin
-from iljari.intake import selectors, services
+from iljari.core.jobs import job_start
+from iljari.core.middleware import client_address
+from iljari.intake import selectors, services, tasks
 from iljari.intake.forms import CallForm, PriorityFormSet, QuotaFormSet, RuleFormSet, call_initial
 from iljari.intake.models import Application, Quota, ReviewScore
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
@@ -256,7 +258,16 @@ def application_decline(request, pk: int):
 @login_required
 @require_POST
 def call_eligibility(request, code: str):
+    """The call's eligibility check: at once for a small call, as a background job (its page shows the progress)
+    for one of more than settings.ILJARI_INLINE_BATCH_ROWS applications."""
     call = selectors.call_get(user=request.user, code=code)
+    services.call_manage_check(actor=request.user, call=call)
+    if call.applications.count() > settings.ILJARI_INLINE_BATCH_ROWS:
+        job = job_start(
+            actor=request.user, kind="eligibility", title=f"{call.title} 자격 확인", task=tasks.eligibility_task,
+            call_id=call.pk,
+        )  # fmt: skip
+        return redirect(job)
     eligible, ineligible = services.eligibility_run(actor=request.user, call=call)
     messages.success(request, f"자격 확인을 마쳤습니다: 자격 있음 {eligible:,}건, 자격 없음 {ineligible:,}건.")
     return redirect(call)
@@ -265,12 +276,22 @@ def call_eligibility(request, code: str):
 @login_required
 @require_POST
 def call_select(request, code: str):
+    """The call's selection: at once for a small call, as a background job for a large one (as eligibility)."""
     call = selectors.call_get(user=request.user, code=code)
     form = SeedForm(request.POST)
     if not form.is_valid():
         messages.error(request, "난수 시드는 0 이상의 정수여야 합니다.")
         return redirect(call)
-    run = services.selection_run(actor=request.user, call=call, seed=form.cleaned_data["seed"])
+    seed = form.cleaned_data["seed"]
+    services.call_manage_check(actor=request.user, call=call)
+    if call.applications.count() > settings.ILJARI_INLINE_BATCH_ROWS:
+        services.selection_rerun_check(call=call)  # a confirmed call is refused now, not in the worker
+        job = job_start(
+            actor=request.user, kind="selection", title=f"{call.title} 선발", task=tasks.selection_task,
+            call_id=call.pk, seed=seed,
+        )  # fmt: skip
+        return redirect(job)
+    run = services.selection_run(actor=request.user, call=call, seed=seed)
     messages.success(
         request, f"선발을 마쳤습니다: 선발 {run.selected:,}명, 예비 {run.waitlisted:,}명 (난수 시드 {run.seed})."
     )
@@ -465,9 +486,18 @@ def call_import(request, code: str):
         _log(request, "create", ids, f"엑셀 일괄 서면 신청 {len(ids)}건 ({call.code})")
         return len(ids)
 
+    def queue(data: bytes):
+        consented = request.POST.get("consented") == "on"
+        services.bulk_import_check(actor=request.user, call=call, consented=consented)  # before queueing
+        return job_start(
+            actor=request.user, kind="import", title=f"{call.title} 엑셀 일괄 서면 신청", task=tasks.import_task,
+            upload=("applications.xlsx", data), call_id=call.pk, consented=consented, address=client_address(request),
+        )  # fmt: skip
+
     return xlsx_upload(
         request,
         importer=importer,
+        queue=queue,
         success_url=call.get_absolute_url(),
         render_page=lambda upload, status: render(
             request,

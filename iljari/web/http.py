@@ -78,9 +78,12 @@ def form_submit(request, form, *, save, render_page):
     return render_page(form, 400 if form.errors else 200)
 
 
-def xlsx_upload(request, *, importer, success_url: str, render_page):
+def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None):
     """The upload half of an xlsx round trip: `importer(data) -> rows written` (a service that writes all rows
-    or none); on success a message and a redirect, otherwise `render_page(upload_form, status)`."""
+    or none); on success a message and a redirect, otherwise `render_page(upload_form, status)`. With `queue`
+    (data -> BackgroundJob), a file larger than settings.ILJARI_INLINE_UPLOAD_BYTES is imported in the background
+    and the page goes to the job, which shows the progress and then the rows written or every row's error."""
+    from django.conf import settings
     from django.contrib import messages
     from django.shortcuts import redirect
 
@@ -88,8 +91,12 @@ def xlsx_upload(request, *, importer, success_url: str, render_page):
 
     upload = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and upload.is_valid():
+        data = upload.cleaned_data["file"].read()
+        background = queue is not None and len(data) > settings.ILJARI_INLINE_UPLOAD_BYTES
         try:
-            count = importer(upload.cleaned_data["file"].read())
+            if background:
+                return redirect(queue(data))
+            count = importer(data)
         except ValidationFailed as error:
             form_apply_error(upload, error)
         else:

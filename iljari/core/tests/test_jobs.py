@@ -70,11 +70,11 @@ def test_a_users_mistake_fails_the_job_with_its_korean_reason_and_no_file(
     with django_capture_on_commit_callbacks(execute=True):
         job = jobs.job_start(actor=personas[Role.OFFICE_MANAGER], kind="test", title="거절될 작업", task=_refuse)
     job.refresh_from_db()
-    assert job.status == "failed" and job.error == "자료가 모자랍니다. 2019년 자료가 없습니다."
+    assert job.status == "failed" and job.error_lines == ["자료가 모자랍니다.", "2019년 자료가 없습니다."]
     assert not job.result
     assert not [path for path in media_root.rglob("*") if path.is_file()]  # no half-written file left
     page = client_as(Role.OFFICE_MANAGER).get(f"/jobs/{job.pk}/").content.decode()
-    assert "작업을 마치지 못했습니다. 자료가 모자랍니다." in page
+    assert "작업을 마치지 못했습니다. 자료가 모자랍니다." in page and "<li>2019년 자료가 없습니다.</li>" in page
 
 
 def test_an_unexpected_error_fails_the_job_with_a_general_message(personas, django_capture_on_commit_callbacks):
