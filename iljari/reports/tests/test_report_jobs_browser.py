@@ -36,3 +36,33 @@ def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
     path = download.value.path()
     assert "237,715" in Path(path).read_text(encoding="utf-8")
     assert BackgroundJob.objects.get().status == "succeeded"
+
+
+def test_a_programme_sheet_is_built_as_pdf_from_the_programmes_page(
+    transactional_db, personas, page, settings, media_root
+):
+    from django.core.management import call_command
+    from pypdf import PdfReader
+
+    from iljari.demo.report2018_loader import load_report2018
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS_QUEUE = "db"
+    load_report2018()
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.goto("/plan/programmes/P1-03/?year=2018&as_of=2018-06-30")
+    page.get_by_label("형식").select_option(label="PDF")
+    page.get_by_role("button", name="사업 요약 만들기").click()
+    page.wait_for_url("**/jobs/*/")
+    call_command("worker", "--batch", verbosity=0)
+    link = page.get_by_role("link", name="programme-report-P1-03-2018-2018-06-30.pdf 내려받기")
+    link.wait_for(timeout=15_000)
+    with page.expect_download() as download:
+        link.click()
+    reader = PdfReader(download.value.path())
+    assert len(reader.pages) == 1  # one page
+    text = reader.pages[0].extract_text()
+    assert (
+        "뉴딜일자리 참여자 지원" in text and "187,341" in text
+    )  # the division's 예산현액 as the 2018 report prints it
