@@ -79,6 +79,7 @@ def worksite_detail(request, code: str):
             "worksite": worksite,
             "month": month,
             "sheet": sheet,
+            "month_as_of": min(services.month_end(month), timezone.localdate()),  # for the payroll document
             "can_record": access_worksite_records(request.user, worksite),
             "upload": None,
         },

@@ -4,6 +4,7 @@ same mistakes with the same Korean messages. Reads selectors only; writes nothin
 
 Contract:
 - REPORT_KINDS: {kind: Korean name}
+- report_access_check(*, user, kind) -> None    PermissionDenied unless the user may ask for this kind
 - report_request_check(*, kind, year, as_of, fmt, subject="", today=None) -> None
       ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
       NotFound for a year with no plan
@@ -20,16 +21,31 @@ from datetime import date
 
 from django.utils import timezone
 
+from iljari.core.access import access_office_figures_view, access_participation_view, require
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
+from iljari.reports.builders.payroll import build_payroll_sheet
 from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS, RENDERERS, render
 
-REPORT_KINDS = {"business": "주요업무보고", "jobs": "일자리 목표 공시(월별 추진실적)", "programme": "사업 요약(한 장)"}
-BUILDERS = {"business": build_business_report, "jobs": build_job_disclosure, "programme": build_programme_sheet}
-NEEDS_SUBJECT = {"programme": "주요업무 코드(예: P1-03)"}
+REPORT_KINDS = {
+    "business": "주요업무보고",
+    "jobs": "일자리 목표 공시(월별 추진실적)",
+    "programme": "사업 요약(한 장)",
+    "payroll": "급여대장",
+}
+BUILDERS = {
+    "business": build_business_report,
+    "jobs": build_job_disclosure,
+    "programme": build_programme_sheet,
+    "payroll": build_payroll_sheet,
+}
+NEEDS_SUBJECT = {"programme": "주요업무 코드(예: P1-03)", "payroll": "사업장 코드"}
+# who may ask for a kind at all; the builders' selectors then scope what it holds (a district's worksites)
+KIND_ACCESS = {"payroll": access_participation_view}
+WITHOUT_PLAN = {"payroll"}  # a payroll is of any month that has placements, planned in the system or not
 SUBJECT = re.compile(r"[A-Za-z0-9_-]{1,40}")
 FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf": "PDF", "hwpx": "한글(HWPX)"}
 
@@ -39,6 +55,12 @@ class ReportFile:
     name: str
     content_type: str
     data: bytes
+
+
+def report_access_check(*, user, kind: str) -> None:
+    """Refuses (PermissionDenied) who may not ask for this kind of report: the office's reports need the office's
+    figures; a payroll, the participation pages (its worksite is then looked up within the user's scope)."""
+    require(KIND_ACCESS.get(kind, access_office_figures_view)(user))
 
 
 def report_request_check(
@@ -54,7 +76,7 @@ def report_request_check(
         errors["format"] = [f"지원하지 않는 형식입니다: {fmt} (가능한 형식: {', '.join(RENDERERS)})"]
     if not 2000 <= year <= 2100:
         errors["year"] = ["연도를 확인하십시오(2000~2100)."]
-    elif not errors and year not in plan_years():
+    elif not errors and kind not in WITHOUT_PLAN and year not in plan_years():
         raise NotFound(
             f"{year}년 비전과 주요업무가 없습니다. 자료가 있는 연도: {', '.join(map(str, plan_years())) or '없음'}"
         )

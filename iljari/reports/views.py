@@ -13,8 +13,17 @@ from iljari.core.jobs import job_start
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
-from iljari.reports.files import FORMAT_NAMES, NEEDS_SUBJECT, REPORT_KINDS, report_file, report_request_check
+from iljari.reports.builders.payroll import payroll_person_ids
+from iljari.reports.files import (
+    FORMAT_NAMES,
+    NEEDS_SUBJECT,
+    REPORT_KINDS,
+    report_access_check,
+    report_file,
+    report_request_check,
+)
 from iljari.reports.tasks import report_build as report_build_task
+from iljari.web.http import log_person_access
 from iljari.web.period import figure_period
 
 
@@ -100,11 +109,14 @@ def business_report(request):
 def report_build(request):
     """Build a report file (the business report, the monthly job disclosure) in the background and go to the job's
     page, which shows the progress."""
-    require(access_office_figures_view(request.user))
     year, as_of, _ = figure_period(request)
     kind, fmt = request.POST.get("kind", "business"), request.POST.get("format", "")
     subject = request.POST.get("subject", "").strip()
+    report_access_check(user=request.user, kind=kind)
     report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject)
+    if kind == "payroll":  # personal data: the people it names go to the access log, as the xlsx download does
+        ids = payroll_person_ids(user=request.user, subject=subject, as_of=as_of)
+        log_person_access(request, "download", ids, f"사업장 {subject} {as_of:%Y-%m} 급여대장 {FORMAT_NAMES[fmt]}")
     about = f" {subject}" if subject else ""
     job = job_start(
         actor=request.user,

@@ -12,11 +12,13 @@ register = template.Library()
 
 
 @register.inclusion_tag("reports/_build_form.html", takes_context=True)
-def report_build_form(context, kind: str = "", subject: str = "", label: str = "보고서 만들기"):
+def report_build_form(context, kind: str = "", subject: str = "", label: str = "보고서 만들기", as_of=None):
+    """`as_of` (a date) overrides the page's own `as_of` (a worksite's payroll: the month's last day)."""
+    as_of = as_of or context.get("as_of")
     return {
         "csrf_token": context.get("csrf_token"),
-        "year": context.get("year") or getattr(context.get("as_of"), "year", ""),
-        "as_of": context.get("as_of"),
+        "year": getattr(as_of, "year", "") if as_of else context.get("year", ""),
+        "as_of": as_of,
         "kind": kind,
         "kinds": {k: v for k, v in REPORT_KINDS.items() if k not in NEEDS_SUBJECT},
         "subject": subject,

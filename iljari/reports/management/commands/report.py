@@ -1,9 +1,10 @@
-"""`iljari report business|jobs|programme [--programme P1-03] --year 2018 --as-of 2018-06-30`
-`--format html|md|xlsx|pdf|hwpx -o FILE`
+"""`iljari report business|jobs|programme|payroll [--programme P1-03 | --worksite ND18-C01] --year 2018`
+`--as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE`
 
 Builds the report from the database through the same function as the pages and the background task
 (reports.files.report_file): the same checks and Korean messages, a progress bar on a terminal, and the file
-written whole (to a temporary name, then renamed) or not at all."""
+written whole (to a temporary name, then renamed) or not at all. A payroll names people: the command writes the
+access log as the page does (the account it ran as, no address)."""
 
 import os
 import tempfile
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import IljariError
 from iljari.core.models import User
 from iljari.core.progress import TerminalProgress
 from iljari.core.roles import Role
+from iljari.reports.builders.payroll import payroll_person_ids
 from iljari.reports.files import report_file
 from iljari.reports.renderers import BINARY, EXTENSIONS
 
@@ -32,16 +35,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "kind", help="보고서 (business: 주요업무보고, jobs: 일자리 목표 공시, programme: 사업 요약)"
+            "kind",
+            help="보고서 (business: 주요업무보고, jobs: 일자리 목표 공시, programme: 사업 요약, payroll: 급여대장)",
         )
         parser.add_argument("--programme", default="", help="programme 보고서의 주요업무 코드 (예: P1-03)")
+        parser.add_argument("--worksite", default="", help="payroll의 사업장 코드; 기준일이 속한 달의 급여대장")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--as-of", required=True, help="기준일 YYYY-MM-DD")
         parser.add_argument("--format", default="html", help=f"형식: {', '.join(EXTENSIONS)}")
         parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx·pdf·hwpx는 파일만)")
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
-    def handle(self, *args, kind, year, as_of, format, output, as_user, programme, **options):
+    def handle(self, *args, kind, year, as_of, format, output, as_user, programme, worksite, **options):
         user = (
             User.objects.filter(username=as_user).first()
             if as_user
@@ -53,9 +58,16 @@ class Command(BaseCommand):
             raise CommandError(f"{format}는 -o 파일로만 쓸 수 있습니다.")
         progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
         try:
+            subject = worksite if kind == "payroll" else programme
             made = report_file(
-                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=programme, progress=progress
+                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject, progress=progress
             )
+            if kind == "payroll":
+                access_log_record(
+                    user=user, remote_addr=None, action="download", subject_type="people.person",
+                    subject_ids=payroll_person_ids(user=user, subject=subject, as_of=_date(as_of)),
+                    detail=f"사업장 {subject} {as_of[:7]} 급여대장 {format} (명령줄)",
+                )  # fmt: skip
         except IljariError as error:
             raise CommandError(" ".join([error.message, *sum(error.field_errors.values(), [])])) from None
         finally:

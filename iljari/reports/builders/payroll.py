@@ -1,0 +1,104 @@
+"""A worksite's payroll for a month (급여대장) as a document to print and file: everyone placed there in the month,
+their days and hours, pay by component and the total, the city's and the district's shares. Resident numbers are
+masked as on screen (`900101-1******`); the page that starts the build writes the access log.
+
+Subject: the worksite's code; the month is the as-of date's. Read through participation's selectors, so a district
+officer or partner agency builds only their own worksites' payrolls (another's is "not found")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from iljari.core.formats import format_date
+from iljari.participation.selectors import payroll, worksite_get
+from iljari.reports.builders.cells import number_cell
+from iljari.reports.document import Cell, Document, Table
+
+COLUMNS = (
+    "번호",
+    "성명",
+    "주민등록번호",
+    "근무일수",
+    "근무시간",
+    "시급",
+    "기본급",
+    "주휴수당",
+    "공휴일 수당",
+    "유급휴가 수당",
+    "지급 총액",
+)
+PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total")
+
+
+def payroll_person_ids(*, user, subject: str, as_of: date) -> list[int]:
+    """The people the payroll names (for the access log of the page that builds it)."""
+    worksite = worksite_get(user=user, code=subject)
+    return [row.placement.person_id for row in payroll(user=user, worksite=worksite, month=as_of).rows]
+
+
+def _hours_cell(value) -> Cell:
+    if value is None:
+        return Cell("-", align="right")
+    return Cell(f"{value:,.2f}".rstrip("0").rstrip("."), value=float(value), number_format="#,##0.##", align="right")
+
+
+def build_payroll_sheet(*, user, year: int, as_of: date, subject: str) -> Document:
+    worksite = worksite_get(user=user, code=subject)
+    sheet = payroll(user=user, worksite=worksite, month=as_of)
+    month = sheet.month
+    body = []
+    for number, row in enumerate(sheet.rows, start=1):
+        record, payment = row.record, row.payment
+        cells = [
+            number_cell(number),
+            Cell(row.placement.person.name, align="center"),  # centred cells keep to one line in print
+            Cell(row.placement.person.rrn_masked, align="center"),
+            number_cell(record.days_worked) if record else Cell("미입력", align="center"),
+            _hours_cell(record.hours_worked) if record else Cell("-", align="right"),
+        ]
+        if payment:
+            cells += [number_cell(getattr(payment, name)) for name in PAY_FIELDS]
+        else:
+            cells += [Cell("미계산", align="center")] + [Cell("-", align="right")] * (len(PAY_FIELDS) - 1)
+        body.append(cells)
+    totals = sheet.totals
+    body.append(
+        [Cell("합계", header=True, colspan=5, align="center"), Cell("", align="right")]
+        + [number_cell(totals[name], header=True) for name in PAY_FIELDS[1:]]
+    )
+    notes = [
+        f"참여자 {len(sheet.rows):,}명 · 근무상황 미입력 {sheet.missing_records:,}명 · 급여 미계산 {sheet.unpaid:,}명"
+    ]
+    if sheet.city_share_percent < 100:
+        notes.append(
+            f"시비 {sheet.city_pay:,}원 · 구비 {sheet.district_pay:,}원 "
+            f"(시·구 분담 {sheet.city_share_percent}:{sheet.district_share_percent})"
+        )
+    notes.append("주민등록번호는 뒤 6자리를 가려서 적었습니다.")
+    place = " ".join(
+        part
+        for part in (
+            worksite.district.name if worksite.district else "",
+            worksite.partner.name if worksite.partner else "",
+        )
+        if part
+    )
+    document = Document(
+        title=f"{month.year}년 {month.month}월 급여대장",
+        organisation=f"{worksite.name} ({worksite.code}) · {worksite.programme.title}"
+        + (f" · {place}" if place else ""),
+        date_text=f"{month.year}. {month.month}.",
+        as_of_text=f"({format_date(as_of)} 기준)",
+        cover=False,
+    )
+    document.blocks.append(
+        Table(
+            title=f"급여대장 {month:%Y-%m}",
+            caption=f"{worksite.name} {month.year}년 {month.month}월 참여자별 근무와 급여(원)",
+            header=[[Cell(text, header=True, align="center") for text in COLUMNS]],
+            body=body,
+            unit_line="(단위 : 원)",
+            notes=notes,
+        )
+    )
+    return document

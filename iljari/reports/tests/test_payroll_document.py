@@ -1,0 +1,113 @@
+"""A worksite's payroll as a document (PDF, HWPX, XLSX) beside the Excel sheet: built in the background from the
+worksite's page by whoever may see that worksite, the resident numbers masked, the people it names access-logged,
+its figures equal to the computed pay."""
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from iljari.core.models import AccessLogEntry, BackgroundJob
+from iljari.core.roles import Role
+from iljari.demo.report2018_loader import load_report2018
+from iljari.participation import services
+from iljari.participation.models import Payment
+from iljari.participation.tests.conftest import make_person, make_site
+
+MAY = "?year=2018&as_of=2018-05-31"
+
+
+@pytest.fixture
+def paid(personas, media_root):
+    load_report2018()
+    site = make_site()
+    people = [make_person(), make_person()]
+    placements = [
+        services.placement_create(
+            actor=None,
+            person=person,
+            worksite=site["gangdong"],
+            start_date=date(2018, 3, 2),
+            end_date=date(2018, 12, 31),
+        )  # fmt: skip
+        for person in people
+    ]
+    for placement, days in zip(placements, (21, 18), strict=True):
+        services.work_record_set(
+            actor=None, placement=placement, month=date(2018, 5, 1), days_worked=days, hours_worked=days * 8,
+            full_weeks=4,
+        )  # fmt: skip
+    services.pay_compute(actor=None, month=date(2018, 5, 1))
+    return people
+
+
+def _build(client, fmt, django_capture_on_commit_callbacks, worksite="ND-GD"):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/office/reports/build/{MAY}", {"kind": "payroll", "subject": worksite, "format": fmt})
+    return response
+
+
+def _download(client, response) -> bytes:
+    job = BackgroundJob.objects.get(pk=int(response["Location"].strip("/").split("/")[-1]))
+    assert job.status == "succeeded", job.error
+    return b"".join(client.get(f"/jobs/{job.pk}/download/").streaming_content)
+
+
+def test_the_district_officer_builds_the_payroll_pdf_from_the_worksite_page(
+    paid, client_as, django_capture_on_commit_callbacks
+):
+    officer = client_as(Role.DISTRICT_OFFICER)
+    page = officer.get("/participation/worksites/ND-GD/?month=2018-05").content.decode()
+    assert "급여대장 문서 만들기" in page and 'name="subject" value="ND-GD"' in page and "as_of=2018-05-31" in page
+    data = _download(officer, _build(officer, "pdf", django_capture_on_commit_callbacks))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    total = sum(Payment.objects.filter(month=date(2018, 5, 1)).values_list("total", flat=True))
+    assert "2018년 5월 급여대장" in text and f"{total:,}" in text.replace(" ", "")
+    for person in paid:
+        assert person.rrn_masked in text and person.rrn not in text and person.rrn.replace("-", "") not in text
+    entry = AccessLogEntry.objects.filter(action="download").latest("pk")
+    assert set(map(int, entry.subject_ids.split(","))) == {p.pk for p in paid} and "급여대장 PDF" in entry.detail
+
+
+def test_the_xlsx_and_hwpx_hold_each_persons_pay_as_computed(paid, client_as, django_capture_on_commit_callbacks):
+    staff = client_as(Role.DIVISION_STAFF)
+    workbook = load_workbook(io.BytesIO(_download(staff, _build(staff, "xlsx", django_capture_on_commit_callbacks))))
+    sheet = workbook[next(name for name in workbook.sheetnames if name.startswith("급여대장"))]
+    rows = {row[1]: row for row in sheet.iter_rows(values_only=True) if row and row[1]}
+    for person in paid:
+        payment = Payment.objects.get(placement__person=person)
+        assert rows[person.name][-1] == payment.total and rows[person.name][6] == payment.work_pay
+    hwpx = _download(staff, _build(staff, "hwpx", django_capture_on_commit_callbacks))
+    with zipfile.ZipFile(io.BytesIO(hwpx)) as package:
+        section = package.read("Contents/section0.xml").decode()
+    assert all(person.rrn_masked in section and person.rrn not in section for person in paid)
+
+
+def test_another_districts_worksite_is_not_found_and_starts_nothing(paid, client_as):
+    officer = client_as(Role.DISTRICT_OFFICER)  # 강동구's officer; ND-JN is 종로구's
+    response = officer.post(f"/office/reports/build/{MAY}", {"kind": "payroll", "subject": "ND-JN", "format": "pdf"})
+    assert response.status_code == 404 and not BackgroundJob.objects.exists()
+    assert officer.post(f"/office/reports/build/{MAY}", {"format": "pdf"}).status_code == 403  # the office's report
+    assert (
+        client_as(Role.CITIZEN)
+        .post(f"/office/reports/build/{MAY}", {"kind": "payroll", "subject": "ND-GD", "format": "pdf"})
+        .status_code
+        == 403
+    )
+
+
+def test_the_command_writes_the_payroll_and_logs_the_people_it_names(paid, tmp_path):
+    from django.core.management import call_command
+
+    out = tmp_path / "payroll.md"
+    call_command(
+        "report", "payroll", "--worksite", "ND-GD", "--year", "2018", "--as-of", "2018-05-31", "--format", "md",
+        "-o", str(out),
+    )  # fmt: skip
+    text = out.read_text(encoding="utf-8")
+    assert all(person.name in text and person.rrn_masked in text for person in paid)
+    entry = AccessLogEntry.objects.filter(action="download").latest("pk")
+    assert set(map(int, entry.subject_ids.split(","))) == {p.pk for p in paid} and "(명령줄)" in entry.detail
