@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "iljari.core",
     "iljari.org",
     "iljari.finance",
@@ -135,6 +137,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+# A read replica (PostgreSQL streaming standby): the office's figures pages and report builds read from it
+# (iljari.core.routers.ReplicaRouter, inside core.routers.reading_replica()); every write and everything else goes to
+# the primary. In tests the replica mirrors the primary's test database.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["iljari.core.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -257,14 +268,32 @@ STORAGES = {
 # default) keeps the queue in the database, so SQLite needs nothing else; `iljari worker` runs the tasks (`./run demo`
 # starts one beside the server). "immediate" runs each task at once in the request (tests, a one-process setup).
 TASKS_QUEUE = env_str("TASKS_BACKEND", "db")
+REDIS_URL = env_str("REDIS_URL", "")  # e.g. redis://127.0.0.1:6379/0: the rq task queue, the cache and sessions
 TASKS = {
     "default": {
         "BACKEND": {
             "db": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-        }[TASKS_QUEUE]
+            "rq": "django_tasks_rq.RQBackend",  # Redis; workers: `iljari rqworker --job-class django_tasks_rq.Job`
+        }[TASKS_QUEUE],
+        **({"QUEUES": ["default"]} if TASKS_QUEUE == "rq" else {}),
     }
 }
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
+if TASKS_QUEUE == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq에는 REDIS_URL이 필요합니다. / TASKS_BACKEND=rq needs REDIS_URL.")
+
+# Cache and sessions: in-process memory on one machine; with REDIS_URL, Redis, shared by every app process (the
+# sessions as cached_db: read from Redis, written through to the database, so a Redis restart logs nobody out).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "iljari",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)
 # A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
 # larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.
@@ -280,10 +309,16 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Logs to standard error; LOG_FORMAT=json writes one JSON object per line (time, level, logger, message, request
+# path and user where known) for a log collector.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "iljari.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if LOG_FORMAT == "json" else {})}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -7,13 +7,14 @@ from datetime import date
 from django_tasks import task
 
 from iljari.core.jobs import job_run
+from iljari.core.routers import reading_replica
 
 
 @task()
 def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str, subject: str = "") -> None:
     from iljari.reports.files import report_file
 
-    with job_run(job_id) as run:
+    with job_run(job_id) as run, reading_replica():  # the figures from the replica; the job's rows on the primary
         made = report_file(
             user=run.job.requested_by,
             kind=kind_code,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
 from iljari.core.jobs import job_start
+from iljari.core.routers import reading_replica
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
@@ -32,6 +33,7 @@ def _percent(value) -> float | None:
 
 
 @login_required
+@reading_replica()
 def dashboard(request):
     require(access_office_figures_view(request.user))
     year, as_of, warnings = figure_period(request)
@@ -91,6 +93,7 @@ def _float(value) -> float | None:
 
 
 @login_required
+@reading_replica()
 def business_report(request):
     """The report file at once (the light formats; the dashboard builds the others in the background)."""
     require(access_office_figures_view(request.user))

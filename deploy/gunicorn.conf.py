@@ -1,0 +1,23 @@
+"""gunicorn settings for an Iljari app process (`uv run gunicorn -c deploy/gunicorn.conf.py iljari.wsgi`).
+
+Every value comes from the environment, so one file serves every machine behind the load balancer."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("WEB_THREADS", "1"))
+timeout = int(os.environ.get("WEB_TIMEOUT", "60"))  # report files are built by workers, not in requests
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("WEB_MAX_REQUESTS", "2000"))  # recycle a worker now and then
+max_requests_jitter = 200
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")  # the load balancer's address
+accesslog = "-"
+errorlog = "-"
+# one JSON object per request line, like the app's LOG_FORMAT=json
+access_log_format = (
+    '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
+    '"bytes": "%(B)s", "duration_us": %(D)s, "user_agent": "%(a)s"}'
+)
