@@ -7,6 +7,7 @@ Contract:
 - organisation_get(*, user, pk) -> Organisation                 (404 outside the user's scope)
 - organisation_contacts(*, organisation) -> list[User]
 - my_organisation(*, user) -> Organisation                       (the organisation account's own)
+- organisation_by_business_number(*, user, number) -> Organisation | None   (for entering purchases)
 - social_economy_counts(*, on) -> dict[str, int]                 (organisations per valid type, and 'total')
 - platform_list(*, q="", district_code="", sector="", conditions=(), on=None) -> QuerySet[Organisation]
       public: the strong SMEs designated on the day, with their published reviews' mean rating and count.
@@ -38,6 +39,7 @@ from iljari.core.access import (
     scope_rows,
 )
 from iljari.core.errors import NotFound
+from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.enterprises.models import (
     SOCIAL_ECONOMY_KINDS,
@@ -94,6 +96,13 @@ def organisation_contacts(*, organisation: Organisation) -> list:
 def my_organisation(*, user) -> Organisation:
     require(access_organisation_own(user), "기업·단체 담당자로 지정된 계정만 볼 수 있습니다.")
     return Organisation.objects.select_related("district").get(pk=user.organisation_id)
+
+
+def organisation_by_business_number(*, user, number: str) -> Organisation | None:
+    from iljari.core.access import access_procurement_enter
+
+    require(access_procurement_enter(user, None))
+    return Organisation.objects.filter(business_number=re.sub(r"[\s-]", "", number or "")).first()
 
 
 def social_economy_counts(*, on: date) -> dict[str, int]:
@@ -205,9 +214,8 @@ class ProcurementProgress:
 
     @property
     def rate(self) -> Decimal | None:
-        if not self.target:
-            return None
-        return (Decimal(self.total) * 100 / Decimal(self.target)).quantize(Decimal("0.1"))
+        """The share of the target reached (a ratio: 0.268 is shown as 26.8%)."""
+        return ratio(self.total, self.target)
 
 
 def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[Purchase]:
