@@ -1063,7 +1063,8 @@ def review_score_record(
         raise ValidationFailed("임시저장한 신청은 제출되기 전까지 심사할 수 없습니다.")
     if stage not in ReviewScore.Stage.values:
         raise ValidationFailed(field_errors={"stage": ["심사 단계를 고르십시오."]})
-    if stage == ReviewScore.Stage.INTERVIEW and application.status == Application.Status.SCREENED_OUT:
+    current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
+    if stage == ReviewScore.Stage.INTERVIEW and current == Application.Status.SCREENED_OUT:
         raise ValidationFailed("서면심사를 통과하지 못한 신청은 면접 점수를 줄 수 없습니다.")
     if actor is not None and ConflictDeclaration.objects.filter(application=application, reviewer=actor).exists():
         raise ValidationFailed("이해충돌을 신고한 신청은 심사할 수 없습니다.")
