@@ -112,6 +112,11 @@ class Organisation(TimeStampedModel):
         return business_number_text(self.business_number)
 
     @property
+    def starting_salary_manwon(self) -> int | None:
+        """The starting salary in 만원 (31,000,000원 → 3,100), as the platform shows it."""
+        return None if self.starting_salary is None else self.starting_salary // 10_000
+
+    @property
     def corporate_number_text(self) -> str:
         n = self.corporate_number
         return f"{n[:6]}-{n[6:]}" if n else ""
