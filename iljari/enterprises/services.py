@@ -26,6 +26,7 @@ Contract:
 - purchase_import(*, actor, data, file_name="") -> int
       purchases from an xlsx sheet (PURCHASE_COLUMNS): every row checked, each error named by its row, nothing
       written unless all rows pass.
+- procurement_indicator_derive(*, years) -> None      (also for the demo loader's bulk purchases)
 Every purchase written updates the 공공구매 indicator's actual (performance's indicator_value_record), derived from
 the purchases of the year, never typed in.
 
@@ -493,7 +494,7 @@ def _purchase_errors(
     return errors, kind
 
 
-def _indicator_derive(years) -> None:
+def procurement_indicator_derive(*, years) -> None:
     """The 공공구매 indicator's actual for each year, in 억원, from that year's purchases, as of the end of the month
     of the latest purchase (performance's service; skipped where the indicator is not set up)."""
     from iljari.performance.models import Indicator, IndicatorValue
@@ -547,7 +548,7 @@ def purchase_record(*, actor, buyer, supplier, category: str, item: str, amount,
             supplier_kind=kind,
             entered_by=actor,
         )
-        _indicator_derive([purchased_on.year])
+        procurement_indicator_derive(years=[purchased_on.year])
     return purchase
 
 
@@ -604,5 +605,5 @@ def purchase_import(*, actor, data: bytes, file_name: str = "") -> int:
         )
     with transaction.atomic():
         Purchase.objects.bulk_create(checked, batch_size=1000)
-        _indicator_derive(p.purchased_on.year for p in checked)
+        procurement_indicator_derive(years={p.purchased_on.year for p in checked})
     return len(checked)
