@@ -111,6 +111,8 @@ API = [
     ("/api/history", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
+    ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
+    ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
