@@ -87,8 +87,8 @@ def organisation_create(request, payload: OrganisationIn):
 
 
 @router.get("/procurement", response=ProgressOut, summary="공공구매 목표 대비 실적")
-def procurement(request, year: int):
-    progress = selectors.procurement_progress(user=request.auth, year=year)
+def procurement(request, year: int, as_of: date | None = None):
+    progress = selectors.procurement_progress(user=request.auth, year=year, as_of=as_of)
     return {
         **{key: getattr(progress, key) for key in ("year", "target", "total", "count", "last_purchase")},
         "rate": float(progress.rate) if progress.rate is not None else None,

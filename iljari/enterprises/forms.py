@@ -145,3 +145,7 @@ class PurchaseForm(KrdsFormMixin, forms.Form):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(min_value=2000, max_value=2100)
+
+
+class AsOfForm(forms.Form):
+    as_of = forms.DateField(required=False)

@@ -14,7 +14,8 @@ Contract:
 - platform_get(*, pk, on=None) -> Organisation                   (404 unless designated on the day)
 - platform_reviews(*, organisation) -> list[PlatformReview]      (published only)
 - review_queue(*, user, status="pending") -> QuerySet[PlatformReview]   (staff: author always named)
-- procurement_progress(*, user, year) -> ProcurementProgress     (target, total, rate; by buyer, type, category, month)
+- procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
+      target, total and rate of the purchases up to as_of; by buyer, type, category and month.
 - purchase_list(*, user, year, buyer_id=None) -> QuerySet[Purchase]
 - purchase_template() -> bytes                                   (the upload sheet, PURCHASE_COLUMNS)
 """
@@ -203,6 +204,7 @@ class Share:
 @dataclass(frozen=True)
 class ProcurementProgress:
     year: int
+    as_of: date | None
     target: int | None
     total: int
     count: int
@@ -228,11 +230,14 @@ def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[P
     return rows.order_by("-purchased_on", "-pk")
 
 
-def procurement_progress(*, user, year: int) -> ProcurementProgress:
-    """The office's figures for the year (a district officer sees the office's total too: the target is the
-    city's)."""
+def procurement_progress(*, user, year: int, as_of: date | None = None) -> ProcurementProgress:
+    """The office's figures for the year, from the purchases made up to `as_of` (the whole year when None), so that
+    a past figure ('18.5.31. 기준) is rebuilt exactly. A district officer sees the office's total too: the target is
+    the city's."""
     require(access_procurement_view(user))
     rows = Purchase.objects.filter(purchased_on__year=year)
+    if as_of is not None:
+        rows = rows.filter(purchased_on__lte=as_of)
     totals = rows.aggregate(total=Sum("amount"), count=Count("pk"))
     last = rows.order_by("-purchased_on").values_list("purchased_on", flat=True).first()
     target = ProcurementTarget.objects.filter(year=year).values_list("amount", flat=True).first()
@@ -257,6 +262,7 @@ def procurement_progress(*, user, year: int) -> ProcurementProgress:
     )
     return ProcurementProgress(
         year=year,
+        as_of=as_of,
         target=target,
         total=totals["total"] or 0,
         count=totals["count"] or 0,

@@ -21,6 +21,7 @@ from iljari.core.errors import NotFound, ValidationFailed
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
+    AsOfForm,
     CertificationForm,
     ContactForm,
     ModerateForm,
@@ -339,7 +340,9 @@ def platform_report(request, pk: int):
 @login_required
 def procurement_progress(request):
     year = _year(request)
-    progress = selectors.procurement_progress(user=request.user, year=year)
+    form = AsOfForm(request.GET)
+    as_of = form.cleaned_data["as_of"] if form.is_valid() else None
+    progress = selectors.procurement_progress(user=request.user, year=year, as_of=as_of)
     return render(
         request,
         "enterprises/procurement.html",

@@ -71,6 +71,9 @@ def test_an_upload_writes_every_row_and_the_progress_page_shows_the_figure_again
     assert "사회적기업" in page and "협동조합" in page and "용역" in page and "물품" in page
     # by enterprise type: 협동조합 99 + 50 = 149억원 = 14,900백만원; 사회적기업 20,000백만원
     assert ">14,900<" in page and ">20,000<" in page
+    # as of '18.4.30.: 200 + 99 = 299억원, 23.0% of 1,300억원
+    april = client.get("/enterprises/procurement/?year=2018&as_of=2018-04-30").content.decode()
+    assert ">299<" in april and "23.0%" in april and "18.4.30. 기준" in april
 
 
 def test_purchases_count_toward_the_procurement_indicator_through_performance(client_as, parties):
