@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "iljari.people",
     "iljari.intake",
     "iljari.participation",
+    "iljari.enterprises",
     "iljari.web",
     "iljari.demo",
 ]

@@ -276,6 +276,60 @@ def access_training_records(user, institute) -> bool:
     return False
 
 
+# --- enterprises (기업·단체, 강소기업 플랫폼, 공공구매) ----------------------------------------------------
+
+
+def access_organisations_view(user) -> bool:
+    """The organisation registry: office staff and auditors (every organisation), district officers (the
+    organisations of their district, through scope_rows)."""
+    role = _role(user)
+    return role in {
+        Role.SYSTEM_ADMIN,
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.DISTRICT_OFFICER,
+    }
+
+
+def access_organisations_manage(user) -> bool:
+    """Register and correct organisations, their certifications, contacts and support; write tour articles;
+    moderate reviews."""
+    role = _role(user)
+    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+
+def access_organisation_own(user) -> bool:
+    """An organisation's own account: keep its profile, apply to calls for organisations."""
+    if _role(user) != Role.ORGANISATION:
+        return False
+    return user.organisation_id is not None
+
+
+def access_platform_review_write(user) -> bool:
+    """Write or report a review on the strong-SME platform: a logged-in citizen or organisation (never anonymous:
+    staff see who wrote it)."""
+    return _role(user) in {Role.CITIZEN, Role.ORGANISATION}
+
+
+def access_procurement_view(user) -> bool:
+    """Public procurement purchases and the year's progress: office staff and auditors; district officers (their
+    district's own purchases through scope_rows, and the office's total)."""
+    return access_organisations_view(user)
+
+
+def access_procurement_enter(user, buyer) -> bool:
+    """Enter or upload purchases of a buyer: office staff for every buyer; a district officer for their own
+    district's office (the buyer of kind 자치구 in their district)."""
+    if access_organisations_manage(user):
+        return True
+    if _role(user) != Role.DISTRICT_OFFICER:
+        return False
+    if buyer is None:
+        return True  # may enter for some buyer (shows the forms); each row is checked again
+    return buyer.kind == "district" and buyer.district_id == user.district_id
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """Accounts, login events and API tokens, and the abstract base of every domain model.
 
-The account's place in the office (org unit, district, partner) points into `org` by string reference;
-that is the one place `core` names another app, so that every module can scope by the same fields.
+The account's place in the office (org unit, district, partner) points into `org` by string reference, and an
+organisation-role account's organisation into `enterprises`; that is the one place `core` names other apps, so that
+every module can scope by the same fields.
 """
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    organisation = models.ForeignKey(
+        "enterprises.Organisation",
+        verbose_name=_("소속 기업·단체"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        help_text=_("기업·단체 역할의 담당자가 대표하는 기업·단체"),
+    )
     display_name = models.CharField(_("이름"), max_length=60, blank=True)
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     failed_login_count = models.PositiveSmallIntegerField(_("연속 로그인 실패"), default=0)
@@ -88,6 +98,10 @@ class User(AbstractUser):
             models.CheckConstraint(
                 name="user_division_staff_has_org_unit",
                 condition=~Q(role=Role.DIVISION_STAFF) | Q(org_unit__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="user_only_organisation_role_has_organisation",
+                condition=Q(role=Role.ORGANISATION) | Q(organisation__isnull=True),
             ),
         ]
 

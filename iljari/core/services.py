@@ -7,6 +7,7 @@ Contract (what other apps and the HTTP layer may call):
 - user_create(*, actor, username, password, role, ...) -> User
 - user_update(*, actor, user, role, ...) -> User
 - user_unlock(*, actor, user) -> User
+- user_organisation_set(*, user, organisation) -> User   (for enterprises: an organisation account's organisation)
 - user_password_change(*, user, old_password, new_password) -> User
 - user_password_reset(*, actor, user, new_password) -> User   (system admin; also unlocks)
 - api_token_issue(*, user, name="") -> tuple[ApiToken, str]   (the raw token is returned once)
@@ -243,6 +244,8 @@ def user_update(
         user.is_active = is_active
         for field, value in placement.items():
             setattr(user, field, value)
+        if role != Role.ORGANISATION:
+            user.organisation = None  # only an organisation's account represents an organisation
         user.save(
             update_fields=[
                 "role",
@@ -253,8 +256,21 @@ def user_update(
                 "org_unit",
                 "district",
                 "partner",
+                "organisation",
             ]
         )
+    return user
+
+
+def user_organisation_set(*, user: User, organisation) -> User:
+    """Tie an organisation-role account to the organisation it represents (None unties it). Called by
+    enterprises' organisation_contact_* services, which check the caller's permission."""
+    if organisation is not None and user.role != Role.ORGANISATION:
+        raise ValidationFailed(field_errors={"user": ["기업·단체 역할의 계정만 기업·단체 담당자가 될 수 있습니다."]})
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        user.organisation = organisation
+        user.save(update_fields=["organisation"])
     return user
 
 

@@ -127,4 +127,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.training_loader import load_training
 
         load_training()
+        from iljari.demo.enterprises_loader import load_enterprises
+
+        load_enterprises()
         return printed

@@ -8,7 +8,27 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from iljari.core.history import track
-        from iljari.intake.models import Application, Call, EligibilityRule, PriorityRule, Quota, SelectionRun
+        from iljari.intake.models import (
+            Application,
+            Call,
+            ConflictDeclaration,
+            EligibilityRule,
+            PriorityRule,
+            Quota,
+            ReviewCriterion,
+            ReviewScore,
+            SelectionRun,
+        )
 
-        for model in (Call, Quota, EligibilityRule, PriorityRule, Application, SelectionRun):
+        for model in (
+            Call,
+            Quota,
+            EligibilityRule,
+            PriorityRule,
+            Application,
+            SelectionRun,
+            ReviewCriterion,
+            ReviewScore,
+            ConflictDeclaration,
+        ):
             track(model)

@@ -15,11 +15,17 @@ from iljari.core.models import TimeStampedModel
 
 
 class Call(TimeStampedModel):
-    """A call for applications: a programme's round, open for a period, with places in quotas."""
+    """A call for applications: a programme's round, open for a period, with places in quotas. A call is for people
+    (citizens apply) or for organisations (enterprises apply, e.g. the strong-SME selection); both share the same
+    applications, review scores and selection."""
 
     class Audience(models.TextChoices):
         PEOPLE = "people", _("시민")
         ORGANISATIONS = "organisations", _("기업·단체")
+
+    class ScoreAggregation(models.TextChoices):
+        MEAN = "mean", _("심사위원 점수의 평균")
+        TRIMMED_MEAN = "trimmed_mean", _("최고·최저 점수를 하나씩 뺀 평균(심사위원 3명 이상일 때)")
 
     code = models.CharField(_("코드"), max_length=40, unique=True)
     programme = models.ForeignKey(
@@ -34,6 +40,15 @@ class Call(TimeStampedModel):
     announce_on = models.DateField(_("발표일"))
     has_document_review = models.BooleanField(_("서면심사"), default=True)
     has_interview = models.BooleanField(_("면접"), default=False)
+    score_aggregation = models.CharField(
+        _("심사 점수 집계"), max_length=16, choices=ScoreAggregation.choices, default=ScoreAggregation.MEAN
+    )
+    certifies = models.CharField(
+        _("선정 시 지정"),
+        max_length=32,
+        blank=True,
+        help_text=_("기업·단체 공모에서 선정 확정 때 선정 기업에 부여하는 지정(예: 서울형 강소기업)"),
+    )
     selection_confirmed_at = models.DateTimeField(_("선발 확정 일시"), null=True, blank=True)
     selection_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -173,12 +188,14 @@ class PriorityRule(TimeStampedModel):
 
 
 class Application(TimeStampedModel):
-    """One person's application to a call: saved as a draft (임시저장) and then submitted, or registered by
-    staff from a paper form. A draft is not an application yet: it is counted, checked and selected nowhere."""
+    """One person's (or, in a call for organisations, one organisation's) application to a call: saved as a draft
+    (임시저장) and then submitted, or registered by staff from a paper form. A draft is not an application yet: it
+    is counted, checked and selected nowhere."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("임시저장")
         SUBMITTED = "submitted", _("접수")
+        SCREENED_OUT = "screened_out", _("서면심사 탈락")
         WITHDRAWN = "withdrawn", _("철회")
         INELIGIBLE = "ineligible", _("자격 없음")
         SELECTED = "selected", _("선발")
@@ -191,7 +208,12 @@ class Application(TimeStampedModel):
         PAPER = "paper", _("서면(담당자 등록)")
 
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="applications")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
+    organisation = models.ForeignKey(
+        "enterprises.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
     quota = models.ForeignKey(Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications")
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     channel = models.CharField(_("접수 경로"), max_length=8, choices=Channel.choices, default=Channel.ONLINE)
@@ -208,6 +230,12 @@ class Application(TimeStampedModel):
         ordering = ["call", "submitted_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["call", "person"], name="application_once_per_call"),
+            models.UniqueConstraint(fields=["call", "organisation"], name="application_once_per_organisation"),
+            models.CheckConstraint(
+                name="application_person_or_organisation",
+                condition=(Q(person__isnull=False) & Q(organisation__isnull=True))
+                | (Q(person__isnull=True) & Q(organisation__isnull=False)),
+            ),
             models.CheckConstraint(
                 name="application_submitted_has_time",
                 condition=Q(status="draft") | Q(submitted_at__isnull=False),
@@ -217,6 +245,10 @@ class Application(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.call} #{self.pk}"
+
+    @property
+    def applicant_name(self) -> str:
+        return self.organisation.name if self.organisation_id else self.person.name
 
     @property
     def is_expired_draft(self) -> bool:
@@ -281,6 +313,68 @@ class ReviewScore(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.application} {self.get_stage_display()} {self.score}"
+
+
+class ReviewCriterion(TimeStampedModel):
+    """One of a call's published scoring criteria (e.g. 고용안정성 40점): a reviewer scores each, and the review
+    score is their sum."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    code = models.CharField(_("코드"), max_length=40)
+    name = models.CharField(_("심사 기준"), max_length=100)
+    max_points = models.PositiveSmallIntegerField(_("배점"))
+    order = models.PositiveSmallIntegerField(_("순서"), default=0)
+
+    class Meta:
+        verbose_name = _("심사 기준")
+        verbose_name_plural = _("심사 기준")
+        ordering = ["call", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "code"], name="review_criterion_unique_code"),
+            models.CheckConstraint(
+                name="review_criterion_points", condition=Q(max_points__gte=1) & Q(max_points__lte=100)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.max_points}점)"
+
+
+class ReviewCriterionScore(models.Model):
+    """A reviewer's points for one criterion; their ReviewScore holds the sum."""
+
+    review_score = models.ForeignKey(ReviewScore, on_delete=models.CASCADE, related_name="criterion_scores")
+    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("점수"), max_digits=6, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("심사 기준별 점수")
+        verbose_name_plural = _("심사 기준별 점수")
+        constraints = [
+            models.UniqueConstraint(fields=["review_score", "criterion"], name="criterion_score_once"),
+            models.CheckConstraint(name="criterion_score_not_negative", condition=Q(points__gte=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review_score} {self.criterion.name} {self.points}"
+
+
+class ConflictDeclaration(TimeStampedModel):
+    """A reviewer declares a conflict of interest with an application (이해충돌 신고): they may no longer score
+    it, and any score they gave it is withdrawn."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="conflicts")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(_("사유"), max_length=200)
+    declared_at = models.DateTimeField(_("신고 일시"))
+
+    class Meta:
+        verbose_name = _("이해충돌 신고")
+        verbose_name_plural = _("이해충돌 신고")
+        constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="conflict_declared_once")]
+
+    def __str__(self) -> str:
+        return f"{self.application} 이해충돌 ({self.reviewer})"
 
 
 class SelectionRun(models.Model):

@@ -153,12 +153,30 @@ def call_figures(*, call: Call) -> CallFigures:
     return CallFigures([QuotaFigures(q, q.applicants, q.selected, q.waitlisted) for q in quotas])
 
 
+@dataclass(frozen=True)
+class Funnel:
+    """접수 → 서면심사 통과 → 선정: the call's funnel (one aggregate)."""
+
+    applied: int
+    passed_document_review: int
+    selected: int
+
+
+def call_funnel(*, call: Call) -> Funnel:
+    counts = call.applications.aggregate(
+        applied=Count("pk", filter=Q(status__in=COUNTED)),
+        screened_out=Count("pk", filter=Q(status=Application.Status.SCREENED_OUT)),
+        selected=Count("pk", filter=Q(status=Application.Status.SELECTED)),
+    )
+    return Funnel(counts["applied"], counts["applied"] - counts["screened_out"], counts["selected"])
+
+
 def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:
     require(access_applications_view(user))
     applications = (
         scope_rows(user, call.applications.all(), district="quota__district")
         .exclude(status=Application.Status.DRAFT)
-        .select_related("person", "quota")
+        .select_related("person", "organisation", "quota")
         .prefetch_related(
             Prefetch("documents", queryset=ApplicationDocument.objects.only("pk", "application_id", "label"))
         )
@@ -174,7 +192,7 @@ def application_get(*, user, pk: int) -> Application:
     application = (
         scope_rows(user, Application.objects.all(), district="quota__district")
         .exclude(status=Application.Status.DRAFT)
-        .select_related("call__programme__division", "person", "quota")
+        .select_related("call__programme__division", "person", "organisation", "quota")
         .filter(pk=pk)
         .first()
     )
@@ -254,3 +272,59 @@ def applicant_template(*, call: Call, quotas=None) -> bytes:
             f"자치구 이름(예: 강동구), 선발구분코드 {codes}, 나머지 여부 칸은 예/아니오."
         ),
     )
+
+
+# --- calls for organisations ----------------------------------------------------------------------------------
+
+
+def org_open_call_list(*, now=None) -> QuerySet[Call]:
+    """The calls for organisations open now (the organisation portal)."""
+    now = now or timezone.now()
+    return Call.objects.filter(
+        audience=Call.Audience.ORGANISATIONS, opens_at__lte=now, closes_at__gt=now
+    ).select_related("programme")
+
+
+def org_portal_call_get(*, code: str) -> Call:
+    call = (
+        Call.objects.filter(audience=Call.Audience.ORGANISATIONS, code=code)
+        .select_related("programme__division")
+        .prefetch_related("quotas", "criteria")
+        .first()
+    )
+    if call is None:
+        raise NotFound("공고를 찾을 수 없습니다.")
+    return call
+
+
+def my_org_application_list(*, user) -> QuerySet[Application]:
+    """The applications of the organisation the account represents."""
+    from iljari.core.access import access_organisation_own
+
+    require(access_organisation_own(user), "기업·단체 담당자로 지정된 계정만 볼 수 있습니다.")
+    return (
+        Application.objects.filter(organisation_id=user.organisation_id)
+        .select_related("call", "quota")
+        .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
+    )
+
+
+def application_review_sheet(*, user, application: Application) -> dict:
+    """What a reviewer sees of an application: the call's criteria, every reviewer's scores by stage (criterion
+    points included), the conflicts declared, and whether this reviewer declared one."""
+    from iljari.intake.models import ConflictDeclaration, ReviewScore
+
+    scores = list(
+        ReviewScore.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related("criterion_scores__criterion")
+        .order_by("stage", "reviewer__username")
+    )
+    conflicts = list(ConflictDeclaration.objects.filter(application=application).select_related("reviewer"))
+    return {
+        "criteria": list(application.call.criteria.all()),
+        "scores": scores,
+        "conflicts": conflicts,
+        "declared": any(c.reviewer_id == user.pk for c in conflicts),
+        "mine": {s.stage: s for s in scores if s.reviewer_id == user.pk},
+    }

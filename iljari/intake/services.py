@@ -36,9 +36,21 @@ Contract:
 - application_withdraw(*, actor, application, now=None) -> Application      (before the deadline)
 - call_manage_check(*, actor, call) -> None                                 (may run the call's batches)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
-- review_score_record(*, actor, application, stage, score) -> ReviewScore
+- review_score_record(*, actor, application, stage, score=None, criteria=None) -> ReviewScore
+      a call with published criteria (ReviewCriterion) takes `criteria` {code: points}, each within its points, and
+      the score is their sum; refused for a reviewer who declared a conflict with the application.
+- conflict_declare(*, actor, application, reason, now=None) -> ConflictDeclaration
+      a reviewer's conflict of interest: their scores for the application are withdrawn, and they score it no more.
+- document_review_close(*, actor, call, passing) -> tuple[int, int]
+      the document review's cut (서면심사 통과): the `passing` best by document-review score stay in, the rest are
+      screened out (서면심사 탈락); every submitted application must have a document-review score.
+- application_org_submit(*, actor, call, organisation, quota=None, now=None) -> Application
+      an organisation applies to a call for organisations (its own account, or the call's staff for a paper one);
+      once per call and organisation, in the call's period.
 - selection_compute(*, call, seed) -> list[Ranking]                         (pure: same seed, same result)
-      an application's score is the sum over stages of the mean of its reviewers' scores for that stage.
+      an application's score is the sum over stages of its reviewers' scores for that stage, averaged as the call
+      says (Call.score_aggregation: the mean, or the mean without the highest and the lowest score when at least
+      three reviewers scored).
 - selection_rerun_check(*, call) -> None                                    (refuses a confirmed call)
 - selection_run(*, actor, call, seed=None) -> SelectionRun
       ranks by review score, then priority points, then a lottery drawn from the seed, fills each quota and
@@ -46,6 +58,8 @@ Contract:
       selection is confirmed.
 - selection_confirm(*, actor, call, now=None) -> Call
       fixes the latest run's result (선발 확정): no run after it. Placing or enrolling selected people confirms it.
+      A call for organisations that `certifies` gives its selected organisations that designation from the day
+      (enterprises' certifications_grant: the strong SMEs then appear on the public platform).
 - applications_mark_placed(*, call, application_ids, now=None) -> int
       (for participation) these selected applications are now placed or enrolled: the selection is confirmed,
       and they can no longer be declined.
@@ -86,9 +100,12 @@ from iljari.intake.models import (
     Application,
     ApplicationDocument,
     Call,
+    ConflictDeclaration,
     EligibilityRule,
     PriorityRule,
     Quota,
+    ReviewCriterion,
+    ReviewCriterionScore,
     ReviewScore,
     SelectionResult,
     SelectionRun,
@@ -116,7 +133,13 @@ def call_set(
     has_document_review: bool = True,
     has_interview: bool = False,
     create: bool = False,
+    audience: str | None = None,
+    score_aggregation: str | None = None,
+    certifies: str | None = None,
+    criteria: list[tuple[str, str, int]] | None = None,
 ) -> Call:
+    """`audience`, `score_aggregation`, `certifies` and `criteria` (code, name, points) left as None keep what the
+    call has (a new call: for people, plain mean, no criteria)."""
     if actor is not None:
         require(access_calls_manage(actor, programme.division.path), "이 사업의 모집공고를 만들 권한이 없습니다.")
     quotas = [(q[0], q[1], q[2], q[3] if len(q) > 3 else None) for q in quotas]
@@ -130,8 +153,14 @@ def call_set(
         eligibility=eligibility,
         priorities=priorities,
     )
+    errors.update(_call_extra_errors(audience, score_aggregation, certifies, criteria))
     if errors:
         raise ValidationFailed(field_errors=errors)
+    extra = {
+        key: value
+        for key, value in (("audience", audience), ("score_aggregation", score_aggregation), ("certifies", certifies))
+        if value is not None
+    }
     with transaction.atomic():
         existing = Call.objects.select_for_update().filter(code=code).first()
         if existing is not None and create:
@@ -152,8 +181,11 @@ def call_set(
                 "required_documents": required_documents,
                 "has_document_review": has_document_review,
                 "has_interview": has_interview,
+                **extra,
             },
         )
+        if criteria is not None:
+            _criteria_set(call, criteria)
         # quotas are updated in place by code (what points at them — applications, training courses — stays);
         # a quota left out goes, unless it has applications
         for order, (quota_code, name, places, district) in enumerate(quotas, 1):
@@ -173,6 +205,47 @@ def call_set(
 
 
 QUOTA_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+
+
+def _call_extra_errors(audience, score_aggregation, certifies, criteria) -> dict[str, list[str]]:
+    from iljari.enterprises.models import Certification
+
+    errors: dict[str, list[str]] = defaultdict(list)
+    if audience is not None and audience not in Call.Audience.values:
+        errors["audience"].append("공고 대상을 고르십시오.")
+    if score_aggregation is not None and score_aggregation not in Call.ScoreAggregation.values:
+        errors["score_aggregation"].append("심사 점수 집계 방법을 고르십시오.")
+    if certifies and certifies not in Certification.Kind.values:
+        errors["certifies"].append("알 수 없는 지정입니다.")
+    if certifies and audience == Call.Audience.PEOPLE:
+        errors["certifies"].append("시민 대상 공고는 지정을 부여하지 않습니다.")
+    codes = [c[0] for c in criteria or ()]
+    if len(set(codes)) < len(codes):
+        errors["criteria"].append("같은 심사 기준 코드가 두 번 있습니다.")
+    for code, name, points in criteria or ():
+        if not QUOTA_CODE.fullmatch(code or "") or not (name or "").strip():
+            errors["criteria"].append("심사 기준에는 코드(영문·숫자)와 이름이 필요합니다.")
+        if not isinstance(points, int) or not 1 <= points <= 100:
+            errors["criteria"].append(f"심사 기준 '{name}'의 배점은 1점부터 100점까지입니다.")
+    if criteria and sum(c[2] for c in criteria if isinstance(c[2], int)) > 100:
+        errors["criteria"].append("심사 기준 배점의 합은 100점을 넘을 수 없습니다.")
+    return dict(errors)
+
+
+def _criteria_set(call: Call, criteria) -> None:
+    current = list(call.criteria.values_list("code", "name", "max_points"))
+    wanted = [(code, name.strip(), points) for code, name, points in criteria]
+    if current == wanted:
+        return
+    if ReviewCriterionScore.objects.filter(review_score__application__call=call).exists():
+        raise ValidationFailed(field_errors={"criteria": ["심사 점수가 있어 심사 기준을 바꿀 수 없습니다."]})
+    call.criteria.all().delete()
+    ReviewCriterion.objects.bulk_create(
+        [
+            ReviewCriterion(call=call, code=code, name=name, max_points=points, order=order)
+            for order, (code, name, points) in enumerate(wanted, 1)
+        ]
+    )
 
 
 def _call_errors(
@@ -309,9 +382,11 @@ def _require_applicant(actor, person) -> None:
     require(access_people_change(actor), "신청을 등록할 권한이 없습니다.")
 
 
-def _check_open(call: Call, quota: Quota, now) -> None:
-    if call.audience != Call.Audience.PEOPLE:
-        raise ValidationFailed("이 공고는 기업·단체 공모입니다.")
+def _check_open(call: Call, quota: Quota, now, audience: str = Call.Audience.PEOPLE) -> None:
+    if call.audience != audience:
+        raise ValidationFailed(
+            "이 공고는 기업·단체 공모입니다." if audience == Call.Audience.PEOPLE else "이 공고는 시민 대상 모집입니다."
+        )
     if not call.is_open(now):
         closes = timezone.localtime(call.closes_at)
         raise ValidationFailed(f"접수 기간이 아닙니다(마감 {closes:%Y-%m-%d %H:%M}).")
@@ -915,7 +990,10 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
 
 
 def application_withdraw(*, actor, application: Application, now=None) -> Application:
-    _require_applicant(actor, application.person)
+    if application.organisation_id is not None:
+        _require_org_applicant(actor, application.call, application.organisation)
+    else:
+        _require_applicant(actor, application.person)
     now = now or timezone.now()
     if now >= application.call.closes_at:
         raise ValidationFailed("접수 마감 뒤에는 철회할 수 없습니다.")
@@ -992,20 +1070,159 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
     return eligible, ineligible
 
 
-def review_score_record(*, actor, application: Application, stage: str, score) -> ReviewScore:
+def review_score_record(
+    *, actor, application: Application, stage: str, score=None, criteria: dict | None = None
+) -> ReviewScore:
     _require_manager(actor, application.call)
     if application.status == Application.Status.DRAFT:
         raise ValidationFailed("임시저장한 신청은 제출되기 전까지 심사할 수 없습니다.")
-    score = Decimal(str(score))
-    if not Decimal(0) <= score <= Decimal(100):
-        raise ValidationFailed(field_errors={"score": ["점수는 0점부터 100점까지입니다."]})
     if stage not in ReviewScore.Stage.values:
         raise ValidationFailed(field_errors={"stage": ["심사 단계를 고르십시오."]})
+    current = Application.objects.filter(pk=application.pk).values_list("status", flat=True).first()
+    if stage == ReviewScore.Stage.INTERVIEW and current == Application.Status.SCREENED_OUT:
+        raise ValidationFailed("서면심사를 통과하지 못한 신청은 면접 점수를 줄 수 없습니다.")
+    if actor is not None and ConflictDeclaration.objects.filter(application=application, reviewer=actor).exists():
+        raise ValidationFailed("이해충돌을 신고한 신청은 심사할 수 없습니다.")
+    published = list(application.call.criteria.all())
+    points: list[tuple[ReviewCriterion, Decimal]] = []
+    if published:
+        points, score = _criterion_points(published, criteria or {})
+    else:
+        try:
+            score = Decimal(str(score))
+        except ArithmeticError as exc:
+            raise ValidationFailed(field_errors={"score": ["점수는 0점부터 100점까지입니다."]}) from exc
+        if not score.is_finite() or not Decimal(0) <= score <= Decimal(100):
+            raise ValidationFailed(field_errors={"score": ["점수는 0점부터 100점까지입니다."]})
     with transaction.atomic():
         record, _ = ReviewScore.objects.update_or_create(
             application=application, stage=stage, reviewer=actor, defaults={"score": score}
         )
+        if published:
+            record.criterion_scores.all().delete()
+            ReviewCriterionScore.objects.bulk_create(
+                [ReviewCriterionScore(review_score=record, criterion=c, points=p) for c, p in points]
+            )
     return record
+
+
+def _criterion_points(published, given: dict) -> tuple[list, Decimal]:
+    """Each criterion's points within its scale (every mistake at once) and their sum."""
+    errors: list[str] = []
+    points = []
+    for criterion in published:
+        raw = given.get(criterion.code)
+        try:
+            value = Decimal(str(raw)) if raw not in (None, "") else None
+        except ArithmeticError:
+            value = Decimal(-1)
+        if value is None:
+            errors.append(f"'{criterion.name}' 점수를 입력하십시오.")
+        elif not value.is_finite() or not Decimal(0) <= value <= criterion.max_points:
+            errors.append(f"'{criterion.name}' 점수는 0점부터 {criterion.max_points}점까지입니다.")
+        else:
+            points.append((criterion, value))
+    if errors:
+        raise ValidationFailed("심사 점수를 확인하십시오.", field_errors={"criteria": errors})
+    return points, sum((p for _, p in points), Decimal(0))
+
+
+def conflict_declare(*, actor, application: Application, reason: str, now=None) -> ConflictDeclaration:
+    _require_manager(actor, application.call)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(field_errors={"reason": ["이해충돌 사유를 적으십시오."]})
+    if application.call.selection_confirmed:
+        raise ValidationFailed("선발이 확정된 공고입니다.")
+    with transaction.atomic():
+        declaration, created = ConflictDeclaration.objects.get_or_create(
+            application=application,
+            reviewer=actor,
+            defaults={"reason": reason[:200], "declared_at": now or timezone.now()},
+        )
+        ReviewScore.objects.filter(application=application, reviewer=actor).delete()
+    return declaration
+
+
+def document_review_close(*, actor, call: Call, passing: int) -> tuple[int, int]:
+    """(passed, screened out). Ranked by the document-review score averaged as the call says, ties by application
+    number; applications already screened out are ranked again, so the cut can be redone before selection."""
+    _require_manager(actor, call)
+    if not call.has_document_review or not call.has_interview:
+        raise ValidationFailed("서면심사 뒤 면접이 있는 공고에서만 서면심사 통과를 정합니다.")
+    if not isinstance(passing, int) or passing < 1:
+        raise ValidationFailed(field_errors={"passing": ["통과 수는 1 이상의 정수입니다."]})
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        _require_not_confirmed(call)
+        if call.selection_runs.exists():
+            raise ValidationFailed("선발을 실행한 뒤에는 서면심사 통과를 다시 정할 수 없습니다.")
+        ids = list(
+            call.applications.filter(status__in=[Application.Status.SUBMITTED, Application.Status.SCREENED_OUT])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        scores = _scores(call, stages=[ReviewScore.Stage.DOCUMENT_REVIEW])
+        unscored = [pk for pk in ids if pk not in scores]
+        if unscored:
+            raise ValidationFailed(
+                f"서면심사 점수가 없는 신청이 {len(unscored):,}건 있습니다. 모두 심사한 뒤 정하십시오."
+            )
+        ranked = sorted(ids, key=lambda pk: (-scores[pk], pk))
+        passed, failed = ranked[:passing], ranked[passing:]
+        for status, chosen in ((Application.Status.SUBMITTED, passed), (Application.Status.SCREENED_OUT, failed)):
+            for start in range(0, len(chosen), 2000):
+                Application.objects.filter(pk__in=chosen[start : start + 2000]).exclude(status=status).update(
+                    status=status
+                )
+    return len(passed), len(failed)
+
+
+def _require_org_applicant(actor, call: Call, organisation) -> None:
+    from iljari.core.access import access_organisation_own
+
+    if actor is None:
+        return
+    if access_organisation_own(actor):
+        if actor.organisation_id != organisation.pk:
+            raise NotAllowed("자기 기업·단체의 신청만 할 수 있습니다.")
+        return
+    require(access_calls_manage(actor, call.programme.division.path), "신청을 등록할 권한이 없습니다.")
+
+
+def application_org_submit(*, actor, call: Call, organisation, quota: Quota | None = None, now=None) -> Application:
+    _require_org_applicant(actor, call, organisation)
+    now = now or timezone.now()
+    if quota is None:
+        quotas = list(call.quotas.all())
+        if len(quotas) != 1:
+            raise ValidationFailed(field_errors={"quota": ["선발 구분을 고르십시오."]})
+        quota = quotas[0]
+    _check_open(call, quota, now, audience=Call.Audience.ORGANISATIONS)
+    own = actor is not None and actor.role == "organisation"
+    channel = Application.Channel.ONLINE if own or actor is None else Application.Channel.PAPER
+    try:
+        with transaction.atomic():
+            application = Application.objects.select_for_update().filter(call=call, organisation=organisation).first()
+            if application is not None and application.status not in REOPENABLE:
+                return application  # a double click or a retry: the same application
+            if application is None:
+                return Application.objects.create(
+                    call=call,
+                    organisation=organisation,
+                    quota=quota,
+                    status=Application.Status.SUBMITTED,
+                    channel=channel,
+                    submitted_at=now,
+                )
+            application.status = Application.Status.SUBMITTED
+            application.quota = quota
+            application.channel = channel
+            application.submitted_at = now
+            application.save(update_fields=["status", "quota", "channel", "submitted_at", "updated_at"])
+            return application
+    except IntegrityError:
+        return Application.objects.get(call=call, organisation=organisation)
 
 
 @dataclass(frozen=True)
@@ -1028,19 +1245,32 @@ RANKED = [
 ]
 
 
-def _scores(call: Call) -> dict[int, Decimal]:
-    """Each application's review score: the sum over stages of the mean of its reviewers' scores (so that an
-    application with three reviewers does not outscore one with two)."""
+def _scores(call: Call, stages=None) -> dict[int, Decimal]:
+    """Each application's review score: the sum over stages of its reviewers' scores for that stage averaged as
+    the call says (so that an application with three reviewers does not outscore one with two)."""
     totals: dict[int, Decimal] = defaultdict(Decimal)
-    means = (
-        ReviewScore.objects.filter(application__call=call, application__status__in=RANKED)
-        .values_list("application_id", "stage")
-        .annotate(mean=Avg("score"))
-        .order_by()
-    )
+    rows = ReviewScore.objects.filter(application__call=call, application__status__in=RANKED)
+    if stages is not None:
+        rows = ReviewScore.objects.filter(application__call=call, stage__in=stages)
+    if call.score_aggregation == Call.ScoreAggregation.TRIMMED_MEAN:
+        given: dict[tuple[int, str], list[Decimal]] = defaultdict(list)
+        for application_id, stage, score in rows.values_list("application_id", "stage", "score").order_by():
+            given[(application_id, stage)].append(score)
+        for (application_id, _stage), scores in given.items():
+            totals[application_id] += trimmed_mean(scores)
+        return totals
+    means = rows.values_list("application_id", "stage").annotate(mean=Avg("score")).order_by()
     for application_id, _stage, mean in means:
         totals[application_id] += Decimal(mean).quantize(Decimal("0.01"))
     return totals
+
+
+def trimmed_mean(scores: list[Decimal]) -> Decimal:
+    """The mean without the highest and the lowest score when at least three were given; the plain mean below."""
+    ordered = sorted(scores)
+    if len(ordered) >= 3:
+        ordered = ordered[1:-1]
+    return (sum(ordered, Decimal(0)) / len(ordered)).quantize(Decimal("0.01"))
 
 
 def selection_compute(*, call: Call, seed: int) -> list[Ranking]:
@@ -1122,6 +1352,17 @@ def selection_confirm(*, actor, call: Call, now=None) -> Call:
         call.selection_confirmed_at = now or timezone.now()
         call.selection_confirmed_by = actor
         call.save(update_fields=["selection_confirmed_at", "selection_confirmed_by", "updated_at"])
+        if call.audience == Call.Audience.ORGANISATIONS and call.certifies:
+            from iljari.enterprises.services import certifications_grant
+
+            certifications_grant(
+                organisation_ids=call.applications.filter(status=Application.Status.SELECTED).values_list(
+                    "organisation_id", flat=True
+                ),
+                kind=call.certifies,
+                valid_from=timezone.localdate(call.selection_confirmed_at),
+                note=f"{call.title} 선정",
+            )
     return call
 
 

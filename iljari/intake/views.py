@@ -19,6 +19,7 @@ from iljari.core.access import (
     access_apply,
     access_calls_manage,
     access_figures_enter_any,
+    access_organisation_own,
     require,
 )
 from iljari.core.errors import NotFound, ValidationFailed
@@ -121,14 +122,16 @@ def call_detail(request, code: str):
     if status not in Application.Status.values or status == Application.Status.DRAFT:
         status = ""
     page = paginate(request, selectors.application_list(user=request.user, call=call, status=status))
-    if page.object_list:
-        _log(request, "view", [a.person_id for a in page.object_list], f"모집공고 신청 목록 ({call.code})")
+    people = [a.person_id for a in page.object_list if a.person_id is not None]
+    if people:
+        _log(request, "view", people, f"모집공고 신청 목록 ({call.code})")
     return render(
         request,
         "intake/call_detail.html",
         {
             "call": call,
             "figures": selectors.call_figures(call=call),
+            "funnel": selectors.call_funnel(call=call) if call.has_interview else None,
             "page": page,
             "runs": call.selection_runs.select_related("run_by")[:5],
             "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
@@ -516,3 +519,119 @@ def call_import_template(request, code: str):
     safe = re.sub(r"[^A-Za-z0-9_-]", "_", call.code)
     response["Content-Disposition"] = f'attachment; filename="applicants-{safe}.xlsx"'
     return response
+
+
+# --- calls for organisations: review with criteria and conflicts, the document-review cut, the organisation portal
+
+
+class PassingForm(forms.Form):
+    passing = forms.IntegerField(min_value=1)
+
+
+@login_required
+@require_POST
+def call_screen(request, code: str):
+    """서면심사 통과: the best `passing` applications by document-review score go on to the interview."""
+    call = selectors.call_get(user=request.user, code=code)
+    form = PassingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "서면심사 통과 수는 1 이상의 정수입니다.")
+        return redirect(call)
+    try:
+        passed, screened = services.document_review_close(
+            actor=request.user, call=call, passing=form.cleaned_data["passing"]
+        )
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, f"서면심사 통과 {passed:,}건, 탈락 {screened:,}건으로 정했습니다.")
+    return redirect(call)
+
+
+@login_required
+def application_review(request, pk: int):
+    """One application's review sheet: the published criteria (points each), every reviewer's scores, and the
+    reviewer's conflict-of-interest declaration."""
+    application = selectors.application_get(user=request.user, pk=pk)
+    call = application.call
+    require(access_calls_manage(request.user, call.programme.division.path), "이 공고를 심사할 권한이 없습니다.")
+    sheet = selectors.application_review_sheet(user=request.user, application=application)
+    if request.method == "POST":
+        stage = request.POST.get("stage", "")
+        try:
+            if sheet["criteria"]:
+                criteria = {c.code: request.POST.get(f"criterion_{c.code}", "").strip() for c in sheet["criteria"]}
+                services.review_score_record(
+                    actor=request.user, application=application, stage=stage, criteria=criteria
+                )
+            else:
+                services.review_score_record(
+                    actor=request.user, application=application, stage=stage, score=request.POST.get("score", "")
+                )
+        except ValidationFailed as error:
+            messages.error(request, error_text(error))
+            return render(
+                request,
+                "intake/application_review.html",
+                {"application": application, "call": call, "stages": ReviewScore.Stage.choices, **sheet},
+                status=400,
+            )
+        messages.success(request, f"신청 #{application.pk}의 점수를 저장했습니다.")
+        return redirect("intake:application_review", application.pk)
+    return render(
+        request,
+        "intake/application_review.html",
+        {"application": application, "call": call, "stages": ReviewScore.Stage.choices, **sheet},
+    )
+
+
+@login_required
+@require_POST
+def application_conflict(request, pk: int):
+    application = selectors.application_get(user=request.user, pk=pk)
+    try:
+        services.conflict_declare(actor=request.user, application=application, reason=request.POST.get("reason", ""))
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "이해충돌을 신고했습니다. 이 신청은 심사하지 않습니다.")
+    return redirect("intake:application_review", application.pk)
+
+
+@login_required
+def org_portal_calls(request):
+    require(access_organisation_own(request.user), "기업·단체 담당자 계정으로 신청할 수 있습니다.")
+    return render(request, "intake/org_portal_calls.html", {"calls": selectors.org_open_call_list()})
+
+
+@login_required
+def org_portal_call(request, code: str):
+    require(access_organisation_own(request.user), "기업·단체 담당자 계정으로 신청할 수 있습니다.")
+    call = selectors.org_portal_call_get(code=code)
+    mine = selectors.my_org_application_list(user=request.user).filter(call=call).first()
+    if request.method == "POST":
+        from iljari.enterprises.selectors import my_organisation
+
+        try:
+            application = services.application_org_submit(
+                actor=request.user, call=call, organisation=my_organisation(user=request.user)
+            )
+        except ValidationFailed as error:
+            messages.error(request, error_text(error))
+            return redirect("intake:org_portal_call", call.code)
+        messages.success(request, f"'{call.title}'에 신청했습니다. 접수번호 {application.pk}")
+        return redirect("intake:org_portal_applications")
+    return render(
+        request,
+        "intake/org_portal_call.html",
+        {"call": call, "application": mine, "open": call.is_open(), "figures": selectors.call_figures(call=call)},
+    )
+
+
+@login_required
+def org_portal_applications(request):
+    return render(
+        request,
+        "intake/org_portal_applications.html",
+        {"applications": selectors.my_org_application_list(user=request.user), "today": timezone.localdate()},
+    )

@@ -32,6 +32,15 @@ PARTICIPATION = {
     Role.PARTNER_AGENCY,
 }
 
+ORGANISATIONS_VIEW = {
+    Role.SYSTEM_ADMIN,
+    Role.OFFICE_MANAGER,
+    Role.DIVISION_STAFF,
+    Role.AUDITOR,
+    Role.DISTRICT_OFFICER,
+}
+PROCUREMENT_ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
 PAGES = [
@@ -67,6 +76,18 @@ PAGES = [
     ("participation:employment_rates", "/participation/employment/?year=2018", PARTICIPATION),
     ("participation:tables", "/participation/tables/", PARTICIPATION),
     ("participation:portal_placements", "/portal/placements/", {Role.CITIZEN}),
+    ("enterprises:organisation_list", "/enterprises/", ORGANISATIONS_VIEW),
+    ("enterprises:organisation_create", "/enterprises/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("enterprises:review_queue", "/enterprises/reviews/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("enterprises:procurement", "/enterprises/procurement/?year=2018", ORGANISATIONS_VIEW),
+    ("enterprises:purchase_create", "/enterprises/procurement/new/", PROCUREMENT_ENTER),
+    ("enterprises:purchase_upload", "/enterprises/procurement/upload/", PROCUREMENT_ENTER),
+    ("enterprises:purchase_template", "/enterprises/procurement/template.xlsx", PROCUREMENT_ENTER),
+]
+
+# Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
+OPEN_PAGES = [
+    ("enterprises:platform_list", "/platform/"),
 ]
 
 # Pages open to anyone not logged in (the portal's sign-up): (url name, path, answer to an anonymous visitor who
@@ -90,6 +111,8 @@ API = [
     ("/api/history", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
+    ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
+    ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -210,6 +233,28 @@ NOT_PAGES = {
     "participation:training_deposit_pay",
     "participation:training_complete",
     "participation:training_drop",
+    # enterprises: object pages and POST actions, tested in enterprises/tests/test_registry.py, test_platform.py
+    # and test_procurement.py; the organisation's own pages need an account tied to an organisation (the persona
+    # is not), tested in test_registry.py and test_strong_sme_call.py
+    "enterprises:organisation_detail",
+    "enterprises:organisation_edit",
+    "enterprises:certification_add",
+    "enterprises:contact_add",
+    "enterprises:support_add",
+    "enterprises:article_add",
+    "enterprises:review_moderate",
+    "enterprises:platform_detail",
+    "enterprises:platform_review",
+    "enterprises:platform_report",
+    "enterprises:my_profile",
+    # intake, calls for organisations: the review sheet, the conflict declaration and the document-review cut
+    # (object pages and POSTs) and the organisation portal, tested in enterprises/tests/test_strong_sme_call.py
+    "intake:call_screen",
+    "intake:application_review",
+    "intake:application_conflict",
+    "intake:org_portal_calls",
+    "intake:org_portal_call",
+    "intake:org_portal_applications",
 }
 
 
@@ -356,10 +401,12 @@ def test_every_page_is_in_the_matrix():
         "intake",
         "participation",
         "signup",
+        "enterprises",
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
     covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES}
+    covered |= {name for name, _ in OPEN_PAGES}
     assert names - covered - NOT_PAGES == set()
 
 
@@ -484,6 +531,11 @@ GATES = [
     (access.access_apply, {Role.CITIZEN}),
     (access.access_placements_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     (access.access_training_view, TRAINING_VIEW),
+    (access.access_organisations_view, ORGANISATIONS_VIEW),
+    (access.access_organisations_manage, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    (access.access_platform_review_write, {Role.CITIZEN, Role.ORGANISATION}),
+    (access.access_procurement_view, ORGANISATIONS_VIEW),
+    (access.access_organisation_own, set()),  # no persona is tied to an organisation: see the test below
 ]
 
 
@@ -507,3 +559,47 @@ def test_gates_refuse_anonymous_and_deactivated_users(personas, gate, _):
     admin = personas[Role.SYSTEM_ADMIN]
     admin.is_active = False
     assert gate(admin) is False
+
+
+@pytest.mark.parametrize("path", [path for _, path in OPEN_PAGES])
+def test_open_page_answers_everyone(client_as, path):
+    assert Client().get(path).status_code == 200
+    for role in Role:
+        assert client_as(role).get(path).status_code == 200
+
+
+def test_organisation_own_gate_needs_an_organisation_account_tied_to_an_organisation(personas):
+    from iljari.core.models import User
+    from iljari.enterprises.services import organisation_contact_add, organisation_register
+
+    organisation = organisation_register(actor=None, name="게이트", kind="company", business_number="1248100998")
+    organisation_contact_add(actor=None, organisation=organisation, username=personas[Role.ORGANISATION].username)
+    tied = User.objects.get(pk=personas[Role.ORGANISATION].pk)
+    assert access.access_organisation_own(tied) is True
+    assert access.access_organisation_own(personas[Role.CITIZEN]) is False
+
+
+def test_procurement_enter_gate_for_a_buyer(personas):
+    from iljari.enterprises.services import organisation_register
+    from iljari.org.models import District
+
+    own = organisation_register(
+        actor=None,
+        name="강동구청",
+        kind="district",
+        business_number="1234567891",
+        district=District.objects.get(code="11740"),
+    )
+    other = organisation_register(
+        actor=None,
+        name="종로구청",
+        kind="district",
+        business_number="2208162517",
+        district=District.objects.get(code="11110"),
+    )
+    officer = personas[Role.DISTRICT_OFFICER]
+    assert access.access_procurement_enter(officer, own) is True
+    assert access.access_procurement_enter(officer, other) is False
+    assert access.access_procurement_enter(personas[Role.DIVISION_STAFF], other) is True
+    assert access.access_procurement_enter(personas[Role.PARTNER_AGENCY], None) is False
+    assert access.access_procurement_enter(personas[Role.AUDITOR], None) is False

@@ -23,6 +23,13 @@ DEMO_ACCOUNTS = [
         "password": "Demo!staff2018",
     },
     {
+        "username": "reviewer",
+        "display_name": "오심사",
+        "role": "division_staff",
+        "org_unit": "JOBS-POLICY",
+        "password": "Demo!reviewer2018",
+    },
+    {
         "username": "district",
         "display_name": "박구청담당",
         "role": "district_officer",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_background_jobs'),
+        ('core', '0006_user_organisation'),
     ]
 
     operations = [

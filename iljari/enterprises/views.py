@@ -1,0 +1,398 @@
+"""enterprises pages: the organisation registry (staff), the organisation's own profile, the public strong-SME
+platform (list, profile, reviews), review moderation, and public procurement (progress, entry, xlsx upload)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import (
+    access_organisations_manage,
+    access_platform_review_write,
+    access_procurement_enter,
+    require,
+)
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.enterprises import selectors, services
+from iljari.enterprises.forms import (
+    ArticleForm,
+    AsOfForm,
+    CertificationForm,
+    ContactForm,
+    ModerateForm,
+    OrganisationFilterForm,
+    OrganisationForm,
+    PlatformFilterForm,
+    ProfileForm,
+    PurchaseForm,
+    ReportForm,
+    ReviewForm,
+    SupportForm,
+    YearForm,
+)
+from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, PlatformReview
+from iljari.enterprises.services import PROFILE_FIELDS
+from iljari.web.http import error_text, form_submit, paginate, xlsx_upload
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _year(request) -> int:
+    form = YearForm(request.GET)
+    return form.cleaned_data["year"] if form.is_valid() else timezone.localdate().year
+
+
+# --- the registry (staff) ---------------------------------------------------------------------------------
+
+
+@login_required
+def organisation_list(request):
+    form = OrganisationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.organisation_list(user=request.user, **filters)
+    today = timezone.localdate()
+    counts = selectors.social_economy_counts(on=today)
+    return render(
+        request,
+        "enterprises/organisation_list.html",
+        {
+            "form": form,
+            "page": paginate(request, rows),
+            "can_manage": access_organisations_manage(request.user),
+            "counts": [(Certification.Kind(kind).label, counts[kind]) for kind in SOCIAL_ECONOMY_KINDS],
+            "counts_total": counts["total"],
+            "today": today,
+        },
+    )
+
+
+def _organisation_form_page(request, form, organisation, status):
+    return render(
+        request, "enterprises/organisation_form.html", {"form": form, "organisation": organisation}, status=status
+    )
+
+
+@login_required
+def organisation_create(request):
+    require(access_organisations_manage(request.user))
+    form = OrganisationForm(request.POST or None)
+
+    def save(data):
+        organisation = services.organisation_register(actor=request.user, **data)
+        return f"{organisation.name}을(를) 등록했습니다.", organisation.get_absolute_url()
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: _organisation_form_page(request, f, None, status)
+    )
+
+
+@login_required
+def organisation_edit(request, pk: int):
+    require(access_organisations_manage(request.user))
+    organisation = selectors.organisation_get(user=request.user, pk=pk)
+    fields = ["name", "kind", "corporate_number", "size", "sector", "district", "founded_on", *PROFILE_FIELDS]
+    initial = {key: getattr(organisation, key) for key in fields}
+    initial["business_number"] = organisation.business_number_text
+    form = OrganisationForm(request.POST or None, initial=initial, editing=True)
+
+    def save(data):
+        data.pop("business_number", None)
+        saved = services.organisation_update(actor=request.user, organisation=organisation, **data)
+        return "기업·단체 정보를 저장했습니다.", saved.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _organisation_form_page(request, f, organisation, status),
+    )
+
+
+@login_required
+def organisation_detail(request, pk: int):
+    organisation = selectors.organisation_get(user=request.user, pk=pk)
+    today = timezone.localdate()
+    certifications = list(organisation.certifications.all())
+    for cert in certifications:
+        cert.status_text = cert.status_on(today)
+    return render(
+        request,
+        "enterprises/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "certifications": certifications,
+            "contacts": selectors.organisation_contacts(organisation=organisation),
+            "support": organisation.support_records.all(),
+            "articles": organisation.articles.all(),
+            "can_manage": access_organisations_manage(request.user),
+            "certification_form": CertificationForm(),
+            "contact_form": ContactForm(),
+            "support_form": SupportForm(initial={"year": today.year}),
+            "article_form": ArticleForm(initial={"published_on": today}),
+        },
+    )
+
+
+def _organisation_action(request, pk: int, form_class, act, done: str):
+    require(access_organisations_manage(request.user))
+    organisation = selectors.organisation_get(user=request.user, pk=pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect(organisation)
+    try:
+        act(organisation, form.cleaned_data)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, done)
+    return redirect(organisation)
+
+
+@login_required
+@require_POST
+def certification_add(request, pk: int):
+    return _organisation_action(
+        request,
+        pk,
+        CertificationForm,
+        lambda o, data: services.certification_add(actor=request.user, organisation=o, **data),
+        "인증·지정을 등록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def contact_add(request, pk: int):
+    return _organisation_action(
+        request,
+        pk,
+        ContactForm,
+        lambda o, data: services.organisation_contact_add(actor=request.user, organisation=o, **data),
+        "담당자 계정을 지정했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def support_add(request, pk: int):
+    return _organisation_action(
+        request,
+        pk,
+        SupportForm,
+        lambda o, data: services.support_record(actor=request.user, organisation=o, **data),
+        "지원 내용을 기록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def article_add(request, pk: int):
+    return _organisation_action(
+        request,
+        pk,
+        ArticleForm,
+        lambda o, data: services.article_publish(actor=request.user, organisation=o, **data),
+        "탐방기사를 게재했습니다.",
+    )
+
+
+# --- the organisation's own profile ------------------------------------------------------------------------
+
+
+@login_required
+def my_profile(request):
+    organisation = selectors.my_organisation(user=request.user)
+    form = ProfileForm(request.POST or None, initial={key: getattr(organisation, key) for key in PROFILE_FIELDS})
+
+    def save(data):
+        services.organisation_profile_update(actor=request.user, organisation=organisation, **data)
+        return "기업 정보를 저장했습니다.", reverse("enterprises:my_profile")
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request,
+            "enterprises/my_profile.html",
+            {
+                "organisation": organisation,
+                "form": f,
+                "certifications": organisation.certifications.all(),
+                "today": timezone.localdate(),
+            },
+            status=status,
+        ),
+    )
+
+
+# --- review moderation (staff) -----------------------------------------------------------------------------
+
+REVIEW_STATUSES = [*PlatformReview.Status.choices, ("reported", "신고된 게시 후기")]
+
+
+@login_required
+def review_queue(request):
+    status = request.GET.get("status", PlatformReview.Status.PENDING)
+    if status not in dict(REVIEW_STATUSES):
+        status = PlatformReview.Status.PENDING
+    reviews = selectors.review_queue(user=request.user, status=status)
+    return render(
+        request,
+        "enterprises/review_queue.html",
+        {"page": paginate(request, reviews), "status": status, "statuses": REVIEW_STATUSES, "form": ModerateForm()},
+    )
+
+
+@login_required
+@require_POST
+def review_moderate(request, pk: int):
+    review = selectors.review_get(user=request.user, pk=pk)
+    form = ModerateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_moderate(
+                actor=request.user,
+                review=review,
+                publish=form.cleaned_data["decision"] == "publish",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationFailed as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"후기 #{review.pk}을(를) 검토했습니다.")
+    else:
+        messages.error(request, "게시할지 고르십시오.")
+    return redirect("enterprises:review_queue")
+
+
+# --- the public platform -----------------------------------------------------------------------------------
+
+
+def platform_list(request):
+    form = PlatformFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.platform_list(**filters)
+    return render(request, "enterprises/platform_list.html", {"form": form, "page": paginate(request, rows)})
+
+
+def platform_detail(request, pk: int):
+    organisation = selectors.platform_get(pk=pk)
+    can_review = access_platform_review_write(request.user)
+    return render(
+        request,
+        "enterprises/platform_detail.html",
+        {
+            "organisation": organisation,
+            "articles": organisation.articles.all(),
+            "reviews": selectors.platform_reviews(organisation=organisation),
+            "can_review": can_review,
+            "review_form": ReviewForm(),
+            "report_form": ReportForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def platform_review(request, pk: int):
+    organisation = selectors.platform_get(pk=pk)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_submit(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except ValidationFailed as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, "후기를 받았습니다. 담당자가 검토한 뒤 게시합니다.")
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect("enterprises:platform_detail", organisation.pk)
+
+
+@login_required
+@require_POST
+def platform_report(request, pk: int):
+    review = PlatformReview.objects.filter(pk=pk, status=PlatformReview.Status.PUBLISHED).first()
+    if review is None:
+        raise NotFound("후기를 찾을 수 없습니다.")
+    form = ReportForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
+        services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
+    return redirect("enterprises:platform_detail", review.organisation_id)
+
+
+# --- public procurement ----------------------------------------------------------------------------------
+
+
+@login_required
+def procurement_progress(request):
+    year = _year(request)
+    form = AsOfForm(request.GET)
+    as_of = form.cleaned_data["as_of"] if form.is_valid() else None
+    progress = selectors.procurement_progress(user=request.user, year=year, as_of=as_of)
+    return render(
+        request,
+        "enterprises/procurement.html",
+        {
+            "progress": progress,
+            "year": year,
+            "page": paginate(request, selectors.purchase_list(user=request.user, year=year)),
+            "can_enter": access_procurement_enter(request.user, None),
+        },
+    )
+
+
+@login_required
+def purchase_create(request):
+    require(access_procurement_enter(request.user, None))
+    form = PurchaseForm(request.POST or None)
+
+    def save(data):
+        buyer = selectors.organisation_by_business_number(user=request.user, number=data.pop("buyer"))
+        supplier = selectors.organisation_by_business_number(user=request.user, number=data.pop("supplier"))
+        purchase = services.purchase_record(actor=request.user, buyer=buyer, supplier=supplier, **data)
+        return f"공공구매 {purchase.amount:,}원을 기록했습니다.", reverse(
+            "enterprises:procurement"
+        ) + f"?year={purchase.purchased_on.year}"
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(request, "enterprises/purchase_form.html", {"form": f}, status=status),
+    )
+
+
+@login_required
+def purchase_upload(request):
+    require(access_procurement_enter(request.user, None))
+    name = request.FILES["file"].name if "file" in request.FILES else ""
+    return xlsx_upload(
+        request,
+        importer=lambda data: services.purchase_import(actor=request.user, data=data, file_name=name),
+        success_url=reverse("enterprises:procurement"),
+        render_page=lambda upload, status: render(
+            request, "enterprises/purchase_upload.html", {"upload": upload}, status=status
+        ),
+    )
+
+
+@login_required
+def purchase_template(request):
+    require(access_procurement_enter(request.user, None))
+    response = HttpResponse(selectors.purchase_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="procurement-template.xlsx"'
+    return response
