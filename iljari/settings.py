@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "iljari.people",
     "iljari.intake",
     "iljari.participation",
+    "iljari.frontline",
     "iljari.web",
     "iljari.demo",
 ]
