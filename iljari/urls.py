@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/", include("iljari.people.portal_urls")),
     path("", include("iljari.intake.urls")),
     path("", include("iljari.participation.urls")),
+    path("", include("iljari.frontline.urls")),
     path("api/", api.urls),
 ]
 

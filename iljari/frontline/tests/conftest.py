@@ -1,6 +1,7 @@
 """Frontline test objects: a youth job centre run by 일자리정책담당관 itself (its staff: the division-staff
 persona), a labour ombudsman desk run by 노동정책담당관, a job café run by TTI-EAST (the partner persona's
-partner), topics, a study room and a hall, a shelter and a programme session."""
+partner) with a room and a programme, topics, a study room and a hall, a shelter (run by TTI-EAST) and a
+programme session."""
 
 from __future__ import annotations
 
@@ -53,6 +54,12 @@ def make_frontline() -> dict:
         weekday_opens=10,
         weekday_closes=18,
     )
+    cafe_room = Room.objects.create(
+        service_point=cafe, code="CAFE-R1", name="카페 세미나실", kind=Room.Kind.SEMINAR, capacity=10
+    )
+    cafe_programme = Programme.objects.create(
+        code="CAFE-TALK", title="취업특강", kind=Programme.Kind.LECTURE, service_point=cafe, division=jobs
+    )
     topic = ConsultationTopic.objects.create(code="JOB-SEARCH", name="취업 상담", sort_order=1)
     wage = ConsultationTopic.objects.create(code="WAGE", name="임금 체불", sort_order=2)
     study = Room.objects.create(
@@ -75,11 +82,14 @@ def make_frontline() -> dict:
         closes="06:00",
         opened_on=date(2016, 3, 1),
         division=labour,
+        partner=Partner.objects.get(code="TTI-EAST"),
     )
     return {
         "centre": centre,
         "ombudsman": ombudsman,
         "cafe": cafe,
+        "cafe_room": cafe_room,
+        "cafe_programme": cafe_programme,
         "topic": topic,
         "wage": wage,
         "study": study,
