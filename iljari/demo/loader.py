@@ -127,4 +127,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.training_loader import load_training
 
         load_training()
+        from iljari.demo.frontline_loader import load_frontline
+
+        load_frontline()
         return printed

@@ -516,6 +516,12 @@ class Conversion(TimeStampedModel):
     """A conversion of non-regular staff to regular at a public institution (or the city hall: no institution):
     planned and done headcounts of a group, with the date done."""
 
+    class Kind(models.TextChoices):
+        INDEFINITE = "indefinite", _("무기계약직 → 정규직")
+        FIXED_TERM = "fixed_term", _("기간제 → 정규직(공무직)")
+        OUTSOURCED = "outsourced", _("파견·용역 → 정규직")
+
+    kind = models.CharField(_("구분"), max_length=12, choices=Kind.choices)
     institution = models.ForeignKey(
         "org.Partner", verbose_name=_("기관"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -594,10 +600,12 @@ class WorkingHours(TimeStampedModel):
 
 
 class LabourCheck(TimeStampedModel):
-    """A check of an institution: 52-hour-week compliance or the emotional-labour guideline, with findings."""
+    """A check of an institution: 52-hour-week compliance, the working-time reduction, or the emotional-labour
+    guideline, with findings."""
 
     class Kind(models.TextChoices):
         WEEK_52 = "week_52", _("주52시간 점검")
+        HOURS_REDUCTION = "hours_reduction", _("노동시간 단축 이행 점검")
         EMOTIONAL_LABOUR = "emotional_labour", _("감정노동 가이드라인 점검")
 
     institution = models.ForeignKey("org.Partner", verbose_name=_("기관"), on_delete=models.PROTECT, related_name="+")

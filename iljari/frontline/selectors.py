@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import Avg, Count, Max, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
 
 from iljari.core.access import (
@@ -390,6 +390,8 @@ class Figures:
     shelter_daily_users: int = 0
     conversions_done: int = 0
     conversions_remaining: int = 0
+    fixed_term_converted: int = 0
+    forum_capacity: int = 0
 
 
 def _year_counts(year: int, as_of: date) -> dict:
@@ -449,9 +451,7 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
     figures.academy_completed = _completed(completed)
     figures.forum_registered = (
         Registration.objects.filter(
-            session__programme__kind=Programme.Kind.FORUM,
-            session__programme__code__startswith=f"FORUM-{year}",
-            cancelled=False,
+            session__programme__kind=Programme.Kind.FORUM, session__day__year=year, cancelled=False
         )
         .values("user", "participant")
         .distinct()
@@ -461,9 +461,15 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
     figures.shelters = shelter_averages(user=user, year=year, as_of=as_of)
     figures.shelter_daily_users = sum(row.average or 0 for row in figures.shelters)
 
-    conversions = Conversion.objects.aggregate(planned=Sum("planned"), done=Sum("done", filter=Q(done_on__lte=as_of)))
+    conversions = Conversion.objects.filter(kind=Conversion.Kind.INDEFINITE).aggregate(
+        planned=Sum("planned"), done=Sum("done", filter=Q(done_on__lte=as_of))
+    )
     figures.conversions_done = conversions["done"] or 0
     figures.conversions_remaining = (conversions["planned"] or 0) - figures.conversions_done
+    fixed_term = Conversion.objects.filter(kind=Conversion.Kind.FIXED_TERM, done_on__range=(start, as_of))
+    figures.fixed_term_converted = fixed_term.aggregate(n=Sum("done"))["n"] or 0
+    forum = ProgrammeSession.objects.filter(programme__kind=Programme.Kind.FORUM, day__year=year)
+    figures.forum_capacity = forum.aggregate(n=Max("capacity"))["n"] or 0
     return figures
 
 

@@ -25,11 +25,14 @@ Contract (`actor=None` is the system: the demo loader):
 - registration_cancel(*, actor, registration);  attendance_record(*, actor, registration, attended)
 - satisfaction_record(*, actor, registration, score)     the citizen, after attending
 - shelter_count_record(*, actor, shelter, day, users) -> ShelterDailyCount
-- conversion_record(*, actor, institution, institution_label, group, planned, done, done_on) -> Conversion
+- conversion_record(*, actor, kind, group, planned, done=0, done_on=None, institution=None, institution_label="")
 - screening_request(*, actor, institution, unit, reason, headcount, months, budget, requested_on)
 - screening_decide(*, actor, screening, decision, decided_on, approved_headcount=None, committee_note="")
 - working_hours_record(*, actor, institution, year, hours) -> WorkingHours
 - labour_check_record(*, actor, institution, kind, checked_on, compliant, max_weekly_hours=None, findings="")
+- service_point_set / topic_set / closure_set / room_set / programme_set / session_set / shelter_set
+      (*, actor, code-or-key, **fields): keep the set-up records (the office manager or the division's staff;
+      the demo loader as the system)
 """
 
 from __future__ import annotations
@@ -53,11 +56,13 @@ from iljari.frontline.models import (
     CaseStep,
     Closure,
     Consultation,
+    ConsultationTopic,
     Conversion,
     FixedTermScreening,
     FollowUp,
     LabourCase,
     LabourCheck,
+    Programme,
     ProgrammeSession,
     Registration,
     Room,
@@ -559,6 +564,7 @@ def _require_labour_policy(actor) -> None:
 def conversion_record(
     *,
     actor,
+    kind: str,
     group: str,
     planned: int,
     done: int = 0,
@@ -568,6 +574,8 @@ def conversion_record(
 ) -> Conversion:
     _require_labour_policy(actor)
     errors: dict[str, list[str]] = {}
+    if kind not in Conversion.Kind.values:
+        errors["kind"] = ["전환 구분을 고르십시오."]
     if not (group or "").strip():
         errors["group"] = ["전환 대상을 입력하십시오."]
     if institution is None and not institution_label.strip():
@@ -584,6 +592,7 @@ def conversion_record(
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
         return Conversion.objects.create(
+            kind=kind,
             institution=institution,
             institution_label=institution_label.strip(),
             group=group.strip(),
@@ -693,3 +702,73 @@ def labour_check_record(
             max_weekly_hours=max_weekly_hours,
             findings=(findings or "").strip(),
         )
+
+
+# --- set-up records -------------------------------------------------------------------------------------------
+
+
+def _require_manage(actor, division) -> None:
+    if actor is not None:
+        require(access_frontline_manage(actor, division.path), "현장 서비스의 기본 자료를 바꿀 권한이 없습니다.")
+
+
+def service_point_set(*, actor, code: str, division, **fields) -> ServicePoint:
+    _require_manage(actor, division)
+    with transaction.atomic():
+        point, _ = ServicePoint.objects.update_or_create(code=code, defaults={"division": division, **fields})
+    return point
+
+
+def topic_set(*, actor, code: str, name: str, sort_order: int = 0) -> ConsultationTopic:
+    if actor is not None:
+        require(access_frontline_manage(actor, "/"), "상담 주제 목록을 바꿀 권한이 없습니다.")
+    with transaction.atomic():
+        topic, _ = ConsultationTopic.objects.update_or_create(
+            code=code, defaults={"name": name, "sort_order": sort_order}
+        )
+    return topic
+
+
+def closure_set(*, actor, day: date, reason: str, service_point: ServicePoint | None = None) -> Closure:
+    if actor is not None:
+        require(access_frontline_manage(actor, "/"), "휴관일을 바꿀 권한이 없습니다.")
+    with transaction.atomic():
+        closure, _ = Closure.objects.update_or_create(day=day, service_point=service_point, defaults={"reason": reason})
+    return closure
+
+
+def room_set(*, actor, code: str, service_point: ServicePoint, **fields) -> Room:
+    _require_manage(actor, service_point.division)
+    with transaction.atomic():
+        room, _ = Room.objects.update_or_create(code=code, defaults={"service_point": service_point, **fields})
+    return room
+
+
+def programme_set(*, actor, code: str, division, **fields) -> Programme:
+    _require_manage(actor, division)
+    with transaction.atomic():
+        programme, _ = Programme.objects.update_or_create(code=code, defaults={"division": division, **fields})
+    return programme
+
+
+def session_set(*, actor, programme: Programme, title: str, day: date, starts: int, capacity: int):
+    _require_manage(actor, programme.division)
+    if capacity is None or capacity < 1:
+        _fail("capacity", "정원은 1명 이상이어야 합니다.")
+    with transaction.atomic():
+        session, created = ProgrammeSession.objects.get_or_create(
+            programme=programme, title=title, defaults={"day": day, "starts": starts, "capacity": capacity}
+        )
+        if not created and (session.day, session.starts, session.capacity) != (day, starts, capacity):
+            if capacity < session.registered:
+                _fail("capacity", f"이미 {session.registered}명이 신청하여 정원을 그보다 줄일 수 없습니다.")
+            session.day, session.starts, session.capacity = day, starts, capacity
+            session.save(update_fields=["day", "starts", "capacity", "updated_at"])
+    return session
+
+
+def shelter_set(*, actor, code: str, division, **fields) -> Shelter:
+    _require_manage(actor, division)
+    with transaction.atomic():
+        shelter, _ = Shelter.objects.update_or_create(code=code, defaults={"division": division, **fields})
+    return shelter
