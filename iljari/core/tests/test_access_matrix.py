@@ -90,6 +90,12 @@ API = [
     ("/api/history", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
+    ("/api/frontline/consultations", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
+    (
+        "/api/frontline/figures?year=2018&as_of=2018-06-30",
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY},
+    ),
+    ("/api/portal/bookings", {Role.CITIZEN}),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
