@@ -40,6 +40,53 @@ class FollowUpForm(KrdsFormMixin, forms.Form):
     note = forms.CharField(label="내용", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class CaseForm(KrdsFormMixin, forms.Form):
+    service_point = forms.ChoiceField(label="창구")
+    claimant = forms.CharField(label="신청인", max_length=60)
+    respondent = forms.CharField(label="상대방(사업주)", max_length=120)
+    claim = forms.CharField(label="청구 내용", widget=forms.Textarea(attrs={"rows": 3}))
+    claim_amount = forms.IntegerField(label="청구 금액(원)", min_value=0, initial=0)
+    opened_on = forms.DateField(label="수임일", widget=DateInput())
+    legal_aid_granted = forms.BooleanField(label="법률지원 결정", required=False)
+
+    def __init__(self, *args, points=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_point"].choices = [(p.code, p.name) for p in points]
+
+
+class CaseStepForm(KrdsFormMixin, forms.Form):
+    title = forms.CharField(label="단계", max_length=100)
+    on = forms.DateField(label="진행한 날", required=False, widget=DateInput())
+    deadline = forms.DateField(label="기한", required=False, widget=DateInput())
+
+
+class CaseCloseForm(KrdsFormMixin, forms.Form):
+    result = forms.ChoiceField(
+        label="결과", choices=[("won", "승소·인용"), ("settled", "합의·화해"), ("lost", "패소·기각")]
+    )
+    closed_on = forms.DateField(label="종결일", widget=DateInput())
+    amount_recovered = forms.IntegerField(label="회수 금액(원)", min_value=0, initial=0)
+
+
+class VisitForm(KrdsFormMixin, forms.Form):
+    service_point = forms.ChoiceField(label="창구")
+    workplace = forms.CharField(label="사업장", max_length=120, required=False)
+    employees = forms.IntegerField(label="상시 근로자 수", min_value=0, initial=0)
+    visited_on = forms.DateField(label="방문일", widget=DateInput())
+    findings = forms.CharField(label="지적사항", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    findings_resolved = forms.TypedChoiceField(
+        label="처음 지적사항 개선(점검 방문)",
+        required=False,
+        coerce=lambda v: {"1": True, "0": False}.get(v),
+        empty_value=None,
+        choices=[("", "-"), ("1", "개선"), ("0", "미개선")],
+    )
+
+    def __init__(self, *args, points=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_point"].choices = [(p.code, p.name) for p in points]
+
+
 class DayForm(forms.Form):
     day = forms.DateField(required=False)
 

@@ -7,6 +7,8 @@ Contract:
 - consultation_list(*, user, query="", service_point="") -> QuerySet  newest first; client, topic, point
 - consultation_get(*, user, pk) -> Consultation                        `.notes_visible`: the user's own point only;
       otherwise `notes` and the follow-ups' notes are blanked on the returned object
+- case_list(*, user) / case_get(*, user, pk)                        an advocate's cases, `.can_work` on the one
+- visit_list(*, user, query="") / visit_get(*, user, pk)              workplace visits and the visits that check them
 - room_list_public() -> list[Room];  room_get_public(*, code) -> Room
 - room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken
 - room_list(*, user) / room_bookings(*, user, room, day)               staff view of a day's bookings
@@ -111,6 +113,36 @@ def consultation_get(*, user, pk: int) -> Consultation:
             follow_up.note = ""
     consultation.case_row = LabourCase.objects.filter(consultation=consultation).first()
     return consultation
+
+
+def case_list(*, user):
+    require(access_frontline_view(user))
+    rows = scope_rows(
+        user, LabourCase.objects.select_related("service_point", "advocate"), partner="service_point__partner"
+    )
+    return rows.order_by("-opened_on", "-id")
+
+
+def case_get(*, user, pk: int) -> LabourCase:
+    rows = case_list(user=user).select_related("service_point__division", "consultation")
+    case = get_object_or_404(rows.prefetch_related("steps"), pk=pk)
+    case.can_work = access_service_point_work(user, case.service_point)
+    return case
+
+
+def visit_list(*, user, query: str = ""):
+    require(access_frontline_view(user))
+    rows = scope_rows(
+        user, WorkplaceVisit.objects.select_related("service_point", "checks"), partner="service_point__partner"
+    )
+    if query:
+        rows = rows.filter(workplace__icontains=query)
+    return rows.order_by("-visited_on", "-id")
+
+
+def visit_get(*, user, pk: int) -> WorkplaceVisit:
+    rows = visit_list(user=user).select_related("service_point__division").prefetch_related("follow_up_visits")
+    return get_object_or_404(rows, pk=pk)
 
 
 # --- rooms ------------------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import (
     BookingForm,
+    CaseCloseForm,
+    CaseForm,
+    CaseStepForm,
     ConsultationForm,
     DayForm,
     FollowUpForm,
@@ -34,6 +37,7 @@ from iljari.frontline.forms import (
     OutcomeForm,
     SatisfactionForm,
     ShelterCountForm,
+    VisitForm,
 )
 from iljari.frontline.services import LABOUR_POLICY
 from iljari.org import selectors as org_selectors
@@ -202,6 +206,136 @@ def follow_up_add(request, pk: int):
         form,
         save=save,
         render_page=lambda f, status: _consultation_page(request, consultation, follow_up_form=f, status=status),
+    )
+
+
+# --- cases and workplace visits ----------------------------------------------------------------------------
+
+
+def _work_points(user) -> list:
+    return [p for p in selectors.service_point_list(user=user) if access_service_point_work(user, p)]
+
+
+@login_required
+def case_list(request):
+    require(access_frontline_view(request.user))
+    page = paginate(request, selectors.case_list(user=request.user))
+    return render(request, "frontline/case_list.html", {"page": page, "can_open": bool(_work_points(request.user))})
+
+
+@login_required
+def case_create(request):
+    require(access_frontline_view(request.user))
+    points = _work_points(request.user)
+    require(bool(points), "사건을 수임할 수 있는 창구가 없습니다.")
+    consultation = None
+    if request.GET.get("consultation", "").isdigit():
+        consultation = selectors.consultation_get(user=request.user, pk=int(request.GET["consultation"]))
+    initial = {"opened_on": timezone.localdate()}
+    if consultation is not None:
+        initial.update(service_point=consultation.service_point.code, claimant=consultation.client_name)
+    form = CaseForm(request.POST or None, points=points, initial=initial)
+
+    def save(data):
+        point = next(p for p in points if p.code == data.pop("service_point"))
+        case = services.case_open(actor=request.user, service_point=point, consultation=consultation, **data)
+        return "사건을 수임했습니다.", reverse("frontline:case_detail", args=[case.pk])
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "frontline/case_form.html", {"form": f, "consultation": consultation}, status=status
+        ),
+    )
+
+
+def _case_page(request, case, *, step_form=None, close_form=None, status=200):
+    return render(
+        request,
+        "frontline/case_detail.html",
+        {
+            "case": case,
+            "step_form": step_form or CaseStepForm(),
+            "close_form": close_form or CaseCloseForm(initial={"closed_on": timezone.localdate()}),
+        },
+        status=status,
+    )
+
+
+@login_required
+def case_detail(request, pk: int):
+    return _case_page(request, selectors.case_get(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def case_step(request, pk: int):
+    case = selectors.case_get(user=request.user, pk=pk)
+    form = CaseStepForm(request.POST)
+
+    def save(data):
+        services.case_step_add(actor=request.user, case=case, **data)
+        return "사건 단계를 더했습니다.", reverse("frontline:case_detail", args=[pk])
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: _case_page(request, case, step_form=f, status=status)
+    )
+
+
+@login_required
+@require_POST
+def case_close(request, pk: int):
+    case = selectors.case_get(user=request.user, pk=pk)
+    form = CaseCloseForm(request.POST)
+
+    def save(data):
+        services.case_close(actor=request.user, case=case, **data)
+        return "사건을 종결했습니다.", reverse("frontline:case_detail", args=[pk])
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: _case_page(request, case, close_form=f, status=status)
+    )
+
+
+@login_required
+def visit_list(request):
+    require(access_frontline_view(request.user))
+    query = request.GET.get("q", "").strip()[:100]
+    page = paginate(request, selectors.visit_list(user=request.user, query=query))
+    return render(
+        request,
+        "frontline/visit_list.html",
+        {"page": page, "query": query, "can_record": bool(_work_points(request.user))},
+    )
+
+
+@login_required
+def visit_create(request):
+    require(access_frontline_view(request.user))
+    points = _work_points(request.user)
+    require(bool(points), "사업장 컨설팅을 기록할 수 있는 창구가 없습니다.")
+    checks = None
+    if request.GET.get("checks", "").isdigit():
+        checks = selectors.visit_get(user=request.user, pk=int(request.GET["checks"]))
+    initial = {"visited_on": timezone.localdate()}
+    if checks is not None:
+        initial.update(service_point=checks.service_point.code, workplace=checks.workplace, employees=checks.employees)
+    form = VisitForm(request.POST or None, points=points, initial=initial)
+
+    def save(data):
+        point = next(p for p in points if p.code == data.pop("service_point"))
+        services.visit_record(actor=request.user, service_point=point, checks=checks, **data)
+        return "사업장 컨설팅을 기록했습니다.", reverse("frontline:visit_list")
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "frontline/visit_form.html", {"form": f, "checks": checks}, status=status
+        ),
     )
 
 

@@ -210,3 +210,67 @@ def test_a_52_hour_check_over_52_hours_cannot_be_compliant(frontline, client_as)
 @pytest.mark.parametrize("day", ["2018-13-01", "abc"])
 def test_a_bad_day_in_the_address_shows_today_not_an_error(frontline, client_as, day):
     assert client_as(Role.CITIZEN).get(f"/portal/rooms/YJC-S01/?day={day}").status_code == 200
+
+
+def test_a_case_is_opened_from_a_consultation_stepped_and_closed(frontline, client_as, personas):
+    consultation = Consultation.objects.create(
+        service_point=frontline["centre"],
+        held_on=TODAY(),
+        channel="visit",
+        topic=frontline["wage"],
+        client_label="익명-5",
+        advisor=personas[Role.DIVISION_STAFF],
+    )
+    client = client_as(Role.DIVISION_STAFF)
+    response = client.post(
+        f"/frontline/cases/new/?consultation={consultation.pk}",
+        {
+            "service_point": "YJC",
+            "claimant": "익명-5",
+            "respondent": "(주)체불",
+            "claim": "임금 1,200,000원",
+            "claim_amount": "1200000",
+            "opened_on": f"{TODAY():%Y-%m-%d}",
+            "legal_aid_granted": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    from iljari.frontline.models import LabourCase
+
+    case = LabourCase.objects.get()
+    assert case.consultation == consultation, response["Location"]
+    consultation.refresh_from_db()
+    assert consultation.outcome == "case_opened" and case.legal_aid_granted
+    bad = client.post(
+        f"/frontline/cases/{case.pk}/close/", {"result": "won", "closed_on": "2000-01-01", "amount_recovered": "0"}
+    )
+    assert bad.status_code == 400 and "종결일은 수임일 이후여야 합니다." in bad.content.decode()
+    client.post(f"/frontline/cases/{case.pk}/steps/", {"title": "진정 접수", "on": f"{TODAY():%Y-%m-%d}"})
+    client.post(
+        f"/frontline/cases/{case.pk}/close/",
+        {"result": "won", "closed_on": f"{TODAY():%Y-%m-%d}", "amount_recovered": "1200000"},
+    )
+    case.refresh_from_db()
+    assert (case.result, case.amount_recovered, case.steps.count()) == ("won", 1_200_000, 1)
+    page = client_as(Role.AUDITOR).get(f"/frontline/cases/{case.pk}/").content.decode()
+    assert "승소·인용" in page and "종결 저장" not in page
+
+
+def test_a_follow_up_visit_in_the_future_is_refused_and_a_done_one_checks_the_findings(frontline, client_as):
+    client = client_as(Role.PARTNER_AGENCY)  # works at the café run by TTI-EAST
+    first = {"service_point": "CAFE-EAST", "workplace": "(주)강동상사", "employees": "8",
+             "visited_on": f"{TODAY() - timedelta(days=30):%Y-%m-%d}", "findings": "근로계약서 미교부"}  # fmt: skip
+    assert client.post("/frontline/visits/new/", first).status_code == 302
+    from iljari.frontline.models import WorkplaceVisit
+
+    visit = WorkplaceVisit.objects.get()
+    later = {"service_point": "CAFE-EAST", "employees": "8", "findings_resolved": "1",
+             "visited_on": f"{TODAY() + timedelta(days=1):%Y-%m-%d}"}  # fmt: skip
+    response = client.post(f"/frontline/visits/new/?checks={visit.pk}", later)
+    assert response.status_code == 400
+    assert "방문일은 오늘 이후일 수 없습니다. 다녀온 방문만 기록합니다." in response.content.decode()
+    assert WorkplaceVisit.objects.count() == 1
+    response = client.post(f"/frontline/visits/new/?checks={visit.pk}", {**later, "visited_on": f"{TODAY():%Y-%m-%d}"})
+    assert response.status_code == 302
+    assert WorkplaceVisit.objects.get(checks=visit).findings_resolved is True
+    assert "개선" in client.get("/frontline/visits/").content.decode()
