@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.frontline.models import Consultation, LabourCheck
+from iljari.frontline.models import Consultation, Conversion, FixedTermScreening, LabourCheck
 
 
 class ConsultationForm(KrdsFormMixin, forms.Form):
@@ -121,3 +121,39 @@ class LabourCheckForm(KrdsFormMixin, forms.Form):
     def __init__(self, *args, institutions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].choices = [(p.code, p.name) for p in institutions]
+
+
+class ScreeningForm(KrdsFormMixin, forms.Form):
+    institution = forms.ChoiceField(label="기관")
+    reason = forms.CharField(label="채용 사유", widget=forms.Textarea(attrs={"rows": 2}))
+    headcount = forms.IntegerField(label="인원", min_value=0)
+    months = forms.IntegerField(label="기간(개월)", min_value=0)
+    budget = forms.IntegerField(label="예산(원)", min_value=0)
+    requested_on = forms.DateField(label="요청일", widget=DateInput())
+
+    def __init__(self, *args, institutions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].choices = [(p.code, p.name) for p in institutions]
+
+
+class DecisionForm(KrdsFormMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label="심사 결과", choices=[c for c in FixedTermScreening.Decision.choices if c[0] != "pending"]
+    )
+    decided_on = forms.DateField(label="심사일", widget=DateInput())
+    approved_headcount = forms.IntegerField(label="인정 인원(조정 시)", required=False, min_value=0)
+    committee_note = forms.CharField(label="심사 의견", required=False, max_length=1000)
+
+
+class ConversionForm(KrdsFormMixin, forms.Form):
+    kind = forms.ChoiceField(label="구분", choices=Conversion.Kind.choices)
+    institution = forms.ChoiceField(label="기관", required=False)
+    institution_label = forms.CharField(label="기관명(목록에 없을 때)", max_length=100, required=False)
+    group = forms.CharField(label="대상", max_length=100)
+    planned = forms.IntegerField(label="전환 계획", min_value=0)
+    done = forms.IntegerField(label="전환 완료", min_value=0, initial=0)
+    done_on = forms.DateField(label="전환일", required=False, widget=DateInput())
+
+    def __init__(self, *args, institutions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].choices = [("", "목록에 없음")] + [(p.code, p.name) for p in institutions]

@@ -31,11 +31,14 @@ from iljari.frontline.forms import (
     CaseForm,
     CaseStepForm,
     ConsultationForm,
+    ConversionForm,
     DayForm,
+    DecisionForm,
     FollowUpForm,
     LabourCheckForm,
     OutcomeForm,
     SatisfactionForm,
+    ScreeningForm,
     ShelterCountForm,
     VisitForm,
 )
@@ -431,6 +434,7 @@ def registration_attendance(request, pk: int):
 def shelter_list(request):
     require(access_frontline_view(request.user))
     year, _, warnings = figure_period(request)
+    rows = selectors.shelter_averages(user=request.user, year=year)
     previous = selectors.shelter_averages(user=request.user, year=year - 1)
     return render(
         request,
@@ -438,8 +442,8 @@ def shelter_list(request):
         {
             "year": year,
             "warnings": warnings,
-            "rows": selectors.shelter_averages(user=request.user, year=year),
-            "total": sum(row.average or 0 for row in selectors.shelter_averages(user=request.user, year=year)),
+            "rows": rows,
+            "total": sum(row.average or 0 for row in rows),
             "previous_total": sum(row.average or 0 for row in previous),
         },
     )
@@ -505,10 +509,66 @@ def public_sector(request):
             "as_of": as_of,
             "warnings": warnings,
             "form": form,
+            "screening_form": ScreeningForm(institutions=institutions, initial={"requested_on": timezone.localdate()}),
+            "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
+            "conversion_form": ConversionForm(institutions=institutions),
             "can_record": can_record,
         },
         status=400 if form.errors else 200,
     )
+
+
+def _public_sector_post(request, form, write, success: str):
+    """A public-sector record posted from its page: saved with a message, or the Korean reason and nothing saved."""
+    require(access_frontline_manage(request.user, LABOUR_POLICY), "공공부문 노동 자료를 기록할 권한이 없습니다.")
+    if not form.is_valid():
+        errors = [f"{form.fields[name].label}: {' '.join(messages_)}" for name, messages_ in form.errors.items()]
+        messages.error(request, "입력한 내용을 확인해 주십시오. " + " ".join(errors))
+        return redirect("frontline:public_sector")
+    return _flash(request, lambda: write(form.cleaned_data), success, reverse("frontline:public_sector"))
+
+
+def _institution(code: str, user):
+    return org_selectors.partner_list(user=user, kind="public_institution").filter(code=code).first()
+
+
+@login_required
+@require_POST
+def screening_request(request):
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    form = ScreeningForm(request.POST, institutions=institutions)
+
+    def write(data):
+        data["institution"] = _institution(data["institution"], request.user)
+        services.screening_request(actor=request.user, **data)
+
+    return _public_sector_post(request, form, write, "사전심사 요청을 등록했습니다.")
+
+
+@login_required
+@require_POST
+def screening_decide(request, pk: int):
+    screening = selectors.screening_get(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    return _public_sector_post(
+        request,
+        form,
+        lambda data: services.screening_decide(actor=request.user, screening=screening, **data),
+        "심사 결과를 기록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def conversion_record(request):
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    form = ConversionForm(request.POST, institutions=institutions)
+
+    def write(data):
+        data["institution"] = _institution(data["institution"], request.user) if data["institution"] else None
+        services.conversion_record(actor=request.user, **data)
+
+    return _public_sector_post(request, form, write, "정규직 전환을 기록했습니다.")
 
 
 # --- figures ----------------------------------------------------------------------------------------------

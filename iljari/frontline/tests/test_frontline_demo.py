@@ -73,3 +73,26 @@ def test_the_demo_loads_twice_without_change(demo_frontline):
     counts = (Consultation.objects.count(), Booking.objects.count(), Registration.objects.count())
     frontline_loader.load_frontline()
     assert (Consultation.objects.count(), Booking.objects.count(), Registration.objects.count()) == counts
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/frontline/?year=2018&as_of=2018-06-30",
+        "/frontline/consultations/?q=상담자",
+        "/frontline/visits/",
+        "/frontline/cases/",
+        "/frontline/rooms/",
+        "/frontline/rooms/YJC-STUDY-01/?day=2018-03-05",
+        "/frontline/programmes/",
+        "/frontline/programmes/YJC-MOCK/",
+        "/frontline/shelters/?year=2018",
+        "/frontline/public-sector/?year=2018&as_of=2018-06-30",
+    ],
+)
+def test_the_demo_pages_answer_in_a_bounded_number_of_queries(
+    demo_frontline, client_as, path, django_assert_max_num_queries
+):
+    client = client_as(Role.OFFICE_MANAGER)
+    with django_assert_max_num_queries(25):
+        assert client.get(path).status_code == 200
