@@ -12,6 +12,7 @@ Contract:
 - room_list_public() -> list[Room];  room_get_public(*, code) -> Room
 - room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken
 - room_list(*, user) / room_bookings(*, user, room, day)               staff view of a day's bookings
+- room_usage(*, user, year)                                           each room's people, uses and no-shows
 - my_bookings(*, user) / my_registrations(*, user)                     the citizen's own
 - session_list_public() -> QuerySet[ProgrammeSession]                  open, future sessions of public programmes
 - programme_list(*, user) / programme_get(*, user, code)
@@ -196,6 +197,16 @@ def room_list(*, user):
     require(access_frontline_view(user))
     return scope_rows(user, Room.objects.select_related("service_point"), partner="service_point__partner").order_by(
         "service_point", "code"
+    )
+
+
+def room_usage(*, user, year: int):
+    """The rooms with their year's use: people checked in, bookings checked in, no-shows (one query)."""
+    in_year = Q(bookings__day__year=year)
+    return room_list(user=user).annotate(
+        users=Sum("bookings__headcount", filter=in_year & Q(bookings__status=Booking.Status.CHECKED_IN)),
+        used=Count("bookings", filter=in_year & Q(bookings__status=Booking.Status.CHECKED_IN)),
+        no_shows=Count("bookings", filter=in_year & Q(bookings__status=Booking.Status.NO_SHOW)),
     )
 
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("frontline/consultations/<int:pk>/", views.consultation_detail, name="consultation_detail"),
     path("frontline/consultations/<int:pk>/outcome/", views.consultation_outcome, name="consultation_outcome"),
     path("frontline/consultations/<int:pk>/follow-ups/", views.follow_up_add, name="follow_up_add"),
+    path(
+        "frontline/consultations/<int:pk>/follow-ups/<int:follow_up_pk>/done/",
+        views.follow_up_done,
+        name="follow_up_done",
+    ),
     path("frontline/cases/", views.case_list, name="case_list"),
     path("frontline/cases/new/", views.case_create, name="case_create"),
     path("frontline/cases/<int:pk>/", views.case_detail, name="case_detail"),

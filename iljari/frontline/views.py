@@ -212,6 +212,22 @@ def follow_up_add(request, pk: int):
     )
 
 
+@login_required
+@require_POST
+def follow_up_done(request, pk: int, follow_up_pk: int):
+    consultation = selectors.consultation_get(user=request.user, pk=pk)
+    follow_up = next((f for f in consultation.follow_ups.all() if f.pk == follow_up_pk), None)
+    if follow_up is None:
+        raise NotFound("그런 사후 관리 일정이 없습니다.")
+    follow_up.consultation = consultation
+    return _flash(
+        request,
+        lambda: services.follow_up_done(actor=request.user, follow_up=follow_up, done_on=timezone.localdate()),
+        "사후 관리를 마쳤습니다.",
+        consultation.get_absolute_url(),
+    )
+
+
 # --- cases and workplace visits ----------------------------------------------------------------------------
 
 
@@ -348,7 +364,11 @@ def visit_create(request):
 @login_required
 def room_list(request):
     require(access_frontline_view(request.user))
-    return render(request, "frontline/room_list.html", {"rooms": selectors.room_list(user=request.user)})
+    year = timezone.localdate().year
+    if request.GET.get("year", "").isdigit() and 2000 <= int(request.GET["year"]) <= 2100:
+        year = int(request.GET["year"])
+    rooms = selectors.room_usage(user=request.user, year=year)
+    return render(request, "frontline/room_list.html", {"rooms": rooms, "year": year})
 
 
 @login_required

@@ -274,3 +274,29 @@ def test_a_follow_up_visit_in_the_future_is_refused_and_a_done_one_checks_the_fi
     assert response.status_code == 302
     assert WorkplaceVisit.objects.get(checks=visit).findings_resolved is True
     assert "개선" in client.get("/frontline/visits/").content.decode()
+
+
+def test_a_follow_up_is_marked_done_by_the_points_staff_only(frontline, client_as, personas):
+    from iljari.frontline import services
+
+    staff = personas[Role.DIVISION_STAFF]
+    consultation = services.consultation_record(
+        actor=staff, service_point=frontline["centre"], held_on=TODAY(), channel="visit", topic=frontline["topic"],
+        client_label="익명-8",
+    )  # fmt: skip
+    follow_up = services.follow_up_add(actor=staff, consultation=consultation, due_on=TODAY(), note="전화")
+    url = f"/frontline/consultations/{consultation.pk}/follow-ups/{follow_up.pk}/done/"
+    assert client_as(Role.OFFICE_MANAGER).post(url).status_code == 302  # refused with a message
+    follow_up.refresh_from_db()
+    assert follow_up.done_on is None
+    client_as(Role.DIVISION_STAFF).post(url)
+    follow_up.refresh_from_db()
+    assert follow_up.done_on == TODAY()
+
+
+def test_the_room_list_shows_a_years_use(frontline, client_as, personas):
+    Booking.objects.create(room=frontline["study"], day=TODAY(), hour=10, headcount=4, status="checked_in")
+    Booking.objects.create(room=frontline["study"], day=TODAY(), hour=11, headcount=2, status="no_show")
+    page = client_as(Role.AUDITOR).get(f"/frontline/rooms/?year={TODAY().year}").content.decode()
+    row = page[page.index("스터디룸 1") :]
+    assert "4명" in row[: row.index("</tr>")]
