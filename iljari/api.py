@@ -20,6 +20,8 @@ from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError
 from iljari.enterprises.api import router as enterprises_router
 from iljari.finance.api import router as finance_router
+from iljari.frontline.api import portal as frontline_portal_router
+from iljari.frontline.api import router as frontline_router
 from iljari.intake.api import portal as portal_router
 from iljari.intake.api import router as intake_router
 from iljari.org.api import router as org_router
@@ -52,6 +54,8 @@ api.add_router("/performance", performance_router)
 api.add_router("/intake", intake_router)
 api.add_router("/portal", portal_router)
 api.add_router("/enterprises", enterprises_router)
+api.add_router("/frontline", frontline_router)
+api.add_router("/portal", frontline_portal_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "iljari.intake",
     "iljari.participation",
     "iljari.enterprises",
+    "iljari.frontline",
     "iljari.web",
     "iljari.demo",
 ]

@@ -328,6 +328,56 @@ def access_procurement_enter(user, buyer) -> bool:
     if buyer is None:
         return True  # may enter for some buyer (shows the forms); each row is checked again
     return buyer.kind == "district" and buyer.district_id == user.district_id
+# --- frontline services (상담, 대관, 프로그램, 쉼터, 공공부문 노동) -------------------------------------------
+
+
+def access_frontline_view(user) -> bool:
+    """The frontline pages (service points, consultations, rooms and bookings, programmes, shelters, figures): the
+    office manager, division staff and auditors (every point), partner agencies (the points and shelters their
+    partner runs, through scope_rows(partner=...))."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.PARTNER_AGENCY,
+    }
+
+
+def access_service_point_work(user, point) -> bool:
+    """Work at a service point (record consultations, follow-ups, cases, visits, check-ins) and read its private
+    notes: the partner agency whose partner runs the point; for a point the office runs itself, staff of the
+    point's division. Nobody else, not even the office manager, reads the notes."""
+    role = _role(user)
+    if role == Role.PARTNER_AGENCY and point.partner_id is not None:
+        return point.partner_id == user.partner_id
+    if role == Role.DIVISION_STAFF and point.partner_id is None and user.org_unit is not None:
+        return point.division.path.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_frontline_manage(user, division_path_: str) -> bool:
+    """Keep a division's rooms, programmes, shelters and the public-sector labour records: the office manager, or
+    staff of that division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_shelter_counts(user, shelter) -> bool:
+    """Enter a shelter's daily user counts: the partner agency that runs it, or the shelter's division's staff."""
+    if _role(user) == Role.PARTNER_AGENCY and shelter.partner_id is not None:
+        return shelter.partner_id == user.partner_id
+    return access_frontline_manage(user, shelter.division.path)
+
+
+def access_public_sector_view(user) -> bool:
+    """The public sector's own labour programmes (conversions, fixed-term pre-screening, working hours, checks):
+    the office-wide roles."""
+    return _role(user) in OFFICE_WIDE_ROLES
+
+
+def access_book(user) -> bool:
+    """Book rooms and register for programmes on the portal: citizens."""
+    return _role(user) == Role.CITIZEN
 
 
 # --- scopes ----------------------------------------------------------------------------------------------

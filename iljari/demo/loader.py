@@ -130,4 +130,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.enterprises_loader import load_enterprises
 
         load_enterprises()
+        from iljari.demo.frontline_loader import load_frontline
+
+        load_frontline()
         return printed

@@ -113,6 +113,12 @@ API = [
     ("/api/portal/applications", {Role.CITIZEN}),
     ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
     ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
+    ("/api/frontline/consultations", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
+    (
+        "/api/frontline/figures?year=2018&as_of=2018-06-30",
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY},
+    ),
+    ("/api/portal/bookings", {Role.CITIZEN}),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -167,6 +173,35 @@ TRAINING_PAGES = [
     ),
     ("participation:training_enrolment", "/participation/training/enrolments/{enrolment}/", TRAINING_VIEW),
     ("participation:training_call_enrol", "/participation/training/calls/TR-TEST/enrol/", TRAINING_MANAGE),
+]
+
+FRONTLINE_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
+CITIZEN = {Role.CITIZEN}
+
+# The frontline pages read the objects of frontline.tests.conftest.make_frontline (fixture `frontline_office`): the
+# youth job centre YJC (run by 일자리정책담당관, the staff persona's division) with its study room YJC-S01, and the job
+# café CAFE-EAST run by TTI-EAST (the partner persona's partner) with its room CAFE-R1 and programme CAFE-TALK; the
+# shelter SEOCHO is run by TTI-EAST too.
+FRONTLINE_PAGES = [
+    ("frontline:figures", "/frontline/?year=2018&as_of=2018-06-30", FRONTLINE_VIEW),
+    ("frontline:consultation_list", "/frontline/consultations/?q=익명", FRONTLINE_VIEW),
+    ("frontline:consultation_create", "/frontline/consultations/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
+    ("frontline:case_list", "/frontline/cases/", FRONTLINE_VIEW),
+    ("frontline:case_create", "/frontline/cases/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
+    ("frontline:visit_list", "/frontline/visits/?q=사업장", FRONTLINE_VIEW),
+    ("frontline:visit_create", "/frontline/visits/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
+    ("frontline:room_list", "/frontline/rooms/?year=2018", FRONTLINE_VIEW),
+    ("frontline:room_detail", "/frontline/rooms/CAFE-R1/", FRONTLINE_VIEW),
+    ("frontline:programme_list", "/frontline/programmes/", FRONTLINE_VIEW),
+    ("frontline:programme_detail", "/frontline/programmes/CAFE-TALK/", FRONTLINE_VIEW),
+    ("frontline:shelter_list", "/frontline/shelters/?year=2018", FRONTLINE_VIEW),
+    ("frontline:shelter_detail", "/frontline/shelters/SEOCHO/", FRONTLINE_VIEW),
+    ("frontline:public_sector", "/frontline/public-sector/?year=2018&as_of=2018-06-30", OFFICE_WIDE),
+    ("frontline:portal_rooms", "/portal/rooms/", CITIZEN),
+    ("frontline:portal_room", "/portal/rooms/YJC-S01/", CITIZEN),
+    ("frontline:portal_bookings", "/portal/bookings/", CITIZEN),
+    ("frontline:portal_programmes", "/portal/programmes/", CITIZEN),
+    ("frontline:portal_registrations", "/portal/registrations/", CITIZEN),
 ]
 
 FIGURE_API = [
@@ -255,6 +290,25 @@ NOT_PAGES = {
     "intake:org_portal_calls",
     "intake:org_portal_call",
     "intake:org_portal_applications",
+    # frontline: object pages and POST actions, tested in frontline/tests/test_pages.py
+    "frontline:consultation_detail",
+    "frontline:consultation_outcome",
+    "frontline:follow_up_add",
+    "frontline:follow_up_done",
+    "frontline:case_detail",
+    "frontline:case_step",
+    "frontline:case_close",
+    "frontline:screening_request",
+    "frontline:screening_decide",
+    "frontline:conversion_record",
+    "frontline:booking_attendance",
+    "frontline:session_detail",
+    "frontline:registration_attendance",
+    "frontline:portal_booking_cancel",
+    "frontline:portal_register",
+    "frontline:portal_registration_cancel",
+    "frontline:portal_satisfaction",
+    "frontline:portal_certificate",
 }
 
 
@@ -350,6 +404,64 @@ def test_training_manage_and_records_gates(training_office, personas, role, mana
     assert access.access_training_records(user, central) is other_records
 
 
+@pytest.fixture
+def frontline_office(personas):
+    from iljari.frontline.tests.conftest import make_frontline
+
+    return make_frontline()
+
+
+@pytest.mark.parametrize(("path", "role", "allowed"), _matrix(FRONTLINE_PAGES))
+def test_frontline_page_permission(frontline_office, client_as, path, role, allowed):
+    response = client_as(role).get(path)
+    assert response.status_code == (200 if allowed else 403), response.status_code
+    if not allowed:
+        assert "권한이 없습니다" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", [path for _, path, _ in FRONTLINE_PAGES])
+def test_anonymous_is_sent_to_login_from_frontline_pages(db, path):
+    response = Client().get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+def test_partner_agency_gets_404_for_a_service_point_its_partner_does_not_run(frontline_office, client_as):
+    client = client_as(Role.PARTNER_AGENCY)  # TTI-EAST runs CAFE-EAST, not the youth job centre
+    assert client.get("/frontline/rooms/YJC-S01/").status_code == 404
+    assert client.get("/frontline/programmes/YJC-MOCK/").status_code == 404
+    assert client.get("/frontline/rooms/CAFE-R1/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "centre", "cafe", "ombudsman"),
+    [
+        (Role.DIVISION_STAFF, True, False, False),  # 일자리정책담당관 runs the centre itself; the café is TTI-EAST's
+        (Role.PARTNER_AGENCY, False, True, False),
+        (Role.OFFICE_MANAGER, False, False, False),
+        (Role.AUDITOR, False, False, False),
+        (Role.SYSTEM_ADMIN, False, False, False),
+        (Role.DISTRICT_OFFICER, False, False, False),
+        (Role.CITIZEN, False, False, False),
+        (Role.ORGANISATION, False, False, False),
+    ],
+)
+def test_service_point_work_gate(frontline_office, personas, role, centre, cafe, ombudsman):
+    user = personas[role]
+    assert access.access_service_point_work(user, frontline_office["centre"]) is centre
+    assert access.access_service_point_work(user, frontline_office["cafe"]) is cafe
+    assert access.access_service_point_work(user, frontline_office["ombudsman"]) is ombudsman
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(Role.PARTNER_AGENCY, True), (Role.OFFICE_MANAGER, True), (Role.DIVISION_STAFF, False), (Role.AUDITOR, False)],
+)
+def test_shelter_counts_gate(frontline_office, personas, role, allowed):
+    # 서초쉼터 is run by TTI-EAST for 노동정책담당관; the staff persona is 일자리정책담당관's
+    assert access.access_shelter_counts(personas[role], frontline_office["shelter"]) is allowed
+
+
 @pytest.mark.parametrize(
     ("path", "role", "allowed"),
     [pytest.param(path, role, role in allowed, id=f"{path}-{role}") for path, allowed in FIGURE_API for role in Role],
@@ -402,10 +514,11 @@ def test_every_page_is_in_the_matrix():
         "participation",
         "signup",
         "enterprises",
+        "frontline",
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
-    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES}
+    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES + FRONTLINE_PAGES}
     covered |= {name for name, _ in OPEN_PAGES}
     assert names - covered - NOT_PAGES == set()
 
@@ -536,6 +649,9 @@ GATES = [
     (access.access_platform_review_write, {Role.CITIZEN, Role.ORGANISATION}),
     (access.access_procurement_view, ORGANISATIONS_VIEW),
     (access.access_organisation_own, set()),  # no persona is tied to an organisation: see the test below
+    (access.access_frontline_view, FRONTLINE_VIEW),
+    (access.access_public_sector_view, OFFICE_WIDE),
+    (access.access_book, CITIZEN),
 ]
 
 

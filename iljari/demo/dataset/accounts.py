@@ -30,6 +30,14 @@ DEMO_ACCOUNTS = [
         "password": "Demo!reviewer2018",
     },
     {
+        # 노동정책담당관 staff: the labour ombudsmen's desk and the shelters (frontline), run by the division itself
+        "username": "labour",
+        "display_name": "오노동주무관",
+        "role": "division_staff",
+        "org_unit": "LABOUR-POLICY",
+        "password": "Demo!labour2018",
+    },
+    {
         "username": "district",
         "display_name": "박구청담당",
         "role": "district_officer",

@@ -1,0 +1,179 @@
+"""frontline API: consultations (list, record) and the service figures (office); a citizen's room slots and
+bookings (portal). The same selectors and services as the pages: scope and permission come from iljari.core.access,
+mistakes answer in the one error format with Korean messages; a taken slot answers 409."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ninja import Field, Router, Schema, Status
+
+from iljari.core.access import access_book, access_service_point_work, require
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.frontline import selectors, services
+
+CITIZENS_ONLY = "공간 예약은 시민 회원만 할 수 있습니다."
+
+router = Router(tags=["현장 서비스"])
+portal = Router(tags=["시민 포털"])
+
+
+class ConsultationOut(Schema):
+    id: int
+    service_point: str
+    held_on: date
+    channel: str
+    client: str
+    topic: str
+    outcome: str
+    employer: str
+    employed_on: date | None
+
+
+class ConsultationPage(Schema):
+    count: int
+    items: list[ConsultationOut]
+
+
+class ConsultationIn(Schema):
+    service_point: str
+    held_on: date
+    channel: str = Field(description="visit, phone, online")
+    topic: str
+    client_label: str = Field("", description="익명 상담자 호칭 (등록된 사람이 아닐 때)")
+    client_birth_year: int | None = None
+    notes: str = ""
+    outcome: str = Field("", description="'', employed, referred, case_opened, closed")
+    employer: str = ""
+    employed_on: date | None = None
+    referred_to: str = ""
+
+
+class FiguresOut(Schema):
+    year: int
+    as_of: date
+    counselled: int
+    employed: int
+    programme_sessions: int
+    programme_attendees: int
+    room_users: int
+    study_room_users: int
+    other_room_users: int
+    ombudsman_consultations: int
+    ombudsman_consultings: int
+    village_attorneys: int
+    advocates: int
+    academy_completed: int
+    shelter_daily_users: int
+    conversions_done: int
+    conversions_remaining: int
+    fixed_term_converted: int
+
+
+class SlotOut(Schema):
+    hour: int
+    label: str
+    free: bool
+    mine: bool
+
+
+class BookingIn(Schema):
+    room: str
+    day: date
+    hour: int
+    hours: int = 1
+    headcount: int = 1
+    purpose: str = ""
+
+
+class BookingOut(Schema):
+    id: int
+    room: str
+    day: date
+    hour: int
+    headcount: int
+    status: str
+
+
+def _consultation(row) -> dict:
+    return {
+        "id": row.pk,
+        "service_point": row.service_point.code,
+        "held_on": row.held_on,
+        "channel": row.channel,
+        "client": row.client_name,
+        "topic": row.topic.name,
+        "outcome": row.outcome,
+        "employer": row.employer,
+        "employed_on": row.employed_on,
+    }
+
+
+def _booking(row) -> dict:
+    return {
+        "id": row.pk,
+        "room": row.room.code,
+        "day": row.day,
+        "hour": row.hour,
+        "headcount": row.headcount,
+        "status": row.status,
+    }
+
+
+@router.get("/consultations", response=ConsultationPage, summary="상담 목록(최근 100건, 상담 내용 제외)")
+def consultation_list(request, q: str = "", point: str = ""):
+    rows = selectors.consultation_list(user=request.auth, query=q[:100], service_point=point[:32])
+    return {"count": rows.count(), "items": [_consultation(row) for row in rows[:100]]}
+
+
+@router.post("/consultations", response={201: ConsultationOut}, summary="상담 기록(창구 직원)")
+def consultation_record(request, payload: ConsultationIn):
+    points = {p.code: p for p in selectors.service_point_list(user=request.auth)}
+    point = points.get(payload.service_point)
+    if point is None:
+        raise NotFound("그런 창구가 없습니다.")
+    require(access_service_point_work(request.auth, point), f"{point.name}의 업무를 기록할 권한이 없습니다.")
+    topic = selectors.topic_list().filter(code=payload.topic).first()
+    if topic is None:
+        raise ValidationFailed(field_errors={"topic": ["상담 주제를 목록에서 고르십시오."]})
+    data = payload.dict()
+    data.pop("service_point")
+    data.pop("topic")
+    consultation = services.consultation_record(actor=request.auth, service_point=point, topic=topic, **data)
+    return Status(201, _consultation(consultation))
+
+
+@router.get("/figures", response=FiguresOut, summary="현장 서비스 실적(연초부터 기준일까지)")
+def figures(request, year: int, as_of: date):
+    if as_of.year != year:
+        raise ValidationFailed(field_errors={"as_of": [f"기준일은 {year}년 안의 날짜여야 합니다."]})
+    result = selectors.frontline_figures(user=request.auth, year=year, as_of=as_of)
+    return {name: getattr(result, name) for name in FiguresOut.model_fields}
+
+
+@portal.get("/rooms/{code}/slots", response=list[SlotOut], summary="공간의 하루 예약 상황")
+def room_slots(request, code: str, day: date):
+    require(access_book(request.auth), CITIZENS_ONLY)
+    room = selectors.room_get_public(code=code)
+    return [vars(slot) for slot in selectors.room_day(room=room, day=day, user=request.auth)]
+
+
+@portal.get("/bookings", response=list[BookingOut], summary="내 예약")
+def my_bookings(request):
+    return [_booking(row) for row in selectors.my_bookings(user=request.auth)]
+
+
+@portal.post("/bookings", response={201: list[BookingOut]}, summary="공간 예약(1시간 단위, 이미 있으면 409)")
+def booking_create(request, payload: BookingIn):
+    require(access_book(request.auth), CITIZENS_ONLY)
+    room = selectors.room_get_public(code=payload.room)
+    data = payload.dict()
+    data.pop("room")
+    rows = services.booking_create(actor=request.auth, room=room, **data)
+    return Status(201, [_booking(row) for row in rows])
+
+
+@portal.post("/bookings/{pk}/cancel", response=BookingOut, summary="예약 취소")
+def booking_cancel(request, pk: int):
+    booking = selectors.my_booking_get(user=request.auth, pk=pk)
+    return _booking(services.booking_cancel(actor=request.auth, booking=booking))

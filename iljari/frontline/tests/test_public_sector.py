@@ -1,0 +1,72 @@
+"""The public sector's own labour programmes through their page: a fixed-term hiring request and the committee's
+decision, a conversion; bad input answers in Korean and writes nothing; only 노동정책담당관 records."""
+
+import pytest
+from django.test import Client
+
+from iljari.core import services as core_services
+from iljari.core.roles import Role
+from iljari.frontline.models import Conversion, FixedTermScreening
+from iljari.org.models import OrgUnit
+
+
+@pytest.fixture
+def labour(frontline):
+    client = Client()
+    client.force_login(
+        core_services.user_create(
+            actor=None,
+            username="t_labour",
+            password="Test!persona2018",
+            role=Role.DIVISION_STAFF,
+            org_unit=OrgUnit.objects.get(code="LABOUR-POLICY"),
+        )
+    )
+    return client
+
+
+REQUEST = {
+    "institution": "SEOUL-FACILITIES",
+    "reason": "여름철 수영장 안전요원",
+    "headcount": "12",
+    "months": "3",
+    "budget": "54000000",
+    "requested_on": "2018-06-01",
+}
+
+
+def test_a_request_is_screened_and_a_reduced_decision_needs_the_headcount(labour):
+    assert labour.post("/frontline/public-sector/screenings/", REQUEST).status_code == 302
+    screening = FixedTermScreening.objects.get()
+    url = f"/frontline/public-sector/screenings/{screening.pk}/decide/"
+    page = labour.post(url, {"decision": "reduced", "decided_on": "2018-09-10"}, follow=True).content.decode()
+    assert "조정한 경우 인정 인원은 1명 이상, 요청 인원보다 적어야 합니다." in page
+    screening.refresh_from_db()
+    assert screening.decision == "pending"
+    labour.post(url, {"decision": "reduced", "decided_on": "2018-09-10", "approved_headcount": "8"})
+    screening.refresh_from_db()
+    assert (screening.decision, screening.approved_headcount) == ("reduced", 8)
+    page = labour.post(url, {"decision": "approved", "decided_on": "2018-09-11"}, follow=True).content.decode()
+    assert "이미 심사한 요청입니다." in page
+
+
+def test_a_request_of_more_than_24_months_is_refused(labour):
+    page = labour.post("/frontline/public-sector/screenings/", {**REQUEST, "months": "30"}, follow=True)
+    assert "기간제 근로 기간은 1~24개월입니다." in page.content.decode()
+    assert FixedTermScreening.objects.count() == 0
+
+
+def test_a_conversion_beyond_its_plan_is_refused_and_one_within_is_kept(labour):
+    data = {"kind": "indefinite", "institution": "SH", "group": "임대주택관리원", "planned": "384", "done": "400",
+            "done_on": "2018-06-29"}  # fmt: skip
+    page = labour.post("/frontline/public-sector/conversions/", data, follow=True).content.decode()
+    assert "전환 완료 인원은 0명 이상, 계획 인원 이하여야 합니다." in page
+    assert Conversion.objects.count() == 0
+    labour.post("/frontline/public-sector/conversions/", {**data, "done": "0", "done_on": ""})
+    assert Conversion.objects.get().institution.name == "서울주택도시공사"
+
+
+def test_other_divisions_cannot_record_public_sector_programmes(frontline, client_as):
+    response = client_as(Role.DIVISION_STAFF).post("/frontline/public-sector/screenings/", REQUEST)
+    assert response.status_code == 403
+    assert FixedTermScreening.objects.count() == 0

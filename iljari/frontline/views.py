@@ -1,0 +1,740 @@
+"""frontline pages: consultations (list, record, detail with outcome and follow-ups), rooms and a day's bookings
+(check-in, no-show), programmes and sessions (attendance), shelters (daily counts, averages), the public sector's
+labour programmes, the figures; and the citizen's portal pages (rooms and booking, programmes and registration,
+own bookings and registrations, completion certificate)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import (
+    access_book,
+    access_frontline_manage,
+    access_frontline_view,
+    access_public_sector_view,
+    access_service_point_work,
+    access_shelter_counts,
+    require,
+)
+from iljari.core.errors import IljariError, NotFound, ValidationFailed
+from iljari.frontline import selectors, services
+from iljari.frontline.forms import (
+    BookingForm,
+    CaseCloseForm,
+    CaseForm,
+    CaseStepForm,
+    ConsultationForm,
+    ConversionForm,
+    DayForm,
+    DecisionForm,
+    FollowUpForm,
+    LabourCheckForm,
+    OutcomeForm,
+    SatisfactionForm,
+    ScreeningForm,
+    ShelterCountForm,
+    VisitForm,
+)
+from iljari.frontline.services import LABOUR_POLICY
+from iljari.org import selectors as org_selectors
+from iljari.people import selectors as people_selectors
+from iljari.web.http import error_text, form_apply_error, form_submit, paginate
+from iljari.web.http import log_person_access as _log
+from iljari.web.period import figure_period
+
+
+def _day(request) -> date:
+    form = DayForm(request.GET)
+    if form.is_valid() and form.cleaned_data["day"]:
+        return form.cleaned_data["day"]
+    return timezone.localdate()
+
+
+def _flash(request, action, success: str, url: str):
+    try:
+        action()
+    except IljariError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, success)
+    return redirect(url)
+
+
+# --- consultations --------------------------------------------------------------------------------------------
+
+
+@login_required
+def consultation_list(request):
+    require(access_frontline_view(request.user))
+    query = request.GET.get("q", "").strip()[:100]
+    point = request.GET.get("point", "").strip()[:32]
+    page = paginate(request, selectors.consultation_list(user=request.user, query=query, service_point=point))
+    points = list(selectors.service_point_list(user=request.user))
+    _log(request, "search" if query else "view", [row.person_id for row in page if row.person_id], "상담 목록")
+    return render(
+        request,
+        "frontline/consultation_list.html",
+        {
+            "page": page,
+            "query": query,
+            "point": point,
+            "points": points,
+            "can_record": any(access_service_point_work(request.user, p) for p in points),
+        },
+    )
+
+
+@login_required
+def consultation_create(request):
+    require(access_frontline_view(request.user))
+    points = [p for p in selectors.service_point_list(user=request.user) if access_service_point_work(request.user, p)]
+    require(bool(points), "상담을 기록할 수 있는 창구가 없습니다.")
+    topics = list(selectors.topic_list())
+    initial = {"held_on": timezone.localdate(), "channel": "visit", "service_point": request.GET.get("point", "")}
+    form = ConsultationForm(request.POST or None, points=points, topics=topics, initial=initial)
+
+    def save(data):
+        point = next(p for p in points if p.code == data["service_point"])
+        topic = next((t for t in topics if t.code == data["topic"]), None)
+        person = None
+        if data["person"]:
+            try:
+                person = people_selectors.person_get(user=request.user, pk=data["person"])
+            except IljariError:
+                raise ValidationFailed(
+                    field_errors={"person": ["그 번호의 등록된 상담자를 찾을 수 없습니다."]}
+                ) from None
+        consultation = services.consultation_record(
+            actor=request.user,
+            service_point=point,
+            held_on=data["held_on"],
+            channel=data["channel"],
+            topic=topic,
+            person=person,
+            client_label=data["client_label"],
+            client_birth_year=data["client_birth_year"],
+            notes=data["notes"],
+            outcome=data["outcome"] or "",
+            employer=data["employer"],
+            employed_on=data["employed_on"],
+            referred_to=data["referred_to"],
+        )
+        if person is not None:
+            _log(request, "create", [person.pk], f"상담 기록 {consultation.pk}")
+        return "상담을 기록했습니다.", consultation.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(request, "frontline/consultation_form.html", {"form": f}, status=status),
+    )
+
+
+def _consultation_page(request, consultation, *, outcome_form=None, follow_up_form=None, status=200):
+    can_work = access_service_point_work(request.user, consultation.service_point)
+    if consultation.person_id:
+        _log(request, "view", [consultation.person_id], f"상담 {consultation.pk}")
+    return render(
+        request,
+        "frontline/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "can_work": can_work,
+            "outcome_form": outcome_form
+            or OutcomeForm(
+                initial={
+                    "outcome": consultation.outcome,
+                    "employer": consultation.employer,
+                    "employed_on": consultation.employed_on,
+                    "referred_to": consultation.referred_to,
+                }
+            ),
+            "follow_up_form": follow_up_form or FollowUpForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def consultation_detail(request, pk: int):
+    consultation = selectors.consultation_get(user=request.user, pk=pk)
+    return _consultation_page(request, consultation)
+
+
+@login_required
+@require_POST
+def consultation_outcome(request, pk: int):
+    consultation = selectors.consultation_get(user=request.user, pk=pk)
+    form = OutcomeForm(request.POST)
+
+    def save(data):
+        services.consultation_outcome_set(
+            actor=request.user,
+            consultation=consultation,
+            outcome=data["outcome"] or "",
+            employer=data["employer"],
+            employed_on=data["employed_on"],
+            referred_to=data["referred_to"],
+        )
+        return "상담 결과를 저장했습니다.", consultation.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _consultation_page(request, consultation, outcome_form=f, status=status),
+    )
+
+
+@login_required
+@require_POST
+def follow_up_add(request, pk: int):
+    consultation = selectors.consultation_get(user=request.user, pk=pk)
+    form = FollowUpForm(request.POST)
+
+    def save(data):
+        services.follow_up_add(actor=request.user, consultation=consultation, **data)
+        return "사후 관리 일정을 더했습니다.", consultation.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: _consultation_page(request, consultation, follow_up_form=f, status=status),
+    )
+
+
+@login_required
+@require_POST
+def follow_up_done(request, pk: int, follow_up_pk: int):
+    consultation = selectors.consultation_get(user=request.user, pk=pk)
+    follow_up = next((f for f in consultation.follow_ups.all() if f.pk == follow_up_pk), None)
+    if follow_up is None:
+        raise NotFound("그런 사후 관리 일정이 없습니다.")
+    follow_up.consultation = consultation
+    return _flash(
+        request,
+        lambda: services.follow_up_done(actor=request.user, follow_up=follow_up, done_on=timezone.localdate()),
+        "사후 관리를 마쳤습니다.",
+        consultation.get_absolute_url(),
+    )
+
+
+# --- cases and workplace visits ----------------------------------------------------------------------------
+
+
+def _work_points(user) -> list:
+    return [p for p in selectors.service_point_list(user=user) if access_service_point_work(user, p)]
+
+
+@login_required
+def case_list(request):
+    require(access_frontline_view(request.user))
+    page = paginate(request, selectors.case_list(user=request.user))
+    return render(request, "frontline/case_list.html", {"page": page, "can_open": bool(_work_points(request.user))})
+
+
+@login_required
+def case_create(request):
+    require(access_frontline_view(request.user))
+    points = _work_points(request.user)
+    require(bool(points), "사건을 수임할 수 있는 창구가 없습니다.")
+    consultation = None
+    if request.GET.get("consultation", "").isdigit():
+        consultation = selectors.consultation_get(user=request.user, pk=int(request.GET["consultation"]))
+    initial = {"opened_on": timezone.localdate()}
+    if consultation is not None:
+        initial.update(service_point=consultation.service_point.code, claimant=consultation.client_name)
+    form = CaseForm(request.POST or None, points=points, initial=initial)
+
+    def save(data):
+        point = next(p for p in points if p.code == data.pop("service_point"))
+        case = services.case_open(actor=request.user, service_point=point, consultation=consultation, **data)
+        return "사건을 수임했습니다.", reverse("frontline:case_detail", args=[case.pk])
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "frontline/case_form.html", {"form": f, "consultation": consultation}, status=status
+        ),
+    )
+
+
+def _case_page(request, case, *, step_form=None, close_form=None, status=200):
+    return render(
+        request,
+        "frontline/case_detail.html",
+        {
+            "case": case,
+            "step_form": step_form or CaseStepForm(),
+            "close_form": close_form or CaseCloseForm(initial={"closed_on": timezone.localdate()}),
+        },
+        status=status,
+    )
+
+
+@login_required
+def case_detail(request, pk: int):
+    return _case_page(request, selectors.case_get(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def case_step(request, pk: int):
+    case = selectors.case_get(user=request.user, pk=pk)
+    form = CaseStepForm(request.POST)
+
+    def save(data):
+        services.case_step_add(actor=request.user, case=case, **data)
+        return "사건 단계를 더했습니다.", reverse("frontline:case_detail", args=[pk])
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: _case_page(request, case, step_form=f, status=status)
+    )
+
+
+@login_required
+@require_POST
+def case_close(request, pk: int):
+    case = selectors.case_get(user=request.user, pk=pk)
+    form = CaseCloseForm(request.POST)
+
+    def save(data):
+        services.case_close(actor=request.user, case=case, **data)
+        return "사건을 종결했습니다.", reverse("frontline:case_detail", args=[pk])
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: _case_page(request, case, close_form=f, status=status)
+    )
+
+
+@login_required
+def visit_list(request):
+    require(access_frontline_view(request.user))
+    query = request.GET.get("q", "").strip()[:100]
+    page = paginate(request, selectors.visit_list(user=request.user, query=query))
+    return render(
+        request,
+        "frontline/visit_list.html",
+        {"page": page, "query": query, "can_record": bool(_work_points(request.user))},
+    )
+
+
+@login_required
+def visit_create(request):
+    require(access_frontline_view(request.user))
+    points = _work_points(request.user)
+    require(bool(points), "사업장 컨설팅을 기록할 수 있는 창구가 없습니다.")
+    checks = None
+    if request.GET.get("checks", "").isdigit():
+        checks = selectors.visit_get(user=request.user, pk=int(request.GET["checks"]))
+    initial = {"visited_on": timezone.localdate()}
+    if checks is not None:
+        initial.update(service_point=checks.service_point.code, workplace=checks.workplace, employees=checks.employees)
+    form = VisitForm(request.POST or None, points=points, initial=initial)
+
+    def save(data):
+        point = next(p for p in points if p.code == data.pop("service_point"))
+        services.visit_record(actor=request.user, service_point=point, checks=checks, **data)
+        return "사업장 컨설팅을 기록했습니다.", reverse("frontline:visit_list")
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "frontline/visit_form.html", {"form": f, "checks": checks}, status=status
+        ),
+    )
+
+
+# --- rooms ------------------------------------------------------------------------------------------------
+
+
+@login_required
+def room_list(request):
+    require(access_frontline_view(request.user))
+    year = timezone.localdate().year
+    if request.GET.get("year", "").isdigit() and 2000 <= int(request.GET["year"]) <= 2100:
+        year = int(request.GET["year"])
+    rooms = selectors.room_usage(user=request.user, year=year)
+    return render(request, "frontline/room_list.html", {"rooms": rooms, "year": year})
+
+
+@login_required
+def room_detail(request, code: str):
+    room = selectors.room_get(user=request.user, code=code)
+    day = _day(request)
+    return render(
+        request,
+        "frontline/room_detail.html",
+        {
+            "room": room,
+            "day": day,
+            "bookings": selectors.room_bookings(user=request.user, room=room, day=day),
+            "can_work": access_service_point_work(request.user, room.service_point),
+        },
+    )
+
+
+@login_required
+@require_POST
+def booking_attendance(request, pk: int):
+    booking = selectors.booking_get(user=request.user, pk=pk)
+    attended = request.POST.get("attended") == "1"
+    url = f"{reverse('frontline:room_detail', args=[booking.room.code])}?day={booking.day:%Y-%m-%d}"
+    return _flash(
+        request,
+        lambda: services.booking_attendance(actor=request.user, booking=booking, attended=attended),
+        "이용을 확인했습니다." if attended else "불참으로 기록했습니다.",
+        url,
+    )
+
+
+# --- programmes -------------------------------------------------------------------------------------------
+
+
+@login_required
+def programme_list(request):
+    require(access_frontline_view(request.user))
+    return render(request, "frontline/programme_list.html", {"programmes": selectors.programme_list(user=request.user)})
+
+
+@login_required
+def programme_detail(request, code: str):
+    programme = selectors.programme_get(user=request.user, code=code)
+    return render(
+        request,
+        "frontline/programme_detail.html",
+        {"programme": programme, "sessions": selectors.programme_sessions(programme=programme)},
+    )
+
+
+@login_required
+def session_detail(request, pk: int):
+    session = selectors.session_get(user=request.user, pk=pk)
+    return render(
+        request,
+        "frontline/session_detail.html",
+        {
+            "session": session,
+            "registrations": selectors.session_registrations(session=session),
+            "can_manage": access_frontline_manage(request.user, session.programme.division.path),
+        },
+    )
+
+
+@login_required
+@require_POST
+def registration_attendance(request, pk: int):
+    registration = selectors.registration_get(user=request.user, pk=pk)
+    attended = request.POST.get("attended") == "1"
+    return _flash(
+        request,
+        lambda: services.attendance_record(actor=request.user, registration=registration, attended=attended),
+        "출석을 기록했습니다.",
+        reverse("frontline:session_detail", args=[registration.session_id]),
+    )
+
+
+# --- shelters ---------------------------------------------------------------------------------------------
+
+
+@login_required
+def shelter_list(request):
+    require(access_frontline_view(request.user))
+    year, _, warnings = figure_period(request)
+    rows = selectors.shelter_averages(user=request.user, year=year)
+    previous = selectors.shelter_averages(user=request.user, year=year - 1)
+    return render(
+        request,
+        "frontline/shelter_list.html",
+        {
+            "year": year,
+            "warnings": warnings,
+            "rows": rows,
+            "total": sum(row.average or 0 for row in rows),
+            "previous_total": sum(row.average or 0 for row in previous),
+        },
+    )
+
+
+@login_required
+def shelter_detail(request, code: str):
+    shelter = selectors.shelter_get(user=request.user, code=code)
+    can_count = access_shelter_counts(request.user, shelter)
+    if request.method == "POST":
+        require(can_count, f"{shelter.name}의 이용자 수를 입력할 권한이 없습니다.")
+    form = ShelterCountForm(request.POST or None, initial={"day": timezone.localdate()})
+
+    def save(data):
+        services.shelter_count_record(actor=request.user, shelter=shelter, **data)
+        return f"{data['day']:%Y-%m-%d} 이용자 수를 저장했습니다.", reverse("frontline:shelter_detail", args=[code])
+
+    year = timezone.localdate().year
+
+    def render_page(f, status):
+        counts = selectors.shelter_counts(shelter=shelter, year=year)[:31]
+        context = {"shelter": shelter, "form": f, "can_count": can_count, "counts": counts, "year": year}
+        return render(request, "frontline/shelter_detail.html", context, status=status)
+
+    return form_submit(request, form, save=save, render_page=render_page)
+
+
+# --- public sector ----------------------------------------------------------------------------------------
+
+
+@login_required
+def public_sector(request):
+    require(access_public_sector_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    can_record = access_frontline_manage(request.user, LABOUR_POLICY)
+    form = LabourCheckForm(request.POST or None, institutions=institutions)
+    if request.method == "POST":
+        require(can_record, "공공부문 노동 자료를 기록할 권한이 없습니다.")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.labour_check_record(
+                    actor=request.user,
+                    institution=next(p for p in institutions if p.code == data["institution"]),
+                    kind=data["kind"],
+                    checked_on=data["checked_on"],
+                    compliant=data["compliant"],
+                    max_weekly_hours=data["max_weekly_hours"],
+                    findings=data["findings"],
+                )
+            except ValidationFailed as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(request, "점검 결과를 기록했습니다.")
+                return redirect("frontline:public_sector")
+    return render(
+        request,
+        "frontline/public_sector.html",
+        {
+            "summary": selectors.public_sector_summary(user=request.user, as_of=as_of),
+            "year": year,
+            "as_of": as_of,
+            "warnings": warnings,
+            "form": form,
+            "screening_form": ScreeningForm(institutions=institutions, initial={"requested_on": timezone.localdate()}),
+            "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
+            "conversion_form": ConversionForm(institutions=institutions),
+            "can_record": can_record,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _public_sector_post(request, form, write, success: str):
+    """A public-sector record posted from its page: saved with a message, or the Korean reason and nothing saved."""
+    require(access_frontline_manage(request.user, LABOUR_POLICY), "공공부문 노동 자료를 기록할 권한이 없습니다.")
+    if not form.is_valid():
+        errors = [f"{form.fields[name].label}: {' '.join(messages_)}" for name, messages_ in form.errors.items()]
+        messages.error(request, "입력한 내용을 확인해 주십시오. " + " ".join(errors))
+        return redirect("frontline:public_sector")
+    return _flash(request, lambda: write(form.cleaned_data), success, reverse("frontline:public_sector"))
+
+
+def _institution(code: str, user):
+    return org_selectors.partner_list(user=user, kind="public_institution").filter(code=code).first()
+
+
+@login_required
+@require_POST
+def screening_request(request):
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    form = ScreeningForm(request.POST, institutions=institutions)
+
+    def write(data):
+        data["institution"] = _institution(data["institution"], request.user)
+        services.screening_request(actor=request.user, **data)
+
+    return _public_sector_post(request, form, write, "사전심사 요청을 등록했습니다.")
+
+
+@login_required
+@require_POST
+def screening_decide(request, pk: int):
+    screening = selectors.screening_get(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    return _public_sector_post(
+        request,
+        form,
+        lambda data: services.screening_decide(actor=request.user, screening=screening, **data),
+        "심사 결과를 기록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def conversion_record(request):
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    form = ConversionForm(request.POST, institutions=institutions)
+
+    def write(data):
+        data["institution"] = _institution(data["institution"], request.user) if data["institution"] else None
+        services.conversion_record(actor=request.user, **data)
+
+    return _public_sector_post(request, form, write, "정규직 전환을 기록했습니다.")
+
+
+# --- figures ----------------------------------------------------------------------------------------------
+
+
+@login_required
+def figures(request):
+    require(access_frontline_view(request.user))
+    year, as_of, warnings = figure_period(request)
+    return render(
+        request,
+        "frontline/figures.html",
+        {
+            "figures": selectors.frontline_figures(user=request.user, year=year, as_of=as_of),
+            "year": year,
+            "as_of": as_of,
+            "warnings": warnings,
+        },
+    )
+
+
+# --- the citizen's portal ---------------------------------------------------------------------------------
+
+
+@login_required
+def portal_rooms(request):
+    require(access_book(request.user))
+    return render(request, "frontline/portal_rooms.html", {"rooms": selectors.room_list_public()})
+
+
+@login_required
+def portal_room(request, code: str):
+    require(access_book(request.user))
+    room = selectors.room_get_public(code=code)
+    day = _day(request)
+    form = BookingForm(request.POST or None, initial={"day": day, "hour": 10, "hours": 1, "headcount": 1})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        day = data["day"]
+        try:
+            if request.POST.get("wait") == "1":
+                services.booking_wait(actor=request.user, room=room, day=day, hour=data["hour"])
+                messages.success(request, "대기자로 신청했습니다. 자리가 나면 예약으로 바뀝니다.")
+            else:
+                services.booking_create(actor=request.user, room=room, **data)
+                messages.success(
+                    request,
+                    f"{room.name} {day:%Y-%m-%d} {data['hour']:02d}:00~{data['hour'] + data['hours']:02d}:00 "
+                    "예약을 마쳤습니다.",
+                )
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            return redirect("frontline:portal_bookings")
+    return render(
+        request,
+        "frontline/portal_room.html",
+        {"room": room, "day": day, "slots": selectors.room_day(room=room, day=day, user=request.user), "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def portal_bookings(request):
+    bookings = selectors.my_bookings(user=request.user)
+    return render(request, "frontline/portal_bookings.html", {"bookings": bookings, "today": timezone.localdate()})
+
+
+@login_required
+@require_POST
+def portal_booking_cancel(request, pk: int):
+    booking = selectors.my_booking_get(user=request.user, pk=pk)
+    return _flash(
+        request,
+        lambda: services.booking_cancel(actor=request.user, booking=booking),
+        "예약을 취소했습니다.",
+        reverse("frontline:portal_bookings"),
+    )
+
+
+@login_required
+def portal_programmes(request):
+    require(access_book(request.user))
+    sessions = selectors.session_list_public(today=timezone.localdate())
+    return render(request, "frontline/portal_programmes.html", {"sessions": sessions})
+
+
+@login_required
+@require_POST
+def portal_register(request, pk: int):
+    require(access_book(request.user))
+    session = selectors.session_get_public(pk=pk, today=timezone.localdate())
+    try:
+        services.registration_create(actor=request.user, session=session)
+    except IljariError as error:
+        messages.error(request, error_text(error))
+        return redirect("frontline:portal_programmes")
+    messages.success(request, f"{session.programme.title} {session.title}에 신청했습니다.")
+    return redirect("frontline:portal_registrations")
+
+
+@login_required
+def portal_registrations(request):
+    registrations = selectors.my_registrations(user=request.user)
+    return render(
+        request,
+        "frontline/portal_registrations.html",
+        {"registrations": registrations, "form": SatisfactionForm()},
+    )
+
+
+@login_required
+@require_POST
+def portal_registration_cancel(request, pk: int):
+    registration = selectors.my_registration_get(user=request.user, pk=pk)
+    return _flash(
+        request,
+        lambda: services.registration_cancel(actor=request.user, registration=registration),
+        "신청을 취소했습니다.",
+        reverse("frontline:portal_registrations"),
+    )
+
+
+@login_required
+@require_POST
+def portal_satisfaction(request, pk: int):
+    registration = selectors.my_registration_get(user=request.user, pk=pk)
+    form = SatisfactionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "만족도는 1~5점으로 고르십시오.")
+        return redirect("frontline:portal_registrations")
+    return _flash(
+        request,
+        lambda: services.satisfaction_record(
+            actor=request.user, registration=registration, score=form.cleaned_data["score"]
+        ),
+        "만족도를 남겼습니다. 고맙습니다.",
+        reverse("frontline:portal_registrations"),
+    )
+
+
+@login_required
+def portal_certificate(request, code: str):
+    try:
+        certificate = selectors.certificate_get(user=request.user, programme_code=code)
+    except NotFound as error:
+        messages.error(request, error.message)
+        return redirect("frontline:portal_registrations")
+    return render(request, "frontline/portal_certificate.html", {"certificate": certificate})
