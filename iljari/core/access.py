@@ -328,6 +328,8 @@ def access_procurement_enter(user, buyer) -> bool:
     if buyer is None:
         return True  # may enter for some buyer (shows the forms); each row is checked again
     return buyer.kind == "district" and buyer.district_id == user.district_id
+
+
 # --- frontline services (상담, 대관, 프로그램, 쉼터, 공공부문 노동) -------------------------------------------
 
 
