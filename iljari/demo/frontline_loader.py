@@ -34,7 +34,6 @@ from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
 from iljari.demo.dataset import frontline as d
-from iljari.frontline import selectors as frontline_selectors
 from iljari.frontline import services as frontline
 from iljari.frontline.models import (
     Booking,
@@ -419,16 +418,7 @@ def _public_sector() -> None:
 
 
 def _indicator() -> None:
-    from iljari.performance import services as performance
-    from iljari.performance.models import Indicator, IndicatorValue
-
-    indicator = Indicator.objects.filter(code=d.OMBUDSMAN_INDICATOR).first()
-    if indicator is None:  # the report's indicators are not loaded (a module's own test)
-        return
-    actual = frontline_selectors.indicator_actuals(year=2018, as_of=d.AS_OF)[d.OMBUDSMAN_INDICATOR]
-    performance.indicator_value_record(
-        actor=None, indicator=indicator, year=2018, kind=IndicatorValue.Kind.ACTUAL, value=actual, as_of=d.AS_OF
-    )
+    frontline.indicators_sync(year=2018, as_of=d.AS_OF)
 
 
 def load_frontline() -> None:

@@ -497,12 +497,8 @@ def _purchase_errors(
 def procurement_indicator_derive(*, years) -> None:
     """The 공공구매 indicator's actual for each year, in 억원, from that year's purchases, as of the end of the month
     of the latest purchase (performance's service; skipped where the indicator is not set up)."""
-    from iljari.performance.models import Indicator, IndicatorValue
-    from iljari.performance.services import indicator_value_record
+    from iljari.performance.services import indicator_actual_derive
 
-    indicator = Indicator.objects.filter(code=PROCUREMENT_INDICATOR).first()
-    if indicator is None:
-        return
     for year in sorted(set(years)):
         figures = Purchase.objects.filter(purchased_on__year=year).aggregate(
             total=Sum("amount"), last=Max("purchased_on")
@@ -512,9 +508,7 @@ def procurement_indicator_derive(*, years) -> None:
         last = figures["last"]
         as_of = last.replace(day=calendar.monthrange(last.year, last.month)[1])
         value = (Decimal(figures["total"]) / Decimal(100_000_000)).quantize(Decimal("0.1"))
-        indicator_value_record(
-            actor=None, indicator=indicator, year=year, kind=IndicatorValue.Kind.ACTUAL, value=value, as_of=as_of
-        )
+        indicator_actual_derive(code=PROCUREMENT_INDICATOR, year=year, value=value, as_of=as_of)
 
 
 def purchase_record(*, actor, buyer, supplier, category: str, item: str, amount, purchased_on: date) -> Purchase:

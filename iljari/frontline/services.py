@@ -4,6 +4,9 @@ Contract (`actor=None` is the system: the demo loader):
 - consultation_record(*, actor, service_point, held_on, channel, topic, person=None, client_label="",
       client_birth_year=None, notes="", outcome="", employer="", employed_on=None, referred_to="") -> Consultation
       by the point's own staff (access_service_point_work); a registered person or an anonymous label.
+- indicators_sync(*, year, as_of=None) -> dict[str, int]
+      the office indicators the records feed (IND-06, ombudsmen's consultations), through performance's service;
+      run after every consultation recorded (performance is the one module above org/people/plan frontline uses)
 - consultation_outcome_set(*, actor, consultation, outcome, employer="", employed_on=None, referred_to="")
 - follow_up_add(*, actor, consultation, due_on, note="") -> FollowUp;  follow_up_done(*, actor, follow_up, done_on)
 - case_open(*, actor, service_point, claimant, respondent, claim, opened_on, claim_amount=0,
@@ -149,7 +152,7 @@ def consultation_record(
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
-        return Consultation.objects.create(
+        consultation = Consultation.objects.create(
             service_point=service_point,
             held_on=held_on,
             channel=channel,
@@ -164,6 +167,22 @@ def consultation_record(
             employed_on=employed_on if outcome == Consultation.Outcome.EMPLOYED else None,
             referred_to=referred_to.strip() if outcome == Consultation.Outcome.REFERRED else "",
         )
+        transaction.on_commit(lambda: indicators_sync(year=held_on.year))
+    return consultation
+
+
+def indicators_sync(*, year: int, as_of: date | None = None) -> dict[str, int]:
+    """The office indicators these records feed (시민명예노동옴부즈만 상담건수, IND-06), recorded through performance's
+    service as of `as_of` (default: today, or the year's last day for a past year). Runs after every consultation
+    is recorded, so the indicator follows the consultations without anyone copying a number."""
+    from iljari.frontline.selectors import indicator_actuals
+    from iljari.performance.services import indicator_actual_derive
+
+    as_of = as_of or min(_today(), date(year, 12, 31))
+    actuals = indicator_actuals(year=year, as_of=as_of)
+    for code, value in actuals.items():
+        indicator_actual_derive(code=code, year=year, value=value, as_of=as_of)
+    return actuals
 
 
 def consultation_outcome_set(

@@ -5,6 +5,9 @@ Contract:
 - indicator_value_record(*, actor, indicator, year, kind, value, as_of) -> IndicatorValue
       monthly figure: actuals dated within their year; refused in a locked month; never negative.
 - job_target_set(*, actor, year, target_group="", kind="", programme_names="", target, budget, division, order)
+- indicator_actual_derive(*, code, year, value, as_of) -> IndicatorValue | None
+      an actual another module counted (공공구매액, 노동옴부즈만 상담건수), recorded by the system; None where the
+      office has no indicator of that code
 - job_achievement_derive(*, programme, year, target_group, achieved, as_of, kind="direct") -> JobAchievement
       an achievement another module counted (participation's placements), on the programme's own row
 - job_achievement_record(*, actor, job_target, as_of, achieved) -> JobAchievement
@@ -173,6 +176,16 @@ def job_achievement_record(*, actor, job_target: JobTarget, achieved: int, as_of
             job_target=job_target, as_of=as_of, defaults={"achieved": achieved}
         )
     return record
+
+
+def indicator_actual_derive(*, code: str, year: int, value, as_of: date) -> IndicatorValue | None:
+    """An indicator's actual counted by another module from its own records (no hand copying), as of a date."""
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None:
+        return None
+    return indicator_value_record(
+        actor=None, indicator=indicator, year=year, kind=IndicatorValue.Kind.ACTUAL, value=value, as_of=as_of
+    )
 
 
 def job_achievement_derive(

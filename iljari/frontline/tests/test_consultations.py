@@ -160,3 +160,29 @@ def test_a_follow_up_visit_checks_the_first_visits_findings(frontline, labour_st
         findings_resolved=True,
     )
     assert (second.workplace, second.checks, second.findings_resolved) == ("(주)서울상사", first, True)
+
+
+def test_an_ombudsmans_consultation_moves_the_offices_indicator_without_copying(
+    frontline, labour_staff, personas, django_capture_on_commit_callbacks
+):
+    from iljari.demo.report2018_loader import load_report2018
+    from iljari.performance.models import IndicatorValue
+
+    load_report2018()  # the office's indicators, IND-06 시민명예노동옴부즈만 상담건수 among them
+
+    def actual():
+        value = (
+            IndicatorValue.objects.filter(indicator__code="IND-06", year=TODAY().year, kind="actual")
+            .order_by("-as_of", "-pk")
+            .first()
+        )
+        return None if value is None else int(value.value)
+
+    assert actual() is None  # nothing counted this year yet
+    with django_capture_on_commit_callbacks(execute=True):
+        _record(labour_staff, frontline["ombudsman"], frontline["wage"])
+        _record(labour_staff, frontline["ombudsman"], frontline["wage"], client_label="익명-2")
+    assert actual() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        _record(personas[Role.DIVISION_STAFF], frontline["centre"], frontline["topic"])
+    assert actual() == 2  # a youth centre's counselling is not an ombudsman's consultation
