@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "iljari.intake",
     "iljari.participation",
     "iljari.enterprises",
+    "iljari.fund",
     "iljari.web",
     "iljari.demo",
 ]

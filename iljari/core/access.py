@@ -330,6 +330,38 @@ def access_procurement_enter(user, buyer) -> bool:
     return buyer.kind == "district" and buyer.district_id == user.district_id
 
 
+# --- the social investment fund (사회투자기금) ----------------------------------------------------------
+
+
+def access_fund_view(user) -> bool:
+    """The fund's loans, schedules, repayments, portfolio and notices: the office manager, division staff and the
+    auditor (every loan); a partner agency the loans it is the intermediary of (through scope_rows(partner=...))."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.PARTNER_AGENCY,
+    }
+
+
+def access_fund_manage(user) -> bool:
+    """Keep the fund: agreements, loans and disbursements, repayments and bank statements, deferment decisions,
+    notice batches, the ledger: the office manager, and staff of the social-economy division (사회적경제담당관)."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role != Role.DIVISION_STAFF:
+        return False
+    if user.org_unit is None:
+        return False
+    return division_path(user.org_unit.path) == FUND_DIVISION_PATH
+
+
+# The division that runs the fund (its org-unit path, as load_org builds it).
+FUND_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 
