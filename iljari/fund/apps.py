@@ -19,5 +19,6 @@ class FundConfig(AppConfig):
             models.CommitteeMeeting,
             models.DefermentRequest,
             models.Notice,
+            models.YearPlan,
         ):
             track(model)

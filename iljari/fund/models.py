@@ -32,7 +32,9 @@ class Agreement(TimeStampedModel):
     year = models.PositiveSmallIntegerField(_("연도"))
     call_round = models.PositiveSmallIntegerField(_("공모 차수"), choices=Round.choices, default=Round.FIRST)
     city_amount = models.BigIntegerField(_("시 기금(원, 0%)"))
-    matched_amount = models.BigIntegerField(_("수행기관 매칭(원)"), default=0)
+    matched_amount = models.BigIntegerField(
+        _("수행기관 매칭(원)"), null=True, blank=True, help_text=_("비워 두면 미기재(보고서에 없는 값)")
+    )
     max_rate = models.DecimalField(_("최고 대출금리(연 %)"), max_digits=6, decimal_places=3)
     overdue_rate = models.DecimalField(_("연체이자율(연 %)"), max_digits=6, decimal_places=3)
     starts_on = models.DateField(_("협약 시작일"))
@@ -304,6 +306,29 @@ class DefermentRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.loan.number} {self.get_kind_display()} {self.months}개월"
+
+
+class YearPlan(TimeStampedModel):
+    """The fund's plan for a year as the business report prints it: the investment and loan budget (투·융자사업비)
+    and the loans planned by purpose. What was contributed, allocated and lent comes from the ledger."""
+
+    year = models.PositiveSmallIntegerField(_("연도"), unique=True)
+    programme_budget = models.BigIntegerField(_("투·융자사업비(원)"))
+    loans_enterprise = models.BigIntegerField(_("융자 계획: 사회적경제기업 등(원)"))
+    loans_social_housing = models.BigIntegerField(_("융자 계획: 사회주택(원)"))
+    source = models.CharField(_("출처"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("기금 연간 계획")
+        verbose_name_plural = _("기금 연간 계획")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}년 사회투자기금 계획"
+
+    @property
+    def loans_total(self) -> int:
+        return self.loans_enterprise + self.loans_social_housing
 
 
 class Notice(TimeStampedModel):

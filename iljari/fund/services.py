@@ -123,7 +123,7 @@ def agreement_create(
     year: int,
     call_round: int,
     city_amount: int,
-    matched_amount: int,
+    matched_amount: int | None,
     max_rate,
     overdue_rate,
     starts_on: date,
@@ -135,7 +135,7 @@ def agreement_create(
     overdue_rate = _rate(overdue_rate, "overdue_rate", "연체이자율")
     if city_amount is None or city_amount <= 0:
         _fail("city_amount", "시 기금 배정액은 1원 이상이어야 합니다.")
-    if matched_amount is None or matched_amount < 0:
+    if matched_amount is not None and matched_amount < 0:
         _fail("matched_amount", "수행기관 매칭액은 0원 이상이어야 합니다.")
     if ends_on < starts_on:
         _fail("ends_on", "협약 종료일이 시작일보다 앞설 수 없습니다.")
