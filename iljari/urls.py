@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("iljari.intake.urls")),
     path("", include("iljari.participation.urls")),
     path("", include("iljari.enterprises.urls")),
+    path("", include("iljari.fund.urls")),
     path("api/", api.urls),
 ]
 

@@ -358,6 +358,13 @@ def access_fund_manage(user) -> bool:
     return division_path(user.org_unit.path) == FUND_DIVISION_PATH
 
 
+def access_fund_ledger_view(user) -> bool:
+    """The fund's ledger (trial balance): those who keep the fund, and the auditor."""
+    if access_fund_manage(user):
+        return True
+    return _role(user) == Role.AUDITOR
+
+
 # The division that runs the fund (its org-unit path, as load_org builds it).
 FUND_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
 

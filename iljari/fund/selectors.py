@@ -352,3 +352,27 @@ def portfolio(*, user, as_of: date) -> Portfolio:
     contributed = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.CONTRIBUTION, posted_on__lte=as_of)
     result.contributed = contributed.aggregate(s=Sum("amount"))["s"] or 0
     return result
+
+
+def borrower_find(*, business_number: str):
+    """The registered organisation with this 사업자등록번호 (digits, dashes allowed), or None."""
+    from iljari.enterprises.models import Organisation
+
+    digits = "".join(ch for ch in (business_number or "") if ch.isdigit())
+    return Organisation.objects.filter(business_number=digits).first() if digits else None
+
+
+def year_plan(*, year: int):
+    from iljari.fund.models import YearPlan
+
+    return YearPlan.objects.filter(year=year).first()
+
+
+def agreements_of_round(*, user, year: int, call_round: int) -> dict:
+    rows = agreement_list(user=user).filter(year=year, call_round=call_round)
+    return {"count": rows.count(), "city_amount": rows.aggregate(s=Sum("city_amount"))["s"] or 0}
+
+
+def schedule_rows(*, loan: Loan) -> list[Instalment]:
+    version = loan.schedule_versions.order_by("-number").first()
+    return list(version.instalments.order_by("number")) if version else []

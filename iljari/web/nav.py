@@ -35,6 +35,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("기업·단체", "enterprises:organisation_list", access.access_organisations_view, "enterprises:organisation"),
     NavItem("후기 검토", "enterprises:review_queue", access.access_organisations_manage, "enterprises:review"),
     NavItem("공공구매", "enterprises:procurement", access.access_procurement_view, "enterprises:p"),
+    NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:"),
     NavItem("기업 공모", "intake:org_portal_calls", access.access_organisation_own, "intake:org_portal"),
     NavItem("우리 기업", "enterprises:my_profile", access.access_organisation_own, "enterprises:my_profile"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call"),
