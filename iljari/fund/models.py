@@ -129,6 +129,9 @@ class ScheduleVersion(TimeStampedModel):
     effective_on = models.DateField(_("적용일"))
     principal_before = models.BigIntegerField(_("이전 상환 원금(원)"), default=0)
     interest_before = models.BigIntegerField(_("이전 상환 이자(원)"), default=0)
+    interest_carried = models.BigIntegerField(
+        _("이월 이자(원)"), default=0, help_text=_("유예 결정 때 밀린 이자: 새 일정의 첫 회차 이자에 들어 있음")
+    )
     superseded_on = models.DateField(_("대체일"), null=True, blank=True)
 
     class Meta:

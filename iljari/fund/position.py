@@ -42,6 +42,7 @@ class Version:
     principal_before: int
     interest_before: int
     rows: list[Row]
+    interest_carried: int = 0  # unpaid interest a deferment moved into the first row's interest
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Position:
     interest_due: int = 0
     overdue_interest_accrued: int = 0
     oldest_unpaid_on: date | None = None
+    carried_pending: int = 0  # interest carried into a first instalment not yet due (owed, not yet overdue)
     rows_due: list[Row] = field(default_factory=list)
 
     @property
@@ -89,8 +91,9 @@ class Position:
 
     @property
     def payoff(self) -> int:
-        """What repays the loan in full on the day: what is owed now and the principal not yet due."""
-        return self.overdue_interest_owed + self.interest_arrears + self.outstanding
+        """What repays the loan in full on the day: what is owed now, interest carried by a deferment and not yet
+        due, and the principal not yet due."""
+        return self.overdue_interest_owed + self.interest_arrears + self.carried_pending + self.outstanding
 
     @property
     def days_past_due(self) -> int:
@@ -133,6 +136,9 @@ def position_on(
     version = _in_force(versions, as_of)
     position.principal_due, position.interest_due, position.rows_due = _due(version, as_of)
     # the oldest unpaid instalment of the version in force
+    if version is not None and version.interest_carried and version.rows and version.rows[0].due_on > as_of:
+        paid_since = position.interest_paid - version.interest_before
+        position.carried_pending = max(version.interest_carried - max(paid_since, 0), 0)
     if version is not None:
         paid = position.principal_paid + position.interest_paid
         running = version.principal_before + version.interest_before

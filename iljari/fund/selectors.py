@@ -118,6 +118,7 @@ def loan_versions(loan: Loan) -> list[pos.Version]:
             v.principal_before,
             v.interest_before,
             [pos.Row(r.due_on, r.principal, r.interest) for r in v.instalments.all()],
+            v.interest_carried,
         )
         for v in versions
     ]

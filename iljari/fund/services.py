@@ -238,6 +238,7 @@ def _version_store(
     principal_before: int,
     interest_before: int,
     planned: list[Planned],
+    interest_carried: int = 0,
 ) -> ScheduleVersion:
     """A new schedule version (the previous one superseded on `effective_on`) and its instalments."""
     last = loan.schedule_versions.aggregate(n=Max("number"))["n"] or 0
@@ -249,6 +250,7 @@ def _version_store(
         effective_on=effective_on,
         principal_before=principal_before,
         interest_before=interest_before,
+        interest_carried=interest_carried,
     )
     running = principal_before + interest_before
     rows = []
@@ -394,14 +396,20 @@ def repayment_post(
                 f"입금액 {_won(amount)}이 이날 갚을 금액 전부({_won(position.payoff)})보다 큽니다. "
                 "초과 입금은 받지 않으니 차주에게 돌려주고 정확한 금액으로 다시 넣으십시오.",
             )
+        # overdue interest, interest due, principal due; then interest a deferment carried (not yet due) and the
+        # principal ahead of the schedule
         rest = amount
         overdue_interest = min(rest, position.overdue_interest_owed)
         rest -= overdue_interest
         interest = min(rest, position.interest_arrears)
         rest -= interest
-        principal = min(rest, position.outstanding)
-        rest -= principal
-        prepaid = max(principal - position.principal_arrears, 0)
+        principal_due = min(rest, position.principal_arrears)
+        rest -= principal_due
+        carried = min(rest, position.carried_pending)
+        rest -= carried
+        prepaid = min(rest, position.outstanding - principal_due)
+        interest += carried
+        principal = principal_due + prepaid
         repayment = Repayment.objects.create(
             loan=loan,
             received_on=received_on,
@@ -437,13 +445,20 @@ def repayment_post(
                 interest_paid=interest_paid,
             )
         elif prepaid > 0:
-            _prepayment_recompute(loan, on=received_on, principal_paid=principal_paid, interest_paid=interest_paid)
+            _prepayment_recompute(
+                loan,
+                on=received_on,
+                principal_paid=principal_paid,
+                interest_paid=interest_paid,
+                carried=position.carried_pending - carried,
+            )
     return repayment
 
 
-def _prepayment_recompute(loan: Loan, *, on: date, principal_paid: int, interest_paid: int) -> None:
+def _prepayment_recompute(loan: Loan, *, on: date, principal_paid: int, interest_paid: int, carried: int = 0) -> None:
     """After a prepayment: the remaining instalments on their own due dates, the same method, the new balance;
-    the remaining grace months stay interest only."""
+    the remaining grace months stay interest only; interest a deferment carried and still unpaid stays on the first
+    instalment."""
     remaining = _remaining_rows(loan, on)
     balance = loan.principal - principal_paid
     if not remaining:  # paid ahead on the last due date: nothing later to spread over
@@ -463,16 +478,17 @@ def _prepayment_recompute(loan: Loan, *, on: date, principal_paid: int, interest
         first_number=remaining[0].number if remaining else 1,
     )
     planned = [
-        Planned(row.number, due_on, row.principal, row.interest, row.balance_after)
-        for row, due_on in zip(planned, remaining_dates, strict=True)
+        Planned(row.number, due_on, row.principal, row.interest + (carried if index == 0 else 0), row.balance_after)
+        for index, (row, due_on) in enumerate(zip(planned, remaining_dates, strict=True))
     ]
-    _recompute(
+    _version_store(
         loan,
         reason=ScheduleVersion.Reason.PREPAYMENT,
-        on=on,
-        principal_paid=principal_paid,
-        interest_paid=interest_paid,
+        effective_on=on,
+        principal_before=principal_paid,
+        interest_before=interest_paid,
         planned=planned,
+        interest_carried=carried,
     )
 
 
@@ -675,6 +691,7 @@ def _deferment_schedule(loan: Loan, request: DefermentRequest, on: date) -> Sche
         principal_before=position.principal_paid,
         interest_before=position.interest_paid,
         planned=planned,
+        interest_carried=carried,
     )
 
 

@@ -90,3 +90,17 @@ def test_a_decision_before_the_request_is_refused_and_writes_nothing(make_loan):
     pending.refresh_from_db()
     assert pending.status == DefermentRequest.Status.REQUESTED and loan.schedule_versions.count() == 1
     assert not CommitteeMeeting.objects.exists()
+
+
+def test_repaying_in_full_after_a_deferment_pays_the_carried_interest_too(make_loan):
+    loan = make_loan()  # nothing paid: Feb 20,000 and Mar 18,333 interest unpaid on 4.20.
+    services.deferment_decide(actor=None, request=request(loan), held_on=date(2018, 4, 20), approve=True)
+    position = loan_position(loan, date(2018, 5, 1))
+    assert position.carried_pending == 38_333
+    assert position.payoff == position.overdue_interest_owed + 38_333 + 12_000_000
+    repayment = services.repayment_post(
+        actor=None, loan=loan, received_on=date(2018, 5, 1), amount=position.payoff, today=date(2030, 1, 1)
+    )
+    assert repayment.interest == 38_333 and repayment.principal == 12_000_000
+    loan.refresh_from_db()
+    assert loan.status == "repaid"
