@@ -194,7 +194,9 @@ def load_fund() -> None:
         _insert_book(book, agreements, partners, _borrowers(len(book), list(District.objects.all())))
 
 
-def _insert_book(book, agreements, partners, borrowers) -> None:
+def _insert_book(book, agreements, partners, borrowers, *, prefix: str = "SIF") -> None:
+    """Loans, schedules, on-time payments to AS_OF (six bullet loans lapsing) and their ledger entries, in bulk
+    (also used by `iljari bench_fund`)."""
     agreement_of = {partner.pk: agreement for partner, agreement in zip(partners, agreements, strict=True)}
     lapsed = {}
     bullets = [i for i, s in enumerate(book[: data.OUTSTANDING_LOANS]) if s["method"] == "bullet"][: len(LAPSED_FROM)]
@@ -207,7 +209,7 @@ def _insert_book(book, agreements, partners, borrowers) -> None:
         repaid = rows[-1].due_on <= AS_OF
         # the book was taken over on 17.4.1.: earlier loans are recorded as of their disbursement all the same
         loan_rows.append(
-            (f"SIF-{shape['disbursed_on']:%y}-{index + 1:04d}", borrowers[index],
+            (f"{prefix}-{shape['disbursed_on']:%y}-{index + 1:04d}", borrowers[index],
              agreement_of[shape["intermediary"].pk].pk, shape["intermediary"].pk, shape["purpose"],
              shape["principal"], shape["rate"], shape["term"], shape["grace"], shape["method"],
              shape["disbursed_on"], "repaid" if repaid else "active", rows[-1].due_on if repaid else None)
@@ -260,7 +262,7 @@ def _insert_book(book, agreements, partners, borrowers) -> None:
         for i, (pk, shape) in enumerate(zip(loan_ids, book, strict=True))
     ]  # fmt: skip
     references = {row[7]: row for row in repayments}
-    repayment_ids = Repayment.objects.filter(reference__startswith="DEMO-SIF-").values_list("reference", "pk")
+    repayment_ids = Repayment.objects.filter(reference__startswith=f"DEMO-{prefix}-").values_list("reference", "pk")
     for reference, repayment_id in repayment_ids:
         loan_id, on, _amount, _o, interest, principal = references[reference][:6]
         if principal:
