@@ -23,10 +23,9 @@ Reports may read these selectors; fund imports nothing of reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
 
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
@@ -187,38 +186,42 @@ def _version_in_force(as_of: date, loan_ref: str = "pk"):
     )
 
 
-def _loans_with_arrears(loans: QuerySet, as_of: date) -> QuerySet:
-    """Loans annotated, in SQL, with what was paid (principal + interest) up to the day, what was due, and the due
-    date of the oldest unpaid instalment of the schedule in force."""
-    paid = (
-        Repayment.objects.filter(loan=OuterRef("pk"), received_on__lte=as_of)
-        .values("loan")
-        .annotate(s=Sum(F("principal") + F("interest")))
-        .values("s")
+def _arrears_by_loan(as_of: date) -> dict[int, tuple[int, int, date | None]]:
+    """Every loan's (due, paid, oldest unpaid due date) at the end of the day, in one grouped statement: the schedule
+    version in force (the highest-numbered one started by the day; numbers follow effective dates), what was paid
+    (principal + interest), the cumulative due of its last instalment due by the day, and the first instalment whose
+    cumulative due exceeds what was paid. Plain SQL (a CTE and GROUP BY, the same on SQLite and PostgreSQL): the
+    correlated-subquery form of the ORM re-summed the payments for every instalment."""
+    from django.db import connection
+
+    version, repayment, instalment = (
+        connection.ops.quote_name(model._meta.db_table) for model in (ScheduleVersion, Repayment, Instalment)
     )
-    before = ScheduleVersion.objects.filter(pk=OuterRef("version_id")).annotate(
-        b=F("principal_before") + F("interest_before")
-    )
-    due = (
-        Instalment.objects.filter(version_id=OuterRef("version_id"), due_on__lte=as_of)
-        .order_by("-number")
-        .values("cumulative_due")[:1]
-    )
-    oldest = (
-        Instalment.objects.filter(
-            version_id=OuterRef("version_id"), due_on__lte=as_of, cumulative_due__gt=OuterRef("paid")
+    sql = f"""
+        WITH latest AS (
+            SELECT loan_id, MAX(number) AS number FROM {version} WHERE effective_on <= %s GROUP BY loan_id
+        ), v AS (
+            SELECT sv.id, sv.loan_id, sv.principal_before + sv.interest_before AS base
+            FROM {version} sv JOIN latest ON latest.loan_id = sv.loan_id AND latest.number = sv.number
+        ), p AS (
+            SELECT loan_id, SUM(principal + interest) AS paid FROM {repayment} WHERE received_on <= %s GROUP BY loan_id
         )
-        .order_by("number")
-        .values("due_on")[:1]
-    )
-    return (
-        loans.annotate(version_id=_version_in_force(as_of))
-        .annotate(
-            paid=Coalesce(Subquery(paid), Value(0)),
-            due=Coalesce(Subquery(due), Subquery(before.values("b")[:1]), Value(0)),
-        )
-        .annotate(oldest_unpaid_on=Subquery(oldest))
-    )
+        SELECT v.loan_id, COALESCE(p.paid, 0), COALESCE(MAX(i.cumulative_due), v.base),
+               MIN(CASE WHEN i.cumulative_due > COALESCE(p.paid, 0) THEN i.due_on END)
+        FROM v LEFT JOIN p ON p.loan_id = v.loan_id
+        LEFT JOIN {instalment} i ON i.version_id = v.id AND i.due_on <= %s
+        GROUP BY v.loan_id, p.paid, v.base
+    """  # noqa: S608 - table names from the models, values are parameters
+    result = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [as_of, as_of, as_of])
+        for loan_id, paid, due, oldest in cursor.fetchall():
+            if isinstance(oldest, str):
+                oldest = date.fromisoformat(oldest[:10])
+            elif hasattr(oldest, "date") and not isinstance(oldest, date):
+                oldest = oldest.date()
+            result[loan_id] = (int(due), int(paid), oldest)
+    return result
 
 
 def _active_on(as_of: date) -> Q:
@@ -226,10 +229,11 @@ def _active_on(as_of: date) -> Q:
 
 
 def loans_in_arrears(*, as_of: date) -> list[tuple[int, int, int]]:
-    loans = _loans_with_arrears(Loan.objects.filter(_active_on(as_of)), as_of).filter(oldest_unpaid_on__isnull=False)
+    active = set(Loan.objects.filter(_active_on(as_of)).values_list("pk", flat=True))
     return [
         (loan_id, due - paid, (as_of - oldest).days)
-        for loan_id, due, paid, oldest in loans.values_list("pk", "due", "paid", "oldest_unpaid_on")
+        for loan_id, (due, paid, oldest) in sorted(_arrears_by_loan(as_of).items())
+        if loan_id in active and oldest is not None
     ]
 
 
@@ -260,16 +264,6 @@ class Portfolio:
     disbursed_in_year: int = 0
     disbursed_in_year_by_purpose: list[dict] = field(default_factory=list)
     contributed: int = 0
-
-
-def _outstanding_subquery(as_of: date):
-    entries = (
-        LedgerEntry.objects.filter(loan=OuterRef("pk"), posted_on__lte=as_of)
-        .values("loan")
-        .annotate(s=Sum(_signed(Account.LOANS)))
-        .values("s")
-    )
-    return Coalesce(Subquery(entries), Value(0))
 
 
 def portfolio(*, user, as_of: date) -> Portfolio:
@@ -315,21 +309,19 @@ def portfolio(*, user, as_of: date) -> Portfolio:
     result.by_intermediary = list(by_intermediary.values())
     result.by_purpose = [by_purpose[code] for code in Loan.Purpose.values if code in by_purpose]
 
-    # delinquency buckets: the oldest unpaid due date, bucketed and summed in SQL
-    bucket = Case(
-        When(oldest_unpaid_on__isnull=True, then=Value("current")),
-        When(oldest_unpaid_on__gte=as_of - timedelta(days=30), then=Value("1-30")),
-        When(oldest_unpaid_on__gte=as_of - timedelta(days=90), then=Value("31-90")),
-        default=Value("91+"),
+    # delinquency buckets: each loan's oldest unpaid due date (one grouped statement) and its balance from the
+    # ledger (one grouped query), counted per bucket
+    arrears = _arrears_by_loan(as_of)
+    balance_of = dict(
+        entries.values("loan_id").annotate(s=Sum(_signed(Account.LOANS))).order_by().values_list("loan_id", "s")
     )
-    bucket_rows = (
-        _loans_with_arrears(loans, as_of)
-        .annotate(bucket=bucket, balance=_outstanding_subquery(as_of))
-        .values("bucket")
-        .annotate(n=Count("pk"), s=Sum("balance"))
-        .order_by()
-    )
-    found = {row["bucket"]: row for row in bucket_rows}
+    found: dict[str, dict] = {}
+    for loan_id in loans.values_list("pk", flat=True):
+        oldest = arrears.get(loan_id, (0, 0, None))[2]
+        code = pos.bucket_of((as_of - oldest).days if oldest else 0)
+        row = found.setdefault(code, {"n": 0, "s": 0})
+        row["n"] += 1
+        row["s"] += balance_of.get(loan_id) or 0
     result.by_bucket = [
         {
             "code": code,
