@@ -51,11 +51,11 @@ DEMO_ACCOUNTS = [
         "password": "Demo!fund2018",
     },
     {
-        "username": "intermediary",
+        "username": "lender",
         "display_name": "강수행기관담당",
         "role": "partner_agency",
         "partner": "FUND-INT-1",
-        "password": "Demo!intermediary2018",
+        "password": "Demo!lender2018",
     },
     {"username": "auditor", "display_name": "정감사", "role": "auditor", "password": "Demo!auditor2018"},
     {"username": "citizen", "display_name": "한시민", "role": "citizen", "password": "Demo!citizen2018"},
