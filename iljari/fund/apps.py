@@ -20,5 +20,6 @@ class FundConfig(AppConfig):
             models.DefermentRequest,
             models.Notice,
             models.YearPlan,
+            models.Investment,
         ):
             track(model)

@@ -223,6 +223,8 @@ class Account(models.TextChoices):
     LOANS = "loans", _("융자 채권")
     INTEREST_INCOME = "interest_income", _("이자 수익")
     WRITE_OFFS = "write_offs", _("대손 상각")
+    INVESTMENTS = "investments", _("출자금")
+    INVESTMENT_INCOME = "investment_income", _("출자 수익")
 
 
 class LedgerEntry(TimeStampedModel):
@@ -237,6 +239,8 @@ class LedgerEntry(TimeStampedModel):
         INTEREST = "interest", _("이자 수입")
         OVERDUE_INTEREST = "overdue_interest", _("연체이자 수입")
         WRITE_OFF = "write_off", _("대손 상각")
+        INVESTMENT_CALL = "investment_call", _("출자 납입")
+        DISTRIBUTION = "distribution", _("출자 분배")
 
     posted_on = models.DateField(_("기표일"))
     kind = models.CharField(_("구분"), max_length=20, choices=Kind.choices)
@@ -246,6 +250,9 @@ class LedgerEntry(TimeStampedModel):
     agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
     loan = models.ForeignKey(Loan, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
     repayment = models.ForeignKey(Repayment, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
+    investment = models.ForeignKey(
+        "Investment", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+    )
     memo = models.CharField(_("적요"), max_length=200, blank=True)
 
     class Meta:
@@ -309,6 +316,27 @@ class DefermentRequest(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.loan.number} {self.get_kind_display()} {self.months}개월"
+
+
+class Investment(TimeStampedModel):
+    """An equity-like fund investment (출자), such as the impact investment partnership (임팩트 투자조합): the
+    commitment, and the capital called and distributed (ledger entries, summed, never stored)."""
+
+    code = models.CharField(_("출자번호"), max_length=32, unique=True)
+    name = models.CharField(_("출자 대상"), max_length=120)
+    manager = models.CharField(_("운용사"), max_length=120, blank=True)
+    committed = models.BigIntegerField(_("출자 약정액(원)"))
+    committed_on = models.DateField(_("약정일"))
+    approval = models.CharField(_("근거(의회 동의 등)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("기금 출자")
+        verbose_name_plural = _("기금 출자")
+        ordering = ["-committed_on", "code"]
+        constraints = [models.CheckConstraint(name="fund_investment_commitment_positive", condition=Q(committed__gt=0))]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class YearPlan(TimeStampedModel):

@@ -22,6 +22,11 @@ Contract:
 - deferment_decide(*, actor, request, held_on, approve, note="") -> DefermentRequest
       the monthly committee's decision; approval starts a new schedule from the decision date (상환유예: principal
       paused `months` months, interest only; 이행연기: maturity `months` later); the old version kept, superseded.
+- investment_commit(*, actor, code, name, committed, committed_on, manager="", approval="") -> Investment
+- investment_call(*, actor, investment, amount, on) -> LedgerEntry       capital paid in: at most the commitment
+      left and the fund's cash
+- investment_distribute(*, actor, investment, amount, on) -> list[LedgerEntry]
+      returns capital up to what is paid in, the rest is income
 - notices_generate(*, kind, period_start, period_end, progress=None) -> int   (the batch; also the job's task)
 - notices_batch_start(*, actor, kind, period_start, period_end) -> BackgroundJob
 
@@ -48,6 +53,7 @@ from iljari.fund.models import (
     CommitteeMeeting,
     DefermentRequest,
     Instalment,
+    Investment,
     LedgerEntry,
     Loan,
     Notice,
@@ -750,3 +756,70 @@ def notices_batch_start(*, actor, kind: str, period_start: date, period_end: dat
         period_start=period_start.isoformat(),
         period_end=period_end.isoformat(),
     )
+
+
+# --- investments ----------------------------------------------------------------------------------------
+
+
+def investment_commit(
+    *, actor, code: str, name: str, committed: int, committed_on: date, manager: str = "", approval: str = ""
+) -> Investment:
+    _require_manage(actor)
+    if not (name or "").strip():
+        _fail("name", "출자 대상을 적으십시오.")
+    if not isinstance(committed, int) or committed <= 0:
+        _fail("committed", "출자 약정액은 1원 이상이어야 합니다.")
+    if Investment.objects.filter(code=code).exists():
+        _fail("code", f"출자번호 {code}는 이미 있습니다.")
+    return Investment.objects.create(
+        code=code, name=name.strip(), committed=committed, committed_on=committed_on, manager=manager,
+        approval=approval,
+    )  # fmt: skip
+
+
+def investment_paid_in(investment: Investment, *, as_of: date | None = None) -> int:
+    """Capital called and not yet returned (the investment's balance in the ledger)."""
+    return account_balance(Account.INVESTMENTS, as_of=as_of, investment=investment)
+
+
+def investment_call(*, actor, investment: Investment, amount: int, on: date) -> LedgerEntry:
+    _require_manage(actor)
+    if not isinstance(amount, int) or amount <= 0:
+        _fail("amount", "납입액은 1원 이상이어야 합니다.")
+    if on < investment.committed_on:
+        _fail("on", f"납입일이 약정일({investment.committed_on})보다 앞설 수 없습니다.")
+    with transaction.atomic():
+        Investment.objects.select_for_update().get(pk=investment.pk)
+        called = (
+            LedgerEntry.objects.filter(investment=investment, kind=LedgerEntry.Kind.INVESTMENT_CALL).aggregate(
+                s=Sum("amount")
+            )["s"]
+            or 0
+        )
+        left = investment.committed - called
+        if amount > left:
+            _fail("amount", f"납입액 {_won(amount)}이 남은 약정액({_won(left)})보다 큽니다.")
+        cash = account_balance(Account.CASH, as_of=on)
+        if amount > cash:
+            _fail("amount", f"기금 잔액({_won(cash)})보다 큰 금액은 납입할 수 없습니다.")
+        return _entry(
+            LedgerEntry.Kind.INVESTMENT_CALL, on, Account.INVESTMENTS, Account.CASH, amount, investment=investment,
+            memo=f"{investment.name} 출자 납입",
+        )  # fmt: skip
+
+
+def investment_distribute(*, actor, investment: Investment, amount: int, on: date) -> list[LedgerEntry]:
+    _require_manage(actor)
+    if not isinstance(amount, int) or amount <= 0:
+        _fail("amount", "분배액은 1원 이상이어야 합니다.")
+    with transaction.atomic():
+        Investment.objects.select_for_update().get(pk=investment.pk)
+        paid_in = investment_paid_in(investment)
+        capital = min(amount, paid_in)
+        entries = [
+            _entry(LedgerEntry.Kind.DISTRIBUTION, on, Account.CASH, Account.INVESTMENTS, capital,
+                   investment=investment, memo="출자금 회수"),
+            _entry(LedgerEntry.Kind.DISTRIBUTION, on, Account.CASH, Account.INVESTMENT_INCOME, amount - capital,
+                   investment=investment, memo="출자 수익"),
+        ]  # fmt: skip
+    return [entry for entry in entries if entry is not None]
