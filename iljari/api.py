@@ -19,6 +19,7 @@ from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError
 from iljari.finance.api import router as finance_router
+from iljari.fund.api import router as fund_router
 from iljari.intake.api import portal as portal_router
 from iljari.intake.api import router as intake_router
 from iljari.org.api import router as org_router
@@ -50,6 +51,7 @@ api.add_router("/finance", finance_router)
 api.add_router("/performance", performance_router)
 api.add_router("/intake", intake_router)
 api.add_router("/portal", portal_router)
+api.add_router("/fund", fund_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

@@ -112,6 +112,7 @@ PUBLIC_PAGES = [
 ]
 
 API = [
+    ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
     ("/api/me", ALL),
     ("/api/auth/tokens", ALL),
     ("/api/org/units", OFFICIAL),

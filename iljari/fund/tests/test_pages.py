@@ -164,3 +164,17 @@ def test_the_ledger_page_balances(manager_client, make_loan):
                             today=date(2030, 1, 1))  # fmt: skip
     page = manager_client.get("/fund/ledger/?as_of=2018-12-31").content.decode()
     assert 'id="ledger-total">0<' in page
+
+
+def test_the_api_gives_the_portfolio_and_a_loan_in_scope(client_as, make_loan):
+    make_loan()
+    response = client_as("auditor").get("/api/fund/portfolio?as_of=2018-02-01")
+    body = response.json()
+    assert response.status_code == 200, body
+    assert (body["count"], body["outstanding"]) == (1, 12_000_000)
+    loan = client_as("auditor").get("/api/fund/loans/L-1?as_of=2018-04-01").json()
+    assert loan["days_past_due"] == 32 and loan["bucket"] == "31-90"  # February's instalment unpaid since 2.28.
+    assert [row["principal"] for row in loan["schedule"]] == [1_000_000] * 12
+    assert client_as("partner_agency").get("/api/fund/loans/L-1").status_code == 404
+    response = client_as("auditor").get("/api/fund/portfolio?as_of=not-a-date")
+    assert response.status_code == 422 and response.json()["message"]
