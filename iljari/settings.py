@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "iljari.participation",
     "iljari.enterprises",
     "iljari.frontline",
+    "iljari.fund",
     "iljari.web",
     "iljari.demo",
 ]

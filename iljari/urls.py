@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("iljari.participation.urls")),
     path("", include("iljari.enterprises.urls")),
     path("", include("iljari.frontline.urls")),
+    path("", include("iljari.fund.urls")),
     path("api/", api.urls),
 ]
 

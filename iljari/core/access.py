@@ -337,6 +337,14 @@ def access_frontline_view(user) -> bool:
     """The frontline pages (service points, consultations, rooms and bookings, programmes, shelters, figures): the
     office manager, division staff and auditors (every point), partner agencies (the points and shelters their
     partner runs, through scope_rows(partner=...))."""
+
+
+# --- the social investment fund (사회투자기금) ----------------------------------------------------------
+
+
+def access_fund_view(user) -> bool:
+    """The fund's loans, schedules, repayments, portfolio and notices: the office manager, division staff and the
+    auditor (every loan); a partner agency the loans it is the intermediary of (through scope_rows(partner=...))."""
     role = _role(user)
     return role in {
         Role.OFFICE_MANAGER,
@@ -380,6 +388,30 @@ def access_public_sector_view(user) -> bool:
 def access_book(user) -> bool:
     """Book rooms and register for programmes on the portal: citizens."""
     return _role(user) == Role.CITIZEN
+
+
+def access_fund_manage(user) -> bool:
+    """Keep the fund: agreements, loans and disbursements, repayments and bank statements, deferment decisions,
+    notice batches, the ledger: the office manager, and staff of the social-economy division (사회적경제담당관)."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role != Role.DIVISION_STAFF:
+        return False
+    if user.org_unit is None:
+        return False
+    return division_path(user.org_unit.path) == FUND_DIVISION_PATH
+
+
+def access_fund_ledger_view(user) -> bool:
+    """The fund's ledger (trial balance): those who keep the fund, and the auditor."""
+    if access_fund_manage(user):
+        return True
+    return _role(user) == Role.AUDITOR
+
+
+# The division that runs the fund (its org-unit path, as load_org builds it).
+FUND_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
 
 
 # --- scopes ----------------------------------------------------------------------------------------------

@@ -113,6 +113,9 @@ def load_demo() -> list[dict]:
     with transaction.atomic():
         load_org()
         load_report2018()
+        from iljari.demo.fund_loader import load_fund
+
+        load_fund()  # before the accounts: the intermediary account is placed at a fund intermediary
         printed = load_accounts()
         load_people()
         from iljari.demo.intake_loader import load_intake

@@ -40,6 +40,10 @@ ORGANISATIONS_VIEW = {
     Role.DISTRICT_OFFICER,
 }
 PROCUREMENT_ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+# The fund: the division staff persona belongs to 일자리정책담당관, so it reads but does not keep the fund (staff of
+# 사회적경제담당관 do: fund/tests/test_pages.py and the gate test below).
+FUND_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
+FUND_MANAGE = {Role.OFFICE_MANAGER}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -83,6 +87,14 @@ PAGES = [
     ("enterprises:purchase_create", "/enterprises/procurement/new/", PROCUREMENT_ENTER),
     ("enterprises:purchase_upload", "/enterprises/procurement/upload/", PROCUREMENT_ENTER),
     ("enterprises:purchase_template", "/enterprises/procurement/template.xlsx", PROCUREMENT_ENTER),
+    ("fund:loan_list", "/fund/", FUND_VIEW),
+    ("fund:loan_create", "/fund/loans/new/", FUND_MANAGE),
+    ("fund:portfolio", "/fund/portfolio/?as_of=2018-05-31", FUND_VIEW),
+    ("fund:deferment_list", "/fund/deferments/", FUND_VIEW),
+    ("fund:notice_list", "/fund/notices/", FUND_VIEW),
+    ("fund:ledger", "/fund/ledger/", FUND_MANAGE | {Role.AUDITOR}),
+    ("fund:statement_upload", "/fund/statements/", FUND_MANAGE),
+    ("fund:statement_template", "/fund/statements/template.xlsx", FUND_MANAGE),
 ]
 
 # Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
@@ -100,6 +112,7 @@ PUBLIC_PAGES = [
 ]
 
 API = [
+    ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
     ("/api/me", ALL),
     ("/api/auth/tokens", ALL),
     ("/api/org/units", OFFICIAL),
@@ -309,6 +322,16 @@ NOT_PAGES = {
     "frontline:portal_registration_cancel",
     "frontline:portal_satisfaction",
     "frontline:portal_certificate",
+    # fund: object pages (a partner agency gets 404 outside its own loans) and POST actions, tested in
+    # fund/tests/test_pages.py
+    "fund:loan_detail",
+    "fund:loan_disburse",
+    "fund:repayment_post",
+    "fund:deferment_request",
+    "fund:schedule_export",
+    "fund:deferment_decide",
+    "fund:notice_batch",
+    "fund:notice_detail",
 }
 
 
@@ -515,6 +538,7 @@ def test_every_page_is_in_the_matrix():
         "signup",
         "enterprises",
         "frontline",
+        "fund",
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
@@ -652,6 +676,9 @@ GATES = [
     (access.access_frontline_view, FRONTLINE_VIEW),
     (access.access_public_sector_view, OFFICE_WIDE),
     (access.access_book, CITIZEN),
+    (access.access_fund_view, FUND_VIEW),
+    (access.access_fund_manage, FUND_MANAGE),  # the division staff persona is not of 사회적경제담당관: see below
+    (access.access_fund_ledger_view, FUND_MANAGE | {Role.AUDITOR}),
 ]
 
 
@@ -719,3 +746,21 @@ def test_procurement_enter_gate_for_a_buyer(personas):
     assert access.access_procurement_enter(personas[Role.DIVISION_STAFF], other) is True
     assert access.access_procurement_enter(personas[Role.PARTNER_AGENCY], None) is False
     assert access.access_procurement_enter(personas[Role.AUDITOR], None) is False
+
+
+def test_fund_manage_gate_allows_staff_of_the_social_economy_division_only(personas):
+    from iljari.core import services as core_services
+    from iljari.org.models import OrgUnit
+    from iljari.testing import PASSWORD
+
+    fund_staff = core_services.user_create(
+        actor=None,
+        username="t_fund_staff",
+        password=PASSWORD,
+        role=Role.DIVISION_STAFF,
+        org_unit=OrgUnit.objects.get(code="SOCIAL-ECONOMY-T3"),  # 사회투자팀(예시), 사회적경제담당관
+    )
+    assert access.access_fund_manage(fund_staff) is True
+    assert access.access_fund_manage(personas[Role.DIVISION_STAFF]) is False  # 일자리정책담당관
+    fund_staff.org_unit = None
+    assert access.access_fund_manage(fund_staff) is False

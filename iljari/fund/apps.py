@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+
+
+class FundConfig(AppConfig):
+    name = "iljari.fund"
+    label = "fund"
+    verbose_name = "사회투자기금"
+
+    def ready(self) -> None:
+        from iljari.core.history import track
+        from iljari.fund import models
+
+        for model in (
+            models.Agreement,
+            models.Loan,
+            models.ScheduleVersion,
+            models.Repayment,
+            models.LedgerEntry,
+            models.CommitteeMeeting,
+            models.DefermentRequest,
+            models.Notice,
+            models.YearPlan,
+            models.Investment,
+        ):
+            track(model)

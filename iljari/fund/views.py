@@ -1,0 +1,317 @@
+"""fund pages: loans (list, detail with schedule and history, register, disburse, repayments, schedule export),
+bank statements, deferment decisions, the portfolio, the ledger and the notices. Parse, call one service or
+selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import access_fund_ledger_view, access_fund_manage, access_fund_view, require
+from iljari.core.errors import ValidationFailed
+from iljari.core.xlsx import Column, xlsx_table
+from iljari.fund import selectors, services
+from iljari.fund.forms import (
+    AsOfForm,
+    DecisionForm,
+    DefermentRequestForm,
+    DisburseForm,
+    LoanFilterForm,
+    LoanForm,
+    NoticeBatchForm,
+    RepaymentForm,
+)
+from iljari.fund.models import Account, DefermentRequest, Notice
+from iljari.web.http import error_text, form_apply_error, form_submit, paginate
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _as_of(request):
+    form = AsOfForm(request.GET or None)
+    as_of = form.cleaned_data.get("as_of") if form.is_valid() else None
+    return form, as_of or timezone.localdate()
+
+
+@login_required
+def loan_list(request):
+    require(access_fund_view(request.user))
+    form = LoanFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.loan_list(user=request.user, **filters)
+    return render(
+        request,
+        "fund/loan_list.html",
+        {"form": form, "page": paginate(request, rows), "can_manage": access_fund_manage(request.user)},
+    )
+
+
+def _loan_page(request, loan, *, status=200, **forms):
+    as_of_form, as_of = _as_of(request)
+    can_manage = access_fund_manage(request.user)
+    context = {
+        "loan": loan,
+        "as_of_form": as_of_form,
+        "as_of": as_of,
+        "position": selectors.loan_position(loan, as_of) if loan.disbursed_on else None,
+        "rows": selectors.schedule_rows(loan=loan),
+        "history": selectors.loan_history(loan=loan),
+        "can_manage": can_manage,
+        "repayment_form": forms.get("repayment_form") or RepaymentForm(initial={"received_on": as_of}),
+        "deferment_form": forms.get("deferment_form") or DefermentRequestForm(initial={"requested_on": as_of}),
+        "disburse_form": forms.get("disburse_form") or DisburseForm(initial={"on": as_of}),
+    }
+    return render(request, "fund/loan_detail.html", context, status=status)
+
+
+@login_required
+def loan_detail(request, number: str):
+    loan = selectors.loan_get(user=request.user, number=number)
+    return _loan_page(request, loan)
+
+
+@login_required
+def loan_create(request):
+    require(access_fund_manage(request.user))
+    form = LoanForm(request.POST or None, agreements=selectors.agreement_list(user=request.user))
+
+    def save(data):
+        borrower = selectors.borrower_find(business_number=data.pop("borrower_number"))
+        if borrower is None:
+            raise ValidationFailed(
+                field_errors={"borrower_number": ["이 사업자등록번호로 등록된 기업·단체가 없습니다."]}
+            )
+        loan = services.loan_register(actor=request.user, borrower=borrower, **data)
+        return f"융자 {loan.number}를 등록했습니다. 실행일을 넣어 실행하십시오.", loan.get_absolute_url()
+
+    return form_submit(
+        request, form, save=save, render_page=lambda f, status: render(request, "fund/loan_form.html", {"form": f},
+                                                                       status=status)
+    )  # fmt: skip
+
+
+def _loan_action(request, number, form_class, form_key, action):
+    require(access_fund_manage(request.user))
+    loan = selectors.loan_get(user=request.user, number=number)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            message = action(loan, form.cleaned_data)
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(loan.get_absolute_url())
+    return _loan_page(request, loan, status=400, **{form_key: form})
+
+
+@login_required
+@require_POST
+def loan_disburse(request, number: str):
+    def action(loan, data):
+        services.loan_disburse(actor=request.user, loan=loan, on=data["on"])
+        return f"융자 {loan.number}를 {data['on']}에 실행했습니다. 상환 일정이 만들어졌습니다."
+
+    return _loan_action(request, number, DisburseForm, "disburse_form", action)
+
+
+@login_required
+@require_POST
+def repayment_post(request, number: str):
+    def action(loan, data):
+        repayment = services.repayment_post(actor=request.user, loan=loan, **data)
+        return (
+            f"{repayment.amount:,}원을 반영했습니다: 연체이자 {repayment.overdue_interest:,}원, "
+            f"이자 {repayment.interest:,}원, 원금 {repayment.principal:,}원."
+        )
+
+    return _loan_action(request, number, RepaymentForm, "repayment_form", action)
+
+
+@login_required
+@require_POST
+def deferment_request(request, number: str):
+    def action(loan, data):
+        services.deferment_request(actor=request.user, loan=loan, **data)
+        return "상환유예·이행연기 신청을 받았습니다. 심의위원회에서 결정합니다."
+
+    return _loan_action(request, number, DefermentRequestForm, "deferment_form", action)
+
+
+@login_required
+def schedule_export(request, number: str):
+    loan = selectors.loan_get(user=request.user, number=number)
+    columns = [
+        Column("number", "회차", "int"),
+        Column("due_on", "납기일", "date"),
+        Column("principal", "원금", "int"),
+        Column("interest", "이자", "int"),
+        Column("total", "합계", "int"),
+        Column("balance_after", "상환 후 잔액", "int"),
+    ]
+    rows = [
+        {"number": r.number, "due_on": r.due_on, "principal": r.principal, "interest": r.interest, "total": r.total,
+         "balance_after": r.balance_after}
+        for r in selectors.schedule_rows(loan=loan)
+    ]  # fmt: skip
+    note = (
+        f"{loan.number} {loan.borrower.name}: {loan.get_method_display()}, 연 {loan.annual_rate}%, "
+        "월 이자 = 잔액 × 연리 / 12(원 미만 절사)"
+    )
+    data = xlsx_table(title="상환 일정", columns=columns, rows=rows, note=note)
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="schedule-{loan.number}.xlsx"'
+    return response
+
+
+@login_required
+def statement_upload(request):
+    require(access_fund_manage(request.user))
+    from iljari.web.forms import UploadForm
+
+    upload = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        file = upload.cleaned_data["file"]
+        try:
+            result = services.statement_import(actor=request.user, data=file.read(), file_name=file.name)
+        except ValidationFailed as error:
+            form_apply_error(upload, error)
+        else:
+            messages.success(request, f"입금 {result.posted:,}건을 반영했습니다. 건너뛴 행 {len(result.skipped):,}개.")
+            for line in result.skipped[:50]:
+                messages.info(request, line)
+            return redirect(reverse("fund:statement_upload"))
+    return render(request, "fund/statement_upload.html", {"upload": upload}, status=400 if upload.errors else 200)
+
+
+@login_required
+def statement_template(request):
+    require(access_fund_manage(request.user))
+    data = xlsx_table(title="입금 내역", columns=services.statement_columns(), rows=[])
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="bank-statement-template.xlsx"'
+    return response
+
+
+@login_required
+def deferment_list(request):
+    require(access_fund_view(request.user))
+    return render(
+        request,
+        "fund/deferment_list.html",
+        {
+            "pending": selectors.deferment_pending(user=request.user),
+            "can_manage": access_fund_manage(request.user),
+            "form": DecisionForm(initial={"held_on": timezone.localdate()}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def deferment_decide(request, pk: int):
+    require(access_fund_manage(request.user))
+    pending = selectors.deferment_pending(user=request.user).filter(pk=pk).first()
+    if pending is None:
+        messages.error(request, "심의를 기다리는 신청이 아닙니다.")
+        return redirect(reverse("fund:deferment_list"))
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "심의위원회 개최일과 결정을 확인하십시오.")
+        return redirect(reverse("fund:deferment_list"))
+    data = form.cleaned_data
+    try:
+        decided = services.deferment_decide(
+            actor=request.user,
+            request=pending,
+            held_on=data["held_on"],
+            approve=data["decision"] == "approve",
+            note=data["note"],
+        )
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+        return redirect(reverse("fund:deferment_list"))
+    if decided.status == DefermentRequest.Status.APPROVED:
+        messages.success(
+            request, f"{decided.loan.number}: 승인했습니다. {decided.decided_on}부터 새 상환 일정을 적용합니다."
+        )
+    else:
+        messages.success(request, f"{decided.loan.number}: 부결했습니다. 상환 일정은 그대로입니다.")
+    return redirect(decided.loan.get_absolute_url())
+
+
+@login_required
+def portfolio(request):
+    require(access_fund_view(request.user))
+    form, as_of = _as_of(request)
+    result = selectors.portfolio(user=request.user, as_of=as_of)
+    return render(
+        request,
+        "fund/portfolio.html",
+        {
+            "form": form,
+            "as_of": as_of,
+            "p": result,
+            "plan": selectors.year_plan(year=as_of.year),
+            "first_half": selectors.agreements_of_round(user=request.user, year=as_of.year, call_round=1),
+        },
+    )
+
+
+@login_required
+def ledger(request):
+    require(access_fund_ledger_view(request.user))
+    form, as_of = _as_of(request)
+    balances = selectors.ledger_balances(as_of=as_of)
+    rows = [{"code": code, "name": label, "balance": balances[code]} for code, label in Account.choices]
+    return render(
+        request,
+        "fund/ledger.html",
+        {"form": form, "as_of": as_of, "rows": rows, "total": sum(balances.values())},
+    )
+
+
+@login_required
+def notice_list(request):
+    require(access_fund_view(request.user))
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in Notice.Kind.values else ""
+    today = timezone.localdate()
+    start = today.replace(day=1 if today.day <= 15 else 16)
+    return render(
+        request,
+        "fund/notice_list.html",
+        {
+            "page": paginate(request, selectors.notice_list(user=request.user, kind=kind)),
+            "can_manage": access_fund_manage(request.user),
+            "form": NoticeBatchForm(initial={"kind": "repayment", "period_start": start, "period_end": today}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def notice_batch(request):
+    require(access_fund_manage(request.user))
+    form = NoticeBatchForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "고지 구분과 기간을 확인하십시오.")
+        return redirect(reverse("fund:notice_list"))
+    try:
+        job = services.notices_batch_start(actor=request.user, **form.cleaned_data)
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+        return redirect(reverse("fund:notice_list"))
+    return redirect(reverse("core:job_detail", args=[job.pk]))
+
+
+@login_required
+def notice_detail(request, pk: int):
+    notice = selectors.notice_get(user=request.user, pk=pk)
+    position = selectors.loan_position(notice.loan, notice.period_end)
+    return render(request, "fund/notice.html", {"notice": notice, "position": position})
