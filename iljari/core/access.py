@@ -337,6 +337,13 @@ def access_frontline_view(user) -> bool:
     """The frontline pages (service points, consultations, rooms and bookings, programmes, shelters, figures): the
     office manager, division staff and auditors (every point), partner agencies (the points and shelters their
     partner runs, through scope_rows(partner=...))."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.PARTNER_AGENCY,
+    }
 
 
 # --- the social investment fund (사회투자기금) ----------------------------------------------------------
