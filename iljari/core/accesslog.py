@@ -33,7 +33,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Val
 from django.db.models.functions import Coalesce, Length, Replace, TruncDate
 from django.utils import timezone
 
-from iljari.core.access import access_change_history_view, require
+from iljari.core.access import access_access_log_review_sign, access_change_history_view, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.models import AccessLogEntry, AccessLogHead, AccessLogReview
 
@@ -327,7 +327,7 @@ def _off_hours(at: datetime) -> bool:
 def access_log_review_sign(*, user, year: int, month: int, note: str = "", now: datetime | None = None):
     """The auditor signs off a month that has ended: once per month, with the findings counted at that moment and
     the id and hash of the month's last entry (an anchor for verify)."""
-    require(access_change_history_view(user), "접속기록 점검을 확인할 권한이 없습니다.")
+    require(access_access_log_review_sign(user), "접속기록 점검 확인은 감사 담당자가 합니다.")
     now = now or timezone.now()
     start, end = _month_range(year, month)
     if end > now:

@@ -304,6 +304,53 @@ class AccessLogReview(models.Model):
         return f"{self.year}년 {self.month}월 접속기록 점검"
 
 
+class RetentionRule(models.Model):
+    """How long one kind of personal record is kept (보유기간), set by the office. The kinds, what their period counts
+    from and what destroying them means are registered by the apps (core.retention); this row holds the years."""
+
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    years = models.PositiveSmallIntegerField(_("보유기간(년)"))
+    note = models.CharField(_("근거"), max_length=200, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("수정일시"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("보유기간")
+        verbose_name_plural = _("보유기간")
+        ordering = ["code"]
+        constraints = [models.CheckConstraint(name="retention_rule_positive_years", condition=Q(years__gte=1))]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.years}년"
+
+
+class DestructionRecord(models.Model):
+    """The destruction register (개인정보 파기 대장): what a retention run destroyed or anonymised, when, under which
+    rule, how many records and people — by ids only, never identifiers."""
+
+    at = models.DateTimeField(_("파기 일시"), db_index=True)
+    rule_code = models.CharField(_("보유기간 규칙"), max_length=40)
+    rule_label = models.CharField(_("대상"), max_length=100)
+    years = models.PositiveSmallIntegerField(_("보유기간(년)"))
+    cutoff = models.DateTimeField(_("기준 시각"), help_text=_("이 시각 이전에 기간이 시작된 기록이 대상"))
+    method = models.CharField(_("방법"), max_length=100)
+    records = models.PositiveIntegerField(_("기록 수"))
+    people = models.PositiveIntegerField(_("익명화한 사람 수"))
+    files = models.PositiveIntegerField(_("지운 파일 수"), default=0)
+    record_ids = models.TextField(_("기록 번호"), blank=True)
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("파기 대장")
+        verbose_name_plural = _("파기 대장")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.rule_label} {self.records}건"
+
+
 class OneTimeCode(models.Model):
     """A one-time code (인증번호) sent by e-mail or text message to prove that someone holds an address.
 

@@ -12,3 +12,7 @@ class IntakeConfig(AppConfig):
 
         for model in (Call, Quota, EligibilityRule, PriorityRule, Application, SelectionRun):
             track(model)
+
+        from iljari.intake import retention
+
+        retention.register()
