@@ -52,6 +52,8 @@ PAGES = [
     ("core:history_list", "/history/", AUDIT),
     ("core:login_event_list", "/history/logins/", AUDIT),
     ("core:access_log", "/history/access/", AUDIT),
+    ("core:access_log_review", "/history/access/review/?month=2026-11", AUDIT),
+    ("core:retention", "/history/retention/", {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     ("core:user_list", "/accounts/users/", ADMIN),
     ("core:user_create", "/accounts/users/new/", ADMIN),
     ("api:openapi-view", "/api/docs", OFFICIAL),
@@ -484,6 +486,9 @@ GATES = [
     (access.access_apply, {Role.CITIZEN}),
     (access.access_placements_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     (access.access_training_view, TRAINING_VIEW),
+    (access.access_access_log_review_sign, {Role.AUDITOR}),
+    (access.access_retention_rules_change, STRUCTURE),
+    (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
 ]
 
 
