@@ -42,7 +42,8 @@ def person_anonymise_expired(*, person_ids, now) -> int:
     from auditlog.models import LogEntry
 
     candidates = sorted(set(person_ids))
-    free = [pk for pk in candidates if pk not in _held(candidates)]
+    held = _held(candidates)
+    free = [pk for pk in candidates if pk not in held]
     total = 0
     for start in range(0, len(free), 2000):
         chunk = free[start : start + 2000]
