@@ -275,3 +275,12 @@ def test_guessing_a_password_locks_the_account(personas, settings):
     assert User.objects.get(username="t_staff").locked_until is not None
     response = client.post("/accounts/login/", {"username": "t_staff", "password": "anything"})
     assert response.status_code in (401, 403, 423) and "잠" in response.content.decode()
+
+
+def test_a_printed_office_page_names_who_printed_it_and_a_citizens_page_does_not(client_as, personas):
+    staff_page = client_as(Role.DIVISION_STAFF).get("/").content.decode()
+    assert (
+        'class="ilj-print-mark"' in staff_page
+        and f"출력한 사람 {personas[Role.DIVISION_STAFF].name}(t_staff)" in staff_page
+    )
+    assert 'class="ilj-print-mark"' not in client_as(Role.CITIZEN).get("/").content.decode()
