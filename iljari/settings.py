@@ -34,6 +34,19 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_keys(name: str, default: str) -> list[str]:
+    """Keys from `<name>_FILE` (one a line, newest first; blank lines and # comments skipped) when it is set,
+    otherwise from the comma-separated variable `<name>`. Keys never live in the repository."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        keys = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        if not keys:
+            raise ImproperlyConfigured(f"{name}_FILE({path})에 키가 없습니다.")
+        return keys
+    return env_list(name, default)
+
+
 DEFAULT_SECRET_KEY = "iljari-development-key-not-for-production"
 
 DEBUG = env_bool("DEBUG", True)
@@ -48,7 +61,7 @@ if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
 # first: put a new one at the head to rotate, keep the old ones until every record is re-saved), and indexed
 # with an HMAC under its own key. The production profile refuses the development values.
 DEFAULT_PERSONAL_DATA_KEY = "iljari-development-personal-data-key"
-SALT_KEY = env_list("PERSONAL_DATA_KEYS", DEFAULT_PERSONAL_DATA_KEY)
+SALT_KEY = env_keys("PERSONAL_DATA_KEYS", DEFAULT_PERSONAL_DATA_KEY)
 ILJARI_PERSONAL_DATA_INDEX_KEY = env_str("PERSONAL_DATA_INDEX_KEY", DEFAULT_PERSONAL_DATA_KEY + "-index")
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 if not DEBUG and (
@@ -297,13 +310,21 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)
+ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
 # A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
 # larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.
 ILJARI_INLINE_BATCH_ROWS = env_int("INLINE_BATCH_ROWS", 2000)
-ILJARI_INLINE_UPLOAD_BYTES = env_int(
-    "INLINE_UPLOAD_BYTES", 256 * 1024
-)  # result files of finished jobs older than this are removed
+ILJARI_INLINE_UPLOAD_BYTES = env_int("INLINE_UPLOAD_BYTES", 256 * 1024)
+
+# The access log (접속기록) is kept at least two years (개인정보의 안전성 확보조치 기준 제8조); `iljari accesslog prune`
+# removes older entries. Fewer than two years is refused.
+ILJARI_ACCESS_LOG_KEEP_YEARS = env_int("ACCESS_LOG_KEEP_YEARS", 2)
+if ILJARI_ACCESS_LOG_KEEP_YEARS < 2:
+    raise ImproperlyConfigured("접속기록 보관 기간(ACCESS_LOG_KEEP_YEARS)은 2년 이상이어야 합니다.")
+# The monthly review flags an account that touched more people than this in one day, and any download naming at
+# least this many people.
+ILJARI_ACCESS_LOG_DAILY_SUBJECTS = env_int("ACCESS_LOG_DAILY_SUBJECTS", 500)
+ILJARI_ACCESS_LOG_BULK_SUBJECTS = env_int("ACCESS_LOG_BULK_SUBJECTS", 100)
 
 # Change history: django-auditlog, actor and address set by iljari.core.middleware.
 AUDITLOG_STORE_JSON_CHANGES = True

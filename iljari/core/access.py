@@ -66,6 +66,23 @@ def access_change_history_view(user) -> bool:
     return role in {Role.AUDITOR, Role.SYSTEM_ADMIN}
 
 
+def access_access_log_review_sign(user) -> bool:
+    """Sign off the monthly review of the access log: the auditor (the admin reads it but does not sign)."""
+    return _role(user) == Role.AUDITOR
+
+
+def access_retention_rules_change(user) -> bool:
+    """Set how long each kind of personal record is kept."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
+
+
+def access_destruction_register_view(user) -> bool:
+    """Read the retention periods and the destruction register."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}
+
+
 def access_accounts_manage(user) -> bool:
     """Create accounts, set roles and placements, unlock and deactivate."""
     return _role(user) == Role.SYSTEM_ADMIN

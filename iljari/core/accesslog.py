@@ -1,25 +1,41 @@
-"""The access log (접속기록) of personal data: record and verify.
+"""The access log (접속기록) of personal data: record, verify, prune, review.
 
 Contract:
 - access_log_record(*, user, remote_addr, action, subject_type, subject_ids, detail="", reason="") -> AccessLogEntry
-      appends one entry chained to the previous one; subject_ids are record ids, never identifiers.
-- access_log_verify() -> (checked, first_broken_id | None)
+      appends one entry chained to the previous one; subject_ids are record ids, never identifiers. Appends are
+      serialised by locking the single AccessLogHead row (SELECT ... FOR UPDATE on PostgreSQL; SQLite's
+      IMMEDIATE transactions serialise writers), so concurrent writers still give one valid chain.
+- access_log_check() -> ChainCheck(checked, broken_id, message)   the Korean report `iljari accesslog verify` prints
+- access_log_verify() -> (checked, first_broken_id | None)        (-1: the newest entries were deleted)
+- access_log_prune(*, now=None) -> int   removes entries older than ILJARI_ACCESS_LOG_KEEP_YEARS (at least two),
+      keeping the hash the first remaining entry follows, so verify still proves the rest whole
 - access_log_list(*, user, username="", action="", subject_type="", subject_id="", date_from=None, date_to=None)
       the auditor's view (auditor, system admin).
+- access_log_month_review(*, user, year, month) -> MonthReview   the monthly review: volumes per account,
+      unusual daily volumes, off-hours access, bulk downloads, and the sign-off when there is one
+- access_log_review_sign(*, user, year, month, note="") -> AccessLogReview   the auditor signs the month off; the
+      sign-off keeps the hash of the month's last entry (an anchor verify checks too)
+
+Entries are append-only: the model refuses update and delete and a database trigger refuses them too (PostgreSQL
+and SQLite; deleting is allowed by the trigger only for entries older than two years, for prune).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce, Length, Replace, TruncDate
 from django.utils import timezone
 
-from iljari.core.access import access_change_history_view, require
-from iljari.core.models import AccessLogEntry, AccessLogHead
+from iljari.core.access import access_access_log_review_sign, access_change_history_view, require
+from iljari.core.errors import ValidationFailed
+from iljari.core.models import AccessLogEntry, AccessLogHead, AccessLogReview
 
 GENESIS = "0" * 64
 
@@ -45,12 +61,25 @@ def _digest(entry: AccessLogEntry) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+def _head_locked() -> AccessLogHead:
+    """The chain's head row, locked for this transaction (created on first use; a concurrent first use waits)."""
+    head = AccessLogHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        try:
+            with transaction.atomic():
+                AccessLogHead.objects.create(pk=1)
+        except IntegrityError:
+            pass  # another writer created it first
+        head = AccessLogHead.objects.select_for_update().get(pk=1)
+    return head
+
+
 def access_log_record(
     *, user, remote_addr: str | None, action: str, subject_type: str, subject_ids, detail: str = "", reason: str = ""
 ) -> AccessLogEntry:
     ids = ",".join(str(i) for i in subject_ids)
     with transaction.atomic():
-        head, _ = AccessLogHead.objects.select_for_update().get_or_create(pk=1)
+        head = _head_locked()
         entry = AccessLogEntry(
             at=timezone.now(),
             user=user if user is not None and user.is_authenticated else None,
@@ -71,20 +100,94 @@ def access_log_record(
     return entry
 
 
-def access_log_verify() -> tuple[int, int | None]:
-    """Walk the chain in order; return how many entries were checked and the id of the first that does not fit
-    (edited, or following a deleted one), or None when the chain is whole."""
-    previous = GENESIS
+@dataclass(frozen=True)
+class ChainCheck:
+    checked: int
+    broken_id: int | None  # None: whole; -1: the newest entries were deleted
+    message: str
+
+    @property
+    def whole(self) -> bool:
+        return self.broken_id is None
+
+
+def _describe(entry: AccessLogEntry) -> str:
+    when = timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S")
+    return f"기록 #{entry.pk} ({when}, {entry.username or '익명'}, {entry.get_action_display()} {entry.subject_type})"
+
+
+def access_log_check() -> ChainCheck:
+    """Walk the chain in id order from where pruning left it; the first entry that does not fit is named: its
+    content no longer matches its hash (edited), or it does not follow the previous hash (one before it deleted).
+    Then the head (the newest entries deleted) and every monthly sign-off's anchor are checked."""
+    head = AccessLogHead.objects.filter(pk=1).first()
+    previous = head.pruned_hash if head else GENESIS
     checked = 0
-    for entry in AccessLogEntry.objects.order_by("id").iterator():
-        if entry.previous_hash != previous or _digest(entry) != entry.hash:
-            return checked, entry.pk
+    last = None
+    for entry in AccessLogEntry.objects.order_by("id").iterator(chunk_size=2000):
+        if _digest(entry) != entry.hash:
+            return ChainCheck(
+                checked,
+                entry.pk,
+                f"{_describe(entry)}의 내용이 기록 당시와 다릅니다(고쳐진 기록). 앞의 {checked:,}건은 온전합니다.",
+            )
+        if entry.previous_hash != previous:
+            return ChainCheck(
+                checked,
+                entry.pk,
+                f"{_describe(entry)} 바로 앞의 기록이 지워졌거나 바뀌었습니다. 앞의 {checked:,}건은 온전합니다.",
+            )
         previous = entry.hash
         checked += 1
-    head = AccessLogHead.objects.filter(pk=1).first()
+        last = entry
     if head is not None and head.last_hash != previous:
-        return checked, -1  # the newest entries were deleted
-    return checked, None
+        after = f"{_describe(last)} 뒤" if last else "처음부터"
+        return ChainCheck(checked, -1, f"{after}의 최근 기록이 지워졌습니다. 남은 {checked:,}건은 온전합니다.")
+    pruned_through = head.pruned_through if head else 0
+    for review in AccessLogReview.objects.filter(last_entry_id__gt=pruned_through).order_by("year", "month"):
+        kept = AccessLogEntry.objects.filter(pk=review.last_entry_id, hash=review.last_hash).exists()
+        if not kept:
+            return ChainCheck(
+                checked,
+                review.last_entry_id,
+                f"{review.year}년 {review.month}월 점검 때 확인한 마지막 기록 #{review.last_entry_id}이(가) 그때와 "
+                "다릅니다(체인이 다시 쓰였습니다).",
+            )
+    return ChainCheck(checked, None, f"접속기록 {checked:,}건의 체인이 온전합니다.")
+
+
+def access_log_verify() -> tuple[int, int | None]:
+    """(how many entries were checked, the id of the first that does not fit or None; -1: the newest deleted)."""
+    check = access_log_check()
+    return check.checked, check.broken_id
+
+
+def access_log_prune(*, now: datetime | None = None) -> int:
+    """Remove entries older than the keeping period (ILJARI_ACCESS_LOG_KEEP_YEARS, at least two years), oldest
+    first and only as one unbroken run from the start, recording the last removed entry's hash in the head."""
+    now = now or timezone.now()
+    years = max(2, settings.ILJARI_ACCESS_LOG_KEEP_YEARS)
+    try:
+        cutoff = now.replace(year=now.year - years)
+    except ValueError:  # 29 February
+        cutoff = now.replace(year=now.year - years, day=28)
+    with transaction.atomic():
+        head = _head_locked()
+        young = AccessLogEntry.objects.filter(at__gte=cutoff).order_by("id").values_list("id", flat=True).first()
+        old = AccessLogEntry.objects.filter(at__lt=cutoff)
+        if young is not None:
+            old = old.filter(id__lt=young)
+        last = old.order_by("-id").values("id", "hash").first()
+        if last is None:
+            return 0
+        doomed = AccessLogEntry.objects.filter(id__lte=last["id"])
+        count = doomed.count()
+        doomed._raw_delete(doomed.db)  # the model refuses delete(); the trigger allows it for entries this old
+        head.pruned_through = last["id"]
+        head.pruned_hash = last["hash"]
+        head.pruned_count = F("pruned_count") + count
+        head.save(update_fields=["pruned_through", "pruned_hash", "pruned_count"])
+    return count
 
 
 def access_log_list(
@@ -117,3 +220,131 @@ def access_log_list(
     if date_to:
         entries = entries.filter(at__lt=timezone.make_aware(datetime.combine(date_to + timedelta(days=1), time.min)))
     return entries.order_by("-id")
+
+
+# --- the monthly review (월간 점검) ------------------------------------------------------------------------------
+
+OFF_HOURS_START = time(20, 0)  # access from 20:00 to 08:00, or on a Saturday or Sunday, is off-hours
+OFF_HOURS_END = time(8, 0)
+
+
+@dataclass
+class AccountVolume:
+    username: str
+    role: str
+    entries: int
+    subjects: int
+    downloads: int
+
+
+@dataclass
+class MonthReview:
+    year: int
+    month: int
+    entries: int
+    accounts: list[AccountVolume]
+    heavy_days: list[dict]  # {"username", "day", "subjects"} over ILJARI_ACCESS_LOG_DAILY_SUBJECTS
+    off_hours: list[AccessLogEntry]
+    bulk_downloads: list[AccessLogEntry]  # downloads naming at least ILJARI_ACCESS_LOG_BULK_SUBJECTS people
+    review: AccessLogReview | None
+    daily_limit: int = 0
+    bulk_limit: int = 0
+    off_hours_total: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> int:
+        return len(self.heavy_days) + self.off_hours_total + len(self.bulk_downloads)
+
+
+def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
+    if not (1 <= month <= 12) or not (2000 <= year <= 2100):
+        raise ValidationFailed("점검할 연도와 월을 바르게 고르십시오.")
+    start = timezone.make_aware(datetime(year, month, 1))
+    end = timezone.make_aware(datetime(year + month // 12, month % 12 + 1, 1))
+    return start, end
+
+
+def _subject_count():
+    """How many ids an entry's comma-separated subject list names, computed in the database."""
+    return Case(
+        When(subject_ids="", then=Value(0)),
+        default=Length("subject_ids") - Length(Replace("subject_ids", Value(","), Value(""))) + 1,
+        output_field=IntegerField(),
+    )
+
+
+def access_log_month_review(*, user, year: int, month: int) -> MonthReview:
+    require(access_change_history_view(user), "접속기록을 볼 권한이 없습니다.")
+    start, end = _month_range(year, month)
+    entries = AccessLogEntry.objects.filter(at__gte=start, at__lt=end)
+    counted = entries.annotate(subjects=_subject_count())
+    accounts = [
+        AccountVolume(**row)
+        for row in counted.values("username", "role")
+        .annotate(
+            entries=Count("id"),
+            subjects=Coalesce(Sum("subjects"), 0),
+            downloads=Count("id", filter=Q(action=AccessLogEntry.Action.DOWNLOAD)),
+        )
+        .order_by("-subjects", "username")
+    ]
+    daily_limit = settings.ILJARI_ACCESS_LOG_DAILY_SUBJECTS
+    heavy_days = list(
+        counted.annotate(day=TruncDate("at", tzinfo=timezone.get_current_timezone()))
+        .values("username", "day")
+        .annotate(total=Coalesce(Sum("subjects"), 0))
+        .filter(total__gt=daily_limit)
+        .order_by("day", "username")
+    )
+    off_hours = [
+        entry
+        for entry in entries.order_by("id").only("id", "at", "username", "role", "action", "subject_type", "detail")
+        if _off_hours(entry.at)
+    ]
+    bulk_limit = settings.ILJARI_ACCESS_LOG_BULK_SUBJECTS
+    bulk = list(counted.filter(action=AccessLogEntry.Action.DOWNLOAD, subjects__gte=bulk_limit).order_by("id"))
+    return MonthReview(
+        year=year,
+        month=month,
+        entries=entries.count(),
+        accounts=accounts,
+        heavy_days=heavy_days,
+        off_hours=off_hours[:200],
+        off_hours_total=len(off_hours),
+        bulk_downloads=bulk,
+        review=AccessLogReview.objects.filter(year=year, month=month).select_related("signed_by").first(),
+        daily_limit=daily_limit,
+        bulk_limit=bulk_limit,
+    )
+
+
+def _off_hours(at: datetime) -> bool:
+    local = timezone.localtime(at)
+    return local.weekday() >= 5 or local.time() >= OFF_HOURS_START or local.time() < OFF_HOURS_END
+
+
+def access_log_review_sign(*, user, year: int, month: int, note: str = "", now: datetime | None = None):
+    """The auditor signs off a month that has ended: once per month, with the findings counted at that moment and
+    the id and hash of the month's last entry (an anchor for verify)."""
+    require(access_access_log_review_sign(user), "접속기록 점검 확인은 감사 담당자가 합니다.")
+    now = now or timezone.now()
+    start, end = _month_range(year, month)
+    if end > now:
+        raise ValidationFailed("끝나지 않은 달은 점검 확인을 할 수 없습니다.")
+    report = access_log_month_review(user=user, year=year, month=month)
+    last = AccessLogEntry.objects.filter(at__lt=end).order_by("-id").values("id", "hash").first()
+    with transaction.atomic():
+        if AccessLogReview.objects.select_for_update().filter(year=year, month=month).exists():
+            raise ValidationFailed(f"{year}년 {month}월은 이미 점검 확인을 했습니다.")
+        return AccessLogReview.objects.create(
+            year=year,
+            month=month,
+            entries=report.entries,
+            findings=report.findings,
+            last_entry_id=last["id"] if last else None,
+            last_hash=last["hash"] if last else "",
+            note=note.strip()[:2000],
+            signed_by=user,
+            signed_at=now,
+        )

@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "공통"
 
     def ready(self) -> None:
-        from iljari.core import history
+        from iljari.core import history, keys  # noqa: F401 — keys: forget derived keys when settings change
 
         history.register_core_models()

@@ -203,10 +203,29 @@ class MonthLock(models.Model):
         return f"{self.year}년 {self.month}월 {'마감' if self.is_locked else '마감 해제'}"
 
 
+class AppendOnlyError(RuntimeError):
+    """Raised when code tries to change or delete an access-log entry (the database refuses it too)."""
+
+
+class AccessLogQuerySet(models.QuerySet):
+    """The access log only grows: no update or delete through the ORM. Entries past the keeping period leave
+    only through core.accesslog.access_log_prune, which records where the chain now starts."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("접속기록은 고칠 수 없습니다.")
+
+    def delete(self):
+        raise AppendOnlyError("접속기록은 지울 수 없습니다.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("접속기록은 고칠 수 없습니다.")
+
+
 class AccessLogEntry(models.Model):
-    """접속기록: one view, search, change, print or download of personal data. Append-only and chained: each
-    entry's hash covers the previous entry's hash, so an edited or deleted entry breaks the chain
-    (`iljari accesslog verify`). Data subjects are named by id, never by their identifiers."""
+    """접속기록: one view, search, change, print or download of personal data. Append-only (here, and by a database
+    trigger) and chained: each entry's hash covers the previous entry's hash, so an edited or deleted entry breaks
+    the chain (`iljari accesslog verify`). Data subjects are named by id, never by their identifiers. The account is
+    kept by id and name without a foreign-key constraint, so that removing an account never rewrites the log."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("조회")
@@ -215,9 +234,12 @@ class AccessLogEntry(models.Model):
         CHANGE = "change", _("수정")
         PRINT = "print", _("출력")
         DOWNLOAD = "download", _("내려받기")
+        DESTROY = "destroy", _("파기")
 
     at = models.DateTimeField(_("일시"), db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
     username = models.CharField(_("아이디"), max_length=150)
     role = models.CharField(_("역할"), max_length=32)
     remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
@@ -229,6 +251,8 @@ class AccessLogEntry(models.Model):
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
+    objects = AccessLogQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("접속기록")
         verbose_name_plural = _("접속기록")
@@ -238,17 +262,107 @@ class AccessLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.subject_type}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("접속기록은 고칠 수 없습니다.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("접속기록은 지울 수 없습니다.")
+
+    @property
+    def subject_id_list(self) -> list[str]:
+        return [i for i in self.subject_ids.split(",") if i]
+
 
 class AccessLogHead(models.Model):
-    """The single row that serialises appends to the access log (locked while an entry is chained)."""
+    """The single row that serialises appends to the access log (locked while an entry is chained). After entries
+    past the keeping period are pruned, `pruned_hash` is the hash the first remaining entry must follow."""
 
     last_hash = models.CharField(max_length=64, default="0" * 64)
+    pruned_through = models.BigIntegerField(_("정리한 마지막 기록"), default=0)
+    pruned_hash = models.CharField(max_length=64, default="0" * 64)
+    pruned_count = models.BigIntegerField(_("정리한 기록 수"), default=0)
 
     class Meta:
         verbose_name = _("접속기록 체인")
 
     def __str__(self) -> str:
         return self.last_hash
+
+
+class AccessLogReview(models.Model):
+    """The monthly review (점검) of the access log, signed off by the auditor. It keeps the id and hash of the last
+    entry of the month, so a later rewrite of the whole chain from that point is still detected by verify."""
+
+    year = models.PositiveSmallIntegerField(_("연도"))
+    month = models.PositiveSmallIntegerField(_("월"))
+    entries = models.PositiveIntegerField(_("기록 수"))
+    findings = models.PositiveIntegerField(_("확인할 사항 수"))
+    last_entry_id = models.BigIntegerField(_("마지막 기록"), null=True)
+    last_hash = models.CharField(max_length=64, blank=True)
+    note = models.TextField(_("점검 의견"), blank=True)
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(_("확인 일시"))
+
+    class Meta:
+        verbose_name = _("접속기록 월간 점검")
+        verbose_name_plural = _("접속기록 월간 점검")
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="access_log_review_unique"),
+            models.CheckConstraint(name="access_log_review_valid_month", condition=Q(month__gte=1) & Q(month__lte=12)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}년 {self.month}월 접속기록 점검"
+
+
+class RetentionRule(models.Model):
+    """How long one kind of personal record is kept (보유기간), set by the office. The kinds, what their period counts
+    from and what destroying them means are registered by the apps (core.retention); this row holds the years."""
+
+    code = models.CharField(_("코드"), max_length=40, unique=True)
+    years = models.PositiveSmallIntegerField(_("보유기간(년)"))
+    note = models.CharField(_("근거"), max_length=200, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("수정일시"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("보유기간")
+        verbose_name_plural = _("보유기간")
+        ordering = ["code"]
+        constraints = [models.CheckConstraint(name="retention_rule_positive_years", condition=Q(years__gte=1))]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.years}년"
+
+
+class DestructionRecord(models.Model):
+    """The destruction register (개인정보 파기 대장): what a retention run destroyed or anonymised, when, under which
+    rule, how many records and people — by ids only, never identifiers."""
+
+    at = models.DateTimeField(_("파기 일시"), db_index=True)
+    rule_code = models.CharField(_("보유기간 규칙"), max_length=40)
+    rule_label = models.CharField(_("대상"), max_length=100)
+    years = models.PositiveSmallIntegerField(_("보유기간(년)"))
+    cutoff = models.DateTimeField(_("기준 시각"), help_text=_("이 시각 이전에 기간이 시작된 기록이 대상"))
+    method = models.CharField(_("방법"), max_length=100)
+    records = models.PositiveIntegerField(_("기록 수"))
+    people = models.PositiveIntegerField(_("익명화한 사람 수"))
+    files = models.PositiveIntegerField(_("지운 파일 수"), default=0)
+    record_ids = models.TextField(_("기록 번호"), blank=True)
+    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("파기 대장")
+        verbose_name_plural = _("파기 대장")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.rule_label} {self.records}건"
 
 
 class OneTimeCode(models.Model):

@@ -284,3 +284,77 @@ def job_download(request, pk: int):
     response = FileResponse(handle, as_attachment=True, filename=job.result_name, content_type=job.result_type)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- personal data protection: the monthly access-log review, retention periods, the destruction register ---
+
+
+def _review_month(request) -> tuple[int, int]:
+    """The month asked for (?month=2026-11), or last month; a bad value gives last month."""
+    today = timezone.localdate()
+    last = (today.replace(day=1) - timezone.timedelta(days=1)).replace(day=1)
+    text = (request.POST.get("month") or request.GET.get("month") or "").strip()
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        if 2000 <= year <= 2100 and 1 <= month <= 12:
+            return year, month
+    except ValueError:
+        pass
+    return last.year, last.month
+
+
+@login_required
+def access_log_review(request):
+    """The monthly review of the access log for the auditor: volumes per account, unusual days, off-hours access,
+    bulk downloads, and the sign-off (POST, the auditor)."""
+    from iljari.core.access import access_access_log_review_sign
+    from iljari.core.accesslog import access_log_month_review, access_log_review_sign
+
+    year, month = _review_month(request)
+    if request.method == "POST":
+        try:
+            access_log_review_sign(user=request.user, year=year, month=month, note=request.POST.get("note", ""))
+        except IljariError as error:
+            if error.status != 400:
+                raise
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"{year}년 {month}월 접속기록 점검을 확인했습니다.")
+        return redirect(f"{reverse('core:access_log_review')}?month={year}-{month:02d}")
+    report = access_log_month_review(user=request.user, year=year, month=month)
+    context = {
+        "report": report,
+        "month_value": f"{year}-{month:02d}",
+        "can_sign": access_access_log_review_sign(request.user),
+    }
+    return render(request, "core/access_log_review.html", context)
+
+
+@login_required
+def retention(request):
+    """The retention periods (보유기간) and the destruction register (파기 대장); the office sets a period (POST)."""
+    from iljari.core.access import access_retention_rules_change
+    from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
+
+    register = destruction_register_list(user=request.user)
+    if request.method == "POST":
+        try:
+            rule = retention_rule_set(
+                user=request.user,
+                code=request.POST.get("code", ""),
+                years=request.POST.get("years"),
+                note=request.POST.get("note", ""),
+            )
+        except IljariError as error:
+            if error.status != 400:
+                raise
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"보유기간을 {rule.years}년으로 정했습니다.")
+        return redirect("core:retention")
+    context = {
+        "rules": retention_rules(),
+        "page": paginate(request, register),
+        "can_change": access_retention_rules_change(request.user),
+    }
+    return render(request, "core/retention.html", context)

@@ -32,3 +32,7 @@ class IntakeConfig(AppConfig):
             ConflictDeclaration,
         ):
             track(model)
+
+        from iljari.intake import retention
+
+        retention.register()

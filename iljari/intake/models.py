@@ -223,6 +223,9 @@ class Application(TimeStampedModel):
     placed_at = models.DateTimeField(
         _("배치·입교 일시"), null=True, blank=True, help_text=_("선발된 사람이 사업장에 배치되거나 교육원에 입교한 때")
     )
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"), null=True, blank=True, help_text=_("보유기간이 지나 서류와 식별 정보를 파기한 때")
+    )
 
     class Meta:
         verbose_name = _("신청")

@@ -30,3 +30,7 @@ class ParticipationConfig(AppConfig):
         from iljari.participation.selectors import direct_job_busy_person_ids
 
         person_check_register(DIRECT_JOB_OVERLAP, direct_job_busy_person_ids)
+
+        from iljari.participation import retention
+
+        retention.register()

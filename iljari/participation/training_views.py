@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -25,7 +24,7 @@ from iljari.participation.training_forms import (
     EnrolmentCompleteForm,
     EnrolmentDropForm,
 )
-from iljari.web.http import form_apply_error, form_submit, paginate, xlsx_upload
+from iljari.web.http import form_apply_error, form_submit, paginate, personal_export, xlsx_upload
 from iljari.web.http import log_person_access as _log
 from iljari.web.period import figure_period
 
@@ -117,17 +116,16 @@ def course_attendance(request, code: str):
 def attendance_sheet(request, code: str):
     course = selectors.course_get(user=request.user, code=code)
     month = _month(request, course)
-    data = selectors.attendance_sheet(user=request.user, course=course, month=month)
     trainees = selectors.course_month(user=request.user, course=course, month=month).rows
-    _log(
+    return personal_export(
         request,
-        "download",
-        [row.enrolment.person_id for row in trainees],
-        f"훈련 과정 {course.code} {month:%Y-%m} 출석 양식",
+        export="attendance",
+        subject_ids=[row.enrolment.person_id for row in trainees],
+        detail=f"훈련 과정 {course.code} {month:%Y-%m} 출석 양식",
+        build=lambda: selectors.attendance_sheet(user=request.user, course=course, month=month),
+        filename=f"attendance-{course.code}-{month:%Y-%m}.xlsx",
+        back=f"{course.get_absolute_url()}?month={month:%Y-%m}",
     )
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="attendance-{course.code}-{month:%Y-%m}.xlsx"'
-    return response
 
 
 @login_required

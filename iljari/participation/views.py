@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +30,7 @@ from iljari.participation.forms import (
     WorkRecordForm,
 )
 from iljari.participation.models import Worksite
-from iljari.web.http import error_text, form_apply_error, form_submit, paginate, xlsx_upload
+from iljari.web.http import error_text, form_apply_error, form_submit, paginate, personal_export, xlsx_upload
 from iljari.web.http import log_person_access as _log
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,11 +89,16 @@ def worksite_detail(request, code: str):
 def work_record_sheet(request, code: str):
     worksite = selectors.worksite_get(user=request.user, code=code)
     month = _month(request, worksite)
-    data = selectors.work_record_sheet(user=request.user, worksite=worksite, month=month)
-    _log(request, "download", [], f"사업장 {worksite.code} {month:%Y-%m} 근무상황 양식")
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="work-{worksite.code}-{month:%Y-%m}.xlsx"'
-    return response
+    sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
+    return personal_export(
+        request,
+        export="work_records",
+        subject_ids=[row.placement.person_id for row in sheet.rows],
+        detail=f"사업장 {worksite.code} {month:%Y-%m} 근무상황 양식",
+        build=lambda: selectors.work_record_sheet(user=request.user, worksite=worksite, month=month),
+        filename=f"work-{worksite.code}-{month:%Y-%m}.xlsx",
+        back=f"{worksite.get_absolute_url()}?month={month:%Y-%m}",
+    )
 
 
 @login_required
@@ -140,16 +144,15 @@ def payroll_sheet(request, code: str):
     worksite = selectors.worksite_get(user=request.user, code=code)
     month = _month(request, worksite)
     sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
-    data = selectors.payroll_sheet(user=request.user, worksite=worksite, month=month)
-    _log(
+    return personal_export(
         request,
-        "download",
-        [row.placement.person_id for row in sheet.rows],
-        f"사업장 {worksite.code} {month:%Y-%m} 급여대장",
+        export="payroll",
+        subject_ids=[row.placement.person_id for row in sheet.rows],
+        detail=f"사업장 {worksite.code} {month:%Y-%m} 급여대장",
+        build=lambda: selectors.payroll_sheet(user=request.user, worksite=worksite, month=month),
+        filename=f"payroll-{worksite.code}-{month:%Y-%m}.xlsx",
+        back=f"{worksite.get_absolute_url()}?month={month:%Y-%m}",
     )
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="payroll-{worksite.code}-{month:%Y-%m}.xlsx"'
-    return response
 
 
 def _placement_page(request, placement, *, record_form=None, end_form=None, outcome_form=None, status=200):

@@ -28,8 +28,9 @@ class Person(TimeStampedModel):
     name = models.CharField(_("이름"), max_length=60)
     birth_date = models.DateField(_("생년월일"))
     sex = models.CharField(_("성별"), max_length=1, choices=Sex.choices)
-    rrn = EncryptedCharField(_("주민등록번호"), max_length=14)
-    rrn_index = models.CharField(max_length=64, unique=True, editable=False)
+    rrn = EncryptedCharField(_("주민등록번호"), max_length=14, null=True)  # None once destroyed
+    # NULL once destroyed: unique allows many NULLs, never many empty strings
+    rrn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     email = models.EmailField(_("전자우편"), blank=True)
     address = models.CharField(_("주소"), max_length=200, blank=True)
@@ -48,6 +49,9 @@ class Person(TimeStampedModel):
     basic_livelihood_recipient = models.BooleanField(_("기초생활수급자"), default=False)
     veteran = models.BooleanField(_("국가유공자"), default=False)
     disability = models.BooleanField(_("장애인"), default=False)
+    destroyed_at = models.DateTimeField(
+        _("파기 일시"), null=True, blank=True, help_text=_("보유기간이 지나 식별 정보를 지우고 익명화한 때")
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("계정"),

@@ -33,7 +33,7 @@ def form_apply_error(form, error: IljariError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
-def log_person_access(request, action: str, ids, detail: str = "") -> None:
+def log_person_access(request, action: str, ids, detail: str = "", reason: str = "") -> None:
     """Write to the access log (core.accesslog) that this request viewed, searched, changed or downloaded the
     personal data of these people: who, from where, which person ids, what (never the resident number)."""
     from iljari.core.accesslog import access_log_record
@@ -46,7 +46,34 @@ def log_person_access(request, action: str, ids, detail: str = "") -> None:
         subject_type="people.person",
         subject_ids=ids,
         detail=detail,
+        reason=reason,
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def personal_export(request, *, export: str, subject_ids, detail: str, build, filename: str, back: str):
+    """A download of personal data (core.exports): GET shows the form asking the purpose and the reason; a valid
+    POST builds the sheet (`build() -> xlsx bytes`), masks what the purpose does not need, watermarks it, writes
+    the download with its purpose and reason to the access log and sends it. A bad form writes nothing (400)."""
+    from django.http import HttpResponse
+    from django.shortcuts import render
+
+    from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
+
+    spec = EXPORTS[export]
+    form = ExportRequestForm(request.POST if request.method == "POST" else None, spec=spec)
+    if request.method == "POST" and form.is_valid():
+        purpose, reason = form.cleaned_data["purpose"], form.cleaned_data["reason"]
+        data = export_prepare(build(), spec=spec, purpose=purpose, user=request.user, reason=reason)
+        log_person_access(request, "download", subject_ids, f"{detail} · 목적: {Purpose(purpose).label}", reason=reason)
+        response = HttpResponse(data, content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+    context = {"form": form, "spec": spec, "detail": detail, "back": back}
+    return render(request, "web/export_form.html", context, status=400 if form.errors else 200)
 
 
 def error_text(error: IljariError) -> str:

@@ -51,6 +51,8 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("변경이력", "core:history_list", access.access_change_history_view, "core:history"),
     NavItem("로그인 기록", "core:login_event_list", access.access_change_history_view, "core:login_event"),
     NavItem("접속기록", "core:access_log", access.access_change_history_view, "core:access_log"),
+    NavItem("접속기록 점검", "core:access_log_review", access.access_change_history_view, "core:access_log_review"),
+    NavItem("보유기간·파기", "core:retention", access.access_destruction_register_view, "core:retention"),
     NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user"),
     NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:"),
     NavItem("내 정보", "core:profile", access.access_own_account, "core:profile"),

@@ -65,6 +65,8 @@ PAGES = [
     ("core:history_list", "/history/", AUDIT),
     ("core:login_event_list", "/history/logins/", AUDIT),
     ("core:access_log", "/history/access/", AUDIT),
+    ("core:access_log_review", "/history/access/review/?month=2026-11", AUDIT),
+    ("core:retention", "/history/retention/", {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     ("core:user_list", "/accounts/users/", ADMIN),
     ("core:user_create", "/accounts/users/new/", ADMIN),
     ("api:openapi-view", "/api/docs", OFFICIAL),
@@ -679,6 +681,9 @@ GATES = [
     (access.access_fund_view, FUND_VIEW),
     (access.access_fund_manage, FUND_MANAGE),  # the division staff persona is not of 사회적경제담당관: see below
     (access.access_fund_ledger_view, FUND_MANAGE | {Role.AUDITOR}),
+    (access.access_access_log_review_sign, {Role.AUDITOR}),
+    (access.access_retention_rules_change, STRUCTURE),
+    (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
 ]
 
 

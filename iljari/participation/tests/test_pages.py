@@ -77,7 +77,10 @@ def test_payroll_sheet_masks_resident_numbers_and_is_access_logged(site, client_
         actor=None, placement=placement, month=date(2018, 5, 1), days_worked=21, hours_worked=168, full_weeks=4
     )
     services.pay_compute(actor=None, month=date(2018, 5, 1))
-    response = client_as(Role.DIVISION_STAFF).get("/participation/worksites/ND-GD/payroll.xlsx?month=2018-05")
+    response = client_as(Role.DIVISION_STAFF).post(
+        "/participation/worksites/ND-GD/payroll.xlsx?month=2018-05",
+        {"purpose": "payment", "reason": "5월 급여 지급 결재"},
+    )
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
@@ -98,7 +101,10 @@ def _upload(client, data: bytes):
 def test_work_record_sheet_round_trip_writes_all_rows_or_none(site, client_as):
     first, second = _placement(site), _placement(site)
     client = client_as(Role.DISTRICT_OFFICER)
-    blank = client.get("/participation/worksites/ND-GD/records.xlsx?month=2018-05")
+    blank = client.post(
+        "/participation/worksites/ND-GD/records.xlsx?month=2018-05",
+        {"purpose": "work_record", "reason": "5월 근무 입력"},
+    )
     workbook = load_workbook(io.BytesIO(blank.content))
     sheet = workbook.active
     rows = {sheet.cell(row=r, column=1).value: r for r in range(4, sheet.max_row + 1)}
@@ -195,3 +201,16 @@ def test_placement_end_and_outcome_through_the_page(site, client_as):
     ).status_code == 302  # fmt: skip
     page = client.get("/participation/employment/?year=2018").content.decode()
     assert "100.0%" in page
+
+
+def test_viewing_one_participants_page_adds_exactly_one_access_log_entry_naming_them(site, client_as):
+    person = make_person()
+    placement = _placement(site, person=person)
+    before = AccessLogEntry.objects.count()
+    response = client_as(Role.DIVISION_STAFF).get(f"/participation/placements/{placement.pk}/", REMOTE_ADDR="10.1.2.3")
+    assert response.status_code == 200
+    assert AccessLogEntry.objects.count() == before + 1
+    entry = AccessLogEntry.objects.latest("pk")
+    assert (entry.username, entry.action, entry.subject_type) == ("t_staff", "view", "people.person")
+    assert (entry.subject_ids, entry.remote_addr) == (str(person.pk), "10.1.2.3")
+    assert person.rrn not in entry.detail + entry.subject_ids

@@ -93,7 +93,10 @@ def test_the_course_and_trainee_pages_are_access_logged_and_show_only_the_masked
 def test_the_attendance_sheet_round_trip_through_the_pages(training, client_as):
     trainee = make_trainee(training["short"])
     client = client_as(Role.PARTNER_AGENCY)
-    sheet = client.get("/participation/training/courses/E-SHORT/attendance.xlsx?month=2018-05")
+    sheet = client.post(
+        "/participation/training/courses/E-SHORT/attendance.xlsx?month=2018-05",
+        {"purpose": "work_record", "reason": "5월 출석 입력"},
+    )
     assert sheet.status_code == 200
     assert AccessLogEntry.objects.latest("pk").action == "download"
     workbook = load_workbook(io.BytesIO(sheet.content))

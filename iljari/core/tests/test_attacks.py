@@ -1,0 +1,286 @@
+"""Attacks tried and refused (행정안전부 SW 개발보안 가이드; docs/security.md maps each weakness group here).
+
+- IDOR: every object URL that reaches personal data, asked for by someone outside its scope, answers 404 (or
+  403 for a role that may not use the page at all), writes nothing and shows nothing of the person. A new
+  `<int:pk>` URL in people, intake or participation fails `test_every_object_url_is_tried` until it is added.
+- SQL injection in search parameters, stored and reflected XSS (names and notes with markup), CSRF on writes,
+  open redirects on the login's `next`, upload path traversal, oversized and malformed uploads, brute-force login.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+
+from iljari.core.models import AccessLogEntry, BackgroundJob, User
+from iljari.core.roles import Role
+from iljari.intake import services as intake
+from iljari.intake.models import Application, ApplicationDocument
+from iljari.intake.tests.support import make_call, upload
+from iljari.participation import services as participation
+from iljari.participation.models import Placement
+from iljari.participation.tests.conftest import make_person, make_site, make_trainee, make_training
+from iljari.people.models import Person
+from iljari.testing import PASSWORD
+
+MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def victims(personas, media_root):
+    """Objects outside the scope of the attackers: a 종로구 resident who applied (a document uploaded) and works
+    at the 종로구 worksite, a trainee of 중부기술교육원, and the office manager's background job."""
+    from iljari.demo.report2018_loader import load_report2018
+
+    load_report2018()
+    site = make_site()
+    person = make_person(district="11110")
+    Person.objects.filter(pk=person.pk).update(name="피해자")
+    call = make_call("VICTIM")
+    quota = call.quotas.get(code="CITY")
+    draft = intake.application_draft_save(actor=None, call=call, person=person, quota=quota)
+    document = intake.application_document_upload(actor=None, application=draft, label="주민등록등본", upload=upload())
+    intake.application_document_upload(actor=None, application=draft, label="구직등록 확인서", upload=upload())
+    application = intake.application_submit(actor=None, call=call, person=person, quota=quota)
+    placement = participation.placement_create(
+        actor=None, person=person, worksite=site["jongno"], start_date=date(2018, 3, 2), end_date=date(2018, 12, 31)
+    )
+    training = make_training()
+    enrolment = make_trainee(training["other"])  # 중부기술교육원 (TTI-CENTRAL)
+    job = BackgroundJob.objects.create(kind="report", title="보고서", requested_by=personas[Role.OFFICE_MANAGER])
+    return {
+        "person": person.pk,
+        "application": application.pk,
+        "document": document.pk,
+        "placement": placement.pk,
+        "enrolment": enrolment.pk,
+        "job": job.pk,
+    }
+
+
+# (url name, method, path, attackers): each attacker is outside the object's scope.
+DISTRICT, PARTNER, CITIZEN, STAFF = Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY, Role.CITIZEN, Role.DIVISION_STAFF
+OBJECT_URLS = [
+    ("people:person_detail", "get", "/people/{person}/", [DISTRICT, PARTNER, CITIZEN]),
+    ("people:person_detail", "post", "/people/{person}/", [DISTRICT, CITIZEN]),
+    ("intake:application_score", "post", "/intake/applications/{application}/score/", [DISTRICT, PARTNER, CITIZEN]),
+    ("intake:application_decline", "post", "/intake/applications/{application}/decline/", [PARTNER, CITIZEN]),
+    ("intake:document_download", "get", "/intake/documents/{document}/", [DISTRICT, PARTNER, CITIZEN]),
+    ("intake:portal_withdraw", "post", "/portal/applications/{application}/withdraw/", [CITIZEN]),
+    ("intake:portal_decline", "post", "/portal/applications/{application}/decline/", [CITIZEN]),
+    ("participation:placement_detail", "get", "/participation/placements/{placement}/", [DISTRICT, PARTNER, CITIZEN]),
+    ("participation:placement_record", "post", "/participation/placements/{placement}/record/", [DISTRICT, PARTNER]),
+    ("participation:placement_end", "post", "/participation/placements/{placement}/end/", [DISTRICT, PARTNER]),
+    ("participation:placement_outcome", "post", "/participation/placements/{placement}/outcome/", [DISTRICT]),
+    ("participation:training_enrolment", "get", "/participation/training/enrolments/{enrolment}/", [PARTNER, CITIZEN]),
+    (
+        "participation:training_deposit_pay",
+        "post",
+        "/participation/training/enrolments/{enrolment}/deposit/",
+        [PARTNER],
+    ),
+    ("participation:training_complete", "post", "/participation/training/enrolments/{enrolment}/complete/", [PARTNER]),
+    ("participation:training_drop", "post", "/participation/training/enrolments/{enrolment}/drop/", [PARTNER]),
+    ("core:job_detail", "get", "/jobs/{job}/", [STAFF, CITIZEN]),
+    ("core:job_progress", "get", "/jobs/{job}/progress/", [STAFF, CITIZEN]),
+    ("core:job_download", "get", "/jobs/{job}/download/", [STAFF, CITIZEN]),
+    ("api:withdraw", "post", "/api/portal/applications/{application}/withdraw", [CITIZEN]),
+]
+# object URLs whose whole page is for one role only (covered by the role matrix, test_access_matrix.py)
+ROLE_ONLY = {"core:user_detail", "core:user_unlock", "core:history_detail", "plan:milestone_done"}
+
+
+def _state(victims) -> tuple:
+    person = Person.objects.get(pk=victims["person"])
+    return (
+        person.name,
+        person.phone,
+        Application.objects.get(pk=victims["application"]).status,
+        ApplicationDocument.objects.count(),
+        Placement.objects.get(pk=victims["placement"]).status,
+        AccessLogEntry.objects.filter(subject_ids=str(victims["person"])).count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "role"),
+    [pytest.param(n, m, p, r, id=f"{n}-{m}-{r}") for n, m, p, roles in OBJECT_URLS for r in roles],
+)
+def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, client_as, name, method, path, role):
+    before = _state(victims)
+    client = client_as(role)
+    url = path.format(**victims)
+    data = {"phone": "010-6666-6666", "reason": "personal", "month": "2018-05", "days_worked": "1", "score": "99"}
+    if name.startswith("api:"):
+        response = client.post(url, content_type="application/json")
+    else:
+        response = getattr(client, method)(url, data) if method == "post" else client.get(url)
+    assert response.status_code in (403, 404), response.status_code
+    assert "피해자" not in response.content.decode(errors="replace")
+    assert _state(victims) == before
+
+
+def test_every_object_url_is_tried():
+    tried = {name for name, *_ in OBJECT_URLS} | ROLE_ONLY
+    found = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif "<int:" in str(pattern.pattern) and namespace in {"core", "people", "intake", "participation", "plan"}:
+                found.add(f"{namespace}:{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    assert found - tried == set()
+
+
+# --- injection and markup ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "payload", ["' OR '1'='1", "%' OR 1=1 --", "'; DROP TABLE people_person; --", "\\' UNION SELECT rrn FROM x --"]
+)
+def test_sql_in_search_parameters_finds_nothing_and_breaks_nothing(victims, client_as, payload):
+    manager, auditor = client_as(Role.OFFICE_MANAGER), client_as(Role.AUDITOR)
+    found = manager.get(f"/people/?name={payload}")
+    assert found.status_code == 200 and "피해자" not in found.content.decode()  # no name matches: nobody listed
+    searched = auditor.get(f"/history/access/?username={payload}")
+    assert searched.status_code == 200 and "조건에 맞는 기록이 없습니다." in searched.content.decode()
+    assert auditor.get(f"/history/access/?subject_id={payload}").status_code == 200  # refused by the form, ignored
+    for url in (f"/intake/calls/VICTIM/?status={payload}", f"/participation/?q={payload}&month={payload}"):
+        assert manager.get(url).status_code in (200, 400), url  # an unknown filter is ignored, never a 500
+    assert Person.objects.filter(pk=victims["person"]).exists()
+
+
+def test_a_name_with_markup_is_stored_as_text_and_shown_escaped_everywhere(victims, client_as):
+    Person.objects.filter(pk=victims["person"]).update(name=MARKUP, address=MARKUP)
+    Placement.objects.filter(pk=victims["placement"]).update(dropout_note=MARKUP)
+    manager = client_as(Role.OFFICE_MANAGER)
+    for url in (
+        f"/people/{victims['person']}/",
+        "/people/",
+        f"/participation/placements/{victims['placement']}/",
+        "/participation/worksites/ND-JN/?month=2018-03",
+        "/intake/calls/VICTIM/",
+    ):
+        html = manager.get(url).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+    assert "&lt;script&gt;alert" in manager.get(f"/people/{victims['person']}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/people/?name=" + MARKUP,
+        "/history/access/?username=" + MARKUP,
+        "/accounts/login/?next=" + MARKUP,
+        "/history/access/review/?month=" + MARKUP,
+        "/nowhere/" + MARKUP,
+    ],
+)
+def test_markup_in_the_address_is_never_reflected_as_markup(personas, client_as, url):
+    client = client_as(Role.AUDITOR) if "history" in url else client_as(Role.OFFICE_MANAGER)
+    if url.startswith("/accounts/login"):
+        client = Client()
+    response = client.get(url)
+    assert response.status_code in (200, 400, 403, 404)
+    assert "<script>alert" not in response.content.decode()
+
+
+# --- CSRF, redirects, uploads, brute force -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/people/{person}/",
+        "/participation/placements/{placement}/end/",
+        "/history/access/review/",
+        "/history/retention/",
+        "/participation/worksites/ND-JN/payroll.xlsx?month=2018-05",
+    ],
+)
+def test_writes_without_the_csrf_token_are_refused(victims, personas, url):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas[Role.OFFICE_MANAGER])
+    before = _state(victims)
+    response = client.post(url.format(**victims), {"phone": "010-6666-6666", "years": "9", "purpose": "payment"})
+    assert response.status_code == 403
+    assert _state(victims) == before
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "https:evil.example", "javascript:alert(1)"],
+)
+def test_the_login_never_redirects_to_another_site(personas, target):
+    client = Client()
+    response = client.post(f"/accounts/login/?next={target}", {"username": "t_staff", "password": PASSWORD})
+    location = response.get("Location", "")
+    assert "evil.example" not in location and not location.startswith("javascript")
+
+
+def test_an_upload_named_to_climb_out_of_the_media_folder_is_stored_under_a_random_name(victims, media_root):
+    call = make_call("CLIMB")
+    person = Person.objects.get(pk=victims["person"])
+    application = intake.application_draft_save(actor=None, call=call, person=person, quota=call.quotas.first())
+    document = intake.application_document_upload(
+        actor=None, application=application, label="주민등록등본", upload=upload(name="../../../../etc/passwd.pdf")
+    )
+    stored = (media_root / document.file.name).resolve()
+    assert stored.is_relative_to(media_root.resolve())
+    assert "passwd" not in document.file.name and ".." not in document.file.name
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"this is not a spreadsheet", "work.xlsx", "엑셀"),
+        (b"PK\x03\x04" + b"\x00" * 64, "work.xlsx", "엑셀"),
+        (b"x" * 10, "../../evil.sh", "엑셀(.xlsx) 파일만 올릴 수 있습니다."),
+    ],
+)
+def test_a_malformed_spreadsheet_is_refused_in_korean_and_writes_nothing(victims, client_as, content, name, message):
+    from iljari.participation.models import WorkRecord
+
+    upload_file = io.BytesIO(content)
+    upload_file.name = name
+    response = client_as(Role.OFFICE_MANAGER).post(
+        "/participation/worksites/ND-JN/records/upload/?month=2018-05", {"file": upload_file}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not WorkRecord.objects.exists()
+
+
+def test_an_oversized_spreadsheet_is_refused(victims, client_as, monkeypatch):
+    monkeypatch.setattr("iljari.web.forms.MAX_UPLOAD_BYTES", 1024)
+    upload_file = io.BytesIO(b"PK" + b"\x00" * 2048)
+    upload_file.name = "work.xlsx"
+    response = client_as(Role.OFFICE_MANAGER).post(
+        "/participation/worksites/ND-JN/records/upload/?month=2018-05", {"file": upload_file}
+    )
+    assert response.status_code == 400 and "파일이 5MB보다 큽니다." in response.content.decode()
+
+
+def test_guessing_a_password_locks_the_account(personas, settings):
+    client = Client()
+    for attempt in range(settings.ILJARI_LOGIN_MAX_FAILURES):
+        client.post("/accounts/login/", {"username": "t_staff", "password": f"guess-{attempt}"})
+    assert User.objects.get(username="t_staff").locked_until is not None
+    response = client.post("/accounts/login/", {"username": "t_staff", "password": "anything"})
+    assert response.status_code in (401, 403, 423) and "잠" in response.content.decode()
+
+
+def test_a_printed_office_page_names_who_printed_it_and_a_citizens_page_does_not(client_as, personas):
+    staff_page = client_as(Role.DIVISION_STAFF).get("/").content.decode()
+    assert (
+        'class="ilj-print-mark"' in staff_page
+        and f"출력한 사람 {personas[Role.DIVISION_STAFF].name}(t_staff)" in staff_page
+    )
+    assert 'class="ilj-print-mark"' not in client_as(Role.CITIZEN).get("/").content.decode()
