@@ -5,10 +5,11 @@ same mistakes with the same Korean messages. Reads selectors only; writes nothin
 Contract:
 - REPORT_KINDS: {kind: Korean name}
 - report_access_check(*, user, kind) -> None    PermissionDenied unless the user may ask for this kind
-- report_request_check(*, kind, year, as_of, fmt, subject="", today=None) -> None
+- report_request_check(*, kind, year, as_of, fmt, subject="", purpose="", today=None) -> None
       ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
       NotFound for a year with no plan
-- report_file(*, user, kind, year, as_of, fmt, subject="", progress=None) -> ReportFile  (name, content_type, data)
+- report_file(*, user, kind, year, as_of, fmt, subject="", purpose="", watermark="", progress=None) -> ReportFile
+      (name, content_type, data); a kind that names people (PERSONAL) needs the purpose and carries the watermark
       `subject` names what a kind is about (the programme's code for "programme")
 """
 
@@ -23,6 +24,7 @@ from django.utils import timezone
 
 from iljari.core.access import access_office_figures_view, access_participation_view, require
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.exports import EXPORTS
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
@@ -45,7 +47,11 @@ BUILDERS = {
 NEEDS_SUBJECT = {"programme": "주요업무 코드(예: P1-03)", "payroll": "사업장 코드"}
 # who may ask for a kind at all; the builders' selectors then scope what it holds (a district's worksites)
 KIND_ACCESS = {"payroll": access_participation_view}
-WITHOUT_PLAN = {"payroll"}  # a payroll is of any month that has placements, planned in the system or not
+WITHOUT_PLAN = {"payroll"}
+# kinds that name people: built only for a purpose the user gave (core.exports), and watermarked
+PERSONAL = {
+    "payroll": "payroll"
+}  # kind -> core.exports spec  # a payroll is of any month that has placements, planned in the system or not
 SUBJECT = re.compile(r"[A-Za-z0-9_-]{1,40}")
 FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf": "PDF", "hwpx": "한글(HWPX)"}
 
@@ -64,10 +70,12 @@ def report_access_check(*, user, kind: str) -> None:
 
 
 def report_request_check(
-    *, kind: str, year: int, as_of: date, fmt: str, subject: str = "", today: date | None = None
+    *, kind: str, year: int, as_of: date, fmt: str, subject: str = "", purpose: str = "", today: date | None = None
 ) -> None:
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
+    if kind in PERSONAL and purpose not in dict(EXPORTS[PERSONAL[kind]].purposes):
+        errors["purpose"] = ["개인정보가 담긴 자료입니다: 이용 목적을 고르십시오."]
     if kind not in REPORT_KINDS:
         errors["kind"] = [f"알 수 없는 보고서입니다: {kind} (가능한 보고서: {', '.join(REPORT_KINDS)})"]
     elif kind in NEEDS_SUBJECT and not SUBJECT.fullmatch(subject or ""):
@@ -96,17 +104,18 @@ def report_file(
     as_of: date,
     fmt: str,
     subject: str = "",
+    purpose: str = "",
+    watermark: str = "",
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ReportFile:
-    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject)
+    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject, purpose=purpose)
     step = progress or (lambda done, total, text="": None)
     step(0, 3, "자료를 읽는 중")
     build = BUILDERS[kind]
-    document = (
-        build(user=user, year=year, as_of=as_of, subject=subject)
-        if kind in NEEDS_SUBJECT
-        else build(user=user, year=year, as_of=as_of)
-    )
+    extra = {"subject": subject} if kind in NEEDS_SUBJECT else {}
+    if kind in PERSONAL:
+        extra |= {"purpose": purpose, "watermark": watermark}
+    document = build(user=user, year=year, as_of=as_of, **extra)
     step(1, 3, f"{FORMAT_NAMES[fmt]}로 그리는 중")
     data = render(document, fmt)
     step(2, 3, "파일을 저장하는 중")

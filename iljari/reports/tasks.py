@@ -11,7 +11,17 @@ from iljari.core.routers import reading_replica
 
 
 @task()
-def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str, subject: str = "") -> None:
+def report_build(
+    *,
+    job_id: int,
+    kind_code: str,
+    year: int,
+    as_of: str,
+    fmt: str,
+    subject: str = "",
+    purpose: str = "",
+    watermark: str = "",
+) -> None:
     from iljari.reports.files import report_file
 
     with job_run(job_id) as run, reading_replica():  # the figures from the replica; the job's rows on the primary
@@ -22,6 +32,8 @@ def report_build(*, job_id: int, kind_code: str, year: int, as_of: str, fmt: str
             as_of=date.fromisoformat(as_of),
             fmt=fmt,
             subject=subject,
+            purpose=purpose,
+            watermark=watermark,
             progress=run.progress,
         )
         run.finish(name=made.name, content_type=made.content_type, data=made.data)

@@ -3,16 +3,21 @@ their days and hours, pay by component and the total, the city's and the distric
 masked as on screen (`900101-1******`); the page that starts the build writes the access log.
 
 Subject: the worksite's code; the month is the as-of date's. Read through participation's selectors, so a district
-officer or partner agency builds only their own worksites' payrolls (another's is "not found")."""
+officer or partner agency builds only their own worksites' payrolls (another's is "not found").
+
+Personal data, as core.exports minimises every download: the purpose the user gave decides what stays (for
+statistics the names are masked, 홍*동, and the resident numbers left out), and the watermark (who, when, for what)
+heads the document and closes it."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from iljari.core.exports import DROP, EXPORTS, LEFT_OUT, MASK, mask_name
 from iljari.core.formats import format_date
 from iljari.participation.selectors import payroll, worksite_get
 from iljari.reports.builders.cells import number_cell
-from iljari.reports.document import Cell, Document, Table
+from iljari.reports.document import Cell, Document, Paragraph, Table
 
 COLUMNS = (
     "번호",
@@ -42,17 +47,26 @@ def _hours_cell(value) -> Cell:
     return Cell(f"{value:,.2f}".rstrip("0").rstrip("."), value=float(value), number_format="#,##0.##", align="right")
 
 
-def build_payroll_sheet(*, user, year: int, as_of: date, subject: str) -> Document:
+def build_payroll_sheet(
+    *, user, year: int, as_of: date, subject: str, purpose: str = "", watermark: str = ""
+) -> Document:
     worksite = worksite_get(user=user, code=subject)
     sheet = payroll(user=user, worksite=worksite, month=as_of)
     month = sheet.month
+    rules = EXPORTS["payroll"].rules.get(purpose, {})
+    name_rule, rrn_rule = rules.get("성명"), rules.get("주민등록번호")
+
+    def shown(value: str, rule) -> str:
+        return "" if rule == DROP else mask_name(value) if rule == MASK else value
+
     body = []
     for number, row in enumerate(sheet.rows, start=1):
         record, payment = row.record, row.payment
+        person = row.placement.person
         cells = [
             number_cell(number),
-            Cell(row.placement.person.name, align="center"),  # centred cells keep to one line in print
-            Cell(row.placement.person.rrn_masked, align="center"),
+            Cell(shown(person.name, name_rule), align="center"),  # centred cells keep to one line in print
+            Cell(shown(person.rrn_masked, rrn_rule), align="center"),
             number_cell(record.days_worked) if record else Cell("미입력", align="center"),
             _hours_cell(record.hours_worked) if record else Cell("-", align="right"),
         ]
@@ -74,7 +88,9 @@ def build_payroll_sheet(*, user, year: int, as_of: date, subject: str) -> Docume
             f"시비 {sheet.city_pay:,}원 · 구비 {sheet.district_pay:,}원 "
             f"(시·구 분담 {sheet.city_share_percent}:{sheet.district_share_percent})"
         )
-    notes.append("주민등록번호는 뒤 6자리를 가려서 적었습니다.")
+    notes.append(
+        "주민등록번호는 이용 목적상 뺐습니다." if rrn_rule == DROP else "주민등록번호는 뒤 6자리를 가려서 적었습니다."
+    )
     place = " ".join(
         part
         for part in (
@@ -95,10 +111,18 @@ def build_payroll_sheet(*, user, year: int, as_of: date, subject: str) -> Docume
         Table(
             title=f"급여대장 {month:%Y-%m}",
             caption=f"{worksite.name} {month.year}년 {month.month}월 참여자별 근무와 급여(원)",
-            header=[[Cell(text, header=True, align="center") for text in COLUMNS]],
+            header=[
+                [
+                    Cell(f"{text}{LEFT_OUT}" if rules.get(text) == DROP else text, header=True, align="center")
+                    for text in COLUMNS
+                ]
+            ],
             body=body,
             unit_line="(단위 : 원)",
             notes=notes,
         )
     )
+    if watermark:
+        document.blocks.insert(0, Paragraph(watermark))
+        document.blocks.append(Paragraph(watermark))
     return document

@@ -6,7 +6,8 @@ a format the renderers do not have."""
 
 from django import template
 
-from iljari.reports.files import FORMAT_NAMES, NEEDS_SUBJECT, REPORT_KINDS
+from iljari.core.exports import EXPORTS, ExportRequestForm
+from iljari.reports.files import FORMAT_NAMES, NEEDS_SUBJECT, PERSONAL, REPORT_KINDS
 
 register = template.Library()
 
@@ -25,4 +26,8 @@ def report_build_form(context, kind: str = "", subject: str = "", label: str = "
         "formats": FORMAT_NAMES,
         "label": label,
         "form_id": f"build-{kind or 'report'}",
+        # a kind that names people asks the purpose and the reason, as every download of personal data does
+        "export_form": ExportRequestForm(spec=EXPORTS[PERSONAL[kind]], auto_id=f"build-{kind}-%s")
+        if kind in PERSONAL
+        else None,
     }

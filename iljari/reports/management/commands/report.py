@@ -12,14 +12,16 @@ from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from iljari.core.accesslog import access_log_record
 from iljari.core.errors import IljariError
+from iljari.core.exports import EXPORTS, watermark_text
 from iljari.core.models import User
 from iljari.core.progress import TerminalProgress
 from iljari.core.roles import Role
 from iljari.reports.builders.payroll import payroll_person_ids
-from iljari.reports.files import report_file
+from iljari.reports.files import PERSONAL, report_file
 from iljari.reports.renderers import BINARY, EXTENSIONS
 
 
@@ -40,13 +42,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--programme", default="", help="programme 보고서의 주요업무 코드 (예: P1-03)")
         parser.add_argument("--worksite", default="", help="payroll의 사업장 코드; 기준일이 속한 달의 급여대장")
+        parser.add_argument("--purpose", default="", help="payroll의 이용 목적 (payment, audit, statistics)")
+        parser.add_argument("--reason", default="", help="payroll을 만드는 사유 (접속기록에 남습니다)")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--as-of", required=True, help="기준일 YYYY-MM-DD")
         parser.add_argument("--format", default="html", help=f"형식: {', '.join(EXTENSIONS)}")
         parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx·pdf·hwpx는 파일만)")
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
-    def handle(self, *args, kind, year, as_of, format, output, as_user, programme, worksite, **options):
+    def handle(
+        self, *args, kind, year, as_of, format, output, as_user, programme, worksite, purpose, reason, **options
+    ):
         user = (
             User.objects.filter(username=as_user).first()
             if as_user
@@ -59,14 +65,22 @@ class Command(BaseCommand):
         progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
         try:
             subject = worksite if kind == "payroll" else programme
+            watermark = ""
+            if kind in PERSONAL:
+                if len(" ".join(reason.split())) < 5:
+                    raise CommandError("개인정보가 담긴 자료입니다: --reason에 만드는 사유를 5자 이상 적으십시오.")
+                if purpose in dict(EXPORTS[PERSONAL[kind]].purposes):
+                    watermark = watermark_text(user=user, purpose=purpose, now=timezone.now())
             made = report_file(
-                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject, progress=progress
-            )
+                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject, purpose=purpose,
+                watermark=watermark, progress=progress,
+            )  # fmt: skip
             if kind == "payroll":
                 access_log_record(
                     user=user, remote_addr=None, action="download", subject_type="people.person",
                     subject_ids=payroll_person_ids(user=user, subject=subject, as_of=_date(as_of)),
-                    detail=f"사업장 {subject} {as_of[:7]} 급여대장 {format} (명령줄)",
+                    detail=f"사업장 {subject} {as_of[:7]} 급여대장 {format} (명령줄) · 목적: {purpose}",
+                    reason=" ".join(reason.split()),
                 )  # fmt: skip
         except IljariError as error:
             raise CommandError(" ".join([error.message, *sum(error.field_errors.values(), [])])) from None
