@@ -92,6 +92,9 @@ OBJECT_URLS = [
 ]
 # object URLs whose whole page is for one role only (covered by the role matrix, test_access_matrix.py)
 ROLE_ONLY = {"core:user_detail", "core:user_unlock", "core:history_detail", "plan:milestone_done"}
+# an organisation's application to a call for organisations (no person's data): the reviewers' sheet and the
+# conflict declaration, refused to anyone but the call's staff in enterprises/tests/test_strong_sme_call.py
+ORGANISATION_OBJECTS = {"intake:application_review", "intake:application_conflict"}
 
 
 def _state(victims) -> tuple:
@@ -125,7 +128,7 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 
 
 def test_every_object_url_is_tried():
-    tried = {name for name, *_ in OBJECT_URLS} | ROLE_ONLY
+    tried = {name for name, *_ in OBJECT_URLS} | ROLE_ONLY | ORGANISATION_OBJECTS
     found = set()
 
     def walk(patterns, namespace=""):

@@ -89,3 +89,22 @@ def _file(content: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("upload.xlsx", content)
+
+
+def test_only_the_calls_staff_reach_an_organisations_review_sheet_and_conflict_form(client_as):
+    from iljari.enterprises.tests.test_strong_sme_call import make_sme_call
+    from iljari.intake import services
+    from iljari.intake.models import ConflictDeclaration, ReviewScore
+
+    __import__("iljari.demo.report2018_loader", fromlist=["x"]).load_report2018()
+    call = make_sme_call()
+    application = services.application_org_submit(actor=None, call=call, organisation=make_organisation())
+    for role in (Role.CITIZEN, Role.ORGANISATION, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY):
+        client = client_as(role)
+        assert client.get(f"/intake/applications/{application.pk}/review/").status_code in (403, 404), role
+        score = {"stage": "document_review", "criterion_stability": "30", "criterion_balance": "20"}
+        assert client.post(f"/intake/applications/{application.pk}/review/", score).status_code in (403, 404)
+        conflict = client.post(f"/intake/applications/{application.pk}/conflict/", {"reason": "대표가 친척입니다"})
+        assert conflict.status_code in (403, 404), role
+    assert not ReviewScore.objects.exists() and not ConflictDeclaration.objects.exists()
+    assert client_as(Role.DIVISION_STAFF).get(f"/intake/applications/{application.pk}/review/").status_code == 200
