@@ -314,4 +314,5 @@ def notice_batch(request):
 def notice_detail(request, pk: int):
     notice = selectors.notice_get(user=request.user, pk=pk)
     position = selectors.loan_position(notice.loan, notice.period_end)
-    return render(request, "fund/notice.html", {"notice": notice, "position": position})
+    batch = f"{notice.kind}-{notice.period_start:%Y-%m-%d}"  # the notices of the same kind and period
+    return render(request, "fund/notice.html", {"notice": notice, "position": position, "batch_subject": batch})

@@ -22,12 +22,13 @@ from datetime import date
 
 from django.utils import timezone
 
-from iljari.core.access import access_office_figures_view, access_participation_view, require
+from iljari.core.access import access_fund_view, access_office_figures_view, access_participation_view, require
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import EXPORTS
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
+from iljari.reports.builders.notice import build_fund_notice
 from iljari.reports.builders.payroll import build_payroll_sheet
 from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS, RENDERERS, render
@@ -37,17 +38,23 @@ REPORT_KINDS = {
     "jobs": "일자리 목표 공시(월별 추진실적)",
     "programme": "사업 요약(한 장)",
     "payroll": "급여대장",
+    "notice": "사회투자기금 고지서",
 }
 BUILDERS = {
     "business": build_business_report,
     "jobs": build_job_disclosure,
     "programme": build_programme_sheet,
     "payroll": build_payroll_sheet,
+    "notice": build_fund_notice,
 }
-NEEDS_SUBJECT = {"programme": "주요업무 코드(예: P1-03)", "payroll": "사업장 코드"}
+NEEDS_SUBJECT = {
+    "programme": "주요업무 코드(예: P1-03)",
+    "payroll": "사업장 코드",
+    "notice": "고지 번호 또는 고지 묶음(예: repayment-2018-06-01)",
+}
 # who may ask for a kind at all; the builders' selectors then scope what it holds (a district's worksites)
-KIND_ACCESS = {"payroll": access_participation_view}
-WITHOUT_PLAN = {"payroll"}
+KIND_ACCESS = {"payroll": access_participation_view, "notice": access_fund_view}
+WITHOUT_PLAN = {"payroll", "notice"}
 # kinds that name people: built only for a purpose the user gave (core.exports), and watermarked
 PERSONAL = {
     "payroll": "payroll"

@@ -25,7 +25,7 @@ def report_build_form(context, kind: str = "", subject: str = "", label: str = "
         "subject": subject,
         "formats": FORMAT_NAMES,
         "label": label,
-        "form_id": f"build-{kind or 'report'}",
+        "form_id": f"build-{kind or 'report'}-{subject}" if subject else f"build-{kind or 'report'}",
         # a kind that names people asks the purpose and the reason, as every download of personal data does
         "export_form": ExportRequestForm(spec=EXPORTS[PERSONAL[kind]], auto_id=f"build-{kind}-%s")
         if kind in PERSONAL
