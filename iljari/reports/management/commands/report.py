@@ -1,4 +1,5 @@
-"""`iljari report business|jobs|programme|payroll [--programme P1-03 | --worksite ND18-C01] --year 2018`
+"""`iljari report business|jobs|programme|payroll|notice [--programme P1-03 | --worksite ND18-C01 | --notice N]`
+`--year 2018`
 `--as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE`
 
 Builds the report from the database through the same function as the pages and the background task
@@ -42,6 +43,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--programme", default="", help="programme 보고서의 주요업무 코드 (예: P1-03)")
         parser.add_argument("--worksite", default="", help="payroll의 사업장 코드; 기준일이 속한 달의 급여대장")
+        parser.add_argument(
+            "--notice", default="", help="notice의 고지 번호, 또는 고지 묶음 (예: repayment-2018-06-01)"
+        )
         parser.add_argument("--purpose", default="", help="payroll의 이용 목적 (payment, audit, statistics)")
         parser.add_argument("--reason", default="", help="payroll을 만드는 사유 (접속기록에 남습니다)")
         parser.add_argument("--year", type=int, required=True)
@@ -51,7 +55,7 @@ class Command(BaseCommand):
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
     def handle(
-        self, *args, kind, year, as_of, format, output, as_user, programme, worksite, purpose, reason, **options
+        self, *args, kind, year, as_of, format, output, as_user, programme, worksite, notice, purpose, reason, **options
     ):
         user = (
             User.objects.filter(username=as_user).first()
@@ -64,7 +68,7 @@ class Command(BaseCommand):
             raise CommandError(f"{format}는 -o 파일로만 쓸 수 있습니다.")
         progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
         try:
-            subject = worksite if kind == "payroll" else programme
+            subject = {"payroll": worksite, "notice": notice}.get(kind, programme)
             watermark = ""
             if kind in PERSONAL:
                 if len(" ".join(reason.split())) < 5:
