@@ -47,7 +47,7 @@ def env_keys(name: str, default: str) -> list[str]:
     return env_list(name, default)
 
 
-DEFAULT_SECRET_KEY = "iljari-development-key-not-for-production"
+DEFAULT_SECRET_KEY = "iljari-development-key-not-for-production"  # nosec B105  # development only: the production profile refuses it
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)

@@ -88,7 +88,7 @@ def rows_insert(model, fields: Sequence[str], rows: Iterable[Sequence], *, batch
     columns = given + left
     convert = [_converter(field) for field in columns]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names come from the model, values are parameters
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names come from the model, values are parameters # nosec B608
         quote(opts.db_table),
         ", ".join(quote(field.column) for field in columns),
         ", ".join(["%s"] * len(columns)),

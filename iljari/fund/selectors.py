@@ -211,7 +211,7 @@ def _arrears_by_loan(as_of: date) -> dict[int, tuple[int, int, date | None]]:
         FROM v LEFT JOIN p ON p.loan_id = v.loan_id
         LEFT JOIN {instalment} i ON i.version_id = v.id AND i.due_on <= %s
         GROUP BY v.loan_id, p.paid, v.base
-    """  # noqa: S608 - table names from the models, values are parameters
+    """  # noqa: S608 - table names from the models, values are parameters # nosec B608
     result = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, [as_of, as_of, as_of])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import subprocess
+import subprocess  # nosec B404
 import sys
 
 from django.conf import settings
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         """The background worker beside the server (report builds, batches), stopped with it."""
         if settings.TASKS_QUEUE != "db":
             return None
-        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
+        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input # nosec B603
             [
                 sys.executable,
                 "-c",
