@@ -494,6 +494,7 @@ class Figures:
     advocates: int = 0
     cases: int = 0
     academy_completed: int = 0
+    officials_academy_sessions: int = 0
     forum_registered: int = 0
     shelters: list = field(default_factory=list)
     shelter_daily_users: int = 0
@@ -558,6 +559,9 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
         cancelled=False,
     )
     figures.academy_completed = _completed(completed)
+    figures.officials_academy_sessions = ProgrammeSession.objects.filter(
+        programme__kind=Programme.Kind.LABOUR_ACADEMY, day__range=(start, as_of)
+    ).count()
     figures.forum_registered = (
         Registration.objects.filter(
             session__programme__kind=Programme.Kind.FORUM, session__day__year=year, cancelled=False
