@@ -396,6 +396,12 @@ def access_frontline_manage(user, division_path_: str) -> bool:
     return access_figures_enter(user, division_path_)
 
 
+def access_frontline_manage_any(user) -> bool:
+    """May keep some division's frontline set-up (rooms, programmes, sessions, shelters, closures): the
+    office manager or division staff (which division's records: access_frontline_manage)."""
+    return access_figures_enter_any(user)
+
+
 def access_shelter_counts(user, shelter) -> bool:
     """Enter a shelter's daily user counts: the partner agency that runs it, or the shelter's division's staff."""
     if _role(user) == Role.PARTNER_AGENCY and shelter.partner_id is not None:

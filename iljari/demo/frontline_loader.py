@@ -6,7 +6,8 @@ From the report: the centre's rooms (13 study rooms, 5 mentoring rooms, a semina
 (weekdays 09–21, Saturdays 10–18); 13,869 counselled face to face or online, 1,785 of them employed; 205 programme
 sessions with 2,000 attendees; 22,253 room users (study rooms 14,310, the hall and the rest 7,943); the ombudsmen's
 1,694 free consultations and 120 workplace consultings in the first half; 50 village labour attorneys and 50
-labour-rights advocates; the 노사민정 academy's 84 who completed; the forum ('18.12.11.~12., 1,000 people); the 4
+labour-rights advocates; the 노사민정 academy's 84 who completed; the officials' 노동아카데미 and 노동실무 교육 (3
+sessions, undated in the report: the days are the demo's); the forum ('18.12.11.~12., 1,000 people); the 4
 shelters (size, staff, target workers, hours, the 2018 daily averages 70, 57, 48 and '-', 127 → 175 across
 shelters); conversions (서울교통공사 1,285 on '18.3.1.; 1,067 to go; 146 fixed-term staff in '18.2월: 시 107, 투출 39)
 and 서울신용보증재단's annual hours (2,275 in '15, 2,124 in '17).
@@ -321,6 +322,21 @@ def _academy(labour: OrgUnit) -> None:
     rows_insert(Registration, ["session", "participant", "attended"], rows)
 
 
+def _officials_academy(labour: OrgUnit) -> None:
+    """노동정책담당관's labour education of the city's own officials: 3 sessions, no registrations (none printed)."""
+    academy = frontline.programme_set(
+        actor=None,
+        code="OFFICIALS-ACADEMY-2018",
+        division=labour,
+        title=d.OFFICIALS_ACADEMY["title"],
+        kind=Programme.Kind.LABOUR_ACADEMY,
+        service_point=None,
+        public=False,
+    )
+    for day, title in d.OFFICIALS_ACADEMY["sessions"]:
+        frontline.session_set(actor=None, programme=academy, title=title, day=day, starts=14, capacity=100)
+
+
 def _forum(jobs: OrgUnit) -> None:
     forum = frontline.programme_set(
         actor=None,
@@ -441,6 +457,7 @@ def load_frontline() -> None:
         _programme_sessions(rng, points["centre"], jobs, open_days)
         _shelters(rng, labour)
     _academy(labour)
+    _officials_academy(labour)
     _forum(jobs)
     _upcoming(points["centre"], jobs)
     _public_sector()

@@ -64,6 +64,7 @@ class FiguresOut(Schema):
     village_attorneys: int
     advocates: int
     academy_completed: int
+    officials_academy_sessions: int
     shelter_daily_users: int
     conversions_done: int
     conversions_remaining: int

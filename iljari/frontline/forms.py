@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.frontline.models import Consultation, Conversion, FixedTermScreening, LabourCheck
+from iljari.frontline.models import Consultation, Conversion, FixedTermScreening, LabourCheck, Programme, Room
 
 
 class ConsultationForm(KrdsFormMixin, forms.Form):
@@ -157,3 +157,100 @@ class ConversionForm(KrdsFormMixin, forms.Form):
     def __init__(self, *args, institutions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].choices = [("", "목록에 없음")] + [(p.code, p.name) for p in institutions]
+
+
+# --- set-up records (access_frontline_manage) -------------------------------------------------------------------
+
+HOUR_CHOICES = [("", "-")] + [(h, f"{h:02d}:00") for h in range(0, 25)]
+
+
+def _hour_field(label: str):
+    return forms.TypedChoiceField(label=label, required=False, coerce=int, empty_value=None, choices=HOUR_CHOICES)
+
+
+class PointHoursForm(KrdsFormMixin, forms.Form):
+    weekday_opens = _hour_field("평일 여는 시각")
+    weekday_closes = _hour_field("평일 닫는 시각")
+    saturday_opens = _hour_field("토요일 여는 시각")
+    saturday_closes = _hour_field("토요일 닫는 시각")
+
+
+class RoomForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(label="코드", max_length=32, help_text="영문·숫자·'-' (예: YJC-STUDY-07)")
+    service_point = forms.ChoiceField(label="창구")
+    name = forms.CharField(label="이름", max_length=60)
+    kind = forms.ChoiceField(label="구분", choices=Room.Kind.choices)
+    capacity = forms.IntegerField(label="정원(명)", min_value=1, max_value=1000)
+    max_hours_per_day = forms.IntegerField(label="1인 1일 최대 이용 시간", min_value=1, max_value=24, initial=3)
+    is_active = forms.BooleanField(label="예약 받음", required=False, initial=True)
+
+    def __init__(self, *args, points=(), editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_point"].choices = [(p.code, p.name) for p in points]
+        if editing:
+            self.fields["code"].disabled = True
+
+
+class ProgrammeForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(label="코드", max_length=32, help_text="영문·숫자·'-' (예: YJC-CV)")
+    title = forms.CharField(label="이름", max_length=120)
+    kind = forms.ChoiceField(label="구분", choices=Programme.Kind.choices)
+    division = forms.ChoiceField(label="담당 부서")
+    service_point = forms.ChoiceField(label="창구", required=False)
+    public = forms.BooleanField(label="포털에서 신청 받음", required=False, initial=True)
+    sessions_to_complete = forms.IntegerField(label="수료 기준 출석 회차", min_value=1, max_value=100, initial=1)
+
+    def __init__(self, *args, divisions=(), points=(), editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division"].choices = [(d.code, d.name) for d in divisions]
+        self.fields["service_point"].choices = [("", "창구 없음(부서가 운영)")] + [(p.code, p.name) for p in points]
+        if editing:
+            self.fields["code"].disabled = True
+
+
+class SessionForm(KrdsFormMixin, forms.Form):
+    title = forms.CharField(label="회차", max_length=120, help_text="예: 3회차")
+    day = forms.DateField(label="날짜", widget=DateInput())
+    starts = forms.TypedChoiceField(label="시작 시각", coerce=int, choices=[(h, f"{h:02d}:00") for h in range(0, 24)])
+    capacity = forms.IntegerField(label="정원(명)", min_value=1, max_value=100000)
+
+
+class ShelterForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(label="코드", max_length=32, help_text="영문·숫자·'-' (예: SEOCHO)")
+    name = forms.CharField(label="이름", max_length=60)
+    division = forms.ChoiceField(label="담당 부서")
+    target_workers = forms.CharField(label="주 이용 대상", max_length=60, help_text="예: 대리기사, 택배기사")
+    size_m2 = forms.IntegerField(label="규모(㎡)", min_value=1, max_value=100000)
+    staff = forms.IntegerField(label="운영 인력(명)", min_value=0, max_value=1000)
+    opens = forms.CharField(label="여는 시각", max_length=5, help_text="시:분 (예: 18:00)")
+    closes = forms.CharField(label="닫는 시각", max_length=5, help_text="다음 날 아침에 닫으면 그 시각 (예: 06:00)")
+    opened_on = forms.DateField(label="개소일", widget=DateInput())
+    note = forms.CharField(label="비고", max_length=200, required=False)
+
+    def __init__(self, *args, divisions=(), editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division"].choices = [(d.code, d.name) for d in divisions]
+        if editing:
+            self.fields["code"].disabled = True
+
+
+class ClosureForm(KrdsFormMixin, forms.Form):
+    day = forms.DateField(label="휴관일", widget=DateInput())
+    service_point = forms.ChoiceField(label="창구", required=False)
+    reason = forms.CharField(label="사유", max_length=60, help_text="예: 추석")
+
+    def __init__(self, *args, points=(), all_points=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(p.code, p.name) for p in points]
+        self.fields["service_point"].choices = ([("", "모든 창구")] if all_points else []) + choices
+        self.fields["service_point"].required = not all_points
+
+
+class WorkingHoursForm(KrdsFormMixin, forms.Form):
+    institution = forms.ChoiceField(label="기관")
+    year = forms.IntegerField(label="연도", min_value=2000, max_value=2100)
+    hours = forms.IntegerField(label="1인당 연간 노동시간", min_value=1, max_value=8784)
+
+    def __init__(self, *args, institutions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].choices = [(p.code, p.name) for p in institutions]

@@ -391,6 +391,7 @@ class Programme(TimeStampedModel):
         LECTURE = "lecture", _("취업특강")
         MENTORING = "mentoring", _("멘토링")
         ACADEMY = "academy", _("아카데미")
+        LABOUR_ACADEMY = "labour_academy", _("공무원 노동아카데미")
         FORUM = "forum", _("포럼")
 
     code = models.CharField(_("코드"), max_length=32, unique=True)

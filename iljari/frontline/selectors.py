@@ -22,6 +22,11 @@ Contract:
 - public_sector_summary(*, user, as_of) -> PublicSectorSummary
 - frontline_figures(*, user, year, as_of) -> Figures                   every count the 2018 report prints
 - indicator_actuals(*, year, as_of) -> dict[str, int]                   figures that feed an office indicator
+- manage_divisions(*, user) -> QuerySet[OrgUnit]                       the divisions whose set-up the user keeps
+- manage_points(*, user) -> QuerySet[ServicePoint]                     the points of those divisions
+- closure_list(*, user, since) -> QuerySet[Closure]                    closed days from `since`, every point's
+- manage_rooms(*, user);  manage_room_get / manage_programme_get / manage_shelter_get (*, user, code),
+      manage_session_get / manage_closure_get (*, user, pk): a record to edit, 404 outside the user's divisions
 """
 
 from __future__ import annotations
@@ -35,13 +40,16 @@ from django.shortcuts import get_object_or_404
 
 from iljari.core.access import (
     access_book,
+    access_frontline_manage_any,
     access_frontline_view,
     access_public_sector_view,
     access_service_point_work,
+    division_path,
     require,
     scope_rows,
 )
 from iljari.core.errors import NotFound
+from iljari.core.roles import Role
 from iljari.frontline.models import (
     Booking,
     Closure,
@@ -62,6 +70,7 @@ from iljari.frontline.models import (
     WorkingHours,
     WorkplaceVisit,
 )
+from iljari.org.models import OrgUnit
 
 # The indicator an office figure feeds (performance's indicator code → the figure's name in Figures).
 INDICATORS = {"IND-06": "ombudsman_consultations"}
@@ -74,6 +83,63 @@ def service_point_list(*, user):
 
 def service_point_get(*, user, code: str) -> ServicePoint:
     return get_object_or_404(service_point_list(user=user), code=code)
+
+
+def manage_divisions(*, user):
+    """The divisions whose rooms, programmes, shelters and closures the user keeps (access_frontline_manage):
+    every division for the office manager, the own division for division staff."""
+    require(access_frontline_manage_any(user), "현장 서비스의 기본 자료를 바꿀 권한이 없습니다.")
+    rows = OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION, is_active=True).order_by("sort_order", "code")
+    if user.role != Role.OFFICE_MANAGER:
+        rows = rows.filter(path=division_path(user.org_unit.path)) if user.org_unit_id else rows.none()
+    return rows
+
+
+def manage_points(*, user):
+    return (
+        ServicePoint.objects.filter(division__in=manage_divisions(user=user))
+        .select_related("division", "partner")
+        .order_by("code")
+    )
+
+
+def manage_rooms(*, user):
+    rooms = Room.objects.filter(service_point__division__in=manage_divisions(user=user))
+    return rooms.select_related("service_point").order_by("service_point__code", "code")
+
+
+def manage_room_get(*, user, code: str) -> Room:
+    rooms = Room.objects.select_related("service_point__division")
+    return get_object_or_404(rooms, code=code, service_point__division__in=manage_divisions(user=user))
+
+
+def manage_programme_get(*, user, code: str) -> Programme:
+    programmes = Programme.objects.select_related("division", "service_point")
+    return get_object_or_404(programmes, code=code, division__in=manage_divisions(user=user))
+
+
+def manage_session_get(*, user, pk: int) -> ProgrammeSession:
+    sessions = ProgrammeSession.objects.select_related("programme__division", "programme__service_point")
+    return get_object_or_404(sessions, pk=pk, programme__division__in=manage_divisions(user=user))
+
+
+def manage_shelter_get(*, user, code: str) -> Shelter:
+    shelters = Shelter.objects.select_related("division")
+    return get_object_or_404(shelters, code=code, division__in=manage_divisions(user=user))
+
+
+def manage_closure_get(*, user, pk: int) -> Closure:
+    closure = get_object_or_404(Closure.objects.select_related("service_point__division"), pk=pk)
+    if closure.service_point_id is None:
+        require(user.role == Role.OFFICE_MANAGER, "모든 창구의 휴관일은 총괄만 바꿀 수 있습니다.")
+    elif not manage_points(user=user).filter(pk=closure.service_point_id).exists():
+        raise NotFound()
+    return closure
+
+
+def closure_list(*, user, since: date):
+    require(access_frontline_view(user))
+    return Closure.objects.filter(day__gte=since).select_related("service_point").order_by("day", "service_point")
 
 
 def topic_list():
@@ -428,6 +494,7 @@ class Figures:
     advocates: int = 0
     cases: int = 0
     academy_completed: int = 0
+    officials_academy_sessions: int = 0
     forum_registered: int = 0
     shelters: list = field(default_factory=list)
     shelter_daily_users: int = 0
@@ -492,6 +559,9 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
         cancelled=False,
     )
     figures.academy_completed = _completed(completed)
+    figures.officials_academy_sessions = ProgrammeSession.objects.filter(
+        programme__kind=Programme.Kind.LABOUR_ACADEMY, day__range=(start, as_of)
+    ).count()
     figures.forum_registered = (
         Registration.objects.filter(
             session__programme__kind=Programme.Kind.FORUM, session__day__year=year, cancelled=False

@@ -35,15 +35,22 @@ Contract (`actor=None` is the system: the demo loader):
 - labour_check_record(*, actor, institution, kind, checked_on, compliant, max_weekly_hours=None, findings="")
 - service_point_set / topic_set / closure_set / room_set / programme_set / session_set / shelter_set
       (*, actor, code-or-key, **fields): keep the set-up records (the office manager or the division's staff;
-      the demo loader as the system)
+      the demo loader as the system). room_set / programme_set / shelter_set take new=True for a new code (a
+      taken code is refused); each checks its fields (capacity at least 1, per-person limit 1–24 hours, HH:MM
+      shelter hours) and writes nothing on a mistake. session_set(..., session=None) edits one session when
+      given; a session of a point's programme starts inside the point's opening hours on a day it is open.
+      A closure of one point is its division's; a closure of every point the office manager's.
+- service_point_hours_set(*, actor, service_point, weekday_opens, weekday_closes, saturday_opens, saturday_closes)
+      opening before closing, both or neither; closure_delete(*, actor, closure)
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -748,46 +755,209 @@ def topic_set(*, actor, code: str, name: str, sort_order: int = 0) -> Consultati
     return topic
 
 
-def closure_set(*, actor, day: date, reason: str, service_point: ServicePoint | None = None) -> Closure:
-    if actor is not None:
-        require(access_frontline_manage(actor, "/"), "휴관일을 바꿀 권한이 없습니다.")
+def _code_errors(model, code: str, new: bool) -> dict[str, list[str]]:
+    """A new record's code: letters, digits and '-', not taken (an existing record keeps its code)."""
+    code = (code or "").strip()
+    if not code or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}", code):
+        return {"code": ["코드는 영문·숫자·하이픈(-)으로 32자까지 입력하십시오."]}
+    if new and model.objects.filter(code=code).exists():
+        return {"code": [f"코드 {code}은(는) 이미 쓰고 있습니다. 다른 코드를 입력하십시오."]}
+    return {}
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+
+
+def service_point_hours_set(
+    *,
+    actor,
+    service_point: ServicePoint,
+    weekday_opens=None,
+    weekday_closes=None,
+    saturday_opens=None,
+    saturday_closes=None,
+) -> ServicePoint:
+    """A point's opening hours (whole hours 0–24; both empty: closed that day)."""
+    _require_manage(actor, service_point.division)
+    errors: dict[str, list[str]] = {}
+    for label, prefix, opens, closes in (
+        ("평일", "weekday", weekday_opens, weekday_closes),
+        ("토요일", "saturday", saturday_opens, saturday_closes),
+    ):
+        if (opens is None) != (closes is None):
+            errors[f"{prefix}_closes"] = [f"{label} 여는 시각과 닫는 시각을 함께 입력하거나 함께 비우십시오."]
+        elif opens is not None and not 0 <= opens < closes <= 24:
+            errors[f"{prefix}_closes"] = [f"{label} 닫는 시각은 여는 시각보다 늦어야 합니다(0~24시)."]
+    _raise(errors)
     with transaction.atomic():
-        closure, _ = Closure.objects.update_or_create(day=day, service_point=service_point, defaults={"reason": reason})
+        service_point.weekday_opens, service_point.weekday_closes = weekday_opens, weekday_closes
+        service_point.saturday_opens, service_point.saturday_closes = saturday_opens, saturday_closes
+        service_point.save(
+            update_fields=["weekday_opens", "weekday_closes", "saturday_opens", "saturday_closes", "updated_at"]
+        )
+    return service_point
+
+
+def closure_set(*, actor, day: date, reason: str, service_point: ServicePoint | None = None) -> Closure:
+    """A closed day for one point (its division's staff or the office manager) or for every point (the office
+    manager)."""
+    if actor is not None:
+        path = service_point.division.path if service_point is not None else "/"
+        require(access_frontline_manage(actor, path), "휴관일을 바꿀 권한이 없습니다.")
+    errors: dict[str, list[str]] = {}
+    if day is None:
+        errors["day"] = ["휴관일을 입력하십시오."]
+    if not (reason or "").strip():
+        errors["reason"] = ["휴관 사유를 입력하십시오(예: 추석)."]
+    _raise(errors)
+    with transaction.atomic():
+        closure, _ = Closure.objects.update_or_create(
+            day=day, service_point=service_point, defaults={"reason": reason.strip()}
+        )
     return closure
 
 
-def room_set(*, actor, code: str, service_point: ServicePoint, **fields) -> Room:
+def closure_delete(*, actor, closure: Closure) -> None:
+    if actor is not None:
+        path = closure.service_point.division.path if closure.service_point_id else "/"
+        require(access_frontline_manage(actor, path), "휴관일을 바꿀 권한이 없습니다.")
+    with transaction.atomic():
+        closure.delete()
+
+
+def room_set(*, actor, code: str, service_point: ServicePoint, new: bool = False, **fields) -> Room:
+    """A room (new=True: a new code, refused when taken); its capacity at least 1, the per-person limit 1–24
+    hours."""
     _require_manage(actor, service_point.division)
+    existing = None if new else Room.objects.filter(code=code).select_related("service_point__division").first()
+    if existing is not None and existing.service_point_id != service_point.pk:
+        _require_manage(actor, existing.service_point.division)
+    errors = _code_errors(Room, code, new)
+    if "name" in fields and not (fields["name"] or "").strip():
+        errors["name"] = ["공간 이름을 입력하십시오."]
+    if "kind" in fields and fields["kind"] not in Room.Kind.values:
+        errors["kind"] = ["공간 구분을 고르십시오."]
+    if "capacity" in fields and (fields["capacity"] is None or not 1 <= fields["capacity"] <= 1000):
+        errors["capacity"] = ["정원은 1명 이상 1,000명 이하여야 합니다."]
+    if "max_hours_per_day" in fields and (
+        fields["max_hours_per_day"] is None or not 1 <= fields["max_hours_per_day"] <= 24
+    ):
+        errors["max_hours_per_day"] = ["1인 1일 최대 이용 시간은 1~24시간입니다."]
+    _raise(errors)
     with transaction.atomic():
         room, _ = Room.objects.update_or_create(code=code, defaults={"service_point": service_point, **fields})
     return room
 
 
-def programme_set(*, actor, code: str, division, **fields) -> Programme:
+def programme_set(*, actor, code: str, division, new: bool = False, **fields) -> Programme:
+    """A programme (new=True: a new code, refused when taken); its point, when it has one, belongs to the
+    division."""
     _require_manage(actor, division)
+    existing = None if new else Programme.objects.filter(code=code).select_related("division").first()
+    if existing is not None and existing.division_id != division.pk:
+        _require_manage(actor, existing.division)
+    errors = _code_errors(Programme, code, new)
+    if "title" in fields and not (fields["title"] or "").strip():
+        errors["title"] = ["프로그램 이름을 입력하십시오."]
+    if "kind" in fields and fields["kind"] not in Programme.Kind.values:
+        errors["kind"] = ["프로그램 구분을 고르십시오."]
+    point = fields.get("service_point")
+    if point is not None and actor is not None and not access_frontline_manage(actor, point.division.path):
+        errors["service_point"] = [f"{point.name}은(는) 담당하지 않는 창구입니다."]
+    if "sessions_to_complete" in fields and (
+        fields["sessions_to_complete"] is None or not 1 <= fields["sessions_to_complete"] <= 100
+    ):
+        errors["sessions_to_complete"] = ["수료 기준 출석 회차는 1~100회입니다."]
+    _raise(errors)
     with transaction.atomic():
         programme, _ = Programme.objects.update_or_create(code=code, defaults={"division": division, **fields})
     return programme
 
 
-def session_set(*, actor, programme: Programme, title: str, day: date, starts: int, capacity: int):
-    _require_manage(actor, programme.division)
+def _session_errors(programme: Programme, day, starts, capacity) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
     if capacity is None or capacity < 1:
-        _fail("capacity", "정원은 1명 이상이어야 합니다.")
+        errors["capacity"] = ["정원은 1명 이상이어야 합니다."]
+    if day is None:
+        errors["day"] = ["날짜를 입력하십시오."]
+    if starts is None or not 0 <= starts <= 23:
+        errors["starts"] = ["시작 시각은 0~23시입니다."]
+    point = programme.service_point
+    if point is not None and day is not None and "starts" not in errors:
+        hours = point.hours_on(day)
+        if (
+            hours is None
+            or Closure.objects.filter(day=day).filter(Q(service_point=point) | Q(service_point__isnull=True)).exists()
+        ):
+            errors["day"] = [f"{point.name}은(는) {day:%Y-%m-%d}에 문을 열지 않습니다."]
+        elif not hours[0] <= starts < hours[1]:
+            errors["starts"] = [f"시작 시각이 {point.name}의 운영시간({hours[0]}~{hours[1]}시) 밖입니다."]
+    return errors
+
+
+def session_set(
+    *, actor, programme: Programme, title: str, day: date, starts: int, capacity: int, session=None, new: bool = False
+) -> ProgrammeSession:
+    """A programme's session by title (new=True: refused when the title is taken; or `session` to edit that
+    one, title included): capacity at least 1 and
+    never below those registered, the day and start inside the programme's point's opening hours (not on a
+    closed day)."""
+    _require_manage(actor, programme.division)
+    errors = _session_errors(programme, day, starts, capacity)
+    title = (title or "").strip()
+    if not title:
+        errors["title"] = ["회차 이름을 입력하십시오(예: 3회차)."]
+    elif (new or session is not None) and programme.sessions.filter(title=title).exclude(
+        pk=getattr(session, "pk", None)
+    ).exists():
+        errors["title"] = [f"{title}은(는) 이미 있는 회차입니다. 다른 이름을 입력하십시오."]
+    _raise(errors)
     with transaction.atomic():
-        session, created = ProgrammeSession.objects.get_or_create(
-            programme=programme, title=title, defaults={"day": day, "starts": starts, "capacity": capacity}
-        )
-        if not created and (session.day, session.starts, session.capacity) != (day, starts, capacity):
+        if session is None:
+            session, created = ProgrammeSession.objects.select_for_update().get_or_create(
+                programme=programme, title=title, defaults={"day": day, "starts": starts, "capacity": capacity}
+            )
+        else:
+            session = ProgrammeSession.objects.select_for_update().get(pk=session.pk)
+            created = False
+        if not created and (session.title, session.day, session.starts, session.capacity) != (
+            title,
+            day,
+            starts,
+            capacity,
+        ):
             if capacity < session.registered:
                 _fail("capacity", f"이미 {session.registered}명이 신청하여 정원을 그보다 줄일 수 없습니다.")
-            session.day, session.starts, session.capacity = day, starts, capacity
-            session.save(update_fields=["day", "starts", "capacity", "updated_at"])
+            session.title, session.day, session.starts, session.capacity = title, day, starts, capacity
+            session.save(update_fields=["title", "day", "starts", "capacity", "updated_at"])
     return session
 
 
-def shelter_set(*, actor, code: str, division, **fields) -> Shelter:
+def shelter_set(*, actor, code: str, division, new: bool = False, **fields) -> Shelter:
+    """A shelter (new=True: a new code, refused when taken); hours as HH:MM (an overnight shelter closes the
+    next morning, so closing may be earlier than opening but not the same)."""
     _require_manage(actor, division)
+    existing = None if new else Shelter.objects.filter(code=code).select_related("division").first()
+    if existing is not None and existing.division_id != division.pk:
+        _require_manage(actor, existing.division)
+    errors = _code_errors(Shelter, code, new)
+    for field, message in (("name", "쉼터 이름을 입력하십시오."), ("target_workers", "주 이용 대상을 입력하십시오.")):
+        if field in fields and not (fields[field] or "").strip():
+            errors[field] = [message]
+    for field in ("opens", "closes"):
+        if field in fields and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d|24:00", fields[field] or ""):
+            errors[field] = ["시각은 18:00처럼 시:분으로 입력하십시오."]
+    if "opens" in fields and "closes" in fields and fields["opens"] == fields["closes"] and "opens" not in errors:
+        errors["closes"] = ["닫는 시각은 여는 시각과 달라야 합니다."]
+    if "size_m2" in fields and (fields["size_m2"] is None or fields["size_m2"] < 1):
+        errors["size_m2"] = ["규모는 1㎡ 이상이어야 합니다."]
+    if "staff" in fields and (fields["staff"] is None or fields["staff"] < 0):
+        errors["staff"] = ["운영 인력은 0명 이상이어야 합니다."]
+    if "opened_on" in fields and fields["opened_on"] is None:
+        errors["opened_on"] = ["개소일을 입력하십시오."]
+    _raise(errors)
     with transaction.atomic():
         shelter, _ = Shelter.objects.update_or_create(code=code, defaults={"division": division, **fields})
     return shelter

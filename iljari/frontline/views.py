@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import (
     access_book,
     access_frontline_manage,
+    access_frontline_manage_any,
     access_frontline_view,
     access_public_sector_view,
     access_service_point_work,
@@ -30,6 +31,7 @@ from iljari.frontline.forms import (
     CaseCloseForm,
     CaseForm,
     CaseStepForm,
+    ClosureForm,
     ConsultationForm,
     ConversionForm,
     DayForm,
@@ -37,10 +39,16 @@ from iljari.frontline.forms import (
     FollowUpForm,
     LabourCheckForm,
     OutcomeForm,
+    PointHoursForm,
+    ProgrammeForm,
+    RoomForm,
     SatisfactionForm,
     ScreeningForm,
+    SessionForm,
     ShelterCountForm,
+    ShelterForm,
     VisitForm,
+    WorkingHoursForm,
 )
 from iljari.frontline.services import LABOUR_POLICY
 from iljari.org import selectors as org_selectors
@@ -256,7 +264,8 @@ def case_create(request):
     form = CaseForm(request.POST or None, points=points, initial=initial)
 
     def save(data):
-        point = next(p for p in points if p.code == data.pop("service_point"))
+        point_code = data.pop("service_point")
+        point = next(p for p in points if p.code == point_code)
         case = services.case_open(actor=request.user, service_point=point, consultation=consultation, **data)
         return "사건을 수임했습니다.", reverse("frontline:case_detail", args=[case.pk])
 
@@ -344,7 +353,8 @@ def visit_create(request):
     form = VisitForm(request.POST or None, points=points, initial=initial)
 
     def save(data):
-        point = next(p for p in points if p.code == data.pop("service_point"))
+        point_code = data.pop("service_point")
+        point = next(p for p in points if p.code == point_code)
         services.visit_record(actor=request.user, service_point=point, checks=checks, **data)
         return "사업장 컨설팅을 기록했습니다.", reverse("frontline:visit_list")
 
@@ -416,7 +426,11 @@ def programme_detail(request, code: str):
     return render(
         request,
         "frontline/programme_detail.html",
-        {"programme": programme, "sessions": selectors.programme_sessions(programme=programme)},
+        {
+            "programme": programme,
+            "sessions": selectors.programme_sessions(programme=programme),
+            "can_manage": access_frontline_manage(request.user, programme.division.path),
+        },
     )
 
 
@@ -532,6 +546,7 @@ def public_sector(request):
             "screening_form": ScreeningForm(institutions=institutions, initial={"requested_on": timezone.localdate()}),
             "decision_form": DecisionForm(initial={"decided_on": timezone.localdate()}),
             "conversion_form": ConversionForm(institutions=institutions),
+            "hours_form": WorkingHoursForm(institutions=institutions, initial={"year": timezone.localdate().year}),
             "can_record": can_record,
         },
         status=400 if form.errors else 200,
@@ -589,6 +604,208 @@ def conversion_record(request):
         services.conversion_record(actor=request.user, **data)
 
     return _public_sector_post(request, form, write, "정규직 전환을 기록했습니다.")
+
+
+@login_required
+@require_POST
+def working_hours_record(request):
+    institutions = list(org_selectors.partner_list(user=request.user, kind="public_institution"))
+    form = WorkingHoursForm(request.POST, institutions=institutions)
+
+    def write(data):
+        data["institution"] = _institution(data["institution"], request.user)
+        services.working_hours_record(actor=request.user, **data)
+
+    return _public_sector_post(request, form, write, "연간 노동시간을 기록했습니다.")
+
+
+# --- set-up: points' hours, rooms, programmes and sessions, shelters, closures -----------------------------------
+
+
+def _setup_form(request, form, save, *, title: str, back: str):
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "frontline/setup_form.html", {"form": f, "title": title, "back": back}, status=status
+        ),
+    )
+
+
+@login_required
+def setup(request):
+    require(access_frontline_manage_any(request.user), "현장 서비스의 기본 자료를 바꿀 권한이 없습니다.")
+    divisions = selectors.manage_divisions(user=request.user)
+    points = list(selectors.manage_points(user=request.user))
+    context = {
+        "points": points,
+        "rooms": selectors.manage_rooms(user=request.user),
+        "programmes": selectors.programme_list(user=request.user).filter(division__in=divisions),
+        "shelters": selectors.shelter_list(user=request.user).filter(division__in=divisions),
+    }
+    return render(request, "frontline/setup.html", context)
+
+
+@login_required
+def point_hours(request, code: str):
+    point = selectors.manage_points(user=request.user).filter(code=code).first()
+    if point is None:
+        raise NotFound()
+    initial = {
+        "weekday_opens": point.weekday_opens,
+        "weekday_closes": point.weekday_closes,
+        "saturday_opens": point.saturday_opens,
+        "saturday_closes": point.saturday_closes,
+    }
+    form = PointHoursForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.service_point_hours_set(actor=request.user, service_point=point, **data)
+        return f"{point.name}의 운영시간을 저장했습니다.", reverse("frontline:setup")
+
+    return _setup_form(request, form, save, title=f"{point.name} 운영시간", back=reverse("frontline:setup"))
+
+
+@login_required
+def room_edit(request, code: str | None = None):
+    points = list(selectors.manage_points(user=request.user))
+    room = selectors.manage_room_get(user=request.user, code=code) if code else None
+    initial = {"max_hours_per_day": 3, "is_active": True}
+    if room is not None:
+        initial = {
+            "code": room.code,
+            "service_point": room.service_point.code,
+            "name": room.name,
+            "kind": room.kind,
+            "capacity": room.capacity,
+            "max_hours_per_day": room.max_hours_per_day,
+            "is_active": room.is_active,
+        }
+    form = RoomForm(request.POST or None, points=points, editing=room is not None, initial=initial)
+
+    def save(data):
+        point_code = data.pop("service_point")
+        point = next(p for p in points if p.code == point_code)
+        saved = services.room_set(
+            actor=request.user, code=data.pop("code").strip(), service_point=point, new=room is None, **data
+        )
+        return f"공간 {saved.name}을(를) 저장했습니다.", reverse("frontline:setup")
+
+    title = f"공간 수정 · {room.name}" if room else "공간 등록"
+    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+
+
+@login_required
+def programme_edit(request, code: str | None = None):
+    divisions = list(selectors.manage_divisions(user=request.user))
+    points = list(selectors.manage_points(user=request.user))
+    programme = selectors.manage_programme_get(user=request.user, code=code) if code else None
+    initial = {"public": True, "sessions_to_complete": 1}
+    if programme is not None:
+        initial = {
+            "code": programme.code,
+            "title": programme.title,
+            "kind": programme.kind,
+            "division": programme.division.code,
+            "service_point": programme.service_point.code if programme.service_point else "",
+            "public": programme.public,
+            "sessions_to_complete": programme.sessions_to_complete,
+        }
+    form = ProgrammeForm(
+        request.POST or None, divisions=divisions, points=points, editing=programme is not None, initial=initial
+    )
+
+    def save(data):
+        division_code = data.pop("division")
+        division = next(d for d in divisions if d.code == division_code)
+        point_code = data.pop("service_point")
+        data["service_point"] = next((p for p in points if p.code == point_code), None)
+        saved = services.programme_set(
+            actor=request.user, code=data.pop("code").strip(), division=division, new=programme is None, **data
+        )
+        return f"프로그램 {saved.title}을(를) 저장했습니다.", reverse("frontline:programme_detail", args=[saved.code])
+
+    title = f"프로그램 수정 · {programme.title}" if programme else "프로그램 등록"
+    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+
+
+@login_required
+def session_edit(request, code: str | None = None, pk: int | None = None):
+    if pk is not None:
+        session = selectors.manage_session_get(user=request.user, pk=pk)
+        programme = session.programme
+        initial = {"title": session.title, "day": session.day, "starts": session.starts, "capacity": session.capacity}
+    else:
+        session, programme = None, selectors.manage_programme_get(user=request.user, code=code)
+        initial = {"starts": 14, "title": f"{programme.sessions.count() + 1}회차"}
+    form = SessionForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.session_set(actor=request.user, programme=programme, session=session, new=session is None, **data)
+        return f"{data['title']}을(를) 저장했습니다.", reverse("frontline:programme_detail", args=[programme.code])
+
+    title = f"{programme.title} · " + (f"{session.title} 수정" if session else "회차 추가")
+    return _setup_form(
+        request, form, save, title=title, back=reverse("frontline:programme_detail", args=[programme.code])
+    )
+
+
+@login_required
+def shelter_edit(request, code: str | None = None):
+    divisions = list(selectors.manage_divisions(user=request.user))
+    shelter = selectors.manage_shelter_get(user=request.user, code=code) if code else None
+    initial = {}
+    if shelter is not None:
+        initial = {name: getattr(shelter, name) for name in ShelterForm.base_fields if name != "division"}
+        initial["division"] = shelter.division.code
+    form = ShelterForm(request.POST or None, divisions=divisions, editing=shelter is not None, initial=initial)
+
+    def save(data):
+        division_code = data.pop("division")
+        division = next(d for d in divisions if d.code == division_code)
+        saved = services.shelter_set(
+            actor=request.user, code=data.pop("code").strip(), division=division, new=shelter is None, **data
+        )
+        return f"쉼터 {saved.name}을(를) 저장했습니다.", reverse("frontline:setup")
+
+    title = f"쉼터 수정 · {shelter.name}" if shelter else "쉼터 등록"
+    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+
+
+@login_required
+def closure_list(request):
+    require(access_frontline_manage_any(request.user), "휴관일을 바꿀 권한이 없습니다.")
+    points = list(selectors.manage_points(user=request.user))
+    all_points = access_frontline_manage(request.user, "/")
+    form = ClosureForm(request.POST or None, points=points, all_points=all_points)
+
+    def save(data):
+        point_code = data.pop("service_point")
+        data["service_point"] = next((p for p in points if p.code == point_code), None)
+        services.closure_set(actor=request.user, **data)
+        return f"{data['day']:%Y-%m-%d} 휴관일을 저장했습니다.", reverse("frontline:closure_list")
+
+    since = timezone.localdate().replace(month=1, day=1)
+
+    def render_page(f, status):
+        closures = selectors.closure_list(user=request.user, since=since)
+        context = {"form": f, "closures": closures, "since": since, "all_points": all_points}
+        return render(request, "frontline/closure_list.html", context, status=status)
+
+    return form_submit(request, form, save=save, render_page=render_page)
+
+
+@login_required
+@require_POST
+def closure_delete(request, pk: int):
+    closure = selectors.manage_closure_get(user=request.user, pk=pk)
+    return _flash(
+        request,
+        lambda: services.closure_delete(actor=request.user, closure=closure),
+        f"{closure.day:%Y-%m-%d} 휴관일을 지웠습니다.",
+        reverse("frontline:closure_list"),
+    )
 
 
 # --- figures ----------------------------------------------------------------------------------------------

@@ -192,6 +192,7 @@ TRAINING_PAGES = [
 
 FRONTLINE_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
 CITIZEN = {Role.CITIZEN}
+FRONTLINE_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 
 # The frontline pages read the objects of frontline.tests.conftest.make_frontline (fixture `frontline_office`): the
 # youth job centre YJC (run by 일자리정책담당관, the staff persona's division) with its study room YJC-S01, and the job
@@ -212,6 +213,15 @@ FRONTLINE_PAGES = [
     ("frontline:shelter_list", "/frontline/shelters/?year=2018", FRONTLINE_VIEW),
     ("frontline:shelter_detail", "/frontline/shelters/SEOCHO/", FRONTLINE_VIEW),
     ("frontline:public_sector", "/frontline/public-sector/?year=2018&as_of=2018-06-30", OFFICE_WIDE),
+    ("frontline:setup", "/frontline/setup/", FRONTLINE_MANAGE),
+    ("frontline:point_hours", "/frontline/setup/points/YJC/hours/", FRONTLINE_MANAGE),
+    ("frontline:room_create", "/frontline/setup/rooms/new/", FRONTLINE_MANAGE),
+    ("frontline:room_edit", "/frontline/setup/rooms/YJC-S01/", FRONTLINE_MANAGE),
+    ("frontline:programme_create", "/frontline/setup/programmes/new/", FRONTLINE_MANAGE),
+    ("frontline:programme_edit", "/frontline/setup/programmes/YJC-MOCK/", FRONTLINE_MANAGE),
+    ("frontline:session_create", "/frontline/setup/programmes/YJC-MOCK/sessions/new/", FRONTLINE_MANAGE),
+    ("frontline:shelter_create", "/frontline/setup/shelters/new/", FRONTLINE_MANAGE),
+    ("frontline:closure_list", "/frontline/setup/closures/", FRONTLINE_MANAGE),
     ("frontline:portal_rooms", "/portal/rooms/", CITIZEN),
     ("frontline:portal_room", "/portal/rooms/YJC-S01/", CITIZEN),
     ("frontline:portal_bookings", "/portal/bookings/", CITIZEN),
@@ -316,6 +326,10 @@ NOT_PAGES = {
     "frontline:screening_request",
     "frontline:screening_decide",
     "frontline:conversion_record",
+    "frontline:working_hours_record",
+    "frontline:session_edit",
+    "frontline:shelter_edit",
+    "frontline:closure_delete",
     "frontline:booking_attendance",
     "frontline:session_detail",
     "frontline:registration_attendance",

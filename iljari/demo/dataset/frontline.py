@@ -35,6 +35,17 @@ OMBUDSMAN_INDICATOR = "IND-06"  # 시민명예노동옴부즈만 상담건수
 ACADEMY_COMPLETED = 84
 ACADEMY_DAYS = [date(2018, 5, 10), date(2018, 5, 17), date(2018, 5, 24), date(2018, 5, 31)]
 
+# 공무원 노동교육: "4급 이상 관리자 노동아카데미 운영 및 5급 이하 직원 대상 노동실무 교육 시행 (3회)".
+# Only the 3 sessions are printed: no dates, capacities or attendance (the days below are the demo's own).
+OFFICIALS_ACADEMY = {
+    "title": "공무원 노동아카데미(4급 이상 관리자 · 5급 이하 노동실무)",
+    "sessions": [
+        (date(2018, 3, 22), "1회 4급 이상 관리자 노동아카데미"),
+        (date(2018, 4, 26), "2회 5급 이하 직원 노동실무 교육"),
+        (date(2018, 5, 24), "3회 5급 이하 직원 노동실무 교육"),
+    ],
+}
+
 # 2018 좋은 일자리도시 국제포럼: '18.12.11.~12., 서울시청 다목적홀, 1,000명.
 FORUM = {"days": (date(2018, 12, 11), date(2018, 12, 12)), "participants": 1_000}
 FORUM_SESSIONS = [

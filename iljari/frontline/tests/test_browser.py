@@ -5,7 +5,7 @@ second booking of the same slot is refused; the centre's advisor records a couns
 from django.utils import timezone
 
 from iljari.core.roles import Role
-from iljari.frontline.models import Booking, Consultation, Registration
+from iljari.frontline.models import Booking, Consultation, Registration, Room
 from iljari.frontline.tests.conftest import make_frontline, next_weekday
 from iljari.testing import BROWSER_MARKS, Persona, browser_log_in, make_persona
 
@@ -75,3 +75,51 @@ def test_a_citizen_books_and_registers_and_the_advisors_employed_outcome_moves_t
     assert advisor.locator("#fig-employed").inner_text() == "1명"
     assert advisor.locator("#fig-counselled").inner_text() == "1명"
     advisor.context.close()
+
+
+def test_the_centres_staff_add_a_room_and_a_session_and_a_citizen_can_book_and_register(
+    transactional_db, personas, page, browser, live_server
+):
+    make_frontline()
+    tuesday = next_weekday(1)
+
+    browser_log_in(page, "t_staff")
+    page.wait_for_url("**/")
+    page.goto("/frontline/programmes/")
+    page.get_by_role("link", name="기본 자료", exact=True).click()
+    page.get_by_role("link", name="공간 등록", exact=True).click()
+    page.locator("#id_code").fill("YJC-S02")
+    page.locator("#id_service_point").select_option("YJC")
+    page.locator("#id_name").fill("스터디룸 2")
+    page.get_by_label("정원(명)").fill("0")
+    page.get_by_role("button", name="저장", exact=True).click()
+    assert "/frontline/setup/rooms/new/" in page.url
+    assert not Room.objects.filter(code="YJC-S02").exists()
+    page.get_by_label("정원(명)").fill("6")
+    page.get_by_role("button", name="저장", exact=True).click()
+    page.wait_for_url("**/frontline/setup/")
+    assert "공간 스터디룸 2을(를) 저장했습니다." in page.content()
+
+    page.goto("/frontline/programmes/YJC-MOCK/")
+    page.get_by_role("link", name="회차 추가", exact=True).click()
+    page.locator("#id_title").fill("2회차")
+    page.locator("#id_day").fill(f"{tuesday:%Y-%m-%d}")
+    page.get_by_label("시작 시각").select_option("22")
+    page.get_by_label("정원(명)").fill("10")
+    page.get_by_role("button", name="저장", exact=True).click()
+    assert "시작 시각이 청년일자리센터의 운영시간(9~21시) 밖입니다." in page.content()
+    page.get_by_label("시작 시각").select_option("15")
+    page.get_by_role("button", name="저장", exact=True).click()
+    page.wait_for_url("**/frontline/programmes/YJC-MOCK/")
+    assert "2회차" in page.content()
+
+    citizen = browser.new_context(base_url=live_server.url, locale="ko-KR").new_page()
+    browser_log_in(citizen, "t_citizen")
+    citizen.wait_for_url("**/")
+    citizen.goto("/portal/rooms/")
+    assert "스터디룸 2" in citizen.content()
+    citizen.goto("/portal/programmes/")
+    citizen.get_by_role("button", name="모의면접 2회차 신청").click()
+    citizen.wait_for_url("**/portal/registrations/")
+    assert Registration.objects.filter(session__title="2회차").count() == 1
+    citizen.context.close()

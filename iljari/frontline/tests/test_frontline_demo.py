@@ -32,6 +32,7 @@ def test_the_demo_frontline_figures_are_the_2018_reports(demo_frontline, client_
     assert (figures.ombudsman_consultations, figures.ombudsman_consultings) == (1_694, 120)
     assert (figures.village_attorneys, figures.advocates) == (50, 50)
     assert figures.academy_completed == 84
+    assert figures.officials_academy_sessions == 3  # "노동실무 교육 시행 (3회)"
     assert figures.forum_capacity == 1_000
     averages = {row.shelter.name: row.average for row in figures.shelters}
     assert averages == {"서초쉼터": 70, "북창쉼터": 57, "합정쉼터": 48, "상암쉼터": None}

@@ -70,3 +70,50 @@ def test_other_divisions_cannot_record_public_sector_programmes(frontline, clien
     response = client_as(Role.DIVISION_STAFF).post("/frontline/public-sector/screenings/", REQUEST)
     assert response.status_code == 403
     assert FixedTermScreening.objects.count() == 0
+
+
+def test_annual_working_hours_are_recorded_and_a_second_entry_for_the_year_replaces_the_first(labour):
+    from iljari.frontline.models import WorkingHours
+
+    url = "/frontline/public-sector/hours/"
+    # 서울신용보증재단: 2,275 hours in 2016, 2,124 in 2017 (the 2018 report)
+    assert labour.post(url, {"institution": "SEOUL-CREDIT", "year": "2017", "hours": "2200"}).status_code == 302
+    assert labour.post(url, {"institution": "SEOUL-CREDIT", "year": "2017", "hours": "2124"}).status_code == 302
+    assert list(WorkingHours.objects.values_list("year", "hours")) == [(2017, 2124)]
+    page = labour.get("/frontline/public-sector/?year=2018&as_of=2018-06-30").content.decode()
+    assert "2,124" in page
+
+
+def test_working_hours_beyond_a_year_or_for_a_future_year_are_refused(labour):
+    from iljari.frontline.models import WorkingHours
+
+    url = "/frontline/public-sector/hours/"
+    page = labour.post(url, {"institution": "SEOUL-CREDIT", "year": "2017", "hours": "9000"}, follow=True)
+    assert "1인당 연간 노동시간" in page.content.decode()
+    page = labour.post(url, {"institution": "SEOUL-CREDIT", "year": "2099", "hours": "2000"}, follow=True)
+    assert "연도를 확인하십시오(올해까지)." in page.content.decode()
+    assert WorkingHours.objects.count() == 0
+
+
+def test_an_emotional_labour_guideline_check_is_recorded_and_a_failed_one_needs_findings(labour):
+    from iljari.frontline.models import LabourCheck
+
+    data = {"institution": "SEOUL-METRO", "kind": "emotional_labour", "checked_on": "2018-06-20", "compliant": "0"}
+    response = labour.post("/frontline/public-sector/", data)
+    assert response.status_code == 400
+    assert "부적합이면 지적사항을 입력하십시오." in response.content.decode()
+    assert LabourCheck.objects.count() == 0
+    response = labour.post("/frontline/public-sector/", {**data, "findings": "고객 폭언 대응 매뉴얼 미비"})
+    assert response.status_code == 302
+    check = LabourCheck.objects.get()
+    assert (check.kind, check.compliant, check.findings) == ("emotional_labour", False, "고객 폭언 대응 매뉴얼 미비")
+    page = labour.get("/frontline/public-sector/?year=2018&as_of=2018-06-30").content.decode()
+    assert "감정노동 가이드라인 점검" in page
+
+
+def test_other_divisions_cannot_record_working_hours(frontline, client_as):
+    from iljari.frontline.models import WorkingHours
+
+    data = {"institution": "SEOUL-CREDIT", "year": "2017", "hours": "2124"}
+    assert client_as(Role.DIVISION_STAFF).post("/frontline/public-sector/hours/", data).status_code == 403
+    assert WorkingHours.objects.count() == 0
