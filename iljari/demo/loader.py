@@ -54,6 +54,8 @@ def load_accounts() -> list[dict]:
     """Create (or reset the password of) each demo account; return what to print."""
     printed = []
     for row in accounts.DEMO_ACCOUNTS:
+        if row.get("partner") and not Partner.objects.filter(code=row["partner"]).exists():
+            continue  # placed at a partner a module brings (the fund's intermediary) that is not loaded here
         placement = {
             "org_unit": OrgUnit.objects.get(code=row["org_unit"]) if row.get("org_unit") else None,
             "district": District.objects.get(code=row["district"]) if row.get("district") else None,

@@ -20,7 +20,7 @@ def triggers_off():
         else:
             from importlib import import_module
 
-            migration = import_module("iljari.core.migrations.0006_access_log_append_only")
+            migration = import_module("iljari.core.migrations.0008_access_log_append_only")
             for statement in migration.SQLITE_DOWN:
                 cursor.execute(statement)
             try:
