@@ -145,11 +145,15 @@ class CallFigures:
 
 
 def call_figures(*, call: Call) -> CallFigures:
-    quotas = call.quotas.select_related("district").annotate(
-        applicants=Count("applications", filter=Q(applications__status__in=COUNTED)),
-        selected=Count("applications", filter=Q(applications__status=Application.Status.SELECTED)),
-        waitlisted=Count("applications", filter=Q(applications__status=Application.Status.WAITLISTED)),
-    ).order_by("order", "code")  # Meta.ordering is not applied to a GROUP BY query: say it
+    quotas = (
+        call.quotas.select_related("district")
+        .annotate(
+            applicants=Count("applications", filter=Q(applications__status__in=COUNTED)),
+            selected=Count("applications", filter=Q(applications__status=Application.Status.SELECTED)),
+            waitlisted=Count("applications", filter=Q(applications__status=Application.Status.WAITLISTED)),
+        )
+        .order_by("order", "code")
+    )  # Meta.ordering is not applied to a GROUP BY query: say it
     return CallFigures([QuotaFigures(q, q.applicants, q.selected, q.waitlisted) for q in quotas])
 
 
