@@ -200,7 +200,7 @@ def _insert_book(book, agreements, partners, borrowers, *, prefix: str = "SIF") 
     agreement_of = {partner.pk: agreement for partner, agreement in zip(partners, agreements, strict=True)}
     lapsed = {}
     bullets = [i for i, s in enumerate(book[: data.OUTSTANDING_LOANS]) if s["method"] == "bullet"][: len(LAPSED_FROM)]
-    for index, day in zip(bullets, LAPSED_FROM, strict=True):
+    for index, day in zip(bullets, LAPSED_FROM, strict=False):  # a small book may have fewer bullets
         lapsed[index] = day
     loan_rows, plans = [], []
     for index, shape in enumerate(book):
