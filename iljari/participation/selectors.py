@@ -334,7 +334,13 @@ def public_holiday_list(*, year: int) -> list[PublicHoliday]:
 
 
 def programme_terms_list() -> list[ProgrammeTerms]:
-    return list(ProgrammeTerms.objects.select_related("programme"))
+    """The programmes with terms, for the worksite filter: only their code and title are read (a city holds a
+    thousand of them; their texts are not needed here)."""
+    return list(
+        ProgrammeTerms.objects.select_related("programme")
+        .only("programme__code", "programme__title")
+        .order_by("-programme__code")
+    )
 
 
 def placement_outcome(*, placement: Placement) -> EmploymentOutcome | None:
