@@ -36,13 +36,17 @@ def get_ok(client: Client, path: str) -> None:
         raise ScenarioError(f"{path} 가 200이 아니라 {response.status_code}로 답합니다.")
 
 
-def time_get(client: Client, path: str, repeat: int) -> list[float]:
+def time_get(client: Client, path: str, repeat: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock seconds of each of `repeat` GETs; `cpu`, when given, receives this process's CPU seconds of
+    each (Python's own work, without the database server's: a figure other processes on the machine barely move)."""
     get_ok(client, path)  # warm up (templates, caches, the first connection)
     timings = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(path)
         timings.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
     return timings
 
 

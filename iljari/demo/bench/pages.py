@@ -4,6 +4,8 @@ earlier figures. No goal of their own: the city-scale goals are the office modul
 
 from __future__ import annotations
 
+import statistics
+
 from iljari.core.roles import Role
 from iljari.demo.bench.base import Context, Result, scenario
 from iljari.demo.bench.measure import client_as, request_profile, time_get
@@ -28,7 +30,8 @@ def pages(ctx: Context) -> list[Result]:
         client, _ = client_as(role)
         path = template.format(year=ctx.year, as_of=ctx.as_of)
         ctx.say(f"  {name}: {path}")
-        timings = time_get(client, path, max(3, ctx.repeat // 3) if heavy else ctx.repeat)
+        cpu: list[float] = []
+        timings = time_get(client, path, max(3, ctx.repeat // 3) if heavy else ctx.repeat, cpu)
         resident, python_peak, queries = request_profile(client, path)
         results.append(
             Result(
@@ -36,7 +39,8 @@ def pages(ctx: Context) -> list[Result]:
                 goal="—",
                 timings_s=timings,
                 peak_mb=resident,
-                note=f"{queries} queries, Python peak {python_peak:.1f} MB",
+                note=f"{queries} queries, app CPU {statistics.median(cpu) * 1000:.0f} ms, "
+                f"Python peak {python_peak:.1f} MB",
             )
         )
     return results

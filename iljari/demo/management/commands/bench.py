@@ -2,7 +2,8 @@
 iljari/demo/bench (the modules in MODULES, each scenario registered in base.REGISTRY) on the current database and
 print, per scenario, the goal, median and p95, the reference measured in the same run, the ratio and whether the
 goal was met, with the machine, the dataset and the command. With --write, the file keeps one section per dataset
-and engine ("city scale, postgresql", "demo data, sqlite", …): a run replaces its own section and keeps the rest.
+and engine ("city scale, postgresql", "demo data, sqlite", …; a run with --only has its own section, "… (only
+office)"): a run replaces its own section and keeps the rest.
 
 `--only` takes module names (`office`, `pages`, …) or scenario function names."""
 
@@ -144,7 +145,8 @@ def section(results: list[Result], *, repeat: int, only: list[str]) -> tuple[str
             "",
         ]
     )
-    return f"{name}, {connection.vendor}", text
+    title = f"{name}, {connection.vendor}" + (f" (only {' '.join(only)})" if only else "")
+    return title, text  # a partial run keeps its own section: it never replaces the full run's
 
 
 def with_section(path: Path, title: str, text: str) -> str:
