@@ -641,8 +641,11 @@ def org_portal_call(request, code: str):
     call = selectors.org_portal_call_get(code=code)
     mine = selectors.my_org_application_list(user=request.user).filter(call=call).first()
     documents = {document.label: document for document in mine.documents.all()} if mine else {}
-    form = OrgApplyForm(request.POST or None, request.FILES or None, call=call, uploaded=documents)
-    if request.method == "POST" and form.is_valid():
+    bound = request.method == "POST"
+    form = OrgApplyForm(
+        request.POST if bound else None, request.FILES if bound else None, call=call, uploaded=documents
+    )
+    if bound and form.is_valid():
         from iljari.enterprises.selectors import my_organisation
 
         submit = request.POST.get("action") != "draft"
