@@ -14,6 +14,7 @@ Contract:
 - platform_get(*, pk, on=None) -> Organisation                   (404 unless designated on the day)
 - platform_reviews(*, organisation) -> list[PlatformReview]      (published only)
 - review_queue(*, user, status="pending") -> QuerySet[PlatformReview]   (staff: author always named)
+      with each review's reports (reporter, reason); "reported": published ones with reports and those hidden.
 - procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
       target, total and rate of the purchases up to as_of; by buyer, type, category and month.
 - purchase_list(*, user, year, buyer_id=None) -> QuerySet[Purchase]
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -49,6 +50,7 @@ from iljari.enterprises.models import (
     PlatformReview,
     ProcurementTarget,
     Purchase,
+    ReviewReport,
     valid_on_q,
 )
 
@@ -176,9 +178,14 @@ def platform_reviews(*, organisation: Organisation) -> list[PlatformReview]:
 
 def review_queue(*, user, status: str = PlatformReview.Status.PENDING) -> QuerySet[PlatformReview]:
     require(access_organisations_manage(user))
-    rows = PlatformReview.objects.select_related("organisation", "author", "moderated_by")
-    if status == "reported":
-        return rows.filter(report_count__gt=0, status=PlatformReview.Status.PUBLISHED).order_by("-report_count", "-pk")
+    rows = PlatformReview.objects.select_related("organisation", "author", "moderated_by").prefetch_related(
+        Prefetch("reports", queryset=ReviewReport.objects.select_related("reporter").order_by("created_at", "pk"))
+    )
+    if status == "reported":  # published with reports, and those the reports hid: the moderator decides
+        reported = Q(report_count__gt=0, status=PlatformReview.Status.PUBLISHED) | Q(
+            status=PlatformReview.Status.HIDDEN
+        )
+        return rows.filter(reported).order_by("-report_count", "-pk")
     if status:
         rows = rows.filter(status=status)
     return rows.order_by("created_at", "pk")

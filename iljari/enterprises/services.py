@@ -21,6 +21,8 @@ Contract:
 - review_submit(*, actor, organisation, relation, rating, body) -> PlatformReview      (pending moderation)
 - review_moderate(*, actor, review, publish, note="") -> PlatformReview
 - review_report(*, actor, review, reason) -> PlatformReview                     (once per person; counted)
+      a published review reported by ILJARI_REVIEW_HIDE_REPORTS (3) different people since the moderator's last
+      decision is hidden (status `hidden`) from the public until a moderator publishes or rejects it again.
 - procurement_target_set(*, actor, year, amount) -> ProcurementTarget
 - purchase_record(*, actor, buyer, supplier, category, item, amount, purchased_on) -> Purchase
 - purchase_import(*, actor, data, file_name="") -> int
@@ -40,6 +42,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -428,11 +431,21 @@ def review_report(*, actor, review: PlatformReview, reason: str) -> PlatformRevi
         raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
     with transaction.atomic():
         review = PlatformReview.objects.select_for_update().get(pk=review.pk)
+        if review.status != PlatformReview.Status.PUBLISHED:
+            raise ValidationFailed("게시된 후기만 신고할 수 있습니다.")
         if ReviewReport.objects.filter(review=review, reporter=actor).exists():
             raise ValidationFailed("이미 신고한 후기입니다.")
         ReviewReport.objects.create(review=review, reporter=actor, reason=reason[:200])
         review.report_count += 1
-        review.save(update_fields=["report_count", "updated_at"])
+        fields = ["report_count", "updated_at"]
+        # the reports since the moderator's last decision, each by a different person (review_report_once)
+        since = ReviewReport.objects.filter(review=review)
+        if review.moderated_at is not None:
+            since = since.filter(created_at__gt=review.moderated_at)
+        if since.count() >= settings.ILJARI_REVIEW_HIDE_REPORTS:
+            review.status = PlatformReview.Status.HIDDEN
+            fields.append("status")
+        review.save(update_fields=fields)
     return review
 
 

@@ -3,6 +3,7 @@ platform (list, profile, reviews), review moderation, and public procurement (pr
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -246,7 +247,13 @@ def review_queue(request):
     return render(
         request,
         "enterprises/review_queue.html",
-        {"page": paginate(request, reviews), "status": status, "statuses": REVIEW_STATUSES, "form": ModerateForm()},
+        {
+            "page": paginate(request, reviews),
+            "status": status,
+            "statuses": REVIEW_STATUSES,
+            "form": ModerateForm(),
+            "hide_reports": settings.ILJARI_REVIEW_HIDE_REPORTS,
+        },
     )
 
 
@@ -326,11 +333,16 @@ def platform_report(request, pk: int):
     try:
         if not form.is_valid():
             raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
-        services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+        review = services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
     except ValidationFailed as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
+        if review.status == PlatformReview.Status.HIDDEN:
+            messages.success(
+                request, "신고를 받았습니다. 신고가 여러 건이라 담당자가 검토할 때까지 이 후기를 숨깁니다."
+            )
+        else:
+            messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
     return redirect("enterprises:platform_detail", review.organisation_id)
 
 
