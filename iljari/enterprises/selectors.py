@@ -18,6 +18,8 @@ Contract:
 - procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
       target, total and rate of the purchases up to as_of; by buyer, type, category and month.
 - purchase_list(*, user, year, buyer_id=None) -> QuerySet[Purchase]
+- my_purchase_list(*, user, year) -> QuerySet[Purchase]            (a public body's own account: its purchases)
+- my_purchase_total(*, user, year) -> int                            (their sum, 원)
 - purchase_template() -> bytes                                   (the upload sheet, PURCHASE_COLUMNS)
 """
 
@@ -102,9 +104,9 @@ def my_organisation(*, user) -> Organisation:
 
 
 def organisation_by_business_number(*, user, number: str) -> Organisation | None:
-    from iljari.core.access import access_procurement_enter
+    from iljari.core.access import access_procurement_enter, access_procurement_own
 
-    require(access_procurement_enter(user, None))
+    require(access_procurement_enter(user, None) or access_procurement_own(user))
     return Organisation.objects.filter(business_number=re.sub(r"[\s-]", "", number or "")).first()
 
 
@@ -235,6 +237,22 @@ def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[P
     if buyer_id:
         rows = rows.filter(buyer_id=buyer_id)
     return rows.order_by("-purchased_on", "-pk")
+
+
+def my_purchase_list(*, user, year: int) -> QuerySet[Purchase]:
+    """A public body's own purchases of the year (its own account: access_procurement_own)."""
+    from iljari.core.access import access_procurement_own
+
+    require(access_procurement_own(user), "구매기관(자치구·공공기관) 담당자 계정만 볼 수 있습니다.")
+    return (
+        Purchase.objects.filter(buyer_id=user.organisation_id, purchased_on__year=year)
+        .select_related("supplier")
+        .order_by("-purchased_on", "-pk")
+    )
+
+
+def my_purchase_total(*, user, year: int) -> int:
+    return my_purchase_list(user=user, year=year).aggregate(total=Sum("amount"))["total"] or 0
 
 
 def procurement_progress(*, user, year: int, as_of: date | None = None) -> ProcurementProgress:

@@ -27,7 +27,9 @@ Contract:
 - purchase_record(*, actor, buyer, supplier, category, item, amount, purchased_on) -> Purchase
 - purchase_import(*, actor, data, file_name="") -> int
       purchases from an xlsx sheet (PURCHASE_COLUMNS): every row checked, each error named by its row, nothing
-      written unless all rows pass.
+      written unless all rows pass. Both are open to the office (access_procurement_enter) and to a public body's
+      own account (access_procurement_own), which enters and uploads only as itself: a row naming another buyer is
+      refused.
 - procurement_indicator_derive(*, years) -> None      (also for the demo loader's bulk purchases)
 Every purchase written updates the 공공구매 indicator's actual (performance's indicator_value_record), derived from
 the purchases of the year, never typed in.
@@ -52,6 +54,7 @@ from iljari.core.access import (
     access_organisations_manage,
     access_platform_review_write,
     access_procurement_enter,
+    access_procurement_own,
     require,
 )
 from iljari.core.errors import NotAllowed, ValidationFailed
@@ -476,6 +479,11 @@ def supplier_kind_on(certifications: list[Certification], day: date) -> str | No
     return next((kind for kind in SOCIAL_ECONOMY_KINDS if kind in kinds), None)
 
 
+def _may_enter_purchases(actor) -> bool:
+    """The office (and district officers) for buyers in their reach, or a buyer's own account for itself."""
+    return access_procurement_enter(actor, None) or access_procurement_own(actor)
+
+
 def _purchase_errors(
     *, actor, buyer, supplier, category, item, amount, purchased_on, certifications
 ) -> tuple[list[tuple[str, str]], str | None]:
@@ -486,7 +494,11 @@ def _purchase_errors(
         errors.append(("buyer", "구매기관을 찾을 수 없습니다."))
     elif buyer.kind not in (Organisation.Kind.DISTRICT, Organisation.Kind.AGENCY):
         errors.append(("buyer", f"{buyer.name}은(는) 공공기관(자치구·공공기관)이 아니어서 구매기관이 될 수 없습니다."))
-    elif actor is not None and not access_procurement_enter(actor, buyer):
+    elif actor is not None and access_procurement_own(actor) and not access_procurement_own(actor, buyer):
+        errors.append(
+            ("buyer", f"{buyer.name}은(는) 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다.")
+        )
+    elif actor is not None and not access_procurement_own(actor) and not access_procurement_enter(actor, buyer):
         errors.append(("buyer", f"{buyer.name}의 구매 실적을 입력할 권한이 없습니다."))
     if category not in Purchase.Category.values:
         errors.append(("category", "구분은 물품, 용역, 공사 가운데 하나입니다."))
@@ -526,7 +538,7 @@ def procurement_indicator_derive(*, years) -> None:
 
 def purchase_record(*, actor, buyer, supplier, category: str, item: str, amount, purchased_on: date) -> Purchase:
     if actor is not None:
-        require(access_procurement_enter(actor, None), "공공구매 실적을 입력할 권한이 없습니다.")
+        require(_may_enter_purchases(actor), "공공구매 실적을 입력할 권한이 없습니다.")
     errors, kind = _purchase_errors(
         actor=actor,
         buyer=buyer,
@@ -564,7 +576,7 @@ def purchase_import(*, actor, data: bytes, file_name: str = "") -> int:
     from iljari.enterprises.selectors import PURCHASE_COLUMNS
 
     if actor is not None:
-        require(access_procurement_enter(actor, None), "공공구매 실적을 올릴 권한이 없습니다.")
+        require(_may_enter_purchases(actor), "공공구매 실적을 올릴 권한이 없습니다.")
     rows = xlsx_rows(data=data, columns=PURCHASE_COLUMNS, title="공공구매 실적")
     labels = {column.key: column.header for column in PURCHASE_COLUMNS}
     numbers = {_digits(row.get(key)) for row in rows for key in ("buyer", "supplier")}
