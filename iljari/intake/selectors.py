@@ -87,7 +87,8 @@ def call_list(*, user) -> QuerySet[Call]:
         _calls(user)
         .select_related("programme", "programme__division")
         .annotate(places=Sum("quotas__places", distinct=True))
-    )
+        .order_by("-opens_at", "code")
+    )  # Meta.ordering is not applied to a GROUP BY query: say it
 
 
 def open_call_list(*, now=None) -> QuerySet[Call]:

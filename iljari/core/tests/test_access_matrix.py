@@ -775,7 +775,11 @@ def test_procurement_enter_gate_for_a_buyer(personas):
 
 def test_procurement_own_gate_for_a_buyers_account(personas):
     from iljari.core.models import User
-    from iljari.enterprises.services import organisation_contact_add, organisation_register
+    from iljari.enterprises.services import (
+        organisation_contact_add,
+        organisation_contact_remove,
+        organisation_register,
+    )
 
     buyer = organisation_register(actor=None, name="서울특별시", kind="agency", business_number="1234567891")
     other = organisation_register(actor=None, name="종로구청", kind="district", business_number="2208162517")
@@ -786,6 +790,7 @@ def test_procurement_own_gate_for_a_buyers_account(personas):
     assert access.access_procurement_own(own, buyer) is True
     assert access.access_procurement_own(own, other) is False
     assert access.access_procurement_enter(own, buyer) is False  # not the office's pages
+    organisation_contact_remove(actor=None, user=own)
     organisation_contact_add(actor=None, organisation=company, username=own.username)
     assert access.access_procurement_own(User.objects.get(pk=own.pk)) is False  # a company buys nothing here
     assert access.access_procurement_own(personas[Role.DIVISION_STAFF]) is False
