@@ -271,6 +271,8 @@ STATIC_ROOT = VAR_DIR / "static"
 # each is read through a view that checks the user and records the access.
 MEDIA_ROOT = Path(env_str("ILJARI_MEDIA_ROOT", str(VAR_DIR / "media")))
 ILJARI_UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+# A platform review reported by this many different people is hidden until a moderator decides (enterprises).
+ILJARI_REVIEW_HIDE_REPORTS = env_int("REVIEW_HIDE_REPORTS", 3)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -347,6 +347,18 @@ def access_procurement_enter(user, buyer) -> bool:
     return buyer.kind == "district" and buyer.district_id == user.district_id
 
 
+def access_procurement_own(user, buyer=None) -> bool:
+    """A public body's own account enters and uploads its own purchases: an organisation account tied to an
+    organisation that is a buyer (자치구 or 공공기관); with `buyer`, only when it is that organisation."""
+    if not access_organisation_own(user):
+        return False
+    if user.organisation.kind not in {"district", "agency"}:
+        return False
+    if buyer is None:
+        return True
+    return buyer.pk == user.organisation_id
+
+
 # --- frontline services (상담, 대관, 프로그램, 쉼터, 공공부문 노동) -------------------------------------------
 
 

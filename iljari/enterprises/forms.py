@@ -143,6 +143,14 @@ class PurchaseForm(KrdsFormMixin, forms.Form):
     purchased_on = forms.DateField(label="구매일", widget=DateInput())
 
 
+class OwnPurchaseForm(PurchaseForm):
+    """A public body's own entry: the buyer is its own organisation, never typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["buyer"]
+
+
 class YearForm(forms.Form):
     year = forms.IntegerField(min_value=2000, max_value=2100)
 

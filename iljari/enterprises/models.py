@@ -243,7 +243,9 @@ class PlatformArticle(TimeStampedModel):
 
 class PlatformReview(TimeStampedModel):
     """A review of an enterprise by an employee or a visitor. Published only after staff moderation; anyone logged
-    in may report it; staff always see who wrote it (the public sees only the relation and a masked name)."""
+    in may report it, and once enough different people reported it (ILJARI_REVIEW_HIDE_REPORTS) it is hidden until
+    a moderator decides again; staff always see who wrote it (the public sees only the relation and a masked
+    name)."""
 
     class Relation(models.TextChoices):
         EMPLOYEE = "employee", _("재직자")
@@ -253,6 +255,7 @@ class PlatformReview(TimeStampedModel):
         PENDING = "pending", _("검토 대기")
         PUBLISHED = "published", _("게시")
         REJECTED = "rejected", _("게시 안 함")
+        HIDDEN = "hidden", _("신고로 숨김(검토 대기)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -14,9 +14,12 @@ Contract:
 - platform_get(*, pk, on=None) -> Organisation                   (404 unless designated on the day)
 - platform_reviews(*, organisation) -> list[PlatformReview]      (published only)
 - review_queue(*, user, status="pending") -> QuerySet[PlatformReview]   (staff: author always named)
+      with each review's reports (reporter, reason); "reported": published ones with reports and those hidden.
 - procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
       target, total and rate of the purchases up to as_of; by buyer, type, category and month.
 - purchase_list(*, user, year, buyer_id=None) -> QuerySet[Purchase]
+- my_purchase_list(*, user, year) -> QuerySet[Purchase]            (a public body's own account: its purchases)
+- my_purchase_total(*, user, year) -> int                            (their sum, 원)
 - purchase_template() -> bytes                                   (the upload sheet, PURCHASE_COLUMNS)
 """
 
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -49,6 +52,7 @@ from iljari.enterprises.models import (
     PlatformReview,
     ProcurementTarget,
     Purchase,
+    ReviewReport,
     valid_on_q,
 )
 
@@ -100,9 +104,9 @@ def my_organisation(*, user) -> Organisation:
 
 
 def organisation_by_business_number(*, user, number: str) -> Organisation | None:
-    from iljari.core.access import access_procurement_enter
+    from iljari.core.access import access_procurement_enter, access_procurement_own
 
-    require(access_procurement_enter(user, None))
+    require(access_procurement_enter(user, None) or access_procurement_own(user))
     return Organisation.objects.filter(business_number=re.sub(r"[\s-]", "", number or "")).first()
 
 
@@ -176,9 +180,14 @@ def platform_reviews(*, organisation: Organisation) -> list[PlatformReview]:
 
 def review_queue(*, user, status: str = PlatformReview.Status.PENDING) -> QuerySet[PlatformReview]:
     require(access_organisations_manage(user))
-    rows = PlatformReview.objects.select_related("organisation", "author", "moderated_by")
-    if status == "reported":
-        return rows.filter(report_count__gt=0, status=PlatformReview.Status.PUBLISHED).order_by("-report_count", "-pk")
+    rows = PlatformReview.objects.select_related("organisation", "author", "moderated_by").prefetch_related(
+        Prefetch("reports", queryset=ReviewReport.objects.select_related("reporter").order_by("created_at", "pk"))
+    )
+    if status == "reported":  # published with reports, and those the reports hid: the moderator decides
+        reported = Q(report_count__gt=0, status=PlatformReview.Status.PUBLISHED) | Q(
+            status=PlatformReview.Status.HIDDEN
+        )
+        return rows.filter(reported).order_by("-report_count", "-pk")
     if status:
         rows = rows.filter(status=status)
     return rows.order_by("created_at", "pk")
@@ -228,6 +237,22 @@ def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[P
     if buyer_id:
         rows = rows.filter(buyer_id=buyer_id)
     return rows.order_by("-purchased_on", "-pk")
+
+
+def my_purchase_list(*, user, year: int) -> QuerySet[Purchase]:
+    """A public body's own purchases of the year (its own account: access_procurement_own)."""
+    from iljari.core.access import access_procurement_own
+
+    require(access_procurement_own(user), "구매기관(자치구·공공기관) 담당자 계정만 볼 수 있습니다.")
+    return (
+        Purchase.objects.filter(buyer_id=user.organisation_id, purchased_on__year=year)
+        .select_related("supplier")
+        .order_by("-purchased_on", "-pk")
+    )
+
+
+def my_purchase_total(*, user, year: int) -> int:
+    return my_purchase_list(user=user, year=year).aggregate(total=Sum("amount"))["total"] or 0
 
 
 def procurement_progress(*, user, year: int, as_of: date | None = None) -> ProcurementProgress:

@@ -21,11 +21,15 @@ Contract:
 - review_submit(*, actor, organisation, relation, rating, body) -> PlatformReview      (pending moderation)
 - review_moderate(*, actor, review, publish, note="") -> PlatformReview
 - review_report(*, actor, review, reason) -> PlatformReview                     (once per person; counted)
+      a published review reported by ILJARI_REVIEW_HIDE_REPORTS (3) different people since the moderator's last
+      decision is hidden (status `hidden`) from the public until a moderator publishes or rejects it again.
 - procurement_target_set(*, actor, year, amount) -> ProcurementTarget
 - purchase_record(*, actor, buyer, supplier, category, item, amount, purchased_on) -> Purchase
 - purchase_import(*, actor, data, file_name="") -> int
       purchases from an xlsx sheet (PURCHASE_COLUMNS): every row checked, each error named by its row, nothing
-      written unless all rows pass.
+      written unless all rows pass. Both are open to the office (access_procurement_enter) and to a public body's
+      own account (access_procurement_own), which enters and uploads only as itself: a row naming another buyer is
+      refused.
 - procurement_indicator_derive(*, years) -> None      (also for the demo loader's bulk purchases)
 Every purchase written updates the 공공구매 indicator's actual (performance's indicator_value_record), derived from
 the purchases of the year, never typed in.
@@ -40,6 +44,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
@@ -49,6 +54,7 @@ from iljari.core.access import (
     access_organisations_manage,
     access_platform_review_write,
     access_procurement_enter,
+    access_procurement_own,
     require,
 )
 from iljari.core.errors import NotAllowed, ValidationFailed
@@ -428,11 +434,21 @@ def review_report(*, actor, review: PlatformReview, reason: str) -> PlatformRevi
         raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
     with transaction.atomic():
         review = PlatformReview.objects.select_for_update().get(pk=review.pk)
+        if review.status != PlatformReview.Status.PUBLISHED:
+            raise ValidationFailed("게시된 후기만 신고할 수 있습니다.")
         if ReviewReport.objects.filter(review=review, reporter=actor).exists():
             raise ValidationFailed("이미 신고한 후기입니다.")
         ReviewReport.objects.create(review=review, reporter=actor, reason=reason[:200])
         review.report_count += 1
-        review.save(update_fields=["report_count", "updated_at"])
+        fields = ["report_count", "updated_at"]
+        # the reports since the moderator's last decision, each by a different person (review_report_once)
+        since = ReviewReport.objects.filter(review=review)
+        if review.moderated_at is not None:
+            since = since.filter(created_at__gt=review.moderated_at)
+        if since.count() >= settings.ILJARI_REVIEW_HIDE_REPORTS:
+            review.status = PlatformReview.Status.HIDDEN
+            fields.append("status")
+        review.save(update_fields=fields)
     return review
 
 
@@ -463,6 +479,11 @@ def supplier_kind_on(certifications: list[Certification], day: date) -> str | No
     return next((kind for kind in SOCIAL_ECONOMY_KINDS if kind in kinds), None)
 
 
+def _may_enter_purchases(actor) -> bool:
+    """The office (and district officers) for buyers in their reach, or a buyer's own account for itself."""
+    return access_procurement_enter(actor, None) or access_procurement_own(actor)
+
+
 def _purchase_errors(
     *, actor, buyer, supplier, category, item, amount, purchased_on, certifications
 ) -> tuple[list[tuple[str, str]], str | None]:
@@ -473,7 +494,11 @@ def _purchase_errors(
         errors.append(("buyer", "구매기관을 찾을 수 없습니다."))
     elif buyer.kind not in (Organisation.Kind.DISTRICT, Organisation.Kind.AGENCY):
         errors.append(("buyer", f"{buyer.name}은(는) 공공기관(자치구·공공기관)이 아니어서 구매기관이 될 수 없습니다."))
-    elif actor is not None and not access_procurement_enter(actor, buyer):
+    elif actor is not None and access_procurement_own(actor) and not access_procurement_own(actor, buyer):
+        errors.append(
+            ("buyer", f"{buyer.name}은(는) 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다.")
+        )
+    elif actor is not None and not access_procurement_own(actor) and not access_procurement_enter(actor, buyer):
         errors.append(("buyer", f"{buyer.name}의 구매 실적을 입력할 권한이 없습니다."))
     if category not in Purchase.Category.values:
         errors.append(("category", "구분은 물품, 용역, 공사 가운데 하나입니다."))
@@ -513,7 +538,7 @@ def procurement_indicator_derive(*, years) -> None:
 
 def purchase_record(*, actor, buyer, supplier, category: str, item: str, amount, purchased_on: date) -> Purchase:
     if actor is not None:
-        require(access_procurement_enter(actor, None), "공공구매 실적을 입력할 권한이 없습니다.")
+        require(_may_enter_purchases(actor), "공공구매 실적을 입력할 권한이 없습니다.")
     errors, kind = _purchase_errors(
         actor=actor,
         buyer=buyer,
@@ -551,7 +576,7 @@ def purchase_import(*, actor, data: bytes, file_name: str = "") -> int:
     from iljari.enterprises.selectors import PURCHASE_COLUMNS
 
     if actor is not None:
-        require(access_procurement_enter(actor, None), "공공구매 실적을 올릴 권한이 없습니다.")
+        require(_may_enter_purchases(actor), "공공구매 실적을 올릴 권한이 없습니다.")
     rows = xlsx_rows(data=data, columns=PURCHASE_COLUMNS, title="공공구매 실적")
     labels = {column.key: column.header for column in PURCHASE_COLUMNS}
     numbers = {_digits(row.get(key)) for row in rows for key in ("buyer", "supplier")}

@@ -3,6 +3,7 @@ platform (list, profile, reviews), review moderation, and public procurement (pr
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -15,6 +16,7 @@ from iljari.core.access import (
     access_organisations_manage,
     access_platform_review_write,
     access_procurement_enter,
+    access_procurement_own,
     require,
 )
 from iljari.core.errors import NotFound, ValidationFailed
@@ -27,6 +29,7 @@ from iljari.enterprises.forms import (
     ModerateForm,
     OrganisationFilterForm,
     OrganisationForm,
+    OwnPurchaseForm,
     PlatformFilterForm,
     ProfileForm,
     PurchaseForm,
@@ -246,7 +249,13 @@ def review_queue(request):
     return render(
         request,
         "enterprises/review_queue.html",
-        {"page": paginate(request, reviews), "status": status, "statuses": REVIEW_STATUSES, "form": ModerateForm()},
+        {
+            "page": paginate(request, reviews),
+            "status": status,
+            "statuses": REVIEW_STATUSES,
+            "form": ModerateForm(),
+            "hide_reports": settings.ILJARI_REVIEW_HIDE_REPORTS,
+        },
     )
 
 
@@ -326,11 +335,16 @@ def platform_report(request, pk: int):
     try:
         if not form.is_valid():
             raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
-        services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+        review = services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
     except ValidationFailed as error:
         messages.error(request, error_text(error))
     else:
-        messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
+        if review.status == PlatformReview.Status.HIDDEN:
+            messages.success(
+                request, "신고를 받았습니다. 신고가 여러 건이라 담당자가 검토할 때까지 이 후기를 숨깁니다."
+            )
+        else:
+            messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
     return redirect("enterprises:platform_detail", review.organisation_id)
 
 
@@ -393,6 +407,67 @@ def purchase_upload(request):
 @login_required
 def purchase_template(request):
     require(access_procurement_enter(request.user, None))
+    response = HttpResponse(selectors.purchase_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="procurement-template.xlsx"'
+    return response
+
+
+# --- a public body's own purchases (its organisation account) ----------------------------------------------
+
+
+@login_required
+def my_purchases(request):
+    """The buyer's own purchases of the year and the entry form (the buyer is the account's organisation)."""
+    require(access_procurement_own(request.user), "구매기관(자치구·공공기관) 담당자 계정만 입력할 수 있습니다.")
+    year = _year(request)
+    buyer = selectors.my_organisation(user=request.user)
+    form = OwnPurchaseForm(request.POST or None)
+
+    def save(data):
+        supplier = selectors.organisation_by_business_number(user=request.user, number=data.pop("supplier"))
+        purchase = services.purchase_record(actor=request.user, buyer=buyer, supplier=supplier, **data)
+        return f"공공구매 {purchase.amount:,}원을 기록했습니다.", reverse(
+            "enterprises:my_purchases"
+        ) + f"?year={purchase.purchased_on.year}"
+
+    def render_page(f, status):
+        rows = selectors.my_purchase_list(user=request.user, year=year)
+        return render(
+            request,
+            "enterprises/my_purchases.html",
+            {
+                "form": f,
+                "buyer": buyer,
+                "year": year,
+                "page": paginate(request, rows),
+                "total": selectors.my_purchase_total(user=request.user, year=year),
+            },
+            status=status,
+        )
+
+    return form_submit(request, form, save=save, render_page=render_page)
+
+
+@login_required
+def my_purchase_upload(request):
+    require(access_procurement_own(request.user), "구매기관(자치구·공공기관) 담당자 계정만 올릴 수 있습니다.")
+    name = request.FILES["file"].name if "file" in request.FILES else ""
+    return xlsx_upload(
+        request,
+        importer=lambda data: services.purchase_import(actor=request.user, data=data, file_name=name),
+        success_url=reverse("enterprises:my_purchases"),
+        render_page=lambda upload, status: render(
+            request,
+            "enterprises/purchase_upload.html",
+            {"upload": upload, "own": selectors.my_organisation(user=request.user)},
+            status=status,
+        ),
+    )
+
+
+@login_required
+def my_purchase_template(request):
+    require(access_procurement_own(request.user), "구매기관(자치구·공공기관) 담당자 계정만 받을 수 있습니다.")
     response = HttpResponse(selectors.purchase_template(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="procurement-template.xlsx"'
     return response

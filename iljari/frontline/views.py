@@ -109,8 +109,8 @@ def consultation_create(request):
     form = ConsultationForm(request.POST or None, points=points, topics=topics, initial=initial)
 
     def save(data):
-        point = next(p for p in points if p.code == data["service_point"])
-        topic = next((t for t in topics if t.code == data["topic"]), None)
+        point = _pick(points, data["service_point"])
+        topic = _pick(topics, data["topic"])
         person = None
         if data["person"]:
             try:
@@ -144,6 +144,23 @@ def consultation_create(request):
         save=save,
         render_page=lambda f, status: render(request, "frontline/consultation_form.html", {"form": f}, status=status),
     )
+
+
+def _pick(rows, code: str):
+    """The row of `rows` (already scoped to the user) whose code the form's choice names, or None (the form's choices
+    are those rows, so a valid form always names one)."""
+    return next((row for row in rows if row.code == code), None)
+
+
+def _page_form_post(request, form, *, write, done: tuple[str, str], page):
+    """A form on a record's own page posted to one service: `write(cleaned_data)` writes; on success the message
+    and the url of `done`, otherwise the record's page again with the form and its errors (`page(form, status)`)."""
+
+    def save(data):
+        write(data)
+        return done
+
+    return form_submit(request, form, save=save, render_page=page)
 
 
 def _consultation_page(request, consultation, *, outcome_form=None, follow_up_form=None, status=200):
@@ -181,24 +198,19 @@ def consultation_detail(request, pk: int):
 @require_POST
 def consultation_outcome(request, pk: int):
     consultation = selectors.consultation_get(user=request.user, pk=pk)
-    form = OutcomeForm(request.POST)
-
-    def save(data):
-        services.consultation_outcome_set(
+    return _page_form_post(
+        request,
+        OutcomeForm(request.POST),
+        write=lambda data: services.consultation_outcome_set(
             actor=request.user,
             consultation=consultation,
             outcome=data["outcome"] or "",
             employer=data["employer"],
             employed_on=data["employed_on"],
             referred_to=data["referred_to"],
-        )
-        return "상담 결과를 저장했습니다.", consultation.get_absolute_url()
-
-    return form_submit(
-        request,
-        form,
-        save=save,
-        render_page=lambda f, status: _consultation_page(request, consultation, outcome_form=f, status=status),
+        ),
+        done=("상담 결과를 저장했습니다.", consultation.get_absolute_url()),
+        page=lambda f, status: _consultation_page(request, consultation, outcome_form=f, status=status),
     )
 
 
@@ -206,17 +218,12 @@ def consultation_outcome(request, pk: int):
 @require_POST
 def follow_up_add(request, pk: int):
     consultation = selectors.consultation_get(user=request.user, pk=pk)
-    form = FollowUpForm(request.POST)
-
-    def save(data):
-        services.follow_up_add(actor=request.user, consultation=consultation, **data)
-        return "사후 관리 일정을 더했습니다.", consultation.get_absolute_url()
-
-    return form_submit(
+    return _page_form_post(
         request,
-        form,
-        save=save,
-        render_page=lambda f, status: _consultation_page(request, consultation, follow_up_form=f, status=status),
+        FollowUpForm(request.POST),
+        write=lambda data: services.follow_up_add(actor=request.user, consultation=consultation, **data),
+        done=("사후 관리 일정을 더했습니다.", consultation.get_absolute_url()),
+        page=lambda f, status: _consultation_page(request, consultation, follow_up_form=f, status=status),
     )
 
 
@@ -264,8 +271,7 @@ def case_create(request):
     form = CaseForm(request.POST or None, points=points, initial=initial)
 
     def save(data):
-        point_code = data.pop("service_point")
-        point = next(p for p in points if p.code == point_code)
+        point = _pick(points, data.pop("service_point"))
         case = services.case_open(actor=request.user, service_point=point, consultation=consultation, **data)
         return "사건을 수임했습니다.", reverse("frontline:case_detail", args=[case.pk])
 
@@ -297,34 +303,29 @@ def case_detail(request, pk: int):
     return _case_page(request, selectors.case_get(user=request.user, pk=pk))
 
 
+def _case_post(request, pk: int, form_class, write, message: str, form_name: str):
+    """A form of the case's page (a step, the closing) posted to its service: back to the case, or the case's page
+    again with the form's errors."""
+    case = selectors.case_get(user=request.user, pk=pk)
+    return _page_form_post(
+        request,
+        form_class(request.POST),
+        write=lambda data: write(actor=request.user, case=case, **data),
+        done=(message, reverse("frontline:case_detail", args=[pk])),
+        page=lambda f, status: _case_page(request, case, status=status, **{form_name: f}),
+    )
+
+
 @login_required
 @require_POST
 def case_step(request, pk: int):
-    case = selectors.case_get(user=request.user, pk=pk)
-    form = CaseStepForm(request.POST)
-
-    def save(data):
-        services.case_step_add(actor=request.user, case=case, **data)
-        return "사건 단계를 더했습니다.", reverse("frontline:case_detail", args=[pk])
-
-    return form_submit(
-        request, form, save=save, render_page=lambda f, status: _case_page(request, case, step_form=f, status=status)
-    )
+    return _case_post(request, pk, CaseStepForm, services.case_step_add, "사건 단계를 더했습니다.", "step_form")
 
 
 @login_required
 @require_POST
 def case_close(request, pk: int):
-    case = selectors.case_get(user=request.user, pk=pk)
-    form = CaseCloseForm(request.POST)
-
-    def save(data):
-        services.case_close(actor=request.user, case=case, **data)
-        return "사건을 종결했습니다.", reverse("frontline:case_detail", args=[pk])
-
-    return form_submit(
-        request, form, save=save, render_page=lambda f, status: _case_page(request, case, close_form=f, status=status)
-    )
+    return _case_post(request, pk, CaseCloseForm, services.case_close, "사건을 종결했습니다.", "close_form")
 
 
 @login_required
@@ -353,8 +354,7 @@ def visit_create(request):
     form = VisitForm(request.POST or None, points=points, initial=initial)
 
     def save(data):
-        point_code = data.pop("service_point")
-        point = next(p for p in points if p.code == point_code)
+        point = _pick(points, data.pop("service_point"))
         services.visit_record(actor=request.user, service_point=point, checks=checks, **data)
         return "사업장 컨설팅을 기록했습니다.", reverse("frontline:visit_list")
 
@@ -522,7 +522,7 @@ def public_sector(request):
             try:
                 services.labour_check_record(
                     actor=request.user,
-                    institution=next(p for p in institutions if p.code == data["institution"]),
+                    institution=_pick(institutions, data["institution"]),
                     kind=data["kind"],
                     checked_on=data["checked_on"],
                     compliant=data["compliant"],
@@ -633,6 +633,19 @@ def _setup_form(request, form, save, *, title: str, back: str):
     )
 
 
+def _setup_set(request, form, write, *, record, noun: str, name, done=None):
+    """The set-up form of one record kept by its code (a room, a programme, a shelter): `write(data, code=, new=)`
+    saves it through its service and returns it; the message names it, and the page goes back to the set-up (or to
+    `done(saved)`)."""
+
+    def save(data):
+        saved = write(data, code=data.pop("code").strip(), new=record is None)
+        return f"{noun} {name(saved)}을(를) 저장했습니다.", done(saved) if done else reverse("frontline:setup")
+
+    title = f"{noun} 수정 · {name(record)}" if record else f"{noun} 등록"
+    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+
+
 @login_required
 def setup(request):
     require(access_frontline_manage_any(request.user), "현장 서비스의 기본 자료를 바꿀 권한이 없습니다.")
@@ -684,16 +697,12 @@ def room_edit(request, code: str | None = None):
         }
     form = RoomForm(request.POST or None, points=points, editing=room is not None, initial=initial)
 
-    def save(data):
-        point_code = data.pop("service_point")
-        point = next(p for p in points if p.code == point_code)
-        saved = services.room_set(
-            actor=request.user, code=data.pop("code").strip(), service_point=point, new=room is None, **data
+    def write(data, **key):
+        return services.room_set(
+            actor=request.user, service_point=_pick(points, data.pop("service_point")), **key, **data
         )
-        return f"공간 {saved.name}을(를) 저장했습니다.", reverse("frontline:setup")
 
-    title = f"공간 수정 · {room.name}" if room else "공간 등록"
-    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+    return _setup_set(request, form, write, record=room, noun="공간", name=lambda r: r.name)
 
 
 @login_required
@@ -716,18 +725,20 @@ def programme_edit(request, code: str | None = None):
         request.POST or None, divisions=divisions, points=points, editing=programme is not None, initial=initial
     )
 
-    def save(data):
-        division_code = data.pop("division")
-        division = next(d for d in divisions if d.code == division_code)
-        point_code = data.pop("service_point")
-        data["service_point"] = next((p for p in points if p.code == point_code), None)
-        saved = services.programme_set(
-            actor=request.user, code=data.pop("code").strip(), division=division, new=programme is None, **data
-        )
-        return f"프로그램 {saved.title}을(를) 저장했습니다.", reverse("frontline:programme_detail", args=[saved.code])
+    def write(data, **key):
+        division = _pick(divisions, data.pop("division"))
+        data["service_point"] = _pick(points, data.pop("service_point"))
+        return services.programme_set(actor=request.user, division=division, **key, **data)
 
-    title = f"프로그램 수정 · {programme.title}" if programme else "프로그램 등록"
-    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+    return _setup_set(
+        request,
+        form,
+        write,
+        record=programme,
+        noun="프로그램",
+        name=lambda p: p.title,
+        done=lambda saved: reverse("frontline:programme_detail", args=[saved.code]),
+    )
 
 
 @login_required
@@ -761,16 +772,10 @@ def shelter_edit(request, code: str | None = None):
         initial["division"] = shelter.division.code
     form = ShelterForm(request.POST or None, divisions=divisions, editing=shelter is not None, initial=initial)
 
-    def save(data):
-        division_code = data.pop("division")
-        division = next(d for d in divisions if d.code == division_code)
-        saved = services.shelter_set(
-            actor=request.user, code=data.pop("code").strip(), division=division, new=shelter is None, **data
-        )
-        return f"쉼터 {saved.name}을(를) 저장했습니다.", reverse("frontline:setup")
+    def write(data, **key):
+        return services.shelter_set(actor=request.user, division=_pick(divisions, data.pop("division")), **key, **data)
 
-    title = f"쉼터 수정 · {shelter.name}" if shelter else "쉼터 등록"
-    return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
+    return _setup_set(request, form, write, record=shelter, noun="쉼터", name=lambda r: r.name)
 
 
 @login_required
@@ -781,8 +786,7 @@ def closure_list(request):
     form = ClosureForm(request.POST or None, points=points, all_points=all_points)
 
     def save(data):
-        point_code = data.pop("service_point")
-        data["service_point"] = next((p for p in points if p.code == point_code), None)
+        data["service_point"] = _pick(points, data.pop("service_point"))
         services.closure_set(actor=request.user, **data)
         return f"{data['day']:%Y-%m-%d} 휴관일을 저장했습니다.", reverse("frontline:closure_list")
 

@@ -17,6 +17,8 @@ Contract:
 - loans_in_arrears(*, as_of) -> [(loan_id, arrears, days_past_due)]       active loans behind on the day
 - ledger_balances(*, as_of=None) -> dict[account, int]               every account's balance, summed from entries
 - agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="")
+- notice_get(*, user, pk) -> Notice / notice_batch(*, user, kind, period_start) -> list[Notice]
+- notice_is_repayment(notice) -> bool                                 (for the notice documents of reports)
 Reports may read these selectors; fund imports nothing of reports.
 """
 
@@ -97,6 +99,21 @@ def notice_list(*, user, kind: str = "") -> QuerySet[Notice]:
     if kind:
         notices = notices.filter(kind=kind)
     return notices.order_by("-period_start", "loan__number")
+
+
+def notice_batch(*, user, kind: str, period_start: date) -> list[Notice]:
+    """The notices of one batch (a kind and the first day of its period), in loan-number order, ready to print."""
+    return list(
+        notice_list(user=user, kind=kind)
+        .filter(period_start=period_start)
+        .select_related("loan__intermediary", "loan__agreement")
+        .order_by("loan__number")
+    )
+
+
+def notice_is_repayment(notice: Notice) -> bool:
+    """A repayment notice (원리금 상환고지), not an overdue one (미납·연체고지)."""
+    return notice.kind == Notice.Kind.REPAYMENT
 
 
 def notice_get(*, user, pk: int) -> Notice:

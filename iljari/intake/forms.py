@@ -6,7 +6,8 @@ from __future__ import annotations
 from django import forms
 
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.intake.models import EligibilityRule, PriorityRule
+from iljari.enterprises.models import Certification
+from iljari.intake.models import Call, EligibilityRule, PriorityRule
 from iljari.org.models import District
 
 
@@ -37,6 +38,21 @@ class CallForm(KrdsFormMixin, forms.Form):
     announce_on = forms.DateField(label="발표일", widget=DateInput())
     has_document_review = forms.BooleanField(label="서면심사를 합니다", required=False, initial=True)
     has_interview = forms.BooleanField(label="면접을 합니다", required=False)
+    audience = forms.ChoiceField(
+        label="대상",
+        choices=Call.Audience.choices,
+        initial=Call.Audience.PEOPLE,
+        help_text="시민이 신청하는 모집인지, 기업·단체가 신청하는 공모인지 정합니다. 신청이 들어오면 바꿀 수 없습니다.",
+    )
+    score_aggregation = forms.ChoiceField(
+        label="심사 점수 집계", choices=Call.ScoreAggregation.choices, initial=Call.ScoreAggregation.MEAN
+    )
+    certifies = forms.ChoiceField(
+        label="선정 시 지정",
+        choices=[("", "(지정하지 않음)"), *Certification.Kind.choices],
+        required=False,
+        help_text="기업·단체 공모에서 선정을 확정하면 선정 기업에 이 지정을 확정일부터 줍니다(예: 서울형 강소기업).",
+    )
 
     def __init__(self, *args, programmes, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +105,20 @@ class PriorityForm(KrdsFormMixin, forms.Form):
         return (data["kind"], data.get("points") or 0)
 
 
+class CriterionForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(label="코드", max_length=40, required=False)
+    name = forms.CharField(label="심사 기준", max_length=100, required=False)
+    max_points = forms.IntegerField(label="배점", required=False)  # 1 to 100, at most 100 in all: call_set says so
+
+    def row(self):
+        data = self.cleaned_data
+        if not any(data.get(key) for key in ("code", "name", "max_points")):
+            return None
+        return (data.get("code") or "", data.get("name") or "", data.get("max_points") or 0)
+
+
 QuotaFormSet = forms.formset_factory(QuotaForm, extra=3)
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=2)
 RuleFormSet = forms.formset_factory(RuleForm, extra=2)
 PriorityFormSet = forms.formset_factory(PriorityForm, extra=2)
 
@@ -108,7 +137,11 @@ def call_initial(call) -> dict:
             "announce_on": call.announce_on,
             "has_document_review": call.has_document_review,
             "has_interview": call.has_interview,
+            "audience": call.audience,
+            "score_aggregation": call.score_aggregation,
+            "certifies": call.certifies,
         },
+        "criteria": [{"code": c.code, "name": c.name, "max_points": c.max_points} for c in call.criteria.all()],
         "quotas": [
             {"code": q.code, "name": q.name, "places": q.places, "district": q.district_id} for q in call.quotas.all()
         ],

@@ -16,7 +16,8 @@ Contract:
 - my_application_get(*, user, call) -> Application | None      (a citizen's own for one call, with its documents)
 - my_application(*, user, pk) -> Application                  (a citizen's own by number; anyone else's: 404)
 - application_document_get(*, user, pk) -> ApplicationDocument
-      the applicant's own, or for staff a submitted application's of a call in their scope
+      the applicant's own (a citizen's, or an organisation account's for its organisation), or for staff a
+      submitted application's of a call in their scope
       (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
 - applicant_template(*, call, quotas=None) -> bytes           the xlsx template of the bulk upload
 - competition_ratio_text(applicants, places) -> "7:1"
@@ -36,6 +37,7 @@ from iljari.core.access import (
     access_applications_view,
     access_apply,
     access_figures_enter_any,
+    access_organisation_own,
     figures_unit_path,
     require,
     scope_rows,
@@ -85,7 +87,8 @@ def call_list(*, user) -> QuerySet[Call]:
         _calls(user)
         .select_related("programme", "programme__division")
         .annotate(places=Sum("quotas__places", distinct=True))
-    )
+        .order_by("-opens_at", "code")
+    )  # Meta.ordering is not applied to a GROUP BY query: say it
 
 
 def open_call_list(*, now=None) -> QuerySet[Call]:
@@ -250,7 +253,11 @@ def application_document_get(*, user, pk: int) -> ApplicationDocument:
         .first()
     )
     if access_apply(user):
-        if document is None or document.application.person.user_id != user.pk:
+        if document is None or document.application.person is None or document.application.person.user_id != user.pk:
+            raise NotFound("제출 서류를 찾을 수 없습니다.")
+        return document
+    if access_organisation_own(user):
+        if document is None or document.application.organisation_id != user.organisation_id:
             raise NotFound("제출 서류를 찾을 수 없습니다.")
         return document
     require(access_applications_view(user))

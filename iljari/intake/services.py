@@ -2,9 +2,11 @@
 
 Contract:
 - call_set(*, actor, code, programme, title, opens_at, closes_at, announce_on, quotas, eligibility, priorities,
-           create=False, **details) -> Call
+           create=False, audience=None, score_aggregation=None, certifies=None, criteria=None, **details) -> Call
       creates or replaces a call with its quotas (code, name, places[, district]) and rules; `create=True` refuses a
-      code already in use; a call whose selection is confirmed can no longer be changed.
+      code already in use; a call whose selection is confirmed can no longer be changed. The audience does not
+      change once anyone applied; a call for organisations publishes at least one criterion (1–100 points each, at
+      most 100 in all; fixed once scored); only a call for organisations gives a designation (`certifies`).
 - eligibility_failures(*, call, person, rules=None, failing=None) -> list[str]
       the Korean reason of every rule the person fails; the same function for one applicant and for a batch
       (a batch passes `failing`, the period rules' answers for all its people: eligibility_period_failing).
@@ -46,7 +48,12 @@ Contract:
       screened out (서면심사 탈락); every submitted application must have a document-review score.
 - application_org_submit(*, actor, call, organisation, quota=None, now=None) -> Application
       an organisation applies to a call for organisations (its own account, or the call's staff for a paper one);
-      once per call and organisation, in the call's period.
+      once per call and organisation, in the call's period; its own online submission needs every required
+      document uploaded (naming those missing).
+- application_org_draft_save(*, actor, call, organisation, quota=None, now=None) -> Application
+- application_org_save(*, actor, call, organisation, documents=None, submit=False, now=None) -> Application
+      the organisation's portal step: its draft with the files just chosen (the same checks as a citizen's
+      documents: type by the first bytes, size, a safe stored name; nothing written on refusal), then submitted.
 - selection_compute(*, call, seed) -> list[Ranking]                         (pure: same seed, same result)
       an application's score is the sum over stages of its reviewers' scores for that stage, averaged as the call
       says (Call.score_aggregation: the mean, or the mean without the highest and the lowest score when at least
@@ -169,6 +176,9 @@ def call_set(
             raise ValidationFailed("선발이 확정된 공고는 바꿀 수 없습니다.")
         if existing is not None and actor is not None and existing.programme_id != programme.pk:
             require(access_calls_manage(actor, existing.programme.division.path), "이 공고를 관리할 권한이 없습니다.")
+        errors = _call_audience_errors(existing, audience, certifies, criteria)
+        if errors:
+            raise ValidationFailed(field_errors=errors)
         call, _ = Call.objects.update_or_create(
             code=code,
             defaults={
@@ -229,6 +239,24 @@ def _call_extra_errors(audience, score_aggregation, certifies, criteria) -> dict
             errors["criteria"].append(f"심사 기준 '{name}'의 배점은 1점부터 100점까지입니다.")
     if criteria and sum(c[2] for c in criteria if isinstance(c[2], int)) > 100:
         errors["criteria"].append("심사 기준 배점의 합은 100점을 넘을 수 없습니다.")
+    return dict(errors)
+
+
+def _call_audience_errors(existing: Call | None, audience, certifies, criteria) -> dict[str, list[str]]:
+    """What the call's audience asks once the stored call is known: the audience no longer changes once anyone
+    applied (drafts included); a call for organisations publishes at least one criterion; a designation is given
+    only by a call for organisations."""
+    errors: dict[str, list[str]] = defaultdict(list)
+    effective = audience or (existing.audience if existing is not None else Call.Audience.PEOPLE)
+    changed = existing is not None and audience is not None and audience != existing.audience
+    if changed and existing.applications.exists():
+        errors["audience"].append("신청이 들어온 공고는 대상(시민·기업·단체)을 바꿀 수 없습니다.")
+    has_criteria = bool(criteria) if criteria is not None else existing is not None and existing.criteria.exists()
+    if effective == Call.Audience.ORGANISATIONS and not has_criteria:
+        errors["criteria"].append("기업·단체 공모에는 심사 기준을 하나 이상 정하십시오.")
+    kept = certifies if certifies is not None else (existing.certifies if existing is not None else "")
+    if kept and effective == Call.Audience.PEOPLE and audience is None:
+        errors["certifies"].append("시민 대상 공고는 지정을 부여하지 않습니다.")
     return dict(errors)
 
 
@@ -1190,14 +1218,19 @@ def _require_org_applicant(actor, call: Call, organisation) -> None:
     require(access_calls_manage(actor, call.programme.division.path), "신청을 등록할 권한이 없습니다.")
 
 
+def _org_quota(call: Call, quota: Quota | None) -> Quota:
+    if quota is not None:
+        return quota
+    quotas = list(call.quotas.all())
+    if len(quotas) != 1:
+        raise ValidationFailed(field_errors={"quota": ["선발 구분을 고르십시오."]})
+    return quotas[0]
+
+
 def application_org_submit(*, actor, call: Call, organisation, quota: Quota | None = None, now=None) -> Application:
     _require_org_applicant(actor, call, organisation)
     now = now or timezone.now()
-    if quota is None:
-        quotas = list(call.quotas.all())
-        if len(quotas) != 1:
-            raise ValidationFailed(field_errors={"quota": ["선발 구분을 고르십시오."]})
-        quota = quotas[0]
+    quota = _org_quota(call, quota)
     _check_open(call, quota, now, audience=Call.Audience.ORGANISATIONS)
     own = actor is not None and actor.role == "organisation"
     channel = Application.Channel.ONLINE if own or actor is None else Application.Channel.PAPER
@@ -1206,6 +1239,12 @@ def application_org_submit(*, actor, call: Call, organisation, quota: Quota | No
             application = Application.objects.select_for_update().filter(call=call, organisation=organisation).first()
             if application is not None and application.status not in REOPENABLE:
                 return application  # a double click or a retry: the same application
+            if own:  # the organisation's own submission needs every document; a paper one is checked on paper
+                missing = _missing_documents(call, application)
+                if missing:
+                    raise ValidationFailed(
+                        f"제출 서류를 모두 올려야 신청할 수 있습니다. 올리지 않은 서류: {', '.join(missing)}."
+                    )
             if application is None:
                 return Application.objects.create(
                     call=call,
@@ -1223,6 +1262,60 @@ def application_org_submit(*, actor, call: Call, organisation, quota: Quota | No
             return application
     except IntegrityError:
         return Application.objects.get(call=call, organisation=organisation)
+
+
+def application_org_draft_save(*, actor, call: Call, organisation, quota: Quota | None = None, now=None) -> Application:
+    """Keeps (or starts) the organisation's draft during the call's period: the row its submission fills."""
+    _require_org_applicant(actor, call, organisation)
+    now = now or timezone.now()
+    quota = _org_quota(call, quota)
+    _check_open(call, quota, now, audience=Call.Audience.ORGANISATIONS)
+    try:
+        with transaction.atomic():
+            application = Application.objects.select_for_update().filter(call=call, organisation=organisation).first()
+            if application is None:
+                return Application.objects.create(
+                    call=call, organisation=organisation, quota=quota, status=Application.Status.DRAFT
+                )
+            if application.status not in REOPENABLE:
+                raise ValidationFailed("이미 제출한 신청은 임시저장할 수 없습니다.")
+            application.status = Application.Status.DRAFT
+            application.quota = quota
+            application.submitted_at = None
+            application.save(update_fields=["status", "quota", "submitted_at", "updated_at"])
+    except IntegrityError:  # two first saves at the same instant
+        application = Application.objects.get(call=call, organisation=organisation)
+    return application
+
+
+def application_org_save(
+    *, actor, call: Call, organisation, documents: dict | None = None, submit: bool = False, now=None
+) -> Application:
+    """The organisation's portal step, as application_save is the citizen's: the draft with the files just chosen
+    ({required document line: uploaded file}, checked like a citizen's: PDF/JPEG/PNG by content, size), then
+    submitted when asked. Files are checked before anything is written; a refused submission keeps the draft."""
+    _require_org_applicant(actor, call, organisation)
+    now = now or timezone.now()
+    current = Application.objects.filter(call=call, organisation=organisation).first()
+    if submit and current is not None and current.status not in REOPENABLE:
+        return current  # a double click on 신청
+    quota = _org_quota(call, None)
+    _check_open(call, quota, now, audience=Call.Audience.ORGANISATIONS)
+    checked = _documents_check(call, documents or {})
+    if checked or not submit:
+        written: list[str] = []
+        try:
+            with transaction.atomic():
+                application = application_org_draft_save(
+                    actor=actor, call=call, organisation=organisation, quota=quota, now=now
+                )
+                written = _documents_put(application, checked, now)
+        except BaseException:
+            _files_delete(written)
+            raise
+    if not submit:
+        return Application.objects.get(call=call, organisation=organisation)
+    return application_org_submit(actor=actor, call=call, organisation=organisation, quota=quota, now=now)
 
 
 @dataclass(frozen=True)

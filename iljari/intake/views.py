@@ -27,7 +27,14 @@ from iljari.core.forms import KrdsFormMixin
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.intake import selectors, services, tasks
-from iljari.intake.forms import CallForm, PriorityFormSet, QuotaFormSet, RuleFormSet, call_initial
+from iljari.intake.forms import (
+    CallForm,
+    CriterionFormSet,
+    PriorityFormSet,
+    QuotaFormSet,
+    RuleFormSet,
+    call_initial,
+)
 from iljari.intake.models import Application, Quota, ReviewScore
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
@@ -38,15 +45,11 @@ ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class ApplyForm(KrdsFormMixin, ConsentFields):
-    """The quota, one file field per required document (each optional here: the service says what is still
-    missing when the application is submitted), and the two consents the submission records."""
+class DocumentFieldsMixin:
+    """One file field per required document of the call (each optional here: the service says what is still
+    missing when the application is submitted)."""
 
-    quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
-
-    def __init__(self, *args, call, uploaded=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["quota"].queryset = call.quotas.all()
+    def add_document_fields(self, call, uploaded) -> None:
         self.document_fields = []
         limit = services.size_text(settings.ILJARI_UPLOAD_MAX_BYTES)
         for index, label in enumerate(call.document_lines):
@@ -62,9 +65,28 @@ class ApplyForm(KrdsFormMixin, ConsentFields):
     def documents(self) -> dict:
         return {label: self.cleaned_data[name] for name, label in self.document_fields if self.cleaned_data.get(name)}
 
+
+class ApplyForm(DocumentFieldsMixin, KrdsFormMixin, ConsentFields):
+    """The quota, one file field per required document, and the two consents the submission records."""
+
+    quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
+
+    def __init__(self, *args, call, uploaded=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quota"].queryset = call.quotas.all()
+        self.add_document_fields(call, uploaded)
+
     def entry_fields(self) -> list:
         """The fields shown above the consent notice (the consents come with their notice)."""
         return [self[name] for name in self.fields if name not in ConsentFields.base_fields]
+
+
+class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
+    """An organisation's application: one file field per required document (사업자등록증, 사업계획서, …)."""
+
+    def __init__(self, *args, call, uploaded=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_document_fields(call, uploaded)
 
 
 PAPER_RRN_HINT = "등록된 사람이면 주민등록번호만으로 찾습니다. 처음이면 아래 인적사항과 동의를 함께 입력하십시오."
@@ -148,14 +170,17 @@ def call_detail(request, code: str):
 def _call_edit_page(request, *, call=None):
     """The call's definition, its quotas and rules on one page; services.call_set checks them all."""
     programmes = selectors.call_programmes(user=request.user)
-    initial = call_initial(call) if call is not None else {"form": {}, "quotas": [], "rules": [], "priorities": []}
+    empty = {"form": {}, "quotas": [], "rules": [], "priorities": [], "criteria": []}
+    initial = call_initial(call) if call is not None else empty
     data = request.POST if request.method == "POST" else None
     form = CallForm(data, programmes=programmes, editing=call is not None, initial=initial["form"])
     quotas = QuotaFormSet(data, prefix="quota", initial=initial["quotas"])
     rules = RuleFormSet(data, prefix="rule", initial=initial["rules"])
     priorities = PriorityFormSet(data, prefix="priority", initial=initial["priorities"])
+    criteria = CriterionFormSet(data, prefix="criterion", initial=initial["criteria"])
+    formsets = (quotas, rules, priorities, criteria)
     sections: dict[str, list[str]] = {}
-    if data is not None and all(f.is_valid() for f in (form, quotas, rules, priorities)):
+    if data is not None and all(f.is_valid() for f in (form, *formsets)):
         values = form.cleaned_data
         try:
             saved = services.call_set(
@@ -173,6 +198,10 @@ def _call_edit_page(request, *, call=None):
                 required_documents=values["required_documents"],
                 has_document_review=values["has_document_review"],
                 has_interview=values["has_interview"],
+                audience=values["audience"],
+                score_aggregation=values["score_aggregation"],
+                certifies=values["certifies"],
+                criteria=[row for row in (f.row() for f in criteria) if row],
                 create=call is None,
             )
         except ValidationFailed as error:
@@ -182,7 +211,7 @@ def _call_edit_page(request, *, call=None):
         else:
             messages.success(request, f"모집공고 '{saved.title}'을(를) 저장했습니다.")
             return redirect(saved)
-    invalid = data is not None and (form.errors or sections or any(f.errors for f in (*quotas, *rules, *priorities)))
+    invalid = data is not None and (form.errors or sections or any(f.errors for fs in formsets for f in fs))
     return render(
         request,
         "intake/call_edit.html",
@@ -192,13 +221,14 @@ def _call_edit_page(request, *, call=None):
             "quotas": quotas,
             "rules": rules,
             "priorities": priorities,
+            "criteria": criteria,
             "sections": sections,
         },
         status=400 if invalid else 200,
     )
 
 
-SECTIONS = ("quotas", "eligibility", "priorities")
+SECTIONS = ("quotas", "eligibility", "priorities", "criteria")
 
 
 @login_required
@@ -428,7 +458,8 @@ def document_download(request, pk: int):
     """One uploaded document, for the applicant or the staff in scope; every download is in the access log."""
     document = selectors.application_document_get(user=request.user, pk=pk)
     application = document.application
-    _log(request, "download", [application.person_id], f"신청 #{application.pk} 제출 서류 '{document.label}'"[:200])
+    if application.person_id is not None:  # an organisation's documents are no one's personal data
+        _log(request, "download", [application.person_id], f"신청 #{application.pk} 제출 서류 '{document.label}'"[:200])
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as exc:
@@ -609,22 +640,43 @@ def org_portal_call(request, code: str):
     require(access_organisation_own(request.user), "기업·단체 담당자 계정으로 신청할 수 있습니다.")
     call = selectors.org_portal_call_get(code=code)
     mine = selectors.my_org_application_list(user=request.user).filter(call=call).first()
-    if request.method == "POST":
+    documents = {document.label: document for document in mine.documents.all()} if mine else {}
+    bound = request.method == "POST"
+    form = OrgApplyForm(
+        request.POST if bound else None, request.FILES if bound else None, call=call, uploaded=documents
+    )
+    if bound and form.is_valid():
         from iljari.enterprises.selectors import my_organisation
 
+        submit = request.POST.get("action") != "draft"
         try:
-            application = services.application_org_submit(
-                actor=request.user, call=call, organisation=my_organisation(user=request.user)
+            application = services.application_org_save(
+                actor=request.user,
+                call=call,
+                organisation=my_organisation(user=request.user),
+                documents=form.documents(),
+                submit=submit,
             )
         except ValidationFailed as error:
             messages.error(request, error_text(error))
+            return redirect("intake:org_portal_call", call.code)
+        if application.status == Application.Status.DRAFT:
+            messages.success(request, "임시저장했습니다. 마감 전에 제출 서류를 모두 올리고 신청하십시오.")
             return redirect("intake:org_portal_call", call.code)
         messages.success(request, f"'{call.title}'에 신청했습니다. 접수번호 {application.pk}")
         return redirect("intake:org_portal_applications")
     return render(
         request,
         "intake/org_portal_call.html",
-        {"call": call, "application": mine, "open": call.is_open(), "figures": selectors.call_figures(call=call)},
+        {
+            "call": call,
+            "application": mine,
+            "open": call.is_open(),
+            "figures": selectors.call_figures(call=call),
+            "form": form,
+            "documents": [(label, documents.get(label)) for label in call.document_lines],
+            "editable": mine is None or mine.status in services.REOPENABLE,
+        },
     )
 
 

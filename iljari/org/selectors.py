@@ -61,9 +61,11 @@ def org_unit_subtree_ids(*, unit: OrgUnit) -> list[int]:
 
 def district_list(*, user) -> QuerySet[District]:
     require(access_district_list(user))
-    return scope_rows(user, District.objects.all(), district="pk").annotate(
-        partner_count=Count("partners", filter=Q(partners__is_active=True))
-    )
+    return (
+        scope_rows(user, District.objects.all(), district="pk")
+        .annotate(partner_count=Count("partners", filter=Q(partners__is_active=True)))
+        .order_by("sort_order", "code")
+    )  # Meta.ordering is not applied to a GROUP BY query: say it
 
 
 def district_get(*, user, code: str) -> District:

@@ -8,6 +8,12 @@ Contract:
 - report_request_check(*, kind, year, as_of, fmt, subject="", purpose="", today=None) -> None
       ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
       NotFound for a year with no plan
+- personal_request_check(*, user, kind, purpose, reason, now=None) -> PersonalRequest
+      for a kind that names people (PERSONAL): the purpose (one its export allows) and the reason (5 to 200
+      characters), every mistake in Korean (field_errors "purpose", "reason"), and the watermark the file carries;
+      for any other kind an empty PersonalRequest. The one rule for the page and the `iljari report` command.
+- personal_access_log(*, user, remote_addr, kind, subject, as_of, fmt, request, channel="") -> None
+      the access-log entry of a report that names people: who, from where, which people, why (nothing for others)
 - report_file(*, user, kind, year, as_of, fmt, subject="", purpose="", watermark="", progress=None) -> ReportFile
       (name, content_type, data); a kind that names people (PERSONAL) needs the purpose and carries the watermark
       `subject` names what a kind is about (the programme's code for "programme")
@@ -24,12 +30,12 @@ from django.utils import timezone
 
 from iljari.core.access import access_fund_view, access_office_figures_view, access_participation_view, require
 from iljari.core.errors import NotFound, ValidationFailed
-from iljari.core.exports import EXPORTS
+from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, watermark_text
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
 from iljari.reports.builders.notice import build_fund_notice
-from iljari.reports.builders.payroll import build_payroll_sheet
+from iljari.reports.builders.payroll import build_payroll_sheet, payroll_person_ids
 from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.renderers import CONTENT_TYPES, EXTENSIONS, RENDERERS, render
 
@@ -68,6 +74,49 @@ class ReportFile:
     name: str
     content_type: str
     data: bytes
+
+
+@dataclass(frozen=True)
+class PersonalRequest:
+    purpose: str = ""
+    reason: str = ""
+    watermark: str = ""
+
+
+def personal_request_check(*, user, kind: str, purpose: str, reason: str, now=None) -> PersonalRequest:
+    if kind not in PERSONAL:
+        return PersonalRequest()
+    form = ExportRequestForm({"purpose": purpose, "reason": reason}, spec=EXPORTS[PERSONAL[kind]])
+    if not form.is_valid():
+        raise ValidationFailed(
+            "개인정보가 담긴 자료는 이용 목적과 사유를 밝혀야 만들 수 있습니다.",
+            field_errors={name: list(errors) for name, errors in form.errors.items()},
+        )
+    purpose = form.cleaned_data["purpose"]
+    watermark = watermark_text(user=user, purpose=purpose, now=now or timezone.now())
+    return PersonalRequest(purpose=purpose, reason=form.cleaned_data["reason"], watermark=watermark)
+
+
+def personal_access_log(
+    *, user, remote_addr, kind: str, subject: str, as_of: date, fmt: str, request: PersonalRequest, channel: str = ""
+) -> None:
+    from iljari.core.accesslog import access_log_record
+
+    if kind not in PERSONAL:
+        return
+    about = f" ({channel})" if channel else ""
+    access_log_record(
+        user=user,
+        remote_addr=remote_addr,
+        action="download",
+        subject_type="people.person",
+        subject_ids=payroll_person_ids(user=user, subject=subject, as_of=as_of),
+        detail=(
+            f"사업장 {subject} {as_of:%Y-%m} 급여대장 {FORMAT_NAMES.get(fmt, fmt)}{about}"
+            f" · 목적: {Purpose(request.purpose).label}"
+        ),
+        reason=request.reason,
+    )
 
 
 def report_access_check(*, user, kind: str) -> None:

@@ -6,29 +6,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.errors import ValidationFailed
-from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, watermark_text
 from iljari.core.jobs import job_start
+from iljari.core.middleware import client_address
 from iljari.core.routers import reading_replica
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
-from iljari.reports.builders.payroll import payroll_person_ids
 from iljari.reports.files import (
     FORMAT_NAMES,
     NEEDS_SUBJECT,
-    PERSONAL,
     REPORT_KINDS,
+    personal_access_log,
+    personal_request_check,
     report_access_check,
     report_file,
     report_request_check,
 )
 from iljari.reports.tasks import report_build as report_build_task
-from iljari.web.http import log_person_access
 from iljari.web.period import figure_period
 
 
@@ -120,24 +117,19 @@ def report_build(request):
     kind, fmt = request.POST.get("kind", "business"), request.POST.get("format", "")
     subject = request.POST.get("subject", "").strip()
     report_access_check(user=request.user, kind=kind)
-    purpose = watermark = ""
-    if kind in PERSONAL:  # names people: a purpose and a reason first, as every download of personal data
-        form = ExportRequestForm(request.POST, spec=EXPORTS[PERSONAL[kind]])
-        if not form.is_valid():
-            raise ValidationFailed(
-                "개인정보가 담긴 자료는 이용 목적과 사유를 밝혀야 만들 수 있습니다.",
-                field_errors={name: list(errors) for name, errors in form.errors.items()},
-            )
-        purpose, reason = form.cleaned_data["purpose"], form.cleaned_data["reason"]
-    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject, purpose=purpose)
-    if kind in PERSONAL:
-        watermark = watermark_text(user=request.user, purpose=purpose, now=timezone.now())
-        ids = payroll_person_ids(user=request.user, subject=subject, as_of=as_of)
-        log_person_access(
-            request, "download", ids,
-            f"사업장 {subject} {as_of:%Y-%m} 급여대장 {FORMAT_NAMES[fmt]} · 목적: {Purpose(purpose).label}",
-            reason=reason,
-        )  # fmt: skip
+    personal = personal_request_check(
+        user=request.user, kind=kind, purpose=request.POST.get("purpose", ""), reason=request.POST.get("reason", "")
+    )
+    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject, purpose=personal.purpose)
+    personal_access_log(
+        user=request.user,
+        remote_addr=client_address(request),
+        kind=kind,
+        subject=subject,
+        as_of=as_of,
+        fmt=fmt,
+        request=personal,
+    )
     about = f" {subject}" if subject else ""
     job = job_start(
         actor=request.user,
@@ -149,7 +141,7 @@ def report_build(request):
         as_of=as_of.isoformat(),
         fmt=fmt,
         subject=subject,
-        purpose=purpose,
-        watermark=watermark,
+        purpose=personal.purpose,
+        watermark=personal.watermark,
     )
     return redirect(job)

@@ -37,6 +37,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("공공구매", "enterprises:procurement", access.access_procurement_view, "enterprises:p"),
     NavItem("기업 공모", "intake:org_portal_calls", access.access_organisation_own, "intake:org_portal"),
     NavItem("우리 기업", "enterprises:my_profile", access.access_organisation_own, "enterprises:my_profile"),
+    NavItem("우리 기관 구매", "enterprises:my_purchases", access.access_procurement_own, "enterprises:my_purchase"),
     NavItem("현장 서비스", "frontline:figures", access.access_frontline_view, "frontline:"),
     NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call"),

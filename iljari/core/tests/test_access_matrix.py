@@ -89,6 +89,11 @@ PAGES = [
     ("enterprises:purchase_create", "/enterprises/procurement/new/", PROCUREMENT_ENTER),
     ("enterprises:purchase_upload", "/enterprises/procurement/upload/", PROCUREMENT_ENTER),
     ("enterprises:purchase_template", "/enterprises/procurement/template.xlsx", PROCUREMENT_ENTER),
+    # a public body's own purchases: no persona is tied to a buyer organisation (the gate test below; allowed in
+    # enterprises/tests/test_buyer_purchases.py)
+    ("enterprises:my_purchases", "/portal/organisation/purchases/", set()),
+    ("enterprises:my_purchase_upload", "/portal/organisation/purchases/upload/", set()),
+    ("enterprises:my_purchase_template", "/portal/organisation/purchases/template.xlsx", set()),
     ("fund:loan_list", "/fund/", FUND_VIEW),
     ("fund:loan_create", "/fund/loans/new/", FUND_MANAGE),
     ("fund:portfolio", "/fund/portfolio/?as_of=2018-05-31", FUND_VIEW),
@@ -689,6 +694,7 @@ GATES = [
     (access.access_platform_review_write, {Role.CITIZEN, Role.ORGANISATION}),
     (access.access_procurement_view, ORGANISATIONS_VIEW),
     (access.access_organisation_own, set()),  # no persona is tied to an organisation: see the test below
+    (access.access_procurement_own, set()),  # nor to a buyer: see test_procurement_own_gate_for_a_buyers_account
     (access.access_frontline_view, FRONTLINE_VIEW),
     (access.access_public_sector_view, OFFICE_WIDE),
     (access.access_book, CITIZEN),
@@ -765,6 +771,30 @@ def test_procurement_enter_gate_for_a_buyer(personas):
     assert access.access_procurement_enter(personas[Role.DIVISION_STAFF], other) is True
     assert access.access_procurement_enter(personas[Role.PARTNER_AGENCY], None) is False
     assert access.access_procurement_enter(personas[Role.AUDITOR], None) is False
+
+
+def test_procurement_own_gate_for_a_buyers_account(personas):
+    from iljari.core.models import User
+    from iljari.enterprises.services import (
+        organisation_contact_add,
+        organisation_contact_remove,
+        organisation_register,
+    )
+
+    buyer = organisation_register(actor=None, name="서울특별시", kind="agency", business_number="1234567891")
+    other = organisation_register(actor=None, name="종로구청", kind="district", business_number="2208162517")
+    company = organisation_register(actor=None, name="게이트", kind="company", business_number="1248100998")
+    organisation_contact_add(actor=None, organisation=buyer, username=personas[Role.ORGANISATION].username)
+    own = User.objects.get(pk=personas[Role.ORGANISATION].pk)
+    assert access.access_procurement_own(own) is True
+    assert access.access_procurement_own(own, buyer) is True
+    assert access.access_procurement_own(own, other) is False
+    assert access.access_procurement_enter(own, buyer) is False  # not the office's pages
+    organisation_contact_remove(actor=None, user=own)
+    organisation_contact_add(actor=None, organisation=company, username=own.username)
+    assert access.access_procurement_own(User.objects.get(pk=own.pk)) is False  # a company buys nothing here
+    assert access.access_procurement_own(personas[Role.DIVISION_STAFF]) is False
+    assert access.access_procurement_own(personas[Role.CITIZEN]) is False
 
 
 def test_fund_manage_gate_allows_staff_of_the_social_economy_division_only(personas):

@@ -116,3 +116,90 @@ def test_a_published_review_is_reported_once_per_person_and_shows_in_the_reporte
     queue = client_as(Role.DIVISION_STAFF).get("/enterprises/reviews/?status=reported").content.decode()
     assert "방문했는데 불친절했습니다." in queue
     assert client_as(Role.CITIZEN).get("/enterprises/reviews/").status_code == 403
+
+
+_reporter_serial = iter(range(1, 10_000))
+
+
+def _reporters(n: int):
+    from iljari.core import services as core_services
+    from iljari.testing import PASSWORD
+
+    return [
+        core_services.user_create(
+            actor=None, username=f"t_reporter{next(_reporter_serial)}", password=PASSWORD, role=Role.CITIZEN
+        )
+        for _ in range(n)
+    ]
+
+
+def test_a_review_reported_by_enough_different_people_is_hidden_until_a_moderator_decides(
+    client_as, personas, settings
+):
+    settings.ILJARI_REVIEW_HIDE_REPORTS = 3
+    company = make_strong_sme("(주)신고기업")
+    review = services.review_submit(
+        actor=personas[Role.CITIZEN], organisation=company, relation="employee", rating=1, body="야근이 너무 많습니다."
+    )
+    services.review_moderate(actor=None, review=review, publish=True)
+    public = Client()
+    assert "야근이 너무 많습니다." in public.get(f"/platform/{company.pk}/").content.decode()
+    first, second, third = _reporters(3)
+    for reporter, reason in ((first, "사실과 다릅니다"), (second, "욕설")):
+        client = Client()
+        client.force_login(reporter)
+        client.post(f"/platform/reviews/{review.pk}/report/", {"reason": reason})
+    # the same person twice counts once
+    client.post(f"/platform/reviews/{review.pk}/report/", {"reason": "또"})
+    review.refresh_from_db()
+    assert (review.status, review.report_count) == ("published", 2)
+    assert "야근이 너무 많습니다." in public.get(f"/platform/{company.pk}/").content.decode()
+    client = Client()
+    client.force_login(third)
+    response = client.post(f"/platform/reviews/{review.pk}/report/", {"reason": "광고"}, follow=True)
+    assert "담당자가 검토할 때까지 이 후기를 숨깁니다" in response.content.decode()
+    review.refresh_from_db()
+    assert (review.status, review.report_count) == ("hidden", 3)
+    page = public.get(f"/platform/{company.pk}/").content.decode()
+    assert "야근이 너무 많습니다." not in page
+    listing = public.get("/platform/").content.decode()
+    assert "(주)신고기업" in listing  # the company stays; only the review is hidden (and left out of its rating)
+
+    # the moderator sees the hidden review with every report, and the author by name
+    staff = client_as(Role.DIVISION_STAFF)
+    queue = staff.get("/enterprises/reviews/?status=reported").content.decode()
+    assert "야근이 너무 많습니다." in queue and "신고로 숨김(검토 대기)" in queue
+    assert all(f"({user.username})" in queue for user in (first, second, third))
+    assert "사실과 다릅니다" in queue and "욕설" in queue and "광고" in queue
+    assert f"({personas[Role.CITIZEN].username})" in queue
+    assert "신고로 숨김" in staff.get("/enterprises/reviews/?status=hidden").content.decode()
+
+    # published again: the old reports no longer count, new ones do
+    assert staff.post(f"/enterprises/reviews/{review.pk}/moderate/", {"decision": "publish"}).status_code == 302
+    review.refresh_from_db()
+    assert review.status == "published"
+    assert "야근이 너무 많습니다." in public.get(f"/platform/{company.pk}/").content.decode()
+    (fourth,) = _reporters(1)
+    services.review_report(actor=fourth, review=review, reason="다시")
+    review.refresh_from_db()
+    assert (review.status, review.report_count) == ("published", 4)
+
+
+def test_the_number_of_reports_that_hides_a_review_is_a_setting(personas, settings):
+    settings.ILJARI_REVIEW_HIDE_REPORTS = 1
+    company = make_strong_sme()
+    review = services.review_submit(
+        actor=personas[Role.CITIZEN],
+        organisation=company,
+        relation="visitor",
+        rating=3,
+        body="보통이었습니다. 그럭저럭.",
+    )
+    review = services.review_moderate(actor=None, review=review, publish=True)
+    services.review_report(actor=personas[Role.ORGANISATION], review=review, reason="광고")
+    review.refresh_from_db()
+    assert review.status == PlatformReview.Status.HIDDEN
+    from iljari.core.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed, match="게시된 후기만"):
+        services.review_report(actor=_reporters(1)[0], review=review, reason="또")

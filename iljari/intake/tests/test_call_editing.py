@@ -54,6 +54,11 @@ def _form(programme="P1-06", code="PW-2019-1", **changes) -> dict:
         "priority-INITIAL_FORMS": "0",
         "priority-0-kind": "basic_livelihood_recipient",
         "priority-0-points": "5",
+        "audience": "people",
+        "score_aggregation": "mean",
+        "certifies": "",
+        "criterion-TOTAL_FORMS": "3",
+        "criterion-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -190,3 +195,95 @@ def test_call_set_refuses_a_reserved_code_an_early_announcement_and_repeated_rul
     assert errors["eligibility"] == ["같은 조건을 두 번 둘 수 없습니다."]
     assert errors["priorities"] == ["알 수 없는 우선 선발 대상입니다.", "가점은 1점부터 100점까지입니다."]
     assert not Call.objects.filter(code="new").exists()
+
+
+def _org_form(code="SME-2019", **changes) -> dict:
+    """A call for organisations: the strong-SME call's criteria, trimmed mean, the designation it gives."""
+    form = _form(programme="P1-01", code=code, **{"rule-TOTAL_FORMS": "0", "priority-TOTAL_FORMS": "0"})
+    for key in [k for k in form if k.startswith("quota-1-")]:
+        del form[key]
+    form.update(
+        {
+            "title": "2019년 서울형 강소기업 공모",
+            "audience": "organisations",
+            "score_aggregation": "trimmed_mean",
+            "certifies": "strong_sme",
+            "criterion-0-code": "stability",
+            "criterion-0-name": "고용안정성",
+            "criterion-0-max_points": "40",
+            "criterion-1-code": "balance",
+            "criterion-1-name": "일생활 균형제도",
+            "criterion-1-max_points": "30",
+            "criterion-2-code": "wage",
+            "criterion-2-name": "적정임금 수준",
+            "criterion-2-max_points": "30",
+        }
+    )
+    form.update(changes)
+    return form
+
+
+def test_the_division_makes_a_call_for_organisations_with_criteria_aggregation_and_designation(office, client_as):
+    staff = client_as(Role.DIVISION_STAFF)
+    page = staff.get("/intake/calls/new/").content.decode()
+    assert "심사 기준과 선정" in page and "최고·최저 점수를 하나씩 뺀 평균" in page and "서울형 강소기업" in page
+    response = staff.post("/intake/calls/new/", _org_form())
+    assert response.status_code == 302, response.content.decode()
+    call = Call.objects.get(code="SME-2019")
+    assert call.audience == "organisations" and call.score_aggregation == "trimmed_mean"
+    assert call.certifies == "strong_sme"
+    assert list(call.criteria.values_list("code", "name", "max_points")) == [
+        ("stability", "고용안정성", 40),
+        ("balance", "일생활 균형제도", 30),
+        ("wage", "적정임금 수준", 30),
+    ]
+    page = staff.get("/intake/calls/SME-2019/edit/").content.decode()
+    assert 'value="stability"' in page and 'value="trimmed_mean" selected' in page
+    # the weights change through the same page (posted as the browser does: the stored rows are initial forms)
+    changes = {"criterion-0-max_points": "50", "criterion-1-max_points": "20", "score_aggregation": "mean"}
+    changes.update({"quota-INITIAL_FORMS": "1", "criterion-INITIAL_FORMS": "3"})
+    response = staff.post("/intake/calls/SME-2019/edit/", _org_form(**changes))
+    assert response.status_code == 302, response.content.decode()
+    call.refresh_from_db()
+    assert call.score_aggregation == "mean"
+    assert list(call.criteria.values_list("max_points", flat=True)) == [50, 20, 30]
+
+
+def test_criteria_mistakes_are_listed_in_korean_and_nothing_is_written(office, client_as):
+    staff = client_as(Role.DIVISION_STAFF)
+    form = _org_form(
+        **{
+            "criterion-0-max_points": "70",  # 70 + 30 + 30 > 100
+            "criterion-1-code": "wage",  # the same code twice
+            "criterion-2-max_points": "0",
+        }
+    )
+    response = staff.post("/intake/calls/new/", form)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "같은 심사 기준 코드가 두 번 있습니다." in page
+    assert "심사 기준 &#x27;적정임금 수준&#x27;의 배점은 1점부터 100점까지입니다." in page
+    assert not Call.objects.filter(code="SME-2019").exists()
+    # a call for organisations needs at least one criterion
+    empty = _org_form(**{f"criterion-{n}-{key}": "" for n in range(3) for key in ("code", "name", "max_points")})
+    response = staff.post("/intake/calls/new/", empty)
+    assert response.status_code == 400
+    assert "기업·단체 공모에는 심사 기준을 하나 이상 정하십시오." in response.content.decode()
+    # a call for people gives no designation
+    response = staff.post("/intake/calls/new/", _form(certifies="strong_sme"))
+    assert response.status_code == 400 and "시민 대상 공고는 지정을 부여하지 않습니다." in response.content.decode()
+    assert not Call.objects.filter(code__in=["SME-2019", "PW-2019-1"]).exists()
+
+
+def test_the_audience_stays_once_someone_applied(office, client_as):
+    call = make_call("EDIT", documents="")
+    staff = client_as(Role.DIVISION_STAFF)
+    assert staff.post("/intake/calls/EDIT/edit/", _form(programme="P1-03")).status_code == 302
+    services.application_draft_save(actor=None, call=call, person=make_person(), quota=call.quotas.get(code="CITY"))
+    form = _org_form(code="EDIT", programme=str(call.programme_id), **{"quota-INITIAL_FORMS": "2"})
+    form["quota-0-code"] = "CITY"
+    response = staff.post("/intake/calls/EDIT/edit/", form)
+    assert response.status_code == 400
+    assert "신청이 들어온 공고는 대상(시민·기업·단체)을 바꿀 수 없습니다." in response.content.decode()
+    call.refresh_from_db()
+    assert call.audience == "people" and not call.criteria.exists() and call.certifies == ""

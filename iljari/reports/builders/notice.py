@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from iljari.core.errors import NotFound
 from iljari.core.formats import format_date, format_number
-from iljari.fund.models import Notice
-from iljari.fund.selectors import loan_position, notice_get, notice_list
+from iljari.fund.selectors import loan_position, notice_batch, notice_get, notice_is_repayment
 from iljari.reports.builders.cells import number_cell
 from iljari.reports.document import Cell, Document, PageBreak, Paragraph, Table
+
+if TYPE_CHECKING:  # only a name for the annotations: what the builder reads comes through fund's selectors
+    from iljari.fund.models import Notice
 
 BATCH = re.compile(r"(repayment|overdue)-(\d{4}-\d{2}-\d{2})")
 ISSUER = "서울특별시 사회적경제담당관"
@@ -31,12 +34,7 @@ def notices_for(*, user, subject: str) -> list[Notice]:
         start = date.fromisoformat(match.group(2))
     except ValueError:
         raise NotFound(f"고지 기간의 날짜를 읽을 수 없습니다: {match.group(2)}") from None
-    notices = list(
-        notice_list(user=user, kind=match.group(1))
-        .filter(period_start=start)
-        .select_related("loan__intermediary", "loan__agreement")
-        .order_by("loan__number")
-    )
+    notices = notice_batch(user=user, kind=match.group(1), period_start=start)
     if not notices:
         raise NotFound(f"{start:%Y-%m-%d}에 시작하는 고지가 없습니다.")
     return notices
@@ -44,7 +42,7 @@ def notices_for(*, user, subject: str) -> list[Notice]:
 
 def _notice_blocks(notice: Notice) -> list:
     loan = notice.loan
-    repayment = notice.kind == Notice.Kind.REPAYMENT
+    repayment = notice_is_repayment(notice)
     what = (
         f"{format_date(notice.period_start)}부터 {format_date(notice.period_end)}까지 납기가 돌아오는 원리금"
         if repayment

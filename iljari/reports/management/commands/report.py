@@ -13,16 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from iljari.core.accesslog import access_log_record
 from iljari.core.errors import IljariError
-from iljari.core.exports import EXPORTS, watermark_text
 from iljari.core.models import User
 from iljari.core.progress import TerminalProgress
 from iljari.core.roles import Role
-from iljari.reports.builders.payroll import payroll_person_ids
-from iljari.reports.files import PERSONAL, report_file
+from iljari.reports.files import personal_access_log, personal_request_check, report_file
 from iljari.reports.renderers import BINARY, EXTENSIONS
 
 
@@ -69,25 +65,17 @@ class Command(BaseCommand):
         progress = TerminalProgress(getattr(self.stderr, "_out", None))  # the raw stream: the bar redraws one line
         try:
             subject = {"payroll": worksite, "notice": notice}.get(kind, programme)
-            watermark = ""
-            if kind in PERSONAL:
-                if len(" ".join(reason.split())) < 5:
-                    raise CommandError("개인정보가 담긴 자료입니다: --reason에 만드는 사유를 5자 이상 적으십시오.")
-                if purpose in dict(EXPORTS[PERSONAL[kind]].purposes):
-                    watermark = watermark_text(user=user, purpose=purpose, now=timezone.now())
+            personal = personal_request_check(user=user, kind=kind, purpose=purpose, reason=reason)
             made = report_file(
-                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject, purpose=purpose,
-                watermark=watermark, progress=progress,
+                user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject,
+                purpose=personal.purpose, watermark=personal.watermark, progress=progress,
             )  # fmt: skip
-            if kind == "payroll":
-                access_log_record(
-                    user=user, remote_addr=None, action="download", subject_type="people.person",
-                    subject_ids=payroll_person_ids(user=user, subject=subject, as_of=_date(as_of)),
-                    detail=f"사업장 {subject} {as_of[:7]} 급여대장 {format} (명령줄) · 목적: {purpose}",
-                    reason=" ".join(reason.split()),
-                )  # fmt: skip
+            personal_access_log(
+                user=user, remote_addr=None, kind=kind, subject=subject, as_of=_date(as_of), fmt=format,
+                request=personal, channel="명령줄",
+            )  # fmt: skip
         except IljariError as error:
-            raise CommandError(" ".join([error.message, *sum(error.field_errors.values(), [])])) from None
+            raise CommandError(" ".join([error.message, *_option_errors(error.field_errors)])) from None
         finally:
             progress.close()
         if output is None:
@@ -95,6 +83,18 @@ class Command(BaseCommand):
             return
         _write_whole(output, made.data)
         self.stdout.write(f"{output} ({len(made.data):,} bytes)")
+
+
+OPTIONS = {"purpose": "--purpose", "reason": "--reason"}
+
+
+def _option_errors(field_errors: dict[str, list[str]]) -> list[str]:
+    """The messages, each naming the command's option where one field is one option."""
+    return [
+        f"{message} ({OPTIONS[field]})" if field in OPTIONS else message
+        for field, messages in field_errors.items()
+        for message in messages
+    ]
 
 
 def _write_whole(path: Path, data: bytes) -> None:
