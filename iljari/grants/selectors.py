@@ -49,12 +49,14 @@ from iljari.grants.models import (
     SpendingReport,
 )
 
+# The payroll upload (services.payroll_import). Empty cells are checked there, so that one upload lists every
+# error of every row.
 PAYROLL_COLUMNS = [
-    Column("employee_number", "사번"),
-    Column("employee_name", "성명"),
-    Column("month", "지급월"),
-    Column("wage", "지급 임금(원)", "int"),
-    Column("insurance", "사업주 사회보험료(원)", "int"),
+    Column("employee_number", "사번", required=False),
+    Column("employee_name", "성명", required=False),
+    Column("month", "지급월", required=False),
+    Column("wage", "지급 임금(원)", "int", required=False),
+    Column("insurance", "사업주 사회보험료(원)", "int", required=False),
 ]
 
 AGREEMENT_COLUMNS = [
