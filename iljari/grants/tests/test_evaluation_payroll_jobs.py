@@ -158,7 +158,8 @@ def test_a_payroll_subsidy_is_a_wage_share_up_to_the_cap_plus_the_employer_insur
 def test_a_bad_payroll_names_every_row_and_writes_nothing(make_agreement, wage_programme, grantee_user):
     agreement = _wage_agreement(make_agreement, wage_programme)
     services.payroll_submit(actor=None, agreement=agreement, title="8월분", rows=[
-        {"employee_number": "E1", "employee_name": "김하나", "month": "2018-08", "wage": 1_700_000, "insurance": 150_000},
+        {"employee_number": "E1", "employee_name": "김하나", "month": "2018-08", "wage": 1_700_000,
+         "insurance": 150_000},
     ])  # fmt: skip
     data = _payroll_xlsx([
         ("E1", "김하나", "2018-08", 1_700_000, 150_000),   # already claimed
@@ -181,7 +182,8 @@ def test_a_payroll_beyond_the_agreement_is_not_paid(make_agreement, wage_program
     agreement = make_agreement("2018-SE-W-002", programme=wage_programme, city=2 * MILLION, matched=0,
                                sign_on=date(2018, 8, 1))  # fmt: skip
     payroll = services.payroll_submit(actor=None, agreement=agreement, title="8월분", rows=[
-        {"employee_number": f"E{n}", "employee_name": "근로자", "month": "2018-08", "wage": 2_000_000, "insurance": 200_000}
+        {"employee_number": f"E{n}", "employee_name": "근로자", "month": "2018-08", "wage": 2_000_000,
+         "insurance": 200_000}
         for n in range(3)
     ])  # fmt: skip
     with pytest.raises(ValidationFailed, match="교부할 수 없습니다"):
