@@ -52,7 +52,8 @@ PROGRAMMES = [
     ("2018-YOUTH-PPP", "P1-04", "JOBS-POLICY-2018", "청년일자리 민관협력사업", "project", 2_000,
      {"min_amount": 100 * MILLION, "max_amount": 600 * MILLION, "job_count": "reported", "target_group": "youth",
       "job_kind": "direct"},
-     "지정공모('17년 아이디어 공모 우수제안 43개 사업화)·자유공모. 사업기간 '18.8월~'19.1월, 평가결과 우수사업 6개월 연장."),
+     "지정공모('17년 아이디어 공모 우수제안 43개 사업화)·자유공모. 사업기간 '18.8월~'19.1월, "
+     "평가결과 우수사업 6개월 연장."),
     ("2018-FAIRTRADE-DISTRICT", "P3-06", "SOCIAL-ECONOMY-2018", "자치구 공정무역 특화사업", "project", 150, {},
      "7개 자치구, 150백만원('18.4월 공모 선정)."),
     ("2018-FAIRTRADE-NGO", "P3-06", "SOCIAL-ECONOMY-2018", "공정무역 캠페인·교육연구 지원사업", "project", 230, {},
@@ -137,8 +138,9 @@ def _small_programmes(made, generator) -> None:
     for n, (district, amount) in enumerate(zip(districts, _split(150 * MILLION, 7, generator, 0.3), strict=True)):
         office = _organisation(district.name, "district", 880_001_000 + n, district)
         _agreement(
-            made["2018-FAIRTRADE-DISTRICT"], office, f"2018-FT-D{n + 1:02d}", f"{district.name} 공정무역 특화사업(예시)",
-            amount, date(2018, 4, 20), starts_on=date(2018, 4, 20), ends_on=date(2018, 12, 31), district=district,
+            made["2018-FAIRTRADE-DISTRICT"], office, f"2018-FT-D{n + 1:02d}",
+            f"{district.name} 공정무역 특화사업(예시)", amount, date(2018, 4, 20), starts_on=date(2018, 4, 20),
+            ends_on=date(2018, 12, 31), district=district,
         )  # fmt: skip
     for n, amount in enumerate(_split(230 * MILLION, 6, generator, 0.3)):
         ngo = _organisation(f"공정무역단체 {n + 1}(예시)", "ngo", 880_002_000 + n)
@@ -198,9 +200,9 @@ def _insert_agreements(programme, grantees, prefix, title, amounts, signed_on) -
 
 
 def _post_tranches(programme) -> None:
-    for pk, agreement_id, number, paid_on, amount, code in Disbursement.objects.filter(
-        agreement__programme=programme
-    ).values_list("pk", "agreement_id", "number", "paid_on", "amount", "agreement__code"):
+    for pk, number, paid_on, amount, code in Disbursement.objects.filter(agreement__programme=programme).values_list(
+        "pk", "number", "paid_on", "amount", "agreement__code"
+    ):
         budget_movement_post(
             actor=None, line=programme.budget_line, on=paid_on, spent=amount,
             reference=f"grants:disbursement:{pk}", note=f"보조금 {code} {number}차 교부",
