@@ -211,7 +211,7 @@ def _matching_errors(programme: GrantProgramme, city_amount: int, matched_amount
     if not programme.matched_exact and Decimal(matched_amount) < required.to_integral_value(rounding=ROUND_CEILING):
         expected = int(required.to_integral_value(rounding=ROUND_CEILING))
         return [
-            f"매칭이 모자랍니다: {label}은 총사업비의 {programme.matched_ratio:g}% 이상, 시비 {_won(city_amount)}이면 "
+            f"매칭이 모자랍니다: {programme.matching_text}(총사업비 기준), 시비 {_won(city_amount)}이면 "
             f"{_won(expected)} 이상이어야 합니다(적은 금액 {_won(matched_amount)}, {share}%)."
         ]
     return []
@@ -228,6 +228,8 @@ def _application_errors(programme: GrantProgramme, application, grantee) -> list
         return ["기업·단체 공모의 신청만 협약할 수 있습니다."]
     if programme.call_id is not None and call.pk != programme.call_id:
         return [f"이 보조금 사업의 공모({programme.call.title})에 낸 신청이 아닙니다."]
+    if programme.call_id is None and call.programme_id != programme.programme_id:
+        return [f"이 보조금 사업의 주요업무({programme.programme.title}) 공모에 낸 신청이 아닙니다."]
     if not call.selection_confirmed:
         return ["공모의 선정 결과가 아직 확정되지 않았습니다."]
     if application.status != Application.Status.SELECTED:

@@ -112,11 +112,12 @@ class GrantProgramme(TimeStampedModel):
     def matching_text(self) -> str:
         if self.matched_source == self.MatchedSource.NONE:
             return "매칭 없음"
-        city = 100 - self.matched_ratio
+        matched = f"{Decimal(self.matched_ratio).normalize():f}"
+        city = f"{(100 - Decimal(self.matched_ratio)).normalize():f}"
         label = self.get_matched_source_display()
         if self.matched_exact:
-            return f"시비 {city:g} : {label} {self.matched_ratio:g}"
-        return f"{label} {self.matched_ratio:g}% 이상"
+            return f"시비 {city} : {label} {matched}"
+        return f"{label} {matched}% 이상"
 
 
 class GrantAgreement(TimeStampedModel):

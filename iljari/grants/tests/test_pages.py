@@ -175,3 +175,51 @@ def test_the_api_disburses_and_refuses_beyond_the_agreement_in_korean(office, cl
     assert listing[0]["disbursed"] == 250_000_000
     programmes = staff.get("/api/grants/programmes?year=2018").json()
     assert programmes[0]["code"] == "2018-YOUTH-PPP" and programmes[0]["disbursed"] == 250_000_000
+
+
+def test_the_grantee_uploads_a_payroll_and_staff_approve_it_as_a_tranche(office, client_as, make_agreement,
+                                                                         wage_programme, grantee_user):  # fmt: skip
+    from iljari.grants.models import Payroll
+    from iljari.grants.tests.test_evaluation_payroll_jobs import _payroll_xlsx
+
+    agreement = make_agreement("2018-SE-W-100", programme=wage_programme, city=10 * MILLION, matched=0,
+                               sign_on=date(2018, 8, 1))  # fmt: skip
+    client = Client()
+    client.force_login(grantee_user)
+    assert client.get("/grants/payrolls/template.xlsx").status_code == 200
+    url = f"/grants/mine/{agreement.code}/"
+
+    def upload(rows, name="payroll.xlsx"):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        data = _payroll_xlsx(rows)
+        return client.post(url, {"step": "payroll", "title": "8월분", "file": SimpleUploadedFile(name, data)})
+
+    bad = upload([("E1", "김하나", "2018-13", 1_800_000, 170_000)])
+    assert bad.status_code == 400 and "지급월" in text(bad)
+    assert upload([("E1", "김하나", "2018-08", 1_800_000, 170_000)], name="payroll.csv").status_code == 400
+    assert not Payroll.objects.exists()
+    good = upload([("E1", "김하나", "2018-08", 1_800_000, 170_000), ("E2", "이두리", "2018-08", 2_000_000, 190_000)])
+    assert good.status_code == 302
+    payroll = Payroll.objects.get()
+    assert payroll.subsidy == 1_260_000 + 1_300_000 + 170_000 + 190_000  # 70% of the wage, at most 1,300,000
+    assert client.post(f"/grants/payrolls/{payroll.pk}/", {"paid_on": "2018-09-10"}).status_code == 403
+    staff = client_as(Role.OFFICE_MANAGER)
+    page = text(staff.get(f"/grants/payrolls/{payroll.pk}/"))
+    assert 'id="subsidy">2,920,000<' in page
+    assert staff.post(f"/grants/payrolls/{payroll.pk}/", {"paid_on": "2018-09-10"}).status_code == 302
+    assert Disbursement.objects.get(agreement=agreement).amount == 2_920_000
+    assert client_as(Role.DISTRICT_OFFICER).get(f"/grants/payrolls/{payroll.pk}/").status_code == 404
+
+
+def test_the_programme_pages_show_the_rule_and_totals(office, client_as, make_agreement, youth_programme):
+    agreement = make_agreement(sign_on=date(2018, 8, 1))
+    services.disbursement_record(actor=None, agreement=agreement, paid_on=date(2018, 8, 10), amount=100 * MILLION)
+    staff = client_as(Role.AUDITOR)
+    listing = text(staff.get("/grants/programmes/"))
+    assert "청년일자리 민관협력사업" in listing and "100,000,000" in listing
+    detail = text(staff.get(f"/grants/programmes/{youth_programme.code}/"))
+    assert "자부담 10% 이상" in detail and agreement.code in detail
+    assert "협약 만들기" not in detail  # the auditor reads only
+    assert staff.get("/grants/programmes/NOPE/").status_code == 404
+    assert staff.get(f"/grants/programmes/{youth_programme.code}/agreements/new/").status_code == 403
