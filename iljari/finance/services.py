@@ -144,7 +144,8 @@ def budget_movement_post(
     require_month_open(on, field="on")
     with transaction.atomic():
         if BudgetMovement.objects.filter(reference=reference).exists():
-            raise ValidationFailed(field_errors={"reference": [f"이미 반영된 변동입니다({reference})."]})
+            message = f"이미 반영된 변동입니다({reference})."
+            raise ValidationFailed(message, field_errors={"reference": [message]})
         return BudgetMovement.objects.create(
             line=line, on=on, committed=committed, spent=spent, reference=reference.strip(), note=note[:200]
         )
