@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.grants.models import Evaluation, GrantAgreement, SpendingItem
+from iljari.grants.models import Evaluation, GrantAgreement, GrantProgramme, SpendingItem
+from iljari.performance.models import JobKind, TargetGroup
 
 
 class _OwnIds:
@@ -122,3 +123,34 @@ class PayrollUploadForm(_OwnIds, KrdsFormMixin, forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError("파일이 5MB보다 큽니다.")
         return upload
+
+
+class GrantProgrammeForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(label="코드", max_length=40)
+    year = forms.IntegerField(label="연도", min_value=2000, max_value=2100)
+    name = forms.CharField(label="보조금 사업명", max_length=200)
+    kind = forms.ChoiceField(label="구분", choices=GrantProgramme.Kind.choices)
+    programme = forms.ChoiceField(label="주요업무")
+    budget_line = forms.ChoiceField(label="예산 사업")
+    budget = forms.IntegerField(label="사업 예산(원)", required=False, min_value=0)
+    matched_source = forms.ChoiceField(label="매칭 재원", choices=GrantProgramme.MatchedSource.choices)
+    matched_ratio = forms.DecimalField(label="매칭 비율(총사업비 중 %)", initial=0, max_digits=5, decimal_places=2)
+    matched_exact = forms.BooleanField(label="비율 그대로(해제하면 비율 이상)", required=False, initial=True)
+    min_amount = forms.IntegerField(label="한 건 최소 시비(원)", required=False, min_value=0)
+    max_amount = forms.IntegerField(label="한 건 최대 시비(원)", required=False, min_value=0)
+    job_count = forms.ChoiceField(label="일자리 집계", choices=GrantProgramme.JobCount.choices)
+    target_group = forms.ChoiceField(label="사업대상", required=False, choices=[("", "없음"), *TargetGroup.choices])
+    job_kind = forms.ChoiceField(label="일자리 구분", choices=JobKind.choices, initial=JobKind.INDIRECT)
+    wage_share = forms.DecimalField(label="인건비 지원 비율(%)", initial=0, max_digits=5, decimal_places=2)
+    wage_cap = forms.IntegerField(
+        label="1인 월 인건비 지원 한도(원)", initial=0, min_value=0, help_text="0이면 한도 없음"
+    )
+    insurance_share = forms.DecimalField(
+        label="사업주 사회보험료 지원 비율(%)", initial=0, max_digits=5, decimal_places=2
+    )
+    note = forms.CharField(label="비고", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, programmes=(), lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [(p.code, str(p)) for p in programmes]
+        self.fields["budget_line"].choices = [(line.code, str(line)) for line in lines]

@@ -5,6 +5,8 @@ Contract:
 - grant_programme_list(*, user, year=None) -> list[GrantProgramme]    each with .agreement_count, .city_total,
       .disbursed (one aggregate query for all)
 - grant_programme_get(*, user, code) -> GrantProgramme
+- manageable_programmes(*, user) / budget_line_choices(*, user, year)   the 주요업무 and budget lines a programme
+      form offers (the user's own division for division staff)
 - agreement_list(*, user, q="", programme="", status="", year=None) -> QuerySet[GrantAgreement]
       office-wide roles: every agreement; a district officer: those of their district; a partner agency: those it
       manages (scope_rows); annotated with .disbursed
@@ -30,9 +32,11 @@ from django.utils import timezone
 
 from iljari.core.access import (
     access_grant_own,
+    access_grants_manage_any,
     access_grants_view,
     access_office_figures_view,
     access_organisation_own,
+    figures_unit_path,
     require,
     scope_rows,
 )
@@ -115,6 +119,23 @@ def grant_programme_list(*, user, year: int | None = None) -> list[GrantProgramm
         programme.city_total = row.get("city") or 0
         programme.disbursed = paid.get(programme.pk, 0)
     return programmes
+
+
+def manageable_programmes(*, user) -> list:
+    """The 주요업무 whose grant programmes this user may set up: every one for the office manager, their own
+    division's for division staff."""
+    from iljari.plan.models import Programme
+
+    require(access_grants_manage_any(user), "보조금 사업을 만들 권한이 없습니다.")
+    programmes = Programme.objects.select_related("division", "objective__vision").order_by("code")
+    path = figures_unit_path(user)
+    return list(programmes.filter(division__path__startswith=path) if path else programmes)
+
+
+def budget_line_choices(*, user, year: int) -> list:
+    from iljari.finance.selectors import budget_line_list
+
+    return list(budget_line_list(user=user, year=year, unit_path=figures_unit_path(user)))
 
 
 def grant_programme_get(*, user, code: str) -> GrantProgramme:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.agreement_list, name="agreement_list"),
     path("export.xlsx", views.agreement_export, name="agreement_export"),
     path("programmes/", views.programme_list, name="programme_list"),
+    path("programmes/new/", views.programme_create, name="programme_create"),
     path("programmes/<str:code>/", views.programme_detail, name="programme_detail"),
     path("programmes/<str:code>/agreements/new/", views.agreement_create, name="agreement_create"),
     path("agreements/<str:code>/", views.agreement_detail, name="agreement_detail"),

@@ -4,6 +4,8 @@ service or selector, render."""
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -26,6 +28,7 @@ from iljari.grants.forms import (
     AgreementForm,
     DisbursementForm,
     EvaluationForm,
+    GrantProgrammeForm,
     PayrollApproveForm,
     PayrollUploadForm,
     SettlementForm,
@@ -68,7 +71,40 @@ def agreement_export(request):
 @login_required
 def programme_list(request):
     programmes = selectors.grant_programme_list(user=request.user)
-    return render(request, "grants/programme_list.html", {"programmes": programmes})
+    return render(
+        request,
+        "grants/programme_list.html",
+        {"programmes": programmes, "can_manage": access_grants_manage_any(request.user)},
+    )
+
+
+@login_required
+def programme_create(request):
+    require(access_grants_manage_any(request.user))
+    programmes = selectors.manageable_programmes(user=request.user)
+    year = timezone.localdate().year
+    with contextlib.suppress(ValueError):
+        year = int(request.POST.get("year") or request.GET.get("year") or year)
+    lines = selectors.budget_line_choices(user=request.user, year=year)
+    form = GrantProgrammeForm(request.POST or None, programmes=programmes, lines=lines, initial={"year": year})
+
+    def save(data):
+        data = dict(data)
+        programme_code, line_code = data.pop("programme"), data.pop("budget_line")
+        programme = next(p for p in programmes if p.code == programme_code)
+        line = next(line for line in lines if line.code == line_code)
+        made = services.grant_programme_set(
+            actor=request.user, code=data.pop("code"), year=data.pop("year"), name=data.pop("name"),
+            programme=programme, budget_line=line, **data,
+        )  # fmt: skip
+        return f"보조금 사업 {made.name}을(를) 저장했습니다.", made.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(request, "grants/programme_form.html", {"form": f}, status=status),
+    )
 
 
 @login_required

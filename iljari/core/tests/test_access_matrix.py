@@ -102,6 +102,7 @@ PAGES = [
     ("grants:agreement_list", "/grants/?q=x&page=2", GRANTS_VIEW),
     ("grants:agreement_export", "/grants/export.xlsx", GRANTS_VIEW),
     ("grants:programme_list", "/grants/programmes/", GRANTS_VIEW),
+    ("grants:programme_create", "/grants/programmes/new/?year=2018", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("grants:payroll_template", "/grants/payrolls/template.xlsx", GRANTS_VIEW),
 ]
 

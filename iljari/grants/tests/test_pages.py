@@ -223,3 +223,26 @@ def test_the_programme_pages_show_the_rule_and_totals(office, client_as, make_ag
     assert "협약 만들기" not in detail  # the auditor reads only
     assert staff.get("/grants/programmes/NOPE/").status_code == 404
     assert staff.get(f"/grants/programmes/{youth_programme.code}/agreements/new/").status_code == 403
+
+
+def test_staff_set_up_a_grant_programme_of_their_division(office, client_as):
+    from iljari.grants.models import GrantProgramme
+
+    staff = client_as(Role.DIVISION_STAFF)  # 일자리정책담당관
+    page = text(staff.get("/grants/programmes/new/?year=2018"))
+    assert "P1-04" in page and "P3-01" not in page  # only their division's 주요업무
+    assert "JOBS-POLICY-2018" in page and "SOCIAL-ECONOMY-2018" not in page
+    data = {
+        "code": "2018-YOUTH-X", "year": "2018", "name": "청년일자리 민관협력사업(추가)", "kind": "project",
+        "programme": "P1-04", "budget_line": "JOBS-POLICY-2018", "matched_source": "none", "matched_ratio": "10",
+        "job_count": "reported", "target_group": "", "job_kind": "direct", "wage_share": "0", "wage_cap": "0",
+        "insurance_share": "0", "min_amount": "100000000", "max_amount": "600000000",
+    }  # fmt: skip
+    bad = staff.post("/grants/programmes/new/", data)
+    assert bad.status_code == 400
+    assert "매칭이 없으면 매칭 비율은 0입니다" in text(bad) and "사업대상을 고르십시오" in text(bad)
+    assert not GrantProgramme.objects.exists()
+    good = staff.post("/grants/programmes/new/", {**data, "matched_source": "own_funds", "target_group": "youth"})
+    assert good.status_code == 302
+    made = GrantProgramme.objects.get(code="2018-YOUTH-X")
+    assert made.matching_text == "자부담 10% 이상" and made.min_amount == 100_000_000
