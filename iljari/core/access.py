@@ -456,6 +456,40 @@ def access_fund_ledger_view(user) -> bool:
 FUND_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
 
 
+# --- grants (보조금: 협약, 교부, 집행 보고, 정산, 평가, 인건비 지원) ------------------------------------------
+
+
+def access_grants_view(user) -> bool:
+    """Grant programmes and agreements: the office manager, division staff and the auditor (every agreement); a
+    district officer the agreements of their district, a partner agency those it manages (through scope_rows)."""
+    role = _role(user)
+    return role in {
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,
+        Role.AUDITOR,
+        Role.DISTRICT_OFFICER,
+        Role.PARTNER_AGENCY,
+    }
+
+
+def access_grants_manage(user, division_path_: str) -> bool:
+    """Keep a grant programme's agreements (sign, disburse, settle, evaluate, approve payrolls, register reports
+    handed in on paper): the office manager, or staff of the programme's division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_grants_manage_any(user) -> bool:
+    """May keep some division's grants (shows the forms; which programmes: access_grants_manage)."""
+    return access_figures_enter_any(user)
+
+
+def access_grant_own(user, agreement) -> bool:
+    """The grantee's own account for its agreement: submit spending reports and payrolls, read it."""
+    if not access_organisation_own(user):
+        return False
+    return agreement.grantee_id == user.organisation_id
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 

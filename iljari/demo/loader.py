@@ -135,6 +135,9 @@ def load_demo() -> list[dict]:
         from iljari.demo.enterprises_loader import load_enterprises
 
         load_enterprises()
+        from iljari.demo.grants_loader import load_grants
+
+        load_grants()  # after the enterprises: the subsidies go to its social enterprises
         from iljari.demo.frontline_loader import load_frontline
 
         load_frontline()

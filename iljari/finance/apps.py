@@ -8,8 +8,9 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from iljari.core.history import track
-        from iljari.finance.models import BudgetLine, BudgetSnapshot, StaffingQuota
+        from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
 
         track(StaffingQuota)
         track(BudgetLine)
         track(BudgetSnapshot)
+        track(BudgetMovement)

@@ -121,3 +121,33 @@ class BudgetSnapshot(TimeStampedModel):
     @property
     def execution_rate(self) -> Decimal | None:
         return ratio(self.spent, self.current_budget)
+
+
+class BudgetMovement(TimeStampedModel):
+    """A change of 원인행위액 or 지출액 of a budget line on a day, posted by another module's service (a grant signed
+    commits its city share, a disbursement spends, a settlement returns the unspent money) between two snapshots.
+
+    Execution as of a day D is the line's latest snapshot S on or before D plus the movements dated after S.as_of
+    and on or before D: a snapshot imported later from the accounting system already includes them, so it
+    supersedes them. Amounts are integer 원 and may be negative (a return lowers 지출액)."""
+
+    line = models.ForeignKey(
+        BudgetLine, verbose_name=_("예산 사업"), on_delete=models.PROTECT, related_name="movements"
+    )
+    on = models.DateField(_("일자"))
+    committed = models.BigIntegerField(_("원인행위액 증감"), default=0)
+    spent = models.BigIntegerField(_("지출액 증감"), default=0)
+    reference = models.CharField(
+        _("근거"), max_length=80, help_text=_("움직임을 만든 기록(예: grants:disbursement:12)")
+    )
+    note = models.CharField(_("내용"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("예산 집행 변동")
+        verbose_name_plural = _("예산 집행 변동")
+        ordering = ["line", "on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["reference"], name="budget_movement_unique_reference")]
+        indexes = [models.Index(fields=["line", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.on} {self.reference}"

@@ -4,9 +4,11 @@ Contract:
 - staffing_table(*, user, as_of) -> StaffingTable | None      (latest quotas on or before as_of)
 - staffing_figures(*, as_of) -> StaffingTable | None           (unscoped: for the validation engine only)
 - budget_execution(*, user, year, as_of, unit_path=None) -> BudgetExecution
-- lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' latest execution, summed
-      the latest snapshot of every line on or before as_of, summed per division and for the office;
-      `unit_path` limits it to one division (division staff see theirs).
+      the latest snapshot of every line on or before as_of plus the line's movements (BudgetMovement) dated after
+      that snapshot and on or before as_of, summed per division and for the office; `unit_path` limits it to one
+      division (division staff see theirs).
+- lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' execution, summed (same rule)
+- lines_execution_figures(*, line_ids, year, as_of) -> ExecutionRow   (unscoped: for other modules' services)
 - budget_execution_figures(*, year, as_of) -> BudgetExecution   (unscoped: for the validation engine only)
 - budget_line_list(*, user, year, unit_path=None) -> QuerySet[BudgetLine]
 - budget_as_of_dates(*, year) -> list[date]
@@ -22,12 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from iljari.core.access import access_office_figures_view, division_path, require
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
-from iljari.finance.models import BudgetLine, BudgetSnapshot, StaffingQuota
+from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
 from iljari.org.models import OrgUnit
 
 STAFFING_COLUMNS: list[tuple[str, str]] = [
@@ -130,10 +132,53 @@ class BudgetExecution:
 
 
 def _latest_snapshots(*, year: int, as_of: date) -> QuerySet[BudgetSnapshot]:
-    newest = (
-        BudgetSnapshot.objects.filter(line=OuterRef("line"), as_of__lte=as_of).order_by("-as_of").values("as_of")[:1]
+    return BudgetSnapshot.objects.filter(line__year=year, as_of=Subquery(_newest_snapshot_day(as_of)))
+
+
+def _newest_snapshot_day(as_of: date):
+    return BudgetSnapshot.objects.filter(line=OuterRef("line"), as_of__lte=as_of).order_by("-as_of").values("as_of")[:1]
+
+
+@dataclass
+class _LineFigures:
+    path: str
+    current_budget: int = 0
+    committed: int = 0
+    spent: int = 0
+    day: date | None = None  # the newest snapshot or movement day in the figures
+
+
+def _line_figures(*, year: int, as_of: date, line_ids=None, unit_path: str | None = None) -> dict[int, _LineFigures]:
+    """Each line's execution as of the day: its latest snapshot on or before it, plus the movements (grants'
+    disbursements, returns) dated after that snapshot and on or before the day — a later snapshot from the
+    accounting system already includes them. Two queries, whatever the number of lines."""
+    snapshots = _latest_snapshots(year=year, as_of=as_of)
+    movements = BudgetMovement.objects.filter(line__year=year, on__lte=as_of).annotate(
+        base=Subquery(_newest_snapshot_day(as_of))
     )
-    return BudgetSnapshot.objects.filter(line__year=year, as_of=Subquery(newest))
+    movements = movements.filter(Q(base__isnull=True) | Q(on__gt=F("base")))
+    if line_ids is not None:
+        snapshots = snapshots.filter(line__in=line_ids)
+        movements = movements.filter(line__in=line_ids)
+    if unit_path:
+        snapshots = snapshots.filter(line__org_unit__path__startswith=unit_path)
+        movements = movements.filter(line__org_unit__path__startswith=unit_path)
+    figures: dict[int, _LineFigures] = {}
+    for line_id, path, budget, committed, spent, day in snapshots.values_list(
+        "line_id", "line__org_unit__path", "current_budget", "committed", "spent", "as_of"
+    ):
+        figures[line_id] = _LineFigures(path=path, current_budget=budget, committed=committed, spent=spent, day=day)
+    moved = (
+        movements.values("line_id", "line__org_unit__path")
+        .annotate(committed_sum=Sum("committed"), spent_sum=Sum("spent"), last=Max("on"))
+        .order_by("line_id")
+    )
+    for row in moved:
+        line = figures.setdefault(row["line_id"], _LineFigures(path=row["line__org_unit__path"]))
+        line.committed += row["committed_sum"] or 0
+        line.spent += row["spent_sum"] or 0
+        line.day = row["last"] if line.day is None or row["last"] > line.day else line.day
+    return figures
 
 
 def budget_execution(*, user, year: int, as_of: date, unit_path: str | None = None) -> BudgetExecution:
@@ -149,32 +194,32 @@ def _execution(*, year: int, as_of: date, unit_path: str | None) -> BudgetExecut
     divisions = [u for u in _ordered_divisions() if unit_path is None or u.path.startswith(unit_path)]
     rows = {division_path(unit.path): ExecutionRow(unit=unit) for unit in divisions}
     total = ExecutionRow(unit=None)
-    snapshots = _latest_snapshots(year=year, as_of=as_of)
-    if unit_path:
-        snapshots = snapshots.filter(line__org_unit__path__startswith=unit_path)
     latest = None
-    for path, budget, committed, spent, day in snapshots.values_list(
-        "line__org_unit__path", "current_budget", "committed", "spent", "as_of"
-    ):
-        latest = day if latest is None or day > latest else latest
-        for row in (rows.get(division_path(path)), total):
+    for line in _line_figures(year=year, as_of=as_of, unit_path=unit_path).values():
+        latest = line.day if latest is None or (line.day and line.day > latest) else latest
+        for row in (rows.get(division_path(line.path)), total):
             if row is None:
                 continue
-            row.current_budget += budget
-            row.committed += committed
-            row.spent += spent
+            row.current_budget += line.current_budget
+            row.committed += line.committed
+            row.spent += line.spent
     return BudgetExecution(year=year, as_of=as_of, rows=list(rows.values()), total=total, latest_as_of=latest)
 
 
 def lines_execution(*, user, line_ids, year: int, as_of: date) -> ExecutionRow:
-    """The latest execution of these budget lines of the year (a programme's), summed (one query)."""
+    """The execution of these budget lines of the year (a programme's) as of the day, summed: each line's latest
+    snapshot plus the movements after it (two queries)."""
     require(access_office_figures_view(user))
+    return lines_execution_figures(line_ids=line_ids, year=year, as_of=as_of)
+
+
+def lines_execution_figures(*, line_ids, year: int, as_of: date) -> ExecutionRow:
+    """Unscoped: for other modules' services (grants shows its programme's line beside the agreements)."""
     row = ExecutionRow(unit=None)
-    snapshots = _latest_snapshots(year=year, as_of=as_of).filter(line__in=list(line_ids))
-    for budget, committed, spent in snapshots.values_list("current_budget", "committed", "spent"):
-        row.current_budget += budget
-        row.committed += committed
-        row.spent += spent
+    for line in _line_figures(year=year, as_of=as_of, line_ids=list(line_ids)).values():
+        row.current_budget += line.current_budget
+        row.committed += line.committed
+        row.spent += line.spent
     return row
 
 
@@ -209,9 +254,10 @@ BUDGET_COLUMNS = [
 
 
 def budget_snapshot_sheet(*, user, year: int, as_of: date, unit_path: str | None = None) -> bytes:
-    """The lines of the year with their latest figures on or before as_of, dated as_of, ready to edit."""
+    """The lines of the year with their figures as of as_of (latest snapshot plus later movements), dated as_of,
+    ready to edit: uploaded back, the snapshot supersedes those movements."""
     lines = list(budget_line_list(user=user, year=year, unit_path=unit_path))
-    latest = {s.line_id: s for s in _latest_snapshots(year=year, as_of=as_of).filter(line__in=lines)}
+    latest = _line_figures(year=year, as_of=as_of, line_ids=[line.pk for line in lines])
     rows = []
     for line in lines:
         snapshot = latest.get(line.pk)

@@ -7,6 +7,10 @@ Contract:
 - budget_snapshot_record(*, actor, line, as_of, current_budget, committed, spent) -> BudgetSnapshot
       monthly figures: division staff for their own division, the office manager for all; refused in a
       locked month; amounts in integer 원, never negative, spending never above the current budget.
+- budget_movement_post(*, actor, line, on, committed=0, spent=0, reference, note="") -> BudgetMovement
+      (for other modules' services: grants) a change of 원인행위액 / 지출액 on a day, between snapshots; integer 원,
+      negative allowed (a return); one movement per reference (posting the same reference twice is refused);
+      refused in a locked month. Execution selectors add the movements dated after a line's latest snapshot.
 
 `actor=None` is the system (the demo loader). Errors are iljari.core.errors.ValidationFailed in Korean.
 """
@@ -20,7 +24,7 @@ from django.db import transaction
 from iljari.core.access import access_figures_enter, access_org_structure_change, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
-from iljari.finance.models import BudgetLine, BudgetSnapshot, StaffingQuota
+from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
 
 
 def staffing_quota_set(
@@ -114,6 +118,37 @@ def budget_snapshot_record(
             defaults={"current_budget": current_budget, "committed": committed, "spent": spent},
         )
     return snapshot
+
+
+def budget_movement_post(
+    *, actor, line: BudgetLine, on: date, committed: int = 0, spent: int = 0, reference: str, note: str = ""
+) -> BudgetMovement:
+    """Another module's service moves a line's execution (`actor=None` when that service has checked its own
+    gate: the movement is its consequence, not an entry of figures)."""
+    if actor is not None:
+        require(access_figures_enter(actor, line.org_unit.path), "이 부서의 예산 집행을 바꿀 권한이 없습니다.")
+    errors: dict[str, list[str]] = {}
+    for field, value, label in (("committed", committed, "원인행위액"), ("spent", spent, "지출액")):
+        if not isinstance(value, int) or isinstance(value, bool):
+            errors[field] = [f"{label} 증감은 원 단위 정수여야 합니다."]
+    if not errors and committed == 0 and spent == 0:
+        errors["spent"] = ["원인행위액이나 지출액 중 하나는 움직여야 합니다."]
+    if on is None:
+        errors["on"] = ["일자를 입력하십시오."]
+    elif on.year != line.year:
+        errors["on"] = [f"{line.year}년 예산 사업의 변동은 {line.year}년 안의 날짜여야 합니다."]
+    if not (reference or "").strip():
+        errors["reference"] = ["근거를 입력하십시오."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    require_month_open(on, field="on")
+    with transaction.atomic():
+        if BudgetMovement.objects.filter(reference=reference).exists():
+            message = f"이미 반영된 변동입니다({reference})."
+            raise ValidationFailed(message, field_errors={"reference": [message]})
+        return BudgetMovement.objects.create(
+            line=line, on=on, committed=committed, spent=spent, reference=reference.strip(), note=note[:200]
+        )
 
 
 BUDGET_SHEET_TITLE = "예산 집행 현황"

@@ -40,6 +40,8 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("우리 기관 구매", "enterprises:my_purchases", access.access_procurement_own, "enterprises:my_purchase"),
     NavItem("현장 서비스", "frontline:figures", access.access_frontline_view, "frontline:"),
     NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:"),
+    NavItem("보조금", "grants:agreement_list", access.access_grants_view, "grants:"),
+    NavItem("우리 보조금", "grants:my_agreement_list", access.access_organisation_own, "grants:my_"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call"),
     NavItem("내 신청", "intake:portal_applications", access.access_apply, "intake:portal_applications"),
     NavItem("내 일자리", "participation:portal_placements", access.access_apply, "participation:portal_placements"),

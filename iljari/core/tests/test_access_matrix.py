@@ -44,6 +44,8 @@ PROCUREMENT_ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFF
 # 사회적경제담당관 do: fund/tests/test_pages.py and the gate test below).
 FUND_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
 FUND_MANAGE = {Role.OFFICE_MANAGER}
+# Grants: office-wide staff read every agreement, district officers and partner agencies theirs (scope_rows).
+GRANTS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -102,6 +104,11 @@ PAGES = [
     ("fund:ledger", "/fund/ledger/", FUND_MANAGE | {Role.AUDITOR}),
     ("fund:statement_upload", "/fund/statements/", FUND_MANAGE),
     ("fund:statement_template", "/fund/statements/template.xlsx", FUND_MANAGE),
+    ("grants:agreement_list", "/grants/?q=x&page=2", GRANTS_VIEW),
+    ("grants:agreement_export", "/grants/export.xlsx", GRANTS_VIEW),
+    ("grants:programme_list", "/grants/programmes/", GRANTS_VIEW),
+    ("grants:programme_create", "/grants/programmes/new/?year=2018", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("grants:payroll_template", "/grants/payrolls/template.xlsx", GRANTS_VIEW),
 ]
 
 # Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
@@ -120,6 +127,8 @@ PUBLIC_PAGES = [
 
 API = [
     ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
+    ("/api/grants/programmes", GRANTS_VIEW),
+    ("/api/grants/agreements?q=x", GRANTS_VIEW),
     ("/api/me", ALL),
     ("/api/auth/tokens", ALL),
     ("/api/org/units", OFFICIAL),
@@ -353,6 +362,20 @@ NOT_PAGES = {
     "fund:deferment_decide",
     "fund:notice_batch",
     "fund:notice_detail",
+    # grants: object pages and POST actions (a district officer or partner agency gets 404 outside its own
+    # agreements), and the grantee's own pages (they need an account tied to an organisation; the persona is not),
+    # tested in grants/tests/test_pages.py and test_grants_browser.py
+    "grants:programme_detail",
+    "grants:agreement_create",
+    "grants:agreement_detail",
+    "grants:agreement_sign",
+    "grants:disbursement_record",
+    "grants:spending_report",
+    "grants:settlement_record",
+    "grants:evaluation_record",
+    "grants:payroll_detail",
+    "grants:my_agreement_list",
+    "grants:my_agreement",
 }
 
 
@@ -560,6 +583,7 @@ def test_every_page_is_in_the_matrix():
         "enterprises",
         "frontline",
         "fund",
+        "grants",
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
@@ -701,6 +725,8 @@ GATES = [
     (access.access_fund_view, FUND_VIEW),
     (access.access_fund_manage, FUND_MANAGE),  # the division staff persona is not of 사회적경제담당관: see below
     (access.access_fund_ledger_view, FUND_MANAGE | {Role.AUDITOR}),
+    (access.access_grants_view, GRANTS_VIEW),
+    (access.access_grants_manage_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     (access.access_access_log_review_sign, {Role.AUDITOR}),
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
@@ -813,3 +839,32 @@ def test_fund_manage_gate_allows_staff_of_the_social_economy_division_only(perso
     assert access.access_fund_manage(personas[Role.DIVISION_STAFF]) is False  # 일자리정책담당관
     fund_staff.org_unit = None
     assert access.access_fund_manage(fund_staff) is False
+
+
+def test_grants_manage_gate_allows_the_office_manager_and_staff_of_the_programmes_division(personas):
+    jobs_policy, social_economy = "/SEOUL/JOBS/JOBS-POLICY/", "/SEOUL/JOBS/SOCIAL-ECONOMY/"
+    assert [r for r in Role if access.access_grants_manage(personas[r], jobs_policy)] == [
+        Role.OFFICE_MANAGER,
+        Role.DIVISION_STAFF,  # the staff persona is of 일자리정책담당관
+    ]
+    assert [r for r in Role if access.access_grants_manage(personas[r], social_economy)] == [Role.OFFICE_MANAGER]
+
+
+def test_grant_own_gate_allows_only_the_grantees_own_account(personas):
+    from types import SimpleNamespace
+
+    from iljari.core import services as core_services
+    from iljari.demo.enterprises_loader import business_number
+    from iljari.enterprises.services import organisation_register
+
+    grantee = organisation_register(
+        actor=None, name="수행기관(시험)", kind="ngo", business_number=business_number(777_000_001)
+    )
+    other = organisation_register(
+        actor=None, name="다른기관(시험)", kind="ngo", business_number=business_number(777_000_002)
+    )
+    agreement = SimpleNamespace(grantee_id=grantee.pk)
+    account = core_services.user_organisation_set(user=personas[Role.ORGANISATION], organisation=grantee)
+    assert access.access_grant_own(account, agreement) is True
+    assert access.access_grant_own(account, SimpleNamespace(grantee_id=other.pk)) is False
+    assert [r for r in Role if r != Role.ORGANISATION and access.access_grant_own(personas[r], agreement)] == []

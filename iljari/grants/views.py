@@ -1,0 +1,380 @@
+"""grants pages: programmes, agreements (list with search and paging, xlsx export, detail with tranches, reports,
+settlement, evaluation and history, the forms of each step), payrolls; the grantee's own pages. Parse, call one
+service or selector, render."""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import (
+    access_grants_manage,
+    access_grants_manage_any,
+    access_grants_view,
+    access_organisation_own,
+    require,
+)
+from iljari.core.errors import ValidationFailed
+from iljari.grants import selectors, services
+from iljari.grants.forms import (
+    AgreementFilterForm,
+    AgreementForm,
+    DisbursementForm,
+    EvaluationForm,
+    GrantProgrammeForm,
+    PayrollApproveForm,
+    PayrollUploadForm,
+    SettlementForm,
+    SignForm,
+    SpendingReportForm,
+)
+from iljari.grants.models import GrantAgreement, GrantProgramme, SpendingItem
+from iljari.web.http import XLSX, form_apply_error, form_submit, paginate
+
+
+def _filters(request):
+    programmes = selectors.grant_programme_list(user=request.user)
+    form = AgreementFilterForm(request.GET or None, programmes=programmes)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, {k: v for k, v in filters.items() if v}
+
+
+@login_required
+def agreement_list(request):
+    require(access_grants_view(request.user))
+    form, filters = _filters(request)
+    rows = selectors.agreement_list(user=request.user, **filters)
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "grants/agreement_list.html",
+        {"form": form, "page": paginate(request, rows), "export_query": query},
+    )
+
+
+@login_required
+def agreement_export(request):
+    require(access_grants_view(request.user))
+    _, filters = _filters(request)
+    response = HttpResponse(selectors.agreement_sheet(user=request.user, **filters), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="grant-agreements.xlsx"'
+    return response
+
+
+@login_required
+def programme_list(request):
+    programmes = selectors.grant_programme_list(user=request.user)
+    return render(
+        request,
+        "grants/programme_list.html",
+        {"programmes": programmes, "can_manage": access_grants_manage_any(request.user)},
+    )
+
+
+@login_required
+def programme_create(request):
+    require(access_grants_manage_any(request.user))
+    programmes = selectors.manageable_programmes(user=request.user)
+    year = timezone.localdate().year
+    with contextlib.suppress(ValueError):
+        year = int(request.POST.get("year") or request.GET.get("year") or year)
+    lines = selectors.budget_line_choices(user=request.user, year=year)
+    form = GrantProgrammeForm(request.POST or None, programmes=programmes, lines=lines, initial={"year": year})
+
+    def save(data):
+        data = dict(data)
+        programme_code, line_code = data.pop("programme"), data.pop("budget_line")
+        programme = next(p for p in programmes if p.code == programme_code)
+        line = next(line for line in lines if line.code == line_code)
+        made = services.grant_programme_set(
+            actor=request.user, code=data.pop("code"), year=data.pop("year"), name=data.pop("name"),
+            programme=programme, budget_line=line, **data,
+        )  # fmt: skip
+        return f"보조금 사업 {made.name}을(를) 저장했습니다.", made.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(request, "grants/programme_form.html", {"form": f}, status=status),
+    )
+
+
+@login_required
+def programme_detail(request, code: str):
+    programme = selectors.grant_programme_get(user=request.user, code=code)
+    agreements = selectors.agreement_list(user=request.user, programme=programme.code)
+    return render(
+        request,
+        "grants/programme_detail.html",
+        {
+            "programme": programme,
+            "page": paginate(request, agreements),
+            "can_manage": access_grants_manage(request.user, programme.programme.division.path),
+        },
+    )
+
+
+@login_required
+def agreement_create(request, code: str):
+    require(access_grants_manage_any(request.user))
+    programme = selectors.grant_programme_get(user=request.user, code=code)
+    require(access_grants_manage(request.user, programme.programme.division.path))
+    applications = selectors.selectable_applications(user=request.user, programme=programme)
+    from iljari.org.selectors import district_choices
+
+    districts = list(district_choices())
+    form = AgreementForm(request.POST or None, applications=applications, districts=districts)
+
+    def save(data):
+        from iljari.enterprises.selectors import organisation_by_business_number
+
+        application = next((a for a in applications if str(a.pk) == data["application"]), None)
+        if application is not None:
+            grantee = application.organisation
+        else:
+            grantee = organisation_by_business_number(user=request.user, number=data["grantee_number"])
+            if grantee is None:
+                raise ValidationFailed(
+                    field_errors={
+                        "grantee_number": ["선정된 신청을 고르거나, 등록된 기업·단체의 사업자등록번호를 적으십시오."]
+                    }
+                )
+        district = next((d for d in districts if d.code == data["district"]), None)
+        agreement = services.agreement_create(
+            actor=request.user,
+            programme=programme,
+            grantee=grantee,
+            application=application,
+            code=data["code"],
+            title=data["title"],
+            starts_on=data["starts_on"],
+            ends_on=data["ends_on"],
+            city_amount=data["city_amount"],
+            matched_amount=data["matched_amount"] or 0,
+            jobs_planned=data["jobs_planned"] or 0,
+            district=district,
+        )
+        return f"협약 {agreement.code}를 만들었습니다. 협약일을 넣어 체결하십시오.", agreement.get_absolute_url()
+
+    return form_submit(
+        request,
+        form,
+        save=save,
+        render_page=lambda f, status: render(
+            request, "grants/agreement_form.html", {"form": f, "programme": programme}, status=status
+        ),
+    )
+
+
+def _detail_page(request, agreement, *, status=200, **forms):
+    today = timezone.localdate()
+    detail = selectors.agreement_detail(user=request.user, agreement=agreement)
+    can_manage = access_grants_manage(request.user, agreement.programme.programme.division.path)
+    context = {
+        "agreement": agreement,
+        "detail": detail,
+        "can_manage": can_manage,
+        "categories": SpendingItem.Category.choices,
+        "is_employment": agreement.programme.kind == GrantProgramme.Kind.EMPLOYMENT,
+        "sign_form": forms.get("sign_form") or SignForm(initial={"signed_on": today}),
+        "disbursement_form": forms.get("disbursement_form") or DisbursementForm(initial={"paid_on": today}),
+        "report_form": forms.get("report_form") or SpendingReportForm(initial={"period_end": today}),
+        "settlement_form": forms.get("settlement_form")
+        or SettlementForm(initial={"settled_on": today, "spent": detail.disbursed, "returned": 0}),
+        "evaluation_form": forms.get("evaluation_form") or EvaluationForm(initial={"evaluated_on": today}),
+    }
+    return render(request, "grants/agreement_detail.html", context, status=status)
+
+
+@login_required
+def agreement_detail(request, code: str):
+    agreement = selectors.agreement_get(user=request.user, code=code)
+    return _detail_page(request, agreement)
+
+
+def _agreement_action(request, code, form_class, form_key, action):
+    require(access_grants_manage_any(request.user))
+    agreement = selectors.agreement_get(user=request.user, code=code)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            message = action(agreement, form)
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, message)
+            return redirect(agreement.get_absolute_url())
+    return _detail_page(request, agreement, status=400, **{form_key: form})
+
+
+@login_required
+@require_POST
+def agreement_sign(request, code: str):
+    def action(agreement, form):
+        services.agreement_sign(actor=request.user, agreement=agreement, **form.cleaned_data)
+        return f"협약 {agreement.code}를 체결했습니다: 시비 {agreement.city_amount:,}원을 원인행위했습니다."
+
+    return _agreement_action(request, code, SignForm, "sign_form", action)
+
+
+@login_required
+@require_POST
+def disbursement_record(request, code: str):
+    def action(agreement, form):
+        d = services.disbursement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
+        return f"{d.number}차 {d.amount:,}원을 {d.paid_on:%Y-%m-%d}에 교부했습니다."
+
+    return _agreement_action(request, code, DisbursementForm, "disbursement_form", action)
+
+
+@login_required
+@require_POST
+def spending_report(request, code: str):
+    def action(agreement, form):
+        data = form.cleaned_data
+        services.spending_report_submit(
+            actor=request.user,
+            agreement=agreement,
+            period_end=data["period_end"],
+            items=form.items(),
+            jobs_created=data["jobs_created"] or 0,
+            note=data["note"],
+        )
+        return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 등록했습니다."
+
+    return _agreement_action(request, code, SpendingReportForm, "report_form", action)
+
+
+@login_required
+@require_POST
+def settlement_record(request, code: str):
+    def action(agreement, form):
+        s = services.settlement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
+        return f"정산했습니다: 교부액 {s.disbursed:,}원 = 집행액 {s.spent:,}원 + 반납액 {s.returned:,}원."
+
+    return _agreement_action(request, code, SettlementForm, "settlement_form", action)
+
+
+@login_required
+@require_POST
+def evaluation_record(request, code: str):
+    def action(agreement, form):
+        e = services.evaluation_record(actor=request.user, agreement=agreement, **form.cleaned_data)
+        extra = " 다음 해 협약(준비)을 만들었습니다." if e.decision != "stop" else ""
+        return f"평가를 등록했습니다({e.get_decision_display()}, 평균 {e.score}점).{extra}"
+
+    return _agreement_action(request, code, EvaluationForm, "evaluation_form", action)
+
+
+@login_required
+def payroll_detail(request, pk: int):
+    payroll = selectors.payroll_get(user=request.user, pk=pk)
+    agreement = payroll.agreement
+    can_manage = access_grants_manage(request.user, agreement.programme.programme.division.path)
+    form = PayrollApproveForm(request.POST or None, initial={"paid_on": timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+        require(can_manage)
+        if form.is_valid():
+            try:
+                d = services.payroll_approve(actor=request.user, payroll=payroll, paid_on=form.cleaned_data["paid_on"])
+            except ValidationFailed as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(request, f"승인하고 {d.amount:,}원을 {d.number}차로 교부했습니다.")
+                return redirect(reverse("grants:payroll_detail", args=[payroll.pk]))
+        status = 400
+    back = (
+        agreement.get_absolute_url()
+        if access_grants_view(request.user)
+        else reverse("grants:my_agreement", args=[agreement.code])
+    )
+    return render(
+        request,
+        "grants/payroll_detail.html",
+        {"payroll": payroll, "lines": payroll.lines.all(), "form": form, "can_manage": can_manage, "back": back},
+        status=status,
+    )
+
+
+@login_required
+def payroll_template(request):
+    require(access_grants_view(request.user) or access_organisation_own(request.user))
+    response = HttpResponse(selectors.payroll_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="payroll-template.xlsx"'
+    return response
+
+
+# --- the grantee's own pages ----------------------------------------------------------------------------------
+
+
+@login_required
+def my_agreement_list(request):
+    rows = selectors.my_agreement_list(user=request.user)
+    return render(request, "grants/my_agreement_list.html", {"agreements": rows})
+
+
+def _my_page(request, agreement, *, status=200, report_form=None, payroll_form=None):
+    detail = selectors.agreement_detail(user=request.user, agreement=agreement, history=False)
+    context = {
+        "agreement": agreement,
+        "detail": detail,
+        "categories": SpendingItem.Category.choices,
+        "is_employment": agreement.programme.kind == GrantProgramme.Kind.EMPLOYMENT,
+        "report_form": report_form or SpendingReportForm(initial={"period_end": timezone.localdate()}),
+        "payroll_form": payroll_form or PayrollUploadForm(),
+        "open": agreement.status == GrantAgreement.Status.SIGNED,
+    }
+    return render(request, "grants/my_agreement.html", context, status=status)
+
+
+@login_required
+def my_agreement(request, code: str):
+    agreement = selectors.my_agreement_get(user=request.user, code=code)
+    if request.method != "POST":
+        return _my_page(request, agreement)
+    if request.POST.get("step") == "payroll":
+        form = PayrollUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                payroll = services.payroll_import(
+                    actor=request.user,
+                    agreement=agreement,
+                    title=form.cleaned_data["title"],
+                    data=form.cleaned_data["file"].read(),
+                )
+            except ValidationFailed as error:
+                form_apply_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"인건비 지원을 신청했습니다: {payroll.employees}명, 지원액 {payroll.subsidy:,}원(승인 전).",
+                )
+                return redirect(reverse("grants:my_agreement", args=[agreement.code]))
+        return _my_page(request, agreement, status=400, payroll_form=form)
+    form = SpendingReportForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.spending_report_submit(
+                actor=request.user,
+                agreement=agreement,
+                period_end=data["period_end"],
+                items=form.items(),
+                jobs_created=data["jobs_created"] or 0,
+                note=data["note"],
+            )
+        except ValidationFailed as error:
+            form_apply_error(form, error)
+        else:
+            messages.success(request, f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 제출했습니다.")
+            return redirect(reverse("grants:my_agreement", args=[agreement.code]))
+    return _my_page(request, agreement, status=400, report_form=form)
