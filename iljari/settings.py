@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "iljari.enterprises",
     "iljari.frontline",
     "iljari.fund",
+    "iljari.grants",
     "iljari.web",
     "iljari.demo",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("iljari.enterprises.urls")),
     path("", include("iljari.frontline.urls")),
     path("", include("iljari.fund.urls")),
+    path("grants/", include("iljari.grants.urls")),
     path("api/", api.urls),
 ]
 

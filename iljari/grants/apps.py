@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class GrantsConfig(AppConfig):
+    name = "iljari.grants"
+    label = "grants"
+    verbose_name = "보조금·협력사업"
+
+    def ready(self) -> None:
+        from iljari.core.history import track
+        from iljari.grants import models
+
+        for model in (
+            models.DistrictProject,
+            models.DistrictProjectJobs,
+            models.DistrictMonitoring,
+            models.DistrictMonitoringJobs,
+            models.DistrictReview,
+            models.DistrictDecision,
+            models.EcosystemSupport,
+            models.EcosystemTranche,
+            models.OutcomeContract,
+            models.Investor,
+            models.OutcomeMetric,
+            models.OutcomeEvaluation,
+            models.MetricResult,
+            models.OutcomePayment,
+            models.PaymentShare,
+        ):
+            track(model)
