@@ -188,8 +188,9 @@ def load_district_projects() -> None:
         )  # fmt: skip
     for index, project in enumerate(projects[::5]):
         district_services.district_review_record(
-            actor=None, project=project, reviewed_on=date(YEAR, 6, 14 + index % 14), reviewer="사업관리 전문기관(예시)",
-            score=Decimal(generator.randrange(600, 980)) / 10, findings="현장점검 결과 추진 실적 양호, 판로 확대 필요(예시)",
+            actor=None, project=project, reviewed_on=date(YEAR, 6, 14 + index % 14),
+            reviewer="사업관리 전문기관(예시)", score=Decimal(generator.randrange(600, 980)) / 10,
+            findings="현장점검 결과 추진 실적 양호, 판로 확대 필요(예시)",
         )  # fmt: skip
 
 
@@ -280,7 +281,9 @@ def load_sib() -> None:
             {"name": "학습능력(기초학력) 향상 아동 비율", "unit": "%", "baseline": "0", "target": "50", "weight": "60"},
             {"name": "사회성 향상 아동 비율", "unit": "%", "baseline": "0", "target": "50", "weight": "40"},
         ],
-        note="서울시 제1호 사회성과보상사업(2016~2019, 11억원). 투자자·성과지표·기간은 예시입니다. '18년 예산 405백만원.",
+        note=(
+            "서울시 제1호 사회성과보상사업(2016~2019, 11억원). 투자자·성과지표·기간은 예시입니다. '18년 예산 405백만원."
+        ),
     )
 
 

@@ -120,12 +120,14 @@ class TrancheEvaluationForm(KrdsFormMixin, forms.Form):
 # --- SIB -----------------------------------------------------------------------------------------------------
 
 
-def _lines(text: str, size: int, label: str, field: str) -> list[list[str]]:
+def _lines(text: str, size: int, label: str, *, last_takes_rest: bool = False) -> list[list[str]]:
+    """Lines of comma-separated cells; with `last_takes_rest` the last cell keeps its commas (an amount
+    written 700,000,000)."""
     rows = []
     for number, line in enumerate((text or "").splitlines(), start=1):
         if not line.strip():
             continue
-        cells = [cell.strip() for cell in line.split(",")]
+        cells = [cell.strip() for cell in line.split(",", size - 1 if last_takes_rest else -1)]
         if len(cells) != size:
             raise forms.ValidationError(f"{label} {number}번째 줄: 쉼표로 나눈 {size}개 항목이어야 합니다.")
         rows.append(cells)
@@ -155,7 +157,7 @@ class SibContractForm(KrdsFormMixin, forms.Form):
     )
 
     def clean_investors(self):
-        rows = _lines(self.cleaned_data["investors"], 2, "투자자", "investors")
+        rows = _lines(self.cleaned_data["investors"], 2, "투자자", last_takes_rest=True)
         investors = []
         for name, amount in rows:
             digits = amount.replace(",", "").replace("원", "")
@@ -167,7 +169,7 @@ class SibContractForm(KrdsFormMixin, forms.Form):
     def clean_metrics(self):
         return [
             {"name": name, "unit": unit, "baseline": baseline, "target": target, "weight": weight}
-            for name, unit, baseline, target, weight in _lines(self.cleaned_data["metrics"], 5, "성과지표", "metrics")
+            for name, unit, baseline, target, weight in _lines(self.cleaned_data["metrics"], 5, "성과지표")
         ]
 
 

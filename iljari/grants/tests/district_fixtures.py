@@ -16,12 +16,30 @@ from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises.services import organisation_register
 from iljari.grants import district_services, sib_services
 from iljari.org.models import District, OrgUnit
-from iljari.plan.models import Programme
+from iljari.plan.models import Objective, Programme, Vision
 from iljari.testing import PASSWORD
+
+
+def make_programmes() -> None:
+    """The two programmes of the 2018 office these tests use, as the report names them (the whole report loads
+    in test_district_demo.py)."""
+    vision = Vision.objects.create(year=2018, statement="일자리 비전(테스트)")
+    first = Objective.objects.create(vision=vision, number=1, title="지속가능한 좋은 일자리 창출")
+    third = Objective.objects.create(vision=vision, number=3, title="사회적경제 성과 가시화")
+    Programme.objects.create(objective=first, number=5, code="P1-05", title="시-구 상향적 협력적 일자리 창출사업 추진",
+                             division=OrgUnit.objects.get(code="JOBS-POLICY"))  # fmt: skip
+    Programme.objects.create(objective=third, number=2, code="P3-02", title="자치구 사회적경제 생태계 조성 지원",
+                             division=OrgUnit.objects.get(code="SOCIAL-ECONOMY"))  # fmt: skip
 
 
 @pytest.fixture
 def grants_office(personas):
+    make_programmes()
+    return personas
+
+
+@pytest.fixture
+def report_office(personas):
     load_report2018()
     return personas
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (the fixtures imported from district_fixtures are redefined as test arguments)
 """The demo's district projects, ecosystem funding and SIB hold the 2018 report's figures exactly."""
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from iljari.grants.models import (
     EcosystemTranche,
     OutcomeContract,
 )
-from iljari.grants.tests.district_fixtures import grants_office  # noqa: F401
+from iljari.grants.tests.district_fixtures import report_office  # noqa: F401
 from iljari.performance.models import JobAchievement
 
 
-def test_demo_holds_the_reports_75_projects_in_23_districts_and_2573_jobs(grants_office):  # noqa: F811
+def test_demo_holds_the_reports_75_projects_in_23_districts_and_2573_jobs(report_office):
     load_districts()
     load_districts()  # twice changes nothing
     projects = DistrictProject.objects.filter(year=2018)
@@ -39,7 +40,7 @@ def test_demo_holds_the_reports_75_projects_in_23_districts_and_2573_jobs(grants
     assert 0 < sum(june.values_list("achieved", flat=True)) <= 2573
 
 
-def test_demo_ecosystem_has_11_zones_in_main_stage_and_one_preparing(grants_office):  # noqa: F811
+def test_demo_ecosystem_has_11_zones_in_main_stage_and_one_preparing(report_office):
     load_districts()
     assert EcosystemSupport.objects.filter(status="main").count() == 11
     assert EcosystemSupport.objects.filter(status="preparation").count() == 1
