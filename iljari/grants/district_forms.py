@@ -66,7 +66,7 @@ class DistrictProjectForm(KrdsFormMixin, forms.Form):
 
 
 class MonitoringForm(KrdsFormMixin, forms.Form):
-    month = _month_field("월")
+    month = _month_field("모니터링 월")
     sales = forms.IntegerField(label="매출(원)", initial=0)
     users = forms.IntegerField(label="이용자 수(명)", initial=0)
     satisfaction = forms.DecimalField(label="수혜자 만족도(0~100점)", required=False)
