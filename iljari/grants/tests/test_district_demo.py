@@ -48,6 +48,8 @@ def test_demo_ecosystem_has_11_zones_in_main_stage_and_one_preparing(report_offi
     assert third_year == 6
     for support in EcosystemSupport.objects.all():
         assert (support.tranches.filter(stage=2).aggregate(s=Sum("amount"))["s"] or 0) <= 500_000_000
+    in_2018 = EcosystemTranche.objects.filter(starts_on__year=2018).aggregate(s=Sum("amount"))["s"]
+    assert in_2018 == 1_730_000_000  # docs/districts-sib.md: not the 2,125백만원 budget line
     contract = OutcomeContract.objects.get()
     assert contract.principal == 1_100_000_000
     assert sum(contract.investors.values_list("amount", flat=True)) == contract.principal
