@@ -73,6 +73,7 @@ class MonitoringForm(KrdsFormMixin, forms.Form):
     note = forms.CharField(label="비고", max_length=300, required=False)
 
     def __init__(self, *args, groups=(), **kwargs):
+        kwargs.setdefault("auto_id", "monitoring_%s")  # several forms share one page: ids must differ
         super().__init__(*args, **kwargs)
         _jobs_fields(self, groups, "채용 일자리(개, 누계)")
 
@@ -83,11 +84,19 @@ class ReviewForm(KrdsFormMixin, forms.Form):
     score = forms.DecimalField(label="중간평가 점수(0~100점)")
     findings = forms.CharField(label="평가 의견", widget=forms.Textarea(attrs={"rows": 3}))
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "review_%s")
+        super().__init__(*args, **kwargs)
+
 
 class DecisionForm(KrdsFormMixin, forms.Form):
     decided_on = forms.DateField(label="평가위원회 결정일", widget=DateInput())
     decision = forms.ChoiceField(label="평가위원회 결정", choices=DistrictDecision.Decision.choices)
     note = forms.CharField(label="결정 내용", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "decision_%s")
+        super().__init__(*args, **kwargs)
 
 
 class SummaryForm(KrdsFormMixin, forms.Form):
@@ -115,6 +124,10 @@ class TrancheForm(KrdsFormMixin, forms.Form):
 class TrancheEvaluationForm(KrdsFormMixin, forms.Form):
     evaluated_on = forms.DateField(label="평가일", widget=DateInput())
     score = forms.DecimalField(label="평가 점수(0~100점)")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "evaluation_%s")
+        super().__init__(*args, **kwargs)
 
 
 # --- SIB -----------------------------------------------------------------------------------------------------

@@ -169,3 +169,33 @@ def test_ecosystem_pages_fund_and_evaluate_with_korean_refusals(support, social_
     assert client_as(Role.DIVISION_STAFF).post(f"/grants/ecosystem/{support.code}/tranches/", {}).status_code == 403
     assert client_as(Role.DISTRICT_OFFICER).get(f"/grants/ecosystem/{support.code}/").status_code == 200
     assert client_as(Role.DISTRICT_OFFICER).get("/api/grants/ecosystem").json()[0]["stage1_grade"] == "B"
+
+
+def test_list_summary_and_api_take_the_same_queries_for_3_or_30_projects(grants_office, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(Role.OFFICE_MANAGER)
+    paths = ["/grants/districts/", "/grants/districts/summary/?year=2018", "/api/grants/districts",
+             "/api/grants/districts-summary?year=2018", "/grants/ecosystem/"]  # fmt: skip
+
+    def counts() -> list[int]:
+        found = []
+        for path in paths:
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            found.append(len(captured))
+        return found
+
+    def add(start: int, stop: int) -> None:
+        for number in range(start, stop):
+            made = make_project(code=f"T-Q-{number:02d}", district=("11110", "11740", "11350")[number % 3])
+            services.district_monitoring_record(
+                actor=None, project=made, month=date(2018, 6, 1), sales=1, users=1, satisfaction=None,
+                jobs={"youth": 2},
+            )  # fmt: skip
+
+    add(0, 3)
+    few = counts()
+    add(3, 30)
+    assert counts() == few
