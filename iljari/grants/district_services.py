@@ -201,9 +201,8 @@ def district_project_register(
             city_ratio=ratio,
             ratio_reason=ratio_reason,
         )
-        DistrictProjectJobs.objects.bulk_create(
-            DistrictProjectJobs(project=project, target_group=group, planned=count) for group, count in planned.items()
-        )
+        for group, count in planned.items():  # one by one (a handful): each row in the change history
+            DistrictProjectJobs.objects.create(project=project, target_group=group, planned=count)
     return project
 
 
@@ -249,10 +248,8 @@ def district_monitoring_record(
             },
         )
         record.jobs.all().delete()
-        DistrictMonitoringJobs.objects.bulk_create(
-            DistrictMonitoringJobs(monitoring=record, target_group=group, filled=count)
-            for group, count in filled.items()
-        )
+        for group, count in filled.items():  # one by one (a handful): each row in the change history
+            DistrictMonitoringJobs.objects.create(monitoring=record, target_group=group, filled=count)
         district_achievements_sync(programme=project.programme, year=project.year, as_of=_month_end(month))
     return record
 

@@ -161,13 +161,11 @@ def sib_contract_create(
             cap_rate=cap,
             note=note,
         )
-        Investor.objects.bulk_create(
-            Investor(contract=contract, order=i, name=inv["name"].strip(), amount=inv["amount"])
-            for i, inv in enumerate(investors)
-        )
-        OutcomeMetric.objects.bulk_create(
-            OutcomeMetric(contract=contract, order=i, **metric) for i, metric in enumerate(clean_metrics)
-        )
+        # one by one (a handful of rows): each in the change history
+        for i, inv in enumerate(investors):
+            Investor.objects.create(contract=contract, order=i, name=inv["name"].strip(), amount=inv["amount"])
+        for i, metric in enumerate(clean_metrics):
+            OutcomeMetric.objects.create(contract=contract, order=i, **metric)
     return contract
 
 
@@ -241,15 +239,10 @@ def sib_evaluation_record(
         evaluation = OutcomeEvaluation.objects.create(
             contract=contract, evaluator=evaluator, evaluated_on=evaluated_on, note=(note or "").strip()
         )
-        MetricResult.objects.bulk_create(
-            MetricResult(evaluation=evaluation, metric=metric, measured=value, achievement=achievement)
-            for metric, value, achievement in results
-        )
+        for metric, value, achievement in results:
+            MetricResult.objects.create(evaluation=evaluation, metric=metric, measured=value, achievement=achievement)
         payment = OutcomePayment.objects.create(evaluation=evaluation, achievement=overall, amount=amount)
-        PaymentShare.objects.bulk_create(
-            PaymentShare(payment=payment, investor=investor, amount=share)
-            for investor, share in zip(
-                investors, shares_split(amount=amount, investors=[i.amount for i in investors]), strict=True
-            )
-        )
+        shares = shares_split(amount=amount, investors=[i.amount for i in investors])
+        for investor, share in zip(investors, shares, strict=True):
+            PaymentShare.objects.create(payment=payment, investor=investor, amount=share)
     return evaluation

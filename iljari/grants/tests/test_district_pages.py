@@ -63,6 +63,13 @@ def test_district_officer_enters_own_monitoring_and_gets_404_for_another_distric
     record = DistrictMonitoring.objects.get(project=project)
     assert record.month == date(2018, 5, 1) and record.sales == 2_500_000
     assert {j.target_group: j.filled for j in record.jobs.all()} == {"youth": 4, "women": 1}
+    from auditlog.models import LogEntry
+
+    from iljari.grants.models import DistrictMonitoringJobs
+
+    logged = LogEntry.objects.get_for_model(DistrictMonitoring).get()
+    assert logged.actor.username == "t_district"
+    assert LogEntry.objects.get_for_model(DistrictMonitoringJobs).count() == 2
     detail = officer.get(f"/grants/districts/{project.code}/").content.decode()
     assert "<svg" in detail and "월별 채용 일자리" in detail and "2018-05" in detail
     assert officer.post(f"/grants/districts/{other_project.code}/monitoring/", data).status_code == 404
