@@ -78,12 +78,19 @@ def _require_manage(actor, programme) -> None:
         require(access_district_projects_manage(actor, programme.division.path), MANAGE_MESSAGE)
 
 
-def _int(value, field_name: str, label: str, errors: dict, *, minimum: int = 0) -> int | None:
+MAX_WON = 10**15  # 천조 원: far above any budget, below what the database column holds
+MAX_COUNT = 1_000_000_000
+
+
+def _int(value, field_name: str, label: str, errors: dict, *, minimum: int = 0, maximum: int = MAX_WON) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
         errors[field_name] = [f"{label}은(는) 정수로 적으십시오."]
         return None
     if value < minimum:
         errors[field_name] = [f"{label}은(는) {minimum:,} 이상이어야 합니다."]
+        return None
+    if value > maximum:
+        errors[field_name] = [f"{label}은(는) {maximum:,} 이하여야 합니다."]
         return None
     return value
 
@@ -113,7 +120,7 @@ def _jobs(jobs: dict, field_prefix: str, label: str, errors: dict) -> dict[str, 
         if group not in TargetGroup.values:
             errors[f"{field_prefix}{group}"] = ["알 수 없는 사업대상입니다."]
             continue
-        number = _int(count, f"{field_prefix}{group}", f"{TargetGroup(group).label} {label}", errors)
+        number = _int(count, f"{field_prefix}{group}", f"{TargetGroup(group).label} {label}", errors, maximum=MAX_COUNT)
         if number:
             clean[group] = number
     return clean
@@ -230,7 +237,7 @@ def district_monitoring_record(
             f"{month:%Y년 %m월}은 사업기간({project.starts_on:%Y.%m.%d.}~{project.ends_on:%Y.%m.%d.}) 밖입니다."
         ]
     sales = _int(sales, "sales", "매출", errors)
-    users = _int(users, "users", "이용자 수", errors)
+    users = _int(users, "users", "이용자 수", errors, maximum=MAX_COUNT)
     satisfaction = _score(satisfaction, "satisfaction", "수혜자 만족도", errors, required=False)
     filled = _jobs(jobs, "jobs_", "채용 일자리", errors)
     if errors:

@@ -47,7 +47,15 @@ def _won(value: int) -> str:
     return f"{value:,}원"
 
 
-def _decimal(value, field_name: str, label: str, errors: dict) -> Decimal | None:
+MAX_WON = 10**15
+MAX_VALUE = Decimal(10**12)  # the metric columns hold 12 digits before the point
+MAX_RATE = Decimal(1000)  # 천 %: the rate columns hold less than 10,000
+MAX_ACHIEVEMENT = Decimal("99999.99")  # a metric's achievement is kept at most this (in %)
+
+
+def _decimal(
+    value, field_name: str, label: str, errors: dict, *, limit: Decimal = MAX_VALUE, places: str = "0.01"
+) -> Decimal | None:
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):
@@ -55,6 +63,12 @@ def _decimal(value, field_name: str, label: str, errors: dict) -> Decimal | None
         return None
     if not number.is_finite():
         errors[field_name] = [f"{label}을(를) 숫자로 적으십시오."]
+        return None
+    if abs(number) >= limit:
+        errors[field_name] = [f"{label}이(가) 너무 큽니다({limit:,} 미만)."]
+        return None
+    if number != number.quantize(Decimal(places)):
+        errors[field_name] = [f"{label}은(는) 소수점 {len(places) - 2}자리까지 적습니다."]
         return None
     return number
 
@@ -89,11 +103,11 @@ def sib_contract_create(
         errors["target_population"] = ["사업대상을 적으십시오."]
     if ends_on <= starts_on:
         errors["ends_on"] = ["사업 종료일은 시작일보다 뒤여야 합니다."]
-    if isinstance(principal, bool) or not isinstance(principal, int) or principal <= 0:
-        errors["principal"] = ["투자 원금은 1원 이상의 정수여야 합니다."]
+    if isinstance(principal, bool) or not isinstance(principal, int) or not 0 < principal < MAX_WON:
+        errors["principal"] = ["투자 원금은 1원 이상의 정수여야 합니다(천조 원 미만)."]
         principal = None
-    threshold = _decimal(threshold_rate, "threshold_rate", "최소 달성률", errors)
-    cap = _decimal(cap_rate, "cap_rate", "보상 상한", errors)
+    threshold = _decimal(threshold_rate, "threshold_rate", "최소 달성률", errors, limit=MAX_RATE, places="0.1")
+    cap = _decimal(cap_rate, "cap_rate", "보상 상한", errors, limit=MAX_RATE, places="0.1")
     if threshold is not None and cap is not None:
         if threshold < 0 or threshold > 100:
             errors["threshold_rate"] = ["최소 달성률은 0% 이상 100% 이하입니다."]
@@ -109,7 +123,7 @@ def sib_contract_create(
         elif name in names:
             errors[f"investors.{index}.name"] = [f"투자자 {name}이(가) 두 번 있습니다."]
         names.add(name)
-        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+        if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount < MAX_WON:
             errors[f"investors.{index}.amount"] = [f"{index + 1}번째 투자자의 투자액은 1원 이상의 정수여야 합니다."]
         else:
             total += amount
@@ -132,7 +146,9 @@ def sib_contract_create(
             errors[f"metrics.{index}.name"] = [f"{index + 1}번째 성과지표의 이름을 적으십시오."]
         baseline = _decimal(metric.get("baseline"), f"metrics.{index}.baseline", "기준값", errors)
         target = _decimal(metric.get("target"), f"metrics.{index}.target", "목표값", errors)
-        weight = _decimal(metric.get("weight"), f"metrics.{index}.weight", "가중치", errors)
+        weight = _decimal(
+            metric.get("weight"), f"metrics.{index}.weight", "가중치", errors, limit=MAX_RATE, places="0.1"
+        )
         if baseline is not None and target is not None and baseline == target:
             errors[f"metrics.{index}.target"] = [f"성과지표 {name}의 목표값이 기준값과 같습니다."]
         if weight is not None:
@@ -170,9 +186,10 @@ def sib_contract_create(
 
 
 def metric_achievement(*, baseline: Decimal, target: Decimal, measured: Decimal) -> Decimal:
-    """(measured − baseline) / (target − baseline), never below 0, in percent to 0.01 (floor)."""
+    """(measured − baseline) / (target − baseline), never below 0 (nor above MAX_ACHIEVEMENT), in percent to 0.01
+    (floor)."""
     rate = (measured - baseline) / (target - baseline) * HUNDRED
-    return max(Decimal(0), rate).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
+    return min(max(Decimal(0), rate), MAX_ACHIEVEMENT).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)
 
 
 def payment_compute(*, principal: int, threshold_rate: Decimal, cap_rate: Decimal, results) -> tuple[Decimal, int]:

@@ -224,3 +224,12 @@ def test_only_the_ecosystem_programmes_division_funds_it(support, grants_office,
     with pytest.raises(NotAllowed):
         _fund(support, 1, 10_000_000, date(2018, 1, 1), date(2018, 3, 31), actor=grants_office[Role.DIVISION_STAFF])
     _fund(support, 1, 10_000_000, date(2018, 1, 1), date(2018, 3, 31), actor=social_economy_staff)
+
+
+def test_amounts_beyond_the_columns_are_refused_in_korean(project):
+    with pytest.raises(ValidationFailed) as excinfo:
+        services.district_monitoring_record(
+            actor=None, project=project, month=date(2018, 5, 1), sales=10**19, users=10**10, satisfaction=None,
+            jobs={"youth": 10**10},
+        )  # fmt: skip
+    assert set(_errors(excinfo)) == {"sales", "users", "jobs_youth"}

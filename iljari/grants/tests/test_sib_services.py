@@ -112,3 +112,19 @@ def test_shares_add_up_to_the_payment_to_the_won():
     shares = services.shares_split(amount=100, investors=[1, 1, 1])
     assert shares == [34, 33, 33]
     assert sum(services.shares_split(amount=997_260_001, investors=[700, 300, 100])) == 997_260_001
+
+
+def test_values_beyond_the_columns_are_refused_in_korean_not_a_server_error(provider, contract):
+    values = contract_values(provider, code="SIB-BIG", principal=10**16, threshold_rate="50.05")
+    with pytest.raises(ValidationFailed) as excinfo:
+        services.sib_contract_create(**values)
+    assert set(excinfo.value.field_errors) >= {"principal", "threshold_rate"}
+    first, second = contract.metrics.order_by("order")
+    with pytest.raises(ValidationFailed) as excinfo:
+        services.sib_evaluation_record(
+            actor=None, contract=contract, evaluator="평가", evaluated_on=date(2019, 10, 1),
+            measured={first.pk: "1e13", second.pk: "30"},
+        )  # fmt: skip
+    assert "너무 큽니다" in excinfo.value.field_errors[f"metric_{first.pk}"][0]
+    huge = services.metric_achievement(baseline=Decimal(0), target=Decimal("0.01"), measured=Decimal(10**11))
+    assert huge == Decimal("99999.99")
