@@ -114,7 +114,7 @@ def _projects_plan(generator: random.Random, districts: list[District]) -> list[
         plans.append({
             "code": f"{YEAR}-{district.code}-{serial[district.code]:02d}",
             "district": district,
-            "title": f"{district.name} {FIELDS[index % len(FIELDS)]} 일자리사업",
+            "title": f"{FIELDS[index % len(FIELDS)]} 일자리사업",
             "operator": f"{district.name} {('사회적협동조합', '마을기업', '비영리법인')[index % 3]}(예시)",
             "is_new": index in new,
             "budget_total": total,
@@ -223,7 +223,7 @@ def load_ecosystem() -> None:
         district = districts[code]
         support = district_services.ecosystem_support_register(
             actor=None, code=f"ZONE-{code}", district=district, programme=programme,
-            title=f"{district.name} 사회적경제특구(예시)",
+            title="사회적경제특구(예시)",
         )  # fmt: skip
         prep = district_services.ecosystem_tranche_fund(
             actor=None, support=support, stage=1, amount=50_000_000, starts_on=date(first_year - 1, 7, 1),
@@ -245,7 +245,7 @@ def load_ecosystem() -> None:
     district = districts[NEW_ZONE]
     support = district_services.ecosystem_support_register(
         actor=None, code=f"ZONE-{NEW_ZONE}", district=district, programme=programme,
-        title=f"{district.name} 사회적경제특구(예시)",
+        title="사회적경제특구(예시)",
     )  # fmt: skip
     district_services.ecosystem_tranche_fund(
         actor=None, support=support, stage=1, amount=50_000_000, starts_on=date(YEAR, 7, 1),
