@@ -24,6 +24,7 @@ from iljari.frontline.api import portal as frontline_portal_router
 from iljari.frontline.api import router as frontline_router
 from iljari.fund.api import router as fund_router
 from iljari.grants.api import router as grants_router
+from iljari.grants.district_api import router as grants_district_router
 from iljari.intake.api import portal as portal_router
 from iljari.intake.api import router as intake_router
 from iljari.org.api import router as org_router
@@ -60,6 +61,7 @@ api.add_router("/frontline", frontline_router)
 api.add_router("/portal", frontline_portal_router)
 api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)
+api.add_router("/grants", grants_district_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

@@ -490,6 +490,49 @@ def access_grant_own(user, agreement) -> bool:
     return agreement.grantee_id == user.organisation_id
 
 
+# --- district projects, ecosystem funding, the SIB (grants) -----------------------------------------------
+
+
+def access_district_projects_view(user) -> bool:
+    """The 시-구 협력 district projects and the districts' ecosystem funding: the office-wide roles (every district),
+    district officers (their own district's, through scope_rows(district=...)). Partners and the public none."""
+    role = _role(user)
+    return role in OFFICE_WIDE_ROLES or role == Role.DISTRICT_OFFICER
+
+
+def access_district_projects_manage(user, division_path_: str) -> bool:
+    """Register a programme's district projects, record their mid-term review and the evaluation committee's
+    decision, fund the ecosystem stages: the office manager, or staff of the programme's division."""
+    return access_figures_enter(user, division_path_)
+
+
+def access_district_projects_manage_any(user) -> bool:
+    """May keep some programme's district projects (shows the forms; which programme's: the gate above)."""
+    return access_figures_enter_any(user)
+
+
+def access_district_monitoring_enter(user, project) -> bool:
+    """Enter a district project's monthly monitoring: the district officer of the project's own district, or the
+    programme's division (on the district's behalf)."""
+    if _role(user) == Role.DISTRICT_OFFICER:
+        return project.district_id == user.district_id
+    return access_district_projects_manage(user, project.programme.division.path)
+
+
+def access_sib_view(user) -> bool:
+    """The social impact bond contracts, evaluations and payments: the office-wide roles."""
+    return _role(user) in OFFICE_WIDE_ROLES
+
+
+def access_sib_manage(user) -> bool:
+    """Keep the SIB contracts and record their evaluation: the office manager, and staff of the social-economy
+    division (사회적경제담당관), which runs the SIB."""
+    return access_figures_enter(user, SOCIAL_ECONOMY_DIVISION_PATH)
+
+
+SOCIAL_ECONOMY_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
+
+
 # --- scopes ----------------------------------------------------------------------------------------------
 
 

@@ -141,4 +141,7 @@ def load_demo() -> list[dict]:
         from iljari.demo.frontline_loader import load_frontline
 
         load_frontline()
+        from iljari.demo.districts_loader import load_districts
+
+        load_districts()
         return printed

@@ -4,20 +4,35 @@ from django.apps import AppConfig
 class GrantsConfig(AppConfig):
     name = "iljari.grants"
     label = "grants"
-    verbose_name = "보조금"
+    verbose_name = "보조금·협력사업"
 
     def ready(self) -> None:
         from iljari.core.history import track
-        from iljari.grants.models import agreements
+        from iljari.grants import models
 
         for model in (
-            agreements.GrantProgramme,
-            agreements.GrantAgreement,
-            agreements.Disbursement,
-            agreements.SpendingReport,
-            agreements.SpendingItem,
-            agreements.Settlement,
-            agreements.Evaluation,
-            agreements.Payroll,
+            models.GrantProgramme,
+            models.GrantAgreement,
+            models.Disbursement,
+            models.SpendingReport,
+            models.SpendingItem,
+            models.Settlement,
+            models.Evaluation,
+            models.Payroll,
+            models.DistrictProject,
+            models.DistrictProjectJobs,
+            models.DistrictMonitoring,
+            models.DistrictMonitoringJobs,
+            models.DistrictReview,
+            models.DistrictDecision,
+            models.EcosystemSupport,
+            models.EcosystemTranche,
+            models.OutcomeContract,
+            models.Investor,
+            models.OutcomeMetric,
+            models.OutcomeEvaluation,
+            models.MetricResult,
+            models.OutcomePayment,
+            models.PaymentShare,
         ):
             track(model)

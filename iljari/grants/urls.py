@@ -1,6 +1,9 @@
+"""grants URLs: agreements here; district projects, ecosystem funding and the SIB keep their own list (district_urls)."""
+
 from django.urls import path
 
 from iljari.grants import views
+from iljari.grants.district_urls import urlpatterns as district_urlpatterns
 
 app_name = "grants"
 
@@ -21,4 +24,5 @@ urlpatterns = [
     path("payrolls/<int:pk>/", views.payroll_detail, name="payroll_detail"),
     path("mine/", views.my_agreement_list, name="my_agreement_list"),
     path("mine/<str:code>/", views.my_agreement, name="my_agreement"),
+    *district_urlpatterns,
 ]

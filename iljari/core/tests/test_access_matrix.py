@@ -46,6 +46,13 @@ FUND_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNE
 FUND_MANAGE = {Role.OFFICE_MANAGER}
 # Grants: office-wide staff read every agreement, district officers and partner agencies theirs (scope_rows).
 GRANTS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
+# District projects and ecosystem funding (grants): district officers read their own district's; the programmes'
+# divisions keep them. The SIB is kept by 사회적경제담당관 (not the staff persona's division:
+# grants/tests/test_sib_pages.py).
+DISTRICTS_VIEW = OFFICE_WIDE | {Role.DISTRICT_OFFICER}
+DISTRICTS_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+SIB_VIEW = OFFICE_WIDE
+SIB_MANAGE = {Role.OFFICE_MANAGER}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -109,6 +116,14 @@ PAGES = [
     ("grants:programme_list", "/grants/programmes/", GRANTS_VIEW),
     ("grants:programme_create", "/grants/programmes/new/?year=2018", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("grants:payroll_template", "/grants/payrolls/template.xlsx", GRANTS_VIEW),
+    ("grants:district_project_list", "/grants/districts/", DISTRICTS_VIEW),
+    ("grants:district_project_create", "/grants/districts/new/", DISTRICTS_MANAGE),
+    ("grants:district_project_export", "/grants/districts/export.xlsx", DISTRICTS_VIEW),
+    ("grants:district_summary", "/grants/districts/summary/?year=2018", DISTRICTS_VIEW),
+    ("grants:ecosystem_list", "/grants/ecosystem/", DISTRICTS_VIEW),
+    ("grants:ecosystem_create", "/grants/ecosystem/new/", DISTRICTS_MANAGE),
+    ("grants:sib_list", "/grants/sib/", SIB_VIEW),
+    ("grants:sib_create", "/grants/sib/new/", SIB_MANAGE),
 ]
 
 # Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
@@ -148,6 +163,10 @@ API = [
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY},
     ),
     ("/api/portal/bookings", {Role.CITIZEN}),
+    ("/api/grants/districts", DISTRICTS_VIEW),
+    ("/api/grants/districts-summary?year=2018", DISTRICTS_VIEW),
+    ("/api/grants/ecosystem", DISTRICTS_VIEW),
+    ("/api/grants/sib", SIB_VIEW),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -376,6 +395,17 @@ NOT_PAGES = {
     "grants:payroll_detail",
     "grants:my_agreement_list",
     "grants:my_agreement",
+    # grants: district-project, ecosystem and SIB object pages and POST actions (a district officer gets 404 outside
+    # their district), tested in grants/tests/test_district_pages.py and test_sib_pages.py
+    "grants:district_project_detail",
+    "grants:district_monitoring_record",
+    "grants:district_review_record",
+    "grants:district_decision_record",
+    "grants:ecosystem_detail",
+    "grants:ecosystem_fund",
+    "grants:ecosystem_evaluate",
+    "grants:sib_detail",
+    "grants:sib_evaluate",
 }
 
 
@@ -727,6 +757,10 @@ GATES = [
     (access.access_fund_ledger_view, FUND_MANAGE | {Role.AUDITOR}),
     (access.access_grants_view, GRANTS_VIEW),
     (access.access_grants_manage_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    (access.access_district_projects_view, DISTRICTS_VIEW),
+    (access.access_district_projects_manage_any, DISTRICTS_MANAGE),
+    (access.access_sib_view, SIB_VIEW),
+    (access.access_sib_manage, SIB_MANAGE),  # the division staff persona is not of 사회적경제담당관
     (access.access_access_log_review_sign, {Role.AUDITOR}),
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
@@ -868,3 +902,43 @@ def test_grant_own_gate_allows_only_the_grantees_own_account(personas):
     assert access.access_grant_own(account, agreement) is True
     assert access.access_grant_own(account, SimpleNamespace(grantee_id=other.pk)) is False
     assert [r for r in Role if r != Role.ORGANISATION and access.access_grant_own(personas[r], agreement)] == []
+
+
+@pytest.mark.parametrize(
+    ("role", "own", "other", "manage"),
+    [
+        (Role.SYSTEM_ADMIN, False, False, False),
+        (Role.OFFICE_MANAGER, True, True, True),
+        (Role.DIVISION_STAFF, True, True, True),  # 일자리정책담당관 runs the programme (P1-05)
+        (Role.DISTRICT_OFFICER, True, False, False),  # 강동구: its own district's project only
+        (Role.PARTNER_AGENCY, False, False, False),
+        (Role.AUDITOR, False, False, False),
+        (Role.CITIZEN, False, False, False),
+        (Role.ORGANISATION, False, False, False),
+    ],
+)
+def test_district_monitoring_and_manage_gates(personas, role, own, other, manage):
+    from iljari.grants.tests.district_fixtures import make_programmes, make_project
+
+    make_programmes()
+    gangdong, jongno = make_project(), make_project(code="T-11110-01", district="11110")
+    assert access.access_district_monitoring_enter(personas[role], gangdong) is own
+    assert access.access_district_monitoring_enter(personas[role], jongno) is other
+    assert access.access_district_projects_manage(personas[role], gangdong.programme.division.path) is manage
+
+
+def test_sib_manage_gate_allows_staff_of_the_social_economy_division_only(personas):
+    from iljari.core import services as core_services
+    from iljari.org.models import OrgUnit
+    from iljari.testing import PASSWORD
+
+    staff = core_services.user_create(
+        actor=None,
+        username="t_sib_staff",
+        password=PASSWORD,
+        role=Role.DIVISION_STAFF,
+        org_unit=OrgUnit.objects.get(code="SOCIAL-ECONOMY-T1"),
+    )
+    assert access.access_sib_manage(staff) is True
+    assert access.access_sib_manage(personas[Role.DIVISION_STAFF]) is False  # 일자리정책담당관
+    assert access.access_sib_view(personas[Role.DISTRICT_OFFICER]) is False

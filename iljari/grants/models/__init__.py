@@ -1,3 +1,6 @@
-"""The grants app's models, one module per part (agreements here; district projects and the SIB in their own)."""
+"""The grants app's models, one module per part: agreements, district projects (and ecosystem funding), the SIB;
+re-exported here so Django finds them."""
 
 from .agreements import *  # noqa: F403
+from .districts import *  # noqa: F403
+from .sib import *  # noqa: F403
