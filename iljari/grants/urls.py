@@ -1,4 +1,4 @@
-"""grants URLs: agreements here; district projects, ecosystem funding and the SIB keep their own list (district_urls)."""
+"""grants URLs: agreements here; district projects, ecosystem funding and the SIB in their own list."""
 
 from django.urls import path
 
