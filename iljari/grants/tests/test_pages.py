@@ -37,6 +37,7 @@ def confirmed_call_application(grantee):
         title="청년일자리 민관협력사업 수행기관 공모", opens_at=opens, closes_at=opens + timedelta(days=5),
         announce_on=(opens + timedelta(days=8)).date(), quotas=[("ORG", "수행기관", 5)], eligibility=[],
         has_document_review=False, has_interview=False, audience="organisations",
+        criteria=[("PLAN", "사업계획의 충실성", 100)],
     )  # fmt: skip
     application = intake_services.application_org_submit(
         actor=None, call=call, organisation=grantee, now=opens + timedelta(days=1)
