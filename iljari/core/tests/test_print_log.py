@@ -69,5 +69,17 @@ def test_a_forged_or_another_accounts_print_token_is_refused_and_writes_nothing(
     assert AccessLogEntry.objects.count() == count
 
 
+def test_a_print_delivered_twice_is_recorded_once(client_as, person):
+    """A browser may deliver the beacon twice; the same page's print within seconds is one print."""
+    client = client_as(Role.OFFICE_MANAGER)
+    token = _token(client.get(f"/people/{person.pk}/").content.decode())
+    for _ in range(2):
+        assert client.post("/history/access/print/", {"token": token, "beacon": "1"}).status_code == 204
+    assert AccessLogEntry.objects.filter(action="print").count() == 1
+    again = _token(client.get(f"/people/{person.pk}/").content.decode())  # the page shown and printed again
+    client.post("/history/access/print/", {"token": again, "beacon": "1"})
+    assert AccessLogEntry.objects.filter(action="print").count() == 2
+
+
 def test_a_page_without_personal_data_has_no_print_button(client_as):
     assert "data-print-log" not in client_as(Role.OFFICE_MANAGER).get("/").content.decode()
