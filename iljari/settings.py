@@ -62,10 +62,16 @@ if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
 # with an HMAC under its own key. The production profile refuses the development values.
 DEFAULT_PERSONAL_DATA_KEY = "iljari-development-personal-data-key"
 SALT_KEY = env_keys("PERSONAL_DATA_KEYS", DEFAULT_PERSONAL_DATA_KEY)
-ILJARI_PERSONAL_DATA_INDEX_KEY = env_str("PERSONAL_DATA_INDEX_KEY", DEFAULT_PERSONAL_DATA_KEY + "-index")
+# The blind-index keys, newest first (PERSONAL_DATA_INDEX_KEYS or its _FILE; PERSONAL_DATA_INDEX_KEY names one):
+# the newest indexes new numbers, every one is looked up, `iljari keys rotate` recomputes the rest (core.keys).
+ILJARI_PERSONAL_DATA_INDEX_KEYS = env_keys(
+    "PERSONAL_DATA_INDEX_KEYS", env_str("PERSONAL_DATA_INDEX_KEY", DEFAULT_PERSONAL_DATA_KEY + "-index")
+)
+ILJARI_PERSONAL_DATA_INDEX_KEY = ILJARI_PERSONAL_DATA_INDEX_KEYS[0]
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 if not DEBUG and (
-    DEFAULT_PERSONAL_DATA_KEY in SALT_KEY or ILJARI_PERSONAL_DATA_INDEX_KEY.startswith(DEFAULT_PERSONAL_DATA_KEY)
+    DEFAULT_PERSONAL_DATA_KEY in SALT_KEY
+    or any(key.startswith(DEFAULT_PERSONAL_DATA_KEY) for key in ILJARI_PERSONAL_DATA_INDEX_KEYS)
 ):
     raise ImproperlyConfigured(
         "운영 프로필에서는 개인정보 암호화 키(PERSONAL_DATA_KEYS, PERSONAL_DATA_INDEX_KEY)를 설정해야 합니다. "

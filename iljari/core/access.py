@@ -66,6 +66,12 @@ def access_change_history_view(user) -> bool:
     return role in {Role.AUDITOR, Role.SYSTEM_ADMIN}
 
 
+def access_print_record(user) -> bool:
+    """Record that one prints a page with personal data one has just been shown (the page's signed print token
+    names the people; the token is bound to the account that viewed them)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
 def access_access_log_review_sign(user) -> bool:
     """Sign off the monthly review of the access log: the auditor (the admin reads it but does not sign)."""
     return _role(user) == Role.AUDITOR

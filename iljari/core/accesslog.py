@@ -9,6 +9,12 @@ Contract:
 - access_log_verify() -> (checked, first_broken_id | None)        (-1: the newest entries were deleted)
 - access_log_prune(*, now=None) -> int   removes entries older than ILJARI_ACCESS_LOG_KEEP_YEARS (at least two),
       keeping the hash the first remaining entry follows, so verify still proves the rest whole
+- print_token_make(*, user, subject_type, subject_ids, detail) -> str   signed, bound to the account; put on a page
+      that showed personal data, so that printing it can be recorded with the people it showed
+- access_log_print(*, user, remote_addr, token) -> AccessLogEntry | None   one `print` entry (출력), distinct
+      from the page's view entry, naming the token's subjects; a forged, foreign or stale token: ValidationFailed,
+      nothing written. The same page's print sent again within PRINT_REPEAT_SECONDS (a browser may deliver the
+      beacon twice) is recorded once: None the second time.
 - access_log_list(*, user, username="", action="", subject_type="", subject_id="", date_from=None, date_to=None)
       the auditor's view (auditor, system admin).
 - access_log_month_review(*, user, year, month) -> MonthReview   the monthly review: volumes per account,
@@ -24,16 +30,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Length, Replace, TruncDate
 from django.utils import timezone
 
-from iljari.core.access import access_access_log_review_sign, access_change_history_view, require
+from iljari.core.access import (
+    access_access_log_review_sign,
+    access_change_history_view,
+    access_print_record,
+    require,
+)
 from iljari.core.errors import ValidationFailed
 from iljari.core.models import AccessLogEntry, AccessLogHead, AccessLogReview
 
@@ -98,6 +111,44 @@ def access_log_record(
         head.last_hash = entry.hash
         head.save(update_fields=["last_hash"])
     return entry
+
+
+# --- printing (출력) -----------------------------------------------------------------------------------------
+
+PRINT_SALT = "iljari.core.accesslog.print"
+PRINT_TOKEN_MAX_AGE = 12 * 3600  # a page left open all day can still be printed; a token from yesterday cannot
+PRINT_REPEAT_SECONDS = 10
+PRINT_REFUSED = "인쇄할 화면의 정보가 올바르지 않거나 오래되었습니다. 화면을 새로 고친 뒤 다시 인쇄하십시오."
+
+
+def print_token_make(*, user, subject_type: str, subject_ids, detail: str) -> str:
+    ids = [int(i) for i in subject_ids]
+    body = {"u": user.pk, "t": subject_type, "i": ids, "d": detail[:150], "n": secrets.token_hex(6)}  # one per page
+    return signing.dumps(body, salt=PRINT_SALT, compress=True)
+
+
+def access_log_print(*, user, remote_addr: str | None, token: str) -> AccessLogEntry | None:
+    from django.core.cache import cache
+
+    require(access_print_record(user), "로그인한 사람만 인쇄 기록을 남길 수 있습니다.")
+    try:
+        data = signing.loads(token or "", salt=PRINT_SALT, max_age=PRINT_TOKEN_MAX_AGE)
+        if data["u"] != user.pk:
+            raise ValueError("another account's page")
+        subject_type, ids, detail = str(data["t"]), [int(i) for i in data["i"]], str(data["d"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise ValidationFailed(PRINT_REFUSED) from None
+    once = hashlib.sha256(token.encode()).hexdigest()
+    if not cache.add(f"accesslog:print:{user.pk}:{once}", 1, timeout=PRINT_REPEAT_SECONDS):
+        return None  # this page's print was recorded a moment ago
+    return access_log_record(
+        user=user,
+        remote_addr=remote_addr,
+        action=AccessLogEntry.Action.PRINT,
+        subject_type=subject_type,
+        subject_ids=ids,
+        detail=f"인쇄: {detail}",
+    )
 
 
 @dataclass(frozen=True)

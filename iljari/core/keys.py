@@ -9,14 +9,20 @@ Rotating: put the new key first (keeping the old ones), restart — new writes u
 reads —, run `iljari keys rotate`, which re-encrypts in batches of short transactions (each batch's rows locked, so
 a concurrent edit is never lost), then drop the old key. `iljari keys status` counts the values per key.
 
-The blind index (people.rrn.rrn_index, PERSONAL_DATA_INDEX_KEY) is an HMAC, not encryption; changing its key means
-recomputing every index, which this command does not do (docs/security.md).
+Blind indexes (an HMAC of a value for exact look-ups; today people.Person.rrn_index under PERSONAL_DATA_INDEX_KEYS,
+newest first) are rotated the same way: the app that owns one registers its status and rotate functions here
+(`blind_index_register`, in its AppConfig.ready); look-ups try every configured key while the stored indexes are
+recomputed under the newest, so a person is found before, during and after the rotation.
 
 Contract:
 - encrypted_fields() -> list[(model, field)]
 - keys_reset()   forget the derived keys (after a settings change; connected to setting_changed)
 - key_status() -> list[FieldStatus(label, total, current, older, unreadable)]
 - keys_rotate(*, batch_size=500, on_batch=None) -> list[FieldStatus]   the status after rotation
+- blind_index_register(label, *, status, rotate)
+      status() -> FieldStatus; rotate(*, batch_size, on_batch) -> FieldStatus
+- blind_index_status() -> list[FieldStatus]
+- blind_indexes_rotate(*, batch_size=500, on_batch=None) -> list[FieldStatus]
 """
 
 from __future__ import annotations
@@ -140,3 +146,20 @@ def keys_rotate(*, batch_size: int = 500, on_batch=None) -> list[FieldStatus]:
                 on_batch(status)
         result.append(status)
     return result
+
+
+# --- blind indexes -------------------------------------------------------------------------------------------
+
+BLIND_INDEXES: dict[str, tuple] = {}
+
+
+def blind_index_register(label: str, *, status, rotate) -> None:
+    BLIND_INDEXES[label] = (status, rotate)
+
+
+def blind_index_status() -> list[FieldStatus]:
+    return [status() for status, _ in BLIND_INDEXES.values()]
+
+
+def blind_indexes_rotate(*, batch_size: int = 500, on_batch=None) -> list[FieldStatus]:
+    return [rotate(batch_size=batch_size, on_batch=on_batch) for _, rotate in BLIND_INDEXES.values()]

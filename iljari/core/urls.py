@@ -19,6 +19,7 @@ urlpatterns = [
     path("history/access/", views.access_log, name="access_log"),
     path("history/access/review/", views.access_log_review, name="access_log_review"),
     path("history/retention/", views.retention, name="retention"),
+    path("history/access/print/", views.print_record, name="print_record"),
     path("months/", views.month_locks, name="month_locks"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/progress/", views.job_progress, name="job_progress"),

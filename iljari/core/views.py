@@ -358,3 +358,26 @@ def retention(request):
         "can_change": access_retention_rules_change(request.user),
     }
     return render(request, "core/retention.html", context)
+
+
+@login_required
+@require_POST
+def print_record(request):
+    """The 인쇄 button of a page with personal data: one `print` entry in the access log naming the page's people.
+    The script posts it as a beacon when the browser prints (answered 204); without the script the button posts
+    the form and comes back to the page with a message. A bad token: 400, nothing written."""
+    from django.http import HttpResponse
+
+    from iljari.core.accesslog import access_log_print
+
+    back = safe_next(request, reverse("web:home"))
+    try:
+        access_log_print(user=request.user, remote_addr=client_address(request), token=request.POST.get("token", ""))
+    except IljariError as error:
+        if request.POST.get("beacon"):
+            return HttpResponse(status=400)
+        return render(request, "400.html", {"error_message": error_text(error)}, status=400)
+    if request.POST.get("beacon"):
+        return HttpResponse(status=204)
+    messages.info(request, "인쇄 기록을 남겼습니다. 브라우저의 인쇄 기능(Ctrl+P)으로 인쇄하십시오.")
+    return redirect(back)

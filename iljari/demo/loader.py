@@ -82,7 +82,7 @@ def load_people() -> None:
     from iljari.demo.dataset.people import synthetic_people
     from iljari.people import services as people_services
     from iljari.people.models import Person
-    from iljari.people.rrn import parse_rrn, rrn_index
+    from iljari.people.rrn import parse_rrn, rrn_indexes
 
     citizen = User.objects.filter(username="citizen").first()
     for number, row in enumerate(synthetic_people()):
@@ -97,7 +97,7 @@ def load_people() -> None:
                 income_status="none",
                 job_seeker_registered=True,
             )
-        if Person.objects.filter(rrn_index=rrn_index(parse_rrn(values["rrn"]))).exists():
+        if Person.objects.filter(rrn_index__in=rrn_indexes(parse_rrn(values["rrn"]))).exists():
             continue
         values["district"] = District.objects.get(code=values["district"])
         people_services.person_register(

@@ -4,8 +4,9 @@ services as the pages."""
 from datetime import date
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from iljari.core.api import Pages
 from iljari.core.errors import ValidationFailed
 from iljari.enterprises import selectors, services
 from iljari.enterprises.models import Organisation
@@ -64,7 +65,7 @@ class ProgressOut(Schema):
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="기업·단체 목록")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def organisation_list(request, filters: Query[OrganisationFilter]):
     return selectors.organisation_list(user=request.auth, **filters.dict())
 
@@ -87,7 +88,7 @@ def organisation_create(request, payload: OrganisationIn):
 
 
 @router.get("/procurement", response=ProgressOut, summary="공공구매 목표 대비 실적")
-def procurement(request, year: int, as_of: date | None = None):
+def procurement(request, year: int = Query(..., ge=2000, le=2100), as_of: date | None = None):
     progress = selectors.procurement_progress(user=request.auth, year=year, as_of=as_of)
     return {
         **{key: getattr(progress, key) for key in ("year", "target", "total", "count", "last_purchase")},

@@ -20,3 +20,7 @@ class EnterprisesConfig(AppConfig):
             models.Purchase,
         ):
             track(model)
+
+        from iljari.enterprises import retention
+
+        retention.register()

@@ -258,7 +258,8 @@ class PlatformReview(TimeStampedModel):
         HIDDEN = "hidden", _("신고로 숨김(검토 대기)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # None once destroyed (core.retention: enterprises.platform_review)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     relation = models.CharField(_("관계"), max_length=10, choices=Relation.choices)
     rating = models.PositiveSmallIntegerField(_("평점"))
     body = models.TextField(_("내용"))
@@ -269,6 +270,12 @@ class PlatformReview(TimeStampedModel):
     moderated_at = models.DateTimeField(_("검토 일시"), null=True, blank=True)
     moderation_note = models.CharField(_("검토 의견"), max_length=200, blank=True)
     report_count = models.PositiveIntegerField(_("신고 수"), default=0)
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 글쓴이와 내용, 신고 사유를 파기한 때"),
+    )
 
     class Meta:
         verbose_name = _("기업 후기")

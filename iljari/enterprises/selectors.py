@@ -174,7 +174,7 @@ def platform_reviews(*, organisation: Organisation) -> list[PlatformReview]:
         .order_by("-created_at")
     )
     for review in reviews:
-        review.public_author = masked_name(review.author.name)
+        review.public_author = masked_name(review.author.name) if review.author_id else "(파기)"
     return reviews
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import access_book, access_service_point_work, require
 from iljari.core.errors import NotFound, ValidationFailed
@@ -145,7 +145,7 @@ def consultation_record(request, payload: ConsultationIn):
 
 
 @router.get("/figures", response=FiguresOut, summary="현장 서비스 실적(연초부터 기준일까지)")
-def figures(request, year: int, as_of: date):
+def figures(request, as_of: date, year: int = Query(..., ge=2000, le=2100)):
     if as_of.year != year:
         raise ValidationFailed(field_errors={"as_of": [f"기준일은 {year}년 안의 날짜여야 합니다."]})
     result = selectors.frontline_figures(user=request.auth, year=year, as_of=as_of)

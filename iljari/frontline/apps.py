@@ -33,3 +33,7 @@ class FrontlineConfig(AppConfig):
         # A consultation's and a follow-up's notes are private to the service point: never in the change history.
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
+
+        from iljari.frontline import retention
+
+        retention.register()

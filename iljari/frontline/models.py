@@ -163,6 +163,12 @@ class Consultation(TimeStampedModel):
     employer = models.CharField(_("취업처"), max_length=120, blank=True)
     employed_on = models.DateField(_("취업일"), null=True, blank=True)
     referred_to = models.CharField(_("연계 기관"), max_length=120, blank=True)
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 상담 내용과 상담자 식별 정보를 파기한 때"),
+    )
 
     class Meta:
         verbose_name = _("상담")
@@ -357,6 +363,12 @@ class Booking(TimeStampedModel):
     headcount = models.PositiveSmallIntegerField(_("이용 인원"), default=1)
     purpose = models.CharField(_("이용 목적"), max_length=100, blank=True)
     status = models.CharField(_("상태"), max_length=12, choices=Status.choices, default=Status.BOOKED)
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 예약자와 이용 목적을 파기한 때"),
+    )
 
     class Meta:
         verbose_name = _("대관")
@@ -451,6 +463,12 @@ class Registration(TimeStampedModel):
     attended = models.BooleanField(_("출석"), null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(_("만족도"), null=True, blank=True)
     cancelled = models.BooleanField(_("취소"), default=False)
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 신청자를 가명으로 바꾼 때"),
+    )
 
     class Meta:
         verbose_name = _("신청")

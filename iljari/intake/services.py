@@ -693,9 +693,9 @@ def _person_by_rrn(actor, number):
 
         return person_find_by_rrn(user=actor, rrn=number.digits)
     from iljari.people.models import Person
-    from iljari.people.rrn import rrn_index
+    from iljari.people.rrn import rrn_indexes
 
-    return Person.objects.filter(rrn_index=rrn_index(number)).first()
+    return Person.objects.filter(rrn_index__in=rrn_indexes(number)).first()
 
 
 def application_paper_register(
@@ -910,6 +910,7 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     from iljari.core.xlsx import xlsx_rows
     from iljari.org.selectors import district_choices
     from iljari.people.models import Person
+    from iljari.people.rrn import rrn_indexes
     from iljari.people.services import consent_record_many, person_register, person_update
 
     now = now or timezone.now()
@@ -928,7 +929,9 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
         )
         good.remove(row)
 
-    registered = {p.rrn_index: p for p in Person.objects.filter(rrn_index__in=[row.index for row in good])}
+    # every configured index key is looked up (a key rotation may be under way); rows keep the newest key's index
+    aliases = {index: row.index for row in good for index in rrn_indexes(row.rrn)}
+    registered = {aliases[p.rrn_index]: p for p in Person.objects.filter(rrn_index__in=list(aliases))}
     applied = {
         a.person_id: a
         for a in Application.objects.filter(call=call, person__in=list(registered.values())).only(

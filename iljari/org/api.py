@@ -3,8 +3,9 @@
 from datetime import date
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from iljari.core.api import Pages
 from iljari.core.errors import ValidationFailed
 from iljari.org import selectors, services
 from iljari.org.models import District, OrgUnit, Partner
@@ -117,7 +118,7 @@ def district_get(request, code: str):
 
 
 @router.get("/partners", response=list[PartnerOut], summary="협력기관 목록")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def partner_list(request, filters: Query[PartnerFilter]):
     return selectors.partner_list(user=request.auth, **filters.dict())
 

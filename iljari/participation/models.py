@@ -183,7 +183,10 @@ class Placement(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     personal_data_destroyed_at = models.DateTimeField(
-        _("개인정보 파기 일시"), null=True, blank=True, help_text=_("보유기간이 지나 참여자 식별 정보를 파기한 때")
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 참여자 식별 정보를 파기한 때"),
     )
 
     class Meta:
@@ -454,6 +457,12 @@ class Enrolment(TimeStampedModel):
     note = models.CharField(_("메모"), max_length=200, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 훈련생 식별 정보를 파기한 때"),
     )
 
     class Meta:

@@ -13,3 +13,8 @@ class PeopleConfig(AppConfig):
         # The resident number and its index never enter the change history, not even masked.
         track(Person, exclude=("rrn", "rrn_index"))
         track(Consent)
+
+        from iljari.core.keys import blind_index_register
+        from iljari.people.keys import LABEL, rrn_index_rotate, rrn_index_status
+
+        blind_index_register(LABEL, status=rrn_index_status, rotate=rrn_index_rotate)

@@ -3,8 +3,11 @@
 - `parse_rrn(text) -> Rrn` accepts `YYMMDD-SNNNNNN` or 13 digits, checks the birth date that the first seven
   digits encode, and never checks the last digit: numbers issued since October 2020 carry no checksum.
 - `Rrn.masked` is `900101-1******`, the only form shown on any screen.
-- `rrn_index(rrn)` is an HMAC-SHA256 under ILJARI_PERSONAL_DATA_INDEX_KEY: equal numbers give equal indexes, so
-  a number can be found or de-duplicated without decrypting anything.
+- `rrn_index(rrn)` is an HMAC-SHA256 under the newest of ILJARI_PERSONAL_DATA_INDEX_KEYS: equal numbers give
+  equal indexes, so a number can be found or de-duplicated without decrypting anything. It is what a new record
+  stores. `rrn_indexes(rrn)` is the number's index under every configured key, newest first: every look-up and
+  de-duplication uses them all (`rrn_index__in=`), so a number stays found while `iljari keys rotate` recomputes
+  the stored indexes under a new key (`rrn_index_status`, `rrn_index_rotate`, registered with core.keys).
 - `rrn_seal(rrn) -> str` / `rrn_unseal(token, max_age_seconds) -> Rrn`: the number encrypted (Fernet, key derived
   from SECRET_KEY) and time-stamped, for keeping it between two requests (the sign-up session) without holding it
   in clear anywhere.
@@ -90,9 +93,20 @@ def mask_rrn(value: str | None) -> str:
         return "******-*******"
 
 
+def _index_keys() -> list[str]:
+    return list(settings.ILJARI_PERSONAL_DATA_INDEX_KEYS)
+
+
+def _hmac(key: str, digits: str) -> str:
+    return hmac.new(key.encode(), digits.encode(), hashlib.sha256).hexdigest()
+
+
 def rrn_index(rrn: Rrn) -> str:
-    key = settings.ILJARI_PERSONAL_DATA_INDEX_KEY.encode()
-    return hmac.new(key, rrn.digits.encode(), hashlib.sha256).hexdigest()
+    return _hmac(_index_keys()[0], rrn.digits)
+
+
+def rrn_indexes(rrn: Rrn) -> list[str]:
+    return [_hmac(key, rrn.digits) for key in _index_keys()]
 
 
 def _sealer() -> Fernet:

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from iljari.core.access import access_people_view, require, scope_rows
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.people.models import Person
-from iljari.people.rrn import RrnError, parse_rrn, rrn_index
+from iljari.people.rrn import RrnError, parse_rrn, rrn_indexes
 
 
 def _people(user) -> QuerySet[Person]:
@@ -34,7 +34,7 @@ def person_find_by_rrn(*, user, rrn: str) -> Person | None:
         number = parse_rrn(rrn)
     except RrnError as exc:
         raise ValidationFailed(field_errors={"rrn": [str(exc)]}) from exc
-    return _people(user).filter(rrn_index=rrn_index(number)).first()
+    return _people(user).filter(rrn_index__in=rrn_indexes(number)).first()
 
 
 def person_get(*, user, pk: int) -> Person:

@@ -39,7 +39,7 @@ from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
 from iljari.people.identity import VerifiedIdentity, identity_input_errors, identity_verifier
 from iljari.people.models import Consent, Person
-from iljari.people.rrn import rrn_index
+from iljari.people.rrn import rrn_index, rrn_indexes
 
 PERSON_DETAILS = (
     "phone",
@@ -89,7 +89,7 @@ def person_register(
     index = rrn_index(number)
     try:
         with transaction.atomic():
-            if Person.objects.filter(rrn_index=index).exists():
+            if Person.objects.filter(rrn_index__in=rrn_indexes(number)).exists():
                 raise ValidationFailed(field_errors={"rrn": ["이미 등록된 주민등록번호입니다."]})
             person = Person.objects.create(
                 name=name.strip(),
@@ -176,7 +176,7 @@ def signup_identity_verify(
     identity = identity_verifier().verify(
         name=name, birth_date=birth_date, sex=sex, rrn=rrn, contact=contact, evidence=evidence
     )
-    if Person.objects.filter(rrn_index=rrn_index(identity.rrn), user__isnull=False).exists():
+    if Person.objects.filter(rrn_index__in=rrn_indexes(identity.rrn), user__isnull=False).exists():
         raise ValidationFailed(ACCOUNT_EXISTS)
     return identity
 
@@ -209,10 +209,9 @@ def citizen_signup(
         if destination.channel == OneTimeCode.Channel.EMAIL
         else {"phone": destination.display}
     )
-    index = rrn_index(identity.rrn)
     with transaction.atomic():
         otp_consume(otp_id=otp_id, purpose=PURPOSE_SIGNUP, destination=destination)
-        person = Person.objects.select_for_update().filter(rrn_index=index).first()
+        person = Person.objects.select_for_update().filter(rrn_index__in=rrn_indexes(identity.rrn)).first()
         if person is not None and person.user_id is not None:
             raise ValidationFailed(ACCOUNT_EXISTS)
         user = core_services.user_create(

@@ -5,11 +5,22 @@ from django.conf import settings
 from iljari.web.nav import nav_for
 
 
+def _print_token(user, printable) -> str:
+    """The signed list of the people this page showed, for its 인쇄 button (core.accesslog.access_log_print)."""
+    from iljari.core.accesslog import print_token_make
+
+    return print_token_make(
+        user=user, subject_type="people.person", subject_ids=printable["ids"], detail=" · ".join(printable["details"])
+    )
+
+
 def shell(request) -> dict:
     user = getattr(request, "user", None)
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match else ""
+    printable = getattr(request, "ilj_printable", None)
     return {
+        "print_token": _print_token(user, printable) if printable and user.is_authenticated else "",
         "office_name": "일자리노동정책관",
         "system_name": "일자리 관리정보시스템",
         "nav_items": nav_for(user, current) if user is not None and user.is_authenticated else [],

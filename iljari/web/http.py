@@ -39,6 +39,7 @@ def log_person_access(request, action: str, ids, detail: str = "", reason: str =
     from iljari.core.accesslog import access_log_record
     from iljari.core.middleware import client_address
 
+    ids = list(ids)
     access_log_record(
         user=request.user,
         remote_addr=client_address(request),
@@ -48,6 +49,12 @@ def log_person_access(request, action: str, ids, detail: str = "", reason: str =
         detail=detail,
         reason=reason,
     )
+    if action in ("view", "search") and ids:
+        # the page shows these people: its 인쇄 button records a print of them (web.context_processors.shell)
+        shown = getattr(request, "ilj_printable", None) or {"ids": [], "details": []}
+        shown["ids"] += [i for i in ids if i not in shown["ids"]]
+        shown["details"].append(detail)
+        request.ilj_printable = shown
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

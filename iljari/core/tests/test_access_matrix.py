@@ -284,6 +284,7 @@ NOT_PAGES = {
     "core:login",
     "core:logout",
     "core:user_unlock",
+    "core:print_record",  # POST only: core/tests/test_print_log.py
     "signup:resend",  # POST only: people/tests/test_signup.py
     "core:user_detail",
     "core:history_detail",

@@ -2,7 +2,8 @@
 
 - IDOR: every object URL that reaches personal data, asked for by someone outside its scope, answers 404 (or
   403 for a role that may not use the page at all), writes nothing and shows nothing of the person. A new
-  `<int:pk>` URL in people, intake or participation fails `test_every_object_url_is_tried` until it is added.
+  `<int:pk>` URL in people, intake or participation, any URL with a parameter in enterprises, frontline or fund,
+  and any object URL of a module not listed (grants) fails `test_every_object_url_is_tried` until it is added.
 - SQL injection in search parameters, stored and reflected XSS (names and notes with markup), CSRF on writes,
   open redirects on the login's `next`, upload path traversal, oversized and malformed uploads, brute-force login.
 """
@@ -18,9 +19,11 @@ from django.urls import get_resolver
 
 from iljari.core.models import AccessLogEntry, BackgroundJob, User
 from iljari.core.roles import Role
+from iljari.fund.tests.conftest import agreement, borrower, fund_manager, intermediary, make_loan  # noqa: F401
 from iljari.intake import services as intake
 from iljari.intake.models import Application, ApplicationDocument
 from iljari.intake.tests.support import make_call, upload
+from iljari.org.models import Partner
 from iljari.participation import services as participation
 from iljari.participation.models import Placement
 from iljari.participation.tests.conftest import make_person, make_site, make_trainee, make_training
@@ -127,18 +130,34 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
     assert _state(victims) == before
 
 
+# the namespaces whose object URLs are tried here; a namespace with object URLs that is not listed fails
+# test_every_object_url_is_tried (a new module — grants — must add its URLs to MODULE_OBJECT_URLS)
+INT_KEYED = {"core", "people", "intake", "participation", "plan"}  # their `<int:…>` URLs, in OBJECT_URLS
+ALL_KEYED = {"enterprises", "frontline", "fund"}  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
+# namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
+# programmes, indicators, rules), not anyone's private object; the role matrix covers them. `api`: the API's object
+# endpoints read through the same scoped selectors as the pages (test_access_matrix.py, the apps' test_*api*.py).
+STRUCTURE_ONLY = {"org", "performance", "finance", "reports", "web", "signup", "api"}
+
+
 def test_every_object_url_is_tried():
-    tried = {name for name, *_ in OBJECT_URLS} | ROLE_ONLY | ORGANISATION_OBJECTS
-    found = set()
+    tried = {name for name, *_ in OBJECT_URLS} | ROLE_ONLY | ORGANISATION_OBJECTS | set(MODULE_OPEN_OBJECTS)
+    tried |= {f"{namespace}:{name}" for namespace, urls in MODULE_OBJECT_URLS.items() for name, *_ in urls}
+    found, unknown = set(), set()
 
     def walk(patterns, namespace=""):
         for pattern in patterns:
             if hasattr(pattern, "url_patterns"):
                 walk(pattern.url_patterns, pattern.namespace or namespace)
-            elif "<int:" in str(pattern.pattern) and namespace in {"core", "people", "intake", "participation", "plan"}:
+                continue
+            route = str(pattern.pattern)
+            if namespace in INT_KEYED and "<int:" in route or namespace in ALL_KEYED and "<" in route:
                 found.add(f"{namespace}:{pattern.name}")
+            elif "<" in route and namespace not in INT_KEYED | ALL_KEYED | STRUCTURE_ONLY:
+                unknown.add(f"{namespace}:{pattern.name} ({route})")
 
     walk(get_resolver().url_patterns)
+    assert unknown == set(), "object URLs of a module no IDOR test covers: add them to MODULE_OBJECT_URLS"
     assert found - tried == set()
 
 
@@ -287,3 +306,259 @@ def test_a_printed_office_page_names_who_printed_it_and_a_citizens_page_does_not
         and f"출력한 사람 {personas[Role.DIVISION_STAFF].name}(t_staff)" in staff_page
     )
     assert 'class="ilj-print-mark"' not in client_as(Role.CITIZEN).get("/").content.decode()
+
+
+# --- enterprises, frontline, fund: every object URL, each tried by everyone outside its scope -------------------
+#
+# One set of objects per module (built once per test), then every URL × attacker in a loop; the failures are listed
+# together. DISTRICT is 강동구's officer (the organisation is in 종로구); PARTNER is TTI-EAST, which runs only the job
+# café (the objects belong to the youth job centre and the ombudsman desk) and is not the loan's intermediary;
+# ORGANISATION is a company that is not the object's; CITIZEN is t_citizen, the objects' citizen is another one.
+
+ORGANISATION = Role.ORGANISATION
+VICTIM_NAME = "피해자"
+OUTSIDERS = [DISTRICT, PARTNER, CITIZEN]
+ANY_OUTSIDER = [DISTRICT, PARTNER, CITIZEN, ORGANISATION]
+MODULE_OBJECT_URLS = {
+    "enterprises": [
+        ("organisation_detail", "get", "/enterprises/{organisation}/", ANY_OUTSIDER),
+        ("organisation_edit", "get", "/enterprises/{organisation}/edit/", ANY_OUTSIDER),
+        ("organisation_edit", "post", "/enterprises/{organisation}/edit/", ANY_OUTSIDER),
+        (
+            "certification_add",
+            "post",
+            "/enterprises/{organisation}/certifications/",
+            ANY_OUTSIDER,
+        ),
+        ("contact_add", "post", "/enterprises/{organisation}/contacts/", ANY_OUTSIDER),
+        ("support_add", "post", "/enterprises/{organisation}/support/", ANY_OUTSIDER),
+        ("article_add", "post", "/enterprises/{organisation}/articles/", ANY_OUTSIDER),
+        (
+            "review_moderate",
+            "post",
+            "/enterprises/reviews/{review}/moderate/",
+            ANY_OUTSIDER,
+        ),
+        ("platform_detail", "get", "/platform/{organisation}/", [CITIZEN, ORGANISATION]),  # not a strong SME
+        ("platform_review", "post", "/platform/{organisation}/reviews/", [CITIZEN]),
+        ("platform_report", "post", "/platform/reviews/{review}/report/", [CITIZEN, ORGANISATION]),  # not published
+    ],
+    "frontline": [
+        ("consultation_detail", "get", "/frontline/consultations/{consultation}/", OUTSIDERS),
+        (
+            "consultation_outcome",
+            "post",
+            "/frontline/consultations/{consultation}/outcome/",
+            OUTSIDERS,
+        ),
+        ("follow_up_add", "post", "/frontline/consultations/{consultation}/follow-ups/", OUTSIDERS),
+        (
+            "follow_up_done",
+            "post",
+            "/frontline/consultations/{consultation}/follow-ups/{follow_up}/done/",
+            OUTSIDERS,
+        ),
+        ("case_detail", "get", "/frontline/cases/{case}/", OUTSIDERS),
+        ("case_step", "post", "/frontline/cases/{case}/steps/", OUTSIDERS),
+        ("case_close", "post", "/frontline/cases/{case}/close/", OUTSIDERS),
+        ("room_detail", "get", "/frontline/rooms/{room}/", OUTSIDERS),
+        ("booking_attendance", "post", "/frontline/bookings/{booking}/attendance/", OUTSIDERS),
+        ("programme_detail", "get", "/frontline/programmes/{programme}/", OUTSIDERS),
+        ("session_detail", "get", "/frontline/sessions/{session}/", OUTSIDERS),
+        (
+            "registration_attendance",
+            "post",
+            "/frontline/registrations/{registration}/attendance/",
+            OUTSIDERS,
+        ),
+        ("shelter_detail", "get", "/frontline/shelters/{shelter}/", [DISTRICT, CITIZEN]),
+        (
+            "screening_decide",
+            "post",
+            "/frontline/public-sector/screenings/{screening}/decide/",
+            [STAFF, DISTRICT, PARTNER, CITIZEN],
+        ),
+        ("point_hours", "post", "/frontline/setup/points/{point}/hours/", OUTSIDERS),
+        ("room_edit", "post", "/frontline/setup/rooms/{room}/", OUTSIDERS),
+        ("programme_edit", "post", "/frontline/setup/programmes/{programme}/", OUTSIDERS),
+        (
+            "session_create",
+            "post",
+            "/frontline/setup/programmes/{programme}/sessions/new/",
+            OUTSIDERS,
+        ),
+        ("session_edit", "post", "/frontline/setup/sessions/{session}/", OUTSIDERS),
+        ("shelter_edit", "post", "/frontline/setup/shelters/{shelter}/", [STAFF, DISTRICT, CITIZEN]),
+        ("closure_delete", "post", "/frontline/setup/closures/{closure}/delete/", OUTSIDERS),
+        ("portal_booking_cancel", "post", "/portal/bookings/{booking}/cancel/", [CITIZEN]),
+        ("portal_registration_cancel", "post", "/portal/registrations/{registration}/cancel/", [CITIZEN]),
+        ("portal_satisfaction", "post", "/portal/registrations/{registration}/satisfaction/", [CITIZEN]),
+    ],
+    "fund": [
+        ("loan_detail", "get", "/fund/loans/{loan}/", ANY_OUTSIDER),
+        ("loan_disburse", "post", "/fund/loans/{loan}/disburse/", ANY_OUTSIDER),
+        ("repayment_post", "post", "/fund/loans/{loan}/repayments/", ANY_OUTSIDER),
+        ("deferment_request", "post", "/fund/loans/{loan}/deferments/", ANY_OUTSIDER),
+        ("schedule_export", "get", "/fund/loans/{loan}/schedule.xlsx", ANY_OUTSIDER),
+        (
+            "deferment_decide",
+            "post",
+            "/fund/deferments/{deferment}/decide/",
+            ANY_OUTSIDER,
+        ),
+        ("notice_detail", "get", "/fund/notices/{notice}/", ANY_OUTSIDER),
+    ],
+}
+# object URLs of these modules that are nobody's private object, each with its reason
+MODULE_OPEN_OBJECTS = {
+    "frontline:portal_room": "a public room's timetable for every citizen (no booker is shown)",
+    "frontline:portal_register": "any citizen may register for a public session (capacity-checked)",
+    "frontline:portal_certificate": "looked up among the signed-in citizen's own registrations only",
+}
+MODULE_DATA = {
+    "phone": "010-6666-6666",
+    "name": "바뀐이름",
+    "reason": "personal reason",
+    "note": "x",
+    "outcome": "closed",
+    "title": "x",
+    "result": "won",
+    "closed_on": "2018-06-01",
+    "attended": "1",
+    "score": "5",
+    "decision": "approved",
+    "decided_on": "2018-06-01",
+    "amount": "1000",
+    "received_on": "2018-02-28",
+    "on": "2018-02-01",
+    "kind": "deferment",
+    "months": "3",
+    "requested_on": "2018-02-01",
+    "publish": "1",
+    "rating": "1",
+    "body": "x" * 30,
+    "relation": "visitor",
+    "due_on": "2018-07-01",
+    "done_on": "2018-07-01",
+}
+
+
+def _second_citizen():
+    from iljari.core import services as core_services
+
+    return core_services.user_create(
+        actor=None, username="t_citizen2", password=PASSWORD, role=Role.CITIZEN, display_name=VICTIM_NAME
+    )
+
+
+@pytest.fixture
+def enterprise_objects(personas):
+    from iljari.enterprises import services as enterprises
+    from iljari.enterprises.tests.support import make_organisation
+
+    organisation = make_organisation(VICTIM_NAME + " 기업", district="11110")  # 종로구, not a strong SME
+    review = enterprises.review_submit(
+        actor=_second_citizen(),
+        organisation=organisation,
+        relation="employee",
+        rating=1,
+        body=VICTIM_NAME + "가 쓴 이 기업의 후기입니다",
+    )
+    return {"organisation": organisation.pk, "review": review.pk}
+
+
+@pytest.fixture
+def frontline_objects(personas):
+    from iljari.frontline.models import (
+        Booking,
+        Closure,
+        Consultation,
+        FixedTermScreening,
+        FollowUp,
+        LabourCase,
+        Registration,
+    )
+    from iljari.frontline.tests.conftest import make_frontline
+
+    office = make_frontline()
+    victim = _second_citizen()
+    person = make_person(district="11110")
+    Person.objects.filter(pk=person.pk).update(name=VICTIM_NAME)
+    consultation = Consultation.objects.create(
+        service_point=office["centre"], held_on=date(2018, 5, 2), channel="visit", person=person, topic=office["topic"],
+        notes=VICTIM_NAME + " 상담",
+    )  # fmt: skip
+    follow_up = FollowUp.objects.create(consultation=consultation, due_on=date(2018, 6, 1), note=VICTIM_NAME)
+    case = LabourCase.objects.create(
+        service_point=office["ombudsman"], claimant=VICTIM_NAME, respondent="사업주", claim="임금 체불",
+        opened_on=date(2018, 5, 3),
+    )  # fmt: skip
+    booking = Booking.objects.create(room=office["study"], day=office["session"].day, hour=10, booked_by=victim)
+    registration = Registration.objects.create(session=office["session"], user=victim, participant=VICTIM_NAME)
+    screening = FixedTermScreening.objects.create(
+        institution=Partner.objects.get(code="TTI-CENTRAL"), reason="사유", headcount=1, months=6, budget=1,
+        requested_on=date(2018, 5, 1),
+    )  # fmt: skip
+    closure = Closure.objects.create(service_point=office["centre"], day=office["session"].day, reason="점검")
+    return {
+        "consultation": consultation.pk, "follow_up": follow_up.pk, "case": case.pk, "room": office["study"].code,
+        "booking": booking.pk, "programme": office["programme"].code, "session": office["session"].pk,
+        "registration": registration.pk, "shelter": office["shelter"].code, "screening": screening.pk,
+        "point": office["centre"].code, "closure": closure.pk,
+    }  # fmt: skip
+
+
+@pytest.fixture
+def fund_objects(make_loan, fund_manager, intermediary):  # noqa: F811  (the fund's fixtures, imported)
+    from iljari.fund import services as fund
+    from iljari.fund.models import Notice
+
+    loan = make_loan()
+    deferment = fund.deferment_request(
+        actor=fund_manager, loan=loan, kind="deferment", months=3, requested_on=date(2018, 2, 1), reason="사정"
+    )
+    fund.notices_generate(kind="repayment", period_start=date(2018, 2, 16), period_end=date(2018, 2, 28))
+    return {"loan": loan.number, "deferment": deferment.pk, "notice": Notice.objects.get().pk}
+
+
+def _snapshot() -> str:
+    """Everything an attempt could have changed, in the modules under attack (rows and their contents)."""
+    from django.apps import apps
+
+    rows = []
+    for label in ("enterprises", "frontline", "fund", "people"):
+        for model in apps.get_app_config(label).get_models():
+            rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
+    return repr(rows)
+
+
+def _attack(namespace, objects, client_as) -> list[str]:
+    manager = client_as(Role.OFFICE_MANAGER)
+    for name, method, path, _ in MODULE_OBJECT_URLS[namespace]:  # the objects exist: their owner's side sees them
+        if method == "get" and not path.startswith("/platform/"):
+            assert manager.get(path.format(**objects)).status_code == 200, name
+    before = _snapshot()
+    leaks = []
+    for name, method, path, roles in MODULE_OBJECT_URLS[namespace]:
+        url = path.format(**objects)
+        for role in roles:
+            client = client_as(role)
+            response = client.post(url, MODULE_DATA) if method == "post" else client.get(url)
+            body = response.content.decode(errors="replace") if not response.streaming else ""
+            if response.status_code not in (403, 404) or VICTIM_NAME in body:
+                leaks.append(f"{namespace}:{name} {method.upper()} {url} as {role}: {response.status_code}")
+    if _snapshot() != before:
+        leaks.append(f"{namespace}: an attempt changed the data")
+    return leaks
+
+
+def test_enterprise_objects_outside_ones_scope_answer_403_or_404(enterprise_objects, client_as):
+    assert _attack("enterprises", enterprise_objects, client_as) == []
+
+
+def test_frontline_objects_outside_ones_scope_answer_403_or_404(frontline_objects, client_as):
+    assert _attack("frontline", frontline_objects, client_as) == []
+
+
+def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):
+    assert _attack("fund", fund_objects, client_as) == []

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
+from iljari.core.errors import ValidationFailed
 from iljari.core.keys import key_status, keys_rotate
 from iljari.core.roles import Role
 from iljari.org.models import District
@@ -109,3 +110,71 @@ def test_keys_come_from_a_file_newest_first(tmp_path, monkeypatch):
     monkeypatch.delenv("PERSONAL_DATA_KEYS_FILE")
     monkeypatch.setenv("PERSONAL_DATA_KEYS", "a, b")
     assert env_keys("PERSONAL_DATA_KEYS", "default") == ["a", "b"]
+
+
+# --- the blind index (the resident-number look-up) ---------------------------------------------------------
+
+
+def _found(user, pks):
+    return [getattr(person_find_by_rrn(user=user, rrn=number), "pk", None) for number in NUMBERS] == pks
+
+
+def test_a_person_is_found_by_resident_number_before_during_and_after_the_index_key_rotation(
+    old_key, settings, personas
+):
+    from iljari.core.keys import blind_index_status, blind_indexes_rotate
+
+    manager = personas[Role.OFFICE_MANAGER]
+    settings.ILJARI_PERSONAL_DATA_INDEX_KEYS = ["index-2017"]
+    blind_indexes_rotate()  # the people were indexed under the test default; start from the 2017 key
+    stored_2017 = list(Person.objects.order_by("pk").values_list("rrn_index", flat=True))
+    assert _found(manager, old_key)
+
+    settings.ILJARI_PERSONAL_DATA_INDEX_KEYS = ["index-2018", "index-2017"]  # the new key first, restarted
+    assert _found(manager, old_key)  # before: the old indexes are still looked up
+    assert [(s.total, s.current, s.older) for s in blind_index_status()] == [(5, 0, 5)]
+    newcomer = services.person_register(
+        actor=None,
+        name="새사람",
+        birth_date=date(1990, 1, 1),
+        sex="F",
+        rrn="900101-2000009",
+        consents=["personal_data", "unique_identifier"],
+    )
+    with pytest.raises(ValidationFailed) as refused:  # de-duplication sees the old indexes too
+        services.person_register(
+            actor=None,
+            name="같은번호",
+            birth_date=date(1990, 1, 1),
+            sex="M",
+            rrn=NUMBERS[0],
+            consents=["personal_data", "unique_identifier"],
+        )
+
+    assert refused.value.field_errors == {"rrn": ["이미 등록된 주민등록번호입니다."]}
+
+    rotated = []
+
+    def during(status):
+        rotated.append(status.rotated)
+        assert _found(manager, old_key)  # during: after every batch, old and new indexes side by side
+
+    [status] = blind_indexes_rotate(batch_size=2, on_batch=during)
+    assert rotated == [2, 4, 5] and (status.total, status.rotated) == (6, 5)  # the newcomer was already new
+    assert [(s.total, s.current, s.older) for s in blind_index_status()] == [(6, 6, 0)]
+    assert not set(stored_2017) & set(Person.objects.values_list("rrn_index", flat=True))
+
+    settings.ILJARI_PERSONAL_DATA_INDEX_KEYS = ["index-2018"]  # after: the old key dropped
+    assert _found(manager, old_key)
+    assert person_find_by_rrn(user=manager, rrn="900101-2000009").pk == newcomer.pk
+    settings.ILJARI_PERSONAL_DATA_INDEX_KEYS = ["index-2017"]
+    assert person_find_by_rrn(user=manager, rrn=NUMBERS[0]) is None  # the old key alone finds nobody now
+
+
+def test_keys_rotate_recomputes_the_index_and_status_reports_it(old_key, settings, capsys):
+    settings.ILJARI_PERSONAL_DATA_INDEX_KEYS = ["index-2018", "old-index"]
+    call_command("keys", "rotate", "--batch-size", "2")
+    out = capsys.readouterr().out
+    assert "주민등록번호 검색 색인: 전체 5건 · 새 키 5건 · 이전 키 0건 · 읽을 수 없음 0건 · 이번에 다시 계산 5건" in out
+    call_command("keys", "status")
+    assert "주민등록번호 검색 색인: 전체 5건 · 새 키 5건" in capsys.readouterr().out

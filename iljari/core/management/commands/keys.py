@@ -1,13 +1,16 @@
-"""`iljari keys status|rotate`: how many encrypted values are under the newest key; re-encrypt the rest under it
-in batches, with the site running (core.keys)."""
+"""`iljari keys status|rotate`: how many encrypted values and blind indexes are under the newest key; re-encrypt
+the values and recompute the indexes under it in batches, with the site running (core.keys)."""
 
 from django.core.management.base import BaseCommand
 
-from iljari.core.keys import key_status, keys_rotate
+from iljari.core.keys import blind_index_status, blind_indexes_rotate, key_status, keys_rotate
 
 
 class Command(BaseCommand):
-    help = "개인정보 암호화 키: 키별 현황(status), 가장 새 키로 다시 암호화(rotate, 서비스 중단 없이 나눠서)."
+    help = (
+        "개인정보 암호화 키와 검색 색인 키: 키별 현황(status), 가장 새 키로 다시 암호화하고 색인을 다시 계산"
+        "(rotate, 서비스 중단 없이 나눠서)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["status", "rotate"])
@@ -18,18 +21,22 @@ class Command(BaseCommand):
             self.stderr.write("--batch-size는 1 이상이어야 합니다.")
             raise SystemExit(2)
         if action == "status":
-            statuses = key_status()
+            statuses = [(s, "") for s in key_status() + blind_index_status()]
         else:
-            statuses = keys_rotate(
+            encrypted = keys_rotate(
                 batch_size=batch_size,
                 on_batch=lambda s: self.stdout.write(f"{s.label}: {s.total:,}건 확인, {s.rotated:,}건 다시 암호화"),
             )
+            indexes = blind_indexes_rotate(
+                batch_size=batch_size,
+                on_batch=lambda s: self.stdout.write(f"{s.label}: {s.total:,}건 확인, {s.rotated:,}건 다시 계산"),
+            )
+            statuses = [(s, "다시 암호화") for s in encrypted] + [(s, "다시 계산") for s in indexes]
         unreadable = 0
-        for s in statuses:
+        for s, verb in statuses:
             self.stdout.write(
                 f"{s.label}: 전체 {s.total:,}건 · 새 키 {s.current:,}건 · 이전 키 {s.older:,}건 · "
-                f"읽을 수 없음 {s.unreadable:,}건"
-                + (f" · 이번에 다시 암호화 {s.rotated:,}건" if action == "rotate" else "")
+                f"읽을 수 없음 {s.unreadable:,}건" + (f" · 이번에 {verb} {s.rotated:,}건" if action == "rotate" else "")
             )
             unreadable += s.unreadable
         if unreadable:
@@ -38,4 +45,7 @@ class Command(BaseCommand):
             )
             raise SystemExit(1)
         if action == "rotate":
-            self.stdout.write("모든 값이 가장 새 키로 암호화되어 있습니다. 이제 이전 키를 설정에서 뺄 수 있습니다.")
+            self.stdout.write(
+                "모든 값이 가장 새 키로 암호화되고 검색 색인도 새 키로 계산되어 있습니다. "
+                "이제 이전 키를 설정에서 뺄 수 있습니다."
+            )
