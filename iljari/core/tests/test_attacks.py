@@ -131,9 +131,14 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 
 
 # the namespaces whose object URLs are tried here; a namespace with object URLs that is not listed fails
-# test_every_object_url_is_tried (a new module — grants — must add its URLs to MODULE_OBJECT_URLS)
+# test_every_object_url_is_tried (a new module must add its URLs to MODULE_OBJECT_URLS)
 INT_KEYED = {"core", "people", "intake", "participation", "plan"}  # their `<int:…>` URLs, in OBJECT_URLS
-ALL_KEYED = {"enterprises", "frontline", "fund"}  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
+ALL_KEYED = {
+    "enterprises",
+    "frontline",
+    "fund",
+    "grants",
+}  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
 # namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
 # programmes, indicators, rules), not anyone's private object; the role matrix covers them. `api`: the API's object
 # endpoints read through the same scoped selectors as the pages (test_access_matrix.py, the apps' test_*api*.py).
@@ -408,6 +413,29 @@ MODULE_OBJECT_URLS = {
         ),
         ("notice_detail", "get", "/fund/notices/{notice}/", ANY_OUTSIDER),
     ],
+    "grants": [
+        ("programme_detail", "get", "/grants/programmes/{programme}/", [CITIZEN, ORGANISATION]),
+        ("agreement_create", "post", "/grants/programmes/{programme}/agreements/new/", ANY_OUTSIDER),
+        ("agreement_detail", "get", "/grants/agreements/{agreement}/", ANY_OUTSIDER),
+        ("agreement_sign", "post", "/grants/agreements/{agreement}/sign/", ANY_OUTSIDER),
+        ("disbursement_record", "post", "/grants/agreements/{agreement}/disbursements/", ANY_OUTSIDER),
+        ("spending_report", "post", "/grants/agreements/{agreement}/reports/", ANY_OUTSIDER),
+        ("settlement_record", "post", "/grants/agreements/{agreement}/settlement/", ANY_OUTSIDER),
+        ("evaluation_record", "post", "/grants/agreements/{agreement}/evaluation/", ANY_OUTSIDER),
+        ("payroll_detail", "get", "/grants/payrolls/{payroll}/", ANY_OUTSIDER),
+        ("payroll_detail", "post", "/grants/payrolls/{payroll}/", ANY_OUTSIDER),
+        ("my_agreement", "get", "/grants/mine/{agreement}/", [ORGANISATION]),  # another organisation's grant
+        ("my_agreement", "post", "/grants/mine/{agreement}/", [ORGANISATION]),
+        ("district_project_detail", "get", "/grants/districts/{project}/", ANY_OUTSIDER),
+        ("district_monitoring_record", "post", "/grants/districts/{project}/monitoring/", ANY_OUTSIDER),
+        ("district_review_record", "post", "/grants/districts/{project}/review/", ANY_OUTSIDER),
+        ("district_decision_record", "post", "/grants/districts/{project}/decision/", ANY_OUTSIDER),
+        ("ecosystem_detail", "get", "/grants/ecosystem/{support}/", ANY_OUTSIDER),
+        ("ecosystem_fund", "post", "/grants/ecosystem/{support}/tranches/", ANY_OUTSIDER),
+        ("ecosystem_evaluate", "post", "/grants/ecosystem/{support}/evaluate/", ANY_OUTSIDER),
+        ("sib_detail", "get", "/grants/sib/{contract}/", ANY_OUTSIDER),
+        ("sib_evaluate", "post", "/grants/sib/{contract}/evaluate/", ANY_OUTSIDER),
+    ],
 }
 # object URLs of these modules that are nobody's private object, each with its reason
 MODULE_OPEN_OBJECTS = {
@@ -440,6 +468,14 @@ MODULE_DATA = {
     "relation": "visitor",
     "due_on": "2018-07-01",
     "done_on": "2018-07-01",
+    "signed_on": "2018-08-01",
+    "paid_on": "2018-08-10",
+    "month": "2018-07",
+    "sales": "1000",
+    "users": "10",
+    "satisfaction": "90",
+    "code": "X-IDOR-1",
+    "city_amount": "1000",
 }
 
 
@@ -526,7 +562,7 @@ def _snapshot() -> str:
     from django.apps import apps
 
     rows = []
-    for label in ("enterprises", "frontline", "fund", "people"):
+    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance"):
         for model in apps.get_app_config(label).get_models():
             rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
     return repr(rows)
@@ -534,8 +570,9 @@ def _snapshot() -> str:
 
 def _attack(namespace, objects, client_as) -> list[str]:
     manager = client_as(Role.OFFICE_MANAGER)
-    for name, method, path, _ in MODULE_OBJECT_URLS[namespace]:  # the objects exist: their owner's side sees them
-        if method == "get" and not path.startswith("/platform/"):
+    # the objects exist: the office's side sees them (the public platform and the grantee's own pages aside)
+    for name, method, path, _ in MODULE_OBJECT_URLS[namespace]:
+        if method == "get" and not path.startswith(("/platform/", "/grants/mine/")):
             assert manager.get(path.format(**objects)).status_code == 200, name
     before = _snapshot()
     leaks = []
@@ -552,6 +589,59 @@ def _attack(namespace, objects, client_as) -> list[str]:
     return leaks
 
 
+@pytest.fixture
+def grant_objects(personas):
+    """A 종로구 grant agreement (signed, a payroll submitted) of a grantee that is not the ORGANISATION persona's
+    organisation and no partner's; a 종로구 district project, a 종로구 ecosystem zone and a SIB contract (kept by
+    사회적경제담당관, read by office-wide roles only)."""
+    from decimal import Decimal
+
+    from iljari.demo.enterprises_loader import business_number
+    from iljari.demo.report2018_loader import load_report2018
+    from iljari.enterprises.services import organisation_register
+    from iljari.finance.models import BudgetLine
+    from iljari.grants import district_services, sib_services
+    from iljari.grants import services as grants
+    from iljari.grants.tests.district_fixtures import contract_values, make_project
+    from iljari.org.models import District
+    from iljari.plan.models import Programme
+
+    load_report2018()
+    jongno = District.objects.get(code="11110")
+    programme = grants.grant_programme_set(
+        actor=None, code="2018-SE-WAGE", year=2018, name="사회적기업 인건비 지원", kind="employment",
+        programme=Programme.objects.get(code="P3-01"), budget_line=BudgetLine.objects.get(code="SOCIAL-ECONOMY-2018"),
+        wage_share=Decimal("70"), wage_cap=1_300_000, insurance_share=Decimal("100"), job_count="employees",
+        target_group="low_income", job_kind="indirect",
+    )  # fmt: skip
+    grantee = organisation_register(
+        actor=None, name=VICTIM_NAME + " 협동조합", kind="cooperative", business_number=business_number(777_300_001),
+        district=jongno,
+    )  # fmt: skip
+    grant = grants.agreement_create(
+        actor=None, programme=programme, grantee=grantee, code="2018-IDOR-1", title=VICTIM_NAME + " 일자리",
+        starts_on=date(2018, 8, 1), ends_on=date(2019, 1, 31), city_amount=50_000_000, district=jongno,
+    )  # fmt: skip
+    grant = grants.agreement_sign(actor=None, agreement=grant, signed_on=date(2018, 8, 1))
+    payroll = grants.payroll_submit(actor=None, agreement=grant, title="8월분", rows=[
+        {"employee_number": "E1", "employee_name": VICTIM_NAME, "month": "2018-08", "wage": 1_700_000,
+         "insurance": 150_000},
+    ])  # fmt: skip
+    project = make_project(code="T-11110-01", district="11110", title=VICTIM_NAME + " 일자리사업")
+    support = district_services.ecosystem_support_register(
+        actor=None, code="ZONE-IDOR", district=jongno, programme=Programme.objects.get(code="P3-02"),
+        title="종로구 사회적경제특구",
+    )  # fmt: skip
+    provider = organisation_register(
+        actor=None, name="성과보상 수행기관", kind="ngo", business_number=business_number(777_300_002)
+    )
+    contract = sib_services.sib_contract_create(**contract_values(provider))
+    return {
+        "programme": programme.code, "agreement": grant.code, "payroll": payroll.pk, "project": project.code,
+        "support": support.code, "contract": contract.code,
+    }  # fmt: skip
+
+
 def test_enterprise_objects_outside_ones_scope_answer_403_or_404(enterprise_objects, client_as):
     assert _attack("enterprises", enterprise_objects, client_as) == []
 
@@ -562,3 +652,7 @@ def test_frontline_objects_outside_ones_scope_answer_403_or_404(frontline_object
 
 def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):
     assert _attack("fund", fund_objects, client_as) == []
+
+
+def test_grant_objects_outside_ones_scope_answer_403_or_404(grant_objects, client_as):
+    assert _attack("grants", grant_objects, client_as) == []
