@@ -5,4 +5,8 @@ the modules listed in `MODULES`, runs every registered scenario against the curr
 docs/benchmarks.md: median and p95, the goal, and the reference measured in the same run with the ratio.
 """
 
-MODULES = ()
+MODULES = (
+    "iljari.demo.bench.programmes",
+    "iljari.demo.bench.fund",
+    "iljari.demo.bench.http",
+)
