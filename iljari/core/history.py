@@ -17,9 +17,12 @@ ALWAYS_EXCLUDED = ("created_at", "updated_at")
 
 
 def track(model, *, exclude: tuple[str, ...] = ()) -> None:
-    """Record every create, update and delete of `model` (timestamps aside: the entry has its own)."""
+    """Record every create, update and delete of `model` (timestamps aside: the entry has its own). The reverse
+    sides of one-to-one relations (an application's placement) are not the model's own values: left out, so that
+    saving a row does not query each of them to find that there is none (two queries per application saved)."""
     if not auditlog.contains(model):
-        auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude])
+        reverse = [field.name for field in model._meta.related_objects if field.one_to_one]
+        auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude, *reverse])
 
 
 def history_set_actor(user) -> None:

@@ -138,8 +138,9 @@ def person_register_many(
         raise ValidationFailed(
             field_errors={"consents": ["개인정보 수집·이용과 고유식별정보 처리에 모두 동의해야 등록할 수 있습니다."]}
         )
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []
     persons: list[Person] = []
+    positions: list[int] = []
     seen: set[str] = set()
     for position, entry in enumerate(people, 1):
         entry = dict(entry)
@@ -147,13 +148,14 @@ def person_register_many(
         details = _check_details(entry)
         field_errors, number = identity_input_errors(name=name, birth_date=birth_date, sex=sex, rrn=rrn or "")
         if field_errors:
-            errors.append(f"{position}번째: {' '.join(m for messages in field_errors.values() for m in messages)}")
+            errors.append((position, " ".join(m for messages in field_errors.values() for m in messages)))
             continue
         index = rrn_index(number)
         if index in seen:
-            errors.append(f"{position}번째: 같은 주민등록번호가 앞에 있습니다.")
+            errors.append((position, "같은 주민등록번호가 앞에 있습니다."))
             continue
         seen.add(index)
+        positions.append(position)
         persons.append(
             Person(name=name.strip(), birth_date=birth_date, sex=sex, rrn=number.digits, rrn_index=index, **details)
         )
@@ -163,10 +165,13 @@ def person_register_many(
         taken.update(
             Person.objects.filter(rrn_index__in=indexes[start : start + 5000]).values_list("rrn_index", flat=True)
         )
-    errors += [f"{n}번째: 이미 등록된 주민등록번호입니다." for n, p in enumerate(persons, 1) if p.rrn_index in taken]
+    errors += [
+        (n, "이미 등록된 주민등록번호입니다.") for n, p in zip(positions, persons, strict=True) if p.rrn_index in taken
+    ]
     if errors:
         raise ValidationFailed(
-            "등록할 수 없는 사람이 있어 아무도 등록하지 않았습니다.", field_errors={"people": errors}
+            "등록할 수 없는 사람이 있어 아무도 등록하지 않았습니다.",
+            field_errors={"people": [f"{n}번째: {message}" for n, message in sorted(errors)]},
         )
     if not persons:
         return []
