@@ -76,8 +76,8 @@ def history_record_created(instances) -> int:
     (core.bulk.rows_insert). The instances must carry their primary keys. Returns the number of entries written."""
     from auditlog.cid import get_cid
     from auditlog.models import LogEntry
-    from django.contrib.auth import get_user_model
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models.signals import pre_save
     from django.utils import timezone
     from django.utils.encoding import smart_str
 
@@ -87,21 +87,19 @@ def history_record_created(instances) -> int:
     if not instances or not auditlog.contains(type(instances[0])):
         return 0
     model = type(instances[0])
-    try:
-        context = auditlog_value.get()
-    except LookupError:
-        context = {}
-    actor = context.get("actor")
-    actor = actor if isinstance(actor, get_user_model()) else None
+    # the actor and address as django-auditlog sets them on an entry it saves: through its pre_save receiver, which
+    # is connected only inside the current request's set_actor block (its context variable outlives the block)
+    probe = LogEntry()
+    pre_save.send(sender=LogEntry, instance=probe, raw=False, using=None, update_fields=None)
     content_type = ContentType.objects.get_for_model(model)
     changes = _created_changes(model)
     constant = (
         content_type.pk,
         LogEntry.Action.CREATE,
-        actor.pk if actor else None,
-        getattr(actor, "email", None) if actor else None,
-        context.get("remote_addr"),
-        context.get("remote_port"),
+        probe.actor_id,
+        probe.actor_email,
+        probe.remote_addr,
+        probe.remote_port,
         get_cid(),
         timezone.now(),
     )
