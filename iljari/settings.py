@@ -319,6 +319,13 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# ILJARI_BENCH_VIEWS=1 mounts /bench/json/, a bare JSON view the HTTP benchmark (iljari/demo/bench/http.py) measures
+# as its reference; never in the production profile, so production has no such URL.
+ILJARI_BENCH_VIEWS = env_bool("ILJARI_BENCH_VIEWS", False)
+if ILJARI_BENCH_VIEWS and not DEBUG:
+    raise ImproperlyConfigured(
+        "ILJARI_BENCH_VIEWS는 개발 프로필에서만 켤 수 있습니다. / ILJARI_BENCH_VIEWS is for development only."
+    )
 ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
 # A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
 # larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path
 
 from iljari.api import api
@@ -20,6 +21,11 @@ urlpatterns = [
     path("grants/", include("iljari.grants.urls")),
     path("api/", api.urls),
 ]
+
+if settings.ILJARI_BENCH_VIEWS:  # the HTTP benchmark's reference (development profile only)
+    from iljari.demo.bench.views import bare_json
+
+    urlpatterns.append(path("bench/json/", bare_json))
 
 handler400 = "iljari.web.views.bad_request"
 handler403 = "iljari.web.views.permission_denied"

@@ -4,7 +4,7 @@ own rules and writes nothing unless every row is valid.
 
 - Column(key, header, kind="text"|"int"|"decimal"|"date", required=True, editable=True)
 - xlsx_table(*, title, columns, rows, note="") -> bytes
-- xlsx_rows(*, data, columns, title) -> list[dict]      raises ValidationFailed listing every bad cell
+- xlsx_rows(*, data, columns, title, max_rows=MAX_ROWS) -> list[dict]   raises ValidationFailed listing every bad cell
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _parse(value, column: Column):
     return number
 
 
-def xlsx_rows(*, data: bytes, columns: list[Column], title: str) -> list[dict]:
+def xlsx_rows(*, data: bytes, columns: list[Column], title: str, max_rows: int = MAX_ROWS) -> list[dict]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -105,8 +105,8 @@ def xlsx_rows(*, data: bytes, columns: list[Column], title: str) -> list[dict]:
         raise ValidationFailed(f"필요한 열이 없습니다: {', '.join(missing)}. 내려받은 양식을 그대로 쓰십시오.")
     position = {c.key: headers.index(c.header) for c in columns}
     body = rows[1:]
-    if len(body) > MAX_ROWS:
-        raise ValidationFailed(f"한 번에 {MAX_ROWS:,}행까지 올릴 수 있습니다.")
+    if len(body) > max_rows:
+        raise ValidationFailed(f"한 번에 {max_rows:,}행까지 올릴 수 있습니다.")
     parsed: list[dict] = []
     errors: list[str] = []
     for number, raw in enumerate(body, start=HEADER_ROW + 1):

@@ -196,7 +196,7 @@ def load_fund() -> None:
 
 def _insert_book(book, agreements, partners, borrowers, *, prefix: str = "SIF") -> None:
     """Loans, schedules, on-time payments to AS_OF (six bullet loans lapsing) and their ledger entries, in bulk
-    (also used by `iljari bench_fund`)."""
+    (also used by the fund benchmark scenario, iljari/demo/bench/fund.py)."""
     agreement_of = {partner.pk: agreement for partner, agreement in zip(partners, agreements, strict=True)}
     lapsed = {}
     bullets = [i for i, s in enumerate(book[: data.OUTSTANDING_LOANS]) if s["method"] == "bullet"][: len(LAPSED_FROM)]

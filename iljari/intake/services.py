@@ -762,6 +762,7 @@ def application_paper_register(
 
 # --- paper applications in bulk (xlsx) -------------------------------------------------------------------
 
+BULK_IMPORT_MAX_ROWS = 100_000  # a district's whole round in one sheet (a larger sheet runs as a background job)
 YES = {"예", "y", "yes", "o", "○", "1", "true", "해당", "있음"}
 NO = {"아니오", "아니요", "n", "no", "x", "×", "0", "false", "해당없음", "미해당", "없음"}
 SEXES = {"남": "M", "남자": "M", "m": "M", "여": "F", "여자": "F", "f": "F"}
@@ -905,17 +906,18 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     checked — the cells, the resident number, the district and quota, duplicates in the file, people who already
     applied, eligibility — and every error is listed by row; unless all rows pass, nothing is written. Look-ups
     are set-based (one query each for people, applications, districts, quotas and rules); new people are
-    registered through people.person_register with the consents the paper forms carry; the applications are
-    written in bulk. Returns the person ids of the rows, in row order."""
+    registered in one batch (people.person_register_many) with the consents the paper forms carry; the
+    applications are written in bulk. Returns the person ids of the rows, in row order."""
+    from iljari.core.bulk import rows_insert
     from iljari.core.xlsx import xlsx_rows
     from iljari.org.selectors import district_choices
     from iljari.people.models import Person
     from iljari.people.rrn import rrn_indexes
-    from iljari.people.services import consent_record_many, person_register, person_update
+    from iljari.people.services import consent_record_many, person_register_many, person_update
 
     now = now or timezone.now()
     bulk_import_check(actor=actor, call=call, consented=consented, now=now)
-    rows = xlsx_rows(data=data, columns=APPLICANT_COLUMNS, title="신청자 일괄 등록")
+    rows = xlsx_rows(data=data, columns=APPLICANT_COLUMNS, title="신청자 일괄 등록", max_rows=BULK_IMPORT_MAX_ROWS)
     quotas = {quota.code: quota for quota in call.quotas.all()}
     districts = {}
     for district in district_choices():
@@ -982,19 +984,24 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     try:
         with transaction.atomic():
             Call.objects.select_for_update().filter(pk=call.pk).first()  # not while a selection runs
+            newcomers = iter(
+                person_register_many(
+                    actor=actor,
+                    people=[
+                        {"name": row.name, "birth_date": row.birth_date, "sex": row.sex, "rrn": row.rrn.digits,
+                         **row.details}
+                        for row, person, _, _ in planned
+                        if person is None
+                    ],
+                    consents=BOTH_CONSENTS,
+                    context=_consent_context(call, Application.Channel.PAPER),
+                    now=now,
+                )
+            )  # fmt: skip
             people, known = [], []  # known: people registered before, whose consents are recorded here
-            for row, person, changed, _ in planned:
+            for _row, person, changed, _ in planned:
                 if person is None:
-                    person = person_register(
-                        actor=actor,
-                        name=row.name,
-                        birth_date=row.birth_date,
-                        sex=row.sex,
-                        rrn=row.rrn.digits,
-                        consents=BOTH_CONSENTS,
-                        context=_consent_context(call, Application.Channel.PAPER),
-                        **row.details,
-                    )
+                    person = next(newcomers)
                 else:
                     if changed:
                         person = person_update(actor=actor, person=person, **changed)
@@ -1011,7 +1018,9 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                 application.submitted_at = now
                 application.priority_points = points
                 (reopened if existing else fresh).append(application)
-            Application.objects.bulk_create(fresh, batch_size=1000)
+            fields = ("call", "person", "quota", "status", "channel", "submitted_at", "priority_points")
+            attnames = [Application._meta.get_field(name).attname for name in fields]
+            rows_insert(Application, fields, ([getattr(a, name) for name in attnames] for a in fresh))
             Application.objects.bulk_update(
                 reopened, ["quota", "status", "channel", "submitted_at", "priority_points"], batch_size=1000
             )
