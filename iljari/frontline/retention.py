@@ -11,6 +11,10 @@
   the figures that count distinct people (포럼 신청, 아카데미 수료) stay; attendance and satisfaction stay. The
   period runs from the end of the year because the figures are yearly: one year's rows are destroyed together.
 
+- `frontline.labour_case` (5 years from the case's closing; an open case never expires): the claimant's name becomes
+  "(파기)" and the claim's text is cleared; the point, dates, legal aid, result and amounts stay (사건 수, 회수 금액).
+  The advocate's workplace visits name businesses, not people, and are kept as the office's records.
+
 Every kind also deletes the change history of the rows it destroys (it holds the old values).
 """
 
@@ -25,7 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from iljari.core.retention import Destroyed
-from iljari.frontline.models import Booking, Consultation, FollowUp, Registration
+from iljari.frontline.models import Booking, Consultation, FollowUp, LabourCase, Registration
 from iljari.people.retention import DESTROYED_NAME, person_anonymise_expired
 
 CHUNK = 2000
@@ -109,6 +113,20 @@ def registrations_destroy(*, cutoff, now) -> Destroyed:
     return Destroyed(record_ids=ids)
 
 
+def labour_cases_destroy(*, cutoff, now) -> Destroyed:
+    last_day = timezone.localtime(cutoff).date()
+    ids = list(
+        LabourCase.objects.filter(closed_on__isnull=False, closed_on__lt=last_day)
+        .exclude(claimant=DESTROYED_NAME)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for chunk in _chunks(ids):
+        LabourCase.objects.filter(pk__in=chunk).update(claimant=DESTROYED_NAME, claim="", updated_at=now)
+    _history_delete(LabourCase, ids)
+    return Destroyed(record_ids=ids)
+
+
 def register() -> None:
     from iljari.core.retention import retention_kind_register
 
@@ -138,4 +156,12 @@ def register() -> None:
         basis="회차가 열린 해가 끝난 날부터",
         method="신청 계정과 참가자 이름을 추적할 수 없는 가명으로 바꿈(출석·만족도·인원 집계는 남김)",
         destroy=registrations_destroy,
+    )
+    retention_kind_register(
+        "frontline.labour_case",
+        label="권리구제 사건",
+        default_years=5,
+        basis="사건이 종결된 날부터(진행 중인 사건은 파기하지 않음)",
+        method="신청인 이름 파기와 청구 내용 삭제(창구·일자·결과·금액은 통계용으로 남김)",
+        destroy=labour_cases_destroy,
     )

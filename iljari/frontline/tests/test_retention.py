@@ -75,3 +75,30 @@ def test_recent_front_line_records_are_kept(demo_frontline):
     assert not Registration.objects.filter(personal_data_destroyed_at__isnull=False).exists()  # 2018 + 1 year
     kept = Booking.objects.filter(day__gte=date(2018, 3, 1))
     assert kept.exists() and not kept.filter(personal_data_destroyed_at__isnull=False).exists()
+
+
+def test_a_closed_labour_case_loses_its_claimant_five_years_on_and_an_open_one_is_kept(demo_frontline):
+    from iljari.frontline.models import LabourCase, ServicePoint
+
+    point = ServicePoint.objects.order_by("pk").first()
+    closed = LabourCase.objects.create(
+        service_point=point, claimant="홍길동", respondent="(주)체불", claim="임금 300만원 체불",
+        claim_amount=3_000_000, opened_on=date(2018, 3, 2), result="won", closed_on=date(2018, 9, 28),
+        amount_recovered=2_500_000,
+    )  # fmt: skip
+    still_open = LabourCase.objects.create(
+        service_point=point, claimant="김철수", respondent="(주)해고", claim="부당해고 구제", opened_on=date(2018, 5, 2)
+    )
+    manager = demo_frontline[Role.OFFICE_MANAGER]
+    before = selectors.frontline_figures(user=manager, year=2018, as_of=date(2018, 12, 31))
+
+    retention_run(now=timezone.make_aware(datetime(2023, 9, 1)))  # under 5 years since the closing
+    assert LabourCase.objects.get(pk=closed.pk).claimant == "홍길동"
+
+    records = {r.rule_code: r for r in retention_run(now=timezone.make_aware(datetime(2023, 10, 1)))}
+    assert records["frontline.labour_case"].records == 1
+    closed.refresh_from_db()
+    assert (closed.claimant, closed.claim) == ("(파기)", "")
+    assert (closed.result, closed.claim_amount, closed.amount_recovered) == ("won", 3_000_000, 2_500_000)
+    assert LabourCase.objects.get(pk=still_open.pk).claimant == "김철수"
+    assert selectors.frontline_figures(user=manager, year=2018, as_of=date(2018, 12, 31)) == before
