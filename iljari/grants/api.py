@@ -12,7 +12,7 @@ from iljari.grants import selectors, services
 router = Router(tags=["보조금"])
 
 
-class ProgrammeOut(Schema):
+class GrantProgrammeOut(Schema):
     code: str
     year: int
     name: str
@@ -114,7 +114,7 @@ def _agreement(a, disbursed: int) -> dict:
     }
 
 
-@router.get("/programmes", response=list[ProgrammeOut], summary="보조금 사업과 협약·교부 합계")
+@router.get("/programmes", response=list[GrantProgrammeOut], summary="보조금 사업과 협약·교부 합계")
 def programmes(request, year: int | None = None):
     return [
         {

@@ -37,7 +37,7 @@ class ProjectOut(Schema):
     status: str
 
 
-class JobsOut(Schema):
+class DistrictJobsOut(Schema):
     target_group: str
     planned: int
     filled: int
@@ -67,7 +67,7 @@ class ProjectDetailOut(ProjectOut):
     starts_on: date
     ends_on: date
     ratio_reason: str
-    jobs: list[JobsOut]
+    jobs: list[DistrictJobsOut]
     monitoring: list[MonitoringOut]
     reviews: list[ReviewOut]
     decisions: list[DecisionOut]
