@@ -30,6 +30,7 @@ from iljari.demo.enterprises_loader import business_number
 from iljari.enterprises.models import Organisation
 from iljari.enterprises.services import organisation_register
 from iljari.grants import district_services, sib_services
+from iljari.grants.district_selectors import DISTRICT_PROGRAMME, ECOSYSTEM_PROGRAMME
 from iljari.grants.models import (
     DistrictMonitoring,
     DistrictMonitoringJobs,
@@ -42,8 +43,6 @@ from iljari.plan.models import Programme
 
 SEED = 2018
 YEAR = 2018
-DISTRICT_PROGRAMME = "P1-05"
-ECOSYSTEM_PROGRAMME = "P3-02"
 
 # The report's figures.
 PROJECTS = 75

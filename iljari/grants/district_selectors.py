@@ -13,6 +13,9 @@ Contract:
 - district_years(*, user) -> list[int]
 - ecosystem_list(*, user) -> QuerySet[EcosystemSupport]            scoped like the projects; stage-2 total annotated
 - ecosystem_get(*, user, code) -> EcosystemSupport                 404 outside the scope
+- district_programme_get(*, user, kind="district"|"ecosystem") -> plan.Programme
+      the programme (주요업무) the district projects or the ecosystem funding belong to (DISTRICT_PROGRAMME,
+      ECOSYSTEM_PROGRAMME); a Korean ValidationFailed when the office's plan does not hold it
 Reports may read these selectors; grants imports nothing of reports.
 """
 
@@ -22,7 +25,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 
 from iljari.core.access import access_district_projects_view, require, scope_rows
-from iljari.core.errors import NotFound
+from iljari.core.errors import NotFound, ValidationFailed
 from iljari.grants.models import (
     DistrictMonitoring,
     DistrictMonitoringJobs,
@@ -197,3 +200,21 @@ def ecosystem_get(*, user, code: str) -> EcosystemSupport:
     if support is None:
         raise NotFound("자치구 생태계 지원 사업을 찾을 수 없습니다.")
     return support
+
+
+DISTRICT_PROGRAMME = "P1-05"  # 시-구 상향적·협력적 일자리 창출사업 (the 2018 office's programme code)
+ECOSYSTEM_PROGRAMME = "P3-02"  # 자치구 사회적경제 생태계 조성 지원
+PROGRAMMES = {
+    "district": (DISTRICT_PROGRAMME, "시-구 협력 일자리사업"),
+    "ecosystem": (ECOSYSTEM_PROGRAMME, "자치구 사회적경제 생태계 조성 지원"),
+}
+
+
+def district_programme_get(*, user, kind: str):
+    from iljari.plan.selectors import programme_get
+
+    code, title = PROGRAMMES[kind]
+    try:
+        return programme_get(user=user, code=code)
+    except NotFound:
+        raise ValidationFailed(f"{title}(주요업무 {code})이 등록되어 있지 않습니다.") from None

@@ -39,8 +39,6 @@ from iljari.performance.models import TargetGroup
 from iljari.web.http import form_apply_error, form_submit, paginate
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DISTRICT_PROGRAMME = "P1-05"  # 시-구 상향적·협력적 일자리 창출사업 (the 2018 office's programme code)
-ECOSYSTEM_PROGRAMME = "P3-02"  # 자치구 사회적경제 생태계 조성 지원
 
 CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_BOTTOM, CHART_TOP = 560, 220, 48, 32, 16
 
@@ -164,12 +162,7 @@ def district_project_create(request):
     form = DistrictProjectForm(request.POST or None, districts=org_selectors.district_list(user=request.user))
 
     def save(data):
-        from iljari.plan.selectors import programme_get
-
-        try:
-            programme = programme_get(user=request.user, code=DISTRICT_PROGRAMME)
-        except NotFound:
-            raise ValidationFailed("시-구 협력 일자리사업(주요업무 P1-05)이 등록되어 있지 않습니다.") from None
+        programme = selectors.district_programme_get(user=request.user, kind="district")
         jobs = jobs_of(data)
         fields = {k: v for k, v in data.items() if not k.startswith("jobs_")}
         project = services.district_project_register(actor=request.user, programme=programme, jobs=jobs, **fields)
@@ -263,14 +256,7 @@ def ecosystem_create(request):
     form = EcosystemSupportForm(request.POST or None, districts=org_selectors.district_list(user=request.user))
 
     def save(data):
-        from iljari.plan.selectors import programme_get
-
-        try:
-            programme = programme_get(user=request.user, code=ECOSYSTEM_PROGRAMME)
-        except NotFound:
-            raise ValidationFailed(
-                "자치구 사회적경제 생태계 조성 지원(주요업무 P3-02)이 등록되어 있지 않습니다."
-            ) from None
+        programme = selectors.district_programme_get(user=request.user, kind="ecosystem")
         support = services.ecosystem_support_register(actor=request.user, programme=programme, **data)
         return f"{support} 지원을 등록했습니다. 1단계(사업 준비) 지원부터 넣으십시오.", support.get_absolute_url()
 
