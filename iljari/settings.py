@@ -238,7 +238,10 @@ if (
     )
 
 SESSION_COOKIE_AGE = ILJARI_SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# The session is saved when it changes; IdleSessionTimeoutMiddleware touches it at most once a minute, so reading a
+# page does not write the session on every request.
+ILJARI_SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60)
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -40,7 +40,12 @@ class ChangeHistoryMiddleware:
 
 
 class IdleSessionTimeoutMiddleware:
-    """Log out a session idle longer than ILJARI_SESSION_IDLE_MINUTES and say so on the login page."""
+    """Log out a session idle longer than ILJARI_SESSION_IDLE_MINUTES and say so on the login page.
+
+    The last activity is written to the session at most once every ILJARI_SESSION_TOUCH_SECONDS (60): a session is
+    saved only when it changed (SESSION_SAVE_EVERY_REQUEST is off), so a page read inside that minute writes
+    nothing — the idle limit is kept to within that minute, and the session's own expiry (SESSION_COOKIE_AGE, the
+    idle limit) moves with each save."""
 
     SESSION_KEY = "iljari_last_activity"
 
@@ -61,7 +66,8 @@ class IdleSessionTimeoutMiddleware:
                 if request.path.startswith("/api/"):
                     return self.get_response(request)
                 return redirect(f"{reverse('core:login')}?expired=1&next={request.path}")
-            request.session[self.SESSION_KEY] = now
+            if last is None or now - last >= settings.ILJARI_SESSION_TOUCH_SECONDS:
+                request.session[self.SESSION_KEY] = now
         return self.get_response(request)
 
 

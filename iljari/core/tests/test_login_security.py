@@ -144,6 +144,36 @@ def test_active_session_is_kept(personas):
     assert client.get("/org/").status_code == 200
 
 
+def test_reading_pages_writes_the_session_at_most_once_a_minute(personas, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from iljari.core import middleware
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    client = Client()
+    _login(client, "t_staff", PASSWORD)
+    client.get("/org/")
+
+    def session_writes():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/org/").status_code == 200
+        return [
+            q["sql"]
+            for q in queries
+            if "django_session" in q["sql"] and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+        ]
+
+    clock[0] += 59
+    assert session_writes() == []  # inside the minute: nothing written
+    clock[0] += 2
+    assert len(session_writes()) == 1  # past it: the last activity moves, once
+    assert client.session["iljari_last_activity"] == clock[0]
+    clock[0] += 30
+    assert session_writes() == []
+
+
 def test_logout_needs_post_and_is_recorded(personas):
     client = Client()
     _login(client, "t_staff", PASSWORD)
