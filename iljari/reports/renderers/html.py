@@ -125,17 +125,27 @@ def _table(table: Table) -> SafeString:
     return format_html('<div class="table-block">\n{}\n</div>', _join(parts))
 
 
-def _heading(heading: Heading) -> SafeString:
+def _heading(heading: Heading, *, spans: bool = True) -> SafeString:
     level = min(max(heading.level, 1), 6)
-    number = format_html('<span class="num">{}</span> ', heading.number) if heading.number else ""
+    if not heading.number:
+        number = ""
+    elif spans:
+        number = format_html('<span class="num">{}</span> ', heading.number)
+    else:
+        number = format_html("{} ", heading.number)
     return format_html("<h{}>{}{}</h{}>", level, number, _text(heading.text), level)
 
 
-def _block(block: Block) -> SafeString:
+def _block(block: Block, *, spans: bool = True) -> SafeString:
     if isinstance(block, Heading):
-        return _heading(block)
+        return _heading(block, spans=spans)
     if isinstance(block, Item):
-        marker = format_html('<span class="marker">{}</span> ', block.marker) if block.marker else ""
+        if not block.marker:
+            marker = ""
+        elif spans:
+            marker = format_html('<span class="marker">{}</span> ', block.marker)
+        else:  # the marker and an en space (half an em), about the width its hanging indent gives it
+            marker = format_html("{}\u2002", block.marker)
         return format_html('<p class="item level-{}">{}{}</p>', max(block.level, 0), marker, _text(block.text))
     if isinstance(block, Paragraph):
         if block.emphasis:
@@ -164,13 +174,16 @@ def _cover(document: Document) -> SafeString:
     return format_html('<header class="{}">\n{}\n</header>', kind, _join(lines))
 
 
-def render_html(document: Document, *, standalone: bool = True) -> str:
-    """A complete HTML page (standalone) or the `<article class="ilj-report">` fragment alone."""
+def render_html(document: Document, *, standalone: bool = True, spans: bool = True) -> str:
+    """A complete HTML page (standalone) or the `<article class="ilj-report">` fragment alone.
+
+    `spans=False` writes the item markers and heading numbers as text, not in `<span>`s of their own: the PDF
+    renderer's markup, where every inline box costs layout time (a city-scale report holds thousands of items)."""
     article = format_html(
         '<article class="{}">\n{}\n{}\n</article>',
         "ilj-report" if document.cover else "ilj-report sheet",
         _cover(document),
-        _join([_block(block) for block in document.blocks]),
+        _join([_block(block, spans=spans) for block in document.blocks]),
     )
     if not standalone:
         return article

@@ -343,8 +343,10 @@ class _Writer:
             if g.rowspan > 1 or g.colspan > 1:
                 grid.merge_cells(g.row, g.col, g.row + g.rowspan - 1, g.col + g.colspan - 1)
         grid.set_column_widths(_column_weights(grid.column_count, cells))
+        # the grid's physical cells read once: `grid.cell(r, c)` walks the whole table for each cell it is asked for
+        anchors = {(entry.row, entry.column): entry.cell for entry in grid.iter_grid() if entry.is_anchor}
         for g in cells:
-            target = grid.cell(g.row, g.col)
+            target = anchors[(g.row, g.col)]
             cell = g.cell or Cell("")
             text = cell.text.strip()
             if text:

@@ -173,7 +173,7 @@ html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
 
 
 def _page(document: Document) -> str:
-    html = render_html(document)
+    html = render_html(document, spans=False)  # markers and numbers as text: an inline box each costs layout
     # The charts name "Noto Sans KR" first; here they draw with the vendored files under this renderer's name.
     html = html.replace(f'font-family="{CHART_FONT_FAMILY}"', f'font-family="{FAMILY}"')
     return html.replace("</head>", f"<style>{print_style()}</style>\n</head>", 1)
