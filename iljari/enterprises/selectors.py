@@ -13,6 +13,7 @@ Contract:
       public: the strong SMEs designated on the day, with their published reviews' mean rating and count.
 - platform_get(*, pk, on=None) -> Organisation                   (404 unless designated on the day)
 - platform_reviews(*, organisation) -> list[PlatformReview]      (published only)
+- platform_review_get(*, pk) -> PlatformReview                  (public: a published review, 404 otherwise)
 - review_queue(*, user, status="pending") -> QuerySet[PlatformReview]   (staff: author always named)
       with each review's reports (reporter, reason); "reported": published ones with reports and those hidden.
 - procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
@@ -176,6 +177,14 @@ def platform_reviews(*, organisation: Organisation) -> list[PlatformReview]:
     for review in reviews:
         review.public_author = masked_name(review.author.name) if review.author_id else "(파기)"
     return reviews
+
+
+def platform_review_get(*, pk: int) -> PlatformReview:
+    """A published review, as the public platform shows it (the one a visitor may report); NotFound otherwise."""
+    review = PlatformReview.objects.filter(pk=pk, status=PlatformReview.Status.PUBLISHED).first()
+    if review is None:
+        raise NotFound("후기를 찾을 수 없습니다.")
+    return review
 
 
 def review_queue(*, user, status: str = PlatformReview.Status.PENDING) -> QuerySet[PlatformReview]:

@@ -19,7 +19,7 @@ from iljari.core.access import (
     access_procurement_own,
     require,
 )
-from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.errors import ValidationFailed
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
@@ -328,9 +328,7 @@ def platform_review(request, pk: int):
 @login_required
 @require_POST
 def platform_report(request, pk: int):
-    review = PlatformReview.objects.filter(pk=pk, status=PlatformReview.Status.PUBLISHED).first()
-    if review is None:
-        raise NotFound("후기를 찾을 수 없습니다.")
+    review = selectors.platform_review_get(pk=pk)
     form = ReportForm(request.POST)
     try:
         if not form.is_valid():
