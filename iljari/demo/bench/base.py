@@ -1,6 +1,7 @@
 """The scenario contract shared by every benchmark module.
 
-- `Context`: what a scenario gets (year, as-of date, repeat count, a scratch folder, a writer for progress).
+- `Context`: what a scenario gets (year, as-of date, repeat count, a scratch folder, a writer for progress);
+  `heavy_repeat` is the count for the scenarios that take seconds a run (a third of `repeat`, at least 3).
 - `Result`: what it returns: its timings in seconds, the goal in words and whether it was met, the reference
   measured in the same run (raw SQL, a bare view, a plain parse) with its timings, the peak memory, a note.
 - `@scenario(order)`: registers a function `fn(ctx) -> Result` (or a list of Results) in `REGISTRY`.
@@ -24,6 +25,11 @@ class Context:
     repeat: int
     workdir: Path
     say: Callable[[str], None] = print
+
+    @property
+    def heavy_repeat(self) -> int:
+        """Runs of a scenario that takes seconds each (a PDF, a selection, an import): a third, at least 3."""
+        return max(3, self.repeat // 3) if self.repeat >= 3 else self.repeat
 
 
 @dataclass
