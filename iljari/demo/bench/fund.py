@@ -126,25 +126,33 @@ def fund_book(ctx: Context) -> list[Result]:
     from iljari.core.models import User
     from iljari.core.roles import Role
     from iljari.fund import services
+    from iljari.fund.models import Loan
     from iljari.fund.selectors import portfolio
 
     with rolled_back():
-        start = time.perf_counter()
-        synthetic_book(LOANS)
-        ctx.say(f"합성 융자 {LOANS:,}건: {time.perf_counter() - start:.1f}s")
+        held = Loan.objects.count()
+        if held >= LOANS:  # a generated city has its book already: measure that one, not one more beside it
+            ctx.say(f"융자 {held:,}건(데이터베이스의 것)")
+            source = "the generated book"
+        else:
+            start = time.perf_counter()
+            synthetic_book(LOANS)
+            ctx.say(f"합성 융자 {LOANS:,}건: {time.perf_counter() - start:.1f}s")
+            source = "a synthetic book (rolled back)"
+        loans = Loan.objects.count()
         auditor = User.objects.create(username="bench-fund-auditor", role=Role.AUDITOR)
         book: list = []
         timings = time_calls(lambda: book.append(portfolio(user=auditor, as_of=AS_OF)), ctx.repeat)
         reference = time_calls(lambda: portfolio_in_sql(AS_OF), ctx.repeat)
         results = [
             Result(
-                name=f"loan portfolio as of '18.5.31., {LOANS:,} loans",
+                name=f"loan portfolio as of '18.5.31., {loans:,} loans",
                 goal="< 2 s",
                 timings_s=timings,
                 met=max(timings) < 2,
                 reference="the same figures in raw SQL",
                 reference_timings_s=reference,
-                note=f"{book[-1].count:,} active loans; by intermediary, purpose and delinquency bucket",
+                note=f"{book[-1].count:,} active loans of {source}; by intermediary, purpose and delinquency bucket",
             )
         ]
         for kind, start_on, end_on, label in (
@@ -157,5 +165,5 @@ def fund_book(ctx: Context) -> list[Result]:
                 ),
                 ctx.repeat,
             )
-            results.append(Result(name=f"{label}, {LOANS:,} loans", goal="—", timings_s=timings, note=f"{made:,}건"))
+            results.append(Result(name=f"{label}, {loans:,} loans", goal="—", timings_s=timings, note=f"{made:,}건"))
     return results

@@ -86,9 +86,25 @@ def test_the_fund_book_at_a_tiny_size(db, context, monkeypatch):
     load_org()
     monkeypatch.setattr(fund, "LOANS", 40)
     portfolio, repayment, overdue = fund.fund_book(context)
-    assert portfolio.met and portfolio.ratio is not None and portfolio.note.startswith("40 active loans")
+    assert (
+        portfolio.met
+        and portfolio.ratio is not None
+        and portfolio.note.startswith("40 active loans of a synthetic book")
+    )
     assert repayment.timings_s and overdue.timings_s
     assert not Loan.objects.exists()
+
+
+def test_the_fund_book_of_a_generated_city_is_measured_as_it_is(db, context, monkeypatch):
+    from iljari.fund.models import Loan
+
+    load_org()
+    monkeypatch.setattr(fund, "LOANS", 40)
+    fund.synthetic_book(40)  # the book a generated database holds
+    portfolio, _, _ = fund.fund_book(context)
+    # measured that book and added none beside it (the name would say 80 loans)
+    assert portfolio.name.endswith(", 40 loans") and "of the generated book" in portfolio.note
+    assert Loan.objects.count() == 40
 
 
 SIZES = {"CITIZENS": 12, "CALLS": 2, "QUOTAS": 2, "PLACES": 3, "WORKERS": 2, "CONCURRENCY": 4, "REFERENCE_REQUESTS": 20}
