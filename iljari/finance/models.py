@@ -151,3 +151,26 @@ class BudgetMovement(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.line} {self.on} {self.reference}"
+
+
+class BudgetSnapshotLatest(models.Model):
+    """A summary kept by finance.services (budget_summary_refresh, in the transaction of every snapshot recorded and
+    movement posted): each line's latest snapshot plus the movements dated after it, and the newest day of either.
+    For any day on or after `day` it is the line's execution (BudgetMovement's rule); the execution selectors read
+    it instead of the base rows when every line they sum has `day` on or before the day asked for."""
+
+    line = models.OneToOneField(
+        BudgetLine, verbose_name=_("예산 사업"), on_delete=models.CASCADE, primary_key=True, related_name="latest"
+    )
+    snapshot_as_of = models.DateField(_("최근 현황 기준일"), null=True, blank=True)  # None: movements only
+    day = models.DateField(_("최근 반영일"))  # the newest snapshot or movement day of the line
+    current_budget = models.BigIntegerField(_("예산현액"), default=0)
+    committed = models.BigIntegerField(_("원인행위액"), default=0)
+    spent = models.BigIntegerField(_("지출액"), default=0)
+
+    class Meta:
+        verbose_name = _("예산 사업별 최근 집행 현황")
+        verbose_name_plural = _("예산 사업별 최근 집행 현황")
+
+    def __str__(self) -> str:
+        return f"{self.line} ({self.day})"

@@ -12,6 +12,12 @@ Contract:
       negative allowed (a return); one movement per reference (posting the same reference twice is refused);
       refused in a locked month. Execution selectors add the movements dated after a line's latest snapshot.
 
+- budget_summary_refresh(*, line_ids=None) -> int
+      rebuild BudgetSnapshotLatest (each line's latest snapshot plus the movements after it) for these lines, or all,
+      from the base rows; set-based (a fixed number of queries). budget_snapshot_record and budget_movement_post call
+      it for their line in their transaction, the line row locked first so concurrent writes to one line each see
+      the other's; a bulk loader that writes snapshots directly calls it once after.
+
 `actor=None` is the system (the demo loader). Errors are iljari.core.errors.ValidationFailed in Korean.
 """
 
@@ -20,11 +26,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import F, Max, OuterRef, Q, Subquery, Sum
 
 from iljari.core.access import access_figures_enter, access_org_structure_change, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
-from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
+from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, BudgetSnapshotLatest, StaffingQuota
 
 
 def staffing_quota_set(
@@ -112,11 +119,13 @@ def budget_snapshot_record(
         raise ValidationFailed(field_errors=errors)
     require_month_open(as_of)
     with transaction.atomic():
+        _lock_line(line)
         snapshot, _ = BudgetSnapshot.objects.update_or_create(
             line=line,
             as_of=as_of,
             defaults={"current_budget": current_budget, "committed": committed, "spent": spent},
         )
+        budget_summary_refresh(line_ids=[line.pk])
     return snapshot
 
 
@@ -143,12 +152,57 @@ def budget_movement_post(
         raise ValidationFailed(field_errors=errors)
     require_month_open(on, field="on")
     with transaction.atomic():
+        _lock_line(line)
         if BudgetMovement.objects.filter(reference=reference).exists():
             message = f"이미 반영된 변동입니다({reference})."
             raise ValidationFailed(message, field_errors={"reference": [message]})
-        return BudgetMovement.objects.create(
+        movement = BudgetMovement.objects.create(
             line=line, on=on, committed=committed, spent=spent, reference=reference.strip(), note=note[:200]
         )
+        budget_summary_refresh(line_ids=[line.pk])
+    return movement
+
+
+def _lock_line(line: BudgetLine) -> None:
+    """Hold the line's row until the transaction ends (PostgreSQL; SQLite serialises writes anyway): a concurrent
+    write to the same line waits, then refreshes the summary seeing this one's rows."""
+    list(BudgetLine.objects.select_for_update().filter(pk=line.pk).values_list("pk"))
+
+
+def budget_summary_refresh(*, line_ids=None) -> int:
+    """Rebuild the lines' BudgetSnapshotLatest rows from the base rows (all lines when line_ids is None): the latest
+    snapshot, plus the movements dated after it (all of them for a line with no snapshot), the newest day of
+    either. A fixed number of queries whatever the number of lines; returns the number of summary rows written."""
+    newest = BudgetSnapshot.objects.filter(line=OuterRef("line")).order_by("-as_of").values("as_of")[:1]
+    snapshots = BudgetSnapshot.objects.filter(as_of=Subquery(newest))
+    movements = BudgetMovement.objects.annotate(base=Subquery(newest))
+    movements = movements.filter(Q(base__isnull=True) | Q(on__gt=F("base")))
+    summaries = BudgetSnapshotLatest.objects.all()
+    if line_ids is not None:
+        line_ids = list(line_ids)
+        snapshots = snapshots.filter(line__in=line_ids)
+        movements = movements.filter(line__in=line_ids)
+        summaries = summaries.filter(line__in=line_ids)
+    rows: dict[int, BudgetSnapshotLatest] = {}
+    for line_id, day, budget, committed, spent in snapshots.values_list(
+        "line_id", "as_of", "current_budget", "committed", "spent"
+    ):
+        rows[line_id] = BudgetSnapshotLatest(
+            line_id=line_id, snapshot_as_of=day, day=day, current_budget=budget, committed=committed, spent=spent
+        )
+    moved = (
+        movements.values("line_id")
+        .annotate(committed_sum=Sum("committed"), spent_sum=Sum("spent"), last=Max("on"))
+        .order_by("line_id")
+    )
+    for row in moved:
+        summary = rows.setdefault(row["line_id"], BudgetSnapshotLatest(line_id=row["line_id"], day=row["last"]))
+        summary.committed += row["committed_sum"] or 0
+        summary.spent += row["spent_sum"] or 0
+        summary.day = max(summary.day, row["last"])
+    summaries.delete()
+    BudgetSnapshotLatest.objects.bulk_create(rows.values(), batch_size=1000)
+    return len(rows)
 
 
 BUDGET_SHEET_TITLE = "예산 집행 현황"

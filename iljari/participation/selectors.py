@@ -1,7 +1,10 @@
 """participation selectors — worksites, placements, months and pay, employment rates; scoped to the user.
 
 Contract:
-- worksite_list(*, user, programme_code=None, query="") -> QuerySet[Worksite]     (with participant counts)
+- worksite_list(*, user, programme_code=None, query="", year=None) -> QuerySet[Worksite]
+      (in scope; `year`: of the worksite's programme's plan)
+- worksite_placement_counts(*, worksites) -> list[Worksite]   `active` and `total` placements set on each, one query
+- worksite_years() -> list[int]   the plan years of the programmes with terms, newest first (the worksite filter)
 - worksite_get(*, user, code) -> Worksite                                         (404 out of scope)
 - programme_worksites(*, user, programme) -> list[Worksite]  /  latest_record_month(*, worksite) -> date | None
 - placement_get(*, user, pk) -> Placement
@@ -15,7 +18,9 @@ Contract:
 - calls_awaiting_placement(*, user) -> list[Call]         (selected, not yet placed; a district officer: its quotas')
 - placeable_quotas(*, user, call) -> (list[Quota], bool)  the quotas this user places, and whether the whole call
 - placement_waiting(*, user, call) -> list[(quota name, n)]   selected people not yet placed, per quota, in scope
-- living_wage_list() / public_holiday_list(*, year) / programme_terms_list()
+- living_wage_list() / public_holiday_list(*, year)
+- programme_terms_list(*, year=None) -> list[(code, title)]   the programmes with terms (of the year), newest first
+- programme_year(*, code) -> int | None
 - placements_by_district(*, user, first_day, last_day) -> list[DistrictCount]
       people at work in the period per programme and district (the worksite's; None: the city or a partner), in
       one query — the monthly job disclosure's district table
@@ -85,16 +90,42 @@ def _scoped(user, queryset: QuerySet, prefix: str = "") -> QuerySet:
     return scope_rows(user, queryset, district=f"{prefix}district", partner=f"{prefix}partner")
 
 
-def worksite_list(*, user, programme_code: str | None = None, query: str = "") -> QuerySet[Worksite]:
+def worksite_list(
+    *, user, programme_code: str | None = None, query: str = "", year: int | None = None
+) -> QuerySet[Worksite]:
     worksites = _scoped(user, Worksite.objects.select_related("programme", "district", "partner", "org_unit"))
+    if year is not None:
+        worksites = worksites.filter(programme__objective__vision__year=year)
     if programme_code:
         worksites = worksites.filter(programme__code=programme_code)
     if query:
         worksites = worksites.filter(Q(name__icontains=query) | Q(project__icontains=query) | Q(code__iexact=query))
-    return worksites.annotate(
-        active=Count("placements", filter=Q(placements__status=Placement.Status.ACTIVE)),
-        total=Count("placements"),
-    ).order_by("programme__code", "code")
+    return worksites.order_by("programme__code", "code")
+
+
+def worksite_placement_counts(*, worksites) -> list[Worksite]:
+    """The worksites (a page of them) with `active` and `total` set: their placements counted in one grouped query
+    over these worksites only, not over every worksite the list could show."""
+    worksites = list(worksites)
+    counts = {
+        row["worksite_id"]: row
+        for row in Placement.objects.filter(worksite__in=[w.pk for w in worksites])
+        .values("worksite_id")
+        .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=Placement.Status.ACTIVE)))
+        .order_by()
+    }
+    for worksite in worksites:
+        row = counts.get(worksite.pk, {})
+        worksite.total, worksite.active = row.get("total", 0), row.get("active", 0)
+    return worksites
+
+
+def worksite_years() -> list[int]:
+    return list(
+        ProgrammeTerms.objects.values_list("programme__objective__vision__year", flat=True)
+        .distinct()
+        .order_by("-programme__objective__vision__year")
+    )
 
 
 def worksite_get(*, user, code: str) -> Worksite:
@@ -333,14 +364,20 @@ def public_holiday_list(*, year: int) -> list[PublicHoliday]:
     return list(PublicHoliday.objects.filter(day__year=year))
 
 
-def programme_terms_list() -> list[ProgrammeTerms]:
-    """The programmes with terms, for the worksite filter: only their code and title are read (a city holds a
-    thousand of them; their texts are not needed here)."""
-    return list(
-        ProgrammeTerms.objects.select_related("programme")
-        .only("programme__code", "programme__title")
-        .order_by("-programme__code")
-    )
+def programme_terms_list(*, year: int | None = None) -> list[tuple[str, str]]:
+    """(code, title) of the programmes with terms, for the worksite filter: of one plan year when given (a city
+    holds a thousand over the years; a year about two hundred)."""
+    terms = ProgrammeTerms.objects.all()
+    if year is not None:
+        terms = terms.filter(programme__objective__vision__year=year)
+    return list(terms.order_by("-programme__code").values_list("programme__code", "programme__title"))
+
+
+def programme_year(*, code: str) -> int | None:
+    """The plan year of the programme with this code (None when there is none)."""
+    from iljari.plan.models import Programme
+
+    return Programme.objects.filter(code=code).values_list("objective__vision__year", flat=True).first()
 
 
 def placement_outcome(*, placement: Placement) -> EmploymentOutcome | None:

@@ -49,7 +49,19 @@ def worksite_list(request):
     require(access_participation_view(request.user))
     query = request.GET.get("q", "").strip()[:100]
     programme = request.GET.get("programme", "").strip()[:20]
-    page = paginate(request, selectors.worksite_list(user=request.user, programme_code=programme, query=query))
+    years = selectors.worksite_years()
+    raw_year = request.GET.get("year", "").strip()
+    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else None
+    if raw_year and year is None:
+        messages.warning(request, f"연도 '{raw_year[:10]}'의 사업이 없어 최근 연도를 보여 줍니다.")
+    if year is None and programme and not raw_year:
+        year = selectors.programme_year(code=programme)  # a link to one programme's worksites: its year
+    if year is None and years:
+        year = years[0]
+    page = paginate(
+        request, selectors.worksite_list(user=request.user, programme_code=programme, query=query, year=year)
+    )
+    page.object_list = selectors.worksite_placement_counts(worksites=page.object_list)
     return render(
         request,
         "participation/worksite_list.html",
@@ -57,7 +69,9 @@ def worksite_list(request):
             "page": page,
             "query": query,
             "programme": programme,
-            "terms": selectors.programme_terms_list(),
+            "year": year,
+            "years": years,
+            "terms": selectors.programme_terms_list(year=year),
             "waiting": selectors.calls_awaiting_placement(user=request.user)
             if access_placements_any(request.user)
             else [],

@@ -4,10 +4,15 @@ Contract:
 - indicator_table(*, user, years, as_of, unit_path=None) -> list[IndicatorRow]
       per indicator and year: the latest target and actual on or before as_of, achievement rate derived,
       formula indicators computed from their numerator and denominator.
+- indicator_figures(*, user, years, as_of, unit_path=None) -> list[IndicatorFigures]
+      the same cells as indicator_table, the indicators read as values (code, name, unit): for the dashboard
 - indicator_get(*, user, code) -> Indicator
 - job_target_table(*, user, year, as_of) -> JobTargetTable
       group and kind rows with their latest achievements; totals and rates derived; for a target the
       source lost, the range that the printed rate and the total imply.
+- job_target_totals(*, user, year, as_of) -> JobTargetTable
+      the group and kind rows of job_target_table (same figures, a group with no figure of its own showing the
+      sum of its programmes'), without the programme rows: read as values in two queries (the dashboard)
 - validation_result_list(*, user, year, area=None, failed_only=False) -> list[ValidationResult]
 - validation_rule_list(*, user) -> list[ValidationRule]
 - job_achievement_sheet(*, user, year, as_of) / indicator_value_sheet(*, user, year, as_of) -> bytes (xlsx)
@@ -19,6 +24,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 
 from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound
@@ -58,12 +66,9 @@ class IndicatorRow:
     cells: dict[int, IndicatorCell] = field(default_factory=dict)
 
 
-def indicator_table(*, user, years: list[int], as_of: date, unit_path: str | None = None) -> list[IndicatorRow]:
-    require(access_office_figures_view(user))
-    indicators = Indicator.objects.select_related("objective", "division", "numerator", "denominator")
-    if unit_path:
-        indicators = indicators.filter(division__path__startswith=unit_path)
-    rows = {i.pk: IndicatorRow(indicator=i, cells={year: IndicatorCell() for year in years}) for i in indicators}
+def _indicator_cells(rows: dict, formulas: dict[int, tuple[int, int, Decimal]], years, as_of: date) -> None:
+    """Fill each row's cells (rows: indicator id -> a row with `cells`) with the latest target and actual of each
+    year on or before as_of; formula indicators (id -> numerator, denominator, factor) computed. One query."""
     stamps: dict[tuple[int, int, str], date] = {}
     values = IndicatorValue.objects.filter(year__in=years, as_of__lte=as_of).values_list(
         "indicator_id", "year", "kind", "value", "as_of"
@@ -77,16 +82,59 @@ def indicator_table(*, user, years: list[int], as_of: date, unit_path: str | Non
     for (indicator_id, year, kind), value in raw.items():
         if indicator_id in rows:
             setattr(rows[indicator_id].cells[year], kind, value)
-    for row in rows.values():
-        indicator = row.indicator
-        if not indicator.is_formula:
+    for indicator_id, (numerator_id, denominator_id, factor) in formulas.items():
+        row = rows.get(indicator_id)
+        if row is None:
             continue
         for year, cell in row.cells.items():
             for kind in ("target", "actual"):
-                numerator = raw.get((indicator.numerator_id, year, kind))
-                denominator = raw.get((indicator.denominator_id, year, kind))
-                quotient = ratio(numerator, denominator)
-                setattr(cell, kind, None if quotient is None else quotient * indicator.factor)
+                quotient = ratio(raw.get((numerator_id, year, kind)), raw.get((denominator_id, year, kind)))
+                setattr(cell, kind, None if quotient is None else quotient * factor)
+
+
+def indicator_table(*, user, years: list[int], as_of: date, unit_path: str | None = None) -> list[IndicatorRow]:
+    require(access_office_figures_view(user))
+    indicators = Indicator.objects.select_related("objective", "division", "numerator", "denominator")
+    if unit_path:
+        indicators = indicators.filter(division__path__startswith=unit_path)
+    rows = {i.pk: IndicatorRow(indicator=i, cells={year: IndicatorCell() for year in years}) for i in indicators}
+    formulas = {
+        row.indicator.pk: (row.indicator.numerator_id, row.indicator.denominator_id, row.indicator.factor)
+        for row in rows.values()
+        if row.indicator.is_formula
+    }
+    _indicator_cells(rows, formulas, years, as_of)
+    return list(rows.values())
+
+
+@dataclass
+class IndicatorFigures:
+    """An indicator's cells with only what a summary shows of it (no model instance)."""
+
+    code: str
+    name: str
+    unit: str
+    cells: dict[int, IndicatorCell] = field(default_factory=dict)
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:indicator_detail", args=[self.code])
+
+
+def indicator_figures(*, user, years: list[int], as_of: date, unit_path: str | None = None) -> list[IndicatorFigures]:
+    """indicator_table's figures, the indicators read as values: two queries, whatever the number of indicators."""
+    require(access_office_figures_view(user))
+    indicators = Indicator.objects.order_by("order", "code")
+    if unit_path:
+        indicators = indicators.filter(division__path__startswith=unit_path)
+    rows: dict[int, IndicatorFigures] = {}
+    formulas: dict[int, tuple[int, int, Decimal]] = {}
+    for pk, code, name, unit, numerator_id, denominator_id, factor in indicators.values_list(
+        "pk", "code", "name", "unit", "numerator_id", "denominator_id", "factor"
+    ):
+        rows[pk] = IndicatorFigures(code=code, name=name, unit=unit, cells={year: IndicatorCell() for year in years})
+        if numerator_id is not None:
+            formulas[pk] = (numerator_id, denominator_id, factor)
+    _indicator_cells(rows, formulas, years, as_of)
     return list(rows.values())
 
 
@@ -237,6 +285,48 @@ def job_target_table(*, user, year: int, as_of: date) -> JobTargetTable:
         if row.achievement_rate is None:
             row.reported_rate = printed.get(row.target.target_group or row.target.kind)
     return table
+
+
+def job_target_totals(*, user, year: int, as_of: date) -> JobTargetTable:
+    """job_target_table's group and kind rows without the programme rows (`parts` stay empty): every target of the
+    year read as values with its latest achievement on or before as_of (one query), the programme rows summed by
+    group in Python. A group with no figure of its own shows the sum of its programmes', a group with programme
+    rows but no target row of the year appears with no target (unset), as in job_target_table."""
+    require(access_office_figures_view(user))
+    latest = JobAchievement.objects.filter(job_target=OuterRef("pk"), as_of__lte=as_of).order_by("-as_of")
+    targets = (
+        JobTarget.objects.filter(year=year)
+        .annotate(achieved=Subquery(latest.values("achieved")[:1]), achieved_as_of=Subquery(latest.values("as_of")[:1]))
+        .order_by("order", "pk")
+        .values_list("pk", "target_group", "kind", "programme_id", "target", "budget", "achieved", "achieved_as_of")
+    )
+    groups: dict[str, JobRow] = {}
+    kinds: list[JobRow] = []
+    parts: dict[str, list[tuple[int | None, date | None]]] = {}
+    for pk, group, kind, programme_id, target, budget, achieved, day in targets:
+        if programme_id is not None:
+            parts.setdefault(group, []).append((achieved, day))
+            continue
+        job = JobTarget(pk=pk, year=year, target_group=group, kind=kind, target=target, budget=budget)
+        row = JobRow(target=job, achieved=achieved, achieved_as_of=day)
+        if group and not kind:
+            groups[group] = row
+        elif kind and not group:
+            kinds.append(row)
+    for group, counted in parts.items():
+        row = groups.get(group)
+        if row is None:
+            row = JobRow(target=JobTarget(year=year, target_group=group), achieved=None, achieved_as_of=None)
+            row.unset = True
+            groups[group] = row
+        counted = [(achieved, day) for achieved, day in counted if achieved is not None]
+        if row.achieved is None and counted:
+            row.achieved = sum(achieved for achieved, _ in counted)
+            row.achieved_as_of = max(day for _, day in counted)
+            row.from_parts = True
+    group_order = {value: index for index, value in enumerate(TargetGroup.values)}
+    ordered = sorted(groups.values(), key=lambda r: group_order.get(r.target.target_group, len(group_order)))
+    return JobTargetTable(year=year, as_of=as_of, groups=ordered, kinds=kinds)
 
 
 def validation_result_list(

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
+from iljari.core.formats import format_number
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.core.routers import reading_replica
 from iljari.finance.selectors import budget_execution
-from iljari.performance.selectors import indicator_table, job_target_table, validation_result_list
+from iljari.performance.selectors import indicator_figures, job_target_totals, validation_result_list
 from iljari.plan.selectors import overdue_milestone_list
 from iljari.reports.files import (
     FORMAT_NAMES,
@@ -42,9 +46,9 @@ def dashboard(request):
         messages.warning(request, warning)
     unit_path = figures_unit_path(request.user)
     execution = budget_execution(user=request.user, year=year, as_of=as_of, unit_path=unit_path)
-    jobs = job_target_table(user=request.user, year=year, as_of=as_of)
+    jobs = job_target_totals(user=request.user, year=year, as_of=as_of)  # the programmes' rows: /performance/jobs/
     years = list(range(year - 2, year + 3))
-    indicators = indicator_table(user=request.user, years=years, as_of=as_of, unit_path=unit_path)
+    indicators = indicator_figures(user=request.user, years=years, as_of=as_of, unit_path=unit_path)
     overdue = overdue_milestone_list(user=request.user, year=year, as_of=as_of, unit_path=unit_path)
     failed = validation_result_list(user=request.user, year=year, failed_only=True)
     charts = {
@@ -60,7 +64,7 @@ def dashboard(request):
             "years": years,
             "series": [
                 {
-                    "name": f"{row.indicator.name} ({row.indicator.unit})",
+                    "name": f"{row.name} ({row.unit})",
                     "target": [_float(row.cells[y].target) for y in years],
                     "actual": [_float(row.cells[y].actual) for y in years],
                 }
@@ -77,6 +81,7 @@ def dashboard(request):
             "execution": execution,
             "jobs": jobs,
             "indicators": indicators,
+            "indicator_rows": _indicator_rows(indicators, years),
             "years": years,
             "overdue": overdue,
             "failed": failed,
@@ -87,6 +92,16 @@ def dashboard(request):
             "report_kinds": {k: v for k, v in REPORT_KINDS.items() if k not in NEEDS_SUBJECT},
         },
     )
+
+
+def _indicator_rows(indicators, years) -> list[tuple[str, str, list[str]]]:
+    """(link, name, the cells as printed) of each indicator: formatted here once rather than by template filters
+    per cell (70 indicators × 5 years), the link reversed once."""
+    link = reverse("performance:indicator_detail", args=["CODE"])
+    return [
+        (link.replace("CODE", quote(row.code)), row.name, [format_number(row.cells[y].value) for y in years])
+        for row in indicators
+    ]
 
 
 def _float(value) -> float | None:

@@ -25,12 +25,27 @@ WHERE l.year = %s AND u.path LIKE %s
   AND s.as_of = (SELECT MAX(s2.as_of) FROM finance_budgetsnapshot s2 WHERE s2.line_id = s.line_id AND s2.as_of <= %s)
 GROUP BY u.path ORDER BY u.path
 """
+# The movements (grants' disbursements, returns) dated after each line's latest snapshot and on or before the date.
+MOVEMENTS_SQL = """
+SELECT u.path, SUM(m.committed), SUM(m.spent), MAX(m."on")
+FROM finance_budgetmovement m
+JOIN finance_budgetline l ON l.id = m.line_id
+JOIN org_orgunit u ON u.id = l.org_unit_id
+WHERE l.year = %s AND u.path LIKE %s AND m."on" <= %s
+  AND NOT EXISTS (SELECT 1 FROM finance_budgetsnapshot s WHERE s.line_id = m.line_id AND s.as_of >= m."on"
+                  AND s.as_of <= %s)
+GROUP BY u.path ORDER BY u.path
+"""
+# The dashboard shows the job targets by group and kind (the programmes' rows are on /performance/jobs/): each
+# target's latest achievement on or before the date, summed by group and kind — the programmes' rows by group.
 JOBS_SQL = """
-SELECT t.id, t.target_group, t.kind, t.programme_id, t.target, a.as_of, a.achieved
+SELECT t.target_group, CASE WHEN t.programme_id IS NULL THEN t.kind ELSE '' END, t.programme_id IS NULL,
+       SUM(t.target), SUM(a.achieved), MAX(a.as_of)
 FROM performance_jobtarget t
 LEFT JOIN performance_jobachievement a ON a.job_target_id = t.id AND a.as_of = (
     SELECT MAX(a2.as_of) FROM performance_jobachievement a2 WHERE a2.job_target_id = t.id AND a2.as_of <= %s)
-WHERE t.year = %s ORDER BY t."order", t.id
+WHERE t.year = %s
+GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
 """
 INDICATORS_SQL = """
 SELECT i.id, i.name, v.year, v.kind, v.value, v.as_of
@@ -75,10 +90,29 @@ STAFFING_SQL = """
 SELECT q.org_unit_id, q.job_series, q.grade, q.authorized, q.current FROM finance_staffingquota q
 WHERE q.as_of = (SELECT MAX(q2.as_of) FROM finance_staffingquota q2 WHERE q2.as_of <= %s)
 """
+# The district officer's worksite page: the district's worksites of the year's programmes counted (the first page,
+# and how many there are), and the selected applicants of the district's quotas not yet placed, per call.
 DISTRICT_SQL = """
 SELECT w.id, w.code, w.name, COUNT(p.id), SUM(CASE WHEN p.status = 'active' THEN 1 ELSE 0 END)
-FROM participation_worksite w LEFT JOIN participation_placement p ON p.worksite_id = w.id
-WHERE w.district_id = %s GROUP BY w.id, w.code, w.name ORDER BY w.code LIMIT 20
+FROM participation_worksite w
+JOIN plan_programme pr ON pr.id = w.programme_id
+JOIN plan_objective o ON o.id = pr.objective_id JOIN plan_vision v ON v.id = o.vision_id
+LEFT JOIN participation_placement p ON p.worksite_id = w.id
+WHERE w.district_id = %s AND v.year = %s GROUP BY w.id, w.code, w.name, pr.code ORDER BY pr.code, w.code LIMIT 20
+"""
+DISTRICT_COUNT_SQL = """
+SELECT COUNT(*) FROM participation_worksite w
+JOIN plan_programme pr ON pr.id = w.programme_id
+JOIN plan_objective o ON o.id = pr.objective_id JOIN plan_vision v ON v.id = o.vision_id
+WHERE w.district_id = %s AND v.year = %s
+"""
+WAITING_SQL = """
+SELECT a.call_id, COUNT(*) FROM intake_application a
+JOIN intake_quota q ON q.id = a.quota_id
+JOIN intake_call c ON c.id = a.call_id
+JOIN participation_programmeterms t ON t.programme_id = c.programme_id
+WHERE a.status = 'selected' AND a.placed_at IS NULL AND q.district_id = %s
+GROUP BY a.call_id
 """
 
 
@@ -86,6 +120,7 @@ def _dashboard_sql(ctx: Context, path: str) -> list[tuple[str, list]]:
     like = path + "%"
     return [
         (BUDGET_SQL, [ctx.year, like, ctx.as_of]),
+        (MOVEMENTS_SQL, [ctx.year, like, ctx.as_of, ctx.as_of]),
         (JOBS_SQL, [ctx.as_of, ctx.year]),
         (INDICATORS_SQL, [ctx.year - 2, ctx.year + 2, ctx.as_of, like]),
         (MILESTONES_SQL, [ctx.year, ctx.as_of, like]),
@@ -142,13 +177,20 @@ def dashboard_division_staff(ctx: Context) -> Result:
 def district_officer(ctx: Context) -> Result:
     """A district officer has no office dashboard (access_office_figures_view: office-wide roles only); their view
     of the office is their district's worksites with the placements counted: measured against the same goal."""
+    from iljari.participation.selectors import worksite_years
+
     _, user = client_as(Role.DISTRICT_OFFICER)
+    year = worksite_years()[0]  # the page shows the newest year's worksites
     result = _page(
         ctx,
         name="district officer: the district's worksites",
         role=Role.DISTRICT_OFFICER,
         path="/participation/",
-        statements=[(DISTRICT_SQL, [user.district_id])],
+        statements=[
+            (DISTRICT_SQL, [user.district_id, year]),
+            (DISTRICT_COUNT_SQL, [user.district_id, year]),
+            (WAITING_SQL, [user.district_id]),
+        ],
     )
     result.note += "; no office dashboard for this role (access rules), its worksite page instead"
     return result

@@ -181,6 +181,7 @@ class Generator:
 
     def _plan(self) -> None:
         from iljari.finance.models import BudgetLine, BudgetSnapshot
+        from iljari.finance.services import budget_summary_refresh
         from iljari.participation.models import ProgrammeTerms
         from iljari.performance.models import Indicator, IndicatorValue, TargetGroup
         from iljari.plan.models import Milestone, Objective, Programme, ProgrammeFact, Vision
@@ -260,6 +261,7 @@ class Generator:
                 spent = min(committed, max(spent, committed * rnd.randrange(60, 95) // 100))
                 snapshots.append((line_ids[f"{p.code}-B"], day, budget, committed, spent))
         self._insert(BudgetSnapshot, ("line", "as_of", "current_budget", "committed", "spent"), snapshots)
+        budget_summary_refresh(line_ids=line_ids.values())  # the execution summary the dashboard reads
         self.terms = {}
         rows = []
         for p in self.programmes:

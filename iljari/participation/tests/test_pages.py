@@ -214,3 +214,25 @@ def test_viewing_one_participants_page_adds_exactly_one_access_log_entry_naming_
     assert (entry.username, entry.action, entry.subject_type) == ("t_staff", "view", "people.person")
     assert (entry.subject_ids, entry.remote_addr) == (str(person.pk), "10.1.2.3")
     assert person.rrn not in entry.detail + entry.subject_ids
+
+
+def test_worksite_page_filters_by_year_and_counts_the_page_worksites(site, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _placement(site, "gangdong")
+    _placement(site, "gangdong")
+    client = client_as(Role.DISTRICT_OFFICER)
+    page = client.get("/participation/").content.decode()
+    assert '<option value="2018" selected>2018년</option>' in page  # the newest year, its programmes listed
+    assert "2018년 전체" in page
+    assert '<td class="ilj-num">2</td><td class="ilj-num">2</td>' in page  # 참여 중, 누적 of 골목상권 활성화
+    bad = client.get("/participation/?year=1999")
+    assert bad.status_code == 200 and "최근 연도를 보여 줍니다" in bad.content.decode()
+    with CaptureQueriesContext(connection) as before:
+        client.get("/participation/")
+    for _ in range(3):
+        _placement(site, "gangdong")
+    with CaptureQueriesContext(connection) as after:
+        client.get("/participation/")
+    assert len(after) == len(before)
