@@ -178,9 +178,10 @@ def _line_figures_from_base(
         base=Subquery(_newest_snapshot_day(as_of))
     )
     movements = movements.filter(Q(base__isnull=True) | Q(on__gt=F("base")))
-    if stale:
-        snapshots = snapshots.filter(line__latest__day__gt=as_of)
-        movements = movements.filter(line__latest__day__gt=as_of)
+    if stale:  # the lines the summary cannot answer: figures after the day, or no summary row at all
+        unanswered = Q(line__latest__day__gt=as_of) | Q(line__latest__isnull=True)
+        snapshots = snapshots.filter(unanswered)
+        movements = movements.filter(unanswered)
     if line_ids is not None:
         snapshots = snapshots.filter(line__in=line_ids)
         movements = movements.filter(line__in=line_ids)

@@ -107,3 +107,11 @@ def test_the_selectors_read_the_summary_on_or_after_the_latest_day_and_the_base_
     assert len(read) == 3  # the summary is past the day: that line from the base rows, in the same queries
     assert earlier[lines[0].pk].spent == 1_000
     assert budget_execution(user=manager, year=2018, as_of=date(2018, 4, 30)).total.spent == 1_000
+
+
+def test_a_line_with_no_summary_row_is_read_from_its_base_rows_not_left_out(lines):
+    _snapshot(lines[0], date(2018, 3, 31), 1_000)
+    _snapshot(lines[1], date(2018, 3, 31), 500)
+    BudgetSnapshotLatest.objects.filter(line=lines[1]).delete()  # figures written past the services, not refreshed
+    figures = _line_figures(year=2018, as_of=date(2018, 6, 30))
+    assert figures[lines[0].pk].spent == 1_000 and figures[lines[1].pk].spent == 500
