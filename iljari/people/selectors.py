@@ -5,6 +5,8 @@ Contract:
 - person_find_by_rrn(*, user, rrn) -> Person | None      (exact, through the blind index; never a LIKE)
 - person_get(*, user, pk) -> Person
 - person_of_user(*, user) -> Person | None               (one's own record)
+- applicant_of_user(*, user) -> Person | None            (one's own record as an application reads it: one query,
+                                                          without the consents and the district row)
 """
 
 from __future__ import annotations
@@ -48,3 +50,9 @@ def person_of_user(*, user) -> Person | None:
     if user is None or not user.is_authenticated:
         return None
     return Person.objects.select_related("district").prefetch_related("consents").filter(user=user).first()
+
+
+def applicant_of_user(*, user) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Person.objects.filter(user=user).first()
