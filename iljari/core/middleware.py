@@ -68,7 +68,14 @@ class IdleSessionTimeoutMiddleware:
                 return redirect(f"{reverse('core:login')}?expired=1&next={request.path}")
             if last is None or now - last >= settings.ILJARI_SESSION_TOUCH_SECONDS:
                 request.session[self.SESSION_KEY] = now
-        return self.get_response(request)
+            return self.get_response(request)
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and self.SESSION_KEY not in request.session:
+            # logged in by this request, whose session is saved anyway: its first activity is now, so the next
+            # request has nothing to write
+            request.session[self.SESSION_KEY] = time.time()
+        return response
 
 
 CONTENT_SECURITY_POLICY = "; ".join(
