@@ -465,6 +465,25 @@ def application_submit(
     if failures:
         raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
     points = priority_points(person=person, rules=rules.priorities if rules else list(call.priority_rules.all()))
+    if channel == Application.Channel.PAPER or not call.document_lines:
+        # the usual case first, without reading the person's row for the call: insert, and let the unique
+        # constraint say when there is one (a draft, a withdrawn application, a retry) — then nothing of this
+        # transaction stays (its consents neither) and the row is dealt with below, under its lock
+        try:
+            with transaction.atomic():
+                if consents:
+                    consent_record(person=person, consents=consents, context=_consent_context(call, channel), now=now)
+                return Application.objects.create(
+                    call=call,
+                    person=person,
+                    quota=quota,
+                    status=Application.Status.SUBMITTED,
+                    channel=channel,
+                    submitted_at=now,
+                    priority_points=points,
+                )
+        except IntegrityError:
+            pass
     try:
         with transaction.atomic():
             application = Application.objects.select_for_update().filter(call=call, person=person).first()

@@ -116,14 +116,14 @@ def test_a_submission_reads_the_call_in_one_query_once_its_quotas_and_rules_were
 ):
     """The call's quotas, eligibility and priority rules are the same for every submission: after the first one
     (which reads them) a submission reads the session, the user, the call with its rules' version, the person,
-    then writes in one transaction — the lock on the person's application, the two consents in one insert, the
-    application and its change history."""
+    then writes in one transaction: the two consents in one insert, the application (its unique constraint, not a
+    read first, tells a retry) and its change history."""
     call = make_call(documents="")
     path = f"/api/portal/calls/{call.code}/applications"
     first = _citizen_with_person(office, "cached-1")
     assert _post(first, path, {"quota": "CITY", "consents": BOTH}).status_code == 201
     second = _citizen_with_person(office, "cached-2")
-    with django_assert_num_queries(10):  # 2 framework + call + person + 6 in the transaction (begin … commit)
+    with django_assert_num_queries(9):  # 2 framework + call + person + 5 in the transaction (begin … commit)
         answer = _post(second, path, {"quota": "CITY", "consents": BOTH})
     assert answer.status_code == 201 and answer.json()["quota"] == "CITY"
     application = Application.objects.get(pk=answer.json()["id"])
@@ -190,3 +190,25 @@ def test_a_change_to_the_call_is_seen_by_the_next_submission(office):
     refused = _post(_citizen_with_person(office, "change-5"), path, {"quota": "YOUNG", "consents": BOTH})
     assert refused.status_code == 400 and refused.json()["message"].startswith("접수 기간이 아닙니다")
     assert Application.objects.filter(call=call).count() == 3  # the refused ones left nothing
+
+
+def test_a_retry_or_a_draft_met_by_the_insert_leaves_no_second_consent(office):
+    """A submission inserts first; when the person already has a row for the call the insert fails and everything
+    of it goes (its consents neither): a retry answers the same application, a draft becomes the submission."""
+    from iljari.people.models import Consent, Person
+
+    call = make_call(documents="")
+    path = f"/api/portal/calls/{call.code}/applications"
+    citizen = _citizen_with_person(office, "retry-1")
+    person = Person.objects.get(user__username="retry-1")
+    first = _post(citizen, path, {"quota": "CITY", "consents": BOTH})
+    consents = Consent.objects.filter(person=person).count()
+    again = _post(citizen, path, {"quota": "DISTRICT", "consents": BOTH})
+    assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
+    assert again.json()["quota"] == "CITY" and Consent.objects.filter(person=person).count() == consents
+    other = make_call("OTHER", documents="")
+    draft = services.application_draft_save(actor=None, call=other, person=person, quota=other.quotas.get(code="CITY"))
+    submitted = _post(citizen, f"/api/portal/calls/{other.code}/applications", {"quota": "DISTRICT", "consents": BOTH})
+    assert submitted.status_code == 201 and submitted.json()["id"] == draft.pk
+    assert (submitted.json()["status"], submitted.json()["quota"]) == ("submitted", "DISTRICT")
+    assert Consent.objects.filter(person=person).count() == consents + 2
