@@ -10,7 +10,8 @@ Contract:
       (portal submissions) the call, read fresh, with its quotas and rules from a per-process cache: one query while
       they are unchanged. The call's query carries a version of them (the call's updated_at, and each of quotas,
       eligibility and priority rules' row count and latest updated_at); a different version loads them again, so
-      a change made by any process is seen by the next submission.
+      a change made by any process is seen by the next submission. (A write that goes around the models' save —
+      a queryset update of a quota or a rule — must set updated_at too, or the processes keep what they read.)
 - call_rules(*, call) -> CallRules                             (the same for a call read without the version: loaded)
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
 - application_list(*, user, call, status="") -> QuerySet[Application]

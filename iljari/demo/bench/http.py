@@ -15,6 +15,10 @@ persons, consents, calls, applications, their change history, login records, ses
 whatever happened. The accounts' passwords use Django's MD5 hasher (the server is started with
 ILJARI_FAST_HASHER=1): logging in is the set-up here, not the measured work.
 
+The note also gives the CPU each request cost the server (gunicorn's master and workers, from /proc) and the
+load tool (this process), and how busy the machine was: the load tool must not be the bottleneck. CITIZENS is
+ILJARI_BENCH_HTTP_CITIZENS when set (300 for a quick run).
+
 Goals: ≥ 200 submissions/s sustained, p95 < 200 ms. On SQLite every write takes the database's one write lock,
 so the figure there is the engine's, and is reported as measured."""
 
