@@ -6,6 +6,7 @@ import time
 
 from auditlog.context import set_extra_data
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -70,11 +71,15 @@ class IdleSessionTimeoutMiddleware:
                 request.session[self.SESSION_KEY] = now
             return self.get_response(request)
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and self.SESSION_KEY not in request.session:
-            # logged in by this request, whose session is saved anyway: its first activity is now, so the next
-            # request has nothing to write
-            request.session[self.SESSION_KEY] = time.time()
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.modified  # saved anyway at the end of this request
+            and AUTH_SESSION_KEY in session  # a login through the session (a token request has none, and gets none)
+            and self.SESSION_KEY not in session
+        ):
+            # logged in by this request: its first activity is now, so the next request has nothing to write
+            session[self.SESSION_KEY] = time.time()
         return response
 
 
