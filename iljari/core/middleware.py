@@ -6,6 +6,7 @@ import time
 
 from auditlog.context import set_extra_data
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -68,7 +69,18 @@ class IdleSessionTimeoutMiddleware:
                 return redirect(f"{reverse('core:login')}?expired=1&next={request.path}")
             if last is None or now - last >= settings.ILJARI_SESSION_TOUCH_SECONDS:
                 request.session[self.SESSION_KEY] = now
-        return self.get_response(request)
+            return self.get_response(request)
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.modified  # saved anyway at the end of this request
+            and AUTH_SESSION_KEY in session  # a login through the session (a token request has none, and gets none)
+            and self.SESSION_KEY not in session
+        ):
+            # logged in by this request: its first activity is now, so the next request has nothing to write
+            session[self.SESSION_KEY] = time.time()
+        return response
 
 
 CONTENT_SECURITY_POLICY = "; ".join(

@@ -12,7 +12,7 @@ from iljari.core.access import access_apply, require
 from iljari.core.errors import NotFound
 from iljari.intake import selectors, services
 from iljari.people.models import Consent
-from iljari.people.selectors import person_of_user
+from iljari.people.selectors import applicant_of_user
 
 CITIZENS_ONLY = "시민 계정만 신청할 수 있습니다. 이 계정에는 신청 권한이 없습니다."
 
@@ -176,15 +176,20 @@ def apply(request, code: str, payload: ApplicationIn):
     """Submits the citizen's application to an open call with both consents. Sending it again (a retry) returns
     the same application; a call with required documents takes them on the portal page."""
     require(access_apply(request.auth), CITIZENS_ONLY)
-    call = selectors.portal_call_get(code=code)
-    person = person_of_user(user=request.auth)
+    call, rules = selectors.portal_call_rules_get(code=code)  # one query while the call's quotas and rules stay
+    person = applicant_of_user(user=request.auth)
     if person is None:
         raise NotFound("먼저 내 인적사항을 등록하십시오.")
-    quota = call.quotas.filter(code=payload.quota).first()
+    quota = rules.quota(payload.quota)
     if quota is None:
         raise NotFound("이 공고에 그런 선발 구분이 없습니다.")
     application = services.application_submit(
-        actor=request.auth, call=call, person=person, quota=quota, consents=[c.value for c in payload.consents]
+        actor=request.auth,
+        call=call,
+        person=person,
+        quota=quota,
+        consents=[c.value for c in payload.consents],
+        rules=rules,
     )
     return Status(201, _application(application))
 

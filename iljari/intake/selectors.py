@@ -6,6 +6,13 @@ Contract:
 - open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
 - call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
+- portal_call_rules_get(*, code) -> tuple[Call, CallRules]
+      (portal submissions) the call, read fresh, with its quotas and rules from a per-process cache: one query while
+      they are unchanged. The call's query carries a version of them (the call's updated_at, and each of quotas,
+      eligibility and priority rules' row count and latest updated_at); a different version loads them again, so
+      a change made by any process is seen by the next submission. (A write that goes around the models' save —
+      a queryset update of a quota or a rule — must set updated_at too, or the processes keep what they read.)
+- call_rules(*, call) -> CallRules                             (the same for a call read without the version: loaded)
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
 - application_list(*, user, call, status="") -> QuerySet[Application]
       submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications
@@ -25,7 +32,9 @@ Contract:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+import functools
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
@@ -44,7 +53,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound
 from iljari.core.xlsx import Column, xlsx_table
-from iljari.intake.models import Application, ApplicationDocument, Call, Quota
+from iljari.intake.models import Application, ApplicationDocument, Call, EligibilityRule, PriorityRule, Quota
 
 # Applications that count as applied (figures, competition ratio): not a draft, not withdrawn.
 COUNTED = [s for s in Application.Status.values if s not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)]
@@ -116,6 +125,80 @@ def portal_call_get(*, code: str) -> Call:
     if call is None:
         raise NotFound("모집공고를 찾을 수 없습니다.")
     return call
+
+
+@dataclass(frozen=True)
+class CallRules:
+    """A call's quotas (by code), eligibility rules and priority rules, as one submission reads them. The instances
+    are shared by the requests of a process: read them, never change them (`quota()` hands out a copy, since the
+    application it goes into caches related rows on it)."""
+
+    version: tuple | None
+    quotas: dict[str, Quota] = field(default_factory=dict)
+    eligibility: tuple[EligibilityRule, ...] = ()
+    priorities: tuple[PriorityRule, ...] = ()
+
+    def quota(self, code: str) -> Quota | None:
+        quota = self.quotas.get(code)
+        return copy.copy(quota) if quota is not None else None
+
+
+@functools.cache
+def _call_with_version_sql() -> str:
+    """The call's columns and, for each of its quotas, eligibility rules and priority rules, the row count and the
+    latest updated_at: a row added, changed or deleted changes them. Written out once (the ORM would build the three
+    subqueries again for every submission)."""
+    call = Call._meta.db_table
+    columns = ", ".join(f'{call}."{f.column}"' for f in Call._meta.concrete_fields)
+    rows = "FROM {} r WHERE r.call_id = {}.id"  # nosec B608 - names from the models
+    versions = ", ".join(
+        f"(SELECT COUNT(*) {rows.format(model._meta.db_table, call)}) AS {name}_count, "
+        f"(SELECT MAX(r.updated_at) {rows.format(model._meta.db_table, call)}) AS {name}_updated"
+        for name, model in (("quotas", Quota), ("eligibility", EligibilityRule), ("priorities", PriorityRule))
+    )
+    return f"SELECT {columns}, {versions} FROM {call} WHERE {call}.code = %s AND {call}.audience = %s"  # noqa: S608 - names from the models, values are parameters # nosec B608
+
+
+# call pk -> its CallRules, in this process; a version differing from the call's row replaces the entry.
+_RULES: dict[int, CallRules] = {}
+_RULES_MAX = 500  # calls kept at most (a few dozen are open at a time); beyond it the cache starts again
+
+
+def _rules_load(call: Call, version: tuple | None) -> CallRules:
+    return CallRules(
+        version=version,
+        quotas={quota.code: quota for quota in Quota.objects.filter(call_id=call.pk)},
+        eligibility=tuple(EligibilityRule.objects.filter(call_id=call.pk)),
+        priorities=tuple(PriorityRule.objects.filter(call_id=call.pk)),
+    )
+
+
+def call_rules(*, call: Call) -> CallRules:
+    version = getattr(call, "rules_version", None)
+    if version is None:
+        return _rules_load(call, None)
+    rules = _RULES.get(call.pk)
+    if rules is None or rules.version != version:
+        rules = _rules_load(call, version)
+        if len(_RULES) >= _RULES_MAX:
+            _RULES.clear()
+        _RULES[call.pk] = rules
+    return rules
+
+
+def portal_call_rules_get(*, code: str) -> tuple[Call, CallRules]:
+    call = next(iter(Call.objects.raw(_call_with_version_sql(), [code, Call.Audience.PEOPLE.value])), None)
+    if call is None:
+        raise NotFound("모집공고를 찾을 수 없습니다.")
+    call.rules_version = (
+        call.created_at,
+        call.updated_at,
+        *(
+            (getattr(call, f"{name}_count"), getattr(call, f"{name}_updated"))
+            for name in ("quotas", "eligibility", "priorities")
+        ),
+    )
+    return call, call_rules(call=call)
 
 
 @dataclass

@@ -19,11 +19,14 @@ Contract:
 - application_document_upload(*, actor, application, label, upload, now=None) -> ApplicationDocument
       one of the call's required documents for a draft: PDF, JPEG or PNG by the file's first bytes, at most
       ILJARI_UPLOAD_MAX_BYTES; a new upload for the same document replaces the old one; nothing written on refusal.
-- application_submit(*, actor, call, person, quota, channel="online", consents=None, now=None) -> Application
+- application_submit(*, actor, call, person, quota, channel="online", consents=None, now=None, rules=None)
+      -> Application
       once per call and person: a double click or a retry returns the same application, and a draft becomes
       the submitted application; refused outside the call's period, for another call's quota, when a rule fails
       (with every failed rule's reason), or online while a required document is missing (naming each). A citizen's
       own submission records its consents (both purposes, the notice's version, the call) and is refused without.
+      `rules` (selectors.CallRules, from portal_call_rules_get) are the call's rules already read; without, they
+      are read here.
 - application_save(*, actor, call, person, quota, documents=None, submit=False, consents=None, now=None)
       -> Application      the portal's one step: the draft with the files just chosen, then submitted when asked.
 - application_paper_register(*, actor, call, quota, rrn, person_details=None, consents=(), now=None) -> Application
@@ -443,6 +446,7 @@ def application_submit(
     channel: str = Application.Channel.ONLINE,
     consents=None,
     now=None,
+    rules=None,
 ) -> Application:
     """A citizen's own submission must carry both consents, recorded with it (`consents=None` from staff or the
     system: a paper application's consents are recorded by application_paper_register)."""
@@ -457,10 +461,29 @@ def application_submit(
         if current is not None:
             return current  # a retry of a submission already made
         raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
-    failures = eligibility_failures(call=call, person=person)
+    failures = eligibility_failures(call=call, person=person, rules=list(rules.eligibility) if rules else None)
     if failures:
         raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
-    points = priority_points(person=person, rules=list(call.priority_rules.all()))
+    points = priority_points(person=person, rules=rules.priorities if rules else list(call.priority_rules.all()))
+    if channel == Application.Channel.PAPER or not call.document_lines:
+        # the usual case first, without reading the person's row for the call: insert, and let the unique
+        # constraint say when there is one (a draft, a withdrawn application, a retry) — then nothing of this
+        # transaction stays (its consents neither) and the row is dealt with below, under its lock
+        try:
+            with transaction.atomic():
+                if consents:
+                    consent_record(person=person, consents=consents, context=_consent_context(call, channel), now=now)
+                return Application.objects.create(
+                    call=call,
+                    person=person,
+                    quota=quota,
+                    status=Application.Status.SUBMITTED,
+                    channel=channel,
+                    submitted_at=now,
+                    priority_points=points,
+                )
+        except IntegrityError:
+            pass
     try:
         with transaction.atomic():
             application = Application.objects.select_for_update().filter(call=call, person=person).first()

@@ -5,9 +5,14 @@ Contract:
 - person_find_by_rrn(*, user, rrn) -> Person | None      (exact, through the blind index; never a LIKE)
 - person_get(*, user, pk) -> Person
 - person_of_user(*, user) -> Person | None               (one's own record)
+- applicant_of_user(*, user) -> Person | None            (one's own record as an application reads it: one query,
+                                                          without the consents, the district row and the resident
+                                                          number, which stays deferred: nothing to decrypt)
 """
 
 from __future__ import annotations
+
+import functools
 
 from django.db.models import QuerySet
 
@@ -48,3 +53,17 @@ def person_of_user(*, user) -> Person | None:
     if user is None or not user.is_authenticated:
         return None
     return Person.objects.select_related("district").prefetch_related("consents").filter(user=user).first()
+
+
+@functools.cache
+def _applicant_sql() -> str:
+    """Written out once: the ORM would build this one-row query again for every submission."""
+    table = Person._meta.db_table
+    columns = ", ".join(f'"{f.column}"' for f in Person._meta.concrete_fields if f.name not in ("rrn", "rrn_index"))
+    return f'SELECT {columns} FROM {table} WHERE "user_id" = %s'  # noqa: S608 - names from the model # nosec B608
+
+
+def applicant_of_user(*, user) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return next(iter(Person.objects.raw(_applicant_sql(), [user.pk])), None)

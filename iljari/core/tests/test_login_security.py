@@ -227,3 +227,25 @@ def test_password_change_keeps_the_session(client_as):
     assert response.status_code == 302
     assert client.get("/accounts/me/").status_code == 200
     assert User.objects.get(username="t_citizen").check_password("Another!pass2018")
+
+
+def test_the_first_request_after_logging_in_writes_no_session(personas, monkeypatch):
+    """The login saves the session anyway: it carries the first activity, so the request after it (a citizen's
+    first submission at a call's opening hour) has nothing to write."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from iljari.core import middleware
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    client = Client()
+    assert _login(client, "t_staff", PASSWORD).status_code == 302
+    assert client.session["iljari_last_activity"] == clock[0]
+    clock[0] += 5
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/org/").status_code == 200
+    writes = [q["sql"] for q in queries if "django_session" in q["sql"] and not q["sql"].lstrip().startswith("SELECT")]
+    assert writes == []
+    clock[0] += middleware.settings.ILJARI_SESSION_IDLE_MINUTES * 60 + 1  # the idle limit still counts from the login
+    assert client.get("/org/")["Location"].startswith("/accounts/login/?expired=1")

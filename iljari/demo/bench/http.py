@@ -15,6 +15,10 @@ persons, consents, calls, applications, their change history, login records, ses
 whatever happened. The accounts' passwords use Django's MD5 hasher (the server is started with
 ILJARI_FAST_HASHER=1): logging in is the set-up here, not the measured work.
 
+The note also gives the CPU each request cost the server (gunicorn's master and workers, from /proc) and the
+load tool (this process), and how busy the machine was: the load tool must not be the bottleneck. CITIZENS is
+ILJARI_BENCH_HTTP_CITIZENS when set (300 for a quick run).
+
 Goals: ≥ 200 submissions/s sustained, p95 < 200 ms. On SQLite every write takes the database's one write lock,
 so the figure there is the engine's, and is reported as measured."""
 
@@ -43,7 +47,7 @@ from django.utils import timezone
 from iljari.demo.bench.base import Context, Result, percentile, scenario
 from iljari.demo.bench.data import bench_programme
 
-CITIZENS = 1_000
+CITIZENS = int(os.environ.get("ILJARI_BENCH_HTTP_CITIZENS", "1000"))  # 300 for the quick run of the benchmark doc
 CALLS = 4
 QUOTAS = 5
 PLACES = 50
@@ -68,6 +72,9 @@ class Load:
     answers: list[Answer] = field(default_factory=list)
     wall_s: float = 0.0
     errors: list[str] = field(default_factory=list)
+    client_cpu_s: float = 0.0  # the load tool's own CPU (this process, all its threads) while it ran
+    server_cpu_s: float = 0.0  # gunicorn's (master and workers), when the server was given
+    machine_busy: float | None = None  # the share of the machine's CPU time that was not idle (Linux)
 
     @property
     def rate(self) -> float:
@@ -127,9 +134,33 @@ class Session:
         )
 
 
-def run_load(jobs: list[Callable[[], Answer | None]], concurrency: int) -> Load:
+def _machine_cpu() -> tuple[int, int] | None:
+    """(busy, total) clock ticks of every core since boot, from /proc/stat; None elsewhere."""
+    try:
+        ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
+    return sum(ticks) - idle, sum(ticks)
+
+
+def _group_cpu(pgid: int) -> float:
+    """The CPU seconds (user and system) used so far by the live processes of a process group (Linux)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid:  # fields after the name: state, ppid, pgrp, ...; utime and stime are 12th, 13th
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def run_load(jobs: list[Callable[[], Answer | None]], concurrency: int, server: Server | None = None) -> Load:
     """Run the jobs on `concurrency` threads as fast as the server answers; the wall time is from the first
-    request to the last answer."""
+    request to the last answer. It also measures its own CPU (to show it is not the bottleneck), the server's and
+    the machine's."""
     load = Load()
     lock = threading.Lock()
     queue = iter(jobs)
@@ -151,12 +182,21 @@ def run_load(jobs: list[Callable[[], Answer | None]], concurrency: int) -> Load:
                     load.answers.append(answer)
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    machine = _machine_cpu()
+    server_cpu = _group_cpu(server.process.pid) if server is not None else 0.0
+    cpu = time.process_time()
     start = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     load.wall_s = time.perf_counter() - start
+    load.client_cpu_s = time.process_time() - cpu
+    if server is not None:
+        load.server_cpu_s = _group_cpu(server.process.pid) - server_cpu
+    after = _machine_cpu()
+    if machine is not None and after is not None and after[1] > machine[1]:
+        load.machine_busy = (after[0] - machine[0]) / (after[1] - machine[1])
     return load
 
 
@@ -306,6 +346,10 @@ def _clean_up() -> None:
         User.objects.filter(pk__in=users).delete()
 
 
+def _per_request_ms(load: Load) -> str:
+    return f"{load.server_cpu_s / max(len(load.answers), 1) * 1000:.1f} ms"
+
+
 @scenario(70)
 def submissions_through_http(ctx: Context) -> list[Result]:
     from iljari.intake import services as intake
@@ -335,9 +379,9 @@ def submissions_through_http(ctx: Context) -> list[Result]:
                 quota = f"Q{index % QUOTAS}"
                 times = 2 if index % RETRY_EVERY == 0 else 1
                 jobs += [lambda s=session, c=call.code, q=quota: s.submit(c, q)] * times
-        submissions = run_load(jobs, CONCURRENCY)
+        submissions = run_load(jobs, CONCURRENCY, server)
         bare = [sessions[n % len(sessions)] for n in range(REFERENCE_REQUESTS)]
-        reference = run_load([(lambda s=s: s.request("GET", "/bench/json/")) for s in bare], CONCURRENCY)
+        reference = run_load([(lambda s=s: s.request("GET", "/bench/json/")) for s in bare], CONCURRENCY, server)
     finally:
         if server is not None:
             server.stop()
@@ -376,7 +420,10 @@ def submissions_through_http(ctx: Context) -> list[Result]:
         f"p95 {percentile(reference.timings(), 0.95) * 1000:.0f} ms; "
         f"2xx {len(answered):,}, refused {len(refused)}, connection errors {len(submissions.errors)}, "
         f"rows {len(stored):,} (expected {expected:,}), 2xx without a row {len(lost)}, quotas over-filled "
-        f"{len(overfilled)}"
+        f"{len(overfilled)}; CPU per submission: server {_per_request_ms(submissions)}, load tool "
+        f"{submissions.client_cpu_s / max(len(jobs), 1) * 1000:.1f} ms (bare view: server "
+        f"{_per_request_ms(reference)}, load tool {reference.client_cpu_s / max(REFERENCE_REQUESTS, 1) * 1000:.1f} ms)"
+        + (f"; machine busy {submissions.machine_busy:.0%}" if submissions.machine_busy is not None else "")
     )
     if engine == "sqlite":
         note += "; SQLite: every write waits for the one write lock"

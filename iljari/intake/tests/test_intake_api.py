@@ -98,3 +98,117 @@ def test_an_ineligible_citizen_gets_each_failed_rule_in_korean(office, client_as
     assert body["errors"] == [
         {"field": "eligibility", "message": "만 18세 이상 39세 이하만 신청할 수 있습니다(2018. 1. 1. 기준 만 58세)."}
     ]
+
+
+def _citizen_with_person(personas, name: str) -> Client:
+    from iljari.core.models import User
+
+    user = User.objects.create_user(username=name, password="x", role=Role.CITIZEN, display_name="시민")
+    make_person(user=user, birth=date(1995, 3, 2))
+    client = Client()
+    client.force_login(user)
+    client.get("/api/portal/applications")  # the session's first touch (IdleSessionTimeoutMiddleware), not measured
+    return client
+
+
+def test_a_submission_reads_the_call_in_one_query_once_its_quotas_and_rules_were_read(
+    office, client_as, django_assert_num_queries
+):
+    """The call's quotas, eligibility and priority rules are the same for every submission: after the first one
+    (which reads them) a submission reads the session, the user, the call with its rules' version, the person,
+    then writes in one transaction: the two consents in one insert, the application (its unique constraint, not a
+    read first, tells a retry) and its change history."""
+    call = make_call(documents="")
+    path = f"/api/portal/calls/{call.code}/applications"
+    first = _citizen_with_person(office, "cached-1")
+    assert _post(first, path, {"quota": "CITY", "consents": BOTH}).status_code == 201
+    second = _citizen_with_person(office, "cached-2")
+    with django_assert_num_queries(9):  # 2 framework + call + person + 5 in the transaction (begin … commit)
+        answer = _post(second, path, {"quota": "CITY", "consents": BOTH})
+    assert answer.status_code == 201 and answer.json()["quota"] == "CITY"
+    application = Application.objects.get(pk=answer.json()["id"])
+    assert (application.priority_points, application.quota.code) == (0, "CITY")
+    assert application.person.consents.count() == 4  # the registration's two and the submission's two
+
+
+def test_a_change_to_the_call_is_seen_by_the_next_submission(office):
+    """The cache of a call's quotas and rules lives in each server process: nothing tells the others when one
+    changes the call. Each submission reads the call's row with its rules' version, so a change made anywhere — its
+    closing time, a quota, a rule, a priority — is what the next submission uses."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from iljari.intake.models import Call, EligibilityRule, PriorityRule, Quota
+    from iljari.people.models import Person
+
+    call = make_call(documents="")
+    path = f"/api/portal/calls/{call.code}/applications"
+    warm = _citizen_with_person(office, "change-0")
+    assert _post(warm, path, {"quota": "CITY", "consents": BOTH}).status_code == 201  # the rules are now cached
+
+    # a new quota (another process's call_set): the next submission may choose it
+    services.call_set(
+        actor=None,
+        code=call.code,
+        programme=call.programme,
+        title=call.title,
+        opens_at=call.opens_at,
+        closes_at=call.closes_at,
+        announce_on=call.announce_on,
+        quotas=[("CITY", "서울시", 2), ("DISTRICT", "자치구", 1), ("YOUTH", "청년", 3)],
+        eligibility=[{"kind": "resides_in_seoul"}],
+        priorities=[("basic_livelihood_recipient", 5)],
+    )
+    assert (
+        _post(_citizen_with_person(office, "change-1"), path, {"quota": "YOUTH", "consents": BOTH}).status_code == 201
+    )
+
+    # a quota renamed in place (its row saved, the call's row untouched)
+    quota = Quota.objects.get(call=call, code="YOUTH")
+    quota.code = "YOUNG"
+    quota.save()
+    refused = _post(_citizen_with_person(office, "change-2"), path, {"quota": "YOUTH", "consents": BOTH})
+    assert refused.status_code == 404 and refused.json()["message"] == "이 공고에 그런 선발 구분이 없습니다."
+
+    # a new eligibility rule and a changed priority, each saved on its own
+    EligibilityRule.objects.create(call=call, kind=EligibilityRule.Kind.JOB_SEEKER, order=9)
+    refused = _post(_citizen_with_person(office, "change-3"), path, {"quota": "YOUNG", "consents": BOTH})
+    assert refused.status_code == 400 and refused.json()["errors"] == [
+        {"field": "eligibility", "message": "구직등록을 한 사람만 신청할 수 있습니다."}
+    ]
+    EligibilityRule.objects.filter(call=call, kind=EligibilityRule.Kind.JOB_SEEKER).delete()
+    PriorityRule.objects.filter(call=call).delete()
+    PriorityRule.objects.create(call=call, kind=PriorityRule.Kind.BASIC_LIVELIHOOD, points=7)
+    citizen = _citizen_with_person(office, "change-4")
+    Person.objects.filter(user__username="change-4").update(basic_livelihood_recipient=True)
+    answer = _post(citizen, path, {"quota": "YOUNG", "consents": BOTH})
+    assert answer.status_code == 201 and Application.objects.get(pk=answer.json()["id"]).priority_points == 7
+
+    # the call closed early by an update that leaves updated_at alone: the row is read on every submission
+    Call.objects.filter(pk=call.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    refused = _post(_citizen_with_person(office, "change-5"), path, {"quota": "YOUNG", "consents": BOTH})
+    assert refused.status_code == 400 and refused.json()["message"].startswith("접수 기간이 아닙니다")
+    assert Application.objects.filter(call=call).count() == 3  # the refused ones left nothing
+
+
+def test_a_retry_or_a_draft_met_by_the_insert_leaves_no_second_consent(office):
+    """A submission inserts first; when the person already has a row for the call the insert fails and everything
+    of it goes (its consents neither): a retry answers the same application, a draft becomes the submission."""
+    from iljari.people.models import Consent, Person
+
+    call = make_call(documents="")
+    path = f"/api/portal/calls/{call.code}/applications"
+    citizen = _citizen_with_person(office, "retry-1")
+    person = Person.objects.get(user__username="retry-1")
+    first = _post(citizen, path, {"quota": "CITY", "consents": BOTH})
+    consents = Consent.objects.filter(person=person).count()
+    again = _post(citizen, path, {"quota": "DISTRICT", "consents": BOTH})
+    assert first.status_code == again.status_code == 201 and first.json()["id"] == again.json()["id"]
+    assert again.json()["quota"] == "CITY" and Consent.objects.filter(person=person).count() == consents
+    other = make_call("OTHER", documents="")
+    draft = services.application_draft_save(actor=None, call=other, person=person, quota=other.quotas.get(code="CITY"))
+    submitted = _post(citizen, f"/api/portal/calls/{other.code}/applications", {"quota": "DISTRICT", "consents": BOTH})
+    assert submitted.status_code == 201 and submitted.json()["id"] == draft.pk
+    assert (submitted.json()["status"], submitted.json()["quota"]) == ("submitted", "DISTRICT")
+    assert Consent.objects.filter(person=person).count() == consents + 2
