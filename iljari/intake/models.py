@@ -207,14 +207,23 @@ class Application(TimeStampedModel):
         ONLINE = "online", _("온라인")
         PAPER = "paper", _("서면(담당자 등록)")
 
-    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications")
+    # Every index is written again whenever a row's status changes (status is indexed, so no update is HOT): the
+    # table keeps only the indexes its queries need (see Meta.indexes).
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications", db_index=False)
     person = models.ForeignKey(
         "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
     )
     organisation = models.ForeignKey(
-        "enterprises.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+        "enterprises.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        db_index=False,
     )
-    quota = models.ForeignKey(Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications")
+    quota = models.ForeignKey(
+        Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications", db_index=False
+    )
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     channel = models.CharField(_("접수 경로"), max_length=8, choices=Channel.choices, default=Channel.ONLINE)
     submitted_at = models.DateTimeField(_("접수 일시"), null=True, blank=True)
@@ -233,7 +242,11 @@ class Application(TimeStampedModel):
         ordering = ["call", "submitted_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["call", "person"], name="application_once_per_call"),
-            models.UniqueConstraint(fields=["call", "organisation"], name="application_once_per_organisation"),
+            models.UniqueConstraint(
+                fields=["call", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="application_once_per_organisation",
+            ),
             models.CheckConstraint(
                 name="application_person_or_organisation",
                 condition=(Q(person__isnull=False) & Q(organisation__isnull=True))
@@ -244,7 +257,15 @@ class Application(TimeStampedModel):
                 condition=Q(status="draft") | Q(submitted_at__isnull=False),
             ),
         ]
-        indexes = [models.Index(fields=["call", "status"]), models.Index(fields=["quota", "status"])]
+        # (call, status), (call, person) and (quota, status) lead with call and quota, which have no index of
+        # their own; the organisation's indexes leave out the people's applications (nearly all of them)
+        indexes = [
+            models.Index(fields=["call", "status"]),
+            models.Index(fields=["quota", "status"]),
+            models.Index(
+                fields=["organisation"], condition=Q(organisation__isnull=False), name="application_organisation"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.call} #{self.pk}"
@@ -402,7 +423,8 @@ class SelectionRun(models.Model):
 
 
 class SelectionResult(models.Model):
-    run = models.ForeignKey(SelectionRun, on_delete=models.CASCADE, related_name="results")
+    # no index of its own: the unique (run, application) leads with it
+    run = models.ForeignKey(SelectionRun, on_delete=models.CASCADE, related_name="results", db_index=False)
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="selection_results")
     quota = models.ForeignKey(Quota, on_delete=models.PROTECT, related_name="+")
     rank = models.PositiveIntegerField(_("순위"))

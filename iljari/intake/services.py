@@ -836,15 +836,16 @@ class _Row:
     name: str
     birth_date: date
     sex: str
-    rrn: object  # people.rrn.Rrn
-    index: str
+    rrn: object  # people.rrn.Rrn, parsed once: person_register_many takes it as it is
+    index: str  # the blind index under the newest key (rrn_index)
+    indexes: list[str]  # under every configured key, newest first (rrn_indexes): the look-ups use them all
     quota: Quota
     details: dict
 
 
 def _bulk_rows(rows: list[dict], *, call: Call, quotas: dict, districts: dict) -> tuple[list[_Row], list[str]]:
     """Check each row on its own (no database); the good rows and the errors, by row number."""
-    from iljari.people.rrn import RrnError, parse_rrn, rrn_index
+    from iljari.people.rrn import RrnError, parse_rrn, rrn_indexes
 
     labels = {column.key: column.header for column in APPLICANT_COLUMNS}
     errors: list[str] = []
@@ -893,14 +894,32 @@ def _bulk_rows(rows: list[dict], *, call: Call, quotas: dict, districts: dict) -
             if flag is None:
                 errors.append(f"{n}행 '{labels[key]}': '예' 또는 '아니오'로 적으십시오.")
             details[field] = bool(flag)
-        index = rrn_index(number) if number is not None else None
+        indexes = rrn_indexes(number) if number is not None else []  # each HMAC once per row
+        index = indexes[0] if indexes else None
         if index is not None and index in seen:
             errors.append(f"{n}행: {seen[index]}행과 주민등록번호가 같습니다(한 사람은 한 번만 신청합니다).")
         elif index is not None:
             seen[index] = n
         if len(errors) == before:
-            good.append(_Row(n, row["name"].strip()[:60], birth, sex, number, index, quota, details))
+            good.append(_Row(n, row["name"].strip()[:60], birth, sex, number, index, indexes, quota, details))
     return good, errors
+
+
+def _candidate(row: _Row, person) -> _Applicant:
+    """What the rules read of a row's applicant: the sheet's values (which the record takes), the registered
+    person's id if any; a plain row, not a Person instance."""
+    details = row.details
+    district = details["district"]
+    return _Applicant(
+        person.pk if person is not None else None,
+        row.birth_date,
+        district.pk if district is not None else None,
+        details["income_status"],
+        details["job_seeker_registered"],
+        details["basic_livelihood_recipient"],
+        details["veteran"],
+        details["disability"],
+    )
 
 
 def _differs(person, field: str, value) -> bool:
@@ -935,8 +954,12 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
     from iljari.core.xlsx import xlsx_rows
     from iljari.org.selectors import district_choices
     from iljari.people.models import Person
-    from iljari.people.rrn import rrn_indexes
-    from iljari.people.services import consent_record_many, person_register_many, person_update
+    from iljari.people.services import (
+        consent_record_many,
+        person_ids_by_rrn_index,
+        person_register_many,
+        person_update,
+    )
 
     now = now or timezone.now()
     bulk_import_check(actor=actor, call=call, consented=consented, now=now)
@@ -955,8 +978,9 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
         good.remove(row)
 
     # every configured index key is looked up (a key rotation may be under way); rows keep the newest key's index
-    aliases = {index: row.index for row in good for index in rrn_indexes(row.rrn)}
-    registered = {aliases[p.rrn_index]: p for p in Person.objects.filter(rrn_index__in=list(aliases))}
+    aliases = {index: row.index for row in good for index in row.indexes}
+    found = person_ids_by_rrn_index(indexes=aliases)  # one statement, however many rows; then only those found
+    registered = {aliases[p.rrn_index]: p for p in Person.objects.filter(pk__in=list(found.values()))}
     applied = {
         a.person_id: a
         for a in Application.objects.filter(call=call, person__in=list(registered.values())).only(
@@ -990,8 +1014,7 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                 continue
         else:
             changed = row.details
-        candidate = Person(name=row.name, birth_date=row.birth_date, sex=row.sex, **row.details)
-        candidate.pk = person.pk if person is not None else None
+        candidate = _candidate(row, person)
         failures = eligibility_failures(call=call, person=candidate, rules=rules, failing=failing)
         if failures:
             errors.append(f"{row.number}행: 신청 자격을 갖추지 못했습니다. {' '.join(failures)}")
@@ -1011,7 +1034,7 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                 person_register_many(
                     actor=actor,
                     people=[
-                        {"name": row.name, "birth_date": row.birth_date, "sex": row.sex, "rrn": row.rrn.digits,
+                        {"name": row.name, "birth_date": row.birth_date, "sex": row.sex, "rrn": row.rrn,
                          **row.details}
                         for row, person, _, _ in planned
                         if person is None
@@ -1031,19 +1054,21 @@ def application_bulk_import(*, actor, call: Call, data: bytes, consented: bool, 
                     known.append(person.pk)
                 people.append(person)
             consent_record_many(person_ids=known, context=_consent_context(call, Application.Channel.PAPER), now=now)
-            fresh, reopened = [], []
+            fresh, reopened = [], []  # fresh: plain rows for rows_insert, no model instance each
+            submitted, paper = Application.Status.SUBMITTED, Application.Channel.PAPER
             for (row, _, _, points), person in zip(planned, people, strict=True):
                 existing = applied.get(person.pk)
-                application = existing or Application(call=call, person=person)
-                application.quota = row.quota
-                application.status = Application.Status.SUBMITTED
-                application.channel = Application.Channel.PAPER
-                application.submitted_at = now
-                application.priority_points = points
-                (reopened if existing else fresh).append(application)
+                if existing is None:
+                    fresh.append((call.pk, person.pk, row.quota.pk, submitted, paper, now, points))
+                    continue
+                existing.quota = row.quota
+                existing.status = submitted
+                existing.channel = paper
+                existing.submitted_at = now
+                existing.priority_points = points
+                reopened.append(existing)
             fields = ("call", "person", "quota", "status", "channel", "submitted_at", "priority_points")
-            attnames = [Application._meta.get_field(name).attname for name in fields]
-            rows_insert(Application, fields, ([getattr(a, name) for name in attnames] for a in fresh))
+            rows_insert(Application, fields, fresh)
             Application.objects.bulk_update(
                 reopened, ["quota", "status", "channel", "submitted_at", "priority_points"], batch_size=1000
             )

@@ -62,24 +62,28 @@ class IdentityVerifier(Protocol):
     ) -> VerifiedIdentity: ...
 
 
-def identity_input_errors(*, name: str, birth_date: date | None, sex: str, rrn: str) -> tuple[dict, Rrn | None]:
+SEXES = frozenset(Person.Sex.values)
+
+
+def identity_input_errors(*, name: str, birth_date: date | None, sex: str, rrn: str | Rrn) -> tuple[dict, Rrn | None]:
     """(field errors, the parsed number or None): a name, a birth date, a sex, and a well-formed number that
-    agrees with the birth date and sex given. Shared by registration and every verifier."""
+    agrees with the birth date and sex given. Shared by registration and every verifier. A number the caller
+    has already parsed (an Rrn: a bulk upload's rows) is not parsed again."""
     errors: dict[str, list[str]] = {}
     if not (name or "").strip():
         errors["name"] = ["이름을 입력하십시오."]
     if birth_date is None:
         errors["birth_date"] = ["생년월일을 입력하십시오."]
-    if sex not in Person.Sex.values:
+    if sex not in SEXES:
         errors["sex"] = ["성별을 고르십시오."]
     try:
-        number = parse_rrn(rrn)
+        number = rrn if isinstance(rrn, Rrn) else parse_rrn(rrn)
     except RrnError as exc:
         errors["rrn"] = [str(exc)]
         number = None
     if number is not None and birth_date is not None and number.birth_date != birth_date:
         errors["rrn"] = ["주민등록번호의 생년월일이 입력한 생년월일과 다릅니다."]
-    if number is not None and sex in Person.Sex.values and number.sex != sex:
+    if number is not None and sex in SEXES and number.sex != sex:
         errors.setdefault("rrn", []).append("주민등록번호의 성별 자리가 입력한 성별과 다릅니다.")
     return errors, number
 

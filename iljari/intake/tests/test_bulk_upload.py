@@ -202,3 +202,32 @@ def test_outside_the_call_period_the_whole_file_is_refused(office):
             data=_sheet([_row("이새롬", date(1995, 6, 7))]),
             consented=True,
         )
+
+
+def test_each_resident_number_of_the_sheet_is_parsed_once_and_hashed_twice_not_four_times(office, monkeypatch):
+    """The sheet's check parses each number once and computes its blind indexes once; registering the new people
+    takes the parsed number as it is and computes the indexes once more (it checks them itself)."""
+    from iljari.people import identity, rrn
+
+    calls = {"parse": 0, "hmac": 0}
+    parse, hmac = identity.parse_rrn, rrn._hmac
+
+    def counting_parse(text):
+        calls["parse"] += 1
+        return parse(text)
+
+    def counting_hmac(key, digits):
+        calls["hmac"] += 1
+        return hmac(key, digits)
+
+    monkeypatch.setattr(identity, "parse_rrn", counting_parse)  # registration's own parse
+    monkeypatch.setattr(rrn, "_hmac", counting_hmac)
+    call = make_call(quotas=[("DISTRICT", "자치구", 50)])
+    rows = [_row(f"새사람{i}", date(1990, 1, 2)) for i in range(3)]
+    ids = services.application_bulk_import(
+        actor=office[Role.DIVISION_STAFF], call=call, data=_sheet(rows), consented=True
+    )
+    assert len(ids) == 3 and Person.objects.filter(pk__in=ids).count() == 3
+    assert calls["parse"] == 0
+    keys = len(rrn._index_keys())
+    assert calls["hmac"] == 2 * 3 * keys  # the check's and registration's; before: four per row and key

@@ -85,3 +85,25 @@ def test_registering_many_needs_both_consents_and_the_right_to_register(personas
     with pytest.raises(NotAllowed):
         services.person_register_many(actor=personas[Role.CITIZEN], people=[_entry(6)], consents=BOTH)
     assert not Person.objects.filter(name__startswith="일괄").exists()
+
+
+def test_a_number_already_parsed_is_registered_as_it_is_and_still_checked(personas):
+    people = services.person_register_many(
+        actor=None, people=[_entry(11, rrn=parse_rrn("900101-1000011"))], consents=BOTH
+    )
+    assert Person.objects.get(pk=people[0].pk).rrn == "9001011000011"
+    with pytest.raises(ValidationFailed) as refused:  # the parsed number still has to agree with the birth date
+        services.person_register_many(actor=None, people=[_entry(12, rrn=parse_rrn("910101-1000012"))], consents=BOTH)
+    assert "생년월일" in str(refused.value.field_errors)
+
+
+def test_registered_people_are_found_by_their_blind_indexes_in_one_look_up(personas):
+    from django.test.utils import CaptureQueriesContext
+
+    people = services.person_register_many(actor=None, people=[_entry(n) for n in (21, 22)], consents=BOTH)
+    wanted = [rrn_index(parse_rrn(f"900101-1{n:06d}")) for n in (21, 22, 23)]
+    with CaptureQueriesContext(connection) as captured:
+        found = services.person_ids_by_rrn_index(indexes=wanted)
+    assert found == {wanted[0]: people[0].pk, wanted[1]: people[1].pk}
+    if connection.vendor == "postgresql":
+        assert len(captured) == 1
