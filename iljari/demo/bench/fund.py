@@ -1,6 +1,7 @@
 """The social investment fund at city scale: on the database's own book where it holds LOANS loans or more (a
-generated city), otherwise on a synthetic book inside a transaction that is rolled back: LOANS loans with 60-month schedules (equal instalments, equal principal and bullet, grace 0–12 months, 0–3%), disbursed
-2014–2017 and paid on time up to '18.5.31. (six lapsed), through the demo loader's bulk insert.
+generated city), otherwise on a synthetic book inside a transaction that is rolled back: LOANS loans with
+60-month schedules (equal instalments, equal principal and bullet, grace 0–12 months, 0–3%), disbursed 2014–2017
+and paid on time up to '18.5.31. (six lapsed), through the demo loader's bulk insert.
 
 - the loan portfolio as of '18.5.31. (goal < 2 s), against the same figures in raw SQL as the reference: active
   loans by intermediary and purpose, the ledger balance by intermediary and purpose and by loan, each loan's

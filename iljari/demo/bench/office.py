@@ -232,4 +232,4 @@ def business_report_html(ctx: Context) -> Result:
 
 @scenario(21)
 def business_report_pdf(ctx: Context) -> Result:
-    return _report(ctx, "pdf", max(3, ctx.repeat // 3))
+    return _report(ctx, "pdf", ctx.heavy_repeat)

@@ -31,7 +31,7 @@ def pages(ctx: Context) -> list[Result]:
         path = template.format(year=ctx.year, as_of=ctx.as_of)
         ctx.say(f"  {name}: {path}")
         cpu: list[float] = []
-        timings = time_get(client, path, max(3, ctx.repeat // 3) if heavy else ctx.repeat, cpu)
+        timings = time_get(client, path, ctx.heavy_repeat if heavy else ctx.repeat, cpu)
         resident, python_peak, queries = request_profile(client, path)
         results.append(
             Result(

@@ -95,7 +95,7 @@ def people_programme_batches(ctx: Context) -> list[Result]:
             ),
         )  # fmt: skip
         timings, (eligible, ineligible) = time_rolled_back(
-            lambda: intake.eligibility_run(actor=None, call=call), ctx.repeat
+            lambda: intake.eligibility_run(actor=None, call=call), ctx.heavy_repeat
         )
         results.append(
             Result(
@@ -107,7 +107,9 @@ def people_programme_batches(ctx: Context) -> list[Result]:
             )
         )
         intake.eligibility_run(actor=None, call=call)  # the selection ranks the checked applications
-        timings, run = time_rolled_back(lambda: intake.selection_run(actor=None, call=call, seed=2018), ctx.repeat)
+        timings, run = time_rolled_back(
+            lambda: intake.selection_run(actor=None, call=call, seed=2018), ctx.heavy_repeat
+        )
         reference = time_calls(lambda: _rank_in_sql(call.pk), ctx.repeat)
         results.append(
             Result(
@@ -225,9 +227,9 @@ def excel_import(ctx: Context) -> Result:
         ctx.say(f"엑셀 {IMPORT_ROWS:,}행 ({len(data) / 2**20:.1f} MB): {time.perf_counter() - start:.1f}s")
         timings, ids = time_rolled_back(
             lambda: intake.application_bulk_import(actor=None, call=call, data=data, consented=True, now=now),
-            ctx.repeat,
+            ctx.heavy_repeat,
         )
-        reference = time_calls(lambda: _parse_only(data), ctx.repeat)
+        reference = time_calls(lambda: _parse_only(data), ctx.heavy_repeat)
     return Result(
         name=f"Excel import, {IMPORT_ROWS:,} rows with full validation",
         goal="< 60 s",

@@ -135,7 +135,9 @@ def section(results: list[Result], *, repeat: int, only: list[str]) -> tuple[str
     text = "\n".join(
         [
             f"Measured {timezone.localtime():%Y-%m-%d %H:%M} ({timezone.get_current_timezone_name()}) with "
-            f"`{command}` ({repeat} repeats; heavy files a third of them, at least 3), in-process test client.",
+            f"`{command}` ({repeat} repeats; the scenarios of seconds a run — PDF, HWPX, eligibility, selection, "
+            "Excel import — a third of them, at least 3), in-process test client (the HTTP scenario: gunicorn and a "
+            "loopback load tool).",
             f"Machine: {machine()}. Dataset: {described}.",
             "",
             "| scenario | goal | median ms | p95 ms | reference | reference median ms | ratio | goal | peak MB "
