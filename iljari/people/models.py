@@ -65,7 +65,7 @@ class Person(TimeStampedModel):
         verbose_name = _("사람")
         verbose_name_plural = _("사람")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["name", "birth_date"]), models.Index(fields=["district"])]
+        indexes = [models.Index(fields=["name", "birth_date"])]  # the district has its foreign key's own index
 
     def __str__(self) -> str:
         return f"{self.name} ({self.rrn_masked})"
