@@ -27,6 +27,7 @@ from iljari.core.roles import Role
 from iljari.core.routers import REPLICA, ReplicaRouter, reading_replica
 from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot
+from iljari.finance.services import budget_snapshot_record
 from iljari.testing import PERSONAS, make_org, make_persona
 
 REQUIRE_SERVICES = bool(os.environ.get("ILJARI_REQUIRE_BROWSER"))  # CI: the machine's services are there
@@ -114,9 +115,17 @@ def real_replica(transactional_db):
 def test_the_dashboard_reads_the_replica_and_the_budget_page_the_primary(real_replica):
     name, manager = real_replica
     # the 2018 report: 일자리정책담당관 지출액 100,177백만원 ('18.6.30.); the primary now says 100,999
-    snapshot = BudgetSnapshot.objects.get(line__org_unit__name="일자리정책담당관", as_of="2018-06-30")
-    snapshot.spent = 100_999_000_000
-    snapshot.save(update_fields=["spent"])
+    snapshot = BudgetSnapshot.objects.select_related("line").get(
+        line__org_unit__name="일자리정책담당관", as_of="2018-06-30"
+    )
+    budget_snapshot_record(  # through the service, so the budget summary the page reads is kept with it
+        actor=None,
+        line=snapshot.line,
+        as_of=snapshot.as_of,
+        current_budget=snapshot.current_budget,
+        committed=snapshot.committed,
+        spent=100_999_000_000,
+    )
     response = manager.get(DASHBOARD)
     dashboard = response.content.decode()
     assert "100,177" in dashboard and "100,999" not in dashboard  # the replica's copy
