@@ -184,6 +184,77 @@ def test_every_page_renders_with_pdftoppm_and_the_charts_are_drawn(report_pdf, t
     assert sum(count for count, rgb in colours if max(abs(a - b) for a, b in zip(rgb, bar, strict=True)) < 8) > 200
 
 
+def _rule_preludes(css: str) -> list[str]:
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return [tinycss2.serialize(rule.prelude).strip() for rule in rules if rule.type in ("qualified-rule", "at-rule")]
+
+
+@needs_weasyprint
+def test_the_lean_user_agent_stylesheet_leaves_out_only_the_universal_pseudo_element_rules():
+    from weasyprint.html import UA
+
+    from iljari.reports.renderers.pdf import UNUSED_UA_RULES, lean_user_agent_css
+
+    stock, lean = _rule_preludes(UA), _rule_preludes(lean_user_agent_css(UA))
+    left_out = [prelude for prelude in stock if prelude.startswith(UNUSED_UA_RULES)]
+    assert "::marker" in left_out and "::footnote-marker" in left_out and "::note-marker" in left_out
+    assert lean == [prelude for prelude in stock if not prelude.startswith(UNUSED_UA_RULES)]
+
+
+@needs_weasyprint
+@needs_tool("pdftoppm")
+def test_the_pages_are_drawn_the_same_as_with_weasyprints_own_user_agent_stylesheet(report, report_pdf, tmp_path):
+    import weasyprint
+
+    from iljari.reports.renderers.pdf import _page, report_html_class
+
+    assert report_html_class() is not weasyprint.HTML
+    stock = weasyprint.HTML(string=_page(report), url_fetcher=url_fetcher()).render()
+    for page in stock.pages:
+        page.links = [link for link in page.links if link[0] == "internal"]
+
+    def pixels(data: bytes, name: str) -> list[bytes]:
+        (tmp_path / f"{name}.pdf").write_bytes(data)
+        subprocess.run(["pdftoppm", "-r", "40", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True)
+        return [path.read_bytes() for path in sorted(tmp_path.glob(f"{name}-*.ppm"))]
+
+    lean_pages, stock_pages = pixels(report_pdf, "lean"), pixels(stock.write_pdf(), "stock")
+    assert len(lean_pages) == len(stock_pages) > 1
+    differing = [number for number, (a, b) in enumerate(zip(lean_pages, stock_pages, strict=True), 1) if a != b]
+    assert differing == [], f"pages drawn otherwise than with the stock stylesheet: {differing}"
+
+
+def test_the_cycle_collector_is_paused_for_the_render_and_back_on_after_it_even_when_the_render_fails():
+    import gc
+
+    from iljari.reports.renderers.pdf import _cycles_collected_after
+
+    assert gc.isenabled()
+    with _cycles_collected_after():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), _cycles_collected_after():
+        _ = 1 / 0
+    assert gc.isenabled()
+    gc.disable()  # paused by someone else (another thread's render): left paused
+    try:
+        with _cycles_collected_after():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@needs_weasyprint
+def test_a_pdf_render_leaves_the_cycle_collector_on():
+    import gc
+
+    render_pdf(small_document(Heading(level=1, text="Ⅰ. 일반현황")))
+    assert gc.isenabled()
+
+
 @needs_weasyprint
 def test_the_report_command_writes_the_pdf_whole(office_report_data, tmp_path):
     out = tmp_path / "report.pdf"

@@ -1,6 +1,7 @@
 """`iljari generate --scale city|small [--seed N] [--years 5] [--reset] [--write docs/scale.md]`: fill the current
-database with a synthetic Seoul-sized office (see iljari/demo/scale). Refuses a database that already holds data
-unless --reset (which empties every table first; nothing the migrations own is dropped)."""
+database with a synthetic Seoul-sized office (see iljari/demo/scale). Applies the migrations first, so an empty
+database needs no other step. Refuses a database that already holds data unless --reset (which empties every table
+first; nothing the migrations own is dropped)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, years, reset, write, **options):
         if years != len(YEARS):
             raise CommandError(f"자료 기간은 {YEARS[0]}~{YEARS[-1]}년의 {len(YEARS)}년만 만들 수 있습니다.")
+        call_command("migrate", interactive=False, verbosity=0)  # an empty database gets its tables first
         if database_has_data():
             if not reset:
                 raise CommandError(
