@@ -123,3 +123,18 @@ def test_the_terminal_progress_bar_draws_only_on_a_terminal():
         bar.close()
     assert screen.getvalue() == "\r[#####-----] 1/2 절반" + " " * 38 + "\n"
     assert pipe.getvalue() == ""
+
+
+@pytest.mark.parametrize("batch", [False, True])
+def test_the_worker_never_starts_db_workers_reloader_even_with_debug_on(settings, batch):
+    # db_worker reloads by default where DEBUG is on; its reloader restarted the demo's worker from a sys.argv that
+    # names the package folder, and the worker died at once
+    from django_tasks_db.management.commands.db_worker import Command as DbWorker
+
+    from iljari.core.management.commands.worker import db_worker_arguments
+
+    settings.DEBUG = True
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    parsed = DbWorker().create_parser("iljari", "db_worker").parse_args(db_worker_arguments(batch=batch, interval=1.0))
+    assert parsed.reload is False
+    assert parsed.batch is batch and parsed.queue_name == "*" and parsed.startup_delay is False

@@ -2,7 +2,11 @@
 
 A thin front of django-tasks-db's `db_worker` with Iljari's defaults: every queue, a short polling interval, and
 a Korean line on start. `--batch` runs what is queued and stops (for tests and cron). With TASKS_BACKEND=immediate
-the tasks run in the request itself and no worker is needed."""
+the tasks run in the request itself and no worker is needed.
+
+The worker never reloads itself on code changes (db_worker's `--reload` is on by default where DEBUG is, as in the
+demo): its reloader starts the process again from `sys.argv`, which for the worker `./run demo` starts beside the
+server names the `iljari` package folder, and the worker died at once. A worker is restarted by whoever runs it."""
 
 from django.conf import settings
 from django.core.management import call_command
@@ -25,5 +29,10 @@ class Command(BaseCommand):
         if not batch:
             self.stdout.write("작업 실행기를 시작합니다. 끝내려면 Ctrl+C를 누르십시오.")
             self.stdout.flush()
-        arguments = ["--queue-name", "*", "--interval", str(interval), "--no-startup-delay"]
-        call_command("db_worker", *arguments, *(["--batch"] if batch else []), verbosity=options["verbosity"])
+        call_command("db_worker", *db_worker_arguments(batch=batch, interval=interval), verbosity=options["verbosity"])
+
+
+def db_worker_arguments(*, batch: bool, interval: float) -> list[str]:
+    """db_worker's arguments for Iljari's worker: every queue, no start-up delay, no reloader."""
+    arguments = ["--queue-name", "*", "--interval", str(interval), "--no-startup-delay", "--no-reload"]
+    return [*arguments, "--batch"] if batch else arguments
