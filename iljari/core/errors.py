@@ -35,6 +35,11 @@ class ValidationFailed(IljariError):
     default_message = "입력한 내용을 확인해 주십시오."
 
 
+def field_error(field: str, message: str) -> ValidationFailed:
+    """The error of one field: `raise field_error("amount", "금액은 0보다 커야 합니다.")`."""
+    return ValidationFailed(message, field_errors={field: [message]})
+
+
 class NotAllowed(IljariError):
     code = "forbidden"
     status = 403

@@ -44,6 +44,11 @@ def format_amount(won: int | None, unit: str = "백만원", *, decimals: int = 0
     return format_number(Decimal(won) / UNITS[unit], decimals=decimals)
 
 
+def format_won(won: int | None) -> str:
+    """An amount in 원 as a message writes it: `1,234,000원` (`-` when missing)."""
+    return EMPTY if won is None else f"{won:,}원"
+
+
 def ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -> Decimal | None:
     """numerator / denominator as a Decimal, or None where it is undefined (no denominator)."""
     if numerator is None or not denominator:

@@ -25,9 +25,9 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
+from iljari.core.http import error_text, form_apply_error, paginate, safe_next
 from iljari.core.jobs import job_get, job_list
 from iljari.core.middleware import client_address
-from iljari.web.http import error_text, form_apply_error, paginate, safe_next
 
 
 def login_view(request):

@@ -20,6 +20,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import XLSX, error_text, paginate, service_step, xlsx_upload
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
@@ -40,9 +41,6 @@ from iljari.enterprises.forms import (
 )
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, PlatformReview
 from iljari.enterprises.services import PROFILE_FIELDS
-from iljari.web.http import error_text, form_submit, paginate, xlsx_upload
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request) -> int:
@@ -89,8 +87,8 @@ def organisation_create(request):
         organisation = services.organisation_register(actor=request.user, **data)
         return f"{organisation.name}을(를) 등록했습니다.", organisation.get_absolute_url()
 
-    return form_submit(
-        request, form, save=save, render_page=lambda f, status: _organisation_form_page(request, f, None, status)
+    return service_step(
+        request, save, form=form, render_page=lambda f, status: _organisation_form_page(request, f, None, status)
     )
 
 
@@ -108,10 +106,10 @@ def organisation_edit(request, pk: int):
         saved = services.organisation_update(actor=request.user, organisation=organisation, **data)
         return "기업·단체 정보를 저장했습니다.", saved.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: _organisation_form_page(request, f, organisation, status),
     )
 
@@ -217,10 +215,10 @@ def my_profile(request):
         services.organisation_profile_update(actor=request.user, organisation=organisation, **data)
         return "기업 정보를 저장했습니다.", reverse("enterprises:my_profile")
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(
             request,
             "enterprises/my_profile.html",
@@ -380,10 +378,10 @@ def purchase_create(request):
             "enterprises:procurement"
         ) + f"?year={purchase.purchased_on.year}"
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(request, "enterprises/purchase_form.html", {"form": f}, status=status),
     )
 
@@ -443,7 +441,7 @@ def my_purchases(request):
             status=status,
         )
 
-    return form_submit(request, form, save=save, render_page=render_page)
+    return service_step(request, save, form=form, render_page=render_page)
 
 
 @login_required

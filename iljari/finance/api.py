@@ -6,9 +6,9 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
+from iljari.core.period import default_period
 from iljari.finance import selectors, services
 from iljari.finance.models import BudgetLine
-from iljari.reports.selectors import default_period
 
 router = Router(tags=["인력·예산"])
 

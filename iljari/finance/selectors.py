@@ -14,6 +14,7 @@ Contract:
 - budget_line_list(*, user, year, unit_path=None) -> QuerySet[BudgetLine]
 - budget_as_of_dates(*, year) -> list[date]
 - staffing_dates() -> list[date]
+- budget_newest_as_of(year) -> date | None   the newest budget snapshot date of a year (core.period's source)
 - budget_snapshot_sheet(*, user, year, as_of, unit_path=None) -> bytes   (xlsx to edit and upload again)
 
 Queries are set-based: a fixed number per call, whatever the number of lines or units.
@@ -299,3 +300,7 @@ def budget_snapshot_sheet(*, user, year: int, as_of: date, unit_path: str | None
             }
         )
     return xlsx_table(title="예산 집행 현황", columns=BUDGET_COLUMNS, rows=rows)
+
+
+def budget_newest_as_of(year: int) -> date | None:
+    return BudgetSnapshot.objects.filter(line__year=year).aggregate(d=Max("as_of"))["d"]

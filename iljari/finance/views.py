@@ -8,14 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from iljari.core.access import access_figures_enter_any, access_office_figures_view, figures_unit_path, require
+from iljari.core.forms import UploadForm
+from iljari.core.http import XLSX, service_step, xlsx_upload
+from iljari.core.period import figure_period
 from iljari.finance import selectors, services
 from iljari.finance.forms import BudgetSnapshotForm
-from iljari.performance.selectors import validation_result_list
-from iljari.web.forms import UploadForm
-from iljari.web.http import form_submit, xlsx_upload
-from iljari.web.period import figure_period
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -36,7 +33,6 @@ def staffing(request):
             "year": year,
             "as_of": as_of,
             "rows": _staffing_rows(table),
-            "results": validation_result_list(user=request.user, year=year, area="staffing"),
         },
     )
 
@@ -72,7 +68,6 @@ def _budget_context(request, year, as_of, *, form=None, upload=None):
         "as_of": as_of,
         "execution": selectors.budget_execution(user=request.user, year=year, as_of=as_of, unit_path=unit_path),
         "dates": selectors.budget_as_of_dates(year=year),
-        "results": validation_result_list(user=request.user, year=year, area="budget"),
         "can_enter": can_enter,
         "form": form or (BudgetSnapshotForm(lines=lines, initial={"as_of": as_of}) if can_enter else None),
         "upload": upload or (UploadForm() if can_enter else None),
@@ -101,10 +96,10 @@ def budget_record(request):
             f"/finance/budget/?year={year}&as_of={data['as_of'].isoformat()}",
         )
 
-    return form_submit(
+    return service_step(
         request,
-        BudgetSnapshotForm(request.POST or None, lines=lines),
-        save=save,
+        save,
+        form=BudgetSnapshotForm(request.POST or None, lines=lines),
         render_page=lambda form, status: render(
             request, "finance/budget.html", _budget_context(request, year, as_of, form=form), status=status
         ),

@@ -25,6 +25,9 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
+from iljari.core.http import error_text, form_apply_error, paginate, service_step
+from iljari.core.http import log_person_access as _log
+from iljari.core.period import figure_period
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import (
     BookingForm,
@@ -53,9 +56,6 @@ from iljari.frontline.forms import (
 from iljari.frontline.services import LABOUR_POLICY
 from iljari.org import selectors as org_selectors
 from iljari.people import selectors as people_selectors
-from iljari.web.http import error_text, form_apply_error, form_submit, paginate
-from iljari.web.http import log_person_access as _log
-from iljari.web.period import figure_period
 
 
 def _day(request) -> date:
@@ -138,10 +138,10 @@ def consultation_create(request):
             _log(request, "create", [person.pk], f"상담 기록 {consultation.pk}")
         return "상담을 기록했습니다.", consultation.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(request, "frontline/consultation_form.html", {"form": f}, status=status),
     )
 
@@ -160,7 +160,7 @@ def _page_form_post(request, form, *, write, done: tuple[str, str], page):
         write(data)
         return done
 
-    return form_submit(request, form, save=save, render_page=page)
+    return service_step(request, save, form=form, render_page=page)
 
 
 def _consultation_page(request, consultation, *, outcome_form=None, follow_up_form=None, status=200):
@@ -275,10 +275,10 @@ def case_create(request):
         case = services.case_open(actor=request.user, service_point=point, consultation=consultation, **data)
         return "사건을 수임했습니다.", reverse("frontline:case_detail", args=[case.pk])
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(
             request, "frontline/case_form.html", {"form": f, "consultation": consultation}, status=status
         ),
@@ -358,10 +358,10 @@ def visit_create(request):
         services.visit_record(actor=request.user, service_point=point, checks=checks, **data)
         return "사업장 컨설팅을 기록했습니다.", reverse("frontline:visit_list")
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(
             request, "frontline/visit_form.html", {"form": f, "checks": checks}, status=status
         ),
@@ -502,7 +502,7 @@ def shelter_detail(request, code: str):
         context = {"shelter": shelter, "form": f, "can_count": can_count, "counts": counts, "year": year}
         return render(request, "frontline/shelter_detail.html", context, status=status)
 
-    return form_submit(request, form, save=save, render_page=render_page)
+    return service_step(request, save, form=form, render_page=render_page)
 
 
 # --- public sector ----------------------------------------------------------------------------------------
@@ -623,10 +623,10 @@ def working_hours_record(request):
 
 
 def _setup_form(request, form, save, *, title: str, back: str):
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(
             request, "frontline/setup_form.html", {"form": f, "title": title, "back": back}, status=status
         ),
@@ -797,7 +797,7 @@ def closure_list(request):
         context = {"form": f, "closures": closures, "since": since, "all_points": all_points}
         return render(request, "frontline/closure_list.html", context, status=status)
 
-    return form_submit(request, form, save=save, render_page=render_page)
+    return service_step(request, save, form=form, render_page=render_page)
 
 
 @login_required

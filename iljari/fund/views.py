@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_fund_ledger_view, access_fund_manage, access_fund_view, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import XLSX, error_text, form_apply_error, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.fund import selectors, services
 from iljari.fund.forms import (
@@ -27,9 +28,6 @@ from iljari.fund.forms import (
     RepaymentForm,
 )
 from iljari.fund.models import Account, DefermentRequest, Notice
-from iljari.web.http import error_text, form_apply_error, form_submit, paginate
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _as_of(request):
@@ -89,8 +87,8 @@ def loan_create(request):
         loan = services.loan_register(actor=request.user, borrower=borrower, **data)
         return f"융자 {loan.number}를 등록했습니다. 실행일을 넣어 실행하십시오.", loan.get_absolute_url()
 
-    return form_submit(
-        request, form, save=save, render_page=lambda f, status: render(request, "fund/loan_form.html", {"form": f},
+    return service_step(
+        request, save, form=form, render_page=lambda f, status: render(request, "fund/loan_form.html", {"form": f},
                                                                        status=status)
     )  # fmt: skip
 
@@ -172,7 +170,7 @@ def schedule_export(request, number: str):
 @login_required
 def statement_upload(request):
     require(access_fund_manage(request.user))
-    from iljari.web.forms import UploadForm
+    from iljari.core.forms import UploadForm
 
     upload = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and upload.is_valid():

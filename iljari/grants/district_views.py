@@ -19,6 +19,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.http import XLSX, form_apply_error, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.grants import district_selectors as selectors
 from iljari.grants import district_services as services
@@ -36,9 +37,6 @@ from iljari.grants.district_forms import (
 )
 from iljari.org import selectors as org_selectors
 from iljari.performance.models import TargetGroup
-from iljari.web.http import form_apply_error, form_submit, paginate
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_BOTTOM, CHART_TOP = 560, 220, 48, 32, 16
 
@@ -168,8 +166,8 @@ def district_project_create(request):
         project = services.district_project_register(actor=request.user, programme=programme, jobs=jobs, **fields)
         return f"{project.district.name} {project.title} 사업을 등록했습니다.", project.get_absolute_url()
 
-    return form_submit(
-        request, form, save=save,
+    return service_step(
+        request, save, form=form,
         render_page=lambda f, status: render(request, "grants/district/project_form.html", {"form": f}, status=status),
     )  # fmt: skip
 
@@ -260,8 +258,8 @@ def ecosystem_create(request):
         support = services.ecosystem_support_register(actor=request.user, programme=programme, **data)
         return f"{support} 지원을 등록했습니다. 1단계(사업 준비) 지원부터 넣으십시오.", support.get_absolute_url()
 
-    return form_submit(
-        request, form, save=save,
+    return service_step(
+        request, save, form=form,
         render_page=lambda f, status: render(request, "grants/district/ecosystem_form.html", {"form": f},
                                              status=status),
     )  # fmt: skip

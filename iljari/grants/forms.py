@@ -115,7 +115,7 @@ class PayrollUploadForm(_OwnIds, KrdsFormMixin, forms.Form):
     file = forms.FileField(label="임금 내역 엑셀 파일(.xlsx)", help_text="내려받은 양식에 적어 올립니다. 5MB까지.")
 
     def clean_file(self):
-        from iljari.web.forms import MAX_UPLOAD_BYTES
+        from iljari.core.forms import MAX_UPLOAD_BYTES
 
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):

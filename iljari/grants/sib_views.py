@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_sib_manage, access_sib_view, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import form_apply_error, paginate, service_step
 from iljari.grants import sib_selectors as selectors
 from iljari.grants import sib_services as services
 from iljari.grants.district_forms import SibContractForm, SibEvaluationForm
-from iljari.web.http import form_apply_error, form_submit, paginate
 
 
 @login_required
@@ -57,8 +57,8 @@ def sib_create(request):
         contract = services.sib_contract_create(actor=request.user, provider=provider, **data)
         return f"사회성과보상사업 {contract.title}을(를) 등록했습니다.", contract.get_absolute_url()
 
-    return form_submit(
-        request, form, save=save,
+    return service_step(
+        request, save, form=form,
         render_page=lambda f, status: render(request, "grants/sib/contract_form.html", {"form": f}, status=status),
     )  # fmt: skip
 

@@ -22,6 +22,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import XLSX, form_apply_error, paginate, service_step
 from iljari.grants import selectors, services
 from iljari.grants.forms import (
     AgreementFilterForm,
@@ -36,7 +37,6 @@ from iljari.grants.forms import (
     SpendingReportForm,
 )
 from iljari.grants.models import GrantAgreement, GrantProgramme, SpendingItem
-from iljari.web.http import XLSX, form_apply_error, form_submit, paginate
 
 
 def _filters(request):
@@ -99,10 +99,10 @@ def programme_create(request):
         )  # fmt: skip
         return f"보조금 사업 {made.name}을(를) 저장했습니다.", made.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(request, "grants/programme_form.html", {"form": f}, status=status),
     )
 
@@ -164,10 +164,10 @@ def agreement_create(request, code: str):
         )
         return f"협약 {agreement.code}를 만들었습니다. 협약일을 넣어 체결하십시오.", agreement.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: render(
             request, "grants/agreement_form.html", {"form": f, "programme": programme}, status=status
         ),

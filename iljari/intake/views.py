@@ -24,6 +24,8 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import KrdsFormMixin
+from iljari.core.http import XLSX, error_text, form_apply_error, paginate, xlsx_upload
+from iljari.core.http import log_person_access as _log
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.intake import selectors, services, tasks
@@ -38,11 +40,8 @@ from iljari.intake.forms import (
 from iljari.intake.models import Application, Quota, ReviewScore
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 from iljari.people.selectors import person_of_user
-from iljari.web.http import error_text, form_apply_error, paginate, xlsx_upload
-from iljari.web.http import log_person_access as _log
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DocumentFieldsMixin:

@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from iljari.core.access import access_org_structure_change, access_partner_change, require
 from iljari.core.errors import IljariError
+from iljari.core.http import form_apply_error, paginate
 from iljari.org import selectors, services
 from iljari.org.forms import OrgUnitForm, PartnerFilterForm, PartnerForm
-from iljari.web.http import form_apply_error, paginate
 
 
 @login_required

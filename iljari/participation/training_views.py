@@ -12,6 +12,9 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_training_manage, access_training_records, access_training_view, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import form_apply_error, paginate, personal_export, service_step, xlsx_upload
+from iljari.core.http import log_person_access as _log
+from iljari.core.period import figure_period
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import training_selectors as selectors
 from iljari.participation import training_services as services
@@ -24,11 +27,6 @@ from iljari.participation.training_forms import (
     EnrolmentCompleteForm,
     EnrolmentDropForm,
 )
-from iljari.web.http import form_apply_error, form_submit, paginate, personal_export, xlsx_upload
-from iljari.web.http import log_person_access as _log
-from iljari.web.period import figure_period
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(request, course: TrainingCourse):
@@ -173,10 +171,10 @@ def deposit_pay(request, pk: int):
         services.deposit_pay(actor=request.user, enrolment=enrolment, paid_on=data["paid_on"])
         return "예치금 납부를 기록했습니다.", enrolment.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        DepositPayForm(request.POST),
-        save=save,
+        save,
+        form=DepositPayForm(request.POST),
         render_page=lambda f, status: _enrolment_page(request, enrolment, pay_form=f, status=status),
     )
 
@@ -190,10 +188,10 @@ def enrolment_complete(request, pk: int):
         services.enrolment_complete(actor=request.user, enrolment=enrolment, ended_on=data["ended_on"])
         return "수료를 기록했습니다.", enrolment.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        EnrolmentCompleteForm(request.POST),
-        save=save,
+        save,
+        form=EnrolmentCompleteForm(request.POST),
         render_page=lambda f, status: _enrolment_page(request, enrolment, complete_form=f, status=status),
     )
 
@@ -207,10 +205,10 @@ def enrolment_drop(request, pk: int):
         services.enrolment_drop(actor=request.user, enrolment=enrolment, **data)
         return "중도탈락을 기록했습니다.", enrolment.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        EnrolmentDropForm(request.POST),
-        save=save,
+        save,
+        form=EnrolmentDropForm(request.POST),
         render_page=lambda f, status: _enrolment_page(request, enrolment, drop_form=f, status=status),
     )
 
@@ -236,4 +234,4 @@ def call_enrol(request, code: str):
         )
 
     form = EnrolForm(request.POST if request.method == "POST" else None)
-    return form_submit(request, form, save=save, render_page=render_page)
+    return service_step(request, save, form=form, render_page=render_page)

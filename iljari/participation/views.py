@@ -19,6 +19,8 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import error_text, form_apply_error, paginate, personal_export, service_step, xlsx_upload
+from iljari.core.http import log_person_access as _log
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import selectors, services, training_selectors
 from iljari.participation.forms import (
@@ -30,10 +32,6 @@ from iljari.participation.forms import (
     WorkRecordForm,
 )
 from iljari.participation.models import Worksite
-from iljari.web.http import error_text, form_apply_error, form_submit, paginate, personal_export, xlsx_upload
-from iljari.web.http import log_person_access as _log
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _month(request, worksite: Worksite | None = None):
@@ -207,10 +205,10 @@ def placement_record(request, pk: int):
         )
         return f"{data['month'].year}년 {data['month'].month}월 근무상황을 저장했습니다.", placement.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: _placement_page(request, placement, record_form=f, status=status),
     )
 
@@ -227,10 +225,10 @@ def placement_end(request, pk: int):
         )
         return "참여 종료를 기록했습니다.", placement.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: _placement_page(request, placement, end_form=f, status=status),
     )
 
@@ -245,10 +243,10 @@ def placement_outcome(request, pk: int):
         services.outcome_record(actor=request.user, placement=placement, **data)
         return "취업 성과를 기록했습니다.", placement.get_absolute_url()
 
-    return form_submit(
+    return service_step(
         request,
-        form,
-        save=save,
+        save,
+        form=form,
         render_page=lambda f, status: _placement_page(request, placement, outcome_form=f, status=status),
     )
 
@@ -284,7 +282,7 @@ def call_place(request, code: str):
             status=status,
         )
 
-    return form_submit(request, form, save=save, render_page=render_page)
+    return service_step(request, save, form=form, render_page=render_page)
 
 
 @login_required

@@ -28,13 +28,13 @@ from django.views.decorators.http import require_POST
 from iljari.core import services as core_services
 from iljari.core.access import access_signup
 from iljari.core.errors import IljariError, ValidationFailed
+from iljari.core.http import form_apply_error
 from iljari.core.middleware import client_address
 from iljari.core.otp import PURPOSE_SIGNUP, Destination, OtpError, otp_destination, otp_issue, otp_verify
 from iljari.people import services
 from iljari.people.forms import SignupAccountForm, SignupCodeForm, SignupIdentityForm, SignupStartForm
 from iljari.people.identity import VerifiedIdentity
 from iljari.people.rrn import RrnError, rrn_seal, rrn_unseal
-from iljari.web.http import form_apply_error
 
 SESSION_KEY = "iljari_signup"
 STEPS = ("연락처 입력", "인증번호 확인", "본인확인", "계정 만들기")

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 
 from iljari.core.access import access_people_change, access_people_view, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.http import form_apply_error, paginate
+from iljari.core.http import log_person_access as _log
 from iljari.core.roles import Role
 from iljari.people import selectors, services
 from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, PersonSearchForm, RrnLookupForm
-from iljari.web.http import form_apply_error, paginate
-from iljari.web.http import log_person_access as _log
 
 
 @login_required

@@ -8,9 +8,9 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
+from iljari.core.period import default_period
 from iljari.performance import selectors, services
 from iljari.performance.models import Indicator, IndicatorValue, JobTarget
-from iljari.reports.selectors import default_period
 
 router = Router(tags=["성과"])
 

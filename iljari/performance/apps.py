@@ -7,6 +7,10 @@ class PerformanceConfig(AppConfig):
     verbose_name = "성과"
 
     def ready(self) -> None:
+        from iljari.core.period import period_as_of_register
+        from iljari.performance.selectors import job_achievement_newest_as_of
+
+        period_as_of_register(job_achievement_newest_as_of)
         from iljari.core.history import track
         from iljari.performance import models
 

@@ -15,6 +15,7 @@ Contract:
       sum of its programmes'), without the programme rows: read as values in two queries (the dashboard)
 - validation_result_list(*, user, year, area=None, failed_only=False) -> list[ValidationResult]
 - validation_rule_list(*, user) -> list[ValidationRule]
+- job_achievement_newest_as_of(year) -> date | None   the newest job achievement date (core.period's source)
 - job_achievement_sheet(*, user, year, as_of) / indicator_value_sheet(*, user, year, as_of) -> bytes (xlsx)
 """
 
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from iljari.core.access import access_office_figures_view, require
@@ -406,3 +407,7 @@ def indicator_value_sheet(*, user, year: int, as_of: date) -> bytes:
         rows=rows,
         note="값이 빈 행은 읽지 않습니다. 회색 열은 참고용입니다.",
     )
+
+
+def job_achievement_newest_as_of(year: int) -> date | None:
+    return JobAchievement.objects.filter(job_target__year=year).aggregate(d=Max("as_of"))["d"]

@@ -16,15 +16,13 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.forms import UploadForm
+from iljari.core.http import XLSX, form_apply_error, service_step, xlsx_upload
+from iljari.core.period import figure_period
 from iljari.performance import selectors, services
 from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
 from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
-from iljari.web.forms import UploadForm
-from iljari.web.http import form_apply_error, form_submit, xlsx_upload
-from iljari.web.period import figure_period
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx(data: bytes, name: str) -> HttpResponse:
@@ -82,10 +80,10 @@ def indicator_record(request):
             f"/performance/indicators/?year={year}&as_of={as_of.isoformat()}",
         )
 
-    return form_submit(
+    return service_step(
         request,
-        IndicatorValueForm(request.POST or None),
-        save=save,
+        save,
+        form=IndicatorValueForm(request.POST or None),
         render_page=lambda form, status: render(
             request, "performance/indicators.html", _indicator_context(request, year, as_of, form=form), status=status
         ),
@@ -156,10 +154,10 @@ def job_record(request):
             f"/performance/jobs/?year={year}&as_of={data['as_of'].isoformat()}",
         )
 
-    return form_submit(
+    return service_step(
         request,
-        JobAchievementForm(request.POST or None, year=year),
-        save=save,
+        save,
+        form=JobAchievementForm(request.POST or None, year=year),
         render_page=lambda form, status: render(
             request, "performance/jobs.html", _jobs_context(request, year, as_of, form=form), status=status
         ),

@@ -7,6 +7,10 @@ class PlanConfig(AppConfig):
     verbose_name = "비전·주요업무"
 
     def ready(self) -> None:
+        from iljari.core.period import period_years_register
+        from iljari.plan.selectors import plan_years
+
+        period_years_register(plan_years)
         from iljari.core.history import track
         from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
 

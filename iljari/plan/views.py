@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import access_figures_enter, access_office_figures_view, figures_unit_path, require
 from iljari.core.errors import IljariError, NotFound
 from iljari.core.forms import DateInput, KrdsFormMixin
+from iljari.core.http import error_text
+from iljari.core.period import figure_period
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
-from iljari.web.http import error_text
-from iljari.web.period import figure_period
 
 
 class MilestoneDoneForm(KrdsFormMixin, forms.Form):

@@ -15,6 +15,7 @@ from iljari.core.access import access_office_figures_view, figures_unit_path, re
 from iljari.core.formats import format_number
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
+from iljari.core.period import figure_period
 from iljari.core.routers import reading_replica
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_figures, job_target_totals, validation_result_list
@@ -30,7 +31,6 @@ from iljari.reports.files import (
     report_request_check,
 )
 from iljari.reports.tasks import report_build as report_build_task
-from iljari.web.period import figure_period
 
 
 def _percent(value) -> float | None:

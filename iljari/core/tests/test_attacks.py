@@ -286,7 +286,7 @@ def test_a_malformed_spreadsheet_is_refused_in_korean_and_writes_nothing(victims
 
 
 def test_an_oversized_spreadsheet_is_refused(victims, client_as, monkeypatch):
-    monkeypatch.setattr("iljari.web.forms.MAX_UPLOAD_BYTES", 1024)
+    monkeypatch.setattr("iljari.core.forms.MAX_UPLOAD_BYTES", 1024)
     upload_file = io.BytesIO(b"PK" + b"\x00" * 2048)
     upload_file.name = "work.xlsx"
     response = client_as(Role.OFFICE_MANAGER).post(

@@ -16,12 +16,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from iljari.core.http import XLSX
 from iljari.core.roles import Role
 from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot
 from iljari.performance.models import IndicatorValue, JobAchievement
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MILLION = 1_000_000
 HEADER_ROW = 3
 REPORT_DAY = date(2018, 6, 30)

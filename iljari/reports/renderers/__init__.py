@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+from iljari.core.http import XLSX
 from iljari.reports.document import Document
 from iljari.reports.renderers.html import render_html
 from iljari.reports.renderers.markdown import render_md
@@ -34,7 +35,7 @@ RENDERERS: dict[str, Callable[[Document], str | bytes]] = {
 CONTENT_TYPES: dict[str, str] = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX,
     "pdf": "application/pdf",
     "hwpx": "application/hwp+zip",
 }

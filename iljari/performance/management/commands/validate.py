@@ -6,8 +6,8 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from iljari.core.formats import format_number
+from iljari.core.period import default_period
 from iljari.performance.services import validation_run
-from iljari.reports.selectors import default_period
 
 
 def _value(value) -> str:

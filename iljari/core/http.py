@@ -1,4 +1,13 @@
-"""Helpers shared by the HTML views: paging, binding service errors to forms, safe redirects, xlsx uploads."""
+"""Helpers shared by the HTML views of every app: paging, the service step, binding service errors to forms, safe
+redirects, xlsx uploads and personal-data downloads. Core's own, so that no app imports the web shell.
+
+Contract:
+- paginate(request, queryset, *, per_page=20) -> Page
+- service_step(request, run, *, form=None, render_page=None, back=None) -> HttpResponse   (every view's writes)
+- form_apply_error(form, error); error_text(error) -> str; safe_next(request, fallback) -> str
+- xlsx_upload(request, *, importer, success_url, render_page, queue=None); personal_export(request, ...)
+- log_person_access(request, action, ids, detail="", reason=""); XLSX (the xlsx content type)
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from iljari.core.errors import IljariError, ValidationFailed
+from iljari.core.errors import IljariError
 
 PAGE_SIZE = 20
 
@@ -95,21 +104,42 @@ def safe_next(request, fallback: str) -> str:
     return fallback
 
 
-def form_submit(request, form, *, save, render_page):
-    """A form posted to one service: `save(cleaned_data) -> (message, url)` writes (raising ValidationFailed on a
-    user's mistake); on success a message and a redirect, otherwise `render_page(form, status)`."""
+def service_step(request, run, *, form=None, render_page=None, back: str | None = None):
+    """The one way a view runs a service step: `run(...) -> (message, url)` writes and says where to go next.
+
+    - With a form: a valid POST calls `run(form.cleaned_data)`; a service error (any IljariError) goes onto the
+      form's fields and the page is drawn again by `render_page(form, status)` with the error's status (400 for a
+      user's mistake); a GET or an invalid form is drawn by `render_page` too.
+    - Without a form: `run()` is called at once; a service error becomes an error message and a redirect to
+      `back`.
+    On success the message (if any) is shown and the browser goes to `url`.
+    """
     from django.contrib import messages
     from django.shortcuts import redirect
 
+    if form is None:
+        try:
+            message, url = run()
+        except IljariError as error:
+            messages.error(request, error_text(error))
+            return redirect(back)
+        if message:
+            messages.success(request, message)
+        return redirect(url)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            message, url = save(form.cleaned_data)
-        except ValidationFailed as error:
+            message, url = run(form.cleaned_data)
+        except IljariError as error:
             form_apply_error(form, error)
+            status = error.status
         else:
-            messages.success(request, message)
+            if message:
+                messages.success(request, message)
             return redirect(url)
-    return render_page(form, 400 if form.errors else 200)
+    if form.errors and status == 200:
+        status = 400
+    return render_page(form, status)
 
 
 def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None):
@@ -121,7 +151,7 @@ def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None)
     from django.contrib import messages
     from django.shortcuts import redirect
 
-    from iljari.web.forms import UploadForm
+    from iljari.core.forms import UploadForm
 
     upload = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and upload.is_valid():
@@ -131,7 +161,7 @@ def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None)
             if background:
                 return redirect(queue(data))
             count = importer(data)
-        except ValidationFailed as error:
+        except IljariError as error:
             form_apply_error(upload, error)
         else:
             messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
