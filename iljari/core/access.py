@@ -12,6 +12,7 @@ Each condition stands on its own line and is tested for allow and deny in core/t
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from iljari.core.errors import NotAllowed
@@ -440,7 +441,8 @@ def access_book(user) -> bool:
 
 def access_fund_manage(user) -> bool:
     """Keep the fund: agreements, loans and disbursements, repayments and bank statements, deferment decisions,
-    notice batches, the ledger: the office manager, and staff of the social-economy division (사회적경제담당관)."""
+    notice batches, the ledger: the office manager, and staff of the division that runs the fund (the org unit
+    marked `runs_fund`: 사회적경제담당관)."""
     role = _role(user)
     if role == Role.OFFICE_MANAGER:
         return True
@@ -448,7 +450,7 @@ def access_fund_manage(user) -> bool:
         return False
     if user.org_unit is None:
         return False
-    return division_path(user.org_unit.path) == FUND_DIVISION_PATH
+    return division_path(user.org_unit.path) in marked_division_paths("runs_fund")
 
 
 def access_fund_ledger_view(user) -> bool:
@@ -456,10 +458,6 @@ def access_fund_ledger_view(user) -> bool:
     if access_fund_manage(user):
         return True
     return _role(user) == Role.AUDITOR
-
-
-# The division that runs the fund (its org-unit path, as load_org builds it).
-FUND_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
 
 
 # --- grants (보조금: 협약, 교부, 집행 보고, 정산, 평가, 인건비 지원) ------------------------------------------
@@ -531,12 +529,12 @@ def access_sib_view(user) -> bool:
 
 
 def access_sib_manage(user) -> bool:
-    """Keep the SIB contracts and record their evaluation: the office manager, and staff of the social-economy
-    division (사회적경제담당관), which runs the SIB."""
-    return access_figures_enter(user, SOCIAL_ECONOMY_DIVISION_PATH)
-
-
-SOCIAL_ECONOMY_DIVISION_PATH = "/SEOUL/JOBS/SOCIAL-ECONOMY/"
+    """Keep the SIB contracts and record their evaluation: the office manager, and staff of the division that runs
+    the social economy's programmes, the SIB among them (the org unit marked `runs_social_economy`:
+    사회적경제담당관), as access_figures_enter reaches it."""
+    if _role(user) == Role.OFFICE_MANAGER:
+        return True
+    return any(access_figures_enter(user, path) for path in marked_division_paths("runs_social_economy"))
 
 
 # --- scopes ----------------------------------------------------------------------------------------------
@@ -563,3 +561,53 @@ def scope_rows(
     if role == Role.PARTNER_AGENCY and partner is not None:
         return queryset.filter(Q(**{partner: user.partner_id}))
     return queryset.none()
+
+
+# --- fund, grants, enterprises ---------------------------------------------------------------------------------
+
+
+RUNS_MARKS = ("runs_fund", "runs_social_economy")
+
+
+def marked_division_paths(mark: str) -> list[str]:
+    """The paths of the divisions marked on their org unit as running something (org.OrgUnit.runs_fund: the social
+    investment fund; runs_social_economy: the social economy's programmes and the SIB). The division is found by
+    its mark, never by a code or path written here; the model is named by string (core imports no app)."""
+    if mark not in RUNS_MARKS:
+        raise ValueError(f"unknown org-unit mark: {mark}")
+    org_unit = apps.get_model("org", "OrgUnit")
+    return list(org_unit.objects.filter(kind="division", **{mark: True}).values_list("path", flat=True))
+
+
+def access_organisation_profile_change(user, organisation) -> bool:
+    """Keep an organisation's profile and working conditions: the staff who manage organisations, or the
+    organisation's own account (only its own)."""
+    if access_organisations_manage(user):
+        return True
+    if not access_organisation_own(user):
+        return False
+    return user.organisation_id == organisation.pk
+
+
+def access_purchases_enter_any(user) -> bool:
+    """May enter or upload public purchases at all (each purchase's buyer is checked again): the office and district
+    officers for the buyers in their reach (access_procurement_enter), a public body's own account for itself
+    (access_procurement_own)."""
+    if access_procurement_enter(user, None):
+        return True
+    return access_procurement_own(user)
+
+
+def access_grant_submit(user, agreement) -> bool:
+    """Submit an agreement's spending report or payroll: the grantee's own account, or staff who keep the
+    programme's grants (access_grants_manage; a report handed in on paper)."""
+    if access_grant_own(user, agreement):
+        return True
+    return access_grants_manage(user, agreement.programme.programme.division.path)
+
+
+def access_payroll_template(user) -> bool:
+    """Download the empty payroll sheet: whoever sees the grants, and organisation accounts (the grantees)."""
+    if access_grants_view(user):
+        return True
+    return access_organisation_own(user)

@@ -13,14 +13,24 @@ from iljari.org import services as org_services
 from iljari.org.models import District, OrgUnit, Partner
 
 
-def _unit(code: str, name: str, kind: str, parent: OrgUnit | None, sort_order: int, functions: str = "") -> OrgUnit:
+def _unit(
+    code: str, name: str, kind: str, parent: OrgUnit | None, sort_order: int, functions: str = "", **runs: bool
+) -> OrgUnit:
+    """Create or update one unit; `runs` marks what a division runs (runs_fund, runs_social_economy)."""
     existing = OrgUnit.objects.filter(code=code).first()
     if existing is None:
         return org_services.org_unit_create(
-            actor=None, code=code, name=name, kind=kind, parent=parent, sort_order=sort_order, functions=functions
+            actor=None,
+            code=code,
+            name=name,
+            kind=kind,
+            parent=parent,
+            sort_order=sort_order,
+            functions=functions,
+            **runs,
         )
     return org_services.org_unit_update(
-        actor=None, unit=existing, name=name, parent=parent, sort_order=sort_order, functions=functions
+        actor=None, unit=existing, name=name, parent=parent, sort_order=sort_order, functions=functions, **runs
     )
 
 
@@ -30,7 +40,14 @@ def load_org() -> None:
     divisions = {}
     for order, division in enumerate(org.DIVISIONS, start=1):
         divisions[division["code"]] = _unit(
-            division["code"], division["name"], "division", office, order, "\n".join(division["functions"])
+            division["code"],
+            division["name"],
+            "division",
+            office,
+            order,
+            "\n".join(division["functions"]),
+            runs_fund=division.get("runs_fund", False),
+            runs_social_economy=division.get("runs_social_economy", False),
         )
     for order, (parent_code, code, name) in enumerate(org.TEAMS, start=1):
         _unit(code, name, "team", divisions[parent_code], order)

@@ -7,8 +7,9 @@ class EnterprisesConfig(AppConfig):
     verbose_name = "기업·단체"
 
     def ready(self) -> None:
+        # deferred: models (and what imports them) load only once the app registry is ready
         from iljari.core.history import track
-        from iljari.enterprises import models
+        from iljari.enterprises import models, retention
 
         for model in (
             models.Organisation,
@@ -20,7 +21,4 @@ class EnterprisesConfig(AppConfig):
             models.Purchase,
         ):
             track(model)
-
-        from iljari.enterprises import retention
-
         retention.register()

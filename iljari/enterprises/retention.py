@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
-from iljari.core.retention import Destroyed
+from iljari.core.retention import Destroyed, retention_kind_register
 from iljari.enterprises.models import PlatformReview, ReviewReport
 
 DESTROYED_BODY = "(보유기간이 지나 파기된 후기입니다.)"
@@ -17,8 +18,6 @@ CHUNK = 2000
 
 
 def reviews_destroy(*, cutoff, now) -> Destroyed:
-    from auditlog.models import LogEntry
-
     ids = list(
         PlatformReview.objects.filter(personal_data_destroyed_at__isnull=True, created_at__lt=cutoff)
         .order_by("pk")
@@ -36,8 +35,6 @@ def reviews_destroy(*, cutoff, now) -> Destroyed:
 
 
 def register() -> None:
-    from iljari.core.retention import retention_kind_register
-
     retention_kind_register(
         "enterprises.platform_review",
         label="기업 후기",

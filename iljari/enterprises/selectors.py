@@ -39,12 +39,15 @@ from iljari.core.access import (
     access_organisation_own,
     access_organisations_manage,
     access_organisations_view,
+    access_procurement_own,
     access_procurement_view,
+    access_purchases_enter_any,
     require,
     scope_rows,
 )
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
+from iljari.core.models import User
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.enterprises.models import (
     SOCIAL_ECONOMY_KINDS,
@@ -94,8 +97,6 @@ def organisation_get(*, user, pk: int) -> Organisation:
 
 
 def organisation_contacts(*, organisation: Organisation) -> list:
-    from iljari.core.models import User
-
     return list(User.objects.filter(organisation=organisation).order_by("username"))
 
 
@@ -105,9 +106,7 @@ def my_organisation(*, user) -> Organisation:
 
 
 def organisation_by_business_number(*, user, number: str) -> Organisation | None:
-    from iljari.core.access import access_procurement_enter, access_procurement_own
-
-    require(access_procurement_enter(user, None) or access_procurement_own(user))
+    require(access_purchases_enter_any(user))
     return Organisation.objects.filter(business_number=re.sub(r"[\s-]", "", number or "")).first()
 
 
@@ -250,8 +249,6 @@ def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[P
 
 def my_purchase_list(*, user, year: int) -> QuerySet[Purchase]:
     """A public body's own purchases of the year (its own account: access_procurement_own)."""
-    from iljari.core.access import access_procurement_own
-
     require(access_procurement_own(user), "구매기관(자치구·공공기관) 담당자 계정만 볼 수 있습니다.")
     return (
         Purchase.objects.filter(buyer_id=user.organisation_id, purchased_on__year=year)

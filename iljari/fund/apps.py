@@ -7,6 +7,7 @@ class FundConfig(AppConfig):
     verbose_name = "사회투자기금"
 
     def ready(self) -> None:
+        # deferred: models (and what imports them) load only once the app registry is ready
         from iljari.core.history import track
         from iljari.fund import models
 

@@ -27,10 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
+from iljari.enterprises.models import Organisation
 from iljari.fund import position as pos
 from iljari.fund.models import (
     Account,
@@ -42,7 +44,9 @@ from iljari.fund.models import (
     Notice,
     Repayment,
     ScheduleVersion,
+    YearPlan,
 )
+from iljari.org.models import Partner
 
 
 def _scoped(user, queryset: QuerySet, partner: str) -> QuerySet:
@@ -209,8 +213,6 @@ def _arrears_by_loan(as_of: date) -> dict[int, tuple[int, int, date | None]]:
     (principal + interest), the cumulative due of its last instalment due by the day, and the first instalment whose
     cumulative due exceeds what was paid. Plain SQL (a CTE and GROUP BY, the same on SQLite and PostgreSQL): the
     correlated-subquery form of the ORM re-summed the payments for every instalment."""
-    from django.db import connection
-
     version, repayment, instalment = (
         connection.ops.quote_name(model._meta.db_table) for model in (ScheduleVersion, Repayment, Instalment)
     )
@@ -302,8 +304,6 @@ def portfolio(*, user, as_of: date) -> Portfolio:
         .annotate(s=Sum(_signed(Account.LOANS)))
         .order_by()
     }
-    from iljari.org.models import Partner
-
     names = dict(Partner.objects.filter(pk__in={key[0] for key in counts | balances}).values_list("pk", "name"))
     by_intermediary: dict[int, dict] = {}
     by_purpose: dict[str, dict] = {}
@@ -366,15 +366,11 @@ def portfolio(*, user, as_of: date) -> Portfolio:
 
 def borrower_find(*, business_number: str):
     """The registered organisation with this 사업자등록번호 (digits, dashes allowed), or None."""
-    from iljari.enterprises.models import Organisation
-
     digits = "".join(ch for ch in (business_number or "") if ch.isdigit())
     return Organisation.objects.filter(business_number=digits).first() if digits else None
 
 
 def year_plan(*, year: int):
-    from iljari.fund.models import YearPlan
-
     return YearPlan.objects.filter(year=year).first()
 
 

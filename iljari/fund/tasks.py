@@ -1,4 +1,5 @@
-"""Background tasks of the fund (django-tasks): the notice batches, followed on the job page."""
+"""Background tasks of the fund (django-tasks): the notice batches, followed on the job page. The tasks call the
+services; the services never import the tasks (the view hands `notices_batch` to `notices_batch_start`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ from datetime import date
 from django_tasks import task
 
 from iljari.core.jobs import job_run
+from iljari.fund.services import notices_generate
 
 
 @task()
 def notices_batch(*, job_id: int, notice_kind: str, period_start: str, period_end: str) -> None:
-    from iljari.fund.services import notices_generate
-
     with job_run(job_id) as run:
         count = notices_generate(
             kind=notice_kind,

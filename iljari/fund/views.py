@@ -7,14 +7,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_fund_ledger_view, access_fund_manage, access_fund_view, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import XLSX, error_text, form_apply_error, paginate, service_step
+from iljari.core.formats import format_won
+from iljari.core.forms import UploadForm
+from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.fund import selectors, services
 from iljari.fund.forms import (
@@ -28,6 +30,7 @@ from iljari.fund.forms import (
     RepaymentForm,
 )
 from iljari.fund.models import Account, DefermentRequest, Notice
+from iljari.fund.tasks import notices_batch as notices_batch_task
 
 
 def _as_of(request):
@@ -93,52 +96,49 @@ def loan_create(request):
     )  # fmt: skip
 
 
-def _loan_action(request, number, form_class, form_key, action):
+def _loan_step(request, number, form_class, form_key, act):
+    """A step on a loan's page (`act(loan, data) -> message`): the loan's page again with the form's errors."""
     require(access_fund_manage(request.user))
     loan = selectors.loan_get(user=request.user, number=number)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            message = action(loan, form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(loan.get_absolute_url())
-    return _loan_page(request, loan, status=400, **{form_key: form})
+    return service_step(
+        request,
+        lambda data: (act(loan, data), loan.get_absolute_url()),
+        form=form_class(request.POST),
+        render_page=lambda form, status: _loan_page(request, loan, status=status, **{form_key: form}),
+    )
 
 
 @login_required
 @require_POST
 def loan_disburse(request, number: str):
-    def action(loan, data):
+    def act(loan, data):
         services.loan_disburse(actor=request.user, loan=loan, on=data["on"])
         return f"융자 {loan.number}를 {data['on']}에 실행했습니다. 상환 일정이 만들어졌습니다."
 
-    return _loan_action(request, number, DisburseForm, "disburse_form", action)
+    return _loan_step(request, number, DisburseForm, "disburse_form", act)
 
 
 @login_required
 @require_POST
 def repayment_post(request, number: str):
-    def action(loan, data):
+    def act(loan, data):
         repayment = services.repayment_post(actor=request.user, loan=loan, **data)
         return (
-            f"{repayment.amount:,}원을 반영했습니다: 연체이자 {repayment.overdue_interest:,}원, "
-            f"이자 {repayment.interest:,}원, 원금 {repayment.principal:,}원."
+            f"{format_won(repayment.amount)}을 반영했습니다: 연체이자 {format_won(repayment.overdue_interest)}, "
+            f"이자 {format_won(repayment.interest)}, 원금 {format_won(repayment.principal)}."
         )
 
-    return _loan_action(request, number, RepaymentForm, "repayment_form", action)
+    return _loan_step(request, number, RepaymentForm, "repayment_form", act)
 
 
 @login_required
 @require_POST
 def deferment_request(request, number: str):
-    def action(loan, data):
+    def act(loan, data):
         services.deferment_request(actor=request.user, loan=loan, **data)
         return "상환유예·이행연기 신청을 받았습니다. 심의위원회에서 결정합니다."
 
-    return _loan_action(request, number, DefermentRequestForm, "deferment_form", action)
+    return _loan_step(request, number, DefermentRequestForm, "deferment_form", act)
 
 
 @login_required
@@ -170,21 +170,24 @@ def schedule_export(request, number: str):
 @login_required
 def statement_upload(request):
     require(access_fund_manage(request.user))
-    from iljari.core.forms import UploadForm
 
-    upload = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and upload.is_valid():
-        file = upload.cleaned_data["file"]
-        try:
-            result = services.statement_import(actor=request.user, data=file.read(), file_name=file.name)
-        except ValidationFailed as error:
-            form_apply_error(upload, error)
-        else:
-            messages.success(request, f"입금 {result.posted:,}건을 반영했습니다. 건너뛴 행 {len(result.skipped):,}개.")
-            for line in result.skipped[:50]:
-                messages.info(request, line)
-            return redirect(reverse("fund:statement_upload"))
-    return render(request, "fund/statement_upload.html", {"upload": upload}, status=400 if upload.errors else 200)
+    def post(data):
+        file = data["file"]
+        result = services.statement_import(actor=request.user, data=file.read(), file_name=file.name)
+        # the summary first, then each skipped row (so they are flashed here, in this order)
+        messages.success(request, f"입금 {result.posted:,}건을 반영했습니다. 건너뛴 행 {len(result.skipped):,}개.")
+        for line in result.skipped[:50]:
+            messages.info(request, line)
+        return None, reverse("fund:statement_upload")
+
+    return service_step(
+        request,
+        post,
+        form=UploadForm(request.POST or None, request.FILES or None),
+        render_page=lambda upload, status: render(
+            request, "fund/statement_upload.html", {"upload": upload}, status=status
+        ),
+    )
 
 
 @login_required
@@ -214,16 +217,15 @@ def deferment_list(request):
 @require_POST
 def deferment_decide(request, pk: int):
     require(access_fund_manage(request.user))
-    pending = selectors.deferment_pending(user=request.user).filter(pk=pk).first()
-    if pending is None:
-        messages.error(request, "심의를 기다리는 신청이 아닙니다.")
-        return redirect(reverse("fund:deferment_list"))
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "심의위원회 개최일과 결정을 확인하십시오.")
-        return redirect(reverse("fund:deferment_list"))
-    data = form.cleaned_data
-    try:
+
+    def decide():
+        pending = selectors.deferment_pending(user=request.user).filter(pk=pk).first()
+        if pending is None:
+            raise ValidationFailed("심의를 기다리는 신청이 아닙니다.")
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            raise ValidationFailed("심의위원회 개최일과 결정을 확인하십시오.")
+        data = form.cleaned_data
         decided = services.deferment_decide(
             actor=request.user,
             request=pending,
@@ -231,16 +233,13 @@ def deferment_decide(request, pk: int):
             approve=data["decision"] == "approve",
             note=data["note"],
         )
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-        return redirect(reverse("fund:deferment_list"))
-    if decided.status == DefermentRequest.Status.APPROVED:
-        messages.success(
-            request, f"{decided.loan.number}: 승인했습니다. {decided.decided_on}부터 새 상환 일정을 적용합니다."
-        )
-    else:
-        messages.success(request, f"{decided.loan.number}: 부결했습니다. 상환 일정은 그대로입니다.")
-    return redirect(decided.loan.get_absolute_url())
+        if decided.status == DefermentRequest.Status.APPROVED:
+            message = f"{decided.loan.number}: 승인했습니다. {decided.decided_on}부터 새 상환 일정을 적용합니다."
+        else:
+            message = f"{decided.loan.number}: 부결했습니다. 상환 일정은 그대로입니다."
+        return message, decided.loan.get_absolute_url()
+
+    return service_step(request, decide, back=reverse("fund:deferment_list"))
 
 
 @login_required
@@ -296,16 +295,15 @@ def notice_list(request):
 @require_POST
 def notice_batch(request):
     require(access_fund_manage(request.user))
-    form = NoticeBatchForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "고지 구분과 기간을 확인하십시오.")
-        return redirect(reverse("fund:notice_list"))
-    try:
-        job = services.notices_batch_start(actor=request.user, **form.cleaned_data)
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-        return redirect(reverse("fund:notice_list"))
-    return redirect(reverse("core:job_detail", args=[job.pk]))
+
+    def start():
+        form = NoticeBatchForm(request.POST)
+        if not form.is_valid():
+            raise ValidationFailed("고지 구분과 기간을 확인하십시오.")
+        job = services.notices_batch_start(actor=request.user, task=notices_batch_task, **form.cleaned_data)
+        return None, reverse("core:job_detail", args=[job.pk])
+
+    return service_step(request, start, back=reverse("fund:notice_list"))
 
 
 @login_required

@@ -7,6 +7,7 @@ class GrantsConfig(AppConfig):
     verbose_name = "보조금·협력사업"
 
     def ready(self) -> None:
+        # deferred: models (and what imports them) load only once the app registry is ready
         from iljari.core.history import track
         from iljari.grants import models
 

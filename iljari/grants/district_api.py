@@ -10,6 +10,7 @@ from decimal import Decimal
 from ninja import Query, Router, Schema
 
 from iljari.grants import district_selectors, sib_selectors
+from iljari.org.models import District
 
 router = Router(tags=["시-구 협력사업·사회성과보상"])
 
@@ -84,8 +85,6 @@ def _project(p, jobs_planned: int) -> dict:
 
 @router.get("/districts", response=list[ProjectOut], summary="시-구 협력 일자리사업 목록")
 def project_list(request, filters: Query[ProjectFilters]):
-    from iljari.org.models import District
-
     district_id = None
     if filters.district:
         district_id = District.objects.filter(code=filters.district).values_list("pk", flat=True).first() or -1

@@ -35,6 +35,7 @@ from iljari.grants.models import (
     EcosystemTranche,
 )
 from iljari.performance.models import TargetGroup
+from iljari.plan.selectors import programme_get
 
 VIEW_MESSAGE = "시-구 협력사업을 볼 권한이 없습니다."
 
@@ -211,8 +212,6 @@ PROGRAMMES = {
 
 
 def district_programme_get(*, user, kind: str):
-    from iljari.plan.selectors import programme_get
-
     code, title = PROGRAMMES[kind]
     try:
         return programme_get(user=user, code=code)

@@ -41,7 +41,8 @@ from iljari.core.access import (
     access_district_projects_manage,
     require,
 )
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.formats import format_won
 from iljari.grants.models import (
     DistrictDecision,
     DistrictMonitoring,
@@ -53,6 +54,7 @@ from iljari.grants.models import (
     EcosystemTranche,
 )
 from iljari.performance.models import TargetGroup
+from iljari.performance.services import job_achievement_derive
 
 STANDARD_CITY_RATIO = 50  # 시·구비 50:50 매칭을 원칙으로
 STAGE1_CAP = 50_000_000  # 사업 준비(6개월, 50백만원 내)
@@ -63,14 +65,6 @@ GRADE_FLOORS = ((Decimal(90), "A"), (Decimal(80), "B"), (Decimal(70), "C"))  # b
 NEXT_YEAR_FACTOR = {"A": Decimal("1.0"), "B": Decimal("0.8"), "C": Decimal("0.5"), "D": Decimal(0)}
 
 MANAGE_MESSAGE = "이 사업을 관리할 권한이 없습니다."
-
-
-def _fail(field_name: str, message: str):
-    raise ValidationFailed(message, field_errors={field_name: [message]})
-
-
-def _won(value: int) -> str:
-    return f"{value:,}원"
 
 
 def _require_manage(actor, programme) -> None:
@@ -177,14 +171,14 @@ def district_project_register(
     if None not in (total, city, local):
         if city + local != total:
             errors["district_share"] = [
-                f"시비 {_won(city)}와 구비 {_won(local)}의 합({_won(city + local)})이 총사업비 {_won(total)}와 "
-                "다릅니다."
+                f"시비 {format_won(city)}와 구비 {format_won(local)}의 합({format_won(city + local)})이 "
+                f"총사업비 {format_won(total)}와 다릅니다."
             ]
         elif ratio is not None and abs(city * 100 - total * ratio) >= 100:
             expected = total * ratio // 100
             errors["city_share"] = [
-                f"매칭비율 {ratio}:{100 - ratio}에 맞지 않습니다: 총사업비 {_won(total)}의 시비는 "
-                f"{_won(expected)}, 구비는 {_won(total - expected)}이어야 합니다."
+                f"매칭비율 {ratio}:{100 - ratio}에 맞지 않습니다: 총사업비 {format_won(total)}의 시비는 "
+                f"{format_won(expected)}, 구비는 {format_won(total - expected)}이어야 합니다."
             ]
     planned = _jobs(jobs, "jobs_", "계획 일자리", errors)
     if not errors and not planned:
@@ -264,8 +258,6 @@ def district_monitoring_record(
 def district_achievements_sync(*, programme, year: int, as_of: date) -> dict[str, int]:
     """The jobs filled of the programme's district projects of `year` as of a day: for each project its latest
     month up to the day, summed by target group (one query), written through performance's service."""
-    from iljari.performance.services import job_achievement_derive
-
     rows = (
         DistrictMonitoringJobs.objects.filter(
             monitoring__project__programme=programme,
@@ -329,11 +321,11 @@ def district_decision_record(
 ) -> DistrictDecision:
     _require_manage(actor, project.programme)
     if decision not in DistrictDecision.Decision.values:
-        _fail("decision", "결정은 계속, 조정, 중단 중 하나입니다.")
+        raise field_error("decision", "결정은 계속, 조정, 중단 중 하나입니다.")
     if decided_on < project.starts_on:
-        _fail("decided_on", "평가위원회 결정일이 사업 시작일보다 앞설 수 없습니다.")
+        raise field_error("decided_on", "평가위원회 결정일이 사업 시작일보다 앞설 수 없습니다.")
     if decision == DistrictDecision.Decision.ADJUST and not (note or "").strip():
-        _fail("note", "조정 결정에는 무엇을 조정하는지 결정 내용을 적으십시오.")
+        raise field_error("note", "조정 결정에는 무엇을 조정하는지 결정 내용을 적으십시오.")
     with transaction.atomic():
         record = DistrictDecision.objects.create(
             project=project, decided_on=decided_on, decision=decision, note=(note or "").strip()
@@ -392,48 +384,61 @@ def ecosystem_tranche_fund(
         years = [t for t in tranches if t.stage == EcosystemTranche.Stage.MAIN]
         if stage == EcosystemTranche.Stage.PREPARATION:
             if first is not None:
-                _fail("stage", "1단계(사업 준비) 지원은 한 번만 합니다.")
+                raise field_error("stage", "1단계(사업 준비) 지원은 한 번만 합니다.")
             if amount > STAGE1_CAP:
-                _fail("amount", f"1단계(사업 준비) 지원액은 {_won(STAGE1_CAP)} 이내입니다. {_won(amount)}는 넘습니다.")
+                raise field_error(
+                    "amount",
+                    f"1단계(사업 준비) 지원액은 {format_won(STAGE1_CAP)} 이내입니다. {format_won(amount)}는 넘습니다.",
+                )
             if ends_on >= _months_later(starts_on, STAGE1_MONTHS):
-                _fail("ends_on", f"1단계(사업 준비)는 {STAGE1_MONTHS}개월 이내입니다.")
+                raise field_error("ends_on", f"1단계(사업 준비)는 {STAGE1_MONTHS}개월 이내입니다.")
             year_number = 0
         elif stage == EcosystemTranche.Stage.MAIN:
             if first is None or first.grade == "":
-                _fail("stage", "2단계(본사업)는 1단계(사업 준비) 평가를 통과한 뒤에 지원합니다. 1단계 평가가 없습니다.")
+                raise field_error(
+                    "stage", "2단계(본사업)는 1단계(사업 준비) 평가를 통과한 뒤에 지원합니다. 1단계 평가가 없습니다."
+                )
             if not first.passed:
-                _fail("stage", f"1단계(사업 준비) 평가를 통과하지 못해(등급 {first.grade}) 2단계를 지원할 수 없습니다.")
+                raise field_error(
+                    "stage", f"1단계(사업 준비) 평가를 통과하지 못해(등급 {first.grade}) 2단계를 지원할 수 없습니다."
+                )
             if len(years) >= STAGE2_YEARS:
-                _fail("stage", f"2단계(본사업)는 {STAGE2_YEARS}년까지입니다.")
+                raise field_error("stage", f"2단계(본사업)는 {STAGE2_YEARS}년까지입니다.")
             previous = years[-1] if years else first
             if starts_on <= previous.ends_on:
-                _fail("starts_on", f"시작일은 앞 기간의 종료일({previous.ends_on:%Y.%m.%d.}) 다음이어야 합니다.")
+                raise field_error(
+                    "starts_on", f"시작일은 앞 기간의 종료일({previous.ends_on:%Y.%m.%d.}) 다음이어야 합니다."
+                )
             if ends_on >= _months_later(starts_on, 12):
-                _fail("ends_on", "2단계(본사업)의 한 해 지원 기간은 1년 이내입니다.")
+                raise field_error("ends_on", "2단계(본사업)의 한 해 지원 기간은 1년 이내입니다.")
             if years:
                 last = years[-1]
                 if not last.grade:
-                    _fail("stage", f"본사업 {last.year_number}년차 평가가 없어 다음 해 지원액을 정할 수 없습니다.")
+                    raise field_error(
+                        "stage", f"본사업 {last.year_number}년차 평가가 없어 다음 해 지원액을 정할 수 없습니다."
+                    )
                 factor = NEXT_YEAR_FACTOR[last.grade]
                 limit = int(last.amount * factor)
                 if limit == 0:
-                    _fail("stage", f"본사업 {last.year_number}년차 평가가 D(부진)이어서 지원을 계속할 수 없습니다.")
+                    raise field_error(
+                        "stage", f"본사업 {last.year_number}년차 평가가 D(부진)이어서 지원을 계속할 수 없습니다."
+                    )
                 if amount > limit:
-                    _fail(
+                    raise field_error(
                         "amount",
                         f"본사업 {last.year_number}년차 평가 {last.grade}등급: 다음 해 지원액은 전년도 "
-                        f"{_won(last.amount)}의 {int(factor * 100)}%인 {_won(limit)} 이내입니다.",
+                        f"{format_won(last.amount)}의 {int(factor * 100)}%인 {format_won(limit)} 이내입니다.",
                     )
             used = sum(t.amount for t in years)
             if used + amount > STAGE2_CAP:
-                _fail(
+                raise field_error(
                     "amount",
-                    f"2단계(본사업) 지원은 3년 합계 {_won(STAGE2_CAP)} 이내입니다. 이미 {_won(used)}를 지원해 "
-                    f"{_won(STAGE2_CAP - used)}까지 남았습니다.",
+                    f"2단계(본사업) 지원은 3년 합계 {format_won(STAGE2_CAP)} 이내입니다. "
+                    f"이미 {format_won(used)}를 지원해 {format_won(STAGE2_CAP - used)}까지 남았습니다.",
                 )
             year_number = len(years) + 1
         else:
-            _fail("stage", "단계는 1(사업 준비) 또는 2(본사업)입니다.")
+            raise field_error("stage", "단계는 1(사업 준비) 또는 2(본사업)입니다.")
         tranche = EcosystemTranche.objects.create(
             support=support, stage=stage, year_number=year_number, amount=amount, starts_on=starts_on, ends_on=ends_on
         )

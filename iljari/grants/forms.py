@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from iljari.core.forms import DateInput, KrdsFormMixin
+from iljari.core.forms import MAX_UPLOAD_BYTES, DateInput, KrdsFormMixin
 from iljari.grants.models import Evaluation, GrantAgreement, GrantProgramme, SpendingItem
 from iljari.performance.models import JobKind, TargetGroup
 
@@ -115,8 +115,6 @@ class PayrollUploadForm(_OwnIds, KrdsFormMixin, forms.Form):
     file = forms.FileField(label="임금 내역 엑셀 파일(.xlsx)", help_text="내려받은 양식에 적어 올립니다. 5MB까지.")
 
     def clean_file(self):
-        from iljari.core.forms import MAX_UPLOAD_BYTES
-
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("엑셀(.xlsx) 파일만 올릴 수 있습니다.")

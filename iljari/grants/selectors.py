@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -42,6 +44,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound
 from iljari.core.xlsx import Column, xlsx_table
+from iljari.finance.selectors import budget_line_list, lines_execution
 from iljari.grants.models import (
     Disbursement,
     Evaluation,
@@ -52,6 +55,9 @@ from iljari.grants.models import (
     SpendingItem,
     SpendingReport,
 )
+from iljari.intake.models import Application, Call
+from iljari.intake.selectors import application_list, call_list
+from iljari.plan.models import Programme
 
 # The payroll upload (services.payroll_import). Empty cells are checked there, so that one upload lists every
 # error of every row.
@@ -124,8 +130,6 @@ def grant_programme_list(*, user, year: int | None = None) -> list[GrantProgramm
 def manageable_programmes(*, user) -> list:
     """The 주요업무 whose grant programmes this user may set up: every one for the office manager, their own
     division's for division staff."""
-    from iljari.plan.models import Programme
-
     require(access_grants_manage_any(user), "보조금 사업을 만들 권한이 없습니다.")
     programmes = Programme.objects.select_related("division", "objective__vision").order_by("code")
     path = figures_unit_path(user)
@@ -133,8 +137,6 @@ def manageable_programmes(*, user) -> list:
 
 
 def budget_line_choices(*, user, year: int) -> list:
-    from iljari.finance.selectors import budget_line_list
-
     return list(budget_line_list(user=user, year=year, unit_path=figures_unit_path(user)))
 
 
@@ -267,8 +269,6 @@ def agreement_detail(*, user, agreement: GrantAgreement, history: bool = True) -
     if history:
         detail.history = _history(agreement, disbursements, [r.report for r in reports], settlement, evaluation)
     if access_office_figures_view(user):
-        from iljari.finance.selectors import lines_execution
-
         today = timezone.localdate()
         on = today if today.year == agreement.budget_line.year else date(agreement.budget_line.year, 12, 31)
         detail.line_execution = lines_execution(
@@ -280,9 +280,6 @@ def agreement_detail(*, user, agreement: GrantAgreement, history: bool = True) -
 
 def _history(agreement, disbursements, reports, settlement, evaluation) -> list:
     """The change history (django-auditlog) of the agreement and its records, newest first (one query)."""
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
     wanted = [(GrantAgreement, [agreement.pk]), (Disbursement, [d.pk for d in disbursements])]
     wanted.append((SpendingReport, [r.pk for r in reports]))
     if settlement:
@@ -315,9 +312,6 @@ def payroll_get(*, user, pk: int) -> Payroll:
 def selectable_applications(*, user, programme: GrantProgramme) -> list:
     """The selected applications of the programme's confirmed calls for organisations that have no agreement yet:
     the programme's own call, or else every call of its 주요업무 (intake's selectors give them, scoped)."""
-    from iljari.intake.models import Application, Call
-    from iljari.intake.selectors import application_list, call_list
-
     calls = [
         call
         for call in call_list(user=user)

@@ -14,6 +14,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from iljari.core.access import access_sib_view, require
 from iljari.core.errors import NotFound
+from iljari.enterprises.models import Organisation
 from iljari.grants.models import MetricResult, OutcomeContract, OutcomeEvaluation, OutcomePayment
 
 
@@ -63,7 +64,5 @@ def sib_contract_detail(*, contract: OutcomeContract) -> dict:
 
 def provider_find(*, business_number: str):
     """The organisation with this business number (dashes allowed), or None: the provider of a new contract."""
-    from iljari.enterprises.models import Organisation
-
     digits = (business_number or "").replace("-", "").strip()
     return Organisation.objects.filter(business_number=digits).first() if digits else None

@@ -25,6 +25,7 @@ from django.db import transaction
 
 from iljari.core.access import access_sib_manage, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import format_won
 from iljari.grants.models import (
     Investor,
     MetricResult,
@@ -41,10 +42,6 @@ HUNDRED = Decimal(100)
 def _require_manage(actor) -> None:
     if actor is not None:
         require(access_sib_manage(actor), "사회성과보상사업을 관리할 권한이 없습니다.")
-
-
-def _won(value: int) -> str:
-    return f"{value:,}원"
 
 
 MAX_WON = 10**15
@@ -135,8 +132,8 @@ def sib_contract_create(
         and total != principal
     ):
         errors["investors"] = [
-            f"투자자별 투자액의 합({_won(total)})이 투자 원금({_won(principal)})과 다릅니다. "
-            f"차이 {_won(abs(total - principal))}."
+            f"투자자별 투자액의 합({format_won(total)})이 투자 원금({format_won(principal)})과 다릅니다. "
+            f"차이 {format_won(abs(total - principal))}."
         ]
     weights = Decimal(0)
     clean_metrics = []

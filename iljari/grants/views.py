@@ -23,6 +23,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import ValidationFailed
 from iljari.core.http import XLSX, form_apply_error, paginate, service_step
+from iljari.enterprises.selectors import organisation_by_business_number
 from iljari.grants import selectors, services
 from iljari.grants.forms import (
     AgreementFilterForm,
@@ -37,6 +38,7 @@ from iljari.grants.forms import (
     SpendingReportForm,
 )
 from iljari.grants.models import GrantAgreement, GrantProgramme, SpendingItem
+from iljari.org.selectors import district_choices
 
 
 def _filters(request):
@@ -128,14 +130,10 @@ def agreement_create(request, code: str):
     programme = selectors.grant_programme_get(user=request.user, code=code)
     require(access_grants_manage(request.user, programme.programme.division.path))
     applications = selectors.selectable_applications(user=request.user, programme=programme)
-    from iljari.org.selectors import district_choices
-
     districts = list(district_choices())
     form = AgreementForm(request.POST or None, applications=applications, districts=districts)
 
     def save(data):
-        from iljari.enterprises.selectors import organisation_by_business_number
-
         application = next((a for a in applications if str(a.pk) == data["application"]), None)
         if application is not None:
             grantee = application.organisation

@@ -32,6 +32,16 @@ class OrgUnit(TimeStampedModel):
     sort_order = models.PositiveIntegerField(_("순서"), default=0)
     functions = models.TextField(_("주요기능"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
     is_active = models.BooleanField(_("사용"), default=True)
+    # What a division runs, for the gates of core.access (which division's staff keep the fund, the SIB):
+    # marked on the unit, never found by a hard-coded code or path.
+    runs_fund = models.BooleanField(
+        _("사회투자기금 운영"), default=False, help_text=_("이 부서의 직원이 사회투자기금을 관리합니다.")
+    )
+    runs_social_economy = models.BooleanField(
+        _("사회적경제 운영"),
+        default=False,
+        help_text=_("이 부서의 직원이 사회적경제 사업(사회성과보상사업)을 관리합니다."),
+    )
 
     class Meta:
         verbose_name = _("조직")

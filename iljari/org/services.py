@@ -1,9 +1,12 @@
 """org services — the writes of the organisation.
 
 Contract:
-- org_unit_create(*, actor, code, name, kind, parent=None, sort_order=0, functions="") -> OrgUnit
-- org_unit_update(*, actor, unit, name, parent, sort_order, functions, is_active) -> OrgUnit
-      moving a unit rewrites the paths of its whole subtree in one statement per level.
+- org_unit_create(*, actor, code, name, kind, parent=None, sort_order=0, functions="", runs_fund=False,
+      runs_social_economy=False) -> OrgUnit
+- org_unit_update(*, actor, unit, name, parent, sort_order, functions, is_active, runs_fund=None,
+      runs_social_economy=None) -> OrgUnit
+      moving a unit rewrites the paths of its whole subtree in one statement per level. The `runs_*` marks (which
+      division runs the fund, the social economy) only on a division; None leaves a mark as it is.
 - district_upsert(*, actor, code, name, sort_order) -> District
 - partner_create(*, actor, code, name, kind, **fields) -> Partner
 - partner_update(*, actor, partner, **fields) -> Partner
@@ -69,6 +72,11 @@ def _check_parent(kind: str, parent: OrgUnit | None, *, unit: OrgUnit | None = N
         raise ValidationFailed(field_errors={"parent": ["자기 자신이나 하위 조직 아래로 옮길 수 없습니다."]})
 
 
+def _check_runs(kind: str, *marks: bool | None) -> None:
+    if kind != OrgUnit.Kind.DIVISION and any(marks):
+        raise ValidationFailed(field_errors={"runs_fund": ["사업을 맡는 표시는 담당관(부서)에만 합니다."]})
+
+
 def _path(parent: OrgUnit | None, code: str) -> str:
     return f"{parent.path if parent else '/'}{code}/"
 
@@ -82,6 +90,8 @@ def org_unit_create(
     parent: OrgUnit | None = None,
     sort_order: int = 0,
     functions: str = "",
+    runs_fund: bool = False,
+    runs_social_economy: bool = False,
 ) -> OrgUnit:
     if actor is not None:
         require(access_org_structure_change(actor), "조직을 만들 권한이 없습니다.")
@@ -90,6 +100,7 @@ def org_unit_create(
     if kind not in OrgUnit.Kind.values:
         raise ValidationFailed(field_errors={"kind": ["조직 구분을 고르십시오."]})
     _check_parent(kind, parent)
+    _check_runs(kind, runs_fund, runs_social_economy)
     with transaction.atomic():
         if OrgUnit.objects.filter(code=code).exists():
             raise ValidationFailed(field_errors={"code": ["이미 쓰이는 코드입니다."]})
@@ -102,6 +113,8 @@ def org_unit_create(
             depth=parent.depth + 1 if parent else 0,
             sort_order=sort_order,
             functions=functions.strip(),
+            runs_fund=runs_fund,
+            runs_social_economy=runs_social_economy,
         )
 
 
@@ -114,11 +127,14 @@ def org_unit_update(
     sort_order: int,
     functions: str = "",
     is_active: bool = True,
+    runs_fund: bool | None = None,
+    runs_social_economy: bool | None = None,
 ) -> OrgUnit:
     if actor is not None:
         require(access_org_structure_change(actor), "조직을 바꿀 권한이 없습니다.")
     name = _check_name(name)
     _check_parent(unit.kind, parent, unit=unit)
+    _check_runs(unit.kind, runs_fund, runs_social_economy)
     with transaction.atomic():
         unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
         if not is_active and unit.children.filter(is_active=True).exists():
@@ -128,6 +144,10 @@ def org_unit_update(
         unit.sort_order = sort_order
         unit.functions = functions.strip()
         unit.is_active = is_active
+        if runs_fund is not None:
+            unit.runs_fund = runs_fund
+        if runs_social_economy is not None:
+            unit.runs_social_economy = runs_social_economy
         unit.parent = parent
         unit.path = _path(parent, unit.code)
         unit.depth = parent.depth + 1 if parent else 0

@@ -45,6 +45,9 @@ DIVISIONS = [
             "사회투자기금 및 사회성과보상사업 추진",
             "국제사회적경제협의체 운영, 공정무역 활성화 지원",
         ],
+        # its functions above: it runs the social investment fund and the social economy's programmes (the SIB)
+        "runs_fund": True,
+        "runs_social_economy": True,
     },
 ]
 

@@ -10,6 +10,7 @@ from iljari.core.models import BackgroundJob
 from iljari.fund import services
 from iljari.fund.models import Notice
 from iljari.fund.selectors import portfolio
+from iljari.fund.tasks import notices_batch
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2030, 1, 1)
@@ -90,7 +91,11 @@ def test_the_overdue_notice_names_the_arrears_and_days(book):
 def test_the_notice_batch_runs_as_a_background_job(book, django_capture_on_commit_callbacks, fund_manager):
     with django_capture_on_commit_callbacks(execute=True):
         job = services.notices_batch_start(
-            actor=fund_manager, kind="repayment", period_start=date(2018, 6, 1), period_end=date(2018, 6, 15)
+            actor=fund_manager,
+            kind="repayment",
+            period_start=date(2018, 6, 1),
+            period_end=date(2018, 6, 15),
+            task=notices_batch,
         )
     job.refresh_from_db()
     assert job.status == BackgroundJob.Status.SUCCEEDED

@@ -1,0 +1,76 @@
+"""fund services — the social investment fund's writes.
+
+Contract:
+- contribution_record(*, actor, amount, on, memo="") -> LedgerEntry          the city's 출연금 into the fund
+- agreement_create(*, actor, code, intermediary, year, call_round, city_amount, matched_amount, max_rate,
+      overdue_rate, starts_on, ends_on, reporting_duties="") -> Agreement
+      the city's money is allocated to the intermediary at 0% (a ledger entry); refused beyond the fund's cash.
+- loan_register(*, actor, number, borrower, agreement, purpose, principal, annual_rate, term_months,
+      grace_months, method) -> Loan        the rate at most the agreement's cap; the schedule must be computable.
+- loan_disburse(*, actor, loan, on) -> Loan
+      inside the agreement's period and its remaining allocation; stores schedule version 1; a ledger entry.
+- repayment_post(*, actor, loan, received_on, amount, reference="", source="manual", statement_name="")
+      -> Repayment   split into overdue interest, interest due, principal due, then prepaid principal (the schedule
+      recomputed: same due dates and method, the new balance); a payment larger than the payoff of the day is
+      refused (the office does not take money it would have to refund). The last won of principal closes the loan.
+- statement_import(*, actor, data, file_name="") -> StatementResult
+      a bank statement (STATEMENT_COLUMNS): rows checked and posted in date order; a reference already posted (or
+      repeated in the file) is skipped, so the same statement twice changes nothing; any bad row: nothing written,
+      every error named by its row.
+- loan_write_off(*, actor, loan, on, reason) -> Loan
+- deferment_request(*, actor, loan, kind, months, requested_on, reason) -> DefermentRequest
+- deferment_decide(*, actor, request, held_on, approve, note="") -> DefermentRequest
+      the monthly committee's decision; approval starts a new schedule from the decision date (상환유예: principal
+      paused `months` months, interest only; 이행연기: maturity `months` later); the old version kept, superseded.
+- investment_commit(*, actor, code, name, committed, committed_on, manager="", approval="") -> Investment
+- investment_call(*, actor, investment, amount, on) -> LedgerEntry       capital paid in: at most the commitment
+      left and the fund's cash
+- investment_distribute(*, actor, investment, amount, on) -> list[LedgerEntry]
+      returns capital up to what is paid in, the rest is income
+- notices_generate(*, kind, period_start, period_end, progress=None) -> int   (the batch; also the job's task)
+- notices_batch_start(*, actor, kind, period_start, period_end, task) -> BackgroundJob
+      `task` is fund.tasks.notices_batch, handed in by the caller (the view): services never import the tasks.
+
+`actor=None` is the system (demo loader, tests' set-up). Mistakes raise ValidationFailed with Korean messages and
+write nothing. Ledger entries are only ever added.
+
+Modules: ledger (balances, entries, the manage check), agreements (contributions, agreements), loans (register,
+disburse, schedule versions, write-off), repayments, statements, deferment, notices, investments.
+"""
+
+from iljari.fund.services.agreements import agreement_create, contribution_record
+from iljari.fund.services.deferment import deferment_decide, deferment_request
+from iljari.fund.services.investments import (
+    investment_call,
+    investment_commit,
+    investment_distribute,
+    investment_paid_in,
+)
+from iljari.fund.services.ledger import MANAGE_MESSAGE, account_balance
+from iljari.fund.services.loans import loan_check, loan_disburse, loan_register, loan_write_off
+from iljari.fund.services.notices import notices_batch_start, notices_generate
+from iljari.fund.services.repayments import repayment_post
+from iljari.fund.services.statements import StatementResult, statement_columns, statement_import
+
+__all__ = [
+    "MANAGE_MESSAGE",
+    "StatementResult",
+    "account_balance",
+    "agreement_create",
+    "contribution_record",
+    "deferment_decide",
+    "deferment_request",
+    "investment_call",
+    "investment_commit",
+    "investment_distribute",
+    "investment_paid_in",
+    "loan_check",
+    "loan_disburse",
+    "loan_register",
+    "loan_write_off",
+    "notices_batch_start",
+    "notices_generate",
+    "repayment_post",
+    "statement_columns",
+    "statement_import",
+]

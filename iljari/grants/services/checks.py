@@ -1,0 +1,60 @@
+"""What the grant services share: the permission checks (the programme's division; the grantee or the division),
+the checks of an amount in 원 and of a percentage, and locking an agreement with what is disbursed on it."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Sum
+
+from iljari.core.access import access_grant_submit, access_grants_manage, require
+from iljari.core.errors import field_error
+from iljari.grants.models import GrantAgreement, GrantProgramme
+
+MANAGE_MESSAGE = "이 보조금 사업을 관리할 권한이 없습니다."
+HUNDRED = Decimal(100)
+
+
+def require_manage(actor, programme: GrantProgramme) -> None:
+    """Refuse (403) an actor who does not keep this grant programme; `None` is the system."""
+    if actor is not None:
+        require(access_grants_manage(actor, programme.programme.division.path), MANAGE_MESSAGE)
+
+
+def require_submit(actor, agreement: GrantAgreement) -> None:
+    """Refuse (403) an actor who is neither the grantee nor the programme's staff; `None` is the system."""
+    if actor is not None:
+        require(access_grant_submit(actor, agreement), MANAGE_MESSAGE)
+
+
+def amount_check(value, field: str, label: str, *, positive: bool = False) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise field_error(field, f"{label}은(는) 원 단위 정수로 적으십시오.")
+    if value < 0 or (positive and value == 0):
+        raise field_error(field, f"{label}은(는) {'1원' if positive else '0원'} 이상이어야 합니다.")
+    return value
+
+
+def percent_check(value, field: str, label: str, *, below_hundred: bool = False) -> Decimal:
+    try:
+        rate = Decimal(str(value))
+    except (InvalidOperation, TypeError, ValueError):
+        raise field_error(field, f"{label}을(를) 숫자로 적으십시오.") from None
+    if not rate.is_finite() or rate < 0 or rate > 100 or (below_hundred and rate == 100):
+        raise field_error(field, f"{label}은(는) 0% 이상 {'100% 미만' if below_hundred else '100% 이하'}여야 합니다.")
+    if rate != rate.quantize(Decimal("0.01")):
+        raise field_error(field, f"{label}은(는) 소수점 둘째 자리까지 적습니다.")
+    return rate
+
+
+def agreement_lock(agreement: GrantAgreement) -> GrantAgreement:
+    """The agreement again, locked for the rest of the transaction."""
+    return (
+        GrantAgreement.objects.select_for_update()
+        .select_related("programme", "programme__programme", "budget_line")
+        .get(pk=agreement.pk)
+    )
+
+
+def disbursed_total(agreement: GrantAgreement) -> int:
+    return agreement.disbursements.aggregate(s=Sum("amount"))["s"] or 0
