@@ -4,10 +4,9 @@ platform (list, profile, reviews), review moderation, and public procurement (pr
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -20,7 +19,8 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import XLSX, error_text, paginate, service_step, xlsx_upload
+from iljari.core.formats import format_won
+from iljari.core.http import XLSX, paginate, service_step, xlsx_upload
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
@@ -139,26 +139,29 @@ def organisation_detail(request, pk: int):
     )
 
 
-def _organisation_action(request, pk: int, form_class, act, done: str):
+def _valid_data(form) -> dict:
+    """The form's cleaned data, or its errors in one message (a step whose page is not drawn again)."""
+    if not form.is_valid():
+        raise ValidationFailed(" ".join(m for errors in form.errors.values() for m in errors))
+    return form.cleaned_data
+
+
+def _organisation_step(request, pk: int, form_class, act, done: str):
+    """A step posted from an organisation's page (`act(organisation, data)`): back to the page with a message."""
     require(access_organisations_manage(request.user))
     organisation = selectors.organisation_get(user=request.user, pk=pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
-        return redirect(organisation)
-    try:
-        act(organisation, form.cleaned_data)
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, done)
-    return redirect(organisation)
+
+    def run():
+        act(organisation, _valid_data(form_class(request.POST)))
+        return done, organisation.get_absolute_url()
+
+    return service_step(request, run, back=organisation.get_absolute_url())
 
 
 @login_required
 @require_POST
 def certification_add(request, pk: int):
-    return _organisation_action(
+    return _organisation_step(
         request,
         pk,
         CertificationForm,
@@ -170,7 +173,7 @@ def certification_add(request, pk: int):
 @login_required
 @require_POST
 def contact_add(request, pk: int):
-    return _organisation_action(
+    return _organisation_step(
         request,
         pk,
         ContactForm,
@@ -182,7 +185,7 @@ def contact_add(request, pk: int):
 @login_required
 @require_POST
 def support_add(request, pk: int):
-    return _organisation_action(
+    return _organisation_step(
         request,
         pk,
         SupportForm,
@@ -194,7 +197,7 @@ def support_add(request, pk: int):
 @login_required
 @require_POST
 def article_add(request, pk: int):
-    return _organisation_action(
+    return _organisation_step(
         request,
         pk,
         ArticleForm,
@@ -261,22 +264,20 @@ def review_queue(request):
 @require_POST
 def review_moderate(request, pk: int):
     review = selectors.review_get(user=request.user, pk=pk)
-    form = ModerateForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_moderate(
-                actor=request.user,
-                review=review,
-                publish=form.cleaned_data["decision"] == "publish",
-                note=form.cleaned_data["note"],
-            )
-        except ValidationFailed as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, f"후기 #{review.pk}을(를) 검토했습니다.")
-    else:
-        messages.error(request, "게시할지 고르십시오.")
-    return redirect("enterprises:review_queue")
+
+    def moderate():
+        form = ModerateForm(request.POST)
+        if not form.is_valid():
+            raise ValidationFailed("게시할지 고르십시오.")
+        services.review_moderate(
+            actor=request.user,
+            review=review,
+            publish=form.cleaned_data["decision"] == "publish",
+            note=form.cleaned_data["note"],
+        )
+        return f"후기 #{review.pk}을(를) 검토했습니다.", reverse("enterprises:review_queue")
+
+    return service_step(request, moderate, back=reverse("enterprises:review_queue"))
 
 
 # --- the public platform -----------------------------------------------------------------------------------
@@ -310,38 +311,34 @@ def platform_detail(request, pk: int):
 @require_POST
 def platform_review(request, pk: int):
     organisation = selectors.platform_get(pk=pk)
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_submit(actor=request.user, organisation=organisation, **form.cleaned_data)
-        except ValidationFailed as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, "후기를 받았습니다. 담당자가 검토한 뒤 게시합니다.")
-    else:
-        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
-    return redirect("enterprises:platform_detail", organisation.pk)
+    require(access_platform_review_write(request.user), "후기는 로그인한 시민이나 기업·단체만 쓸 수 있습니다.")
+    back = reverse("enterprises:platform_detail", args=[organisation.pk])
+
+    def submit():
+        data = _valid_data(ReviewForm(request.POST))
+        services.review_submit(actor=request.user, organisation=organisation, **data)
+        return "후기를 받았습니다. 담당자가 검토한 뒤 게시합니다.", back
+
+    return service_step(request, submit, back=back)
 
 
 @login_required
 @require_POST
 def platform_report(request, pk: int):
     review = selectors.platform_review_get(pk=pk)
-    form = ReportForm(request.POST)
-    try:
+    require(access_platform_review_write(request.user), "로그인한 뒤에 신고할 수 있습니다.")
+    back = reverse("enterprises:platform_detail", args=[review.organisation_id])
+
+    def report():
+        form = ReportForm(request.POST)
         if not form.is_valid():
             raise ValidationFailed(field_errors={"reason": ["신고 사유를 적으십시오."]})
-        review = services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-    else:
-        if review.status == PlatformReview.Status.HIDDEN:
-            messages.success(
-                request, "신고를 받았습니다. 신고가 여러 건이라 담당자가 검토할 때까지 이 후기를 숨깁니다."
-            )
-        else:
-            messages.success(request, "신고를 받았습니다. 담당자가 살펴봅니다.")
-    return redirect("enterprises:platform_detail", review.organisation_id)
+        reported = services.review_report(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+        if reported.status == PlatformReview.Status.HIDDEN:
+            return "신고를 받았습니다. 신고가 여러 건이라 담당자가 검토할 때까지 이 후기를 숨깁니다.", back
+        return "신고를 받았습니다. 담당자가 살펴봅니다.", back
+
+    return service_step(request, report, back=back)
 
 
 # --- public procurement ----------------------------------------------------------------------------------
@@ -374,7 +371,7 @@ def purchase_create(request):
         buyer = selectors.organisation_by_business_number(user=request.user, number=data.pop("buyer"))
         supplier = selectors.organisation_by_business_number(user=request.user, number=data.pop("supplier"))
         purchase = services.purchase_record(actor=request.user, buyer=buyer, supplier=supplier, **data)
-        return f"공공구매 {purchase.amount:,}원을 기록했습니다.", reverse(
+        return f"공공구매 {format_won(purchase.amount)}을 기록했습니다.", reverse(
             "enterprises:procurement"
         ) + f"?year={purchase.purchased_on.year}"
 
@@ -422,7 +419,7 @@ def my_purchases(request):
     def save(data):
         supplier = selectors.organisation_by_business_number(user=request.user, number=data.pop("supplier"))
         purchase = services.purchase_record(actor=request.user, buyer=buyer, supplier=supplier, **data)
-        return f"공공구매 {purchase.amount:,}원을 기록했습니다.", reverse(
+        return f"공공구매 {format_won(purchase.amount)}을 기록했습니다.", reverse(
             "enterprises:my_purchases"
         ) + f"?year={purchase.purchased_on.year}"
 

@@ -5,10 +5,9 @@ one service or selector, render."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import (
@@ -18,8 +17,9 @@ from iljari.core.access import (
     access_district_projects_view,
     require,
 )
-from iljari.core.errors import NotFound, ValidationFailed
-from iljari.core.http import XLSX, form_apply_error, paginate, service_step
+from iljari.core.errors import NotFound
+from iljari.core.formats import format_won
+from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.grants import district_selectors as selectors
 from iljari.grants import district_services as services
@@ -172,18 +172,16 @@ def district_project_create(request):
     )  # fmt: skip
 
 
-def _project_action(request, code, form_factory, form_key, action):
+def _project_step(request, code, form_factory, form_key, act):
+    """A step on a project's page (`act(project, data) -> message`): the page again with the form's errors.
+    `form_factory(project)` checks the user's gate for this step and builds the bound form."""
     project = selectors.district_project_get(user=request.user, code=code)
-    form = form_factory(project)
-    if form.is_valid():
-        try:
-            message = action(project, form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(project.get_absolute_url())
-    return _project_page(request, project, status=400, **{form_key: form})
+    return service_step(
+        request,
+        lambda data: (act(project, data), project.get_absolute_url()),
+        form=form_factory(project),
+        render_page=lambda form, status: _project_page(request, project, status=status, **{form_key: form}),
+    )
 
 
 @login_required
@@ -194,14 +192,14 @@ def district_monitoring_record(request, code: str):
         planned = [(g, TargetGroup(g).label) for g in project.job_plans.values_list("target_group", flat=True)]
         return MonitoringForm(request.POST, groups=planned or TargetGroup.choices)
 
-    def action(project, data):
+    def act(project, data):
         record = services.district_monitoring_record(
             actor=request.user, project=project, month=data["month"], sales=data["sales"], users=data["users"],
             satisfaction=data["satisfaction"], jobs=jobs_of(data), note=data["note"],
         )  # fmt: skip
         return f"{record.month:%Y년 %m월} 모니터링을 저장했습니다."
 
-    return _project_action(request, code, make_form, "monitoring_form", action)
+    return _project_step(request, code, make_form, "monitoring_form", act)
 
 
 @login_required
@@ -211,11 +209,11 @@ def district_review_record(request, code: str):
         require(access_district_projects_manage(request.user, project.programme.division.path))
         return ReviewForm(request.POST)
 
-    def action(project, data):
+    def act(project, data):
         services.district_review_record(actor=request.user, project=project, **data)
         return "중간평가를 기록했습니다."
 
-    return _project_action(request, code, make_form, "review_form", action)
+    return _project_step(request, code, make_form, "review_form", act)
 
 
 @login_required
@@ -225,11 +223,11 @@ def district_decision_record(request, code: str):
         require(access_district_projects_manage(request.user, project.programme.division.path))
         return DecisionForm(request.POST)
 
-    def action(project, data):
+    def act(project, data):
         record = services.district_decision_record(actor=request.user, project=project, **data)
         return f"평가위원회 결정({record.get_decision_display()})을 기록했습니다."
 
-    return _project_action(request, code, make_form, "decision_form", action)
+    return _project_step(request, code, make_form, "decision_form", act)
 
 
 # --- ecosystem funding --------------------------------------------------------------------------------------
@@ -293,16 +291,18 @@ def ecosystem_detail(request, code: str):
 def ecosystem_fund(request, code: str):
     support = selectors.ecosystem_get(user=request.user, code=code)
     require(access_district_projects_manage(request.user, support.programme.division.path))
-    form = TrancheForm(request.POST)
-    if form.is_valid():
-        try:
-            tranche = services.ecosystem_tranche_fund(actor=request.user, support=support, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{tranche.get_stage_display()} {tranche.amount:,}원 지원을 기록했습니다.")
-            return redirect(support.get_absolute_url())
-    return _ecosystem_page(request, support, status=400, tranche_form=form)
+
+    def fund(data):
+        tranche = services.ecosystem_tranche_fund(actor=request.user, support=support, **data)
+        message = f"{tranche.get_stage_display()} {format_won(tranche.amount)} 지원을 기록했습니다."
+        return message, support.get_absolute_url()
+
+    return service_step(
+        request,
+        fund,
+        form=TrancheForm(request.POST),
+        render_page=lambda form, status: _ecosystem_page(request, support, status=status, tranche_form=form),
+    )
 
 
 @login_required
@@ -313,13 +313,17 @@ def ecosystem_evaluate(request, code: str, pk: int):
     tranche = next((t for t in support.tranches.all() if t.pk == pk), None)
     if tranche is None:
         raise NotFound("지원 기간을 찾을 수 없습니다.")
-    form = TrancheEvaluationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.ecosystem_tranche_evaluate(actor=request.user, tranche=tranche, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"평가를 기록했습니다: {tranche.score}점, {tranche.get_grade_display()}.")
-            return redirect(support.get_absolute_url())
-    return _ecosystem_page(request, support, status=400, evaluation_form=form, evaluation_target=tranche.pk)
+
+    def evaluate(data):
+        services.ecosystem_tranche_evaluate(actor=request.user, tranche=tranche, **data)
+        message = f"평가를 기록했습니다: {tranche.score}점, {tranche.get_grade_display()}."
+        return message, support.get_absolute_url()
+
+    return service_step(
+        request,
+        evaluate,
+        form=TrancheEvaluationForm(request.POST),
+        render_page=lambda form, status: _ecosystem_page(
+            request, support, status=status, evaluation_form=form, evaluation_target=tranche.pk
+        ),
+    )

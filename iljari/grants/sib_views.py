@@ -4,14 +4,14 @@ one service or selector, render."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_sib_manage, access_sib_view, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import form_apply_error, paginate, service_step
+from iljari.core.formats import format_won
+from iljari.core.http import paginate, service_step
 from iljari.grants import sib_selectors as selectors
 from iljari.grants import sib_services as services
 from iljari.grants.district_forms import SibContractForm, SibEvaluationForm
@@ -69,16 +69,18 @@ def sib_evaluate(request, code: str):
     require(access_sib_manage(request.user))
     contract = selectors.sib_contract_get(user=request.user, code=code)
     form = SibEvaluationForm(request.POST, metrics=list(contract.metrics.order_by("order", "pk")))
-    if form.is_valid():
-        try:
-            evaluation = services.sib_evaluation_record(
-                actor=request.user, contract=contract, evaluator=form.cleaned_data["evaluator"],
-                evaluated_on=form.cleaned_data["evaluated_on"], measured=form.measured(),
-                note=form.cleaned_data["note"],
-            )  # fmt: skip
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"성과 평가를 기록했습니다. 성과보상액 {evaluation.payment.amount:,}원.")
-            return redirect(contract.get_absolute_url())
-    return _contract_page(request, contract, status=400, evaluation_form=form)
+
+    def evaluate(data):
+        evaluation = services.sib_evaluation_record(
+            actor=request.user, contract=contract, evaluator=data["evaluator"], evaluated_on=data["evaluated_on"],
+            measured=form.measured(), note=data["note"],
+        )  # fmt: skip
+        message = f"성과 평가를 기록했습니다. 성과보상액 {format_won(evaluation.payment.amount)}."
+        return message, contract.get_absolute_url()
+
+    return service_step(
+        request,
+        evaluate,
+        form=form,
+        render_page=lambda f, status: _contract_page(request, contract, status=status, evaluation_form=f),
+    )

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import contextlib
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,11 +17,12 @@ from iljari.core.access import (
     access_grants_manage,
     access_grants_manage_any,
     access_grants_view,
-    access_organisation_own,
+    access_payroll_template,
     require,
 )
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import XLSX, form_apply_error, paginate, service_step
+from iljari.core.formats import format_won
+from iljari.core.http import XLSX, paginate, service_step
 from iljari.enterprises.selectors import organisation_by_business_number
 from iljari.grants import selectors, services
 from iljari.grants.forms import (
@@ -198,45 +198,43 @@ def agreement_detail(request, code: str):
     return _detail_page(request, agreement)
 
 
-def _agreement_action(request, code, form_class, form_key, action):
+def _agreement_step(request, code, form_class, form_key, act):
+    """A step on an agreement's page (`act(agreement, form) -> message`): the page again with the form's errors."""
     require(access_grants_manage_any(request.user))
     agreement = selectors.agreement_get(user=request.user, code=code)
     form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            message = action(agreement, form)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, message)
-            return redirect(agreement.get_absolute_url())
-    return _detail_page(request, agreement, status=400, **{form_key: form})
+    return service_step(
+        request,
+        lambda _data: (act(agreement, form), agreement.get_absolute_url()),
+        form=form,
+        render_page=lambda f, status: _detail_page(request, agreement, status=status, **{form_key: f}),
+    )
 
 
 @login_required
 @require_POST
 def agreement_sign(request, code: str):
-    def action(agreement, form):
+    def act(agreement, form):
         services.agreement_sign(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"협약 {agreement.code}를 체결했습니다: 시비 {agreement.city_amount:,}원을 원인행위했습니다."
+        return f"협약 {agreement.code}를 체결했습니다: 시비 {format_won(agreement.city_amount)}을 원인행위했습니다."
 
-    return _agreement_action(request, code, SignForm, "sign_form", action)
+    return _agreement_step(request, code, SignForm, "sign_form", act)
 
 
 @login_required
 @require_POST
 def disbursement_record(request, code: str):
-    def action(agreement, form):
+    def act(agreement, form):
         d = services.disbursement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"{d.number}차 {d.amount:,}원을 {d.paid_on:%Y-%m-%d}에 교부했습니다."
+        return f"{d.number}차 {format_won(d.amount)}을 {d.paid_on:%Y-%m-%d}에 교부했습니다."
 
-    return _agreement_action(request, code, DisbursementForm, "disbursement_form", action)
+    return _agreement_step(request, code, DisbursementForm, "disbursement_form", act)
 
 
 @login_required
 @require_POST
 def spending_report(request, code: str):
-    def action(agreement, form):
+    def act(agreement, form):
         data = form.cleaned_data
         services.spending_report_submit(
             actor=request.user,
@@ -248,28 +246,31 @@ def spending_report(request, code: str):
         )
         return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 등록했습니다."
 
-    return _agreement_action(request, code, SpendingReportForm, "report_form", action)
+    return _agreement_step(request, code, SpendingReportForm, "report_form", act)
 
 
 @login_required
 @require_POST
 def settlement_record(request, code: str):
-    def action(agreement, form):
+    def act(agreement, form):
         s = services.settlement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"정산했습니다: 교부액 {s.disbursed:,}원 = 집행액 {s.spent:,}원 + 반납액 {s.returned:,}원."
+        return (
+            f"정산했습니다: 교부액 {format_won(s.disbursed)} = 집행액 {format_won(s.spent)} "
+            f"+ 반납액 {format_won(s.returned)}."
+        )
 
-    return _agreement_action(request, code, SettlementForm, "settlement_form", action)
+    return _agreement_step(request, code, SettlementForm, "settlement_form", act)
 
 
 @login_required
 @require_POST
 def evaluation_record(request, code: str):
-    def action(agreement, form):
+    def act(agreement, form):
         e = services.evaluation_record(actor=request.user, agreement=agreement, **form.cleaned_data)
         extra = " 다음 해 협약(준비)을 만들었습니다." if e.decision != "stop" else ""
         return f"평가를 등록했습니다({e.get_decision_display()}, 평균 {e.score}점).{extra}"
 
-    return _agreement_action(request, code, EvaluationForm, "evaluation_form", action)
+    return _agreement_step(request, code, EvaluationForm, "evaluation_form", act)
 
 
 @login_required
@@ -277,35 +278,37 @@ def payroll_detail(request, pk: int):
     payroll = selectors.payroll_get(user=request.user, pk=pk)
     agreement = payroll.agreement
     can_manage = access_grants_manage(request.user, agreement.programme.programme.division.path)
-    form = PayrollApproveForm(request.POST or None, initial={"paid_on": timezone.localdate()})
-    status = 200
     if request.method == "POST":
         require(can_manage)
-        if form.is_valid():
-            try:
-                d = services.payroll_approve(actor=request.user, payroll=payroll, paid_on=form.cleaned_data["paid_on"])
-            except ValidationFailed as error:
-                form_apply_error(form, error)
-            else:
-                messages.success(request, f"승인하고 {d.amount:,}원을 {d.number}차로 교부했습니다.")
-                return redirect(reverse("grants:payroll_detail", args=[payroll.pk]))
-        status = 400
+
+    def approve(data):
+        d = services.payroll_approve(actor=request.user, payroll=payroll, paid_on=data["paid_on"])
+        message = f"승인하고 {format_won(d.amount)}을 {d.number}차로 교부했습니다."
+        return message, reverse("grants:payroll_detail", args=[payroll.pk])
+
     back = (
         agreement.get_absolute_url()
         if access_grants_view(request.user)
         else reverse("grants:my_agreement", args=[agreement.code])
     )
-    return render(
+    return service_step(
         request,
-        "grants/payroll_detail.html",
-        {"payroll": payroll, "lines": payroll.lines.all(), "form": form, "can_manage": can_manage, "back": back},
-        status=status,
+        approve,
+        form=PayrollApproveForm(
+            request.POST if request.method == "POST" else None, initial={"paid_on": timezone.localdate()}
+        ),
+        render_page=lambda form, status: render(
+            request,
+            "grants/payroll_detail.html",
+            {"payroll": payroll, "lines": payroll.lines.all(), "form": form, "can_manage": can_manage, "back": back},
+            status=status,
+        ),
     )
 
 
 @login_required
 def payroll_template(request):
-    require(access_grants_view(request.user) or access_organisation_own(request.user))
+    require(access_payroll_template(request.user))
     response = HttpResponse(selectors.payroll_template(), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="payroll-template.xlsx"'
     return response
@@ -339,40 +342,40 @@ def my_agreement(request, code: str):
     agreement = selectors.my_agreement_get(user=request.user, code=code)
     if request.method != "POST":
         return _my_page(request, agreement)
+    done = reverse("grants:my_agreement", args=[agreement.code])
     if request.POST.get("step") == "payroll":
-        form = PayrollUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                payroll = services.payroll_import(
-                    actor=request.user,
-                    agreement=agreement,
-                    title=form.cleaned_data["title"],
-                    data=form.cleaned_data["file"].read(),
-                )
-            except ValidationFailed as error:
-                form_apply_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    f"인건비 지원을 신청했습니다: {payroll.employees}명, 지원액 {payroll.subsidy:,}원(승인 전).",
-                )
-                return redirect(reverse("grants:my_agreement", args=[agreement.code]))
-        return _my_page(request, agreement, status=400, payroll_form=form)
-    form = SpendingReportForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.spending_report_submit(
-                actor=request.user,
-                agreement=agreement,
-                period_end=data["period_end"],
-                items=form.items(),
-                jobs_created=data["jobs_created"] or 0,
-                note=data["note"],
+
+        def upload(data):
+            payroll = services.payroll_import(
+                actor=request.user, agreement=agreement, title=data["title"], data=data["file"].read()
             )
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 제출했습니다.")
-            return redirect(reverse("grants:my_agreement", args=[agreement.code]))
-    return _my_page(request, agreement, status=400, report_form=form)
+            message = (
+                f"인건비 지원을 신청했습니다: {payroll.employees}명, 지원액 {format_won(payroll.subsidy)}(승인 전)."
+            )
+            return message, done
+
+        return service_step(
+            request,
+            upload,
+            form=PayrollUploadForm(request.POST, request.FILES),
+            render_page=lambda form, status: _my_page(request, agreement, status=status, payroll_form=form),
+        )
+    form = SpendingReportForm(request.POST)
+
+    def report(data):
+        services.spending_report_submit(
+            actor=request.user,
+            agreement=agreement,
+            period_end=data["period_end"],
+            items=form.items(),
+            jobs_created=data["jobs_created"] or 0,
+            note=data["note"],
+        )
+        return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 제출했습니다.", done
+
+    return service_step(
+        request,
+        report,
+        form=form,
+        render_page=lambda f, status: _my_page(request, agreement, status=status, report_form=f),
+    )
