@@ -231,20 +231,25 @@ def disbursement_record(request, code: str):
     return _agreement_step(request, code, DisbursementForm, "disbursement_form", act)
 
 
+def _report_submit(request, agreement, form) -> None:
+    """A spending report from its form (the division's page and the grantee's own)."""
+    data = form.cleaned_data
+    services.spending_report_submit(
+        actor=request.user,
+        agreement=agreement,
+        period_end=data["period_end"],
+        items=form.items(),
+        jobs_created=data["jobs_created"] or 0,
+        note=data["note"],
+    )
+
+
 @login_required
 @require_POST
 def spending_report(request, code: str):
     def act(agreement, form):
-        data = form.cleaned_data
-        services.spending_report_submit(
-            actor=request.user,
-            agreement=agreement,
-            period_end=data["period_end"],
-            items=form.items(),
-            jobs_created=data["jobs_created"] or 0,
-            note=data["note"],
-        )
-        return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 등록했습니다."
+        _report_submit(request, agreement, form)
+        return f"{form.cleaned_data['period_end']:%Y-%m-%d} 기준 집행 보고를 등록했습니다."
 
     return _agreement_step(request, code, SpendingReportForm, "report_form", act)
 
@@ -363,14 +368,7 @@ def my_agreement(request, code: str):
     form = SpendingReportForm(request.POST)
 
     def report(data):
-        services.spending_report_submit(
-            actor=request.user,
-            agreement=agreement,
-            period_end=data["period_end"],
-            items=form.items(),
-            jobs_created=data["jobs_created"] or 0,
-            note=data["note"],
-        )
+        _report_submit(request, agreement, form)
         return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 제출했습니다.", done
 
     return service_step(
