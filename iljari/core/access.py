@@ -563,3 +563,14 @@ def scope_rows(
     if role == Role.PARTNER_AGENCY and partner is not None:
         return queryset.filter(Q(**{partner: user.partner_id}))
     return queryset.none()
+
+
+# --- participation ---
+
+
+def access_worksites_place(user, division_path_: str, worksites) -> bool:
+    """Place a call's selected people at these worksites: the programme's division at any of them; anyone else (a
+    district officer placing its own district quota) only at worksites whose months they record."""
+    if access_placements_manage(user, division_path_):
+        return True
+    return all(access_worksite_records(user, worksite) for worksite in worksites)
