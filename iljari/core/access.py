@@ -611,3 +611,14 @@ def access_payroll_template(user) -> bool:
     if access_grants_view(user):
         return True
     return access_organisation_own(user)
+
+
+# --- participation ---
+
+
+def access_worksites_place(user, division_path_: str, worksites) -> bool:
+    """Place a call's selected people at these worksites: the programme's division at any of them; anyone else (a
+    district officer placing its own district quota) only at worksites whose months they record."""
+    if access_placements_manage(user, division_path_):
+        return True
+    return all(access_worksite_records(user, worksite) for worksite in worksites)

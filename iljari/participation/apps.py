@@ -7,6 +7,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = "참여 관리"
 
     def ready(self) -> None:
+        # imported here: models and the modules that use them load only once the app registry is ready
         from iljari.core.history import track
         from iljari.participation import models
 

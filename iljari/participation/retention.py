@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from iljari.core.retention import Destroyed
+from iljari.core.retention import Destroyed, retention_kind_register
 from iljari.intake.models import Application
 from iljari.intake.retention import applications_destroy
 from iljari.participation.models import Enrolment, Placement
@@ -76,8 +76,6 @@ def trainees_destroy(*, cutoff, now) -> Destroyed:
 
 
 def register() -> None:
-    from iljari.core.retention import retention_kind_register
-
     retention_kind_register(
         "participation.participant",
         label="참여자(사업장 배치)",

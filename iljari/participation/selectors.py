@@ -49,6 +49,8 @@ from iljari.core.access import (
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
+from iljari.intake.models import Application, Call
+from iljari.participation.calendar import month_end, month_start
 from iljari.participation.models import (
     EmploymentOutcome,
     LivingWage,
@@ -59,7 +61,7 @@ from iljari.participation.models import (
     WorkRecord,
     Worksite,
 )
-from iljari.participation.services import month_start
+from iljari.plan.models import Programme
 
 WORK_RECORD_COLUMNS = [
     Column("placement", "참여 번호", kind="int", editable=False),
@@ -239,8 +241,6 @@ def payroll(*, user, worksite: Worksite, month: date) -> Payroll:
     """Everyone placed at the worksite during the month, with their record and pay (one query each)."""
     month = month_start(month)
     worksite = worksite_get(user=user, code=worksite.code)
-    from iljari.participation.services import month_end
-
     placements = list(
         Placement.objects.filter(worksite=worksite, start_date__lte=month_end(month))
         .filter(Q(ended_on__isnull=True, end_date__gte=month) | Q(ended_on__gte=month))
@@ -375,8 +375,6 @@ def programme_terms_list(*, year: int | None = None) -> list[tuple[str, str]]:
 
 def programme_year(*, code: str) -> int | None:
     """The plan year of the programme with this code (None when there is none)."""
-    from iljari.plan.models import Programme
-
     return Programme.objects.filter(code=code).values_list("objective__vision__year", flat=True).first()
 
 
@@ -386,8 +384,6 @@ def placement_outcome(*, placement: Placement) -> EmploymentOutcome | None:
 
 def _waiting(user):
     """Selected applications not yet placed, in the user's scope (a district officer: its district's quotas)."""
-    from iljari.intake.models import Application
-
     return scope_rows(
         user, Application.objects.filter(status="selected", placed_at__isnull=True), district="quota__district"
     )
@@ -396,8 +392,6 @@ def _waiting(user):
 def calls_awaiting_placement(*, user) -> list:
     """Calls of programmes with participation terms that have selected applicants not yet placed (for a district
     officer, of its district's quotas), with `waiting` set to their number."""
-    from iljari.intake.models import Call
-
     require(access_participation_view(user))
     counts = dict(
         _waiting(user)

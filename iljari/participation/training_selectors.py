@@ -40,6 +40,14 @@ from iljari.core.access import access_training_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
+from iljari.intake.models import Application, Call
+from iljari.participation.calendar import (
+    attendance_percent_text,
+    holidays_between,
+    month_end,
+    month_start,
+    scheduled_training_days,
+)
 from iljari.participation.models import (
     AttendanceMonth,
     Enrolment,
@@ -47,8 +55,6 @@ from iljari.participation.models import (
     TrainingDeposit,
     TrainingInstitute,
 )
-from iljari.participation.services import holidays_between, month_end, month_start
-from iljari.participation.training_services import attendance_percent_text, scheduled_training_days
 
 ATTENDANCE_COLUMNS = [
     Column("enrolment", "훈련생 번호", kind="int", editable=False),
@@ -390,8 +396,6 @@ def training_figures(*, user, year: int, as_of: date) -> TrainingFigures:
 
 def call_enrolment_plan(*, user, call) -> list[TrainingCourse]:
     """The courses a call recruits for, each with its places taken and the selected people waiting to enter."""
-    from iljari.intake.models import Application
-
     waiting = (
         Application.objects.filter(quota=OuterRef("quota"), status=Application.Status.SELECTED, enrolment__isnull=True)
         .order_by()
@@ -421,8 +425,6 @@ def call_enrolment_plan(*, user, call) -> list[TrainingCourse]:
 
 def calls_awaiting_enrolment(*, user) -> list:
     """Calls whose quotas recruit for courses and that have selected applicants not yet enrolled."""
-    from iljari.intake.models import Application, Call
-
     require(access_training_view(user))
     waiting = (
         Application.objects.filter(

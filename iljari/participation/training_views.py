@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_training_manage, access_training_records, access_training_view, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import form_apply_error, paginate, personal_export, service_step, xlsx_upload
 from iljari.core.http import log_person_access as _log
+from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
 from iljari.core.period import figure_period
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import training_selectors as selectors
@@ -95,19 +95,25 @@ def course_attendance(request, code: str):
     month = _month(request, course)
     sheet = selectors.course_month(user=request.user, course=course, month=month)
     form = AttendanceMonthForm(request.POST, rows=sheet.rows)
-    if form.is_valid():
+
+    def save(_data):
         try:
             count = services.attendance_month_set(
                 actor=request.user, course=course, month=month, attended=form.attended()
             )
         except ValidationFailed as error:
-            form_apply_error(form, error)
-            if error.field_errors:
+            if error.field_errors:  # the rows' errors go beside them; how many rows to fix, above the table
                 form.add_error(None, error.message)
-        else:
-            messages.success(request, f"{month.year}년 {month.month}월 출석 {count}명을 저장했습니다.")
-            return redirect(f"{course.get_absolute_url()}?month={month:%Y-%m}")
-    return _course_page(request, course, month, form=form, status=400)
+            raise
+        message = f"{month.year}년 {month.month}월 출석 {count}명을 저장했습니다."
+        return message, f"{course.get_absolute_url()}?month={month:%Y-%m}"
+
+    return service_step(
+        request,
+        save,
+        form=form,
+        render_page=lambda f, status: _course_page(request, course, month, form=f, status=status),
+    )
 
 
 @login_required

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -18,11 +18,11 @@ from iljari.core.access import (
     access_worksite_records,
     require,
 )
-from iljari.core.errors import ValidationFailed
-from iljari.core.http import error_text, form_apply_error, paginate, personal_export, service_step, xlsx_upload
 from iljari.core.http import log_person_access as _log
+from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import selectors, services, training_selectors
+from iljari.participation.calendar import month_end
 from iljari.participation.forms import (
     LivingWageForm,
     MonthForm,
@@ -90,7 +90,7 @@ def worksite_detail(request, code: str):
             "worksite": worksite,
             "month": month,
             "sheet": sheet,
-            "month_as_of": min(services.month_end(month), timezone.localdate()),  # for the payroll document
+            "month_as_of": min(month_end(month), timezone.localdate()),  # for the payroll document
             "can_record": access_worksite_records(request.user, worksite),
             "upload": None,
         },
@@ -139,16 +139,15 @@ def work_record_upload(request, code: str):
 @require_POST
 def pay_compute(request, code: str):
     worksite = selectors.worksite_get(user=request.user, code=code)
+    require(access_worksite_records(request.user, worksite), "이 사업장의 급여를 계산할 권한이 없습니다.")
     month = _month(request, worksite)
-    try:
+    url = f"{worksite.get_absolute_url()}?month={month:%Y-%m}"
+
+    def compute():
         run = services.pay_compute(actor=request.user, month=month, worksite=worksite)
-    except ValidationFailed as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(
-            request, f"{month.year}년 {month.month}월 급여를 계산했습니다: {run.count:,}명, {run.total:,}원."
-        )
-    return redirect(f"{worksite.get_absolute_url()}?month={month:%Y-%m}")
+        return f"{month.year}년 {month.month}월 급여를 계산했습니다: {run.count:,}명, {run.total:,}원.", url
+
+    return service_step(request, compute, back=url)
 
 
 @login_required
@@ -304,30 +303,29 @@ def employment_rates(request):
 def tables(request):
     require(access_participation_view(request.user))
     can_manage = access_participation_tables_manage(request.user)
-    form = LivingWageForm(request.POST or None)
     if request.method == "POST":
         require(can_manage)
-        if form.is_valid():
-            try:
-                services.living_wage_set(actor=request.user, **form.cleaned_data)
-            except ValidationFailed as error:
-                form_apply_error(form, error)
-            else:
-                messages.success(request, f"{form.cleaned_data['year']}년 생활임금을 저장했습니다.")
-                return redirect("participation:tables")
-    year = timezone.localdate().year
-    return render(
-        request,
-        "participation/tables.html",
-        {
-            "wages": selectors.living_wage_list(),
-            "holidays": selectors.public_holiday_list(year=year),
-            "year": year,
-            "form": form,
-            "can_manage": can_manage,
-        },
-        status=400 if form.errors else 200,
-    )
+
+    def save(data):
+        services.living_wage_set(actor=request.user, **data)
+        return f"{data['year']}년 생활임금을 저장했습니다.", reverse("participation:tables")
+
+    def render_page(form, status):
+        year = timezone.localdate().year
+        return render(
+            request,
+            "participation/tables.html",
+            {
+                "wages": selectors.living_wage_list(),
+                "holidays": selectors.public_holiday_list(year=year),
+                "year": year,
+                "form": form,
+                "can_manage": can_manage,
+            },
+            status=status,
+        )
+
+    return service_step(request, save, form=LivingWageForm(request.POST or None), render_page=render_page)
 
 
 @login_required

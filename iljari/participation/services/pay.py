@@ -1,0 +1,129 @@
+"""Pay (급여): the labour rules applied to a month's work record (pay_amounts), and a month's pay computed for every
+placement with a record, set-based (pay_compute)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.core.access import access_participation_tables_manage, access_worksite_records, require
+from iljari.core.bulk import rows_insert
+from iljari.core.errors import ValidationFailed
+from iljari.core.locks import require_month_open
+from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
+from iljari.participation.models import Payment, Placement, ProgrammeTerms, WorkRecord, Worksite
+from iljari.participation.services.tables import living_wage_hourly
+
+PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total", "paid_holidays")
+PAY_RULE = "iljari-pay-v1"  # hours × wage; weekly rest for 15+ h/week; paid public holidays; 원 미만 절사
+WEEKLY_REST_MIN_HOURS = Decimal(15)
+
+
+def won_floor(amount: Decimal) -> int:
+    """The amount rounded down to the whole 원 (원 미만 절사)."""
+    return int(amount.to_integral_value(rounding=ROUND_FLOOR))
+
+
+@dataclass(frozen=True)
+class _PayInput:
+    """What the pay of one month reads of a work record and its placement (pay_amounts, month_calendar)."""
+
+    COLUMNS = (
+        "placement_id",
+        "placement__start_date",
+        "placement__end_date",
+        "placement__ended_on",
+        "placement__programme_id",
+        "placement__weekly_hours",
+        "placement__hourly_wage",
+        "hours_worked",
+        "paid_leave_hours",
+        "full_weeks",
+    )
+
+    pk: int
+    start_date: date
+    end_date: date
+    ended_on: date | None
+    programme_id: int
+    weekly_hours: Decimal
+    hourly_wage: int
+    hours_worked: Decimal
+    paid_leave_hours: Decimal
+    full_weeks: int
+
+    @property
+    def last_day(self) -> date:
+        return self.ended_on or self.end_date
+
+
+@dataclass
+class PayRun:
+    month: date
+    count: int
+    total: int
+
+
+def pay_amounts(*, record: WorkRecord, placement: Placement, wage: int, holidays: int, terms: ProgrammeTerms) -> dict:
+    """The labour rules, applied to one month: hours worked at the wage; a paid weekly rest day (1일 소정근로시간)
+    for each week attended in full when the contract is 15 hours a week or more; each public holiday on a
+    working day paid a day's hours where the programme pays them; paid leave at the wage. Each amount is
+    rounded down to the 원."""
+    day_hours = daily_hours(placement.weekly_hours)
+    rest_weeks = record.full_weeks if placement.weekly_hours >= WEEKLY_REST_MIN_HOURS else 0
+    paid_holidays = holidays if terms.paid_public_holidays else 0
+    amounts = {
+        "hourly_wage": wage,
+        "work_pay": won_floor(Decimal(record.hours_worked) * wage),
+        "weekly_rest_pay": won_floor(rest_weeks * day_hours * wage),
+        "holiday_pay": won_floor(paid_holidays * day_hours * wage),
+        "leave_pay": won_floor(Decimal(record.paid_leave_hours) * wage),
+        "paid_holidays": paid_holidays,
+    }
+    amounts["total"] = sum(amounts[k] for k in ("work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay"))
+    return amounts
+
+
+def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayRun:
+    if actor is not None:
+        if worksite is not None:
+            require(access_worksite_records(actor, worksite), "이 사업장의 급여를 계산할 권한이 없습니다.")
+        else:
+            require(access_participation_tables_manage(actor), "전체 급여를 계산할 권한이 없습니다.")
+    month = month_start(month)
+    require_month_open(month, field="month")
+    chosen = WorkRecord.objects.filter(month=month)
+    if worksite is not None:
+        chosen = chosen.filter(placement__worksite=worksite)
+    rows = list(chosen.values_list(*_PayInput.COLUMNS).order_by())  # plain rows: no model instance per record
+    if not rows:
+        raise ValidationFailed(f"{month:%Y년 %m월} 근무상황이 입력된 참여자가 없습니다.")
+    floor = living_wage_hourly(month.year)
+    holidays = holidays_between(month, month_end(month))
+    terms = {t.programme_id: t for t in ProgrammeTerms.objects.filter(programme__in={row[4] for row in rows})}
+    now = timezone.now()
+    payments = []
+    for row in rows:
+        item = _PayInput(*row)
+        span = month_calendar(placement=item, month=month, holidays=holidays)
+        amounts = pay_amounts(
+            record=item,
+            placement=item,
+            wage=max(item.hourly_wage, floor),
+            holidays=span.holidays,
+            terms=terms[item.programme_id],
+        )
+        payments.append((item.pk, amounts))
+    actor_id = actor.pk if actor is not None else None
+    with transaction.atomic():
+        Payment.objects.filter(month=month, placement__in=chosen.values("placement_id")).delete()
+        rows_insert(
+            Payment,
+            ("placement", "month", "rule", "computed_at", "computed_by", *PAY_FIELDS),
+            ((pk, month, PAY_RULE, now, actor_id, *(a[key] for key in PAY_FIELDS)) for pk, a in payments),
+        )
+    return PayRun(month=month, count=len(payments), total=sum(a["total"] for _, a in payments))
