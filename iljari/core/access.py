@@ -622,3 +622,42 @@ def access_worksites_place(user, division_path_: str, worksites) -> bool:
     if access_placements_manage(user, division_path_):
         return True
     return all(access_worksite_records(user, worksite) for worksite in worksites)
+
+
+# --- intake ------------------------------------------------------------------------------------------------
+
+
+def access_calls_manage_any(user) -> bool:
+    """Run some programme's calls: create a call (the call list offers it). Which programmes: access_calls_manage."""
+    return access_figures_enter_any(user)
+
+
+def access_person_application(user, person_user_id: int | None) -> bool:
+    """Keep a person's application (draft, documents, submission, withdrawal): a citizen their own only; the staff
+    who register people (access_people_change) anyone's, as a paper application."""
+    if access_apply(user):
+        return person_user_id == user.pk
+    return access_people_change(user)
+
+
+def access_organisation_application(user, organisation_id: int, division_path_: str) -> bool:
+    """Keep an organisation's application to a programme's call: the organisation's own account for it only; the
+    call's staff (access_calls_manage) for any organisation, as a paper application."""
+    if access_organisation_own(user):
+        return user.organisation_id == organisation_id
+    return access_calls_manage(user, division_path_)
+
+
+def access_selection_decline(user, person_user_id: int | None, division_path_: str) -> bool:
+    """Record that a selected applicant gives up the place (선발 포기): the citizen their own only; the call's staff
+    (access_calls_manage) anyone's."""
+    if access_apply(user):
+        return person_user_id == user.pk
+    return access_calls_manage(user, division_path_)
+
+
+def access_applications_register_some(user, division_path_: str, quota_district_ids) -> bool:
+    """Register paper applications to some quota of a call (a sheet of them; each row is then checked against its
+    own quota): the call's staff, or a district officer when one of the quotas is their district's."""
+    districts = {*quota_district_ids, None}
+    return any(access_applications_register(user, division_path_, district) for district in districts)

@@ -7,6 +7,7 @@ class IntakeConfig(AppConfig):
     verbose_name = "모집·신청"
 
     def ready(self) -> None:
+        # deferred: models and what reads them load once the app registry is ready
         from iljari.core.history import track
         from iljari.intake.models import (
             Application,

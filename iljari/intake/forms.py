@@ -1,14 +1,22 @@
-"""Forms of the office's call pages. They parse; the rules of a call (codes, periods, quotas, rule parameters) are
-checked by services.call_set, whose Korean messages the page shows beside each section."""
+"""Forms of intake's pages. They parse: the rules of a call (codes, periods, quotas, rule parameters) are checked by
+services.call_set, whose Korean messages the call's page shows beside each section (CallPageForms); an application's
+documents, consents and eligibility by the application services.
+
+- the call's page: CallForm with the quota, rule, priority and criterion formsets (CallPageForms);
+- the office's steps on a call: ScoreForm, SeedForm, PassingForm, PaperApplicationForm;
+- the portal: ApplyForm (a citizen's), OrgApplyForm (an organisation's), one file field per required document."""
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.enterprises.models import Certification
-from iljari.intake.models import Call, EligibilityRule, PriorityRule
+from iljari.intake.models import Call, EligibilityRule, PriorityRule, Quota, ReviewScore
+from iljari.intake.services import size_text
 from iljari.org.models import District
+from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -157,3 +165,149 @@ def call_initial(call) -> dict:
         ],
         "priorities": [{"kind": p.kind, "points": p.points} for p in call.priority_rules.all()],
     }
+
+
+SECTIONS = ("quotas", "eligibility", "priorities", "criteria")  # the call's sections whose errors show beside them
+EMPTY_CALL = {"form": {}, "quotas": [], "rules": [], "priorities": [], "criteria": []}  # a new call's initial data
+
+
+class CallPageForms:
+    """The call's page as one form for core.http.service_step: the call's form and its four formsets, valid when
+    all are. A service error on a section (SECTIONS) is shown beside that section, any other on the call's form."""
+
+    def __init__(self, data, *, call, programmes):
+        initial = call_initial(call) if call is not None else EMPTY_CALL
+        self.form = CallForm(data, programmes=programmes, editing=call is not None, initial=initial["form"])
+        self.quotas = QuotaFormSet(data, prefix="quota", initial=initial["quotas"])
+        self.rules = RuleFormSet(data, prefix="rule", initial=initial["rules"])
+        self.priorities = PriorityFormSet(data, prefix="priority", initial=initial["priorities"])
+        self.criteria = CriterionFormSet(data, prefix="criterion", initial=initial["criteria"])
+        self.formsets = (self.quotas, self.rules, self.priorities, self.criteria)
+        self.sections: dict[str, list[str]] = {}
+        self.fields = {**self.form.fields, **dict.fromkeys(SECTIONS)}  # where core.http.form_apply_error may write
+
+    def is_valid(self) -> bool:
+        return all(f.is_valid() for f in (self.form, *self.formsets))
+
+    @property
+    def cleaned_data(self) -> dict:
+        """The call's fields, and each section's rows (blank rows left out) as services.call_set takes them."""
+        rows = {
+            "quotas": self.quotas,
+            "eligibility": self.rules,
+            "priorities": self.priorities,
+            "criteria": self.criteria,
+        }
+        return {
+            **self.form.cleaned_data,
+            **{key: [row for row in (f.row() for f in formset) if row] for key, formset in rows.items()},
+        }
+
+    def add_error(self, field, message) -> None:
+        if field in SECTIONS:
+            self.sections.setdefault(field, []).append(message)
+        else:
+            self.form.add_error(field, message)
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.form.errors or self.sections or any(f.errors for fs in self.formsets for f in fs))
+
+    def context(self) -> dict:
+        return {
+            "form": self.form,
+            "quotas": self.quotas,
+            "rules": self.rules,
+            "priorities": self.priorities,
+            "criteria": self.criteria,
+            "sections": self.sections,
+        }
+
+
+class ScoreForm(KrdsFormMixin, forms.Form):
+    stage = forms.ChoiceField(label="단계", choices=ReviewScore.Stage.choices)
+    score = forms.DecimalField(label="점수", min_value=0, max_value=100, decimal_places=2)
+
+
+class SeedForm(KrdsFormMixin, forms.Form):
+    seed = forms.IntegerField(label="난수 시드(비우면 새로 뽑음)", required=False, min_value=0, max_value=2**62)
+
+
+class PassingForm(forms.Form):
+    passing = forms.IntegerField(min_value=1)
+
+
+PAPER_RRN_HINT = "등록된 사람이면 주민등록번호만으로 찾습니다. 처음이면 아래 인적사항과 동의를 함께 입력하십시오."
+
+
+class PaperApplicationForm(PersonRegisterForm):
+    """A paper application: the resident number finds a registered person; the other particulars are needed only
+    for someone registered for the first time."""
+
+    quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
+
+    field_order = ["quota", "rrn", "name", "birth_date", "sex"]
+
+    def __init__(self, *args, quotas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quota"].queryset = Quota.objects.filter(pk__in=[quota.pk for quota in quotas])
+        for name in ("name", "birth_date", "sex", "income_status"):
+            self.fields[name].required = False
+        self.fields["sex"].choices = [("", "(고르십시오)"), *self.fields["sex"].choices]
+        self.fields["income_status"].initial = "unknown"
+        self.fields["rrn"].help_text = PAPER_RRN_HINT
+
+    def person_details(self) -> dict:
+        data = self.cleaned_data
+        details = {key: data[key] for key in PersonDetailsForm.base_fields}
+        details["income_status"] = details["income_status"] or "unknown"
+        return {"name": data["name"], "birth_date": data["birth_date"], "sex": data["sex"], **details}
+
+
+# --- the portal: an application's documents -----------------------------------------------------------------
+
+ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+
+
+class DocumentFieldsMixin:
+    """One file field per required document of the call (each optional here: the service says what is still
+    missing when the application is submitted)."""
+
+    def add_document_fields(self, call, uploaded) -> None:
+        self.document_fields = []
+        limit = size_text(settings.ILJARI_UPLOAD_MAX_BYTES)
+        for index, label in enumerate(call.document_lines):
+            name = f"document_{index}"
+            hint = f"PDF, JPG, PNG 파일 {limit}까지."
+            if label in uploaded:
+                hint += " 이미 올렸습니다. 새 파일을 고르면 바꿉니다."
+            self.fields[name] = forms.FileField(
+                label=label, required=False, help_text=hint, widget=forms.FileInput(attrs={"accept": ACCEPT})
+            )
+            self.document_fields.append((name, label))
+
+    def documents(self) -> dict:
+        return {label: self.cleaned_data[name] for name, label in self.document_fields if self.cleaned_data.get(name)}
+
+
+class ApplyForm(DocumentFieldsMixin, KrdsFormMixin, ConsentFields):
+    """The quota, one file field per required document, and the two consents the submission records."""
+
+    quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
+
+    def __init__(self, *args, call, uploaded=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quota"].queryset = call.quotas.all()
+        self.add_document_fields(call, uploaded)
+
+    def entry_fields(self) -> list:
+        """The fields shown above the consent notice (the consents come with their notice)."""
+        return [self[name] for name in self.fields if name not in ConsentFields.base_fields]
+
+
+class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
+    """An organisation's application: one file field per required document (사업자등록증, 사업계획서, …)."""
+
+    def __init__(self, *args, call, uploaded=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_document_fields(call, uploaded)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
-from iljari.core.retention import Destroyed
+from iljari.core.retention import Destroyed, retention_kind_register
 from iljari.intake.models import Application, ApplicationDocument
 from iljari.people.retention import person_anonymise_expired
 
@@ -56,8 +56,6 @@ def applications_not_selected_destroy(*, cutoff, now) -> Destroyed:
 
 
 def register() -> None:
-    from iljari.core.retention import retention_kind_register
-
     retention_kind_register(
         "intake.application_not_selected",
         label="선발되지 않은 신청",

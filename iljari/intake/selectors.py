@@ -45,7 +45,7 @@ from iljari.core.access import (
     access_applications_register,
     access_applications_view,
     access_apply,
-    access_figures_enter_any,
+    access_calls_manage_any,
     access_organisation_own,
     figures_unit_path,
     require,
@@ -53,7 +53,17 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound
 from iljari.core.xlsx import Column, xlsx_table
-from iljari.intake.models import Application, ApplicationDocument, Call, EligibilityRule, PriorityRule, Quota
+from iljari.intake.models import (
+    Application,
+    ApplicationDocument,
+    Call,
+    ConflictDeclaration,
+    EligibilityRule,
+    PriorityRule,
+    Quota,
+    ReviewScore,
+)
+from iljari.plan.models import Programme
 
 # Applications that count as applied (figures, competition ratio): not a draft, not withdrawn.
 COUNTED = [s for s in Application.Status.values if s not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)]
@@ -292,9 +302,7 @@ def application_get(*, user, pk: int) -> Application:
 
 
 def call_programmes(*, user):
-    from iljari.plan.models import Programme
-
-    require(access_figures_enter_any(user), "모집공고를 만들 권한이 없습니다.")
+    require(access_calls_manage_any(user), "모집공고를 만들 권한이 없습니다.")
     programmes = Programme.objects.select_related("division").order_by("code")
     path = figures_unit_path(user)
     return programmes.filter(division__path__startswith=path) if path else programmes
@@ -393,8 +401,6 @@ def org_portal_call_get(*, code: str) -> Call:
 
 def my_org_application_list(*, user) -> QuerySet[Application]:
     """The applications of the organisation the account represents."""
-    from iljari.core.access import access_organisation_own
-
     require(access_organisation_own(user), "기업·단체 담당자로 지정된 계정만 볼 수 있습니다.")
     return (
         Application.objects.filter(organisation_id=user.organisation_id)
@@ -406,8 +412,6 @@ def my_org_application_list(*, user) -> QuerySet[Application]:
 def application_review_sheet(*, user, application: Application) -> dict:
     """What a reviewer sees of an application: the call's criteria, every reviewer's scores by stage (criterion
     points included), the conflicts declared, and whether this reviewer declared one."""
-    from iljari.intake.models import ConflictDeclaration, ReviewScore
-
     scores = list(
         ReviewScore.objects.filter(application=application)
         .select_related("reviewer")

@@ -12,6 +12,7 @@ from django_tasks import task
 from iljari.core.accesslog import access_log_record
 from iljari.core.jobs import job_run
 from iljari.intake.models import Call
+from iljari.intake.services import application_bulk_import, eligibility_run, selection_run
 
 
 def _call(call_id: int) -> Call:
@@ -20,8 +21,6 @@ def _call(call_id: int) -> Call:
 
 @task()
 def eligibility_task(*, job_id: int, call_id: int) -> None:
-    from iljari.intake.services import eligibility_run
-
     with job_run(job_id) as run:
         call = _call(call_id)
         run.progress(0, 2, "신청자 자료를 읽고 자격을 확인하는 중")
@@ -35,8 +34,6 @@ def eligibility_task(*, job_id: int, call_id: int) -> None:
 
 @task()
 def selection_task(*, job_id: int, call_id: int, seed: int | None) -> None:
-    from iljari.intake.services import selection_run
-
     with job_run(job_id) as run:
         call = _call(call_id)
         run.progress(0, 2, "점수와 우선순위로 순위를 매기는 중")
@@ -51,8 +48,6 @@ def selection_task(*, job_id: int, call_id: int, seed: int | None) -> None:
 
 @task()
 def import_task(*, job_id: int, call_id: int, consented: bool, address: str = "") -> None:
-    from iljari.intake.services import application_bulk_import
-
     with job_run(job_id) as run:
         call = _call(call_id)
         run.progress(0, 3, "엑셀 파일을 읽는 중")
