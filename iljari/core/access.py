@@ -661,3 +661,38 @@ def access_applications_register_some(user, division_path_: str, quota_district_
     own quota): the call's staff, or a district officer when one of the quotas is their district's."""
     districts = {*quota_district_ids, None}
     return any(access_applications_register(user, division_path_, district) for district in districts)
+
+
+# --- frontline ---
+
+
+# The division that keeps the public sector's own labour records (its org-unit path, as load_org builds it).
+LABOUR_POLICY_DIVISION_PATH = "/SEOUL/JOBS/LABOUR-POLICY/"
+
+
+def access_public_sector_record(user) -> bool:
+    """Record the public sector's own labour programmes (conversions, fixed-term pre-screening and its decisions,
+    annual working hours, checks): the office manager, or staff of 노동정책담당관."""
+    return access_frontline_manage(user, LABOUR_POLICY_DIVISION_PATH)
+
+
+def access_frontline_closure_change(user, point) -> bool:
+    """Add or remove a closed day: of one service point, the office manager or staff of the point's division; of
+    every point at once (point None), the office manager only."""
+    if point is not None:
+        return access_frontline_manage(user, point.division.path)
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def scope_frontline_divisions(user, divisions: QuerySet) -> QuerySet:
+    """Of `divisions` (org units), those whose frontline set-up (rooms, programmes, sessions, shelters, closures)
+    the user keeps: every one for the office manager, the own division for division staff, none for anyone
+    else (a division-staff account without a placement included)."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return divisions
+    if role != Role.DIVISION_STAFF:
+        return divisions.none()
+    if user.org_unit_id is None:
+        return divisions.none()
+    return divisions.filter(path=division_path(user.org_unit.path))

@@ -7,8 +7,9 @@ class FrontlineConfig(AppConfig):
     verbose_name = "현장 서비스"
 
     def ready(self) -> None:
+        # deferred: models and what imports them load only once the app registry is ready
         from iljari.core.history import track
-        from iljari.frontline import models
+        from iljari.frontline import models, retention
 
         for model in (
             models.ServicePoint,
@@ -33,7 +34,4 @@ class FrontlineConfig(AppConfig):
         # A consultation's and a follow-up's notes are private to the service point: never in the change history.
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
-
-        from iljari.frontline import retention
-
         retention.register()

@@ -25,10 +25,11 @@ import hmac
 import secrets
 from datetime import date
 
+from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from iljari.core.retention import Destroyed
+from iljari.core.retention import Destroyed, retention_kind_register
 from iljari.frontline.models import Booking, Consultation, FollowUp, LabourCase, Registration
 from iljari.people.retention import DESTROYED_NAME, person_anonymise_expired
 
@@ -40,8 +41,6 @@ def _chunks(items: list) -> list[list]:
 
 
 def _history_delete(model, ids: list[int]) -> None:
-    from auditlog.models import LogEntry
-
     content_type = ContentType.objects.get_for_model(model)
     for chunk in _chunks(ids):
         LogEntry.objects.filter(content_type=content_type, object_pk__in=[str(pk) for pk in chunk]).delete()
@@ -128,8 +127,6 @@ def labour_cases_destroy(*, cutoff, now) -> Destroyed:
 
 
 def register() -> None:
-    from iljari.core.retention import retention_kind_register
-
     retention_kind_register(
         "frontline.consultation",
         label="상담 기록",

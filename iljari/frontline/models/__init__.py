@@ -1,0 +1,55 @@
+"""Frontline services: service points and their consultations, cases and workplace visits; rooms and bookings;
+programmes (courses, academies, the forum) with sessions and registrations; shelters and their daily counts; and
+the public sector's own labour programmes (conversions, fixed-term pre-screening, working hours, checks).
+
+A service point is run by a partner institution (its staff are partner-agency accounts of that partner) or directly
+by a division (its staff are that division's accounts): see docs/frontline.md.
+
+One module per desk; every model is importable from here (`from iljari.frontline.models import Booking`):
+- rooms: ServicePoint, Closure, Room, Booking, Programme, ProgrammeSession, Registration
+- consultations: ConsultationTopic, Consultation, FollowUp, LabourCase, CaseStep, WorkplaceVisit
+- shelters: Shelter, ShelterDailyCount
+- public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
+"""
+
+from iljari.frontline.models.consultations import (
+    CaseStep,
+    Consultation,
+    ConsultationTopic,
+    FollowUp,
+    LabourCase,
+    WorkplaceVisit,
+)
+from iljari.frontline.models.public_sector import Conversion, FixedTermScreening, LabourCheck, WorkingHours
+from iljari.frontline.models.rooms import (
+    Booking,
+    Closure,
+    Programme,
+    ProgrammeSession,
+    Registration,
+    Room,
+    ServicePoint,
+)
+from iljari.frontline.models.shelters import Shelter, ShelterDailyCount
+
+__all__ = [
+    "Booking",
+    "CaseStep",
+    "Closure",
+    "Consultation",
+    "ConsultationTopic",
+    "Conversion",
+    "FixedTermScreening",
+    "FollowUp",
+    "LabourCase",
+    "LabourCheck",
+    "Programme",
+    "ProgrammeSession",
+    "Registration",
+    "Room",
+    "ServicePoint",
+    "Shelter",
+    "ShelterDailyCount",
+    "WorkingHours",
+    "WorkplaceVisit",
+]

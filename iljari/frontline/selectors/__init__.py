@@ -1,0 +1,147 @@
+"""frontline selectors — reads, scoped to the user; one module per desk: consultations (topics, consultations,
+cases, visits), rooms (service points, set-up records, closures, rooms and bookings, programmes, sessions,
+registrations, certificates), shelters, public_sector; figures holds the report's counts across the desks.
+
+Contract:
+- service_point_list(*, user) -> QuerySet[ServicePoint]               scope_rows(partner="partner")
+- service_point_get(*, user, code) -> ServicePoint                    404 outside the scope
+- topic_list() -> QuerySet[ConsultationTopic]                          the active topics
+- consultation_list(*, user, query="", service_point="") -> QuerySet  newest first; client, topic, point
+- consultation_get(*, user, pk) -> Consultation                        `.notes_visible`: the user's own point only;
+      otherwise `notes` and the follow-ups' notes are blanked on the returned object
+- case_list(*, user) / case_get(*, user, pk)                        an advocate's cases, `.can_work` on the one
+- visit_list(*, user, query="") / visit_get(*, user, pk)              workplace visits and the visits that check them
+- room_list_public() -> list[Room];  room_get_public(*, code) -> Room
+- room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken
+- room_list(*, user) / room_bookings(*, user, room, day)               staff view of a day's bookings
+- room_usage(*, user, year)                                           each room's people, uses and no-shows
+- my_bookings(*, user) / my_registrations(*, user)                     the citizen's own
+- session_list_public() -> QuerySet[ProgrammeSession]                  open, future sessions of public programmes
+- programme_list(*, user) / programme_get(*, user, code)
+- certificate_get(*, user, registration_pk) -> Certificate             a citizen's completion certificate
+- shelter_list(*, user) / shelter_get(*, user, code)
+- shelter_averages(*, user, year, as_of=None) -> list[ShelterAverage]  average daily users per shelter in a year
+- public_sector_summary(*, user, as_of) -> PublicSectorSummary
+- frontline_figures(*, user, year, as_of) -> Figures                   every count the 2018 report prints
+- indicator_actuals(*, year, as_of) -> dict[str, int]                   figures that feed an office indicator
+- manage_divisions(*, user) -> QuerySet[OrgUnit]                       the divisions whose set-up the user keeps
+- manage_points(*, user) -> QuerySet[ServicePoint]                     the points of those divisions
+- closure_list(*, user, since) -> QuerySet[Closure]                    closed days from `since`, every point's
+- manage_rooms(*, user);  manage_room_get / manage_programme_get / manage_shelter_get (*, user, code),
+      manage_session_get / manage_closure_get (*, user, pk): a record to edit, 404 outside the user's divisions
+"""
+
+from iljari.frontline.selectors.consultations import (
+    case_get,
+    case_list,
+    consultation_get,
+    consultation_list,
+    topic_list,
+    visit_get,
+    visit_list,
+)
+from iljari.frontline.selectors.figures import INDICATORS, Figures, frontline_figures, indicator_actuals
+from iljari.frontline.selectors.public_sector import PublicSectorSummary, public_sector_summary, screening_get
+from iljari.frontline.selectors.rooms import (
+    Certificate,
+    SlotRow,
+    booking_get,
+    certificate_get,
+    closure_list,
+    day_closed,
+    manage_closure_get,
+    manage_divisions,
+    manage_points,
+    manage_programme_get,
+    manage_room_get,
+    manage_rooms,
+    manage_session_get,
+    my_booking_get,
+    my_bookings,
+    my_registration_get,
+    my_registrations,
+    programme_get,
+    programme_list,
+    programme_sessions,
+    registration_get,
+    room_bookings,
+    room_day,
+    room_get,
+    room_get_public,
+    room_list,
+    room_list_public,
+    room_usage,
+    service_point_get,
+    service_point_list,
+    session_get,
+    session_get_public,
+    session_list_public,
+    session_registrations,
+)
+from iljari.frontline.selectors.shelters import (
+    ShelterAverage,
+    manage_shelter_get,
+    shelter_averages,
+    shelter_counts,
+    shelter_get,
+    shelter_list,
+    shelter_year_average,
+)
+
+__all__ = [
+    "Certificate",
+    "Figures",
+    "INDICATORS",
+    "PublicSectorSummary",
+    "ShelterAverage",
+    "SlotRow",
+    "booking_get",
+    "case_get",
+    "case_list",
+    "certificate_get",
+    "closure_list",
+    "consultation_get",
+    "consultation_list",
+    "day_closed",
+    "frontline_figures",
+    "indicator_actuals",
+    "manage_closure_get",
+    "manage_divisions",
+    "manage_points",
+    "manage_programme_get",
+    "manage_room_get",
+    "manage_rooms",
+    "manage_session_get",
+    "manage_shelter_get",
+    "my_booking_get",
+    "my_bookings",
+    "my_registration_get",
+    "my_registrations",
+    "programme_get",
+    "programme_list",
+    "programme_sessions",
+    "public_sector_summary",
+    "registration_get",
+    "room_bookings",
+    "room_day",
+    "room_get",
+    "room_get_public",
+    "room_list",
+    "room_list_public",
+    "room_usage",
+    "screening_get",
+    "service_point_get",
+    "service_point_list",
+    "session_get",
+    "session_get_public",
+    "session_list_public",
+    "session_registrations",
+    "shelter_averages",
+    "shelter_counts",
+    "shelter_get",
+    "shelter_list",
+    "shelter_year_average",
+    "topic_list",
+    "visit_get",
+    "visit_list",
+]

@@ -1,0 +1,41 @@
+"""The public sector desk's reads: conversions, pre-screening requests, working hours and checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.shortcuts import get_object_or_404
+
+from iljari.core.access import access_public_sector_view, require
+from iljari.frontline.models import Conversion, FixedTermScreening, LabourCheck, WorkingHours
+
+
+@dataclass
+class PublicSectorSummary:
+    conversions: list
+    converted: int
+    remaining: int
+    screenings: list
+    hours: list
+    checks: list
+
+
+def public_sector_summary(*, user, as_of: date) -> PublicSectorSummary:
+    require(access_public_sector_view(user))
+    conversions = list(Conversion.objects.select_related("institution").order_by("done_on", "id"))
+    converted = sum(row.done for row in conversions if row.done_on is not None and row.done_on <= as_of)
+    remaining = sum(row.planned for row in conversions) - converted
+    return PublicSectorSummary(
+        conversions=conversions,
+        converted=converted,
+        remaining=remaining,
+        screenings=list(FixedTermScreening.objects.select_related("institution", "unit")),
+        hours=list(WorkingHours.objects.select_related("institution").order_by("institution__name", "year")),
+        checks=list(LabourCheck.objects.select_related("institution")),
+    )
+
+
+def screening_get(*, user, pk: int) -> FixedTermScreening:
+    require(access_public_sector_view(user))
+    return get_object_or_404(FixedTermScreening, pk=pk)

@@ -1,0 +1,49 @@
+"""What the desks' services share: today's date, the two permission steps (work at a service point, keep a
+division's set-up), "not in the future", and the check of a new record's code."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.utils import timezone
+
+from iljari.core.access import access_frontline_manage, access_service_point_work, require
+from iljari.core.errors import ValidationFailed, field_error
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def require_work(actor, point) -> None:
+    """The actor works at the point (access_service_point_work); the system (None) always may."""
+    if actor is not None:
+        require(access_service_point_work(actor, point), f"{point.name}의 업무를 기록할 권한이 없습니다.")
+
+
+def require_manage(actor, division) -> None:
+    """The actor keeps the division's set-up (access_frontline_manage); the system (None) always may."""
+    if actor is not None:
+        require(access_frontline_manage(actor, division.path), "현장 서비스의 기본 자료를 바꿀 권한이 없습니다.")
+
+
+def not_future(value: date | None, field: str, label: str) -> None:
+    if value is not None and value > today():
+        raise field_error(field, f"{label}은(는) 오늘 이후일 수 없습니다. 이미 한 일만 기록합니다.")
+
+
+def code_errors(model, code: str, new: bool) -> dict[str, list[str]]:
+    """A new record's code: letters, digits and '-', not taken (an existing record keeps its code)."""
+    code = (code or "").strip()
+    if not code or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}", code):
+        return {"code": ["코드는 영문·숫자·하이픈(-)으로 32자까지 입력하십시오."]}
+    if new and model.objects.filter(code=code).exists():
+        return {"code": [f"코드 {code}은(는) 이미 쓰고 있습니다. 다른 코드를 입력하십시오."]}
+    return {}
+
+
+def raise_errors(errors: dict[str, list[str]]) -> None:
+    """Refuse with every field's errors at once, when there are any."""
+    if errors:
+        raise ValidationFailed(field_errors=errors)
