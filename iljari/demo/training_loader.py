@@ -19,9 +19,11 @@ A call open now (like NEWDEAL-DEMO) lets the demo citizen apply to three short c
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
@@ -270,12 +272,8 @@ def _attendance(enrolments: list[Enrolment], ends: dict, generator: random.Rando
                 attended = scheduled * 6 // 10
             else:
                 attended = scheduled - generator.choice([0, 0, 0, 0, 1, 1, 2, min(3, scheduled * 15 // 100)])
-            records.append(
-                AttendanceMonth(
-                    enrolment=enrolment, month=month, scheduled_days=scheduled, attended_days=max(attended, 0)
-                )
-            )
-    AttendanceMonth.objects.bulk_create(records, batch_size=2000)
+            records.append((enrolment.pk, month, scheduled, max(attended, 0)))
+    rows_insert(AttendanceMonth, ("enrolment", "month", "scheduled_days", "attended_days"), records)
 
 
 def _first_half(call: Call, generator: random.Random) -> None:
@@ -289,15 +287,44 @@ def _first_half(call: Call, generator: random.Random) -> None:
     ends = _ends(enrolments, generator)
     _attendance(enrolments, ends, generator)
     by_pk = {e.pk: e for e in enrolments}
-    for pk, (ended_on, why) in sorted(ends.items()):
-        if why != "low_attendance" and ended_on < by_pk[pk].course.end_date:
-            training.enrolment_drop(actor=None, enrolment=by_pk[pk], ended_on=ended_on, reason=why)
+    _drops(
+        [(pk, ended_on, why) for pk, (ended_on, why) in sorted(ends.items())
+         if why != "low_attendance" and ended_on < by_pk[pk].course.end_date]
+    )  # fmt: skip
     for course in courses:
         if course.end_date <= AS_OF:
             training.course_complete(actor=None, course=course)
-    for pk, (ended_on, why) in sorted(ends.items()):
-        if why == "low_attendance":
-            training.enrolment_drop(actor=None, enrolment=by_pk[pk], ended_on=ended_on, reason="absence")
+    _drops([(pk, ended_on, "absence") for pk, (ended_on, why) in sorted(ends.items()) if why == "low_attendance"])
+
+
+def _drops(drops: list[tuple[int, date, str]]) -> None:
+    """Trainees who left (enrolment id, day, reason), set-based: what training.enrolment_drop does for each — the
+    enrolment ends as dropped; a deposit held is refunded to one who left for a job and forfeited otherwise (settled
+    on that day, or on its payment day when later), one never paid is cancelled — without its per-row history. The
+    last month's attendance was already counted up to that day (_attendance)."""
+    now = timezone.now()
+    by_end: dict[tuple[date, str], list[int]] = defaultdict(list)
+    for pk, ended_on, reason in drops:
+        by_end[ended_on, reason].append(pk)
+    for (ended_on, reason), ids in sorted(by_end.items()):
+        Enrolment.objects.filter(pk__in=ids, status=Enrolment.Status.ENROLLED).update(
+            status=Enrolment.Status.DROPPED, ended_on=ended_on, dropout_reason=reason, updated_at=now
+        )
+        deposits = TrainingDeposit.objects.filter(enrolment__in=ids)
+        held = (
+            TrainingDeposit.Status.REFUNDED
+            if reason == Enrolment.DropoutReason.EMPLOYED
+            else TrainingDeposit.Status.FORFEITED
+        )
+        deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__lte=ended_on).update(
+            status=held, settled_on=ended_on, updated_at=now
+        )
+        deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__gt=ended_on).update(
+            status=held, settled_on=F("paid_on"), updated_at=now
+        )
+        deposits.filter(status=TrainingDeposit.Status.DUE).update(
+            status=TrainingDeposit.Status.CANCELLED, settled_on=ended_on, updated_at=now
+        )
 
 
 def load_training() -> None:
