@@ -15,9 +15,9 @@ Which districts, organisations, dates and the split of a total over agreements a
 generated from a fixed seed and named "(예시)"; the totals and counts are the report's. The subsidy rule (30% of the
 wage up to 1,000,000원 a month, the employer's social insurance in full) is an example rule: the report prints none.
 The small programmes go through grants' services; the 1,319 social-enterprise agreements, their payrolls and
-tranches are bulk-inserted (core.bulk.rows_insert), and so are their budget movements (one statement per programme
-and kind, the line's summary refreshed once through finance's budget_summary_refresh). Bulk-inserted rows send no
-signals, so the change history holds the programmes and the small programmes' agreements, not these rows.
+tranches are bulk-inserted (core.bulk.rows_insert), and so are their budget movements (demo.bulk: one statement per
+programme and kind, the line's summary refreshed once). Bulk-inserted rows send no signals, so the change history
+holds the programmes and the small programmes' agreements, movements and tranches, not these rows.
 Every movement is dated on or before '18.6.30., so the report's '18.6.30. snapshot already includes it and the
 office's budget figures stay the report's.
 """
@@ -31,12 +31,11 @@ from decimal import Decimal
 from django.db.models import Max
 
 from iljari.core.bulk import rows_insert
-from iljari.core.locks import require_month_open
+from iljari.demo.bulk import budget_movements_insert
 from iljari.demo.enterprises_loader import business_number
 from iljari.enterprises import services as enterprise_services
 from iljari.enterprises.models import Certification, Organisation
-from iljari.finance.models import BudgetLine, BudgetMovement
-from iljari.finance.services import budget_summary_refresh
+from iljari.finance.models import BudgetLine
 from iljari.grants import services
 from iljari.grants.models import Disbursement, GrantAgreement, GrantProgramme, Payroll, PayrollLine
 from iljari.org.models import District
@@ -194,7 +193,7 @@ def _insert_agreements(programme, grantees, prefix, title, amounts, signed_on) -
     codes = [row[0] for row in rows]
     agreements = dict(GrantAgreement.objects.filter(code__in=codes).values_list("code", "pk"))
     ids = [agreements[code] for code in codes]
-    _movements_insert(
+    budget_movements_insert(
         programme.budget_line,
         [(signed_on, row[7], 0, f"grants:agreement:{pk}:sign", f"보조금 협약 {row[0]} 체결(원인행위)")
          for pk, row in zip(ids, rows, strict=True)],
@@ -202,21 +201,9 @@ def _insert_agreements(programme, grantees, prefix, title, amounts, signed_on) -
     return ids
 
 
-def _movements_insert(line, rows) -> None:
-    """The budget movements of the bulk-inserted agreements and tranches in one statement, (on, committed, spent,
-    reference, note) each, and the line's execution summary refreshed once: what budget_movement_post does per
-    movement (the month must be open), without its per-row history, like the rows they stem from."""
-    for day in sorted({row[0] for row in rows}):
-        require_month_open(day, field="on")
-    rows_insert(
-        BudgetMovement, ("line", "on", "committed", "spent", "reference", "note"), [(line.pk, *row) for row in rows]
-    )
-    budget_summary_refresh(line_ids=[line.pk])
-
-
 def _post_tranches(programme) -> None:
     tranches = Disbursement.objects.filter(agreement__programme=programme)
-    _movements_insert(
+    budget_movements_insert(
         programme.budget_line,
         [(paid_on, 0, amount, f"grants:disbursement:{pk}", f"보조금 {code} {number}차 교부")
          for pk, number, paid_on, amount, code in tranches.values_list(

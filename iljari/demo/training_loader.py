@@ -19,14 +19,13 @@ A call open now (like NEWDEAL-DEMO) lets the demo citizen apply to three short c
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import F
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.bulk import enrolments_drop
 from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
@@ -287,44 +286,16 @@ def _first_half(call: Call, generator: random.Random) -> None:
     ends = _ends(enrolments, generator)
     _attendance(enrolments, ends, generator)
     by_pk = {e.pk: e for e in enrolments}
-    _drops(
+    enrolments_drop(
         [(pk, ended_on, why) for pk, (ended_on, why) in sorted(ends.items())
          if why != "low_attendance" and ended_on < by_pk[pk].course.end_date]
     )  # fmt: skip
     for course in courses:
         if course.end_date <= AS_OF:
             training.course_complete(actor=None, course=course)
-    _drops([(pk, ended_on, "absence") for pk, (ended_on, why) in sorted(ends.items()) if why == "low_attendance"])
-
-
-def _drops(drops: list[tuple[int, date, str]]) -> None:
-    """Trainees who left (enrolment id, day, reason), set-based: what training.enrolment_drop does for each — the
-    enrolment ends as dropped; a deposit held is refunded to one who left for a job and forfeited otherwise (settled
-    on that day, or on its payment day when later), one never paid is cancelled — without its per-row history. The
-    last month's attendance was already counted up to that day (_attendance)."""
-    now = timezone.now()
-    by_end: dict[tuple[date, str], list[int]] = defaultdict(list)
-    for pk, ended_on, reason in drops:
-        by_end[ended_on, reason].append(pk)
-    for (ended_on, reason), ids in sorted(by_end.items()):
-        Enrolment.objects.filter(pk__in=ids, status=Enrolment.Status.ENROLLED).update(
-            status=Enrolment.Status.DROPPED, ended_on=ended_on, dropout_reason=reason, updated_at=now
-        )
-        deposits = TrainingDeposit.objects.filter(enrolment__in=ids)
-        held = (
-            TrainingDeposit.Status.REFUNDED
-            if reason == Enrolment.DropoutReason.EMPLOYED
-            else TrainingDeposit.Status.FORFEITED
-        )
-        deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__lte=ended_on).update(
-            status=held, settled_on=ended_on, updated_at=now
-        )
-        deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__gt=ended_on).update(
-            status=held, settled_on=F("paid_on"), updated_at=now
-        )
-        deposits.filter(status=TrainingDeposit.Status.DUE).update(
-            status=TrainingDeposit.Status.CANCELLED, settled_on=ended_on, updated_at=now
-        )
+    enrolments_drop(
+        [(pk, ended_on, "absence") for pk, (ended_on, why) in sorted(ends.items()) if why == "low_attendance"]
+    )
 
 
 def load_training() -> None:
