@@ -15,7 +15,9 @@ Which districts, organisations, dates and the split of a total over agreements a
 generated from a fixed seed and named "(예시)"; the totals and counts are the report's. The subsidy rule (30% of the
 wage up to 1,000,000원 a month, the employer's social insurance in full) is an example rule: the report prints none.
 The small programmes go through grants' services; the 1,319 social-enterprise agreements, their payrolls and
-tranches are bulk-inserted (core.bulk.rows_insert) with their budget movements posted through finance's service.
+tranches are bulk-inserted (core.bulk.rows_insert), and so are their budget movements (demo.bulk: one statement per
+programme and kind, the line's summary refreshed once). Bulk-inserted rows send no signals, so the change history
+holds the programmes and the small programmes' agreements, movements and tranches, not these rows.
 Every movement is dated on or before '18.6.30., so the report's '18.6.30. snapshot already includes it and the
 office's budget figures stay the report's.
 """
@@ -29,11 +31,11 @@ from decimal import Decimal
 from django.db.models import Max
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.bulk import budget_movements_insert
 from iljari.demo.enterprises_loader import business_number
 from iljari.enterprises import services as enterprise_services
 from iljari.enterprises.models import Certification, Organisation
 from iljari.finance.models import BudgetLine
-from iljari.finance.services import budget_movement_post
 from iljari.grants import services
 from iljari.grants.models import Disbursement, GrantAgreement, GrantProgramme, Payroll, PayrollLine
 from iljari.org.models import District
@@ -191,22 +193,22 @@ def _insert_agreements(programme, grantees, prefix, title, amounts, signed_on) -
     codes = [row[0] for row in rows]
     agreements = dict(GrantAgreement.objects.filter(code__in=codes).values_list("code", "pk"))
     ids = [agreements[code] for code in codes]
-    for pk, row in zip(ids, rows, strict=True):
-        budget_movement_post(
-            actor=None, line=programme.budget_line, on=signed_on, committed=row[7],
-            reference=f"grants:agreement:{pk}:sign", note=f"보조금 협약 {row[0]} 체결(원인행위)",
-        )  # fmt: skip
+    budget_movements_insert(
+        programme.budget_line,
+        [(signed_on, row[7], 0, f"grants:agreement:{pk}:sign", f"보조금 협약 {row[0]} 체결(원인행위)")
+         for pk, row in zip(ids, rows, strict=True)],
+    )  # fmt: skip
     return ids
 
 
 def _post_tranches(programme) -> None:
-    for pk, number, paid_on, amount, code in Disbursement.objects.filter(agreement__programme=programme).values_list(
-        "pk", "number", "paid_on", "amount", "agreement__code"
-    ):
-        budget_movement_post(
-            actor=None, line=programme.budget_line, on=paid_on, spent=amount,
-            reference=f"grants:disbursement:{pk}", note=f"보조금 {code} {number}차 교부",
-        )  # fmt: skip
+    tranches = Disbursement.objects.filter(agreement__programme=programme)
+    budget_movements_insert(
+        programme.budget_line,
+        [(paid_on, 0, amount, f"grants:disbursement:{pk}", f"보조금 {code} {number}차 교부")
+         for pk, number, paid_on, amount, code in tranches.values_list(
+             "pk", "number", "paid_on", "amount", "agreement__code")],
+    )  # fmt: skip
 
 
 def _wage_subsidies(programme, grantees, generator) -> None:

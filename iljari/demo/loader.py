@@ -1,16 +1,37 @@
-"""Load the demo dataset through the services (so the change history records it). Idempotent."""
+"""Load the demo dataset, part by part (`PARTS`), in one transaction. Idempotent: a second run adds nothing.
+
+The organisation, the accounts, the 2018 report and the small sets go through the services (so the change history
+records them); the large synthetic sets (applicants, placements, work records, enterprises, grant agreements and
+their budget movements) are bulk-inserted with core.bulk.rows_insert, which sends no signals: they have no
+per-row history, which is what the demo's history shows for them."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from django.db import transaction
 
 from iljari.core import services as core_services
 from iljari.core.models import User
+from iljari.demo.console import PartProgress
 from iljari.demo.dataset import accounts, org
+from iljari.demo.dataset.people import synthetic_people
+from iljari.demo.districts_loader import load_districts
+from iljari.demo.enterprises_loader import load_enterprises
+from iljari.demo.frontline_loader import load_frontline
+from iljari.demo.fund_loader import load_fund
+from iljari.demo.grants_loader import load_grants
+from iljari.demo.intake_loader import load_intake
+from iljari.demo.participation_loader import load_participation
+from iljari.demo.public_works_loader import load_public_works
+from iljari.demo.report2018_loader import load_report2018
+from iljari.demo.training_loader import load_training
 from iljari.org import services as org_services
 from iljari.org.models import District, OrgUnit, Partner
+from iljari.people import services as people_services
+from iljari.people.models import Person
+from iljari.people.rrn import parse_rrn, rrn_indexes
 
 
 def _unit(
@@ -96,11 +117,6 @@ def load_accounts() -> list[dict]:
 
 def load_people() -> None:
     """Synthetic residents; the demo citizen account is the first of them."""
-    from iljari.demo.dataset.people import synthetic_people
-    from iljari.people import services as people_services
-    from iljari.people.models import Person
-    from iljari.people.rrn import parse_rrn, rrn_indexes
-
     citizen = User.objects.filter(username="citizen").first()
     for number, row in enumerate(synthetic_people()):
         values = dict(row)
@@ -126,39 +142,40 @@ def load_people() -> None:
         )
 
 
-def load_demo() -> list[dict]:
-    from iljari.demo.report2018_loader import load_report2018
+# The parts in the order they load, each with the label its progress shows.
+PARTS = (
+    ("조직·자치구·협력기관", load_org),
+    ("2018 주요업무보고", load_report2018),
+    ("사회투자기금", load_fund),  # before the accounts: the intermediary account is placed at a fund intermediary
+    ("데모 계정", load_accounts),
+    ("시민", load_people),
+    ("뉴딜일자리 모집", load_intake),
+    ("뉴딜일자리 참여·급여", load_participation),
+    ("공공근로", load_public_works),
+    ("기술교육원", load_training),
+    ("사회적경제기업·강소기업", load_enterprises),
+    ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
+    ("현장 창구", load_frontline),
+    ("시-구 협력사업", load_districts),
+)
 
-    with transaction.atomic():
-        load_org()
-        load_report2018()
-        from iljari.demo.fund_loader import load_fund
 
-        load_fund()  # before the accounts: the intermediary account is placed at a fund intermediary
-        printed = load_accounts()
-        load_people()
-        from iljari.demo.intake_loader import load_intake
-
-        load_intake()
-        from iljari.demo.participation_loader import load_participation
-
-        load_participation()
-        from iljari.demo.public_works_loader import load_public_works
-
-        load_public_works()
-        from iljari.demo.training_loader import load_training
-
-        load_training()
-        from iljari.demo.enterprises_loader import load_enterprises
-
-        load_enterprises()
-        from iljari.demo.grants_loader import load_grants
-
-        load_grants()  # after the enterprises: the subsidies go to its social enterprises
-        from iljari.demo.frontline_loader import load_frontline
-
-        load_frontline()
-        from iljari.demo.districts_loader import load_districts
-
-        load_districts()
-        return printed
+def load_demo(progress: PartProgress | None = None) -> list[dict]:
+    """Load every part in one transaction, reporting each to `progress`; return the accounts to print."""
+    printed: list[dict] = []
+    total = len(PARTS)
+    try:
+        with transaction.atomic():
+            for done, (label, load) in enumerate(PARTS):
+                if progress is not None:
+                    progress.start(done, total, label)
+                start = time.perf_counter()
+                result = load()
+                if load is load_accounts:
+                    printed = result
+                if progress is not None:
+                    progress.finish(done + 1, total, label, time.perf_counter() - start)
+    finally:
+        if progress is not None:
+            progress.close()  # the bar's line ends, also when a part fails
+    return printed

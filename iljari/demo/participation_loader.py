@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.bulk import placements_drop
 from iljari.intake.models import Application, Call
 from iljari.org.models import District, OrgUnit
 from iljari.participation import services
@@ -216,19 +217,13 @@ def _records(placements: list[Placement], generator: random.Random) -> None:
 
 
 def _dropouts(placements: list[Placement], generator: random.Random) -> None:
+    drops = []
     for placement in generator.sample(placements, 48):
         ended = date(2018, generator.choice([4, 5, 6]), 1) - timedelta(days=1)
         reason = generator.choice(["employed", "employed", "personal", "study", "health"])
-        WorkRecord.objects.filter(placement=placement, month__gt=services.month_start(ended)).delete()
-        services.placement_end(actor=None, placement=placement, ended_on=ended, reason=reason)
-        if reason == "employed":
-            services.outcome_record(
-                actor=None,
-                placement=placement,
-                employed_on=ended + timedelta(days=1),
-                employer="(주)서울데모",
-                kind="regular",
-            )
+        outcome = (ended + timedelta(days=1), "(주)서울데모", "regular") if reason == "employed" else None
+        drops.append((placement.pk, ended, reason, outcome))
+    placements_drop(drops)
 
 
 def _cohort_2017(call: Call, worksites: list, generator: random.Random) -> None:
@@ -241,37 +236,23 @@ def _cohort_2017(call: Call, worksites: list, generator: random.Random) -> None:
         .values_list("person_id", flat=True)
     )[:COHORT_2017]
     wage = LIVING_WAGES[2017][0]
-    Placement.objects.bulk_create(
-        [
-            Placement(
-                person_id=person_id,
-                programme=programme,
-                worksite=worksites[index % len(worksites)],
-                target_group="youth",
-                start_date=date(2017, 3, 2),
-                end_date=date(2017, 12, 29),
-                ended_on=date(2017, 12, 29),
-                status=Placement.Status.COMPLETED,
-                weekly_hours=Decimal(40),
-                hourly_wage=wage,
-            )
-            for index, person_id in enumerate(people)
-        ],
-        batch_size=2000,
-    )
+    rows_insert(
+        Placement,
+        ("person", "programme", "worksite", "target_group", "start_date", "end_date", "ended_on", "status",
+         "weekly_hours", "hourly_wage"),
+        [(person_id, programme.pk, worksites[index % len(worksites)].pk, "youth", date(2017, 3, 2),
+          date(2017, 12, 29), date(2017, 12, 29), Placement.Status.COMPLETED, Decimal(40), wage)
+         for index, person_id in enumerate(people)],
+    )  # fmt: skip
     finished = list(Placement.objects.filter(programme=programme, start_date__year=2017).order_by("pk"))
-    EmploymentOutcome.objects.bulk_create(
-        [
-            EmploymentOutcome(
-                placement=placement,
-                employed_on=date(2018, 1, 2) + timedelta(days=generator.randrange(0, 150)),
-                employer=generator.choice(["(주)한강소프트", "서울사회적협동조합", "(주)마포디자인", "을지로상사"]),
-                kind=generator.choice(["regular", "regular", "fixed_term", "self_employed"]),
-            )
-            for placement in generator.sample(finished, EMPLOYED_2017)
-        ],
-        batch_size=2000,
-    )
+    employers = ["(주)한강소프트", "서울사회적협동조합", "(주)마포디자인", "을지로상사"]
+    rows_insert(
+        EmploymentOutcome,
+        ("placement", "employed_on", "employer", "kind"),
+        [(placement.pk, date(2018, 1, 2) + timedelta(days=generator.randrange(0, 150)), generator.choice(employers),
+          generator.choice(["regular", "regular", "fixed_term", "self_employed"]))
+         for placement in generator.sample(finished, EMPLOYED_2017)],
+    )  # fmt: skip
 
 
 def load_participation() -> None:

@@ -24,12 +24,14 @@ from decimal import Decimal
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.bulk import placements_drop, placements_from_quotas
 from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
 from iljari.org.models import District, OrgUnit
 from iljari.participation import services
 from iljari.participation.models import Placement, WorkRecord, Worksite
+from iljari.people.models import Person
 from iljari.plan.models import Programme
 
 SEED = 2018
@@ -120,32 +122,16 @@ def _worksites(programme, districts, plan) -> tuple[list[Worksite], dict[int, li
     division = OrgUnit.objects.get(code="JOBS-POLICY")
     city_count = max(r.city_sites for r in ROUNDS)
     rows = [
-        Worksite(
-            code=f"PW-C{n:03d}",
-            name=f"{CITY_PROJECTS[n % len(CITY_PROJECTS)]} {n:03d}(서울시)",
-            programme=programme,
-            operator=Worksite.Operator.CITY,
-            org_unit=division,
-            project=CITY_PROJECTS[n % len(CITY_PROJECTS)],
-            places=4,
-        )
+        (f"PW-C{n:03d}", f"{CITY_PROJECTS[n % len(CITY_PROJECTS)]} {n:03d}(서울시)", programme.pk,
+         Worksite.Operator.CITY, division.pk, None, CITY_PROJECTS[n % len(CITY_PROJECTS)], 4)
         for n in range(1, city_count + 1)
-    ]
+    ]  # fmt: skip
     for district in districts:
         for n in range(1, max(sites for _, sites in plan[district.pk]) + 1):
             project = DISTRICT_PROJECTS[n % len(DISTRICT_PROJECTS)]
-            rows.append(
-                Worksite(
-                    code=f"PW-{district.code}-{n:03d}",
-                    name=f"{district.name} {project} {n:03d}",
-                    programme=programme,
-                    operator=Worksite.Operator.DISTRICT,
-                    district=district,
-                    project=project,
-                    places=4,
-                )
-            )
-    Worksite.objects.bulk_create(rows, batch_size=2000)
+            rows.append((f"PW-{district.code}-{n:03d}", f"{district.name} {project} {n:03d}", programme.pk,
+                         Worksite.Operator.DISTRICT, None, district.pk, project, 4))  # fmt: skip
+    rows_insert(Worksite, ("code", "name", "programme", "operator", "org_unit", "district", "project", "places"), rows)
     sites = list(Worksite.objects.filter(programme=programme).order_by("code"))
     city = [w for w in sites if w.operator == Worksite.Operator.CITY]
     by_district: dict[int, list[Worksite]] = {d.pk: [] for d in districts}
@@ -163,8 +149,6 @@ def _applicants(call: Call, round_: Round, districts, generator, returning: list
     new_people = []
     returning_by_district: dict[int | None, list[int]] = {}
     if returning:
-        from iljari.people.models import Person
-
         for pk, district_id in Person.objects.filter(pk__in=returning).values_list("pk", "district_id"):
             returning_by_district.setdefault(district_id, []).append(pk)
     for quota in quotas:
@@ -244,19 +228,13 @@ def _records(placements: list[Placement], months: list[date], generator: random.
 
 
 def _dropouts(placements: list[Placement], generator: random.Random) -> None:
+    drops = []
     for placement in generator.sample(placements, len(placements) * 2 // 100):
         ended = date(2018, generator.choice([3, 4, 5]), 1) - timedelta(days=1)
         reason = generator.choice(["employed", "personal", "health", "personal"])
-        WorkRecord.objects.filter(placement=placement, month__gt=services.month_start(ended)).delete()
-        services.placement_end(actor=None, placement=placement, ended_on=ended, reason=reason)
-        if reason == "employed":
-            services.outcome_record(
-                actor=None,
-                placement=placement,
-                employed_on=ended + timedelta(days=1),
-                employer="(주)데모물류",
-                kind="fixed_term",
-            )
+        outcome = (ended + timedelta(days=1), "(주)데모물류", "fixed_term") if reason == "employed" else None
+        drops.append((placement.pk, ended, reason, outcome))
+    placements_drop(drops)
 
 
 def load_public_works() -> None:
@@ -285,14 +263,13 @@ def load_public_works() -> None:
         _applicants(call, round_, districts, generator, returning)
         intake.eligibility_run(actor=None, call=call)
         intake.selection_run(actor=None, call=call, seed=SEED + number)
-        for quota in call.quotas.select_related("district"):
-            if quota.district_id is None:
-                sites = city_sites[: round_.city_sites]
-            else:
-                sites = district_sites[quota.district_id][: plan[quota.district_id][number][1]]
-            services.placements_from_selection(
-                actor=None, call=call, worksites=sites, start_date=round_.start, end_date=round_.end, quota=quota
-            )
+        sites = {
+            quota.pk: city_sites[: round_.city_sites]
+            if quota.district_id is None
+            else district_sites[quota.district_id][: plan[quota.district_id][number][1]]
+            for quota in call.quotas.all()
+        }
+        placements_from_quotas(call=call, worksites=sites, start_date=round_.start, end_date=round_.end)
         placements = list(Placement.objects.filter(application__call=call).order_by("pk"))
         if number == 0:  # the first half worked January to June ('18.6.30. 기준)
             months = [date(2018, m, 1) for m in range(1, 7)]
@@ -300,5 +277,6 @@ def load_public_works() -> None:
             _dropouts(placements, generator)
             for month in months:
                 services.pay_compute(actor=None, month=month)
-            returning = [p.person_id for p in placements if p.status == Placement.Status.ACTIVE]
+            active = Placement.objects.filter(application__call=call, status=Placement.Status.ACTIVE).order_by("pk")
+            returning = list(active.values_list("person_id", flat=True))
     services.placement_achievements_sync(programme=programme, year=2018, as_of=date(2018, 6, 30))

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.bulk import enrolments_drop
 from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
@@ -270,12 +271,8 @@ def _attendance(enrolments: list[Enrolment], ends: dict, generator: random.Rando
                 attended = scheduled * 6 // 10
             else:
                 attended = scheduled - generator.choice([0, 0, 0, 0, 1, 1, 2, min(3, scheduled * 15 // 100)])
-            records.append(
-                AttendanceMonth(
-                    enrolment=enrolment, month=month, scheduled_days=scheduled, attended_days=max(attended, 0)
-                )
-            )
-    AttendanceMonth.objects.bulk_create(records, batch_size=2000)
+            records.append((enrolment.pk, month, scheduled, max(attended, 0)))
+    rows_insert(AttendanceMonth, ("enrolment", "month", "scheduled_days", "attended_days"), records)
 
 
 def _first_half(call: Call, generator: random.Random) -> None:
@@ -289,15 +286,16 @@ def _first_half(call: Call, generator: random.Random) -> None:
     ends = _ends(enrolments, generator)
     _attendance(enrolments, ends, generator)
     by_pk = {e.pk: e for e in enrolments}
-    for pk, (ended_on, why) in sorted(ends.items()):
-        if why != "low_attendance" and ended_on < by_pk[pk].course.end_date:
-            training.enrolment_drop(actor=None, enrolment=by_pk[pk], ended_on=ended_on, reason=why)
+    enrolments_drop(
+        [(pk, ended_on, why) for pk, (ended_on, why) in sorted(ends.items())
+         if why != "low_attendance" and ended_on < by_pk[pk].course.end_date]
+    )  # fmt: skip
     for course in courses:
         if course.end_date <= AS_OF:
             training.course_complete(actor=None, course=course)
-    for pk, (ended_on, why) in sorted(ends.items()):
-        if why == "low_attendance":
-            training.enrolment_drop(actor=None, enrolment=by_pk[pk], ended_on=ended_on, reason="absence")
+    enrolments_drop(
+        [(pk, ended_on, "absence") for pk, (ended_on, why) in sorted(ends.items()) if why == "low_attendance"]
+    )
 
 
 def load_training() -> None:

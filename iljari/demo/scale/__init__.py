@@ -10,6 +10,12 @@ with certifications, the fund's loan book (schedules, on-time repayments, ledger
 Everything comes from one `random.Random(seed)`, so the same seed gives the same rows. Rows go in through
 `core.bulk.rows_insert` (COPY on PostgreSQL, executemany on SQLite), a stage at a time, each stage timed; the
 tables are analysed at the end. Nothing the migrations own is dropped or recreated.
+
+Modules: `base` (scales, years, date helpers, the run's shared `Generation`), one per stage — `plan`, `people`,
+`enterprises`, `fund`, `participation` (with the job targets), `frontline` — and `generator` (the run, the checks).
+
+Contract: generate(*, scale, seed, say) -> Report; sample_checksum(); SCALES and Scale; in `generator` also YEARS,
+PREFIX, database_has_data() and table_counts().
 """
 
 from iljari.demo.scale.generator import SCALES, Scale, generate, sample_checksum

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess  # nosec B404
 import sys
+import time
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
+from iljari.demo.console import PartProgress, account_table
 from iljari.demo.loader import load_demo
 
 WORKER = "import sys; from iljari.manage import main; sys.argv = ['iljari', 'worker']; main()"
@@ -37,11 +39,15 @@ class Command(BaseCommand):
             self._reset()
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("데이터베이스를 준비했습니다.")
-        printed = load_demo()
+        self.stdout.flush()
+        start = time.perf_counter()
+        # the bar goes to the raw stderr stream: it redraws one line (Django's wrapper would end every write)
+        printed = load_demo(PartProgress(self._line, getattr(self.stderr, "_out", None)))
+        self.stdout.write(f"데모 자료를 불러왔습니다 ({time.perf_counter() - start:.1f}초).")
         self.stdout.write("")
         self.stdout.write("데모 계정 (역할 / 아이디 / 비밀번호):")
-        for row in printed:
-            self.stdout.write(f"  {row['role']:<10} {row['username']:<10} {row['password']}")
+        for line in account_table(printed):
+            self.stdout.write(line)
         self.stdout.write("")
         if options["no_serve"]:
             return
@@ -56,6 +62,10 @@ class Command(BaseCommand):
                 worker.terminate()
                 worker.wait(timeout=10)
 
+    def _line(self, text: str) -> None:
+        self.stdout.write(text)
+        self.stdout.flush()  # each part's line shows when it is done, also when the output is piped
+
     def _start_worker(self):
         """The background worker beside the server (report builds, batches), stopped with it."""
         if settings.TASKS_QUEUE != "db":
@@ -64,7 +74,7 @@ class Command(BaseCommand):
             [
                 sys.executable,
                 "-c",
-                "import sys; from iljari.manage import main; sys.argv = ['iljari', 'worker']; main()",
+                WORKER,
             ]
         )
         self.stdout.write(f"작업 실행기(백그라운드 작업)를 함께 띄웠습니다 (프로세스 {worker.pid}).")
