@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, NotAllowed, NotFound
 
 PAGE_SIZE = 20
 
@@ -93,8 +93,12 @@ def personal_export(request, *, export: str, subject_ids, detail: str, build, fi
 
 
 def error_text(error: IljariError) -> str:
-    """A service error as one line for a flash message: the message and every field's messages."""
-    return " ".join([error.message, *sum(error.field_errors.values(), [])])
+    """A service error as one line for a flash message: the message and every field's messages (each once)."""
+    parts = [error.message]
+    for message in sum(error.field_errors.values(), []):
+        if message not in parts:
+            parts.append(message)
+    return " ".join(parts)
 
 
 def safe_next(request, fallback: str) -> str:
@@ -112,7 +116,8 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
       user's mistake); a GET or an invalid form is drawn by `render_page` too.
     - Without a form: `run()` is called at once; a service error becomes an error message and a redirect to
       `back`.
-    On success the message (if any) is shown and the browser goes to `url`.
+    On success the message (if any) is shown and the browser goes to `url`. A refusal or a missing record
+    (NotAllowed, NotFound) is no mistake in the form: it goes on to the error page (403, 404) as before.
     """
     from django.contrib import messages
     from django.shortcuts import redirect
@@ -120,6 +125,8 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
     if form is None:
         try:
             message, url = run()
+        except (NotAllowed, NotFound):
+            raise
         except IljariError as error:
             messages.error(request, error_text(error))
             return redirect(back)
@@ -130,6 +137,8 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
     if request.method == "POST" and form.is_valid():
         try:
             message, url = run(form.cleaned_data)
+        except (NotAllowed, NotFound):
+            raise
         except IljariError as error:
             form_apply_error(form, error)
             status = error.status
