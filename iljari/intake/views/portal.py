@@ -43,6 +43,20 @@ def _documents(application) -> dict:
     return {document.label: document for document in application.documents.all()} if application else {}
 
 
+def _call_page(call, application, documents: dict, form) -> dict:
+    """What a citizen's and an organisation's application page both show: the call, its figures, the application
+    with each required document (uploaded or not), the form, and whether the application may still change."""
+    return {
+        "call": call,
+        "application": application,
+        "open": call.is_open(),
+        "figures": selectors.call_figures(call=call),
+        "form": form,
+        "documents": [(label, documents.get(label)) for label in call.document_lines],
+        "editable": application is None or application.status in services.REOPENABLE,
+    }
+
+
 # --- a citizen ---------------------------------------------------------------------------------------------
 
 
@@ -79,21 +93,8 @@ def portal_call(request, code: str):
             documents=form.documents(),
             consents=form.consents(),
         )
-    return render(
-        request,
-        "intake/portal_call.html",
-        {
-            "call": call,
-            "person": person,
-            "form": form,
-            "failures": failures,
-            "open": call.is_open(),
-            "figures": selectors.call_figures(call=call),
-            "application": application,
-            "documents": [(label, documents.get(label)) for label in call.document_lines],
-            "editable": application is None or application.status in services.REOPENABLE,
-        },
-    )
+    context = {"person": person, "failures": failures, **_call_page(call, application, documents, form)}
+    return render(request, "intake/portal_call.html", context)
 
 
 @login_required
@@ -161,19 +162,7 @@ def org_portal_call(request, code: str):
             organisation=my_organisation(user=request.user),
             documents=form.documents(),
         )
-    return render(
-        request,
-        "intake/org_portal_call.html",
-        {
-            "call": call,
-            "application": mine,
-            "open": call.is_open(),
-            "figures": selectors.call_figures(call=call),
-            "form": form,
-            "documents": [(label, documents.get(label)) for label in call.document_lines],
-            "editable": mine is None or mine.status in services.REOPENABLE,
-        },
-    )
+    return render(request, "intake/org_portal_call.html", _call_page(call, mine, documents, form))
 
 
 @login_required
