@@ -7,7 +7,9 @@ Two kinds of function:
   with the field paths that tie a row to a district, a partner or an org unit; out-of-scope rows are
   simply absent, so fetching another district's record by id answers 404.
 
-Each condition stands on its own line and is tested for allow and deny in core/tests/test_access_matrix.py.
+The role sets the gates share are named once below (`OFFICE_STAFF`, ...); a set only one gate uses stays in that
+gate. Each condition stands on its own line and is tested for allow and deny in core/tests/test_access_matrix.py
+(and test_access_roles.py for the accounts' and people's own gates).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 
 from iljari.core.errors import NotAllowed
-from iljari.core.roles import OFFICE_WIDE_ROLES, OFFICIAL_ROLES, Role
+from iljari.core.roles import OFFICE_WIDE_ROLES, OFFICIAL_ROLES, PUBLIC_ROLES, Role
 
 
 def _role(user) -> str | None:
@@ -31,6 +33,24 @@ def require(allowed: bool, message: str | None = None) -> None:
         raise NotAllowed(message)
 
 
+# --- role sets (each named once; OFFICIAL_ROLES and OFFICE_WIDE_ROLES come from core.roles) ---------------
+
+# The office's own staff, who keep its records: the office manager and division staff.
+OFFICE_STAFF = frozenset({Role.OFFICE_MANAGER, Role.DIVISION_STAFF})
+# Office staff and district officers: register and correct people, place selected applicants.
+OFFICE_STAFF_AND_DISTRICTS = OFFICE_STAFF | {Role.DISTRICT_OFFICER}
+# Office staff, auditors and district officers (their district's rows through scope_rows): people, applications.
+STAFF_AUDITORS_DISTRICTS = OFFICE_STAFF | {Role.AUDITOR, Role.DISTRICT_OFFICER}
+# Office staff, auditors and partner agencies (their partner's rows): training, frontline, the fund.
+STAFF_AUDITORS_PARTNERS = OFFICE_STAFF | {Role.AUDITOR, Role.PARTNER_AGENCY}
+# Office staff, auditors, district officers and partner agencies (each their own rows): participation, grants.
+STAFF_AUDITORS_DISTRICTS_PARTNERS = OFFICE_STAFF | {Role.AUDITOR, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
+# The office-wide roles and district officers (their district's rows): districts, organisations, district projects.
+OFFICE_WIDE_AND_DISTRICTS = OFFICE_WIDE_ROLES | {Role.DISTRICT_OFFICER}
+# Those who set the office's structure and rules: the system administrator and the office manager.
+STRUCTURE_KEEPERS = frozenset({Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER})
+
+
 # --- gates -----------------------------------------------------------------------------------------------
 
 
@@ -41,18 +61,16 @@ def access_office_view(user) -> bool:
 
 def access_org_structure_change(user) -> bool:
     """Create and edit org units."""
-    role = _role(user)
-    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
+    return _role(user) in STRUCTURE_KEEPERS
 
 
 def access_district_list(user) -> bool:
-    role = _role(user)
-    return role in OFFICE_WIDE_ROLES or role == Role.DISTRICT_OFFICER
+    return _role(user) in OFFICE_WIDE_AND_DISTRICTS
 
 
 def access_partner_list(user) -> bool:
-    role = _role(user)
-    return role in OFFICE_WIDE_ROLES or role in {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
+    """The partner institutions: the office-wide roles, district officers and partner agencies (their own)."""
+    return _role(user) in OFFICIAL_ROLES
 
 
 def access_partner_change(user) -> bool:
@@ -80,8 +98,7 @@ def access_access_log_review_sign(user) -> bool:
 
 def access_retention_rules_change(user) -> bool:
     """Set how long each kind of personal record is kept."""
-    role = _role(user)
-    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER}
+    return _role(user) in STRUCTURE_KEEPERS
 
 
 def access_destruction_register_view(user) -> bool:
@@ -93,6 +110,43 @@ def access_destruction_register_view(user) -> bool:
 def access_accounts_manage(user) -> bool:
     """Create accounts, set roles and placements, unlock and deactivate."""
     return _role(user) == Role.SYSTEM_ADMIN
+
+
+def access_account_role_set(actor, account, *, role: str, is_active: bool) -> bool:
+    """Give an account this role and active flag (after access_accounts_manage): on one's own account only the role
+    one has and active — nobody demotes or suspends themself; another administrator must."""
+    if account.pk != actor.pk:
+        return True
+    if role != actor.role:
+        return False
+    return is_active
+
+
+# The placement that ties an account of a role to the rows its gates and scope_rows read.
+PLACEMENT_BY_ROLE = {
+    Role.DIVISION_STAFF: "org_unit",
+    Role.OFFICE_MANAGER: "org_unit",
+    Role.DISTRICT_OFFICER: "district",
+    Role.PARTNER_AGENCY: "partner",
+}
+
+
+def account_placement_required(role: str) -> str | None:
+    """The placement ("org_unit", "district" or "partner") an account of this role must carry; None for none."""
+    return PLACEMENT_BY_ROLE.get(role)
+
+
+def account_placement_allowed(role: str, placement: str) -> bool:
+    """May an account of this role carry this placement: the one its role requires; the system administrator also an
+    org unit (which none of its gates reads)."""
+    if placement == PLACEMENT_BY_ROLE.get(role):
+        return True
+    return role == Role.SYSTEM_ADMIN and placement == "org_unit"
+
+
+def account_represents_organisation(role: str) -> bool:
+    """Only an account of the organisation role represents an organisation (access_organisation_own)."""
+    return role == Role.ORGANISATION
 
 
 def access_job_view(user, job) -> bool:
@@ -133,7 +187,7 @@ def access_figures_enter(user, org_unit_path: str) -> bool:
 
 def access_figures_enter_any(user) -> bool:
     """May enter monthly figures for some unit (shows the entry forms)."""
-    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+    return _role(user) in OFFICE_STAFF
 
 
 def access_month_lock(user) -> bool:
@@ -149,14 +203,12 @@ def access_validation_rules_manage(user) -> bool:
 def access_people_view(user) -> bool:
     """The person registry (who applied, who takes part): office staff, auditors, district officers (their
     district's residents only, through scope_rows)."""
-    role = _role(user)
-    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
+    return _role(user) in STAFF_AUDITORS_DISTRICTS
 
 
 def access_people_change(user) -> bool:
     """Register a person (a paper application) or correct their data."""
-    role = _role(user)
-    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+    return _role(user) in OFFICE_STAFF_AND_DISTRICTS
 
 
 def access_calls_manage(user, division_path_: str) -> bool:
@@ -168,8 +220,7 @@ def access_calls_manage(user, division_path_: str) -> bool:
 def access_applications_view(user) -> bool:
     """See the calls and their applications: office staff and auditors; district officers the calls with a quota
     of their district, and only that quota's applications (through scope_rows)."""
-    role = _role(user)
-    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
+    return _role(user) in STAFF_AUDITORS_DISTRICTS
 
 
 def access_applications_register(user, division_path_: str, quota_district_id: int | None) -> bool:
@@ -191,7 +242,7 @@ def access_quota_place(user, division_path_: str, quota_district_id: int | None)
 def access_placements_any(user) -> bool:
     """May place some call's selected people (shows the calls waiting to be placed): the office manager, division
     staff, and district officers (for their district's quotas)."""
-    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+    return _role(user) in OFFICE_STAFF_AND_DISTRICTS
 
 
 def access_person_record_change(user, person_district_id: int | None) -> bool:
@@ -202,6 +253,18 @@ def access_person_record_change(user, person_district_id: int | None) -> bool:
     if _role(user) == Role.DISTRICT_OFFICER:
         return person_district_id == user.district_id
     return True
+
+
+def access_own_person_record(user) -> bool:
+    """See, register once and correct one's own person record on the portal: citizens."""
+    return _role(user) == Role.CITIZEN
+
+
+def access_own_person_record_change(user, person) -> bool:
+    """Correct this person record as one's own: a citizen whose account it is. (Staff: access_person_record_change.)"""
+    if not access_own_person_record(user):
+        return False
+    return person.user_id == user.pk
 
 
 def access_apply(user) -> bool:
@@ -227,14 +290,7 @@ def access_signup(user) -> bool:
 def access_participation_view(user) -> bool:
     """Worksites, placements, work records and pay: office staff and auditors, district officers (their
     district's worksites) and partner agencies (their own worksites), through scope_rows."""
-    role = _role(user)
-    return role in {
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.DISTRICT_OFFICER,
-        Role.PARTNER_AGENCY,
-    }
+    return _role(user) in STAFF_AUDITORS_DISTRICTS_PARTNERS
 
 
 def access_placements_manage(user, division_path_: str) -> bool:
@@ -258,7 +314,7 @@ def access_worksite_records(user, worksite) -> bool:
 
 def access_participation_tables_manage(user) -> bool:
     """Keep the living wage and public holiday tables, and compute the whole month's pay."""
-    return _role(user) in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+    return _role(user) in OFFICE_STAFF
 
 
 def figures_unit_path(user) -> str | None:
@@ -275,13 +331,7 @@ def access_training_view(user) -> bool:
     """The technical training institutes, their courses, trainees, attendance and deposits: the office manager,
     division staff and auditors (every institute), partner agencies (the institutes their partner runs, through
     scope_rows(partner=...)). District officers and citizens see none of these office pages."""
-    role = _role(user)
-    return role in {
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.PARTNER_AGENCY,
-    }
+    return _role(user) in STAFF_AUDITORS_PARTNERS
 
 
 def access_training_manage(user, division_path_: str) -> bool:
@@ -306,21 +356,13 @@ def access_training_records(user, institute) -> bool:
 def access_organisations_view(user) -> bool:
     """The organisation registry: office staff and auditors (every organisation), district officers (the
     organisations of their district, through scope_rows)."""
-    role = _role(user)
-    return role in {
-        Role.SYSTEM_ADMIN,
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.DISTRICT_OFFICER,
-    }
+    return _role(user) in OFFICE_WIDE_AND_DISTRICTS
 
 
 def access_organisations_manage(user) -> bool:
     """Register and correct organisations, their certifications, contacts and support; write tour articles;
     moderate reviews."""
-    role = _role(user)
-    return role in {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+    return _role(user) in OFFICE_STAFF
 
 
 def access_organisation_own(user) -> bool:
@@ -333,7 +375,7 @@ def access_organisation_own(user) -> bool:
 def access_platform_review_write(user) -> bool:
     """Write or report a review on the strong-SME platform: a logged-in citizen or organisation (never anonymous:
     staff see who wrote it)."""
-    return _role(user) in {Role.CITIZEN, Role.ORGANISATION}
+    return _role(user) in PUBLIC_ROLES
 
 
 def access_procurement_view(user) -> bool:
@@ -373,13 +415,7 @@ def access_frontline_view(user) -> bool:
     """The frontline pages (service points, consultations, rooms and bookings, programmes, shelters, figures): the
     office manager, division staff and auditors (every point), partner agencies (the points and shelters their
     partner runs, through scope_rows(partner=...))."""
-    role = _role(user)
-    return role in {
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.PARTNER_AGENCY,
-    }
+    return _role(user) in STAFF_AUDITORS_PARTNERS
 
 
 # --- the social investment fund (사회투자기금) ----------------------------------------------------------
@@ -388,13 +424,7 @@ def access_frontline_view(user) -> bool:
 def access_fund_view(user) -> bool:
     """The fund's loans, schedules, repayments, portfolio and notices: the office manager, division staff and the
     auditor (every loan); a partner agency the loans it is the intermediary of (through scope_rows(partner=...))."""
-    role = _role(user)
-    return role in {
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.PARTNER_AGENCY,
-    }
+    return _role(user) in STAFF_AUDITORS_PARTNERS
 
 
 def access_service_point_work(user, point) -> bool:
@@ -466,14 +496,7 @@ def access_fund_ledger_view(user) -> bool:
 def access_grants_view(user) -> bool:
     """Grant programmes and agreements: the office manager, division staff and the auditor (every agreement); a
     district officer the agreements of their district, a partner agency those it manages (through scope_rows)."""
-    role = _role(user)
-    return role in {
-        Role.OFFICE_MANAGER,
-        Role.DIVISION_STAFF,
-        Role.AUDITOR,
-        Role.DISTRICT_OFFICER,
-        Role.PARTNER_AGENCY,
-    }
+    return _role(user) in STAFF_AUDITORS_DISTRICTS_PARTNERS
 
 
 def access_grants_manage(user, division_path_: str) -> bool:
@@ -500,8 +523,7 @@ def access_grant_own(user, agreement) -> bool:
 def access_district_projects_view(user) -> bool:
     """The 시-구 협력 district projects and the districts' ecosystem funding: the office-wide roles (every district),
     district officers (their own district's, through scope_rows(district=...)). Partners and the public none."""
-    role = _role(user)
-    return role in OFFICE_WIDE_ROLES or role == Role.DISTRICT_OFFICER
+    return _role(user) in OFFICE_WIDE_AND_DISTRICTS
 
 
 def access_district_projects_manage(user, division_path_: str) -> bool:

@@ -36,6 +36,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Length, Replace, TruncDate
@@ -128,8 +129,6 @@ def print_token_make(*, user, subject_type: str, subject_ids, detail: str) -> st
 
 
 def access_log_print(*, user, remote_addr: str | None, token: str) -> AccessLogEntry | None:
-    from django.core.cache import cache
-
     require(access_print_record(user), "로그인한 사람만 인쇄 기록을 남길 수 있습니다.")
     try:
         data = signing.loads(token or "", salt=PRINT_SALT, max_age=PRINT_TOKEN_MAX_AGE)

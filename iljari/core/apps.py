@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "공통"
 
     def ready(self) -> None:
+        # deferred: history and keys import models, which load only once the app registry is ready
         from iljari.core import history, keys  # noqa: F401 — keys: forget derived keys when settings change
 
         history.register_core_models()

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from django.db import connection, models
 from django.utils import timezone
+from psycopg import sql
 
 BATCH = 5000
 # Exactly these types are sent as they are (a subclass, such as an encrypted field, converts its values).
@@ -64,8 +65,6 @@ def _filler(field, now):
 
 def _copy(table: str, columns: list[str], rows) -> int:
     """PostgreSQL: the rows through COPY FROM STDIN (psycopg 3), an order of magnitude faster than INSERTs."""
-    from psycopg import sql
-
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(column) for column in columns)
     )

@@ -9,9 +9,20 @@ same entries through `history_record_created`.
 
 from __future__ import annotations
 
+from auditlog.cid import get_cid
 from auditlog.context import auditlog_value
+from auditlog.diff import get_field_value, get_fields_in_model, is_primitive, model_instance_diff
+from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import DateTimeField, JSONField
+from django.db.models.signals import pre_save
+from django.utils import timezone
+from django.utils.encoding import smart_str
+
+from iljari.core.bulk import rows_insert
+from iljari.core.models import MonthLock, User
 
 ALWAYS_EXCLUDED = ("created_at", "updated_at")
 
@@ -38,10 +49,6 @@ def _created_changes(model):
     """A function giving an instance's `changes` as django-auditlog writes them for a create (every tracked field
     whose value is not None, as (None, value)), with the fields, the filter and the conversions worked out once
     for the model, not once per row. Falls back to auditlog's own diff where it masks fields or stores text."""
-    from auditlog.diff import get_field_value, get_fields_in_model, is_primitive, model_instance_diff
-    from django.db.models import DateTimeField, JSONField
-    from django.utils.encoding import smart_str
-
     use_json = settings.AUDITLOG_STORE_JSON_CHANGES
     options = auditlog.get_model_fields(model)
     if options["mask_fields"] or not use_json:
@@ -74,15 +81,6 @@ def history_record_created(instances) -> int:
     """The create entries of rows written in bulk (which send no signals): one entry per instance, with the same
     values, actor and address django-auditlog gives an entry of a single save, written in one bulk insert
     (core.bulk.rows_insert). The instances must carry their primary keys. Returns the number of entries written."""
-    from auditlog.cid import get_cid
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models.signals import pre_save
-    from django.utils import timezone
-    from django.utils.encoding import smart_str
-
-    from iljari.core.bulk import rows_insert
-
     instances = list(instances)
     if not instances or not auditlog.contains(type(instances[0])):
         return 0
@@ -113,7 +111,5 @@ def history_record_created(instances) -> int:
 
 
 def register_core_models() -> None:
-    from iljari.core.models import MonthLock, User
-
     track(MonthLock, exclude=("changed_at",))
     track(User, exclude=("password", "last_login", "failed_login_count", "locked_until", "password_changed_at"))

@@ -13,10 +13,18 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import IljariError, NotAllowed, NotFound
+from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
+from iljari.core.forms import UploadForm
+from iljari.core.middleware import client_address
 
 PAGE_SIZE = 20
 
@@ -37,17 +45,14 @@ def form_apply_error(form, error: IljariError) -> None:
     if not error.field_errors:
         form.add_error(None, error.message)
         return
-    for field, messages in error.field_errors.items():
-        for message in messages:
+    for field, field_messages in error.field_errors.items():
+        for message in field_messages:
             form.add_error(field if field in form.fields else None, message)
 
 
 def log_person_access(request, action: str, ids, detail: str = "", reason: str = "") -> None:
     """Write to the access log (core.accesslog) that this request viewed, searched, changed or downloaded the
     personal data of these people: who, from where, which person ids, what (never the resident number)."""
-    from iljari.core.accesslog import access_log_record
-    from iljari.core.middleware import client_address
-
     ids = list(ids)
     access_log_record(
         user=request.user,
@@ -73,11 +78,6 @@ def personal_export(request, *, export: str, subject_ids, detail: str, build, fi
     """A download of personal data (core.exports): GET shows the form asking the purpose and the reason; a valid
     POST builds the sheet (`build() -> xlsx bytes`), masks what the purpose does not need, watermarks it, writes
     the download with its purpose and reason to the access log and sends it. A bad form writes nothing (400)."""
-    from django.http import HttpResponse
-    from django.shortcuts import render
-
-    from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
-
     spec = EXPORTS[export]
     form = ExportRequestForm(request.POST if request.method == "POST" else None, spec=spec)
     if request.method == "POST" and form.is_valid():
@@ -93,12 +93,10 @@ def personal_export(request, *, export: str, subject_ids, detail: str, build, fi
 
 
 def error_text(error: IljariError) -> str:
-    """A service error as one line for a flash message: the message and every field's messages (each once)."""
-    parts = [error.message]
-    for message in sum(error.field_errors.values(), []):
-        if message not in parts:
-            parts.append(message)
-    return " ".join(parts)
+    """A service error as one line for a flash message: the message and every field's messages (a field message
+    that only repeats the message, as `field_error` and the one-time-code errors make, is said once)."""
+    details = [message for messages_ in error.field_errors.values() for message in messages_]
+    return " ".join([error.message, *(message for message in details if message != error.message)])
 
 
 def safe_next(request, fallback: str) -> str:
@@ -119,9 +117,6 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
     On success the message (if any) is shown and the browser goes to `url`. A refusal or a missing record
     (NotAllowed, NotFound) is no mistake in the form: it goes on to the error page (403, 404) as before.
     """
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
     if form is None:
         try:
             message, url = run()
@@ -156,12 +151,6 @@ def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None)
     or none); on success a message and a redirect, otherwise `render_page(upload_form, status)`. With `queue`
     (data -> BackgroundJob), a file larger than settings.ILJARI_INLINE_UPLOAD_BYTES is imported in the background
     and the page goes to the job, which shows the progress and then the rows written or every row's error."""
-    from django.conf import settings
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
-    from iljari.core.forms import UploadForm
-
     upload = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and upload.is_valid():
         data = upload.cleaned_data["file"].read()

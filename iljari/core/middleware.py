@@ -11,6 +11,8 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from iljari.core.services import account_session_expire
+
 
 def client_address(request) -> str | None:
     """The client's address. Behind a trusted proxy (TRUSTED_PROXY_HOPS) the address it appended."""
@@ -60,8 +62,6 @@ class IdleSessionTimeoutMiddleware:
             last = request.session.get(self.SESSION_KEY)
             limit = settings.ILJARI_SESSION_IDLE_MINUTES * 60
             if last is not None and now - last > limit:
-                from iljari.core.services import account_session_expire
-
                 account_session_expire(user=user, remote_addr=client_address(request))
                 logout(request)
                 if request.path.startswith("/api/"):

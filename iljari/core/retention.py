@@ -28,6 +28,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from iljari.core.access import access_destruction_register_view, access_retention_rules_change, require
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import ValidationFailed
 from iljari.core.models import DestructionRecord, RetentionRule
 
@@ -98,8 +99,6 @@ def _years_before(now: datetime, years: int) -> datetime:
 def retention_run(*, actor=None, now: datetime | None = None) -> list[DestructionRecord]:
     """Destroy what every kind's rule says has expired; one transaction per kind (a failure leaves that kind whole
     and the others done). Running it again destroys nothing more."""
-    from iljari.core.accesslog import access_log_record
-
     now = now or timezone.now()
     records = []
     for view in retention_rules():

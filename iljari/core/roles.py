@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md. Codes are stable strings; labels are what the screen shows."""
+"""The roles of Iljari (who may do what: core/access.py). Codes are stable strings; labels are what the screen shows."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -9,6 +9,8 @@ Contract:
                       date_from=None, date_to=None) -> QuerySet[LogEntry]   (auditor, system admin)
 - change_history_get(*, user, pk) -> LogEntry
 - tracked_model_choices() -> list[tuple[str, str]]   ("app_label.model", Korean name)
+- command_user(*, username="") -> User | None   (the account a command runs as: the named one, or the first
+                                                 active office manager)
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.utils import timezone
 from iljari.core.access import access_accounts_manage, access_change_history_view, require
 from iljari.core.errors import NotFound
 from iljari.core.models import LoginEvent, User
+from iljari.core.roles import Role
 
 
 def _day_start(day: date) -> datetime:
@@ -46,6 +49,14 @@ def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
     if role:
         queryset = queryset.filter(role=role)
     return queryset
+
+
+def command_user(*, username: str = "") -> User | None:
+    """The account a management command acts as (a command has no request): the one named, or else the first active
+    office manager; None when there is none."""
+    if username:
+        return User.objects.filter(username=username).first()
+    return User.objects.filter(role=Role.OFFICE_MANAGER, is_active=True).order_by("pk").first()
 
 
 def user_get(*, user: User, pk: int) -> User:

@@ -30,7 +30,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from iljari.core.access import access_accounts_manage, require
+from iljari.core.access import (
+    access_account_role_set,
+    access_accounts_manage,
+    account_placement_allowed,
+    account_placement_required,
+    account_represents_organisation,
+    require,
+)
 from iljari.core.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationFailed
 from iljari.core.models import ApiToken, LoginEvent, User
 from iljari.core.roles import Role
@@ -142,12 +149,6 @@ def account_session_expire(*, user: User, remote_addr: str | None) -> None:
 
 # --- accounts --------------------------------------------------------------------------------------------
 
-PLACEMENT_BY_ROLE = {
-    Role.DIVISION_STAFF: "org_unit",
-    Role.OFFICE_MANAGER: "org_unit",
-    Role.DISTRICT_OFFICER: "district",
-    Role.PARTNER_AGENCY: "partner",
-}
 PLACEMENT_LABELS = {"org_unit": "소속 부서", "district": "소속 자치구", "partner": "소속 기관"}
 
 
@@ -155,12 +156,12 @@ def _check_placement(*, role: str, org_unit, district, partner) -> dict:
     """A staff account belongs to an org unit, a district officer to a district, a partner user to a
     partner; no account carries a placement its role does not use."""
     given = {"org_unit": org_unit, "district": district, "partner": partner}
-    needed = PLACEMENT_BY_ROLE.get(role)
+    needed = account_placement_required(role)
     errors: dict[str, list[str]] = {}
     if needed and given[needed] is None:
         errors[needed] = [f"이 역할에는 {PLACEMENT_LABELS[needed]}을(를) 지정해야 합니다."]
     for field, value in given.items():
-        if value is not None and field != needed and not (role == Role.SYSTEM_ADMIN and field == "org_unit"):
+        if value is not None and not account_placement_allowed(role, field):
             errors[field] = [f"이 역할에는 {PLACEMENT_LABELS[field]}을(를) 지정하지 않습니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
@@ -232,7 +233,7 @@ def user_update(
     require(access_accounts_manage(actor), "계정을 바꿀 권한이 없습니다.")
     if role not in Role.values:
         raise ValidationFailed(field_errors={"role": ["알 수 없는 역할입니다."]})
-    if user.pk == actor.pk and (role != actor.role or not is_active):
+    if not access_account_role_set(actor, user, role=role, is_active=is_active):
         raise ValidationFailed("자신의 역할을 바꾸거나 자신의 계정을 중지할 수 없습니다.")
     placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
     with transaction.atomic():
@@ -244,7 +245,7 @@ def user_update(
         user.is_active = is_active
         for field, value in placement.items():
             setattr(user, field, value)
-        if role != Role.ORGANISATION:
+        if not account_represents_organisation(role):
             user.organisation = None  # only an organisation's account represents an organisation
         user.save(
             update_fields=[
@@ -265,7 +266,7 @@ def user_update(
 def user_organisation_set(*, user: User, organisation) -> User:
     """Tie an organisation-role account to the organisation it represents (None unties it). Called by
     enterprises' organisation_contact_* services, which check the caller's permission."""
-    if organisation is not None and user.role != Role.ORGANISATION:
+    if organisation is not None and not account_represents_organisation(user.role):
         raise ValidationFailed(field_errors={"user": ["기업·단체 역할의 계정만 기업·단체 담당자가 될 수 있습니다."]})
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)

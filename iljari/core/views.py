@@ -8,16 +8,25 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from iljari.core import selectors, services
-from iljari.core.access import access_accounts_manage, require
-from iljari.core.errors import IljariError, NotFound
+from iljari.core import locks, selectors, services
+from iljari.core.access import (
+    access_access_log_review_sign,
+    access_accounts_manage,
+    access_month_lock,
+    access_office_figures_view,
+    access_retention_rules_change,
+    require,
+)
+from iljari.core.accesslog import access_log_list, access_log_month_review, access_log_print, access_log_review_sign
+from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.forms import (
+    AccessLogFilterForm,
     HistoryFilterForm,
     LoginEventFilterForm,
     LoginForm,
@@ -25,41 +34,44 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
-from iljari.core.http import error_text, form_apply_error, paginate, safe_next
+from iljari.core.http import error_text, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.middleware import client_address
+from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
 
 
 def login_view(request):
     if request.user.is_authenticated:
         return redirect("web:home")
-    form = LoginForm(request.POST or None)
-    status = 200
     if request.GET.get("expired"):
         messages.warning(request, "오랫동안 사용하지 않아 자동으로 로그아웃되었습니다. 다시 로그인하십시오.")
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.account_authenticate(
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-                remote_addr=client_address(request),
-                user_agent=request.headers.get("User-Agent", ""),
-            )
-        except IljariError as error:
-            form_apply_error(form, error)
-            status = error.status
+
+    def sign_in(data):
+        result = services.account_authenticate(
+            username=data["username"],
+            password=data["password"],
+            remote_addr=client_address(request),
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+        login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+        if result.previous_login is not None:
+            at = timezone.localtime(result.previous_login.at)
+            note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
+            if result.failures_since_previous:
+                note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
         else:
-            login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
-            if result.previous_login is not None:
-                at = timezone.localtime(result.previous_login.at)
-                note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
-                if result.failures_since_previous:
-                    note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
-            else:
-                note = "처음 접속하셨습니다."
-            messages.info(request, note)
-            return redirect(safe_next(request, reverse("web:home")))
-    return render(request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status)
+            note = "처음 접속하셨습니다."
+        messages.info(request, note)  # information, not a success message
+        return None, safe_next(request, reverse("web:home"))
+
+    return service_step(
+        request,
+        sign_in,
+        form=LoginForm(request.POST or None),
+        render_page=lambda form, status: render(
+            request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status
+        ),
+    )
 
 
 @require_POST
@@ -79,21 +91,19 @@ def profile(request):
 
 @login_required
 def password_change(request):
-    form = PasswordChangeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_password_change(
-                user=request.user,
-                old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password"],
-            )
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            update_session_auth_hash(request, user)
-            messages.success(request, "비밀번호를 바꾸었습니다.")
-            return redirect("core:profile")
-    return render(request, "core/password_change.html", {"form": form}, status=400 if form.errors else 200)
+    def change(data):
+        user = services.user_password_change(
+            user=request.user, old_password=data["old_password"], new_password=data["new_password"]
+        )
+        update_session_auth_hash(request, user)
+        return "비밀번호를 바꾸었습니다.", reverse("core:profile")
+
+    return service_step(
+        request,
+        change,
+        form=PasswordChangeForm(request.POST or None),
+        render_page=lambda form, status: render(request, "core/password_change.html", {"form": form}, status=status),
+    )
 
 
 # --- change history and login records (auditor, system admin) -----------------------------------------
@@ -153,21 +163,21 @@ def _user_fields(data: dict) -> dict:
 @login_required
 def user_create(request):
     require(access_accounts_manage(request.user))
-    form = UserForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.user_create(
-                actor=request.user,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
-                **_user_fields(form.cleaned_data),
-            )
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"계정 {created.username}을(를) 만들었습니다.")
-            return redirect("core:user_detail", pk=created.pk)
-    return render(request, "core/user_form.html", {"form": form, "editing": None}, status=400 if form.errors else 200)
+
+    def create(data):
+        created = services.user_create(
+            actor=request.user, username=data["username"], password=data["password"], **_user_fields(data)
+        )
+        return f"계정 {created.username}을(를) 만들었습니다.", reverse("core:user_detail", kwargs={"pk": created.pk})
+
+    return service_step(
+        request,
+        create,
+        form=UserForm(request.POST or None),
+        render_page=lambda form, status: render(
+            request, "core/user_form.html", {"form": form, "editing": None}, status=status
+        ),
+    )
 
 
 @login_required
@@ -175,19 +185,6 @@ def user_detail(request, pk: int):
     account = selectors.user_get(user=request.user, pk=pk)
     if request.method == "POST":
         form = UserForm(request.POST, editing=True, initial={"username": account.username})
-        if form.is_valid():
-            try:
-                services.user_update(
-                    actor=request.user,
-                    user=account,
-                    is_active=form.cleaned_data["is_active"],
-                    **_user_fields(form.cleaned_data),
-                )
-            except IljariError as error:
-                form_apply_error(form, error)
-            else:
-                messages.success(request, "계정 정보를 저장했습니다.")
-                return redirect("core:user_detail", pk=account.pk)
     else:
         form = UserForm(
             editing=True,
@@ -203,8 +200,18 @@ def user_detail(request, pk: int):
                 "is_active": account.is_active,
             },
         )
-    return render(
-        request, "core/user_form.html", {"form": form, "editing": account}, status=400 if form.errors else 200
+
+    def save(data):
+        services.user_update(actor=request.user, user=account, is_active=data["is_active"], **_user_fields(data))
+        return "계정 정보를 저장했습니다.", reverse("core:user_detail", kwargs={"pk": account.pk})
+
+    return service_step(
+        request,
+        save,
+        form=form,
+        render_page=lambda form, status: render(
+            request, "core/user_form.html", {"form": form, "editing": account}, status=status
+        ),
     )
 
 
@@ -212,9 +219,13 @@ def user_detail(request, pk: int):
 @require_POST
 def user_unlock(request, pk: int):
     account = selectors.user_get(user=request.user, pk=pk)
-    services.user_unlock(actor=request.user, user=account)
-    messages.success(request, f"{account.username} 계정의 잠금을 해제했습니다.")
-    return redirect("core:user_detail", pk=account.pk)
+    back = reverse("core:user_detail", kwargs={"pk": account.pk})
+
+    def unlock():
+        services.user_unlock(actor=request.user, user=account)
+        return f"{account.username} 계정의 잠금을 해제했습니다.", back
+
+    return service_step(request, unlock, back=back)
 
 
 # --- month locks (office manager signs off a month) -----------------------------------------------------
@@ -222,34 +233,27 @@ def user_unlock(request, pk: int):
 
 @login_required
 def month_locks(request):
-    from iljari.core import locks
-    from iljari.core.access import access_month_lock, access_office_figures_view
-
     require(access_office_figures_view(request.user))
     can_lock = access_month_lock(request.user)
     if request.method == "POST":
         require(can_lock, "월 마감은 총괄만 할 수 있습니다.")
-        try:
-            year, month = int(request.POST.get("year", "")), int(request.POST.get("month", ""))
+
+        def lock_or_unlock():
+            try:
+                year, month = int(request.POST.get("year", "")), int(request.POST.get("month", ""))
+            except ValueError:
+                raise ValidationFailed("연도와 월을 숫자로 입력하십시오.") from None
             action = locks.month_lock if request.POST.get("action") == "lock" else locks.month_unlock
             lock = action(actor=request.user, year=year, month=month)
-        except ValueError:
-            messages.error(request, "연도와 월을 숫자로 입력하십시오.")
-        except IljariError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(
-                request, f"{lock.year}년 {lock.month}월을 {'마감' if lock.is_locked else '마감 해제'}했습니다."
-            )
-        return redirect("core:month_locks")
+            done = "마감" if lock.is_locked else "마감 해제"
+            return f"{lock.year}년 {lock.month}월을 {done}했습니다.", reverse("core:month_locks")
+
+        return service_step(request, lock_or_unlock, back=reverse("core:month_locks"))
     return render(request, "core/month_locks.html", {"locks": locks.month_lock_list(), "can_lock": can_lock})
 
 
 @login_required
 def access_log(request):
-    from iljari.core.accesslog import access_log_list
-    from iljari.core.forms import AccessLogFilterForm
-
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = access_log_list(user=request.user, **filters)
@@ -307,20 +311,16 @@ def _review_month(request) -> tuple[int, int]:
 def access_log_review(request):
     """The monthly review of the access log for the auditor: volumes per account, unusual days, off-hours access,
     bulk downloads, and the sign-off (POST, the auditor)."""
-    from iljari.core.access import access_access_log_review_sign
-    from iljari.core.accesslog import access_log_month_review, access_log_review_sign
-
     year, month = _review_month(request)
     if request.method == "POST":
-        try:
+        require(access_access_log_review_sign(request.user), "접속기록 점검 확인은 감사 담당자가 합니다.")
+        back = f"{reverse('core:access_log_review')}?month={year}-{month:02d}"
+
+        def sign():
             access_log_review_sign(user=request.user, year=year, month=month, note=request.POST.get("note", ""))
-        except IljariError as error:
-            if error.status != 400:
-                raise
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, f"{year}년 {month}월 접속기록 점검을 확인했습니다.")
-        return redirect(f"{reverse('core:access_log_review')}?month={year}-{month:02d}")
+            return f"{year}년 {month}월 접속기록 점검을 확인했습니다.", back
+
+        return service_step(request, sign, back=back)
     report = access_log_month_review(user=request.user, year=year, month=month)
     context = {
         "report": report,
@@ -333,25 +333,20 @@ def access_log_review(request):
 @login_required
 def retention(request):
     """The retention periods (보유기간) and the destruction register (파기 대장); the office sets a period (POST)."""
-    from iljari.core.access import access_retention_rules_change
-    from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
-
     register = destruction_register_list(user=request.user)
     if request.method == "POST":
-        try:
+        require(access_retention_rules_change(request.user), "보유기간을 정할 권한이 없습니다.")
+
+        def set_rule():
             rule = retention_rule_set(
                 user=request.user,
                 code=request.POST.get("code", ""),
                 years=request.POST.get("years"),
                 note=request.POST.get("note", ""),
             )
-        except IljariError as error:
-            if error.status != 400:
-                raise
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, f"보유기간을 {rule.years}년으로 정했습니다.")
-        return redirect("core:retention")
+            return f"보유기간을 {rule.years}년으로 정했습니다.", reverse("core:retention")
+
+        return service_step(request, set_rule, back=reverse("core:retention"))
     context = {
         "rules": retention_rules(),
         "page": paginate(request, register),
@@ -366,10 +361,6 @@ def print_record(request):
     """The 인쇄 button of a page with personal data: one `print` entry in the access log naming the page's people.
     The script posts it as a beacon when the browser prints (answered 204); without the script the button posts
     the form and comes back to the page with a message. A bad token: 400, nothing written."""
-    from django.http import HttpResponse
-
-    from iljari.core.accesslog import access_log_print
-
     back = safe_next(request, reverse("web:home"))
     try:
         access_log_print(user=request.user, remote_addr=client_address(request), token=request.POST.get("token", ""))

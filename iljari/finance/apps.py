@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from iljari.core.period import period_as_of_register
+
 
 class FinanceConfig(AppConfig):
     name = "iljari.finance"
@@ -7,13 +9,12 @@ class FinanceConfig(AppConfig):
     verbose_name = "인력·예산"
 
     def ready(self) -> None:
-        from iljari.core.period import period_as_of_register
+        # deferred: models (and the modules that import them) load only once the app registry is ready
+        from iljari.core.history import track
+        from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
         from iljari.finance.selectors import budget_newest_as_of
 
         period_as_of_register(budget_newest_as_of)
-        from iljari.core.history import track
-        from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
-
         track(StaffingQuota)
         track(BudgetLine)
         track(BudgetSnapshot)

@@ -31,7 +31,9 @@ from django.db.models import F, Max, OuterRef, Q, Subquery, Sum
 from iljari.core.access import access_figures_enter, access_org_structure_change, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
+from iljari.core.xlsx import xlsx_rows
 from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, BudgetSnapshotLatest, StaffingQuota
+from iljari.finance.selectors import BUDGET_COLUMNS
 
 
 def staffing_quota_set(
@@ -211,9 +213,6 @@ BUDGET_SHEET_TITLE = "예산 집행 현황"
 def budget_snapshot_import(*, actor, year: int, data: bytes) -> int:
     """Read the budget execution sheet (finance.selectors.budget_snapshot_sheet) back; every row is checked
     first, and nothing is written unless all rows are valid. Returns the number of rows written."""
-    from iljari.core.xlsx import xlsx_rows
-    from iljari.finance.selectors import BUDGET_COLUMNS
-
     rows = xlsx_rows(data=data, columns=BUDGET_COLUMNS, title=BUDGET_SHEET_TITLE)
     lines = {line.code: line for line in BudgetLine.objects.filter(year=year).select_related("org_unit")}
     errors: list[str] = []

@@ -10,6 +10,8 @@ Contract:
 - partner_list(*, user, q="", kind="", district_code="") -> QuerySet[Partner]
 - partner_get(*, user, code) -> Partner
 - org_summary(*, user) -> dict                          (counts for the dashboard)
+- org_unit_counts(*, user) -> dict[str, int]            (active units per kind, every kind: the report's 조직 line)
+- division_list(*, user) -> list[OrgUnit]               (the active divisions, in tree order)
 """
 
 from __future__ import annotations
@@ -122,3 +124,12 @@ def org_summary(*, user) -> dict:
         "districts": District.objects.count(),
         "partners": partners.count(),
     }
+
+
+def org_unit_counts(*, user) -> dict[str, int]:
+    units = org_unit_tree(user=user)
+    return {kind: sum(1 for u in units if u.kind == kind and u.is_active) for kind in OrgUnit.Kind.values}
+
+
+def division_list(*, user) -> list[OrgUnit]:
+    return [u for u in org_unit_tree(user=user) if u.kind == OrgUnit.Kind.DIVISION and u.is_active]

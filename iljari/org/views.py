@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.core.access import access_org_structure_change, access_partner_change, require
-from iljari.core.errors import IljariError
-from iljari.core.http import form_apply_error, paginate
+from iljari.core.http import paginate, service_step
 from iljari.org import selectors, services
 from iljari.org.forms import OrgUnitForm, PartnerFilterForm, PartnerForm
 
@@ -48,16 +46,19 @@ def unit_detail(request, code: str):
 @login_required
 def unit_create(request):
     require(access_org_structure_change(request.user))
-    form = OrgUnitForm(request.POST or None, initial={"parent": request.GET.get("parent")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            unit = services.org_unit_create(actor=request.user, **form.cleaned_data)
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"조직 {unit.name}을(를) 만들었습니다.")
-            return redirect(unit)
-    return render(request, "org/unit_form.html", {"form": form, "unit": None}, status=400 if form.errors else 200)
+
+    def create(data):
+        unit = services.org_unit_create(actor=request.user, **data)
+        return f"조직 {unit.name}을(를) 만들었습니다.", unit.get_absolute_url()
+
+    return service_step(
+        request,
+        create,
+        form=OrgUnitForm(request.POST or None, initial={"parent": request.GET.get("parent")}),
+        render_page=lambda form, status: render(
+            request, "org/unit_form.html", {"form": form, "unit": None}, status=status
+        ),
+    )
 
 
 @login_required
@@ -73,25 +74,27 @@ def unit_edit(request, code: str):
         "functions": unit.functions,
         "is_active": unit.is_active,
     }
-    form = OrgUnitForm(request.POST or None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            unit = services.org_unit_update(
-                actor=request.user,
-                unit=unit,
-                name=data["name"],
-                parent=data["parent"],
-                sort_order=data["sort_order"],
-                functions=data["functions"],
-                is_active=data["is_active"],
-            )
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, "조직 정보를 저장했습니다.")
-            return redirect(unit)
-    return render(request, "org/unit_form.html", {"form": form, "unit": unit}, status=400 if form.errors else 200)
+
+    def save(data):
+        saved = services.org_unit_update(
+            actor=request.user,
+            unit=unit,
+            name=data["name"],
+            parent=data["parent"],
+            sort_order=data["sort_order"],
+            functions=data["functions"],
+            is_active=data["is_active"],
+        )
+        return "조직 정보를 저장했습니다.", saved.get_absolute_url()
+
+    return service_step(
+        request,
+        save,
+        form=OrgUnitForm(request.POST or None, initial=initial, editing=True),
+        render_page=lambda form, status: render(
+            request, "org/unit_form.html", {"form": form, "unit": unit}, status=status
+        ),
+    )
 
 
 @login_required
@@ -185,16 +188,19 @@ def partner_detail(request, code: str):
 @login_required
 def partner_create(request):
     require(access_partner_change(request.user))
-    form = PartnerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            partner = services.partner_create(actor=request.user, **form.cleaned_data)
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"협력기관 {partner.name}을(를) 등록했습니다.")
-            return redirect(partner)
-    return render(request, "org/partner_form.html", {"form": form, "partner": None}, status=400 if form.errors else 200)
+
+    def create(data):
+        partner = services.partner_create(actor=request.user, **data)
+        return f"협력기관 {partner.name}을(를) 등록했습니다.", partner.get_absolute_url()
+
+    return service_step(
+        request,
+        create,
+        form=PartnerForm(request.POST or None),
+        render_page=lambda form, status: render(
+            request, "org/partner_form.html", {"form": form, "partner": None}, status=status
+        ),
+    )
 
 
 @login_required
@@ -202,16 +208,17 @@ def partner_edit(request, code: str):
     require(access_partner_change(request.user))
     partner = selectors.partner_get(user=request.user, code=code)
     initial = {field: getattr(partner, field) for field in ("code", *services.PARTNER_FIELDS)}
-    form = PartnerForm(request.POST or None, initial=initial, editing=True)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
-        try:
-            partner = services.partner_update(actor=request.user, partner=partner, **data)
-        except IljariError as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, "협력기관 정보를 저장했습니다.")
-            return redirect(partner)
-    return render(
-        request, "org/partner_form.html", {"form": form, "partner": partner}, status=400 if form.errors else 200
+
+    def save(data):
+        fields = {k: v for k, v in data.items() if k != "code"}
+        saved = services.partner_update(actor=request.user, partner=partner, **fields)
+        return "협력기관 정보를 저장했습니다.", saved.get_absolute_url()
+
+    return service_step(
+        request,
+        save,
+        form=PartnerForm(request.POST or None, initial=initial, editing=True),
+        render_page=lambda form, status: render(
+            request, "org/partner_form.html", {"form": form, "partner": partner}, status=status
+        ),
     )

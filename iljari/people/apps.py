@@ -7,14 +7,13 @@ class PeopleConfig(AppConfig):
     verbose_name = "사람"
 
     def ready(self) -> None:
+        # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
+        from iljari.core.keys import blind_index_register
+        from iljari.people.keys import LABEL, rrn_index_rotate, rrn_index_status
         from iljari.people.models import Consent, Person
 
         # The resident number and its index never enter the change history, not even masked.
         track(Person, exclude=("rrn", "rrn_index"))
         track(Consent)
-
-        from iljari.core.keys import blind_index_register
-        from iljari.people.keys import LABEL, rrn_index_rotate, rrn_index_status
-
         blind_index_register(LABEL, status=rrn_index_status, rotate=rrn_index_rotate)

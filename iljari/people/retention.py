@@ -16,6 +16,7 @@ deleted (it holds their old values).
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Value
 from django.db.models.functions import TruncYear
@@ -39,8 +40,6 @@ def _held(person_ids: list[int]) -> set[int]:
 
 
 def person_anonymise_expired(*, person_ids, now) -> int:
-    from auditlog.models import LogEntry
-
     candidates = sorted(set(person_ids))
     held = _held(candidates)
     free = [pk for pk in candidates if pk not in held]

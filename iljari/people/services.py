@@ -40,9 +40,16 @@ from django.db.models import Max
 from django.utils import timezone
 
 from iljari.core import services as core_services
-from iljari.core.access import access_people_change, access_person_record_change, require
+from iljari.core.access import (
+    access_own_person_record_change,
+    access_people_change,
+    access_person_record_change,
+    require,
+)
 from iljari.core.accesslog import access_log_record
+from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_record_created
 from iljari.core.models import OneTimeCode, User
 from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
@@ -151,9 +158,6 @@ def person_register_many(
 ) -> list[Person]:
     """person_register for a whole batch: one query for the numbers already registered, the persons and their
     consents in bulk inserts (core.bulk.rows_insert), their change-history entries in one more (core.history)."""
-    from iljari.core.bulk import rows_insert
-    from iljari.core.history import history_record_created
-
     if actor is not None:
         require(access_people_change(actor), "사람을 등록할 권한이 없습니다.")
     if set(Consent.Purpose.values) - set(consents or []):
@@ -268,7 +272,7 @@ def consent_record_many(*, person_ids, context: str, notice_version: str = NOTIC
 def person_update(*, actor, person: Person, **details) -> Person:
     """Correct contact, address and the attributes eligibility reads. Name, birth date and number are changed
     only by office staff through a registration correction (not here)."""
-    own = actor is not None and person.user_id == actor.pk and actor.role == Role.CITIZEN
+    own = actor is not None and access_own_person_record_change(actor, person)
     if actor is not None and not own:
         require(access_people_change(actor), "이 사람의 정보를 고칠 권한이 없습니다.")
         require(access_person_record_change(actor, person.district_id), "다른 자치구 주민의 정보는 고칠 수 없습니다.")

@@ -27,8 +27,8 @@ from django.views.decorators.http import require_POST
 
 from iljari.core import services as core_services
 from iljari.core.access import access_signup
-from iljari.core.errors import IljariError, ValidationFailed
-from iljari.core.http import form_apply_error
+from iljari.core.errors import IljariError
+from iljari.core.http import service_step
 from iljari.core.middleware import client_address
 from iljari.core.otp import PURPOSE_SIGNUP, Destination, OtpError, otp_destination, otp_issue, otp_verify
 from iljari.people import services
@@ -52,10 +52,15 @@ def _destination(state: dict) -> Destination:
     return Destination(state["channel"], state["destination"])
 
 
-def _restart(request, message: str):
+def _forget(request, message: str) -> str:
+    """Drop the sign-up's state and say why; the sign-up starts again at the returned step."""
     request.session.pop(SESSION_KEY, None)
     messages.error(request, message)
-    return redirect("signup:start")
+    return "signup:start"
+
+
+def _restart(request, message: str):
+    return redirect(_forget(request, message))
 
 
 def _page(request, template: str, step: int, context: dict, status: int = 200):
@@ -71,21 +76,19 @@ def _signed_in(request):
 def start(request):
     if not access_signup(request.user):
         return _signed_in(request)
-    form = SignupStartForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            destination = otp_destination(form.cleaned_data["destination"])
-            otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=destination, remote_addr=client_address(request))
-        except IljariError as error:
-            form_apply_error(form, error)
-            status = error.status
-        else:
-            _save(request, {"channel": destination.channel, "destination": destination.value, "otp_id": otp.pk})
-            return redirect("signup:code")
-    if form.errors and status == 200:
-        status = 400
-    return _page(request, "people/signup_start.html", 1, {"form": form}, status)
+
+    def send_code(data):
+        destination = otp_destination(data["destination"])
+        otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=destination, remote_addr=client_address(request))
+        _save(request, {"channel": destination.channel, "destination": destination.value, "otp_id": otp.pk})
+        return None, "signup:code"
+
+    return service_step(
+        request,
+        send_code,
+        form=SignupStartForm(request.POST or None),
+        render_page=lambda form, status: _page(request, "people/signup_start.html", 1, {"form": form}, status),
+    )
 
 
 def code(request):
@@ -94,25 +97,25 @@ def code(request):
     state = _state(request)
     if "otp_id" not in state:
         return redirect("signup:start")
-    form = SignupCodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            otp = otp_verify(purpose=PURPOSE_SIGNUP, destination=_destination(state), code=form.cleaned_data["code"])
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            # The newest code of the address is the one checked (a code asked for in another window replaces ours).
-            state["otp_id"] = otp.pk
-            state["code_verified"] = True
-            _save(request, state)
-            return redirect("signup:identity")
-    context = {
-        "form": form,
-        "destination": _destination(state),
-        "minutes": settings.ILJARI_OTP_MINUTES,
-        "resend_seconds": settings.ILJARI_OTP_RESEND_SECONDS,
-    }
-    return _page(request, "people/signup_code.html", 2, context, 400 if form.errors else 200)
+
+    def verify(data):
+        otp = otp_verify(purpose=PURPOSE_SIGNUP, destination=_destination(state), code=data["code"])
+        # The newest code of the address is the one checked (a code asked for in another window replaces ours).
+        state["otp_id"] = otp.pk
+        state["code_verified"] = True
+        _save(request, state)
+        return None, "signup:identity"
+
+    def page(form, status):
+        context = {
+            "form": form,
+            "destination": _destination(state),
+            "minutes": settings.ILJARI_OTP_MINUTES,
+            "resend_seconds": settings.ILJARI_OTP_RESEND_SECONDS,
+        }
+        return _page(request, "people/signup_code.html", 2, context, status)
+
+    return service_step(request, verify, form=SignupCodeForm(request.POST or None), render_page=page)
 
 
 @require_POST
@@ -122,14 +125,13 @@ def resend(request):
     state = _state(request)
     if "otp_id" not in state:
         return redirect("signup:start")
-    try:
+
+    def send_again():
         otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=_destination(state), remote_addr=client_address(request))
-    except OtpError as error:
-        messages.error(request, error.message)
-    else:
         _save(request, {"channel": state["channel"], "destination": state["destination"], "otp_id": otp.pk})
-        messages.success(request, f"인증번호를 {_destination(state).masked}(으)로 다시 보냈습니다.")
-    return redirect("signup:code")
+        return f"인증번호를 {_destination(state).masked}(으)로 다시 보냈습니다.", "signup:code"
+
+    return service_step(request, send_again, back="signup:code")
 
 
 def identity(request):
@@ -138,32 +140,33 @@ def identity(request):
     state = _state(request)
     if not state.get("code_verified"):
         return redirect("signup:code" if "otp_id" in state else "signup:start")
-    form = SignupIdentityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            verified = services.signup_identity_verify(
-                name=data["name"],
-                birth_date=data["birth_date"],
-                sex=data["sex"],
-                rrn=data["rrn"],
-                contact=state["destination"],
-            )
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            state["identity"] = {
-                "name": verified.name,
-                "birth_date": verified.birth_date.isoformat(),
-                "sex": verified.sex,
-                "rrn": rrn_seal(verified.rrn),
-                "provider": verified.provider,
-                "reference": verified.reference,
-                "verified_at": verified.verified_at.isoformat(),
-            }
-            _save(request, state)
-            return redirect("signup:account")
-    return _page(request, "people/signup_identity.html", 3, {"form": form}, 400 if form.errors else 200)
+
+    def verify(data):
+        verified = services.signup_identity_verify(
+            name=data["name"],
+            birth_date=data["birth_date"],
+            sex=data["sex"],
+            rrn=data["rrn"],
+            contact=state["destination"],
+        )
+        state["identity"] = {
+            "name": verified.name,
+            "birth_date": verified.birth_date.isoformat(),
+            "sex": verified.sex,
+            "rrn": rrn_seal(verified.rrn),
+            "provider": verified.provider,
+            "reference": verified.reference,
+            "verified_at": verified.verified_at.isoformat(),
+        }
+        _save(request, state)
+        return None, "signup:account"
+
+    return service_step(
+        request,
+        verify,
+        form=SignupIdentityForm(request.POST or None),
+        render_page=lambda form, status: _page(request, "people/signup_identity.html", 3, {"form": form}, status),
+    )
 
 
 def _verified_identity(state: dict) -> VerifiedIdentity:
@@ -191,29 +194,32 @@ def account(request):
     except RrnError as error:
         return _restart(request, str(error))
     form = SignupAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def create(data):
         try:
             user = services.citizen_signup(
                 identity=verified,
                 otp_id=state["otp_id"],
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"],
+                username=data["username"],
+                password=data["password"],
                 consents=form.consents(),
                 remote_addr=client_address(request),
             )
-        except OtpError as error:
-            return _restart(request, error.message)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            request.session.pop(SESSION_KEY, None)
-            return _log_in(request, user, form.cleaned_data["password"])
-    context = {"form": form, "identity": verified, "destination": _destination(state)}
-    return _page(request, "people/signup_account.html", 4, context, 400 if form.errors else 200)
+        except OtpError as error:  # the code is spent or too old: the sign-up starts again
+            return None, _forget(request, error.message)
+        request.session.pop(SESSION_KEY, None)
+        return _log_in(request, user, data["password"])
+
+    def page(form, status):
+        context = {"form": form, "identity": verified, "destination": _destination(state)}
+        return _page(request, "people/signup_account.html", 4, context, status)
+
+    return service_step(request, create, form=form, render_page=page)
 
 
-def _log_in(request, user, password: str):
-    """Through the ordinary login service, so that the first login is recorded like every other."""
+def _log_in(request, user, password: str) -> tuple[str, str]:
+    """Through the ordinary login service, so that the first login is recorded like every other: (the message, where
+    to go next)."""
     try:
         result = core_services.account_authenticate(
             username=user.username,
@@ -222,8 +228,6 @@ def _log_in(request, user, password: str):
             user_agent=request.headers.get("User-Agent", ""),
         )
     except IljariError:
-        messages.success(request, "가입을 마쳤습니다. 만든 아이디와 비밀번호로 로그인하십시오.")
-        return redirect("core:login")
+        return "가입을 마쳤습니다. 만든 아이디와 비밀번호로 로그인하십시오.", "core:login"
     login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(request, f"가입을 마쳤습니다. 환영합니다, {result.user.name}님.")
-    return redirect("intake:portal_calls")
+    return f"가입을 마쳤습니다. 환영합니다, {result.user.name}님.", "intake:portal_calls"

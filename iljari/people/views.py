@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from iljari.core.access import access_people_change, access_people_view, require
+from iljari.core.access import access_own_person_record, access_people_change, access_people_view, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.http import form_apply_error, paginate
+from iljari.core.http import form_apply_error, paginate, service_step
 from iljari.core.http import log_person_access as _log
-from iljari.core.roles import Role
 from iljari.people import selectors, services
 from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, PersonSearchForm, RrnLookupForm
 
@@ -48,83 +48,92 @@ def person_list(request):
     )
 
 
-def _register(request, *, user=None, template: str, context: str):
-    """(person, None) when registered, else (None, the form page to show)."""
+def _register(request, *, user=None, template: str, context: str, done_url):
+    """The registration form: a valid POST registers the person and goes to `done_url(person)`."""
     form = PersonRegisterForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            person = services.person_register(
-                actor=request.user,
-                user=user,
-                name=data["name"],
-                birth_date=data["birth_date"],
-                sex=data["sex"],
-                rrn=data["rrn"],
-                consents=form.consents(),
-                context=context,
-                **form.details(),
-            )
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, f"{person.name}님을 등록했습니다.")
-            _log(request, "create", [person.pk], context)
-            return person, None
-    return None, render(request, template, {"form": form}, status=400 if form.errors else 200)
+
+    def register(data):
+        person = services.person_register(
+            actor=request.user,
+            user=user,
+            name=data["name"],
+            birth_date=data["birth_date"],
+            sex=data["sex"],
+            rrn=data["rrn"],
+            consents=form.consents(),
+            context=context,
+            **form.details(),
+        )
+        _log(request, "create", [person.pk], context)
+        return f"{person.name}님을 등록했습니다.", done_url(person)
+
+    return service_step(
+        request,
+        register,
+        form=form,
+        render_page=lambda form, status: render(request, template, {"form": form}, status=status),
+    )
 
 
 @login_required
 def person_create(request):
     require(access_people_change(request.user))
-    person, page = _register(request, template="people/person_form.html", context="담당자 등록(서면 신청)")
-    return redirect(person) if person else page
+    return _register(
+        request,
+        template="people/person_form.html",
+        context="담당자 등록(서면 신청)",
+        done_url=lambda person: person.get_absolute_url(),
+    )
 
 
 @login_required
 def person_detail(request, pk: int):
     person = selectors.person_get(user=request.user, pk=pk)
     can_change = access_people_change(request.user)
-    form = PersonDetailsForm(request.POST or None, initial={f: getattr(person, f) for f in services.PERSON_DETAILS})
     if request.method == "POST":
         require(can_change, "이 사람의 정보를 고칠 권한이 없습니다.")
-        if form.is_valid():
-            try:
-                services.person_update(actor=request.user, person=person, **form.cleaned_data)
-            except ValidationFailed as error:
-                form_apply_error(form, error)
-            else:
-                _log(request, "change", [person.pk], "정보 고치기")
-                messages.success(request, "정보를 고쳤습니다.")
-                return redirect(person)
-    _log(request, "view", [person.pk], "상세")
-    return render(
-        request,
-        "people/person_detail.html",
-        {"person": person, "form": form, "can_change": can_change},
-        status=400 if form.errors else 200,
-    )
+
+    def save(data):
+        services.person_update(actor=request.user, person=person, **data)
+        _log(request, "change", [person.pk], "정보 고치기")
+        return "정보를 고쳤습니다.", person.get_absolute_url()
+
+    def page(form, status):
+        _log(request, "view", [person.pk], "상세")
+        context = {"person": person, "form": form, "can_change": can_change}
+        return render(request, "people/person_detail.html", context, status=status)
+
+    return service_step(request, save, form=_details_form(request, person), render_page=page)
 
 
 @login_required
 def my_record(request):
     """A citizen sees and corrects their own data, or registers it once."""
-    require(request.user.role == Role.CITIZEN, "시민 계정에서만 쓸 수 있는 화면입니다.")
+    require(access_own_person_record(request.user), "시민 계정에서만 쓸 수 있는 화면입니다.")
     person = selectors.person_of_user(user=request.user)
+    own_page = reverse("people:my_record")
     if person is None:
-        person, page = _register(request, user=request.user, template="people/my_register.html", context="본인 등록")
-        return redirect("people:my_record") if person else page
-    form = PersonDetailsForm(request.POST or None, initial={f: getattr(person, f) for f in services.PERSON_DETAILS})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_update(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            _log(request, "change", [person.pk], "본인 정보 고치기")
-            messages.success(request, "내 정보를 고쳤습니다.")
-            return redirect("people:my_record")
-    _log(request, "view", [person.pk], "본인 조회")
-    return render(
-        request, "people/my_record.html", {"person": person, "form": form}, status=400 if form.errors else 200
-    )
+        return _register(
+            request,
+            user=request.user,
+            template="people/my_register.html",
+            context="본인 등록",
+            done_url=lambda person: own_page,
+        )
+
+    def save(data):
+        services.person_update(actor=request.user, person=person, **data)
+        _log(request, "change", [person.pk], "본인 정보 고치기")
+        return "내 정보를 고쳤습니다.", own_page
+
+    def page(form, status):
+        _log(request, "view", [person.pk], "본인 조회")
+        return render(request, "people/my_record.html", {"person": person, "form": form}, status=status)
+
+    return service_step(request, save, form=_details_form(request, person), render_page=page)
+
+
+def _details_form(request, person) -> PersonDetailsForm:
+    """The form correcting a person's details, filled with what is recorded."""
+    initial = {field: getattr(person, field) for field in services.PERSON_DETAILS}
+    return PersonDetailsForm(request.POST or None, initial=initial)

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from iljari.core.period import period_as_of_register
+
 
 class PerformanceConfig(AppConfig):
     name = "iljari.performance"
@@ -7,13 +9,12 @@ class PerformanceConfig(AppConfig):
     verbose_name = "성과"
 
     def ready(self) -> None:
-        from iljari.core.period import period_as_of_register
+        # deferred: models (and the modules that import them) load only once the app registry is ready
+        from iljari.core.history import track
+        from iljari.performance import models
         from iljari.performance.selectors import job_achievement_newest_as_of
 
         period_as_of_register(job_achievement_newest_as_of)
-        from iljari.core.history import track
-        from iljari.performance import models
-
         for model in (
             models.Indicator,
             models.IndicatorValue,

@@ -31,6 +31,7 @@ from django.utils import timezone
 from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
+from iljari.core.xlsx import xlsx_rows
 from iljari.performance.models import (
     Indicator,
     IndicatorValue,
@@ -42,7 +43,8 @@ from iljari.performance.models import (
     ValidationResult,
     ValidationRule,
 )
-from iljari.performance.series import SERIES, series_values
+from iljari.performance.selectors import INDICATOR_COLUMNS, JOB_COLUMNS
+from iljari.performance.series import REPORTED, SERIES, series_values
 
 
 def indicator_set(
@@ -237,8 +239,6 @@ RULE_FIELDS = (
 
 
 def _check_rule(values: dict) -> None:
-    from iljari.performance.series import REPORTED
-
     errors: dict[str, list[str]] = {}
     for side in ("left_series", "right_series"):
         code = values.get(side) or ""
@@ -383,9 +383,6 @@ def _import_errors(errors: list[str]) -> None:
 
 def job_achievement_import(*, actor, year: int, data: bytes) -> int:
     """Read the job achievement sheet back; all rows valid, or nothing written."""
-    from iljari.core.xlsx import xlsx_rows
-    from iljari.performance.selectors import JOB_COLUMNS
-
     rows = xlsx_rows(data=data, columns=JOB_COLUMNS, title="일자리 실적")
     labels = {column.key: column.header for column in JOB_COLUMNS}
     targets = {
@@ -422,9 +419,6 @@ def job_achievement_import(*, actor, year: int, data: bytes) -> int:
 
 def indicator_value_import(*, actor, year: int, data: bytes) -> int:
     """Read the indicator value sheet back; all rows valid, or nothing written."""
-    from iljari.core.xlsx import xlsx_rows
-    from iljari.performance.selectors import INDICATOR_COLUMNS
-
     rows = xlsx_rows(data=data, columns=INDICATOR_COLUMNS, title="정책지표")
     indicators = {i.code: i for i in Indicator.objects.select_related("division")}
     kinds = {"목표": IndicatorValue.Kind.TARGET, "실적": IndicatorValue.Kind.ACTUAL}

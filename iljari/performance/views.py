@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import (
@@ -15,9 +16,9 @@ from iljari.core.access import (
     figures_unit_path,
     require,
 )
-from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.errors import NotFound
 from iljari.core.forms import UploadForm
-from iljari.core.http import XLSX, form_apply_error, service_step, xlsx_upload
+from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
 from iljari.performance import selectors, services
 from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
@@ -214,9 +215,14 @@ def validation(request):
 def validation_run(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request)
-    run = services.validation_run(year=year, as_of=as_of)
-    messages.info(request, f"검증을 마쳤습니다: 위반 {len(run.failed)}건, 확인 불가 {len(run.skipped)}건.")
-    return redirect(f"/performance/validation/?year={year}&as_of={as_of.isoformat()}")
+    page = f"/performance/validation/?year={year}&as_of={as_of.isoformat()}"
+
+    def validate():
+        run = services.validation_run(year=year, as_of=as_of)
+        messages.info(request, f"검증을 마쳤습니다: 위반 {len(run.failed)}건, 확인 불가 {len(run.skipped)}건.")
+        return None, page
+
+    return service_step(request, validate, back=page)
 
 
 @login_required
@@ -229,14 +235,16 @@ def rule_edit(request, code: str):
     form = ValidationRuleForm(
         request.POST or None, series=series_choices(), initial={field: getattr(rule, field) for field in fields}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.validation_rule_set(actor=request.user, code=rule.code, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_apply_error(form, error)
-        else:
-            messages.success(request, "검증 규칙을 저장했습니다. 다음 검증부터 적용됩니다.")
-            return redirect("performance:validation")
-    return render(
-        request, "performance/rule_form.html", {"form": form, "rule": rule}, status=400 if form.errors else 200
+
+    def save(data):
+        services.validation_rule_set(actor=request.user, code=rule.code, **data)
+        return "검증 규칙을 저장했습니다. 다음 검증부터 적용됩니다.", reverse("performance:validation")
+
+    return service_step(
+        request,
+        save,
+        form=form,
+        render_page=lambda form, status: render(
+            request, "performance/rule_form.html", {"form": form, "rule": rule}, status=status
+        ),
     )

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from iljari.core.period import period_years_register
+
 
 class PlanConfig(AppConfig):
     name = "iljari.plan"
@@ -7,12 +9,11 @@ class PlanConfig(AppConfig):
     verbose_name = "비전·주요업무"
 
     def ready(self) -> None:
-        from iljari.core.period import period_years_register
+        # deferred: models (and the modules that import them) load only once the app registry is ready
+        from iljari.core.history import track
+        from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
         from iljari.plan.selectors import plan_years
 
         period_years_register(plan_years)
-        from iljari.core.history import track
-        from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
-
         for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
             track(model)

@@ -6,6 +6,7 @@ Contract:
 - programme_get(*, user, code) -> Programme
 - overdue_milestone_list(*, user, year, as_of, unit_path=None) -> list[Milestone]
 - plan_years() -> list[int]
+- milestones_by_state(programme) -> (done, planned)   (its prefetched milestones: no query)
 """
 
 from __future__ import annotations
@@ -77,3 +78,11 @@ def overdue_milestone_list(*, user, year: int, as_of: date, unit_path: str | Non
     if unit_path:
         candidates = candidates.filter(programme__division__path__startswith=unit_path)
     return [milestone for milestone in candidates if milestone.is_overdue(as_of)]
+
+
+def milestones_by_state(programme: Programme) -> tuple[list[Milestone], list[Milestone]]:
+    """A programme's milestones done (추진현황) and planned (추진계획), in their order, from the prefetched set."""
+    milestones = list(programme.milestones.all())
+    done = [m for m in milestones if m.state == Milestone.State.DONE]
+    planned = [m for m in milestones if m.state == Milestone.State.PLANNED]
+    return done, planned

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_figures_enter, access_office_figures_view, figures_unit_path, require
-from iljari.core.errors import IljariError, NotFound
+from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.core.http import error_text
+from iljari.core.http import service_step
 from iljari.core.period import figure_period
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
@@ -46,14 +46,14 @@ def plan_overview(request):
 def programme_detail(request, code: str):
     programme = selectors.programme_get(user=request.user, code=code)
     year, as_of, _ = figure_period(request)
-    milestones = list(programme.milestones.all())
+    done, planned = selectors.milestones_by_state(programme)
     return render(
         request,
         "plan/programme_detail.html",
         {
             "programme": programme,
-            "done": [m for m in milestones if m.state == Milestone.State.DONE],
-            "planned": [m for m in milestones if m.state == Milestone.State.PLANNED],
+            "done": done,
+            "planned": planned,
             "as_of": as_of,
             "can_enter": access_figures_enter(request.user, programme.division.path),
             "can_build": access_office_figures_view(request.user),
@@ -70,14 +70,13 @@ def milestone_done(request, pk: int):
     if milestone is None:
         raise NotFound("추진일정을 찾을 수 없습니다.")
     programme = selectors.programme_get(user=request.user, code=milestone.programme.code)
-    form = MilestoneDoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.milestone_complete(actor=request.user, milestone=milestone, done_on=form.cleaned_data["done_on"])
-        except IljariError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, f"'{milestone.title}'을(를) 추진완료로 바꾸었습니다.")
-    else:
-        messages.error(request, "완료일을 날짜로 입력하십시오.")
-    return redirect(programme)
+    back = programme.get_absolute_url()
+
+    def complete():
+        form = MilestoneDoneForm(request.POST)
+        if not form.is_valid():
+            raise ValidationFailed("완료일을 날짜로 입력하십시오.")
+        services.milestone_complete(actor=request.user, milestone=milestone, done_on=form.cleaned_data["done_on"])
+        return f"'{milestone.title}'을(를) 추진완료로 바꾸었습니다.", back
+
+    return service_step(request, complete, back=back)

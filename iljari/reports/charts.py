@@ -8,6 +8,7 @@ outside; the figures themselves are also in the table beside the chart.
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -140,16 +141,14 @@ def chart_svg(chart: Chart, *, width: int = WIDTH, height: int = HEIGHT, standal
 
 @lru_cache(maxsize=8)
 def _font(size: int, bold: bool = False):
-    from PIL import ImageFont
+    from PIL import ImageFont  # deferred: Pillow is heavy and only the hwpx renderer draws PNG charts
 
     return ImageFont.truetype(str(FONTS / ("NotoSansKR-Bold.ttf" if bold else "NotoSansKR-Regular.ttf")), size)
 
 
 def chart_png(chart: Chart, *, width: int = WIDTH, height: int = HEIGHT, scale: int = 2) -> bytes:
     """The same chart as a PNG image (`scale` times the size, for print), with the vendored font."""
-    import io
-
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # deferred: Pillow is heavy and only the hwpx renderer draws PNG charts
 
     ticks, y_of, bars, group_w, plot_w, plot_h = _layout(chart, width, height)
     image = Image.new("RGB", (width * scale, height * scale), "white")

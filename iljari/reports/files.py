@@ -29,6 +29,7 @@ from datetime import date
 from django.utils import timezone
 
 from iljari.core.access import access_fund_view, access_office_figures_view, access_participation_view, require
+from iljari.core.accesslog import access_log_record
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, watermark_text
 from iljari.plan.selectors import plan_years
@@ -100,8 +101,6 @@ def personal_request_check(*, user, kind: str, purpose: str, reason: str, now=No
 def personal_access_log(
     *, user, remote_addr, kind: str, subject: str, as_of: date, fmt: str, request: PersonalRequest, channel: str = ""
 ) -> None:
-    from iljari.core.accesslog import access_log_record
-
     if kind not in PERSONAL:
         return
     about = f" ({channel})" if channel else ""

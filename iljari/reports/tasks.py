@@ -8,6 +8,7 @@ from django_tasks import task
 
 from iljari.core.jobs import job_run
 from iljari.core.routers import reading_replica
+from iljari.reports.files import report_file
 
 
 @task()
@@ -22,8 +23,6 @@ def report_build(
     purpose: str = "",
     watermark: str = "",
 ) -> None:
-    from iljari.reports.files import report_file
-
     with job_run(job_id) as run, reading_replica():  # the figures from the replica; the job's rows on the primary
         made = report_file(
             user=run.job.requested_by,

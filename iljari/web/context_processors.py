@@ -2,13 +2,12 @@
 
 from django.conf import settings
 
+from iljari.core.accesslog import print_token_make
 from iljari.web.nav import nav_for
 
 
 def _print_token(user, printable) -> str:
     """The signed list of the people this page showed, for its 인쇄 button (core.accesslog.access_log_print)."""
-    from iljari.core.accesslog import print_token_make
-
     return print_token_make(
         user=user, subject_type="people.person", subject_ids=printable["ids"], detail=" · ".join(printable["details"])
     )

@@ -14,11 +14,9 @@ from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound
 from iljari.core.formats import format_amount, format_date, format_number, format_period, format_rate
 from iljari.finance.selectors import STAFFING_COLUMNS, budget_execution, staffing_table
-from iljari.org.models import OrgUnit
-from iljari.org.selectors import org_unit_tree
+from iljari.org.selectors import division_list, org_unit_counts
 from iljari.performance.selectors import indicator_table, job_target_table
-from iljari.plan.models import Milestone
-from iljari.plan.selectors import plan_get, programme_list
+from iljari.plan.selectors import milestones_by_state, plan_get, programme_list
 from iljari.reports.builders.cells import MISSING
 from iljari.reports.builders.cells import number_cell as _num
 from iljari.reports.builders.cells import rate_cell as _rate
@@ -69,8 +67,7 @@ def _as_of_line(day: date, unit: str = "") -> str:
 
 
 def _organisation(user) -> list:
-    units = org_unit_tree(user=user)
-    counts = {kind: sum(1 for u in units if u.kind == kind and u.is_active) for kind in OrgUnit.Kind.values}
+    counts = org_unit_counts(user=user)
     text = (
         f"1정책관 {counts['division']}담당관 {counts['team']}팀"
         if counts["office"] == 1
@@ -147,7 +144,7 @@ def _staffing(user, as_of: date) -> list:
 
 
 def _functions(user) -> list:
-    divisions = [u for u in org_unit_tree(user=user) if u.kind == OrgUnit.Kind.DIVISION and u.is_active]
+    divisions = division_list(user=user)
     body = [[Cell(u.name, header=True), Cell("\n".join(u.function_lines) or "-")] for u in divisions]
     return [
         Item("주요기능", marker="□"),
@@ -371,7 +368,7 @@ def _jobs(user, year: int, as_of: date) -> list:
 # --- Ⅲ 주요업무 보고 -----------------------------------------------------------------------------------
 
 
-def _period(milestone: Milestone) -> str:
+def _period(milestone) -> str:
     return format_period(
         milestone.start,
         milestone.end,
@@ -392,9 +389,7 @@ def programme_blocks(programme) -> list:
     if programme.budget is not None:
         note = f" ({programme.budget_note})" if programme.budget_note else ""
         blocks.append(Item(f"소요예산 : {format_amount(programme.budget, '백만원')}백만원{note}", marker="○"))
-    milestones = list(programme.milestones.all())
-    done = [m for m in milestones if m.state == Milestone.State.DONE]
-    planned = [m for m in milestones if m.state == Milestone.State.PLANNED]
+    done, planned = milestones_by_state(programme)
     if done:
         blocks.append(Heading(4, "추진현황", "□"))
         for milestone in done:

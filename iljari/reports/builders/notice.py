@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
 from iljari.core.errors import NotFound
 from iljari.core.formats import format_date, format_number
@@ -17,14 +16,12 @@ from iljari.fund.selectors import loan_position, notice_batch, notice_get, notic
 from iljari.reports.builders.cells import number_cell
 from iljari.reports.document import Cell, Document, PageBreak, Paragraph, Table
 
-if TYPE_CHECKING:  # only a name for the annotations: what the builder reads comes through fund's selectors
-    from iljari.fund.models import Notice
-
 BATCH = re.compile(r"(repayment|overdue)-(\d{4}-\d{2}-\d{2})")
 ISSUER = "서울특별시 사회적경제담당관"
 
 
-def notices_for(*, user, subject: str) -> list[Notice]:
+def notices_for(*, user, subject: str) -> list:
+    """The fund's notices (fund.Notice, read through fund's selectors) a subject names."""
     if subject.isdigit():
         return [notice_get(user=user, pk=int(subject))]
     match = BATCH.fullmatch(subject)
@@ -40,7 +37,7 @@ def notices_for(*, user, subject: str) -> list[Notice]:
     return notices
 
 
-def _notice_blocks(notice: Notice) -> list:
+def _notice_blocks(notice) -> list:
     loan = notice.loan
     repayment = notice_is_repayment(notice)
     what = (

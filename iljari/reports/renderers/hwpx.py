@@ -45,6 +45,7 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from hwpx import HwpxDocument
 from hwpx.errors import HwpxError
+from PIL import Image, ImageDraw, ImageFont
 
 from iljari.core.errors import IljariError
 from iljari.reports.charts import FONTS, chart_png
@@ -454,8 +455,6 @@ def _preview_text(document: Document) -> bytes:
 
 def _preview_image(document: Document) -> bytes:
     """The cover as file browsers show it: a white A4 page with the title, organisation and date centred."""
-    from PIL import Image, ImageDraw, ImageFont
-
     width, height = 724, 1024  # the size 한글 writes
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)

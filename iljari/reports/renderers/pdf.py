@@ -76,7 +76,7 @@ def _weasyprint():
     OSError from cffi, ImportError where the package itself is missing)."""
     _quiet_logs()
     try:
-        import weasyprint
+        import weasyprint  # deferred: WeasyPrint is heavy and needs the system's Pango, which a machine may lack
     except (ImportError, OSError) as error:
         raise Unavailable(PANGO_MISSING) from error
     return weasyprint
@@ -99,7 +99,7 @@ def report_html_class():
     """WeasyPrint's HTML class with the lean user-agent stylesheet; WeasyPrint's own class where its user-agent
     stylesheet is not where this version keeps it (the report is then as right, only slower)."""
     weasyprint = _weasyprint()
-    try:
+    try:  # deferred with the weasyprint import above
         from weasyprint.css.counters import CounterStyle
         from weasyprint.html import UA
     except ImportError:  # pragma: no cover - another WeasyPrint layout

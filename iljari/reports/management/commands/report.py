@@ -15,9 +15,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from iljari.core.errors import IljariError
-from iljari.core.models import User
 from iljari.core.progress import TerminalProgress
-from iljari.core.roles import Role
+from iljari.core.selectors import command_user
 from iljari.reports.files import personal_access_log, personal_request_check, report_file
 from iljari.reports.renderers import BINARY, EXTENSIONS
 
@@ -53,11 +52,7 @@ class Command(BaseCommand):
     def handle(
         self, *args, kind, year, as_of, format, output, as_user, programme, worksite, notice, purpose, reason, **options
     ):
-        user = (
-            User.objects.filter(username=as_user).first()
-            if as_user
-            else User.objects.filter(role=Role.OFFICE_MANAGER, is_active=True).order_by("pk").first()
-        )
+        user = command_user(username=as_user)
         if user is None:
             raise CommandError("보고서를 만들 총괄 계정이 없습니다: --as-user로 계정을 지정하십시오.")
         if output is None and format in BINARY:
