@@ -1,0 +1,177 @@
+"""Gates of the office itself: accounts, the organisation, change history and the access log, the office's
+figures and the month lock; `figures_unit_path` and `scope_rows`, the row scope every selector applies."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from iljari.core.access.base import OFFICE_STAFF, OFFICE_WIDE_AND_DISTRICTS, STRUCTURE_KEEPERS, _role, division_path
+from iljari.core.roles import OFFICE_WIDE_ROLES, OFFICIAL_ROLES, Role
+
+
+def access_office_view(user) -> bool:
+    """The office side of Iljari: dashboard, org chart, API docs."""
+    return _role(user) in OFFICIAL_ROLES
+
+
+def access_org_structure_change(user) -> bool:
+    """Create and edit org units."""
+    return _role(user) in STRUCTURE_KEEPERS
+
+
+def access_district_list(user) -> bool:
+    return _role(user) in OFFICE_WIDE_AND_DISTRICTS
+
+
+def access_partner_list(user) -> bool:
+    """The partner institutions: the office-wide roles, district officers and partner agencies (their own)."""
+    return _role(user) in OFFICIAL_ROLES
+
+
+def access_partner_change(user) -> bool:
+    """Register and edit partner institutions."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
+
+def access_change_history_view(user) -> bool:
+    """Browse the change history and the login records."""
+    role = _role(user)
+    return role in {Role.AUDITOR, Role.SYSTEM_ADMIN}
+
+
+def access_print_record(user) -> bool:
+    """Record that one prints a page with personal data one has just been shown (the page's signed print token
+    names the people; the token is bound to the account that viewed them)."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def access_access_log_review_sign(user) -> bool:
+    """Sign off the monthly review of the access log: the auditor (the admin reads it but does not sign)."""
+    return _role(user) == Role.AUDITOR
+
+
+def access_retention_rules_change(user) -> bool:
+    """Set how long each kind of personal record is kept."""
+    return _role(user) in STRUCTURE_KEEPERS
+
+
+def access_destruction_register_view(user) -> bool:
+    """Read the retention periods and the destruction register."""
+    role = _role(user)
+    return role in {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}
+
+
+def access_accounts_manage(user) -> bool:
+    """Create accounts, set roles and placements, unlock and deactivate."""
+    return _role(user) == Role.SYSTEM_ADMIN
+
+
+def access_account_role_set(actor, account, *, role: str, is_active: bool) -> bool:
+    """Give an account this role and active flag (after access_accounts_manage): on one's own account only the role
+    one has and active — nobody demotes or suspends themself; another administrator must."""
+    if account.pk != actor.pk:
+        return True
+    if role != actor.role:
+        return False
+    return is_active
+
+
+PLACEMENT_BY_ROLE = {
+    Role.DIVISION_STAFF: "org_unit",
+    Role.OFFICE_MANAGER: "org_unit",
+    Role.DISTRICT_OFFICER: "district",
+    Role.PARTNER_AGENCY: "partner",
+}
+
+
+def account_placement_required(role: str) -> str | None:
+    """The placement ("org_unit", "district" or "partner") an account of this role must carry; None for none."""
+    return PLACEMENT_BY_ROLE.get(role)
+
+
+def account_placement_allowed(role: str, placement: str) -> bool:
+    """May an account of this role carry this placement: the one its role requires; the system administrator also an
+    org unit (which none of its gates reads)."""
+    if placement == PLACEMENT_BY_ROLE.get(role):
+        return True
+    return role == Role.SYSTEM_ADMIN and placement == "org_unit"
+
+
+def account_represents_organisation(role: str) -> bool:
+    """Only an account of the organisation role represents an organisation (access_organisation_own)."""
+    return role == Role.ORGANISATION
+
+
+def access_job_view(user, job) -> bool:
+    """Follow a background job and download its result: the user who asked for it; the system administrator any."""
+    role = _role(user)
+    if role is None:
+        return False
+    return job.requested_by_id == user.pk or role == Role.SYSTEM_ADMIN
+
+
+def access_own_account(user) -> bool:
+    """See one's own account and change one's own password."""
+    return _role(user) is not None
+
+
+def access_office_figures_view(user) -> bool:
+    """The office's plan, staffing, budget, indicators, job targets and the business report."""
+    return _role(user) in OFFICE_WIDE_ROLES
+
+
+def access_figures_enter(user, org_unit_path: str) -> bool:
+    """Enter monthly figures (budget execution, achievements, indicator actuals, milestones) for a unit:
+    the office manager for every unit, division staff for units of their own division."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        return org_unit_path.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_figures_enter_any(user) -> bool:
+    """May enter monthly figures for some unit (shows the entry forms)."""
+    return _role(user) in OFFICE_STAFF
+
+
+def access_month_lock(user) -> bool:
+    """Sign off (lock) a month's figures, and unlock it."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_validation_rules_manage(user) -> bool:
+    """Edit the validation rules."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def figures_unit_path(user) -> str | None:
+    """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
+    if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:
+        return division_path(user.org_unit.path)
+    return None
+
+
+def scope_rows(
+    user,
+    queryset: QuerySet,
+    *,
+    district: str | None = None,
+    partner: str | None = None,
+) -> QuerySet:
+    """The rows of `queryset` this user may read.
+
+    Office-wide roles read everything. A district officer reads rows whose `district` path is their
+    district; a partner-agency user rows whose `partner` path is their partner. A path left out means the
+    role reads none of these rows. Citizens and organisations read none: the portal has its own selectors.
+    """
+    role = _role(user)
+    if role in OFFICE_WIDE_ROLES:
+        return queryset
+    if role == Role.DISTRICT_OFFICER and district is not None:
+        return queryset.filter(Q(**{district: user.district_id}))
+    if role == Role.PARTNER_AGENCY and partner is not None:
+        return queryset.filter(Q(**{partner: user.partner_id}))
+    return queryset.none()
