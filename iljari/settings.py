@@ -330,6 +330,10 @@ if ILJARI_BENCH_VIEWS and not DEBUG:
         "ILJARI_BENCH_VIEWS는 개발 프로필에서만 켤 수 있습니다. / ILJARI_BENCH_VIEWS is for development only."
     )
 ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
+# A running job's worker renews its lease (core.jobs) every quarter of this; a job whose lease ran out is retried once
+# (a report build, a notice batch) or failed ("바뀐 자료는 없습니다"). Longer than any one write transaction on SQLite,
+# where the renewal waits for the database's single writer.
+ILJARI_JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
 # A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
 # larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.
 ILJARI_INLINE_BATCH_ROWS = env_int("INLINE_BATCH_ROWS", 2000)
