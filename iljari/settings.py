@@ -116,6 +116,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "iljari.core.middleware.ContentSecurityPolicyMiddleware",
+    "iljari.core.middleware.ApiJsonErrorsMiddleware",  # outside everything that may fail: the API answers JSON
+    "iljari.core.middleware.ReadRetryMiddleware",  # a read whose database connection broke, answered once more
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,10 +153,13 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (DB_CONN_MAX_AGE seconds) are checked before each request's first query
+# (CONN_HEALTH_CHECKS): after a database restart or failover a stale connection is replaced, not answered with a 500.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'iljari.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -165,7 +170,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # the primary. In tests the replica mirrors the primary's test database.
 if env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
-        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["iljari.core.routers.ReplicaRouter"]

@@ -93,17 +93,22 @@ class LiveSite:
                 process.kill()
                 process.wait()
 
-    def start(self, *args: str, log: str = "") -> subprocess.Popen:
+    def start(self, *args: str, program: tuple[str, ...] = tuple(ILJARI)) -> subprocess.Popen:
         """`iljari <args>` in the background, its output in a log file of the work folder."""
-        name = log or f"{args[0]}-{len(self.processes)}"
+        name = f"{args[0] if program == tuple(ILJARI) else Path(program[-1]).name}-{len(self.processes)}"
         output = open(self.dir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-            [*ILJARI, *args], cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT
+            [*program, *args], cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT
         )
         output.close()
         process.log = self.dir / f"{name}.log"
         self.processes.append(process)
         return process
+
+    def start_gunicorn(self) -> subprocess.Popen:
+        """The app as production runs it: gunicorn with deploy/gunicorn.conf.py (BIND, WEB_CONCURRENCY from env)."""
+        return self.start("-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "iljari.wsgi",
+                          program=(sys.executable, "-m", "gunicorn"))  # fmt: skip
 
     def run(self, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
         return subprocess.run(  # noqa: S603 - our own interpreter and command
