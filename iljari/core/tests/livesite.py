@@ -41,6 +41,12 @@ def waits_at_a_gate(*, job_id: int, gate: str) -> None:
         run.finish(name="결과.txt", content_type="text/plain; charset=utf-8", data="문을 지났습니다".encode())
 
 
+@task()
+def writes_a_note(*, job_id: int, text: str) -> None:
+    with job_run(job_id) as run:
+        run.finish(name="메모.txt", content_type="text/plain; charset=utf-8", data=text.encode())
+
+
 def database_url() -> str:
     """The test database as a DATABASE_URL (PostgreSQL)."""
     db = connection.settings_dict
@@ -49,6 +55,28 @@ def database_url() -> str:
     at = f"{user}{password}@" if user else ""
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgres://{at}{db['HOST'] or '127.0.0.1'}{port}/{db['NAME']}"
+
+
+def environment(workdir: Path, url: str, media_root: Path, **env: str) -> dict[str, str]:
+    """The environment of an `iljari` process on database `url` and media folder `media_root`."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "iljari.settings",
+        "DATABASE_URL": url,
+        "ILJARI_VAR_DIR": str(workdir),
+        "ILJARI_MEDIA_ROOT": str(media_root),
+        "ILJARI_FAST_HASHER": "1",  # the test's accounts have MD5 hashes (conftest)
+        "PYTHONUNBUFFERED": "1",
+        **env,
+    }
+
+
+def run(*args: str, env: dict[str, str], timeout: int = 300, module: str = "") -> subprocess.CompletedProcess:
+    """`iljari <args>` (or `python -m <module> <args>`) to its end."""
+    program = [sys.executable, "-m", module] if module else ILJARI
+    return subprocess.run(  # noqa: S603 - our own interpreter and command
+        [*program, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 class LiveSite:
@@ -67,16 +95,7 @@ class LiveSite:
             url = f"sqlite:///{self.path}"
         else:
             url = database_url()
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "iljari.settings",
-            "DATABASE_URL": url,
-            "ILJARI_VAR_DIR": str(workdir),
-            "ILJARI_MEDIA_ROOT": str(media_root),
-            "ILJARI_FAST_HASHER": "1",  # the test's accounts have MD5 hashes (conftest)
-            "PYTHONUNBUFFERED": "1",
-            **env,
-        }
+        self.env = environment(workdir, url, media_root, **env)
         self.processes: list[subprocess.Popen] = []
 
     def __enter__(self) -> LiveSite:
@@ -111,10 +130,7 @@ class LiveSite:
                           program=(sys.executable, "-m", "gunicorn"))  # fmt: skip
 
     def run(self, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-        return subprocess.run(  # noqa: S603 - our own interpreter and command
-            [*ILJARI, *args], cwd=ROOT, env={**self.env, **(env or {})}, capture_output=True, text=True,
-            timeout=timeout,
-        )  # fmt: skip
+        return run(*args, env={**self.env, **(env or {})}, timeout=timeout)
 
     def logs(self) -> str:
         return "\n".join(f"--- {p.log.name}\n{p.log.read_text(errors='replace')[-3000:]}" for p in self.processes)
