@@ -173,13 +173,29 @@ def _dump_postgres(target: Path) -> dict[str, int]:
     return counts
 
 
-def _add(tar: tarfile.TarFile, path: Path, name: str) -> None:
-    info = tar.gettarinfo(str(path), arcname=name)
-    info.uid = info.gid = 0
-    info.uname = info.gname = ""
-    info.mode = 0o600
+class _Hashing:
+    """A file read through: the SHA-256 of exactly the bytes the archive received."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.handle.read(size)
+        self.digest.update(chunk)
+        return chunk
+
+
+def _add(tar: tarfile.TarFile, path: Path, name: str) -> tuple[str, int]:
+    """Add the file; (its SHA-256, its size) as stored."""
     with path.open("rb") as handle:
-        tar.addfile(info, handle)
+        info = tar.gettarinfo(arcname=name, fileobj=handle)
+        info.uid = info.gid = 0
+        info.uname = info.gname = ""
+        info.mode = 0o600
+        reader = _Hashing(handle)
+        tar.addfile(info, reader)
+    return reader.digest.hexdigest(), info.size
 
 
 def backup_write(*, directory: Path, now: datetime | None = None, say: Callable[[str], None] | None = None) -> Path:
@@ -207,24 +223,36 @@ def backup_write(*, directory: Path, now: datetime | None = None, say: Callable[
             "media": [],
         }
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
-            _add(tar, dump, dump.name)
-            say("파일을 담는 중…")
-            files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
-            for path in files:
-                relative = path.relative_to(media_root).as_posix()
-                manifest["media"].append({"path": relative, "sha256": _sha256(path), "bytes": path.stat().st_size})
-                _add(tar, path, f"media/{relative}")
-            data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
-            info = tarfile.TarInfo(MANIFEST)
-            info.size, info.mode, info.mtime = len(data), 0o600, int(timezone.now().timestamp())
-            tar.addfile(info, fileobj=io.BytesIO(data))
+        try:
+            _archive_write(fd, dump, media_root, manifest, say)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     partial.replace(archive)
+    counts = manifest["tables"]
     say(
         f"백업을 만들었습니다: {archive} (표 {len(counts)}개, 행 {sum(counts.values()):,}개, "
         f"파일 {len(manifest['media']):,}개)"
     )
     return archive
+
+
+def _archive_write(fd: int, dump: Path, media_root: Path, manifest: dict, say: Callable[[str], None]) -> None:
+    with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        _add(tar, dump, dump.name)
+        say("파일을 담는 중…")
+        files = sorted(p for p in media_root.rglob("*") if p.is_file()) if media_root.is_dir() else []
+        for path in files:
+            relative = path.relative_to(media_root).as_posix()
+            try:
+                digest, size = _add(tar, path, f"media/{relative}")
+            except FileNotFoundError:  # removed since the listing (an old job's result pruned): not backed up
+                continue
+            manifest["media"].append({"path": relative, "sha256": digest, "bytes": size})
+        data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+        info = tarfile.TarInfo(MANIFEST)
+        info.size, info.mode, info.mtime = len(data), 0o600, int(timezone.now().timestamp())
+        tar.addfile(info, fileobj=io.BytesIO(data))
 
 
 def backups_prune(*, directory: Path, daily: int, weekly: int, monthly: int) -> list[Path]:
