@@ -65,7 +65,7 @@ DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 NAME = re.compile(r"^iljari-backup-(\d{8}-\d{6})\.tar$")
 CHUNK = 1024 * 1024
 KEY_SETTINGS = {
-    "SECRET_KEY": "SECRET_KEY(또는 SECRET_KEY_FALLBACKS)",
+    "SECRET_KEY": "SECRET_KEY(또는 SECRET_KEY_FALLBACKS)",  # nosec B105  # a setting's name for a message
     "PERSONAL_DATA_KEYS": "개인정보 암호화 키(PERSONAL_DATA_KEYS)",
     "PERSONAL_DATA_INDEX_KEYS": "주민등록번호 검색 색인 키(PERSONAL_DATA_INDEX_KEYS)",
 }
