@@ -17,7 +17,8 @@ from ninja.renderers import JSONRenderer
 from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, error_body
+from iljari.core.middleware import SERVER_ERROR, note_database_failure
 from iljari.enterprises.api import router as enterprises_router
 from iljari.finance.api import router as finance_router
 from iljari.frontline.api import portal as frontline_portal_router
@@ -85,10 +86,6 @@ PYDANTIC_MESSAGES = {
 }
 
 
-def error_body(code: str, message: str, errors: list[dict] | None = None) -> dict:
-    return {"code": code, "message": message, "errors": errors or []}
-
-
 @api.exception_handler(IljariError)
 def on_iljari_error(request, exc: IljariError):
     return api.create_response(request, exc.as_dict(), status=exc.status)
@@ -139,8 +136,5 @@ def on_http_error(request, exc: HttpError):
 @api.exception_handler(Exception)
 def on_unexpected(request, exc):
     logger.exception("unexpected API error on %s", request.path)
-    return api.create_response(
-        request,
-        error_body("server_error", "시스템 오류가 발생했습니다. 잠시 후 다시 시도하십시오."),
-        status=500,
-    )
+    note_database_failure(request, exc)  # a read whose connection broke is answered once more (ReadRetryMiddleware)
+    return api.create_response(request, error_body(*SERVER_ERROR), status=500)

@@ -116,6 +116,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "iljari.core.middleware.ContentSecurityPolicyMiddleware",
+    "iljari.core.middleware.ApiJsonErrorsMiddleware",  # outside everything that may fail: the API answers JSON
+    "iljari.core.middleware.ReadRetryMiddleware",  # a read whose database connection broke, answered once more
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,10 +153,13 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (DB_CONN_MAX_AGE seconds) are checked before each request's first query
+# (CONN_HEALTH_CHECKS): after a database restart or failover a stale connection is replaced, not answered with a 500.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'iljari.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -165,7 +170,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # the primary. In tests the replica mirrors the primary's test database.
 if env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
-        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+        env_str("DATABASE_REPLICA_URL"), conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["iljari.core.routers.ReplicaRouter"]
@@ -330,6 +335,10 @@ if ILJARI_BENCH_VIEWS and not DEBUG:
         "ILJARI_BENCH_VIEWS는 개발 프로필에서만 켤 수 있습니다. / ILJARI_BENCH_VIEWS is for development only."
     )
 ILJARI_JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 7)  # result files of finished jobs older than this are removed
+# A running job's worker renews its lease (core.jobs) every quarter of this; a job whose lease ran out is retried once
+# (a report build, a notice batch) or failed ("바뀐 자료는 없습니다"). Longer than any one write transaction on SQLite,
+# where the renewal waits for the database's single writer.
+ILJARI_JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
 # A batch of at most this many applications (eligibility, selection) runs in the request and answers at once; a
 # larger one, and an uploaded sheet larger than the byte limit, runs as a background job with a progress bar.
 ILJARI_INLINE_BATCH_ROWS = env_int("INLINE_BATCH_ROWS", 2000)

@@ -7,6 +7,11 @@ into one format: a code, the message, and field errors where a field was wrong.
 from __future__ import annotations
 
 
+def error_body(code: str, message: str, errors: list[dict] | None = None) -> dict:
+    """The API's one error format: {"code", "message", "errors": [{"field", "message"}]}."""
+    return {"code": code, "message": message, "errors": errors or []}
+
+
 class IljariError(Exception):
     """A failure the user can understand and act on."""
 

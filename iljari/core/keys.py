@@ -23,14 +23,19 @@ Contract:
       status() -> FieldStatus; rotate(*, batch_size, on_batch) -> FieldStatus
 - blind_index_status() -> list[FieldStatus]
 - blind_indexes_rotate(*, batch_size=500, on_batch=None) -> list[FieldStatus]
+- key_fingerprints() -> dict[setting name, [fingerprint, ...]]   the configured keys, newest first, as short
+      one-way fingerprints (never the keys): what a backup's manifest records and a restore compares
+- fingerprint(key) -> str
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.apps import apps
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models import TextField
@@ -163,3 +168,27 @@ def blind_index_status() -> list[FieldStatus]:
 
 def blind_indexes_rotate(*, batch_size: int = 500, on_batch=None) -> list[FieldStatus]:
     return [rotate(batch_size=batch_size, on_batch=on_batch) for _, rotate in BLIND_INDEXES.values()]
+
+
+# --- fingerprints ---------------------------------------------------------------------------------------------
+
+FINGERPRINT_LABEL = b"iljari key fingerprint\0"
+
+
+def fingerprint(key: str) -> str:
+    """A short one-way name of a key (SHA-256 of a label and the key, 16 hex digits in groups of four): enough to
+    tell two keys apart, nothing to recover one from."""
+    digest = hashlib.sha256(FINGERPRINT_LABEL + key.encode()).hexdigest()[:16]
+    return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def key_fingerprints() -> dict[str, list[str]]:
+    """Every key that encrypts, signs or indexes stored data, by setting, newest first: SECRET_KEY with its
+    fallbacks (the encryption keys derive from them and the salts), the salts (PERSONAL_DATA_KEYS) and the
+    blind-index keys (PERSONAL_DATA_INDEX_KEYS)."""
+    salts = settings.SALT_KEY if isinstance(settings.SALT_KEY, list) else [settings.SALT_KEY]
+    return {
+        "SECRET_KEY": [fingerprint(key) for key in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]],
+        "PERSONAL_DATA_KEYS": [fingerprint(key) for key in salts],
+        "PERSONAL_DATA_INDEX_KEYS": [fingerprint(key) for key in settings.ILJARI_PERSONAL_DATA_INDEX_KEYS],
+    }

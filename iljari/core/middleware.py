@@ -1,17 +1,28 @@
-"""Request middleware: change-history context, idle session timeout, Content-Security-Policy."""
+"""Request middleware: change-history context, idle session timeout, Content-Security-Policy; the API's JSON
+errors wherever they arise, and a read retried once when its database connection failed before any query of it."""
 
 from __future__ import annotations
 
+import logging
+import sys
 import time
+from contextlib import ExitStack
 
 from auditlog.context import set_extra_data
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
 from django.contrib.auth import logout
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError, connections
+from django.dispatch import receiver
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from iljari.core.errors import error_body
 from iljari.core.services import account_session_expire
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str | None:
@@ -111,3 +122,106 @@ class ContentSecurityPolicyMiddleware:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+# --- the API answers JSON, and reads survive a database restart ---------------------------------------------
+
+API_PREFIX = "/api/"
+API_DOCS = ("/api/docs", "/api/openapi.json")  # a page for people (and its schema): left as it is
+API_ERRORS = {
+    400: ("bad_request", "요청 형식이 올바르지 않습니다."),
+    401: ("not_authenticated", "로그인하거나 유효한 API 토큰을 보내십시오. 세션이 만료되었을 수 있습니다."),
+    403: ("forbidden", "이 작업을 할 권한이 없습니다."),
+    404: ("not_found", "요청한 자료를 찾을 수 없습니다."),
+    405: ("bad_request", "허용되지 않는 요청 방식입니다."),
+    413: ("bad_request", "요청이 너무 큽니다."),
+}
+SERVER_ERROR = ("server_error", "시스템 오류가 발생했습니다. 잠시 후 다시 시도하십시오.")
+KEPT_HEADERS_EXCLUDED = {"content-type", "content-length"}
+
+
+class ApiJsonErrorsMiddleware:
+    """The API answers in its JSON error format even where django-ninja never ran: an error raised in a middleware
+    (the session read while the database restarts), an address under /api/ that does not exist, a refused host.
+    Django's HTML error page for such a request is replaced by `{"code", "message", "errors"}` with its status
+    (and its other headers)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not request.path.startswith(API_PREFIX)
+            or request.path.startswith(API_DOCS)
+            or response.get("Content-Type", "").startswith("application/json")
+        ):
+            return response
+        code, message = API_ERRORS.get(response.status_code, SERVER_ERROR)
+        if response.status_code < 500 and response.status_code not in API_ERRORS:
+            code, message = API_ERRORS[400][0], "요청을 처리할 수 없습니다."
+        answer = JsonResponse(
+            error_body(code, message), status=response.status_code, json_dumps_params={"ensure_ascii": False}
+        )
+        for header, value in response.items():
+            if header.lower() not in KEPT_HEADERS_EXCLUDED:
+                answer[header] = value
+        return answer
+
+
+DATABASE_FAILED = "_iljari_database_failed"
+
+
+def note_database_failure(request, error: BaseException | None) -> None:
+    """Mark the request as having lost its database connection (ReadRetryMiddleware reads the mark)."""
+    if request is not None and isinstance(error, (OperationalError, InterfaceError)):
+        setattr(request, DATABASE_FAILED, True)
+
+
+@receiver(got_request_exception)
+def _on_request_exception(sender, request=None, **kwargs):
+    note_database_failure(request, sys.exc_info()[1])
+
+
+class _QueryCount:
+    """An execute wrapper counting the queries that went through (a failed one is not counted)."""
+
+    def __init__(self):
+        self.done = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        self.done += 1
+        return result
+
+
+class ReadRetryMiddleware:
+    """A read (GET, HEAD) that failed because its database connection broke before any of its queries went through
+    is answered once more, on a fresh connection: the database restarted or failed over while the request was on
+    its way (CONN_HEALTH_CHECKS replaces a connection that died while idle; this covers the moment after). A request
+    that writes, or whose queries had reached the database, is never repeated."""
+
+    PAUSE_SECONDS = 0.5  # a failover's new primary takes a moment to accept connections
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        count = _QueryCount()
+        with ExitStack() as stack:
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(count))
+            response = self.get_response(request)
+        if response.status_code < 500 or not getattr(request, DATABASE_FAILED, False) or count.done:
+            return response
+        logger.warning("database connection lost before %s %s reached it; answering it once more", request.method,
+                       request.path)  # fmt: skip
+        delattr(request, DATABASE_FAILED)
+        for connection in connections.all(initialized_only=True):
+            if not connection.in_atomic_block:
+                connection.close()
+        time.sleep(self.PAUSE_SECONDS)
+        return self.get_response(request)

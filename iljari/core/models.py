@@ -438,8 +438,16 @@ class BackgroundJob(TimeStampedModel):
     # what an import task reads (the uploaded file), removed when the job ends
     upload = models.FileField(_("올린 파일"), upload_to=job_result_path, blank=True, max_length=200)
     task_id = models.CharField(_("작업 큐 번호"), max_length=64, blank=True)
+    # what a retry queues again: the task's dotted path and its keyword arguments (JSON, as django-tasks needs)
+    task_path = models.CharField(_("작업 함수"), max_length=200, blank=True)
+    arguments = models.JSONField(_("작업 인자"), default=dict, blank=True)
     started_at = models.DateTimeField(_("시작 일시"), null=True, blank=True)
     finished_at = models.DateTimeField(_("끝난 일시"), null=True, blank=True)
+    # the lease of the worker running it (core.jobs): renewed while it works; once past, the worker is taken for
+    # dead and the job is retried or failed (jobs_reap)
+    lease_until = models.DateTimeField(_("실행기 응답 기한"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("실행 횟수"), default=0)
+    interrupted_at = models.DateTimeField(_("중단 일시"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("백그라운드 작업")

@@ -24,3 +24,7 @@ class FundConfig(AppConfig):
             models.Investment,
         ):
             track(model)
+
+        from iljari.core.jobs import job_kind_register
+
+        job_kind_register("fund_notices", repeatable=True)  # one insert at its end; noticed loans are skipped

@@ -37,3 +37,8 @@ class IntakeConfig(AppConfig):
         from iljari.intake import retention
 
         retention.register()
+
+        from iljari.core.jobs import job_kind_register
+
+        for kind in ("eligibility", "selection", "import"):  # they write: never run twice on their own
+            job_kind_register(kind, repeatable=False)
