@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from auditlog.context import disable_auditlog
 from django.db.models import F
 from django.utils import timezone
 
@@ -79,13 +80,15 @@ def enrolments_drop(drops: list[tuple[int, date, str]]) -> None:
 def placements_drop(drops: list[tuple[int, date, str, tuple | None]]) -> None:
     """Participants who left (placement id, day, reason, (employed on, employer, kind) or None), one UPDATE per day
     and reason: what participation's placement_end and outcome_record do for each — the work records of the
-    months after that day go, the placement ends as dropped, a new job is recorded as its outcome."""
+    months after that day go (the loader generated them in bulk, without history, and deletes them so), the
+    placement ends as dropped, a new job is recorded as its outcome."""
     now = timezone.now()
     by_end: dict[tuple[date, str], list[int]] = defaultdict(list)
     for pk, ended_on, reason, _outcome in drops:
         by_end[ended_on, reason].append(pk)
     for (ended_on, reason), ids in sorted(by_end.items()):
-        WorkRecord.objects.filter(placement_id__in=ids, month__gt=month_start(ended_on)).delete()
+        with disable_auditlog():  # bulk-inserted records, which have no history to close
+            WorkRecord.objects.filter(placement_id__in=ids, month__gt=month_start(ended_on)).delete()
         Placement.objects.filter(pk__in=ids, status=Placement.Status.ACTIVE).update(
             ended_on=ended_on, status=Placement.Status.DROPPED, dropout_reason=reason, dropout_note="", updated_at=now
         )

@@ -10,7 +10,8 @@ from iljari.core.progress import TerminalProgress
 
 
 def display_width(text: str) -> int:
-    """Columns `text` takes in a terminal: wide and full-width characters (한글) two, the others one."""
+    """Columns `text` takes in a terminal: wide and full-width characters (한글) two, the others one (also the
+    ambiguous ones such as ·, as terminals show them unless set to East Asian ambiguous width)."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 

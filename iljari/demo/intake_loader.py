@@ -15,6 +15,7 @@ from iljari.core.bulk import rows_insert
 from iljari.demo.synthetic import Profile, people_save, person_rows
 from iljari.intake import services as intake
 from iljari.intake.models import Application, Call
+from iljari.org.models import District
 from iljari.plan.models import Programme
 
 NEW_DEAL = "P1-03"
@@ -33,8 +34,6 @@ YOUTH = Profile(born_from=date(1979, 1, 2), years=21, job_seeker=0.7)  # 18 to 3
 
 
 def _bulk_applicants(count: int, seed: int) -> list[int]:
-    from iljari.org.models import District
-
     rows = person_rows(random.Random(seed), count, YOUTH, list(District.objects.all()))
     return people_save(rows, context="2018 뉴딜일자리 1차 통합모집")
 

@@ -6,7 +6,10 @@ the 2018 New Deal participants at work.
   some drop out, some of those for a job.
 - A 2017 cohort that finished the year, 52.9% of them employed afterwards: the employment rate the 2018 report
   gives for 2017, derived here from placements and outcomes like any other year's. Its size is synthetic.
-- The job-target achievement of the New Deal row is counted from the placements ('18.6.30. 기준)."""
+- The job-target achievement of the New Deal row is counted from the placements ('18.6.30. 기준).
+
+The work records, the 2017 cohort and its outcomes are bulk-inserted and the drop-outs written set-based
+(demo.bulk); placement and pay go through participation's services."""
 
 from __future__ import annotations
 

@@ -12,7 +12,11 @@ districts' places and worksites over the 25 districts is not in the report: it i
 seed, and adds up to the report's totals. So are the applicants beyond the places (a few more than the places, some
 of them not eligible), the announcement dates and the working hours (5 hours a day, 25 a week). The first half's
 participants work January to June with records and pay; the second half's are placed from 7.1., after the report's
-as-of date, so they have no months yet. About half of the second half's applicants took part in the first."""
+as-of date, so they have no months yet. About half of the second half's applicants took part in the first.
+
+Applicants, worksites and work records are bulk-inserted; each call's quotas are placed in one statement and the
+drop-outs written set-based (demo.bulk, what participation's services do per quota and per person); eligibility,
+selection and pay go through intake's and participation's services."""
 
 from __future__ import annotations
 

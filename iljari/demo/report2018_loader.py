@@ -14,6 +14,7 @@ from iljari.org.models import OrgUnit
 from iljari.performance import services as performance
 from iljari.performance.models import IndicatorValue
 from iljari.plan import services as plan
+from iljari.plan.models import Objective
 
 YEAR = 2018
 MILLION = 1_000_000
@@ -153,8 +154,6 @@ def load_indicators() -> None:
 
 
 def plan_objectives():
-    from iljari.plan.models import Objective
-
     return Objective.objects.filter(vision__year=YEAR)
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.demo.dataset.people import GIVEN, SURNAMES
 from iljari.people.models import Consent, Person
 from iljari.people.rrn import parse_rrn, rrn_index
 
@@ -33,8 +34,6 @@ class Profile:
 
 def person_rows(generator: random.Random, count: int, profile: Profile, districts: list) -> list[Person]:
     """`count` unsaved people with distinct resident numbers (and blind indexes)."""
-    from iljari.demo.dataset.people import GIVEN, SURNAMES
-
     people: list[Person] = []
     seen: set[str] = set()
     while len(people) < count:

@@ -14,7 +14,10 @@ the call's selection (seed SEED); short courses of '18.3.2.~5.31. end before 6.3
 deposit back, a few drop out), and 88 city and 46 national trainees of the courses running on 6.30. drop out
 before it, which leaves the report's 2,912 and 1,134 in training. Attendance is recorded for March to June.
 
-A call open now (like NEWDEAL-DEMO) lets the demo citizen apply to three short courses."""
+A call open now (like NEWDEAL-DEMO) lets the demo citizen apply to three short courses.
+
+Applicants and attendance are bulk-inserted and the drop-outs written set-based (demo.bulk); institutes, courses,
+calls, selection, enrolment and completion go through the services."""
 
 from __future__ import annotations
 

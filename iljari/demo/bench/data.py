@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import random
+import tempfile
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, timedelta
+from pathlib import Path
 
 from django.db import transaction
+
+from iljari.core.bulk import rows_insert
+from iljari.demo.bench.base import REGISTRY, Context
+from iljari.org.models import District
+from iljari.people.models import Person
+from iljari.plan.models import Programme
 
 
 class _Rollback(Exception):
@@ -51,10 +59,6 @@ def synthetic_rrn(birth: date, serial: int) -> str:
 def synthetic_people(count: int, *, seed: int = 1) -> list[int]:
     """`count` persons aged 19–38 on 2018-01-01, living in a Seoul district, 5% basic livelihood recipients,
     bulk-inserted; returns their ids in insertion order."""
-    from iljari.core.bulk import rows_insert
-    from iljari.org.models import District
-    from iljari.people.models import Person
-
     generator = random.Random(seed)
     districts = list(District.objects.order_by("pk").values_list("pk", flat=True))
     if not districts:
@@ -97,8 +101,6 @@ def synthetic_people(count: int, *, seed: int = 1) -> list[int]:
 def bench_programme(*, with_terms: bool = False):
     """The programme the synthetic calls belong to: the demo's 뉴딜일자리 (P1-03) when it is there, otherwise the
     first programme (with participation terms, when a scenario pays people)."""
-    from iljari.plan.models import Programme
-
     programmes = Programme.objects.select_related("division").order_by("pk")
     if with_terms:
         programmes = programmes.filter(participation_terms__isnull=False)
@@ -111,11 +113,6 @@ def bench_programme(*, with_terms: bool = False):
 def module_run(module, *, repeat: int, say: Callable[[str], None]) -> list:
     """Run the scenarios one module registered (what `iljari bench_programmes` and `bench_fund` still offer on
     their own; `iljari bench` runs every module) and return their Results."""
-    import tempfile
-    from pathlib import Path
-
-    from iljari.demo.bench.base import REGISTRY, Context
-
     ctx = Context(year=2018, as_of=date(2018, 6, 30), repeat=repeat, workdir=Path(tempfile.mkdtemp()), say=say)
     results = []
     for _, fn in sorted((entry for entry in REGISTRY if entry[1].__module__ == module.__name__), key=lambda e: e[0]):

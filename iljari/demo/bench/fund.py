@@ -19,8 +19,16 @@ from decimal import Decimal
 
 from django.db import connection
 
+from iljari.core.models import User
+from iljari.core.roles import Role
 from iljari.demo.bench.base import Context, Result, scenario, time_calls
 from iljari.demo.bench.data import rolled_back, time_rolled_back
+from iljari.demo.fund_loader import _borrowers, _insert_book
+from iljari.fund import services
+from iljari.fund.models import Account, Loan
+from iljari.fund.selectors import portfolio
+from iljari.org import services as org_services
+from iljari.org.models import District
 
 LOANS = 10_000
 AS_OF = date(2018, 5, 31)
@@ -28,11 +36,6 @@ AS_OF = date(2018, 5, 31)
 
 def synthetic_book(count: int, *, seed: int = 6) -> None:
     """`count` loans on eight synthetic intermediaries, with their agreements, schedules, payments and ledger."""
-    from iljari.demo.fund_loader import _borrowers, _insert_book
-    from iljari.fund import services
-    from iljari.org import services as org_services
-    from iljari.org.models import District
-
     generator = random.Random(seed)
     services.contribution_record(actor=None, amount=10**15, on=date(2013, 1, 1))
     partners = [
@@ -78,8 +81,6 @@ def synthetic_book(count: int, *, seed: int = 6) -> None:
 def portfolio_in_sql(as_of: date) -> int:
     """The reference: the portfolio's figures straight from the tables (counts, ledger balances, the oldest
     unpaid instalment of each loan), no ORM and no Python arithmetic."""
-    from iljari.fund.models import Account
-
     assert Account.LOANS == "loans"  # the account the statements below sum, written out in them
     statements = [
         (
@@ -124,12 +125,6 @@ def portfolio_in_sql(as_of: date) -> int:
 
 @scenario(60)
 def fund_book(ctx: Context) -> list[Result]:
-    from iljari.core.models import User
-    from iljari.core.roles import Role
-    from iljari.fund import services
-    from iljari.fund.models import Loan
-    from iljari.fund.selectors import portfolio
-
     with rolled_back():
         held = Loan.objects.count()
         if held >= LOANS:  # a generated city has its book already: measure that one, not one more beside it

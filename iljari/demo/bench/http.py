@@ -41,11 +41,21 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
-from django.db import connection
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
+from django.contrib.auth.hashers import MD5PasswordHasher, make_password
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session as StoredSession
+from django.db import connection, transaction
 from django.utils import timezone
 
+from iljari.core.models import LoginEvent, User
+from iljari.core.roles import Role
 from iljari.demo.bench.base import Context, Result, percentile, scenario
-from iljari.demo.bench.data import bench_programme
+from iljari.demo.bench.data import bench_programme, synthetic_people
+from iljari.intake import services as intake
+from iljari.intake.models import Application, Call, Quota, SelectionResult, SelectionRun
+from iljari.people.models import Consent, Person
 
 CITIZENS = int(os.environ.get("ILJARI_BENCH_HTTP_CITIZENS", "1000"))  # 300 for the quick run of the benchmark doc
 CALLS = 4
@@ -275,14 +285,6 @@ class Server:
 
 def _set_up(now) -> tuple[list[str], list]:
     """CITIZENS citizen accounts with their persons, CALLS open calls of QUOTAS quotas of PLACES places."""
-    from django.contrib.auth.hashers import MD5PasswordHasher, make_password
-
-    from iljari.core.models import User
-    from iljari.core.roles import Role
-    from iljari.demo.bench.data import synthetic_people
-    from iljari.intake import services as intake
-    from iljari.people.models import Person
-
     hashed = make_password(PASSWORD, hasher=MD5PasswordHasher())
     usernames = [f"{PREFIX}{n:05d}" for n in range(CITIZENS)]
     User.objects.bulk_create(
@@ -314,16 +316,6 @@ def _set_up(now) -> tuple[list[str], list]:
 
 def _clean_up() -> None:
     """Delete every row the scenario made, and their change history (they are the benchmark's, not the office's)."""
-    from auditlog.context import disable_auditlog
-    from auditlog.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
-    from django.contrib.sessions.models import Session as StoredSession
-    from django.db import transaction
-
-    from iljari.core.models import LoginEvent, User
-    from iljari.intake.models import Application, Call, Quota, SelectionResult, SelectionRun
-    from iljari.people.models import Consent, Person
-
     with disable_auditlog(), transaction.atomic():
         users = list(User.objects.filter(username__startswith=PREFIX).values_list("pk", flat=True))
         people = list(Person.objects.filter(user_id__in=users).values_list("pk", flat=True))
@@ -353,9 +345,6 @@ def _per_request_ms(load: Load) -> str:
 
 @scenario(70)
 def submissions_through_http(ctx: Context) -> list[Result]:
-    from iljari.intake import services as intake
-    from iljari.intake.models import Application
-
     now = timezone.now()
     _clean_up()  # what an interrupted earlier run may have left
     server = None

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import statistics
 
+from iljari.core.access import figures_unit_path
 from iljari.core.roles import Role
 from iljari.demo.bench.base import Context, Result, percentile, scenario
 from iljari.demo.bench.measure import client_as, request_profile, time_get, time_sql
+from iljari.participation.selectors import worksite_years
 
 DASHBOARD_GOAL = "p95 < 300 ms, ≤ 2× the raw SQL"
 REPORT_GOAL = "< 5 s, < 1 GB peak memory"
@@ -161,8 +163,6 @@ def dashboard_office_manager(ctx: Context) -> Result:
 
 @scenario(11)
 def dashboard_division_staff(ctx: Context) -> Result:
-    from iljari.core.access import figures_unit_path
-
     _, user = client_as(Role.DIVISION_STAFF)
     return _page(
         ctx,
@@ -177,8 +177,6 @@ def dashboard_division_staff(ctx: Context) -> Result:
 def district_officer(ctx: Context) -> Result:
     """A district officer has no office dashboard (access_office_figures_view: office-wide roles only); their view
     of the office is their district's worksites with the placements counted: measured against the same goal."""
-    from iljari.participation.selectors import worksite_years
-
     _, user = client_as(Role.DISTRICT_OFFICER)
     year = worksite_years()[0]  # the page shows the newest year's worksites
     result = _page(

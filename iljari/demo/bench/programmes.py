@@ -13,6 +13,7 @@ are module constants: the tests set them small."""
 from __future__ import annotations
 
 import io
+import random
 import time
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -21,8 +22,16 @@ from django.db import connection
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
+from iljari.core.bulk import rows_insert
+from iljari.core.xlsx import HEADER_ROW
 from iljari.demo.bench.base import Context, Result, scenario, time_calls
 from iljari.demo.bench.data import bench_programme, rolled_back, synthetic_people, time_rolled_back
+from iljari.intake import services as intake
+from iljari.intake.models import Application
+from iljari.intake.selectors import APPLICANT_COLUMNS
+from iljari.org.models import District
+from iljari.participation import services as participation
+from iljari.participation.models import Placement, WorkRecord, Worksite
 
 APPLICANTS = 100_000
 QUOTAS = 20
@@ -33,8 +42,6 @@ OPENS = datetime(2018, 1, 8, 9)
 
 
 def _call(programme, code: str, applicants: int, quotas: int, *, opens=None):
-    from iljari.intake import services as intake
-
     opens = opens or timezone.make_aware(OPENS)
     return intake.call_set(
         actor=None,
@@ -70,10 +77,6 @@ def _rank_in_sql(call_id: int) -> int:
 
 @scenario(40)
 def people_programme_batches(ctx: Context) -> list[Result]:
-    from iljari.intake import services as intake
-    from iljari.intake.models import Application
-    from iljari.participation import services as participation
-
     programme = bench_programme()
     results: list[Result] = []
     with rolled_back():
@@ -83,8 +86,6 @@ def people_programme_batches(ctx: Context) -> list[Result]:
         call = _call(programme, "BENCH-SELECT", APPLICANTS, QUOTAS)
         quota_ids = list(call.quotas.order_by("order", "code").values_list("pk", flat=True))
         opens = call.opens_at
-        from iljari.core.bulk import rows_insert
-
         rows_insert(
             Application,
             ("call", "person", "quota", "submitted_at", "status", "channel"),
@@ -123,16 +124,13 @@ def people_programme_batches(ctx: Context) -> list[Result]:
             )
         )
         if hasattr(programme, "participation_terms"):
-            results.append(_pay(ctx, programme, people[:PLACEMENTS], participation))
+            results.append(_pay(ctx, programme, people[:PLACEMENTS]))
         else:
             ctx.say("급여 계산: 참여 조건이 있는 사업이 없어 건너뜁니다.")
     return results
 
 
-def _pay(ctx: Context, programme, people: list[int], participation) -> Result:
-    from iljari.core.bulk import rows_insert
-    from iljari.participation.models import Placement, WorkRecord, Worksite
-
+def _pay(ctx: Context, programme, people: list[int]) -> Result:
     worksites = [
         Worksite.objects.create(code=f"BENCH-{i}", programme=programme, name=f"벤치 사업장 {i}", operator="city")
         for i in range(10)
@@ -166,11 +164,6 @@ def _pay(ctx: Context, programme, people: list[int], participation) -> Result:
 
 def applicant_sheet(rows: int, *, quotas: list[str], districts: list[str], seed: int = 7) -> bytes:
     """The upload template's sheet with `rows` new applicants (every cell valid), as an office would fill it."""
-    import random
-
-    from iljari.core.xlsx import HEADER_ROW
-    from iljari.intake.selectors import APPLICANT_COLUMNS
-
     generator = random.Random(seed)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("신청자 일괄 등록")
@@ -213,9 +206,6 @@ def _parse_only(data: bytes) -> int:
 
 @scenario(41)
 def excel_import(ctx: Context) -> Result:
-    from iljari.intake import services as intake
-    from iljari.org.models import District
-
     programme = bench_programme()
     now = timezone.now()
     with rolled_back():

@@ -17,12 +17,17 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from iljari.core.models import User
+from iljari.demo import bench
 from iljari.demo.bench import base, fund, http, programmes
 from iljari.demo.loader import load_org
 from iljari.demo.participation_loader import load_tables
 from iljari.demo.report2018_loader import load_report2018
+from iljari.fund.models import Loan
 from iljari.intake.models import Application, Call
+from iljari.participation import services as participation
 from iljari.people.models import Person
+from iljari.plan.models import Programme
 
 
 @pytest.fixture
@@ -32,9 +37,6 @@ def context(tmp_path):
 
 @pytest.fixture
 def office(db):
-    from iljari.participation import services as participation
-    from iljari.plan.models import Programme
-
     load_org()
     load_report2018()
     load_tables()
@@ -48,8 +50,6 @@ def _registered(fn) -> bool:
 
 
 def test_the_scenario_modules_are_listed_for_the_bench_command():
-    from iljari.demo import bench
-
     for name in ("programmes", "fund", "http"):
         assert name in bench.MODULES
     assert _registered(programmes.people_programme_batches) and _registered(programmes.excel_import)
@@ -81,8 +81,6 @@ def test_the_excel_import_at_a_tiny_size_checks_every_row_and_writes_nothing_for
 
 
 def test_the_fund_book_at_a_tiny_size(db, context, monkeypatch):
-    from iljari.fund.models import Loan
-
     load_org()
     monkeypatch.setattr(fund, "LOANS", 40)
     portfolio, repayment, overdue = fund.fund_book(context)
@@ -96,8 +94,6 @@ def test_the_fund_book_at_a_tiny_size(db, context, monkeypatch):
 
 
 def test_the_fund_book_of_a_generated_city_is_measured_as_it_is(db, context, monkeypatch):
-    from iljari.fund.models import Loan
-
     load_org()
     monkeypatch.setattr(fund, "LOANS", 40)
     fund.synthetic_book(40)  # the book a generated database holds
@@ -163,8 +159,6 @@ def test_submissions_through_http_at_a_tiny_size_lose_nothing_and_leave_nothing(
             monkeypatch.setattr(http, name, value)
         (result,) = http.submissions_through_http(context)
         outcome = {"note": result.note, "n": len(result.timings_s), "ref": result.ratio}
-        from iljari.core.models import User
-
         assert not User.objects.filter(username__startswith=http.PREFIX).exists()
         assert not Call.objects.filter(code__startswith="BENCH-HTTP-").exists()
     note = outcome["note"]

@@ -4,6 +4,7 @@ the same seed, the office pages answering on it, and a refusal to write over exi
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import Count, F, Q, Sum
 from django.test import Client
 
@@ -51,8 +52,6 @@ def _counts_as_the_scale_says():
 
 
 def _resident_numbers_encrypted_at_rest():
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT rrn FROM people_person LIMIT 5")
         stored = [row[0] for row in cursor.fetchall()]

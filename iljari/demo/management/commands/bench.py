@@ -25,6 +25,13 @@ from django.utils import timezone
 from iljari.demo.bench import MODULES
 from iljari.demo.bench.base import REGISTRY, Context, Result
 from iljari.demo.bench.measure import ScenarioError
+from iljari.frontline.models import Booking, Consultation
+from iljari.fund.models import Loan
+from iljari.intake.models import Application
+from iljari.org.models import Partner
+from iljari.participation.models import Placement, WorkRecord
+from iljari.people.models import Person
+from iljari.plan.models import Programme
 
 HEAD = "# Benchmarks\n\n`uv run iljari bench --write docs/benchmarks.md`: one section per dataset and database.\n"
 
@@ -91,14 +98,6 @@ def machine() -> str:
 
 def dataset() -> tuple[str, str]:
     """(short name, description with row counts) of the data in the database."""
-    from iljari.frontline.models import Booking, Consultation
-    from iljari.fund.models import Loan
-    from iljari.intake.models import Application
-    from iljari.org.models import Partner
-    from iljari.participation.models import Placement, WorkRecord
-    from iljari.people.models import Person
-    from iljari.plan.models import Programme
-
     made_by = Partner.objects.filter(code="S-INT-1").values_list("note", flat=True).first() or ""
     match = re.search(r"--scale (\w+) --seed (\d+)", made_by)
     name = f"{match[1]} scale" if match else "demo data"

@@ -3,6 +3,9 @@ the portfolio as of a date and the notice batches on a synthetic book of 10,000 
 
 from django.core.management.base import BaseCommand
 
+from iljari.demo.bench import fund
+from iljari.demo.bench.data import module_run, results_table
+
 
 class Command(BaseCommand):
     help = "사회투자기금 채권 현황과 고지 일괄 생성 시간을 잽니다(합성 자료, 끝나면 되돌림; iljari bench의 일부)."
@@ -11,7 +14,4 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=3)
 
     def handle(self, *args, repeat, **options):
-        from iljari.demo.bench import fund
-        from iljari.demo.bench.data import module_run, results_table
-
         self.stdout.write(results_table(module_run(fund, repeat=repeat, say=self.stderr.write)))

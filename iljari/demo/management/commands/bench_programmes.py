@@ -4,6 +4,9 @@
 
 from django.core.management.base import BaseCommand
 
+from iljari.demo.bench import programmes
+from iljari.demo.bench.data import module_run, results_table
+
 
 class Command(BaseCommand):
     help = "모집·선발·급여·엑셀 일괄 등록의 처리 시간을 잽니다(합성 자료, 끝나면 되돌림; iljari bench의 일부)."
@@ -12,8 +15,5 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=3)
 
     def handle(self, *args, repeat, **options):
-        from iljari.demo.bench import programmes
-        from iljari.demo.bench.data import module_run, results_table
-
         results = module_run(programmes, repeat=repeat, say=self.stderr.write)
         self.stdout.write(results_table(results))
