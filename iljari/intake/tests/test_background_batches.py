@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from iljari.core.models import AccessLogEntry, BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application, Quota
 from iljari.intake.tests.support import make_call, make_person
@@ -18,8 +17,7 @@ from iljari.people.models import Person
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

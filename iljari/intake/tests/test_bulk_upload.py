@@ -13,7 +13,6 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
@@ -22,8 +21,7 @@ from iljari.people.models import Consent, Person
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

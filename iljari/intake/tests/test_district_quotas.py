@@ -10,7 +10,6 @@ from iljari.core.access import access_applications_register
 from iljari.core.errors import NotAllowed, NotFound, ValidationFailed
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
@@ -22,8 +21,7 @@ GANGDONG, JONGNO = "11740", "11110"  # the district persona's district, and anot
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

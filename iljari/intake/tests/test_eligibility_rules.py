@@ -12,7 +12,6 @@ from django.utils import timezone
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
@@ -25,8 +24,7 @@ PERIOD = (date(2018, 7, 1), date(2018, 12, 20))  # the second half of public wor
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

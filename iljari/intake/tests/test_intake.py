@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, SelectionResult
 from iljari.org.models import District
@@ -23,8 +22,7 @@ BOTH = ["personal_data", "unique_identifier"]
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 
@@ -220,10 +218,9 @@ def test_office_pages_show_figures_and_runs(office, client_as):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent connections need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(personas):
+def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(personas, dataset_2018):
     """200 applicants submit in the same second (40 connections released together, each submitting for five
     people and clicking twice); then two staff run the selection at once."""
-    load_report2018()
     call = _call(places=(("CITY", "서울시", 30), ("DISTRICT", "자치구", 20)))
     people = [_person() for _ in range(200)]
     quotas = list(call.quotas.all())

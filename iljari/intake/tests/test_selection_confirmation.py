@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application, SelectionResult
 from iljari.intake.tests.support import make_call, make_person
@@ -16,8 +15,7 @@ from iljari.testing import Persona, make_persona
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

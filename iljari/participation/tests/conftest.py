@@ -7,7 +7,6 @@ from itertools import count
 
 import pytest
 
-from iljari.demo.report2018_loader import load_report2018
 from iljari.org.models import District, OrgUnit, Partner
 from iljari.participation import services
 from iljari.people import services as people_services
@@ -38,8 +37,7 @@ def make_person(birth=date(1990, 5, 5), district="11740", **extra):
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

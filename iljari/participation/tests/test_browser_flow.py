@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
 from iljari.intake.models import Call
 from iljari.org.models import District
@@ -29,8 +28,7 @@ def _as(page, username: str) -> None:
     page.wait_for_url("**/")
 
 
-def test_from_application_to_pay_and_job_achievement(transactional_db, personas, page):
-    load_report2018()
+def test_from_application_to_pay_and_job_achievement(transactional_db, personas, page, dataset_2018):
     make_site()
     today = timezone.localdate()
     services.living_wage_set(actor=None, year=today.year, hourly=WAGE)

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement, WorkRecord
@@ -171,8 +170,7 @@ def test_a_selected_application_is_placed_once_and_only_for_its_person(site):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent connections need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_two_staff_placing_the_same_person_at_once_make_one_placement(personas):
-    load_report2018()
+def test_two_staff_placing_the_same_person_at_once_make_one_placement(personas, dataset_2018):
     site = make_site()
     person = make_person()
     errors, made = [], []
