@@ -10,6 +10,11 @@ from django.test import Client
 from iljari.core.models import User
 from iljari.testing import CHROMIUM, PERSONAS
 from iljari.testing_datasets import dataset_put, datasets_capture
+from iljari.testing_migrations import migrated_database_cache_install
+
+
+def pytest_sessionstart(session):
+    migrated_database_cache_install()
 
 
 @pytest.fixture(autouse=True)

@@ -437,7 +437,7 @@ def test_figure_page_permission(office, client_as, path, role, allowed):
 
 @pytest.fixture
 def training_office(personas, dataset_2018):
-    from iljari.participation.tests.conftest import make_trainee, make_training
+    from iljari.participation.tests.factories import make_trainee, make_training
 
     made = make_training()
     return {
@@ -499,7 +499,7 @@ def test_training_manage_and_records_gates(training_office, personas, role, mana
 
 @pytest.fixture
 def frontline_office(personas):
-    from iljari.frontline.tests.conftest import make_frontline
+    from iljari.frontline.tests.factories import make_frontline
 
     return make_frontline()
 

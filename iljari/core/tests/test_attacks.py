@@ -22,12 +22,13 @@ from iljari.core.roles import Role
 from iljari.fund.tests.conftest import agreement, borrower, fund_manager, intermediary, make_loan  # noqa: F401
 from iljari.intake import services as intake
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import make_call, upload
+from iljari.intake.tests.factories import make_call, upload
 from iljari.org.models import Partner
 from iljari.participation import services as participation
 from iljari.participation.models import Placement
-from iljari.participation.tests.conftest import make_person, make_site, make_trainee, make_training
+from iljari.participation.tests.factories import make_site, make_trainee, make_training
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 from iljari.testing import PASSWORD
 
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -487,7 +488,7 @@ def _second_citizen():
 @pytest.fixture
 def enterprise_objects(personas):
     from iljari.enterprises import services as enterprises
-    from iljari.enterprises.tests.support import make_organisation
+    from iljari.enterprises.tests.factories import make_organisation
 
     organisation = make_organisation(VICTIM_NAME + " 기업", district="11110")  # 종로구, not a strong SME
     review = enterprises.review_submit(
@@ -511,7 +512,7 @@ def frontline_objects(personas):
         LabourCase,
         Registration,
     )
-    from iljari.frontline.tests.conftest import make_frontline
+    from iljari.frontline.tests.factories import make_frontline
 
     office = make_frontline()
     victim = _second_citizen()

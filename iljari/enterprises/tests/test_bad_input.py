@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from iljari.core.roles import Role
 from iljari.enterprises.models import Certification, Purchase
-from iljari.enterprises.tests.support import make_organisation, make_strong_sme
+from iljari.enterprises.tests.factories import make_organisation, make_strong_sme
 
 
 def test_odd_query_strings_give_the_page(client_as):

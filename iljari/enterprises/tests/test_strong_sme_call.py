@@ -16,7 +16,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.enterprises import services as enterprise_services
 from iljari.enterprises.models import Certification
-from iljari.enterprises.tests.support import CRITERIA, make_organisation
+from iljari.enterprises.tests.factories import CRITERIA, make_organisation
 from iljari.intake import services
 from iljari.intake.models import Application, ReviewScore
 from iljari.org.models import OrgUnit

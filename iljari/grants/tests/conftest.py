@@ -12,7 +12,7 @@ import pytest
 from iljari.core import services as core_services
 from iljari.core.roles import Role
 from iljari.enterprises import services as enterprise_services
-from iljari.enterprises.tests.support import next_number
+from iljari.enterprises.tests.factories import next_number
 from iljari.finance.models import BudgetLine
 from iljari.grants import services
 from iljari.org.models import District

@@ -5,9 +5,10 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from iljari.enterprises.tests.support import make_organisation
+from iljari.enterprises.tests.factories import make_organisation
 from iljari.intake.models import Application
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
+from iljari.people.tests.factories import make_person
 
 
 def _indexed_columns(table: str) -> list[list[str]]:

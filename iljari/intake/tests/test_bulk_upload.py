@@ -16,8 +16,9 @@ from iljari.core.xlsx import xlsx_table
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import BOTH, make_call, make_person, rrn_for
+from iljari.intake.tests.factories import make_call
 from iljari.people.models import Consent, Person
+from iljari.people.tests.factories import BOTH, make_person, rrn_for
 
 
 @pytest.fixture

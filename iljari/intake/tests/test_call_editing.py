@@ -7,8 +7,9 @@ import pytest
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Call, EligibilityRule
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 from iljari.testing import Persona, make_persona
 

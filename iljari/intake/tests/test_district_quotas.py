@@ -13,8 +13,8 @@ from iljari.core.xlsx import xlsx_table
 from iljari.intake import selectors, services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import BOTH, make_person, rrn_for
 from iljari.org.models import District
+from iljari.people.tests.factories import BOTH, make_person, rrn_for
 from iljari.plan.models import Programme
 
 GANGDONG, JONGNO = "11740", "11110"  # the district persona's district, and another

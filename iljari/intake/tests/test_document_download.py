@@ -7,7 +7,8 @@ from django.test import Client
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.intake import services
-from iljari.intake.tests.support import PDF, make_call, make_person, upload
+from iljari.intake.tests.factories import PDF, make_call, upload
+from iljari.people.tests.factories import make_person
 from iljari.testing import Persona, make_persona
 
 

@@ -9,7 +9,8 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import CONSENT, EXE, JPEG, PNG, make_call, make_person, stored_files, upload
+from iljari.intake.tests.factories import CONSENT, EXE, JPEG, PNG, make_call, stored_files, upload
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture

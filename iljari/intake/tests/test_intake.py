@@ -2,6 +2,7 @@
 
 import threading
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -13,9 +14,8 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, SelectionResult
-from iljari.org.models import District
-from iljari.people import services as people_services
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 
 BOTH = ["personal_data", "unique_identifier"]
@@ -45,22 +45,7 @@ def _call(code="CALL", places=(("CITY", "서울시", 2), ("DISTRICT", "자치구
     )
 
 
-_serial = iter(range(100000, 999999))
-
-
-def _person(birth=date(1990, 5, 5), district="11440", user=None, **extra):
-    number = next(_serial)
-    return people_services.person_register(
-        actor=None,
-        name=f"신청자{number}",
-        birth_date=birth,
-        sex="M",
-        rrn=f"{birth:%y%m%d}-{1 if birth.year < 2000 else 3}{number:06d}",
-        consents=BOTH,
-        user=user,
-        district=District.objects.get(code=district) if district else None,
-        **extra,
-    )
+_person = partial(make_person, district="11440")  # these applicants live in 마포구
 
 
 def test_eligibility_names_every_rule_that_fails(office):

@@ -10,8 +10,9 @@ from django.test import Client
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application
-from iljari.intake.tests.support import BOTH, make_call, make_person
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
+from iljari.people.tests.factories import BOTH, make_person
 
 
 @pytest.fixture

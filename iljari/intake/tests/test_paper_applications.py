@@ -11,9 +11,10 @@ from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application
-from iljari.intake.tests.support import make_call, make_person, rrn_for
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person, rrn_for
 from iljari.testing import Persona, make_persona
 
 

@@ -15,8 +15,9 @@ from iljari.core.retention import retention_rule_set, retention_run
 from iljari.core.roles import Role
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument, Call
-from iljari.intake.tests.support import make_call, make_person, stored_files, upload
+from iljari.intake.tests.factories import make_call, stored_files, upload
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from iljari.core.roles import Role
 from iljari.intake import services as intake
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement, WorkRecord
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.performance.selectors import job_target_table
 from iljari.plan.models import Programme
 

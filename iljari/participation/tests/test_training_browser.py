@@ -6,7 +6,7 @@ from datetime import date
 
 from iljari.participation import training_services as services
 from iljari.participation.models import AttendanceMonth, Enrolment
-from iljari.participation.tests.conftest import make_trainee, make_training
+from iljari.participation.tests.factories import make_trainee, make_training
 from iljari.testing import BROWSER_MARKS, browser_log_in
 
 pytestmark = BROWSER_MARKS

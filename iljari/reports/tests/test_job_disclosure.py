@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from iljari.core.roles import Role
 from iljari.participation import services as participation
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.reports.builders.jobs import build_job_disclosure
 from iljari.reports.document import Table
 from iljari.reports.renderers import render

@@ -14,7 +14,8 @@ from iljari.core.models import AccessLogEntry, BackgroundJob
 from iljari.core.roles import Role
 from iljari.participation import services
 from iljari.participation.models import Payment
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 
 MAY = "?year=2018&as_of=2018-05-31"
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
-from iljari.intake.tests.support import make_call
+from iljari.intake.tests.factories import make_call
 from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.document import Heading
 from iljari.reports.renderers import render

@@ -219,8 +219,7 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
     from django.utils import timezone
 
     from iljari.intake import services as intake
-    from iljari.org.models import District
-    from iljari.people import services as people
+    from iljari.people.tests.factories import make_person
     from iljari.plan.models import Programme
 
     opens = timezone.now() - timedelta(days=1)
@@ -235,16 +234,7 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
         quotas=[("CITY", "서울시 추진사업", 3)],
         eligibility=[{"kind": "resides_in_seoul"}],
     )
-    people.person_register(
-        actor=None,
-        name="한시민",
-        birth_date=date(1995, 3, 2),
-        sex="F",
-        rrn="950302-2000001",
-        consents=["personal_data", "unique_identifier"],
-        user=personas[Role.CITIZEN],
-        district=District.objects.get(code="11440"),
-    )
+    make_person(date(1995, 3, 2), "11440", name="한시민", sex="F", rrn="950302-2000001", user=personas[Role.CITIZEN])
     _log_in(page, "t_citizen")
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()
