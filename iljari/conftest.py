@@ -7,7 +7,14 @@ import os
 import pytest
 from django.test import Client
 
-from iljari.testing import CHROMIUM, PERSONAS, make_org, make_persona
+from iljari.core.models import User
+from iljari.testing import CHROMIUM, PERSONAS
+from iljari.testing_datasets import dataset_put, datasets_capture
+from iljari.testing_migrations import migrated_database_cache_install
+
+
+def pytest_sessionstart(session):
+    migrated_database_cache_install()
 
 
 @pytest.fixture(autouse=True)
@@ -40,19 +47,38 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session")
+def _datasets(django_db_setup, django_db_blocker):
+    """The demo datasets, loaded once per session and kept (iljari/testing_datasets.py)."""
+    with django_db_blocker.unblock():
+        datasets_capture()
+
+
 @pytest.fixture
-def org(db):
-    make_org()
+def org(db, _datasets):
+    """The demo organisation: the city, the office, its divisions and teams, the 25 districts, the partners."""
+    dataset_put("org")
+
+
+@pytest.fixture
+def dataset_2018(org):
+    """The 2018 report on the organisation: plan, staffing, budget, indicators, job targets, printed figures and
+    validation rules, as `load_report2018` writes them."""
+    dataset_put("report2018")
 
 
 @pytest.fixture
 def personas(org):
-    return {role: make_persona(persona) for role, persona in PERSONAS.items()}
+    """One account per role (iljari/testing.py PERSONAS), as `make_persona` creates them."""
+    dataset_put("personas")
+    users = {user.username: user for user in User.objects.filter(username__in=[p.username for p in PERSONAS.values()])}
+    return {role: users[persona.username] for role, persona in PERSONAS.items()}
 
 
 @pytest.fixture
 def client_as(personas):
-    """client_as(role) -> a Client logged in as that role's persona (through the real login page)."""
+    """client_as(role) -> a Client signed in as that role's persona with `force_login` (a session, no login page;
+    the login page itself is tested in core/tests/test_login_security.py and the browser tests)."""
 
     def make(role: str) -> Client:
         client = Client()

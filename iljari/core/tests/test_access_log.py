@@ -9,21 +9,12 @@ from django.core.management import call_command
 from iljari.core.accesslog import access_log_verify
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
-from iljari.org.models import District
-from iljari.people import services as people_services
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture
 def person(personas):
-    return people_services.person_register(
-        actor=None,
-        name="홍길동",
-        birth_date=date(1990, 1, 1),
-        sex="M",
-        rrn="900101-1234567",
-        consents=["personal_data", "unique_identifier"],
-        district=District.objects.get(code="11740"),
-    )
+    return make_person(date(1990, 1, 1), "11740", name="홍길동", rrn="900101-1234567")
 
 
 def test_views_searches_changes_are_recorded_with_who_where_and_whom(person, client_as, personas):

@@ -425,10 +425,7 @@ def test_page_permission(client_as, path, role, allowed):
 
 
 @pytest.fixture
-def office(personas):
-    from iljari.demo.report2018_loader import load_report2018
-
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 
@@ -439,11 +436,9 @@ def test_figure_page_permission(office, client_as, path, role, allowed):
 
 
 @pytest.fixture
-def training_office(personas):
-    from iljari.demo.report2018_loader import load_report2018
-    from iljari.participation.tests.conftest import make_trainee, make_training
+def training_office(personas, dataset_2018):
+    from iljari.participation.tests.factories import make_trainee, make_training
 
-    load_report2018()
     made = make_training()
     return {
         "enrolment": make_trainee(made["short"]).pk,
@@ -504,7 +499,7 @@ def test_training_manage_and_records_gates(training_office, personas, role, mana
 
 @pytest.fixture
 def frontline_office(personas):
-    from iljari.frontline.tests.conftest import make_frontline
+    from iljari.frontline.tests.factories import make_frontline
 
     return make_frontline()
 

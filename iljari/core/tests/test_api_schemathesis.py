@@ -26,11 +26,9 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture
-def api_schema(client_as):
-    from iljari.demo.report2018_loader import load_report2018
+def api_schema(client_as, dataset_2018):  # the report's programmes, calls, indicators and budget lines: real objects
     from iljari.wsgi import application
 
-    load_report2018()  # the report's programmes, calls, indicators and budget lines: real objects to find
     # the schema is an office page (signed in); schemathesis then calls the WSGI application itself
     document = client_as(Role.OFFICE_MANAGER).get("/api/openapi.json").json()
     schema = schemathesis.openapi.from_dict(document)

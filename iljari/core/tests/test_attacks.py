@@ -22,24 +22,22 @@ from iljari.core.roles import Role
 from iljari.fund.tests.conftest import agreement, borrower, fund_manager, intermediary, make_loan  # noqa: F401
 from iljari.intake import services as intake
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import make_call, upload
+from iljari.intake.tests.factories import make_call, upload
 from iljari.org.models import Partner
 from iljari.participation import services as participation
 from iljari.participation.models import Placement
-from iljari.participation.tests.conftest import make_person, make_site, make_trainee, make_training
+from iljari.participation.tests.factories import make_site, make_trainee, make_training
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 from iljari.testing import PASSWORD
 
 MARKUP = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 @pytest.fixture
-def victims(personas, media_root):
+def victims(personas, media_root, dataset_2018):
     """Objects outside the scope of the attackers: a 종로구 resident who applied (a document uploaded) and works
     at the 종로구 worksite, a trainee of 중부기술교육원, and the office manager's background job."""
-    from iljari.demo.report2018_loader import load_report2018
-
-    load_report2018()
     site = make_site()
     person = make_person(district="11110")
     Person.objects.filter(pk=person.pk).update(name="피해자")
@@ -490,7 +488,7 @@ def _second_citizen():
 @pytest.fixture
 def enterprise_objects(personas):
     from iljari.enterprises import services as enterprises
-    from iljari.enterprises.tests.support import make_organisation
+    from iljari.enterprises.tests.factories import make_organisation
 
     organisation = make_organisation(VICTIM_NAME + " 기업", district="11110")  # 종로구, not a strong SME
     review = enterprises.review_submit(
@@ -514,7 +512,7 @@ def frontline_objects(personas):
         LabourCase,
         Registration,
     )
-    from iljari.frontline.tests.conftest import make_frontline
+    from iljari.frontline.tests.factories import make_frontline
 
     office = make_frontline()
     victim = _second_citizen()
@@ -590,14 +588,13 @@ def _attack(namespace, objects, client_as) -> list[str]:
 
 
 @pytest.fixture
-def grant_objects(personas):
+def grant_objects(personas, dataset_2018):
     """A 종로구 grant agreement (signed, a payroll submitted) of a grantee that is not the ORGANISATION persona's
     organisation and no partner's; a 종로구 district project, a 종로구 ecosystem zone and a SIB contract (kept by
     사회적경제담당관, read by office-wide roles only)."""
     from decimal import Decimal
 
     from iljari.demo.enterprises_loader import business_number
-    from iljari.demo.report2018_loader import load_report2018
     from iljari.enterprises.services import organisation_register
     from iljari.finance.models import BudgetLine
     from iljari.grants import district_services, sib_services
@@ -606,7 +603,6 @@ def grant_objects(personas):
     from iljari.org.models import District
     from iljari.plan.models import Programme
 
-    load_report2018()
     jongno = District.objects.get(code="11110")
     programme = grants.grant_programme_set(
         actor=None, code="2018-SE-WAGE", year=2018, name="사회적기업 인건비 지원", kind="employment",

@@ -8,7 +8,6 @@ import pytest
 from iljari.core import locks
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance import services as finance
 from iljari.finance.models import BudgetLine, BudgetSnapshot
 from iljari.performance import services as performance
@@ -16,8 +15,7 @@ from iljari.performance.models import Indicator, JobTarget
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -4,21 +4,14 @@ access log once, as `print`, naming that person (app.js posts the page's token a
 from datetime import date
 
 from iljari.core.models import AccessLogEntry
-from iljari.people import services
+from iljari.people.tests.factories import make_person
 from iljari.testing import BROWSER_MARKS, browser_log_in
 
 pytestmark = BROWSER_MARKS
 
 
 def test_the_print_button_writes_one_print_entry_naming_the_person(transactional_db, personas, page, live_server):
-    person = services.person_register(
-        actor=None,
-        name="인쇄대상",
-        birth_date=date(1990, 1, 1),
-        sex="F",
-        rrn="900101-2000123",
-        consents=["personal_data", "unique_identifier"],
-    )
+    person = make_person(date(1990, 1, 1), None, name="인쇄대상", sex="F", rrn="900101-2000123")
     # no print dialog: in every document of the page, before its own scripts run (set after loading, the override
     # would be lost if the document were replaced in between, and headless Chromium's own print() fires nothing)
     page.add_init_script("window.print = function () { window.dispatchEvent(new Event('beforeprint')); };")

@@ -10,19 +10,12 @@ from django.test import Client
 
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
-from iljari.people import services
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture
 def person(personas):
-    return services.person_register(
-        actor=None,
-        name="인쇄대상",
-        birth_date=date(1990, 1, 1),
-        sex="F",
-        rrn="900101-2000123",
-        consents=["personal_data", "unique_identifier"],
-    )
+    return make_person(date(1990, 1, 1), None, name="인쇄대상", sex="F", rrn="900101-2000123")
 
 
 def _token(html: str) -> str:

@@ -25,10 +25,9 @@ from iljari.core.logs import JsonFormatter
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
 from iljari.core.routers import REPLICA, ReplicaRouter, reading_replica
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot
 from iljari.finance.services import budget_snapshot_record
-from iljari.testing import PERSONAS, make_org, make_persona
+from iljari.testing import PERSONAS, make_persona
 
 REQUIRE_SERVICES = bool(os.environ.get("ILJARI_REQUIRE_BROWSER"))  # CI: the machine's services are there
 DASHBOARD = "/office/?year=2018&as_of=2018-06-30"
@@ -85,13 +84,11 @@ def _postgres(dbname: str = "postgres") -> psycopg.Connection:
 
 
 @pytest.fixture
-def real_replica(transactional_db):
+def real_replica(transactional_db, dataset_2018):
     """A second database holding a copy of the primary's data as it is now, as the "replica" alias, and an office
     manager's client. The alias did not exist when pytest-django's test case started, so the test case would
     refuse to open it: the fixture opens the connection itself (`connect()`), and it stays open for the test."""
-    make_org()
     manager = make_persona(PERSONAS[Role.OFFICE_MANAGER])
-    load_report2018()
     primary = connections.settings["default"]["NAME"]
     name = f"{primary}_replica_{uuid.uuid4().hex[:6]}"
     connections.close_all()  # a template database may have no other session
@@ -150,13 +147,12 @@ def _redis_up() -> bool:
 
 @pytest.mark.skipif(not REQUIRE_SERVICES and not _redis_up(), reason="Redis is not running on 127.0.0.1:6379")
 def test_a_report_build_runs_on_the_redis_queue_with_an_rq_worker(
-    personas, client_as, settings, media_root, django_capture_on_commit_callbacks
+    personas, client_as, settings, media_root, django_capture_on_commit_callbacks, dataset_2018
 ):
     import django_rq
     from django_tasks_rq import Job
     from rq import SimpleWorker
 
-    load_report2018()
     # Redis database 15: a queue of the tests' own, emptied first, so nothing else's jobs are run or seen
     settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/15"}}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}

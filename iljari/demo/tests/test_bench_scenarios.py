@@ -20,9 +20,7 @@ from django.db import connection
 from iljari.core.models import User
 from iljari.demo import bench
 from iljari.demo.bench import base, fund, http, programmes
-from iljari.demo.loader import load_org
 from iljari.demo.participation_loader import load_tables
-from iljari.demo.report2018_loader import load_report2018
 from iljari.fund.models import Loan
 from iljari.intake.models import Application, Call
 from iljari.participation import services as participation
@@ -36,9 +34,7 @@ def context(tmp_path):
 
 
 @pytest.fixture
-def office(db):
-    load_org()
-    load_report2018()
+def office(dataset_2018):
     load_tables()
     participation.programme_terms_set(
         actor=None, programme=Programme.objects.get(code="P1-03"), target_group="youth", max_months=23
@@ -80,8 +76,7 @@ def test_the_excel_import_at_a_tiny_size_checks_every_row_and_writes_nothing_for
     assert Person.objects.count() == people and not Application.objects.filter(call__code="BENCH-IMPORT").exists()
 
 
-def test_the_fund_book_at_a_tiny_size(db, context, monkeypatch):
-    load_org()
+def test_the_fund_book_at_a_tiny_size(org, context, monkeypatch):
     monkeypatch.setattr(fund, "LOANS", 40)
     portfolio, repayment, overdue = fund.fund_book(context)
     assert (
@@ -93,8 +88,7 @@ def test_the_fund_book_at_a_tiny_size(db, context, monkeypatch):
     assert not Loan.objects.exists()
 
 
-def test_the_fund_book_of_a_generated_city_is_measured_as_it_is(db, context, monkeypatch):
-    load_org()
+def test_the_fund_book_of_a_generated_city_is_measured_as_it_is(org, context, monkeypatch):
     monkeypatch.setattr(fund, "LOANS", 40)
     fund.synthetic_book(40)  # the book a generated database holds
     portfolio, _, _ = fund.fund_book(context)
@@ -148,9 +142,9 @@ def _submissions_on_a_sqlite_file(tmp_path) -> dict:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_submissions_through_http_at_a_tiny_size_lose_nothing_and_leave_nothing(tmp_path, context, monkeypatch):
-    load_org()
-    load_report2018()
+def test_submissions_through_http_at_a_tiny_size_lose_nothing_and_leave_nothing(
+    tmp_path, context, monkeypatch, dataset_2018
+):
     if connection.vendor == "sqlite":
         outcome = _submissions_on_a_sqlite_file(tmp_path)
     else:

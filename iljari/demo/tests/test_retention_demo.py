@@ -9,9 +9,7 @@ from iljari.core.models import DestructionRecord
 from iljari.core.retention import retention_run
 from iljari.core.roles import Role
 from iljari.demo.intake_loader import load_intake
-from iljari.demo.loader import load_org
 from iljari.demo.participation_loader import load_participation
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors as intake_selectors
 from iljari.intake.models import Application, Call
 from iljari.participation import selectors as participation_selectors
@@ -27,10 +25,8 @@ def _figures(manager):
 
 
 def test_a_run_on_the_demo_destroys_the_expired_applications_and_keeps_the_figures(
-    personas, django_capture_on_commit_callbacks
+    personas, django_capture_on_commit_callbacks, dataset_2018
 ):
-    load_org()
-    load_report2018()
     load_intake()
     load_participation()  # the 944 selected at work from '18.3.2., and a 2017 cohort that finished the year
     manager = personas[Role.OFFICE_MANAGER]

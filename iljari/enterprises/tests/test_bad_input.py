@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from iljari.core.roles import Role
 from iljari.enterprises.models import Certification, Purchase
-from iljari.enterprises.tests.support import make_organisation, make_strong_sme
+from iljari.enterprises.tests.factories import make_organisation, make_strong_sme
 
 
 def test_odd_query_strings_give_the_page(client_as):
@@ -64,12 +64,11 @@ def test_bad_certification_and_purchase_posts_write_nothing(client_as):
     assert not Purchase.objects.exists()
 
 
-def test_a_review_sheet_with_nonsense_scores_answers_400(client_as):
+def test_a_review_sheet_with_nonsense_scores_answers_400(client_as, dataset_2018):
     from iljari.enterprises.tests.test_strong_sme_call import make_sme_call
     from iljari.intake import services
     from iljari.intake.models import ReviewScore
 
-    __import__("iljari.demo.report2018_loader", fromlist=["x"]).load_report2018()
     call = make_sme_call()
     application = services.application_org_submit(actor=None, call=call, organisation=make_organisation())
     staff = client_as(Role.DIVISION_STAFF)
@@ -91,12 +90,11 @@ def _file(content: bytes):
     return SimpleUploadedFile("upload.xlsx", content)
 
 
-def test_only_the_calls_staff_reach_an_organisations_review_sheet_and_conflict_form(client_as):
+def test_only_the_calls_staff_reach_an_organisations_review_sheet_and_conflict_form(client_as, dataset_2018):
     from iljari.enterprises.tests.test_strong_sme_call import make_sme_call
     from iljari.intake import services
     from iljari.intake.models import ConflictDeclaration, ReviewScore
 
-    __import__("iljari.demo.report2018_loader", fromlist=["x"]).load_report2018()
     call = make_sme_call()
     application = services.application_org_submit(actor=None, call=call, organisation=make_organisation())
     for role in (Role.CITIZEN, Role.ORGANISATION, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY):

@@ -10,7 +10,7 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.enterprises import services
 from iljari.enterprises.models import Purchase
-from iljari.enterprises.tests.support import make_organisation, xlsx
+from iljari.enterprises.tests.factories import make_organisation, xlsx
 from iljari.performance.models import IndicatorValue
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from iljari.core.roles import Role
 from iljari.enterprises import services
 from iljari.enterprises.models import Organisation
-from iljari.enterprises.tests.support import make_organisation
+from iljari.enterprises.tests.factories import make_organisation
 
 
 def test_staff_register_an_organisation_and_a_bad_number_gets_the_korean_error(client_as):

@@ -20,16 +20,14 @@ def _log_out(page):
 
 
 def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_published(
-    transactional_db, personas, page
+    transactional_db, personas, page, dataset_2018
 ):
-    from iljari.demo.report2018_loader import load_report2018
     from iljari.enterprises import services as enterprises
-    from iljari.enterprises.tests.support import CRITERIA, make_organisation
+    from iljari.enterprises.tests.factories import CRITERIA, make_organisation
     from iljari.intake import services as intake
     from iljari.org.models import OrgUnit
     from iljari.plan.models import Programme
 
-    load_report2018()
     opens = timezone.now() - timedelta(days=1)
     intake.call_set(
         actor=None,
@@ -128,7 +126,7 @@ def test_the_procurement_page_shows_the_uploaded_years_figure_against_the_target
     transactional_db, personas, page, tmp_path
 ):
     from iljari.enterprises import services as enterprises
-    from iljari.enterprises.tests.support import make_organisation, xlsx
+    from iljari.enterprises.tests.factories import make_organisation, xlsx
 
     enterprises.procurement_target_set(actor=None, year=2018, amount=130_000_000_000)
     buyer = make_organisation("서울특별시", kind="agency", district=None)

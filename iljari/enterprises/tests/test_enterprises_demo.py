@@ -6,8 +6,7 @@ import pytest
 from django.test import Client
 
 from iljari.demo.enterprises_loader import CALL_CODE, load_enterprises
-from iljari.demo.loader import load_accounts, load_org
-from iljari.demo.report2018_loader import load_report2018
+from iljari.demo.loader import load_accounts
 from iljari.enterprises import selectors
 from iljari.enterprises.models import Certification, Organisation, Purchase, SupportRecord
 from iljari.intake import selectors as intake_selectors
@@ -16,9 +15,7 @@ from iljari.performance.models import IndicatorValue
 
 
 @pytest.fixture
-def demo(db):
-    load_org()
-    load_report2018()
+def demo(dataset_2018):
     load_accounts()
     load_enterprises()
 

@@ -8,20 +8,18 @@ from django.utils import timezone
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises import services as enterprise_services
-from iljari.enterprises.tests.support import CRITERIA, make_organisation
+from iljari.enterprises.tests.factories import CRITERIA, make_organisation
 from iljari.intake import services
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import EXE, PDF, PNG, stored_files, upload
+from iljari.intake.tests.factories import EXE, PDF, PNG, stored_files, upload
 from iljari.plan.models import Programme
 
 DOCUMENTS = "사업자등록증\n사업계획서"
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from iljari.core.roles import Role
 from iljari.enterprises import services
 from iljari.enterprises.models import PlatformReview, ReviewReport
-from iljari.enterprises.tests.support import make_organisation, make_strong_sme
+from iljari.enterprises.tests.factories import make_organisation, make_strong_sme
 
 
 def test_anyone_sees_only_designated_strong_smes_and_searches_them(org):

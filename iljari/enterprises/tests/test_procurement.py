@@ -8,10 +8,9 @@ import pytest
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises import services
 from iljari.enterprises.models import Purchase
-from iljari.enterprises.tests.support import make_organisation, xlsx
+from iljari.enterprises.tests.factories import make_organisation, xlsx
 from iljari.performance.models import IndicatorValue
 
 
@@ -76,8 +75,7 @@ def test_an_upload_writes_every_row_and_the_progress_page_shows_the_figure_again
     assert ">299<" in april and "23.0%" in april and "18.4.30. 기준" in april
 
 
-def test_purchases_count_toward_the_procurement_indicator_through_performance(client_as, parties):
-    load_report2018()
+def test_purchases_count_toward_the_procurement_indicator_through_performance(client_as, parties, dataset_2018):
     p = parties
     services.purchase_record(
         actor=None,

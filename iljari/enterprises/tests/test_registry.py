@@ -11,7 +11,7 @@ from iljari.core.models import User
 from iljari.core.roles import Role
 from iljari.enterprises import selectors, services
 from iljari.enterprises.models import Certification, Organisation
-from iljari.enterprises.tests.support import make_organisation
+from iljari.enterprises.tests.factories import make_organisation
 
 
 def test_staff_search_by_name_or_business_number_and_page_through(client_as):

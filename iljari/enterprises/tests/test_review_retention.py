@@ -12,7 +12,7 @@ from iljari.core.retention import retention_run
 from iljari.core.roles import Role
 from iljari.enterprises import selectors, services
 from iljari.enterprises.models import PlatformReview, ReviewReport
-from iljari.enterprises.tests.support import make_strong_sme
+from iljari.enterprises.tests.factories import make_strong_sme
 
 
 def _figures(company):

@@ -14,10 +14,9 @@ from django.utils import timezone
 from iljari.core import services as core_services
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises import services as enterprise_services
 from iljari.enterprises.models import Certification
-from iljari.enterprises.tests.support import CRITERIA, make_organisation
+from iljari.enterprises.tests.factories import CRITERIA, make_organisation
 from iljari.intake import services
 from iljari.intake.models import Application, ReviewScore
 from iljari.org.models import OrgUnit
@@ -26,8 +25,7 @@ from iljari.testing import PASSWORD
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

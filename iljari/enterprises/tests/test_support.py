@@ -8,7 +8,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.enterprises import services
 from iljari.enterprises.models import SupportRecord
-from iljari.enterprises.tests.support import make_organisation, make_strong_sme
+from iljari.enterprises.tests.factories import make_organisation, make_strong_sme
 
 
 def test_interns_replacing_staff_on_parental_leave_are_supported_up_to_23_months(client_as):

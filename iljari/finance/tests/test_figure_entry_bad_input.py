@@ -13,7 +13,6 @@ import pytest
 
 from iljari.core.locks import month_lock, month_unlock
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetLine, BudgetSnapshot
 from iljari.performance.models import Indicator, IndicatorValue, JobAchievement, JobTarget
 
@@ -24,8 +23,7 @@ REPORT_DAY = date(2018, 6, 30)
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

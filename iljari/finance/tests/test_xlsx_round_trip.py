@@ -18,7 +18,6 @@ from openpyxl import load_workbook
 
 from iljari.core.http import XLSX
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot
 from iljari.performance.models import IndicatorValue, JobAchievement
 
@@ -44,8 +43,7 @@ BUDGET_HEADERS = ["연도", "코드", "부서", "사업명", "기준일", "예�
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

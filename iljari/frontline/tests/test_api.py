@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from iljari.core.roles import Role
 from iljari.frontline.models import Booking, Consultation
-from iljari.frontline.tests.conftest import next_weekday
+from iljari.frontline.tests.factories import next_weekday
 from iljari.testing import Persona, make_persona
 
 

@@ -10,7 +10,7 @@ from iljari.core.errors import Conflict
 from iljari.core.roles import Role
 from iljari.frontline import services
 from iljari.frontline.models import Booking
-from iljari.frontline.tests.conftest import make_frontline, next_weekday
+from iljari.frontline.tests.factories import make_frontline, next_weekday
 from iljari.testing import Persona, make_org, make_persona
 
 

@@ -10,7 +10,7 @@ from iljari.core.errors import Conflict, ValidationFailed
 from iljari.core.roles import Role
 from iljari.frontline import services
 from iljari.frontline.models import Booking, Closure
-from iljari.frontline.tests.conftest import next_weekday
+from iljari.frontline.tests.factories import next_weekday
 from iljari.testing import Persona, make_persona
 
 

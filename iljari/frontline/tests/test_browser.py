@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from iljari.core.roles import Role
 from iljari.frontline.models import Booking, Consultation, Registration, Room
-from iljari.frontline.tests.conftest import make_frontline, next_weekday
+from iljari.frontline.tests.factories import make_frontline, next_weekday
 from iljari.testing import BROWSER_MARKS, Persona, browser_log_in, make_persona
 
 pytestmark = BROWSER_MARKS

@@ -163,12 +163,13 @@ def test_a_follow_up_visit_checks_the_first_visits_findings(frontline, labour_st
 
 
 def test_an_ombudsmans_consultation_moves_the_offices_indicator_without_copying(
-    frontline, labour_staff, personas, django_capture_on_commit_callbacks
+    frontline,
+    labour_staff,
+    personas,
+    django_capture_on_commit_callbacks,
+    dataset_2018,  # the office's indicators, IND-06 시민명예노동옴부즈만 상담건수 among them
 ):
-    from iljari.demo.report2018_loader import load_report2018
     from iljari.performance.models import IndicatorValue
-
-    load_report2018()  # the office's indicators, IND-06 시민명예노동옴부즈만 상담건수 among them
 
     def actual():
         value = (

@@ -10,7 +10,7 @@ from django.utils import timezone
 from iljari.core import services as core_services
 from iljari.core.roles import Role
 from iljari.frontline.models import Booking, Consultation, LabourCheck, Registration, ShelterDailyCount
-from iljari.frontline.tests.conftest import next_weekday
+from iljari.frontline.tests.factories import next_weekday
 from iljari.org.models import OrgUnit, Partner
 from iljari.testing import Persona, make_persona
 

@@ -12,7 +12,7 @@ from iljari.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from iljari.core.roles import Role
 from iljari.frontline import selectors, services
 from iljari.frontline.models import Programme, ProgrammeSession, Registration
-from iljari.frontline.tests.conftest import make_frontline, next_weekday
+from iljari.frontline.tests.factories import make_frontline, next_weekday
 from iljari.org.models import OrgUnit
 from iljari.testing import Persona, make_org, make_persona
 

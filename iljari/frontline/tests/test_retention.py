@@ -12,8 +12,6 @@ from iljari.core.models import AccessLogEntry, DestructionRecord
 from iljari.core.retention import retention_run
 from iljari.core.roles import Role
 from iljari.demo import frontline_loader
-from iljari.demo.loader import load_org
-from iljari.demo.report2018_loader import load_report2018
 from iljari.frontline import selectors
 from iljari.frontline.models import Booking, Consultation, FollowUp, Registration
 from iljari.people.models import Person
@@ -22,9 +20,7 @@ AS_OF = date(2018, 6, 30)
 
 
 @pytest.fixture
-def demo_frontline(personas):
-    load_org()
-    load_report2018()
+def demo_frontline(personas, dataset_2018):
     frontline_loader.load_frontline()
     return personas
 

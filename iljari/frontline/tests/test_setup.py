@@ -10,7 +10,7 @@ from django.test import Client
 from iljari.core import services as core_services
 from iljari.core.roles import Role
 from iljari.frontline.models import Closure, Programme, ProgrammeSession, Room, ServicePoint, Shelter
-from iljari.frontline.tests.conftest import next_weekday
+from iljari.frontline.tests.factories import next_weekday
 from iljari.org.models import OrgUnit
 
 ROOM = {

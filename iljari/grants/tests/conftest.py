@@ -11,9 +11,8 @@ import pytest
 
 from iljari.core import services as core_services
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises import services as enterprise_services
-from iljari.enterprises.tests.support import next_number
+from iljari.enterprises.tests.factories import next_number
 from iljari.finance.models import BudgetLine
 from iljari.grants import services
 from iljari.org.models import District
@@ -24,8 +23,7 @@ MILLION = 1_000_000
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -12,7 +12,6 @@ import pytest
 from iljari.core import services as core_services
 from iljari.core.roles import Role
 from iljari.demo.enterprises_loader import business_number
-from iljari.demo.report2018_loader import load_report2018
 from iljari.enterprises.services import organisation_register
 from iljari.grants import district_services, sib_services
 from iljari.org.models import District, OrgUnit
@@ -39,8 +38,7 @@ def grants_office(personas):
 
 
 @pytest.fixture
-def report_office(personas):
-    load_report2018()
+def report_office(personas, dataset_2018):
     return personas
 
 

@@ -89,7 +89,7 @@ def test_only_the_grantee_itself_or_the_programmes_staff_report_spending(office,
 
 def test_reported_hires_count_as_the_programmes_youth_direct_jobs(office, make_agreement, grantee):
     from iljari.enterprises.services import organisation_register
-    from iljari.enterprises.tests.support import next_number
+    from iljari.enterprises.tests.factories import next_number
 
     other = organisation_register(actor=None, name="청년공방(예시)", kind="company", business_number=next_number())
     first = make_agreement(sign_on=date(2018, 8, 1))

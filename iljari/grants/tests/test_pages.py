@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from iljari.core import services as core_services
 from iljari.core.roles import Role
-from iljari.enterprises.tests.support import make_organisation
+from iljari.enterprises.tests.factories import make_organisation
 from iljari.grants import services
 from iljari.grants.models import Disbursement, GrantAgreement, SpendingReport
 from iljari.intake import services as intake_services

@@ -5,10 +5,10 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from iljari.demo.report2018_loader import load_report2018
-from iljari.enterprises.tests.support import make_organisation
+from iljari.enterprises.tests.factories import make_organisation
 from iljari.intake.models import Application
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
+from iljari.people.tests.factories import make_person
 
 
 def _indexed_columns(table: str) -> list[list[str]]:
@@ -47,8 +47,7 @@ def test_the_organisation_indexes_leave_out_the_peoples_applications():
 
 
 @pytest.mark.django_db
-def test_an_organisation_still_applies_once_per_call_and_people_are_not_held_by_it(personas):
-    load_report2018()
+def test_an_organisation_still_applies_once_per_call_and_people_are_not_held_by_it(personas, dataset_2018):
     call = make_call("ONCE-ORG")
     quota = call.quotas.first()
     now = timezone.now()

@@ -9,17 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from iljari.core.models import AccessLogEntry, BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application, Quota
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
 from iljari.intake.tests.test_bulk_upload import _counts, _row, _sheet
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -13,17 +13,16 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import BOTH, make_call, make_person, rrn_for
+from iljari.intake.tests.factories import make_call
 from iljari.people.models import Consent, Person
+from iljari.people.tests.factories import BOTH, make_person, rrn_for
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -5,18 +5,17 @@ from datetime import date
 import pytest
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Call, EligibilityRule
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 from iljari.testing import Persona, make_persona
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

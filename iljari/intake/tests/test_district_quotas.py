@@ -10,20 +10,18 @@ from iljari.core.access import access_applications_register
 from iljari.core.errors import NotAllowed, NotFound, ValidationFailed
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import BOTH, make_person, rrn_for
 from iljari.org.models import District
+from iljari.people.tests.factories import BOTH, make_person, rrn_for
 from iljari.plan.models import Programme
 
 GANGDONG, JONGNO = "11740", "11110"  # the district persona's district, and another
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -6,15 +6,14 @@ from django.test import Client
 
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
-from iljari.intake.tests.support import PDF, make_call, make_person, upload
+from iljari.intake.tests.factories import PDF, make_call, upload
+from iljari.people.tests.factories import make_person
 from iljari.testing import Persona, make_persona
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -7,15 +7,14 @@ from django.test import Client
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.support import CONSENT, EXE, JPEG, PNG, make_call, make_person, stored_files, upload
+from iljari.intake.tests.factories import CONSENT, EXE, JPEG, PNG, make_call, stored_files, upload
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -12,21 +12,19 @@ from django.utils import timezone
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
 from iljari.intake.selectors import APPLICANT_COLUMNS
-from iljari.intake.tests.support import make_person
 from iljari.participation import services as participation
-from iljari.participation.tests.conftest import make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 
 PERIOD = (date(2018, 7, 1), date(2018, 12, 20))  # the second half of public works in 2018
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

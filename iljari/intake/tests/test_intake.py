@@ -2,6 +2,7 @@
 
 import threading
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -11,20 +12,17 @@ from django.utils import timezone
 
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, SelectionResult
-from iljari.org.models import District
-from iljari.people import services as people_services
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 
 BOTH = ["personal_data", "unique_identifier"]
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 
@@ -47,22 +45,7 @@ def _call(code="CALL", places=(("CITY", "서울시", 2), ("DISTRICT", "자치구
     )
 
 
-_serial = iter(range(100000, 999999))
-
-
-def _person(birth=date(1990, 5, 5), district="11440", user=None, **extra):
-    number = next(_serial)
-    return people_services.person_register(
-        actor=None,
-        name=f"신청자{number}",
-        birth_date=birth,
-        sex="M",
-        rrn=f"{birth:%y%m%d}-{1 if birth.year < 2000 else 3}{number:06d}",
-        consents=BOTH,
-        user=user,
-        district=District.objects.get(code=district) if district else None,
-        **extra,
-    )
+_person = partial(make_person, district="11440")  # these applicants live in 마포구
 
 
 def test_eligibility_names_every_rule_that_fails(office):
@@ -220,10 +203,9 @@ def test_office_pages_show_figures_and_runs(office, client_as):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent connections need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(personas):
+def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(personas, dataset_2018):
     """200 applicants submit in the same second (40 connections released together, each submitting for five
     people and clicking twice); then two staff run the selection at once."""
-    load_report2018()
     call = _call(places=(("CITY", "서울시", 30), ("DISTRICT", "자치구", 20)))
     people = [_person() for _ in range(200)]
     quotas = list(call.quotas.all())

@@ -8,16 +8,15 @@ import pytest
 from django.test import Client
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
-from iljari.intake.tests.support import BOTH, make_call, make_person
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
+from iljari.people.tests.factories import BOTH, make_person
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -9,18 +9,17 @@ from django.utils import timezone
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application
-from iljari.intake.tests.support import make_call, make_person, rrn_for
+from iljari.intake.tests.factories import make_call
 from iljari.org.models import District
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person, rrn_for
 from iljari.testing import Persona, make_persona
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -13,18 +13,17 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.models import AccessLogEntry, DestructionRecord, RetentionRule
 from iljari.core.retention import retention_rule_set, retention_run
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument, Call
-from iljari.intake.tests.support import make_call, make_person, stored_files, upload
+from iljari.intake.tests.factories import make_call, stored_files, upload
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 
 
 @pytest.fixture
-def old_call(personas, media_root):
+def old_call(personas, media_root, dataset_2018):
     """A call that closed about two years ago with four applications: A not selected (a document uploaded), B
     selected, C not selected but applying again to an open call, D not selected and holding a citizen account."""
-    load_report2018()
     call = make_call("OLD")
     quota = call.quotas.get(code="CITY")
     people = {

@@ -8,16 +8,15 @@ from django.utils import timezone
 
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services
 from iljari.intake.models import Application, SelectionResult
-from iljari.intake.tests.support import make_call, make_person
+from iljari.intake.tests.factories import make_call
+from iljari.people.tests.factories import make_person
 from iljari.testing import Persona, make_persona
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 
@@ -61,7 +60,7 @@ def test_only_the_calls_staff_confirm(office):
 
 
 def test_placing_the_selected_confirms_the_selection_and_they_cannot_decline_after(office):
-    from iljari.participation.tests.conftest import make_site
+    from iljari.participation.tests.factories import make_site
 
     site = make_site()
     call = make_call(documents="")

@@ -7,14 +7,12 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
 from iljari.intake.models import Call
-from iljari.org.models import District
 from iljari.participation import services
 from iljari.participation.models import Payment, Placement
-from iljari.participation.tests.conftest import make_site
-from iljari.people import services as people_services
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 from iljari.testing import BROWSER_MARKS
 from iljari.testing import browser_log_in as _log_in
@@ -29,8 +27,7 @@ def _as(page, username: str) -> None:
     page.wait_for_url("**/")
 
 
-def test_from_application_to_pay_and_job_achievement(transactional_db, personas, page):
-    load_report2018()
+def test_from_application_to_pay_and_job_achievement(transactional_db, personas, page, dataset_2018):
     make_site()
     today = timezone.localdate()
     services.living_wage_set(actor=None, year=today.year, hourly=WAGE)
@@ -49,15 +46,8 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
             {"kind": "resides_in_seoul"},
         ],
     )
-    person = people_services.person_register(
-        actor=None,
-        user=personas[Role.CITIZEN],
-        name="한시민",
-        birth_date=date(1995, 5, 5),
-        sex="F",
-        rrn="950505-2345678",
-        consents=["personal_data", "unique_identifier"],
-        district=District.objects.get(code="11740"),
+    person = make_person(
+        date(1995, 5, 5), "11740", user=personas[Role.CITIZEN], name="한시민", sex="F", rrn="950505-2345678"
     )
 
     # the citizen applies and follows the status

@@ -12,7 +12,7 @@ from iljari.intake import services as intake
 from iljari.org.models import District
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement
-from iljari.participation.tests.conftest import make_person
+from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
 
 

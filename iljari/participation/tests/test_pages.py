@@ -10,7 +10,7 @@ from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.participation import services
 from iljari.participation.models import Payment, Placement, WorkRecord
-from iljari.participation.tests.conftest import make_person
+from iljari.people.tests.factories import make_person
 
 
 def _placement(site, worksite="gangdong", person=None):

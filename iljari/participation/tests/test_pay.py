@@ -14,7 +14,7 @@ from iljari.core.locks import month_lock
 from iljari.core.roles import Role
 from iljari.participation import services
 from iljari.participation.models import Payment
-from iljari.participation.tests.conftest import make_person
+from iljari.people.tests.factories import make_person
 
 MAY = date(2018, 5, 1)
 

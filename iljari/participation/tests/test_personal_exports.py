@@ -11,8 +11,8 @@ from iljari.core.exports import mask_name
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.participation import services
-from iljari.participation.tests.conftest import make_person
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 
 PAYROLL = "/participation/worksites/ND-GD/payroll.xlsx?month=2018-05"
 

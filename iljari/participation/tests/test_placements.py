@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement, WorkRecord
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.performance.selectors import job_target_table
 from iljari.plan.models import Programme
 
@@ -171,8 +171,7 @@ def test_a_selected_application_is_placed_once_and_only_for_its_person(site):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent connections need PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_two_staff_placing_the_same_person_at_once_make_one_placement(personas):
-    load_report2018()
+def test_two_staff_placing_the_same_person_at_once_make_one_placement(personas, dataset_2018):
     site = make_site()
     person = make_person()
     errors, made = [], []

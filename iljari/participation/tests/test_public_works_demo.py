@@ -12,18 +12,14 @@ from django.db.models import Count, F
 
 from iljari.core.roles import Role
 from iljari.demo import public_works_loader
-from iljari.demo.loader import load_org
 from iljari.demo.participation_loader import load_tables
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake.models import Call
 from iljari.participation import selectors
 from iljari.participation.models import Payment, Placement, ProgrammeTerms, Worksite
 
 
 @pytest.fixture
-def demo_public_works(personas):
-    load_org()
-    load_report2018()
+def demo_public_works(personas, dataset_2018):
     load_tables()
     public_works_loader.load_public_works()
     return personas

@@ -10,9 +10,10 @@ from iljari.core.models import DestructionRecord
 from iljari.core.retention import retention_run
 from iljari.core.roles import Role
 from iljari.participation.models import Enrolment
-from iljari.participation.tests.conftest import make_person, make_trainee
+from iljari.participation.tests.factories import make_trainee
 from iljari.participation.training_selectors import training_figures
 from iljari.people.models import Person
+from iljari.people.tests.factories import make_person
 
 
 def _figures(user):

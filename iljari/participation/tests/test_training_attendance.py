@@ -14,7 +14,7 @@ from iljari.core.roles import Role
 from iljari.participation import training_selectors as selectors
 from iljari.participation import training_services as services
 from iljari.participation.models import AttendanceMonth
-from iljari.participation.tests.conftest import make_trainee
+from iljari.participation.tests.factories import make_trainee
 
 MAY = date(2018, 5, 1)
 

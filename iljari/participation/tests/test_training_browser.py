@@ -4,19 +4,17 @@ then shown as refunded (환급)."""
 
 from datetime import date
 
-from iljari.demo.report2018_loader import load_report2018
 from iljari.participation import training_services as services
 from iljari.participation.models import AttendanceMonth, Enrolment
-from iljari.participation.tests.conftest import make_trainee, make_training
+from iljari.participation.tests.factories import make_trainee, make_training
 from iljari.testing import BROWSER_MARKS, browser_log_in
 
 pytestmark = BROWSER_MARKS
 
 
 def test_the_partner_records_a_month_and_completes_a_trainee_whose_deposit_is_refunded(
-    transactional_db, personas, page
+    transactional_db, personas, page, dataset_2018
 ):
-    load_report2018()
     made = make_training()
     trainee = make_trainee(made["short"])  # 제과제빵 단기과정 '18.5.2.~7.31., deposit 200,000원
     services.deposit_pay(actor=None, enrolment=trainee, paid_on=date(2018, 5, 2))

@@ -11,7 +11,7 @@ from iljari.core.roles import Role
 from iljari.participation import services as participation
 from iljari.participation import training_services as services
 from iljari.participation.models import Enrolment, TrainingDeposit
-from iljari.participation.tests.conftest import make_trainee
+from iljari.participation.tests.factories import make_trainee
 
 MAY, JUNE, JULY = date(2018, 5, 1), date(2018, 6, 1), date(2018, 7, 1)
 

@@ -10,17 +10,13 @@ from django.utils import timezone
 
 from iljari.core.roles import Role
 from iljari.demo import training_loader
-from iljari.demo.loader import load_org
-from iljari.demo.report2018_loader import load_report2018
 from iljari.intake.models import Call
 from iljari.participation import training_selectors as selectors
 from iljari.participation.models import Enrolment, TrainingCourse, TrainingDeposit, TrainingInstitute
 
 
 @pytest.fixture
-def demo_training(personas):
-    load_org()
-    load_report2018()
+def demo_training(personas, dataset_2018):
     training_loader.load_training()
     return personas
 

@@ -13,7 +13,8 @@ from iljari.intake import services as intake
 from iljari.intake.models import Application
 from iljari.participation import training_services as services
 from iljari.participation.models import Enrolment, TrainingDeposit
-from iljari.participation.tests.conftest import make_person, make_trainee
+from iljari.participation.tests.factories import make_trainee
+from iljari.people.tests.factories import make_person
 
 
 def _apply(call, quota_code: str, count: int, people=None):

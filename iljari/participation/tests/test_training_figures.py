@@ -9,7 +9,7 @@ from iljari.core.roles import Role
 from iljari.org.models import Partner
 from iljari.participation import training_selectors as selectors
 from iljari.participation import training_services as services
-from iljari.participation.tests.conftest import make_trainee
+from iljari.participation.tests.factories import make_trainee
 
 
 def _year(training):

@@ -12,7 +12,8 @@ from iljari.core.roles import Role
 from iljari.intake import services as intake
 from iljari.participation import training_services as services
 from iljari.participation.models import AttendanceMonth, Enrolment, TrainingDeposit
-from iljari.participation.tests.conftest import make_person, make_trainee
+from iljari.participation.tests.factories import make_trainee
+from iljari.people.tests.factories import make_person
 
 
 def test_the_figures_page_lists_the_institutes_with_their_figures(training, client_as):

@@ -12,7 +12,6 @@ from django.test import Client
 
 from iljari.core.locks import month_lock
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot
 from iljari.performance.models import IndicatorValue, JobAchievement
 from iljari.plan.models import Milestone
@@ -23,8 +22,7 @@ BUDGET_JUNE = "/api/finance/budget?year=2018&as_of=2018-06-30"
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.performance.models import JobAchievement, JobTarget
 from iljari.performance.selectors import job_target_table, job_target_totals
 from iljari.plan.models import Programme
@@ -22,8 +21,7 @@ def _rows(table):
 
 
 @pytest.mark.parametrize("as_of", [date(2018, 3, 31), date(2018, 6, 30), date(2018, 12, 31)])
-def test_the_totals_are_the_tables_group_and_kind_rows(personas, as_of):
-    load_report2018()
+def test_the_totals_are_the_tables_group_and_kind_rows(personas, as_of, dataset_2018):
     manager = personas[Role.OFFICE_MANAGER]
     programmes = list(Programme.objects.filter(objective__vision__year=2018).order_by("code")[:3])
     for number, programme in enumerate(programmes):

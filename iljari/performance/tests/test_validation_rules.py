@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.finance.models import BudgetSnapshot, StaffingQuota
 from iljari.performance.models import IndicatorValue, JobAchievement, JobTarget, ValidationRule
 from iljari.performance.services import validation_run
@@ -17,8 +16,7 @@ AS_OF = date(2018, 6, 30)
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

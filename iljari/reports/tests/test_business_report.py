@@ -11,7 +11,6 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.renderers import render
 
@@ -175,8 +174,7 @@ DATED_MILESTONES = [
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -9,7 +9,6 @@ import pytest
 from PIL import Image
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.charts import FONTS, chart_png, chart_svg
 from iljari.reports.document import Chart, Series
@@ -17,8 +16,7 @@ from iljari.reports.renderers import render
 
 
 @pytest.fixture
-def report(personas):
-    load_report2018()
+def report(personas, dataset_2018):
     return build_business_report(user=personas[Role.OFFICE_MANAGER], year=2018, as_of=date(2018, 6, 30))
 
 

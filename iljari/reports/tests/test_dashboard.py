@@ -8,15 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.org.models import OrgUnit
 from iljari.plan import services as plan_services
 from iljari.plan.models import Objective
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     return personas
 
 

@@ -21,7 +21,6 @@ from lxml import etree
 from PIL import Image
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.document import (
     XLSX_INTEGER,
@@ -195,8 +194,7 @@ def read_cells(cells: list[ReadCell]) -> list[tuple[int, int, int, int, str]]:
 
 
 @pytest.fixture
-def report(personas):
-    load_report2018()
+def report(personas, dataset_2018):
     return build_business_report(user=personas[Role.OFFICE_MANAGER], year=2018, as_of=date(2018, 6, 30))
 
 

@@ -8,17 +8,16 @@ import pytest
 from django.core.management import call_command
 
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.participation import services as participation
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 from iljari.reports.builders.jobs import build_job_disclosure
 from iljari.reports.document import Table
 from iljari.reports.renderers import render
 
 
 @pytest.fixture
-def office(personas):
-    load_report2018()
+def office(personas, dataset_2018):
     site = make_site()
     # three at 강동구's New Deal worksite in June, one at the city's, one who left in May, one from July
     for _ in range(3):

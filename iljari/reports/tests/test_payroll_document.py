@@ -12,17 +12,16 @@ from pypdf import PdfReader
 
 from iljari.core.models import AccessLogEntry, BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.participation import services
 from iljari.participation.models import Payment
-from iljari.participation.tests.conftest import make_person, make_site
+from iljari.participation.tests.factories import make_site
+from iljari.people.tests.factories import make_person
 
 MAY = "?year=2018&as_of=2018-05-31"
 
 
 @pytest.fixture
-def paid(personas, media_root):
-    load_report2018()
+def paid(personas, media_root, dataset_2018):
     site = make_site()
     people = [make_person(), make_person()]
     placements = [

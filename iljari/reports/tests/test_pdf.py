@@ -25,7 +25,6 @@ from pypdf import PdfReader
 from iljari.core.errors import Unavailable
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.charts import COLOURS, FONTS
 from iljari.reports.document import Cell, Chart, Document, Heading, Item, Series, Table
@@ -58,8 +57,7 @@ def needs_tool(tool: str):
 
 
 @pytest.fixture
-def report(personas):
-    load_report2018()
+def report(personas, dataset_2018):
     return build_business_report(user=personas[Role.OFFICE_MANAGER], year=2018, as_of=AS_OF)
 
 
@@ -262,8 +260,7 @@ def test_the_report_command_writes_the_pdf_whole(office_report_data, tmp_path):
 
 
 @pytest.fixture
-def office_report_data(personas):
-    load_report2018()
+def office_report_data(personas, dataset_2018):
     return personas
 
 

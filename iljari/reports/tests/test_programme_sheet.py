@@ -13,8 +13,7 @@ from pypdf import PdfReader
 
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
-from iljari.intake.tests.support import make_call
+from iljari.intake.tests.factories import make_call
 from iljari.reports.builders.programme import build_programme_sheet
 from iljari.reports.document import Heading
 from iljari.reports.renderers import render
@@ -25,8 +24,7 @@ DIVISION_EXECUTION = ["187,341", "105,588", "100,177", "53.5%"]
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -6,12 +6,10 @@ from django.core.management import CommandError, call_command
 
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
-from iljari.demo.report2018_loader import load_report2018
 
 
 @pytest.fixture
-def office(personas, media_root):
-    load_report2018()
+def office(personas, media_root, dataset_2018):
     return personas
 
 

@@ -11,15 +11,12 @@ pytestmark = BROWSER_MARKS
 
 
 def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
-    transactional_db, personas, page, settings, media_root
+    transactional_db, personas, page, settings, media_root, dataset_2018
 ):
     from django.core.management import call_command
 
-    from iljari.demo.report2018_loader import load_report2018
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # the real queue and worker
     settings.TASKS_QUEUE = "db"
-    load_report2018()
     _log_in(page, "t_manager")
     page.wait_for_url("**/")
     page.goto("/office/?year=2018&as_of=2018-06-30")
@@ -39,16 +36,13 @@ def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
 
 
 def test_a_programme_sheet_is_built_as_pdf_from_the_programmes_page(
-    transactional_db, personas, page, settings, media_root
+    transactional_db, personas, page, settings, media_root, dataset_2018
 ):
     from django.core.management import call_command
     from pypdf import PdfReader
 
-    from iljari.demo.report2018_loader import load_report2018
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TASKS_QUEUE = "db"
-    load_report2018()
     _log_in(page, "t_manager")
     page.wait_for_url("**/")
     page.goto("/plan/programmes/P1-03/?year=2018&as_of=2018-06-30")

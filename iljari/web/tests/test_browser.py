@@ -196,10 +196,7 @@ def test_logout_returns_to_the_login_page(transactional_db, personas, page):
     assert "로그아웃했습니다" in page.content()
 
 
-def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_db, personas, page):
-    from iljari.demo.report2018_loader import load_report2018
-
-    load_report2018()
+def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_db, personas, page, dataset_2018):
     _log_in(page, "t_manager")
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="한눈에 보기").click()
@@ -216,18 +213,15 @@ def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_
     assert "237,715" in text and "353,956" in text and "△9" in text
 
 
-def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db, personas, page):
+def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db, personas, page, dataset_2018):
     from datetime import date, timedelta
 
     from django.utils import timezone
 
     from iljari.intake import services as intake
-    from iljari.org.models import District
-    from iljari.people import services as people
+    from iljari.people.tests.factories import make_person
     from iljari.plan.models import Programme
 
-    load = __import__("iljari.demo.report2018_loader", fromlist=["load_report2018"])
-    load.load_report2018()
     opens = timezone.now() - timedelta(days=1)
     call = intake.call_set(
         actor=None,
@@ -240,16 +234,7 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
         quotas=[("CITY", "서울시 추진사업", 3)],
         eligibility=[{"kind": "resides_in_seoul"}],
     )
-    people.person_register(
-        actor=None,
-        name="한시민",
-        birth_date=date(1995, 3, 2),
-        sex="F",
-        rrn="950302-2000001",
-        consents=["personal_data", "unique_identifier"],
-        user=personas[Role.CITIZEN],
-        district=District.objects.get(code="11440"),
-    )
+    make_person(date(1995, 3, 2), "11440", name="한시민", sex="F", rrn="950302-2000001", user=personas[Role.CITIZEN])
     _log_in(page, "t_citizen")
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()

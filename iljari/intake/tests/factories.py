@@ -1,27 +1,22 @@
-"""Builders shared by the intake tests: a call with documents, applicants, and files to upload."""
+"""Builders shared by the intake tests: a call with documents, applicants, and files
+to upload."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from itertools import count
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from iljari.intake import services
-from iljari.org.models import District
-from iljari.people import services as people_services
 from iljari.plan.models import Programme
 
-BOTH = ["personal_data", "unique_identifier"]
 CONSENT = {"consent_personal_data": "on", "consent_unique_identifier": "on"}  # the portal form's two boxes
 DOCUMENTS = "주민등록등본\n구직등록 확인서"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64  # a Windows program
-
-_serial = count(200000)
 
 
 def make_call(code="DOCS", *, documents=DOCUMENTS, programme="P1-03", opens=None, days=30, quotas=None):
@@ -41,26 +36,6 @@ def make_call(code="DOCS", *, documents=DOCUMENTS, programme="P1-03", opens=None
         ],
         priorities=[("basic_livelihood_recipient", 5)],
         required_documents=documents,
-    )
-
-
-def rrn_for(birth: date, serial: int | None = None) -> str:
-    serial = next(_serial) if serial is None else serial
-    return f"{birth:%y%m%d}-{1 if birth.year < 2000 else 3}{serial:06d}"
-
-
-def make_person(*, birth=date(1990, 5, 5), district="11740", user=None, name=None, rrn=None, **extra):
-    number = next(_serial)
-    return people_services.person_register(
-        actor=None,
-        name=name or f"신청자{number}",
-        birth_date=birth,
-        sex="M",
-        rrn=rrn or rrn_for(birth, number),
-        consents=BOTH,
-        user=user,
-        district=District.objects.get(code=district) if district else None,
-        **extra,
     )
 
 
