@@ -128,7 +128,7 @@ def _book(generator: random.Random) -> list[dict]:
     return loans + matured
 
 
-def _borrowers(count: int, districts) -> list[int]:
+def synthetic_borrowers(count: int, districts) -> list[int]:
     words = ["나눔", "햇살", "이음", "두레", "새싹", "한울", "모두", "온기", "다솜", "늘봄"]
     rows = [
         (f"{words[n % 10]}{words[(n // 10) % 10]}사회적협동조합 {n + 1}호(예시)", "cooperative",
@@ -191,12 +191,12 @@ def load_fund() -> None:
                 overdue_rate=data.OVERDUE_RATE, starts_on=date(*data.FIRST_HALF_2018_SELECTED),
                 ends_on=date(2023, 12, 31), reporting_duties="분기별 융자 실적 보고, 연 1회 사회적 성과 보고",
             )  # fmt: skip
-        _insert_book(book, agreements, partners, _borrowers(len(book), list(District.objects.all())))
+        loan_book_insert(book, agreements, partners, synthetic_borrowers(len(book), list(District.objects.all())))
 
 
-def _insert_book(book, agreements, partners, borrowers, *, prefix: str = "SIF") -> None:
+def loan_book_insert(book, agreements, partners, borrowers, *, prefix: str = "SIF") -> None:
     """Loans, schedules, on-time payments to AS_OF (six bullet loans lapsing) and their ledger entries, in bulk
-    (also used by the fund benchmark scenario, iljari/demo/bench/fund.py)."""
+    (also used by the fund benchmark scenario, iljari/demo/bench/fund.py, and `iljari generate`)."""
     agreement_of = {partner.pk: agreement for partner, agreement in zip(partners, agreements, strict=True)}
     lapsed = {}
     bullets = [i for i, s in enumerate(book[: data.OUTSTANDING_LOANS]) if s["method"] == "bullet"][: len(LAPSED_FROM)]
@@ -276,3 +276,26 @@ def _insert_book(book, agreements, partners, borrowers, *, prefix: str = "SIF") 
         ("posted_on", "kind", "debit", "credit", "amount", "agreement", "loan", "repayment", "memo"),
         entries,
     )
+
+
+def random_loan_book(generator, count: int, partners) -> list[dict]:
+    """`count` loan shapes drawn from `generator` (method, purpose, grace, rate, disbursement day, principal), taking
+    the intermediaries in turn: the synthetic books of the fund benchmark and of `iljari generate`."""
+    book = []
+    for index in range(count):
+        method = generator.choice(["annuity", "equal_principal", "bullet"])
+        book.append(
+            {
+                "purpose": generator.choice(["enterprise", "project", "social_housing"]),
+                "method": method,
+                "term": 60,
+                "grace": 0 if method == "bullet" else generator.choice([0, 6, 12]),
+                "rate": Decimal(generator.choice(["0", "1", "2", "3"])),
+                "disbursed_on": date(
+                    generator.randrange(2014, 2018), generator.randrange(1, 13), generator.randrange(1, 29)
+                ),  # fmt: skip
+                "principal": generator.randrange(10, 1_000) * 1_000_000,
+                "intermediary": partners[index % len(partners)],
+            }
+        )
+    return book

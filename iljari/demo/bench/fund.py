@@ -15,7 +15,6 @@ from __future__ import annotations
 import random
 import time
 from datetime import date
-from decimal import Decimal
 
 from django.db import connection
 
@@ -23,7 +22,7 @@ from iljari.core.models import User
 from iljari.core.roles import Role
 from iljari.demo.bench.base import Context, Result, scenario, time_calls
 from iljari.demo.bench.data import rolled_back, time_rolled_back
-from iljari.demo.fund_loader import _borrowers, _insert_book
+from iljari.demo.fund_loader import loan_book_insert, random_loan_book, synthetic_borrowers
 from iljari.fund import services
 from iljari.fund.models import Account, Loan
 from iljari.fund.selectors import portfolio
@@ -42,23 +41,7 @@ def synthetic_book(count: int, *, seed: int = 6) -> None:
         org_services.partner_create(actor=None, code=f"BENCH-INT-{n}", name=f"벤치 수행기관 {n}", kind="intermediary")
         for n in range(8)
     ]
-    book = []
-    for index in range(count):
-        method = generator.choice(["annuity", "equal_principal", "bullet"])
-        book.append(
-            {
-                "purpose": generator.choice(["enterprise", "project", "social_housing"]),
-                "method": method,
-                "term": 60,
-                "grace": 0 if method == "bullet" else generator.choice([0, 6, 12]),
-                "rate": Decimal(generator.choice(["0", "1", "2", "3"])),
-                "disbursed_on": date(
-                    generator.randrange(2014, 2018), generator.randrange(1, 13), generator.randrange(1, 29)
-                ),  # fmt: skip
-                "principal": generator.randrange(10, 1_000) * 1_000_000,
-                "intermediary": partners[index % len(partners)],
-            }
-        )
+    book = random_loan_book(generator, count, partners)
     agreements = [
         services.agreement_create(
             actor=None,
@@ -75,7 +58,9 @@ def synthetic_book(count: int, *, seed: int = 6) -> None:
         )  # fmt: skip
         for n, partner in enumerate(partners)
     ]
-    _insert_book(book, agreements, partners, _borrowers(count, list(District.objects.all())), prefix="BENCH")
+    loan_book_insert(
+        book, agreements, partners, synthetic_borrowers(count, list(District.objects.all())), prefix="BENCH"
+    )
 
 
 def portfolio_in_sql(as_of: date) -> int:

@@ -4,9 +4,8 @@ loan book (schedules, on-time repayments, ledger) through the demo fund loader's
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from iljari.demo.fund_loader import _insert_book
+from iljari.demo.fund_loader import loan_book_insert, random_loan_book
 from iljari.demo.scale.base import PREFIX, Generation
 from iljari.fund import services
 from iljari.fund.models import Instalment, LedgerEntry, Loan, Repayment, ScheduleVersion
@@ -31,21 +30,7 @@ def fund_stage(run: Generation) -> None:
     Partner.objects.filter(pk=partners[0].pk).update(
         note=f"iljari generate --scale {run.scale.name} --seed {run.seed}"  # how this dataset was made
     )
-    book = []
-    for index in range(run.scale.loans):
-        method = rnd.choice(["annuity", "equal_principal", "bullet"])
-        book.append(
-            {
-                "purpose": rnd.choice(["enterprise", "project", "social_housing"]),
-                "method": method,
-                "term": 60,
-                "grace": 0 if method == "bullet" else rnd.choice([0, 6, 12]),
-                "rate": Decimal(rnd.choice(["0", "1", "2", "3"])),
-                "disbursed_on": date(rnd.randrange(2014, 2018), rnd.randrange(1, 13), rnd.randrange(1, 29)),
-                "principal": rnd.randrange(10, 1_000) * 1_000_000,
-                "intermediary": partners[index % len(partners)],
-            }
-        )
+    book = random_loan_book(rnd, run.scale.loans, partners)
     agreements = [
         services.agreement_create(
             actor=None,
@@ -63,6 +48,6 @@ def fund_stage(run: Generation) -> None:
         for n, partner in enumerate(partners)
     ]
     borrowers = [run.organisation_ids[n % len(run.organisation_ids)] for n in range(len(book))]
-    _insert_book(book, agreements, partners, borrowers, prefix=f"{PREFIX}L")
+    loan_book_insert(book, agreements, partners, borrowers, prefix=f"{PREFIX}L")
     for model, count in before.items():
         run.count(model, model.objects.count() - count)
