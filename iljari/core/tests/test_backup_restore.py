@@ -33,7 +33,8 @@ from iljari.core.tests.livesite import database_url, environment, run, writes_a_
 from iljari.demo.report2018_loader import load_report2018
 from iljari.intake import services as intake
 from iljari.intake.models import ApplicationDocument
-from iljari.intake.tests.support import PNG, make_call, make_person, upload
+from iljari.intake.tests.factories import PNG, make_call, upload
+from iljari.people.tests.factories import make_person
 
 
 def _pg_tools() -> bool:
