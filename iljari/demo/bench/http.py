@@ -232,7 +232,7 @@ class Server:
             "ILJARI_BENCH_VIEWS": "1",
             "ILJARI_FAST_HASHER": "1",
             "DJANGO_SETTINGS_MODULE": "iljari.settings",
-            "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),  # persistent connections, as docs/deployment.md advises
+            "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),  # persistent connections (docs/deployment.md)
         }
         env.pop("DATABASE_REPLICA_URL", None)
         self.log = open(Path(tempfile.gettempdir()) / f"iljari-bench-gunicorn-{self.port}.log", "wb")  # noqa: SIM115
