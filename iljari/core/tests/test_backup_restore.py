@@ -60,6 +60,7 @@ def site(personas, media_root, django_capture_on_commit_callbacks):
         intake.application_document_upload(
             actor=None, application=draft, label="구직등록 확인서", upload=upload("확인서.png", PNG)
         )
+        intake.application_submit(actor=None, call=call, person=person, quota=quota)  # the office reads it now
     make_person(name="서류없는사람")
     with django_capture_on_commit_callbacks(execute=True):
         jobs.job_start(
@@ -115,6 +116,9 @@ def test_the_restore_drill_gives_back_every_login_number_document_result_and_the
     assert manifest["tables"]["people_person"] == 3
     before = drill.probe()
     assert set(before["logins"].values()) == {302} and len(before["documents"]) == 4
+    downloads = [*before["documents"].values(), *before["job_results"].values()]
+    assert len(downloads) == 5 and {status for status, _ in downloads} == {200}
+    assert before["access_log"][0] > 0 and before["access_log"][1] is None
     assert all(rrn and found == int(pk) for pk, (rrn, found) in before["people"].items())
 
     media = tmp_path / "restored-media"
