@@ -114,14 +114,13 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
       user's mistake); a GET or an invalid form is drawn by `render_page` too.
     - Without a form: `run()` is called at once; a service error becomes an error message and a redirect to
       `back`.
-    On success the message (if any) is shown and the browser goes to `url`. A refusal or a missing record
-    (NotAllowed, NotFound) is no mistake in the form: it goes on to the error page (403, 404) as before.
+    On success the message (if any) is shown and the browser goes to `url`. With a form, a refusal or a missing
+    record (NotAllowed, NotFound) is no mistake in the form: it goes on to the error page (403, 404); a view whose
+    button-only step must answer 403 checks its gate before the step.
     """
     if form is None:
         try:
             message, url = run()
-        except (NotAllowed, NotFound):
-            raise
         except IljariError as error:
             messages.error(request, error_text(error))
             return redirect(back)
