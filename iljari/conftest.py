@@ -25,7 +25,7 @@ def _fast_passwords(settings):
 @pytest.fixture(autouse=True)
 def sms_outbox(settings):
     """Text messages go to an in-memory outbox in every test, as pytest-django does for e-mail (`mailoutbox`)."""
-    from iljari.core.sms import MemorySmsSender
+    from iljari.core.sms import MemorySmsSender  # deferred: conftest is imported before Django is set up
 
     settings.ILJARI_SMS_SENDER = "iljari.core.sms.MemorySmsSender"
     MemorySmsSender.outbox.clear()

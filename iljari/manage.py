@@ -6,7 +6,7 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iljari.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # deferred: after the settings module is set
 
     execute_from_command_line(sys.argv)
 

@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 if settings.ILJARI_BENCH_VIEWS:  # the HTTP benchmark's reference (development profile only)
-    from iljari.demo.bench.views import bare_json
+    from iljari.demo.bench.views import bare_json  # deferred: only when the bench views are switched on
 
     urlpatterns.append(path("bench/json/", bare_json))
 
