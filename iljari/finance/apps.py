@@ -14,7 +14,7 @@ class FinanceConfig(AppConfig):
         from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
         from iljari.finance.selectors import budget_newest_as_of
 
-        period_as_of_register(budget_newest_as_of)
+        period_as_of_register("budget", budget_newest_as_of, label="예산 집행")
         track(StaffingQuota)
         track(BudgetLine)
         track(BudgetSnapshot)

@@ -6,7 +6,9 @@ Contract:
 - budget_execution(*, user, year, as_of, unit_path=None) -> BudgetExecution
       the latest snapshot of every line on or before as_of plus the line's movements (BudgetMovement) dated after
       that snapshot and on or before as_of, summed per division and for the office; `unit_path` limits it to one
-      division (division staff see theirs). Read from the summary BudgetSnapshotLatest (kept by finance.services)
+      division (division staff see theirs). Each row and the total carry the oldest and newest day of their lines'
+      figures (`first_day`, `last_day`; `as_of` when they are one day): a total of rows of different days says so
+      rather than taking the page's date. Read from the summary BudgetSnapshotLatest (kept by finance.services)
       when the day is on or after every line's latest figures, else from the snapshots and movements.
 - lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' execution, summed (same rule)
 - lines_execution_figures(*, line_ids, year, as_of) -> ExecutionRow   (unscoped: for other modules' services)
@@ -14,7 +16,8 @@ Contract:
 - budget_line_list(*, user, year, unit_path=None) -> QuerySet[BudgetLine]
 - budget_as_of_dates(*, year) -> list[date]
 - staffing_dates() -> list[date]
-- budget_newest_as_of(year) -> date | None   the newest budget snapshot date of a year (core.period's source)
+- budget_newest_as_of(year) -> date | None   the newest budget snapshot date of a year, or of any (core.period's
+      source)
 - budget_snapshot_sheet(*, user, year, as_of, unit_path=None) -> bytes   (xlsx to edit and upload again)
 
 Queries are set-based: a fixed number per call, whatever the number of lines or units.
@@ -118,10 +121,23 @@ class ExecutionRow:
     current_budget: int = 0
     committed: int = 0
     spent: int = 0
+    first_day: date | None = None  # the oldest and the newest as-of day of the lines summed in the row
+    last_day: date | None = None
 
     @property
     def execution_rate(self) -> Decimal | None:
         return ratio(self.spent, self.current_budget)
+
+    @property
+    def as_of(self) -> date | None:
+        """The one day the row's figures are as of; None when its lines are of different days (or it has none)."""
+        return self.last_day if self.first_day == self.last_day else None
+
+    def add_day(self, day: date | None) -> None:
+        if day is None:
+            return
+        self.first_day = day if self.first_day is None else min(self.first_day, day)
+        self.last_day = day if self.last_day is None else max(self.last_day, day)
 
 
 @dataclass
@@ -229,6 +245,7 @@ def _execution(*, year: int, as_of: date, unit_path: str | None) -> BudgetExecut
             row.current_budget += line.current_budget
             row.committed += line.committed
             row.spent += line.spent
+            row.add_day(line.day)
     return BudgetExecution(year=year, as_of=as_of, rows=list(rows.values()), total=total, latest_as_of=latest)
 
 
@@ -302,5 +319,6 @@ def budget_snapshot_sheet(*, user, year: int, as_of: date, unit_path: str | None
     return xlsx_table(title="예산 집행 현황", columns=BUDGET_COLUMNS, rows=rows)
 
 
-def budget_newest_as_of(year: int) -> date | None:
-    return BudgetSnapshot.objects.filter(line__year=year).aggregate(d=Max("as_of"))["d"]
+def budget_newest_as_of(year: int | None) -> date | None:
+    snapshots = BudgetSnapshot.objects.all() if year is None else BudgetSnapshot.objects.filter(line__year=year)
+    return snapshots.aggregate(d=Max("as_of"))["d"]

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from iljari.core.period import period_as_of_register
+
 
 class FundConfig(AppConfig):
     name = "iljari.fund"
@@ -10,6 +12,10 @@ class FundConfig(AppConfig):
         # deferred: models (and what imports them) load only once the app registry is ready
         from iljari.core.history import track
         from iljari.fund import models
+        from iljari.fund.selectors import fund_newest_day
+
+        # the fund's pages open at its newest ledger day; not one of the office's figures pages' sources
+        period_as_of_register("fund", fund_newest_day, label="사회투자기금", office_figures=False)
 
         for model in (
             models.Agreement,

@@ -19,6 +19,8 @@ Contract:
 - agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="")
 - notice_get(*, user, pk) -> Notice / notice_batch(*, user, kind, period_start) -> list[Notice]
 - notice_is_repayment(notice) -> bool                                 (for the notice documents of reports)
+- fund_newest_day(year=None) -> date | None    the newest ledger day (of a year): the fund's latest date with data,
+                                                registered with core.period, where the fund's pages ask for it
 Reports may read these selectors; fund imports nothing of reports.
 """
 
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
@@ -382,3 +384,10 @@ def agreements_of_round(*, user, year: int, call_round: int) -> dict:
 def schedule_rows(*, loan: Loan) -> list[Instalment]:
     version = loan.schedule_versions.order_by("-number").first()
     return list(version.instalments.order_by("number")) if version else []
+
+
+def fund_newest_day(year: int | None = None) -> date | None:
+    """The newest day the ledger holds (every disbursement, repayment and accrual posts to it). Unscoped: a date,
+    not a figure; core.period's source of the fund's pages."""
+    entries = LedgerEntry.objects.all() if year is None else LedgerEntry.objects.filter(posted_on__year=year)
+    return entries.aggregate(day=Max("posted_on"))["day"]

@@ -4,6 +4,8 @@ selector, render."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -17,6 +19,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, paginate, service_step
+from iljari.core.period import latest_data_day
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.fund import selectors, services
 from iljari.fund.forms import (
@@ -34,9 +37,21 @@ from iljari.fund.tasks import notices_batch as notices_batch_task
 
 
 def _as_of(request):
+    """The day the page is as of: the one the user chose (`?as_of=`, kept through the page's forms and redirects),
+    else the fund's latest date with data (core.period), else today. The form shows the day either way."""
     form = AsOfForm(request.GET or None)
-    as_of = form.cleaned_data.get("as_of") if form.is_valid() else None
-    return form, as_of or timezone.localdate()
+    chosen = form.cleaned_data.get("as_of") if form.is_valid() else None
+    if chosen is not None:
+        return form, chosen
+    as_of = latest_data_day(sources=["fund"]) or timezone.localdate()
+    return AsOfForm(initial={"as_of": as_of}), as_of
+
+
+def _with_as_of(request, url: str) -> str:
+    """The URL with the day the user chose, so the page after a step shows the day it was taken on."""
+    form = AsOfForm(request.GET or None)
+    chosen = form.cleaned_data.get("as_of") if form.is_valid() else None
+    return f"{url}?{urlencode({'as_of': chosen.isoformat()})}" if chosen else url
 
 
 @login_required
@@ -97,12 +112,13 @@ def loan_create(request):
 
 
 def _loan_step(request, number, form_class, form_key, act):
-    """A step on a loan's page (`act(loan, data) -> message`): the loan's page again with the form's errors."""
+    """A step on a loan's page (`act(loan, data) -> message`): the loan's page again with the form's errors, or
+    after the step, at the day the page was as of (`?as_of=` of the form's action)."""
     require(access_fund_manage(request.user))
     loan = selectors.loan_get(user=request.user, number=number)
     return service_step(
         request,
-        lambda data: (act(loan, data), loan.get_absolute_url()),
+        lambda data: (act(loan, data), _with_as_of(request, loan.get_absolute_url())),
         form=form_class(request.POST),
         render_page=lambda form, status: _loan_page(request, loan, status=status, **{form_key: form}),
     )

@@ -14,7 +14,7 @@ class PerformanceConfig(AppConfig):
         from iljari.performance import models
         from iljari.performance.selectors import job_achievement_newest_as_of
 
-        period_as_of_register(job_achievement_newest_as_of)
+        period_as_of_register("jobs", job_achievement_newest_as_of, label="일자리 실적")
         for model in (
             models.Indicator,
             models.IndicatorValue,

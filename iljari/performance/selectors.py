@@ -2,14 +2,16 @@
 
 Contract:
 - indicator_table(*, user, years, as_of, unit_path=None) -> list[IndicatorRow]
-      per indicator and year: the latest target and actual on or before as_of, achievement rate derived,
-      formula indicators computed from their numerator and denominator.
+      per indicator and year: the latest target and actual on or before as_of, each with its own as-of date (two
+      kinds, never one in the other's place: IndicatorCell.printed picks the kind a yearly table prints),
+      achievement rate derived, formula indicators computed from their numerator and denominator.
 - indicator_figures(*, user, years, as_of, unit_path=None) -> list[IndicatorFigures]
       the same cells as indicator_table, the indicators read as values (code, name, unit): for the dashboard
 - indicator_get(*, user, code) -> Indicator
 - job_target_table(*, user, year, as_of) -> JobTargetTable
       group and kind rows with their latest achievements; totals and rates derived; for a target the
       source lost, the range that the printed rate and the total imply.
+- JobTargetTable.total_as_of: the one as-of day of the total's rows, None when they differ (each row has its own)
 - job_target_totals(*, user, year, as_of) -> JobTargetTable
       the group and kind rows of job_target_table (same figures, a group with no figure of its own showing the
       sum of its programmes'), without the programme rows: read as values in two queries (the dashboard)
@@ -49,16 +51,22 @@ RATE_HALF_STEP = Decimal("0.0005")  # a rate printed to 0.1% is exact within hal
 
 @dataclass
 class IndicatorCell:
+    """An indicator's year: its target and its actual, two kinds of value kept apart, each with its own as-of date.
+    A table that shows one value per year chooses the kind by year (`printed`), never one for the other."""
+
     target: Decimal | None = None
     actual: Decimal | None = None
+    target_as_of: date | None = None
+    actual_as_of: date | None = None
 
     @property
     def achievement_rate(self) -> Decimal | None:
         return ratio(self.actual, self.target)
 
-    @property
-    def value(self) -> Decimal | None:
-        return self.actual if self.actual is not None else self.target
+    def printed(self, year: int, report_year: int) -> Decimal | None:
+        """The value a 주요 정책지표 table of `report_year` prints for `year`: the actual of a past year, the target of
+        the report's year and the years after it (the table's note says so), never the other kind in its place."""
+        return self.actual if year < report_year else self.target
 
 
 @dataclass
@@ -82,15 +90,20 @@ def _indicator_cells(rows: dict, formulas: dict[int, tuple[int, int, Decimal]], 
             raw[key] = value
     for (indicator_id, year, kind), value in raw.items():
         if indicator_id in rows:
-            setattr(rows[indicator_id].cells[year], kind, value)
+            cell = rows[indicator_id].cells[year]
+            setattr(cell, kind, value)
+            setattr(cell, f"{kind}_as_of", stamps[(indicator_id, year, kind)])
     for indicator_id, (numerator_id, denominator_id, factor) in formulas.items():
         row = rows.get(indicator_id)
         if row is None:
             continue
         for year, cell in row.cells.items():
             for kind in ("target", "actual"):
-                quotient = ratio(raw.get((numerator_id, year, kind)), raw.get((denominator_id, year, kind)))
+                parts = ((numerator_id, year, kind), (denominator_id, year, kind))
+                quotient = ratio(raw.get(parts[0]), raw.get(parts[1]))
                 setattr(cell, kind, None if quotient is None else quotient * factor)
+                days = [stamps[key] for key in parts if key in stamps]
+                setattr(cell, f"{kind}_as_of", max(days) if quotient is not None and days else None)
 
 
 def indicator_table(*, user, years: list[int], as_of: date, unit_path: str | None = None) -> list[IndicatorRow]:
@@ -192,6 +205,12 @@ class JobTargetTable:
     @property
     def total_rate(self) -> Decimal | None:
         return ratio(self.total_achieved, self.total_target)
+
+    @property
+    def total_as_of(self) -> date | None:
+        """The one day the total's achievements are as of (the kind rows it sums); None when they differ."""
+        days = {row.achieved_as_of for row in self.kinds if row.achieved is not None}
+        return days.pop() if len(days) == 1 else None
 
     @property
     def has_missing_targets(self) -> bool:
@@ -409,5 +428,8 @@ def indicator_value_sheet(*, user, year: int, as_of: date) -> bytes:
     )
 
 
-def job_achievement_newest_as_of(year: int) -> date | None:
-    return JobAchievement.objects.filter(job_target__year=year).aggregate(d=Max("as_of"))["d"]
+def job_achievement_newest_as_of(year: int | None) -> date | None:
+    achievements = JobAchievement.objects.all()
+    if year is not None:
+        achievements = achievements.filter(job_target__year=year)
+    return achievements.aggregate(d=Max("as_of"))["d"]

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.formats import format_number
+from iljari.core.formats import format_date, format_number
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
-from iljari.core.period import figure_period
+from iljari.core.period import figure_period, latest_data_days
 from iljari.core.routers import reading_replica
 from iljari.finance.selectors import budget_execution
 from iljari.performance.selectors import indicator_figures, job_target_totals, validation_result_list
@@ -78,11 +78,15 @@ def dashboard(request):
         {
             "year": year,
             "as_of": as_of,
+            "as_of_chosen": bool(request.GET.get("as_of")),
+            "latest_days": latest_data_days(year=year),
             "execution": execution,
             "jobs": jobs,
             "indicators": indicators,
-            "indicator_rows": _indicator_rows(indicators, years),
+            "indicator_rows": _indicator_rows(indicators, years, year),
+            "indicator_actuals": _indicator_actuals(indicators, year),
             "years": years,
+            "indicator_columns": [(y, "실적" if y < year else "목표") for y in years],
             "overdue": overdue,
             "failed": failed,
             "charts": charts,
@@ -94,13 +98,36 @@ def dashboard(request):
     )
 
 
-def _indicator_rows(indicators, years) -> list[tuple[str, str, list[str]]]:
-    """(link, name, the cells as printed) of each indicator: formatted here once rather than by template filters
-    per cell (70 indicators × 5 years), the link reversed once."""
+def _indicator_rows(indicators, years, year) -> list[tuple[str, str, list[str]]]:
+    """(link, name, the cells as printed) of each indicator — the actuals of the past years, the targets of the year
+    and after, as the business report's table — formatted here once rather than by template filters per cell
+    (70 indicators × 5 years), the link reversed once."""
     link = reverse("performance:indicator_detail", args=["CODE"])
     return [
-        (link.replace("CODE", quote(row.code)), row.name, [format_number(row.cells[y].value) for y in years])
+        (
+            link.replace("CODE", quote(row.code)),
+            row.name,
+            [format_number(row.cells[y].printed(y, year)) for y in years],
+        )
         for row in indicators
+    ]
+
+
+def _indicator_actuals(indicators, year) -> list[tuple[str, str, str, str, str, str]]:
+    """(link, name, unit, the year's target, its actual, the actual's as-of date) of each indicator with an actual
+    of the year: the actuals beside the targets, never in their column."""
+    link = reverse("performance:indicator_detail", args=["CODE"])
+    return [
+        (
+            link.replace("CODE", quote(row.code)),
+            row.name,
+            row.unit,
+            format_number(row.cells[year].target),
+            format_number(row.cells[year].actual),
+            format_date(row.cells[year].actual_as_of),
+        )
+        for row in indicators
+        if row.cells[year].actual is not None
     ]
 
 

@@ -216,6 +216,9 @@ def _vision(vision) -> list:
 
 
 def _indicators(user, year: int, as_of: date) -> list:
+    """The 주요 정책지표 table as the 2018 report prints it — the actuals of the past years, the targets of the report's
+    year and after (IndicatorCell.printed: never an actual in a target's column) — and, in a table of its own, the
+    report year's actuals entered so far, each with its as-of date."""
     years = list(range(year - 2, year - 2 + INDICATOR_YEARS))
     rows = indicator_table(user=user, years=years, as_of=as_of)
     header = [
@@ -238,18 +241,56 @@ def _indicators(user, year: int, as_of: date) -> list:
             cells += [
                 Cell(row.indicator.name, link=row.indicator.get_absolute_url()),
                 Cell(row.indicator.unit, align="center"),
-                *[_num(_plain(row.cells[y].value)) for y in years],
+                *[_num(_plain(row.cells[y].printed(y, year))) for y in years],
             ]
             body.append(cells)
     return [
         Heading(4, "주요 정책지표", "□"),
         Table(
             title="주요 정책지표",
-            caption=f"분야별 정책지표의 {years[0]}~{years[-1]}년 값",
+            caption=f"분야별 정책지표의 {years[0]}~{year - 1}년 실적과 {year}~{years[-1]}년 목표",
             header=header,
             body=body,
             notes=[f"※ {year - 1}년까지는 실적, {year}년부터는 목표"],
         ),
+        *_indicator_actuals(rows, year),
+    ]
+
+
+def _indicator_actuals(rows, year: int) -> list:
+    """The report year's actuals beside the targets table: each with the date it is as of (a half-year count is
+    not the year's)."""
+    title = f"{year}년 정책지표 실적"
+    entered = [row for row in rows if row.cells[year].actual is not None]
+    if not entered:
+        return [Paragraph(f"※ {title}: 입력된 실적이 없습니다.")]
+    header = [
+        [
+            Cell("지 표 명", header=True, align="center"),
+            Cell("단위", header=True, align="center"),
+            Cell(f"{year} 목표", header=True, align="center"),
+            Cell("실적", header=True, align="center"),
+            Cell("기준일", header=True, align="center"),
+        ]
+    ]
+    body = [
+        [
+            Cell(row.indicator.name, link=row.indicator.get_absolute_url()),
+            Cell(row.indicator.unit, align="center"),
+            _num(_plain(row.cells[year].target)),
+            _num(_plain(row.cells[year].actual)),
+            Cell(format_date(row.cells[year].actual_as_of), align="center"),
+        ]
+        for row in entered
+    ]
+    return [
+        Table(
+            title=title,
+            caption=f"정책지표의 {year}년 실적(기준일까지의 값)과 그해 목표",
+            header=header,
+            body=body,
+            notes=["※ 실적은 기준일 현재의 값으로, 연간 목표와 기간이 다를 수 있음"],
+        )
     ]
 
 
