@@ -157,6 +157,12 @@ def _functions(user) -> list:
     ]
 
 
+def _days_text(row) -> str:
+    if row.last_day is None:
+        return "-"
+    return format_date(row.as_of) if row.as_of else f"{format_date(row.first_day)}~{format_date(row.last_day)}"
+
+
 def _budget(user, year: int, as_of: date) -> list:
     execution = budget_execution(user=user, year=year, as_of=as_of)
     total = execution.total
@@ -169,18 +175,28 @@ def _budget(user, year: int, as_of: date) -> list:
             Cell("집행률 (B/A)", header=True, align="center"),
         ]
     ]
+    # A total is of one date: where the divisions' figures are of different days, each row shows its own and the
+    # unit line says so (the 2018 table, all of one day, keeps its five columns).
+    mixed = total.last_day is not None and total.as_of is None
+    if mixed:
+        header[0].append(Cell("기준일", header=True, align="center"))
     body = []
     for row in [total, *execution.rows]:
         link = f"/finance/budget/?year={year}&as_of={as_of.isoformat()}"
-        body.append(
-            [
-                Cell("계" if row.unit is None else row.unit.name, header=True, link=link),
-                _won(row.current_budget, "백만원"),
-                _won(row.committed, "백만원"),
-                _won(row.spent, "백만원"),
-                _rate(row.execution_rate),
-            ]
-        )
+        cells = [
+            Cell("계" if row.unit is None else row.unit.name, header=True, link=link),
+            _won(row.current_budget, "백만원"),
+            _won(row.committed, "백만원"),
+            _won(row.spent, "백만원"),
+            _rate(row.execution_rate),
+        ]
+        if mixed:
+            day = "각 행 참조" if row.unit is None else _days_text(row)
+            cells.append(Cell(day, align="center"))
+        body.append(cells)
+    unit_line = (
+        "(단위 : 백만원, 부서별 기준일 상이 — 각 행 참조)" if mixed else _as_of_line(total.as_of or as_of, "백만원")
+    )
     return [
         Item(f"예 산 - {format_amount(total.current_budget, '백만원')}백만원", marker="□"),
         Table(
@@ -188,7 +204,7 @@ def _budget(user, year: int, as_of: date) -> list:
             caption="담당관별 예산현액, 원인행위액, 지출액, 집행률",
             header=header,
             body=body,
-            unit_line=_as_of_line(execution.latest_as_of or as_of, "백만원"),
+            unit_line=unit_line,
         ),
         Chart(
             title="담당관별 예산 집행률",

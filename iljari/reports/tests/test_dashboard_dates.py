@@ -100,3 +100,18 @@ def test_the_jobs_table_shows_each_rows_date_and_its_total_date(office, client_a
     assert jobs[0][-1] == "기준일"
     total = next(row for row in jobs if row[0] == "총계")
     assert total == ["총계", "353,956", "245,657", "69.4%", "'18.6.30."]  # the report's 총계, '18.6월말 기준
+
+
+def test_the_business_reports_budget_table_shows_the_rows_dates_when_they_differ(office):
+    from iljari.reports.builders.business import build_business_report
+    from iljari.reports.renderers import render
+
+    _july_for_one_division(office[Role.DIVISION_STAFF])
+    manager = office[Role.OFFICE_MANAGER]
+    text = render(build_business_report(user=manager, year=2018, as_of=date(2018, 12, 31)), "md").decode()
+    budget = text[text.index("예산 집행 현황") :]
+    assert "(단위 : 백만원, 부서별 기준일 상이 — 각 행 참조)" in budget
+    assert "일자리정책담당관 | 187,341 | 110,000 | 105,000 | 56.0% | '18.7.31." in budget
+    assert "노동정책담당관 | 19,490 | 9,154 | 5,553 | 28.5% | '18.6.30." in budget
+    same_day = render(build_business_report(user=manager, year=2018, as_of=date(2018, 6, 30)), "md").decode()
+    assert "(단위 : 백만원, '18.6.30 기준)" in same_day and "기준일 상이" not in same_day
