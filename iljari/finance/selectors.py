@@ -7,7 +7,7 @@ Contract:
       the latest snapshot of every line on or before as_of plus the line's movements (BudgetMovement) dated after
       that snapshot and on or before as_of, summed per division and for the office; `unit_path` limits it to one
       division (division staff see theirs). Each row and the total carry the oldest and newest day of their lines'
-      figures (`first_day`, `last_day`; `as_of` when they are one day): a total of rows of different days says so
+      figures (`first_day`, `last_day`; `one_day` when they are one day): a total of rows of different days says so
       rather than taking the page's date. Read from the summary BudgetSnapshotLatest (kept by finance.services)
       when the day is on or after every line's latest figures, else from the snapshots and movements.
 - lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' execution, summed (same rule)
@@ -129,7 +129,7 @@ class ExecutionRow:
         return ratio(self.spent, self.current_budget)
 
     @property
-    def as_of(self) -> date | None:
+    def one_day(self) -> date | None:
         """The one day the row's figures are as of; None when its lines are of different days (or it has none)."""
         return self.last_day if self.first_day == self.last_day else None
 

@@ -14,6 +14,8 @@ from iljari.core.period import figure_period
 from iljari.finance import selectors, services
 from iljari.finance.forms import BudgetSnapshotForm
 
+BUDGET = ["budget"]  # the budget pages open at the budget's own latest date with data (core.period)
+
 
 @login_required
 def staffing(request):
@@ -77,7 +79,7 @@ def _budget_context(request, year, as_of, *, form=None, upload=None):
 @login_required
 def budget(request):
     require(access_office_figures_view(request.user))
-    year, as_of, warnings = figure_period(request)
+    year, as_of, warnings = figure_period(request, sources=BUDGET)
     for warning in warnings:
         messages.warning(request, warning)
     return render(request, "finance/budget.html", _budget_context(request, year, as_of))
@@ -86,7 +88,7 @@ def budget(request):
 @login_required
 def budget_record(request):
     require(access_figures_enter_any(request.user))
-    year, as_of, _ = figure_period(request)
+    year, as_of, _ = figure_period(request, sources=BUDGET)
     lines = selectors.budget_line_list(user=request.user, year=year, unit_path=figures_unit_path(request.user))
 
     def save(data):
@@ -109,7 +111,7 @@ def budget_record(request):
 @login_required
 def budget_export(request):
     require(access_office_figures_view(request.user))
-    year, as_of, _ = figure_period(request)
+    year, as_of, _ = figure_period(request, sources=BUDGET)
     data = selectors.budget_snapshot_sheet(
         user=request.user, year=year, as_of=as_of, unit_path=figures_unit_path(request.user)
     )
@@ -121,7 +123,7 @@ def budget_export(request):
 @login_required
 def budget_import(request):
     require(access_figures_enter_any(request.user))
-    year, as_of, _ = figure_period(request)
+    year, as_of, _ = figure_period(request, sources=BUDGET)
     return xlsx_upload(
         request,
         importer=lambda data: services.budget_snapshot_import(actor=request.user, year=year, data=data),

@@ -160,7 +160,7 @@ def _functions(user) -> list:
 def _days_text(row) -> str:
     if row.last_day is None:
         return "-"
-    return format_date(row.as_of) if row.as_of else f"{format_date(row.first_day)}~{format_date(row.last_day)}"
+    return format_date(row.one_day) if row.one_day else f"{format_date(row.first_day)}~{format_date(row.last_day)}"
 
 
 def _budget(user, year: int, as_of: date) -> list:
@@ -177,7 +177,7 @@ def _budget(user, year: int, as_of: date) -> list:
     ]
     # A total is of one date: where the divisions' figures are of different days, each row shows its own and the
     # unit line says so (the 2018 table, all of one day, keeps its five columns).
-    mixed = total.last_day is not None and total.as_of is None
+    mixed = total.last_day is not None and total.one_day is None
     if mixed:
         header[0].append(Cell("기준일", header=True, align="center"))
     body = []
@@ -195,7 +195,7 @@ def _budget(user, year: int, as_of: date) -> list:
             cells.append(Cell(day, align="center"))
         body.append(cells)
     unit_line = (
-        "(단위 : 백만원, 부서별 기준일 상이 — 각 행 참조)" if mixed else _as_of_line(total.as_of or as_of, "백만원")
+        "(단위 : 백만원, 부서별 기준일 상이 — 각 행 참조)" if mixed else _as_of_line(total.one_day or as_of, "백만원")
     )
     return [
         Item(f"예 산 - {format_amount(total.current_budget, '백만원')}백만원", marker="□"),
