@@ -78,7 +78,7 @@ def dashboard(request):
         {
             "year": year,
             "as_of": as_of,
-            "as_of_chosen": bool(request.GET.get("as_of")),
+            "as_of_chosen": bool(request.GET.get("as_of")) and not warnings,  # a bad date falls back to the latest
             "latest_days": latest_data_days(year=year),
             "execution": execution,
             "jobs": jobs,
