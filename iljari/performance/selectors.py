@@ -169,6 +169,7 @@ class JobRow:
     reported_rate: Decimal | None = None  # the rate a source printed, shown only where it cannot be derived
     parts: list[JobRow] = field(default_factory=list)  # the group's programme rows (counted by other modules)
     from_parts: bool = False  # the achievement is the sum of the parts (no figure entered for the group)
+    achieved_first_as_of: date | None = None  # of a sum of parts: the oldest part's day (achieved_as_of the newest)
     unset: bool = False  # no target row for the group: it exists only because programmes counted jobs in it
 
     @property
@@ -270,6 +271,7 @@ def _attach_parts(groups: list[JobRow], parts: list[JobRow], *, year: int) -> No
         if group.achieved is None and counted:
             group.achieved = sum(p.achieved for p in counted)
             group.achieved_as_of = max(p.achieved_as_of for p in counted)
+            group.achieved_first_as_of = min(p.achieved_as_of for p in counted)
             group.from_parts = True
 
 
@@ -343,6 +345,7 @@ def job_target_totals(*, user, year: int, as_of: date) -> JobTargetTable:
         if row.achieved is None and counted:
             row.achieved = sum(achieved for achieved, _ in counted)
             row.achieved_as_of = max(day for _, day in counted)
+            row.achieved_first_as_of = min(day for _, day in counted)
             row.from_parts = True
     group_order = {value: index for index, value in enumerate(TargetGroup.values)}
     ordered = sorted(groups.values(), key=lambda r: group_order.get(r.target.target_group, len(group_order)))

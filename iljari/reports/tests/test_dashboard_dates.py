@@ -115,3 +115,13 @@ def test_the_business_reports_budget_table_shows_the_rows_dates_when_they_differ
     assert "노동정책담당관 | 19,490 | 9,154 | 5,553 | 28.5% | '18.6.30." in budget
     same_day = render(build_business_report(user=manager, year=2018, as_of=date(2018, 6, 30)), "md").decode()
     assert "(단위 : 백만원, '18.6.30 기준)" in same_day and "기준일 상이" not in same_day
+
+
+def test_a_group_summed_from_programmes_of_different_days_shows_both_days(office, client_as):
+    youth = "youth"
+    for code, achieved, day in (("P1-03", 100, date(2018, 4, 30)), ("P1-06", 50, date(2018, 5, 15))):
+        programme = Programme.objects.get(code=code)
+        job_achievement_derive(programme=programme, year=2018, target_group=youth, achieved=achieved, as_of=day)
+    content = client_as(Role.OFFICE_MANAGER).get("/office/?year=2018&as_of=2018-05-20").content
+    row = next(row for row in _table(content, "사업대상별·직접간접별") if row[0] == "청년")
+    assert row[2] == "150" and row[-1] == "'18.4.30.~'18.5.15."  # the group's own figure is of '18.6.30.
