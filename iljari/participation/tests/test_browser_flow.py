@@ -84,8 +84,8 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     _as(page, "t_staff")
     page.goto("/participation/")
     page.get_by_role("link", name="배치").click()
-    page.get_by_text("강동구 골목상권 활성화 (정원 10명)").click()  # the label, as a person clicks it
-    assert page.get_by_label("강동구 골목상권 활성화 (정원 10명)").is_checked()
+    page.get_by_text("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").click()  # the label, as a person clicks it
+    assert page.get_by_label("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").is_checked()
     page.get_by_label("근무 시작일").fill(start.isoformat())
     page.get_by_label("종료 예정일").fill((start + timedelta(days=180)).isoformat())
     page.get_by_role("button", name="배치").click()
