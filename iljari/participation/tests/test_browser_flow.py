@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.core.roles import Role
 from iljari.intake import services as intake
 from iljari.intake.models import Call
+from iljari.intake.tests.factories import close_call
 from iljari.participation import services
 from iljari.participation.models import Payment, Placement
 from iljari.participation.tests.factories import make_site
@@ -64,6 +65,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
 
     # the division scores and selects
     _as(page, "t_staff")
+    close_call(call)  # 접수 has ended: the selection may run
     page.goto(f"/intake/calls/{call.code}/")
     application = call.applications.get(person=person)
     page.locator(f"#score-{application.pk}").fill("87.5")
