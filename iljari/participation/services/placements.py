@@ -140,7 +140,7 @@ def _spread(worksites: list[Worksite], room: dict[int, int], count: int) -> list
     """`count` people over the worksites in turn, each worksite taking no more than its room; the rest (beyond
     every worksite's places) again in turn over all of them: (worksite id, beyond the places) per person."""
     free = dict(room)
-    open_ = [w.pk for w in worksites if free[w.pk] > 0]
+    open_ = [pk for pk in dict.fromkeys(w.pk for w in worksites) if free[pk] > 0]  # a worksite chosen twice: once
     spread: list[tuple[int, bool]] = []
     turn = 0
     while open_ and len(spread) < count:

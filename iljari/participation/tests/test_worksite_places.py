@@ -123,10 +123,13 @@ def test_a_call_fills_the_worksites_with_room_before_any_is_full(site):
 @given(
     rooms=st.lists(st.integers(min_value=0, max_value=6), min_size=1, max_size=6),
     count=st.integers(min_value=0, max_value=30),
+    twice=st.booleans(),
 )
-def test_spreading_keeps_each_worksite_within_its_room_until_every_room_is_taken(rooms, count):
+def test_spreading_keeps_each_worksite_within_its_room_until_every_room_is_taken(rooms, count, twice):
     worksites = [Worksite(pk=index + 1) for index in range(len(rooms))]
     room = {w.pk: r for w, r in zip(worksites, rooms, strict=True)}
+    if twice:  # a worksite chosen twice has its room once
+        worksites.append(worksites[0])
     spread = _spread(worksites, room, count)
     assert len(spread) == count
     within = [pk for pk, beyond in spread if not beyond]
