@@ -83,6 +83,7 @@ PYDANTIC_MESSAGES = {
     "less_than_equal": "값이 너무 큽니다.",
     "model_attributes_type": "객체(JSON object)여야 합니다.",
     "dict_type": "객체(JSON object)여야 합니다.",
+    "extra_forbidden": "알 수 없는 항목입니다.",
 }
 
 

@@ -5,6 +5,9 @@ Contract:
 - require_month_open(day) -> None      raises ValidationFailed naming the month when it is locked
 - month_lock(*, actor, year, month) / month_unlock(*, actor, year, month) -> MonthLock
 - month_lock_list() -> list[MonthLock]
+- row_lock(model, pk) -> instance | None
+      inside a transaction: the row read with SELECT ... FOR UPDATE, so a second writer waits for the first to
+      commit (a worksite's places counted while placing); on SQLite the write lock of the transaction serialises
 """
 
 from __future__ import annotations
@@ -16,6 +19,13 @@ from django.db import transaction
 from iljari.core.access import access_month_lock, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.models import MonthLock
+
+
+def row_lock(model, pk):
+    """The row `pk` of `model` locked until the surrounding transaction ends (None when it does not exist)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("row_lock needs a transaction: call it inside transaction.atomic()")
+    return model.objects.select_for_update().filter(pk=pk).first()
 
 
 def month_is_locked(day: date) -> bool:

@@ -9,11 +9,11 @@ own users change them."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from auditlog.context import disable_auditlog
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
@@ -30,6 +30,7 @@ from iljari.participation.models import (
     ProgrammeTerms,
     TrainingDeposit,
     WorkRecord,
+    Worksite,
 )
 from iljari.participation.selectors import direct_job_busy_person_ids
 from iljari.participation.services import month_start, placement_achievements_sync
@@ -99,6 +100,24 @@ def placements_drop(drops: list[tuple[int, date, str, tuple | None]]) -> None:
     )
 
 
+def _within_places(adding: Counter) -> None:
+    """participation's rule, for the demo's generated placements: a worksite's running placements stay within its
+    places (정원)."""
+    placed = Counter(
+        dict(
+            Placement.objects.filter(worksite__in=list(adding), status=Placement.Status.ACTIVE)
+            .values("worksite")
+            .annotate(n=Count("pk"))
+            .values_list("worksite", "n")
+            .order_by()
+        )
+    )
+    places = dict(Worksite.objects.filter(pk__in=list(adding)).values_list("pk", "places"))
+    over = [pk for pk, n in adding.items() if placed[pk] + n > places[pk]]
+    if over:
+        raise AssertionError(f"데모 자료: 사업장 {len(over):,}곳에 정원보다 많이 배치합니다.")
+
+
 def placements_from_quotas(*, call, worksites: dict[int, list], start_date: date, end_date: date) -> None:
     """The selected of each quota of `call` placed at that quota's worksites (`worksites` by quota id), in one
     statement: what participation's placements_from_selection does per quota — in quota order, each quota's
@@ -125,6 +144,7 @@ def placements_from_quotas(*, call, worksites: dict[int, list], start_date: date
         ]  # fmt: skip
     if terms.is_direct_job and direct_job_busy_person_ids([row[0] for row in rows], start_date, end_date):
         raise AssertionError("데모 자료: 선발자 중 같은 기간에 다른 직접일자리에 참여 중인 사람이 있습니다.")
+    _within_places(Counter(row[2] for row in rows))
     applications_mark_placed(call=call, application_ids=[row[3] for row in rows])
     rows_insert(
         Placement,

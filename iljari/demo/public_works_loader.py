@@ -121,20 +121,35 @@ def split(total: int, parts: int, generator: random.Random) -> list[int]:
     return shares
 
 
+def site_places(rounds: list[tuple[int, int]], count: int) -> list[int]:
+    """The places (정원) of a quota's `count` worksites: each round's places (people, worksites) go over its first
+    worksites in turn, and the first half's participants are still running when the second half is placed, so a
+    worksite holds the sum of both rounds' shares (the report gives no worksite's places; 4 at the least)."""
+    places = [0] * count
+    for people, sites in rounds:
+        for index in range(sites):
+            places[index] += people // sites + (1 if index < people % sites else 0)
+    return [max(p, 4) for p in places]
+
+
 def _worksites(programme, districts, plan) -> tuple[list[Worksite], dict[int, list[Worksite]]]:
-    """The city's worksites and each district's, as many as the larger round needs (bulk: 1,862 rows)."""
+    """The city's worksites and each district's, as many as the larger round needs (bulk: 1,862 rows), each with
+    the places both rounds fill."""
     division = OrgUnit.objects.get(code="JOBS-POLICY")
     city_count = max(r.city_sites for r in ROUNDS)
+    city_places = site_places([(r.city, r.city_sites) for r in ROUNDS], city_count)
     rows = [
         (f"PW-C{n:03d}", f"{CITY_PROJECTS[n % len(CITY_PROJECTS)]} {n:03d}(서울시)", programme.pk,
-         Worksite.Operator.CITY, division.pk, None, CITY_PROJECTS[n % len(CITY_PROJECTS)], 4)
+         Worksite.Operator.CITY, division.pk, None, CITY_PROJECTS[n % len(CITY_PROJECTS)], city_places[n - 1])
         for n in range(1, city_count + 1)
     ]  # fmt: skip
     for district in districts:
-        for n in range(1, max(sites for _, sites in plan[district.pk]) + 1):
+        count = max(sites for _, sites in plan[district.pk])
+        places = site_places(plan[district.pk], count)
+        for n in range(1, count + 1):
             project = DISTRICT_PROJECTS[n % len(DISTRICT_PROJECTS)]
             rows.append((f"PW-{district.code}-{n:03d}", f"{district.name} {project} {n:03d}", programme.pk,
-                         Worksite.Operator.DISTRICT, None, district.pk, project, 4))  # fmt: skip
+                         Worksite.Operator.DISTRICT, None, district.pk, project, places[n - 1]))  # fmt: skip
     rows_insert(Worksite, ("code", "name", "programme", "operator", "org_unit", "district", "project", "places"), rows)
     sites = list(Worksite.objects.filter(programme=programme).order_by("code"))
     city = [w for w in sites if w.operator == Worksite.Operator.CITY]

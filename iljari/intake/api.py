@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ninja import Field, Router, Schema, Status
+from ninja.schema import DjangoGetter
+from pydantic import ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
 
 from iljari.core.access import access_apply, require
 from iljari.core.errors import NotFound
@@ -62,7 +65,22 @@ class RunOut(Schema):
 
 
 class SelectionIn(Schema):
-    seed: int | None = Field(None, ge=0, le=2**62, description="비우면 새로 뽑습니다. 같은 시드는 같은 결과를 냅니다.")
+    """A JSON object with `seed` written out: a number to replay a draw, or null for a new one. An empty body, `{}`,
+    a list, a number or unknown keys are refused (422)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    seed: int | None = Field(
+        ..., ge=0, le=2**62, description="난수 시드. null이면 새로 뽑습니다. 같은 시드는 같은 결과를 냅니다."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data):
+        raw = data._obj if isinstance(data, DjangoGetter) else data  # ninja validates the body once more so wrapped
+        if not isinstance(raw, dict):
+            raise PydanticCustomError("dict_type", "a JSON object")
+        return data
 
 
 class ApplicationIn(Schema):
@@ -143,8 +161,9 @@ def selection_runs(request, code: str):
     return [_run(run) for run in call.selection_runs.select_related("run_by")]
 
 
-@router.post("/calls/{code}/selection-runs", response={201: RunOut}, summary="선발 실행")
+@router.post("/calls/{code}/selection-runs", response={201: RunOut}, summary="선발 실행(접수가 끝난 뒤)")
 def selection_run(request, code: str, payload: SelectionIn):
+    """Runs the call's selection once its 접수 has closed (before: 400 with when it can run)."""
     call = selectors.call_get(user=request.auth, code=code)
     run = services.selection_run(actor=request.auth, call=call, seed=payload.seed)
     return Status(201, _run(run))

@@ -78,12 +78,23 @@ class PlaceForm(KrdsFormMixin, forms.Form):
     start_date = forms.DateField(label="근무 시작일", widget=DateInput())
     end_date = forms.DateField(label="종료 예정일", widget=DateInput())
     quota = forms.ChoiceField(label="선발 구분", required=False)
+    over_capacity_reason = forms.CharField(
+        label="정원 초과 사유",
+        required=False,
+        max_length=200,
+        help_text=(
+            "고른 사업장의 남은 정원보다 선발자가 많을 때에만 적습니다. "
+            "총괄과 사업 담당 부서만 정원을 넘길 수 있습니다."
+        ),
+    )
 
-    field_order = ["quota", "worksites", "start_date", "end_date"]
+    field_order = ["quota", "worksites", "start_date", "end_date", "over_capacity_reason"]
 
     def __init__(self, *args, worksites=(), quotas=(), whole=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["worksites"].choices = [(w.code, f"{w.name} (정원 {w.places}명)") for w in worksites]
+        self.fields["worksites"].choices = [
+            (w.code, f"{w.name} (정원 / 배치 {w.places:,} / {w.placed:,})") for w in worksites
+        ]
         choices = [("", "모든 선발 구분")] if whole else []
         self.fields["quota"].choices = choices + [(str(q.pk), q.name) for q in quotas]
         self.fields["quota"].required = not whole

@@ -179,6 +179,12 @@ class Placement(TimeStampedModel):
     ended_on = models.DateField(_("실제 종료일"), null=True, blank=True)
     dropout_reason = models.CharField(_("중도 포기 사유"), max_length=10, choices=DropoutReason.choices, blank=True)
     dropout_note = models.CharField(_("사유 메모"), max_length=200, blank=True)
+    over_capacity_reason = models.CharField(
+        _("정원 초과 사유"),
+        max_length=200,
+        blank=True,
+        help_text=_("사업장 정원을 넘어 배치할 때 그 사유(총괄·사업 담당 부서만 넘길 수 있습니다)"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

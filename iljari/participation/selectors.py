@@ -2,11 +2,15 @@
 
 Contract:
 - worksite_list(*, user, programme_code=None, query="", year=None) -> QuerySet[Worksite]
-      (in scope; `year`: of the worksite's programme's plan)
-- worksite_placement_counts(*, worksites) -> list[Worksite]   `active` and `total` placements set on each, one query
+      (in scope; `year`: of the worksite's programme's plan); each worksite annotated with `placed` (its placements
+      still running: 배치, the figure its places 정원 bound) and `total` (every placement there), counted by
+      subqueries, so the list's rows are not multiplied and a page counts only its own worksites
+- worksite_placed(queryset) -> QuerySet[Worksite]   the `placed` annotation, for every list of worksites
+- worksite_placed_count(*, worksite) -> int         (unscoped, for the services' capacity rule)
 - worksite_years() -> list[int]   the plan years of the programmes with terms, newest first (the worksite filter)
-- worksite_get(*, user, code) -> Worksite                                         (404 out of scope)
-- programme_worksites(*, user, programme) -> list[Worksite]  /  latest_record_month(*, worksite) -> date | None
+- worksite_get(*, user, code) -> Worksite               (404 out of scope; `placed` annotated as in the list)
+- programme_worksites(*, user, programme) -> list[Worksite]    (`placed` annotated)
+- latest_record_month(*, worksite) -> date | None
 - placement_get(*, user, pk) -> Placement
 - placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
 - my_placements(*, user) -> list[Placement]                                       (a citizen's own)
@@ -36,7 +40,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -92,6 +97,25 @@ def _scoped(user, queryset: QuerySet, prefix: str = "") -> QuerySet:
     return scope_rows(user, queryset, district=f"{prefix}district", partner=f"{prefix}partner")
 
 
+def _placements_counted(*, running: bool) -> Coalesce:
+    """A correlated subquery counting one worksite's placements (the running ones, or all): one figure per worksite
+    row, never a join that would repeat the worksite once per placement."""
+    placements = Placement.objects.filter(worksite=OuterRef("pk"))
+    if running:
+        placements = placements.filter(status=Placement.Status.ACTIVE)
+    counted = placements.order_by().values("worksite").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def worksite_placed(queryset: QuerySet) -> QuerySet:
+    """The worksites annotated with `placed`: their placements still running (참여 중), the places taken (배치)."""
+    return queryset.annotate(placed=_placements_counted(running=True))
+
+
+def worksite_placed_count(*, worksite: Worksite) -> int:
+    return Placement.objects.filter(worksite=worksite, status=Placement.Status.ACTIVE).count()
+
+
 def worksite_list(
     *, user, programme_code: str | None = None, query: str = "", year: int | None = None
 ) -> QuerySet[Worksite]:
@@ -102,24 +126,8 @@ def worksite_list(
         worksites = worksites.filter(programme__code=programme_code)
     if query:
         worksites = worksites.filter(Q(name__icontains=query) | Q(project__icontains=query) | Q(code__iexact=query))
+    worksites = worksite_placed(worksites).annotate(total=_placements_counted(running=False))
     return worksites.order_by("programme__code", "code")
-
-
-def worksite_placement_counts(*, worksites) -> list[Worksite]:
-    """The worksites (a page of them) with `active` and `total` set: their placements counted in one grouped query
-    over these worksites only, not over every worksite the list could show."""
-    worksites = list(worksites)
-    counts = {
-        row["worksite_id"]: row
-        for row in Placement.objects.filter(worksite__in=[w.pk for w in worksites])
-        .values("worksite_id")
-        .annotate(total=Count("pk"), active=Count("pk", filter=Q(status=Placement.Status.ACTIVE)))
-        .order_by()
-    }
-    for worksite in worksites:
-        row = counts.get(worksite.pk, {})
-        worksite.total, worksite.active = row.get("total", 0), row.get("active", 0)
-    return worksites
 
 
 def worksite_years() -> list[int]:
@@ -132,7 +140,9 @@ def worksite_years() -> list[int]:
 
 def worksite_get(*, user, code: str) -> Worksite:
     worksite = (
-        _scoped(user, Worksite.objects.select_related("programme__division", "district", "partner", "org_unit"))
+        worksite_placed(
+            _scoped(user, Worksite.objects.select_related("programme__division", "district", "partner", "org_unit"))
+        )
         .filter(code=code)
         .first()
     )
@@ -143,7 +153,9 @@ def worksite_get(*, user, code: str) -> Worksite:
 
 def programme_worksites(*, user, programme) -> list[Worksite]:
     """The programme's running worksites, for placing its selected applicants."""
-    return list(_scoped(user, Worksite.objects.filter(programme=programme, is_active=True)).order_by("code"))
+    return list(
+        worksite_placed(_scoped(user, Worksite.objects.filter(programme=programme, is_active=True))).order_by("code")
+    )
 
 
 def latest_record_month(*, worksite: Worksite) -> date | None:

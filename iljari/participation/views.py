@@ -59,7 +59,6 @@ def worksite_list(request):
     page = paginate(
         request, selectors.worksite_list(user=request.user, programme_code=programme, query=query, year=year)
     )
-    page.object_list = selectors.worksite_placement_counts(worksites=page.object_list)
     return render(
         request,
         "participation/worksite_list.html",
@@ -270,6 +269,7 @@ def call_place(request, code: str):
             start_date=data["start_date"],
             end_date=data["end_date"],
             quota=quota,
+            over_capacity_reason=data["over_capacity_reason"],
         )
         return f"선발자 {count:,}명을 배치했습니다.", reverse("participation:worksite_list")
 

@@ -113,6 +113,7 @@ from iljari.core.access.people import (  # noqa: F401
     access_person_record_change,
     access_placements_any,
     access_placements_manage,
+    access_placements_over_capacity,
     access_quota_place,
     access_selection_decline,
     access_signup,

@@ -115,6 +115,12 @@ def access_placements_manage(user, division_path_: str) -> bool:
     return access_figures_enter(user, division_path_)
 
 
+def access_placements_over_capacity(user, division_path_: str) -> bool:
+    """Place someone beyond a worksite's places (정원), with a recorded reason: the office manager, or staff of the
+    programme's division. A district officer placing its own district's quota may not."""
+    return access_placements_manage(user, division_path_)
+
+
 def access_worksite_records(user, worksite) -> bool:
     """Record a worksite's months (work, pay, dropouts, outcomes): the programme's division, the district that
     runs a district worksite, the partner that runs its own."""

@@ -715,6 +715,25 @@ def test_application_documents_gate(personas, role, own_division, other_division
     assert gate(personas[role], "/SEOUL/JOBS/LABOUR-POLICY/") is other_division
 
 
+@pytest.mark.parametrize(
+    ("role", "own_division", "other_division"),
+    [
+        (Role.OFFICE_MANAGER, True, True),
+        (Role.DIVISION_STAFF, True, False),  # staff of the programme's division only
+        (Role.DISTRICT_OFFICER, False, False),  # places its own quota, within the places
+        (Role.AUDITOR, False, False),
+        (Role.SYSTEM_ADMIN, False, False),
+        (Role.PARTNER_AGENCY, False, False),
+        (Role.CITIZEN, False, False),
+        (Role.ORGANISATION, False, False),
+    ],
+)
+def test_placements_over_capacity_gate(personas, role, own_division, other_division):
+    gate = access.access_placements_over_capacity
+    assert gate(personas[role], "/SEOUL/JOBS/JOBS-POLICY/") is own_division  # the staff persona's division
+    assert gate(personas[role], "/SEOUL/JOBS/LABOUR-POLICY/") is other_division
+
+
 # --- the gates themselves ----------------------------------------------------------------------------------
 
 GATES = [

@@ -74,3 +74,18 @@ def test_lock_page_and_history(office, client_as):
     assert history.count("2018년 6월") >= 2  # the lock and the unlock
     bad = manager.post("/months/", {"year": "2018", "month": "13", "action": "lock"}, follow=True)
     assert "연도와 월을 확인하십시오" in bad.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_row_lock_needs_a_transaction_and_reads_the_row():
+    from django.db import transaction
+
+    from iljari.core.locks import row_lock
+    from iljari.core.models import MonthLock
+
+    lock = MonthLock.objects.create(year=2018, month=5, is_locked=False)
+    with pytest.raises(RuntimeError):
+        row_lock(MonthLock, lock.pk)
+    with transaction.atomic():
+        assert row_lock(MonthLock, lock.pk) == lock
+        assert row_lock(MonthLock, lock.pk + 1000) is None

@@ -62,7 +62,8 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     _log_out(page)
 
     # three reviewers score the published criteria
-    from iljari.intake.models import Application
+    from iljari.intake.models import Application, Call
+    from iljari.intake.tests.factories import close_call
 
     application = Application.objects.get(organisation=company)
     for reviewer, points in (
@@ -84,6 +85,7 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     # the division selects and confirms
     _log_in(page, "t_staff")
     page.wait_for_url("**/")
+    close_call(Call.objects.get(code="SME-BROWSER"))  # 접수 has ended: the selection may run
     page.goto("/intake/calls/SME-BROWSER/")
     page.get_by_label("난수 시드").fill("5")
     page.get_by_role("button", name="선발 실행").click()

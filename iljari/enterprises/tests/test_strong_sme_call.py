@@ -19,6 +19,7 @@ from iljari.enterprises.models import Certification
 from iljari.enterprises.tests.factories import CRITERIA, make_organisation
 from iljari.intake import services
 from iljari.intake.models import Application, ReviewScore
+from iljari.intake.tests.factories import close_call
 from iljari.org.models import OrgUnit
 from iljari.plan.models import Programme
 from iljari.testing import PASSWORD
@@ -142,6 +143,7 @@ def test_three_reviewers_with_a_conflict_trimmed_outliers_cut_interview_select_a
             if score is not None:
                 client.post(review[name], criteria_post("interview", score))
     # totals: 가 75 + 71 = 146, 나 65 + 88 = 153, 다 52 + 61 = 113; two places
+    close_call(call)
     staff.post(f"/intake/calls/{call.code}/select/", {"seed": "7"})
     outcome = dict(Application.objects.filter(call=call).values_list("organisation__name", "status"))
     assert outcome == {"가기업": "selected", "나기업": "selected", "다기업": "waitlisted", "라기업": "screened_out"}
@@ -172,6 +174,7 @@ def test_the_funnel_counts_applications_passes_and_selections(office, personas):
         services.document_review_close(actor=reviewer, call=call, passing=0)
     assert caught.value.field_errors == {"passing": ["통과 수는 1 이상의 정수입니다."]}
     assert services.document_review_close(actor=reviewer, call=call, passing=2) == (2, 2)
+    close_call(call)
     services.selection_run(actor=reviewer, call=call, seed=1)
     client = Client()
     client.force_login(reviewer)

@@ -67,12 +67,17 @@ Contract:
       says (Call.score_aggregation: the mean, or the mean without the highest and the lowest score when at least
       three reviewers scored).
 - selection_rerun_check(*, call) -> None                                    (refuses a confirmed call)
+- selection_wait_message(*, call, doing="선발할", now=None) -> str | None
+      while the call still receives applications (before closes_at), when its selection may run (the page shows
+      it in place of the buttons); None once 접수 has closed
+- selection_closed_check(*, call, doing="선발할", now=None) -> None         (refuses a call still receiving)
 - selection_run(*, actor, call, seed=None) -> SelectionRun
       ranks by review score, then priority points, then a lottery drawn from the seed, fills each quota and
-      waitlists the rest; the call is locked while it runs, so two runs never interleave; refused once the
-      selection is confirmed.
+      waitlists the rest; the call is locked while it runs, so two runs never interleave; refused while the call
+      still receives applications, and once the selection is confirmed.
 - selection_confirm(*, actor, call, now=None) -> Call
-      fixes the latest run's result (선발 확정): no run after it. Placing or enrolling selected people confirms it.
+      fixes the latest run's result (선발 확정): no run after it; refused while the call still receives
+      applications. Placing or enrolling selected people confirms it.
       A call for organisations that `certifies` gives its selected organisations that designation from the day
       (enterprises' certifications_grant: the strong SMEs then appear on the public platform).
 - applications_mark_placed(*, call, application_ids, now=None) -> int
@@ -107,7 +112,12 @@ from iljari.intake.services.eligibility import (
     eligibility_run,
     priority_points,
 )
-from iljari.intake.services.guards import call_manage_check, selection_rerun_check
+from iljari.intake.services.guards import (
+    call_manage_check,
+    selection_closed_check,
+    selection_rerun_check,
+    selection_wait_message,
+)
 from iljari.intake.services.paper import (
     BULK_IMPORT_MAX_ROWS,
     application_bulk_import,
@@ -160,7 +170,9 @@ __all__ = [
     "review_score_record",
     "selection_compute",
     "selection_confirm",
+    "selection_closed_check",
     "selection_rerun_check",
+    "selection_wait_message",
     "selection_run",
     "size_text",
     "trimmed_mean",

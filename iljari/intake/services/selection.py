@@ -19,7 +19,7 @@ from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
 from iljari.enterprises.services import certifications_grant
 from iljari.intake.models import Application, Call, SelectionResult, SelectionRun
-from iljari.intake.services.guards import call_manage_check, selection_rerun_check
+from iljari.intake.services.guards import call_manage_check, selection_closed_check, selection_rerun_check
 from iljari.intake.services.review import RANKED, review_scores
 
 ALGORITHM = "iljari-selection-v1"  # score desc, priority points desc, lottery asc; quota by quota
@@ -72,6 +72,7 @@ def selection_run(*, actor, call: Call, seed: int | None = None) -> SelectionRun
     seed = secrets.randbits(62) if seed is None else seed
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call.pk)  # one selection of a call at a time
+        selection_closed_check(call=call)
         selection_rerun_check(call=call)
         rankings = selection_compute(call=call, seed=seed)
         selected = sum(1 for r in rankings if r.outcome == Application.Status.SELECTED)
@@ -98,6 +99,7 @@ def selection_confirm(*, actor, call: Call, now=None) -> Call:
         call = Call.objects.select_for_update().get(pk=call.pk)
         if call.selection_confirmed:
             return call
+        selection_closed_check(call=call, doing="선발 결과를 확정할", now=now)
         if not call.selection_runs.exists():
             raise ValidationFailed("선발을 먼저 실행하십시오. 확정할 선발 결과가 없습니다.")
         call.selection_confirmed_at = now or timezone.now()

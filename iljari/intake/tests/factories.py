@@ -45,3 +45,15 @@ def upload(name="등본.pdf", content=PDF, content_type="application/pdf"):
 
 def stored_files(media_root) -> list:
     return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
+
+
+def close_call(call, *, now=None):
+    """The call's 접수 closed a minute ago (its end moved into the past; its start too when it would fall after), so
+    its selection may run and be confirmed. Returns the call with its new period."""
+    from iljari.intake.models import Call
+
+    closes = (now or timezone.now()) - timedelta(minutes=1)
+    opens = min(call.opens_at, closes - timedelta(days=1))
+    Call.objects.filter(pk=call.pk).update(opens_at=opens, closes_at=closes)
+    call.opens_at, call.closes_at = opens, closes
+    return call

@@ -11,7 +11,7 @@ from iljari.core.models import AccessLogEntry, BackgroundJob
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application, Quota
-from iljari.intake.tests.factories import make_call
+from iljari.intake.tests.factories import close_call, make_call
 from iljari.intake.tests.test_bulk_upload import _counts, _row, _sheet
 from iljari.people.models import Person
 from iljari.people.tests.factories import make_person
@@ -66,6 +66,7 @@ def test_selection_of_a_large_call_runs_as_a_job_and_a_confirmed_call_is_refused
     _applied(call, 5)
     staff = client_as(Role.DIVISION_STAFF)
     with django_capture_on_commit_callbacks(execute=True):
+        close_call(call)
         response = staff.post(f"/intake/calls/{call.code}/select/", {"seed": "7"})
     job, page = _job_page(staff, response)
     assert job.status == "succeeded" and "선발 2명, 예비 3명 (난수 시드 7)" in page  # the CITY quota has 2 places

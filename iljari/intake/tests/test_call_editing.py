@@ -7,7 +7,7 @@ import pytest
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Call, EligibilityRule
-from iljari.intake.tests.factories import make_call
+from iljari.intake.tests.factories import close_call, make_call
 from iljari.org.models import District
 from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
@@ -143,6 +143,7 @@ def test_editing_keeps_quotas_with_applications_and_changes_the_rest(office, cli
 def test_a_confirmed_call_is_no_longer_editable(office, client_as):
     call = make_call("DONE", documents="")
     services.application_submit(actor=None, call=call, person=make_person(), quota=call.quotas.get(code="CITY"))
+    close_call(call)
     services.selection_run(actor=None, call=call, seed=1)
     services.selection_confirm(actor=None, call=call)
     staff = client_as(Role.DIVISION_STAFF)

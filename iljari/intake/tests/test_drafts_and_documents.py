@@ -9,7 +9,16 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, ApplicationDocument
-from iljari.intake.tests.factories import CONSENT, EXE, JPEG, PNG, make_call, stored_files, upload
+from iljari.intake.tests.factories import (
+    CONSENT,
+    EXE,
+    JPEG,
+    PNG,
+    close_call,
+    make_call,
+    stored_files,
+    upload,
+)
 from iljari.people.tests.factories import make_person
 
 
@@ -182,6 +191,7 @@ def test_a_draft_counts_nowhere_is_not_checked_scored_or_selected(office):
     assert services.eligibility_run(actor=manager, call=call) == (1, 0)
     with pytest.raises(ValidationFailed, match="임시저장"):
         services.review_score_record(actor=manager, application=draft, stage="document_review", score=90)
+    close_call(call)
     run = services.selection_run(actor=manager, call=call, seed=1)
     assert (run.selected, run.waitlisted) == (1, 0)
     assert Application.objects.get(pk=draft.pk).status == "draft"

@@ -14,6 +14,7 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import selectors, services
 from iljari.intake.models import Application, SelectionResult
+from iljari.intake.tests.factories import close_call
 from iljari.people.models import Person
 from iljari.people.tests.factories import make_person
 from iljari.plan.models import Programme
@@ -114,6 +115,7 @@ def test_selection_fills_each_quota_ranks_by_score_then_priority_then_lottery(of
     services.review_score_record(actor=manager, application=city[3], stage="document_review", score=90)
     Person.objects.filter(pk=city[2].person_id).update(basic_livelihood_recipient=True)
     services.eligibility_run(actor=manager, call=call)
+    close_call(call)
     run = services.selection_run(actor=manager, call=call, seed=7)
     outcome = dict(Application.objects.filter(call=call).values_list("pk", "status"))
     assert outcome[city[3].pk] == "selected"  # the best score
@@ -126,6 +128,7 @@ def test_selection_fills_each_quota_ranks_by_score_then_priority_then_lottery(of
 def test_the_same_seed_gives_the_same_result_and_another_seed_may_not(office):
     call = _call(places=(("CITY", "서울시", 5),))
     _apply_many(call, 30, "CITY")
+    close_call(call)
     first = services.selection_run(actor=None, call=call, seed=123456789)
     again = services.selection_compute(call=call, seed=first.seed)
     recorded = sorted(SelectionResult.objects.filter(run=first).values_list("application_id", "rank", "outcome"))
@@ -139,6 +142,7 @@ def test_the_same_seed_gives_the_same_result_and_another_seed_may_not(office):
 
 def test_only_the_programmes_division_or_the_manager_run_a_call(office):
     call = _call()  # P1-03 belongs to 일자리정책담당관, the staff persona's division
+    close_call(call)
     services.selection_run(actor=office[Role.DIVISION_STAFF], call=call, seed=1)
     for role in (Role.AUDITOR, Role.DISTRICT_OFFICER, Role.CITIZEN):
         with pytest.raises(NotAllowed):
@@ -195,6 +199,7 @@ def test_office_pages_show_figures_and_runs(office, client_as):
     _apply_many(call, 4, "CITY")
     staff = client_as(Role.DIVISION_STAFF)
     assert staff.post(f"/intake/calls/{call.code}/eligibility/").status_code == 302
+    close_call(call)
     assert staff.post(f"/intake/calls/{call.code}/select/", {"seed": "42"}).status_code == 302
     page = staff.get(f"/intake/calls/{call.code}/").content.decode()
     assert "난수 시드 42" in page and "2:1" in page and "******" in page
@@ -233,6 +238,7 @@ def test_many_submissions_in_the_same_moment_lose_nothing_and_duplicate_nothing(
     assert errors == []
     assert Application.objects.filter(call=call).count() == 200
     assert Application.objects.filter(call=call).values("person").distinct().count() == 200
+    close_call(call)
     runs = []
 
     def select(seed):

@@ -10,7 +10,7 @@ from django.test import Client
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application
-from iljari.intake.tests.factories import make_call
+from iljari.intake.tests.factories import close_call, make_call
 from iljari.org.models import District
 from iljari.people.tests.factories import BOTH, make_person
 
@@ -49,6 +49,7 @@ def test_a_selection_run_through_the_api_is_recorded_and_replayable(office, clie
     for _ in range(4):
         services.application_submit(actor=None, call=call, person=make_person(), quota=call.quotas.get(code="CITY"))
     staff = client_as(Role.DIVISION_STAFF)
+    close_call(call)
     response = _post(staff, f"/api/intake/calls/{call.code}/selection-runs", {"seed": 77})
     assert response.status_code == 201
     run = response.json()

@@ -10,7 +10,7 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application, SelectionResult
-from iljari.intake.tests.factories import make_call
+from iljari.intake.tests.factories import close_call, make_call
 from iljari.people.tests.factories import make_person
 from iljari.testing import Persona, make_persona
 
@@ -37,6 +37,7 @@ def test_a_confirmed_selection_cannot_be_run_again(office):
     call = make_call(documents="")
     _applied(call, 4)
     manager = office[Role.OFFICE_MANAGER]
+    close_call(call)
     with pytest.raises(ValidationFailed, match="선발을 먼저 실행하십시오"):
         services.selection_confirm(actor=manager, call=call)
     services.selection_run(actor=manager, call=call, seed=5)
@@ -52,6 +53,7 @@ def test_a_confirmed_selection_cannot_be_run_again(office):
 def test_only_the_calls_staff_confirm(office):
     call = make_call(documents="")
     _applied(call, 2)
+    close_call(call)
     services.selection_run(actor=None, call=call, seed=1)
     labour = make_persona(Persona(Role.DIVISION_STAFF, "t_labour", org_unit="LABOUR-POLICY"))
     for actor in (labour, office[Role.AUDITOR], office[Role.DISTRICT_OFFICER]):
@@ -65,6 +67,7 @@ def test_placing_the_selected_confirms_the_selection_and_they_cannot_decline_aft
     site = make_site()
     call = make_call(documents="")
     _applied(call, 3)
+    close_call(call)
     services.selection_run(actor=None, call=call, seed=3)
     from iljari.participation import services as participation
 
@@ -86,6 +89,7 @@ def test_a_declined_place_goes_to_the_next_on_the_waiting_list_in_rank_order(off
     _applied(call, 6, "CITY")
     _applied(call, 2, "DISTRICT")
     manager = office[Role.OFFICE_MANAGER]
+    close_call(call)
     run = services.selection_run(actor=manager, call=call, seed=11)
     services.selection_confirm(actor=manager, call=call)
     city = _ranked(run, "CITY")
@@ -111,6 +115,7 @@ def test_the_citizen_declines_on_the_portal_after_the_announcement(office):
     person = make_person(user=citizen)
     call = make_call(documents="")
     own = services.application_submit(actor=None, call=call, person=person, quota=call.quotas.get(code="CITY"))
+    close_call(call)
     services.selection_run(actor=None, call=call, seed=1)
     client = Client()
     client.force_login(citizen)
@@ -135,6 +140,7 @@ def test_staff_confirm_decline_and_promote_on_the_call_page(office, client_as):
     applications = _applied(call, 3)
     staff = client_as(Role.DIVISION_STAFF)
     assert "선발 확정" not in staff.get(f"/intake/calls/{call.code}/").content.decode()  # no run yet
+    close_call(call)
     staff.post(f"/intake/calls/{call.code}/select/", {"seed": "9"})
     assert "선발 확정" in staff.get(f"/intake/calls/{call.code}/").content.decode()
     response = staff.post(f"/intake/calls/{call.code}/confirm/", follow=True)

@@ -53,6 +53,7 @@ def call_detail(request, code: str):
             "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
             "status": status,
             "can_manage": access_calls_manage(request.user, call.programme.division.path),
+            "selection_wait": services.selection_wait_message(call=call),
             "can_register": bool(selectors.registrable_quotas(user=request.user, call=call)),
             "can_documents": access_application_documents(request.user, call.programme.division.path),
             "seed_form": SeedForm(),

@@ -29,6 +29,7 @@ def call_select(request, code: str):
     services.selection_rerun_check(call=call)  # a confirmed call is refused now (its error page), not in the worker
 
     def select():
+        services.selection_closed_check(call=call)  # a call still receiving: a message now, not a failed job
         if call.applications.count() > settings.ILJARI_INLINE_BATCH_ROWS:
             job = job_start(
                 actor=request.user, kind="selection", title=f"{call.title} 선발", task=tasks.selection_task,

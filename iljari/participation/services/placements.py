@@ -1,6 +1,8 @@
 """Placements (배치): one person placed at a worksite for a period, or a call's selected people at once; the end of a
 placement (completion or dropout). The rules: the programme's longest period, a selected application of the person,
-no overlapping direct job (the person's row locked while checking), the start year's living wage."""
+no overlapping direct job (the person's row locked while checking), the worksite's places (정원: its placements still
+running may not exceed them, the worksite's row locked while counting, unless the office manager or the programme's
+division gives a reason, recorded on each placement beyond the places), the start year's living wage."""
 
 from __future__ import annotations
 
@@ -8,9 +10,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Count
 
 from iljari.core.access import (
     access_placements_manage,
+    access_placements_over_capacity,
     access_quota_place,
     access_worksite_records,
     access_worksites_place,
@@ -18,11 +22,12 @@ from iljari.core.access import (
 )
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.locks import row_lock
 from iljari.intake.models import Application
 from iljari.intake.services import applications_mark_placed
 from iljari.participation.calendar import add_months, month_start
 from iljari.participation.models import Placement, ProgrammeTerms, WorkRecord, Worksite
-from iljari.participation.selectors import direct_jobs_overlapping
+from iljari.participation.selectors import direct_jobs_overlapping, worksite_placed_count
 from iljari.participation.services.outcomes import placement_achievements_sync, sync_day
 from iljari.participation.services.tables import living_wage_hourly, programme_terms_get
 from iljari.people.models import Person
@@ -44,6 +49,20 @@ def _overlap_message(other: Placement) -> str:
     )
 
 
+def _beyond_places(*, actor, programme, reason: str, message: str, field: str) -> str:
+    """Placing beyond a worksite's places: refused without a reason, and refused to whoever may not exceed them
+    (access_placements_over_capacity); else the reason to record on the placements beyond the places."""
+    if not reason:
+        hint = " 정원을 넘겨 배치하려면 사유를 적으십시오(총괄·사업 담당 부서만 넘길 수 있습니다)."
+        raise ValidationFailed(message, field_errors={field: [message + hint]})
+    if actor is not None:
+        require(
+            access_placements_over_capacity(actor, programme.division.path),
+            f"정원을 넘겨 배치할 권한이 없습니다. {message}",
+        )
+    return reason[:200]
+
+
 def placement_create(
     *,
     actor,
@@ -53,6 +72,7 @@ def placement_create(
     end_date: date,
     weekly_hours=None,
     application=None,
+    over_capacity_reason: str = "",
     sync: bool = True,
 ) -> Placement:
     programme = worksite.programme
@@ -81,6 +101,20 @@ def placement_create(
             other = direct_jobs_overlapping([person.pk], start_date, end_date).select_related("programme").first()
             if other is not None:
                 raise ValidationFailed(_overlap_message(other), field_errors={"start_date": [_overlap_message(other)]})
+        site = row_lock(Worksite, worksite.pk)  # a second placement here waits until this one is counted
+        placed = worksite_placed_count(worksite=site)
+        reason = ""
+        if placed + 1 > site.places:
+            message = (
+                f"{site.name}의 정원은 {site.places:,}명이고 이미 {placed:,}명이 배치되어 있어 더 배치할 수 없습니다."
+            )
+            reason = _beyond_places(
+                actor=actor,
+                programme=programme,
+                reason=(over_capacity_reason or "").strip(),
+                message=message,
+                field="worksite",
+            )
         if application is not None:
             applications_mark_placed(call=application.call, application_ids=[application.pk])
         placement = Placement.objects.create(
@@ -94,6 +128,7 @@ def placement_create(
             end_date=end_date,
             weekly_hours=hours,
             hourly_wage=wage,
+            over_capacity_reason=reason,
             created_by=actor,
         )
         if sync:
@@ -101,8 +136,35 @@ def placement_create(
     return placement
 
 
+def _spread(worksites: list[Worksite], room: dict[int, int], count: int) -> list[tuple[int, bool]]:
+    """`count` people over the worksites in turn, each worksite taking no more than its room; the rest (beyond
+    every worksite's places) again in turn over all of them: (worksite id, beyond the places) per person."""
+    free = dict(room)
+    open_ = [pk for pk in dict.fromkeys(w.pk for w in worksites) if free[pk] > 0]  # a worksite chosen twice: once
+    spread: list[tuple[int, bool]] = []
+    turn = 0
+    while open_ and len(spread) < count:
+        turn %= len(open_)
+        pk = open_[turn]
+        spread.append((pk, False))
+        free[pk] -= 1
+        if free[pk] == 0:
+            open_.pop(turn)
+        else:
+            turn += 1
+    beyond = count - len(spread)
+    return spread + [(worksites[k % len(worksites)].pk, True) for k in range(beyond)]
+
+
 def placements_from_selection(
-    *, actor, call, worksites: list[Worksite], start_date: date, end_date: date, quota=None
+    *,
+    actor,
+    call,
+    worksites: list[Worksite],
+    start_date: date,
+    end_date: date,
+    quota=None,
+    over_capacity_reason: str = "",
 ) -> int:
     programme = call.programme
     if actor is not None:
@@ -140,20 +202,44 @@ def placements_from_selection(
                 raise ValidationFailed(
                     f"선발자 중 {busy}명이 같은 기간에 다른 직접일자리에 참여 중입니다. 그 사람들을 먼저 정리하십시오."
                 )
+        # the chosen worksites' rows locked (in id order) while their places are counted
+        sites = list(Worksite.objects.select_for_update().filter(pk__in=[w.pk for w in worksites]).order_by("pk"))
+        placed = dict(
+            Placement.objects.filter(worksite__in=sites, status=Placement.Status.ACTIVE)
+            .values("worksite")
+            .annotate(n=Count("pk"))
+            .values_list("worksite", "n")
+            .order_by()
+        )
+        room = {w.pk: max(w.places - placed.get(w.pk, 0), 0) for w in sites}
+        spread = _spread(worksites, room, len(applications))
+        reason = ""
+        if any(beyond for _, beyond in spread):
+            message = (
+                f"고른 사업장의 남은 정원은 모두 {sum(room.values()):,}명인데 "
+                f"배치할 선발자는 {len(applications):,}명입니다."
+            )
+            reason = _beyond_places(
+                actor=actor,
+                programme=programme,
+                reason=(over_capacity_reason or "").strip(),
+                message=message,
+                field="worksites",
+            )
         applications_mark_placed(call=call, application_ids=[a.pk for a in applications])
         actor_id = actor.pk if actor is not None else None
         rows_insert(
             Placement,
             (
                 "person", "programme", "worksite", "application", "target_group", "is_direct_job",
-                "start_date", "end_date", "weekly_hours", "hourly_wage", "created_by",
+                "start_date", "end_date", "weekly_hours", "hourly_wage", "over_capacity_reason", "created_by",
             ),
             (
                 (
-                    a.person_id, programme.pk, worksites[index % len(worksites)].pk, a.pk, terms.target_group,
-                    terms.is_direct_job, start_date, end_date, terms.weekly_hours, wage, actor_id,
+                    a.person_id, programme.pk, worksite_id, a.pk, terms.target_group, terms.is_direct_job,
+                    start_date, end_date, terms.weekly_hours, wage, reason if beyond else "", actor_id,
                 )
-                for index, a in enumerate(applications)
+                for a, (worksite_id, beyond) in zip(applications, spread, strict=True)
             ),
         )  # fmt: skip
         placement_achievements_sync(programme=programme, year=start_date.year, as_of=sync_day(start_date))

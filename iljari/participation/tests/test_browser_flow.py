@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.core.roles import Role
 from iljari.intake import services as intake
 from iljari.intake.models import Call
+from iljari.intake.tests.factories import close_call
 from iljari.participation import services
 from iljari.participation.models import Payment, Placement
 from iljari.participation.tests.factories import make_site
@@ -64,6 +65,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
 
     # the division scores and selects
     _as(page, "t_staff")
+    close_call(call)  # 접수 has ended: the selection may run
     page.goto(f"/intake/calls/{call.code}/")
     application = call.applications.get(person=person)
     page.locator(f"#score-{application.pk}").fill("87.5")
@@ -84,8 +86,8 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     _as(page, "t_staff")
     page.goto("/participation/")
     page.get_by_role("link", name="배치").click()
-    page.get_by_text("강동구 골목상권 활성화 (정원 10명)").click()  # the label, as a person clicks it
-    assert page.get_by_label("강동구 골목상권 활성화 (정원 10명)").is_checked()
+    page.get_by_text("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").click()  # the label, as a person clicks it
+    assert page.get_by_label("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").is_checked()
     page.get_by_label("근무 시작일").fill(start.isoformat())
     page.get_by_label("종료 예정일").fill((start + timedelta(days=180)).isoformat())
     page.get_by_role("button", name="배치").click()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import services as intake
+from iljari.intake.tests.factories import close_call
 from iljari.org.models import District
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement
@@ -37,6 +38,7 @@ def _round(site):
     for quota in call.quotas.all():
         for _ in range(2):
             intake.application_submit(actor=None, call=call, person=make_person(), quota=quota)
+    close_call(call)
     intake.selection_run(actor=None, call=call, seed=1)
     return call
 

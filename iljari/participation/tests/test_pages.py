@@ -226,7 +226,7 @@ def test_worksite_page_filters_by_year_and_counts_the_page_worksites(site, clien
     page = client.get("/participation/").content.decode()
     assert '<option value="2018" selected>2018년</option>' in page  # the newest year, its programmes listed
     assert "2018년 전체" in page
-    assert '<td class="ilj-num">2</td><td class="ilj-num">2</td>' in page  # 참여 중, 누적 of 골목상권 활성화
+    assert '<td class="ilj-num" data-capacity>10 / 2</td><td class="ilj-num">2</td>' in page  # 정원 / 배치, 누적
     bad = client.get("/participation/?year=1999")
     assert bad.status_code == 200 and "최근 연도를 보여 줍니다" in bad.content.decode()
     with CaptureQueriesContext(connection) as before:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import services as intake
+from iljari.intake.tests.factories import close_call
 from iljari.participation import selectors, services
 from iljari.participation.models import Placement, WorkRecord
 from iljari.participation.tests.factories import make_site
@@ -104,6 +105,7 @@ def _selected_call(count: int):
     people = [make_person() for _ in range(count)]
     for person in people:
         intake.application_submit(actor=None, call=call, person=person, quota=quota)
+    close_call(call)
     intake.selection_run(actor=None, call=call, seed=7)
     return call, people
 

@@ -11,6 +11,7 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.intake import services as intake
 from iljari.intake.models import Application
+from iljari.intake.tests.factories import close_call
 from iljari.participation import training_services as services
 from iljari.participation.models import Enrolment, TrainingDeposit
 from iljari.participation.tests.factories import make_trainee
@@ -27,6 +28,7 @@ def _apply(call, quota_code: str, count: int, people=None):
 
 def _select(call, seed: int = 7):
     intake.eligibility_run(actor=None, call=call)
+    close_call(call)
     intake.selection_run(actor=None, call=call, seed=seed)
 
 

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
 from iljari.intake import services as intake
+from iljari.intake.tests.factories import close_call
 from iljari.participation import training_services as services
 from iljari.participation.models import AttendanceMonth, Enrolment, TrainingDeposit
 from iljari.participation.tests.factories import make_trainee
@@ -150,6 +151,7 @@ def test_division_staff_enrol_a_calls_selected_applicants_from_the_page(training
     quota = call.quotas.get(code="E-SHORT")
     for _ in range(2):
         intake.application_submit(actor=None, call=call, person=make_person(), quota=quota)
+    close_call(call)
     intake.selection_run(actor=None, call=call, seed=3)
     client = client_as(Role.DIVISION_STAFF)
     figures = client.get("/participation/training/?year=2018").content.decode()
