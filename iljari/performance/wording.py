@@ -192,27 +192,43 @@ def outcome_rank(result: ValidationResult) -> int:
 class ResultText:
     """A result as the page, the command and the API word it."""
 
+    code: str  # the rule's code
     rule: str  # the rule's name
     sentence: str  # the rule as a sentence
+    area: str
     importance: str
     subject: str
     left: str
     right: str
-    outcome: str
+    outcome: str  # passed, failed, skipped
+    outcome_label: str
     explanation: str
 
 
 def result_text(result: ValidationResult, labels: Labels) -> ResultText:
     rule = result.rule
+    rounded = rule.kind == ValidationRule.Kind.ROUNDED
     return ResultText(
+        code=rule.code,
         rule=rule.name,
         sentence=labels.rule(rule),
+        area=rule.get_area_display(),
         importance=rule.get_importance_display(),
         subject=labels.subject(result.subject),
         left=format_value(result.left_value, result.unit),
-        right=format_value(
-            result.right_value, base_unit(result.unit) if rule.kind == ValidationRule.Kind.ROUNDED else result.unit
-        ),
-        outcome=result.get_outcome_display(),
+        right=format_value(result.right_value, base_unit(result.unit) if rounded else result.unit),
+        outcome=result.outcome,
+        outcome_label=result.get_outcome_display(),
         explanation=result.explanation,
     )
+
+
+def figure_text(figure: ProgrammeFigure) -> str:
+    """A printed figure in its printed unit: 1,157백만원, 51.0%, 5.4:1."""
+    return format_value(Decimal(figure.value) * unit_scale(figure.unit), figure.unit)
+
+
+def tolerance_text(rule: ValidationRule) -> str:
+    if not rule.tolerance:
+        return "없음"
+    return f"±{_trimmed(Decimal(rule.tolerance), 6)}"
