@@ -242,10 +242,13 @@ def rule_edit(request, code: str):
     if rule is None:
         raise NotFound("검증 규칙을 찾을 수 없습니다.")
     fields = [field for field in services.RULE_FIELDS if field not in ("kind", "whole_series")]
-    choices = series_choices()
+    labels = wording.Labels.load()
+    choices = [(code, labels.series(code)) for code, _ in series_choices()]
     known = {code for code, _ in choices}
     # a figure rule's sides are terms (figure:<key> + …), offered as they stand
-    choices += [(side, side) for side in {rule.left_series, rule.right_series} if side not in known]
+    choices += [
+        (side, labels.side(side)) for side in dict.fromkeys((rule.left_series, rule.right_series)) if side not in known
+    ]
     form = ValidationRuleForm(
         request.POST or None, series=choices, initial={field: getattr(rule, field) for field in fields}
     )
@@ -259,6 +262,9 @@ def rule_edit(request, code: str):
         save,
         form=form,
         render_page=lambda form, status: render(
-            request, "performance/rule_form.html", {"form": form, "rule": rule}, status=status
+            request,
+            "performance/rule_form.html",
+            {"form": form, "rule": rule, "sentence": labels.rule(rule)},
+            status=status,
         ),
     )

@@ -68,3 +68,29 @@ def test_tens_of_figures_of_the_programme_text_are_kept_with_their_source(person
     assert (grant.programme.code, grant.value, grant.unit, grant.as_of) == ("P2-04", 1157, "백만원", AS_OF)
     assert "1,157백만원(51%)" in grant.source_text and grant.source_page == "Ⅲ 2-④ 추진현황"
     assert figures.filter(programme__isnull=True).count() == 0
+
+
+def test_the_office_manager_edits_a_figure_rule_and_it_stays_a_figure_rule(personas, dataset_2018, client_as):
+    from iljari.core.roles import Role
+
+    client = client_as(Role.OFFICE_MANAGER)
+    page = client.get("/performance/validation/rules/TXT-P2-04-RATE/").content.decode()
+    assert "비율 규칙" in page and "한국노총 보조금 6월까지 교부액" in page
+    rule = ValidationRule.objects.get(code="TXT-P2-04-RATE")
+    form = {
+        "name": rule.name,
+        "area": rule.area,
+        "left_series": rule.left_series,
+        "operator": rule.operator,
+        "right_series": rule.right_series,
+        "tolerance": "0.06",
+        "importance": "high",
+        "missing_values": rule.missing_values,
+        "is_active": "on",
+    }
+    assert client.post("/performance/validation/rules/TXT-P2-04-RATE/", form).status_code == 302
+    rule.refresh_from_db()
+    assert (rule.kind, rule.whole_series, rule.importance) == ("rate", "figure:p2-04.fktu.budget", "high")
+    # within a tolerance of 6 points, 51% against 46.4% passes
+    validation_run(year=2018, as_of=AS_OF)
+    assert ValidationRule.objects.get(code="TXT-P2-04-RATE").results.get().outcome == "passed"
