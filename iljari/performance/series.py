@@ -221,10 +221,6 @@ class Term:
     code: str  # figure:<key>, or a series code
     subject: str | None = None  # the subject of a series term (None: a figure)
 
-    @property
-    def text(self) -> str:
-        return self.code if self.subject is None else f"{self.code}[{self.subject}]"
-
 
 def terms_parse(expression: str) -> list[Term]:
     """`figure:a + figure:b - jobs.target.kind[direct]` → its terms; ValueError (Korean) for anything else."""
@@ -263,8 +259,9 @@ def figure_values(year: int, keys: set[str]) -> dict[str, tuple[Decimal, str, Pr
     return {f.key: (to_base(f.value, f.unit), f.unit, f) for f in figures}
 
 
-def series_unit(code: str, subject: str = "") -> str:
-    """The unit the report shows a series' subject in ("" where unknown)."""
+def series_unit(code: str, subject: str = "", units: dict[str, str] | None = None) -> str:
+    """The unit the report shows a series' subject in ("" where unknown); `units`: the indicators' units, when the
+    caller has read them already (indicator_units())."""
     base = code.removeprefix(REPORTED)
     series = SERIES.get(base)
     if series is None:
@@ -273,5 +270,5 @@ def series_unit(code: str, subject: str = "") -> str:
     if series is None:
         return ""
     if series.unit == INDICATOR_UNIT:
-        return indicator_units().get(subject.split(" ")[0], "")
+        return (indicator_units() if units is None else units).get(subject.split(" ")[0], "")
     return series.unit

@@ -58,6 +58,7 @@ from iljari.performance.series import (
     SERIES,
     Term,
     figure_values,
+    indicator_units,
     series_unit,
     series_values,
     terms_parse,
@@ -424,7 +425,9 @@ class ValidationRun:
         return [r for r in self.failed if r.rule.importance == ValidationRule.Importance.HIGH]
 
 
-def _compare_results(rule: ValidationRule, year: int, as_of: date, now) -> list[ValidationResult]:
+def _compare_results(
+    rule: ValidationRule, year: int, as_of: date, now, units: dict[str, str]
+) -> list[ValidationResult]:
     left = _side(rule.left_series, rule.left_sum, year, as_of)
     right = _side(rule.right_series, rule.right_sum, year, as_of)
     # Compared: the subjects both sides know; a sum is one subject, the total ("").
@@ -433,7 +436,7 @@ def _compare_results(rule: ValidationRule, year: int, as_of: date, now) -> list[
     for subject in subjects:
         lvalue, rvalue = left.get(subject), right.get(subject)
         outcome = _outcome(rule, lvalue, rvalue)
-        unit = series_unit(rule.left_series, subject)
+        unit = series_unit(rule.left_series, subject, units)
         results.append(
             ValidationResult(
                 rule=rule,
@@ -507,17 +510,16 @@ def _figure_result(rule: ValidationRule, terms: _Terms, year: int, as_of: date, 
         whole, _ = terms.side(rule.whole_series)
         extra = {"numerator": right, "denominator": whole, "part_unit": part_unit}
         right = None if right is None or not whole else right / whole
-        outcome = _outcome(rule, left, right) if left is None or right is None else None
-        if outcome is None:
-            passed = abs(left - right) <= rule.tolerance
-            outcome = ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
-    elif rule.kind == ValidationRule.Kind.ROUNDED:
-        outcome = _outcome(rule, left, right) if left is None or right is None else None
-        if outcome is None:
-            passed = abs(left - wording.rounded_to_unit(right, unit)) <= rule.tolerance
-            outcome = ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
-    else:
+    if left is None or right is None:
         outcome = _outcome(rule, left, right)
+    else:
+        if rule.kind == ValidationRule.Kind.RATE:
+            passed = abs(left - right) <= rule.tolerance  # the printed rate, within its printed precision
+        elif rule.kind == ValidationRule.Kind.ROUNDED:
+            passed = abs(left - wording.rounded_to_unit(right, unit)) <= rule.tolerance
+        else:
+            passed = _holds(rule.operator, left, right, rule.tolerance)
+        outcome = ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
     return ValidationResult(
         rule=rule,
         year=year,
@@ -539,9 +541,10 @@ def validation_run(*, year: int, as_of: date) -> ValidationRun:
     rules = list(ValidationRule.objects.filter(is_active=True))
     figure_rules = [rule for rule in rules if rule.kind != ValidationRule.Kind.COMPARE]
     terms = _Terms(figure_rules, year, as_of)
+    units = indicator_units()
     for rule in rules:
         if rule.kind == ValidationRule.Kind.COMPARE:
-            run.results.extend(_compare_results(rule, year, as_of, now))
+            run.results.extend(_compare_results(rule, year, as_of, now, units))
         else:
             run.results.append(_figure_result(rule, terms, year, as_of, now))
     run.results.sort(key=wording.outcome_rank)  # violations first, then what could not be checked
