@@ -37,6 +37,27 @@ def _trimmed(value: Decimal, most: int) -> str:
     return format_number(value)  # pragma: no cover - the loop always returns
 
 
+def _final_consonant(text: str) -> int | None:
+    """The final consonant index of the text's last Hangul syllable (0: none), None when it does not end in one."""
+    if text and "가" <= text[-1] <= "힣":
+        return (ord(text[-1]) - ord("가")) % 28
+    return None
+
+
+def object_particle(text: str) -> str:
+    """을 or 를 after the text: 203,895개를, 10,774명을 (을(를) where it does not end in Hangul)."""
+    final = _final_consonant(text)
+    return "을(를)" if final is None else ("을" if final else "를")
+
+
+def direction_particle(text: str) -> str:
+    """로 or 으로 after the text: 51.0%로, 203천개로, 1,300억원으로 (ㄹ takes 로)."""
+    final = _final_consonant(text)
+    if final is None:
+        return "로"
+    return "으로" if final and final != 8 else "로"
+
+
 def format_value(value: Decimal | int | None, unit: str) -> str:
     """A value in base units shown in `unit`: (0.53, "%") → 53.0%; (1_157_000_000, "백만원") → 1,157백만원;
     (5.41, "배") → 5.41:1; (150_061, "개") → 150,061개. None → "-"."""
@@ -136,7 +157,8 @@ class Labels:
             )
         if rule.kind == ValidationRule.Kind.ROUNDED:
             unit = self.term_unit(rule.left_series) or "표시"
-            return f"{self.side(rule.left_series)} = {self.side(rule.right_series)}을(를) {unit} 단위로 반올림한 값"
+            right = self.side(rule.right_series)
+            return f"{self.side(rule.left_series)} = {right}{object_particle(right)} {unit} 단위로 반올림한 값"
         left = ("합계: " if rule.left_sum else "") + self.series(rule.left_series)
         right = ("합계: " if rule.right_sum else "") + self.series(rule.right_series)
         return f"{left} {OPERATOR_SIGNS[rule.operator]} {right}"
@@ -164,14 +186,18 @@ def explanation(
         parts = f"{format_value(numerator, part_unit)} ÷ {format_value(denominator, part_unit)}"
         sum_text = f"{parts} = {format_value(right, unit)}"
         if failed:
-            return f"보고서는 {format_value(left, unit)}로 적었으나 {sum_text}입니다."
+            printed = format_value(left, unit)
+            return f"보고서는 {printed}{direction_particle(printed)} 적었으나 {sum_text}입니다."
         return f"{format_value(left, unit)} (다시 계산하면 {sum_text})"
     if rule.kind == ValidationRule.Kind.ROUNDED:
         exact = format_value(right, base_unit(unit))
         rounded = format_value(rounded_to_unit(right, unit), unit)
         if failed:
             printed = format_value(left, unit)
-            return f"보고서는 {printed}로 적었으나 {exact}을(를) {unit} 단위로 반올림하면 {rounded}입니다."
+            return (
+                f"보고서는 {printed}{direction_particle(printed)} 적었으나 "
+                f"{exact}{object_particle(exact)} {unit} 단위로 반올림하면 {rounded}입니다."
+            )
         return f"{format_value(left, unit)} = {exact}의 {unit} 단위 반올림"
     sign = OPERATOR_SIGNS[rule.operator]
     if not failed:

@@ -189,7 +189,7 @@ def test_a_figure_in_thousands_that_truncates_instead_of_rounding_fails(db):
     rule("ROUND", "rounded", "figure:thousands", "figure:exact")
     result = result_of("ROUND")
     assert (result.outcome, result.left_value, result.right_value) == ("failed", 203_000, 203_895)
-    assert result.explanation == "보고서는 203천개로 적었으나 203,895개을(를) 천개 단위로 반올림하면 204천개입니다."
+    assert result.explanation == "보고서는 203천개로 적었으나 203,895개를 천개 단위로 반올림하면 204천개입니다."
 
 
 def test_rounding_is_half_up_and_works_in_hundred_millions(db):
