@@ -1,20 +1,22 @@
 """Load the 2018 report (demo/dataset/report2018.py) through the services: plan, staffing, budget,
-indicators, job targets, the figures the report printed (for checking) and the validation rules."""
+indicators, job targets, the figures the report printed (for checking: its tables' totals and rates, and the
+figures inside part Ⅲ's programme text, demo/dataset/report2018_figures.py) and the validation rules."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from iljari.core.formats import parse_rate
+from iljari.core.formats import parse_number, parse_rate
 from iljari.demo.dataset import report2018 as r
+from iljari.demo.dataset import report2018_figures as text_figures
 from iljari.finance import services as finance
 from iljari.finance.models import BudgetLine
 from iljari.org.models import OrgUnit
 from iljari.performance import services as performance
 from iljari.performance.models import IndicatorValue
 from iljari.plan import services as plan
-from iljari.plan.models import Objective
+from iljari.plan.models import Objective, Programme
 
 YEAR = 2018
 MILLION = 1_000_000
@@ -395,6 +397,38 @@ def load_rules() -> None:
         )
 
 
+def load_programme_figures() -> None:
+    """The figures printed inside part Ⅲ's programme text, in their printed units, and the rules over them."""
+    programmes = {p.code: p for p in Programme.objects.filter(objective__vision__year=text_figures.YEAR)}
+    for programme, key, label, printed, unit, source_text, place, as_of in text_figures.FIGURES:
+        performance.programme_figure_set(
+            actor=None,
+            year=text_figures.YEAR,
+            programme=programmes[programme],
+            key=key,
+            label=label,
+            value=parse_number(printed),
+            unit=unit,
+            source_text=source_text,
+            source_page=place,
+            as_of=as_of,
+        )
+    for code, area, kind, name, left, operator, right, whole, tolerance, importance in text_figures.FIGURE_RULES:
+        performance.validation_rule_set(
+            actor=None,
+            code=code,
+            area=area,
+            kind=kind,
+            name=name,
+            left_series=left,
+            operator=operator,
+            right_series=right,
+            whole_series=whole,
+            tolerance=Decimal(str(tolerance)),
+            importance=importance,
+        )
+
+
 def load_report2018() -> None:
     load_plan()
     load_staffing()
@@ -402,4 +436,5 @@ def load_report2018() -> None:
     load_indicators()
     load_job_targets()
     load_rules()
+    load_programme_figures()
     performance.validation_run(year=YEAR, as_of=r.JOB_TARGETS_AS_OF)

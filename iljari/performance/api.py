@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
 from iljari.core.period import default_period
-from iljari.performance import selectors, services
+from iljari.performance import selectors, services, wording
 from iljari.performance.models import Indicator, IndicatorValue, JobTarget
 
 router = Router(tags=["성과"])
@@ -57,13 +57,25 @@ class JobsOut(Schema):
 
 
 class ResultOut(Schema):
-    rule: str = Field(..., alias="rule.code")
-    name: str = Field(..., alias="rule.name")
-    importance: str = Field(..., alias="rule.importance")
-    subject: str
-    left_value: Decimal | None
+    rule: str = Field(..., description="규칙 코드")
+    name: str = Field(..., description="규칙명")
+    rule_text: str = Field(..., description="규칙을 한국어 문장으로")
+    importance: str
+    importance_label: str
+    subject: str = Field(..., description="대상 코드(빈 문자열: 계)")
+    subject_label: str = Field(..., description="대상 이름(부서명, 사업대상, 지표명, 주요업무명, 계)")
+    left_value: Decimal | None = Field(..., description="왼쪽 값(기본 단위: 원, 개, 명, 비율)")
     right_value: Decimal | None
+    unit: str = Field(..., description="보고서가 쓰는 단위(%, 백만원, 억원, 천개, 명 …)")
+    left: str = Field(..., description="왼쪽 값을 보고서 형식으로(53.0%, 1,157백만원)")
+    right: str
     outcome: str
+    outcome_label: str
+    explanation: str
+
+
+class ValidationQuery(Period):
+    violations: bool = Field(False, description="위반만 보기")
 
 
 class IndicatorValueIn(Schema):
@@ -150,10 +162,34 @@ def jobs(request, period: Query[Period]):
     }
 
 
-@router.get("/validation", response=list[ResultOut], summary="검증 결과")
-def validation(request, period: Query[Period]):
-    year, _ = _period(period)
-    return selectors.validation_result_list(user=request.auth, year=year)
+@router.get("/validation", response=list[ResultOut], summary="검증 결과(위반 먼저)")
+def validation(request, query: Query[ValidationQuery]):
+    year, _ = default_period(year=query.year)
+    results = selectors.validation_result_list(user=request.auth, year=year, failed_only=query.violations)
+    labels = wording.Labels.load()
+    rows = []
+    for result in results:
+        text = wording.result_text(result, labels)
+        rows.append(
+            {
+                "rule": text.code,
+                "name": text.rule,
+                "rule_text": text.sentence,
+                "importance": result.rule.importance,
+                "importance_label": text.importance,
+                "subject": result.subject,
+                "subject_label": text.subject,
+                "left_value": result.left_value,
+                "right_value": result.right_value,
+                "unit": result.unit,
+                "left": text.left,
+                "right": text.right,
+                "outcome": result.outcome,
+                "outcome_label": text.outcome_label,
+                "explanation": text.explanation,
+            }
+        )
+    return rows
 
 
 @router.post("/indicators/values", response={201: IndicatorValueOut}, summary="정책지표 목표·실적 입력")

@@ -21,6 +21,7 @@ class PerformanceConfig(AppConfig):
             models.JobTarget,
             models.JobAchievement,
             models.ReportedFigure,
+            models.ProgrammeFigure,
             models.ValidationRule,
         ):
             track(model)

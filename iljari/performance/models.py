@@ -208,9 +208,47 @@ class ReportedFigure(TimeStampedModel):
         return f"{self.series}[{self.subject or '계'}] {self.value}"
 
 
+class ProgrammeFigure(TimeStampedModel):
+    """A figure a source printed inside a programme's text ("6월까지 1,157백만원(51%) 교부"), in the unit it was
+    printed in, kept so that the figure rules can check the text's figures against each other and the tables."""
+
+    year = models.PositiveSmallIntegerField(_("연도"))
+    programme = models.ForeignKey(
+        "plan.Programme",
+        verbose_name=_("주요업무"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="printed_figures",
+    )
+    key = models.CharField(_("키"), max_length=80, help_text=_("규칙이 figure:키 로 부릅니다."))
+    label = models.CharField(_("이름"), max_length=200)
+    value = models.DecimalField(_("값"), max_digits=20, decimal_places=6)
+    unit = models.CharField(_("단위"), max_length=12)
+    as_of = models.DateField(_("기준일"), null=True, blank=True)
+    source_text = models.TextField(_("원문"))
+    source_page = models.CharField(_("출처 위치"), max_length=100)
+
+    class Meta:
+        verbose_name = _("본문 수치")
+        verbose_name_plural = _("본문 수치")
+        ordering = ["year", "key"]
+        constraints = [models.UniqueConstraint(fields=["year", "key"], name="programme_figure_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.value}{self.unit}"
+
+
 class ValidationRule(TimeStampedModel):
     """A DHIS2-style rule: left side, operator, right side, importance, and what to do when a value is missing.
-    A side is a series (see performance/series.py), optionally summed over its subjects."""
+    A comparison's side is a series (see performance/series.py), optionally summed over its subjects. The figure
+    rules (parts, rate, rounded) take terms — `figure:<key>` or `<series>[<subject>]` — joined by + and -."""
+
+    class Kind(models.TextChoices):
+        COMPARE = "compare", _("비교")
+        PARTS = "parts", _("부분의 합")
+        RATE = "rate", _("비율")
+        ROUNDED = "rounded", _("반올림")
 
     class Operator(models.TextChoices):
         EQUAL = "==", _("같음")
@@ -234,16 +272,21 @@ class ValidationRule(TimeStampedModel):
         BUDGET = "budget", _("예산")
         INDICATORS = "indicators", _("정책지표")
         JOBS = "jobs", _("일자리 목표")
+        PROGRAMMES = "programmes", _("주요업무 본문")
 
     code = models.CharField(_("코드"), max_length=40, unique=True)
     name = models.CharField(_("규칙명"), max_length=200)
     description = models.TextField(_("설명"), blank=True)
     area = models.CharField(_("영역"), max_length=16, choices=Area.choices)
-    left_series = models.CharField(_("왼쪽 계열"), max_length=60)
+    kind = models.CharField(_("종류"), max_length=8, choices=Kind.choices, default=Kind.COMPARE)
+    left_series = models.CharField(_("왼쪽 계열"), max_length=300)
     left_sum = models.BooleanField(_("왼쪽 합계"), default=False)
     operator = models.CharField(_("연산자"), max_length=2, choices=Operator.choices)
-    right_series = models.CharField(_("오른쪽 계열"), max_length=60)
+    right_series = models.CharField(_("오른쪽 계열"), max_length=300)
     right_sum = models.BooleanField(_("오른쪽 합계"), default=False)
+    whole_series = models.CharField(
+        _("분모"), max_length=300, blank=True, help_text=_("비율 규칙: 오른쪽 ÷ 분모를 보고된 비율과 비교합니다.")
+    )
     tolerance = models.DecimalField(_("허용 오차"), max_digits=12, decimal_places=6, default=Decimal(0))
     importance = models.CharField(_("중요도"), max_length=8, choices=Importance.choices, default=Importance.MEDIUM)
     missing_values = models.CharField(
@@ -275,6 +318,8 @@ class ValidationResult(models.Model):
     subject = models.CharField(_("대상"), max_length=60, blank=True)
     left_value = models.DecimalField(_("왼쪽 값"), max_digits=20, decimal_places=6, null=True)
     right_value = models.DecimalField(_("오른쪽 값"), max_digits=20, decimal_places=6, null=True)
+    unit = models.CharField(_("단위"), max_length=12, blank=True)
+    explanation = models.CharField(_("설명"), max_length=400, blank=True)
     outcome = models.CharField(_("결과"), max_length=8, choices=Outcome.choices)
     run_at = models.DateTimeField(_("검증 일시"))
 

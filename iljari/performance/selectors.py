@@ -16,7 +16,12 @@ Contract:
       the group and kind rows of job_target_table (same figures, a group with no figure of its own showing the
       sum of its programmes'), without the programme rows: read as values in two queries (the dashboard)
 - validation_result_list(*, user, year, area=None, failed_only=False) -> list[ValidationResult]
+      violations first, then what could not be checked, then what passed
+- validation_result_rows(*, user, year, area=None, violations_only=False) -> list[wording.ResultText]
+      the same results worded in Korean (names, labels, units): what the pages, the command and the API show
 - validation_rule_list(*, user) -> list[ValidationRule]
+- validation_rule_rows(*, user) -> list[RuleRow]   each rule with its sentence in Korean
+- programme_figure_list(*, user, year) -> list[ProgrammeFigure]   the figures the year's programme text printed
 - job_achievement_newest_as_of(year) -> date | None   the newest job achievement date (core.period's source)
 - job_achievement_sheet(*, user, year, as_of) / indicator_value_sheet(*, user, year, as_of) -> bytes (xlsx)
 """
@@ -28,18 +33,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Case, IntegerField, Max, OuterRef, Subquery, Value, When
 from django.urls import reverse
 
 from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
+from iljari.performance import wording
 from iljari.performance.models import (
     Indicator,
     IndicatorValue,
     JobAchievement,
     JobTarget,
+    ProgrammeFigure,
     ReportedFigure,
     TargetGroup,
     ValidationResult,
@@ -355,18 +362,55 @@ def job_target_totals(*, user, year: int, as_of: date) -> JobTargetTable:
 def validation_result_list(
     *, user, year: int, area: str | None = None, failed_only: bool = False
 ) -> list[ValidationResult]:
+    """The year's results, violations first, then the checks a missing value made impossible, then the passes."""
     require(access_office_figures_view(user))
-    results = ValidationResult.objects.filter(year=year).select_related("rule")
+    rank = Case(
+        *(When(outcome=outcome, then=Value(index)) for index, outcome in enumerate(wording.OUTCOME_ORDER)),
+        output_field=IntegerField(),
+    )
+    results = ValidationResult.objects.filter(year=year).select_related("rule").annotate(rank=rank)
     if area:
         results = results.filter(rule__area=area)
     if failed_only:
         results = results.filter(outcome=ValidationResult.Outcome.FAILED)
-    return list(results)
+    return list(results.order_by("rank", "rule__area", "rule__code", "subject"))
+
+
+def validation_result_rows(
+    *, user, year: int, area: str | None = None, violations_only: bool = False
+) -> list[wording.ResultText]:
+    results = validation_result_list(user=user, year=year, area=area, failed_only=violations_only)
+    if not results:
+        return []
+    labels = wording.Labels.load()
+    return [wording.result_text(result, labels) for result in results]
 
 
 def validation_rule_list(*, user) -> list[ValidationRule]:
     require(access_office_figures_view(user))
     return list(ValidationRule.objects.all())
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    rule: ValidationRule
+    sentence: str
+    tolerance: str
+
+
+def validation_rule_rows(*, user) -> list[RuleRow]:
+    labels = wording.Labels.load()
+    return [
+        RuleRow(rule=rule, sentence=labels.rule(rule), tolerance=wording.tolerance_text(rule))
+        for rule in validation_rule_list(user=user)
+    ]
+
+
+def programme_figure_list(*, user, year: int) -> list[ProgrammeFigure]:
+    require(access_office_figures_view(user))
+    return list(
+        ProgrammeFigure.objects.filter(year=year).select_related("programme").order_by("programme__code", "key")
+    )
 
 
 JOB_COLUMNS = [

@@ -1,12 +1,18 @@
 """Named series of figures that validation rules compare: each maps subjects to values for a year and a date.
 
-A subject is a division code, a target group, a job kind, an "indicator year" pair, or "" for the office
-total. `reported:<series>` reads the figures a source printed (ReportedFigure) for the same subjects, so a
-rule can check a printed total or rate against the one Iljari derives.
+A subject is a division code, a target group, a job kind, an indicator code, an "indicator year" pair, or ""
+for the office total. Values are in base units (원, 개, 명, a ratio: performance/units.py); each series names
+the unit the report shows it in. `reported:<series>` reads the figures a source printed (ReportedFigure) for
+the same subjects, so a rule can check a printed total or rate against the one Iljari derives.
+
+The figure rules (parts, rate, rounded) read terms: `figure:<key>` is a figure printed in a programme's text
+(ProgrammeFigure) and `<series>[<subject>]` one subject of a series; a side is terms joined by + and -
+(`term_values`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +20,15 @@ from decimal import Decimal
 
 from iljari.core.formats import ratio
 from iljari.finance.selectors import budget_execution_figures, staffing_figures
-from iljari.performance.models import IndicatorValue, JobAchievement, JobTarget, ReportedFigure
+from iljari.performance.models import (
+    Indicator,
+    IndicatorValue,
+    JobAchievement,
+    JobTarget,
+    ProgrammeFigure,
+    ReportedFigure,
+)
+from iljari.performance.units import to_base
 
 Values = dict[str, Decimal | None]
 REPORTED = "reported:"
@@ -25,7 +39,11 @@ class Series:
     code: str
     label: str
     compute: Callable[[int, date], Values]
+    unit: str = ""  # the unit the report shows the series in; INDICATOR_UNIT: each subject's indicator's unit
     dated: bool = True  # False: a year-level figure (staffing), read as the newest of the year whatever the date
+
+
+INDICATOR_UNIT = "indicator"
 
 
 def _code(unit) -> str:
@@ -111,16 +129,36 @@ def _value_of_record(year: int, as_of: date) -> dict[tuple[str, int], Decimal]:
     return {key: value for key, (_, _, value) in chosen.items()}
 
 
+def indicator_units() -> dict[str, str]:
+    return dict(Indicator.objects.values_list("code", "unit"))
+
+
 def _cumulative(which: str) -> Callable[[int, date], Values]:
     def compute(year: int, as_of: date) -> Values:
         record = _value_of_record(year, as_of)
+        units = indicator_units()
         values: Values = {}
         for (code, value_year), value in record.items():
             previous = record.get((code, value_year - 1))
             if previous is None:
                 continue
-            values[f"{code} {value_year}"] = value if which == "value" else previous
+            values[f"{code} {value_year}"] = to_base(value if which == "value" else previous, units.get(code, ""))
         return values
+
+    return compute
+
+
+def _indicator(kind: str) -> Callable[[int, date], Values]:
+    """Per indicator code: its latest target (or actual) of the year on or before as_of, in base units."""
+
+    def compute(year: int, as_of: date) -> Values:
+        newest: dict[str, tuple[date, Decimal, str]] = {}
+        for code, unit, value, day in IndicatorValue.objects.filter(year=year, kind=kind, as_of__lte=as_of).values_list(
+            "indicator__code", "indicator__unit", "value", "as_of"
+        ):
+            if code not in newest or day > newest[code][0]:
+                newest[code] = (day, value, unit)
+        return {code: to_base(value, unit) for code, (_, value, unit) in newest.items()}
 
     return compute
 
@@ -128,21 +166,23 @@ def _cumulative(which: str) -> Callable[[int, date], Values]:
 SERIES: dict[str, Series] = {
     s.code: s
     for s in [
-        Series("budget.current_budget", "예산현액(부서별·계)", _budget("current_budget")),
-        Series("budget.committed", "원인행위액(부서별·계)", _budget("committed")),
-        Series("budget.spent", "지출액(부서별·계)", _budget("spent")),
-        Series("budget.execution_rate", "집행률(부서별·계)", _budget("execution_rate")),
-        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized"), dated=False),
-        Series("staffing.current", "현원(부서별·계)", _staffing("current"), dated=False),
-        Series("jobs.target.group", "일자리 목표(사업대상별)", _jobs("target", "group")),
-        Series("jobs.target.kind", "일자리 목표(직접·간접)", _jobs("target", "kind")),
-        Series("jobs.achieved.group", "일자리 실적(사업대상별)", _jobs("achieved", "group")),
-        Series("jobs.achieved.kind", "일자리 실적(직접·간접)", _jobs("achieved", "kind")),
-        Series("jobs.budget.group", "일자리 예산(사업대상별)", _jobs("budget", "group")),
-        Series("jobs.budget.kind", "일자리 예산(직접·간접)", _jobs("budget", "kind")),
-        Series("jobs.rate", "일자리 달성률(사업대상별·직접·간접·계)", _job_rates),
-        Series("indicator.cumulative.value", "누계 지표의 해당 연도 값", _cumulative("value")),
-        Series("indicator.cumulative.previous", "누계 지표의 전년도 값", _cumulative("previous")),
+        Series("budget.current_budget", "예산현액(부서별·계)", _budget("current_budget"), "백만원"),
+        Series("budget.committed", "원인행위액(부서별·계)", _budget("committed"), "백만원"),
+        Series("budget.spent", "지출액(부서별·계)", _budget("spent"), "백만원"),
+        Series("budget.execution_rate", "집행률(부서별·계)", _budget("execution_rate"), "%"),
+        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized"), "명", dated=False),
+        Series("staffing.current", "현원(부서별·계)", _staffing("current"), "명", dated=False),
+        Series("jobs.target.group", "일자리 목표(사업대상별)", _jobs("target", "group"), "개"),
+        Series("jobs.target.kind", "일자리 목표(직접·간접)", _jobs("target", "kind"), "개"),
+        Series("jobs.achieved.group", "일자리 실적(사업대상별)", _jobs("achieved", "group"), "개"),
+        Series("jobs.achieved.kind", "일자리 실적(직접·간접)", _jobs("achieved", "kind"), "개"),
+        Series("jobs.budget.group", "일자리 예산(사업대상별)", _jobs("budget", "group"), "억원"),
+        Series("jobs.budget.kind", "일자리 예산(직접·간접)", _jobs("budget", "kind"), "억원"),
+        Series("jobs.rate", "일자리 달성률(사업대상별·직접·간접·계)", _job_rates, "%"),
+        Series("indicator.cumulative.value", "누계 지표의 해당 연도 값", _cumulative("value"), INDICATOR_UNIT),
+        Series("indicator.cumulative.previous", "누계 지표의 전년도 값", _cumulative("previous"), INDICATOR_UNIT),
+        Series("indicator.target", "정책지표 목표(지표별)", _indicator(IndicatorValue.Kind.TARGET), INDICATOR_UNIT),
+        Series("indicator.actual", "정책지표 실적(지표별)", _indicator(IndicatorValue.Kind.ACTUAL), INDICATOR_UNIT),
     ]
 }
 
@@ -167,3 +207,68 @@ def series_values(code: str, year: int, as_of: date) -> Values:
     if code not in SERIES:
         raise KeyError(code)
     return SERIES[code].compute(year, as_of)
+
+
+# --- terms of the figure rules ---------------------------------------------------------------------------
+
+FIGURE = "figure:"
+_TERM = re.compile(r"^(?P<series>[a-z_.:]+?)(?:\[(?P<subject>[^\]]*)\])?$")
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int  # +1 or -1
+    code: str  # figure:<key>, or a series code
+    subject: str | None = None  # the subject of a series term (None: a figure)
+
+
+def terms_parse(expression: str) -> list[Term]:
+    """`figure:a + figure:b - jobs.target.kind[direct]` → its terms; ValueError (Korean) for anything else."""
+    tokens = (expression or "").split()
+    if not tokens:
+        raise ValueError("항이 없습니다.")
+    terms: list[Term] = []
+    sign = 1
+    expect_term = True
+    for token in tokens:
+        if not expect_term:
+            if token not in "+-" or len(token) != 1:
+                raise ValueError(f"항 사이에는 + 또는 -가 와야 합니다: {token}")
+            sign = 1 if token == "+" else -1
+            expect_term = True
+            continue
+        if token.startswith(FIGURE):
+            if len(token) == len(FIGURE):
+                raise ValueError("figure: 뒤에 수치의 키를 적어야 합니다.")
+            terms.append(Term(sign, token))
+        else:
+            match = _TERM.match(token)
+            base = match["series"].removeprefix(REPORTED) if match else ""
+            if not match or match["subject"] is None or base not in SERIES and not token.startswith(REPORTED):
+                raise ValueError(f"알 수 없는 항입니다: {token} (figure:키 또는 계열[대상])")
+            terms.append(Term(sign, match["series"], match["subject"]))
+        expect_term = False
+    if expect_term:
+        raise ValueError("식이 + 또는 -로 끝납니다.")
+    return terms
+
+
+def figure_values(year: int, keys: set[str]) -> dict[str, tuple[Decimal, str, ProgrammeFigure]]:
+    """The year's printed figures of these keys: key -> (value in base units, printed unit, the figure)."""
+    figures = ProgrammeFigure.objects.filter(year=year, key__in=keys).select_related("programme")
+    return {f.key: (to_base(f.value, f.unit), f.unit, f) for f in figures}
+
+
+def series_unit(code: str, subject: str = "", units: dict[str, str] | None = None) -> str:
+    """The unit the report shows a series' subject in ("" where unknown); `units`: the indicators' units, when the
+    caller has read them already (indicator_units())."""
+    base = code.removeprefix(REPORTED)
+    series = SERIES.get(base)
+    if series is None:
+        # a printed total without a series of its own (reported:jobs.target) is read like its parts
+        series = next((s for name, s in SERIES.items() if name.startswith(base + ".")), None)
+    if series is None:
+        return ""
+    if series.unit == INDICATOR_UNIT:
+        return (indicator_units() if units is None else units).get(subject.split(" ")[0], "")
+    return series.unit

@@ -12,8 +12,14 @@ Contract:
       an achievement another module counted (participation's placements), on the programme's own row
 - job_achievement_record(*, actor, job_target, as_of, achieved) -> JobAchievement
 - reported_figure_set(*, series, subject, year, as_of, value, source) -> ReportedFigure   (system only)
+- programme_figure_set(*, actor, year, key, label, value, unit, source_text, source_page, programme=None,
+      as_of=None) -> ProgrammeFigure      a figure printed in a programme's text, in its printed unit (office manager)
 - validation_rule_set(*, actor, code, **fields) -> ValidationRule          (office manager)
+      kind "compare" (a series against a series) or a figure rule over terms (`figure:<key>`, `<series>[<subject>]`,
+      joined by + and -): "parts" (left = sum of the right's terms), "rate" (a printed rate = right ÷ whole, within
+      the tolerance), "rounded" (a figure printed in 천개/억원 = the right side rounded to that unit)
 - validation_run(*, year, as_of) -> ValidationRun                          (stores the results; warns only)
+      each result carries the unit to show its values in and a Korean explanation (performance/wording.py)
 - job_achievement_import / indicator_value_import(*, actor, year, data) -> int   (xlsx; all rows or nothing)
 
 `actor=None` is the system (demo loader, commands).
@@ -32,19 +38,31 @@ from iljari.core.access import access_figures_enter, access_validation_rules_man
 from iljari.core.errors import ValidationFailed
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
+from iljari.performance import wording
 from iljari.performance.models import (
     Indicator,
     IndicatorValue,
     JobAchievement,
     JobKind,
     JobTarget,
+    ProgrammeFigure,
     ReportedFigure,
     TargetGroup,
     ValidationResult,
     ValidationRule,
 )
 from iljari.performance.selectors import INDICATOR_COLUMNS, JOB_COLUMNS
-from iljari.performance.series import REPORTED, SERIES, series_values
+from iljari.performance.series import (
+    FIGURE,
+    REPORTED,
+    SERIES,
+    Term,
+    figure_values,
+    indicator_units,
+    series_unit,
+    series_values,
+    terms_parse,
+)
 
 
 def indicator_set(
@@ -222,15 +240,62 @@ def reported_figure_set(*, series: str, subject: str, year: int, as_of: date, va
     return figure
 
 
+def programme_figure_set(
+    *,
+    actor,
+    year: int,
+    key: str,
+    label: str,
+    value,
+    unit: str,
+    source_text: str,
+    source_page: str,
+    programme=None,
+    as_of: date | None = None,
+) -> ProgrammeFigure:
+    """A figure as a programme's text printed it ("1,157백만원", "51%"), in its printed unit."""
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "본문 수치는 총괄만 입력할 수 있습니다.")
+    errors: dict[str, list[str]] = {}
+    if not (key or "").strip() or " " in key:
+        errors["key"] = ["키는 빈칸 없이 적어야 합니다."]
+    if not (label or "").strip():
+        errors["label"] = ["이름을 입력하십시오."]
+    if not (unit or "").strip():
+        errors["unit"] = ["단위를 입력하십시오(예: 백만원, %, 명)."]
+    if not (source_text or "").strip():
+        errors["source_text"] = ["원문을 입력하십시오."]
+    number = _decimal(value, "value", "값")
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    with transaction.atomic():
+        figure, _ = ProgrammeFigure.objects.update_or_create(
+            year=year,
+            key=key,
+            defaults={
+                "programme": programme,
+                "label": label,
+                "value": number,
+                "unit": unit,
+                "as_of": as_of,
+                "source_text": source_text,
+                "source_page": source_page,
+            },
+        )
+    return figure
+
+
 RULE_FIELDS = (
     "name",
     "description",
     "area",
+    "kind",
     "left_series",
     "left_sum",
     "operator",
     "right_series",
     "right_sum",
+    "whole_series",
     "tolerance",
     "importance",
     "missing_values",
@@ -240,10 +305,24 @@ RULE_FIELDS = (
 
 def _check_rule(values: dict) -> None:
     errors: dict[str, list[str]] = {}
-    for side in ("left_series", "right_series"):
-        code = values.get(side) or ""
-        if code not in SERIES and not code.startswith(REPORTED):
-            errors[side] = ["알 수 없는 계열입니다."]
+    kind = values.get("kind") or ValidationRule.Kind.COMPARE
+    if kind not in ValidationRule.Kind.values:
+        errors["kind"] = ["규칙 종류를 고르십시오."]
+    elif kind == ValidationRule.Kind.COMPARE:
+        for side in ("left_series", "right_series"):
+            code = values.get(side) or ""
+            if code not in SERIES and not code.startswith(REPORTED):
+                errors[side] = ["알 수 없는 계열입니다."]
+    else:
+        sides = ["left_series", "right_series"] + (["whole_series"] if kind == ValidationRule.Kind.RATE else [])
+        for side in sides:
+            try:
+                terms = terms_parse(values.get(side) or "")
+            except ValueError as exc:
+                errors[side] = [str(exc)]
+                continue
+            if side == "left_series" and kind != ValidationRule.Kind.PARTS and len(terms) != 1:
+                errors[side] = ["비율·반올림 규칙의 왼쪽은 보고서에 적힌 수치 하나여야 합니다."]
     if values.get("operator") not in ValidationRule.Operator.values:
         errors["operator"] = ["연산자를 고르십시오."]
     if values.get("importance") not in ValidationRule.Importance.values:
@@ -279,6 +358,8 @@ def validation_rule_set(*, actor, code: str, **fields) -> ValidationRule:
                 "importance": ValidationRule.Importance.MEDIUM,
                 "missing_values": ValidationRule.MissingValues.SKIP_IF_ANY,
                 "is_active": True,
+                "kind": ValidationRule.Kind.COMPARE,
+                "whole_series": "",
             }
         )
         values = {**current, **fields}
@@ -344,30 +425,129 @@ class ValidationRun:
         return [r for r in self.failed if r.rule.importance == ValidationRule.Importance.HIGH]
 
 
+def _compare_results(
+    rule: ValidationRule, year: int, as_of: date, now, units: dict[str, str]
+) -> list[ValidationResult]:
+    left = _side(rule.left_series, rule.left_sum, year, as_of)
+    right = _side(rule.right_series, rule.right_sum, year, as_of)
+    # Compared: the subjects both sides know; a sum is one subject, the total ("").
+    subjects = sorted(set(left) & set(right)) if rule.left_sum == rule.right_sum else [""]
+    results = []
+    for subject in subjects:
+        lvalue, rvalue = left.get(subject), right.get(subject)
+        outcome = _outcome(rule, lvalue, rvalue)
+        unit = series_unit(rule.left_series, subject, units)
+        results.append(
+            ValidationResult(
+                rule=rule,
+                year=year,
+                as_of=as_of,
+                subject=subject,
+                left_value=lvalue,
+                right_value=rvalue,
+                unit=unit,
+                explanation=wording.explanation(rule, outcome, lvalue, rvalue, unit),
+                outcome=outcome,
+                run_at=now,
+            )
+        )
+    return results
+
+
+class _Terms:
+    """The values of a run's terms, read once: the year's printed figures in one query, each series once."""
+
+    def __init__(self, rules: list[ValidationRule], year: int, as_of: date):
+        self.year, self.as_of = year, as_of
+        self.parsed: dict[str, list[Term]] = {}
+        keys: set[str] = set()
+        for rule in rules:
+            for expression in (rule.left_series, rule.right_series, rule.whole_series):
+                if expression and expression not in self.parsed:
+                    self.parsed[expression] = terms_parse(expression)
+                    keys |= {t.code.removeprefix(FIGURE) for t in self.parsed[expression] if t.subject is None}
+        self.figures = figure_values(year, keys)
+        self.series: dict[str, dict[str, Decimal | None]] = {}
+
+    def value(self, term: Term) -> tuple[Decimal | None, str]:
+        if term.subject is None:
+            value, unit, _ = self.figures.get(term.code.removeprefix(FIGURE), (None, "", None))
+            return value, unit
+        if term.code not in self.series:
+            self.series[term.code] = series_values(term.code, self.year, self.as_of)
+        return self.series[term.code].get(term.subject), series_unit(term.code, term.subject)
+
+    def side(self, expression: str) -> tuple[Decimal | None, str]:
+        """The signed sum of a side's terms (None if any is missing) and its first term's unit."""
+        total, unit = Decimal(0), ""
+        for index, term in enumerate(self.parsed[expression]):
+            value, term_unit = self.value(term)
+            if index == 0:
+                unit = term_unit
+            if value is None:
+                total = None
+            elif total is not None:
+                total += term.sign * value
+        return total, unit
+
+    def subject(self, expression: str) -> str:
+        """What a figure rule's result is shown under: the programme of the side's first printed figure, else the
+        subject of its first series term (an indicator code)."""
+        for term in self.parsed[expression]:
+            if term.subject is not None:
+                return term.subject
+            figure = self.figures.get(term.code.removeprefix(FIGURE), (None, None, None))[2]
+            if figure is not None and figure.programme is not None:
+                return figure.programme.code
+        return ""
+
+
+def _figure_result(rule: ValidationRule, terms: _Terms, year: int, as_of: date, now) -> ValidationResult:
+    left, unit = terms.side(rule.left_series)
+    right, part_unit = terms.side(rule.right_series)
+    extra: dict = {}
+    if rule.kind == ValidationRule.Kind.RATE:
+        whole, _ = terms.side(rule.whole_series)
+        extra = {"numerator": right, "denominator": whole, "part_unit": part_unit}
+        right = None if right is None or not whole else right / whole
+    if left is None or right is None:
+        outcome = _outcome(rule, left, right)
+    else:
+        if rule.kind == ValidationRule.Kind.RATE:
+            passed = abs(left - right) <= rule.tolerance  # the printed rate, within its printed precision
+        elif rule.kind == ValidationRule.Kind.ROUNDED:
+            passed = abs(left - wording.rounded_to_unit(right, unit)) <= rule.tolerance
+        else:
+            passed = _holds(rule.operator, left, right, rule.tolerance)
+        outcome = ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
+    return ValidationResult(
+        rule=rule,
+        year=year,
+        as_of=as_of,
+        subject=terms.subject(rule.left_series) or terms.subject(rule.right_series),
+        left_value=left,
+        right_value=right,
+        unit=unit,
+        explanation=wording.explanation(rule, outcome, left, right, unit, **extra)[:400],
+        outcome=outcome,
+        run_at=now,
+    )
+
+
 def validation_run(*, year: int, as_of: date) -> ValidationRun:
     """Evaluate every active rule for the year as of the date; store and return the results."""
     run = ValidationRun(year=year, as_of=as_of)
     now = timezone.now()
     rules = list(ValidationRule.objects.filter(is_active=True))
+    figure_rules = [rule for rule in rules if rule.kind != ValidationRule.Kind.COMPARE]
+    terms = _Terms(figure_rules, year, as_of)
+    units = indicator_units()
     for rule in rules:
-        left = _side(rule.left_series, rule.left_sum, year, as_of)
-        right = _side(rule.right_series, rule.right_sum, year, as_of)
-        # Compared: the subjects both sides know; a sum is one subject, the total ("").
-        subjects = sorted(set(left) & set(right)) if rule.left_sum == rule.right_sum else [""]
-        for subject in subjects:
-            lvalue, rvalue = left.get(subject), right.get(subject)
-            run.results.append(
-                ValidationResult(
-                    rule=rule,
-                    year=year,
-                    as_of=as_of,
-                    subject=subject,
-                    left_value=lvalue,
-                    right_value=rvalue,
-                    outcome=_outcome(rule, lvalue, rvalue),
-                    run_at=now,
-                )
-            )
+        if rule.kind == ValidationRule.Kind.COMPARE:
+            run.results.extend(_compare_results(rule, year, as_of, now, units))
+        else:
+            run.results.append(_figure_result(rule, terms, year, as_of, now))
+    run.results.sort(key=wording.outcome_rank)  # violations first, then what could not be checked
     with transaction.atomic():
         ValidationResult.objects.filter(year=year).delete()
         ValidationResult.objects.bulk_create(run.results)

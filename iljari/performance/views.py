@@ -20,7 +20,7 @@ from iljari.core.errors import NotFound
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
-from iljari.performance import selectors, services
+from iljari.performance import selectors, services, wording
 from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
 from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
@@ -45,7 +45,7 @@ def _indicator_context(request, year, as_of, *, form=None, upload=None):
         "rows": selectors.indicator_table(
             user=request.user, years=years, as_of=as_of, unit_path=figures_unit_path(request.user)
         ),
-        "results": selectors.validation_result_list(user=request.user, year=year, area="indicators"),
+        "results": selectors.validation_result_rows(user=request.user, year=year, area="indicators"),
         "can_enter": can_enter,
         "form": form
         or (IndicatorValueForm(initial={"year": year, "as_of": as_of, "kind": "actual"}) if can_enter else None),
@@ -127,7 +127,7 @@ def _jobs_context(request, year, as_of, *, form=None, upload=None):
         "year": year,
         "as_of": as_of,
         "table": selectors.job_target_table(user=request.user, year=year, as_of=as_of),
-        "results": selectors.validation_result_list(user=request.user, year=year, area="jobs"),
+        "results": selectors.validation_result_rows(user=request.user, year=year, area="jobs"),
         "can_enter": can_enter,
         "form": form or (JobAchievementForm(year=year, initial={"as_of": as_of}) if can_enter else None),
         "upload": upload or (UploadForm() if can_enter else None),
@@ -194,16 +194,26 @@ def job_import(request):
 
 @login_required
 def validation(request):
+    """The year's results, violations first; `?violations=1` shows the violations only (위반만 보기)."""
     require(access_office_figures_view(request.user))
     year, as_of, _ = figure_period(request)
+    violations_only = request.GET.get("violations") == "1"
+    rows = selectors.validation_result_rows(user=request.user, year=year)
+    counts = {outcome: sum(1 for row in rows if row.outcome == outcome) for outcome in ("failed", "skipped", "passed")}
     return render(
         request,
         "performance/validation.html",
         {
             "year": year,
             "as_of": as_of,
-            "results": selectors.validation_result_list(user=request.user, year=year),
-            "rules": selectors.validation_rule_list(user=request.user),
+            "results": [row for row in rows if row.outcome == "failed"] if violations_only else rows,
+            "counts": counts,
+            "violations_only": violations_only,
+            "rules": selectors.validation_rule_rows(user=request.user),
+            "figures": [
+                (figure, wording.figure_text(figure))
+                for figure in selectors.programme_figure_list(user=request.user, year=year)
+            ],
             "can_manage": access_validation_rules_manage(request.user),
             "can_run": access_figures_enter_any(request.user),
         },
@@ -231,9 +241,16 @@ def rule_edit(request, code: str):
     rule = ValidationRule.objects.filter(code=code).first()
     if rule is None:
         raise NotFound("검증 규칙을 찾을 수 없습니다.")
-    fields = services.RULE_FIELDS
+    fields = [field for field in services.RULE_FIELDS if field not in ("kind", "whole_series")]
+    labels = wording.Labels.load()
+    choices = [(code, labels.series(code)) for code, _ in series_choices()]
+    known = {code for code, _ in choices}
+    # a figure rule's sides are terms (figure:<key> + …), offered as they stand
+    choices += [
+        (side, labels.side(side)) for side in dict.fromkeys((rule.left_series, rule.right_series)) if side not in known
+    ]
     form = ValidationRuleForm(
-        request.POST or None, series=series_choices(), initial={field: getattr(rule, field) for field in fields}
+        request.POST or None, series=choices, initial={field: getattr(rule, field) for field in fields}
     )
 
     def save(data):
@@ -245,6 +262,9 @@ def rule_edit(request, code: str):
         save,
         form=form,
         render_page=lambda form, status: render(
-            request, "performance/rule_form.html", {"form": form, "rule": rule}, status=status
+            request,
+            "performance/rule_form.html",
+            {"form": form, "rule": rule, "sentence": labels.rule(rule)},
+            status=status,
         ),
     )
