@@ -146,22 +146,22 @@ def _unit_name(ctx: FigureContext, key: str) -> str:
     return "계" if key == "total" else OrgUnit.objects.get(code=key).name
 
 
-def _md_row(ctx, caption, label, column):
+def _md_row(ctx, caption, label, column, label_index=0):
     text = ctx.report_texts["md"]
     rows = md_table_rows(text[text.index(caption) :])
     header = rows[0]
     index = header.index(column)
     for row in rows:
-        if row[0] == label:
+        if row[label_index] == label:
             return number(row[index])
     raise AssertionError(f"no md row {label!r} in {caption!r}")
 
 
-def _report_sheet_row(ctx, sheet, label, column):
+def _report_sheet_row(ctx, sheet, label, column, label_index=0):
     rows = xlsx_sheets(ctx.report("xlsx"))[sheet]
     header = next(r for r in rows if column in r)
     index = header.index(column)
-    found = [r for r in rows if r and r[0] == label]
+    found = [r for r in rows if r and r[label_index] == label]
     assert found, f"no row {label!r} in sheet {sheet!r}"
     return number(found[0][index])
 
@@ -201,15 +201,19 @@ def _api_budget(field_name):
 
 
 def _budget_export(column):
+    """The export has one row per budget line, named by its unit (a division or one of its teams): a division's figure
+    is the sum of the rows of the units under it, the total the sum of every row."""
+
     def read(ctx, key):
+        from iljari.org.models import OrgUnit
+
         rows = xlsx_rows(ctx.get(f"/finance/budget/export.xlsx?{ctx.period}"))
         header = next(r for r in rows if column in r)
         index, unit_index = header.index(column), header.index("부서")
-        body = rows[rows.index(header) + 1 :]
-        name = None if key == "total" else _unit_name(ctx, key)
-        return sum(
-            (Decimal(r[index] or 0) for r in body if r[index] is not None and name in (None, r[unit_index])), Decimal(0)
-        )
+        paths = dict(OrgUnit.objects.values_list("name", "path"))
+        under = "" if key == "total" else OrgUnit.objects.get(code=key).path
+        body = [r for r in rows[rows.index(header) + 1 :] if r[index] is not None]
+        return sum((Decimal(r[index]) for r in body if paths[r[unit_index]].startswith(under)), Decimal(0))
 
     return read
 
@@ -344,6 +348,27 @@ def _indicator_figure(kind, label):
                 absent_is_none=True,
             ),
             Surface(f"api /api/performance/indicators ({kind})", _api_indicator(kind)),
+            *(_indicator_report_surfaces() if kind == "target" else ()),
+        ),
+    )
+
+
+def _indicator_name(ctx, key):
+    code = key.split(":")[0]
+    return [r for r in ctx.json(f"/api/performance/indicators?{ctx.period}") if r["code"] == code][0]["name"]
+
+
+def _indicator_report_surfaces() -> tuple[Surface, ...]:
+    """The report's 주요 정책지표 table: up to the year before the report's, actuals; from its year on, targets
+    (the report says so under the table): the year's own column is the target."""
+    return (
+        Surface(
+            "report md",
+            lambda ctx, key: _md_row(ctx, "주요 정책지표**", _indicator_name(ctx, key), key.split(":")[1], 1),
+        ),
+        Surface(
+            "report xlsx",
+            lambda ctx, key: _report_sheet_row(ctx, "주요 정책지표", _indicator_name(ctx, key), key.split(":")[1], 1),
         ),
     )
 
@@ -375,7 +400,10 @@ def _loan_keys(ctx):
 
 
 def _worksite_list_path(ctx, key):
-    return f"/participation/?q={key}"
+    from iljari.participation.models import Worksite
+
+    year = Worksite.objects.select_related("programme__objective__vision").get(code=key).programme.objective.vision.year
+    return f"/participation/?q={key}&year={year}"
 
 
 def _institute_path(ctx, key):
@@ -389,6 +417,40 @@ def _loans_outstanding(ctx, key):
         (number(ctx.json(f"/api/fund/loans/{n}?as_of={ctx.as_of}")["outstanding"]) for n in _loan_keys(ctx)),
         Decimal(0),
     )
+
+
+def _payroll_keys(ctx):
+    from iljari.participation.models import Payment
+
+    pairs = (
+        Payment.objects.values_list("placement__worksite__code", "month")
+        .distinct()
+        .order_by("placement__worksite__code", "month")[:6]
+    )
+    return [f"{code}:{month:%Y-%m}" for code, month in pairs]
+
+
+def _payroll_sheet(ctx, key) -> list[list]:
+    code, month = key.split(":")
+    path = f"/participation/worksites/{code}/payroll.xlsx?month={month}"
+    if path not in ctx._answers:  # a personal download: the purpose and the reason, posted as its user does
+        response = ctx.client.post(path, {"purpose": "payment", "reason": "급여 지급 결재 확인"})
+        assert response.status_code == 200, f"{path}: {response.status_code}"
+        ctx._answers[path] = response.content
+    return xlsx_rows(ctx._answers[path])
+
+
+def _payroll_sheet_total(ctx, key):
+    rows = _payroll_sheet(ctx, key)
+    header = next(r for r in rows if "지급 총액" in r)
+    return number([r for r in rows if "합계" in r][0][header.index("지급 총액")])
+
+
+def _payroll_sheet_rows_summed(ctx, key):
+    rows = _payroll_sheet(ctx, key)
+    header = next(r for r in rows if "지급 총액" in r)
+    people = [r for r in rows[rows.index(header) + 1 :] if isinstance(r[0], int)]
+    return sum((Decimal(r[header.index("지급 총액")]) for r in people), Decimal(0))
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -458,6 +520,21 @@ FIGURES: tuple[Figure, ...] = (
     _jobs_figure("jobs.achieved", "일자리 실적", "achieved", "실적(개)", "실 적(개)", 1),
     _indicator_figure("target", "정책지표 목표"),
     _indicator_figure("actual", "정책지표 실적"),
+    Figure(
+        "payroll.total",
+        "사업장 월 급여 지급 총액",
+        _payroll_keys,
+        (
+            page(
+                "participation:worksite_detail",
+                lambda ctx, key: "/participation/worksites/{}/?month={}".format(*key.split(":")),
+                "payroll.total",
+            ),
+            Surface("xlsx participation:payroll_sheet (합계)", _payroll_sheet_total),
+            Surface("xlsx participation:payroll_sheet (rows summed)", _payroll_sheet_rows_summed),
+        ),
+        datasets=("demo2018",),  # the generator writes work records, not pay
+    ),
     Figure(
         "course.capacity",
         "훈련과정 정원",
