@@ -84,20 +84,24 @@ def figures(request, django_db_setup, django_db_blocker):
 
 def _agree(values: list[tuple[str, Decimal | None, int]]) -> str | None:
     """None when the surfaces agree: the exact ones (unit 1) equal, and each rounded one (a unit of 1,000,000: 백만원)
-    equal to the exact value rounded half up to its unit; else the disagreement, told."""
+    equal to the exact value rounded half up to its unit (none where the exact value is none); else the
+    disagreement, told."""
+    told = "; ".join(f"{name}={value}" + (f" (×{unit:,})" if unit != 1 else "") for name, value, unit in values)
     exact = {value for _, value, unit in values if unit == 1}
     if len(exact) > 1:
-        return "; ".join(f"{name}={value}" for name, value, _ in values)
-    truth = exact.pop() if exact else None
+        return told
+    if not exact:  # rounded surfaces only: each unit's surfaces equal
+        by_unit: dict[int, set] = {}
+        for _, value, unit in values:
+            by_unit.setdefault(unit, set()).add(value)
+        return told if any(len(seen) > 1 for seen in by_unit.values()) else None
+    truth = exact.pop()
     for _, value, unit in values:
-        if unit == 1 or truth is None:
+        if unit == 1:
             continue
-        if value != (truth / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP):
-            return "; ".join(f"{name}={value}" + (f" (×{unit:,})" if unit != 1 else "") for name, value, unit in values)
-    if truth is None:
-        rounded = {value for _, value, unit in values if unit != 1}
-        if len({u for _, _, u in values}) == 1 and len(rounded) > 1:
-            return "; ".join(f"{name}={value}" for name, value, _ in values)
+        expected = None if truth is None else (truth / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        if value != expected:
+            return told
     return None
 
 
@@ -222,3 +226,14 @@ def test_every_page_that_marks_a_figure_is_registered_for_it(db, figures):
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
     left = names - walked - set(NOT_WALKED) - matrix.NOT_PAGES
     assert sorted(left) == [], "pages neither walked nor listed with a reason"
+
+
+def test_the_harness_tells_a_disagreement():
+    won, million = 1, 1_000_000
+    assert _agree([("api", Decimal(237_715_499_999), won), ("page", Decimal(237_715), million)]) is None
+    assert _agree([("api", Decimal(237_715_500_000), won), ("page", Decimal(237_715), million)])
+    assert _agree([("list", Decimal(4_758), won), ("page", Decimal(4_951), won)])
+    assert _agree([("api", None, won), ("page", Decimal(3), million)])
+    assert _agree([("api", None, won), ("page", None, million)]) is None
+    html = '<td data-figure="call.places" data-key="A"><span>4,951</span></td><b data-figure="x" data-key="A">△9</b>'
+    assert html_figures(html) == {("call.places", "A"): ["4,951"], ("x", "A"): ["△9"]}
