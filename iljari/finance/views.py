@@ -52,6 +52,7 @@ def _staffing_rows(table) -> list[dict]:
         rows.append(
             {
                 "name": "계" if row.unit is None else row.unit.name,
+                "code": "total" if row.unit is None else row.unit.code,
                 "authorized": row.authorized,
                 "current": row.current,
                 "shortfall": row.shortfall,

@@ -2,7 +2,8 @@
 
 Contract:
 - call_list(*, user) -> QuerySet[Call]
-      office staff and auditors: every call; a district officer: the calls with a quota of their district
+      office staff and auditors: every call; a district officer: the calls with a quota of their district; each
+      with `places`, the sum of all its quotas' places (the figure call_figures totals)
 - open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
 - call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
@@ -37,7 +38,8 @@ import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -101,13 +103,21 @@ def _calls(user) -> QuerySet[Call]:
     return Call.objects.filter(pk__in=in_scope)
 
 
+def call_places():
+    """A call's 인원: the sum of its quotas' places, as a subquery (a join would be multiplied by whatever else the
+    query joins, and a distinct sum would count two quotas of the same size once); 0 for a call without quotas, as
+    `call_figures` counts it."""
+    total = Quota.objects.filter(call=OuterRef("pk")).order_by().values("call").annotate(total=Sum("places"))
+    return Coalesce(Subquery(total.values("total")), 0)
+
+
 def call_list(*, user) -> QuerySet[Call]:
     return (
         _calls(user)
         .select_related("programme", "programme__division")
-        .annotate(places=Sum("quotas__places", distinct=True))
+        .annotate(places=call_places())
         .order_by("-opens_at", "code")
-    )  # Meta.ordering is not applied to a GROUP BY query: say it
+    )
 
 
 def open_call_list(*, now=None) -> QuerySet[Call]:
