@@ -35,6 +35,19 @@ def format_number(value: int | Decimal | float | None, *, decimals: int = 0) -> 
     return f"{NEGATIVE_SIGN}{text}" if number < 0 else text
 
 
+def figure_decimals(value: int | Decimal | float | None, *, most: int = 2) -> int:
+    """How many decimal places a figure holds as stored (trailing zeros dropped), at most `most`: 3847.20 → 1."""
+    if value is None or isinstance(value, int):
+        return 0
+    exponent = Decimal(str(value)).normalize().as_tuple().exponent
+    return min(max(-exponent, 0), most) if isinstance(exponent, int) else 0
+
+
+def format_figure(value: int | Decimal | float | None, *, most: int = 2) -> str:
+    """A figure with the decimals it holds (an indicator's 3,847.2 stays 3,847.2; 1,694.00 is 1,694)."""
+    return format_number(value, decimals=figure_decimals(value, most=most))
+
+
 def format_amount(won: int | None, unit: str = "백만원", *, decimals: int = 0) -> str:
     """An amount in integer 원 shown in `unit`: `237_715_000_000` → `237,715` (백만원)."""
     if won is None:

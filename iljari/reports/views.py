@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.formats import format_date, format_number
+from iljari.core.formats import format_date, format_figure, format_number
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.core.period import figure_period, latest_data_days
@@ -107,7 +107,7 @@ def _indicator_rows(indicators, years, year) -> list[tuple[str, str, list[str]]]
         (
             link.replace("CODE", quote(row.code)),
             row.name,
-            [format_number(row.cells[y].printed(y, year)) for y in years],
+            [format_figure(row.cells[y].printed(y, year)) for y in years],
         )
         for row in indicators
     ]
@@ -122,8 +122,8 @@ def _indicator_actuals(indicators, year) -> list[tuple[str, str, str, str, str, 
             link.replace("CODE", quote(row.code)),
             row.name,
             row.unit,
-            format_number(row.cells[year].target),
-            format_number(row.cells[year].actual),
+            format_figure(row.cells[year].target),
+            format_figure(row.cells[year].actual),
             format_date(row.cells[year].actual_as_of),
         )
         for row in indicators

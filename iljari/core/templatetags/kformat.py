@@ -13,6 +13,12 @@ def num(value, decimals=0):
 
 
 @register.filter
+def figure(value):
+    """A figure with the decimals it holds: `{{ cell.actual|figure }}` (3,847.2; 1,694)."""
+    return formats.format_figure(value)
+
+
+@register.filter
 def amount(value, unit="백만원"):
     return formats.format_amount(value, unit)
 

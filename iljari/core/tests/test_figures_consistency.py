@@ -111,21 +111,7 @@ def _read(ctx: FigureContext, figure, key: str) -> list[tuple[str, Decimal | Non
 
 # Figures whose surfaces the harness finds disagreeing on a dataset: the defect, reported and left to its owner
 # (xfail strict: the test fails once the defect is fixed, so that this entry goes).
-INDICATOR_DECIMALS = (
-    "the indicator pages write a value without its decimals (the num filter's 0 places): a generated 3,847.2 reads "
-    "3,847 on the pages and 3847.20 in the API"
-)
-REPORT_INDICATOR_YEAR = (
-    "the business report's 주요 정책지표 table prints a year's actual where there is one (IndicatorCell.value), so "
-    "the report's own year shows the actual so far (3,847.2) under its note '2018년부터는 목표' where the target is "
-    "8,015; the md file also drops the decimals (3,847)"
-)
-KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    ("indicator.target", "small-1"): REPORT_INDICATOR_YEAR,
-    ("indicator.target", "small-2"): REPORT_INDICATOR_YEAR,
-    ("indicator.actual", "small-1"): INDICATOR_DECIMALS,
-    ("indicator.actual", "small-2"): INDICATOR_DECIMALS,
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("figure", FIGURES, ids=[f.name for f in FIGURES])

@@ -3,7 +3,7 @@ amounts in 백만원 or 억원, rates to 0.1%, a dash for no figure and "(유실
 
 from __future__ import annotations
 
-from iljari.core.formats import format_amount, format_number, format_rate
+from iljari.core.formats import figure_decimals, format_amount, format_figure, format_rate
 from iljari.reports.document import XLSX_INTEGER, XLSX_PERCENT1, Cell
 
 MISSING = "(유실)"
@@ -12,7 +12,9 @@ MISSING = "(유실)"
 def number_cell(value: int | None, *, header: bool = False) -> Cell:
     if value is None:
         return Cell("-", align="right")
-    return Cell(format_number(value), value=value, number_format=XLSX_INTEGER, align="right", header=header)
+    decimals = figure_decimals(value)
+    number_format = XLSX_INTEGER if not decimals else XLSX_INTEGER.replace("#,##0", "#,##0." + "0" * decimals)
+    return Cell(format_figure(value), value=value, number_format=number_format, align="right", header=header)
 
 
 def won_cell(value: int | None, unit: str) -> Cell:
