@@ -1,0 +1,206 @@
+"""Figures within their kind's bounds (issue 21): the API, the forms and the sheets refuse what lies outside
+(NaN, Infinity, 1e30, 2^63, 기준일 of another century) with a Korean message and write nothing; and a figure
+already stored out of bounds (written around the application) is shown flagged, never a 500."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from iljari.core.figures import FLAG_TEXT
+from iljari.core.roles import Role
+from iljari.core.xlsx import xlsx_table
+from iljari.performance.models import IndicatorValue, JobAchievement
+from iljari.performance.selectors import INDICATOR_COLUMNS, JOB_COLUMNS
+from iljari.testing import written_around_the_application
+
+VALUES = "/api/performance/indicators/values"
+ACHIEVEMENTS = "/api/performance/jobs/achievements"
+INDICATOR_IMPORT = "/performance/indicators/import/?year=2018"
+
+
+@pytest.fixture
+def office(personas, dataset_2018):
+    return personas
+
+
+def post(client, url, body):
+    return client.post(url, body, content_type="application/json")
+
+
+def korean(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+# --- the API ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [1e30, "1e30", "1e400", "NaN", "Infinity", "-1", "10000000000000.01"])
+def test_an_indicator_value_outside_its_bounds_is_refused_through_the_api(office, client_as, value):
+    before = IndicatorValue.objects.count()
+    body = {"indicator": "IND-01", "year": 2018, "kind": "actual", "as_of": "2018-07-31", "value": value}
+
+    response = post(client_as(Role.OFFICE_MANAGER), VALUES, body)
+
+    assert response.status_code == 422, response.content
+    assert [e["field"] for e in response.json()["errors"]] == ["value"]
+    assert IndicatorValue.objects.count() == before
+
+
+@pytest.mark.parametrize("achieved", [2**63 - 1, 2**63, 10**30, 100_000_001])
+def test_a_job_achievement_beyond_any_count_is_refused_through_the_api(office, client_as, achieved):
+    before = JobAchievement.objects.count()
+    body = {"year": 2018, "key": "youth", "as_of": "2018-07-31", "achieved": achieved}
+
+    response = post(client_as(Role.OFFICE_MANAGER), ACHIEVEMENTS, body)
+
+    assert response.status_code == 422, response.content
+    assert JobAchievement.objects.count() == before
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "1000-01-01", "2099-01-01", "9999-12-31"])
+def test_an_indicator_target_dated_far_from_its_year_is_refused(office, client_as, as_of):
+    body = {"indicator": "IND-01", "year": 2018, "kind": "target", "as_of": as_of, "value": "10"}
+
+    response = post(client_as(Role.OFFICE_MANAGER), VALUES, body)
+
+    assert response.status_code in (400, 422), response.content
+    assert [e["field"] for e in response.json()["errors"]] == ["as_of"]
+    assert korean(response.json()["errors"][0]["message"])
+
+
+def test_a_target_dated_in_the_year_before_is_still_taken(office, client_as):
+    body = {"indicator": "IND-01", "year": 2018, "kind": "target", "as_of": "2017-12-31", "value": "150"}
+
+    assert post(client_as(Role.OFFICE_MANAGER), VALUES, body).status_code == 201
+
+
+# --- the sheets -------------------------------------------------------------------------------------------
+
+
+def indicator_sheet(value, as_of="2018-07-31") -> bytes:
+    row = {"code": "IND-01", "year": 2018, "kind": "실적", "as_of": as_of, "value": value}
+    return xlsx_table(title="정책지표", columns=INDICATOR_COLUMNS, rows=[row])
+
+
+def job_sheet(achieved) -> bytes:
+    row = {"year": 2018, "key": "youth", "as_of": "2018-07-31", "achieved": achieved}
+    return xlsx_table(title="일자리 실적", columns=JOB_COLUMNS, rows=[row])
+
+
+def upload(client, url: str, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    file = SimpleUploadedFile("sheet.xlsx", data, content_type="application/octet-stream")
+    return client.post(url, {"file": file})
+
+
+@pytest.mark.parametrize("value", [10**20, "1e400", "1e30", "NaN", "Infinity", "-Infinity", "sNaN", "-5"])
+def test_an_indicator_sheet_with_a_value_outside_its_bounds_changes_nothing(office, client_as, value):
+    before = list(IndicatorValue.objects.values_list("pk", "value"))
+
+    response = upload(
+        client_as(Role.OFFICE_MANAGER), "/performance/indicators/import/?year=2018", indicator_sheet(value)
+    )
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "4행 &#x27;값&#x27;" in text or "4행 '값'" in text
+    assert list(IndicatorValue.objects.values_list("pk", "value")) == before
+
+
+@pytest.mark.parametrize("as_of", ["1000-01-01", "2099-01-01", "2020-01-01"])
+def test_an_indicator_sheet_dated_outside_its_year_changes_nothing(office, client_as, as_of):
+    before = IndicatorValue.objects.count()
+    sheet = indicator_sheet(5, as_of=as_of)
+    row = {"code": "IND-01", "year": 2018, "kind": "목표", "as_of": as_of, "value": 5}
+    target_sheet = xlsx_table(title="정책지표", columns=INDICATOR_COLUMNS, rows=[row])
+
+    for data in (sheet, target_sheet):
+        response = upload(client_as(Role.OFFICE_MANAGER), INDICATOR_IMPORT, data)
+        assert response.status_code == 400
+        assert "기준일" in response.content.decode()
+    assert IndicatorValue.objects.count() == before
+
+
+@pytest.mark.parametrize("achieved", [2**63, 2**63 - 1, 10**30, "NaN", "Infinity", "sNaN", "1e400"])
+def test_a_job_sheet_beyond_any_count_changes_nothing(office, client_as, achieved):
+    before = JobAchievement.objects.count()
+
+    response = upload(client_as(Role.OFFICE_MANAGER), "/performance/jobs/import/?year=2018", job_sheet(achieved))
+
+    assert response.status_code == 400
+    assert "실적(개)" in response.content.decode()
+    assert JobAchievement.objects.count() == before
+
+
+# --- figures stored out of bounds -------------------------------------------------------------------------
+
+
+def huge_decimal() -> str:
+    # SQLite holds anything; PostgreSQL's numeric(16,2) holds up to 10^14, past the kind's 10^13
+    return "1e30" if connection.vendor == "sqlite" else "50000000000000"
+
+
+def huge_integer() -> str:
+    return "1e20" if connection.vendor == "sqlite" else "2000000000"
+
+
+@pytest.fixture
+def odd_figures(office):
+    value = IndicatorValue.objects.filter(indicator__code="IND-01", year=2018).order_by("pk").first()
+    achievement = JobAchievement.objects.filter(job_target__year=2018, job_target__programme__isnull=True).first()
+    with written_around_the_application(IndicatorValue, JobAchievement), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {IndicatorValue._meta.db_table} SET value = {huge_decimal()} WHERE id = %s", [value.pk])
+        cursor.execute(
+            f"UPDATE {JobAchievement._meta.db_table} SET achieved = {huge_integer()} WHERE id = %s",
+            [achievement.pk],
+        )
+    return value, achievement
+
+
+PAGES = [
+    "/office/?year=2018",
+    "/office/business/?year=2018",
+    "/performance/indicators/?year=2018",
+    "/performance/indicators/IND-01/?year=2018",
+    "/performance/jobs/?year=2018",
+    "/performance/validation/?year=2018",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_page_showing_a_figure_stored_out_of_bounds_answers_with_the_flag(odd_figures, client_as, url):
+    response = client_as(Role.OFFICE_MANAGER).get(url)
+
+    assert response.status_code == 200
+    if "validation" not in url:
+        assert FLAG_TEXT in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/performance/indicators/export.xlsx?year=2018", "/performance/jobs/export.xlsx?year=2018"]
+)
+def test_an_export_with_a_figure_stored_out_of_bounds_answers(odd_figures, client_as, url):
+    assert client_as(Role.OFFICE_MANAGER).get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/performance/indicators?year=2018", "/api/performance/jobs?year=2018", "/api/performance/validation"]
+)
+def test_the_api_lists_with_a_figure_stored_out_of_bounds_answer(odd_figures, client_as, url):
+    response = client_as(Role.OFFICE_MANAGER).get(url)
+
+    assert response.status_code == 200
+    if "validation" not in url:
+        assert FLAG_TEXT in response.content.decode()
+
+
+def test_a_figure_stored_out_of_bounds_reads_back_flagged(odd_figures):
+    value, _ = odd_figures
+
+    read = IndicatorValue.objects.get(pk=value.pk).value
+
+    assert isinstance(read, Decimal) and getattr(read, "raw", None)
