@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import decimal
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -38,6 +38,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from ninja.params.functions import Path as NinjaPath
+from ninja.params.functions import Query as NinjaQuery
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 FLAG_TEXT = "⚠ 범위 밖 값"
@@ -61,6 +63,14 @@ def _decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def _not_finite(value) -> bool:
+    """NaN, sNaN, Infinity (as text, float or Decimal): a number's spelling that is no number."""
+    try:
+        return not Decimal(str(value).strip()).is_finite()
+    except (InvalidOperation, ValueError, TypeError):
+        return False
+
+
 def _won(value: int | Decimal) -> str:
     return f"{int(value):,}"
 
@@ -78,15 +88,11 @@ class NumberKind:
     def integer(self) -> bool:
         return self.places == 0
 
-    def _bounds_text(self) -> str:
-        if self.integer:
-            return f"{_won(self.low)}{self.unit} 이상 {_won(self.high)}{self.unit} 이하"
-        return f"{self.low:,}{self.unit} 이상 {self.high:,}{self.unit} 이하"
-
     @property
     def message(self) -> str:
-        kind = "정수" if self.integer else f"소수점 {self.places}자리까지의 수"
-        return f"{self.label}은(는) {self._bounds_text()}의 {kind}여야 합니다."
+        kind = "정수" if self.integer else f"수(소수점 {self.places}자리까지)"
+        low, high = (_won(self.low), _won(self.high)) if self.integer else (f"{self.low:,}", f"{self.high:,}")
+        return f"{self.label}은(는) {low}{self.unit} 이상의 {kind}여야 합니다(최대 {high}{self.unit})."
 
     def problem(self, value) -> str | None:
         number = _decimal(value)
@@ -103,15 +109,15 @@ class NumberKind:
         return FigureValidator(self.key)
 
     def form_field(self, **kwargs) -> forms.Field:
-        kwargs.setdefault("error_messages", {})
+        message = self.message.replace("%", "%%")  # Django fills these messages in with %-formatting
         kwargs["error_messages"] = {
-            "min_value": self.message,
-            "max_value": self.message,
-            "max_digits": self.message,
-            "max_decimal_places": self.message,
-            "max_whole_digits": self.message,
+            "min_value": message,
+            "max_value": message,
+            "max_digits": message,
+            "max_decimal_places": message,
+            "max_whole_digits": message,
             "invalid": f"{self.label}은(는) 숫자여야 합니다.",
-            **kwargs["error_messages"],
+            **kwargs.get("error_messages", {}),
         }
         if self.integer:
             return forms.IntegerField(min_value=int(self.low), max_value=int(self.high), **kwargs)
@@ -141,7 +147,9 @@ class NumberKind:
             value = text
         number = _decimal(value)
         if number is None:
-            raise ValueError(f"{self.label}은(는) 숫자여야 합니다(NaN·무한대는 쓸 수 없습니다)")
+            if _not_finite(value):
+                raise ValueError("NaN·무한대는 숫자로 쓸 수 없습니다")
+            raise ValueError("숫자가 아닙니다")
         message = self.problem(number)
         if message:
             raise ValueError(message.rstrip("."))
@@ -153,6 +161,10 @@ class NumberKind:
 
     def fits(self, value) -> bool:
         return self.problem(value) is None
+
+    def integral(self) -> NumberKind:
+        """The same kind in whole units (a score given in whole points)."""
+        return replace(self, key="", places=0)
 
 
 @dataclass(frozen=True)
@@ -183,9 +195,7 @@ class DateKind:
         return FigureValidator(self.key)
 
     def form_field(self, **kwargs) -> forms.DateField:
-        from iljari.core.forms import DateInput  # noqa: PLC0415 - forms imports this module for its fields
-
-        kwargs.setdefault("widget", DateInput())
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         field = forms.DateField(**kwargs)
         field.validators.append(self.validator if self.key in KINDS else self._check)
         return field
@@ -255,8 +265,17 @@ YEAR_FIRST, YEAR_LAST = 2000, 2100
 OFFICE_DATE = DateKind("office_date", "날짜", date(YEAR_FIRST, 1, 1), date(YEAR_LAST, 12, 31))
 BIRTH_DATE = DateKind("birth_date", "생년월일", date(1900, 1, 1), None)
 
-NUMBER_KINDS = {kind.key: kind for kind in (MONEY, SIGNED_MONEY, COUNT, QUANTITY, RATE, PERCENT, SCORE, YEAR)}
+ROW_ID = NumberKind("row_id", "번호", Decimal(1), Decimal(2**63 - 1))  # a row's id in a URL or a filter
+ANY_DECIMAL = NumberKind("any_decimal", "숫자", -(Decimal(10) ** 15 - 1), Decimal(10) ** 15 - 1, places=6)
+NUMBER_KINDS = {
+    kind.key: kind for kind in (MONEY, SIGNED_MONEY, COUNT, QUANTITY, RATE, PERCENT, SCORE, YEAR, ANY_DECIMAL, ROW_ID)
+}
 KINDS: dict[str, NumberKind | DateKind] = {**NUMBER_KINDS, "office_date": OFFICE_DATE, "birth_date": BIRTH_DATE}
+
+
+CODE_LENGTH = 64  # a code in a URL or a filter (협약번호, 사업코드, 자치구 코드 …)
+SEARCH_LENGTH = 100  # a search text
+NOTE_LENGTH = 2000  # a free note
 
 
 def year_date(year: int, *, before: int = YEAR_MARGIN, after: int = YEAR_MARGIN, label: str = "기준일") -> DateKind:
@@ -351,6 +370,24 @@ class SafeDecimalField(models.DecimalField):
         return value
 
 
+def form_field_bound(name: str, field: forms.Field) -> None:
+    """The bounds a form's number or date field gets when it declares none of its own (KrdsFormMixin calls this
+    for every field): an integer within SIGNED_MONEY (so no OverflowError reaches the database), a decimal
+    within ANY_DECIMAL, a date within OFFICE_DATE (a birth date within BIRTH_DATE)."""
+    if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField | forms.FloatField):
+        if field.max_value is None or field.min_value is None:
+            field.validators.append(SIGNED_MONEY.validator)
+    elif isinstance(field, forms.DecimalField):
+        if field.max_value is None or field.min_value is None:
+            field.validators.append(FigureValidator("any_decimal"))
+    elif (
+        isinstance(field, forms.DateField)
+        and not isinstance(field, forms.DateTimeField)
+        and not any(isinstance(v, FigureValidator) for v in field.validators)
+    ):
+        field.validators.append(BIRTH_DATE.validator if "birth" in name else OFFICE_DATE.validator)
+
+
 def _shown(value):
     return FLAG_TEXT if flagged(value) else value
 
@@ -363,3 +400,22 @@ def shown(kind: type) -> Any:
 
 ShownInt = shown(int)
 ShownDecimal = shown(Decimal)
+
+
+# --- API path and query parameters -----------------------------------------------------------------------------------
+
+_DATE_EXTRA = {"formatMinimum": OFFICE_DATE.low.isoformat(), "formatMaximum": OFFICE_DATE.high.isoformat()}
+CodePath = Annotated[str, NinjaPath(..., max_length=CODE_LENGTH)]
+_DATE_SCHEMA = {"type": "string", "format": "date", **_DATE_EXTRA}
+DateQuery = Annotated[
+    Annotated[date, WithJsonSchema(_DATE_SCHEMA)], NinjaQuery(..., ge=OFFICE_DATE.low, le=OFFICE_DATE.high)
+]
+OptionalDateQuery = Annotated[
+    Annotated[date, WithJsonSchema(_DATE_SCHEMA)] | None,
+    NinjaQuery(None, ge=OFFICE_DATE.low, le=OFFICE_DATE.high),
+]
+OptionalYearQuery = Annotated[int | None, NinjaQuery(None, ge=YEAR_FIRST, le=YEAR_LAST)]
+SearchQuery = Annotated[str, NinjaQuery("", max_length=SEARCH_LENGTH)]
+CodeQuery = Annotated[str, NinjaQuery("", max_length=CODE_LENGTH)]
+IdPath = Annotated[int, NinjaPath(..., ge=1, le=int(ROW_ID.high))]
+YearPath = Annotated[int, NinjaPath(..., ge=YEAR_FIRST, le=YEAR_LAST)]

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from iljari.core.errors import ValidationFailed
-from iljari.core.figures import OFFICE_DATE, SIGNED_MONEY, DateKind, NumberKind
+from iljari.core.figures import ANY_DECIMAL, OFFICE_DATE, SIGNED_MONEY, DateKind, NumberKind
 
 HEADER_ROW = 3  # row 1: title, row 2: note, row 3: headers, data from row 4
 MAX_ROWS = 20_000
 LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
-ANY_DECIMAL = NumberKind("", "숫자", -(Decimal(10) ** 15 - 1), Decimal(10) ** 15 - 1, places=6)
 DEFAULT_FIGURES = {"int": SIGNED_MONEY, "decimal": ANY_DECIMAL, "date": OFFICE_DATE}
 NUMBER_FORMATS = {"int": '#,##0;"△"#,##0;0', "decimal": '#,##0.##;"△"#,##0.##;0', "date": "yyyy-mm-dd"}
 

@@ -4,9 +4,11 @@ already stored out of bounds (written around the application) is shown flagged, 
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from iljari.core.figures import FLAG_TEXT
@@ -204,3 +206,33 @@ def test_a_figure_stored_out_of_bounds_reads_back_flagged(odd_figures):
     read = IndicatorValue.objects.get(pk=value.pk).value
 
     assert isinstance(read, Decimal) and getattr(read, "raw", None)
+
+
+def test_the_validation_page_lists_figures_stored_out_of_bounds_to_the_office_manager(odd_figures, client_as):
+    manager = client_as(Role.OFFICE_MANAGER).get("/performance/validation/?year=2018").content.decode()
+    staff = client_as(Role.DIVISION_STAFF).get("/performance/validation/?year=2018").content.decode()
+
+    assert "범위 밖 저장값" in manager
+    assert "정책지표 값" in manager and "일자리 실적" in manager
+    assert "범위 밖 저장값" not in staff
+
+
+def test_check_figures_names_each_figure_stored_out_of_bounds(odd_figures):
+    value, achievement = odd_figures
+    out = io.StringIO()
+
+    with pytest.raises(SystemExit) as exit_:
+        call_command("check-figures", stdout=out)
+
+    assert exit_.value.code == 1
+    lines = out.getvalue().splitlines()
+    assert any(f"performance.indicatorvalue) #{value.pk} 값" in line for line in lines)
+    assert any(f"performance.jobachievement) #{achievement.pk} 실적(개)" in line for line in lines)
+
+
+def test_check_figures_finds_nothing_in_the_2018_dataset(office):
+    out = io.StringIO()
+
+    call_command("check-figures", stdout=out)
+
+    assert "없습니다" in out.getvalue()
