@@ -264,13 +264,17 @@ YEAR = NumberKind("year", "연도", Decimal(2000), Decimal(2100))
 YEAR_FIRST, YEAR_LAST = 2000, 2100
 OFFICE_DATE = DateKind("office_date", "날짜", date(YEAR_FIRST, 1, 1), date(YEAR_LAST, 12, 31))
 BIRTH_DATE = DateKind("birth_date", "생년월일", date(1900, 1, 1), None)
+HISTORY_DATE = DateKind("history_date", "날짜", date(1900, 1, 1), date(YEAR_LAST, 12, 31))  # 설립일 and the like
 
 ROW_ID = NumberKind("row_id", "번호", Decimal(1), Decimal(2**63 - 1))  # a row's id in a URL or a filter
 ANY_DECIMAL = NumberKind("any_decimal", "숫자", -(Decimal(10) ** 15 - 1), Decimal(10) ** 15 - 1, places=6)
 NUMBER_KINDS = {
     kind.key: kind for kind in (MONEY, SIGNED_MONEY, COUNT, QUANTITY, RATE, PERCENT, SCORE, YEAR, ANY_DECIMAL, ROW_ID)
 }
-KINDS: dict[str, NumberKind | DateKind] = {**NUMBER_KINDS, "office_date": OFFICE_DATE, "birth_date": BIRTH_DATE}
+KINDS: dict[str, NumberKind | DateKind] = {
+    **NUMBER_KINDS,
+    **{kind.key: kind for kind in (OFFICE_DATE, BIRTH_DATE, HISTORY_DATE)},
+}
 
 
 CODE_LENGTH = 64  # a code in a URL or a filter (협약번호, 사업코드, 자치구 코드 …)
@@ -373,7 +377,8 @@ class SafeDecimalField(models.DecimalField):
 def form_field_bound(name: str, field: forms.Field) -> None:
     """The bounds a form's number or date field gets when it declares none of its own (KrdsFormMixin calls this
     for every field): an integer within SIGNED_MONEY (so no OverflowError reaches the database), a decimal
-    within ANY_DECIMAL, a date within OFFICE_DATE (a birth date within BIRTH_DATE)."""
+    within ANY_DECIMAL, a date within OFFICE_DATE (a birth date within BIRTH_DATE, a founding date within
+    HISTORY_DATE)."""
     if isinstance(field, forms.IntegerField) and not isinstance(field, forms.DecimalField | forms.FloatField):
         if field.max_value is None or field.min_value is None:
             field.validators.append(SIGNED_MONEY.validator)
@@ -385,7 +390,8 @@ def form_field_bound(name: str, field: forms.Field) -> None:
         and not isinstance(field, forms.DateTimeField)
         and not any(isinstance(v, FigureValidator) for v in field.validators)
     ):
-        field.validators.append(BIRTH_DATE.validator if "birth" in name else OFFICE_DATE.validator)
+        kind = BIRTH_DATE if "birth" in name else HISTORY_DATE if "founded" in name else OFFICE_DATE
+        field.validators.append(kind.validator)
 
 
 def _shown(value):
