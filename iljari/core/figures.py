@@ -313,11 +313,23 @@ class Flagged(Decimal):
 STAND_IN = Decimal(10) ** 30
 
 
+class FlaggedInt(int):
+    """An integer figure read back outside its kind (or no integer at all): the `Flagged` of integer fields."""
+
+    raw: str = ""
+
+    def __new__(cls, value, raw: str = ""):
+        number = _decimal(value)
+        self = super().__new__(cls, int(number) if number is not None else int(STAND_IN))
+        self.raw = raw or str(value)
+        return self
+
+
 def flagged(value) -> bool:
     """Whether a value about to be shown is unusable (see the module's docstring)."""
     if value is None:
         return False
-    if isinstance(value, Flagged):
+    if isinstance(value, Flagged | FlaggedInt):
         return True
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         number = Decimal(value)
@@ -392,6 +404,29 @@ def form_field_bound(name: str, field: forms.Field) -> None:
     ):
         kind = BIRTH_DATE if "birth" in name else HISTORY_DATE if "founded" in name else OFFICE_DATE
         field.validators.append(kind.validator)
+
+
+class SafePositiveIntegerField(models.PositiveIntegerField):
+    """A PositiveIntegerField of a figure kind (`figure="count"`) whose reading never raises: a value outside the
+    kind, or one the database holds as no integer (SQLite keeps 1e20 as a real), comes back as a `FlaggedInt`."""
+
+    def __init__(self, *args, figure: str = "count", **kwargs):
+        self.figure = figure
+        kwargs["validators"] = [*kwargs.get("validators", []), NUMBER_KINDS[figure].validator]
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        kwargs["figure"] = self.figure
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        if isinstance(value, int) and NUMBER_KINDS[self.figure].fits(value):
+            return value
+        return FlaggedInt(value, raw=str(value))
 
 
 def _shown(value):

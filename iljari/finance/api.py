@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
-from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, SIGNED_MONEY, YEAR
+from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, SIGNED_MONEY, YEAR, ShownInt, shown
 from iljari.core.period import default_period
 from iljari.finance import selectors, services
 from iljari.finance.models import BudgetLine
@@ -35,10 +35,10 @@ class StaffingOut(Schema):
 
 class ExecutionRowOut(Schema):
     unit: str | None
-    current_budget: int
-    committed: int
-    spent: int
-    execution_rate: float | None
+    current_budget: ShownInt
+    committed: ShownInt
+    spent: ShownInt
+    execution_rate: shown(float) | None
 
 
 class BudgetOut(Schema):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, YEAR, SafeDecimalField
+from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, YEAR, SafeDecimalField, SafePositiveIntegerField
 from iljari.core.formats import ratio
 from iljari.core.models import TimeStampedModel
 
@@ -135,7 +135,7 @@ class JobTarget(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="job_targets",
     )
-    target = models.PositiveIntegerField(_("목표(개)"), null=True, blank=True, validators=[COUNT.validator])
+    target = SafePositiveIntegerField(_("목표(개)"), null=True, blank=True)
     budget = models.BigIntegerField(_("예산(원)"), null=True, blank=True, validators=[MONEY.validator])
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
 
@@ -175,7 +175,7 @@ class JobTarget(TimeStampedModel):
 class JobAchievement(TimeStampedModel):
     job_target = models.ForeignKey(JobTarget, on_delete=models.CASCADE, related_name="achievements")
     as_of = models.DateField(_("기준일"), validators=[OFFICE_DATE.validator])
-    achieved = models.PositiveIntegerField(_("실적(개)"), validators=[COUNT.validator])
+    achieved = SafePositiveIntegerField(_("실적(개)"))
 
     class Meta:
         verbose_name = _("일자리 실적")

@@ -30,31 +30,17 @@ from iljari.core.figures import (
     SIGNED_MONEY,
     YEAR,
     Flagged,
-    NumberKind,
     year_date,
 )
 from iljari.core.xlsx import Column, xlsx_rows, xlsx_table
+from iljari.testing_figures import NOT_NUMBERS, beyond, dates_beyond, dates_within, within
 
 KINDS = [MONEY, SIGNED_MONEY, COUNT, QUANTITY, RATE, PERCENT, SCORE, YEAR]
-ODD_TEXTS = ["NaN", "nan", "-NaN", "sNaN", "Infinity", "-Infinity", "inf", "1e400", "-1e400", "1e30", "abc"]
+ODD_TEXTS = [*NOT_NUMBERS, "1e30", "abc"]
 
 
 def korean(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
-def within(kind: NumberKind):
-    if kind.integer:
-        return st.integers(min_value=int(kind.low), max_value=int(kind.high))
-    return st.decimals(min_value=kind.low, max_value=kind.high, places=kind.places, allow_nan=False)
-
-
-def beyond(kind: NumberKind):
-    step = Decimal(1).scaleb(-kind.places)
-    above = st.decimals(min_value=kind.high + step, max_value=Decimal("1e40"), places=kind.places)
-    below = st.decimals(min_value=Decimal("-1e40"), max_value=kind.low - step, places=kind.places)
-    huge = st.sampled_from([2**63, 2**63 - 1, -(2**63), 10**30, 10**20]).filter(lambda v: not kind.fits(v))
-    return st.one_of(above, below, huge)
 
 
 def kind_and(values):
@@ -198,3 +184,33 @@ def test_formats_show_an_ordinary_figure_as_before():
 def test_a_flagged_figure_keeps_what_the_database_held():
     assert Flagged(Decimal("NaN"), raw="NaN").raw == "NaN"
     assert Flagged("abc").is_finite()  # arithmetic keeps working on the stand-in
+
+
+@given(
+    st.sampled_from([OFFICE_DATE, BIRTH_DATE, year_date(2018)]).flatmap(
+        lambda k: st.tuples(st.just(k), dates_within(k))
+    )
+)
+def test_a_date_within_its_kind_passes_every_door(pair):
+    kind, day = pair
+
+    assert kind.parse_cell(day.isoformat()) == day
+    assert TypeAdapter(kind.schema()).validate_python(day) == day
+    assert kind.form_field().clean(day.isoformat()) == day
+
+
+@given(
+    st.sampled_from([OFFICE_DATE, BIRTH_DATE, year_date(2018)]).flatmap(
+        lambda k: st.tuples(st.just(k), dates_beyond(k))
+    )
+)
+def test_a_date_beyond_its_kind_is_refused_in_korean_at_every_door(pair):
+    kind, day = pair
+
+    with pytest.raises(ValueError, match="[가-힣]"):
+        kind.parse_cell(day.isoformat())
+    with pytest.raises(PydanticError):
+        TypeAdapter(kind.schema()).validate_python(day)
+    with pytest.raises(ValidationError) as error:
+        kind.form_field().clean(day.isoformat())
+    assert korean(error.value.messages[0])

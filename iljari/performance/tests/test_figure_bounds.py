@@ -5,18 +5,24 @@ already stored out of bounds (written around the application) is shown flagged, 
 from __future__ import annotations
 
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from iljari.core.figures import FLAG_TEXT
+from iljari.core.errors import ValidationFailed
+from iljari.core.figures import COUNT, FLAG_TEXT, OFFICE_DATE, QUANTITY
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_table
+from iljari.performance import services
 from iljari.performance.models import IndicatorValue, JobAchievement
 from iljari.performance.selectors import INDICATOR_COLUMNS, JOB_COLUMNS
 from iljari.testing import written_around_the_application
+from iljari.testing_figures import beyond, dates_beyond, not_numbers
 
 VALUES = "/api/performance/indicators/values"
 ACHIEVEMENTS = "/api/performance/jobs/achievements"
@@ -236,3 +242,37 @@ def test_check_figures_finds_nothing_in_the_2018_dataset(office):
     call_command("check-figures", stdout=out)
 
     assert "없습니다" in out.getvalue()
+
+
+SLOW = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SLOW
+@given(value=st.one_of(beyond(QUANTITY).map(str), not_numbers()))
+def test_the_indicator_api_refuses_any_value_beyond_quantity_never_a_500(office, client_as, value):
+    body = {"indicator": "IND-01", "year": 2018, "kind": "actual", "as_of": "2018-07-31", "value": value}
+
+    response = post(client_as(Role.OFFICE_MANAGER), VALUES, body)
+
+    assert response.status_code == 422
+    assert korean(response.json()["errors"][0]["message"])
+
+
+@SLOW
+@given(achieved=beyond(COUNT), as_of=st.one_of(st.just(date(2018, 7, 31)), dates_beyond(OFFICE_DATE)))
+def test_the_job_api_refuses_any_count_beyond_count_never_a_500(office, client_as, achieved, as_of):
+    body = {"year": 2018, "key": "youth", "as_of": as_of.isoformat(), "achieved": achieved}
+
+    response = post(client_as(Role.OFFICE_MANAGER), ACHIEVEMENTS, body)
+
+    assert response.status_code == 422
+    assert "achieved" in {error["field"] for error in response.json()["errors"]}
+
+
+@SLOW
+@given(achieved=beyond(COUNT))
+def test_the_job_sheet_refuses_any_count_beyond_count_by_row_and_column(office, achieved):
+    with pytest.raises(ValidationFailed) as error:
+        services.job_achievement_import(actor=None, year=2018, data=job_sheet(achieved))
+
+    assert error.value.field_errors["file"][0].startswith("4행 '실적(개)': ")
