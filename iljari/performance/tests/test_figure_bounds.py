@@ -4,6 +4,7 @@ already stored out of bounds (written around the application) is shown flagged, 
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import date
 from decimal import Decimal
@@ -276,3 +277,21 @@ def test_the_job_sheet_refuses_any_count_beyond_count_by_row_and_column(office, 
         services.job_achievement_import(actor=None, year=2018, data=job_sheet(achieved))
 
     assert error.value.field_errors["file"][0].startswith("4행 '실적(개)': ")
+
+
+@SLOW
+@given(
+    value=st.one_of(beyond(QUANTITY).map(str), not_numbers()),
+    as_of=st.one_of(st.just(date(2018, 7, 31)), dates_beyond(OFFICE_DATE)),
+)
+def test_the_indicator_form_refuses_a_value_or_date_beyond_its_kind_in_korean(office, client_as, value, as_of):
+    indicator = IndicatorValue.objects.filter(indicator__code="IND-01").first().indicator_id
+    before = IndicatorValue.objects.count()
+    data = {"indicator": indicator, "year": 2018, "kind": "actual", "as_of": as_of.isoformat(), "value": value}
+
+    response = client_as(Role.OFFICE_MANAGER).post("/performance/indicators/record/?year=2018", data)
+
+    assert response.status_code == 400
+    page = html.unescape(response.content.decode())
+    assert QUANTITY.message in page or "숫자여야 합니다" in page or "날짜여야 합니다" in page
+    assert IndicatorValue.objects.count() == before
