@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.formats import format_date, format_figure, format_number
+from iljari.core.formats import format_date, format_figure
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.core.period import figure_period, latest_data_days
