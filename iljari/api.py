@@ -80,6 +80,13 @@ PYDANTIC_MESSAGES = {
     "enum": "허용되지 않는 값입니다.",
     "literal_error": "허용되지 않는 값입니다.",
     "greater_than_equal": "값이 너무 작습니다.",
+    "int_parsing_size": "값이 너무 큽니다.",
+    "int_from_float": "정수여야 합니다.",
+    "decimal_parsing": "숫자여야 합니다.",
+    "decimal_type": "숫자여야 합니다.",
+    "finite_number": "NaN·무한대는 숫자로 쓸 수 없습니다.",
+    "decimal_max_places": "소수점 아래 자리가 너무 많습니다.",
+    "decimal_max_digits": "자릿수가 너무 많습니다.",
     "less_than_equal": "값이 너무 큽니다.",
     "model_attributes_type": "객체(JSON object)여야 합니다.",
     "dict_type": "객체(JSON object)여야 합니다.",
@@ -97,12 +104,14 @@ def on_validation_error(request, exc: NinjaValidationError):
     errors = []
     for error in exc.errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload", "query", "filters")]
-        errors.append(
-            {
-                "field": ".".join(location),
-                "message": PYDANTIC_MESSAGES.get(error.get("type", ""), "값이 올바르지 않습니다."),
-            }
-        )
+        message = PYDANTIC_MESSAGES.get(error.get("type", ""), "값이 올바르지 않습니다.")
+        bound = (error.get("ctx") or {}).get("ge", (error.get("ctx") or {}).get("le"))
+        if error.get("type") in ("greater_than_equal", "less_than_equal") and bound is not None:
+            limit = "최소" if error["type"] == "greater_than_equal" else "최대"
+            message = (
+                f"{message[:-1]}({limit} {bound:,})." if isinstance(bound, int) else f"{message[:-1]}({limit} {bound})."
+            )
+        errors.append({"field": ".".join(location), "message": message})
     return api.create_response(
         request, error_body("validation_error", "입력한 내용을 확인해 주십시오.", errors), status=422
     )

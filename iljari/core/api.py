@@ -1,12 +1,13 @@
 """core API: tokens, the current user, the change history. Authentication classes for the whole API."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer, SessionAuth
 
 from iljari.core import selectors, services
+from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, ROW_ID, IdPath
 from iljari.core.history import history_set_actor
 from iljari.core.middleware import client_address
 
@@ -54,8 +55,8 @@ router = Router(tags=["계정"])
 
 
 class TokenRequest(Schema):
-    username: str = Field(..., description="아이디")
-    password: str = Field(..., description="비밀번호")
+    username: str = Field(..., max_length=150, description="아이디")
+    password: str = Field(..., max_length=128, description="비밀번호")
     name: str = Field("", max_length=100, description="토큰 이름(용도)")
 
 
@@ -98,12 +99,12 @@ class ChangeOut(Schema):
 
 
 class HistoryFilter(Schema):
-    actor_id: int | None = None
-    model: str = Field("", description="app_label.model, 예: org.partner")
-    object_pk: str = ""
+    actor_id: ROW_ID.schema() | None = None
+    model: str = Field("", max_length=100, description="app_label.model, 예: org.partner")
+    object_pk: str = Field("", max_length=CODE_LENGTH)
     action: int | None = Field(None, ge=0, le=3, description="0 등록, 1 수정, 2 삭제")
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: OFFICE_DATE.schema() | None = None
+    date_to: OFFICE_DATE.schema() | None = None
 
 
 @router.post("/auth/token", auth=None, response={201: TokenIssued}, summary="API 토큰 발급")
@@ -125,7 +126,7 @@ def token_list(request):
 
 
 @router.api_operation(["DELETE"], "/auth/tokens/{token_id}", response=TokenOut, summary="API 토큰 폐기")
-def token_revoke(request, token_id: int):
+def token_revoke(request, token_id: IdPath):
     return services.api_token_revoke(user=request.auth, token_id=token_id)
 
 
@@ -165,5 +166,5 @@ def history_list(request, filters: Query[HistoryFilter]):
 
 
 @router.get("/history/{entry_id}", response=ChangeOut, summary="변경이력 한 건")
-def history_get(request, entry_id: int):
+def history_get(request, entry_id: IdPath):
     return _change(selectors.change_history_get(user=request.auth, pk=entry_id))

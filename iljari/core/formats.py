@@ -5,6 +5,9 @@
 - rates: a ratio (Decimal) shown to 0.1% (`52.2%`);
 - dates: `'18.7.11.` and months `'18.6월`.
 
+A figure read back that is unusable (not finite, a `core.figures.Flagged` marker, or past any figure's bound)
+is shown as `⚠ 범위 밖 값` (`core.figures.FLAG_TEXT`), never raised on; so is a date outside 1900–2100.
+
 Every parser accepts what the formatter writes (and the spacing variants the 2018 report uses) and raises
 ValueError with a Korean message for anything else.
 """
@@ -15,9 +18,13 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from iljari.core.figures import FLAG_TEXT, flagged
+
 UNITS: dict[str, int] = {"원": 1, "천원": 1_000, "백만원": 1_000_000, "억원": 100_000_000}
 NEGATIVE_SIGN = "△"
 EMPTY = "-"
+
+DATE_SHOWN = (1900, 2100)  # years a date of the office's records can have; others are shown flagged
 
 _APOSTROPHES = "'’′‘`"
 
@@ -30,6 +37,8 @@ def format_number(value: int | Decimal | float | None, *, decimals: int = 0) -> 
     """`1234567` → `1,234,567`; `-9` → `△9`; None → `-`."""
     if value is None:
         return EMPTY
+    if flagged(value):
+        return FLAG_TEXT
     number = _quantize(Decimal(str(value)), decimals)
     text = f"{abs(number):,.{decimals}f}"
     return f"{NEGATIVE_SIGN}{text}" if number < 0 else text
@@ -54,12 +63,16 @@ def format_amount(won: int | None, unit: str = "백만원", *, decimals: int = 0
         return EMPTY
     if unit not in UNITS:
         raise ValueError(f"알 수 없는 금액 단위입니다: {unit}")
+    if flagged(won):
+        return FLAG_TEXT
     return format_number(Decimal(won) / UNITS[unit], decimals=decimals)
 
 
 def format_won(won: int | None) -> str:
     """An amount in 원 as a message writes it: `1,234,000원` (`-` when missing)."""
-    return EMPTY if won is None else f"{won:,}원"
+    if won is None:
+        return EMPTY
+    return FLAG_TEXT if flagged(won) else f"{int(won):,}원"
 
 
 def ratio(numerator: int | Decimal | None, denominator: int | Decimal | None) -> Decimal | None:
@@ -73,6 +86,8 @@ def format_rate(value: Decimal | float | None, *, decimals: int = 1) -> str:
     """A ratio shown as a percentage: `Decimal('0.52224')` → `52.2%`; negative → `△1.5%`."""
     if value is None:
         return EMPTY
+    if flagged(value) or flagged(Decimal(str(value)) * 100):
+        return FLAG_TEXT
     return f"{format_number(Decimal(str(value)) * 100, decimals=decimals)}%"
 
 
@@ -80,6 +95,8 @@ def format_date(value: date | None) -> str:
     """`date(2018, 7, 11)` → `'18.7.11.`"""
     if value is None:
         return EMPTY
+    if not DATE_SHOWN[0] <= value.year <= DATE_SHOWN[1]:
+        return FLAG_TEXT
     return f"'{value.year % 100:02d}.{value.month}.{value.day}."
 
 

@@ -4,16 +4,19 @@ from auditlog.models import LogEntry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import form_field_bound
 from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Role
 
 
 class KrdsFormMixin:
-    """Give every widget the KRDS class it needs."""
+    """Give every widget the KRDS class it needs, and every number and date field bounds
+    (`core.figures.form_field_bound`) where it declares none."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            form_field_bound(name, field)
             widget = field.widget
             if isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "krds-form-select")

@@ -9,22 +9,32 @@ Contract:
                       date_from=None, date_to=None) -> QuerySet[LogEntry]   (auditor, system admin)
 - change_history_get(*, user, pk) -> LogEntry
 - tracked_model_choices() -> list[tuple[str, str]]   ("app_label.model", Korean name)
+- stored_figures_outside(*, user, limit=200) -> list[StoredOutlier]   (office manager; None: the system)
+      figures already stored outside their kind (core.figures), written around the application: to correct
 - command_user(*, username="") -> User | None   (the account a command runs as: the named one, or the first
                                                  active office manager)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from iljari.core.access import access_accounts_manage, access_change_history_view, require
+from iljari.core.access import (
+    access_accounts_manage,
+    access_change_history_view,
+    access_validation_rules_manage,
+    require,
+)
 from iljari.core.errors import NotFound
+from iljari.core.figures import ANY_DECIMAL, KINDS, FigureValidator, SafeDecimalField
 from iljari.core.models import LoginEvent, User
 from iljari.core.roles import Role
 
@@ -119,3 +129,53 @@ def change_history_get(*, user: User, pk: int) -> LogEntry:
     if entry is None:
         raise NotFound("변경이력을 찾을 수 없습니다.")
     return entry
+
+
+@dataclass(frozen=True)
+class StoredOutlier:
+    model: str  # the model's Korean name
+    label: str  # app_label.model
+    pk: object
+    field: str  # the field's Korean name
+    value: str  # what the database holds, as text
+    message: str  # the kind's bounds, in Korean
+
+
+def _figure_fields():
+    """(model, field, kind) of every stored figure whose field declares a kind (a FigureValidator, or a
+    SafeDecimalField, which without a kind is held to ANY_DECIMAL)."""
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        for field in model._meta.concrete_fields:
+            kinds = [KINDS[v.kind] for v in field.validators if isinstance(v, FigureValidator)]
+            if not kinds and isinstance(field, SafeDecimalField):
+                kinds = [ANY_DECIMAL]
+            for kind in kinds[:1]:
+                yield model, field, kind
+
+
+def stored_figures_outside(*, user, limit: int = 200) -> list[StoredOutlier]:
+    if user is not None:
+        require(access_validation_rules_manage(user), "범위 밖 저장값은 총괄 관리자만 볼 수 있습니다.")
+    found: list[StoredOutlier] = []
+    for model, field, kind in _figure_fields():
+        rows = (
+            model._base_manager.exclude(kind.check(field.attname, nullable=field.null))
+            .order_by("pk")
+            .values_list("pk", field.attname)[: max(limit - len(found), 0)]
+        )
+        for pk, value in rows:
+            found.append(
+                StoredOutlier(
+                    model=str(model._meta.verbose_name),
+                    label=model._meta.label_lower,
+                    pk=pk,
+                    field=str(field.verbose_name),
+                    value=getattr(value, "raw", "") or str(value),
+                    message=kind.message,
+                )
+            )
+        if len(found) >= limit:
+            break
+    return found

@@ -2,7 +2,10 @@
 Korean that name the row and the column. Readers return plain values; the app's import service checks its
 own rules and writes nothing unless every row is valid.
 
-- Column(key, header, kind="text"|"int"|"decimal"|"date", required=True, editable=True)
+- Column(key, header, kind="text"|"int"|"decimal"|"date", required=True, editable=True, figure=None)
+  a number or date cell is read by its figure kind (`core.figures`: bounds, NaN/Infinity/sNaN/1e400 and
+  overflow refused in Korean); without one, an "int" cell by SIGNED_MONEY, a "decimal" cell by ANY_DECIMAL, a
+  "date" cell by OFFICE_DATE
 - xlsx_table(*, title, columns, rows, note="") -> bytes
 - xlsx_rows(*, data, columns, title, max_rows=MAX_ROWS) -> list[dict]   raises ValidationFailed listing every bad cell
 """
@@ -11,18 +14,18 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.figures import ANY_DECIMAL, OFFICE_DATE, SIGNED_MONEY, DateKind, NumberKind
 
 HEADER_ROW = 3  # row 1: title, row 2: note, row 3: headers, data from row 4
 MAX_ROWS = 20_000
 LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
+DEFAULT_FIGURES = {"int": SIGNED_MONEY, "decimal": ANY_DECIMAL, "date": OFFICE_DATE}
 NUMBER_FORMATS = {"int": '#,##0;"△"#,##0;0', "decimal": '#,##0.##;"△"#,##0.##;0', "date": "yyyy-mm-dd"}
 
 
@@ -33,6 +36,7 @@ class Column:
     kind: str = "text"
     required: bool = True
     editable: bool = True
+    figure: NumberKind | DateKind | None = None
 
 
 def xlsx_table(*, title: str, columns: list[Column], rows: list[dict], note: str = "") -> bytes:
@@ -67,27 +71,10 @@ def _parse(value, column: Column):
         return None
     if column.kind == "text":
         return str(value).strip()
-    if column.kind == "date":
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError as exc:
-            raise ValueError("날짜가 아닙니다(예: 2018-06-30)") from exc
-    text = str(value).strip().replace(",", "")
-    if text.startswith("△"):
-        text = "-" + text[1:]
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError("숫자가 아닙니다") from exc
-    if column.kind == "int":
-        if number != number.to_integral_value():
-            raise ValueError("정수여야 합니다")
-        return int(number)
-    return number
+    figure = column.figure or DEFAULT_FIGURES[column.kind]
+    if column.kind == "int" and isinstance(figure, NumberKind) and not figure.integer:
+        figure = SIGNED_MONEY
+    return figure.parse_cell(value)
 
 
 def xlsx_rows(*, data: bytes, columns: list[Column], title: str, max_rows: int = MAX_ROWS) -> list[dict]:

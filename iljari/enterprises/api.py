@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from iljari.core.api import Pages
 from iljari.core.errors import ValidationFailed
+from iljari.core.figures import CODE_LENGTH, COUNT, SEARCH_LENGTH, IdPath, OptionalDateQuery
 from iljari.enterprises import selectors, services
 from iljari.enterprises.models import Organisation
 from iljari.org.models import District
@@ -35,15 +36,15 @@ class OrganisationIn(Schema):
     corporate_number: str = Field("", max_length=20)
     size: Organisation.Size = Organisation.Size.SMALL
     sector: Organisation.Sector = Organisation.Sector.OTHER_SERVICES
-    district: str | None = Field(None, description="자치구 행정코드")
-    employees: int = Field(0, ge=0)
+    district: str | None = Field(None, max_length=CODE_LENGTH, description="자치구 행정코드")
+    employees: COUNT.schema() = 0
 
 
 class OrganisationFilter(Schema):
-    q: str = ""
-    kind: str = ""
-    certification: str = ""
-    district_code: str = Field("", alias="district")
+    q: str = Field("", max_length=SEARCH_LENGTH)
+    kind: str = Field("", max_length=CODE_LENGTH)
+    certification: str = Field("", max_length=CODE_LENGTH)
+    district_code: str = Field("", max_length=CODE_LENGTH, alias="district")
 
 
 class ShareOut(Schema):
@@ -71,7 +72,7 @@ def organisation_list(request, filters: Query[OrganisationFilter]):
 
 
 @router.get("/organisations/{pk}", response=OrganisationOut, summary="기업·단체 한 곳")
-def organisation_get(request, pk: int):
+def organisation_get(request, pk: IdPath):
     return selectors.organisation_get(user=request.auth, pk=pk)
 
 
@@ -88,7 +89,7 @@ def organisation_create(request, payload: OrganisationIn):
 
 
 @router.get("/procurement", response=ProgressOut, summary="공공구매 목표 대비 실적")
-def procurement(request, year: int = Query(..., ge=2000, le=2100), as_of: date | None = None):
+def procurement(request, year: int = Query(..., ge=2000, le=2100), as_of: OptionalDateQuery = None):
     progress = selectors.procurement_progress(user=request.auth, year=year, as_of=as_of)
     return {
         **{key: getattr(progress, key) for key in ("year", "target", "total", "count", "last_purchase")},

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import MONEY, OFFICE_DATE
 from iljari.core.models import TimeStampedModel
 
 
@@ -335,8 +336,8 @@ class Purchase(TimeStampedModel):
     )
     category = models.CharField(_("구분"), max_length=16, choices=Category.choices)
     item = models.CharField(_("품목"), max_length=200)
-    amount = models.PositiveBigIntegerField(_("금액(원)"))
-    purchased_on = models.DateField(_("구매일"))
+    amount = models.PositiveBigIntegerField(_("금액(원)"), validators=[MONEY.validator])
+    purchased_on = models.DateField(_("구매일"), validators=[OFFICE_DATE.validator])
     supplier_kind = models.CharField(
         _("공급기업 유형"), max_length=32, choices=Certification.Kind.choices, help_text=_("구매일에 유효한 유형")
     )
@@ -348,7 +349,12 @@ class Purchase(TimeStampedModel):
         verbose_name_plural = _("공공구매")
         ordering = ["-purchased_on", "-pk"]
         indexes = [models.Index(fields=["purchased_on"]), models.Index(fields=["buyer", "purchased_on"])]
-        constraints = [models.CheckConstraint(name="purchase_amount_positive", condition=Q(amount__gt=0))]
+        constraints = [
+            models.CheckConstraint(name="purchase_amount_positive", condition=Q(amount__gt=0)),
+            models.CheckConstraint(
+                name="purchase_within_bounds", condition=MONEY.check("amount") & OFFICE_DATE.check("purchased_on")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.buyer} → {self.supplier} {self.amount:,}원"

@@ -310,7 +310,7 @@ PURCHASE_COLUMNS = [
     Column("supplier", "공급기업 사업자등록번호"),
     Column("category", "구분(물품·용역·공사)"),
     Column("item", "품목", required=False),  # checked by the service with the other rules
-    Column("amount", "금액(원)", kind="int"),
+    Column("amount", "금액(원)", kind="int"),  # within a bigint here; the service refuses 0, negatives and past MONEY
     Column("purchased_on", "구매일", kind="date"),
 ]
 

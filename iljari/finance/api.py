@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
+from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, SIGNED_MONEY, YEAR, ShownInt, shown
 from iljari.core.period import default_period
 from iljari.finance import selectors, services
 from iljari.finance.models import BudgetLine
@@ -14,8 +15,8 @@ router = Router(tags=["인력·예산"])
 
 
 class Period(Schema):
-    year: int | None = Field(None, ge=2000, le=2100)
-    as_of: date | None = None
+    year: YEAR.schema() | None = None
+    as_of: OFFICE_DATE.schema() | None = None
 
 
 class StaffingRowOut(Schema):
@@ -34,10 +35,10 @@ class StaffingOut(Schema):
 
 class ExecutionRowOut(Schema):
     unit: str | None
-    current_budget: int
-    committed: int
-    spent: int
-    execution_rate: float | None
+    current_budget: ShownInt
+    committed: ShownInt
+    spent: ShownInt
+    execution_rate: shown(float) | None
 
 
 class BudgetOut(Schema):
@@ -47,12 +48,14 @@ class BudgetOut(Schema):
 
 
 class SnapshotIn(Schema):
-    line: str = Field(..., description="예산 사업 코드")
-    year: int = Field(..., ge=2000, le=2100)
-    as_of: date
-    current_budget: int = Field(..., description="예산현액(원)")
-    committed: int = Field(..., description="원인행위액(원)")
-    spent: int = Field(..., description="지출액(원)")
+    """Amounts within a bigint (SIGNED_MONEY); the service refuses a negative one with its own message."""
+
+    line: str = Field(..., max_length=CODE_LENGTH, description="예산 사업 코드")
+    year: YEAR.schema()
+    as_of: OFFICE_DATE.schema()
+    current_budget: SIGNED_MONEY.schema() = Field(..., description="예산현액(원)")
+    committed: SIGNED_MONEY.schema() = Field(..., description="원인행위액(원)")
+    spent: SIGNED_MONEY.schema() = Field(..., description="지출액(원)")
 
 
 class SnapshotOut(Schema):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import MONEY, OFFICE_DATE
 from iljari.core.formats import ratio
 from iljari.core.models import TimeStampedModel
 
@@ -95,10 +96,10 @@ class BudgetSnapshot(TimeStampedModel):
     line = models.ForeignKey(
         BudgetLine, verbose_name=_("예산 사업"), on_delete=models.CASCADE, related_name="snapshots"
     )
-    as_of = models.DateField(_("기준일"))
-    current_budget = models.BigIntegerField(_("예산현액"))
-    committed = models.BigIntegerField(_("원인행위액"))
-    spent = models.BigIntegerField(_("지출액"))
+    as_of = models.DateField(_("기준일"), validators=[OFFICE_DATE.validator])
+    current_budget = models.BigIntegerField(_("예산현액"), validators=[MONEY.validator])
+    committed = models.BigIntegerField(_("원인행위액"), validators=[MONEY.validator])
+    spent = models.BigIntegerField(_("지출액"), validators=[MONEY.validator])
 
     class Meta:
         verbose_name = _("예산 집행 현황")
@@ -112,6 +113,13 @@ class BudgetSnapshot(TimeStampedModel):
             ),
             models.CheckConstraint(
                 name="budget_snapshot_spent_within_budget", condition=Q(spent__lte=models.F("current_budget"))
+            ),
+            models.CheckConstraint(
+                name="budget_snapshot_figures_within_bounds",
+                condition=MONEY.check("current_budget")
+                & MONEY.check("committed")
+                & MONEY.check("spent")
+                & OFFICE_DATE.check("as_of"),
             ),
         ]
 

@@ -10,6 +10,17 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import access_book, access_service_point_work, require
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.figures import (
+    CODE_LENGTH,
+    COUNT,
+    NOTE_LENGTH,
+    OFFICE_DATE,
+    CodePath,
+    CodeQuery,
+    DateQuery,
+    IdPath,
+    SearchQuery,
+)
 from iljari.frontline import selectors, services
 
 CITIZENS_ONLY = "공간 예약은 시민 회원만 할 수 있습니다."
@@ -36,17 +47,17 @@ class ConsultationPage(Schema):
 
 
 class ConsultationIn(Schema):
-    service_point: str
-    held_on: date
-    channel: str = Field(description="visit, phone, online")
-    topic: str
-    client_label: str = Field("", description="익명 상담자 호칭 (등록된 사람이 아닐 때)")
-    client_birth_year: int | None = None
-    notes: str = ""
-    outcome: str = Field("", description="'', employed, referred, case_opened, closed")
-    employer: str = ""
-    employed_on: date | None = None
-    referred_to: str = ""
+    service_point: str = Field(..., max_length=CODE_LENGTH)
+    held_on: OFFICE_DATE.schema()
+    channel: str = Field(..., max_length=CODE_LENGTH, description="visit, phone, online")
+    topic: str = Field(..., max_length=200)
+    client_label: str = Field("", max_length=100, description="익명 상담자 호칭 (등록된 사람이 아닐 때)")
+    client_birth_year: int | None = Field(None, ge=1900, le=2100)
+    notes: str = Field("", max_length=NOTE_LENGTH)
+    outcome: str = Field("", max_length=CODE_LENGTH, description="'', employed, referred, case_opened, closed")
+    employer: str = Field("", max_length=200)
+    employed_on: OFFICE_DATE.schema() | None = None
+    referred_to: str = Field("", max_length=200)
 
 
 class FiguresOut(Schema):
@@ -79,12 +90,12 @@ class SlotOut(Schema):
 
 
 class BookingIn(Schema):
-    room: str
-    day: date
-    hour: int
-    hours: int = 1
-    headcount: int = 1
-    purpose: str = ""
+    room: str = Field(..., max_length=CODE_LENGTH)
+    day: OFFICE_DATE.schema()
+    hour: int = Field(..., ge=0, le=23)
+    hours: COUNT.schema() = 1
+    headcount: COUNT.schema() = 1
+    purpose: str = Field("", max_length=NOTE_LENGTH)
 
 
 class BookingOut(Schema):
@@ -122,7 +133,7 @@ def _booking(row) -> dict:
 
 
 @router.get("/consultations", response=ConsultationPage, summary="상담 목록(최근 100건, 상담 내용 제외)")
-def consultation_list(request, q: str = "", point: str = ""):
+def consultation_list(request, q: SearchQuery = "", point: CodeQuery = ""):
     rows = selectors.consultation_list(user=request.auth, query=q[:100], service_point=point[:32])
     return {"count": rows.count(), "items": [_consultation(row) for row in rows[:100]]}
 
@@ -145,7 +156,7 @@ def consultation_record(request, payload: ConsultationIn):
 
 
 @router.get("/figures", response=FiguresOut, summary="현장 서비스 실적(연초부터 기준일까지)")
-def figures(request, as_of: date, year: int = Query(..., ge=2000, le=2100)):
+def figures(request, as_of: DateQuery, year: int = Query(..., ge=2000, le=2100)):
     if as_of.year != year:
         raise ValidationFailed(field_errors={"as_of": [f"기준일은 {year}년 안의 날짜여야 합니다."]})
     result = selectors.frontline_figures(user=request.auth, year=year, as_of=as_of)
@@ -153,7 +164,7 @@ def figures(request, as_of: date, year: int = Query(..., ge=2000, le=2100)):
 
 
 @portal.get("/rooms/{code}/slots", response=list[SlotOut], summary="공간의 하루 예약 상황")
-def room_slots(request, code: str, day: date):
+def room_slots(request, code: CodePath, day: DateQuery):
     require(access_book(request.auth), CITIZENS_ONLY)
     room = selectors.room_get_public(code=code)
     return [vars(slot) for slot in selectors.room_day(room=room, day=day, user=request.auth)]
@@ -175,6 +186,6 @@ def booking_create(request, payload: BookingIn):
 
 
 @portal.post("/bookings/{pk}/cancel", response=BookingOut, summary="예약 취소")
-def booking_cancel(request, pk: int):
+def booking_cancel(request, pk: IdPath):
     booking = selectors.my_booking_get(user=request.auth, pk=pk)
     return _booking(services.booking_cancel(actor=request.auth, booking=booking))

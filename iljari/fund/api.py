@@ -8,13 +8,14 @@ from datetime import date
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
+from iljari.core.figures import OFFICE_DATE, CodePath
 from iljari.fund import selectors
 
 router = Router(tags=["사회투자기금"])
 
 
 class AsOf(Schema):
-    as_of: date | None = None
+    as_of: OFFICE_DATE.schema() | None = None
 
 
 class GroupOut(Schema):
@@ -77,7 +78,7 @@ def portfolio(request, query: Query[AsOf]):
 
 
 @router.get("/loans/{number}", response=LoanOut, summary="융자 한 건: 기준일 잔액·연체와 현재 상환 일정")
-def loan(request, number: str, query: Query[AsOf]):
+def loan(request, number: CodePath, query: Query[AsOf]):
     found = selectors.loan_get(user=request.auth, number=number)
     as_of = query.as_of or timezone.localdate()
     position = selectors.loan_position(found, as_of) if found.disbursed_on else None

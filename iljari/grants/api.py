@@ -7,6 +7,17 @@ from datetime import date
 
 from ninja import Field, Query, Router, Schema, Status
 
+from iljari.core.figures import (
+    CODE_LENGTH,
+    COUNT,
+    MONEY,
+    NOTE_LENGTH,
+    OFFICE_DATE,
+    SEARCH_LENGTH,
+    YEAR,
+    CodePath,
+    OptionalYearQuery,
+)
 from iljari.grants import selectors, services
 
 router = Router(tags=["보조금"])
@@ -56,25 +67,27 @@ class AgreementDetailOut(AgreementOut):
 
 
 class AgreementFilters(Schema):
-    q: str = ""
-    programme: str = ""
-    status: str = ""
-    year: int | None = Field(None, ge=2000, le=2100)
+    q: str = Field("", max_length=SEARCH_LENGTH)
+    programme: str = Field("", max_length=CODE_LENGTH)
+    status: str = Field("", max_length=CODE_LENGTH)
+    year: YEAR.schema() | None = None
     limit: int = Field(100, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    offset: COUNT.schema() = 0
 
 
 class TrancheIn(Schema):
-    paid_on: date
-    amount: int = Field(..., description="교부액(원)")
-    note: str = ""
+    paid_on: OFFICE_DATE.schema()
+    amount: MONEY.schema() = Field(..., description="교부액(원)")
+    note: str = Field("", max_length=NOTE_LENGTH)
 
 
 class ReportIn(Schema):
-    period_end: date
-    items: dict[str, int] = Field(..., description="비목(personnel, operations, project, assets, other)별 누계(원)")
-    jobs_created: int = 0
-    note: str = ""
+    period_end: OFFICE_DATE.schema()
+    items: dict[str, MONEY.schema()] = Field(
+        ..., description="비목(personnel, operations, project, assets, other)별 누계(원)"
+    )
+    jobs_created: COUNT.schema() = 0
+    note: str = Field("", max_length=NOTE_LENGTH)
 
 
 class ReportOut(Schema):
@@ -84,10 +97,10 @@ class ReportOut(Schema):
 
 
 class SettlementIn(Schema):
-    settled_on: date
-    spent: int
-    returned: int
-    note: str = ""
+    settled_on: OFFICE_DATE.schema()
+    spent: MONEY.schema()
+    returned: MONEY.schema()
+    note: str = Field("", max_length=NOTE_LENGTH)
 
 
 class SettlementOut(Schema):
@@ -115,7 +128,7 @@ def _agreement(a, disbursed: int) -> dict:
 
 
 @router.get("/programmes", response=list[GrantProgrammeOut], summary="보조금 사업과 협약·교부 합계")
-def programmes(request, year: int | None = None):
+def programmes(request, year: OptionalYearQuery = None):
     return [
         {
             "code": p.code,
@@ -148,7 +161,7 @@ def _get(request, code: str):
 
 
 @router.get("/agreements/{code}", response=AgreementDetailOut, summary="보조금 협약 한 건: 교부와 정산")
-def agreement(request, code: str):
+def agreement(request, code: CodePath):
     found = _get(request, code)
     detail = selectors.agreement_detail(user=request.auth, agreement=found, history=False)
     return {
@@ -161,21 +174,21 @@ def agreement(request, code: str):
 
 
 @router.post("/agreements/{code}/disbursements", response={201: TrancheOut}, summary="교부(협약 시비 안에서)")
-def disburse(request, code: str, payload: TrancheIn):
+def disburse(request, code: CodePath, payload: TrancheIn):
     found = selectors.agreement_get(user=request.auth, code=code)
     d = services.disbursement_record(actor=request.auth, agreement=found, **payload.dict())
     return Status(201, {"number": d.number, "paid_on": d.paid_on, "amount": d.amount})
 
 
 @router.post("/agreements/{code}/reports", response={201: ReportOut}, summary="집행 보고(수행기관 또는 담당자)")
-def report(request, code: str, payload: ReportIn):
+def report(request, code: CodePath, payload: ReportIn):
     found = _get(request, code)
     r = services.spending_report_submit(actor=request.auth, agreement=found, **payload.dict())
     return Status(201, {"agreement": found.code, "period_end": r.period_end, "total": sum(payload.items.values())})
 
 
 @router.post("/agreements/{code}/settlement", response={201: SettlementOut}, summary="정산(교부액 = 집행액 + 반납액)")
-def settle(request, code: str, payload: SettlementIn):
+def settle(request, code: CodePath, payload: SettlementIn):
     found = selectors.agreement_get(user=request.auth, code=code)
     s = services.settlement_record(actor=request.auth, agreement=found, **payload.dict())
     return Status(201, {"agreement": found.code, "disbursed": s.disbursed, "spent": s.spent, "returned": s.returned})

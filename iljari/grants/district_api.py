@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from iljari.core.figures import CODE_LENGTH, SEARCH_LENGTH, YEAR, CodePath
 from iljari.grants import district_selectors, sib_selectors
 from iljari.org.models import District
 
@@ -16,10 +17,10 @@ router = Router(tags=["시-구 협력사업·사회성과보상"])
 
 
 class ProjectFilters(Schema):
-    year: int | None = None
-    district: str | None = None  # the district's administrative code, e.g. 11740
-    status: str = ""
-    q: str = ""
+    year: YEAR.schema() | None = None
+    district: str | None = Field(None, max_length=CODE_LENGTH)  # the district's administrative code, e.g. 11740
+    status: str = Field("", max_length=CODE_LENGTH)
+    q: str = Field("", max_length=SEARCH_LENGTH)
 
 
 class ProjectOut(Schema):
@@ -97,7 +98,7 @@ def project_list(request, filters: Query[ProjectFilters]):
 @router.get(
     "/districts/{code}", response=ProjectDetailOut, summary="시-구 협력 일자리사업 한 건: 일자리, 모니터링, 평가"
 )
-def project_detail(request, code: str):
+def project_detail(request, code: CodePath):
     project = district_selectors.district_project_get(user=request.auth, code=code)
     monitoring = district_selectors.district_monitoring_rows(project=project)
     jobs = district_selectors.district_project_jobs(project=project, monitoring=monitoring)
@@ -148,7 +149,7 @@ class SummaryOut(Schema):
 
 
 class YearQuery(Schema):
-    year: int = 2018
+    year: YEAR.schema() = 2018
 
 
 @router.get("/districts-summary", response=SummaryOut, summary="한 해의 자치구별 현황")

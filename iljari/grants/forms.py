@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, SCORE
 from iljari.core.forms import MAX_UPLOAD_BYTES, DateInput, KrdsFormMixin
 from iljari.grants.models import Evaluation, GrantAgreement, GrantProgramme, SpendingItem
 from iljari.performance.models import JobKind, TargetGroup
+
+SCORE_POINTS = SCORE.integral()  # the evaluation's scores are whole points
 
 
 class _OwnIds:
@@ -38,11 +41,11 @@ class AgreementForm(KrdsFormMixin, forms.Form):
     )
     code = forms.CharField(label="협약번호", max_length=40)
     title = forms.CharField(label="사업명", max_length=200)
-    starts_on = forms.DateField(label="사업 시작일", widget=DateInput())
-    ends_on = forms.DateField(label="사업 종료일", widget=DateInput())
-    city_amount = forms.IntegerField(label="시비(원)")
-    matched_amount = forms.IntegerField(label="매칭(원)", initial=0, help_text="구비 또는 자부담")
-    jobs_planned = forms.IntegerField(label="계획 일자리(명)", initial=0, min_value=0)
+    starts_on = OFFICE_DATE.form_field(label="사업 시작일", widget=DateInput())
+    ends_on = OFFICE_DATE.form_field(label="사업 종료일", widget=DateInput())
+    city_amount = MONEY.form_field(label="시비(원)")
+    matched_amount = MONEY.form_field(label="매칭(원)", initial=0, help_text="구비 또는 자부담")
+    jobs_planned = COUNT.form_field(label="계획 일자리(명)", initial=0)
     district = forms.ChoiceField(label="자치구", required=False)
 
     def __init__(self, *args, applications=(), districts=(), **kwargs):
@@ -62,20 +65,20 @@ class SignForm(_OwnIds, KrdsFormMixin, forms.Form):
 class DisbursementForm(_OwnIds, KrdsFormMixin, forms.Form):
     id_prefix = "disb"
     paid_on = forms.DateField(label="교부일", widget=DateInput())
-    amount = forms.IntegerField(label="교부액(원)")
+    amount = MONEY.form_field(label="교부액(원)")
     note = forms.CharField(label="내용", max_length=200, required=False)
 
 
 class SpendingReportForm(_OwnIds, KrdsFormMixin, forms.Form):
     id_prefix = "report"
     period_end = forms.DateField(label="집행 기준일", widget=DateInput())
-    jobs_created = forms.IntegerField(label="채용 인원(명)", initial=0, min_value=0)
+    jobs_created = COUNT.form_field(label="채용 인원(명)", initial=0)
     note = forms.CharField(label="내용", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code, label in SpendingItem.Category.choices:
-            self.fields[f"item_{code}"] = forms.IntegerField(label=f"{label}(원)", required=False, min_value=0)
+            self.fields[f"item_{code}"] = MONEY.form_field(label=f"{label}(원)", required=False)
 
     def items(self) -> dict[str, int]:
         return {
@@ -88,19 +91,19 @@ class SpendingReportForm(_OwnIds, KrdsFormMixin, forms.Form):
 class SettlementForm(_OwnIds, KrdsFormMixin, forms.Form):
     id_prefix = "settle"
     settled_on = forms.DateField(label="정산일", widget=DateInput())
-    spent = forms.IntegerField(label="집행액(원)")
-    returned = forms.IntegerField(label="반납액(원)", initial=0)
+    spent = MONEY.form_field(label="집행액(원)")
+    returned = MONEY.form_field(label="반납액(원)", initial=0)
     note = forms.CharField(label="정산 내용", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class EvaluationForm(_OwnIds, KrdsFormMixin, forms.Form):
     id_prefix = "eval"
     evaluated_on = forms.DateField(label="평가일", widget=DateInput())
-    score_plan = forms.IntegerField(label="사업계획 달성(점)", help_text="0~100점")
-    score_jobs = forms.IntegerField(label="일자리 성과(점)", help_text="0~100점")
-    score_finance = forms.IntegerField(label="예산 집행 적정성(점)", help_text="0~100점")
+    score_plan = SCORE_POINTS.form_field(label="사업계획 달성(점)", help_text="0~100점")
+    score_jobs = SCORE_POINTS.form_field(label="일자리 성과(점)", help_text="0~100점")
+    score_finance = SCORE_POINTS.form_field(label="예산 집행 적정성(점)", help_text="0~100점")
     decision = forms.ChoiceField(label="결정", choices=Evaluation.Decision.choices)
-    next_amount = forms.IntegerField(label="다음 해 시비(원)", required=False, help_text="감액 연장일 때")
+    next_amount = MONEY.form_field(label="다음 해 시비(원)", required=False, help_text="감액 연장일 때")
     note = forms.CharField(label="의견", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -130,12 +133,12 @@ class GrantProgrammeForm(KrdsFormMixin, forms.Form):
     kind = forms.ChoiceField(label="구분", choices=GrantProgramme.Kind.choices)
     programme = forms.ChoiceField(label="주요업무")
     budget_line = forms.ChoiceField(label="예산 사업")
-    budget = forms.IntegerField(label="사업 예산(원)", required=False, min_value=0)
+    budget = MONEY.form_field(label="사업 예산(원)", required=False)
     matched_source = forms.ChoiceField(label="매칭 재원", choices=GrantProgramme.MatchedSource.choices)
     matched_ratio = forms.DecimalField(label="매칭 비율(총사업비 중 %)", initial=0, max_digits=5, decimal_places=2)
     matched_exact = forms.BooleanField(label="비율 그대로(해제하면 비율 이상)", required=False, initial=True)
-    min_amount = forms.IntegerField(label="한 건 최소 시비(원)", required=False, min_value=0)
-    max_amount = forms.IntegerField(label="한 건 최대 시비(원)", required=False, min_value=0)
+    min_amount = MONEY.form_field(label="한 건 최소 시비(원)", required=False)
+    max_amount = MONEY.form_field(label="한 건 최대 시비(원)", required=False)
     job_count = forms.ChoiceField(label="일자리 집계", choices=GrantProgramme.JobCount.choices)
     target_group = forms.ChoiceField(label="사업대상", required=False, choices=[("", "없음"), *TargetGroup.choices])
     job_kind = forms.ChoiceField(label="일자리 구분", choices=JobKind.choices, initial=JobKind.INDIRECT)

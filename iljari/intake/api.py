@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from iljari.core.access import access_apply, require
 from iljari.core.errors import NotFound
+from iljari.core.figures import CodePath, IdPath
 from iljari.intake import selectors, services
 from iljari.people.models import Consent
 from iljari.people.selectors import applicant_of_user
@@ -117,7 +118,7 @@ def call_list(request):
 
 
 @router.get("/calls/{code}", response=CallDetailOut, summary="모집공고: 선발 구분, 자격, 인원과 경쟁률")
-def call_detail(request, code: str):
+def call_detail(request, code: CodePath):
     call = selectors.call_get(user=request.auth, code=code)
     figures = selectors.call_figures(call=call)
     return {
@@ -156,13 +157,13 @@ def _run(run) -> dict:
 
 
 @router.get("/calls/{code}/selection-runs", response=list[RunOut], summary="선발 실행 기록(시드·알고리즘)")
-def selection_runs(request, code: str):
+def selection_runs(request, code: CodePath):
     call = selectors.call_get(user=request.auth, code=code)
     return [_run(run) for run in call.selection_runs.select_related("run_by")]
 
 
 @router.post("/calls/{code}/selection-runs", response={201: RunOut}, summary="선발 실행(접수가 끝난 뒤)")
-def selection_run(request, code: str, payload: SelectionIn):
+def selection_run(request, code: CodePath, payload: SelectionIn):
     """Runs the call's selection once its 접수 has closed (before: 400 with when it can run)."""
     call = selectors.call_get(user=request.auth, code=code)
     run = services.selection_run(actor=request.auth, call=call, seed=payload.seed)
@@ -191,7 +192,7 @@ def my_applications(request):
 
 
 @portal.post("/calls/{code}/applications", response={201: ApplicationOut}, summary="신청(같은 공고에 다시 보내도 하나)")
-def apply(request, code: str, payload: ApplicationIn):
+def apply(request, code: CodePath, payload: ApplicationIn):
     """Submits the citizen's application to an open call with both consents. Sending it again (a retry) returns
     the same application; a call with required documents takes them on the portal page."""
     require(access_apply(request.auth), CITIZENS_ONLY)
@@ -214,7 +215,7 @@ def apply(request, code: str, payload: ApplicationIn):
 
 
 @portal.post("/applications/{pk}/withdraw", response=ApplicationOut, summary="신청 철회(마감 전)")
-def withdraw(request, pk: int):
+def withdraw(request, pk: IdPath):
     require(access_apply(request.auth), CITIZENS_ONLY)
     application = selectors.my_application(user=request.auth, pk=pk)
     return _application(services.application_withdraw(actor=request.auth, application=application))

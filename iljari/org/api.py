@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from iljari.core.api import Pages
 from iljari.core.errors import ValidationFailed
+from iljari.core.figures import CODE_LENGTH, NOTE_LENGTH, OFFICE_DATE, SEARCH_LENGTH, CodePath
 from iljari.org import selectors, services
 from iljari.org.models import District, OrgUnit, Partner
 
@@ -48,35 +49,35 @@ class PartnerIn(Schema):
     code: str = Field(..., max_length=32)
     name: str = Field(..., max_length=120)
     kind: Partner.Kind
-    district: str | None = Field(None, description="자치구 행정코드")
+    district: str | None = Field(None, max_length=CODE_LENGTH, description="자치구 행정코드")
     address: str = Field("", max_length=200)
-    supervising_unit: str | None = Field(None, description="담당 부서 코드")
+    supervising_unit: str | None = Field(None, max_length=CODE_LENGTH, description="담당 부서 코드")
     entrusted_task: str = Field("", max_length=200)
-    entrusted_from: date | None = None
-    entrusted_until: date | None = None
+    entrusted_from: OFFICE_DATE.schema() | None = None
+    entrusted_until: OFFICE_DATE.schema() | None = None
     contact: str = Field("", max_length=100)
-    note: str = ""
+    note: str = Field("", max_length=NOTE_LENGTH)
     is_active: bool = True
 
 
 class PartnerPatch(Schema):
     name: str | None = Field(None, max_length=120)
     kind: Partner.Kind | None = None
-    district: str | None = None
+    district: str | None = Field(None, max_length=CODE_LENGTH)
     address: str | None = Field(None, max_length=200)
-    supervising_unit: str | None = None
+    supervising_unit: str | None = Field(None, max_length=CODE_LENGTH)
     entrusted_task: str | None = Field(None, max_length=200)
-    entrusted_from: date | None = None
-    entrusted_until: date | None = None
+    entrusted_from: OFFICE_DATE.schema() | None = None
+    entrusted_until: OFFICE_DATE.schema() | None = None
     contact: str | None = Field(None, max_length=100)
-    note: str | None = None
+    note: str | None = Field(None, max_length=NOTE_LENGTH)
     is_active: bool | None = None
 
 
 class PartnerFilter(Schema):
-    q: str = ""
-    kind: str = ""
-    district_code: str = Field("", alias="district")
+    q: str = Field("", max_length=SEARCH_LENGTH)
+    kind: str = Field("", max_length=CODE_LENGTH)
+    district_code: str = Field("", max_length=CODE_LENGTH, alias="district")
 
 
 def _resolve(values: dict) -> dict:
@@ -103,7 +104,7 @@ def unit_list(request):
 
 
 @router.get("/units/{code}", response=OrgUnitOut, summary="조직 한 곳")
-def unit_get(request, code: str):
+def unit_get(request, code: CodePath):
     return selectors.org_unit_get(user=request.auth, code=code)
 
 
@@ -113,7 +114,7 @@ def district_list(request):
 
 
 @router.get("/districts/{code}", response=DistrictOut, summary="자치구 한 곳")
-def district_get(request, code: str):
+def district_get(request, code: CodePath):
     return selectors.district_get(user=request.auth, code=code)
 
 
@@ -124,7 +125,7 @@ def partner_list(request, filters: Query[PartnerFilter]):
 
 
 @router.get("/partners/{code}", response=PartnerOut, summary="협력기관 한 곳")
-def partner_get(request, code: str):
+def partner_get(request, code: CodePath):
     return selectors.partner_get(user=request.auth, code=code)
 
 
@@ -135,7 +136,7 @@ def partner_create(request, payload: PartnerIn):
 
 
 @router.patch("/partners/{code}", response=PartnerOut, summary="협력기관 수정")
-def partner_update(request, code: str, payload: PartnerPatch):
+def partner_update(request, code: CodePath, payload: PartnerPatch):
     partner = selectors.partner_get(user=request.auth, code=code)
     values = _resolve(payload.dict(exclude_unset=True))
     return services.partner_update(actor=request.auth, partner=partner, **values)

@@ -2,12 +2,12 @@
 achievements (write)."""
 
 from datetime import date
-from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound
+from iljari.core.figures import COUNT, OFFICE_DATE, QUANTITY, YEAR, ShownDecimal, ShownInt
 from iljari.core.period import default_period
 from iljari.performance import selectors, services, wording
 from iljari.performance.models import Indicator, IndicatorValue, JobTarget
@@ -16,15 +16,15 @@ router = Router(tags=["성과"])
 
 
 class Period(Schema):
-    year: int | None = Field(None, ge=2000, le=2100)
-    as_of: date | None = None
+    year: YEAR.schema() | None = None
+    as_of: OFFICE_DATE.schema() | None = None
 
 
 class IndicatorYearOut(Schema):
     year: int
-    target: Decimal | None
-    actual: Decimal | None
-    achievement_rate: Decimal | None
+    target: ShownDecimal | None
+    actual: ShownDecimal | None
+    achievement_rate: ShownDecimal | None
 
 
 class IndicatorOut(Schema):
@@ -39,19 +39,19 @@ class IndicatorOut(Schema):
 class JobRowOut(Schema):
     key: str
     label: str
-    target: int | None
-    achieved: int | None
-    achievement_rate: Decimal | None
-    budget: int | None
-    implied_range: list[int] | None
+    target: ShownInt | None
+    achieved: ShownInt | None
+    achievement_rate: ShownDecimal | None
+    budget: ShownInt | None
+    implied_range: list[ShownInt] | None
 
 
 class JobsOut(Schema):
     year: int
     as_of: date
-    total_target: int | None
-    total_achieved: int | None
-    total_rate: Decimal | None
+    total_target: ShownInt | None
+    total_achieved: ShownInt | None
+    total_rate: ShownDecimal | None
     groups: list[JobRowOut]
     kinds: list[JobRowOut]
 
@@ -64,8 +64,8 @@ class ResultOut(Schema):
     importance_label: str
     subject: str = Field(..., description="대상 코드(빈 문자열: 계)")
     subject_label: str = Field(..., description="대상 이름(부서명, 사업대상, 지표명, 주요업무명, 계)")
-    left_value: Decimal | None = Field(..., description="왼쪽 값(기본 단위: 원, 개, 명, 비율)")
-    right_value: Decimal | None
+    left_value: ShownDecimal | None = Field(..., description="왼쪽 값(기본 단위: 원, 개, 명, 비율)")
+    right_value: ShownDecimal | None
     unit: str = Field(..., description="보고서가 쓰는 단위(%, 백만원, 억원, 천개, 명 …)")
     left: str = Field(..., description="왼쪽 값을 보고서 형식으로(53.0%, 1,157백만원)")
     right: str
@@ -79,11 +79,11 @@ class ValidationQuery(Period):
 
 
 class IndicatorValueIn(Schema):
-    indicator: str
-    year: int = Field(..., ge=2000, le=2100)
+    indicator: str = Field(..., max_length=32)
+    year: YEAR.schema()
     kind: IndicatorValue.Kind
-    as_of: date
-    value: Decimal = Field(..., ge=0)
+    as_of: OFFICE_DATE.schema()
+    value: QUANTITY.schema()
 
 
 class IndicatorValueOut(Schema):
@@ -91,20 +91,20 @@ class IndicatorValueOut(Schema):
     year: int
     kind: str
     as_of: date
-    value: Decimal
+    value: ShownDecimal
 
 
 class AchievementIn(Schema):
-    year: int = Field(..., ge=2000, le=2100)
-    key: str = Field(..., description="사업대상(youth, women, …) 또는 직접·간접(direct, indirect)")
-    as_of: date
-    achieved: int = Field(..., ge=0)
+    year: YEAR.schema()
+    key: str = Field(..., max_length=16, description="사업대상(youth, women, …) 또는 직접·간접(direct, indirect)")
+    as_of: OFFICE_DATE.schema()
+    achieved: COUNT.schema()
 
 
 class AchievementOut(Schema):
     key: str
     as_of: date
-    achieved: int
+    achieved: ShownInt
 
 
 def _period(period: Period) -> tuple[int, date]:

@@ -1,5 +1,6 @@
 from django import forms
 
+from iljari.core.figures import COUNT, QUANTITY
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.performance.models import Indicator, IndicatorValue, JobTarget, ValidationRule
 
@@ -9,13 +10,13 @@ class IndicatorValueForm(KrdsFormMixin, forms.Form):
     year = forms.IntegerField(label="연도", min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label="구분", choices=IndicatorValue.Kind.choices)
     as_of = forms.DateField(label="기준일", widget=DateInput())
-    value = forms.DecimalField(label="값", min_value=0, max_digits=16, decimal_places=2)
+    value = QUANTITY.form_field(label="값")
 
 
 class JobAchievementForm(KrdsFormMixin, forms.Form):
     job_target = forms.ModelChoiceField(label="일자리 목표", queryset=JobTarget.objects.none())
     as_of = forms.DateField(label="기준일", widget=DateInput())
-    achieved = forms.IntegerField(label="실적(개)", min_value=0)
+    achieved = COUNT.form_field(label="실적(개)")
 
     def __init__(self, *args, year: int, **kwargs):
         super().__init__(*args, **kwargs)

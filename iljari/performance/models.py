@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, YEAR, SafeDecimalField, SafePositiveIntegerField
 from iljari.core.formats import ratio
 from iljari.core.models import TimeStampedModel
 
@@ -75,10 +76,10 @@ class IndicatorValue(TimeStampedModel):
         ACTUAL = "actual", _("실적")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    year = models.PositiveSmallIntegerField(_("연도"))
+    year = models.PositiveSmallIntegerField(_("연도"), validators=[YEAR.validator])
     kind = models.CharField(_("구분"), max_length=8, choices=Kind.choices)
-    value = models.DecimalField(_("값"), max_digits=16, decimal_places=2)
-    as_of = models.DateField(_("기준일"))
+    value = SafeDecimalField(_("값"), max_digits=16, decimal_places=2, figure="quantity")
+    as_of = models.DateField(_("기준일"), validators=[OFFICE_DATE.validator])
 
     class Meta:
         verbose_name = _("정책지표 값")
@@ -86,6 +87,9 @@ class IndicatorValue(TimeStampedModel):
         ordering = ["indicator", "year", "kind", "-as_of"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year", "kind", "as_of"], name="indicator_value_unique"),
+            models.CheckConstraint(name="indicator_value_within_bounds", condition=QUANTITY.check("value")),
+            models.CheckConstraint(name="indicator_value_year_within_bounds", condition=YEAR.check("year")),
+            models.CheckConstraint(name="indicator_value_as_of_within_bounds", condition=OFFICE_DATE.check("as_of")),
         ]
 
     def __str__(self) -> str:
@@ -111,7 +115,7 @@ class JobTarget(TimeStampedModel):
     """A job-creation target of a year: for a target group, or for a kind (direct/indirect), optionally of one
     programme. A target the source lost is kept missing (null), never guessed."""
 
-    year = models.PositiveSmallIntegerField(_("연도"))
+    year = models.PositiveSmallIntegerField(_("연도"), validators=[YEAR.validator])
     target_group = models.CharField(_("사업대상"), max_length=16, choices=TargetGroup.choices, blank=True)
     kind = models.CharField(_("구분"), max_length=8, choices=JobKind.choices, blank=True)
     programme = models.ForeignKey(
@@ -131,8 +135,8 @@ class JobTarget(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="job_targets",
     )
-    target = models.PositiveIntegerField(_("목표(개)"), null=True, blank=True)
-    budget = models.BigIntegerField(_("예산(원)"), null=True, blank=True)
+    target = SafePositiveIntegerField(_("목표(개)"), null=True, blank=True)
+    budget = models.BigIntegerField(_("예산(원)"), null=True, blank=True, validators=[MONEY.validator])
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
 
     class Meta:
@@ -154,6 +158,10 @@ class JobTarget(TimeStampedModel):
             models.CheckConstraint(
                 name="job_target_budget_non_negative", condition=Q(budget__isnull=True) | Q(budget__gte=0)
             ),
+            models.CheckConstraint(
+                name="job_target_figures_within_bounds",
+                condition=COUNT.check("target", nullable=True) & MONEY.check("budget", nullable=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -166,14 +174,20 @@ class JobTarget(TimeStampedModel):
 
 class JobAchievement(TimeStampedModel):
     job_target = models.ForeignKey(JobTarget, on_delete=models.CASCADE, related_name="achievements")
-    as_of = models.DateField(_("기준일"))
-    achieved = models.PositiveIntegerField(_("실적(개)"))
+    as_of = models.DateField(_("기준일"), validators=[OFFICE_DATE.validator])
+    achieved = SafePositiveIntegerField(_("실적(개)"))
 
     class Meta:
         verbose_name = _("일자리 실적")
         verbose_name_plural = _("일자리 실적")
         ordering = ["job_target", "-as_of"]
-        constraints = [models.UniqueConstraint(fields=["job_target", "as_of"], name="job_achievement_unique_date")]
+        constraints = [
+            models.UniqueConstraint(fields=["job_target", "as_of"], name="job_achievement_unique_date"),
+            models.CheckConstraint(
+                name="job_achievement_within_bounds",
+                condition=COUNT.check("achieved") & OFFICE_DATE.check("as_of"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.job_target} {self.as_of} {self.achieved}"
@@ -191,7 +205,7 @@ class ReportedFigure(TimeStampedModel):
     subject = models.CharField(_("대상"), max_length=60, blank=True, help_text=_("비어 있으면 전체(계)"))
     year = models.PositiveSmallIntegerField(_("연도"))
     as_of = models.DateField(_("기준일"))
-    value = models.DecimalField(_("값"), max_digits=20, decimal_places=6)
+    value = SafeDecimalField(_("값"), max_digits=20, decimal_places=6)
     source = models.CharField(_("출처"), max_length=100)
 
     class Meta:
@@ -316,8 +330,8 @@ class ValidationResult(models.Model):
     year = models.PositiveSmallIntegerField(_("연도"))
     as_of = models.DateField(_("기준일"))
     subject = models.CharField(_("대상"), max_length=60, blank=True)
-    left_value = models.DecimalField(_("왼쪽 값"), max_digits=20, decimal_places=6, null=True)
-    right_value = models.DecimalField(_("오른쪽 값"), max_digits=20, decimal_places=6, null=True)
+    left_value = SafeDecimalField(_("왼쪽 값"), max_digits=20, decimal_places=6, null=True)
+    right_value = SafeDecimalField(_("오른쪽 값"), max_digits=20, decimal_places=6, null=True)
     unit = models.CharField(_("단위"), max_length=12, blank=True)
     explanation = models.CharField(_("설명"), max_length=400, blank=True)
     outcome = models.CharField(_("결과"), max_length=8, choices=Outcome.choices)

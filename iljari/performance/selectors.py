@@ -38,6 +38,7 @@ from django.urls import reverse
 
 from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound
+from iljari.core.figures import COUNT, QUANTITY, YEAR
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.performance import wording
@@ -414,22 +415,22 @@ def programme_figure_list(*, user, year: int) -> list[ProgrammeFigure]:
 
 
 JOB_COLUMNS = [
-    Column("year", "연도", "int"),
+    Column("year", "연도", "int", figure=YEAR),
     Column("key", "구분코드"),
     Column("label", "구분", editable=False, required=False),
     Column("target", "목표(개)", "int", editable=False, required=False),
     Column("as_of", "기준일", "date"),
-    Column("achieved", "실적(개)", "int"),
+    Column("achieved", "실적(개)", "int", figure=COUNT),
 ]
 
 INDICATOR_COLUMNS = [
     Column("code", "코드"),
     Column("name", "지표명", editable=False, required=False),
     Column("unit", "단위", editable=False, required=False),
-    Column("year", "연도", "int"),
+    Column("year", "연도", "int", figure=YEAR),
     Column("kind", "구분"),
     Column("as_of", "기준일", "date"),
-    Column("value", "값", "decimal", required=False),  # a row whose 값 is blank is not read
+    Column("value", "값", "decimal", required=False, figure=QUANTITY),  # a row whose 값 is blank is not read
 ]
 
 

@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.figures import COUNT, MONEY, QUANTITY, TARGET_LEAD, YEAR, year_date
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
 from iljari.performance import wording
@@ -105,6 +106,11 @@ def _decimal(value, field: str, label: str) -> Decimal:
     return number
 
 
+def _as_of_kind(year: int, kind: str):
+    """An actual is dated within its year (checked apart); a target may be set years before its year."""
+    return year_date(year, before=TARGET_LEAD if kind == IndicatorValue.Kind.TARGET else 0)
+
+
 def indicator_value_record(*, actor, indicator: Indicator, year: int, kind: str, value, as_of: date) -> IndicatorValue:
     if actor is not None:
         path = indicator.division.path if indicator.division else "/"
@@ -112,15 +118,18 @@ def indicator_value_record(*, actor, indicator: Indicator, year: int, kind: str,
     errors: dict[str, list[str]] = {}
     if kind not in IndicatorValue.Kind.values:
         errors["kind"] = ["목표 또는 실적을 고르십시오."]
-    if not 2000 <= int(year or 0) <= 2100:
-        errors["year"] = ["연도를 확인하십시오."]
+    if not YEAR.fits(year):
+        errors["year"] = [YEAR.message]
+        year = None
     number = _decimal(value, "value", "값")
-    if number < 0:
-        errors["value"] = ["값은 0 이상이어야 합니다."]
+    if not QUANTITY.fits(number):
+        errors["value"] = [QUANTITY.message]
     if as_of is None:
         errors["as_of"] = ["기준일을 입력하십시오."]
-    elif kind == IndicatorValue.Kind.ACTUAL and as_of.year != year:
+    elif kind == IndicatorValue.Kind.ACTUAL and year and as_of.year != year:
         errors["as_of"] = [f"실적의 기준일은 {year}년 안의 날짜여야 합니다."]
+    elif year and not _as_of_kind(year, kind).fits(as_of):
+        errors["as_of"] = [_as_of_kind(year, kind).message]
     if errors:
         raise ValidationFailed(field_errors=errors)
     if actor is not None:
@@ -153,10 +162,12 @@ def job_target_set(
         errors["kind"] = ["직접·간접을 고르십시오."]
     if not target_group and not kind:
         errors["target_group"] = ["사업대상이나 직접·간접 중 하나는 정해야 합니다."]
-    if target is not None and target < 0:
-        errors["target"] = ["목표는 0 이상이어야 합니다."]
-    if budget is not None and budget < 0:
-        errors["budget"] = ["예산은 0 이상이어야 합니다."]
+    if not YEAR.fits(year):
+        errors["year"] = [YEAR.message]
+    if target is not None and not COUNT.fits(target):
+        errors["target"] = [COUNT.message]
+    if budget is not None and not MONEY.fits(budget):
+        errors["budget"] = [MONEY.message]
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
@@ -181,8 +192,8 @@ def job_achievement_record(*, actor, job_target: JobTarget, achieved: int, as_of
         path = job_target.division.path if job_target.division else "/"
         require(access_figures_enter(actor, path), "이 일자리 목표의 실적을 입력할 권한이 없습니다.")
     errors: dict[str, list[str]] = {}
-    if not isinstance(achieved, int) or achieved < 0:
-        errors["achieved"] = ["실적은 0 이상의 정수여야 합니다."]
+    if not isinstance(achieved, int) or isinstance(achieved, bool) or not COUNT.fits(achieved):
+        errors["achieved"] = [COUNT.message]
     if as_of is None:
         errors["as_of"] = ["기준일을 입력하십시오."]
     elif as_of.year != job_target.year:
@@ -584,8 +595,8 @@ def job_achievement_import(*, actor, year: int, data: bytes) -> int:
             errors.append(f"{number}행 '구분코드': 이 목표의 실적은 입력할 권한이 없습니다.")
             continue
         achieved, as_of = row.get("achieved"), row.get("as_of")
-        if achieved is None or achieved < 0:
-            errors.append(f"{number}행 '{labels['achieved']}': 0 이상의 정수여야 합니다.")
+        if achieved is None or not COUNT.fits(achieved):
+            errors.append(f"{number}행 '{labels['achieved']}': {COUNT.message}")
         elif as_of is None or as_of.year != year:
             errors.append(f"{number}행 '{labels['as_of']}': {year}년 안의 날짜여야 합니다.")
         else:
@@ -624,10 +635,12 @@ def indicator_value_import(*, actor, year: int, data: bytes) -> int:
             actor, indicator.division.path if indicator.division else "/"
         ):
             errors.append(f"{number}행 '코드': 이 지표의 값은 입력할 권한이 없습니다.")
-        elif value is None or value < 0:
-            errors.append(f"{number}행 '값': 0 이상의 숫자여야 합니다.")
+        elif value is None or not QUANTITY.fits(value):
+            errors.append(f"{number}행 '값': {QUANTITY.message}")
         elif as_of is None or (kind == IndicatorValue.Kind.ACTUAL and as_of.year != year):
             errors.append(f"{number}행 '기준일': 실적은 {year}년 안의 날짜여야 합니다.")
+        elif not _as_of_kind(year, kind).fits(as_of):
+            errors.append(f"{number}행 '기준일': {_as_of_kind(year, kind).message}")
         else:
             checked.append((indicator, kind, value, as_of))
     _import_errors(errors)

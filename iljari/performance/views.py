@@ -20,6 +20,7 @@ from iljari.core.errors import NotFound
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
+from iljari.core.selectors import stored_figures_outside
 from iljari.performance import selectors, services, wording
 from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
 from iljari.performance.models import ValidationRule
@@ -216,6 +217,9 @@ def validation(request):
             ],
             "can_manage": access_validation_rules_manage(request.user),
             "can_run": access_figures_enter_any(request.user),
+            "outliers": (
+                stored_figures_outside(user=request.user) if access_validation_rules_manage(request.user) else None
+            ),
         },
     )
 

@@ -5,6 +5,7 @@ from datetime import date
 from ninja import Field, Router, Schema
 
 from iljari.core.errors import NotFound
+from iljari.core.figures import OFFICE_DATE, CodePath, IdPath, YearPath
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
 
@@ -63,11 +64,11 @@ class ProgrammeOut(Schema):
 
 
 class DoneIn(Schema):
-    done_on: date
+    done_on: OFFICE_DATE.schema()
 
 
 @router.get("/years/{year}", response=PlanOut, summary="비전·추진목표·핵심과제")
-def plan(request, year: int):
+def plan(request, year: YearPath):
     vision = selectors.plan_get(user=request.auth, year=year)
     if vision is None:
         raise NotFound(f"{year}년 비전이 없습니다.")
@@ -82,17 +83,17 @@ def plan(request, year: int):
 
 
 @router.get("/years/{year}/programmes", response=list[ProgrammeOut], summary="주요업무 목록")
-def programmes(request, year: int):
+def programmes(request, year: YearPath):
     return selectors.programme_list(user=request.auth, year=year)
 
 
 @router.get("/programmes/{code}", response=ProgrammeOut, summary="주요업무 한 건")
-def programme(request, code: str):
+def programme(request, code: CodePath):
     return selectors.programme_get(user=request.auth, code=code)
 
 
 @router.post("/milestones/{milestone_id}/done", response=MilestoneOut, summary="추진일정 완료 표시")
-def milestone_done(request, milestone_id: int, payload: DoneIn):
+def milestone_done(request, milestone_id: IdPath, payload: DoneIn):
     milestone = Milestone.objects.select_related("programme").filter(pk=milestone_id).first()
     if milestone is None:
         raise NotFound("추진일정을 찾을 수 없습니다.")

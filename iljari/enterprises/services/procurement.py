@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from iljari.core.access import access_procurement_enter, access_procurement_own, access_purchases_enter_any, require
 from iljari.core.errors import NotAllowed, ValidationFailed
+from iljari.core.figures import MONEY
+from iljari.core.formats import format_won
 from iljari.core.xlsx import xlsx_rows
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, Organisation, ProcurementTarget, Purchase
 from iljari.enterprises.selectors import PURCHASE_COLUMNS
@@ -23,10 +25,13 @@ from iljari.performance.services import indicator_actual_derive
 PROCUREMENT_INDICATOR = "IND-08"  # 사회적경제 공공구매액 (억원)
 
 
+MONEY_HIGH = format_won(int(MONEY.high))
+
+
 def procurement_target_set(*, actor, year: int, amount: int) -> ProcurementTarget:
     require_manager(actor, "공공구매 목표를 정할 권한이 없습니다.")
-    if not isinstance(amount, int) or amount <= 0:
-        raise ValidationFailed(field_errors={"amount": ["목표액은 1원 이상의 정수입니다."]})
+    if not isinstance(amount, int) or amount <= 0 or not MONEY.fits(amount):
+        raise ValidationFailed(field_errors={"amount": [f"목표액은 1원 이상 {MONEY_HIGH} 이하의 정수입니다."]})
     with transaction.atomic():
         target, _ = ProcurementTarget.objects.update_or_create(year=year, defaults={"amount": amount})
     return target
@@ -69,6 +74,8 @@ def _purchase_errors(
         errors.append(("item", "품목을 입력하십시오."))
     if not isinstance(amount, int) or amount <= 0:
         errors.append(("amount", "금액은 1원 이상의 정수입니다."))
+    elif not MONEY.fits(amount):
+        errors.append(("amount", f"금액은 {MONEY_HIGH} 이하여야 합니다."))
     if purchased_on is None:
         errors.append(("purchased_on", "구매일을 입력하십시오."))
     elif purchased_on > timezone.localdate():

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, YEAR
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import JobKind, TargetGroup
 
@@ -146,11 +147,11 @@ class GrantAgreement(TimeStampedModel):
         related_name="+",
     )  # fmt: skip
     title = models.CharField(_("사업명"), max_length=200)
-    year = models.PositiveSmallIntegerField(_("연도"))
-    starts_on = models.DateField(_("사업 시작일"))
-    ends_on = models.DateField(_("사업 종료일"))
-    city_amount = models.BigIntegerField(_("시비(원)"))
-    matched_amount = models.BigIntegerField(_("매칭(원)"), default=0)
+    year = models.PositiveSmallIntegerField(_("연도"), validators=[YEAR.validator])
+    starts_on = models.DateField(_("사업 시작일"), validators=[OFFICE_DATE.validator])
+    ends_on = models.DateField(_("사업 종료일"), validators=[OFFICE_DATE.validator])
+    city_amount = models.BigIntegerField(_("시비(원)"), validators=[MONEY.validator])
+    matched_amount = models.BigIntegerField(_("매칭(원)"), default=0, validators=[MONEY.validator])
     budget_line = models.ForeignKey(
         "finance.BudgetLine", verbose_name=_("예산 사업"), on_delete=models.PROTECT, related_name="grant_agreements"
     )
@@ -161,7 +162,7 @@ class GrantAgreement(TimeStampedModel):
         "org.Partner", verbose_name=_("관리 위탁기관"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    jobs_planned = models.PositiveIntegerField(_("계획 일자리(명)"), default=0)
+    jobs_planned = models.PositiveIntegerField(_("계획 일자리(명)"), default=0, validators=[COUNT.validator])
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     signed_on = models.DateField(_("협약일"), null=True, blank=True)
     previous = models.OneToOneField(
@@ -177,6 +178,15 @@ class GrantAgreement(TimeStampedModel):
                 name="grant_agreement_amounts", condition=Q(city_amount__gt=0) & Q(matched_amount__gte=0)
             ),
             models.CheckConstraint(name="grant_agreement_period", condition=Q(ends_on__gte=models.F("starts_on"))),
+            models.CheckConstraint(
+                name="grant_agreement_figures_within_bounds",
+                condition=MONEY.check("city_amount")
+                & MONEY.check("matched_amount")
+                & COUNT.check("jobs_planned")
+                & OFFICE_DATE.check("starts_on")
+                & OFFICE_DATE.check("ends_on")
+                & YEAR.check("year"),
+            ),
             models.UniqueConstraint(
                 fields=["application"],
                 condition=Q(application__isnull=False),

@@ -8,12 +8,15 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.figures import COUNT
 from iljari.core.formats import format_won
 from iljari.finance.services import budget_movement_post
 from iljari.grants.models import GrantAgreement, GrantProgramme
-from iljari.grants.services.checks import agreement_lock, amount_check, require_manage
+from iljari.grants.services.checks import agreement_lock, amount_check, date_check, require_manage
 from iljari.grants.services.programmes import matching_errors
 from iljari.intake.models import Application, Call
+
+AGREEMENT_YEARS = 5  # an agreement runs from the year before its year up to five years after it
 
 
 def _application_errors(programme: GrantProgramme, application, grantee) -> list[str]:
@@ -64,6 +67,11 @@ def agreement_create(
         errors["ends_on"] = ["사업 기간을 입력하십시오."]
     elif ends_on < starts_on:
         errors["ends_on"] = ["사업 종료일이 시작일보다 앞설 수 없습니다."]
+    for field, value, label in (("starts_on", starts_on, "사업 시작일"), ("ends_on", ends_on, "사업 종료일")):
+        try:
+            date_check(value, field, label, year=year or programme.year, after=AGREEMENT_YEARS)
+        except ValidationFailed as error:
+            errors.update(error.field_errors)
     for field, value, label in (("city_amount", city_amount, "시비"), ("matched_amount", matched_amount, "매칭")):
         try:
             amount_check(value, field, label, positive=field == "city_amount")
@@ -86,6 +94,8 @@ def agreement_create(
             errors["application"] = ["이 신청은 이미 협약했습니다."]
     if not isinstance(jobs_planned, int) or jobs_planned < 0:
         errors["jobs_planned"] = ["계획 일자리는 0명 이상입니다."]
+    elif not COUNT.fits(jobs_planned):
+        errors["jobs_planned"] = [COUNT.message]
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():

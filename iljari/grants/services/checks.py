@@ -1,14 +1,18 @@
 """What the grant services share: the permission checks (the programme's division; the grantee or the division),
-the checks of an amount in 원 and of a percentage, and locking an agreement with what is disbursed on it."""
+the checks of an amount in 원 (within MONEY), of a date and of a percentage, and locking an agreement with what is
+disbursed on it."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.db.models import Sum
 
 from iljari.core.access import access_grant_submit, access_grants_manage, require
 from iljari.core.errors import field_error
+from iljari.core.figures import MONEY, OFFICE_DATE, DateKind, year_date
+from iljari.core.formats import format_won
 from iljari.grants.models import GrantAgreement, GrantProgramme
 
 MANAGE_MESSAGE = "이 보조금 사업을 관리할 권한이 없습니다."
@@ -32,6 +36,20 @@ def amount_check(value, field: str, label: str, *, positive: bool = False) -> in
         raise field_error(field, f"{label}은(는) 원 단위 정수로 적으십시오.")
     if value < 0 or (positive and value == 0):
         raise field_error(field, f"{label}은(는) {'1원' if positive else '0원'} 이상이어야 합니다.")
+    if not MONEY.fits(value):
+        raise field_error(field, f"{label}은(는) {format_won(int(MONEY.high))} 이하여야 합니다.")
+    return value
+
+
+def date_check(value, field: str, label: str, *, year: int | None = None, after: int = 1) -> date:
+    """A date of the office's records (OFFICE_DATE), or, when the record has a year, from the year before it to
+    `after` years after it."""
+    if year:
+        kind = year_date(year, before=1, after=after, label=label)
+    else:
+        kind = DateKind("", label, OFFICE_DATE.low, OFFICE_DATE.high)
+    if value is not None and not kind.fits(value):
+        raise field_error(field, kind.message)
     return value
 
 
