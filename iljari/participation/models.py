@@ -132,6 +132,11 @@ class Worksite(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def place_label(self) -> str:
+        """The worksite with its district, as a bulk change names it ("강동구 ○○사업장")."""
+        return f"{self.district.name} {self.name}" if self.district_id else self.name
+
     def get_absolute_url(self) -> str:
         return reverse("participation:worksite_detail", args=[self.code])
 
