@@ -22,13 +22,13 @@ created, each with its entry. `history_bulk_created` records rows written by `bu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value, disable_auditlog
+from auditlog.context import auditlog_value, disable_auditlog, set_extra_data
 from auditlog.diff import get_field_value, get_fields_in_model, is_primitive, model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -324,8 +324,15 @@ def history_batch(*, kind: str, label: str, subject: str, actor=None) -> Iterato
     """One `ChangeBatch` for the writes inside the block, in one transaction: every change-history entry written
     inside it carries the batch's id; at the end the batch counts them by action. `actor` names the person (None:
     the request's user, or the system)."""
-    actor_id, _, remote_addr, _ = _context_actor()
-    with transaction.atomic():
+    actor_id, _, remote_addr, remote_port = _context_actor()
+    with ExitStack() as stack, transaction.atomic():
+        if actor is not None and actor.pk != actor_id:
+            # a job or command acting for a person: its entries name that person too (auditlog's own context is
+            # never reset by it, so it is put back as it was when the block ends)
+            previous = auditlog_value.set({})
+            stack.callback(auditlog_value.reset, previous)
+            context = {"actor": actor, "remote_addr": remote_addr, "remote_port": remote_port}
+            stack.enter_context(set_extra_data(context_data=context))
         batch = ChangeBatch.objects.create(
             kind=kind,
             kind_label=label,
