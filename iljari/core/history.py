@@ -210,6 +210,9 @@ def history_bulk_updated(queryset: QuerySet, values: dict, *, describe: Callable
             ),
         )  # fmt: skip
     extra = {"updated_at": timezone.now()} if _has_field(model, "updated_at") else {}
+    if len(moved) == len(rows):  # the caller's own statement (its filter already leaves out rows that hold them)
+        queryset.update(**values, **extra)
+        return len(moved)
     pks = [row["pk"] for row in moved]
     for start in range(0, len(pks), 5000):
         model.objects.filter(pk__in=pks[start : start + 5000]).update(**values, **extra)
