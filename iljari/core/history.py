@@ -205,7 +205,7 @@ def history_bulk_updated(queryset: QuerySet, values: dict, *, describe: Callable
             LogEntry.Action.UPDATE,
             (
                 (row["pk"], describe(row),
-                 {n: [_value(row[n]), _value(values[n])] for n in names if row[n] != values[n]})
+                 {_field_name(model, n): [_value(row[n]), _value(values[n])] for n in names if row[n] != values[n]})
                 for row in moved
             ),
         )  # fmt: skip
