@@ -48,3 +48,19 @@ def test_a_promotion_records_only_the_promoted_application(personas, dataset_201
     promoted = Application.objects.exclude(pk=chosen.pk).get(call=call, status="selected")
     assert _status_changes(batch) == {promoted.pk: ["waitlisted", "selected"]}
     assert batch.changed == 1
+
+
+def test_an_eligibility_run_again_records_only_the_application_that_changed(personas, dataset_2018):
+    from iljari.org.models import District
+    from iljari.people.models import Person
+
+    call = _call(places=(("CITY", "서울시", 2),))
+    first, second = _apply_many(call, 2, "CITY")
+    manager = personas[Role.OFFICE_MANAGER]
+    services.eligibility_run(actor=manager, call=call)
+    Person.objects.filter(pk=second.person_id).update(district=None)  # moved out of Seoul
+    assert District.objects.exists()
+    services.eligibility_run(actor=manager, call=call)
+    batch = ChangeBatch.objects.filter(kind="intake.eligibility").order_by("-pk").first()
+    assert batch.actor == manager and batch.changed == 1
+    assert _status_changes(batch) == {second.pk: ["submitted", "ineligible"]}
