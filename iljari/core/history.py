@@ -278,8 +278,10 @@ def history_bulk_replace(
             result.unchanged += 1
     gone = [] if keep_missing else [values[-1] for natural, values in old.items() if natural not in seen]
     tracked = auditlog.contains(model)
-    if gone:
-        result.deleted = history_bulk_deleted(model.objects.filter(pk__in=gone), describe=describe)
+    for start in range(0, len(gone), 5000):  # an IN list SQLite takes
+        result.deleted += history_bulk_deleted(
+            model.objects.filter(pk__in=gone[start : start + 5000]), describe=describe
+        )
     if changed:
         stamp = ["updated_at"] if _has_field(model, "updated_at") else []
         now = timezone.now()

@@ -168,3 +168,30 @@ def test_an_upload_changes_and_records_exactly_the_rows_that_differ(site, old, n
         held = dict(WorkRecord.objects.filter(month=MAY).values_list("placement_id", "days_worked"))
         assert held == {placements[i].pk: days for i, days in {**old, **new}.items()}
         transaction.set_rollback(True)
+
+
+def test_a_replace_of_the_whole_scope_deletes_and_records_the_rows_not_given(site):
+    from iljari.core.history import history_batch, history_bulk_replace
+
+    kept, dropped = _place(site), _place(site)
+    for placement in (kept, dropped):
+        services.work_record_set(
+            actor=None, placement=placement, month=MAY, days_worked=21, hours_worked=168, full_weeks=4
+        )
+    gone = WorkRecord.objects.get(placement=dropped)
+    with history_batch(kind="test.replace", label="시험", subject="5월 전체") as batch:
+        change = history_bulk_replace(
+            WorkRecord,
+            existing=WorkRecord.objects.filter(month=MAY),
+            rows=[WorkRecord(placement=kept, month=MAY, days_worked=21, hours_worked=168, full_weeks=4)],
+            key=("placement_id", "month"),
+            fields=("days_worked", "hours_worked", "paid_leave_hours", "full_weeks"),
+            describe=lambda r: f"참여 #{r.placement_id}",
+        )
+    batch.refresh_from_db()
+    assert (change.created, change.changed, change.deleted, change.unchanged) == (0, 0, 1, 1)
+    assert (batch.deleted, batch.unchanged) == (1, 1)
+    assert list(WorkRecord.objects.values_list("placement_id", flat=True)) == [kept.pk]
+    [entry] = _entries(batch)
+    assert entry.action == LogEntry.Action.DELETE and entry.object_pk == str(gone.pk)
+    assert entry.changes_dict["days_worked"] == [21, None]
