@@ -357,6 +357,8 @@ ILJARI_ACCESS_LOG_BULK_SUBJECTS = env_int("ACCESS_LOG_BULK_SUBJECTS", 100)
 # Change history: django-auditlog, actor and address set by iljari.core.middleware.
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# The correlation id of an entry is the bulk change it belongs to (core.history.history_batch), never a request header.
+AUDITLOG_CID_GETTER = "iljari.core.history.history_batch_cid"
 
 
 NINJA_PAGINATION_PER_PAGE = 50

@@ -8,7 +8,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from iljari.core import selectors, services
 from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, ROW_ID, IdPath
-from iljari.core.history import history_set_actor
+from iljari.core.history import entry_change_rows, entry_object_text, history_set_actor
 from iljari.core.middleware import client_address
 
 
@@ -98,6 +98,65 @@ class ChangeOut(Schema):
     changes: dict
 
 
+class BatchOut(Schema):
+    id: int
+    at: datetime
+    actor: str | None
+    remote_addr: str | None
+    kind: str
+    kind_label: str
+    subject: str
+    created: int
+    changed: int
+    deleted: int
+    unchanged: int
+
+    @staticmethod
+    def resolve_actor(batch) -> str | None:
+        return batch.actor.username if batch.actor else None
+
+
+class BatchChange(Schema):
+    field: str
+    label: str
+    before: str
+    after: str
+
+
+class BatchEntryOut(Schema):
+    """One row the batch changed: money formatted and a person's values masked, as on the page."""
+
+    id: int
+    model: str
+    object_pk: str
+    object_repr: str
+    action: str
+    changes: list[BatchChange]
+
+    @staticmethod
+    def resolve_model(entry) -> str:
+        return f"{entry.content_type.app_label}.{entry.content_type.model}"
+
+    @staticmethod
+    def resolve_object_repr(entry) -> str:
+        return entry_object_text(entry)
+
+    @staticmethod
+    def resolve_action(entry) -> str:
+        return entry.get_action_display()
+
+    @staticmethod
+    def resolve_changes(entry) -> list[dict]:
+        return entry_change_rows(entry)
+
+
+class BatchFilter(Schema):
+    kind: str = Field("", max_length=100, description="변경 종류 코드, 예: participation.work_records")
+    actor_id: ROW_ID.schema() | None = None
+    date_from: OFFICE_DATE.schema() | None = None
+    date_to: OFFICE_DATE.schema() | None = None
+
+
 class HistoryFilter(Schema):
     actor_id: ROW_ID.schema() | None = None
     model: str = Field("", max_length=100, description="app_label.model, 예: org.partner")
@@ -163,6 +222,24 @@ def _change(entry) -> dict:
 def history_list(request, filters: Query[HistoryFilter]):
     entries = selectors.change_history_list(user=request.auth, **filters.dict())
     return [_change(e) for e in entries]
+
+
+@router.get("/history/batches", response=list[BatchOut], summary="일괄 변경 목록")
+@paginate(Pages, page_size=50)
+def change_batch_list(request, filters: Query[BatchFilter]):
+    return selectors.change_batch_list(user=request.auth, **filters.dict())
+
+
+@router.get("/history/batches/{batch_id}", response=BatchOut, summary="일괄 변경 한 건")
+def change_batch_get(request, batch_id: IdPath):
+    return selectors.change_batch_get(user=request.auth, pk=batch_id)
+
+
+@router.get("/history/batches/{batch_id}/entries", response=list[BatchEntryOut], summary="일괄 변경이 바꾼 행")
+@paginate(Pages, page_size=100)
+def change_batch_entries(request, batch_id: IdPath):
+    batch = selectors.change_batch_get(user=request.auth, pk=batch_id)
+    return selectors.change_batch_entries(user=request.auth, batch=batch)
 
 
 @router.get("/history/{entry_id}", response=ChangeOut, summary="변경이력 한 건")

@@ -123,6 +123,25 @@ class HistoryFilterForm(KrdsFormMixin, forms.Form):
         return data
 
 
+class ChangeBatchFilterForm(KrdsFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("변경 종류"), required=False)
+    actor = forms.ModelChoiceField(
+        label=_("변경한 사람"), queryset=User.objects.order_by("username"), required=False, empty_label="전체"
+    )
+    date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())
+
+    def __init__(self, *args, kind_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "전체"), *kind_choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("종료일은 시작일보다 빠를 수 없습니다."))
+        return data
+
+
 class LoginEventFilterForm(KrdsFormMixin, forms.Form):
     username = forms.CharField(label=_("아이디"), required=False, max_length=150)
     outcome = forms.ChoiceField(label=_("결과"), required=False, choices=[("", "전체"), *LoginEvent.Outcome.choices])

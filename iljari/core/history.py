@@ -3,26 +3,59 @@
 Recorded by django-auditlog for every model registered here (each app registers its own in AppConfig.ready
 through `track`). The actor and address come from the request (ChangeHistoryMiddleware); an API call
 authenticated by token sets its actor once the token is checked (`history_set_actor`). Commands run
-without a request are recorded with no actor (the system). Rows written in bulk (which send no signals) get the
-same entries through `history_record_created`.
+without a request are recorded with no actor (the system).
+
+Bulk writes (which send no signals, or would send one per row) are recorded as a batch:
+
+    with history_batch(kind="participation.work_records", label="근무상황 일괄 등록",
+                       subject="2018년 3월 강동구 ○○사업장 근무상황", actor=actor) as batch:
+        history_bulk_replace(WorkRecord, existing=..., rows=..., key=("placement_id", "month"), fields=...)
+
+`history_batch` writes a `ChangeBatch` (who, when, kind, subject) and sets django-auditlog's correlation id
+(`cid`, through AUDITLOG_CID_GETTER) on every entry written inside it, by signal or in bulk; at the end it counts
+the batch's entries by action. `history_bulk_replace` diffs a set of rows against the new ones by natural key:
+unchanged rows are left alone, changed rows updated with their before and after values, the others deleted or
+created, each with its entry. `history_bulk_created` records rows written by `bulk_create`/`rows_insert`;
+`history_bulk_deleted` records and deletes; `history_bulk_updated` records and runs a queryset update.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
 from auditlog.cid import get_cid
-from auditlog.context import auditlog_value
+from auditlog.context import auditlog_value, disable_auditlog, set_extra_data
 from auditlog.diff import get_field_value, get_fields_in_model, is_primitive, model_instance_diff
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import DateTimeField, JSONField
+from django.core.exceptions import FieldDoesNotExist
+from django.db import transaction
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DateTimeField,
+    DecimalField,
+    IntegerField,
+    JSONField,
+    Model,
+    QuerySet,
+)
 from django.db.models.signals import pre_save
 from django.utils import timezone
 from django.utils.encoding import smart_str
 
 from iljari.core.bulk import rows_insert
-from iljari.core.models import MonthLock, User
+from iljari.core.exports import mask_name
+from iljari.core.formats import format_number, format_won
+from iljari.core.models import ChangeBatch, MonthLock, User
+
+_current_batch: ContextVar[ChangeBatch | None] = ContextVar("iljari_change_batch", default=None)
 
 ALWAYS_EXCLUDED = ("created_at", "updated_at")
 
@@ -77,37 +110,322 @@ def _created_changes(model):
     return changes
 
 
-def history_record_created(instances) -> int:
+def _context_actor() -> tuple[int | None, str | None, str | None, int | None]:
+    """(actor id, actor e-mail, address, port) as django-auditlog sets them on an entry it saves: through its pre_save
+    receiver, which is connected only inside the current request's set_actor block (its context variable outlives
+    the block)."""
+    probe = LogEntry()
+    pre_save.send(sender=LogEntry, instance=probe, raw=False, using=None, update_fields=None)
+    return probe.actor_id, probe.actor_email, probe.remote_addr, probe.remote_port
+
+
+ENTRY_FIELDS = ("object_pk", "object_id", "object_repr", "changes", "content_type", "action", "actor", "actor_email",
+                "remote_addr", "remote_port", "cid", "timestamp")  # fmt: skip
+
+
+def _entries_insert(model, action: int, rows: Iterable[tuple]) -> int:
+    """Entries of `action` for `rows` of (pk, object_repr, changes), with the actor, address and batch of the
+    current context, in one bulk insert."""
+    actor_id, actor_email, remote_addr, remote_port = _context_actor()
+    constant = (
+        ContentType.objects.get_for_model(model).pk,
+        action,
+        actor_id,
+        actor_email,
+        remote_addr,
+        remote_port,
+        get_cid(),
+        timezone.now(),
+    )
+    return rows_insert(
+        LogEntry,
+        ENTRY_FIELDS,
+        ((str(pk), pk if isinstance(pk, int) else None, text[:255] if text else "", changes, *constant)
+         for pk, text, changes in rows),
+    )  # fmt: skip
+
+
+def _value(value):
+    """A value as django-auditlog stores it in JSON changes: primitives as they are, anything else as text."""
+    return value if value is None or is_primitive(value) else smart_str(value)
+
+
+def history_bulk_created(instances, *, describe: Callable[[Model], str] | None = None) -> int:
     """The create entries of rows written in bulk (which send no signals): one entry per instance, with the same
     values, actor and address django-auditlog gives an entry of a single save, written in one bulk insert
-    (core.bulk.rows_insert). The instances must carry their primary keys. Returns the number of entries written."""
+    (core.bulk.rows_insert). The instances must carry their primary keys. `describe` gives an entry's object text
+    (default `str(instance)`; pass one where `__str__` would query related rows). Returns the number of entries."""
     instances = list(instances)
     if not instances or not auditlog.contains(type(instances[0])):
         return 0
     model = type(instances[0])
-    # the actor and address as django-auditlog sets them on an entry it saves: through its pre_save receiver, which
-    # is connected only inside the current request's set_actor block (its context variable outlives the block)
-    probe = LogEntry()
-    pre_save.send(sender=LogEntry, instance=probe, raw=False, using=None, update_fields=None)
-    content_type = ContentType.objects.get_for_model(model)
     changes = _created_changes(model)
-    constant = (
-        content_type.pk,
-        LogEntry.Action.CREATE,
-        probe.actor_id,
-        probe.actor_email,
-        probe.remote_addr,
-        probe.remote_port,
-        get_cid(),
-        timezone.now(),
-    )
-    fields = ("object_pk", "object_id", "object_repr", "changes", "content_type", "action", "actor", "actor_email",
-              "remote_addr", "remote_port", "cid", "timestamp")  # fmt: skip
-    return rows_insert(
-        LogEntry,
-        fields,
-        ((str(i.pk), i.pk, smart_str(i), changes(i), *constant) for i in instances),
-    )
+    describe = describe or smart_str
+    return _entries_insert(model, LogEntry.Action.CREATE, ((i.pk, describe(i), changes(i)) for i in instances))
+
+
+history_record_created = history_bulk_created  # the earlier name (people.person_register_many)
+
+
+def history_bulk_deleted(queryset: QuerySet, *, describe: Callable[[Model], str] | None = None) -> int:
+    """Record the delete of every row of `queryset` (its tracked values as before, None after), then delete them
+    (without a signal-written entry per row). Returns the number of rows deleted."""
+    model = queryset.model
+    if not auditlog.contains(model):
+        return queryset.delete()[0]
+    rows = list(queryset.order_by())
+    if not rows:
+        return 0
+    changes = _created_changes(model)
+    describe = describe or smart_str
+    entries = []
+    for row in rows:
+        created = changes(row) or {}
+        entries.append((row.pk, describe(row), {name: (value, None) for name, (_, value) in created.items()}))
+    _entries_insert(model, LogEntry.Action.DELETE, entries)
+    with disable_auditlog():
+        model.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return len(rows)
+
+
+def history_bulk_updated(queryset: QuerySet, values: dict, *, describe: Callable[[dict], str] | None = None) -> int:
+    """Set `values` (field attname → value) on every row of `queryset` in one UPDATE, recording an update entry with
+    the before and after values of each row whose values change. Rows that already hold the values are not counted.
+    `describe` takes the row's values (pk and the fields). Returns the number of rows changed."""
+    model = queryset.model
+    names = list(values)
+    rows = list(queryset.order_by().values("pk", *names))
+    moved = [row for row in rows if any(row[name] != values[name] for name in names)]
+    if not moved:
+        return 0
+    if auditlog.contains(model):
+        describe = describe or (lambda row: f"{model._meta.verbose_name} #{row['pk']}")
+        _entries_insert(
+            model,
+            LogEntry.Action.UPDATE,
+            (
+                (row["pk"], describe(row),
+                 {_field_name(model, n): [_value(row[n]), _value(values[n])] for n in names if row[n] != values[n]})
+                for row in moved
+            ),
+        )  # fmt: skip
+    extra = {"updated_at": timezone.now()} if _has_field(model, "updated_at") else {}
+    if len(moved) == len(rows):  # the caller's own statement (its filter already leaves out rows that hold them)
+        queryset.update(**values, **extra)
+        return len(moved)
+    pks = [row["pk"] for row in moved]
+    for start in range(0, len(pks), 5000):
+        model.objects.filter(pk__in=pks[start : start + 5000]).update(**values, **extra)
+    return len(moved)
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.concrete_fields)
+
+
+@dataclass
+class BulkChange:
+    created: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+
+
+def history_bulk_replace(
+    model,
+    *,
+    existing: QuerySet,
+    rows: Iterable[Model],
+    key: Sequence[str],
+    fields: Sequence[str],
+    extra: Sequence[str] = (),
+    describe: Callable[[Model], str] | None = None,
+    keep_missing: bool = False,
+) -> BulkChange:
+    """Make `existing` (the rows of one scope: a worksite's month) hold exactly `rows` (unsaved instances), matched
+    by the natural `key` (attnames: ("placement_id", "month")): a row whose `fields` are equal is left untouched; one
+    whose fields differ is updated (with `extra`, written but not compared: who entered it, when) and recorded with
+    its before and after values; rows only in `rows` are created and rows only in `existing` deleted (left alone
+    with `keep_missing`: a sheet that lists only some of the scope's rows), each recorded.
+    Inside the caller's transaction. Returns the counts (also added to the current batch's unchanged count)."""
+    rows = list(rows)
+    describe = describe or smart_str
+    columns = [*key, *fields]
+    old: dict[tuple, tuple] = {}  # natural key → (key…, fields…, pk)
+    for values in existing.order_by().values_list(*columns, "pk").iterator(chunk_size=10_000):
+        old[values[: len(key)]] = values
+    width = len(key)
+    result = BulkChange()
+    changed: list[tuple[Model, dict]] = []
+    created: list[Model] = []
+    seen: set[tuple] = set()
+    for row in rows:
+        natural = tuple(getattr(row, name) for name in key)
+        seen.add(natural)
+        before = old.get(natural)
+        if before is None:
+            created.append(row)
+            continue
+        diff = {}
+        for position, name in enumerate(fields, start=width):
+            after = getattr(row, name)
+            if before[position] != after:
+                diff[_field_name(model, name)] = [_value(before[position]), _value(after)]
+        if diff:
+            row.pk = before[-1]
+            changed.append((row, diff))
+        else:
+            result.unchanged += 1
+    gone = [] if keep_missing else [values[-1] for natural, values in old.items() if natural not in seen]
+    tracked = auditlog.contains(model)
+    for start in range(0, len(gone), 5000):  # an IN list SQLite takes
+        result.deleted += history_bulk_deleted(
+            model.objects.filter(pk__in=gone[start : start + 5000]), describe=describe
+        )
+    if changed:
+        stamp = ["updated_at"] if _has_field(model, "updated_at") else []
+        now = timezone.now()
+        for row, _ in changed:
+            if stamp:
+                row.updated_at = now
+        with disable_auditlog():
+            model.objects.bulk_update([row for row, _ in changed], [*fields, *extra, *stamp], batch_size=1000)
+        if tracked:
+            _entries_insert(model, LogEntry.Action.UPDATE, ((row.pk, describe(row), diff) for row, diff in changed))
+        result.changed = len(changed)
+    if created:
+        names = [*columns, *extra]
+        rows_insert(model, names, ([getattr(row, name) for name in names] for row in created))
+        if tracked:
+            fresh = {tuple(getattr(row, name) for name in key): row for row in created}
+            for values in existing.order_by().values_list(*key, "pk").iterator(chunk_size=10_000):
+                row = fresh.get(values[:width])
+                if row is not None and values[:width] not in old:
+                    row.pk = values[-1]
+            history_bulk_created(created, describe=describe)
+        result.created = len(created)
+    batch = _current_batch.get()
+    if batch is not None:
+        batch.unchanged += result.unchanged
+    return result
+
+
+def _field_name(model, attname: str) -> str:
+    """The field's name for an attname (placement_id → placement), as django-auditlog keys its changes."""
+    for field in model._meta.concrete_fields:
+        if field.attname == attname:
+            return field.name
+    return attname
+
+
+def history_batch_cid() -> str | None:
+    """AUDITLOG_CID_GETTER: the correlation id of the batch being written, if any (no request header sets it)."""
+    batch = _current_batch.get()
+    return batch.cid if batch is not None else None
+
+
+@contextmanager
+def history_batch(*, kind: str, label: str, subject: str, actor=None) -> Iterator[ChangeBatch]:
+    """One `ChangeBatch` for the writes inside the block, in one transaction: every change-history entry written
+    inside it carries the batch's id; at the end the batch counts them by action. `actor` names the person (None:
+    the request's user, or the system)."""
+    actor_id, _, remote_addr, remote_port = _context_actor()
+    with ExitStack() as stack, transaction.atomic():
+        if actor is not None and actor.pk != actor_id:
+            # a job or command acting for a person: its entries name that person too (auditlog's own context is
+            # never reset by it, so it is put back as it was when the block ends)
+            previous = auditlog_value.set({})
+            stack.callback(auditlog_value.reset, previous)
+            context = {"actor": actor, "remote_addr": remote_addr, "remote_port": remote_port}
+            stack.enter_context(set_extra_data(context_data=context))
+        batch = ChangeBatch.objects.create(
+            kind=kind,
+            kind_label=label,
+            subject=subject[:200],
+            actor_id=actor.pk if actor is not None else actor_id,
+            remote_addr=remote_addr,
+        )
+        token = _current_batch.set(batch)
+        try:
+            yield batch
+        finally:
+            _current_batch.reset(token)
+        counts = dict(LogEntry.objects.filter(cid=batch.cid).order_by().values_list("action").annotate(n=Count("id")))
+        batch.created = counts.get(LogEntry.Action.CREATE, 0)
+        batch.changed = counts.get(LogEntry.Action.UPDATE, 0)
+        batch.deleted = counts.get(LogEntry.Action.DELETE, 0)
+        batch.save(update_fields=["created", "changed", "deleted", "unchanged"])
+
+
+# --- reading an entry: money formatted, personal values masked ---------------------------------------------------
+
+MONEY_FIELD_TYPES = (BigIntegerField,)  # money is integer 원 in a BigIntegerField (DESIGN.md)
+MONEY_FIELD_WORDS = ("wage", "amount", "pay", "total")  # money kept in a smaller integer field (hourly_wage)
+PERSONAL_FIELDS = {"name", "phone", "email", "address", "birth_date", "rrn", "rrn_index", "mobile"}
+PERSONAL_APPS = {"people"}  # whose records are persons: their names and text masked too
+HIDDEN = "●●●"
+
+
+def _mask(value) -> str:
+    return mask_name(value) if value not in (None, "") else ""
+
+
+def entry_object_text(entry: LogEntry) -> str:
+    """The entry's object text; a person's record shows its name masked."""
+    if entry.content_type.app_label in PERSONAL_APPS:
+        name, _, rest = (entry.object_repr or "").partition(" ")
+        return f"{_mask(name)} {rest}".strip()
+    return entry.object_repr
+
+
+def entry_change_rows(entry: LogEntry) -> list[dict]:
+    """The entry's changed fields as rows of (label, before, after) for the screen and the API: each field by its
+    Korean name, money as `1,234원`, numbers with thousands separators, and a person's identifying values masked
+    (name → 홍*동, contact details and birth dates hidden)."""
+    model = entry.content_type.model_class()
+    personal_record = entry.content_type.app_label in PERSONAL_APPS
+    rows = []
+    for name, values in (entry.changes_dict or {}).items():
+        field = None
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+        label = str(getattr(field, "verbose_name", "") or name)
+        before, after = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
+        rows.append(
+            {
+                "field": name,
+                "label": label,
+                "before": _display(field, name, before, personal_record),
+                "after": _display(field, name, after, personal_record),
+            }
+        )
+    return rows
+
+
+def _display(field, name: str, value, personal_record: bool) -> str:
+    if value is None or value == "None" or value == "":
+        return ""
+    if name in PERSONAL_FIELDS and (personal_record or name != "name"):
+        return _mask(value) if name == "name" else HIDDEN
+    is_integer = isinstance(field, IntegerField) and not (field.is_relation if field is not None else False)
+    if is_integer:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            return smart_str(value)
+        if isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS):
+            return format_won(number)
+        return format_number(number)
+    if isinstance(field, DecimalField):
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return smart_str(value)
+        return format_number(number, decimals=max(0, -number.normalize().as_tuple().exponent))
+    return smart_str(value)
 
 
 def register_core_models() -> None:

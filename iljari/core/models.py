@@ -477,3 +477,44 @@ class BackgroundJob(TimeStampedModel):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)
+
+
+class ChangeBatch(models.Model):
+    """One bulk change (a month's work records uploaded, a month's pay computed, a notice batch): who, when, what kind,
+    the record it concerns and how many rows it created, changed and deleted. Its change-history entries carry
+    `cid` (django-auditlog's correlation id, set by core.history.history_batch)."""
+
+    kind = models.CharField(_("변경 종류 코드"), max_length=60)
+    kind_label = models.CharField(_("변경 종류"), max_length=60)
+    subject = models.CharField(_("대상"), max_length=200)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("변경한 사람"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="change_batches",
+    )
+    remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
+    at = models.DateTimeField(_("일시"), default=timezone.now)
+    created = models.PositiveIntegerField(_("등록"), default=0)
+    changed = models.PositiveIntegerField(_("수정"), default=0)
+    deleted = models.PositiveIntegerField(_("삭제"), default=0)
+    unchanged = models.PositiveIntegerField(_("변경 없음"), default=0)
+
+    class Meta:
+        verbose_name = _("일괄 변경")
+        verbose_name_plural = _("일괄 변경")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["kind", "at"]), models.Index(fields=["actor", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind_label}: {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:change_batch_detail", args=[self.pk])
+
+    @property
+    def cid(self) -> str:
+        """The correlation id its change-history entries carry."""
+        return f"batch-{self.pk}"

@@ -8,6 +8,11 @@ Contract:
 - change_history_list(*, user, actor_id=None, model="", object_pk="", action=None,
                       date_from=None, date_to=None) -> QuerySet[LogEntry]   (auditor, system admin)
 - change_history_get(*, user, pk) -> LogEntry
+- change_batch_list(*, user, kind="", actor_id=None, date_from=None, date_to=None) -> QuerySet[ChangeBatch]
+                                                              (auditor, system admin: the bulk changes, newest first)
+- change_batch_get(*, user, pk) -> ChangeBatch
+- change_batch_entries(*, user, batch) -> QuerySet[LogEntry]   (the batch's change-history entries, in order)
+- change_batch_kind_choices() -> list[tuple[str, str]]          (the kinds recorded so far: code, Korean label)
 - tracked_model_choices() -> list[tuple[str, str]]   ("app_label.model", Korean name)
 - stored_figures_outside(*, user, limit=200) -> list[StoredOutlier]   (office manager; None: the system)
       figures already stored outside their kind (core.figures), written around the application: to correct
@@ -35,7 +40,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound
 from iljari.core.figures import ANY_DECIMAL, KINDS, FigureValidator, SafeDecimalField
-from iljari.core.models import LoginEvent, User
+from iljari.core.models import ChangeBatch, LoginEvent, User
 from iljari.core.roles import Role
 
 
@@ -179,3 +184,37 @@ def stored_figures_outside(*, user, limit: int = 200) -> list[StoredOutlier]:
         if len(found) >= limit:
             break
     return found
+
+
+def change_batch_list(
+    *,
+    user: User,
+    kind: str = "",
+    actor_id: int | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> QuerySet[ChangeBatch]:
+    require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
+    queryset = ChangeBatch.objects.select_related("actor").order_by("-at", "-id")
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if actor_id:
+        queryset = queryset.filter(actor_id=actor_id)
+    return _date_range(queryset, "at", date_from, date_to)
+
+
+def change_batch_get(*, user: User, pk: int) -> ChangeBatch:
+    require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
+    batch = ChangeBatch.objects.select_related("actor").filter(pk=pk).first()
+    if batch is None:
+        raise NotFound("일괄 변경 기록을 찾을 수 없습니다.")
+    return batch
+
+
+def change_batch_entries(*, user: User, batch: ChangeBatch) -> QuerySet[LogEntry]:
+    require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
+    return LogEntry.objects.select_related("content_type").filter(cid=batch.cid).order_by("action", "id")
+
+
+def change_batch_kind_choices() -> list[tuple[str, str]]:
+    return list(ChangeBatch.objects.order_by("kind").values_list("kind", "kind_label").distinct())

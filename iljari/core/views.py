@@ -27,6 +27,7 @@ from iljari.core.accesslog import access_log_list, access_log_month_review, acce
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.forms import (
     AccessLogFilterForm,
+    ChangeBatchFilterForm,
     HistoryFilterForm,
     LoginEventFilterForm,
     LoginForm,
@@ -34,6 +35,7 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
+from iljari.core.history import entry_change_rows, entry_object_text
 from iljari.core.http import error_text, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.middleware import client_address
@@ -135,6 +137,30 @@ def history_detail(request, pk: int):
         for field, values in (entry.changes_dict or {}).items()
     ]
     return render(request, "core/history_detail.html", {"entry": entry, "changes": changes})
+
+
+@login_required
+def change_batch_list(request):
+    form = ChangeBatchFilterForm(request.GET or None, kind_choices=selectors.change_batch_kind_choices())
+    filters = form.cleaned_data if form.is_valid() else {}
+    batches = selectors.change_batch_list(
+        user=request.user,
+        kind=filters.get("kind", ""),
+        actor_id=filters["actor"].pk if filters.get("actor") else None,
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    return render(request, "core/change_batch_list.html", {"form": form, "page": paginate(request, batches)})
+
+
+@login_required
+def change_batch_detail(request, pk: int):
+    batch = selectors.change_batch_get(user=request.user, pk=pk)
+    page = paginate(request, selectors.change_batch_entries(user=request.user, batch=batch))
+    entries = [
+        {"entry": entry, "object": entry_object_text(entry), "changes": entry_change_rows(entry)} for entry in page
+    ]
+    return render(request, "core/change_batch_detail.html", {"batch": batch, "page": page, "entries": entries})
 
 
 @login_required

@@ -19,6 +19,7 @@ def notices_batch(*, job_id: int, notice_kind: str, period_start: str, period_en
             period_start=date.fromisoformat(period_start),
             period_end=date.fromisoformat(period_end),
             progress=run.progress,
+            actor=run.job.requested_by,
         )
         text = f"고지 {count:,}건을 기록했습니다 ({period_start}~{period_end}).\n"
         run.finish(name=f"notices-{notice_kind}-{period_start}.txt", content_type="text/plain; charset=utf-8",

@@ -18,6 +18,7 @@ class ParticipationConfig(AppConfig):
             models.Worksite,
             models.Placement,
             models.WorkRecord,
+            models.Payment,
             models.EmploymentOutcome,
             models.TrainingInstitute,
             models.TrainingCourse,

@@ -132,6 +132,14 @@ class Worksite(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def place_label(self) -> str:
+        """The worksite with its district, as a bulk change names it ("강동구 ○○사업장"); a name that starts with the
+        district's is not prefixed again."""
+        if not self.district_id or self.name.startswith(self.district.name):
+            return self.name
+        return f"{self.district.name} {self.name}"
+
     def get_absolute_url(self) -> str:
         return reverse("participation:worksite_detail", args=[self.code])
 

@@ -72,6 +72,7 @@ PAGES = [
     ("org:partner_create", "/org/partners/new/", PARTNER_EDITORS),
     ("org:partner_edit", "/org/partners/TTI-EAST/edit/", PARTNER_EDITORS),
     ("core:history_list", "/history/", AUDIT),
+    ("core:change_batch_list", "/history/batches/", AUDIT),
     ("core:login_event_list", "/history/logins/", AUDIT),
     ("core:access_log", "/history/access/", AUDIT),
     ("core:access_log_review", "/history/access/review/?month=2026-11", AUDIT),
@@ -153,6 +154,7 @@ API = [
     ("/api/org/partners", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
     ("/api/org/partners/TTI-EAST", OFFICE_WIDE | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}),
     ("/api/history", AUDIT),
+    ("/api/history/batches", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
     ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
@@ -288,6 +290,7 @@ NOT_PAGES = {
     "signup:resend",  # POST only: people/tests/test_signup.py
     "core:user_detail",
     "core:history_detail",
+    "core:change_batch_detail",  # object page: core/tests/test_change_batches.py
     "plan:milestone_done",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py

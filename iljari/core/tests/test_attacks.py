@@ -92,7 +92,13 @@ OBJECT_URLS = [
     ("api:withdraw", "post", "/api/portal/applications/{application}/withdraw", [CITIZEN]),
 ]
 # object URLs whose whole page is for one role only (covered by the role matrix, test_access_matrix.py)
-ROLE_ONLY = {"core:user_detail", "core:user_unlock", "core:history_detail", "plan:milestone_done"}
+ROLE_ONLY = {
+    "core:user_detail",
+    "core:user_unlock",
+    "core:history_detail",
+    "core:change_batch_detail",  # the auditor's and system administrator's; core/tests/test_change_batches.py
+    "plan:milestone_done",
+}
 # an organisation's application to a call for organisations (no person's data): the reviewers' sheet and the
 # conflict declaration, refused to anyone but the call's staff in enterprises/tests/test_strong_sme_call.py
 ORGANISATION_OBJECTS = {"intake:application_review", "intake:application_conflict"}

@@ -5,7 +5,9 @@
   SQL (a window function per quota, the places taken) as the reference;
 - a month's pay for PLACEMENTS placements (no goal: the figure is kept);
 - an Excel import of IMPORT_ROWS paper applications with every check (goal < 60 s), against openpyxl's read-only
-  parse of the same file as the reference.
+  parse of the same file as the reference;
+- a worksite's month of WORK_RECORD_ROWS work records uploaded again with one row in a hundred changed (no goal: the
+  figure is kept), against the same parse.
 
 Each timed run is itself rolled back (a savepoint), so every run does the whole work on the same rows. The sizes
 are module constants: the tests set them small."""
@@ -23,6 +25,7 @@ from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from iljari.core.bulk import rows_insert
+from iljari.core.models import ChangeBatch
 from iljari.core.xlsx import HEADER_ROW
 from iljari.demo.bench.base import Context, Result, scenario, time_calls
 from iljari.demo.bench.data import bench_programme, rolled_back, synthetic_people, time_rolled_back
@@ -32,11 +35,13 @@ from iljari.intake.selectors import APPLICANT_COLUMNS
 from iljari.org.models import District
 from iljari.participation import services as participation
 from iljari.participation.models import Placement, WorkRecord, Worksite
+from iljari.participation.selectors import WORK_RECORD_COLUMNS
 
 APPLICANTS = 100_000
 QUOTAS = 20
 PLACEMENTS = 10_000
 IMPORT_ROWS = 100_000
+WORK_RECORD_ROWS = 100_000
 PAY_MONTH = date(2018, 10, 1)
 OPENS = datetime(2018, 1, 8, 9)
 
@@ -228,4 +233,65 @@ def excel_import(ctx: Context) -> Result:
         reference="openpyxl read-only parse of the same file",
         reference_timings_s=reference,
         note=f"{len(ids):,} new people registered and applications written; {len(data) / 2**20:.1f} MB file",
+    )
+
+
+# --- a month of work records uploaded again ------------------------------------------------------------------
+
+
+def work_record_sheet(placements: list[int], *, changed_every: int = 100) -> bytes:
+    """The worksite's month sheet for `placements` (20 days, 160 hours, 4 full weeks each), every `changed_every`-th
+    row with 152 hours instead."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("근무상황")
+    sheet.append(["근무상황"])
+    sheet.append(["벤치마크 자료"])
+    sheet.append([column.header for column in WORK_RECORD_COLUMNS])
+    for index, pk in enumerate(placements):
+        hours = 152 if index % changed_every == 0 else 160
+        sheet.append([pk, f"벤치{index}", "", 20, hours, 0, 4])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@scenario(42)
+def work_record_upload(ctx: Context) -> Result:
+    programme = bench_programme(with_terms=True)
+    with rolled_back():
+        people = synthetic_people(WORK_RECORD_ROWS, seed=3)
+        worksite = Worksite.objects.create(
+            code="BENCH-WR", programme=programme, name="벤치 근무상황 사업장", operator="city"
+        )
+        rows_insert(
+            Placement,
+            ("person", "programme", "worksite", "target_group", "start_date", "end_date", "weekly_hours",
+             "hourly_wage"),
+            ((person_id, programme.pk, worksite.pk, "youth", date(2018, 9, 3), date(2018, 12, 31), Decimal(40), 9_220)
+             for person_id in people),
+        )  # fmt: skip
+        placements = list(Placement.objects.filter(worksite=worksite).order_by("pk").values_list("pk", flat=True))
+        rows_insert(
+            WorkRecord,
+            ("placement", "month", "days_worked", "hours_worked", "full_weeks"),
+            ((pk, PAY_MONTH, 20, 160, 4) for pk in placements),
+        )
+        data = work_record_sheet(placements)
+
+        def upload():
+            participation.work_record_import(actor=None, worksite=worksite, month=PAY_MONTH, data=data)
+            return ChangeBatch.objects.filter(kind="participation.work_records").order_by("-pk").first()
+
+        timings, batch = time_rolled_back(upload, ctx.heavy_repeat)
+        reference = time_calls(lambda: _parse_only(data), ctx.heavy_repeat)
+    return Result(
+        name=f"work records uploaded again, {WORK_RECORD_ROWS:,} rows, 1 in 100 changed",
+        goal="—",
+        timings_s=timings,
+        reference="openpyxl read-only parse of the same file",
+        reference_timings_s=reference,
+        note=(
+            f"{len(placements):,} rows checked against each placement's calendar; {batch.changed:,} changed, "
+            f"{batch.unchanged:,} unchanged (one bulk change, an entry per changed row)"
+        ),
     )

@@ -76,6 +76,21 @@ def test_the_excel_import_at_a_tiny_size_checks_every_row_and_writes_nothing_for
     assert Person.objects.count() == people and not Application.objects.filter(call__code="BENCH-IMPORT").exists()
 
 
+def test_the_work_record_upload_at_a_tiny_size_changes_one_row_in_a_hundred_and_keeps_nothing(
+    office, context, monkeypatch
+):
+    from iljari.core.models import ChangeBatch
+    from iljari.participation.models import WorkRecord
+
+    monkeypatch.setattr(programmes, "WORK_RECORD_ROWS", 150)
+    batches, records = ChangeBatch.objects.count(), WorkRecord.objects.count()
+    result = programmes.work_record_upload(context)
+    assert result.name == "work records uploaded again, 150 rows, 1 in 100 changed"
+    assert len(result.timings_s) == 2 and result.ratio is not None and result.note.startswith("150 rows")
+    assert "2 changed, 148 unchanged" in result.note  # rows 0 and 100 of the sheet
+    assert ChangeBatch.objects.count() == batches and WorkRecord.objects.count() == records
+
+
 def test_the_fund_book_at_a_tiny_size(org, context, monkeypatch):
     monkeypatch.setattr(fund, "LOANS", 40)
     portfolio, repayment, overdue = fund.fund_book(context)

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_bulk_created
 from iljari.enterprises.models import Certification, Organisation
 from iljari.enterprises.services.organisations import require_manager
 
@@ -56,10 +57,11 @@ def certifications_grant(
             "organisation_id", flat=True
         )
     )
-    Certification.objects.bulk_create(
+    granted = Certification.objects.bulk_create(
         [
             Certification(organisation_id=pk, kind=kind, valid_from=valid_from, valid_until=valid_until, note=note)
             for pk in sorted(ids - held)
         ]
     )
-    return len(ids - held)
+    history_bulk_created(granted, describe=lambda c: f"{c.get_kind_display()} 기업·단체 #{c.organisation_id}")
+    return len(granted)

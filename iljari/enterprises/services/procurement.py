@@ -16,6 +16,7 @@ from iljari.core.access import access_procurement_enter, access_procurement_own,
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.figures import MONEY
 from iljari.core.formats import format_won
+from iljari.core.history import history_batch, history_bulk_created
 from iljari.core.xlsx import xlsx_rows
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, Organisation, ProcurementTarget, Purchase
 from iljari.enterprises.selectors import PURCHASE_COLUMNS
@@ -187,7 +188,15 @@ def purchase_import(*, actor, data: bytes, file_name: str = "") -> int:
         raise ValidationFailed(
             "엑셀 파일에 잘못된 값이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": errors}
         )
-    with transaction.atomic():
+    with history_batch(
+        kind="enterprises.purchases", label="공공구매 실적 일괄 등록", subject=f"공공구매 실적 {file_name or '엑셀'}",
+        actor=actor,
+    ):  # fmt: skip
         Purchase.objects.bulk_create(checked, batch_size=1000)
+        history_bulk_created(checked, describe=_purchase_text)
         procurement_indicator_derive(years={p.purchased_on.year for p in checked})
     return len(checked)
+
+
+def _purchase_text(purchase: Purchase) -> str:
+    return f"{purchase.purchased_on} {purchase.item[:60]}"

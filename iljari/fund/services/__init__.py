@@ -27,7 +27,8 @@ Contract:
       left and the fund's cash
 - investment_distribute(*, actor, investment, amount, on) -> list[LedgerEntry]
       returns capital up to what is paid in, the rest is income
-- notices_generate(*, kind, period_start, period_end, progress=None) -> int   (the batch; also the job's task)
+- notices_generate(*, kind, period_start, period_end, progress=None, actor=None) -> int
+      the batch (also the job's task), recorded as one bulk change (core.ChangeBatch) by `actor`
 - notices_batch_start(*, actor, kind, period_start, period_end, task) -> BackgroundJob
       `task` is fund.tasks.notices_batch, handed in by the caller (the view): services never import the tasks.
 

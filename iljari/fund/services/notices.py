@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db import transaction
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import field_error
+from iljari.core.history import history_batch, history_bulk_created
 from iljari.core.jobs import job_start
 from iljari.fund.models import Notice
 from iljari.fund.selectors import loans_due_in, loans_in_arrears
@@ -23,11 +23,12 @@ def _batch_check(kind: str, period_start: date, period_end: date) -> None:
         raise field_error("period_end", "고지 기간의 끝이 시작보다 앞설 수 없습니다.")
 
 
-def notices_generate(*, kind: str, period_start: date, period_end: date, progress=None) -> int:
+def notices_generate(*, kind: str, period_start: date, period_end: date, progress=None, actor=None) -> int:
     """Record the notices of a period for the loans due: the repayment notice for every active loan with an
     instalment due in [period_start, period_end] (the amount due in it); the overdue notice for every active loan
     in arrears at the end of period_end (the arrears and the overdue interest owed). Loans already noticed for the
-    period are left alone. Returns the number of notices recorded."""
+    period are left alone. Returns the number of notices recorded. The batch is one entry of the bulk changes (by
+    `actor`, who started the job), with a change-history entry per notice."""
     _batch_check(kind, period_start, period_end)
     if kind == Notice.Kind.REPAYMENT:
         due = loans_due_in(period_start=period_start, period_end=period_end)  # [(loan_id, amount, 0)]
@@ -42,9 +43,16 @@ def notices_generate(*, kind: str, period_start: date, period_end: date, progres
     ]
     if progress:
         progress(0, len(rows), "고지 기록")
-    with transaction.atomic():
+    label = Notice.Kind(kind).label
+    with history_batch(
+        kind="fund.notices", label="고지 일괄 기록", subject=f"{label} {period_start}~{period_end}", actor=actor
+    ):
         count = rows_insert(
             Notice, ("loan", "kind", "period_start", "period_end", "amount", "days_past_due", "generated_at"), rows
+        )
+        history_bulk_created(
+            Notice.objects.filter(kind=kind, period_start=period_start, generated_at=now),  # this run's rows
+            describe=lambda notice: f"{label} 융자 #{notice.loan_id} {notice.period_start}~{notice.period_end}",
         )
     if progress:
         progress(len(rows), len(rows), "완료")

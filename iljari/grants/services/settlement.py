@@ -9,6 +9,7 @@ from django.db import transaction
 
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.formats import format_won
+from iljari.core.history import history_bulk_created
 from iljari.finance.services import budget_movement_post
 from iljari.grants.models import GrantAgreement, GrantProgramme, Settlement, SpendingItem, SpendingReport
 from iljari.grants.services.checks import (
@@ -68,9 +69,10 @@ def spending_report_submit(
             note=note,
             submitted_by=actor if actor is not None else None,
         )
-        SpendingItem.objects.bulk_create(
+        items = SpendingItem.objects.bulk_create(
             [SpendingItem(report=report, category=category, amount=amount) for category, amount in clean.items()]
         )
+        history_bulk_created(items, describe=lambda item: f"집행 보고 #{report.pk} {item.get_category_display()}")
         if agreement.programme.job_count == GrantProgramme.JobCount.REPORTED:
             grant_jobs_sync(programme=agreement.programme.programme, year=agreement.year, as_of=period_end)
     return report

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from iljari.core.history import history_batch, history_bulk_updated
 from iljari.intake.checks import DIRECT_JOB_OVERLAP, person_check_failing
 from iljari.intake.models import Application, Call, EligibilityRule, age_range_text
 from iljari.intake.services.guards import call_manage_check
@@ -115,10 +116,18 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
                 ineligible += 1
             else:
                 eligible += 1
-        # one UPDATE per distinct outcome (a handful) and 2,000 rows, not one per row; unchanged rows are not written
-        for (status, reasons, points), ids in outcomes.items():
-            for start in range(0, len(ids), 2000):
-                Application.objects.filter(pk__in=ids[start : start + 2000]).exclude(
-                    status=status, ineligible_reasons=reasons, priority_points=points
-                ).update(status=status, ineligible_reasons=reasons, priority_points=points)  # changed rows only
+        # one UPDATE per distinct outcome (a handful) and 2,000 rows, not one per row; unchanged rows are not written;
+        # the changed ones are recorded with their values before and after, as one bulk change
+        with history_batch(
+            kind="intake.eligibility", label="자격 확인", subject=f"{call.title} 자격 확인", actor=actor
+        ):
+            for (status, reasons, points), ids in outcomes.items():
+                for start in range(0, len(ids), 2000):
+                    history_bulk_updated(
+                        Application.objects.filter(pk__in=ids[start : start + 2000]).exclude(
+                            status=status, ineligible_reasons=reasons, priority_points=points
+                        ),  # changed rows only
+                        {"status": status, "ineligible_reasons": reasons, "priority_points": points},
+                        describe=lambda row: f"신청 #{row['pk']}",
+                    )
     return eligible, ineligible

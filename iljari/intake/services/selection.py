@@ -17,6 +17,7 @@ from django.utils import timezone
 from iljari.core.access import access_apply, access_selection_decline, require
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_updated
 from iljari.enterprises.services import certifications_grant
 from iljari.intake.models import Application, Call, SelectionResult, SelectionRun
 from iljari.intake.services.guards import call_manage_check, selection_closed_check, selection_rerun_check
@@ -86,11 +87,21 @@ def selection_run(*, actor, call: Call, seed: int | None = None) -> SelectionRun
             waitlisted=len(rankings) - selected,
         )
         _results_insert(run, rankings)
-        # every ranked application takes its outcome from the run's result rows: one statement per outcome
-        for outcome in (Application.Status.SELECTED, Application.Status.WAITLISTED):
-            chosen = SelectionResult.objects.filter(run=run, outcome=outcome).values("application_id").order_by()
-            Application.objects.filter(pk__in=chosen).exclude(status=outcome).update(status=outcome)
+        with history_batch(kind="intake.selection", label="선발 실행", subject=f"{call.title} 선발", actor=actor):
+            # every ranked application takes its outcome from the run's result rows: one statement per outcome,
+            # each changed application recorded with its status before and after
+            for outcome in (Application.Status.SELECTED, Application.Status.WAITLISTED):
+                chosen = SelectionResult.objects.filter(run=run, outcome=outcome).values("application_id").order_by()
+                history_bulk_updated(
+                    Application.objects.filter(pk__in=chosen).exclude(status=outcome),
+                    {"status": outcome},
+                    describe=_application_text,
+                )
     return run
+
+
+def _application_text(row: dict) -> str:
+    return f"신청 #{row['pk']}"
 
 
 def selection_confirm(*, actor, call: Call, now=None) -> Call:
@@ -106,14 +117,18 @@ def selection_confirm(*, actor, call: Call, now=None) -> Call:
         call.selection_confirmed_by = actor
         call.save(update_fields=["selection_confirmed_at", "selection_confirmed_by", "updated_at"])
         if call.audience == Call.Audience.ORGANISATIONS and call.certifies:
-            certifications_grant(
-                organisation_ids=call.applications.filter(status=Application.Status.SELECTED).values_list(
-                    "organisation_id", flat=True
-                ),
-                kind=call.certifies,
-                valid_from=timezone.localdate(call.selection_confirmed_at),
-                note=f"{call.title} 선정",
+            batch = history_batch(
+                kind="intake.confirm", label="선발 확정", subject=f"{call.title} 선정 인증", actor=actor
             )
+            with batch:
+                certifications_grant(
+                    organisation_ids=call.applications.filter(status=Application.Status.SELECTED).values_list(
+                        "organisation_id", flat=True
+                    ),
+                    kind=call.certifies,
+                    valid_from=timezone.localdate(call.selection_confirmed_at),
+                    note=f"{call.title} 선정",
+                )
     return call
 
 
@@ -128,9 +143,13 @@ def applications_mark_placed(*, call: Call, application_ids, now=None) -> int:
         call.selection_confirmed_at = now
     marked = 0
     for start in range(0, len(ids), 2000):
-        marked += Application.objects.filter(
-            pk__in=ids[start : start + 2000], call=call, status=Application.Status.SELECTED, placed_at__isnull=True
-        ).update(placed_at=now)
+        marked += history_bulk_updated(
+            Application.objects.filter(
+                pk__in=ids[start : start + 2000], call=call, status=Application.Status.SELECTED, placed_at__isnull=True
+            ),
+            {"placed_at": now},
+            describe=_application_text,
+        )
     return marked
 
 
@@ -176,5 +195,12 @@ def waitlist_promote(*, actor, call: Call) -> int:
                 .order_by("rank")
                 .values_list("application_id", flat=True)[:vacancies]
             )
-        Application.objects.filter(pk__in=promoted).update(status=Application.Status.SELECTED)
+        with history_batch(
+            kind="intake.waitlist", label="예비 선발 승격", subject=f"{call.title} 예비 선발 승격", actor=actor
+        ):
+            history_bulk_updated(
+                Application.objects.filter(pk__in=promoted),
+                {"status": Application.Status.SELECTED},
+                describe=_application_text,
+            )
     return len(promoted)

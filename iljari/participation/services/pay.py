@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
 from iljari.core.access import access_participation_tables_manage, access_worksite_records, require
-from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
 from iljari.participation.models import Payment, Placement, ProgrammeTerms, WorkRecord, Worksite
@@ -119,11 +118,23 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
         )
         payments.append((item.pk, amounts))
     actor_id = actor.pk if actor is not None else None
-    with transaction.atomic():
-        Payment.objects.filter(month=month, placement__in=chosen.values("placement_id")).delete()
-        rows_insert(
+    place = worksite.place_label if worksite is not None else "전체"
+    with history_batch(
+        kind="participation.pay", label="급여 계산", subject=f"{month.year}년 {month.month}월 {place} 급여", actor=actor
+    ):
+        # a payment whose amounts come out the same is left as it was (its computed_at stays that of the run that
+        # first found them); the others are updated with before and after, or created
+        history_bulk_replace(
             Payment,
-            ("placement", "month", "rule", "computed_at", "computed_by", *PAY_FIELDS),
-            ((pk, month, PAY_RULE, now, actor_id, *(a[key] for key in PAY_FIELDS)) for pk, a in payments),
+            existing=Payment.objects.filter(month=month, placement__in=chosen.values("placement_id")),
+            rows=(
+                Payment(placement_id=pk, month=month, computed_at=now, computed_by_id=actor_id, rule=PAY_RULE, **a)
+                for pk, a in payments
+            ),
+            key=("placement_id", "month"),
+            fields=(*PAY_FIELDS, "rule"),
+            extra=("computed_at", "computed_by_id"),
+            keep_missing=True,
+            describe=lambda payment: f"참여 #{payment.placement_id} {payment.month:%Y-%m} 급여",
         )
     return PayRun(month=month, count=len(payments), total=sum(a["total"] for _, a in payments))

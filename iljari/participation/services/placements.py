@@ -22,6 +22,7 @@ from iljari.core.access import (
 )
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_created
 from iljari.core.locks import row_lock
 from iljari.intake.models import Application
 from iljari.intake.services import applications_mark_placed
@@ -188,7 +189,9 @@ def placements_from_selection(
     if errors:
         raise ValidationFailed(field_errors=errors)
     wage = living_wage_hourly(start_date.year)
-    with transaction.atomic():
+    batch = history_batch(kind="participation.placements", label="선발자 배치", subject=f"{call.title} 선발자 배치",
+                          actor=actor)  # fmt: skip
+    with batch:
         applications = list(
             Application.objects.select_for_update()
             .filter(call=call, status="selected", **({"quota": quota} if quota is not None else {}))
@@ -242,6 +245,12 @@ def placements_from_selection(
                 for a, (worksite_id, beyond) in zip(applications, spread, strict=True)
             ),
         )  # fmt: skip
+        ids = [a.pk for a in applications]
+        for start in range(0, len(ids), 5000):
+            history_bulk_created(
+                Placement.objects.filter(application_id__in=ids[start : start + 5000]).order_by("pk"),
+                describe=lambda p: f"참여 #{p.pk} 사업장 #{p.worksite_id} {p.start_date}~",
+            )
         placement_achievements_sync(programme=programme, year=start_date.year, as_of=sync_day(start_date))
     return len(applications)
 

@@ -10,11 +10,15 @@ from django.db import transaction
 
 from iljari.core.access import access_worksite_records, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
 from iljari.participation.models import Placement, WorkRecord, Worksite
 from iljari.participation.selectors import WORK_RECORD_COLUMNS
+
+RECORD_FIELDS = ("days_worked", "hours_worked", "paid_leave_hours", "full_weeks")
+WORK_RECORD_MAX_ROWS = 100_000  # a month sheet (a district's or a large worksite's) of up to this many rows
 
 
 def _decimal(value, field: str, label: str, errors: dict) -> Decimal | None:
@@ -100,7 +104,7 @@ def work_record_import(*, actor, worksite: Worksite, month: date, data: bytes) -
         require(access_worksite_records(actor, worksite), "이 사업장의 근무상황을 입력할 권한이 없습니다.")
     month = month_start(month)
     require_month_open(month, field="file")
-    rows = xlsx_rows(data=data, columns=WORK_RECORD_COLUMNS, title="근무상황")
+    rows = xlsx_rows(data=data, columns=WORK_RECORD_COLUMNS, title="근무상황", max_rows=WORK_RECORD_MAX_ROWS)
     placements = {p.pk: p for p in Placement.objects.filter(worksite=worksite)}
     holidays = holidays_between(month, month_end(month))
     problems: list[str] = []
@@ -131,7 +135,20 @@ def work_record_import(*, actor, worksite: Worksite, month: date, data: bytes) -
         raise ValidationFailed(
             "엑셀 파일에 고칠 곳이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": problems}
         )
-    with transaction.atomic():
-        WorkRecord.objects.filter(placement__in=[r.placement for r in records], month=month).delete()
-        WorkRecord.objects.bulk_create(records, batch_size=2000)
+    with history_batch(
+        kind="participation.work_records",
+        label="근무상황 일괄 등록",
+        subject=f"{month.year}년 {month.month}월 {worksite.place_label} 근무상황",
+        actor=actor,
+    ):
+        history_bulk_replace(
+            WorkRecord,
+            existing=WorkRecord.objects.filter(placement__worksite=worksite, month=month),
+            keep_missing=True,  # a placement left out of the sheet keeps its record
+            rows=records,
+            key=("placement_id", "month"),
+            fields=RECORD_FIELDS,
+            extra=("entered_by_id",),
+            describe=lambda record: f"참여 #{record.placement_id} {record.month:%Y-%m} 근무상황",
+        )
     return len(records)

@@ -128,3 +128,23 @@ def test_the_month_sheet_round_trip_writes_all_rows_or_none(training, personas):
     sheet.cell(row=rows[second.pk], column=4, value=20)
     assert services.attendance_import(actor=partner, course=training["short"], month=MAY, data=_bytes(workbook)) == 2
     assert sorted(AttendanceMonth.objects.values_list("attended_days", flat=True)) == [19, 20]
+
+
+def test_a_course_month_entered_again_records_only_the_changed_trainee(training, personas):
+    from auditlog.models import LogEntry
+
+    from iljari.core.models import ChangeBatch
+
+    first, second = make_trainee(training["short"]), make_trainee(training["short"])
+    staff = personas[Role.DIVISION_STAFF]
+    services.attendance_month_set(
+        actor=staff, course=training["short"], month=MAY, attended={first.pk: 20, second.pk: 17}
+    )
+    services.attendance_month_set(
+        actor=staff, course=training["short"], month=MAY, attended={first.pk: 20, second.pk: 15}
+    )
+    batch = ChangeBatch.objects.filter(kind="participation.attendance").order_by("-pk").first()
+    assert (batch.created, batch.changed, batch.deleted, batch.unchanged) == (0, 1, 0, 1)
+    [entry] = LogEntry.objects.filter(cid=batch.cid)
+    assert entry.changes_dict == {"attended_days": [17, 15]}
+    assert entry.object_pk == str(AttendanceMonth.objects.get(enrolment=second).pk)

@@ -117,3 +117,20 @@ def test_closing_a_course_completes_everyone_who_attended_enough(training):
     assert (completed, left) == (2, 1)
     assert [_deposit(t).status for t in good] == ["refunded", "refunded"]
     assert Enrolment.objects.get(pk=low.pk).status == "enrolled" and _deposit(low).status == "held"
+
+
+def test_closing_a_course_records_each_completion_and_refund_before_and_after(training, personas):
+    from auditlog.models import LogEntry
+
+    from iljari.core.models import ChangeBatch
+
+    good = _paid_trainee(training, may=20, june=21, july=22)
+    _paid_trainee(training, may=10, june=10, july=10)
+    services.course_complete(actor=personas[Role.PARTNER_AGENCY], course=training["short"])
+    batch = ChangeBatch.objects.get(kind="participation.completion")
+    assert (batch.changed, batch.created, batch.deleted) == (2, 0, 0)  # the enrolment and its deposit
+    entries = {e.content_type.model: e.changes_dict for e in LogEntry.objects.filter(cid=batch.cid)}
+    assert entries["enrolment"]["status"] == ["enrolled", "completed"]
+    assert entries["trainingdeposit"]["status"] == ["held", "refunded"]
+    assert entries["trainingdeposit"]["settled_by"] == [None, personas[Role.PARTNER_AGENCY].pk]
+    assert LogEntry.objects.get(cid=batch.cid, content_type__model="enrolment").object_pk == str(good.pk)

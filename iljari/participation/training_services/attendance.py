@@ -8,12 +8,13 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
 from iljari.participation.calendar import holidays_between, month_end, month_start, scheduled_training_days
 from iljari.participation.models import AttendanceMonth, Enrolment, TrainingCourse
 from iljari.participation.training_selectors import ATTENDANCE_COLUMNS
-from iljari.participation.training_services.common import BATCH, require_records
+from iljari.participation.training_services.common import require_records
 
 
 def _attendance_errors(*, enrolment: Enrolment, month: date, attended_days, holidays: set[date]):
@@ -52,10 +53,25 @@ def attendance_set(*, actor, enrolment: Enrolment, month: date, attended_days: i
     return record
 
 
-def _month_replace(*, month: date, records: list[AttendanceMonth]) -> int:
-    with transaction.atomic():
-        AttendanceMonth.objects.filter(enrolment__in=[r.enrolment_id for r in records], month=month).delete()
-        AttendanceMonth.objects.bulk_create(records, batch_size=BATCH)
+def _month_replace(*, actor, course: TrainingCourse, month: date, records: list[AttendanceMonth]) -> int:
+    """The course month's records of these trainees replaced: unchanged ones left alone, the others recorded with
+    before and after in one bulk change; trainees not given keep theirs."""
+    with history_batch(
+        kind="participation.attendance",
+        label="출석 일괄 입력",
+        subject=f"{month.year}년 {month.month}월 {course.name} 출석",
+        actor=actor,
+    ):
+        history_bulk_replace(
+            AttendanceMonth,
+            existing=AttendanceMonth.objects.filter(enrolment__course=course, month=month),
+            rows=records,
+            key=("enrolment_id", "month"),
+            fields=("scheduled_days", "attended_days"),
+            extra=("entered_by_id",),
+            keep_missing=True,
+            describe=lambda r: f"훈련생 #{r.enrolment_id} {r.month:%Y-%m} 출석",
+        )
     return len(records)
 
 
@@ -89,7 +105,7 @@ def attendance_month_set(*, actor, course: TrainingCourse, month: date, attended
         )
     if not records:
         raise ValidationFailed("저장할 출석일수가 없습니다. 한 명 이상 입력하십시오.")
-    return _month_replace(month=month, records=records)
+    return _month_replace(actor=actor, course=course, month=month, records=records)
 
 
 def attendance_import(*, actor, course: TrainingCourse, month: date, data: bytes) -> int:
@@ -130,4 +146,4 @@ def attendance_import(*, actor, course: TrainingCourse, month: date, data: bytes
         raise ValidationFailed(
             "엑셀 파일에 고칠 곳이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": problems}
         )
-    return _month_replace(month=month, records=records)
+    return _month_replace(actor=actor, course=course, month=month, records=records)

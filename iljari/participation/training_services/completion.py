@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_updated
 from iljari.participation.calendar import (
     attendance_percent_text,
     holidays_between,
@@ -119,20 +120,42 @@ def course_complete(*, actor, course: TrainingCourse) -> tuple[int, int]:
             for row in totals
             if row["scheduled"] and row["attended"] * 100 >= course.completion_percent * row["scheduled"]
         )
-        for start in range(0, len(completed), BATCH):
-            ids = completed[start : start + BATCH]
-            Enrolment.objects.filter(pk__in=ids).update(status=Enrolment.Status.COMPLETED, ended_on=day)
-            deposits = TrainingDeposit.objects.filter(enrolment__in=ids)
-            deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__lte=day).update(
-                status=TrainingDeposit.Status.REFUNDED, settled_on=day, settled_by=actor
-            )
-            deposits.filter(status=TrainingDeposit.Status.HELD).update(  # paid after the last day: settled then
-                status=TrainingDeposit.Status.REFUNDED, settled_on=F("paid_on"), settled_by=actor
-            )
-            deposits.filter(status=TrainingDeposit.Status.DUE).update(
-                status=TrainingDeposit.Status.CANCELLED, settled_on=day, settled_by=actor
-            )
+        actor_id = actor.pk if actor is not None else None
+        with history_batch(
+            kind="participation.completion", label="수료 처리", subject=f"{course.name} 수료", actor=actor
+        ):
+            for start in range(0, len(completed), BATCH):
+                ids = completed[start : start + BATCH]
+                history_bulk_updated(
+                    Enrolment.objects.filter(pk__in=ids),
+                    {"status": Enrolment.Status.COMPLETED, "ended_on": day},
+                    describe=lambda row: f"훈련생 #{row['pk']}",
+                )
+                deposits = TrainingDeposit.objects.filter(enrolment__in=ids)
+                settled = {"status": TrainingDeposit.Status.REFUNDED, "settled_by_id": actor_id}
+                history_bulk_updated(
+                    deposits.filter(status=TrainingDeposit.Status.HELD, paid_on__lte=day),
+                    {**settled, "settled_on": day},
+                    describe=_deposit_text,
+                )
+                # paid after the last day: settled then
+                late = deposits.filter(status=TrainingDeposit.Status.HELD).values_list("paid_on", flat=True)
+                for paid_on in sorted(set(late)):
+                    history_bulk_updated(
+                        deposits.filter(status=TrainingDeposit.Status.HELD, paid_on=paid_on),
+                        {**settled, "settled_on": paid_on},
+                        describe=_deposit_text,
+                    )
+                history_bulk_updated(
+                    deposits.filter(status=TrainingDeposit.Status.DUE),
+                    {"status": TrainingDeposit.Status.CANCELLED, "settled_on": day, "settled_by_id": actor_id},
+                    describe=_deposit_text,
+                )
     return len(completed), len(enrolled) - len(completed)
+
+
+def _deposit_text(row: dict) -> str:
+    return f"보증금 #{row['pk']}"
 
 
 def enrolment_drop(*, actor, enrolment: Enrolment, ended_on: date, reason: str, note: str = "") -> Enrolment:

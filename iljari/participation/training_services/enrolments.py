@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.history import history_batch, history_bulk_created
 from iljari.intake.models import Application
 from iljari.intake.services import applications_mark_placed
 from iljari.participation.models import Enrolment, TrainingCourse, TrainingDeposit
@@ -55,9 +56,10 @@ def _deposits_due(enrolment_ids_filter: Q) -> None:
         .values_list("pk", "course__deposit")
         .order_by("pk")
     )
-    TrainingDeposit.objects.bulk_create(
+    deposits = TrainingDeposit.objects.bulk_create(
         [TrainingDeposit(enrolment_id=pk, amount=amount) for pk, amount in rows], batch_size=BATCH
     )
+    history_bulk_created(deposits, describe=lambda d: f"훈련생 #{d.enrolment_id} 보증금")
 
 
 def enrolments_from_selection(*, actor, call) -> int:
@@ -94,7 +96,7 @@ def enrolments_from_selection(*, actor, call) -> int:
             )
         if problems:
             raise ValidationFailed(" ".join([*problems, "아무도 등록하지 않았습니다."]))
-        Enrolment.objects.bulk_create(
+        enrolments = Enrolment.objects.bulk_create(
             [
                 Enrolment(
                     person_id=a.person_id,
@@ -107,8 +109,12 @@ def enrolments_from_selection(*, actor, call) -> int:
             ],
             batch_size=BATCH,
         )
-        _deposits_due(Q(application__call=call))
-        applications_mark_placed(call=call, application_ids=[a.pk for a in applications])
+        with history_batch(
+            kind="participation.enrolments", label="선발자 훈련 등록", subject=f"{call.title} 선발자 등록", actor=actor
+        ):
+            history_bulk_created(enrolments, describe=lambda e: f"훈련생 #{e.pk} 과정 #{e.course_id}")
+            _deposits_due(Q(application__call=call))
+            applications_mark_placed(call=call, application_ids=[a.pk for a in applications])
     return len(applications)
 
 
