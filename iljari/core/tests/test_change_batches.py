@@ -45,7 +45,7 @@ def test_the_batch_list_filters_by_kind_user_and_date_and_pages(client_as, perso
     assert "<td>급여 0</td>" in last and "3/3쪽" in last
     by_user = auditor.get(f"/history/batches/?actor={manager.pk}").content.decode()
     assert "오래된 고지" not in by_user and "전체 55건" in by_user
-    day = old.date().isoformat()
+    day = timezone.localdate(old).isoformat()  # the office's day, as the filter reads it
     by_date = auditor.get(f"/history/batches/?date_from={day}&date_to={day}").content.decode()
     assert "오래된 고지" in by_date and "전체 1건" in by_date
     api = auditor.get("/api/history/batches?kind=fund.notices").json()

@@ -10,6 +10,7 @@ from iljari.core.models import ChangeBatch
 from iljari.core.roles import Role
 from iljari.intake import services
 from iljari.intake.models import Application
+from iljari.intake.tests.factories import close_call
 from iljari.intake.tests.test_intake import _apply_many, _call
 
 
@@ -26,6 +27,7 @@ def test_a_selection_run_records_each_applications_status_before_and_after(perso
     applications = _apply_many(call, 3, "CITY")
     manager = personas[Role.OFFICE_MANAGER]
     services.eligibility_run(actor=manager, call=call)
+    close_call(call)
     before = dict(Application.objects.filter(call=call).values_list("pk", "status"))
     services.selection_run(actor=manager, call=call, seed=7)
     batch = ChangeBatch.objects.get(kind="intake.selection")
@@ -40,6 +42,7 @@ def test_a_promotion_records_only_the_promoted_application(personas, dataset_201
     _apply_many(call, 3, "CITY")
     manager = personas[Role.OFFICE_MANAGER]
     services.eligibility_run(actor=manager, call=call)
+    close_call(call)
     services.selection_run(actor=manager, call=call, seed=7)
     chosen = Application.objects.get(call=call, status="selected")
     services.application_decline(actor=None, application=chosen, now=chosen.submitted_at + timedelta(days=1))
