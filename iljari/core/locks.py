@@ -35,7 +35,7 @@ def row_lock(model_or_row, pk=None):
     `row_lock(User, actor.pk)` or `row_lock(loan)`. Must run inside `transaction.atomic()` (Django refuses
     select_for_update outside one)."""
     if pk is None:
-        model, pk = type(model_or_row), model_or_row.pk
+        model, pk = model_or_row._meta.model, model_or_row.pk  # (not type(): request.user is a lazy proxy)
     else:
         model = model_or_row
     return model._base_manager.select_for_update().get(pk=pk)
