@@ -147,8 +147,10 @@ def application_draft_save(
             application.quota = quota
             application.submitted_at = None
             application.save(update_fields=["status", "quota", "submitted_at", "updated_at"])
-    except IntegrityError:  # two first saves at the same instant: the other one made the draft
+    except IntegrityError:  # two first saves at the same instant: the other one made the row
         application = Application.objects.get(call=call, **applicant.key)
+        if application.status not in REOPENABLE:  # and submitted it: its files are not to be replaced
+            raise ValidationFailed("이미 제출한 신청은 임시저장할 수 없습니다.") from None
     return application
 
 

@@ -2,18 +2,21 @@
 a Korean message and writes nothing; a fault between saving the draft and submitting it leaves nothing behind — no
 draft with documents the citizen was never told about. A refusal (a document missing) still keeps the draft."""
 
+import threading
 from unittest import mock
 
 import pytest
 from django.core.files.storage import FileSystemStorage
+from django.db import connection, connections
 from django.test import Client
 from django_tasks import task
 
 from iljari.core import jobs
-from iljari.core.errors import Unavailable
+from iljari.core.errors import Unavailable, ValidationFailed
 from iljari.core.files import STORAGE_FAILED
 from iljari.core.models import BackgroundJob
 from iljari.core.roles import Role
+from iljari.intake import services
 from iljari.intake.models import Application, ApplicationDocument
 from iljari.intake.services import applications as applications_module
 from iljari.intake.tests.factories import CONSENT, PNG, make_call, stored_files, upload
@@ -120,3 +123,42 @@ def test_a_refused_submission_still_keeps_the_draft_and_says_what_is_missing(cit
     application = Application.objects.get(call=call)
     assert application.status == "draft" and application.documents.count() == 1
     assert len(stored_files(media_root)) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="real concurrent transactions need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_tabs_submitting_with_their_files_at_once_make_one_application(personas, dataset_2018, media_root):
+    call = make_call()
+    person = make_person()
+    quota = call.quotas.get(code="CITY")
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def submit():
+        try:
+            barrier.wait(timeout=30)
+            services.application_save(
+                actor=None,
+                call=call,
+                person=person,
+                quota=quota,
+                documents={"주민등록등본": upload(), "구직등록 확인서": upload("확인서.png", PNG, "image/png")},
+                submit=True,
+            )
+            outcomes.append("ok")
+        except ValidationFailed as error:
+            outcomes.append(error.message)
+        except Exception as error:  # noqa: BLE001 — a server error is what this test looks for
+            outcomes.append(repr(error))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(outcomes) <= {"ok", "이미 제출한 신청은 임시저장할 수 없습니다."} and "ok" in outcomes, outcomes
+    application = Application.objects.get(call=call, person=person)
+    assert application.status == "submitted" and application.documents.count() == 2
+    assert len(stored_files(media_root)) == 2  # the losers' files were taken back
