@@ -1,11 +1,17 @@
 """The stored files and the rows that name them: applicants' documents, job results and uploads under MEDIA_ROOT.
 
+Every file a service writes goes through `file_store`: when the storage refuses it (a full or read-only disk, a
+directory without permission, a network share gone) the user is told plainly with 503 — not a bare server error —
+and, since the error leaves the service's transaction, no row is written either.
+
 `iljari check-files` reports the rows whose file is missing (restored from a database-only backup, a file removed
 by hand: the page would offer a download that answers 404) and the files no row names (left by an interrupted upload
 or job; they may hold personal data), and can remove the latter. Every FileField of every model is checked, so a
 new one is covered without being listed here.
 
 Contract:
+- file_store(field_file, name, content) -> str   saves (save=False) and answers the stored name; an OSError from the
+      storage becomes errors.Unavailable(STORAGE_FAILED) (503), logged with its cause
 - file_fields() -> list[(model, field)]
 - files_check() -> FilesCheck(rows, files, missing=[MissingFile(label, pk, name)], unnamed=[relative path])
 - files_unnamed_remove(*, older_than=timedelta(hours=1)) -> int   removes the files no row names (not the newest:
@@ -14,6 +20,7 @@ Contract:
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -23,6 +30,24 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import FileField
+
+from iljari.core.errors import Unavailable
+
+logger = logging.getLogger(__name__)
+STORAGE_FAILED = (
+    "파일을 저장하지 못했습니다. 잠시 후 다시 시도하세요. 아무것도 저장되지 않았으니 처음부터 다시 올려 주십시오. "
+    "계속 안 되면 담당 부서에 알려 주십시오."
+)
+
+
+def file_store(field_file, name: str, content) -> str:
+    """Save `content` into a FileField's file (the row itself is saved by the caller, in its transaction)."""
+    try:
+        field_file.save(name, content, save=False)
+    except OSError:
+        logger.exception("file storage refused %s (%s)", field_file.field, type(content).__name__)
+        raise Unavailable(STORAGE_FAILED) from None
+    return field_file.name
 
 
 @dataclass(frozen=True)

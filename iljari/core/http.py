@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from iljari.core.accesslog import access_log_record
-from iljari.core.errors import IljariError, NotAllowed, NotFound
+from iljari.core.errors import IljariError, NotAllowed, NotFound, Unavailable
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
 from iljari.core.forms import UploadForm
 from iljari.core.middleware import client_address
@@ -116,11 +116,15 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
       `back`.
     On success the message (if any) is shown and the browser goes to `url`. With a form, a refusal or a missing
     record (NotAllowed, NotFound) is no mistake in the form: it goes on to the error page (403, 404); a view whose
-    button-only step must answer 403 checks its gate before the step.
+    button-only step must answer 403 checks its gate before the step. Without a form, a fault of the server
+    (Unavailable: the file storage refused a file) is no mistake of the user either: the Korean error page says so
+    with 503.
     """
     if form is None:
         try:
             message, url = run()
+        except Unavailable:
+            raise
         except IljariError as error:
             messages.error(request, error_text(error))
             return redirect(back)
@@ -160,6 +164,7 @@ def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None)
             count = importer(data)
         except IljariError as error:
             form_apply_error(upload, error)
+            return render_page(upload, error.status)  # 400, or 503 when the file could not be stored
         else:
             messages.success(request, f"엑셀 파일의 {count}행을 저장했습니다.")
             return redirect(success_url)

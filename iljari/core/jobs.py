@@ -46,6 +46,7 @@ from django.utils.module_loading import import_string
 
 from iljari.core.access import access_job_view, require
 from iljari.core.errors import IljariError, NotFound
+from iljari.core.files import file_store
 from iljari.core.models import BackgroundJob
 
 logger = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def job_start(*, actor, kind: str, title: str, task, upload: tuple[str, bytes] |
         kind=kind, title=title[:200], requested_by=actor, task_path=task.module_path[:200], arguments=arguments
     )
     if upload is not None:
-        job.upload.save(upload[0], ContentFile(upload[1]), save=False)
+        file_store(job.upload, upload[0], ContentFile(upload[1]))
     job.save()
     transaction.on_commit(lambda: _enqueue(job, task, arguments))
     return job
@@ -162,7 +163,7 @@ class JobRun:
         with transaction.atomic():
             if not self._mine().select_for_update().exists():
                 raise JobLeaseLost(job.pk)
-            job.result.save(name, ContentFile(data), save=False)
+            file_store(job.result, name, ContentFile(data))
             job.result_name = name[:200]
             job.result_type = content_type[:100]
             job.status = Status.SUCCEEDED

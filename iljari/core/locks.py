@@ -1,31 +1,72 @@
-"""Month locks (월 마감): services and the check every monthly-figure service calls before it writes.
+"""Month locks (월 마감), and the two helpers that hold a rule under concurrent requests.
+
+A rule read before a write ("at most three hours a day", "this bank reference is not posted yet") holds only when
+two requests cannot both read before either writes. Either one row orders them — `row_lock` takes the row of the
+person (or parent) the rule counts for, so their second request waits for the first to commit and then counts its
+rows — or a unique constraint refuses the second insert, and `unique_or` says so in the service's Korean words
+instead of a server error. On SQLite the writes are serialised anyway; the lock matters on PostgreSQL.
 
 Contract:
+- row_lock(model_or_row, pk=None) -> row | None   inside a transaction (else RuntimeError): SELECT ... FOR UPDATE
+                                              of one row, fresh (a person's bookings, a worksite's places)
+- unique_or(error)                            context manager: an IntegrityError of a unique constraint inside it
+                                              becomes `error` (an IljariError); the block's writes are undone
 - month_is_locked(day) -> bool
 - require_month_open(day) -> None      raises ValidationFailed naming the month when it is locked
 - month_lock(*, actor, year, month) / month_unlock(*, actor, year, month) -> MonthLock
 - month_lock_list() -> list[MonthLock]
-- row_lock(model, pk) -> instance | None
-      inside a transaction: the row read with SELECT ... FOR UPDATE, so a second writer waits for the first to
-      commit (a worksite's places counted while placing); on SQLite the write lock of the transaction serialises
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from iljari.core.access import access_month_lock, require
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import IljariError, ValidationFailed
 from iljari.core.models import MonthLock
 
 
-def row_lock(model, pk):
-    """The row `pk` of `model` locked until the surrounding transaction ends (None when it does not exist)."""
+def row_lock(model_or_row, pk=None):
+    """Lock one row until the current transaction ends and return it as the database now holds it (None when it
+    does not exist).
+
+    `row_lock(User, actor.pk)` or `row_lock(loan)`. Must run inside `transaction.atomic()`: outside one the lock
+    would end at once, so it is refused."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("row_lock needs a transaction: call it inside transaction.atomic()")
-    return model.objects.select_for_update().filter(pk=pk).first()
+    if pk is None:
+        model, pk = model_or_row._meta.model, model_or_row.pk  # (not type(): request.user is a lazy proxy)
+    else:
+        model = model_or_row
+    return model._base_manager.select_for_update().filter(pk=pk).first()
+
+
+# SQLSTATE 23505 (PostgreSQL); SQLite says "UNIQUE constraint failed"
+def _is_unique_violation(error: IntegrityError) -> bool:
+    cause = error.__cause__
+    if getattr(cause, "sqlstate", None) == "23505" or getattr(cause, "pgcode", None) == "23505":
+        return True
+    return "UNIQUE constraint failed" in str(error)
+
+
+@contextmanager
+def unique_or(error: IljariError) -> Iterator[None]:
+    """`with unique_or(field_error("reference", "…이미 반영된 입금입니다.")): Model.objects.create(…)`.
+
+    The block runs in a savepoint: when a unique constraint refuses one of its writes, the savepoint is rolled
+    back (the outer transaction stays usable) and `error` is raised. Other integrity errors (a foreign key, a
+    check constraint) are not the user's to fix and pass through."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        if not _is_unique_violation(exc):
+            raise
+        raise error from None
 
 
 def month_is_locked(day: date) -> bool:

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 
 from iljari.core.access import access_book, access_frontline_closure_change, access_frontline_manage, require
 from iljari.core.errors import Conflict, NotAllowed, ValidationFailed, field_error
+from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.frontline.services.common import code_errors, raise_errors, require_manage, require_work, today
 
@@ -56,6 +57,9 @@ def booking_create(
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
         if actor is not None:
+            # the person's row orders their requests: a second booking (another room, the same day) waits for the
+            # first to commit and then counts its hours
+            row_lock(actor)
             held = Booking.objects.filter(
                 booked_by=actor, day=day, status__in=Booking.ACTIVE, room__kind=room.kind
             ).count()
@@ -94,6 +98,8 @@ def booking_wait(*, actor, room: Room, day: date, hour: int) -> Booking:
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
+        if actor is not None:
+            row_lock(actor)  # one waiting entry per person and slot, even for a double click
         if not Booking.objects.filter(room=room, day=day, hour=hour, status__in=Booking.ACTIVE).exists():
             raise ValidationFailed("이 시간은 비어 있습니다. 대기하지 않고 바로 예약하십시오.")
         if Booking.objects.filter(
@@ -106,11 +112,14 @@ def booking_wait(*, actor, room: Room, day: date, hour: int) -> Booking:
 def booking_cancel(*, actor, booking: Booking) -> Booking:
     if actor is not None and booking.booked_by_id != actor.pk:
         raise NotAllowed("본인의 예약만 취소할 수 있습니다.")
-    if booking.status not in {Booking.Status.BOOKED, Booking.Status.WAITING}:
-        raise ValidationFailed("이용했거나 이미 취소된 예약은 취소할 수 없습니다.")
-    if booking.day < today():
-        raise ValidationFailed("지난 예약은 취소할 수 없습니다.")
     with transaction.atomic():
+        # the booking as it is now, locked: a second cancel of it (a double click, two tabs) waits and is refused,
+        # instead of promoting a second waiting person into the slot
+        booking.status = row_lock(booking).status
+        if booking.status not in {Booking.Status.BOOKED, Booking.Status.WAITING}:
+            raise ValidationFailed("이용했거나 이미 취소된 예약은 취소할 수 없습니다.")
+        if booking.day < today():
+            raise ValidationFailed("지난 예약은 취소할 수 없습니다.")
         was_active = booking.status == Booking.Status.BOOKED
         booking.status = Booking.Status.CANCELLED
         booking.save(update_fields=["status", "updated_at"])

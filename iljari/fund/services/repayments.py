@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from iljari.core.errors import field_error
 from iljari.core.formats import format_won
+from iljari.core.locks import unique_or
 from iljari.fund.models import Account, LedgerEntry, Loan, Repayment, ScheduleVersion
 from iljari.fund.schedules import BULLET, month_add, schedule_compute
 from iljari.fund.schedules import Instalment as Planned
@@ -53,8 +54,9 @@ def repayment_post(
         raise field_error("received_on", "입금일이 오늘보다 뒤일 수 없습니다.")
     with transaction.atomic():
         loan = Loan.objects.select_for_update().select_related("agreement").get(pk=loan.pk)
+        posted_already = field_error("reference", f"거래 고유번호 {reference}는 이미 반영된 입금입니다.")
         if reference and Repayment.objects.filter(reference=reference).exists():
-            raise field_error("reference", f"거래 고유번호 {reference}는 이미 반영된 입금입니다.")
+            raise posted_already
         if loan.status == Loan.Status.APPROVED or loan.disbursed_on is None:
             raise field_error("received_on", f"융자 {loan.number}는 아직 실행되지 않아 상환을 받을 수 없습니다.")
         if received_on < loan.disbursed_on:
@@ -87,19 +89,22 @@ def repayment_post(
         prepaid = min(rest, position.outstanding - principal_due)
         interest += carried
         principal = principal_due + prepaid
-        repayment = Repayment.objects.create(
-            loan=loan,
-            received_on=received_on,
-            amount=amount,
-            overdue_interest=overdue_interest,
-            interest=interest,
-            principal=principal,
-            prepaid=prepaid,
-            reference=reference or f"MANUAL-{loan.number}-{timezone.now():%Y%m%d%H%M%S%f}",
-            source=source,
-            statement_name=statement_name[:200],
-            entered_by=actor,
-        )
+        # the look-up above is a courtesy: the same reference posted to another loan at the same instant (that loan's
+        # lock does not order them) is refused by the unique constraint, in the same words
+        with unique_or(posted_already):
+            repayment = Repayment.objects.create(
+                loan=loan,
+                received_on=received_on,
+                amount=amount,
+                overdue_interest=overdue_interest,
+                interest=interest,
+                principal=principal,
+                prepaid=prepaid,
+                reference=reference or f"MANUAL-{loan.number}-{timezone.now():%Y%m%d%H%M%S%f}",
+                source=source,
+                statement_name=statement_name[:200],
+                entered_by=actor,
+            )
         links = {"loan": loan, "repayment": repayment}
         ledger_entry(LedgerEntry.Kind.PRINCIPAL, received_on, Account.CASH, Account.LOANS, principal, **links)
         ledger_entry(LedgerEntry.Kind.INTEREST, received_on, Account.CASH, Account.INTEREST_INCOME, interest, **links)

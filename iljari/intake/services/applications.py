@@ -19,7 +19,7 @@ from iljari.core.access import (
     access_person_application,
     require,
 )
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import IljariError, ValidationFailed
 from iljari.intake.models import Application, ApplicationDocument, Call, Quota
 from iljari.intake.services.documents import documents_check, documents_put, files_delete
 from iljari.intake.services.eligibility import eligibility_failures, priority_points
@@ -147,8 +147,10 @@ def application_draft_save(
             application.quota = quota
             application.submitted_at = None
             application.save(update_fields=["status", "quota", "submitted_at", "updated_at"])
-    except IntegrityError:  # two first saves at the same instant: the other one made the draft
+    except IntegrityError:  # two first saves at the same instant: the other one made the row
         application = Application.objects.get(call=call, **applicant.key)
+        if application.status not in REOPENABLE:  # and submitted it: its files are not to be replaced
+            raise ValidationFailed("이미 제출한 신청은 임시저장할 수 없습니다.") from None
     return application
 
 
@@ -266,7 +268,9 @@ def application_save(
 ) -> Application:
     """Keep the draft with the files just chosen ({required document line: uploaded file}) and, when asked,
     submit it. Files are checked before anything is written; when the submission is refused (a document still
-    missing, a rule failed) the draft stays saved."""
+    missing, a rule failed) the draft stays saved — the page says what is missing. The two steps are one
+    transaction: a fault between them (the server, not a refusal) leaves nothing, no draft the citizen was never
+    told about and no file."""
     applicant = Applicant(person, organisation)
     applicant.require(actor, call)
     now = now or timezone.now()
@@ -276,11 +280,24 @@ def application_save(
     quota = _quota_or_only(call, quota)
     call_open_check(call, now, audience=applicant.audience, quota=quota)
     checked = documents_check(call, documents or {})
-    if checked or not submit or applicant.drafts_before_submit:
-        _store_in_draft(actor=actor, call=call, applicant=applicant, quota=quota, checked=checked, now=now)
-    if not submit:
-        return Application.objects.get(call=call, **applicant.key)
-    return application_submit(actor=actor, call=call, quota=quota, consents=consents, now=now, **applicant.key)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            if checked or not submit or applicant.drafts_before_submit:
+                draft = application_draft_save(actor=actor, call=call, quota=quota, now=now, **applicant.key)
+                written = documents_put(draft, checked, now)
+            if not submit:
+                return Application.objects.get(call=call, **applicant.key)
+            try:
+                return application_submit(
+                    actor=actor, call=call, quota=quota, consents=consents, now=now, **applicant.key
+                )
+            except IljariError as error:  # refused: the draft is kept (committed), the refusal said after
+                refusal = error
+    except BaseException:
+        files_delete(written)
+        raise
+    raise refusal
 
 
 def application_document_upload(

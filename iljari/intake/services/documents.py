@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.files import file_store
 from iljari.intake.models import Application, ApplicationDocument, Call
 
 # The first bytes of each accepted type: the file's own content decides, never its name or the browser.
@@ -97,8 +98,8 @@ def documents_put(application: Application, checked: list[CheckedDocument], now)
             document.size = item.size
             document.content_type = item.content_type
             document.uploaded_at = now
-            document.file.save(item.name, item.upload, save=False)  # a random name (models.document_upload_path)
-            written.append(document.file.name)
+            # a random name (models.document_upload_path); a storage fault is a 503 in Korean (core.files)
+            written.append(file_store(document.file, item.name, item.upload))
             document.save()
     except BaseException:
         files_delete(written)
