@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "iljari.core.middleware.IdleSessionTimeoutMiddleware",
+    "iljari.core.middleware.InputLimitsMiddleware",  # before anything reads the body (CSRF): 413 / 400 in Korean
     "iljari.core.middleware.ChangeHistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

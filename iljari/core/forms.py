@@ -2,19 +2,28 @@
 
 from auditlog.models import LogEntry
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Role
+from iljari.core.validators import NoControlCharactersValidator
 
 
 class KrdsFormMixin:
-    """Give every widget the KRDS class it needs."""
+    """Give every widget the KRDS class it needs, and every text field the control-character rule (no NUL or other
+    control character; tab, CR and LF only in a textarea)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            if isinstance(field, forms.CharField):
+                # ours refuses NUL too, in the same words as every other control character
+                field.validators[:] = [
+                    v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+                ]
+                field.validators.append(NoControlCharactersValidator(multi_line=isinstance(widget, forms.Textarea)))
             if isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "krds-form-select")
             elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
