@@ -195,8 +195,12 @@ PASSWORD_HASHERS = (
 )
 
 # Login security (public-sector rules; every number configurable).
+# A user name is locked at one address after LOGIN_MAX_FAILURES failures within LOGIN_LOCK_MINUTES; an address is
+# refused (429) after LOGIN_ADDRESS_MAX_FAILURES failures within LOGIN_ADDRESS_MINUTES, whatever the user names.
 ILJARI_LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 ILJARI_LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 10)
+ILJARI_LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 20)
+ILJARI_LOGIN_ADDRESS_MINUTES = env_int("LOGIN_ADDRESS_MINUTES", 10)
 ILJARI_SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 ILJARI_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
 

@@ -112,4 +112,4 @@ def history_record_created(instances) -> int:
 
 def register_core_models() -> None:
     track(MonthLock, exclude=("changed_at",))
-    track(User, exclude=("password", "last_login", "failed_login_count", "locked_until", "password_changed_at"))
+    track(User, exclude=("password", "last_login", "password_changed_at"))
