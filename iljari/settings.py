@@ -50,6 +50,8 @@ def env_keys(name: str, default: str) -> list[str]:
 DEFAULT_SECRET_KEY = "iljari-development-key-not-for-production"  # nosec B105  # development only: the production profile refuses it
 
 DEBUG = env_bool("DEBUG", True)
+# Django's own debug pages (URL lists, tracebacks) for a developer; otherwise the Korean pages, even with DEBUG on
+ILJARI_DEBUG_ERROR_PAGES = env_bool("DEBUG_ERROR_PAGES", False)
 SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
     raise ImproperlyConfigured(
@@ -114,6 +116,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "iljari.web.middleware.DebugErrorPagesMiddleware",  # with DEBUG, the Korean 404/500 pages, not Django's
     "django.middleware.security.SecurityMiddleware",
     "iljari.core.middleware.ContentSecurityPolicyMiddleware",
     "iljari.core.middleware.ApiJsonErrorsMiddleware",  # outside everything that may fail: the API answers JSON
@@ -132,7 +135,7 @@ MIDDLEWARE = [
 
 if not DEBUG:
     # Production serves its collected static files itself; in development runserver does.
-    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(3, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "iljari.urls"
 WSGI_APPLICATION = "iljari.wsgi.application"
