@@ -407,7 +407,9 @@ def api_token_authenticate(*, raw: str) -> tuple[User, ApiToken] | None:
         return None
     token = ApiToken.objects.select_related("user").filter(digest=_digest(raw)).first()
     now = timezone.now()
-    if token is None or not token.is_active(now) or not token.user.is_active or token.user.is_locked(now):
+    # a token carries its own secret: a login lock (a user name at one address) does not touch it; a deactivated
+    # account's tokens stop at once, and the holder or the system admin revokes a leaked one
+    if token is None or not token.is_active(now) or not token.user.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
