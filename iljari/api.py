@@ -96,7 +96,10 @@ PYDANTIC_MESSAGES = {
 
 @api.exception_handler(IljariError)
 def on_iljari_error(request, exc: IljariError):
-    return api.create_response(request, exc.as_dict(), status=exc.status)
+    response = api.create_response(request, exc.as_dict(), status=exc.status)
+    if exc.retry_after:
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(NinjaValidationError)

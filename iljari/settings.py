@@ -50,6 +50,8 @@ def env_keys(name: str, default: str) -> list[str]:
 DEFAULT_SECRET_KEY = "iljari-development-key-not-for-production"  # nosec B105  # development only: the production profile refuses it
 
 DEBUG = env_bool("DEBUG", True)
+# Django's own debug pages (URL lists, tracebacks) for a developer; otherwise the Korean pages, even with DEBUG on
+ILJARI_DEBUG_ERROR_PAGES = env_bool("DEBUG_ERROR_PAGES", False)
 SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEFAULT_SECRET_KEY:
     raise ImproperlyConfigured(
@@ -114,6 +116,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "iljari.web.middleware.DebugErrorPagesMiddleware",  # with DEBUG, the Korean 404/500 pages, not Django's
     "django.middleware.security.SecurityMiddleware",
     "iljari.core.middleware.ContentSecurityPolicyMiddleware",
     "iljari.core.middleware.ApiJsonErrorsMiddleware",  # outside everything that may fail: the API answers JSON
@@ -123,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "iljari.core.middleware.IdleSessionTimeoutMiddleware",
+    "iljari.core.middleware.InputLimitsMiddleware",  # before anything reads the body (CSRF): 413 / 400 in Korean
     "iljari.core.middleware.ChangeHistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -131,7 +135,7 @@ MIDDLEWARE = [
 
 if not DEBUG:
     # Production serves its collected static files itself; in development runserver does.
-    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(3, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "iljari.urls"
 WSGI_APPLICATION = "iljari.wsgi.application"
@@ -194,8 +198,12 @@ PASSWORD_HASHERS = (
 )
 
 # Login security (public-sector rules; every number configurable).
+# A user name is locked at one address after LOGIN_MAX_FAILURES failures within LOGIN_LOCK_MINUTES; an address is
+# refused (429) after LOGIN_ADDRESS_MAX_FAILURES failures within LOGIN_ADDRESS_MINUTES, whatever the user names.
 ILJARI_LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 ILJARI_LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 10)
+ILJARI_LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 20)
+ILJARI_LOGIN_ADDRESS_MINUTES = env_int("LOGIN_ADDRESS_MINUTES", 10)
 ILJARI_SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 ILJARI_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
 

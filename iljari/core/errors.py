@@ -18,6 +18,7 @@ class IljariError(Exception):
     code = "error"
     status = 400
     default_message = "요청을 처리할 수 없습니다."
+    retry_after: int | None = None  # seconds; the HTTP layers send it as Retry-After
 
     def __init__(self, message: str | None = None, *, field_errors: dict[str, list[str]] | None = None):
         self.message = message or self.default_message
@@ -73,6 +74,14 @@ class AccountLocked(AuthenticationFailed):
     code = "account_locked"
     status = 403
     default_message = "로그인 실패가 반복되어 계정이 잠겼습니다. 잠시 후 다시 시도하십시오."
+
+
+class LoginThrottled(AuthenticationFailed):
+    """Too many failed logins from one address, whatever the user names: wait."""
+
+    code = "too_many_attempts"
+    status = 429
+    default_message = "로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요."
 
 
 class Unavailable(IljariError):

@@ -25,7 +25,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from iljari.core.forms import KrdsFormMixin
-from iljari.core.xlsx import HEADER_ROW
+from iljari.core.xlsx import HEADER_ROW, cell_put
 
 MASK = "mask"
 DROP = "drop"
@@ -132,14 +132,14 @@ def export_prepare(data: bytes, *, spec: ExportSpec, purpose: str, user, reason:
             if column is None:
                 continue
             if rule == DROP:
-                sheet.cell(row=HEADER_ROW, column=column, value=f"{header}{LEFT_OUT}")
+                cell_put(sheet.cell(row=HEADER_ROW, column=column), f"{header}{LEFT_OUT}")
             for row in range(HEADER_ROW + 1, sheet.max_row + 1):
                 cell = sheet.cell(row=row, column=column)
                 if cell.value in (None, "합계"):
                     continue
-                cell.value = None if rule == DROP else mask_name(cell.value)
+                cell_put(cell, None if rule == DROP else mask_name(cell.value))
         note = sheet.cell(row=2, column=1)
-        note.value = f"{note.value or ''} [{mark}]".strip()
+        cell_put(note, f"{note.value or ''} [{mark}]".strip())
         sheet.oddHeader.center.text = mark
         sheet.oddFooter.center.text = f"{spec.title} · {mark}"
         sheet.evenHeader.center.text = mark

@@ -2,22 +2,31 @@
 
 from auditlog.models import LogEntry
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import form_field_bound
 from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Role
+from iljari.core.validators import NoControlCharactersValidator
 
 
 class KrdsFormMixin:
-    """Give every widget the KRDS class it needs, and every number and date field bounds
-    (`core.figures.form_field_bound`) where it declares none."""
+    """Give every widget the KRDS class it needs, every number and date field bounds (`core.figures.form_field_bound`)
+    where it declares none, and every text field the control-character rule (no NUL or other control character; tab,
+    CR and LF only in a textarea)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             form_field_bound(name, field)
             widget = field.widget
+            if isinstance(field, forms.CharField):
+                # ours refuses NUL too, in the same words as every other control character
+                field.validators[:] = [
+                    v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+                ]
+                field.validators.append(NoControlCharactersValidator(multi_line=isinstance(widget, forms.Textarea)))
             if isinstance(widget, forms.Select):
                 widget.attrs.setdefault("class", "krds-form-select")
             elif isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):

@@ -430,4 +430,4 @@ def _display(field, name: str, value, personal_record: bool) -> str:
 
 def register_core_models() -> None:
     track(MonthLock, exclude=("changed_at",))
-    track(User, exclude=("password", "last_login", "failed_login_count", "locked_until", "password_changed_at"))
+    track(User, exclude=("password", "last_login", "password_changed_at"))

@@ -111,7 +111,8 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
 
     - With a form: a valid POST calls `run(form.cleaned_data)`; a service error (any IljariError) goes onto the
       form's fields and the page is drawn again by `render_page(form, status)` with the error's status (400 for a
-      user's mistake); a GET or an invalid form is drawn by `render_page` too.
+      user's mistake; a login refused for a while also sends Retry-After); a GET or an invalid form is drawn by
+      `render_page` too.
     - Without a form: `run()` is called at once; a service error becomes an error message and a redirect to
       `back`.
     On success the message (if any) is shown and the browser goes to `url`. With a form, a refusal or a missing
@@ -131,7 +132,7 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
         if message:
             messages.success(request, message)
         return redirect(url)
-    status = 200
+    status, retry_after = 200, None
     if request.method == "POST" and form.is_valid():
         try:
             message, url = run(form.cleaned_data)
@@ -140,13 +141,17 @@ def service_step(request, run, *, form=None, render_page=None, back: str | None 
         except IljariError as error:
             form_apply_error(form, error)
             status = error.status
+            retry_after = error.retry_after
         else:
             if message:
                 messages.success(request, message)
             return redirect(url)
     if form.errors and status == 200:
         status = 400
-    return render_page(form, status)
+    response = render_page(form, status)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def xlsx_upload(request, *, importer, success_url: str, render_page, queue=None):

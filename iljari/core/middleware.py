@@ -1,26 +1,30 @@
 """Request middleware: change-history context, idle session timeout, Content-Security-Policy; the API's JSON
-errors wherever they arise, and a read retried once when its database connection failed before any query of it."""
+errors wherever they arise, a read retried once when its database connection failed before any query of it, and
+the limits of a request's input (too big: 413; control characters: 400), each answered in Korean."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 
 from auditlog.context import set_extra_data
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
 from django.contrib.auth import logout
+from django.core.exceptions import RequestDataTooBig
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connections
 from django.dispatch import receiver
 from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from iljari.core.errors import error_body
 from iljari.core.services import account_session_expire
+from iljari.core.validators import CONTROL_CHARACTERS, has_control_characters
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +138,7 @@ API_ERRORS = {
     403: ("forbidden", "이 작업을 할 권한이 없습니다."),
     404: ("not_found", "요청한 자료를 찾을 수 없습니다."),
     405: ("bad_request", "허용되지 않는 요청 방식입니다."),
-    413: ("bad_request", "요청이 너무 큽니다."),
+    413: ("too_large", "요청이 너무 큽니다. 보내는 내용을 줄이거나 파일로 나누어 올리십시오."),
 }
 SERVER_ERROR = ("server_error", "시스템 오류가 발생했습니다. 잠시 후 다시 시도하십시오.")
 KEPT_HEADERS_EXCLUDED = {"content-type", "content-length"}
@@ -225,3 +229,71 @@ class ReadRetryMiddleware:
                 connection.close()
         time.sleep(self.PAUSE_SECONDS)
         return self.get_response(request)
+
+
+# --- the limits of a request's input ----------------------------------------------------------------------------
+
+
+def _json_texts(value, name: str = ""):
+    """(field name, text) of every key and string in a JSON document."""
+    if isinstance(value, str):
+        yield name, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield name, str(key)
+            yield from _json_texts(item, str(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_texts(item, name)
+
+
+class InputLimitsMiddleware:
+    """Every request's text input is checked before any view or other middleware reads it:
+
+    - a body over DATA_UPLOAD_MAX_MEMORY_SIZE (files aside) answers 413 with a Korean message (Django raises
+      RequestDataTooBig where the body is first read; the API let it through as a 500);
+    - a control character (NUL and the rest of Unicode's Cc, but tab, CR and LF) in the query string, a form
+      field (name or value) or a JSON body (keys and strings) answers 400 with a Korean message naming no value —
+      PostgreSQL refuses NUL in text, so it was a 500 there.
+
+    Under /api/ both answer the API's JSON error format; elsewhere the Korean error page. A body that is not valid
+    JSON is left to the API's own validation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            field = self._control_character_field(request)
+        except RequestDataTooBig:
+            return self._refuse(request, 413, *API_ERRORS[413])
+        if field is not None:
+            errors = [{"field": field, "message": CONTROL_CHARACTERS}] if field else []
+            return self._refuse(request, 400, "bad_request", CONTROL_CHARACTERS, errors)
+        return self.get_response(request)
+
+    @staticmethod
+    def _control_character_field(request) -> str | None:
+        """The name of the first field holding a control character ("" when unnamed), or None."""
+        texts = [(key, key) for key in request.GET] + [(key, value) for key, value in request.GET.lists()]
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            content_type = request.content_type or ""
+            if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                texts += [(key, key) for key in request.POST] + list(request.POST.lists())
+            elif content_type == "application/json" or content_type.endswith("+json"):
+                with suppress(ValueError):  # not JSON, or not UTF-8: the API's validation answers it
+                    texts += list(_json_texts(json.loads(request.body or b"null")))
+        for name, value in texts:
+            for text in value if isinstance(value, list) else [value]:
+                if isinstance(text, str) and has_control_characters(text):
+                    return name
+        return None
+
+    @staticmethod
+    def _refuse(request, status: int, code: str, message: str, errors: list[dict] | None = None):
+        if request.path.startswith(API_PREFIX):
+            return JsonResponse(
+                error_body(code, message, errors), status=status, json_dumps_params={"ensure_ascii": False}
+            )
+        context = {"error_message": message, "error_status": status}
+        return render(request, "400.html", context, status=status)

@@ -76,8 +76,6 @@ class User(AbstractUser):
     )
     display_name = models.CharField(_("이름"), max_length=60, blank=True)
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
-    failed_login_count = models.PositiveSmallIntegerField(_("연속 로그인 실패"), default=0)
-    locked_until = models.DateTimeField(_("잠금 해제 시각"), null=True, blank=True)
     password_changed_at = models.DateTimeField(_("비밀번호 변경일시"), null=True, blank=True)
 
     objects = IljariUserManager()
@@ -116,18 +114,17 @@ class User(AbstractUser):
     def is_public(self) -> bool:
         return self.role in PUBLIC_ROLES
 
-    def is_locked(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.locked_until is not None and self.locked_until > now
-
 
 class LoginEvent(models.Model):
-    """Every login attempt, kept for the account holder ("last login") and for the auditor."""
+    """Every login attempt, kept for the account holder ("last login") and for the auditor; the login limits are
+    read from it (core.services.login_limit)."""
 
     class Outcome(models.TextChoices):
         SUCCESS = "success", _("성공")
         FAILURE = "failure", _("실패")
         LOCKED = "locked", _("잠김")
+        THROTTLED = "throttled", _("주소 제한")
+        UNLOCKED = "unlocked", _("잠금 해제")
         LOGOUT = "logout", _("로그아웃")
         TIMEOUT = "timeout", _("세션 만료")
 
@@ -145,7 +142,12 @@ class LoginEvent(models.Model):
         verbose_name = _("로그인 기록")
         verbose_name_plural = _("로그인 기록")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["user", "outcome", "-at"])]
+        indexes = [
+            models.Index(fields=["user", "outcome", "-at"]),
+            # the login limits (core.services.login_limit): per address, and per address and user name
+            models.Index(fields=["remote_addr", "-at"], name="login_event_address_at"),
+            models.Index(fields=["username", "remote_addr", "-at"], name="login_event_name_address_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.username} {self.get_outcome_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -2,11 +2,21 @@
 
 Contract (what other apps and the HTTP layer may call):
 - account_authenticate(*, username, password, remote_addr, user_agent="", channel="web") -> LoginResult
-      checks the lock, the password, counts failures and locks after ILJARI_LOGIN_MAX_FAILURES.
+      checks the limits (below), the password, and records the attempt in the login log.
+- login_limit(*, username, remote_addr, now=None) -> LoginLimit | None   the wait a login must keep, if any
+  Both limits are read from the login log (LoginEvent), per address — never per account alone, so that nobody
+  can lock a user out from another address:
+  · one address and one user name: ILJARI_LOGIN_MAX_FAILURES refused attempts within ILJARI_LOGIN_LOCK_MINUTES
+    lock that user name at that address (403 AccountLocked) until fewer remain in the window; a success there
+    or the system admin's unlock starts the count again;
+  · one address, any user names: ILJARI_LOGIN_ADDRESS_MAX_FAILURES refused attempts within
+    ILJARI_LOGIN_ADDRESS_MINUTES refuse every login from it (429 LoginThrottled) until fewer remain.
+  Attempts refused by a limit count too, so an address that keeps trying stays refused.
+- login_locks(*, username, now=None) -> list[(address, until)]   where a user name is locked now
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
 - user_create(*, actor, username, password, role, ...) -> User
 - user_update(*, actor, user, role, ...) -> User
-- user_unlock(*, actor, user) -> User
+- user_unlock(*, actor, user) -> User   lifts the user name's locks at every address (an "unlocked" login event)
 - user_organisation_set(*, user, organisation) -> User   (for enterprises: an organisation account's organisation)
 - user_password_change(*, user, old_password, new_password) -> User
 - user_password_reset(*, actor, user, new_password) -> User   (system admin; also unlocks)
@@ -22,12 +32,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -38,7 +49,7 @@ from iljari.core.access import (
     account_represents_organisation,
     require,
 )
-from iljari.core.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationFailed
+from iljari.core.errors import AccountLocked, AuthenticationFailed, LoginThrottled, NotFound, ValidationFailed
 from iljari.core.models import ApiToken, LoginEvent, User
 from iljari.core.roles import Role
 
@@ -61,12 +72,85 @@ def _record(*, user, username, outcome, remote_addr, user_agent="", channel="web
     )
 
 
-def _lock_message(locked_until) -> str:
-    minutes = max(1, int((locked_until - timezone.now()).total_seconds() // 60) + 1)
-    return (
-        f"로그인에 {settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하여 계정이 잠겼습니다. "
-        f"{minutes}분 후 다시 시도하거나 시스템관리자에게 잠금 해제를 요청하십시오."
+REFUSED = [LoginEvent.Outcome.FAILURE, LoginEvent.Outcome.LOCKED, LoginEvent.Outcome.THROTTLED]
+
+
+@dataclass(frozen=True)
+class LoginLimit:
+    error: type[AuthenticationFailed]  # AccountLocked (this user name here) or LoginThrottled (this address)
+    until: datetime
+
+    def raise_it(self, now: datetime):
+        seconds = max(1, int((self.until - now).total_seconds()) + 1)
+        minutes = (seconds + 59) // 60
+        if self.error is LoginThrottled:
+            error = LoginThrottled(
+                "이 주소에서 로그인 실패가 너무 많습니다. "
+                f"잠시 후 다시 시도하세요({minutes}분 후 다시 시도할 수 있습니다)."
+            )
+        else:
+            error = AccountLocked(
+                f"로그인에 {settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하여 이 접속 주소에서 계정이 잠겼습니다. "
+                f"{minutes}분 후 다시 시도하거나 시스템관리자에게 잠금 해제를 요청하십시오."
+            )
+        error.retry_after = seconds
+        raise error
+
+
+def _window_full(events, *, since: datetime, limit: int, minutes: int) -> datetime | None:
+    """When the window frees a place, if `limit` refused attempts already fill it."""
+    times = list(events.filter(at__gt=since).order_by("-at").values_list("at", flat=True)[:limit])
+    if limit > 0 and len(times) >= limit:
+        return times[limit - 1] + timedelta(minutes=minutes)
+    return None
+
+
+def _name_locked_until(*, username: str, remote_addr: str | None, now: datetime) -> datetime | None:
+    here = {"remote_addr": remote_addr} if remote_addr else {"remote_addr__isnull": True}
+    minutes = settings.ILJARI_LOGIN_LOCK_MINUTES
+    since = now - timedelta(minutes=minutes)
+    reset = (
+        LoginEvent.objects.filter(username=username)
+        .filter(Q(outcome=LoginEvent.Outcome.SUCCESS, **here) | Q(outcome=LoginEvent.Outcome.UNLOCKED))
+        .aggregate(at=Max("at"))["at"]
     )
+    return _window_full(
+        LoginEvent.objects.filter(outcome__in=REFUSED, username=username, **here),
+        since=max(since, reset) if reset else since,
+        limit=settings.ILJARI_LOGIN_MAX_FAILURES,
+        minutes=minutes,
+    )
+
+
+def login_limit(*, username: str, remote_addr: str | None, now=None) -> LoginLimit | None:
+    now = now or timezone.now()
+    if remote_addr:
+        minutes = settings.ILJARI_LOGIN_ADDRESS_MINUTES
+        until = _window_full(
+            LoginEvent.objects.filter(outcome__in=REFUSED, remote_addr=remote_addr),
+            since=now - timedelta(minutes=minutes),
+            limit=settings.ILJARI_LOGIN_ADDRESS_MAX_FAILURES,
+            minutes=minutes,
+        )
+        if until is not None:
+            return LoginLimit(LoginThrottled, until)
+    until = _name_locked_until(username=username, remote_addr=remote_addr, now=now)
+    return LoginLimit(AccountLocked, until) if until is not None else None
+
+
+def login_locks(*, username: str, now=None) -> list[tuple[str | None, datetime]]:
+    """The addresses at which the user name is locked now, each with the time its lock ends (for the system
+    admin's account page)."""
+    now = now or timezone.now()
+    since = now - timedelta(minutes=settings.ILJARI_LOGIN_LOCK_MINUTES)
+    addresses = (
+        LoginEvent.objects.filter(username=username, outcome__in=REFUSED, at__gt=since)
+        .order_by()
+        .values_list("remote_addr", flat=True)
+        .distinct()
+    )
+    locks = [(address, _name_locked_until(username=username, remote_addr=address, now=now)) for address in addresses]
+    return sorted(((address, until) for address, until in locks if until), key=lambda lock: lock[1])
 
 
 def account_authenticate(
@@ -83,40 +167,21 @@ def account_authenticate(
         )
     record = {"username": username, "remote_addr": remote_addr, "user_agent": user_agent, "channel": channel}
     now = timezone.now()
-    # The failure counter must survive the AuthenticationFailed we raise, so it commits on its own.
-    with transaction.atomic():
-        account = User.objects.select_for_update().filter(username=username).first()
-        if account is not None and account.locked_until is not None:
-            if account.locked_until > now:
-                _record(user=account, outcome=LoginEvent.Outcome.LOCKED, **record)
-                locked_until = account.locked_until
-            else:
-                account.failed_login_count = 0
-                account.locked_until = None
-                account.save(update_fields=["failed_login_count", "locked_until"])
-                locked_until = None
-        else:
-            locked_until = None
-    if locked_until is not None:
-        raise AccountLocked(_lock_message(locked_until))
+    limit = login_limit(username=username, remote_addr=remote_addr, now=now)
+    if limit is not None:
+        outcome = LoginEvent.Outcome.THROTTLED if limit.error is LoginThrottled else LoginEvent.Outcome.LOCKED
+        _record(user=User.objects.filter(username=username).first(), outcome=outcome, **record)
+        limit.raise_it(now)
 
     user = authenticate(username=username, password=password)
     if user is None:
-        with transaction.atomic():
-            account = User.objects.select_for_update().filter(username=username).first()
-            if account is not None:
-                account.failed_login_count += 1
-                fields = ["failed_login_count"]
-                if account.failed_login_count >= settings.ILJARI_LOGIN_MAX_FAILURES:
-                    account.locked_until = now + timedelta(minutes=settings.ILJARI_LOGIN_LOCK_MINUTES)
-                    fields.append("locked_until")
-                account.save(update_fields=fields)
-            _record(user=account, outcome=LoginEvent.Outcome.FAILURE, **record)
-        if account is not None and account.locked_until is not None:
-            raise AccountLocked(_lock_message(account.locked_until))
+        _record(user=User.objects.filter(username=username).first(), outcome=LoginEvent.Outcome.FAILURE, **record)
+        limit = login_limit(username=username, remote_addr=remote_addr, now=now)
+        if limit is not None and limit.error is AccountLocked:
+            limit.raise_it(now)
         raise AuthenticationFailed(
             "아이디 또는 비밀번호가 올바르지 않습니다. "
-            f"{settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하면 계정이 "
+            f"{settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하면 이 접속 주소에서 계정이 "
             f"{settings.ILJARI_LOGIN_LOCK_MINUTES}분간 잠깁니다."
         )
 
@@ -131,10 +196,6 @@ def account_authenticate(
         if previous is not None:
             failures = failures.filter(at__gt=previous.at)
         failures = failures.count()
-        if user.failed_login_count or user.locked_until:
-            user.failed_login_count = 0
-            user.locked_until = None
-            user.save(update_fields=["failed_login_count", "locked_until"])
         _record(user=user, outcome=LoginEvent.Outcome.SUCCESS, **record)
     return LoginResult(user=user, previous_login=previous, failures_since_previous=failures)
 
@@ -277,11 +338,7 @@ def user_organisation_set(*, user: User, organisation) -> User:
 
 def user_unlock(*, actor: User, user: User) -> User:
     require(access_accounts_manage(actor), "계정 잠금을 해제할 권한이 없습니다.")
-    with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        user.failed_login_count = 0
-        user.locked_until = None
-        user.save(update_fields=["failed_login_count", "locked_until"])
+    _record(user=user, username=user.username, outcome=LoginEvent.Outcome.UNLOCKED, remote_addr=None)
     return user
 
 
@@ -313,9 +370,8 @@ def user_password_reset(*, actor: User | None, user: User, new_password: str) ->
         user = User.objects.select_for_update().get(pk=user.pk)
         user.set_password(new_password)
         user.password_changed_at = timezone.now()
-        user.failed_login_count = 0
-        user.locked_until = None
-        user.save(update_fields=["password", "password_changed_at", "failed_login_count", "locked_until"])
+        user.save(update_fields=["password", "password_changed_at"])
+        _record(user=user, username=user.username, outcome=LoginEvent.Outcome.UNLOCKED, remote_addr=None)
     return user
 
 
@@ -351,7 +407,9 @@ def api_token_authenticate(*, raw: str) -> tuple[User, ApiToken] | None:
         return None
     token = ApiToken.objects.select_related("user").filter(digest=_digest(raw)).first()
     now = timezone.now()
-    if token is None or not token.is_active(now) or not token.user.is_active or token.user.is_locked(now):
+    # a token carries its own secret: a login lock (a user name at one address) does not touch it; a deactivated
+    # account's tokens stop at once, and the holder or the system admin revokes a leaked one
+    if token is None or not token.is_active(now) or not token.user.is_active:
         return None
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

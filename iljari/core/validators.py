@@ -1,9 +1,14 @@
 """Password rule of the public-sector guideline: at least 10 characters of 2 kinds, or 8 of 3 kinds.
 
 Kinds: upper-case letters, lower-case letters, digits, and other printable characters.
+
+And the rule on control characters every text input keeps (core.middleware.InputLimitsMiddleware at the edge, the
+forms' validator in core.forms.KrdsFormMixin): no NUL, ESC, DEL or other Unicode Cc character; tab, CR and LF only
+in multi-line text.
 """
 
 import string
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -16,6 +21,26 @@ def character_kinds(password: str) -> int:
         any(not c.isalnum() and not c.isspace() for c in password),
     ]
     return sum(kinds)
+
+
+CONTROL_CHARACTERS = "입력값에 쓸 수 없는 제어 문자(NUL 등)가 들어 있습니다. 내용을 다시 입력하십시오."
+MULTI_LINE_CONTROLS = frozenset("\t\r\n")
+
+
+def has_control_characters(text: str, *, allowed: frozenset[str] = MULTI_LINE_CONTROLS) -> bool:
+    """A control character (Unicode category Cc: NUL, ESC, DEL, the C1 controls) other than `allowed`."""
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
+
+
+class NoControlCharactersValidator:
+    """A form field's validator: `multi_line` text (a textarea) may hold tab, CR and LF, a single line none."""
+
+    def __init__(self, *, multi_line: bool):
+        self.allowed = MULTI_LINE_CONTROLS if multi_line else frozenset()
+
+    def __call__(self, value) -> None:
+        if isinstance(value, str) and has_control_characters(value, allowed=self.allowed):
+            raise ValidationError(CONTROL_CHARACTERS, code="control_characters")
 
 
 class CharacterClassPasswordValidator:

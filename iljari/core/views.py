@@ -236,7 +236,10 @@ def user_detail(request, pk: int):
         save,
         form=form,
         render_page=lambda form, status: render(
-            request, "core/user_form.html", {"form": form, "editing": account}, status=status
+            request,
+            "core/user_form.html",
+            {"form": form, "editing": account, "locks": services.login_locks(username=account.username)},
+            status=status,
         ),
     )
 

@@ -8,6 +8,8 @@ own rules and writes nothing unless every row is valid.
   "date" cell by OFFICE_DATE
 - xlsx_table(*, title, columns, rows, note="") -> bytes
 - xlsx_rows(*, data, columns, title, max_rows=MAX_ROWS) -> list[dict]   raises ValidationFailed listing every bad cell
+- cell_put(cell, value) -> cell   every openpyxl writer of the project sets a cell through it: a text is always
+  stored as text (a name "=1+1" or "@SUM(A1)" stays those characters, never a live formula or an error value)
 """
 
 from __future__ import annotations
@@ -39,23 +41,31 @@ class Column:
     figure: NumberKind | DateKind | None = None
 
 
+def cell_put(cell, value):
+    """Set the cell's value; a text stays text. openpyxl makes a string beginning with "=" a formula (and "#N/A" an
+    error value): data typed by anybody (a grant's title, a partner's name) must never run in the reader's Excel."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def xlsx_table(*, title: str, columns: list[Column], rows: list[dict], note: str = "") -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.cell(row=1, column=1, value=title).font = Font(bold=True, size=13)
-    sheet.cell(
-        row=2,
-        column=1,
-        value=note or "회색 열은 참고용이며 읽을 때 쓰지 않습니다. 행을 지우거나 열 이름을 바꾸지 마십시오.",
+    cell_put(sheet.cell(row=1, column=1), title).font = Font(bold=True, size=13)
+    cell_put(
+        sheet.cell(row=2, column=1),
+        note or "회색 열은 참고용이며 읽을 때 쓰지 않습니다. 행을 지우거나 열 이름을 바꾸지 마십시오.",
     )
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=index, value=column.header)
+        cell = cell_put(sheet.cell(row=HEADER_ROW, column=index), column.header)
         cell.font = Font(bold=True)
         sheet.column_dimensions[get_column_letter(index)].width = max(12, len(column.header) * 2 + 4)
     for offset, row in enumerate(rows, start=1):
         for index, column in enumerate(columns, start=1):
-            cell = sheet.cell(row=HEADER_ROW + offset, column=index, value=row.get(column.key))
+            cell = cell_put(sheet.cell(row=HEADER_ROW + offset, column=index), row.get(column.key))
             if column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]
             if not column.editable:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.core.access import access_org_structure_change, access_partner_change, require
+from iljari.core.csvfile import csv_response
 from iljari.core.http import paginate, service_step
 from iljari.org import selectors, services
 from iljari.org.forms import OrgUnitForm, PartnerFilterForm, PartnerForm
@@ -135,13 +133,10 @@ def partner_export(request):
     """The partner list as CSV (UTF-8 with BOM so that Excel reads the Korean)."""
     _, filters = _partner_filters(request)
     partners = selectors.partner_list(user=request.user, **filters)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="partners-{stamp}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
+    return csv_response(
+        filename=f"partners-{stamp}.csv",
+        header=[
             "코드",
             "기관명",
             "구분",
@@ -152,10 +147,8 @@ def partner_export(request):
             "위탁 시작일",
             "위탁 종료일",
             "사용",
-        ]
-    )
-    for p in partners:
-        writer.writerow(
+        ],
+        rows=(
             [
                 p.code,
                 p.name,
@@ -168,8 +161,9 @@ def partner_export(request):
                 p.entrusted_until or "",
                 "사용" if p.is_active else "중지",
             ]
-        )
-    return response
+            for p in partners
+        ),
+    )
 
 
 @login_required

@@ -1,10 +1,17 @@
-"""Turn service errors raised inside HTML views into the Korean error pages.
+"""Turn service errors raised inside HTML views into the Korean error pages, and keep Django's debug pages from
+anyone but a developer who asked for them.
 
-API endpoints never reach this: django-ninja turns their errors into its JSON format first."""
+API endpoints never reach the first: django-ninja turns their errors into its JSON format first."""
 
+import logging
+
+from django.conf import settings
 from django.template.response import TemplateResponse
 
 from iljari.core.errors import IljariError
+from iljari.web import views
+
+logger = logging.getLogger(__name__)
 
 TEMPLATE_BY_STATUS = {
     400: "400.html",
@@ -36,3 +43,41 @@ class IljariErrorPageMiddleware:
             status=exception.status,
         )
         return response.render()
+
+
+DEBUG_PAGE_MARK = b"DEBUG = True"  # in each of Django's technical 404 and 500 pages (HTML and text)
+
+
+class DebugErrorPagesMiddleware:
+    """With DEBUG on (the development and demo profiles), Django answers a missing page or a failure with its own
+    English pages: every URL pattern, the traceback, the settings. Anyone using the demo would read them. This
+    middleware, outermost, puts the Korean page of the same status in their place; Django has already logged the
+    failure and sent its signals. DEBUG_ERROR_PAGES=1 (settings.ILJARI_DEBUG_ERROR_PAGES) gives a developer
+    Django's pages back. Without DEBUG, Django uses the Korean handlers itself (iljari/urls.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not settings.DEBUG
+            or settings.ILJARI_DEBUG_ERROR_PAGES
+            or response.status_code < 400
+            or response.streaming
+            or DEBUG_PAGE_MARK not in response.content
+        ):
+            return response
+        return self._korean_page(request, response.status_code)
+
+    @staticmethod
+    def _korean_page(request, status: int):
+        if status >= 500:
+            return views.server_error(request)
+        try:  # the page in the layout, which reads the user: a failure before the session was read has none
+            if status == 404:
+                return views.page_not_found(request)
+            return views.bad_request(request)
+        except Exception:
+            logger.exception("the Korean %s page could not be drawn", status)
+            return views.server_error(request)

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from iljari.core import services
 from iljari.core.models import LoginEvent, User
 from iljari.core.roles import Role
 from iljari.testing import PASSWORD
@@ -45,7 +46,7 @@ def test_wrong_password_is_refused_in_korean_with_401(personas):
     response = _login(Client(), "t_staff", "not-the-password")
     assert response.status_code == 401
     assert "아이디 또는 비밀번호가 올바르지 않습니다" in response.content.decode()
-    assert User.objects.get(username="t_staff").failed_login_count == 1
+    assert LoginEvent.objects.filter(username="t_staff", outcome="failure").count() == 1
 
 
 def test_unknown_user_gets_the_same_message_and_is_recorded(db):
@@ -84,36 +85,41 @@ def test_lock_limit_and_duration_are_configurable(personas, settings):
     _login(client, "t_staff", "wrong-password")
     response = _login(client, "t_staff", "wrong-password")
     assert response.status_code == 403
-    locked_until = User.objects.get(username="t_staff").locked_until
+    assert 29 * 60 < int(response["Retry-After"]) <= 30 * 60 + 1
+    ((_, locked_until),) = services.login_locks(username="t_staff")
     assert timedelta(minutes=29) < locked_until - timezone.now() <= timedelta(minutes=30)
 
 
+def _lock(username="t_staff"):
+    for _ in range(5):
+        _login(Client(), username, "wrong-password")
+    assert services.login_locks(username=username)
+
+
 def test_lock_expires_by_itself(personas):
-    User.objects.filter(username="t_staff").update(
-        failed_login_count=5, locked_until=timezone.now() - timedelta(seconds=1)
-    )
+    _lock()
+    LoginEvent.objects.filter(username="t_staff").update(at=timezone.now() - timedelta(minutes=10, seconds=1))
     assert _login(Client(), "t_staff", PASSWORD).status_code == 302
-    user = User.objects.get(username="t_staff")
-    assert user.failed_login_count == 0 and user.locked_until is None
+    assert services.login_locks(username="t_staff") == []
 
 
 def test_system_admin_unlocks_a_locked_account(personas, client_as):
-    User.objects.filter(username="t_staff").update(
-        failed_login_count=5, locked_until=timezone.now() + timedelta(minutes=10)
-    )
+    _lock()
+    assert _login(Client(), "t_staff", PASSWORD).status_code == 403
     staff = personas[Role.DIVISION_STAFF]
     page = client_as(Role.SYSTEM_ADMIN).get(f"/accounts/users/{staff.pk}/").content.decode()
-    assert "잠긴 계정입니다" in page
+    assert "잠긴 계정입니다" in page and "127.0.0.1" in page
     response = client_as(Role.SYSTEM_ADMIN).post(f"/accounts/users/{staff.pk}/unlock/")
     assert response.status_code == 302
     assert _login(Client(), "t_staff", PASSWORD).status_code == 302
+    assert LoginEvent.objects.filter(username="t_staff", outcome="unlocked").count() == 1
 
 
 def test_only_the_system_admin_may_unlock(personas, client_as):
     staff = personas[Role.DIVISION_STAFF]
-    User.objects.filter(pk=staff.pk).update(locked_until=timezone.now() + timedelta(minutes=10))
+    _lock()
     assert client_as(Role.OFFICE_MANAGER).post(f"/accounts/users/{staff.pk}/unlock/").status_code == 403
-    assert User.objects.get(pk=staff.pk).locked_until is not None
+    assert services.login_locks(username="t_staff")
 
 
 def test_deactivated_account_cannot_log_in(personas):

@@ -7,7 +7,8 @@ the cell's number format (so 237715 stays a number that prints "237,715", a nega
 prints "52.2%"), then the notes.
 
 The output is deterministic: the document properties and the zip entries carry one fixed date (a parameter, or
-the date of the document), so rendering the same document twice gives the same bytes.
+the date of the document), so rendering the same document twice gives the same bytes. Every text goes in as text
+(`core.xlsx.cell_put`): a title "=1+1" is never a formula.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from iljari.core.xlsx import cell_put
 from iljari.reports.document import XLSX_INTEGER, Chart, Document, Heading, Item, PageBreak, Paragraph, Table
 from iljari.reports.renderers.markdown import Placed, column_count, place_cells
 
@@ -97,7 +99,7 @@ def _write_cells(ws: Worksheet, layout: list[Placed], first_row: int, *, header:
             target.value = cell.value
             target.number_format = cell.number_format or (XLSX_INTEGER if isinstance(cell.value, int) else "General")
         else:
-            target.value = cell.text
+            cell_put(target, cell.text)
         horizontal = "center" if header else cell.align
         wrap = "\n" in cell.text
         last_row, last_col = row + max(cell.rowspan, 1) - 1, col + max(cell.colspan, 1) - 1
@@ -129,16 +131,15 @@ def _set_widths(ws: Worksheet, layouts: list[list[Placed]], columns: int) -> Non
 
 
 def _table_sheet(ws: Worksheet, table: Table) -> None:
-    ws["A1"] = table.title
-    ws["A1"].font = _BOLD
-    ws["A2"] = table.unit_line or None
+    cell_put(ws["A1"], table.title).font = _BOLD
+    cell_put(ws["A2"], table.unit_line or None)
     header, body = place_cells(table.header), place_cells(table.body)
     columns = column_count(header, body)
     first_body_row = 3 + len(table.header)
     _write_cells(ws, header, 3, header=True)
     _write_cells(ws, body, first_body_row, header=False)
     for offset, note in enumerate(table.notes):
-        ws.cell(row=first_body_row + len(table.body) + 1 + offset, column=1, value=note)
+        cell_put(ws.cell(row=first_body_row + len(table.body) + 1 + offset, column=1), note)
     _set_widths(ws, [header, body], columns)
     ws.freeze_panes = ws.cell(row=first_body_row, column=1)
     if table.header:
@@ -149,16 +150,21 @@ def _table_sheet(ws: Worksheet, table: Table) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def _line(ws: Worksheet, text: str | None = None):
+    """A new line of the main sheet holding `text` (as text); its cell."""
+    ws.append([text])
+    return cell_put(ws.cell(row=ws.max_row, column=1), text)
+
+
 def _main_sheet(ws: Worksheet, document: Document, names: list[str]) -> None:
     """The text in reading order; `names` are the sheet names of the document's tables, in order."""
     ws.title = MAIN_SHEET
     ws.column_dimensions["A"].width = 100
     date = " ".join(part for part in (document.date_text, document.as_of_text) if part)
-    ws.append([document.title])
-    ws["A1"].font = Font(bold=True, size=16)
+    _line(ws, document.title).font = Font(bold=True, size=16)
     for line in (document.organisation, date):
         if line:
-            ws.append([line])
+            _line(ws, line)
     ws.append([])
     table_sheets = iter(names)
     for block in document.blocks:
@@ -166,21 +172,19 @@ def _main_sheet(ws: Worksheet, document: Document, names: list[str]) -> None:
             ws.row_breaks.append(Break(id=ws.max_row))
             continue
         if isinstance(block, Heading):
-            ws.append([f"{block.number} {block.text}".strip()])
-            ws.cell(row=ws.max_row, column=1).font = _HEADING_FONTS.get(block.level, _BOLD)
+            _line(ws, f"{block.number} {block.text}".strip()).font = _HEADING_FONTS.get(block.level, _BOLD)
         elif isinstance(block, Item):
-            ws.append([f"{block.marker} {block.text}".strip()])
-            ws.cell(row=ws.max_row, column=1).alignment = Alignment(indent=max(block.level, 0) + 1, wrap_text=True)
+            item = _line(ws, f"{block.marker} {block.text}".strip())
+            item.alignment = Alignment(indent=max(block.level, 0) + 1, wrap_text=True)
         elif isinstance(block, Paragraph):
-            ws.append([block.text])
+            paragraph = _line(ws, block.text)
             if block.emphasis:
-                ws.cell(row=ws.max_row, column=1).font = _BOLD
+                paragraph.font = _BOLD
         elif isinstance(block, Chart):  # the chart's figures are in its table's sheet
-            ws.append([f"그림: {block.title} — {block.caption}"])
+            _line(ws, f"그림: {block.title} — {block.caption}")
         elif isinstance(block, Table):
             name = next(table_sheets)
-            ws.append([f"표: {block.title} → 시트 '{name}'"])
-            target = ws.cell(row=ws.max_row, column=1)
+            target = _line(ws, f"표: {block.title} → 시트 '{name}'")
             target.hyperlink = Hyperlink(ref=target.coordinate, location=f"'{name}'!A1")
             target.font = Font(color="0563C1", underline="single")
 

@@ -1,0 +1,159 @@
+# ruff: noqa: F811  (the grants fixtures imported below are redefined as test arguments)
+"""No export runs what somebody typed: every xlsx and CSV download of the access matrix, with hostile text planted in
+the data first (a grant agreement titled "=1+1…", partners named "@SUM(…)…"), holds no formula cell, and no CSV
+field begins with a character a spreadsheet would run (= + - @, tab, CR)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.db.models.functions import Concat, Length
+from hypothesis import example, given
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
+from iljari.core.exports import Purpose
+from iljari.core.roles import Role
+from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
+from iljari.core.xlsx import cell_put
+from iljari.grants.tests.conftest import grantee, make_agreement, office, youth_programme  # noqa: F401 (fixtures)
+from iljari.grants.tests.district_fixtures import make_project
+
+FORMULA = "=1+1 "  # an openpyxl writer turns a string beginning with "=" into a formula
+PREFERRED = [Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.SYSTEM_ADMIN, Role.AUDITOR, Role.PARTNER_AGENCY]
+
+
+def _exports() -> list[tuple[str, set]]:
+    rows = [(path, allowed) for _, path, allowed in PAGES + FIGURE_PAGES + TRAINING_PAGES]
+    found = [(path, allowed) for path, allowed in rows if ".xlsx" in path or ".csv" in path]
+    # the business report's xlsx rendering (the matrix asks for its markdown)
+    found += [(path.replace("format=md", "format=xlsx"), allowed) for path, allowed in rows if "format=md" in path]
+    return list(dict.fromkeys((path, frozenset(allowed)) for path, allowed in found))
+
+
+EXPORTS = _exports()
+# Exports whose file carries none of the office's free text: empty upload forms, and the job figures (their labels
+# are the target groups' fixed names). A buyer organisation's own template no persona may download
+# (enterprises/tests/test_buyer_purchases.py).
+NO_TEXT_DATA = {
+    "/fund/statements/template.xlsx",
+    "/grants/payrolls/template.xlsx",
+    "/enterprises/procurement/template.xlsx",
+    "/performance/jobs/export.xlsx?year=2018",
+}
+
+
+def test_the_export_list_is_taken_from_the_matrix():
+    paths = [path for path, _ in EXPORTS]
+    assert "/org/partners/export.csv" in paths and "/grants/export.xlsx" in paths
+    assert any("attendance.xlsx" in path for path in paths) and any("format=xlsx" in path for path in paths)
+
+
+def _plant(prefix: str) -> int:
+    """Put `prefix` before every name, title, address and other free text of the office's own tables; how many
+    columns it touched."""
+    touched = 0
+    for model in apps.get_models():
+        if not model.__module__.startswith("iljari.") or model._meta.app_label == "core" or model._meta.proxy:
+            continue
+        for field in model._meta.concrete_fields:
+            if type(field) not in (models.CharField, models.TextField) or field.choices or field.primary_key:
+                continue
+            if not any(word in field.name for word in ("name", "title", "address", "task", "operator", "note")):
+                continue
+            rows = model._default_manager.exclude(**{field.name: ""})
+            if field.max_length:  # only where the prefix fits: a cut name could clash with another
+                rows = rows.annotate(_length=Length(field.name)).filter(_length__lte=field.max_length - len(prefix))
+            rows.update(**{field.name: Concat(models.Value(prefix), models.F(field.name), output_field=field)})
+            touched += 1
+    return touched
+
+
+@pytest.fixture
+def hostile_office(office, make_agreement, client_as):
+    from iljari.participation.tests.factories import make_trainee, make_training
+
+    make_agreement()
+    make_project()
+    made = make_training()
+    make_trainee(made["short"])
+    return client_as
+
+
+def _download(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    if response["Content-Type"].startswith("text/html"):  # personal data: the purpose and reason form first
+        answers = [client.post(path, {"purpose": purpose, "reason": "감사 자료 확인용"}) for purpose in Purpose.values]
+        answers = [answer for answer in answers if answer.status_code == 200]
+        assert answers, path
+        return answers
+    return [response]
+
+
+def _texts_of_xlsx(data: bytes) -> list[str]:
+    workbook = load_workbook(io.BytesIO(data))
+    texts = []
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+    return texts
+
+
+@pytest.mark.parametrize(("path", "allowed"), EXPORTS, ids=[path for path, _ in EXPORTS])
+def test_no_xlsx_export_holds_a_formula_from_the_data(hostile_office, path, allowed):
+    if not allowed:
+        pytest.skip("no persona may download it (tested with a buyer account in enterprises/tests)")
+    if ".csv" in path:
+        pytest.skip("CSV: the next test")
+    assert _plant(FORMULA) > 10
+    role = next(role for role in PREFERRED if role in allowed)
+    for response in _download(hostile_office(role), path):
+        texts = _texts_of_xlsx(response.content)
+        if path not in NO_TEXT_DATA:
+            assert any(text.startswith(FORMULA) for text in texts), f"{path}: nothing planted reached the file"
+
+
+@pytest.mark.parametrize("prefix", ["=1+", "+1+", "-1+", "@1+", "\t=1", "\r=1"])
+@pytest.mark.parametrize(("path", "allowed"), [e for e in EXPORTS if ".csv" in e[0]])
+def test_no_csv_field_begins_with_an_active_character(hostile_office, path, allowed, prefix):
+    _plant(prefix)
+    role = next(role for role in PREFERRED if role in allowed)
+    (response,) = _download(hostile_office(role), path)
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    fields = [field for row in rows[1:] for field in row]
+    assert any(field == "'" + prefix + field[len(prefix) + 1 :] for field in fields), "nothing planted came out"
+    assert not [field for field in fields if field.startswith(ACTIVE_FIRST)]
+
+
+@given(st.text())
+def test_csv_safe_leaves_no_active_first_character_and_keeps_the_text(text):
+    safe = csv_safe(text)
+    assert not safe.startswith(ACTIVE_FIRST)
+    assert safe in (text, "'" + text)
+
+
+def test_csv_safe_leaves_numbers_as_numbers():
+    assert csv_safe(-5) == -5
+    assert csv_safe("-5") == "'-5"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+@example("=1+1")
+@example("#N/A")
+def test_a_cell_put_through_the_helper_reads_back_as_the_same_text(text):
+    workbook = Workbook()
+    cell_put(workbook.active["A1"], text)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    cell = load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
+    assert cell.data_type == "s"
+    assert cell.value == text
