@@ -4,7 +4,7 @@ monthly achievements the placements give."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -44,6 +44,7 @@ def participation_stage(run: Generation) -> None:
         Worksite, ("code", "name", "programme", "operator", "org_unit", "district", "partner", "places"), worksites
     )
     site = dict(Worksite.objects.filter(code__startswith=PREFIX).values_list("code", "pk"))
+    placed_by_call: Counter = Counter()  # (worksite, call) -> people placed
     calls = []
     for p, half in halves:
         year = run.programme_year[p.pk]
@@ -129,6 +130,7 @@ def participation_stage(run: Generation) -> None:
         placements = []
         for position, worksite in selected_sites.items():
             call, person = apps[position][0], apps[position][1]
+            placed_by_call[worksite, call] += 1
             start, end, p = periods[call]
             dropped = rnd.random() < 0.1
             ended = start + timedelta(days=rnd.randrange((end - start).days + 1)) if dropped else None
@@ -159,6 +161,12 @@ def participation_stage(run: Generation) -> None:
             records,
         )  # fmt: skip
         run.say(f"  {year}년: 신청 {len(apps):,}건, 참여 {len(placements):,}건, 근무상황 {len(records):,}건")
+    # each worksite's 정원: the most people one call placed there (a site is never filled beyond its places)
+    peak: dict[int, int] = {}
+    for (worksite, _call), placed in placed_by_call.items():
+        peak[worksite] = max(peak.get(worksite, 0), placed)
+    for places in sorted(set(peak.values())):
+        Worksite.objects.filter(pk__in=[w for w, n in peak.items() if n == places]).update(places=places)
     # the places each quota had: what the selection filled (never more)
     for places in sorted(set(places_by_quota.values())):
         Quota.objects.filter(pk__in=[q for q, n in places_by_quota.items() if n == places]).update(places=places)

@@ -16,7 +16,7 @@ from iljari.enterprises.models import Organisation
 from iljari.frontline.models import Booking, Consultation
 from iljari.fund.models import Instalment, Loan
 from iljari.intake.models import Application, Quota
-from iljari.participation.models import Placement, WorkRecord
+from iljari.participation.models import Placement, WorkRecord, Worksite
 from iljari.people.models import Person
 from iljari.plan.models import Programme
 
@@ -77,6 +77,16 @@ def _no_quota_over_filled_and_no_two_direct_jobs_at_once():
         .filter(taken__gt=F("places"))
     )
     assert not over.exists()
+    # every worksite has places, and no call placed more people on one than it holds
+    sites = Worksite.objects.filter(code__startswith=PREFIX)
+    assert not sites.filter(places=0, placements__isnull=False).exists()
+    per_call = (
+        Placement.objects.filter(programme__code__startswith=PREFIX)
+        .values("worksite", "application__call")
+        .annotate(n=Count("pk"))
+    )
+    places = dict(sites.values_list("pk", "places"))
+    assert all(row["n"] <= places[row["worksite"]] for row in per_call)
     rows = list(
         Placement.objects.filter(programme__code__startswith=PREFIX).values_list("person_id", "start_date", "end_date")
     )
