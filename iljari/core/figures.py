@@ -42,6 +42,8 @@ from ninja.params.functions import Path as NinjaPath
 from ninja.params.functions import Query as NinjaQuery
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from iljari.core.korean import topic_particle
+
 FLAG_TEXT = "⚠ 범위 밖 값"
 DISPLAY_CEILING = Decimal(10) ** 15  # no figure of any kind, nor any total of them, reaches this
 YEAR_MARGIN = 1
@@ -91,13 +93,19 @@ class NumberKind:
     @property
     def message(self) -> str:
         kind = "정수" if self.integer else f"수(소수점 {self.places}자리까지)"
-        low, high = (_won(self.low), _won(self.high)) if self.integer else (f"{self.low:,}", f"{self.high:,}")
-        return f"{self.label}은(는) {low}{self.unit} 이상의 {kind}여야 합니다(최대 {high}{self.unit})."
+        if self.key == "year":  # a year is written without a thousands separator
+            low, high = f"{int(self.low)}", f"{int(self.high)}"
+        elif self.integer:
+            low, high = _won(self.low), _won(self.high)
+        else:
+            low, high = f"{self.low:,}", f"{self.high:,}"
+        subject = f"{self.label}{topic_particle(self.label)}"
+        return f"{subject} {low}{self.unit} 이상의 {kind}여야 합니다(최대 {high}{self.unit})."
 
     def problem(self, value) -> str | None:
         number = _decimal(value)
         if number is None:
-            return f"{self.label}은(는) 숫자여야 합니다."
+            return f"{self.label}{topic_particle(self.label)} 숫자여야 합니다."
         if not self.low <= number <= self.high:
             return self.message
         if number != number.quantize(Decimal(1).scaleb(-self.places), rounding=decimal.ROUND_DOWN):
@@ -116,7 +124,7 @@ class NumberKind:
             "max_digits": message,
             "max_decimal_places": message,
             "max_whole_digits": message,
-            "invalid": f"{self.label}은(는) 숫자여야 합니다.",
+            "invalid": f"{self.label}{topic_particle(self.label)} 숫자여야 합니다.",
             **kwargs.get("error_messages", {}),
         }
         if self.integer:
@@ -180,13 +188,15 @@ class DateKind:
     @property
     def message(self) -> str:
         low, high = self.bounds()
-        return f"{self.label}은(는) {low.isoformat()}부터 {high.isoformat()}까지의 날짜여야 합니다."
+        return (
+            f"{self.label}{topic_particle(self.label)} {low.isoformat()}부터 {high.isoformat()}까지의 날짜여야 합니다."
+        )
 
     def problem(self, value) -> str | None:
         if isinstance(value, datetime):
             value = value.date()
         if not isinstance(value, date):
-            return f"{self.label}은(는) 날짜여야 합니다."
+            return f"{self.label}{topic_particle(self.label)} 날짜여야 합니다."
         low, high = self.bounds()
         return None if low <= value <= high else self.message
 

@@ -211,6 +211,8 @@ def series_values(code: str, year: int, as_of: date) -> Values:
 
 # --- terms of the figure rules ---------------------------------------------------------------------------
 
+SIGNS = {"+": 1, "-": -1}  # the operators between a rule side's terms
+
 FIGURE = "figure:"
 _TERM = re.compile(r"^(?P<series>[a-z_.:]+?)(?:\[(?P<subject>[^\]]*)\])?$")
 
@@ -232,9 +234,9 @@ def terms_parse(expression: str) -> list[Term]:
     expect_term = True
     for token in tokens:
         if not expect_term:
-            if token not in "+-" or len(token) != 1:
+            if token not in SIGNS:
                 raise ValueError(f"항 사이에는 + 또는 -가 와야 합니다: {token}")
-            sign = 1 if token == "+" else -1
+            sign = SIGNS[token]
             expect_term = True
             continue
         if token.startswith(FIGURE):

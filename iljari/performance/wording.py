@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from iljari.core.formats import EMPTY, format_number, format_rate
+from iljari.core.korean import direction_particle, object_particle
 from iljari.org.models import OrgUnit
 from iljari.performance.models import Indicator, JobKind, ProgrammeFigure, TargetGroup, ValidationResult, ValidationRule
 from iljari.performance.series import FIGURE, REPORTED, SERIES, series_unit, terms_parse
@@ -35,27 +36,6 @@ def _trimmed(value: Decimal, most: int) -> str:
         if value == value.quantize(step, rounding=ROUND_HALF_UP) or decimals == most:
             return format_number(value, decimals=decimals)
     return format_number(value)  # pragma: no cover - the loop always returns
-
-
-def _final_consonant(text: str) -> int | None:
-    """The final consonant index of the text's last Hangul syllable (0: none), None when it does not end in one."""
-    if text and "가" <= text[-1] <= "힣":
-        return (ord(text[-1]) - ord("가")) % 28
-    return None
-
-
-def object_particle(text: str) -> str:
-    """을 or 를 after the text: 203,895개를, 10,774명을 (을(를) where it does not end in Hangul)."""
-    final = _final_consonant(text)
-    return "을(를)" if final is None else ("을" if final else "를")
-
-
-def direction_particle(text: str) -> str:
-    """로 or 으로 after the text: 51.0%로, 203천개로, 1,300억원으로 (ㄹ takes 로)."""
-    final = _final_consonant(text)
-    if final is None:
-        return "로"
-    return "으로" if final and final != 8 else "로"
 
 
 def format_value(value: Decimal | int | None, unit: str) -> str:

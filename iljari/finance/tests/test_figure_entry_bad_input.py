@@ -225,8 +225,8 @@ def test_a_good_achievement_entry_saves_and_redirects(office, client_as):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"achieved": "-1"}, "0 이상의 값을 입력해 주세요"),
-        ({"achieved": "많음"}, "정수를 입력하세요"),
+        ({"achieved": "-1"}, "인원·건수는 0 이상의 정수여야 합니다(최대 100,000,000)."),
+        ({"achieved": "많음"}, "인원·건수는 숫자여야 합니다."),
         ({"as_of": "2019-01-31"}, "기준일은 2018년 안의 날짜여야 합니다"),
         ({"as_of": ""}, "필수 항목입니다"),
     ],
@@ -285,8 +285,8 @@ def test_a_good_indicator_actual_saves_and_redirects(office, client_as):
     [
         ({"as_of": "2019-01-15"}, "실적의 기준일은 2018년 안의 날짜여야 합니다"),
         ({"as_of": "2017-12-31"}, "2018년 안의 날짜"),
-        ({"value": "-3"}, "0 이상의 값을 입력해 주세요"),
-        ({"value": "많음"}, "숫자를 입력하세요"),
+        ({"value": "-3"}, "값은 0 이상의 수(소수점 2자리까지)여야 합니다"),
+        ({"value": "많음"}, "값은 숫자여야 합니다."),
         ({"kind": "forecast"}, "올바르게 선택해 주세요"),
     ],
     ids=["actual dated in the next year", "actual dated in the previous year", "negative", "text", "unknown kind"],

@@ -79,7 +79,9 @@ def test_garbage_input_never_answers_500(manager_client, make_loan):
     make_loan()
     assert manager_client.post("/fund/loans/L-1/repayments/", {"received_on": "x", "amount": "y"}).status_code == 400
     assert manager_client.get("/fund/portfolio/?as_of=not-a-date").status_code == 200
-    assert manager_client.get("/fund/?page=999&q=%00").status_code == 200
+    assert manager_client.get("/fund/?page=999&q=x").status_code == 200
+    refused = manager_client.get("/fund/?q=%00")  # a control character: refused at the edge, in Korean
+    assert refused.status_code == 400 and "제어 문자" in refused.content.decode()
     assert manager_client.post("/fund/deferments/999/decide/", {"held_on": "2018-05-01"}).status_code == 302
     assert manager_client.post("/fund/statements/", {}).status_code == 200  # the empty form again
 

@@ -90,7 +90,8 @@ def test_the_agreement_service_refuses_any_amount_beyond_money(youth_programme, 
         {
             "paid_on": st.sampled_from(["2018-08-10", "0001-01-01", "9999-12-31"]),
             "amount": beyond(MONEY).filter(lambda amount: amount > 0),
-            "note": st.text(max_size=5),
+            # printable: a control character is refused at the edge before the schema (core/tests/test_input_limits)
+            "note": st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=5),
         }
     )
 )
