@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from iljari.core.figures import OFFICE_DATE, CodePath
@@ -65,7 +64,7 @@ def _groups(rows) -> list[dict]:
 
 @router.get("/portfolio", response=PortfolioOut, summary="채권 현황(기준일)")
 def portfolio(request, query: Query[AsOf]):
-    result = selectors.portfolio(user=request.auth, as_of=query.as_of or timezone.localdate())
+    result = selectors.portfolio(user=request.auth, as_of=query.as_of or selectors.fund_default_day())
     return {
         "as_of": result.as_of,
         "count": result.count,
@@ -80,7 +79,7 @@ def portfolio(request, query: Query[AsOf]):
 @router.get("/loans/{number}", response=LoanOut, summary="융자 한 건: 기준일 잔액·연체와 현재 상환 일정")
 def loan(request, number: CodePath, query: Query[AsOf]):
     found = selectors.loan_get(user=request.auth, number=number)
-    as_of = query.as_of or timezone.localdate()
+    as_of = query.as_of or selectors.fund_default_day()
     position = selectors.loan_position(found, as_of) if found.disbursed_on else None
     return {
         "number": found.number,

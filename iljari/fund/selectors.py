@@ -19,6 +19,7 @@ Contract:
 - agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="")
 - notice_get(*, user, pk) -> Notice / notice_batch(*, user, kind, period_start) -> list[Notice]
 - notice_is_repayment(notice) -> bool                                 (for the notice documents of reports)
+- fund_default_day() -> date    the day the pages and the API open at without ?as_of= (the newest ledger day)
 - fund_newest_day(year=None) -> date | None    the newest ledger day (of a year): the fund's latest date with data,
                                                 registered with core.period, where the fund's pages ask for it
 Reports may read these selectors; fund imports nothing of reports.
@@ -31,6 +32,7 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.utils import timezone
 
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
@@ -384,6 +386,11 @@ def agreements_of_round(*, user, year: int, call_round: int) -> dict:
 def schedule_rows(*, loan: Loan) -> list[Instalment]:
     version = loan.schedule_versions.order_by("-number").first()
     return list(version.instalments.order_by("number")) if version else []
+
+
+def fund_default_day() -> date:
+    """The day the fund's pages and API open at when the user names none: the newest ledger day, else today."""
+    return fund_newest_day() or timezone.localdate()
 
 
 def fund_newest_day(year: int | None = None) -> date | None:

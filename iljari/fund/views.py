@@ -19,7 +19,6 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, paginate, service_step
-from iljari.core.period import latest_data_day
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.fund import selectors, services
 from iljari.fund.forms import (
@@ -43,7 +42,7 @@ def _as_of(request):
     chosen = form.cleaned_data.get("as_of") if form.is_valid() else None
     if chosen is not None:
         return form, chosen
-    as_of = latest_data_day(sources=["fund"]) or timezone.localdate()
+    as_of = selectors.fund_default_day()
     return AsOfForm(initial={"as_of": as_of}), as_of
 
 

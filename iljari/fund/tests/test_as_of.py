@@ -31,6 +31,15 @@ def test_the_portfolio_opens_at_the_latest_ledger_day_with_the_reports_book(mana
     assert "127" in page and "41,781" in page
 
 
+def test_the_api_opens_at_the_same_day_as_the_pages(manager_client, make_loan):
+    make_loan()  # disbursed '18.1.31.: the ledger's newest day
+    portfolio = manager_client.get("/api/fund/portfolio").json()
+    loan = manager_client.get("/api/fund/loans/L-1").json()
+    assert portfolio["as_of"] == loan["as_of"] == "2018-01-31"
+    chosen = manager_client.get("/api/fund/loans/L-1?as_of=2018-02-28").json()
+    assert chosen["as_of"] == "2018-02-28"
+
+
 def test_a_loan_page_opens_at_the_fund_latest_day_and_its_forms_carry_it(manager_client, make_loan):
     make_loan()  # disbursed '18.1.31.: the ledger's newest day
     content = manager_client.get("/fund/loans/L-1/").content
