@@ -142,3 +142,19 @@ def test_template_filters_use_the_same_formats():
 )
 def test_periods_print_as_the_report_prints_them(start, end, precision, open_ended, label, expected):
     assert formats.format_period(start, end, precision=precision, open_ended=open_ended, label=label) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "topic", "object_", "direction"),
+    [
+        ("금액", "은", "을", "으로"),  # ends in ㄱ
+        ("연도", "는", "를", "로"),  # no final consonant
+        ("인원·건수", "는", "를", "로"),
+        ("시설", "은", "을", "로"),  # ㄹ takes 로
+        ("YJC-S01", "은(는)", "을(를)", "로"),  # not Hangul: both forms
+    ],
+)
+def test_particles_follow_the_words_last_syllable(word, topic, object_, direction):
+    from iljari.core.korean import direction_particle, object_particle, topic_particle
+
+    assert (topic_particle(word), object_particle(word), direction_particle(word)) == (topic, object_, direction)
