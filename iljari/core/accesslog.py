@@ -49,6 +49,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed
+from iljari.core.korean import with_subject
 from iljari.core.models import AccessLogEntry, AccessLogHead, AccessLogReview
 
 GENESIS = "0" * 64
@@ -200,8 +201,8 @@ def access_log_check() -> ChainCheck:
             return ChainCheck(
                 checked,
                 review.last_entry_id,
-                f"{review.year}년 {review.month}월 점검 때 확인한 마지막 기록 #{review.last_entry_id}이(가) 그때와 "
-                "다릅니다(체인이 다시 쓰였습니다).",
+                f"{review.year}년 {review.month}월 점검 때 확인한 마지막 기록 "
+                f"#{with_subject(review.last_entry_id)} 그때와 다릅니다(체인이 다시 쓰였습니다).",
             )
     return ChainCheck(checked, None, f"접속기록 {checked:,}건의 체인이 온전합니다.")
 

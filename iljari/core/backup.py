@@ -57,6 +57,7 @@ from django.utils import timezone
 from iljari.core.errors import IljariError
 from iljari.core.files import files_check
 from iljari.core.keys import blind_index_status, key_fingerprints, key_status, keys_reset
+from iljari.core.korean import with_object, with_subject
 
 FORMAT = "iljari-backup"
 VERSION = 1
@@ -102,7 +103,7 @@ def pg_program(name: str) -> str:
         return found
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(Path(p).parts[-3]))
     if not candidates:
-        raise RestoreRefused(f"{name}을(를) 찾을 수 없습니다. PostgreSQL 클라이언트 프로그램을 설치하십시오.")
+        raise RestoreRefused(f"{with_object(name)} 찾을 수 없습니다. PostgreSQL 클라이언트 프로그램을 설치하십시오.")
     return candidates[-1]
 
 
@@ -123,7 +124,7 @@ def _pg_env() -> dict[str, str]:
 def _pg_run(*args: str) -> None:
     done = subprocess.run(args, env=_pg_env(), capture_output=True, text=True)  # noqa: S603  # nosec B603
     if done.returncode != 0:
-        raise RestoreRefused(f"{Path(args[0]).name}이(가) 실패했습니다: {done.stderr.strip()[-2000:]}")
+        raise RestoreRefused(f"{with_subject(Path(args[0]).name)} 실패했습니다: {done.stderr.strip()[-2000:]}")
 
 
 def _sha256(path: Path) -> str:
@@ -384,7 +385,7 @@ def _verify_archive(tar: tarfile.TarFile, manifest: dict, members: dict[str, tar
         raise RestoreRefused("백업의 데이터베이스가 만들 때와 다릅니다(체크섬 불일치). 백업이 손상되었습니다.")
     for entry in manifest["media"]:
         if _member_sha256(tar, members[entry["path"]]) != entry["sha256"]:
-            raise RestoreRefused(f"백업의 파일 {entry['path']}이(가) 만들 때와 다릅니다(체크섬 불일치).")
+            raise RestoreRefused(f"백업의 파일 {with_subject(entry['path'])} 만들 때와 다릅니다(체크섬 불일치).")
 
 
 def _restore_database(tar: tarfile.TarFile, manifest: dict, work: Path) -> None:

@@ -32,6 +32,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from iljari.core.korean import object_particle
+
 
 @dataclass(frozen=True)
 class _AsOfSource:
@@ -93,14 +95,16 @@ def figure_period(request, *, sources: Iterable[str] | None = None) -> tuple[int
         if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100:
             year = int(raw_year)
         else:
-            warnings.append(f"연도 '{raw_year}'을(를) 읽을 수 없어 기본 연도를 보여 줍니다.")
+            warnings.append(f"연도 '{raw_year}'{object_particle(str(raw_year))} 읽을 수 없어 기본 연도를 보여 줍니다.")
     asked = None
     raw_as_of = request.GET.get("as_of", "")
     if raw_as_of:
         try:
             asked = date.fromisoformat(raw_as_of)
         except ValueError:
-            warnings.append(f"기준일 '{raw_as_of}'을(를) 읽을 수 없어 최근 기준일을 보여 줍니다.")
+            warnings.append(
+                f"기준일 '{raw_as_of}'{object_particle(str(raw_as_of))} 읽을 수 없어 최근 기준일을 보여 줍니다."
+            )
     if year is not None and asked is not None and asked.year == year:
         return year, asked, warnings  # both asked for: the defaults (three queries) are not needed
     year, as_of = default_period(year=year, sources=sources)

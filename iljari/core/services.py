@@ -50,6 +50,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import AccountLocked, AuthenticationFailed, LoginThrottled, NotFound, ValidationFailed
+from iljari.core.korean import with_object
 from iljari.core.models import ApiToken, LoginEvent, User
 from iljari.core.roles import Role
 
@@ -220,10 +221,10 @@ def _check_placement(*, role: str, org_unit, district, partner) -> dict:
     needed = account_placement_required(role)
     errors: dict[str, list[str]] = {}
     if needed and given[needed] is None:
-        errors[needed] = [f"이 역할에는 {PLACEMENT_LABELS[needed]}을(를) 지정해야 합니다."]
+        errors[needed] = [f"이 역할에는 {with_object(PLACEMENT_LABELS[needed])} 지정해야 합니다."]
     for field, value in given.items():
         if value is not None and not account_placement_allowed(role, field):
-            errors[field] = [f"이 역할에는 {PLACEMENT_LABELS[field]}을(를) 지정하지 않습니다."]
+            errors[field] = [f"이 역할에는 {with_object(PLACEMENT_LABELS[field])} 지정하지 않습니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
     return given

@@ -38,6 +38,7 @@ from iljari.core.forms import (
 from iljari.core.history import entry_change_rows, entry_object_text
 from iljari.core.http import error_text, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
+from iljari.core.korean import with_object
 from iljari.core.middleware import client_address
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
 
@@ -194,7 +195,9 @@ def user_create(request):
         created = services.user_create(
             actor=request.user, username=data["username"], password=data["password"], **_user_fields(data)
         )
-        return f"계정 {created.username}을(를) 만들었습니다.", reverse("core:user_detail", kwargs={"pk": created.pk})
+        return f"계정 {with_object(created.username)} 만들었습니다.", reverse(
+            "core:user_detail", kwargs={"pk": created.pk}
+        )
 
     return service_step(
         request,

@@ -21,6 +21,7 @@ from iljari.core.access import (
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step, xlsx_upload
+from iljari.core.korean import with_object
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
@@ -85,7 +86,7 @@ def organisation_create(request):
 
     def save(data):
         organisation = services.organisation_register(actor=request.user, **data)
-        return f"{organisation.name}을(를) 등록했습니다.", organisation.get_absolute_url()
+        return f"{with_object(organisation.name)} 등록했습니다.", organisation.get_absolute_url()
 
     return service_step(
         request, save, form=form, render_page=lambda f, status: _organisation_form_page(request, f, None, status)
@@ -275,7 +276,7 @@ def review_moderate(request, pk: int):
             publish=form.cleaned_data["decision"] == "publish",
             note=form.cleaned_data["note"],
         )
-        return f"후기 #{review.pk}을(를) 검토했습니다.", reverse("enterprises:review_queue")
+        return f"후기 #{with_object(review.pk)} 검토했습니다.", reverse("enterprises:review_queue")
 
     return service_step(request, moderate, back=reverse("enterprises:review_queue"))
 

@@ -32,6 +32,7 @@ from iljari.core.access import access_figures_enter, access_org_structure_change
 from iljari.core.errors import ValidationFailed
 from iljari.core.figures import MONEY
 from iljari.core.formats import format_won
+from iljari.core.korean import with_object, with_topic
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
 from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, BudgetSnapshotLatest, StaffingQuota
@@ -97,13 +98,13 @@ def check_budget_figures(*, year: int, as_of: date | None, current_budget, commi
         ("spent", spent, "지출액"),
     ):
         if value is None:
-            errors[field] = [f"{label}을(를) 입력하십시오."]
+            errors[field] = [f"{with_object(label)} 입력하십시오."]
         elif not isinstance(value, int):
-            errors[field] = [f"{label}은(는) 원 단위 정수여야 합니다."]
+            errors[field] = [f"{with_topic(label)} 원 단위 정수여야 합니다."]
         elif value < 0:
-            errors[field] = [f"{label}은(는) 0 이상이어야 합니다."]
+            errors[field] = [f"{with_topic(label)} 0 이상이어야 합니다."]
         elif not MONEY.fits(value):
-            errors[field] = [f"{label}은(는) {format_won(int(MONEY.high))} 이하여야 합니다."]
+            errors[field] = [f"{with_topic(label)} {format_won(int(MONEY.high))} 이하여야 합니다."]
     if not errors and spent > current_budget:
         errors["spent"] = ["지출액이 예산현액보다 클 수 없습니다(집행률 100% 초과)."]
     if as_of is None:

@@ -43,6 +43,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.formats import format_won
+from iljari.core.korean import with_topic
 from iljari.grants.models import (
     DistrictDecision,
     DistrictMonitoring,
@@ -78,13 +79,13 @@ MAX_COUNT = 1_000_000_000
 
 def _int(value, field_name: str, label: str, errors: dict, *, minimum: int = 0, maximum: int = MAX_WON) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        errors[field_name] = [f"{label}은(는) 정수로 적으십시오."]
+        errors[field_name] = [f"{with_topic(label)} 정수로 적으십시오."]
         return None
     if value < minimum:
-        errors[field_name] = [f"{label}은(는) {minimum:,} 이상이어야 합니다."]
+        errors[field_name] = [f"{with_topic(label)} {minimum:,} 이상이어야 합니다."]
         return None
     if value > maximum:
-        errors[field_name] = [f"{label}은(는) {maximum:,} 이하여야 합니다."]
+        errors[field_name] = [f"{with_topic(label)} {maximum:,} 이하여야 합니다."]
         return None
     return value
 

@@ -26,6 +26,7 @@ from django.db import transaction
 from iljari.core.access import access_sib_manage, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
+from iljari.core.korean import with_object, with_subject, with_topic
 from iljari.grants.models import (
     Investor,
     MetricResult,
@@ -56,16 +57,16 @@ def _decimal(
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):
-        errors[field_name] = [f"{label}을(를) 숫자로 적으십시오."]
+        errors[field_name] = [f"{with_object(label)} 숫자로 적으십시오."]
         return None
     if not number.is_finite():
-        errors[field_name] = [f"{label}을(를) 숫자로 적으십시오."]
+        errors[field_name] = [f"{with_object(label)} 숫자로 적으십시오."]
         return None
     if abs(number) >= limit:
-        errors[field_name] = [f"{label}이(가) 너무 큽니다({limit:,} 미만)."]
+        errors[field_name] = [f"{with_subject(label)} 너무 큽니다({limit:,} 미만)."]
         return None
     if number != number.quantize(Decimal(places)):
-        errors[field_name] = [f"{label}은(는) 소수점 {len(places) - 2}자리까지 적습니다."]
+        errors[field_name] = [f"{with_topic(label)} 소수점 {len(places) - 2}자리까지 적습니다."]
         return None
     return number
 
@@ -118,7 +119,7 @@ def sib_contract_create(
         if not name:
             errors[f"investors.{index}.name"] = [f"{index + 1}번째 투자자의 이름을 적으십시오."]
         elif name in names:
-            errors[f"investors.{index}.name"] = [f"투자자 {name}이(가) 두 번 있습니다."]
+            errors[f"investors.{index}.name"] = [f"투자자 {with_subject(name)} 두 번 있습니다."]
         names.add(name)
         if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount < MAX_WON:
             errors[f"investors.{index}.amount"] = [f"{index + 1}번째 투자자의 투자액은 1원 이상의 정수여야 합니다."]

@@ -12,6 +12,7 @@ from iljari.core.access import access_sib_manage, access_sib_view, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import paginate, service_step
+from iljari.core.korean import with_object
 from iljari.grants import sib_selectors as selectors
 from iljari.grants import sib_services as services
 from iljari.grants.district_forms import SibContractForm, SibEvaluationForm
@@ -55,7 +56,7 @@ def sib_create(request):
                 field_errors={"provider_number": ["이 사업자등록번호로 등록된 기업·단체가 없습니다."]}
             )
         contract = services.sib_contract_create(actor=request.user, provider=provider, **data)
-        return f"사회성과보상사업 {contract.title}을(를) 등록했습니다.", contract.get_absolute_url()
+        return f"사회성과보상사업 {with_object(contract.title)} 등록했습니다.", contract.get_absolute_url()
 
     return service_step(
         request, save, form=form,

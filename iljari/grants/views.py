@@ -23,6 +23,7 @@ from iljari.core.access import (
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step
+from iljari.core.korean import with_object
 from iljari.enterprises.selectors import organisation_by_business_number
 from iljari.grants import selectors, services
 from iljari.grants.forms import (
@@ -99,7 +100,7 @@ def programme_create(request):
             actor=request.user, code=data.pop("code"), year=data.pop("year"), name=data.pop("name"),
             programme=programme, budget_line=line, **data,
         )  # fmt: skip
-        return f"보조금 사업 {made.name}을(를) 저장했습니다.", made.get_absolute_url()
+        return f"보조금 사업 {with_object(made.name)} 저장했습니다.", made.get_absolute_url()
 
     return service_step(
         request,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.core.access import access_org_structure_change, access_partner_change, require
 from iljari.core.csvfile import csv_response
 from iljari.core.http import paginate, service_step
+from iljari.core.korean import with_object
 from iljari.org import selectors, services
 from iljari.org.forms import OrgUnitForm, PartnerFilterForm, PartnerForm
 
@@ -47,7 +48,7 @@ def unit_create(request):
 
     def create(data):
         unit = services.org_unit_create(actor=request.user, **data)
-        return f"조직 {unit.name}을(를) 만들었습니다.", unit.get_absolute_url()
+        return f"조직 {with_object(unit.name)} 만들었습니다.", unit.get_absolute_url()
 
     return service_step(
         request,
@@ -185,7 +186,7 @@ def partner_create(request):
 
     def create(data):
         partner = services.partner_create(actor=request.user, **data)
-        return f"협력기관 {partner.name}을(를) 등록했습니다.", partner.get_absolute_url()
+        return f"협력기관 {with_object(partner.name)} 등록했습니다.", partner.get_absolute_url()
 
     return service_step(
         request,

@@ -29,6 +29,7 @@ from iljari.core import services as core_services
 from iljari.core.access import access_signup
 from iljari.core.errors import IljariError
 from iljari.core.http import service_step
+from iljari.core.korean import with_direction
 from iljari.core.middleware import client_address
 from iljari.core.otp import PURPOSE_SIGNUP, Destination, OtpError, otp_destination, otp_issue, otp_verify
 from iljari.people import services
@@ -129,7 +130,7 @@ def resend(request):
     def send_again():
         otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=_destination(state), remote_addr=client_address(request))
         _save(request, {"channel": state["channel"], "destination": state["destination"], "otp_id": otp.pk})
-        return f"인증번호를 {_destination(state).masked}(으)로 다시 보냈습니다.", "signup:code"
+        return f"인증번호를 {with_direction(_destination(state).masked)} 다시 보냈습니다.", "signup:code"
 
     return service_step(request, send_again, back="signup:code")
 

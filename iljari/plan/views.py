@@ -12,6 +12,7 @@ from iljari.core.access import access_figures_enter, access_office_figures_view,
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.core.http import service_step
+from iljari.core.korean import object_particle
 from iljari.core.period import figure_period
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
@@ -77,6 +78,6 @@ def milestone_done(request, pk: int):
         if not form.is_valid():
             raise ValidationFailed("완료일을 날짜로 입력하십시오.")
         services.milestone_complete(actor=request.user, milestone=milestone, done_on=form.cleaned_data["done_on"])
-        return f"'{milestone.title}'을(를) 추진완료로 바꾸었습니다.", back
+        return f"'{milestone.title}'{object_particle(str(milestone.title))} 추진완료로 바꾸었습니다.", back
 
     return service_step(request, complete, back=back)

@@ -34,9 +34,9 @@ def test_admin_creates_a_district_officer(client_as):
 @pytest.mark.parametrize(
     ("role", "message"),
     [
-        ("district_officer", "소속 자치구을(를) 지정해야 합니다"),
-        ("partner_agency", "소속 기관을(를) 지정해야 합니다"),
-        ("division_staff", "소속 부서을(를) 지정해야 합니다"),
+        ("district_officer", "소속 자치구를 지정해야 합니다"),
+        ("partner_agency", "소속 기관을 지정해야 합니다"),
+        ("division_staff", "소속 부서를 지정해야 합니다"),
     ],
 )
 def test_a_role_without_its_placement_is_refused_and_nothing_is_saved(client_as, role, message):
@@ -50,7 +50,7 @@ def test_a_placement_the_role_does_not_use_is_refused(client_as):
     partner = Partner.objects.get(code="TTI-EAST")
     response = client_as(Role.SYSTEM_ADMIN).post("/accounts/users/new/", _form(role="citizen", partner=partner.pk))
     assert response.status_code == 400
-    assert "소속 기관을(를) 지정하지 않습니다" in response.content.decode()
+    assert "소속 기관을 지정하지 않습니다" in response.content.decode()
 
 
 def test_weak_password_and_taken_username_are_explained(client_as):

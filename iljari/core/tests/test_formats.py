@@ -151,7 +151,10 @@ def test_periods_print_as_the_report_prints_them(start, end, precision, open_end
         ("연도", "는", "를", "로"),  # no final consonant
         ("인원·건수", "는", "를", "로"),
         ("시설", "은", "을", "로"),  # ㄹ takes 로
-        ("YJC-S01", "은(는)", "을(를)", "로"),  # not Hangul: both forms
+        ("YJC-S01", "은", "을", "로"),  # a digit, as it is read (일)
+        ("51.0%", "는", "를", "로"),  # 퍼센트
+        ("'행복협동조합'", "은", "을", "으로"),  # past the closing quote
+        ("ho**@example.com", "은(는)", "을(를)", "(으)로"),  # a Latin letter: both forms
     ],
 )
 def test_particles_follow_the_words_last_syllable(word, topic, object_, direction):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from iljari.core.access import access_organisation_profile_change, access_organisations_manage, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.korean import direction_particle, with_object, with_topic
 from iljari.core.models import User
 from iljari.core.services import user_organisation_set
 from iljari.enterprises.models import Organisation, business_number_text, business_number_valid
@@ -60,7 +61,7 @@ def _registry_errors(fields: dict) -> dict[str, list[str]]:
         ("sector", Organisation.Sector.values, "업종"),
     ):
         if key in fields and fields[key] not in choices:
-            errors[key] = [f"{label}을(를) 목록에서 고르십시오."]
+            errors[key] = [f"{with_object(label)} 목록에서 고르십시오."]
     for key, label in (
         ("employees", "상시근로자 수"),
         ("starting_salary", "신입 초임"),
@@ -68,7 +69,7 @@ def _registry_errors(fields: dict) -> dict[str, list[str]]:
     ):
         value = fields.get(key)
         if value is not None and (not isinstance(value, int) or value < 0):
-            errors[key] = [f"{label}은(는) 0 이상의 정수입니다."]
+            errors[key] = [f"{with_topic(label)} 0 이상의 정수입니다."]
     if (fields.get("weekly_hours") or 0) > 52:
         errors["weekly_hours"] = ["주 소정근로시간은 52시간을 넘을 수 없습니다."]
     return errors
@@ -112,8 +113,8 @@ def organisation_register(*, actor, name: str, kind: str, business_number: str, 
                 raise ValidationFailed(
                     field_errors={
                         "business_number": [
-                            f"사업자등록번호 {business_number_text(number)}은(는) 이미 '{existing.name}'(으)로 "
-                            "등록되어 있습니다."
+                            f"사업자등록번호 {with_topic(business_number_text(number))} 이미 "
+                            f"'{existing.name}'{direction_particle(existing.name)} 등록되어 있습니다."
                         ]
                     }
                 )

@@ -17,6 +17,7 @@ from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.figures import MONEY
 from iljari.core.formats import format_won
 from iljari.core.history import history_batch, history_bulk_created
+from iljari.core.korean import with_topic
 from iljari.core.xlsx import xlsx_rows
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, Organisation, ProcurementTarget, Purchase
 from iljari.enterprises.selectors import PURCHASE_COLUMNS
@@ -62,10 +63,12 @@ def _purchase_errors(
     if buyer is None:
         errors.append(("buyer", "구매기관을 찾을 수 없습니다."))
     elif buyer.kind not in (Organisation.Kind.DISTRICT, Organisation.Kind.AGENCY):
-        errors.append(("buyer", f"{buyer.name}은(는) 공공기관(자치구·공공기관)이 아니어서 구매기관이 될 수 없습니다."))
+        errors.append(
+            ("buyer", f"{with_topic(buyer.name)} 공공기관(자치구·공공기관)이 아니어서 구매기관이 될 수 없습니다.")
+        )
     elif actor is not None and access_procurement_own(actor) and not access_procurement_own(actor, buyer):
         errors.append(
-            ("buyer", f"{buyer.name}은(는) 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다.")
+            ("buyer", f"{with_topic(buyer.name)} 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다.")
         )
     elif actor is not None and not access_procurement_own(actor) and not access_procurement_enter(actor, buyer):
         errors.append(("buyer", f"{buyer.name}의 구매 실적을 입력할 권한이 없습니다."))
@@ -86,7 +89,7 @@ def _purchase_errors(
     elif purchased_on is not None:
         kind = supplier_kind_on(certifications.get(supplier.pk, []), purchased_on)
         if kind is None:
-            errors.append(("supplier", f"{supplier.name}은(는) 구매일에 사회적경제기업이 아닙니다."))
+            errors.append(("supplier", f"{with_topic(supplier.name)} 구매일에 사회적경제기업이 아닙니다."))
     return errors, kind
 
 

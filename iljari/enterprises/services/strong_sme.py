@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.korean import with_topic
 from iljari.enterprises.models import Certification, Organisation, SupportRecord, valid_on_q
 from iljari.enterprises.services.organisations import require_manager
 
@@ -37,7 +38,7 @@ def support_record(
         ("months", months, "지원 개월"),
     ):
         if not isinstance(value, int) or value < 0:
-            errors[key] = [f"{label}은(는) 0 이상의 정수입니다."]
+            errors[key] = [f"{with_topic(label)} 0 이상의 정수입니다."]
     if kind == SupportRecord.Kind.PARENTAL_LEAVE_INTERN:
         if isinstance(interns, int) and interns < 1:
             errors["interns"] = ["인턴 수를 1명 이상 입력하십시오."]
@@ -51,7 +52,7 @@ def support_record(
         valid_on_q(started_on), organisation=organisation, kind=Certification.Kind.STRONG_SME
     ).exists()
     if not designated:
-        raise ValidationFailed(f"{organisation.name}은(는) {started_on:%Y-%m-%d}에 서울형 강소기업이 아닙니다.")
+        raise ValidationFailed(f"{with_topic(organisation.name)} {started_on:%Y-%m-%d}에 서울형 강소기업이 아닙니다.")
     with transaction.atomic():
         return SupportRecord.objects.create(
             organisation=organisation,

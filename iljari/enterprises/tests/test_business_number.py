@@ -45,7 +45,7 @@ def test_a_duplicate_number_names_the_organisation_already_registered(org):
     with pytest.raises(ValidationFailed) as caught:
         services.organisation_register(actor=None, name="둘째", kind="cooperative", business_number="123-45-67891")
     assert caught.value.field_errors["business_number"] == [
-        "사업자등록번호 123-45-67891은(는) 이미 '첫째'(으)로 등록되어 있습니다."
+        "사업자등록번호 123-45-67891은 이미 '첫째'로 등록되어 있습니다."
     ]
     assert Organisation.objects.count() == 1
 
@@ -76,5 +76,5 @@ def test_staff_register_through_the_page_and_bad_input_answers_400_in_korean(cli
         "1101111234567",
     )
     again = client.post("/enterprises/new/", {**form, "name": "또 행복"})
-    assert "이미 &#x27;행복협동조합&#x27;(으)로 등록되어 있습니다" in again.content.decode()
+    assert "이미 &#x27;행복협동조합&#x27;으로 등록되어 있습니다" in again.content.decode()
     assert Organisation.objects.count() == 1

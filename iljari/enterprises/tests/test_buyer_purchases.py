@@ -62,7 +62,7 @@ def test_a_row_naming_another_buyer_is_refused_and_the_file_changes_nothing(clie
     response = client.post("/portal/organisation/purchases/upload/", {"file": _file(sheet)})
     page = response.content.decode()
     assert response.status_code == 400
-    refusal = "종로구청은(는) 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다."
+    refusal = "종로구청은 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다."
     assert f"5행 &#x27;구매기관 사업자등록번호&#x27;: {refusal}" in page
     assert not Purchase.objects.exists() and not IndicatorValue.objects.exists()
 
@@ -97,7 +97,7 @@ def test_a_buyer_enters_a_purchase_as_itself(client_as, parties):
             purchased_on=date(2018, 5, 1),
         )
     assert caught.value.field_errors["buyer"] == [
-        "종로구청은(는) 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다."
+        "종로구청은 우리 기관이 아닙니다. 자기 기관의 구매만 입력하고 올릴 수 있습니다."
     ]
 
 

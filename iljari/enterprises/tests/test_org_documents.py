@@ -101,7 +101,7 @@ def test_a_disguised_too_big_or_foreign_file_is_refused_and_nothing_is_written(
     assert stored_files(media_root) == []
     with pytest.raises(ValidationFailed) as caught:
         services.application_org_save(actor=None, call=call, organisation=company, documents={"주민등록등본": upload()})
-    assert caught.value.field_errors["documents"] == ["'주민등록등본'은(는) 이 공고의 제출 서류가 아닙니다."]
+    assert caught.value.field_errors["documents"] == ["'주민등록등본'은 이 공고의 제출 서류가 아닙니다."]
     assert stored_files(media_root) == [] and not ApplicationDocument.objects.exists()
 
 

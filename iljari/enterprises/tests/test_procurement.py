@@ -131,8 +131,8 @@ def test_a_rejected_upload_changes_nothing_and_lists_each_row_in_korean(parties)
         services.purchase_import(actor=None, data=fixed)
     errors = second.value.field_errors["file"]
     assert errors == [
-        "5행 '공급기업 사업자등록번호': 보통회사은(는) 구매일에 사회적경제기업이 아닙니다.",
-        "6행 '구매기관 사업자등록번호': 행복사회적기업은(는) 공공기관(자치구·공공기관)이 아니어서 "
+        "5행 '공급기업 사업자등록번호': 보통회사는 구매일에 사회적경제기업이 아닙니다.",
+        "6행 '구매기관 사업자등록번호': 행복사회적기업은 공공기관(자치구·공공기관)이 아니어서 "
         "구매기관이 될 수 없습니다.",
         "7행 '구매기관 사업자등록번호': 사업자등록번호 999-99-99999인 기관이 등록되어 있지 않습니다.",
         "7행 '구분(물품·용역·공사)': 구분은 물품, 용역, 공사 가운데 하나입니다.",
@@ -185,5 +185,5 @@ def test_bad_entry_on_the_form_answers_400_in_korean(client_as, parties):
         },
     )
     assert response.status_code == 400
-    assert "보통회사은(는) 구매일에 사회적경제기업이 아닙니다." in response.content.decode()
+    assert "보통회사는 구매일에 사회적경제기업이 아닙니다." in response.content.decode()
     assert Purchase.objects.count() == 0

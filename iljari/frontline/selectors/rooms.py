@@ -19,6 +19,7 @@ from iljari.core.access import (
     scope_rows,
 )
 from iljari.core.errors import NotFound
+from iljari.core.korean import with_object
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.org.models import OrgUnit
 
@@ -259,5 +260,5 @@ def certificate_get(*, user, programme_code: str) -> Certificate:
     ).select_related("session")
     days = [row.session.day for row in attended]
     if len(days) < programme.sessions_to_complete:
-        raise NotFound(f"{programme.title}을(를) 수료하지 않아 수료증이 없습니다.")
+        raise NotFound(f"{with_object(programme.title)} 수료하지 않아 수료증이 없습니다.")
     return Certificate(name=user.name, programme=programme, attended=len(days), last_day=max(days))

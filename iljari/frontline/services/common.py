@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from iljari.core.access import access_frontline_manage, access_service_point_work, require
 from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.korean import with_topic
 
 
 def today() -> date:
@@ -30,7 +31,7 @@ def require_manage(actor, division) -> None:
 
 def not_future(value: date | None, field: str, label: str) -> None:
     if value is not None and value > today():
-        raise field_error(field, f"{label}은(는) 오늘 이후일 수 없습니다. 이미 한 일만 기록합니다.")
+        raise field_error(field, f"{with_topic(label)} 오늘 이후일 수 없습니다. 이미 한 일만 기록합니다.")
 
 
 def code_errors(model, code: str, new: bool) -> dict[str, list[str]]:
@@ -39,7 +40,7 @@ def code_errors(model, code: str, new: bool) -> dict[str, list[str]]:
     if not code or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,31}", code):
         return {"code": ["코드는 영문·숫자·하이픈(-)으로 32자까지 입력하십시오."]}
     if new and model.objects.filter(code=code).exists():
-        return {"code": [f"코드 {code}은(는) 이미 쓰고 있습니다. 다른 코드를 입력하십시오."]}
+        return {"code": [f"코드 {with_topic(code)} 이미 쓰고 있습니다. 다른 코드를 입력하십시오."]}
     return {}
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from iljari.core.access import access_frontline_manage, require
 from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.korean import with_object
 from iljari.frontline.models import (
     CaseStep,
     Consultation,
@@ -166,7 +167,7 @@ def case_open(
         ("claim", claim, "청구 내용"),
     ):
         if not (value or "").strip():
-            errors[field] = [f"{label}을(를) 입력하십시오."]
+            errors[field] = [f"{with_object(label)} 입력하십시오."]
     if claim_amount is None or claim_amount < 0:
         errors["claim_amount"] = ["청구 금액은 0원 이상이어야 합니다."]
     if opened_on is None or opened_on > today():

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 
 from iljari.core.access import access_book, access_frontline_closure_change, access_frontline_manage, require
 from iljari.core.errors import Conflict, NotAllowed, ValidationFailed, field_error
+from iljari.core.korean import topic_particle, with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.frontline.services.common import code_errors, raise_errors, require_manage, require_work, today
@@ -29,10 +30,10 @@ def _slot_errors(room: Room, day: date, hour: int, hours: int) -> dict[str, list
         Closure.objects.filter(day=day).filter(service_point__isnull=True).exists()
         or point.closures.filter(day=day).exists()
     ):
-        return {"day": [f"{day:%Y-%m-%d}은(는) 휴관일입니다."]}
+        return {"day": [f"{day:%Y-%m-%d}{topic_particle(day.strftime('%d'))} 휴관일입니다."]}
     opening = point.hours_on(day)
     if opening is None:
-        return {"day": [f"{point.name}은(는) {day:%Y-%m-%d}에 문을 열지 않습니다(일요일·공휴일 휴관)."]}
+        return {"day": [f"{with_topic(point.name)} {day:%Y-%m-%d}에 문을 열지 않습니다(일요일·공휴일 휴관)."]}
     opens, closes = opening
     if hours is None or hours < 1:
         return {"hours": ["이용 시간은 1시간 이상이어야 합니다."]}
@@ -66,7 +67,7 @@ def booking_create(
             if held + hours > room.max_hours_per_day:
                 raise field_error(
                     "hours",
-                    f"{room.get_kind_display()}은(는) 한 사람이 하루 {room.max_hours_per_day}시간까지 "
+                    f"{with_topic(room.get_kind_display())} 한 사람이 하루 {room.max_hours_per_day}시간까지 "
                     f"예약할 수 있습니다(이미 {held}시간 예약).",
                 )
         rows = [
@@ -174,7 +175,7 @@ def registration_create(*, actor, session: ProgrammeSession, participant: str = 
             registered=F("registered") + 1
         )
         if not taken:
-            raise Conflict(f"{programme.title} {session.title}은(는) 정원({session.capacity}명)이 다 찼습니다.")
+            raise Conflict(f"{programme.title} {with_topic(session.title)} 정원({session.capacity}명)이 다 찼습니다.")
         try:
             with transaction.atomic():
                 registration = Registration.objects.create(
@@ -332,7 +333,7 @@ def programme_set(*, actor, code: str, division, new: bool = False, **fields) ->
         errors["kind"] = ["프로그램 구분을 고르십시오."]
     point = fields.get("service_point")
     if point is not None and actor is not None and not access_frontline_manage(actor, point.division.path):
-        errors["service_point"] = [f"{point.name}은(는) 담당하지 않는 창구입니다."]
+        errors["service_point"] = [f"{with_topic(point.name)} 담당하지 않는 창구입니다."]
     if "sessions_to_complete" in fields and (
         fields["sessions_to_complete"] is None or not 1 <= fields["sessions_to_complete"] <= 100
     ):
@@ -358,7 +359,7 @@ def _session_errors(programme: Programme, day, starts, capacity) -> dict[str, li
             hours is None
             or Closure.objects.filter(day=day).filter(Q(service_point=point) | Q(service_point__isnull=True)).exists()
         ):
-            errors["day"] = [f"{point.name}은(는) {day:%Y-%m-%d}에 문을 열지 않습니다."]
+            errors["day"] = [f"{with_topic(point.name)} {day:%Y-%m-%d}에 문을 열지 않습니다."]
         elif not hours[0] <= starts < hours[1]:
             errors["starts"] = [f"시작 시각이 {point.name}의 운영시간({hours[0]}~{hours[1]}시) 밖입니다."]
     return errors
@@ -379,7 +380,7 @@ def session_set(
     elif (new or session is not None) and programme.sessions.filter(title=title).exclude(
         pk=getattr(session, "pk", None)
     ).exists():
-        errors["title"] = [f"{title}은(는) 이미 있는 회차입니다. 다른 이름을 입력하십시오."]
+        errors["title"] = [f"{with_topic(title)} 이미 있는 회차입니다. 다른 이름을 입력하십시오."]
     raise_errors(errors)
     with transaction.atomic():
         if session is None:

@@ -124,7 +124,7 @@ def test_one_citizen_booking_two_rooms_at_once_stays_within_the_daily_hours():
         assert hours == 2, (day, outcomes)
         assert sorted(outcomes) == [
             "ok",
-            "스터디룸은(는) 한 사람이 하루 3시간까지 예약할 수 있습니다(이미 2시간 예약).",
+            "스터디룸은 한 사람이 하루 3시간까지 예약할 수 있습니다(이미 2시간 예약).",
         ]
 
 

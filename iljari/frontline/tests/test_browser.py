@@ -98,7 +98,7 @@ def test_the_centres_staff_add_a_room_and_a_session_and_a_citizen_can_book_and_r
     page.get_by_label("정원(명)").fill("6")
     page.get_by_role("button", name="저장", exact=True).click()
     page.wait_for_url("**/frontline/setup/")
-    assert "공간 스터디룸 2을(를) 저장했습니다." in page.content()
+    assert "공간 스터디룸 2를 저장했습니다." in page.content()
 
     page.goto("/frontline/programmes/YJC-MOCK/")
     page.get_by_role("link", name="회차 추가", exact=True).click()

@@ -146,7 +146,7 @@ def test_a_citizen_registers_and_the_last_place_goes_only_once(frontline, client
         client.force_login(citizen)
         answers.append(client.post(f"/portal/programmes/sessions/{session.pk}/register/", follow=True))
     assert Registration.objects.filter(session=session).count() == 2
-    assert "모의면접 1회차은(는) 정원(2명)이 다 찼습니다." in answers[2].content.decode()
+    assert "모의면접 1회차는 정원(2명)이 다 찼습니다." in answers[2].content.decode()
     session.refresh_from_db()
     assert session.registered == 2
 
@@ -175,7 +175,7 @@ def test_shelter_staff_enter_a_days_count_and_a_future_day_is_refused(frontline,
         "/frontline/shelters/SEOCHO/", {"day": f"{TODAY() + timedelta(days=1):%Y-%m-%d}", "users": "70"}
     )
     assert response.status_code == 400
-    assert "이용 날짜은(는) 오늘 이후일 수 없습니다." in response.content.decode()
+    assert "이용 날짜는 오늘 이후일 수 없습니다." in response.content.decode()
     assert ShelterDailyCount.objects.count() == 1
     assert (
         client_as(Role.DIVISION_STAFF)

@@ -48,7 +48,7 @@ def test_staff_register_named_participants_for_a_forum_session_up_to_its_capacit
     services.registration_create(actor=staff, session=session, participant="OECD 대표")
     with pytest.raises(Conflict) as error:
         services.registration_create(actor=staff, session=session, participant="시민")
-    assert error.value.message == "국제포럼 개막식은(는) 정원(2명)이 다 찼습니다."
+    assert error.value.message == "국제포럼 개막식은 정원(2명)이 다 찼습니다."
     with pytest.raises(ValidationFailed) as error:
         services.registration_create(actor=personas[Role.CITIZEN], session=session)
     assert error.value.message == "이 프로그램은 포털에서 신청을 받지 않습니다."

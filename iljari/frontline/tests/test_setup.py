@@ -83,7 +83,7 @@ def test_a_new_room_is_kept_and_then_edited(staff):
     [
         ({"capacity": "0"}, "정원(명)"),
         ({"max_hours_per_day": "30"}, "1인 1일 최대 이용 시간"),
-        ({"code": "YJC-S01"}, "코드 YJC-S01은(는) 이미 쓰고 있습니다. 다른 코드를 입력하십시오."),
+        ({"code": "YJC-S01"}, "코드 YJC-S01은 이미 쓰고 있습니다. 다른 코드를 입력하십시오."),
         ({"code": "방 1"}, "코드는 영문·숫자·하이픈(-)으로 32자까지 입력하십시오."),
     ],
 )
@@ -153,14 +153,14 @@ def test_a_programme_and_its_sessions_are_set_up_within_the_points_hours(staff):
     assert response.status_code == 400
     assert "시작 시각이 청년일자리센터의 운영시간(9~21시) 밖입니다." in _page(response)
     response = staff.post(url, {**session, "day": f"{sunday:%Y-%m-%d}"})
-    assert f"청년일자리센터은(는) {sunday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
+    assert f"청년일자리센터는 {sunday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
     response = staff.post(url, {**session, "capacity": "0"})
     assert response.status_code == 400
     assert ProgrammeSession.objects.filter(programme=programme).count() == 0
 
     assert staff.post(url, session).status_code == 302
     response = staff.post(url, session)
-    assert "1회차은(는) 이미 있는 회차입니다. 다른 이름을 입력하십시오." in _page(response)
+    assert "1회차는 이미 있는 회차입니다. 다른 이름을 입력하십시오." in _page(response)
     created = ProgrammeSession.objects.get(programme=programme)
     assert (created.day, created.starts, created.capacity) == (monday, 14, 20)
 
@@ -175,7 +175,7 @@ def test_a_session_on_a_closed_day_is_refused(staff, frontline):
     Closure.objects.create(day=monday, reason="임시 휴관")
     url = "/frontline/setup/programmes/YJC-MOCK/sessions/new/"
     response = staff.post(url, {"title": "2회차", "day": f"{monday:%Y-%m-%d}", "starts": "14", "capacity": "5"})
-    assert f"청년일자리센터은(는) {monday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
+    assert f"청년일자리센터는 {monday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
     assert frontline["programme"].sessions.count() == 1
 
 

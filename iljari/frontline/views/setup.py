@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import access_frontline_closure_change, access_frontline_manage_any, require
 from iljari.core.errors import NotFound
 from iljari.core.http import service_step
+from iljari.core.korean import with_object
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import ClosureForm, PointHoursForm, ProgrammeForm, RoomForm, SessionForm, ShelterForm
 from iljari.frontline.views.common import pick
@@ -36,7 +37,7 @@ def _setup_set(request, form, write, *, record, noun: str, name, done=None):
 
     def save(data):
         saved = write(data, code=data.pop("code").strip(), new=record is None)
-        return f"{noun} {name(saved)}을(를) 저장했습니다.", done(saved) if done else reverse("frontline:setup")
+        return f"{noun} {with_object(name(saved))} 저장했습니다.", done(saved) if done else reverse("frontline:setup")
 
     title = f"{noun} 수정 · {name(record)}" if record else f"{noun} 등록"
     return _setup_form(request, form, save, title=title, back=reverse("frontline:setup"))
@@ -150,7 +151,9 @@ def session_edit(request, code: str | None = None, pk: int | None = None):
 
     def save(data):
         services.session_set(actor=request.user, programme=programme, session=session, new=session is None, **data)
-        return f"{data['title']}을(를) 저장했습니다.", reverse("frontline:programme_detail", args=[programme.code])
+        return f"{with_object(data['title'])} 저장했습니다.", reverse(
+            "frontline:programme_detail", args=[programme.code]
+        )
 
     title = f"{programme.title} · " + (f"{session.title} 수정" if session else "회차 추가")
     return _setup_form(

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from iljari.core.errors import field_error
 from iljari.core.formats import format_won
+from iljari.core.korean import with_topic
 from iljari.fund.models import Account, Agreement, LedgerEntry
 from iljari.fund.services.ledger import account_balance, ledger_entry, require_manage
 
@@ -62,7 +63,7 @@ def agreement_create(
     if ends_on < starts_on:
         raise field_error("ends_on", "협약 종료일이 시작일보다 앞설 수 없습니다.")
     if intermediary.kind != "intermediary":
-        raise field_error("intermediary", f"{intermediary.name}은(는) 수행기관으로 등록된 기관이 아닙니다.")
+        raise field_error("intermediary", f"{with_topic(intermediary.name)} 수행기관으로 등록된 기관이 아닙니다.")
     if Agreement.objects.filter(code=code).exists():
         raise field_error("code", f"협약번호 {code}는 이미 있습니다.")
     with transaction.atomic():

@@ -13,6 +13,7 @@ from iljari.core.access import access_grant_submit, access_grants_manage, requir
 from iljari.core.errors import field_error
 from iljari.core.figures import MONEY, OFFICE_DATE, DateKind, year_date
 from iljari.core.formats import format_won
+from iljari.core.korean import with_object, with_topic
 from iljari.grants.models import GrantAgreement, GrantProgramme
 
 MANAGE_MESSAGE = "이 보조금 사업을 관리할 권한이 없습니다."
@@ -33,11 +34,11 @@ def require_submit(actor, agreement: GrantAgreement) -> None:
 
 def amount_check(value, field: str, label: str, *, positive: bool = False) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise field_error(field, f"{label}은(는) 원 단위 정수로 적으십시오.")
+        raise field_error(field, f"{with_topic(label)} 원 단위 정수로 적으십시오.")
     if value < 0 or (positive and value == 0):
-        raise field_error(field, f"{label}은(는) {'1원' if positive else '0원'} 이상이어야 합니다.")
+        raise field_error(field, f"{with_topic(label)} {'1원' if positive else '0원'} 이상이어야 합니다.")
     if not MONEY.fits(value):
-        raise field_error(field, f"{label}은(는) {format_won(int(MONEY.high))} 이하여야 합니다.")
+        raise field_error(field, f"{with_topic(label)} {format_won(int(MONEY.high))} 이하여야 합니다.")
     return value
 
 
@@ -57,11 +58,13 @@ def percent_check(value, field: str, label: str, *, below_hundred: bool = False)
     try:
         rate = Decimal(str(value))
     except (InvalidOperation, TypeError, ValueError):
-        raise field_error(field, f"{label}을(를) 숫자로 적으십시오.") from None
+        raise field_error(field, f"{with_object(label)} 숫자로 적으십시오.") from None
     if not rate.is_finite() or rate < 0 or rate > 100 or (below_hundred and rate == 100):
-        raise field_error(field, f"{label}은(는) 0% 이상 {'100% 미만' if below_hundred else '100% 이하'}여야 합니다.")
+        raise field_error(
+            field, f"{with_topic(label)} 0% 이상 {'100% 미만' if below_hundred else '100% 이하'}여야 합니다."
+        )
     if rate != rate.quantize(Decimal("0.01")):
-        raise field_error(field, f"{label}은(는) 소수점 둘째 자리까지 적습니다.")
+        raise field_error(field, f"{with_topic(label)} 소수점 둘째 자리까지 적습니다.")
     return rate
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
 from iljari.core.files import file_store
+from iljari.core.korean import topic_particle
 from iljari.intake.models import Application, ApplicationDocument, Call
 
 # The first bytes of each accepted type: the file's own content decides, never its name or the browser.
@@ -56,7 +57,7 @@ def documents_check(call: Call, documents: dict) -> list[CheckedDocument]:
     checked: list[CheckedDocument] = []
     for label, upload in documents.items():
         if label not in lines:
-            errors.append(f"'{label}'은(는) 이 공고의 제출 서류가 아닙니다.")
+            errors.append(f"'{label}'{topic_particle(str(label))} 이 공고의 제출 서류가 아닙니다.")
             continue
         if not upload.size:
             errors.append(f"'{label}': 빈 파일입니다.")

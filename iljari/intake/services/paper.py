@@ -20,6 +20,7 @@ from iljari.core.access import (
 )
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.korean import with_object
 from iljari.core.xlsx import xlsx_rows
 from iljari.intake.models import Application, Call, Quota
 from iljari.intake.selectors import APPLICANT_COLUMNS
@@ -85,7 +86,7 @@ def application_paper_register(
             details = {key: value for key, value in (person_details or {}).items() if value not in (None, "")}
             needed = {"name": "이름", "birth_date": "생년월일", "sex": "성별"}
             missing = {
-                key: [f"처음 등록하는 사람입니다. {label}을(를) 입력하십시오."]
+                key: [f"처음 등록하는 사람입니다. {with_object(label)} 입력하십시오."]
                 for key, label in needed.items()
                 if key not in details
             }

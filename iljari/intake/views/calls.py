@@ -17,6 +17,7 @@ from iljari.core.access import (
 )
 from iljari.core.http import log_person_access, paginate, service_step
 from iljari.core.jobs import job_start
+from iljari.core.korean import object_particle
 from iljari.intake import selectors, services, tasks
 from iljari.intake.forms import CallPageForms, ScoreForm, SeedForm
 from iljari.intake.models import Application
@@ -89,7 +90,7 @@ def _call_edit_page(request, *, call=None):
             criteria=values["criteria"],
             create=call is None,
         )
-        return f"모집공고 '{saved.title}'을(를) 저장했습니다.", saved.get_absolute_url()
+        return f"모집공고 '{saved.title}'{object_particle(str(saved.title))} 저장했습니다.", saved.get_absolute_url()
 
     return service_step(
         request,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.http import service_step
 from iljari.core.jobs import job_start
+from iljari.core.korean import with_object
 from iljari.intake import selectors, services, tasks
 from iljari.intake.forms import SeedForm
 
@@ -80,6 +81,6 @@ def application_decline(request, pk: int):
 
     def decline():
         services.application_decline(actor=request.user, application=application)
-        return f"신청 #{application.pk}을(를) 선발 포기로 기록했습니다.", application.call.get_absolute_url()
+        return f"신청 #{with_object(application.pk)} 선발 포기로 기록했습니다.", application.call.get_absolute_url()
 
     return service_step(request, decline, back=application.call.get_absolute_url())

@@ -11,6 +11,7 @@ from django.db import transaction
 from iljari.core.access import access_worksite_records, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.history import history_batch, history_bulk_replace
+from iljari.core.korean import with_topic
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
@@ -25,10 +26,10 @@ def _decimal(value, field: str, label: str, errors: dict) -> Decimal | None:
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError, TypeError):
-        errors[field] = [f"{label}은(는) 숫자여야 합니다."]
+        errors[field] = [f"{with_topic(label)} 숫자여야 합니다."]
         return None
     if number < 0 or number != number.quantize(Decimal("0.01")):
-        errors[field] = [f"{label}은(는) 0 이상, 소수 둘째 자리까지입니다."]
+        errors[field] = [f"{with_topic(label)} 0 이상, 소수 둘째 자리까지입니다."]
         return None
     return number
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.figures import COUNT, MONEY, QUANTITY, TARGET_LEAD, YEAR, year_date
+from iljari.core.korean import with_topic
 from iljari.core.locks import require_month_open
 from iljari.performance.models import (
     Indicator,
@@ -58,9 +59,9 @@ def _decimal(value, field: str, label: str) -> Decimal:
     try:
         number = Decimal(str(value))
     except (InvalidOperation, TypeError, ValueError) as exc:
-        raise ValidationFailed(field_errors={field: [f"{label}은(는) 숫자여야 합니다."]}) from exc
+        raise ValidationFailed(field_errors={field: [f"{with_topic(label)} 숫자여야 합니다."]}) from exc
     if not number.is_finite():
-        raise ValidationFailed(field_errors={field: [f"{label}은(는) 숫자여야 합니다."]})
+        raise ValidationFailed(field_errors={field: [f"{with_topic(label)} 숫자여야 합니다."]})
     return number
 
 

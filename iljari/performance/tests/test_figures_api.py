@@ -337,7 +337,7 @@ def test_a_negative_amount_and_a_date_outside_the_year_are_400_by_field(office):
 
     assert_error_format(response, 400, "validation_error")
     errors = field_errors(response)
-    assert errors["committed"] == "원인행위액은(는) 0 이상이어야 합니다."
+    assert errors["committed"] == "원인행위액은 0 이상이어야 합니다."
     assert errors["as_of"] == "기준일은 2018년 안의 날짜여야 합니다."
 
 

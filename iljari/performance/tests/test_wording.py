@@ -44,7 +44,7 @@ def test_values_are_shown_in_the_units_and_formats_the_report_uses(value, unit, 
 @pytest.mark.parametrize(
     ("text", "object_", "direction"),
     [("203,895개", "를", "로"), ("10,774명", "을", "으로"), ("1,300억원", "을", "으로"), ("151시간", "을", "으로"),
-     ("3,000일", "을", "로"), ("51.0%", "을(를)", "로"), ("5.4:1", "을(를)", "로")],
+     ("3,000일", "을", "로"), ("51.0%", "를", "로"), ("5.4:1", "을", "로")],
 )  # fmt: skip
 def test_particles_follow_the_last_syllable(text, object_, direction):
     assert (wording.object_particle(text), wording.direction_particle(text)) == (object_, direction)
