@@ -18,6 +18,7 @@ Each kind gives:
 - `kind.parse_cell(value)`               a sheet cell read as the kind; raises ValueError with a Korean message
                                          (NaN, Infinity, sNaN, 1e400 and overflow included);
 - `kind.check(field)`                    a Q for a CHECK constraint (holds on SQLite and PostgreSQL).
+- `as_decimal(value) -> Decimal | None`  any value read as a finite Decimal (None: text, NaN, Infinity, overflow)
 
 `flagged(value)` says whether a value read back is unusable (not finite, a `Flagged` marker from
 `SafeDecimalField`, or past `DISPLAY_CEILING`); `core.formats` shows such values as `FLAG_TEXT`.
@@ -49,7 +50,7 @@ DISPLAY_CEILING = Decimal(10) ** 15  # no figure of any kind, nor any total of t
 YEAR_MARGIN = 1
 
 
-def _decimal(value) -> Decimal | None:
+def as_decimal(value) -> Decimal | None:
     """A value as a Decimal, or None when it is not a finite number (NaN, Infinity, text, overflow)."""
     if isinstance(value, bool) or value is None:
         return None
@@ -103,7 +104,7 @@ class NumberKind:
         return f"{subject} {low}{self.unit} 이상의 {kind}여야 합니다(최대 {high}{self.unit})."
 
     def problem(self, value) -> str | None:
-        number = _decimal(value)
+        number = as_decimal(value)
         if number is None:
             return f"{self.label}{topic_particle(self.label)} 숫자여야 합니다."
         if not self.low <= number <= self.high:
@@ -153,7 +154,7 @@ class NumberKind:
             if text.startswith("△"):
                 text = "-" + text[1:]
             value = text
-        number = _decimal(value)
+        number = as_decimal(value)
         if number is None:
             if _not_finite(value):
                 raise ValueError("NaN·무한대는 숫자로 쓸 수 없습니다")
@@ -314,7 +315,7 @@ class Flagged(Decimal):
     raw: str = ""
 
     def __new__(cls, value, raw: str = ""):
-        number = _decimal(value)
+        number = as_decimal(value)
         self = super().__new__(cls, number if number is not None else STAND_IN)
         self.raw = raw or str(value)
         return self
@@ -329,7 +330,7 @@ class FlaggedInt(int):
     raw: str = ""
 
     def __new__(cls, value, raw: str = ""):
-        number = _decimal(value)
+        number = as_decimal(value)
         self = super().__new__(cls, int(number) if number is not None else int(STAND_IN))
         self.raw = raw or str(value)
         return self
@@ -385,7 +386,7 @@ class SafeDecimalField(models.DecimalField):
         if value is None:
             return None
         if not isinstance(value, Decimal):
-            number = _decimal(value)
+            number = as_decimal(value)
             if number is None:
                 return Flagged(STAND_IN, raw=str(value))
             value = number

@@ -37,7 +37,7 @@ from iljari.fund.tasks import notices_batch as notices_batch_task
 
 def _as_of(request):
     """The day the page is as of: the one the user chose (`?as_of=`, kept through the page's forms and redirects),
-    else the fund's latest date with data (core.period), else today. The form shows the day either way."""
+    else the day the fund opens at (selectors.fund_default_day: its newest ledger day). The form shows the day."""
     form = AsOfForm(request.GET or None)
     chosen = form.cleaned_data.get("as_of") if form.is_valid() else None
     if chosen is not None:

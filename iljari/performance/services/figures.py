@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
 from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.figures import COUNT, MONEY, QUANTITY, TARGET_LEAD, YEAR, year_date
+from iljari.core.figures import COUNT, MONEY, QUANTITY, TARGET_LEAD, YEAR, as_decimal, year_date
 from iljari.core.korean import with_topic
 from iljari.core.locks import require_month_open
 from iljari.performance.models import (
@@ -56,11 +56,8 @@ def indicator_set(
 
 
 def _decimal(value, field: str, label: str) -> Decimal:
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, TypeError, ValueError) as exc:
-        raise ValidationFailed(field_errors={field: [f"{with_topic(label)} 숫자여야 합니다."]}) from exc
-    if not number.is_finite():
+    number = as_decimal(value)
+    if number is None:
         raise ValidationFailed(field_errors={field: [f"{with_topic(label)} 숫자여야 합니다."]})
     return number
 
