@@ -32,6 +32,23 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class RetirableModel(TimeStampedModel):
+    """A definition the office retires rather than deletes (a programme, a budget line, an indicator…).
+
+    A retired definition stays for the years and reports that used it; it is not offered for new records and is
+    not carried into a new year. `retired_on` is the day it stopped (None: in use).
+    """
+
+    retired_on = models.DateField(_("폐지일"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_on is not None
+
+
 class IljariUserManager(UserManager):
     def create_superuser(self, username, email=None, password=None, **extra_fields):
         """`iljari createsuperuser` makes a system administrator (roles, not Django flags, grant access)."""

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import MONEY, OFFICE_DATE
 from iljari.core.formats import ratio
-from iljari.core.models import TimeStampedModel
+from iljari.core.models import RetirableModel, TimeStampedModel
 
 
-class StaffingQuota(TimeStampedModel):
+class StaffingQuota(RetirableModel):
     """Authorised (정원) and current (현원) staff of one org unit, job series and grade, as of a date.
     공무직 stand outside the quota: they have a current count and no authorised number."""
 
@@ -63,7 +63,7 @@ class StaffingQuota(TimeStampedModel):
         return None if self.authorized is None else self.current - self.authorized
 
 
-class BudgetLine(TimeStampedModel):
+class BudgetLine(RetirableModel):
     """One line of the budget: a year, the org unit that holds it, what it is for, and its source."""
 
     class Source(models.TextChoices):

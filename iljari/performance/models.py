@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, YEAR, SafeDecimalField, SafePositiveIntegerField
 from iljari.core.formats import ratio
-from iljari.core.models import TimeStampedModel
+from iljari.core.models import RetirableModel, TimeStampedModel
 
 
-class Indicator(TimeStampedModel):
+class Indicator(RetirableModel):
     """A policy indicator (정책지표). A formula indicator is computed: numerator / denominator × factor."""
 
     code = models.CharField(_("코드"), max_length=32, unique=True)
@@ -111,7 +111,7 @@ class JobKind(models.TextChoices):
     INDIRECT = "indirect", _("간접일자리")
 
 
-class JobTarget(TimeStampedModel):
+class JobTarget(RetirableModel):
     """A job-creation target of a year: for a target group, or for a kind (direct/indirect), optionally of one
     programme. A target the source lost is kept missing (null), never guessed."""
 

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.models import TimeStampedModel
+from iljari.core.models import RetirableModel, TimeStampedModel
 
 
 def lines(text: str) -> list[str]:
@@ -30,7 +30,7 @@ class Vision(TimeStampedModel):
         return f"{self.year} {self.statement}"
 
 
-class Objective(TimeStampedModel):
+class Objective(RetirableModel):
     """추진목표; also the sections of part Ⅲ of the business report."""
 
     vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="objectives")
@@ -47,7 +47,7 @@ class Objective(TimeStampedModel):
         return f"{self.number}. {self.title}"
 
 
-class CoreTask(TimeStampedModel):
+class CoreTask(RetirableModel):
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="core_tasks")
     order = models.PositiveSmallIntegerField(_("순서"))
     title = models.CharField(_("핵심과제"), max_length=200)
@@ -61,7 +61,7 @@ class CoreTask(TimeStampedModel):
         return self.title
 
 
-class Programme(TimeStampedModel):
+class Programme(RetirableModel):
     """A 주요업무: belongs to a division, has purposes (◆), overview facts, milestones and a budget."""
 
     objective = models.ForeignKey(
