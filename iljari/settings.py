@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",
     "django_tasks",
     "django_tasks_db",
@@ -126,6 +129,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "iljari.core.middleware.IdleSessionTimeoutMiddleware",
+    "iljari.core.middleware.AccountGateMiddleware",  # a password to change or a second factor to enrol comes first
     "iljari.core.middleware.InputLimitsMiddleware",  # before anything reads the body (CSRF): 413 / 400 in Korean
     "iljari.core.middleware.ChangeHistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -206,6 +210,19 @@ ILJARI_LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 20)
 ILJARI_LOGIN_ADDRESS_MINUTES = env_int("LOGIN_ADDRESS_MINUTES", 10)
 ILJARI_SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
 ILJARI_API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 30)
+
+# Second factor (2단계 인증, docs/security.md): a TOTP authenticator app with recovery codes (django-otp). The roles
+# that must use it (codes of core.roles.Role); any other account may enrol and is then asked for its code too.
+ILJARI_SECOND_FACTOR_ROLES = env_list("SECOND_FACTOR_ROLES", "system_admin,auditor")
+# The demo and test personas (User.second_factor_exempt) are not made to enrol; off by default in production.
+ILJARI_SECOND_FACTOR_EXEMPTIONS = env_bool("SECOND_FACTOR_EXEMPTIONS", DEBUG)
+ILJARI_SECOND_FACTOR_PENDING_MINUTES = env_int("SECOND_FACTOR_PENDING_MINUTES", 5)  # password given, code awaited
+ILJARI_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "서울시 일자리"
+# django-otp's own per-device back-off is off: wrong codes count in the login limits above (LoginEvent), per address
+# and user name, like wrong passwords.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # E-mail: the console in development, SMTP in production (tests get locmem from pytest-django).
 EMAIL_BACKEND = env_str(

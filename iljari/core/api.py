@@ -58,6 +58,7 @@ class TokenRequest(Schema):
     username: str = Field(..., max_length=150, description="아이디")
     password: str = Field(..., max_length=128, description="비밀번호")
     name: str = Field("", max_length=100, description="토큰 이름(용도)")
+    code: str = Field("", max_length=20, description="2단계 인증을 쓰는 계정: 인증 앱의 6자리 코드(또는 복구 코드)")
 
 
 class TokenIssued(Schema):
@@ -168,14 +169,14 @@ class HistoryFilter(Schema):
 
 @router.post("/auth/token", auth=None, response={201: TokenIssued}, summary="API 토큰 발급")
 def token_issue(request, payload: TokenRequest):
-    result = services.account_authenticate(
+    token, raw = services.api_token_sign_in(
         username=payload.username,
         password=payload.password,
+        code=payload.code,
+        name=payload.name,
         remote_addr=client_address(request),
         user_agent=request.headers.get("User-Agent", ""),
-        channel="api",
     )
-    token, raw = services.api_token_issue(user=result.user, name=payload.name)
     return Status(201, {"id": token.pk, "token": raw, "expires_at": token.expires_at})
 
 

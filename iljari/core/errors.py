@@ -91,3 +91,21 @@ class Unavailable(IljariError):
     code = "unavailable"
     status = 503
     default_message = "이 기능을 지금 사용할 수 없습니다. 관리자에게 문의하십시오."
+
+
+class PasswordChangeRequired(NotAllowed):
+    """The account must set its own password first (a new account, or one the system admin reset)."""
+
+    code = "password_change_required"
+    default_message = (
+        "비밀번호를 바꾸어야 계속할 수 있습니다. 웹 화면에서 로그인하여 비밀번호를 바꾼 뒤 다시 시도하십시오."
+    )
+
+
+class SecondFactorRequired(NotAllowed):
+    """The account's role requires a second factor it has not enrolled yet."""
+
+    code = "second_factor_required"
+    default_message = (
+        "이 계정은 2단계 인증을 써야 합니다. 웹 화면에서 로그인하여 2단계 인증을 등록한 뒤 다시 시도하십시오."
+    )

@@ -74,6 +74,21 @@ class PasswordChangeForm(KrdsFormMixin, forms.Form):
         return data
 
 
+class SecondFactorCodeForm(KrdsFormMixin, forms.Form):
+    """The second step of a login, and the enrolment's confirmation: a code the authenticator app shows (or, at
+    login, a recovery code)."""
+
+    code = forms.CharField(
+        label=_("인증 코드"),
+        max_length=20,
+        required=False,
+        help_text=_("인증 앱에 보이는 6자리 숫자. 휴대전화를 잃었다면 복구 코드(예: k7mq-2xwd)를 입력합니다."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True, "spellcheck": "false"}
+        ),
+    )
+
+
 def _placement(name: str):
     return User._meta.get_field(name).formfield(required=False)
 
@@ -92,7 +107,7 @@ class UserForm(KrdsFormMixin, forms.Form):
         label=_("초기 비밀번호"),
         required=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("새 계정에만 씁니다. 사용자가 첫 로그인 후 바꾸도록 안내하십시오."),
+        help_text=_("새 계정에만 씁니다. 사용자는 첫 로그인 때 이 비밀번호를 자신의 비밀번호로 바꾸어야 합니다."),
     )
 
     def __init__(self, *args, editing: bool = False, **kwargs):

@@ -22,7 +22,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from iljari.core.errors import error_body
+from iljari.core.errors import PasswordChangeRequired, SecondFactorRequired, error_body
+from iljari.core.second_factor import second_factor_enrolled, second_factor_required
 from iljari.core.services import account_session_expire
 from iljari.core.validators import CONTROL_CHARACTERS, has_control_characters
 
@@ -96,6 +97,47 @@ class IdleSessionTimeoutMiddleware:
             # logged in by this request: its first activity is now, so the next request has nothing to write
             session[self.SESSION_KEY] = time.time()
         return response
+
+
+class AccountGateMiddleware:
+    """Before anything else a signed-in account must set its own password (a new account made by the system admin,
+    or after a reset: `User.must_change_password`), and then enrol the second factor its role requires. Every other
+    page redirects there; the API answers 403 in Korean (`password_change_required`, `second_factor_required`).
+    A token-authenticated API call is refused by the token check itself (core.services.api_token_authenticate).
+
+    Whether the second factor is enrolled is read once and remembered in the session (only accounts whose role
+    requires it are asked)."""
+
+    ENROLLED_KEY = "iljari_second_factor_ok"
+    OPEN = ("core:logout",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        step = self._step(request, user)
+        if step is None:
+            return self.get_response(request)
+        url_name, error = step
+        allowed = {reverse(name) for name in (url_name, *self.OPEN)}
+        if request.path in allowed or request.path.startswith(settings.STATIC_URL):
+            return self.get_response(request)
+        if request.path.startswith(API_PREFIX):
+            return JsonResponse(error().as_dict(), status=403, json_dumps_params={"ensure_ascii": False})
+        return redirect(url_name)
+
+    def _step(self, request, user):
+        if user.must_change_password:
+            return "core:password_change", PasswordChangeRequired
+        if request.session.get(self.ENROLLED_KEY) or not second_factor_required(user):
+            return None
+        if second_factor_enrolled(user):
+            request.session[self.ENROLLED_KEY] = True
+            return None
+        return "core:second_factor", SecondFactorRequired
 
 
 CONTENT_SECURITY_POLICY = "; ".join(

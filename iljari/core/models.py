@@ -94,6 +94,12 @@ class User(AbstractUser):
     display_name = models.CharField(_("이름"), max_length=60, blank=True)
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     password_changed_at = models.DateTimeField(_("비밀번호 변경일시"), null=True, blank=True)
+    # Set for a new account made by the system admin and after a reset: every page leads to the password change
+    # until the holder sets their own (core.middleware.AccountGateMiddleware); cleared by user_password_change.
+    must_change_password = models.BooleanField(_("비밀번호 변경 필요"), default=False)
+    # The demo and test personas only (set by the demo loader and iljari.testing, never on a page): not made to
+    # enrol a second factor their role requires, while ILJARI_SECOND_FACTOR_EXEMPTIONS is on (off in production).
+    second_factor_exempt = models.BooleanField(_("2단계 인증 면제(시연 계정)"), default=False)
 
     objects = IljariUserManager()
 
@@ -144,6 +150,15 @@ class LoginEvent(models.Model):
         UNLOCKED = "unlocked", _("잠금 해제")
         LOGOUT = "logout", _("로그아웃")
         TIMEOUT = "timeout", _("세션 만료")
+        PASSWORD_OK = "password_ok", _("비밀번호 확인(인증 코드 대기)")
+        CODE_FAILURE = "code_failure", _("인증 코드 실패")
+        RECOVERY_USED = "recovery_used", _("복구 코드로 로그인")
+        PASSWORD_RESET = "password_reset", _("비밀번호 초기화")
+        PASSWORD_CHANGED = "password_changed", _("비밀번호 변경")
+        SECOND_FACTOR_ON = "otp_enrolled", _("2단계 인증 등록")
+        SECOND_FACTOR_OFF = "otp_reset", _("2단계 인증 초기화")
+        DEACTIVATED = "deactivated", _("계정 사용 중지")
+        ACTIVATED = "activated", _("계정 다시 사용")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="login_events"
@@ -154,6 +169,15 @@ class LoginEvent(models.Model):
     remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
     user_agent = models.CharField(_("브라우저"), max_length=300, blank=True)
     at = models.DateTimeField(_("일시"), default=timezone.now, db_index=True)
+    # who did it, for the events the system admin causes (reset, unlock, deactivation); None: the holder or the system
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("처리자"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("로그인 기록")

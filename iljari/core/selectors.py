@@ -3,6 +3,7 @@
 Contract:
 - user_list(*, user, q="", role="") -> QuerySet[User]            (system admin)
 - user_get(*, user, pk) -> User                                   (system admin; NotFound otherwise)
+- user_security(*, user, account) -> dict   (system admin: forced change, second factor, live tokens, account events)
 - login_event_list(*, user, username="", outcome="", date_from=None, date_to=None) -> QuerySet[LoginEvent]
 - own_login_event_list(*, user, limit=10) -> list[LoginEvent]      (one's own)
 - change_history_list(*, user, actor_id=None, model="", object_pk="", action=None,
@@ -28,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -42,6 +44,7 @@ from iljari.core.errors import NotFound
 from iljari.core.figures import ANY_DECIMAL, KINDS, FigureValidator, SafeDecimalField
 from iljari.core.models import ChangeBatch, LoginEvent, User
 from iljari.core.roles import Role
+from iljari.core.second_factor import recovery_codes_left, second_factor_enrolled, second_factor_required
 
 
 def _day_start(day: date) -> datetime:
@@ -64,6 +67,39 @@ def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
     if role:
         queryset = queryset.filter(role=role)
     return queryset
+
+
+ACCOUNT_EVENTS = [
+    LoginEvent.Outcome.PASSWORD_RESET,
+    LoginEvent.Outcome.PASSWORD_CHANGED,
+    LoginEvent.Outcome.UNLOCKED,
+    LoginEvent.Outcome.SECOND_FACTOR_ON,
+    LoginEvent.Outcome.SECOND_FACTOR_OFF,
+    LoginEvent.Outcome.RECOVERY_USED,
+    LoginEvent.Outcome.DEACTIVATED,
+    LoginEvent.Outcome.ACTIVATED,
+]
+
+
+def user_security(*, user: User, account: User) -> dict:
+    """The account page's 계정 보안 section (system admin): the forced change, the second factor, live API tokens
+    and the latest account events (resets, changes, unlocks, enrolments, recovery codes used)."""
+    require(access_accounts_manage(user))
+    now = timezone.now()
+    return {
+        "must_change_password": account.must_change_password,
+        "password_changed_at": account.password_changed_at,
+        "second_factor_required": second_factor_required(account),
+        "second_factor_role": account.role in settings.ILJARI_SECOND_FACTOR_ROLES,
+        "second_factor_exempt": account.second_factor_exempt and settings.ILJARI_SECOND_FACTOR_EXEMPTIONS,
+        "second_factor_enrolled": second_factor_enrolled(account),
+        "recovery_codes_left": recovery_codes_left(account),
+        "tokens": account.api_tokens.filter(revoked_at__isnull=True, expires_at__gt=now).count(),
+        "events": list(
+            LoginEvent.objects.filter(user=account, outcome__in=ACCOUNT_EVENTS).select_related("actor")[:10]
+        ),
+        "is_self": account.pk == user.pk,
+    }
 
 
 def command_user(*, username: str = "") -> User | None:

@@ -6,13 +6,22 @@ app_name = "core"
 
 urlpatterns = [
     path("accounts/login/", views.login_view, name="login"),
+    path("accounts/login/code/", views.login_code, name="login_code"),
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/me/", views.profile, name="profile"),
     path("accounts/me/password/", views.password_change, name="password_change"),
+    path("accounts/me/second-factor/", views.second_factor, name="second_factor"),
     path("accounts/users/", views.user_list, name="user_list"),
     path("accounts/users/new/", views.user_create, name="user_create"),
     path("accounts/users/<int:pk>/", views.user_detail, name="user_detail"),
     path("accounts/users/<int:pk>/unlock/", views.user_unlock, name="user_unlock"),
+    path("accounts/users/<int:pk>/password-reset/", views.user_password_reset, name="user_password_reset"),
+    path("accounts/users/<int:pk>/active/", views.user_active, name="user_active"),
+    path(
+        "accounts/users/<int:pk>/second-factor-reset/",
+        views.user_second_factor_reset,
+        name="user_second_factor_reset",
+    ),
     path("history/", views.history_list, name="history_list"),
     path("history/<int:pk>/", views.history_detail, name="history_detail"),
     path("history/batches/", views.change_batch_list, name="change_batch_list"),

@@ -5,6 +5,9 @@ Each view parses input, calls one selector or service, and renders; permission i
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -32,15 +35,45 @@ from iljari.core.forms import (
     LoginEventFilterForm,
     LoginForm,
     PasswordChangeForm,
+    SecondFactorCodeForm,
     UserFilterForm,
     UserForm,
 )
 from iljari.core.history import entry_change_rows, entry_object_text
-from iljari.core.http import error_text, paginate, safe_next, service_step
+from iljari.core.http import error_text, form_apply_error, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
-from iljari.core.middleware import client_address
+from iljari.core.middleware import AccountGateMiddleware, client_address
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
+from iljari.core.second_factor import (
+    recovery_codes_left,
+    second_factor_device_pending,
+    second_factor_enrolled,
+    second_factor_qr_svg,
+    second_factor_required,
+    second_factor_secret_text,
+)
+
+PENDING_LOGIN = "iljari_pending_login"  # the session of a login whose password was right, awaiting its code
+
+
+def _signed_in(request, result) -> None:
+    """Log the account in and greet it with its previous login (and, after a recovery code, the codes left)."""
+    login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+    if result.previous_login is not None:
+        at = timezone.localtime(result.previous_login.at)
+        note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
+        if result.failures_since_previous:
+            note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
+    else:
+        note = "처음 접속하셨습니다."
+    messages.info(request, note)  # information, not a success message
+    if result.recovery_codes_left is not None:
+        messages.warning(
+            request,
+            f"복구 코드로 로그인했습니다. 남은 복구 코드는 {result.recovery_codes_left}개입니다. "
+            "인증 앱을 다시 등록하면 새 복구 코드를 받습니다.",
+        )
 
 
 def login_view(request):
@@ -56,16 +89,12 @@ def login_view(request):
             remote_addr=client_address(request),
             user_agent=request.headers.get("User-Agent", ""),
         )
-        login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
-        if result.previous_login is not None:
-            at = timezone.localtime(result.previous_login.at)
-            note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
-            if result.failures_since_previous:
-                note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
-        else:
-            note = "처음 접속하셨습니다."
-        messages.info(request, note)  # information, not a success message
-        return None, safe_next(request, reverse("web:home"))
+        target = safe_next(request, reverse("web:home"))
+        if result.code_required:
+            request.session[PENDING_LOGIN] = {"user": result.user.pk, "at": time.time(), "next": target}
+            return None, reverse("core:login_code")
+        _signed_in(request, result)
+        return None, target
 
     return service_step(
         request,
@@ -74,6 +103,36 @@ def login_view(request):
         render_page=lambda form, status: render(
             request, "core/login.html", {"form": form, "next": request.GET.get("next", "")}, status=status
         ),
+    )
+
+
+def login_code(request):
+    """The second step of a login with a second factor: the authenticator's code (or a recovery code). Only after
+    the password step of this same session, for ILJARI_SECOND_FACTOR_PENDING_MINUTES."""
+    if request.user.is_authenticated:
+        return redirect("web:home")
+    pending = request.session.get(PENDING_LOGIN) or {}
+    if not pending or time.time() - pending.get("at", 0) > settings.ILJARI_SECOND_FACTOR_PENDING_MINUTES * 60:
+        request.session.pop(PENDING_LOGIN, None)
+        messages.warning(request, "인증 코드 입력 시간이 지났거나 로그인을 시작하지 않았습니다. 다시 로그인하십시오.")
+        return redirect("core:login")
+
+    def verify(data):
+        result = services.account_second_factor_verify(
+            user_id=pending["user"],
+            code=data["code"],
+            remote_addr=client_address(request),
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+        request.session.pop(PENDING_LOGIN, None)
+        _signed_in(request, result)
+        return None, pending.get("next") or reverse("web:home")
+
+    return service_step(
+        request,
+        verify,
+        form=SecondFactorCodeForm(request.POST or None),
+        render_page=lambda form, status: render(request, "core/login_code.html", {"form": form}, status=status),
     )
 
 
@@ -94,19 +153,62 @@ def profile(request):
 
 @login_required
 def password_change(request):
+    """One's own password; also the forced change (a new account's first login, after a reset), which every other
+    page leads to until it is done (core.middleware.AccountGateMiddleware)."""
+    forced = request.user.must_change_password
+
     def change(data):
         user = services.user_password_change(
-            user=request.user, old_password=data["old_password"], new_password=data["new_password"]
+            user=request.user,
+            old_password=data["old_password"],
+            new_password=data["new_password"],
+            remote_addr=client_address(request),
         )
         update_session_auth_hash(request, user)
-        return "비밀번호를 바꾸었습니다.", reverse("core:profile")
+        return "비밀번호를 바꾸었습니다.", reverse("web:home") if forced else reverse("core:profile")
 
     return service_step(
         request,
         change,
         form=PasswordChangeForm(request.POST or None),
-        render_page=lambda form, status: render(request, "core/password_change.html", {"form": form}, status=status),
+        render_page=lambda form, status: render(
+            request, "core/password_change.html", {"form": form, "forced": forced}, status=status
+        ),
     )
+
+
+@login_required
+def second_factor(request):
+    """One's own second factor: enrol an authenticator app (the QR code drawn on the server, the secret to type in,
+    a code to confirm), then the ten recovery codes shown once. An account whose role requires it is led here until
+    it is done (core.middleware.AccountGateMiddleware)."""
+    user = request.user
+    required = second_factor_required(user)
+    enrolled = second_factor_enrolled(user)
+    renewing = request.GET.get("renew") == "1" or request.POST.get("renew") == "1"
+    context = {"required": required, "enrolled": enrolled, "renewing": renewing}
+    if enrolled and not renewing:
+        return render(request, "core/second_factor.html", {**context, "codes_left": recovery_codes_left(user)})
+    device = second_factor_device_pending(user)
+    context |= {"qr_svg": second_factor_qr_svg(device, user), "secret": second_factor_secret_text(device)}
+    form = SecondFactorCodeForm(request.POST or None)
+    form.fields["code"].help_text = "인증 앱에 보이는 6자리 숫자"
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = services.second_factor_enrol_confirm(
+                user=user, code=form.cleaned_data["code"], remote_addr=client_address(request)
+            )
+        except IljariError as error:
+            form_apply_error(form, error)
+        else:
+            request.session[AccountGateMiddleware.ENROLLED_KEY] = True
+            response = render(request, "core/second_factor_codes.html", {"codes": codes})
+            response["Cache-Control"] = "private, no-store"
+            return response
+    status = 400 if form.errors else 200
+    response = render(request, "core/second_factor.html", {**context, "form": form}, status=status)
+    response["Cache-Control"] = "private, no-store"  # the secret is on the page
+    return response
 
 
 # --- change history and login records (auditor, system admin) -----------------------------------------
@@ -241,7 +343,12 @@ def user_detail(request, pk: int):
         render_page=lambda form, status: render(
             request,
             "core/user_form.html",
-            {"form": form, "editing": account, "locks": services.login_locks(username=account.username)},
+            {
+                "form": form,
+                "editing": account,
+                "locks": services.login_locks(username=account.username),
+                "security": selectors.user_security(user=request.user, account=account),
+            },
             status=status,
         ),
     )
@@ -254,10 +361,57 @@ def user_unlock(request, pk: int):
     back = reverse("core:user_detail", kwargs={"pk": account.pk})
 
     def unlock():
-        services.user_unlock(actor=request.user, user=account)
+        services.user_unlock(actor=request.user, user=account, remote_addr=client_address(request))
         return f"{account.username} 계정의 잠금을 해제했습니다.", back
 
     return service_step(request, unlock, back=back)
+
+
+@login_required
+@require_POST
+def user_password_reset(request, pk: int):
+    """비밀번호 초기화: the temporary password is shown on this answer only (not a redirect, never stored)."""
+    account = selectors.user_get(user=request.user, pk=pk)
+    try:
+        account, password = services.user_password_reset_temporary(
+            actor=request.user, user=account, remote_addr=client_address(request)
+        )
+    except ValidationFailed as error:
+        messages.error(request, error_text(error))
+        return redirect("core:user_detail", pk=account.pk)
+    response = render(request, "core/user_password_reset.html", {"account": account, "password": password})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def user_active(request, pk: int):
+    account = selectors.user_get(user=request.user, pk=pk)
+    back = reverse("core:user_detail", kwargs={"pk": account.pk})
+    is_active = request.POST.get("is_active") == "1"
+
+    def set_active():
+        services.user_active_set(
+            actor=request.user, user=account, is_active=is_active, remote_addr=client_address(request)
+        )
+        done = "다시 사용할 수 있게 했습니다" if is_active else "사용 중지했습니다"
+        return f"{account.username} 계정을 {done}.", back
+
+    return service_step(request, set_active, back=back)
+
+
+@login_required
+@require_POST
+def user_second_factor_reset(request, pk: int):
+    account = selectors.user_get(user=request.user, pk=pk)
+    back = reverse("core:user_detail", kwargs={"pk": account.pk})
+
+    def reset():
+        services.second_factor_reset(actor=request.user, user=account, remote_addr=client_address(request))
+        return f"{account.username} 계정의 2단계 인증을 초기화했습니다.", back
+
+    return service_step(request, reset, back=back)
 
 
 # --- month locks (office manager signs off a month) -----------------------------------------------------

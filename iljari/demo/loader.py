@@ -107,6 +107,7 @@ def load_accounts() -> list[dict]:
                 password=row["password"],
                 role=row["role"],
                 display_name=row["display_name"],
+                second_factor_exempt=True,  # demo personas: no authenticator to enrol (docs/security.md)
                 **placement,
             )
         else:
