@@ -60,6 +60,7 @@ PAGES = [
     ("web:home", "/", ALL),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
+    ("core:second_factor", "/accounts/me/second-factor/", ALL),
     ("org:unit_list", "/org/", OFFICIAL),
     ("org:unit_detail", "/org/units/JOBS-POLICY/", OFFICIAL),
     ("org:unit_create", "/org/units/new/", STRUCTURE),
@@ -286,6 +287,12 @@ NOT_PAGES = {
     "core:login",
     "core:logout",
     "core:user_unlock",
+    # the account page's POST actions (system admin only, every other role 403):
+    # core/tests/test_account_reset.py::test_only_the_system_admin_acts_on_accounts
+    "core:user_password_reset",
+    "core:user_active",
+    "core:user_second_factor_reset",
+    "core:login_code",  # the login's second step, after the password step only: core/tests/test_second_factor.py
     "core:print_record",  # POST only: core/tests/test_print_log.py
     "signup:resend",  # POST only: people/tests/test_signup.py
     "core:user_detail",
