@@ -96,6 +96,10 @@ OBJECT_URLS = [
 ROLE_ONLY = {
     "core:user_detail",
     "core:user_unlock",
+    # the account page's actions: system admin only (core/tests/test_account_reset.py, every other role 403)
+    "core:user_password_reset",
+    "core:user_active",
+    "core:user_second_factor_reset",
     "core:history_detail",
     "core:change_batch_detail",  # the auditor's and system administrator's; core/tests/test_change_batches.py
     "plan:milestone_done",
