@@ -48,6 +48,15 @@ class Command(BaseCommand):
         self.stdout.write("데모 계정 (역할 / 아이디 / 비밀번호):")
         for line in account_table(printed):
             self.stdout.write(line)
+        if settings.ILJARI_SECOND_FACTOR_EXEMPTIONS:
+            self.stdout.write(
+                "데모 계정은 2단계 인증 없이 비밀번호만으로 로그인합니다(시스템관리자·감사도). 2단계 인증을 보려면 "
+                "내 정보 > 2단계 인증에서 인증 앱을 등록하십시오."
+            )
+        else:
+            self.stdout.write(
+                "SECOND_FACTOR_EXEMPTIONS=0: 시스템관리자·감사 데모 계정은 첫 로그인 뒤 인증 앱을 등록해야 합니다."
+            )
         self.stdout.write("")
         if options["no_serve"]:
             return
