@@ -1,7 +1,7 @@
 """core selectors — reads of accounts, login records and the change history, scoped by core.access.
 
 Contract:
-- user_list(*, user, q="", role="") -> QuerySet[User]            (system admin)
+- user_list(*, user, q="", role="") -> QuerySet[User]            (system admin; each with `second_factor_on`)
 - user_get(*, user, pk) -> User                                   (system admin; NotFound otherwise)
 - user_security(*, user, account) -> dict   (system admin: forced change, second factor, live tokens, account events)
 - login_event_list(*, user, username="", outcome="", date_from=None, date_to=None) -> QuerySet[LoginEvent]
@@ -31,8 +31,9 @@ from auditlog.registry import auditlog
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from iljari.core.access import (
     access_accounts_manage,
@@ -61,7 +62,12 @@ def _date_range(queryset: QuerySet, field: str, date_from: date | None, date_to:
 
 def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
     require(access_accounts_manage(user))
-    queryset = User.objects.select_related("org_unit", "district", "partner").order_by("username")
+    confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+    queryset = (
+        User.objects.select_related("org_unit", "district", "partner")
+        .annotate(second_factor_on=Exists(confirmed))
+        .order_by("username")
+    )
     if q:
         queryset = queryset.filter(Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__icontains=q))
     if role:
@@ -122,7 +128,7 @@ def login_event_list(
     *, user: User, username: str = "", outcome: str = "", date_from: date | None = None, date_to: date | None = None
 ) -> QuerySet[LoginEvent]:
     require(access_change_history_view(user))
-    queryset = LoginEvent.objects.select_related("user")
+    queryset = LoginEvent.objects.select_related("user", "actor")
     if username:
         queryset = queryset.filter(username__icontains=username)
     if outcome:

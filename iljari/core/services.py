@@ -395,6 +395,7 @@ def user_update(
     placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
+        was_active = user.is_active
         user.role = role
         user.display_name = display_name
         user.email = email
@@ -417,6 +418,11 @@ def user_update(
                 "organisation",
             ]
         )
+        if was_active != is_active:  # as user_active_set: a stopped account's tokens go, and the log says who
+            if not is_active:
+                _api_tokens_revoke_all(user)
+            outcome = LoginEvent.Outcome.ACTIVATED if is_active else LoginEvent.Outcome.DEACTIVATED
+            _record(user=user, username=user.username, outcome=outcome, remote_addr=None, actor=actor)
     return user
 
 

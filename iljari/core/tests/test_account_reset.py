@@ -207,3 +207,21 @@ def test_the_temporary_password_is_never_logged_nor_kept(personas, client_as, ca
     assert all(temporary not in record.getMessage() for record in caplog.records)
     assert all(temporary not in str(entry.changes) for entry in LogEntry.objects.all())
     assert temporary not in User.objects.get(pk=staff.pk).password
+
+
+def test_stopping_an_account_through_its_form_revokes_its_tokens_too(personas, client_as):
+    staff = personas[Role.DIVISION_STAFF]
+    _, raw = services.api_token_issue(user=staff)
+    form = {
+        "username": staff.username,
+        "display_name": staff.display_name,
+        "role": staff.role,
+        "org_unit": staff.org_unit_id,
+        "email": "",
+        "phone": "",
+    }  # the 사용 box left unticked
+    assert client_as(Role.SYSTEM_ADMIN).post(f"/accounts/users/{staff.pk}/", form).status_code == 302
+    assert not User.objects.get(pk=staff.pk).is_active
+    assert Client().get("/api/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
+    assert ApiToken.objects.get(user=staff).revoked_at is not None
+    assert LoginEvent.objects.get(user=staff, outcome="deactivated").actor == personas[Role.SYSTEM_ADMIN]
