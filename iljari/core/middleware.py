@@ -105,10 +105,9 @@ class AccountGateMiddleware:
     page redirects there; the API answers 403 in Korean (`password_change_required`, `second_factor_required`).
     A token-authenticated API call is refused by the token check itself (core.services.api_token_authenticate).
 
-    Whether the second factor is enrolled is read once and remembered in the session (only accounts whose role
-    requires it are asked)."""
+    Only an account whose role requires the second factor costs a query (one EXISTS) per request: read afresh each
+    time, so that the system admin's reset of it sends the holder to enrol at once."""
 
-    ENROLLED_KEY = "iljari_second_factor_ok"
     OPEN = ("core:logout",)
 
     def __init__(self, get_response):
@@ -132,10 +131,7 @@ class AccountGateMiddleware:
     def _step(self, request, user):
         if user.must_change_password:
             return "core:password_change", PasswordChangeRequired
-        if request.session.get(self.ENROLLED_KEY) or not second_factor_required(user):
-            return None
-        if second_factor_enrolled(user):
-            request.session[self.ENROLLED_KEY] = True
+        if not second_factor_required(user) or second_factor_enrolled(user):
             return None
         return "core:second_factor", SecondFactorRequired
 

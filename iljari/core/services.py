@@ -31,6 +31,7 @@ Contract (what other apps and the HTTP layer may call):
       a temporary password shown once, must_change_password, sessions end, tokens revoked, locks lifted
 - second_factor_enrol_confirm(*, user, code, remote_addr=None) -> list[str]   the ten recovery codes, shown once
 - second_factor_reset(*, actor, user, remote_addr=None) -> User   the system admin removes a lost authenticator
+      (and revokes the account's API tokens)
   Each of these account events is a login event (LoginEvent, with the acting admin as `actor`): the auditor's
   login log; changes of the account's fields are in the change history too.
 - api_token_sign_in(*, username, password, code="", name="", remote_addr, user_agent="") -> (ApiToken, raw)
@@ -583,13 +584,14 @@ def second_factor_enrol_confirm(*, user: User, code: str, remote_addr: str | Non
 
 
 def second_factor_reset(*, actor: User, user: User, remote_addr: str | None = None) -> User:
-    """The system admin removes an account's authenticator and recovery codes (a lost phone): it logs in with its
-    password alone, and enrols again at once where its role requires a second factor."""
+    """The system admin removes an account's authenticator and recovery codes (a lost phone) and revokes its API
+    tokens: it logs in with its password alone, and enrols again at once where its role requires a second factor."""
     require(access_accounts_manage(actor), "2단계 인증을 초기화할 권한이 없습니다.")
     with transaction.atomic():
         User.objects.select_for_update().get(pk=user.pk)
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+        _api_tokens_revoke_all(user)  # issued with the lost factor's code
         _record(
             user=user,
             username=user.username,

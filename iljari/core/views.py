@@ -43,7 +43,7 @@ from iljari.core.history import entry_change_rows, entry_object_text
 from iljari.core.http import error_text, form_apply_error, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
-from iljari.core.middleware import AccountGateMiddleware, client_address
+from iljari.core.middleware import client_address
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
 from iljari.core.second_factor import (
     recovery_codes_left,
@@ -201,7 +201,6 @@ def second_factor(request):
         except IljariError as error:
             form_apply_error(form, error)
         else:
-            request.session[AccountGateMiddleware.ENROLLED_KEY] = True
             response = render(request, "core/second_factor_codes.html", {"codes": codes})
             response["Cache-Control"] = "private, no-store"
             return response

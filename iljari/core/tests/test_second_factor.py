@@ -13,11 +13,20 @@ import re
 import pytest
 from django.test import Client
 from django_otp.oath import totp
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_hypothesis
+from hypothesis import strategies as st
 
 from iljari.core import services
+from iljari.core.errors import ValidationFailed
 from iljari.core.models import LoginEvent, User
 from iljari.core.roles import Role
-from iljari.core.second_factor import second_factor_required
+from iljari.core.second_factor import (
+    second_factor_check,
+    second_factor_device_pending,
+    second_factor_enrolled,
+    second_factor_required,
+)
 from iljari.org.models import OrgUnit
 from iljari.testing import PASSWORD
 
@@ -223,3 +232,28 @@ def test_the_secret_and_the_codes_are_in_no_log_line_and_no_url(personas, staff_
         .token_set.values_list("token", flat=True)
     )
     assert not set(stored) & {one.replace("-", "") for one in codes}  # only their HMACs are kept
+
+
+def test_after_the_admins_reset_a_required_role_enrols_again_at_once_and_its_tokens_go(org, personas, client_as):
+    auditor = _auditor()
+    client = Client()
+    _login(client, "real_auditor", "Audit!trail2018")
+    _enrol(client)
+    assert client.get("/history/").status_code == 200
+    _, raw = services.api_token_issue(user=auditor)
+    client_as(Role.SYSTEM_ADMIN).post(f"/accounts/users/{auditor.pk}/second-factor-reset/")
+    assert client.get("/history/")["Location"] == ENROL  # the same session, at its next page
+    assert Client().get("/api/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
+
+
+@settings_hypothesis(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=30))
+def test_any_text_as_a_code_is_refused_in_korean_and_never_a_server_error(personas, text):
+    staff = personas[Role.DIVISION_STAFF]
+    second_factor_device_pending(staff)
+    assert second_factor_check(staff, text) is None  # nothing enrolled yet: no text passes
+    with pytest.raises(ValidationFailed) as refused:
+        services.second_factor_enrol_confirm(user=staff, code=text if len(text) != 6 else text + "x")
+    message = " ".join(refused.value.field_errors.get("code", [])) or refused.value.message
+    assert re.search("[가-힣]", message)
+    assert not second_factor_enrolled(staff)
