@@ -8,6 +8,7 @@ prepares; the writes that an audit follows (enrolment, code at login, reset) are
 Contract:
 - second_factor_required(user) -> bool    the account's role is in ILJARI_SECOND_FACTOR_ROLES (and it is no
       exempted demo persona while ILJARI_SECOND_FACTOR_EXEMPTIONS is on)
+- second_factor_role_labels() -> list[str]   the Korean names of the roles that must use it (the account list says)
 - second_factor_enrolled(user) -> bool    it has a confirmed authenticator
 - second_factor_device_pending(user) -> TOTPDevice   the authenticator being enrolled (made on first call, with a new
       secret; kept unconfirmed until a code confirms it)
@@ -35,6 +36,8 @@ from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from iljari.core.roles import Role
+
 AUTHENTICATOR_NAME = "인증 앱"
 RECOVERY_NAME = "복구 코드"
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read off paper and typed again
@@ -44,6 +47,11 @@ def second_factor_required(user) -> bool:
     if user.role not in settings.ILJARI_SECOND_FACTOR_ROLES:
         return False
     return not (user.second_factor_exempt and settings.ILJARI_SECOND_FACTOR_EXEMPTIONS)
+
+
+def second_factor_role_labels() -> list[str]:
+    """The Korean names of the roles that must use a second factor (ILJARI_SECOND_FACTOR_ROLES), in role order."""
+    return [role.label for role in Role if role in settings.ILJARI_SECOND_FACTOR_ROLES]
 
 
 def second_factor_enrolled(user) -> bool:

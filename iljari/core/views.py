@@ -51,6 +51,7 @@ from iljari.core.second_factor import (
     second_factor_enrolled,
     second_factor_qr_svg,
     second_factor_required,
+    second_factor_role_labels,
     second_factor_secret_text,
 )
 
@@ -281,7 +282,8 @@ def user_list(request):
     form = UserFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     users = selectors.user_list(user=request.user, **filters)
-    return render(request, "core/user_list.html", {"form": form, "page": paginate(request, users)})
+    context = {"form": form, "page": paginate(request, users), "second_factor_roles": second_factor_role_labels()}
+    return render(request, "core/user_list.html", context)
 
 
 def _user_fields(data: dict) -> dict:

@@ -225,3 +225,12 @@ def test_stopping_an_account_through_its_form_revokes_its_tokens_too(personas, c
     assert Client().get("/api/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
     assert ApiToken.objects.get(user=staff).revoked_at is not None
     assert LoginEvent.objects.get(user=staff, outcome="deactivated").actor == personas[Role.SYSTEM_ADMIN]
+
+
+def test_the_account_list_says_which_roles_need_a_second_factor_and_who_must_change(personas, client_as, settings):
+    services.user_password_change_require(user=personas[Role.DIVISION_STAFF])
+    text = client_as(Role.SYSTEM_ADMIN).get("/accounts/users/").content.decode()
+    assert "필수인 역할: 시스템관리자, 감사." in text
+    assert text.count("비밀번호 변경 전") == 1
+    settings.ILJARI_SECOND_FACTOR_ROLES = []
+    assert "필수인 역할: 없음." in client_as(Role.SYSTEM_ADMIN).get("/accounts/users/").content.decode()
