@@ -257,3 +257,22 @@ def test_any_text_as_a_code_is_refused_in_korean_and_never_a_server_error(person
     message = " ".join(refused.value.field_errors.get("code", [])) or refused.value.message
     assert re.search("[가-힣]", message)
     assert not second_factor_enrolled(staff)
+
+
+def test_a_new_auditor_first_changes_the_password_then_enrols(client_as):
+    made = client_as(Role.SYSTEM_ADMIN).post(
+        "/accounts/users/new/",
+        {"username": "new_auditor", "display_name": "새 감사", "role": "auditor", "password": "Given!byadmin7"},
+    )
+    assert made.status_code == 302
+    client = Client()
+    _login(client, "new_auditor", "Given!byadmin7")
+    assert client.get("/history/")["Location"] == "/accounts/me/password/"
+    assert client.get(ENROL)["Location"] == "/accounts/me/password/"  # the password first
+    client.post(
+        "/accounts/me/password/",
+        {"old_password": "Given!byadmin7", "new_password": "Mine!alone2018", "new_password_confirm": "Mine!alone2018"},
+    )
+    assert client.get("/history/")["Location"] == ENROL
+    _enrol(client)
+    assert client.get("/history/").status_code == 200
