@@ -27,6 +27,7 @@ def test_reset_then_forced_change_in_the_browser(transactional_db, personas, bro
     browser_log_in(page, "t_admin")
     page.wait_for_url("**/")
     page.goto(f"/accounts/users/{staff.pk}/")
+    _fits(page, width)
     page.get_by_role("button", name="비밀번호 초기화").click()
     page.wait_for_url(f"**/accounts/users/{staff.pk}/password-reset/")
     temporary = page.get_by_test_id("temporary-password").inner_text().strip()
@@ -64,8 +65,10 @@ def test_reset_then_forced_change_in_the_browser(transactional_db, personas, bro
 def test_enrol_an_authenticator_and_log_in_with_its_code(transactional_db, personas, page, live_server):
     browser_log_in(page, "t_staff", PASSWORD)
     page.wait_for_url("**/")
+    page.set_viewport_size({"width": 390, "height": 900})
     page.goto("/accounts/me/second-factor/")
     assert page.get_by_role("img", name="인증 앱에 등록할 QR 코드").is_visible()
+    _fits(page, 390)
     secret = page.get_by_test_id("secret").inner_text().replace(" ", "")
     key = base64.b32decode(secret + "=" * (-len(secret) % 8))
     page.get_by_role("textbox", name="인증 코드").fill(f"{totp(key):06d}")
