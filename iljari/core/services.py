@@ -12,7 +12,8 @@ Contract (what other apps and the HTTP layer may call):
   can lock a user out from another address:
   · one address and one user name: ILJARI_LOGIN_MAX_FAILURES refused attempts within ILJARI_LOGIN_LOCK_MINUTES
     lock that user name at that address (403 AccountLocked) until fewer remain in the window; a success there
-    or the system admin's unlock starts the count again;
+    or the system admin's unlock or password reset starts the count again (a password right but its second
+    factor's code still awaited is no success);
   · one address, any user names: ILJARI_LOGIN_ADDRESS_MAX_FAILURES refused attempts within
     ILJARI_LOGIN_ADDRESS_MINUTES refuse every login from it (429 LoginThrottled) until fewer remain.
   Attempts refused by a limit count too, so an address that keeps trying stays refused.
@@ -20,7 +21,7 @@ Contract (what other apps and the HTTP layer may call):
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
 - user_create(*, actor, username, password, role, ..., must_change_password=None, second_factor_exempt=False) -> User
       an account the system admin makes (actor given) must change its password at the first login
-- user_update(*, actor, user, role, ...) -> User
+- user_update(*, actor, user, role, ..., is_active=True) -> User   (stopping here works as user_active_set)
 - user_unlock(*, actor, user, remote_addr=None) -> User   lifts the user name's locks at every address ("잠금 해제")
 - user_active_set(*, actor, user, is_active, remote_addr=None) -> User   stop (tokens revoked) or let in again
 - user_organisation_set(*, user, organisation) -> User   (for enterprises: an organisation account's organisation)
