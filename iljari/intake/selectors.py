@@ -4,6 +4,11 @@ Contract:
 - call_list(*, user) -> QuerySet[Call]
       office staff and auditors: every call; a district officer: the calls with a quota of their district; each
       with `places`, the sum of all its quotas' places (the figure call_figures totals)
+- call_todo_list(*, user, todo, on) -> QuerySet[Call]
+      todo "closing": calls whose application period closes within CALL_CLOSING_DAYS days from `on` (that day
+      included); "selection": calls closed before `on` whose selection has never run nor been confirmed; in the
+      user's scope, division staff their own division's programmes' only. The work list counts these and links to
+      the call list filtered to them (?todo=&on=).
 - open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
 - call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
@@ -36,9 +41,10 @@ from __future__ import annotations
 import copy
 import functools
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -64,6 +70,7 @@ from iljari.intake.models import (
     PriorityRule,
     Quota,
     ReviewScore,
+    SelectionRun,
 )
 from iljari.plan.models import Programme
 
@@ -117,6 +124,30 @@ def call_list(*, user) -> QuerySet[Call]:
         .select_related("programme", "programme__division")
         .annotate(places=call_places())
         .order_by("-opens_at", "code")
+    )
+
+
+CALL_CLOSING_DAYS = 7
+CALL_TODO = ("closing", "selection")
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def call_todo_list(*, user, todo: str, on: date) -> QuerySet[Call]:
+    if todo not in CALL_TODO:
+        raise ValueError(f"unknown call filter: {todo}")
+    calls = _calls(user)
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        calls = calls.filter(programme__division__path__startswith=unit_path)
+    if todo == "closing":
+        return calls.filter(
+            closes_at__gte=_day_start(on), closes_at__lt=_day_start(on + timedelta(days=CALL_CLOSING_DAYS + 1))
+        )
+    return calls.filter(closes_at__lt=_day_start(on), selection_confirmed_at__isnull=True).exclude(
+        Exists(SelectionRun.objects.filter(call=OuterRef("pk")))
     )
 
 

@@ -1,18 +1,39 @@
-"""The shell's own pages: home and the Korean error pages."""
+"""The shell's own pages: home (the work list and a few key figures), the search, the Korean error pages."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 
-from iljari.core.access import access_office_view
-from iljari.org.selectors import org_summary
+from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path
+from iljari.core.period import default_period
+from iljari.core.worklist import worklist_items
+from iljari.finance.selectors import budget_execution
+from iljari.intake.selectors import open_call_list
+
+
+def _key_figures(user) -> dict | None:
+    """The office's budget execution as of its latest day with figures (the division's for division staff) and the
+    calls open today: what the office manager used to open the dashboard for."""
+    if not access_office_figures_view(user):
+        return None
+    year, as_of = default_period()
+    execution = budget_execution(user=user, year=year, as_of=as_of, unit_path=figures_unit_path(user))
+    return {"year": year, "as_of": as_of, "budget": execution.total, "open_calls": open_call_list().count()}
 
 
 @login_required
 def home(request):
-    context = {"summary": org_summary(user=request.user) if access_office_view(request.user) else None}
+    today = timezone.localdate()
+    official = access_office_view(request.user)
+    context = {
+        "today": today,
+        "official": official,
+        "work_items": worklist_items(request.user, today=today) if official else [],
+        "figures": _key_figures(request.user),
+    }
     return render(request, "web/home.html", context)
 
 

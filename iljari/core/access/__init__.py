@@ -62,6 +62,7 @@ from iljari.core.access.organisations import (  # noqa: F401
     LABOUR_POLICY_DIVISION_PATH,
     access_book,
     access_district_monitoring_enter,
+    access_district_monitoring_enter_any,
     access_district_projects_manage,
     access_district_projects_manage_any,
     access_district_projects_view,
@@ -71,6 +72,7 @@ from iljari.core.access.organisations import (  # noqa: F401
     access_frontline_view,
     access_fund_ledger_view,
     access_fund_manage,
+    access_fund_repayments_follow,
     access_fund_view,
     access_grant_own,
     access_grant_submit,
@@ -121,5 +123,6 @@ from iljari.core.access.people import (  # noqa: F401
     access_training_records,
     access_training_view,
     access_worksite_records,
+    access_worksite_records_any,
     access_worksites_place,
 )

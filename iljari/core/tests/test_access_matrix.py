@@ -760,6 +760,10 @@ GATES = [
     ),
     (access.access_apply, {Role.CITIZEN}),
     (access.access_placements_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
+    (
+        access.access_worksite_records_any,
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY},
+    ),
     (access.access_training_view, TRAINING_VIEW),
     (access.access_organisations_view, ORGANISATIONS_VIEW),
     (access.access_organisations_manage, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
@@ -773,10 +777,12 @@ GATES = [
     (access.access_fund_view, FUND_VIEW),
     (access.access_fund_manage, FUND_MANAGE),  # the division staff persona is not of 사회적경제담당관: see below
     (access.access_fund_ledger_view, FUND_MANAGE | {Role.AUDITOR}),
+    (access.access_fund_repayments_follow, FUND_MANAGE | {Role.PARTNER_AGENCY}),
     (access.access_grants_view, GRANTS_VIEW),
     (access.access_grants_manage_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     (access.access_district_projects_view, DISTRICTS_VIEW),
     (access.access_district_projects_manage_any, DISTRICTS_MANAGE),
+    (access.access_district_monitoring_enter_any, DISTRICTS_MANAGE | {Role.DISTRICT_OFFICER}),
     (access.access_sib_view, SIB_VIEW),
     (access.access_sib_manage, SIB_MANAGE),  # the division staff persona is not of 사회적경제담당관
     (access.access_access_log_review_sign, {Role.AUDITOR}),

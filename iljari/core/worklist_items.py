@@ -1,0 +1,25 @@
+"""core's own items of the work list: the months to close (월 마감) for the office manager, who signs them off."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from iljari.core.access import access_month_lock
+from iljari.core.locks import months_to_close
+from iljari.core.period import period_newest_year
+from iljari.core.worklist import WorkItem, worklist_link
+
+
+def core_work_items(user, today: date):
+    if not access_month_lock(user):
+        return
+    year = period_newest_year()
+    months = months_to_close(year=year, today=today)
+    yield WorkItem(
+        "마감할 달",
+        len(months),
+        worklist_link("core:month_locks", on=today, year=year),
+        group="보고",
+        severity="due",
+        detail=", ".join(f"{month.month}월" for month in months),
+    )
