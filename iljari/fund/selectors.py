@@ -4,6 +4,7 @@ Contract:
 - loan_list(*, user, q="", status="", purpose="", intermediary=None, due="", on=None) -> QuerySet[Loan]
       the office (manager, division staff, auditor) every loan; a partner agency the loans it is the intermediary
       of; search by number, borrower name or business number.
+- organisation_loan_list(*, user, organisation_id) -> QuerySet[Loan]   the borrower's loans in scope (web's one page)
 - loan_todo_list(*, user, due, on) -> QuerySet[Loan]
       due "week": active loans in scope with an instalment due within LOAN_DUE_DAYS days from `on` (that day
       included); "overdue": those behind on `on` (loans_in_arrears). The work list counts these and links to the
@@ -88,6 +89,11 @@ def loan_list(
     if intermediary:
         loans = loans.filter(intermediary_id=intermediary)
     return loans.order_by("-disbursed_on", "number")
+
+
+def organisation_loan_list(*, user, organisation_id: int) -> QuerySet[Loan]:
+    rows = Loan.objects.filter(borrower_id=organisation_id).select_related("intermediary")
+    return _scoped(user, rows, "intermediary_id").order_by("-disbursed_on", "number")
 
 
 LOAN_DUE_DAYS = 7

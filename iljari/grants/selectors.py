@@ -10,6 +10,8 @@ Contract:
 - agreement_list(*, user, q="", programme="", status="", year=None, settle_due=None) -> QuerySet[GrantAgreement]
       office-wide roles: every agreement; a district officer: those of their district; a partner agency: those it
       manages (scope_rows); annotated with .disbursed; `settle_due` (a day): only agreements_to_settle on it
+- organisation_agreement_list(*, user, organisation_id) -> QuerySet[GrantAgreement]   the grantee's agreements
+      in scope, newest first (the organisation's one page in web)
 - agreements_to_settle(*, user, on) -> QuerySet[GrantAgreement]
       signed agreements in scope whose period ended before `on`, not yet settled (정산); division staff: their
       own division's programmes'. The work list counts these and links to the list filtered to them.
@@ -160,6 +162,11 @@ def _agreements(user) -> QuerySet[GrantAgreement]:
         "programme", "programme__programme", "programme__programme__division", "grantee", "district", "budget_line"
     )
     return scope_rows(user, rows, district="district", partner="partner")
+
+
+def organisation_agreement_list(*, user, organisation_id: int) -> QuerySet[GrantAgreement]:
+    require(access_grants_view(user))
+    return _agreements(user).filter(grantee_id=organisation_id).order_by("-year", "code")
 
 
 def agreements_to_settle(*, user, on: date) -> QuerySet[GrantAgreement]:

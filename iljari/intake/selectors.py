@@ -22,6 +22,9 @@ Contract:
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
 - application_list(*, user, call, status="") -> QuerySet[Application]
       submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications
+- person_application_list(*, user, person_id) / organisation_application_list(*, user, organisation_id)
+      -> QuerySet[Application]   one applicant's submitted applications in the user's scope, newest first (the
+      participant's and the organisation's one page in web)
 - registrable_quotas(*, user, call) -> list[Quota]            the quotas this user may register paper applications to
 - application_get(*, user, pk) -> Application                 one submitted application of a call in scope (404 outside)
 - call_programmes(*, user) -> QuerySet[Programme]             the programmes whose calls this user may make and edit
@@ -310,6 +313,24 @@ def call_funnel(*, call: Call) -> Funnel:
         selected=Count("pk", filter=Q(status=Application.Status.SELECTED)),
     )
     return Funnel(counts["applied"], counts["applied"] - counts["screened_out"], counts["selected"])
+
+
+def _applicant_applications(user, **applicant) -> QuerySet[Application]:
+    require(access_applications_view(user))
+    rows = Application.objects.filter(**applicant).exclude(status=Application.Status.DRAFT)
+    return (
+        scope_rows(user, rows, district="quota__district")
+        .select_related("call", "quota")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def person_application_list(*, user, person_id: int) -> QuerySet[Application]:
+    return _applicant_applications(user, person_id=person_id)
+
+
+def organisation_application_list(*, user, organisation_id: int) -> QuerySet[Application]:
+    return _applicant_applications(user, organisation_id=organisation_id)
 
 
 def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:

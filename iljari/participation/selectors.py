@@ -17,6 +17,9 @@ Contract:
 - programme_worksites(*, user, programme) -> list[Worksite]    (`placed` annotated)
 - latest_record_month(*, worksite) -> date | None
 - placement_get(*, user, pk) -> Placement
+- person_placement_list(*, user, person_id) -> QuerySet[Placement]      one person's placements in scope
+- person_work_months(*, user, person_id) -> list[(WorkRecord, Payment | None)]   their months at worksites in
+      scope, newest first (the participant's one page in web)
 - placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
 - my_placements(*, user) -> list[Placement]                                       (a citizen's own)
 - payroll(*, user, worksite, month) -> Payroll                                    (rows and totals)
@@ -192,6 +195,20 @@ def latest_record_month(*, worksite: Worksite) -> date | None:
         .values_list("month", flat=True)
         .first()
     )
+
+
+def person_placement_list(*, user, person_id: int) -> QuerySet[Placement]:
+    rows = Placement.objects.filter(person_id=person_id).select_related("worksite", "programme")
+    return _scoped(user, rows, prefix="worksite__").order_by("-start_date", "pk")
+
+
+def person_work_months(*, user, person_id: int) -> list[tuple[WorkRecord, Payment | None]]:
+    placements = person_placement_list(user=user, person_id=person_id).values("pk")
+    records = list(
+        WorkRecord.objects.filter(placement__in=placements).select_related("placement__worksite").order_by("-month")
+    )
+    payments = {(p.placement_id, p.month): p for p in Payment.objects.filter(placement__in=placements)}
+    return [(record, payments.get((record.placement_id, record.month))) for record in records]
 
 
 def placement_get(*, user, pk: int) -> Placement:

@@ -6,6 +6,7 @@ Contract:
 - institute_get(*, user, code) -> TrainingInstitute                                        (404 out of scope)
 - course_list(*, user, institute) -> QuerySet[TrainingCourse]   (with enrolled, in training, completed, dropped)
 - course_get(*, user, code) -> TrainingCourse  /  enrolment_get(*, user, pk) -> Enrolment   (404 out of scope)
+- person_enrolment_list(*, user, person_id) -> QuerySet[Enrolment]    one person's courses in scope (web's one page)
 - course_month(*, user, course, month) -> CourseMonth
       the course's trainees during the month: each one's scheduled days (the calendar), the month's record and
       the attendance so far (a fixed number of queries)
@@ -117,6 +118,11 @@ def course_get(*, user, code: str) -> TrainingCourse:
     if course is None:
         raise NotFound("훈련 과정을 찾을 수 없습니다.")
     return course
+
+
+def person_enrolment_list(*, user, person_id: int) -> QuerySet[Enrolment]:
+    rows = Enrolment.objects.filter(person_id=person_id).select_related("course__institute")
+    return _scoped(user, rows, partner="course__institute__partner").order_by("-course__start_date", "-pk")
 
 
 def enrolment_get(*, user, pk: int) -> Enrolment:

@@ -7,11 +7,16 @@ from django.template import loader
 from django.templatetags.static import static
 from django.utils import timezone
 
-from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path
+from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path, require
+from iljari.core.http import log_person_access, paginate
 from iljari.core.period import default_period
 from iljari.core.worklist import worklist_items
+from iljari.enterprises import selectors as enterprises_selectors
 from iljari.finance.selectors import budget_execution
 from iljari.intake.selectors import open_call_list
+from iljari.people import selectors as people_selectors
+from iljari.web import records
+from iljari.web.search import search_all, search_query
 
 
 def _key_figures(user) -> dict | None:
@@ -35,6 +40,43 @@ def home(request):
         "figures": _key_figures(request.user),
     }
     return render(request, "web/home.html", context)
+
+
+@login_required
+def participant(request, pk: int):
+    """One participant on one page for staff: applications, placements, work and pay, training, consultations,
+    bookings (web/records.py). Scoped like the person's own page (404 outside) and written to the access log."""
+    person = people_selectors.person_get(user=request.user, pk=pk)
+    sections = records.participant_sections(user=request.user, person=person)
+    log_person_access(request, "view", [person.pk], "참여자 한 장 보기")
+    return render(request, "web/participant.html", {"person": person, "sections": sections})
+
+
+@login_required
+def organisation(request, pk: int):
+    """One organisation on one page for staff: applications, certifications, grants, loans, procurement."""
+    found = enterprises_selectors.organisation_get(user=request.user, pk=pk)
+    sections = records.organisation_sections(user=request.user, organisation=found)
+    return render(request, "web/organisation.html", {"organisation": found, "sections": sections})
+
+
+@login_required
+def search(request):
+    """The header's search over menu items and the records the user may see, grouped by kind (web/search.py); one
+    kind's full results paginated with ?kind=. People found are written to the access log, as the people list does."""
+    require(access_office_view(request.user))
+    query = search_query(request.GET.get("q", ""))
+    kind = request.GET.get("kind", "")
+    groups = search_all(user=request.user, query=query)
+    if kind in {group.kind for group in groups}:
+        groups = [group for group in groups if group.kind == kind]
+        group = groups[0]
+        group.page = paginate(request, group.rows)
+    people = [row.pk for group in groups if group.kind == "people" for row in group.shown()]
+    if people:
+        log_person_access(request, "search", people, "통합 검색")
+    context = {"query": query, "search_query": query, "groups": groups, "kind": kind}
+    return render(request, "web/search.html", context)
 
 
 def favicon(request):

@@ -58,6 +58,7 @@ SIB_MANAGE = {Role.OFFICE_MANAGER}
 # partner is TTI-EAST, which is in 강동구.
 PAGES = [
     ("web:home", "/", ALL),
+    ("web:search", "/search/?q=%EA%B0%95%EB%8F%99", OFFICIAL),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
     ("org:unit_list", "/org/", OFFICIAL),
@@ -198,6 +199,7 @@ FIGURE_PAGES = [
     ("performance:validation", "/performance/validation/?year=2018", FIGURES),
     ("performance:rule_edit", "/performance/validation/rules/IND-CUMULATIVE/", RULES),
     ("core:month_locks", "/months/", FIGURES),
+    ("plan:milestone_list", "/plan/milestones/?when=overdue&on=2018-07-01", FIGURES),
 ]
 
 TRAINING_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
@@ -294,6 +296,9 @@ NOT_PAGES = {
     "plan:milestone_done",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py
+    # the participant's and the organisation's one page (object-level, scope 404 and access log): web/tests/test_records.py
+    "web:participant",
+    "web:organisation",
     # intake: object pages and POST actions, tested in intake/tests/test_intake.py
     "intake:call_detail",
     "intake:call_eligibility",
