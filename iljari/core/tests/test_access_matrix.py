@@ -296,7 +296,8 @@ NOT_PAGES = {
     "plan:milestone_done",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py
-    # the participant's and the organisation's one page (object-level, scope 404 and access log): web/tests/test_records.py
+    # the participant's and the organisation's one page (object-level, scope 404, access log):
+    # web/tests/test_records.py
     "web:participant",
     "web:organisation",
     # intake: object pages and POST actions, tested in intake/tests/test_intake.py
