@@ -67,10 +67,17 @@ def participant_sections(*, user, person) -> list[Section]:
             _section(
                 "applications",
                 "신청과 자격 확인",
-                ["모집공고", "선발구분", "접수일", "상태"],
+                ["모집공고", "선발구분", "접수일", "상태", "자격 미충족 사유", "가점"],
                 applications,
                 lambda a: (
-                    [a.call.title, a.quota.name if a.quota_id else "-", _day(a.submitted_at), a.get_status_display()],
+                    [
+                        a.call.title,
+                        a.quota.name,
+                        _day(a.submitted_at),
+                        a.get_status_display(),
+                        " · ".join(a.ineligible_reasons.splitlines()) or "-",
+                        f"{a.priority_points}점",
+                    ],
                     a.call.get_absolute_url(),
                 ),
             )
