@@ -1,4 +1,13 @@
-"""The navigation by module. Each entry names the gate of iljari.core.access that shows it."""
+"""The navigation, grouped by the office's work (NAV_GROUPS). Each entry names the gate of iljari.core.access that
+shows it and its group; an app built later adds its pages with nav_register (approvals' 결재함, the plan's new pages).
+
+Contract:
+- NavItem(label, url_name, gate, section, group="")   section: the view-name prefix that marks it current
+- nav_register(item)          another page in the menu, in its group, behind its gate (a second one of the same URL
+                              name replaces the first)
+- nav_for(user, current) -> [{"label", "items": [{"label", "url", "current"}], "current"}]   the menu as drawn
+- nav_flat(user) -> [{"label", "url", "group"}]    the user's menu items, for the search
+"""
 
 from __future__ import annotations
 

@@ -26,7 +26,13 @@ def _key_figures(user) -> dict | None:
         return None
     year, as_of = default_period()
     execution = budget_execution(user=user, year=year, as_of=as_of, unit_path=figures_unit_path(user))
-    return {"year": year, "as_of": as_of, "budget": execution.total, "open_calls": open_call_list().count()}
+    return {
+        "year": year,
+        "as_of": as_of,
+        "budget": execution.total,
+        "division": figures_unit_path(user) is not None,
+        "open_calls": open_call_list().count(),
+    }
 
 
 @login_required
