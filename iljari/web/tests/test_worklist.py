@@ -209,7 +209,7 @@ EXPECTED = {
     Role.PARTNER_AGENCY: {  # TTI-EAST: its own worksite; the loan's intermediary is another partner
         "6월 근무상황 미입력 사업장": 1,
     },
-    Role.AUDITOR: {},
+    Role.AUDITOR: {"6월 접속기록 점검 확인": 1},  # June's review is not signed off
     Role.SYSTEM_ADMIN: {},
 }
 
@@ -276,8 +276,15 @@ def test_a_failing_provider_leaves_the_rest_of_the_list(office_day, client_as):
     assert items["마감할 달"][0] == 5
 
 
+def test_signing_the_review_takes_it_off_the_auditors_list(office_day, client_as, personas):
+    from iljari.core.accesslog import access_log_review_sign
+
+    access_log_review_sign(user=personas[Role.AUDITOR], year=2018, month=6, now=timezone.now())
+    assert work_items(client_as(Role.AUDITOR)) == {}
+
+
 def test_an_item_with_nothing_to_do_is_left_out_and_the_home_says_so(personas, on_day, client_as):
-    response = client_as(Role.AUDITOR).get("/")
+    response = client_as(Role.SYSTEM_ADMIN).get("/")
     assert "지금 처리할 일이 없습니다" in response.content.decode()
 
 
