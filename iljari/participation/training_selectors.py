@@ -6,7 +6,8 @@ Contract:
 - institute_get(*, user, code) -> TrainingInstitute                                        (404 out of scope)
 - course_list(*, user, institute) -> QuerySet[TrainingCourse]   (with enrolled, in training, completed, dropped)
 - course_get(*, user, code) -> TrainingCourse  /  enrolment_get(*, user, pk) -> Enrolment   (404 out of scope)
-- person_enrolment_list(*, user, person_id) -> QuerySet[Enrolment]    one person's courses in scope (web's one page)
+- person_enrolment_list(*, user, person_id) -> QuerySet[Enrolment]    one person's courses in scope (web's one page),
+      each with `attended` and `scheduled`: the days of its recorded months summed (None before any month)
 - course_month(*, user, course, month) -> CourseMonth
       the course's trainees during the month: each one's scheduled days (the calendar), the month's record and
       the attendance so far (a fixed number of queries)
@@ -121,7 +122,11 @@ def course_get(*, user, code: str) -> TrainingCourse:
 
 
 def person_enrolment_list(*, user, person_id: int) -> QuerySet[Enrolment]:
-    rows = Enrolment.objects.filter(person_id=person_id).select_related("course__institute")
+    rows = (
+        Enrolment.objects.filter(person_id=person_id)
+        .select_related("course__institute")
+        .annotate(attended=Sum("attendance__attended_days"), scheduled=Sum("attendance__scheduled_days"))
+    )
     return _scoped(user, rows, partner="course__institute__partner").order_by("-course__start_date", "-pk")
 
 

@@ -125,10 +125,15 @@ def participant_sections(*, user, person) -> list[Section]:
             _section(
                 "training",
                 "훈련과 출결",
-                ["과정", "교육원", "상태"],
+                ["과정", "교육원", "상태", "출석"],
                 enrolments,
                 lambda e: (
-                    [e.course.name, e.course.institute.name, e.get_status_display()],
+                    [
+                        e.course.name,
+                        e.course.institute.name,
+                        e.get_status_display(),
+                        f"{e.attended}/{e.scheduled}일" if e.scheduled else "기록 없음",
+                    ],
                     reverse("participation:training_enrolment", args=[e.pk]),
                 ),
             )

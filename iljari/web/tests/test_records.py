@@ -17,6 +17,7 @@ from iljari.frontline.tests.factories import make_frontline
 from iljari.intake import services as intake_services
 from iljari.intake.tests.factories import make_call
 from iljari.participation import services as participation_services
+from iljari.participation import training_services
 from iljari.participation.tests.factories import make_site, make_trainee, make_training
 from iljari.people.tests.factories import make_person
 
@@ -30,7 +31,8 @@ def sections(html: str) -> dict[str, int]:
 @pytest.fixture
 def participant(dataset_2018, personas):
     """A 강동구 resident who applied to a call, works at 강동구's New Deal worksite (May recorded), trains at
-    동부기술교육원, was counselled at 청년일자리센터 and booked 일자리카페 강동's room with their citizen account."""
+    동부기술교육원 (15 days attended in May), was counselled at 청년일자리센터 and booked 일자리카페 강동's room with
+    their citizen account."""
     person = make_person(name="김참여", birth=date(1992, 3, 3), user=personas[Role.CITIZEN])
     call = make_call("ONEPAGE", documents="")
     intake_services.application_submit(actor=None, call=call, person=person, quota=call.quotas.get(code="CITY"))
@@ -41,7 +43,8 @@ def participant(dataset_2018, personas):
     participation_services.work_record_set(actor=None, placement=placement, month=date(2018, 5, 1), days_worked=20,
                                            hours_worked=Decimal("160"), full_weeks=4)  # fmt: skip
     training = make_training()
-    make_trainee(training["short"], person=person)
+    enrolment = make_trainee(training["short"], person=person)
+    training_services.attendance_set(actor=None, enrolment=enrolment, month=date(2018, 5, 1), attended_days=15)
     frontline = make_frontline()
     staff = personas[Role.DIVISION_STAFF]  # 일자리정책담당관 runs 청년일자리센터
     frontline_services.consultation_record(actor=staff, service_point=frontline["centre"], held_on=date(2018, 5, 2),
@@ -65,6 +68,8 @@ def test_staff_see_every_part_of_a_participants_history_with_links(participant, 
     assert "뉴딜일자리 모집 ONEPAGE" in html and 'href="/intake/calls/ONEPAGE/"' in html
     assert "강동구 골목상권 활성화" in html and "2018년 5월" in html and "160.0시간" in html
     assert "카페 세미나실" in html and "취업 상담" in html
+    # May 2018 from the course's first day (2 May): 22 weekdays less 7 May (대체공휴일) and 22 May (부처님오신날)
+    assert "15/20일" in html
 
 
 def test_a_district_officer_sees_the_parts_its_district_reaches(participant, client_as):
