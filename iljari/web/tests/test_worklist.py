@@ -138,8 +138,16 @@ def _district_projects():
 
 
 def _calls():
-    """One call closing in three days, one closing in ten, one closed last week with no selection run."""
+    """Calls closing in three days (the city's), in five (a 강동구 quota), in two (a 종로구 quota) and in ten; one
+    closed last week with no selection run."""
+    from iljari.org.models import District
+
+    def quota(code):
+        return [("CITY", "서울시", 2), (f"D{code}", "자치구", 1, District.objects.get(code=code))]
+
     make_call("CLOSING", opens=_at(DAY - timedelta(days=20)), days=23)  # closes DAY + 3
+    make_call("GD-CLOSING", opens=_at(DAY - timedelta(days=20)), days=25, quotas=quota("11740"))  # DAY + 5
+    make_call("JN-CLOSING", opens=_at(DAY - timedelta(days=20)), days=22, quotas=quota("11110"))  # DAY + 2
     make_call("LATER", opens=_at(DAY - timedelta(days=20)), days=30)  # closes DAY + 10
     make_call("CLOSED", opens=_at(DAY - timedelta(days=40)), days=33)  # closed DAY - 7
 
@@ -189,7 +197,7 @@ EXPECTED = {
         "마감할 달": 5,  # January to June, March locked
         "6월 근무상황 미입력 사업장": 2,  # 강동구's and TTI-EAST's
         "6월 모니터링 미제출 시-구 협력사업": 1,  # 강동구's running one
-        "7일 안에 접수 마감하는 모집공고": 1,
+        "7일 안에 접수 마감하는 모집공고": 3,
         "선발을 실행할 모집공고": 1,
         "연체 중인 융자": 1,
         "7일 안에 상환일이 오는 융자": 1,
@@ -199,12 +207,13 @@ EXPECTED = {
         "14일 안에 할 추진일정": 3,
         "6월 근무상황 미입력 사업장": 2,
         "6월 모니터링 미제출 시-구 협력사업": 1,
-        "7일 안에 접수 마감하는 모집공고": 1,
+        "7일 안에 접수 마감하는 모집공고": 3,
         "선발을 실행할 모집공고": 1,
     },
-    Role.DISTRICT_OFFICER: {  # 강동구: its own worksite and project, the calls with a 강동구 quota (none here)
+    Role.DISTRICT_OFFICER: {  # 강동구: its own worksite and project, the call with a 강동구 quota
         "6월 근무상황 미입력 사업장": 1,
         "6월 모니터링 미제출 시-구 협력사업": 1,
+        "7일 안에 접수 마감하는 모집공고": 1,
     },
     Role.PARTNER_AGENCY: {  # TTI-EAST: its own worksite; the loan's intermediary is another partner
         "6월 근무상황 미입력 사업장": 1,
@@ -237,12 +246,15 @@ def test_the_milestone_list_names_exactly_the_overdue_steps(office_day, client_a
     assert "오늘까지 할 일" not in html and "다른 과의 늦은 일" not in html  # due today; another division's
 
 
-def test_a_district_officer_does_not_open_another_districts_worksites_through_the_link(office_day, client_as):
+def test_a_district_officer_does_not_open_another_districts_records_through_the_links(office_day, client_as):
     client = client_as(Role.DISTRICT_OFFICER)
     _, url = work_items(client)["6월 근무상황 미입력 사업장"]
     html = client.get(url).content.decode()
     assert "강동구 골목상권 활성화" in html
     assert "종로구" not in html and "동부기술교육원 실습 보조" not in html
+    _, url = work_items(client)["7일 안에 접수 마감하는 모집공고"]
+    html = client.get(url).content.decode()
+    assert "GD-CLOSING" in html and "JN-CLOSING" not in html and "모집 CLOSING" not in html
 
 
 def test_entering_the_record_takes_the_worksite_off_the_list(office_day, client_as):
