@@ -121,6 +121,7 @@ from iljari.core.access.people import (  # noqa: F401
     access_signup,
     access_training_manage,
     access_training_records,
+    access_training_records_any,
     access_training_view,
     access_worksite_records,
     access_worksite_records_any,

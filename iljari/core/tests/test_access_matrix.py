@@ -771,6 +771,7 @@ GATES = [
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY},
     ),
     (access.access_training_view, TRAINING_VIEW),
+    (access.access_training_records_any, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     (access.access_organisations_view, ORGANISATIONS_VIEW),
     (access.access_organisations_manage, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     (access.access_platform_review_write, {Role.CITIZEN, Role.ORGANISATION}),

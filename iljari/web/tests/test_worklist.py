@@ -23,7 +23,8 @@ from iljari.grants.tests.district_fixtures import make_programmes, make_project
 from iljari.intake.tests.factories import make_call
 from iljari.org.models import OrgUnit
 from iljari.participation import services as participation_services
-from iljari.participation.tests.factories import make_site
+from iljari.participation import training_services
+from iljari.participation.tests.factories import make_site, make_trainee, make_training
 from iljari.people.tests.factories import make_person
 from iljari.plan.models import Milestone, Objective, Programme, Vision
 
@@ -68,12 +69,14 @@ def _at(day: date, hour: int = 18) -> datetime:
 
 def _programmes():
     """The 2018 plan with only the programmes these tests use (the report's whole plan has milestones of its own):
-    뉴딜일자리 P1-03 and 공공근로 P1-06 (worksites, calls) and 시-구 협력 P1-05 (district projects)."""
+    뉴딜일자리 P1-03 and 공공근로 P1-06 (worksites, calls), 시-구 협력 P1-05 (district projects) and 기술교육원 P1-07
+    (training), the last three of 일자리정책담당관 as in the report."""
     make_programmes()
     first = Objective.objects.get(vision__year=2018, number=1)
     policy = OrgUnit.objects.get(code="JOBS-POLICY")
     Programme.objects.create(objective=first, number=3, code="P1-03", title="서울형 뉴딜일자리", division=policy)
     Programme.objects.create(objective=first, number=6, code="P1-06", title="공공근로", division=policy)
+    Programme.objects.create(objective=first, number=7, code="P1-07", title="서울시 기술교육원 운영", division=policy)
 
 
 def _milestones():
@@ -124,6 +127,16 @@ def _worksites():
     participation_services.placement_create(actor=None, person=person, worksite=sites["city"],
                                             start_date=date(2018, 4, 1), end_date=date(2018, 5, 31))  # fmt: skip
     return sites
+
+
+def _training():
+    """A trainee in each of 동부기술교육원's 전기과 and 제과제빵 단기과정 (TTI-EAST) and 중부기술교육원's 용접과
+    (TTI-CENTRAL) all through June; June's attendance entered for 단기과정 and 용접과 only."""
+    training = make_training()
+    make_trainee(training["day"], enrolled_on=date(2018, 3, 2))
+    for course in (training["short"], training["other"]):
+        enrolment = make_trainee(course, enrolled_on=course.start_date)
+        training_services.attendance_set(actor=None, enrolment=enrolment, month=JUNE, attended_days=10)
 
 
 def _district_projects():
@@ -181,6 +194,7 @@ def office_day(personas, on_day):
     _programmes()
     _milestones()
     _worksites()
+    _training()
     _district_projects()
     _calls()
     _loan()
@@ -196,6 +210,7 @@ EXPECTED = {
         "14일 안에 할 추진일정": 3,
         "마감할 달": 5,  # January to June, March locked
         "6월 근무상황 미입력 사업장": 2,  # 강동구's and TTI-EAST's
+        "6월 출결 미입력 훈련과정": 1,  # 동부 전기과
         "6월 모니터링 미제출 시-구 협력사업": 1,  # 강동구's running one
         "7일 안에 접수 마감하는 모집공고": 3,
         "선발을 실행할 모집공고": 1,
@@ -206,6 +221,7 @@ EXPECTED = {
         "기한 지난 추진일정": 2,
         "14일 안에 할 추진일정": 3,
         "6월 근무상황 미입력 사업장": 2,
+        "6월 출결 미입력 훈련과정": 1,
         "6월 모니터링 미제출 시-구 협력사업": 1,
         "7일 안에 접수 마감하는 모집공고": 3,
         "선발을 실행할 모집공고": 1,
@@ -215,8 +231,9 @@ EXPECTED = {
         "6월 모니터링 미제출 시-구 협력사업": 1,
         "7일 안에 접수 마감하는 모집공고": 1,
     },
-    Role.PARTNER_AGENCY: {  # TTI-EAST: its own worksite; the loan's intermediary is another partner
+    Role.PARTNER_AGENCY: {  # TTI-EAST: its own worksite and institute; the loan's intermediary is another partner
         "6월 근무상황 미입력 사업장": 1,
+        "6월 출결 미입력 훈련과정": 1,
     },
     Role.AUDITOR: {"6월 접속기록 점검 확인": 1},  # June's review is not signed off
     Role.SYSTEM_ADMIN: {},
