@@ -327,3 +327,22 @@ def test_a_work_item_link_carries_its_day(office_day, client_as):
     _, url = work_items(client_as(Role.OFFICE_MANAGER))["연체 중인 융자"]
     assert url.startswith("/fund/?") and "due=overdue" in url and "on=2018-07-26" in url
     assert isinstance(WorkItem("x", 1, url), WorkItem)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/plan/milestones/?when=nonsense&on=2018-13-45&year=abc",
+        "/months/?on=yesterday&year=99999",
+        "/participation/?records_missing=2018-6",
+        "/participation/training/?attendance_missing=June",
+        "/intake/?todo=everything&on=2018-02-30",
+        "/fund/?due=soon&on=x",
+        "/grants/?settle_due=2018-99-01",
+        "/grants/districts/?monitoring_missing=' OR 1=1",
+        "/history/access/review/?month=2018-13&on=0",
+    ],
+)
+def test_a_malformed_filter_of_a_linked_list_answers_a_page(office_day, client_as, url):
+    role = Role.AUDITOR if url.startswith("/history/") else Role.OFFICE_MANAGER
+    assert client_as(role).get(url).status_code == 200
