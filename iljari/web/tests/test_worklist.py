@@ -346,3 +346,26 @@ def test_a_work_item_link_carries_its_day(office_day, client_as):
 def test_a_malformed_filter_of_a_linked_list_answers_a_page(office_day, client_as, url):
     role = Role.AUDITOR if url.startswith("/history/") else Role.OFFICE_MANAGER
     assert client_as(role).get(url).status_code == 200
+
+
+def test_the_work_list_takes_as_many_queries_whatever_the_number_of_records(office_day, client_as):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from iljari.participation.models import Worksite
+
+    client = client_as(Role.OFFICE_MANAGER)
+    client.get("/")  # the session's first touch
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    gangdong = Worksite.objects.get(code="ND-GD")
+    for n in range(5):
+        site = participation_services.worksite_set(actor=None, code=f"ND-MORE-{n}", programme=gangdong.programme,
+                                                   name=f"추가 사업장 {n}", operator="city", places=5)  # fmt: skip
+        participation_services.placement_create(actor=None, person=make_person(birth=date(1991, 1, 1)), worksite=site,
+                                                start_date=date(2018, 5, 1), end_date=date(2018, 12, 31))  # fmt: skip
+        make_call(f"MORE-{n}", opens=_at(DAY - timedelta(days=20)), days=22)
+    with CaptureQueriesContext(connection) as many:
+        items = work_items(client)
+    assert items["6월 근무상황 미입력 사업장"][0] == 7 and items["7일 안에 접수 마감하는 모집공고"][0] == 8
+    assert len(many) == len(few)
