@@ -8,13 +8,15 @@ Contract:
       menu items (the user's own menu), programmes (주요업무, office-wide roles), calls, organisations, people by
       name (roles that see people: the caller writes the access log for the people shown) and loans, each kind only
       when the user's gate reaches it; an empty query finds nothing.
-- SearchGroup(kind, title, rows, more_url): rows a list or a queryset; shown() the first GROUP_ROWS of them;
-  every row has .label, .detail, .url (and .pk for people).
+- SearchGroup(kind, title, rows, more_url): rows a list, or a queryset read as rows; `shown` the rows drawn (the
+  first GROUP_ROWS, or `page`'s when one kind is paginated), `total` their count (each read once); more_url: the
+  kind's own list searched for the same words. Every row has .label, .detail, .url (and .pk for people).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote
 
@@ -68,12 +70,14 @@ class SearchGroup:
     more_url: str = ""
     page: Any = None
 
+    @cached_property
     def shown(self) -> list[Row]:
+        """The rows drawn (read once): the page asked for when one kind is paginated, else the first GROUP_ROWS."""
         if self.page is not None:
             return list(self.page.object_list)
         return list(self.rows[:GROUP_ROWS])
 
-    @property
+    @cached_property
     def total(self) -> int:
         return len(self.rows)
 

@@ -78,7 +78,7 @@ def search(request):
         groups = [group for group in groups if group.kind == kind]
         group = groups[0]
         group.page = paginate(request, group.rows)
-    people = [row.pk for group in groups if group.kind == "people" for row in group.shown()]
+    people = [row.pk for group in groups if group.kind == "people" for row in group.shown]
     if people:
         log_person_access(request, "search", people, "통합 검색")
     context = {"query": query, "search_query": query, "groups": groups, "kind": kind}
