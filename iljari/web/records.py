@@ -8,7 +8,7 @@ do not reach that app (a district officer sees no training or frontline section)
 is found through people's or enterprises' scoped selector (404 outside the scope).
 
 Contract:
-- Section(key, title, columns, rows, more_url="")      rows: [(cells, url)] — the first cell is linked when url
+- Section(key, title, columns, rows, count)      rows: [(cells, url)] — the first cell is linked when url; count: all
 - participant_sections(*, user, person) -> list[Section]
 - organisation_sections(*, user, organisation) -> list[Section]
 - SECTION_ROWS: the rows a section shows (the newest); the count says how many there are
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,13 +42,16 @@ class Section:
     columns: list[str]
     rows: list[tuple[list[str], str]] = field(default_factory=list)
     count: int = 0
-    more_url: str = ""
 
 
-def _section(key, title, columns, records, row, *, more_url="") -> Section:
-    records = list(records)
-    shown = [row(record) for record in records[:SECTION_ROWS]]
-    return Section(key, title, columns, shown, len(records), more_url)
+def _section(key, title, columns, records, row) -> Section:
+    """The newest SECTION_ROWS of the records drawn as rows, and how many there are (a queryset counted in the
+    database, so that an organisation with thousands of purchases is not read whole)."""
+    if isinstance(records, QuerySet):
+        count, first = records.count(), list(records[:SECTION_ROWS])
+    else:
+        count, first = len(records), list(records)[:SECTION_ROWS]
+    return Section(key, title, columns, [row(record) for record in first], count)
 
 
 def _day(moment) -> str:
@@ -185,7 +189,7 @@ def organisation_sections(*, user, organisation) -> list[Section]:
             ["유형", "인증일", "만료일"],
             certifications,
             lambda c: (
-                [c.get_kind_display(), format_date(c.valid_from), format_date(c.valid_until) if c.valid_until else "-"],
+                [c.get_kind_display(), format_date(c.valid_from), format_date(c.valid_until)],
                 "",
             ),
         )
@@ -213,7 +217,7 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                     [
                         loan.number,
                         _won(loan.principal),
-                        format_date(loan.disbursed_on) if loan.disbursed_on else "-",
+                        format_date(loan.disbursed_on),
                         loan.get_status_display(),
                     ],
                     loan.get_absolute_url(),
