@@ -12,7 +12,7 @@ from iljari.core import worklist
 from iljari.core.worklist import WorkItem, month_before, worklist_day, worklist_link
 
 
-def test_items_come_most_urgent_first_and_empty_ones_are_left_out(monkeypatch, django_user_model):
+def test_items_come_most_urgent_first_and_empty_ones_are_left_out(monkeypatch):
     monkeypatch.setattr(worklist, "_PROVIDERS", {})
     worklist.worklist_register("a", lambda user, today: [WorkItem("나중", 2, "/a"), WorkItem("없음", 0, "/a")])
     worklist.worklist_register("b", lambda user, today: [WorkItem("지남", 1, "/b", severity="overdue")])
