@@ -162,7 +162,10 @@ def participant_sections(*, user, person) -> list[Section]:
                 "공간 예약",
                 ["날짜", "시간", "공간"],
                 bookings,
-                lambda b: ([format_date(b.day), f"{b.hour}시", b.room.name], ""),
+                lambda b: (
+                    [format_date(b.day), f"{b.hour}시", b.room.name],
+                    f"{reverse('frontline:room_detail', args=[b.room.code])}?day={b.day:%Y-%m-%d}",
+                ),
             )
         )
     return sections

@@ -170,7 +170,7 @@ def account_booking_list(*, user, account_id: int):
     require(access_frontline_view(user))
     rows = scope_rows(
         user,
-        Booking.objects.filter(booked_by_id=account_id).select_related("room__service_point"),
+        Booking.objects.filter(booked_by_id=account_id).select_related("room"),
         partner="room__service_point__partner",
     )
     return rows.order_by("-day", "hour")
