@@ -21,6 +21,7 @@ Contract:
       unusual daily volumes, off-hours access, bulk downloads, and the sign-off when there is one
 - access_log_review_sign(*, user, year, month, note="") -> AccessLogReview   the auditor signs the month off; the
       sign-off keeps the hash of the month's last entry (an anchor verify checks too)
+- access_log_review_missing(*, year, month) -> bool   the month is not signed off yet (the auditor's work list)
 
 Entries are append-only: the model refuses update and delete and a database trigger refuses them too (PostgreSQL
 and SQLite; deleting is allowed by the trigger only for entries older than two years, for prune).
@@ -373,6 +374,10 @@ def access_log_month_review(*, user, year: int, month: int) -> MonthReview:
 def _off_hours(at: datetime) -> bool:
     local = timezone.localtime(at)
     return local.weekday() >= 5 or local.time() >= OFF_HOURS_START or local.time() < OFF_HOURS_END
+
+
+def access_log_review_missing(*, year: int, month: int) -> bool:
+    return not AccessLogReview.objects.filter(year=year, month=month).exists()
 
 
 def access_log_review_sign(*, user, year: int, month: int, note: str = "", now: datetime | None = None):

@@ -15,6 +15,9 @@ Contract:
 - require_month_open(day) -> None      raises ValidationFailed naming the month when it is locked
 - month_lock(*, actor, year, month) / month_unlock(*, actor, year, month) -> MonthLock
 - month_lock_list() -> list[MonthLock]
+- months_to_close(*, year, today) -> list[date]   the months of `year` that ended before `today` and are not locked
+                                              (first days, oldest first): the office manager's work list and the
+                                              month-lock page's 마감할 달 count the same list
 """
 
 from __future__ import annotations
@@ -106,3 +109,9 @@ def month_unlock(*, actor, year: int, month: int) -> MonthLock:
 
 def month_lock_list() -> list[MonthLock]:
     return list(MonthLock.objects.select_related("changed_by"))
+
+
+def months_to_close(*, year: int, today: date) -> list[date]:
+    locked = set(MonthLock.objects.filter(year=year, is_locked=True).values_list("month", flat=True))
+    ended = [date(year, month, 1) for month in range(1, 13) if date(year, month, 1) < today.replace(day=1)]
+    return [month for month in ended if month.month not in locked]

@@ -15,6 +15,7 @@ Contract:
 - period_as_of_register(name, source, *, label, office_figures=True): the newest date with figures of a source
   (`source(year) -> date | None`; year None: of any year). `office_figures`: one of the office's figures that the
   figures pages (the dashboard, the business report, …) open at; the others (the fund) are asked for by name.
+- period_newest_year() -> int: the newest plan year (the current calendar year when there is none).
 - latest_data_day(*, year=None, sources=None) -> date | None: the newest day on which every named source (default:
   the office's figures) has figures — the earliest of their newest dates; a source without figures is left out.
 - latest_data_days(*, year=None, sources=None) -> list[(label, date)]: each source's own newest date.
@@ -75,10 +76,14 @@ def latest_data_day(*, year: int | None = None, sources: Iterable[str] | None = 
     return min(days) if days else None
 
 
+def period_newest_year() -> int:
+    years = {y for source in _YEAR_SOURCES for y in source()}
+    return max(years) if years else timezone.localdate().year
+
+
 def default_period(*, year: int | None = None, sources: Iterable[str] | None = None) -> tuple[int, date]:
     if year is None:
-        years = sorted({y for source in _YEAR_SOURCES for y in source()}, reverse=True)
-        year = years[0] if years else timezone.localdate().year
+        year = period_newest_year()
     latest = latest_data_day(year=year, sources=sources)
     if latest is not None:
         return year, latest

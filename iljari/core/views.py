@@ -44,6 +44,7 @@ from iljari.core.http import error_text, form_apply_error, paginate, safe_next, 
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
 from iljari.core.middleware import client_address
+from iljari.core.period import period_newest_year
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
 from iljari.core.second_factor import (
     recovery_codes_left,
@@ -54,6 +55,7 @@ from iljari.core.second_factor import (
     second_factor_role_labels,
     second_factor_secret_text,
 )
+from iljari.core.worklist import worklist_day
 
 PENDING_LOGIN = "iljari_pending_login"  # the session of a login whose password was right, awaiting its code
 
@@ -436,7 +438,15 @@ def month_locks(request):
             return f"{lock.year}년 {lock.month}월을 {done}했습니다.", reverse("core:month_locks")
 
         return service_step(request, lock_or_unlock, back=reverse("core:month_locks"))
-    return render(request, "core/month_locks.html", {"locks": locks.month_lock_list(), "can_lock": can_lock})
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else period_newest_year()
+    context = {
+        "locks": locks.month_lock_list(),
+        "can_lock": can_lock,
+        "to_close": locks.months_to_close(year=year, today=worklist_day(request)),
+        "year": year,
+    }
+    return render(request, "core/month_locks.html", context)
 
 
 @login_required

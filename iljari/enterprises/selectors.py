@@ -19,6 +19,8 @@ Contract:
 - procurement_progress(*, user, year, as_of=None) -> ProcurementProgress
       target, total and rate of the purchases up to as_of; by buyer, type, category and month.
 - purchase_list(*, user, year, buyer_id=None) -> QuerySet[Purchase]
+- organisation_purchase_list(*, user, organisation_id) -> QuerySet[Purchase]
+      public purchases from this organisation as the supplier, in scope, newest first (the organisation's one page)
 - my_purchase_list(*, user, year) -> QuerySet[Purchase]            (a public body's own account: its purchases)
 - my_purchase_total(*, user, year) -> int                            (their sum, 원)
 - purchase_template() -> bytes                                   (the upload sheet, PURCHASE_COLUMNS)
@@ -245,6 +247,12 @@ def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[P
     if buyer_id:
         rows = rows.filter(buyer_id=buyer_id)
     return rows.order_by("-purchased_on", "-pk")
+
+
+def organisation_purchase_list(*, user, organisation_id: int) -> QuerySet[Purchase]:
+    require(access_procurement_view(user))
+    rows = Purchase.objects.filter(supplier_id=organisation_id).select_related("buyer")
+    return scope_rows(user, rows, district="buyer__district").order_by("-purchased_on", "-pk")
 
 
 def my_purchase_list(*, user, year: int) -> QuerySet[Purchase]:

@@ -34,3 +34,8 @@ class FundConfig(AppConfig):
         from iljari.core.jobs import job_kind_register
 
         job_kind_register("fund_notices", repeatable=True)  # one insert at its end; noticed loans are skipped
+
+        from iljari.core.worklist import worklist_register
+        from iljari.fund.worklist import fund_work_items
+
+        worklist_register("fund", fund_work_items)

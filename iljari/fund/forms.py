@@ -12,6 +12,13 @@ class LoanFilterForm(KrdsFormMixin, forms.Form):
     q = forms.CharField(label="융자번호·차주·사업자등록번호", required=False, max_length=100)
     status = forms.ChoiceField(label="상태", required=False, choices=[("", "전체"), *Loan.Status.choices])
     purpose = forms.ChoiceField(label="용도", required=False, choices=[("", "전체"), *Loan.Purpose.choices])
+    # the work list's link: the loans due within a week of `on`, or behind on it
+    due = forms.ChoiceField(
+        label="상환 일정",
+        required=False,
+        choices=[("", "전체"), ("week", "7일 안에 상환일"), ("overdue", "연체")],
+    )
+    on = forms.DateField(required=False, widget=forms.HiddenInput)
 
 
 class AsOfForm(KrdsFormMixin, forms.Form):

@@ -1,9 +1,14 @@
 """fund selectors — the social investment fund's reads, scoped to the user.
 
 Contract:
-- loan_list(*, user, q="", status="", purpose="", intermediary=None) -> QuerySet[Loan]
+- loan_list(*, user, q="", status="", purpose="", intermediary=None, due="", on=None) -> QuerySet[Loan]
       the office (manager, division staff, auditor) every loan; a partner agency the loans it is the intermediary
       of; search by number, borrower name or business number.
+- organisation_loan_list(*, user, organisation_id) -> QuerySet[Loan]   the borrower's loans in scope (web's one page)
+- loan_todo_list(*, user, due, on) -> QuerySet[Loan]
+      due "week": active loans in scope with an instalment due within LOAN_DUE_DAYS days from `on` (that day
+      included); "overdue": those behind on `on` (loans_in_arrears). The work list counts these and links to the
+      loan list filtered to them (?due=&on=).
 - loan_get(*, user, number) -> Loan                                  404 outside the user's scope
 - loan_position(loan, as_of) -> position.Position                   a loan's dues, arrears, overdue interest
 - loan_versions(loan) / loan_payments(loan)                          the inputs of a position
@@ -28,7 +33,7 @@ Reports may read these selectors; fund imports nothing of reports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
@@ -58,8 +63,19 @@ def _scoped(user, queryset: QuerySet, partner: str) -> QuerySet:
     return scope_rows(user, queryset, partner=partner)
 
 
-def loan_list(*, user, q: str = "", status: str = "", purpose: str = "", intermediary: int | None = None):
+def loan_list(
+    *,
+    user,
+    q: str = "",
+    status: str = "",
+    purpose: str = "",
+    intermediary: int | None = None,
+    due: str = "",
+    on: date | None = None,
+):
     loans = _scoped(user, Loan.objects.select_related("borrower", "intermediary"), "intermediary_id")
+    if due:
+        loans = loans.filter(pk__in=loan_todo_list(user=user, due=due, on=on or timezone.localdate()).values("pk"))
     q = (q or "").strip()
     if q:
         digits = q.replace("-", "")
@@ -73,6 +89,25 @@ def loan_list(*, user, q: str = "", status: str = "", purpose: str = "", interme
     if intermediary:
         loans = loans.filter(intermediary_id=intermediary)
     return loans.order_by("-disbursed_on", "number")
+
+
+def organisation_loan_list(*, user, organisation_id: int) -> QuerySet[Loan]:
+    rows = Loan.objects.filter(borrower_id=organisation_id).select_related("intermediary")
+    return _scoped(user, rows, "intermediary_id").order_by("-disbursed_on", "number")
+
+
+LOAN_DUE_DAYS = 7
+LOAN_TODO = ("week", "overdue")
+
+
+def loan_todo_list(*, user, due: str, on: date) -> QuerySet[Loan]:
+    if due not in LOAN_TODO:
+        raise ValueError(f"unknown loan filter: {due}")
+    if due == "week":
+        ids = [row[0] for row in loans_due_in(period_start=on, period_end=on + timedelta(days=LOAN_DUE_DAYS))]
+    else:
+        ids = [row[0] for row in loans_in_arrears(as_of=on)]
+    return _scoped(user, Loan.objects.all(), "intermediary_id").filter(pk__in=ids)
 
 
 def loan_get(*, user, number: str) -> Loan:

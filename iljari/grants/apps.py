@@ -37,3 +37,8 @@ class GrantsConfig(AppConfig):
             models.PaymentShare,
         ):
             track(model)
+
+        from iljari.core.worklist import worklist_register
+        from iljari.grants.worklist import grants_work_items
+
+        worklist_register("grants", grants_work_items)

@@ -37,6 +37,8 @@ class DistrictProjectFilterForm(KrdsFormMixin, forms.Form):
     district = forms.TypedChoiceField(label="자치구", required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label="상태", required=False, choices=[("", "전체"), *DistrictProject.Status.choices])
     q = forms.CharField(label="사업명·수행기관", required=False, max_length=100)
+    # the work list's link: the projects whose monthly monitoring of this month (YYYY-MM) is not entered
+    monitoring_missing = forms.DateField(required=False, input_formats=["%Y-%m"], widget=forms.HiddenInput)
 
     def __init__(self, *args, years=(), districts=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,9 +1,14 @@
 """grants district selectors — reads of the district projects and the ecosystem funding, scoped to the user.
 
 Contract:
-- district_project_list(*, user, year=None, district=None, status="", q="") -> QuerySet[DistrictProject]
+- district_project_list(*, user, year=None, district=None, status="", q="", monitoring_missing=None)
+      -> QuerySet[DistrictProject]
       office-wide roles every project; a district officer only their own district's (scope_rows). Annotated with
-      `jobs_planned` (a subquery, so the list pages in one query).
+      `jobs_planned` (a subquery, so the list pages in one query). `monitoring_missing` (a month's first day): only
+      the projects of district_monitoring_missing for that month.
+- district_monitoring_missing(*, user, month) -> QuerySet[DistrictProject]
+      running projects in scope whose period covers `month` and whose monthly monitoring of that month is not
+      entered; division staff: their own division's programme's. The work list counts these (last month).
 - district_project_get(*, user, code) -> DistrictProject           404 outside the user's scope
 - district_project_jobs(*, project) -> list[dict]                 planned and latest filled by target group
 - district_monitoring_rows(*, project) -> list[DistrictMonitoring] months in order, jobs filled prefetched
@@ -21,10 +26,13 @@ Reports may read these selectors; grants imports nothing of reports.
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from iljari.core.access import access_district_projects_view, require, scope_rows
+from iljari.core.access import access_district_projects_view, figures_unit_path, require, scope_rows
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.grants.models import (
     DistrictMonitoring,
@@ -56,10 +64,32 @@ def _jobs_planned():
     return Coalesce(Subquery(planned, output_field=IntegerField()), Value(0))
 
 
+def district_monitoring_missing(*, user, month: date) -> QuerySet[DistrictProject]:
+    first = month.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    projects = _scoped(user, DistrictProject.objects.all()).filter(
+        status=DistrictProject.Status.RUNNING, starts_on__lte=last, ends_on__gte=first
+    )
+    projects = projects.exclude(monitoring__month=first)
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        projects = projects.filter(programme__division__path__startswith=unit_path)
+    return projects
+
+
 def district_project_list(
-    *, user, year: int | None = None, district: int | None = None, status: str = "", q: str = ""
+    *,
+    user,
+    year: int | None = None,
+    district: int | None = None,
+    status: str = "",
+    q: str = "",
+    monitoring_missing: date | None = None,
 ) -> QuerySet[DistrictProject]:
     projects = _scoped(user, DistrictProject.objects.select_related("district"))
+    if monitoring_missing is not None:
+        missing = district_monitoring_missing(user=user, month=monitoring_missing).values("pk")
+        projects = projects.filter(pk__in=missing)
     if year:
         projects = projects.filter(year=year)
     if district:

@@ -28,6 +28,8 @@ class AgreementFilterForm(KrdsFormMixin, forms.Form):
     programme = forms.ChoiceField(label="보조금 사업", required=False)
     status = forms.ChoiceField(label="상태", required=False, choices=[("", "전체"), *GrantAgreement.Status.choices])
     year = forms.IntegerField(label="연도", required=False, min_value=2000, max_value=2100)
+    # the work list's link: the signed agreements whose period ended before this day and are not settled
+    settle_due = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, programmes=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,9 +7,14 @@ Contract:
 - grant_programme_get(*, user, code) -> GrantProgramme
 - manageable_programmes(*, user) / budget_line_choices(*, user, year)   the 주요업무 and budget lines a programme
       form offers (the user's own division for division staff)
-- agreement_list(*, user, q="", programme="", status="", year=None) -> QuerySet[GrantAgreement]
+- agreement_list(*, user, q="", programme="", status="", year=None, settle_due=None) -> QuerySet[GrantAgreement]
       office-wide roles: every agreement; a district officer: those of their district; a partner agency: those it
-      manages (scope_rows); annotated with .disbursed
+      manages (scope_rows); annotated with .disbursed; `settle_due` (a day): only agreements_to_settle on it
+- organisation_agreement_list(*, user, organisation_id) -> QuerySet[GrantAgreement]   the grantee's agreements
+      in scope, newest first (the organisation's one page in web)
+- agreements_to_settle(*, user, on) -> QuerySet[GrantAgreement]
+      signed agreements in scope whose period ended before `on`, not yet settled (정산); division staff: their
+      own division's programmes'. The work list counts these and links to the list filtered to them.
 - agreement_get(*, user, code) -> GrantAgreement                       (404 outside the scope)
 - agreement_detail(*, user, agreement) -> AgreementDetail              tranches, reports with items, settlement,
       evaluation, payrolls, change history, and (for office-wide roles) the budget line's execution today
@@ -159,11 +164,33 @@ def _agreements(user) -> QuerySet[GrantAgreement]:
     return scope_rows(user, rows, district="district", partner="partner")
 
 
+def organisation_agreement_list(*, user, organisation_id: int) -> QuerySet[GrantAgreement]:
+    require(access_grants_view(user))
+    return _agreements(user).filter(grantee_id=organisation_id).order_by("-year", "code")
+
+
+def agreements_to_settle(*, user, on: date) -> QuerySet[GrantAgreement]:
+    require(access_grants_view(user))
+    rows = _agreements(user).filter(status=GrantAgreement.Status.SIGNED, ends_on__lt=on)
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        rows = rows.filter(programme__programme__division__path__startswith=unit_path)
+    return rows
+
+
 def agreement_list(
-    *, user, q: str = "", programme: str = "", status: str = "", year: int | None = None
+    *,
+    user,
+    q: str = "",
+    programme: str = "",
+    status: str = "",
+    year: int | None = None,
+    settle_due: date | None = None,
 ) -> QuerySet[GrantAgreement]:
     require(access_grants_view(user))
     rows = _agreements(user).annotate(disbursed=_disbursed_subquery())
+    if settle_due is not None:
+        rows = rows.filter(pk__in=agreements_to_settle(user=user, on=settle_due).values("pk"))
     q = (q or "").strip()
     if q:
         digits = q.replace("-", "").replace(" ", "")

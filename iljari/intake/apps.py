@@ -42,3 +42,8 @@ class IntakeConfig(AppConfig):
 
         for kind in ("eligibility", "selection", "import"):  # they write: never run twice on their own
             job_kind_register(kind, repeatable=False)
+
+        from iljari.core.worklist import worklist_register
+        from iljari.intake.worklist import intake_work_items
+
+        worklist_register("intake", intake_work_items)

@@ -4,6 +4,11 @@ Contract:
 - call_list(*, user) -> QuerySet[Call]
       office staff and auditors: every call; a district officer: the calls with a quota of their district; each
       with `places`, the sum of all its quotas' places (the figure call_figures totals)
+- call_todo_list(*, user, todo, on) -> QuerySet[Call]
+      todo "closing": calls whose application period closes within CALL_CLOSING_DAYS days from `on` (that day
+      included); "selection": calls closed before `on` whose selection has never run nor been confirmed; in the
+      user's scope, division staff their own division's programmes' only. The work list counts these and links to
+      the call list filtered to them (?todo=&on=).
 - open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
 - call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
 - portal_call_get(*, code) -> Call                             (portal: calls for people)
@@ -17,6 +22,9 @@ Contract:
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
 - application_list(*, user, call, status="") -> QuerySet[Application]
       submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications
+- person_application_list(*, user, person_id) / organisation_application_list(*, user, organisation_id)
+      -> QuerySet[Application]   one applicant's submitted applications in the user's scope, newest first (the
+      participant's and the organisation's one page in web)
 - registrable_quotas(*, user, call) -> list[Quota]            the quotas this user may register paper applications to
 - application_get(*, user, pk) -> Application                 one submitted application of a call in scope (404 outside)
 - call_programmes(*, user) -> QuerySet[Programme]             the programmes whose calls this user may make and edit
@@ -36,9 +44,10 @@ from __future__ import annotations
 import copy
 import functools
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -64,6 +73,7 @@ from iljari.intake.models import (
     PriorityRule,
     Quota,
     ReviewScore,
+    SelectionRun,
 )
 from iljari.plan.models import Programme
 
@@ -117,6 +127,30 @@ def call_list(*, user) -> QuerySet[Call]:
         .select_related("programme", "programme__division")
         .annotate(places=call_places())
         .order_by("-opens_at", "code")
+    )
+
+
+CALL_CLOSING_DAYS = 7
+CALL_TODO = ("closing", "selection")
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def call_todo_list(*, user, todo: str, on: date) -> QuerySet[Call]:
+    if todo not in CALL_TODO:
+        raise ValueError(f"unknown call filter: {todo}")
+    calls = _calls(user)
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        calls = calls.filter(programme__division__path__startswith=unit_path)
+    if todo == "closing":
+        return calls.filter(
+            closes_at__gte=_day_start(on), closes_at__lt=_day_start(on + timedelta(days=CALL_CLOSING_DAYS + 1))
+        )
+    return calls.filter(closes_at__lt=_day_start(on), selection_confirmed_at__isnull=True).exclude(
+        Exists(SelectionRun.objects.filter(call=OuterRef("pk")))
     )
 
 
@@ -279,6 +313,24 @@ def call_funnel(*, call: Call) -> Funnel:
         selected=Count("pk", filter=Q(status=Application.Status.SELECTED)),
     )
     return Funnel(counts["applied"], counts["applied"] - counts["screened_out"], counts["selected"])
+
+
+def _applicant_applications(user, **applicant) -> QuerySet[Application]:
+    require(access_applications_view(user))
+    rows = Application.objects.filter(**applicant).exclude(status=Application.Status.DRAFT)
+    return (
+        scope_rows(user, rows, district="quota__district")
+        .select_related("call", "quota")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def person_application_list(*, user, person_id: int) -> QuerySet[Application]:
+    return _applicant_applications(user, person_id=person_id)
+
+
+def organisation_application_list(*, user, organisation_id: int) -> QuerySet[Application]:
+    return _applicant_applications(user, organisation_id=organisation_id)
 
 
 def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:

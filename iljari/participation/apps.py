@@ -36,3 +36,8 @@ class ParticipationConfig(AppConfig):
         from iljari.participation import retention
 
         retention.register()
+
+        from iljari.core.worklist import worklist_register
+        from iljari.participation.worklist import participation_work_items
+
+        worklist_register("participation", participation_work_items)

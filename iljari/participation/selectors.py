@@ -1,10 +1,15 @@
 """participation selectors — worksites, placements, months and pay, employment rates; scoped to the user.
 
 Contract:
-- worksite_list(*, user, programme_code=None, query="", year=None) -> QuerySet[Worksite]
+- worksite_list(*, user, programme_code=None, query="", year=None, records_missing=None) -> QuerySet[Worksite]
       (in scope; `year`: of the worksite's programme's plan); each worksite annotated with `placed` (its placements
       still running: 배치, the figure its places 정원 bound) and `total` (every placement there), counted by
       subqueries, so the list's rows are not multiplied and a page counts only its own worksites
+      `records_missing` (a month's first day): only the worksites of worksites_records_missing for that month
+- worksites_records_missing(*, user, month) -> QuerySet[Worksite]
+      the worksites in scope with someone at work in `month` whose work record (근무상황) of that month is not
+      entered; division staff: of their own division's programmes. The work list counts these (the month before
+      today) and links to the worksite list filtered to them.
 - worksite_placed(queryset) -> QuerySet[Worksite]   the `placed` annotation, for every list of worksites
 - worksite_placed_count(*, worksite) -> int         (unscoped, for the services' capacity rule)
 - worksite_years() -> list[int]   the plan years of the programmes with terms, newest first (the worksite filter)
@@ -12,6 +17,9 @@ Contract:
 - programme_worksites(*, user, programme) -> list[Worksite]    (`placed` annotated)
 - latest_record_month(*, worksite) -> date | None
 - placement_get(*, user, pk) -> Placement
+- person_placement_list(*, user, person_id) -> QuerySet[Placement]      one person's placements in scope
+- person_work_months(*, user, person_id) -> list[(WorkRecord, Payment | None)]   their months at worksites in
+      scope, newest first (the participant's one page in web)
 - placement_months(*, placement) -> list[PlacementMonth]                          (record and pay per month)
 - my_placements(*, user) -> list[Placement]                                       (a citizen's own)
 - payroll(*, user, worksite, month) -> Payroll                                    (rows and totals)
@@ -40,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -48,6 +56,7 @@ from iljari.core.access import (
     access_participation_view,
     access_placements_manage,
     access_quota_place,
+    figures_unit_path,
     require,
     scope_rows,
 )
@@ -116,10 +125,31 @@ def worksite_placed_count(*, worksite: Worksite) -> int:
     return Placement.objects.filter(worksite=worksite, status=Placement.Status.ACTIVE).count()
 
 
+def worksites_records_missing(*, user, month: date) -> QuerySet[Worksite]:
+    first, last = month_start(month), month_end(month)
+    at_work = Placement.objects.filter(worksite=OuterRef("pk"), start_date__lte=last).filter(
+        Q(ended_on__isnull=True, end_date__gte=first) | Q(ended_on__gte=first)
+    )
+    unrecorded = at_work.exclude(work_records__month=first)
+    worksites = _scoped(user, Worksite.objects.all()).filter(Exists(unrecorded))
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        worksites = worksites.filter(programme__division__path__startswith=unit_path)
+    return worksites
+
+
 def worksite_list(
-    *, user, programme_code: str | None = None, query: str = "", year: int | None = None
+    *,
+    user,
+    programme_code: str | None = None,
+    query: str = "",
+    year: int | None = None,
+    records_missing: date | None = None,
 ) -> QuerySet[Worksite]:
     worksites = _scoped(user, Worksite.objects.select_related("programme", "district", "partner", "org_unit"))
+    if records_missing is not None:
+        missing = worksites_records_missing(user=user, month=records_missing).values("pk")
+        worksites = worksites.filter(pk__in=missing)
     if year is not None:
         worksites = worksites.filter(programme__objective__vision__year=year)
     if programme_code:
@@ -165,6 +195,20 @@ def latest_record_month(*, worksite: Worksite) -> date | None:
         .values_list("month", flat=True)
         .first()
     )
+
+
+def person_placement_list(*, user, person_id: int) -> QuerySet[Placement]:
+    rows = Placement.objects.filter(person_id=person_id).select_related("worksite", "programme")
+    return _scoped(user, rows, prefix="worksite__").order_by("-start_date", "pk")
+
+
+def person_work_months(*, user, person_id: int) -> list[tuple[WorkRecord, Payment | None]]:
+    placements = person_placement_list(user=user, person_id=person_id).values("pk")
+    records = list(
+        WorkRecord.objects.filter(placement__in=placements).select_related("placement__worksite").order_by("-month")
+    )
+    payments = {(p.placement_id, p.month): p for p in Payment.objects.filter(placement__in=placements)}
+    return [(record, payments.get((record.placement_id, record.month))) for record in records]
 
 
 def placement_get(*, user, pk: int) -> Placement:

@@ -6,6 +6,12 @@ Contract:
 - institute_get(*, user, code) -> TrainingInstitute                                        (404 out of scope)
 - course_list(*, user, institute) -> QuerySet[TrainingCourse]   (with enrolled, in training, completed, dropped)
 - course_get(*, user, code) -> TrainingCourse  /  enrolment_get(*, user, pk) -> Enrolment   (404 out of scope)
+- person_enrolment_list(*, user, person_id) -> QuerySet[Enrolment]    one person's courses in scope (web's one page),
+      each with `attended` and `scheduled`: the days of its recorded months summed (None before any month)
+- courses_attendance_missing(*, user, month) -> QuerySet[TrainingCourse]
+      courses in scope with a trainee in training during `month` whose attendance of that month is not entered;
+      division staff: their own division's programmes'. The work list counts these (last month) and links to the
+      training page, which lists them (?attendance_missing=YYYY-MM).
 - course_month(*, user, course, month) -> CourseMonth
       the course's trainees during the month: each one's scheduled days (the calendar), the month's record and
       the attendance so far (a fixed number of queries)
@@ -33,10 +39,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from iljari.core.access import access_training_view, require, scope_rows
+from iljari.core.access import access_training_view, figures_unit_path, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
@@ -117,6 +123,30 @@ def course_get(*, user, code: str) -> TrainingCourse:
     if course is None:
         raise NotFound("훈련 과정을 찾을 수 없습니다.")
     return course
+
+
+def courses_attendance_missing(*, user, month: date) -> QuerySet[TrainingCourse]:
+    first, last = month_start(month), month_end(month)
+    in_training = Enrolment.objects.filter(course=OuterRef("pk"), enrolled_on__lte=last).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=first)
+    )
+    unrecorded = in_training.exclude(attendance__month=first)
+    courses = _scoped(user, TrainingCourse.objects.select_related("institute"), partner="institute__partner").filter(
+        start_date__lte=last, end_date__gte=first
+    )
+    unit_path = figures_unit_path(user)
+    if unit_path:
+        courses = courses.filter(institute__programme__division__path__startswith=unit_path)
+    return courses.filter(Exists(unrecorded)).order_by("institute__code", "code")
+
+
+def person_enrolment_list(*, user, person_id: int) -> QuerySet[Enrolment]:
+    rows = (
+        Enrolment.objects.filter(person_id=person_id)
+        .select_related("course__institute")
+        .annotate(attended=Sum("attendance__attended_days"), scheduled=Sum("attendance__scheduled_days"))
+    )
+    return _scoped(user, rows, partner="course__institute__partner").order_by("-course__start_date", "-pk")
 
 
 def enrolment_get(*, user, pk: int) -> Enrolment:

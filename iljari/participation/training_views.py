@@ -4,6 +4,8 @@ enrolling a call's selected applicants. Pages that show trainees write to the ac
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -48,6 +50,8 @@ def training_figures(request):
         for call in selectors.calls_awaiting_enrolment(user=request.user)
         if access_training_manage(request.user, call.programme.division.path)
     ]
+    missing_month = _attendance_missing(request)
+    missing = selectors.courses_attendance_missing(user=request.user, month=missing_month) if missing_month else None
     return render(
         request,
         "participation/training/figures.html",
@@ -56,8 +60,21 @@ def training_figures(request):
             "as_of": as_of,
             "figures": selectors.training_figures(user=request.user, year=year, as_of=as_of),
             "waiting": waiting,
+            "missing_month": missing_month,
+            "missing": missing,
         },
     )
+
+
+def _attendance_missing(request) -> date | None:
+    """?attendance_missing=YYYY-MM: the courses whose attendance of that month is not entered (the work list's link);
+    a malformed month shows none, with a message."""
+    raw = request.GET.get("attendance_missing", "").strip()
+    try:
+        return date.fromisoformat(f"{raw}-01") if raw else None
+    except ValueError:
+        messages.warning(request, "출결 미입력 달을 읽을 수 없습니다.")
+        return None
 
 
 @login_required

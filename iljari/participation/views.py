@@ -3,6 +3,8 @@ call's selected applicants, employment rates, the living wage table, and a citiz
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -42,6 +44,16 @@ def _month(request, worksite: Worksite | None = None):
     return latest or timezone.localdate().replace(day=1)
 
 
+def _records_missing(request) -> date | None:
+    """?records_missing=YYYY-MM: the worksites whose work records of that month are missing (the work list's link)."""
+    raw = request.GET.get("records_missing", "").strip()
+    try:
+        return date.fromisoformat(f"{raw}-01") if raw else None
+    except ValueError:
+        messages.warning(request, "근무상황 미입력 달을 읽을 수 없어 모든 사업장을 보여 줍니다.")
+        return None
+
+
 @login_required
 def worksite_list(request):
     require(access_participation_view(request.user))
@@ -52,13 +64,15 @@ def worksite_list(request):
     year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else None
     if raw_year and year is None:
         messages.warning(request, f"연도 '{raw_year[:10]}'의 사업이 없어 최근 연도를 보여 줍니다.")
+    records_missing = _records_missing(request)
     if year is None and programme and not raw_year:
         year = selectors.programme_year(code=programme)  # a link to one programme's worksites: its year
-    if year is None and years:
-        year = years[0]
-    page = paginate(
-        request, selectors.worksite_list(user=request.user, programme_code=programme, query=query, year=year)
+    if year is None and years and records_missing is None:
+        year = years[0]  # the work list's link (?records_missing=) counts every year's worksites
+    worksites = selectors.worksite_list(
+        user=request.user, programme_code=programme, query=query, year=year, records_missing=records_missing
     )
+    page = paginate(request, worksites)
     return render(
         request,
         "participation/worksite_list.html",
@@ -68,6 +82,7 @@ def worksite_list(request):
             "programme": programme,
             "year": year,
             "years": years,
+            "records_missing": records_missing,
             "terms": selectors.programme_terms_list(year=year),
             "waiting": selectors.calls_awaiting_placement(user=request.user)
             if access_placements_any(request.user)

@@ -11,9 +11,12 @@ class PlanConfig(AppConfig):
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
+        from iljari.core.worklist import worklist_register
         from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
         from iljari.plan.selectors import plan_years
+        from iljari.plan.worklist import plan_work_items
 
         period_years_register(plan_years)
+        worklist_register("plan", plan_work_items)
         for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
             track(model)

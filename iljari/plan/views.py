@@ -14,6 +14,7 @@ from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.core.http import service_step
 from iljari.core.korean import object_particle
 from iljari.core.period import figure_period
+from iljari.core.worklist import worklist_day
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
 
@@ -41,6 +42,27 @@ def plan_overview(request):
             "overdue": overdue,
         },
     )
+
+
+@login_required
+def milestone_list(request):
+    """The planned steps overdue on a day, or due within two weeks of it (the work list's link): ?when=&on=&year=."""
+    require(access_office_figures_view(request.user))
+    when = request.GET.get("when", "")
+    when = when if when in selectors.MILESTONE_TODO else "overdue"
+    on = worklist_day(request)
+    years = selectors.plan_years()
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else (years[0] if years else on.year)
+    milestones = selectors.milestone_todo_list(user=request.user, when=when, on=on, year=year)
+    context = {
+        "milestones": milestones,
+        "when": when,
+        "on": on,
+        "year": year,
+        "due_days": selectors.MILESTONE_DUE_DAYS,
+    }
+    return render(request, "plan/milestone_list.html", context)
 
 
 @login_required

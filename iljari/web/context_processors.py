@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from iljari.core.access import access_office_view
 from iljari.core.accesslog import print_token_make
 from iljari.web.nav import nav_for
 
@@ -23,5 +24,6 @@ def shell(request) -> dict:
         "office_name": "일자리노동정책관",
         "system_name": "일자리 관리정보시스템",
         "nav_items": nav_for(user, current) if user is not None and user.is_authenticated else [],
+        "show_search": bool(user is not None and access_office_view(user)),
         "session_idle_minutes": settings.ILJARI_SESSION_IDLE_MINUTES,
     }

@@ -1,4 +1,13 @@
-"""The navigation by module. Each entry names the gate of iljari.core.access that shows it."""
+"""The navigation, grouped by the office's work (NAV_GROUPS). Each entry names the gate of iljari.core.access that
+shows it and its group; an app built later adds its pages with nav_register (approvals' 결재함, the plan's new pages).
+
+Contract:
+- NavItem(label, url_name, gate, section, group="")   section: the view-name prefix that marks it current
+- nav_register(item)          another page in the menu, in its group, behind its gate (a second one of the same URL
+                              name replaces the first)
+- nav_for(user, current) -> [{"label", "items": [{"label", "url", "current"}], "current"}]   the menu as drawn
+- nav_flat(user) -> [{"label", "url", "group"}]    the user's menu items, for the search
+"""
 
 from __future__ import annotations
 
@@ -16,59 +25,180 @@ class NavItem:
     url_name: str
     gate: Callable[[object], bool]
     section: str  # the URL namespace (or namespace:name prefix) that marks it current
+    group: str = ""  # one of NAV_GROUPS; "" stands above the groups (홈)
 
+
+# The office's work, in the order the menu shows it. Another app's pages join a group by naming it on their NavItem
+# (nav_register adds items after the built-in ones); a group no item of the user's gates allows is not shown.
+NAV_GROUPS: tuple[str, ...] = ("사업 운영", "참여자", "기업·단체", "재정", "보고", "시민 서비스", "기업 서비스", "관리")
 
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("홈", "web:home", access.access_own_account, "web:home"),
-    NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:"),
-    NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:"),
-    NavItem("인력", "finance:staffing", access.access_office_figures_view, "finance:staffing"),
-    NavItem("예산 집행", "finance:budget", access.access_office_figures_view, "finance:budget"),
-    NavItem("정책지표", "performance:indicators", access.access_office_figures_view, "performance:indicator"),
-    NavItem("일자리 목표", "performance:jobs", access.access_office_figures_view, "performance:job"),
-    NavItem("검증", "performance:validation", access.access_office_figures_view, "performance:validation"),
-    NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks"),
-    NavItem("사람", "people:person_list", access.access_people_view, "people:person"),
-    NavItem("모집·선발", "intake:call_list", access.access_applications_view, "intake:call"),
-    NavItem("참여 관리", "participation:worksite_list", access.access_participation_view, "participation:"),
-    NavItem("기술교육원", "participation:training_figures", access.access_training_view, "participation:training_"),
-    NavItem("기업·단체", "enterprises:organisation_list", access.access_organisations_view, "enterprises:organisation"),
-    NavItem("후기 검토", "enterprises:review_queue", access.access_organisations_manage, "enterprises:review"),
-    NavItem("공공구매", "enterprises:procurement", access.access_procurement_view, "enterprises:p"),
-    NavItem("기업 공모", "intake:org_portal_calls", access.access_organisation_own, "intake:org_portal"),
-    NavItem("우리 기업", "enterprises:my_profile", access.access_organisation_own, "enterprises:my_profile"),
-    NavItem("우리 기관 구매", "enterprises:my_purchases", access.access_procurement_own, "enterprises:my_purchase"),
-    NavItem("현장 서비스", "frontline:figures", access.access_frontline_view, "frontline:"),
-    NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:"),
-    NavItem("보조금", "grants:agreement_list", access.access_grants_view, "grants:"),
-    NavItem("우리 보조금", "grants:my_agreement_list", access.access_organisation_own, "grants:my_"),
-    NavItem("시-구 협력사업", "grants:district_project_list", access.access_district_projects_view, "grants:district"),
-    NavItem("자치구 생태계", "grants:ecosystem_list", access.access_district_projects_view, "grants:ecosystem"),
-    NavItem("사회성과보상", "grants:sib_list", access.access_sib_view, "grants:sib"),
-    NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call"),
-    NavItem("내 신청", "intake:portal_applications", access.access_apply, "intake:portal_applications"),
-    NavItem("내 일자리", "participation:portal_placements", access.access_apply, "participation:portal_placements"),
-    NavItem("공간 예약", "frontline:portal_rooms", access.access_book, "frontline:portal_room"),
-    NavItem("프로그램 신청", "frontline:portal_programmes", access.access_book, "frontline:portal_programmes"),
-    NavItem("내 예약·신청", "frontline:portal_bookings", access.access_book, "frontline:portal_bookings"),
-    NavItem("조직", "org:unit_list", access.access_office_view, "org:unit"),
-    NavItem("자치구", "org:district_list", access.access_district_list, "org:district"),
-    NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner"),
-    NavItem("변경이력", "core:history_list", access.access_change_history_view, "core:history"),
-    NavItem("로그인 기록", "core:login_event_list", access.access_change_history_view, "core:login_event"),
-    NavItem("접속기록", "core:access_log", access.access_change_history_view, "core:access_log"),
-    NavItem("접속기록 점검", "core:access_log_review", access.access_change_history_view, "core:access_log_review"),
-    NavItem("보유기간·파기", "core:retention", access.access_destruction_register_view, "core:retention"),
-    NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user"),
-    NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:"),
+    NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:", group="보고"),
+    NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:", group="사업 운영"),
+    NavItem("인력", "finance:staffing", access.access_office_figures_view, "finance:staffing", group="관리"),
+    NavItem("예산 집행", "finance:budget", access.access_office_figures_view, "finance:budget", group="재정"),
+    NavItem(
+        "정책지표", "performance:indicators", access.access_office_figures_view, "performance:indicator", group="보고"
+    ),
+    NavItem("일자리 목표", "performance:jobs", access.access_office_figures_view, "performance:job", group="보고"),
+    NavItem(
+        "검증", "performance:validation", access.access_office_figures_view, "performance:validation", group="보고"
+    ),
+    NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks", group="보고"),
+    NavItem("사람", "people:person_list", access.access_people_view, "people:person", group="참여자"),
+    NavItem("모집·선발", "intake:call_list", access.access_applications_view, "intake:call", group="사업 운영"),
+    NavItem(
+        "참여 관리", "participation:worksite_list", access.access_participation_view, "participation:", group="참여자"
+    ),
+    NavItem(
+        "기술교육원",
+        "participation:training_figures",
+        access.access_training_view,
+        "participation:training_",
+        group="참여자",
+    ),
+    NavItem(
+        "기업·단체",
+        "enterprises:organisation_list",
+        access.access_organisations_view,
+        "enterprises:organisation",
+        group="기업·단체",
+    ),
+    NavItem(
+        "후기 검토",
+        "enterprises:review_queue",
+        access.access_organisations_manage,
+        "enterprises:review",
+        group="기업·단체",
+    ),
+    NavItem("공공구매", "enterprises:procurement", access.access_procurement_view, "enterprises:p", group="기업·단체"),
+    NavItem(
+        "기업 공모", "intake:org_portal_calls", access.access_organisation_own, "intake:org_portal", group="기업 서비스"
+    ),
+    NavItem(
+        "우리 기업",
+        "enterprises:my_profile",
+        access.access_organisation_own,
+        "enterprises:my_profile",
+        group="기업 서비스",
+    ),
+    NavItem(
+        "우리 기관 구매",
+        "enterprises:my_purchases",
+        access.access_procurement_own,
+        "enterprises:my_purchase",
+        group="기업 서비스",
+    ),
+    NavItem("현장 서비스", "frontline:figures", access.access_frontline_view, "frontline:", group="참여자"),
+    NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:", group="재정"),
+    NavItem("보조금", "grants:agreement_list", access.access_grants_view, "grants:", group="재정"),
+    NavItem(
+        "우리 보조금", "grants:my_agreement_list", access.access_organisation_own, "grants:my_", group="기업 서비스"
+    ),
+    NavItem(
+        "시-구 협력사업",
+        "grants:district_project_list",
+        access.access_district_projects_view,
+        "grants:district",
+        group="사업 운영",
+    ),
+    NavItem(
+        "자치구 생태계",
+        "grants:ecosystem_list",
+        access.access_district_projects_view,
+        "grants:ecosystem",
+        group="사업 운영",
+    ),
+    NavItem("사회성과보상", "grants:sib_list", access.access_sib_view, "grants:sib", group="재정"),
+    NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call", group="시민 서비스"),
+    NavItem(
+        "내 신청", "intake:portal_applications", access.access_apply, "intake:portal_applications", group="시민 서비스"
+    ),
+    NavItem(
+        "내 일자리",
+        "participation:portal_placements",
+        access.access_apply,
+        "participation:portal_placements",
+        group="시민 서비스",
+    ),
+    NavItem("공간 예약", "frontline:portal_rooms", access.access_book, "frontline:portal_room", group="시민 서비스"),
+    NavItem(
+        "프로그램 신청",
+        "frontline:portal_programmes",
+        access.access_book,
+        "frontline:portal_programmes",
+        group="시민 서비스",
+    ),
+    NavItem(
+        "내 예약·신청",
+        "frontline:portal_bookings",
+        access.access_book,
+        "frontline:portal_bookings",
+        group="시민 서비스",
+    ),
+    NavItem("조직", "org:unit_list", access.access_office_view, "org:unit", group="관리"),
+    NavItem("자치구", "org:district_list", access.access_district_list, "org:district", group="관리"),
+    NavItem("협력기관", "org:partner_list", access.access_partner_list, "org:partner", group="관리"),
+    NavItem("변경이력", "core:history_list", access.access_change_history_view, "core:history", group="관리"),
+    NavItem(
+        "로그인 기록", "core:login_event_list", access.access_change_history_view, "core:login_event", group="관리"
+    ),
+    NavItem("접속기록", "core:access_log", access.access_change_history_view, "core:access_log", group="관리"),
+    NavItem(
+        "접속기록 점검",
+        "core:access_log_review",
+        access.access_change_history_view,
+        "core:access_log_review",
+        group="관리",
+    ),
+    NavItem("보유기간·파기", "core:retention", access.access_destruction_register_view, "core:retention", group="관리"),
+    NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user", group="관리"),
+    NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:", group="관리"),
     NavItem("내 정보", "core:profile", access.access_own_account, "core:profile"),
 )
 
 
+_EXTRA: list[NavItem] = []
+
+
+def nav_register(item: NavItem) -> None:
+    """Add a page to the menu (an app built later, as the approvals' 결재함): shown in its group, behind its gate."""
+    if item.group and item.group not in NAV_GROUPS:
+        raise ValueError(f"unknown menu group: {item.group}")
+    _EXTRA[:] = [existing for existing in _EXTRA if existing.url_name != item.url_name] + [item]
+
+
+def nav_entries(user) -> list[NavItem]:
+    """Every menu item the user's gates allow, the built-in ones first."""
+    return [item for item in (*NAV_ITEMS, *_EXTRA) if item.gate(user)]
+
+
 def nav_for(user, current: str) -> list[dict]:
-    """The entries the user's gates allow; the one whose section matches the current page most closely (the
-    longest prefix, so that 기술교육원 and not 참여 관리 is current on a training page) is marked current."""
-    visible = [item for item in NAV_ITEMS if item.gate(user)]
+    """The menu grouped by the office's work: [{"label": group ("" for the items above the groups), "items": [...],
+    "current": bool}]. An item shows when its gate allows; the one whose section matches the current page most
+    closely (the longest prefix, so that 기술교육원 and not 참여 관리 is current on a training page) is marked current,
+    and so is its group (drawn open)."""
+    visible = nav_entries(user)
     matching = [item for item in visible if current and current.startswith(item.section)]
     closest = max(matching, key=lambda item: len(item.section)) if matching else None
-    return [{"label": item.label, "url": reverse(item.url_name), "current": item is closest} for item in visible]
+    groups: dict[str, dict] = {"": {"label": "", "items": [], "current": False}}
+    for name in NAV_GROUPS:
+        groups[name] = {"label": name, "items": [], "current": False}
+    tail: list[dict] = []
+    for item in visible:
+        entry = {"label": item.label, "url": reverse(item.url_name), "current": item is closest}
+        if item.group == "" and item.url_name != "web:home":
+            tail.append(entry)  # 내 정보: after the groups
+            continue
+        groups[item.group]["items"].append(entry)
+        groups[item.group]["current"] |= entry["current"]
+    shown = [group for group in groups.values() if group["items"]]
+    if tail:
+        shown.append({"label": "", "items": tail, "current": any(entry["current"] for entry in tail)})
+    return shown
+
+
+def nav_flat(user) -> list[dict]:
+    """The menu's items without groups, for the search over menu items: [{"label", "url", "group"}]."""
+    return [{"label": item.label, "url": reverse(item.url_name), "group": item.group} for item in nav_entries(user)]

@@ -1,19 +1,88 @@
-"""The shell's own pages: home and the Korean error pages."""
+"""The shell's own pages: home (the work list and a few key figures), the search, the Korean error pages."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 
-from iljari.core.access import access_office_view
-from iljari.org.selectors import org_summary
+from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path, require
+from iljari.core.http import log_person_access, paginate
+from iljari.core.period import default_period
+from iljari.core.worklist import worklist_items
+from iljari.enterprises import selectors as enterprises_selectors
+from iljari.finance.selectors import budget_execution
+from iljari.intake.selectors import open_call_list
+from iljari.people import selectors as people_selectors
+from iljari.web import records
+from iljari.web.search import search_all, search_query
+
+
+def _key_figures(user) -> dict | None:
+    """The office's budget execution as of its latest day with figures (the division's for division staff) and the
+    calls open today: what the office manager used to open the dashboard for."""
+    if not access_office_figures_view(user):
+        return None
+    year, as_of = default_period()
+    execution = budget_execution(user=user, year=year, as_of=as_of, unit_path=figures_unit_path(user))
+    return {
+        "year": year,
+        "as_of": as_of,
+        "budget": execution.total,
+        "division": figures_unit_path(user) is not None,
+        "open_calls": open_call_list().count(),
+    }
 
 
 @login_required
 def home(request):
-    context = {"summary": org_summary(user=request.user) if access_office_view(request.user) else None}
+    today = timezone.localdate()
+    official = access_office_view(request.user)
+    context = {
+        "today": today,
+        "official": official,
+        "work_items": worklist_items(request.user, today=today) if official else [],
+        "figures": _key_figures(request.user),
+    }
     return render(request, "web/home.html", context)
+
+
+@login_required
+def participant(request, pk: int):
+    """One participant on one page for staff: applications, placements, work and pay, training, consultations,
+    bookings (web/records.py). Scoped like the person's own page (404 outside) and written to the access log."""
+    person = people_selectors.person_get(user=request.user, pk=pk)
+    sections = records.participant_sections(user=request.user, person=person)
+    log_person_access(request, "view", [person.pk], "참여자 한 장 보기")
+    return render(request, "web/participant.html", {"person": person, "sections": sections})
+
+
+@login_required
+def organisation(request, pk: int):
+    """One organisation on one page for staff: applications, certifications, grants, loans, procurement."""
+    found = enterprises_selectors.organisation_get(user=request.user, pk=pk)
+    sections = records.organisation_sections(user=request.user, organisation=found)
+    return render(request, "web/organisation.html", {"organisation": found, "sections": sections})
+
+
+@login_required
+def search(request):
+    """The header's search over menu items and the records the user may see, grouped by kind (web/search.py); one
+    kind's full results paginated with ?kind=. People found are written to the access log, as the people list does."""
+    require(access_office_view(request.user))
+    query = search_query(request.GET.get("q", ""))
+    kind = request.GET.get("kind", "")
+    groups = search_all(user=request.user, query=query)
+    if kind in {group.kind for group in groups}:
+        groups = [group for group in groups if group.kind == kind]
+        group = groups[0]
+        group.page = paginate(request, group.rows)
+    people = [row.pk for group in groups if group.kind == "people" for row in group.shown]
+    if people:
+        log_person_access(request, "search", people, "통합 검색")
+    context = {"query": query, "search_query": query, "groups": groups, "kind": kind}
+    return render(request, "web/search.html", context)
 
 
 def favicon(request):

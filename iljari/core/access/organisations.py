@@ -136,6 +136,14 @@ def access_fund_manage(user) -> bool:
     return division_path(user.org_unit.path) in marked_division_paths("runs_fund")
 
 
+def access_fund_repayments_follow(user) -> bool:
+    """Follow the loans' repayments due and overdue (the work list): those who keep the fund, and a partner agency
+    (the loans it is the intermediary of, through scope_rows(partner=...))."""
+    if access_fund_manage(user):
+        return True
+    return _role(user) == Role.PARTNER_AGENCY
+
+
 def access_fund_ledger_view(user) -> bool:
     """The fund's ledger (trial balance): those who keep the fund, and the auditor."""
     if access_fund_manage(user):
@@ -190,6 +198,12 @@ def access_district_monitoring_enter(user, project) -> bool:
     if _role(user) == Role.DISTRICT_OFFICER:
         return project.district_id == user.district_id
     return access_district_projects_manage(user, project.programme.division.path)
+
+
+def access_district_monitoring_enter_any(user) -> bool:
+    """May enter some district project's monthly monitoring (the work list's unentered months; which projects:
+    access_district_monitoring_enter): district officers, the office manager and division staff."""
+    return _role(user) in OFFICE_STAFF | {Role.DISTRICT_OFFICER}
 
 
 def access_sib_view(user) -> bool:

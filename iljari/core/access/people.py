@@ -134,6 +134,18 @@ def access_worksite_records(user, worksite) -> bool:
     return False
 
 
+def access_worksite_records_any(user) -> bool:
+    """May record some worksite's months (the work list's unentered work records; which worksites:
+    access_worksite_records): the office manager, division staff, district officers and partner agencies."""
+    return _role(user) in OFFICE_STAFF | {Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY}
+
+
+def access_training_records_any(user) -> bool:
+    """May record some institute's trainees (the work list's unentered attendance; which institutes:
+    access_training_records): the office manager, division staff and partner agencies."""
+    return _role(user) in OFFICE_STAFF | {Role.PARTNER_AGENCY}
+
+
 def access_participation_tables_manage(user) -> bool:
     """Keep the living wage and public holiday tables, and compute the whole month's pay."""
     return _role(user) in OFFICE_STAFF

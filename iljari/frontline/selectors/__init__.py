@@ -7,6 +7,8 @@ Contract:
 - service_point_get(*, user, code) -> ServicePoint                    404 outside the scope
 - topic_list() -> QuerySet[ConsultationTopic]                          the active topics
 - consultation_list(*, user, query="", service_point="") -> QuerySet  newest first; client, topic, point
+- person_consultation_list(*, user, person_id) / account_booking_list(*, user, account_id)   one person's
+      consultations and one citizen account's bookings in scope (the participant's one page in web)
 - consultation_get(*, user, pk) -> Consultation                        `.notes_visible`: the user's own point only;
       otherwise `notes` and the follow-ups' notes are blanked on the returned object
 - case_list(*, user) / case_get(*, user, pk)                        an advocate's cases, `.can_work` on the one
@@ -36,6 +38,7 @@ from iljari.frontline.selectors.consultations import (
     case_list,
     consultation_get,
     consultation_list,
+    person_consultation_list,
     topic_list,
     visit_get,
     visit_list,
@@ -45,6 +48,7 @@ from iljari.frontline.selectors.public_sector import PublicSectorSummary, public
 from iljari.frontline.selectors.rooms import (
     Certificate,
     SlotRow,
+    account_booking_list,
     booking_get,
     certificate_get,
     closure_list,
@@ -102,6 +106,7 @@ __all__ = [
     "closure_list",
     "consultation_get",
     "consultation_list",
+    "person_consultation_list",
     "day_closed",
     "frontline_figures",
     "indicator_actuals",
@@ -115,6 +120,7 @@ __all__ = [
     "manage_shelter_get",
     "my_booking_get",
     "my_bookings",
+    "account_booking_list",
     "my_registration_get",
     "my_registrations",
     "programme_get",

@@ -33,6 +33,11 @@ def consultation_list(*, user, query: str = "", service_point: str = ""):
     return rows.order_by("-held_on", "-id")
 
 
+def person_consultation_list(*, user, person_id: int):
+    """One person's consultations in scope, newest first (the participant's one page in web); notes never read."""
+    return consultation_list(user=user).filter(person_id=person_id)
+
+
 def consultation_get(*, user, pk: int) -> Consultation:
     require(access_frontline_view(user))
     rows = scope_rows(

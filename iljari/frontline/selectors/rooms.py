@@ -164,6 +164,18 @@ def booking_get(*, user, pk: int) -> Booking:
     return get_object_or_404(rows, pk=pk)
 
 
+def account_booking_list(*, user, account_id: int):
+    """The room bookings a citizen's account made, at the points in the user's scope, newest first (the participant's
+    one page in web)."""
+    require(access_frontline_view(user))
+    rows = scope_rows(
+        user,
+        Booking.objects.filter(booked_by_id=account_id).select_related("room"),
+        partner="room__service_point__partner",
+    )
+    return rows.order_by("-day", "hour")
+
+
 def my_bookings(*, user):
     require(access_book(user))
     return Booking.objects.filter(booked_by=user).select_related("room__service_point").order_by("-day", "hour")

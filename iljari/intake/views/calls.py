@@ -18,6 +18,7 @@ from iljari.core.access import (
 from iljari.core.http import log_person_access, paginate, service_step
 from iljari.core.jobs import job_start
 from iljari.core.korean import object_particle
+from iljari.core.worklist import worklist_day
 from iljari.intake import selectors, services, tasks
 from iljari.intake.forms import CallPageForms, ScoreForm, SeedForm
 from iljari.intake.models import Application
@@ -25,11 +26,21 @@ from iljari.intake.models import Application
 
 @login_required
 def call_list(request):
-    return render(
-        request,
-        "intake/call_list.html",
-        {"calls": selectors.call_list(user=request.user), "can_create": access_calls_manage_any(request.user)},
-    )
+    calls = selectors.call_list(user=request.user)
+    todo = request.GET.get("todo", "")
+    on = worklist_day(request)
+    if todo in selectors.CALL_TODO:  # the work list's link: exactly the calls it counted
+        calls = calls.filter(pk__in=selectors.call_todo_list(user=request.user, todo=todo, on=on).values("pk"))
+    else:
+        todo = ""
+    context = {
+        "calls": calls,
+        "can_create": access_calls_manage_any(request.user),
+        "todo": todo,
+        "on": on,
+        "closing_days": selectors.CALL_CLOSING_DAYS,
+    }
+    return render(request, "intake/call_list.html", context)
 
 
 @login_required

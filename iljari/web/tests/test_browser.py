@@ -152,7 +152,7 @@ def test_each_role_logs_in_and_sees_its_navigation(transactional_db, personas, p
     _log_in(page, PERSONAS[role].username)
     page.wait_for_url("**/")
     nav = page.get_by_role("navigation", name="주 메뉴")
-    assert nav.get_by_role("link").all_inner_texts() == NAV[role]
+    assert sorted(nav.get_by_role("link").all_inner_texts()) == sorted(NAV[role])  # grouped: web/tests/test_nav.py
     assert page.locator(f'[data-role="{role}"]').inner_text() == Role(role).label
     assert "처음 접속하셨습니다" in page.content()
     forbidden = FORBIDDEN[role]
