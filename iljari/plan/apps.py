@@ -11,9 +11,14 @@ class PlanConfig(AppConfig):
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
+        from iljari.core.years import year_step_register
+        from iljari.plan import year_opening
         from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
         from iljari.plan.selectors import plan_years
 
         period_years_register(plan_years)
         for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
             track(model)
+        year_step_register(
+            "plan", label="비전·주요업무", preview=year_opening.preview, open=year_opening.open_year, after=("finance",)
+        )
