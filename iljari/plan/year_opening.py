@@ -26,6 +26,7 @@ from iljari.finance.models import BudgetLine
 from iljari.plan.models import CoreTask, Objective, Programme, ProgrammeFact, Vision
 
 CODE_LENGTH = Programme._meta.get_field("code").max_length
+LINKS = "주요업무의 예산 사업 연결"
 
 
 def programme_code_next(code: str, from_year: int, to_year: int) -> str:
@@ -90,11 +91,25 @@ class _Plan:
         return [t for t in self.tasks if (t.objective.number, t.order) not in self.target_tasks]
 
 
+def _line_codes(from_year: int, to_year: int) -> set[str]:
+    """The budget-line codes the new year will have once finance's step has run: its own and those carried."""
+    carried = BudgetLine.objects.filter(year=from_year, retired_on__isnull=True, org_unit__is_active=True)
+    return set(BudgetLine.objects.filter(year=to_year).values_list("code", flat=True)) | set(
+        carried.values_list("code", flat=True)
+    )
+
+
 def preview(from_year: int, to_year: int) -> list[PreviewPart]:
     plan = _Plan(from_year, to_year)
-    links = Programme.budget_lines.through.objects.filter(programme__in=plan.programmes).select_related(
-        "programme", "budgetline"
-    )
+    codes = _line_codes(from_year, to_year)
+    links = [
+        link
+        for link in Programme.budget_lines.through.objects.filter(programme__in=plan.programmes)
+        .select_related("programme", "budgetline")
+        .order_by("programme__code", "budgetline__code")
+        if link.budgetline.code in codes
+    ]
+    facts = ProgrammeFact.objects.filter(programme__in=plan.programmes).select_related("programme")
     return [
         PreviewPart(
             "비전",
@@ -118,10 +133,19 @@ def preview(from_year: int, to_year: int) -> list[PreviewPart]:
                 for p in plan.programmes
             ],
             sorted(plan.target_codes),
-            note="추진일정은 옮기지 않습니다(새해 계획은 새로 씁니다). 사업개요는 전년 내용을 옮기니 고쳐 쓰십시오.",
+            note="추진일정은 옮기지 않습니다(새해 계획은 새로 씁니다).",
         ),
         PreviewPart(
-            "주요업무의 예산 사업 연결",
+            "사업개요 항목",
+            [
+                f"{programme_code_next(f.programme.code, from_year, to_year)} {f.label}"
+                for f in facts.order_by("programme__code", "order")
+            ],
+            [],
+            note="전년 사업개요를 옮기니 주요업무 화면에서 고쳐 쓰십시오.",
+        ),
+        PreviewPart(
+            LINKS,
             [
                 f"{programme_code_next(link.programme.code, from_year, to_year)} ↔ {link.budgetline.code}"
                 for link in links
@@ -191,5 +215,5 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
         if code in new_lines
     ]
     through.objects.bulk_create(links, batch_size=1000)
-    created["주요업무의 예산 사업 연결"] = len(links)
+    created[LINKS] = len(links)
     return created

@@ -28,6 +28,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("일자리 목표", "performance:jobs", access.access_office_figures_view, "performance:job"),
     NavItem("검증", "performance:validation", access.access_office_figures_view, "performance:validation"),
     NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks"),
+    NavItem("새 연도 준비", "core:year_open", access.access_year_open, "core:year_open"),
     NavItem("사람", "people:person_list", access.access_people_view, "people:person"),
     NavItem("모집·선발", "intake:call_list", access.access_applications_view, "intake:call"),
     NavItem("참여 관리", "participation:worksite_list", access.access_participation_view, "participation:"),

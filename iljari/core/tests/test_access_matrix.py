@@ -174,6 +174,7 @@ API = [
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
 ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 RULES = {Role.OFFICE_MANAGER}
+YEAR_OPEN = {Role.OFFICE_MANAGER}
 
 # The office's figures: these pages read the 2018 report's data (fixture `office`).
 FIGURE_PAGES = [
@@ -198,6 +199,7 @@ FIGURE_PAGES = [
     ("performance:validation", "/performance/validation/?year=2018", FIGURES),
     ("performance:rule_edit", "/performance/validation/rules/IND-CUMULATIVE/", RULES),
     ("core:month_locks", "/months/", FIGURES),
+    ("core:year_open", "/years/open/?from_year=2018&to_year=2019", YEAR_OPEN),
 ]
 
 TRAINING_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
@@ -273,6 +275,7 @@ FIGURE_API = [
     ("/api/performance/indicators?year=2018", FIGURES),
     ("/api/performance/jobs?year=2018", FIGURES),
     ("/api/performance/validation?year=2018", FIGURES),
+    ("/api/years/2019/preview?from_year=2018", YEAR_OPEN),
 ]
 
 # Pages that take a POST only, or are not pages; they are checked by their own tests.

@@ -52,6 +52,7 @@ def test_opening_2019_from_2018_creates_what_the_preview_lists(dataset_2018, per
 
     opening = year_open(actor=manager, to_year=2019, from_year=2018)
 
+    assert opening.total == preview.to_create  # what the preview promised, no more
     assert Vision.objects.get(year=2019).statement == r.VISION
     assert Objective.objects.filter(vision__year=2019).count() == 3
     assert CoreTask.objects.filter(objective__vision__year=2019).count() == len(parts["핵심과제"].create)
