@@ -187,6 +187,12 @@ FIGURE_PAGES = [
     ("finance:budget_export", "/finance/budget/export.xlsx?year=2018", FIGURES),
     ("finance:budget_record", "/finance/budget/record/?year=2018", ENTER),
     ("finance:budget_import", "/finance/budget/import/?year=2018", ENTER),
+    ("finance:budget_lines", "/finance/budget/lines/?year=2018", FIGURES),
+    ("finance:budget_lines_export", "/finance/budget/lines/export.xlsx?year=2018", FIGURES),
+    ("finance:budget_lines_import", "/finance/budget/lines/import/?year=2018", ENTER),
+    ("finance:staffing_quotas", "/finance/staffing/quotas/", FIGURES),
+    ("finance:staffing_quotas_export", "/finance/staffing/quotas/export.xlsx", FIGURES),
+    ("finance:staffing_quotas_import", "/finance/staffing/quotas/import/", STRUCTURE),
     ("performance:indicators", "/performance/indicators/?year=2018", FIGURES),
     ("performance:indicator_detail", "/performance/indicators/IND-03/", FIGURES),
     ("performance:indicator_export", "/performance/indicators/export.xlsx?year=2018", FIGURES),
@@ -269,6 +275,8 @@ FRONTLINE_PAGES = [
 FIGURE_API = [
     ("/api/finance/staffing", FIGURES),
     ("/api/finance/budget?year=2018", FIGURES),
+    ("/api/finance/budget/lines?year=2018", FIGURES),
+    ("/api/finance/staffing/quotas", FIGURES),
     ("/api/plan/years/2018", FIGURES),
     ("/api/plan/years/2018/programmes", FIGURES),
     ("/api/plan/programmes/P1-01", FIGURES),
@@ -295,6 +303,13 @@ NOT_PAGES = {
     "core:history_detail",
     "core:change_batch_detail",  # object page: core/tests/test_change_batches.py
     "plan:milestone_done",
+    # finance's definitions: object pages and POST actions, tested in finance/tests/test_definitions.py
+    "finance:budget_line_edit",
+    "finance:budget_line_retire",
+    "finance:budget_line_delete",
+    "finance:staffing_quota_edit",
+    "finance:staffing_quota_retire",
+    "finance:staffing_copy",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py
     # intake: object pages and POST actions, tested in intake/tests/test_intake.py
