@@ -69,7 +69,9 @@ def test_the_manager_creates_edits_and_retires_a_line_through_the_pages(dataset_
     actions = [entry.action for entry in _history(line)]
     assert actions == [LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.UPDATE]
     # a retired line is not offered for new execution figures
-    assert "1234-567" not in client.get("/finance/budget/?year=2018").content.decode()
+    budget_page = client.get("/finance/budget/?year=2018").content.decode()
+    assert "2018 청년 뉴딜일자리 (국비)</option>" not in budget_page  # the entry form's choices (str of a line)
+    assert "소관 예산 (재원 미구분)</option>" in budget_page
 
 
 @pytest.mark.parametrize(
