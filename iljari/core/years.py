@@ -42,6 +42,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.figures import YEAR
 from iljari.core.history import history_batch
 from iljari.core.korean import with_object, with_topic
+from iljari.core.period import period_years
 
 
 class PreviewPart(NamedTuple):
@@ -181,6 +182,4 @@ def year_open(*, actor, to_year: int, from_year: int) -> YearOpening:
 
 
 def year_sources() -> list[int]:
-    from iljari.core.period import _YEAR_SOURCES  # the plan years core.period's registry already holds
-
-    return sorted({year for source in _YEAR_SOURCES for year in source()}, reverse=True)
+    return period_years()
