@@ -19,6 +19,7 @@ class PlanConfig(AppConfig):
         period_years_register(plan_years)
         for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
             track(model)
+        track(Programme.budget_lines.through)  # a programme's budget-line links (the year opening writes them)
         year_step_register(
             "plan", label="비전·주요업무", preview=year_opening.preview, open=year_opening.open_year, after=("finance",)
         )

@@ -196,6 +196,7 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
     history_bulk_created(programmes, describe=lambda p: f"{p.code} {p.title}")
     created["주요업무"] = len(programmes)
     new_of = {old.pk: new for old, new in zip(plan.programmes, programmes, strict=True)}
+    new_of_pk = {new.pk: new.code for new in programmes}
     facts = ProgrammeFact.objects.bulk_create(
         [
             ProgrammeFact(programme=new_of[f.programme_id], order=f.order, label=f.label, value=f.value, notes=f.notes)
@@ -214,6 +215,8 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
         )
         if code in new_lines
     ]
-    through.objects.bulk_create(links, batch_size=1000)
+    links = through.objects.bulk_create(links, batch_size=1000)
+    codes = {pk: code for code, pk in new_lines.items()}
+    history_bulk_created(links, describe=lambda link: f"{new_of_pk[link.programme_id]} ↔ {codes[link.budgetline_id]}")
     created[LINKS] = len(links)
     return created

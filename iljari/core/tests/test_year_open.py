@@ -99,6 +99,8 @@ def test_budget_line_links_are_mapped_by_code(dataset_2018):
     assert (new_line.name, new_line.source, new_line.org_unit_id) == ("청년 뉴딜일자리", "city", policy.pk)
     assert not BudgetLine.objects.filter(year=2019, code="999-01").exists()  # retired: left behind
     assert list(Programme.objects.get(code="P1-01-2019").budget_lines.all()) == [new_line]
+    link = LogEntry.objects.get(content_type__model="programme_budget_lines", action=LogEntry.Action.CREATE)
+    assert link.object_repr == "P1-01-2019 ↔ 123-45"  # the link is in the change history too
 
 
 def test_retired_programmes_do_not_continue(dataset_2018):
