@@ -85,6 +85,7 @@ def budget_line_edit(request, pk: int):
 
     def page(form, status=200, retire=None):
         context = {"line": line, "form": form, "can_edit": can_edit}
+        context["dependants"] = selectors.budget_line_dependants(user=request.user, line=line)
         context["retire"] = retire or RetireForm(initial={"retired_on": line.retired_on or date.today()})
         return render(request, "finance/budget_line_edit.html", context, status=status)
 
@@ -118,7 +119,13 @@ def budget_line_retire(request, pk: int):
         render_page=lambda form, status: render(
             request,
             "finance/budget_line_edit.html",
-            {"line": line, "form": BudgetLineForm(units=()), "retire": form, "can_edit": True},
+            {
+                "line": line,
+                "form": BudgetLineForm(units=()),
+                "retire": form,
+                "can_edit": True,
+                "dependants": selectors.budget_line_dependants(user=request.user, line=line),
+            },
             status=status,
         ),
     )

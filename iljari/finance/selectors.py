@@ -19,6 +19,7 @@ Contract:
 - staffing_quota_list(*, user, as_of) -> list[StaffingQuota]   the cells of the as-of table in force on the day
 - staffing_quota_get(*, user, pk) -> StaffingQuota ; staffing_quota_sheet(*, user, as_of) -> bytes
 - budget_line_units(*, user), staffing_units(*, user) -> QuerySet[OrgUnit]   the units the forms offer
+- budget_line_dependants(*, user, line) -> dict   its snapshots, movements and linked programmes (counts)
 - budget_as_of_dates(*, year) -> list[date]
 - staffing_dates() -> list[date]
 - budget_newest_as_of(year) -> date | None   the newest budget snapshot date of a year, or of any (core.period's
@@ -446,3 +447,14 @@ def staffing_units(*, user) -> QuerySet[OrgUnit]:
     """The units a staffing cell may sit under (the form's choices): the active office, divisions and teams."""
     require(access_office_figures_view(user))
     return OrgUnit.objects.filter(kind__in=("office", "division", "team"), is_active=True).order_by("path")
+
+
+def budget_line_dependants(*, user, line: BudgetLine) -> dict[str, int]:
+    """What depends on a line, for its page to say before it is changed: its execution snapshots and movements, and
+    the programmes linked to it (plan's links, read through the reverse relation)."""
+    require(access_office_figures_view(user))
+    return {
+        "snapshots": line.snapshots.count(),
+        "movements": line.movements.count(),
+        "programmes": line.programmes.count(),
+    }

@@ -129,6 +129,8 @@ def test_division_staff_keep_only_their_own_divisions_lines(dataset_2018, client
 def test_a_line_with_figures_cannot_be_deleted_only_retired(dataset_2018, client_as):
     client = client_as(Role.OFFICE_MANAGER)
     with_figures = BudgetLine.objects.get(year=2018, code="JOBS-POLICY-2018")  # has its '18.6.30 snapshot
+    page = client.get(f"/finance/budget/lines/{with_figures.pk}/").content.decode()
+    assert "집행 실적 1건, 집행 변동 0건, 연결된 주요업무 0개." in page  # the page says what depends on it
     response = client.post(f"/finance/budget/lines/{with_figures.pk}/delete/", follow=True)
     assert "집행 실적이 있는 예산 사업은 지울 수 없습니다: 폐지하십시오." in response.content.decode()
     assert BudgetLine.objects.filter(pk=with_figures.pk).exists()
