@@ -19,6 +19,7 @@ from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError, error_body
 from iljari.core.middleware import SERVER_ERROR, note_database_failure
+from iljari.core.years_api import router as years_router
 from iljari.enterprises.api import router as enterprises_router
 from iljari.finance.api import router as finance_router
 from iljari.frontline.api import portal as frontline_portal_router
@@ -54,6 +55,7 @@ api.add_router("/", core_router)
 api.add_router("/org", org_router)
 api.add_router("/plan", plan_router)
 api.add_router("/finance", finance_router)
+api.add_router("/years", years_router)
 api.add_router("/performance", performance_router)
 api.add_router("/intake", intake_router)
 api.add_router("/portal", portal_router)

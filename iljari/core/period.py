@@ -11,7 +11,8 @@ programme counted to '18.12.31.) opens at '18.6.30., so none of its tables is la
 not reach; the later figures of one source are a choice of date away (`latest_data_days` names them).
 
 Contract:
-- period_years_register(source): which plan years exist (`source() -> iterable of years`).
+- period_years_register(source): which plan years exist (`source() -> iterable of years`); period_years() -> the
+  years, newest first.
 - period_as_of_register(name, source, *, label, office_figures=True): the newest date with figures of a source
   (`source(year) -> date | None`; year None: of any year). `office_figures`: one of the office's figures that the
   figures pages (the dashboard, the business report, …) open at; the others (the fund) are asked for by name.
@@ -50,6 +51,11 @@ _AS_OF_SOURCES: dict[str, _AsOfSource] = {}
 def period_years_register(source: Callable[[], Iterable[int]]) -> None:
     if source not in _YEAR_SOURCES:
         _YEAR_SOURCES.append(source)
+
+
+def period_years() -> list[int]:
+    """The plan years that exist (every registered source's), newest first."""
+    return sorted({year for source in _YEAR_SOURCES for year in source()}, reverse=True)
 
 
 def period_as_of_register(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iljari.core import views
+from iljari.core import views, year_views
 
 app_name = "core"
 
@@ -32,6 +32,7 @@ urlpatterns = [
     path("history/retention/", views.retention, name="retention"),
     path("history/access/print/", views.print_record, name="print_record"),
     path("months/", views.month_locks, name="month_locks"),
+    path("years/open/", year_views.year_open_page, name="year_open"),
     path("jobs/<int:pk>/", views.job_detail, name="job_detail"),
     path("jobs/<int:pk>/progress/", views.job_progress, name="job_progress"),
     path("jobs/<int:pk>/download/", views.job_download, name="job_download"),

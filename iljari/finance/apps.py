@@ -11,6 +11,8 @@ class FinanceConfig(AppConfig):
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
+        from iljari.core.years import year_step_register
+        from iljari.finance import year_opening
         from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, StaffingQuota
         from iljari.finance.selectors import budget_newest_as_of
 
@@ -19,3 +21,6 @@ class FinanceConfig(AppConfig):
         track(BudgetLine)
         track(BudgetSnapshot)
         track(BudgetMovement)
+        year_step_register(
+            "finance", label="예산 사업", preview=year_opening.preview, open=year_opening.open_year, after=()
+        )

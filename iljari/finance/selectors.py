@@ -13,7 +13,13 @@ Contract:
 - lines_execution(*, user, line_ids, year, as_of) -> ExecutionRow   these budget lines' execution, summed (same rule)
 - lines_execution_figures(*, line_ids, year, as_of) -> ExecutionRow   (unscoped: for other modules' services)
 - budget_execution_figures(*, year, as_of) -> BudgetExecution   (unscoped: for the validation engine only)
-- budget_line_list(*, user, year, unit_path=None) -> QuerySet[BudgetLine]
+- budget_line_list(*, user, year, unit_path=None, in_use=False) -> QuerySet[BudgetLine]   (in_use: not retired)
+- budget_line_get(*, user, pk=None, year=None, code="") -> BudgetLine ; budget_line_years() -> list[int]
+- budget_line_sheet(*, user, year, unit_path=None) -> bytes   (the lines' xlsx, to edit and upload again)
+- staffing_quota_list(*, user, as_of) -> list[StaffingQuota]   the cells of the as-of table in force on the day
+- staffing_quota_get(*, user, pk) -> StaffingQuota ; staffing_quota_sheet(*, user, as_of) -> bytes
+- budget_line_units(*, user), staffing_units(*, user) -> QuerySet[OrgUnit]   the units the forms offer
+- budget_line_dependants(*, user, line) -> dict   its snapshots, movements and linked programmes (counts)
 - budget_as_of_dates(*, year) -> list[date]
 - staffing_dates() -> list[date]
 - budget_newest_as_of(year) -> date | None   the newest budget snapshot date of a year, or of any (core.period's
@@ -31,7 +37,8 @@ from decimal import Decimal
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
-from iljari.core.access import access_office_figures_view, division_path, require
+from iljari.core.access import access_office_figures_view, division_path, figures_unit_path, require
+from iljari.core.errors import NotFound
 from iljari.core.formats import ratio
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.finance.models import BudgetLine, BudgetMovement, BudgetSnapshot, BudgetSnapshotLatest, StaffingQuota
@@ -266,9 +273,11 @@ def lines_execution_figures(*, line_ids, year: int, as_of: date) -> ExecutionRow
     return row
 
 
-def budget_line_list(*, user, year: int, unit_path: str | None = None) -> QuerySet[BudgetLine]:
+def budget_line_list(*, user, year: int, unit_path: str | None = None, in_use: bool = False) -> QuerySet[BudgetLine]:
     require(access_office_figures_view(user))
     lines = BudgetLine.objects.filter(year=year).select_related("org_unit")
+    if in_use:
+        lines = lines.filter(retired_on__isnull=True)
     if unit_path:
         lines = lines.filter(org_unit__path__startswith=unit_path)
     return lines.order_by("org_unit__path", "code")
@@ -322,3 +331,130 @@ def budget_snapshot_sheet(*, user, year: int, as_of: date, unit_path: str | None
 def budget_newest_as_of(year: int | None) -> date | None:
     snapshots = BudgetSnapshot.objects.all() if year is None else BudgetSnapshot.objects.filter(line__year=year)
     return snapshots.aggregate(d=Max("as_of"))["d"]
+
+
+# --- definitions: the pages and sheets of budget lines and staffing quotas ------------------------------------
+
+
+def budget_line_get(*, user, pk: int | None = None, year: int | None = None, code: str = "") -> BudgetLine:
+    """One line, by id or by year and code (404 in Korean when there is none)."""
+    require(access_office_figures_view(user))
+    lines = BudgetLine.objects.select_related("org_unit")
+    line = (lines.filter(pk=pk) if pk is not None else lines.filter(year=year, code=code)).first()
+    if line is None:
+        raise NotFound("예산 사업을 찾을 수 없습니다.")
+    return line
+
+
+def budget_line_years() -> list[int]:
+    return list(BudgetLine.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def staffing_quota_list(*, user, as_of: date) -> list[StaffingQuota]:
+    """The cells of the one as-of table in force on the day (the newest on or before it), retired ones included."""
+    require(access_office_figures_view(user))
+    latest = StaffingQuota.objects.filter(as_of__lte=as_of).aggregate(latest=Max("as_of"))["latest"]
+    if latest is None:
+        return []
+    return list(
+        StaffingQuota.objects.filter(as_of=latest)
+        .select_related("org_unit")
+        .order_by("org_unit__path", "job_series", "grade")
+    )
+
+
+def staffing_quota_get(*, user, pk: int) -> StaffingQuota:
+    require(access_office_figures_view(user))
+    quota = StaffingQuota.objects.select_related("org_unit").filter(pk=pk).first()
+    if quota is None:
+        raise NotFound("인력 정원·현원 행을 찾을 수 없습니다.")
+    return quota
+
+
+BUDGET_LINE_COLUMNS = [
+    Column("year", "연도", "int"),
+    Column("code", "코드"),
+    Column("unit", "부서 코드"),
+    Column("unit_name", "부서", editable=False, required=False),
+    Column("name", "사업명"),
+    Column("source", "재원"),
+    Column("retired_on", "폐지일", "date", required=False),
+]
+BUDGET_LINE_SHEET_TITLE = "예산 사업"
+
+STAFFING_QUOTA_COLUMNS = [
+    Column("as_of", "기준일", "date"),
+    Column("unit", "부서 코드"),
+    Column("unit_name", "부서", editable=False, required=False),
+    Column("job_series", "직종"),
+    Column("grade", "직급", required=False),
+    Column("authorized", "정원", "int", required=False),
+    Column("current", "현원", "int"),
+    Column("retired_on", "폐지일", "date", required=False),
+]
+STAFFING_QUOTA_SHEET_TITLE = "인력 정원·현원"
+
+
+def budget_line_sheet(*, user, year: int, unit_path: str | None = None) -> bytes:
+    """The year's budget lines, ready to edit and upload again (finance.services.budget_line_import)."""
+    rows = [
+        {
+            "year": line.year,
+            "code": line.code,
+            "unit": line.org_unit.code,
+            "unit_name": line.org_unit.name,
+            "name": line.name,
+            "source": line.get_source_display(),
+            "retired_on": line.retired_on,
+        }
+        for line in budget_line_list(user=user, year=year, unit_path=unit_path)
+    ]
+    note = (
+        "재원: 시비·국비·구비·재원 미구분. 새 행은 새 예산 사업, 같은 코드는 고칠 행입니다. 폐지일을 쓰면 폐지합니다."
+    )
+    return xlsx_table(title=BUDGET_LINE_SHEET_TITLE, columns=BUDGET_LINE_COLUMNS, rows=rows, note=note)
+
+
+def staffing_quota_sheet(*, user, as_of: date) -> bytes:
+    """The as-of table in force on the day, ready to edit and upload again (services.staffing_quota_import)."""
+    rows = [
+        {
+            "as_of": quota.as_of,
+            "unit": quota.org_unit.code,
+            "unit_name": quota.org_unit.name,
+            "job_series": quota.get_job_series_display(),
+            "grade": quota.get_grade_display() if quota.grade else "",
+            "authorized": quota.authorized,
+            "current": quota.current,
+            "retired_on": quota.retired_on,
+        }
+        for quota in staffing_quota_list(user=user, as_of=as_of)
+    ]
+    note = "직종: 일반직·임기제·관리운영직·공무직(정원 비움). 직급은 일반직만: 3급 이상·4급·5급·6급·7급 이하."
+    return xlsx_table(title=STAFFING_QUOTA_SHEET_TITLE, columns=STAFFING_QUOTA_COLUMNS, rows=rows, note=note)
+
+
+def budget_line_units(*, user) -> QuerySet[OrgUnit]:
+    """The units a budget line may sit under that this user keeps (the form's choices; the service checks again):
+    active divisions and teams, a division staff member's own division's only."""
+    require(access_office_figures_view(user))
+    units = OrgUnit.objects.filter(kind__in=("division", "team"), is_active=True).order_by("path")
+    unit_path = figures_unit_path(user)
+    return units.filter(path__startswith=unit_path) if unit_path else units
+
+
+def staffing_units(*, user) -> QuerySet[OrgUnit]:
+    """The units a staffing cell may sit under (the form's choices): the active office, divisions and teams."""
+    require(access_office_figures_view(user))
+    return OrgUnit.objects.filter(kind__in=("office", "division", "team"), is_active=True).order_by("path")
+
+
+def budget_line_dependants(*, user, line: BudgetLine) -> dict[str, int]:
+    """What depends on a line, for its page to say before it is changed: its execution snapshots and movements, and
+    the programmes linked to it (plan's links, read through the reverse relation)."""
+    require(access_office_figures_view(user))
+    return {
+        "snapshots": line.snapshots.count(),
+        "movements": line.movements.count(),
+        "programmes": line.programmes.count(),
+    }

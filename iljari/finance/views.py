@@ -64,7 +64,7 @@ def _staffing_rows(table) -> list[dict]:
 
 def _budget_context(request, year, as_of, *, form=None, upload=None):
     unit_path = figures_unit_path(request.user)
-    lines = selectors.budget_line_list(user=request.user, year=year, unit_path=unit_path)
+    lines = selectors.budget_line_list(user=request.user, year=year, unit_path=unit_path, in_use=True)
     can_enter = access_figures_enter_any(request.user)
     return {
         "year": year,
@@ -90,7 +90,9 @@ def budget(request):
 def budget_record(request):
     require(access_figures_enter_any(request.user))
     year, as_of, _ = figure_period(request, sources=BUDGET)
-    lines = selectors.budget_line_list(user=request.user, year=year, unit_path=figures_unit_path(request.user))
+    lines = selectors.budget_line_list(
+        user=request.user, year=year, unit_path=figures_unit_path(request.user), in_use=True
+    )
 
     def save(data):
         services.budget_snapshot_record(actor=request.user, **data)

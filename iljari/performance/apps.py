@@ -11,7 +11,8 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
-        from iljari.performance import models
+        from iljari.core.years import year_step_register
+        from iljari.performance import models, year_opening
         from iljari.performance.selectors import job_achievement_newest_as_of
 
         period_as_of_register("jobs", job_achievement_newest_as_of, label="일자리 실적")
@@ -25,3 +26,10 @@ class PerformanceConfig(AppConfig):
             models.ValidationRule,
         ):
             track(model)
+        year_step_register(
+            "performance",
+            label="일자리 목표·정책지표",
+            preview=year_opening.preview,
+            open=year_opening.open_year,
+            after=("plan",),
+        )

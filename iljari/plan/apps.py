@@ -12,6 +12,8 @@ class PlanConfig(AppConfig):
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
         from iljari.core.worklist import worklist_register
+        from iljari.core.years import year_step_register
+        from iljari.plan import year_opening
         from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
         from iljari.plan.selectors import plan_years
         from iljari.plan.worklist import plan_work_items
@@ -20,3 +22,7 @@ class PlanConfig(AppConfig):
         worklist_register("plan", plan_work_items)
         for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
             track(model)
+        track(Programme.budget_lines.through)  # a programme's budget-line links (the year opening writes them)
+        year_step_register(
+            "plan", label="비전·주요업무", preview=year_opening.preview, open=year_opening.open_year, after=("finance",)
+        )

@@ -62,6 +62,8 @@ NEEDS_SUBJECT = {
 # who may ask for a kind at all; the builders' selectors then scope what it holds (a district's worksites)
 KIND_ACCESS = {"payroll": access_participation_view, "notice": access_fund_view}
 WITHOUT_PLAN = {"payroll", "notice"}
+# kinds that build for any year with whatever data it has (a section with nothing yet says so)
+ANY_YEAR = {"business", "jobs"}
 # kinds that name people: built only for a purpose the user gave (core.exports), and watermarked
 PERSONAL = {
     "payroll": "payroll"
@@ -139,7 +141,7 @@ def report_request_check(
         errors["format"] = [f"지원하지 않는 형식입니다: {fmt} (가능한 형식: {', '.join(RENDERERS)})"]
     if not 2000 <= year <= 2100:
         errors["year"] = ["연도를 확인하십시오(2000~2100)."]
-    elif not errors and kind not in WITHOUT_PLAN and year not in plan_years():
+    elif not errors and kind not in WITHOUT_PLAN | ANY_YEAR and year not in plan_years():
         raise NotFound(
             f"{year}년 비전과 주요업무가 없습니다. 자료가 있는 연도: {', '.join(map(str, plan_years())) or '없음'}"
         )

@@ -46,6 +46,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         "검증", "performance:validation", access.access_office_figures_view, "performance:validation", group="보고"
     ),
     NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks", group="보고"),
+    NavItem("새 연도 준비", "core:year_open", access.access_year_open, "core:year_open", group="관리"),
     NavItem("사람", "people:person_list", access.access_people_view, "people:person", group="참여자"),
     NavItem("모집·선발", "intake:call_list", access.access_applications_view, "intake:call", group="사업 운영"),
     NavItem(

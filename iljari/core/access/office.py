@@ -142,6 +142,17 @@ def access_month_lock(user) -> bool:
     return _role(user) == Role.OFFICE_MANAGER
 
 
+def access_year_open(user) -> bool:
+    """Open a new year from an earlier one ("2019년 준비", core.years): the office manager."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_budget_lines_manage(user) -> bool:
+    """Create, edit and retire budget lines (finance): the office manager (every division) and division staff (their
+    own division's, checked per line with access_figures_enter)."""
+    return _role(user) in OFFICE_STAFF
+
+
 def access_validation_rules_manage(user) -> bool:
     """Edit the validation rules."""
     return _role(user) == Role.OFFICE_MANAGER

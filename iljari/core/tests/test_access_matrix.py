@@ -176,6 +176,7 @@ API = [
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
 ENTER = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 RULES = {Role.OFFICE_MANAGER}
+YEAR_OPEN = {Role.OFFICE_MANAGER}
 
 # The office's figures: these pages read the 2018 report's data (fixture `office`).
 FIGURE_PAGES = [
@@ -188,6 +189,12 @@ FIGURE_PAGES = [
     ("finance:budget_export", "/finance/budget/export.xlsx?year=2018", FIGURES),
     ("finance:budget_record", "/finance/budget/record/?year=2018", ENTER),
     ("finance:budget_import", "/finance/budget/import/?year=2018", ENTER),
+    ("finance:budget_lines", "/finance/budget/lines/?year=2018", FIGURES),
+    ("finance:budget_lines_export", "/finance/budget/lines/export.xlsx?year=2018", FIGURES),
+    ("finance:budget_lines_import", "/finance/budget/lines/import/?year=2018", ENTER),
+    ("finance:staffing_quotas", "/finance/staffing/quotas/", FIGURES),
+    ("finance:staffing_quotas_export", "/finance/staffing/quotas/export.xlsx", FIGURES),
+    ("finance:staffing_quotas_import", "/finance/staffing/quotas/import/", STRUCTURE),
     ("performance:indicators", "/performance/indicators/?year=2018", FIGURES),
     ("performance:indicator_detail", "/performance/indicators/IND-03/", FIGURES),
     ("performance:indicator_export", "/performance/indicators/export.xlsx?year=2018", FIGURES),
@@ -201,6 +208,7 @@ FIGURE_PAGES = [
     ("performance:rule_edit", "/performance/validation/rules/IND-CUMULATIVE/", RULES),
     ("core:month_locks", "/months/", FIGURES),
     ("plan:milestone_list", "/plan/milestones/?when=overdue&on=2018-07-01", FIGURES),
+    ("core:year_open", "/years/open/?from_year=2018&to_year=2019", YEAR_OPEN),
 ]
 
 TRAINING_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
@@ -270,12 +278,15 @@ FRONTLINE_PAGES = [
 FIGURE_API = [
     ("/api/finance/staffing", FIGURES),
     ("/api/finance/budget?year=2018", FIGURES),
+    ("/api/finance/budget/lines?year=2018", FIGURES),
+    ("/api/finance/staffing/quotas", FIGURES),
     ("/api/plan/years/2018", FIGURES),
     ("/api/plan/years/2018/programmes", FIGURES),
     ("/api/plan/programmes/P1-01", FIGURES),
     ("/api/performance/indicators?year=2018", FIGURES),
     ("/api/performance/jobs?year=2018", FIGURES),
     ("/api/performance/validation?year=2018", FIGURES),
+    ("/api/years/2019/preview?from_year=2018", YEAR_OPEN),
 ]
 
 # Pages that take a POST only, or are not pages; they are checked by their own tests.
@@ -301,6 +312,13 @@ NOT_PAGES = {
     "core:history_detail",
     "core:change_batch_detail",  # object page: core/tests/test_change_batches.py
     "plan:milestone_done",
+    # finance's definitions: object pages and POST actions, tested in finance/tests/test_definitions.py
+    "finance:budget_line_edit",
+    "finance:budget_line_retire",
+    "finance:budget_line_delete",
+    "finance:staffing_quota_edit",
+    "finance:staffing_quota_retire",
+    "finance:staffing_copy",
     "performance:validation_run",
     "people:person_detail",  # object-level: test_people.py
     # the participant's and the organisation's one page (object-level, scope 404, access log):

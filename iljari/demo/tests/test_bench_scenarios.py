@@ -175,3 +175,16 @@ def test_submissions_through_http_at_a_tiny_size_lose_nothing_and_leave_nothing(
     assert outcome["n"] == 28 and outcome["ref"] is not None
     assert "2xx 28, refused 0, connection errors 0, rows 24 (expected 24), 2xx without a row 0" in note
     assert "quotas over-filled 0" in note
+
+
+def test_the_year_opening_at_a_tiny_size_measures_its_reference_and_keeps_nothing(dataset_2018, context):
+    from iljari.demo.bench import years
+    from iljari.plan.models import Vision
+
+    assert "years" in bench.MODULES and _registered(years.year_opening)
+    result = years.year_opening(context)
+    assert result.name == "opening 2019 from 2018, 21 programmes"
+    assert len(result.timings_s) == 2 and len(result.reference_timings_s) == 2
+    assert result.met and result.ratio is not None and "주요업무 21" in result.note
+    assert result.note.startswith("109 rows created (109 by the reference)")  # the same rows, history aside
+    assert not Vision.objects.filter(year=2019).exists()  # every run rolled back

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from iljari.core.access import access_office_figures_view, require
-from iljari.core.errors import NotFound
 from iljari.core.formats import format_amount, format_date, format_number, format_period, format_rate
 from iljari.finance.selectors import STAFFING_COLUMNS, budget_execution, staffing_table
 from iljari.org.selectors import division_list, org_unit_counts
@@ -163,9 +162,16 @@ def _days_text(row) -> str:
     return format_date(row.one_day) if row.one_day else f"{format_date(row.first_day)}~{format_date(row.last_day)}"
 
 
+def no_data(year: int, what: str = "") -> str:
+    """The sentence a section with nothing yet prints ("2019년 자료가 아직 없습니다.")."""
+    return f"{year}년 {what + ' ' if what else ''}자료가 아직 없습니다."
+
+
 def _budget(user, year: int, as_of: date) -> list:
     execution = budget_execution(user=user, year=year, as_of=as_of)
     total = execution.total
+    if total.last_day is None:  # no line of the year has a figure on or before the day (a year just opened)
+        return [Item(f"예 산 - {no_data(year, '예산 집행')}", marker="□")]
     header = [
         [
             Cell("구 분", header=True, align="center"),
@@ -220,7 +226,9 @@ def _budget(user, year: int, as_of: date) -> list:
 # --- Ⅱ 비전 및 목표 ------------------------------------------------------------------------------------
 
 
-def _vision(vision) -> list:
+def _vision(vision, year: int) -> list:
+    if vision is None:
+        return [Heading(4, "비 전", "□"), Paragraph(no_data(year))]
     blocks: list = [Heading(4, "비 전", "□"), Paragraph(vision.statement, emphasis=True), Heading(4, "추진목표", "□")]
     objectives = list(vision.objectives.all())
     blocks += [Item(o.title, marker="○") for o in objectives]
@@ -237,6 +245,8 @@ def _indicators(user, year: int, as_of: date) -> list:
     report year's actuals entered so far, each with its as-of date."""
     years = list(range(year - 2, year - 2 + INDICATOR_YEARS))
     rows = indicator_table(user=user, years=years, as_of=as_of)
+    if not rows:
+        return [Heading(4, "주요 정책지표", "□"), Paragraph(no_data(year, "정책지표"))]
     header = [
         [
             Cell("분야", header=True, align="center"),
@@ -321,11 +331,20 @@ def _plain(value):
     return int(value) if value == value.to_integral_value() else value
 
 
+def jobs_not_set(table) -> bool:
+    """No target set and nothing achieved yet: a year just opened (its rows carried without figures) or one without
+    rows at all — said in one sentence, not as a table of lost cells."""
+    rows = [*table.groups, *table.kinds]
+    return all(row.target.target is None and not row.achieved for row in rows)
+
+
 def _jobs(user, year: int, as_of: date) -> list:
     table = job_target_table(user=user, year=year, as_of=as_of)
     total_target, total_achieved = table.total_target, table.total_achieved
     yy = f"'{year % 100:02d}"
     blocks: list = [Heading(4, "일자리 창출 추진 목표", "□")]
+    if jobs_not_set(table):
+        return [*blocks, Paragraph(f"{year}년 일자리 목표가 아직 정해지지 않았습니다({no_data(year)[:-1]}).")]
     if total_target is not None:
         blocks.append(
             Item(
@@ -464,9 +483,7 @@ def programme_blocks(programme) -> list:
 
 def build_business_report(*, user, year: int, as_of: date) -> Document:
     require(access_office_figures_view(user))
-    vision = plan_get(user=user, year=year)
-    if vision is None:
-        raise NotFound(f"{year}년 비전과 주요업무가 없습니다.")
+    vision = plan_get(user=user, year=year)  # None: a year with nothing yet — every section says so
     programmes = programme_list(user=user, year=year)
     document = Document(
         title=f"{year} 주요업무보고",
@@ -482,12 +499,14 @@ def build_business_report(*, user, year: int, as_of: date) -> Document:
     blocks += _budget(user, year, as_of)
     blocks.append(PageBreak())
     blocks.append(Heading(1, "비전 및 목표", ROMAN[1]))
-    blocks += _vision(vision)
+    blocks += _vision(vision, year)
     blocks += _indicators(user, year, as_of)
     blocks += _jobs(user, year, as_of)
     blocks.append(PageBreak())
     blocks.append(Heading(1, "주요업무 보고", ROMAN[2]))
-    objectives = list(vision.objectives.all())
+    objectives = list(vision.objectives.all()) if vision is not None else []
+    if not objectives:
+        blocks.append(Paragraph(no_data(year, "주요업무")))
     blocks += [Item(f"{o.number}. {o.title}", marker="") for o in objectives]
     for objective in objectives:
         blocks.append(PageBreak())

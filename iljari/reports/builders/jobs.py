@@ -12,6 +12,7 @@ from iljari.core.formats import format_number, format_rate
 from iljari.org.selectors import district_choices
 from iljari.participation.selectors import placements_by_district
 from iljari.performance.selectors import job_target_table
+from iljari.reports.builders.business import jobs_not_set
 from iljari.reports.builders.cells import MISSING
 from iljari.reports.builders.cells import number_cell as _num
 from iljari.reports.builders.cells import rate_cell as _rate
@@ -146,6 +147,8 @@ def build_job_disclosure(*, user, year: int, as_of: date) -> Document:
     )
     blocks = document.blocks
     blocks.append(Heading(1, "일자리 목표와 추진실적", "Ⅰ."))
+    if not_set := jobs_not_set(table):
+        blocks.append(Paragraph(f"{year}년 일자리 목표가 아직 정해지지 않았습니다({year}년 자료가 아직 없습니다)."))
     if table.total_target is not None:
         blocks.append(
             Item(
@@ -163,8 +166,8 @@ def build_job_disclosure(*, user, year: int, as_of: date) -> Document:
                 level=1,
             )
         )
-    groups = _groups_table(table, yy, as_of)
-    blocks.append(groups)
+    if not not_set:
+        blocks.append(_groups_table(table, yy, as_of))
     shown = [row for row in table.groups if row.target.target is not None or row.achieved]
     if shown:
         blocks.append(

@@ -36,6 +36,7 @@ NAV = {
     Role.OFFICE_MANAGER: [
         "홈",
         *OFFICE,
+        "새 연도 준비",
         "사람",
         "모집·선발",
         "참여 관리",
