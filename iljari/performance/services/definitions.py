@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.core.access import access_indicators_manage, access_job_targets_manage, require
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.figures import COUNT, MONEY, YEAR, as_decimal
 from iljari.core.korean import with_object, with_topic
+from iljari.core.locks import unique_or
 from iljari.performance.models import Indicator, IndicatorValue, JobKind, JobTarget, TargetGroup
 
 INDICATOR_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
@@ -29,6 +30,7 @@ INDICATOR_FIELDS = (
     "denominator",
     "factor",
 )
+_TWICE = "같은 연도에 사업대상·구분·주요업무가 같은 일자리 목표가 이미 있습니다."
 JOB_TARGET_FIELDS = ("target_group", "kind", "programme", "programme_names", "target", "budget", "division", "order")
 
 
@@ -97,7 +99,10 @@ def indicator_create(*, actor, code: str, **fields) -> Indicator:
         errors["code"] = [f"{with_topic(f'코드 {code}')} 이미 다른 지표가 쓰고 있습니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
-    with transaction.atomic():
+    with (
+        transaction.atomic(),
+        unique_or(field_error("code", f"{with_topic(f'코드 {code}')} 이미 다른 지표가 쓰고 있습니다.")),
+    ):
         return Indicator.objects.create(code=code, **{name: values.get(name) for name in INDICATOR_FIELDS})
 
 
@@ -154,7 +159,7 @@ def _job_target_errors(values: dict, job_target: JobTarget | None) -> dict[str, 
         errors["target_group"] = ["사업대상이나 직접·간접 중 하나는 정해야 합니다."]
     if not isinstance(year, int) or not YEAR.fits(year):
         errors["year"] = [YEAR.message]
-    for name, label, kind in (("target", "목표", COUNT), ("budget", "예산", MONEY)):
+    for name, label, figure in (("target", "목표", COUNT), ("budget", "예산", MONEY)):
         value = values.get(name)
         if value is None:
             continue
@@ -162,8 +167,8 @@ def _job_target_errors(values: dict, job_target: JobTarget | None) -> dict[str, 
             errors[name] = [f"{with_topic(label)} 정수여야 합니다."]
         elif value < 0:
             errors[name] = [f"{with_topic(label)} 0 이상이어야 합니다."]
-        elif not kind.fits(value):
-            errors[name] = [kind.message]
+        elif not figure.fits(value):
+            errors[name] = [figure.message]
     if len(values.get("programme_names") or "") > 300:
         errors["programme_names"] = ["사업명은 300자까지 적습니다."]
     order = values.get("order")
@@ -208,7 +213,8 @@ def job_target_create(*, actor, year: int, **fields) -> JobTarget:
         values["programme_names"] = values["programme"].title
     with transaction.atomic():
         _job_target_check(actor, values, None)
-        return JobTarget.objects.create(**values)
+        with unique_or(field_error("target_group", _TWICE)):
+            return JobTarget.objects.create(**values)
 
 
 def job_target_update(*, actor, job_target: JobTarget, **fields) -> JobTarget:
@@ -225,7 +231,8 @@ def job_target_update(*, actor, job_target: JobTarget, **fields) -> JobTarget:
         for name in changed:
             setattr(job_target, name, values[name])
         if changed:
-            job_target.save()
+            with unique_or(field_error("target_group", _TWICE)):
+                job_target.save()
     return job_target
 
 

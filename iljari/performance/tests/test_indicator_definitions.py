@@ -80,6 +80,7 @@ def test_the_office_manager_sets_2019_and_2020_targets_on_the_indicators_page(of
         assert response.status_code == 302, response.content.decode()
     targets = IndicatorValue.objects.filter(indicator__code="IND-05", kind="target", as_of=date(2018, 12, 20))
     assert {v.year: v.value for v in targets} == {2019: Decimal(52), 2020: Decimal(55)}
+
     # the 2019 table shows the new target (the newest on or before its date), the 2018 report's 50 before it
     def target_2019(as_of: str) -> Decimal:
         table = manager.get(f"/api/performance/indicators?year=2019&as_of={as_of}").json()
@@ -115,9 +116,10 @@ def test_division_staff_record_their_own_divisions_actuals_but_set_no_target(off
 def test_the_auditor_reads_and_changes_nothing(office, client_as):
     auditor = client_as(Role.AUDITOR)
     page = auditor.get("/performance/indicators/IND-01/").content.decode()
-    assert "id=\"actual-form\"" not in page and "id=\"target-form\"" not in page
+    assert 'id="actual-form"' not in page and 'id="target-form"' not in page
     assert auditor.post("/performance/indicators/new/", indicator_form()).status_code == 403
-    assert post_json(auditor, "/api/performance/indicators", {"code": "X-1", "name": "x", "unit": "명"}).status_code == 403
+    body = {"code": "X-1", "name": "x", "unit": "명"}
+    assert post_json(auditor, "/api/performance/indicators", body).status_code == 403
     assert not Indicator.objects.filter(code__in=["IND-11", "X-1"]).exists()
 
 
