@@ -228,3 +228,70 @@ def test_indicators_through_the_api(office, client_as):
 
     staff = client_as(Role.DIVISION_STAFF)
     assert post_json(staff, "/api/performance/indicators/IND-01", {"name": "x"}, method="patch").status_code == 403
+
+
+# --- the sheet: indicators × years with their targets ----------------------------------------------------------
+
+
+def _upload(client, rows):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from iljari.core.xlsx import xlsx_table
+    from iljari.performance.selectors import DEFINITION_COLUMNS
+
+    data = xlsx_table(title="정책지표 목표", columns=DEFINITION_COLUMNS, rows=rows)
+    return client.post(
+        "/performance/indicators/targets/import/?year=2019", {"file": SimpleUploadedFile("targets.xlsx", data)}
+    )
+
+
+def test_the_indicator_sheet_carries_the_reports_2019_and_2020_targets_and_reads_back(office, client_as):
+    from iljari.core.xlsx import xlsx_rows
+    from iljari.performance.selectors import DEFINITION_COLUMNS
+
+    manager = client_as(Role.OFFICE_MANAGER)
+    sheet = manager.get("/performance/indicators/targets.xlsx?year=2019").content
+    rows = xlsx_rows(data=sheet, columns=DEFINITION_COLUMNS, title="정책지표 목표")
+    targets = {(row["code"], row["year"]): row["target"] for row in rows}
+    # the 2018 report's 주요 정책지표 table: 2019 and 2020 targets
+    assert targets[("IND-01", 2019)] == Decimal(155) and targets[("IND-01", 2020)] == Decimal(160)
+    assert targets[("IND-08", 2019)] == Decimal(1400) and targets[("IND-10", 2020)] == Decimal(15)
+    assert targets[("IND-01", 2021)] is None
+
+    new_row = {
+        **next(row for row in rows if row["code"] == "IND-01" and row["year"] == 2021),
+        "code": "IND-11",
+        "name": "청년 취업자 수",
+        "unit": "명",
+        "division": "JOBS-POLICY",
+        "year": 2019,
+        "target": Decimal(3000),
+        "as_of": date(2018, 12, 20),
+    }
+    changed = [
+        {**row, "target": Decimal(165), "as_of": date(2018, 12, 20)}
+        if (row["code"], row["year"]) == ("IND-01", 2021)
+        else row
+        for row in rows
+    ]
+    before = IndicatorValue.objects.count()
+    bad = [*changed, new_row, {**new_row, "year": 2020, "target": Decimal(-1)}]
+    response = _upload(manager, bad)
+    assert response.status_code == 400
+    assert not Indicator.objects.filter(code="IND-11").exists() and IndicatorValue.objects.count() == before
+
+    conflicting = [*changed, new_row, {**new_row, "year": 2020, "name": "다른 이름"}]
+    response = _upload(manager, conflicting)
+    assert response.status_code == 400 and not Indicator.objects.filter(code="IND-11").exists()
+
+    response = _upload(manager, [*changed, new_row])
+    assert response.status_code == 302, response.content.decode()
+    created = Indicator.objects.get(code="IND-11")
+    assert (created.name, created.division.code) == ("청년 취업자 수", "JOBS-POLICY")
+    assert IndicatorValue.objects.get(indicator=created, year=2019, kind="target").value == Decimal(3000)
+    assert IndicatorValue.objects.get(indicator__code="IND-01", year=2021, kind="target").value == Decimal(165)
+    # the rows sent back unchanged wrote the same values again: no new value appeared for them
+    assert IndicatorValue.objects.count() == before + 2
+
+    staff = client_as(Role.DIVISION_STAFF)
+    assert _upload(staff, [*changed, new_row]).status_code == 403
