@@ -16,6 +16,11 @@ class IndicatorValueForm(KrdsFormMixin, forms.Form):
     as_of = forms.DateField(label="기준일", widget=DateInput())
     value = QUANTITY.form_field(label="값")
 
+    def __init__(self, *args, targets: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not targets:  # division staff record actuals; targets are the office manager's
+            self.fields["kind"].choices = [(IndicatorValue.Kind.ACTUAL.value, IndicatorValue.Kind.ACTUAL.label)]
+
 
 class JobAchievementForm(KrdsFormMixin, forms.Form):
     job_target = forms.ModelChoiceField(label="일자리 목표", queryset=JobTarget.objects.none())

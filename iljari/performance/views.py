@@ -63,7 +63,14 @@ def _indicator_context(request, year, as_of, *, form=None, upload=None, definiti
         "results": selectors.validation_result_rows(user=request.user, year=year, area="indicators"),
         "can_enter": can_enter,
         "form": form
-        or (IndicatorValueForm(initial={"year": year, "as_of": as_of, "kind": "actual"}) if can_enter else None),
+        or (
+            IndicatorValueForm(
+                initial={"year": year, "as_of": as_of, "kind": "actual"},
+                targets=access_indicators_manage(request.user),
+            )
+            if can_enter
+            else None
+        ),
         "upload": upload or (UploadForm() if can_enter else None),
         "can_manage": access_indicators_manage(request.user),
         "definition_upload": definition_upload or (UploadForm() if access_indicators_manage(request.user) else None),
@@ -231,7 +238,7 @@ def indicator_record(request):
     return service_step(
         request,
         save,
-        form=IndicatorValueForm(request.POST or None),
+        form=IndicatorValueForm(request.POST or None, targets=access_indicators_manage(request.user)),
         render_page=lambda form, status: render(
             request, "performance/indicators.html", _indicator_context(request, year, as_of, form=form), status=status
         ),
