@@ -13,6 +13,7 @@ from django.utils import timezone
 from iljari.core.access import access_validation_rules_manage, require
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.korean import with_topic
+from iljari.core.locks import unique_or
 from iljari.core.period import default_period
 from iljari.performance import wording
 from iljari.performance.formulas import Reader, formula_problems, formula_result, holds, outcome_of
@@ -123,7 +124,8 @@ def validation_rule_set(*, actor, code: str, period: tuple[int, date] | None = N
         values = {**current, **fields}
         _check_rule(values, period)
         if rule is None:
-            rule = ValidationRule.objects.create(code=code, **values)
+            with unique_or(field_error("code", f"{with_topic(f'코드 {code}')} 이미 다른 규칙이 쓰고 있습니다.")):
+                rule = ValidationRule.objects.create(code=code, **values)
         else:
             for name, value in values.items():
                 setattr(rule, name, value)
