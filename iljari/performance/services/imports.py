@@ -71,6 +71,17 @@ def job_achievement_import(*, actor, year: int, data: bytes) -> int:
     return len(checked)
 
 
+def _target_then(indicator: Indicator, year: int, as_of):
+    """The indicator's target of the year as it stood on as_of (the newest on or before it)."""
+    latest = (
+        IndicatorValue.objects.filter(indicator=indicator, year=year, kind=IndicatorValue.Kind.TARGET, as_of__lte=as_of)
+        .order_by("-as_of")
+        .values_list("value", flat=True)
+        .first()
+    )
+    return latest
+
+
 def indicator_value_import(*, actor, year: int, data: bytes) -> int:
     """Read the indicator value sheet back; all rows valid, or nothing written."""
     rows = xlsx_rows(data=data, columns=INDICATOR_COLUMNS, title="정책지표")
@@ -94,7 +105,12 @@ def indicator_value_import(*, actor, year: int, data: bytes) -> int:
             errors.append(f"{number}행 '구분': '목표' 또는 '실적'이어야 합니다.")
             continue
         value, as_of = row.get("value"), row.get("as_of")
-        if actor is not None and not access_figures_enter(
+        if kind == IndicatorValue.Kind.TARGET and actor is not None and not access_indicators_manage(actor):
+            # division staff send the sheet back with its targets as they were: an unchanged target is not read
+            if value is not None and as_of is not None and value == _target_then(indicator, year, as_of):
+                continue
+            errors.append(f"{number}행 '값': 목표는 총괄만 정할 수 있습니다(실적 행만 고치십시오).")
+        elif actor is not None and not access_figures_enter(
             actor, indicator.division.path if indicator.division else "/"
         ):
             errors.append(f"{number}행 '코드': 이 지표의 값은 입력할 권한이 없습니다.")

@@ -295,3 +295,35 @@ def test_the_indicator_sheet_carries_the_reports_2019_and_2020_targets_and_reads
 
     staff = client_as(Role.DIVISION_STAFF)
     assert _upload(staff, [*changed, new_row]).status_code == 403
+
+
+def test_division_staff_send_the_value_sheet_back_with_actuals_only(office, client_as):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from iljari.core.xlsx import xlsx_rows, xlsx_table
+    from iljari.performance.selectors import INDICATOR_COLUMNS
+
+    staff = client_as(Role.DIVISION_STAFF)  # 일자리정책담당관: IND-01, IND-02
+    url = "/performance/indicators/{}?year=2018&as_of=2018-07-31"
+    rows = xlsx_rows(data=staff.get(url.format("export.xlsx")).content, columns=INDICATOR_COLUMNS, title="정책지표")
+    own = [row for row in rows if row["code"] in ("IND-01", "IND-02")]
+
+    def upload(rows):
+        data = xlsx_table(title="정책지표", columns=INDICATOR_COLUMNS, rows=rows)
+        return staff.post(url.format("import/"), {"file": SimpleUploadedFile("values.xlsx", data)})
+
+    actual = [
+        {**row, "value": Decimal(140)} if (row["code"], row["kind"]) == ("IND-01", "실적") else row for row in own
+    ]
+    response = upload(actual)  # the targets come back as they were: not read
+    assert response.status_code == 302, response.content.decode()
+    assert IndicatorValue.objects.get(indicator__code="IND-01", kind="actual", year=2018).value == Decimal(140)
+
+    before = IndicatorValue.objects.filter(kind="target").count()
+    raised = [
+        {**row, "value": Decimal(151)} if (row["code"], row["kind"]) == ("IND-01", "목표") else row for row in own
+    ]
+    response = upload(raised)
+    assert response.status_code == 400
+    assert "목표는 총괄만" in " ".join(response.context["upload"].errors["file"])
+    assert IndicatorValue.objects.filter(kind="target").count() == before
