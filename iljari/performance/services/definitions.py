@@ -222,7 +222,7 @@ def job_target_update(*, actor, job_target: JobTarget, **fields) -> JobTarget:
     if unknown:
         raise TypeError(f"unknown job target fields: {sorted(unknown)}")
     with transaction.atomic():
-        job_target = JobTarget.objects.select_for_update().select_related("division").get(pk=job_target.pk)
+        job_target = JobTarget.objects.select_for_update(of=("self",)).select_related("division").get(pk=job_target.pk)
         values = {name: getattr(job_target, name) for name in JOB_TARGET_FIELDS}
         values.update(fields, year=job_target.year)
         values["programme_names"] = (values["programme_names"] or "").strip()
