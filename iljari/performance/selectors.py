@@ -9,6 +9,11 @@ Contract:
       the same cells as indicator_table, the indicators read as values (code, name, unit): for the dashboard
 - indicator_get(*, user, code) -> Indicator
 - indicator_value_list(*, user, indicator) -> list[IndicatorValue]   every target and actual, by year, kind, date
+- indicator_uses(*, user, indicator) -> IndicatorUses   what depends on an indicator: its values' years, the
+      formula indicators and the rules that name it, the first signed-off month holding its figures (its unit,
+      cumulative flag and formula stay until that month is unlocked)
+- job_target_locked_from(*, user, job_target) -> date | None   the first signed-off month holding its achievements
+- locked_month_of(days) -> date | None   the first of these days in a signed-off month
 - indicator_definition_sheet(*, user, years) -> bytes (xlsx)   one row per indicator × year: the definition and the
       year's latest target (the sheet indicator_definition_import reads back)
 - job_target_list(*, user, year) -> list[JobTarget]   every row of the year (programme rows and retired ones too)
@@ -42,13 +47,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, IntegerField, Max, OuterRef, Subquery, Value, When
+from django.db.models import Case, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 
 from iljari.core.access import access_office_figures_view, require
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.figures import COUNT, MONEY, QUANTITY, YEAR
 from iljari.core.formats import ratio
+from iljari.core.models import MonthLock
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.performance import wording
 from iljari.performance.formulas import formula_preview, formula_problems
@@ -181,6 +187,45 @@ def indicator_get(*, user, code: str) -> Indicator:
 def indicator_value_list(*, user, indicator: Indicator) -> list[IndicatorValue]:
     require(access_office_figures_view(user))
     return list(indicator.values.order_by("year", "kind", "as_of"))
+
+
+def locked_month_of(days) -> date | None:
+    locked = set(MonthLock.objects.filter(is_locked=True).values_list("year", "month"))
+    if not locked:
+        return None
+    return next((day for day in sorted(set(days)) if (day.year, day.month) in locked), None)
+
+
+@dataclass
+class IndicatorUses:
+    years: list[int]
+    values: int
+    formulas: list[Indicator]
+    rules: list[ValidationRule]
+    locked_from: date | None
+
+
+def indicator_uses(*, user, indicator: Indicator) -> IndicatorUses:
+    require(access_office_figures_view(user))
+    rows = list(IndicatorValue.objects.filter(indicator=indicator).values_list("year", "as_of"))
+    named = f"[{indicator.code}"
+    rules = list(
+        ValidationRule.objects.filter(
+            Q(left_series__contains=named) | Q(right_series__contains=named) | Q(whole_series__contains=named)
+        )
+    )
+    return IndicatorUses(
+        years=sorted({year for year, _ in rows}),
+        values=len(rows),
+        formulas=list(Indicator.objects.filter(Q(numerator=indicator) | Q(denominator=indicator))),
+        rules=rules,
+        locked_from=locked_month_of(day for _, day in rows),
+    )
+
+
+def job_target_locked_from(*, user, job_target: JobTarget) -> date | None:
+    require(access_office_figures_view(user))
+    return locked_month_of(job_target.achievements.values_list("as_of", flat=True))
 
 
 def job_target_list(*, user, year: int) -> list[JobTarget]:

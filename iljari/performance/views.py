@@ -177,7 +177,14 @@ def indicator_edit(request, code: str):
         save,
         form=IndicatorForm(request.POST or None, initial=_indicator_initial(indicator), editing=indicator),
         render_page=lambda form, status: render(
-            request, "performance/indicator_form.html", {"form": form, "indicator": indicator}, status=status
+            request,
+            "performance/indicator_form.html",
+            {
+                "form": form,
+                "indicator": indicator,
+                "uses": selectors.indicator_uses(user=request.user, indicator=indicator),
+            },
+            status=status,
         ),
     )
 
@@ -505,7 +512,12 @@ def job_target_edit(request, pk: int):
         render_page=lambda form, status: render(
             request,
             "performance/job_target_form.html",
-            {"form": form, "target": target, "year": target.year},
+            {
+                "form": form,
+                "target": target,
+                "year": target.year,
+                "locked_from": selectors.job_target_locked_from(user=request.user, job_target=target),
+            },
             status=status,
         ),
     )

@@ -16,7 +16,23 @@ from iljari.core.figures import COUNT, MONEY, YEAR, as_decimal
 from iljari.core.korean import with_object, with_topic
 from iljari.core.locks import unique_or
 from iljari.performance.models import Indicator, IndicatorValue, JobKind, JobTarget, TargetGroup
+from iljari.performance.selectors import locked_month_of
 
+# what an indicator's figures mean: not changed while a signed-off month holds figures of it
+INDICATOR_MEANING = {
+    "unit": "단위",
+    "cumulative": "누계 여부",
+    "numerator": "분자 지표",
+    "denominator": "분모 지표",
+    "factor": "배수",
+}
+JOB_TARGET_MEANING = {
+    "target_group": "사업대상",
+    "kind": "구분",
+    "programme": "주요업무",
+    "target": "목표",
+    "budget": "예산",
+}
 INDICATOR_CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,31}$")
 INDICATOR_FIELDS = (
     "name",
@@ -32,6 +48,23 @@ INDICATOR_FIELDS = (
 )
 _TWICE = "같은 연도에 사업대상·구분·주요업무가 같은 일자리 목표가 이미 있습니다."
 JOB_TARGET_FIELDS = ("target_group", "kind", "programme", "programme_names", "target", "budget", "division", "order")
+
+
+def _refuse_in_locked_month(changed: list[str], meaning: dict[str, str], days, whose: str) -> None:
+    """A definition whose figures a signed-off month holds keeps its meaning until the month is unlocked."""
+    touched = [name for name in changed if name in meaning]
+    if not touched:
+        return
+    day = locked_month_of(days)
+    if day is None:
+        return
+    message = (
+        f"{day.year}년 {day.month}월이 마감되어 {whose}의 그 달 수치가 확정되었습니다."
+        " 총괄이 마감을 해제한 뒤 고치십시오."
+    )
+    raise ValidationFailed(
+        message, field_errors={name: [f"{with_object(meaning[name])} 바꿀 수 없습니다: {message}"] for name in touched}
+    )
 
 
 def _indicator_errors(values: dict, indicator: Indicator | None) -> dict[str, list[str]]:
@@ -120,6 +153,9 @@ def indicator_update(*, actor, indicator: Indicator, **fields) -> Indicator:
         if errors:
             raise ValidationFailed(field_errors=errors)
         changed = [name for name in INDICATOR_FIELDS if getattr(indicator, name) != values[name]]
+        sources = [indicator.pk] + [i.pk for i in (indicator.numerator, indicator.denominator) if i is not None]
+        days = IndicatorValue.objects.filter(indicator_id__in=sources).values_list("as_of", flat=True)
+        _refuse_in_locked_month(changed, INDICATOR_MEANING, days, "이 지표")
         for name in changed:
             setattr(indicator, name, values[name])
         if changed:
@@ -228,6 +264,8 @@ def job_target_update(*, actor, job_target: JobTarget, **fields) -> JobTarget:
         values["programme_names"] = (values["programme_names"] or "").strip()
         _job_target_check(actor, values, job_target)
         changed = [name for name in JOB_TARGET_FIELDS if getattr(job_target, name) != values[name]]
+        days = job_target.achievements.values_list("as_of", flat=True)
+        _refuse_in_locked_month(changed, JOB_TARGET_MEANING, days, "이 목표")
         for name in changed:
             setattr(job_target, name, values[name])
         if changed:

@@ -327,3 +327,32 @@ def test_division_staff_send_the_value_sheet_back_with_actuals_only(office, clie
     assert response.status_code == 400
     assert "목표는 총괄만" in " ".join(response.context["upload"].errors["file"])
     assert IndicatorValue.objects.filter(kind="target").count() == before
+
+
+def test_a_signed_off_month_keeps_what_an_indicators_figures_mean_until_it_is_unlocked(office, client_as):
+    from iljari.core.locks import month_lock, month_unlock
+
+    manager = client_as(Role.OFFICE_MANAGER)
+    # IND-01's 2019 and 2020 targets are as of '18.6.30 (the report); June 2018 is signed off
+    month_lock(actor=office[Role.OFFICE_MANAGER], year=2018, month=6)
+    page = manager.get("/performance/indicators/IND-01/edit/").content.decode()
+    assert "2018년 6월이 마감되어" in page and "2016년, 2017년, 2018년, 2019년, 2020년" in page
+
+    edit = {
+        "code": "IND-01",
+        "name": "공공 일자리(직접일자리)",
+        "unit": "개",
+        "field_label": "좋은 일자리 창출",
+        "order": "1",
+        "factor": "1",
+    }
+    response = manager.post("/performance/indicators/IND-01/edit/", edit)
+    assert response.status_code == 400
+    assert response.context["form"].errors["unit"][0].startswith("단위를 바꿀 수 없습니다: 2018년 6월이 마감되어")
+    assert Indicator.objects.get(code="IND-01").unit == "천개"
+    # the name is no figure's meaning: it may change
+    renamed = manager.post("/performance/indicators/IND-01/edit/", {**edit, "unit": "천개", "name": "공공 일자리"})
+    assert renamed.status_code == 302
+    month_unlock(actor=office[Role.OFFICE_MANAGER], year=2018, month=6)
+    assert manager.post("/performance/indicators/IND-01/edit/", edit).status_code == 302
+    assert Indicator.objects.get(code="IND-01").unit == "개"

@@ -197,3 +197,19 @@ def test_the_years_sheet_round_trips_all_or_nothing(office, client_as):
     assert JobTarget.objects.get(year=2018, target_group="youth", kind="", programme=None).target == 77000
     added = JobTarget.objects.get(year=2018, target_group="disabled", programme__code="P1-03")
     assert added.target == 40
+
+
+def test_a_signed_off_month_keeps_a_targets_figures_until_it_is_unlocked(office, client_as):
+    from iljari.core.locks import month_lock
+
+    manager = client_as(Role.OFFICE_MANAGER)
+    youth = JobTarget.objects.get(year=2018, target_group="youth", kind="", programme=None)
+    month_lock(actor=office[Role.OFFICE_MANAGER], year=2018, month=6)  # its achievement of '18.6.30
+    assert "2018년 6월이 마감되어" in manager.get(f"/performance/jobs/targets/{youth.pk}/edit/").content.decode()
+    form = target_form(
+        kind="", target="80000", division=division_id("JOBS-POLICY"), programme_names=youth.programme_names
+    )
+    response = manager.post(f"/performance/jobs/targets/{youth.pk}/edit/", form)
+    assert response.status_code == 400 and "마감" in response.context["form"].errors["target"][0]
+    youth.refresh_from_db()
+    assert youth.target == 76692
