@@ -7,6 +7,7 @@ Contract:
       a new code (A-Z, 0-9, -); a formula indicator = numerator ÷ denominator × factor, both sides plain indicators,
       never one whose denominator has a value of 0
 - indicator_update(*, actor, indicator, **the same fields but code) -> Indicator (office manager)
+      its unit, cumulative flag and formula stay while a signed-off month holds a value of it (or of its sides)
 - indicator_retire(*, actor, indicator, on=None) -> Indicator   retired_on: no new values, not carried into a new year
 - indicator_value_record(*, actor, indicator, year, kind, value, as_of) -> IndicatorValue
       monthly figure: actuals dated within their year; refused in a locked month; never negative. A target is set
@@ -22,6 +23,7 @@ Contract:
 - job_target_retire(*, actor, job_target, on=None) -> JobTarget
       the office manager any row, division staff their own division's (the row's division before and after);
       one row per year × group × kind × programme; target and budget never below zero; a programme of that year
+      a row whose achievements a signed-off month holds keeps its group, kind, programme, target and budget
 - job_target_import(*, actor, year, data) -> int   the year's job-target sheet (all rows or nothing)
 - indicator_actual_derive(*, code, year, value, as_of) -> IndicatorValue | None
       an actual another module counted (공공구매액, 노동옴부즈만 상담건수), recorded by the system; None where the
