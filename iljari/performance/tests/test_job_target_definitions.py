@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 from auditlog.models import LogEntry
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from iljari.core.roles import Role
 from iljari.core.xlsx import xlsx_rows
@@ -213,3 +215,32 @@ def test_a_signed_off_month_keeps_a_targets_figures_until_it_is_unlocked(office,
     assert response.status_code == 400 and "마감" in response.context["form"].errors["target"][0]
     youth.refresh_from_db()
     assert youth.target == 76692
+
+
+ANY_NUMBER = st.one_of(st.none(), st.integers(min_value=-(10**20), max_value=10**20), st.text(max_size=12))
+
+
+@given(
+    group=st.one_of(st.none(), st.sampled_from(["youth", "women", "", "martians"]), st.text(max_size=10)),
+    kind=st.one_of(st.none(), st.sampled_from(["direct", "indirect", "", "both"])),
+    target=ANY_NUMBER,
+    budget=ANY_NUMBER,
+    year=st.one_of(st.integers(min_value=-5, max_value=10**6), st.text(max_size=6)),
+    programme=st.one_of(st.none(), st.sampled_from(["P1-01", "P9-99", ""]), st.text(max_size=8)),
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_job_target_body_is_saved_or_refused_in_korean_never_a_server_error(
+    office, client_as, group, kind, target, budget, year, programme
+):
+    body = {"year": year, "target_group": group, "kind": kind, "target": target, "budget": budget}
+    if programme is not None:
+        body["programme"] = programme
+    before = JobTarget.objects.count()
+    response = post_json(client_as(Role.OFFICE_MANAGER), "/api/performance/jobs/targets", body)
+    assert response.status_code in (201, 400, 422), response.content
+    if response.status_code != 201:
+        assert korean(response.json()["message"]) and JobTarget.objects.count() == before
+    else:
+        saved = JobTarget.objects.get(pk=response.json()["id"])
+        assert saved.target is None or saved.target >= 0
+        JobTarget.objects.filter(pk=saved.pk).delete()
