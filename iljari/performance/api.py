@@ -1,16 +1,19 @@
 """performance API: indicators, job targets, validation results (read); indicator values and job
-achievements (write)."""
+achievements (write); the definitions — indicators, job targets, formula rules — created, edited and retired."""
 
 from datetime import date
+from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import figures_unit_path
-from iljari.core.errors import NotFound
-from iljari.core.figures import COUNT, OFFICE_DATE, QUANTITY, YEAR, ShownDecimal, ShownInt
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, ROW_ID, YEAR, ShownDecimal, ShownInt
 from iljari.core.period import default_period
+from iljari.org.selectors import org_unit_get
 from iljari.performance import selectors, services, wording
-from iljari.performance.models import Indicator, IndicatorValue, JobTarget
+from iljari.performance.models import Indicator, IndicatorValue, JobKind, JobTarget, TargetGroup, ValidationRule
+from iljari.plan.selectors import plan_get, programme_list
 
 router = Router(tags=["성과"])
 
@@ -218,3 +221,311 @@ def job_achievement(request, payload: AchievementIn):
         actor=request.auth, job_target=target, achieved=payload.achieved, as_of=payload.as_of
     )
     return Status(201, {"key": payload.key, "as_of": record.as_of, "achieved": record.achieved})
+
+
+# --- definitions: indicators, job targets, formula rules -------------------------------------------------------
+
+
+class IndicatorDefinitionIn(Schema):
+    code: str = Field(..., max_length=32, description="영문 대문자·숫자·하이픈(예: IND-11)")
+    name: str = Field(..., max_length=200)
+    unit: str = Field(..., max_length=20)
+    field_label: str = Field("", max_length=60, description="분야명")
+    objective_year: YEAR.schema() | None = Field(None, description="추진목표의 연도")
+    objective_number: int | None = Field(None, ge=1, le=99, description="추진목표 번호")
+    division: str | None = Field(None, max_length=32, description="담당 부서 코드")
+    cumulative: bool = False
+    order: int = Field(0, ge=0, le=32767)
+    numerator: str | None = Field(None, max_length=32, description="계산 지표: 분자 지표 코드")
+    denominator: str | None = Field(None, max_length=32, description="계산 지표: 분모 지표 코드")
+    factor: Decimal = Field(Decimal(1), gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False, description="배수")
+
+
+class IndicatorDefinitionPatch(Schema):
+    name: str | None = Field(None, max_length=200)
+    unit: str | None = Field(None, max_length=20)
+    field_label: str | None = Field(None, max_length=60)
+    objective_year: YEAR.schema() | None = None
+    objective_number: int | None = Field(None, ge=1, le=99)
+    division: str | None = Field(None, max_length=32)
+    cumulative: bool | None = None
+    order: int | None = Field(None, ge=0, le=32767)
+    numerator: str | None = Field(None, max_length=32)
+    denominator: str | None = Field(None, max_length=32)
+    factor: Decimal | None = Field(None, gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False)
+
+
+class IndicatorDefinitionOut(Schema):
+    code: str
+    name: str
+    unit: str
+    field_label: str
+    division: str | None
+    cumulative: bool
+    order: int
+    numerator: str | None
+    denominator: str | None
+    factor: ShownDecimal
+    retired_on: date | None
+
+    @staticmethod
+    def resolve_division(obj):
+        return obj.division.code if obj.division else None
+
+    @staticmethod
+    def resolve_numerator(obj):
+        return obj.numerator.code if obj.numerator else None
+
+    @staticmethod
+    def resolve_denominator(obj):
+        return obj.denominator.code if obj.denominator else None
+
+
+class RetireIn(Schema):
+    on: OFFICE_DATE.schema() | None = Field(None, description="폐지일(비우면 오늘)")
+
+
+def _indicator_values(request, values: dict) -> dict:
+    """The API's codes turned into the rows the service takes; a field error for an unknown code."""
+    errors: dict[str, list[str]] = {}
+    year, number = values.pop("objective_year", None), values.pop("objective_number", None)
+    if year is not None or number is not None:
+        vision = plan_get(user=request.auth, year=year) if year is not None else None
+        objective = next((o for o in vision.objectives.all() if o.number == number), None) if vision else None
+        if objective is None:
+            errors["objective_number"] = ["그 연도에 없는 추진목표입니다."]
+        values["objective"] = objective
+    if "division" in values:
+        values["division"] = _division(request, values["division"], errors)
+    for side in ("numerator", "denominator"):
+        if side in values and values[side] is not None:
+            found = Indicator.objects.filter(code=values[side]).first()
+            if found is None:
+                errors[side] = [f"없는 지표 코드입니다({values[side]})."]
+            values[side] = found
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    return values
+
+
+def _division(request, code: str | None, errors: dict):
+    if not code:
+        return None
+    try:
+        unit = org_unit_get(user=request.auth, code=code)
+    except NotFound:
+        unit = None
+    if unit is None or unit.kind != unit.Kind.DIVISION:
+        errors["division"] = [f"없는 담당관 코드입니다({code})."]
+    return unit
+
+
+@router.post("/indicators", response={201: IndicatorDefinitionOut}, summary="정책지표 만들기(총괄)")
+def indicator_create(request, payload: IndicatorDefinitionIn):
+    values = _indicator_values(request, payload.dict())
+    return Status(201, services.indicator_create(actor=request.auth, **values))
+
+
+@router.patch("/indicators/{code}", response=IndicatorDefinitionOut, summary="정책지표 고치기(총괄)")
+def indicator_update(request, code: str, payload: IndicatorDefinitionPatch):
+    indicator = selectors.indicator_get(user=request.auth, code=code)
+    values = _indicator_values(request, payload.dict(exclude_unset=True))
+    return services.indicator_update(actor=request.auth, indicator=indicator, **values)
+
+
+@router.post("/indicators/{code}/retire", response=IndicatorDefinitionOut, summary="정책지표 폐지(총괄)")
+def indicator_retire(request, code: str, payload: RetireIn):
+    indicator = selectors.indicator_get(user=request.auth, code=code)
+    return services.indicator_retire(actor=request.auth, indicator=indicator, on=payload.on)
+
+
+class JobTargetIn(Schema):
+    year: YEAR.schema()
+    target_group: TargetGroup | None = Field(None, description="사업대상")
+    kind: JobKind | None = Field(None, description="직접·간접")
+    programme: str | None = Field(None, max_length=32, description="주요업무 코드(그 연도의)")
+    programme_names: str = Field("", max_length=300)
+    target: COUNT.schema() | None = None
+    budget: MONEY.schema() | None = Field(None, description="예산(원)")
+    division: str | None = Field(None, max_length=32, description="실적 관리 부서 코드")
+    order: int = Field(0, ge=0, le=32767)
+
+
+class JobTargetPatch(Schema):
+    target_group: TargetGroup | None = None
+    kind: JobKind | None = None
+    programme: str | None = Field(None, max_length=32)
+    programme_names: str | None = Field(None, max_length=300)
+    target: COUNT.schema() | None = None
+    budget: MONEY.schema() | None = None
+    division: str | None = Field(None, max_length=32)
+    order: int | None = Field(None, ge=0, le=32767)
+
+
+class JobTargetOut(Schema):
+    id: int
+    year: int
+    target_group: str
+    kind: str
+    programme: str | None
+    programme_names: str
+    target: ShownInt | None
+    budget: ShownInt | None
+    division: str | None
+    order: int
+    retired_on: date | None
+
+    @staticmethod
+    def resolve_programme(obj):
+        return obj.programme.code if obj.programme else None
+
+    @staticmethod
+    def resolve_division(obj):
+        return obj.division.code if obj.division else None
+
+
+def _job_target_values(request, values: dict, year: int) -> dict:
+    errors: dict[str, list[str]] = {}
+    for name in ("target_group", "kind"):
+        if name in values:
+            values[name] = "" if values[name] is None else str(getattr(values[name], "value", values[name]))
+    if "division" in values:
+        values["division"] = _division(request, values["division"], errors)
+    if values.get("programme"):
+        code = values["programme"]
+        values["programme"] = next((p for p in programme_list(user=request.auth, year=year) if p.code == code), None)
+        if values["programme"] is None:
+            errors["programme"] = [f"{year}년에 없는 주요업무입니다({code})."]
+    elif "programme" in values:
+        values["programme"] = None
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    return values
+
+
+@router.get("/jobs/targets", response=list[JobTargetOut], summary="일자리 목표 행(한 해)")
+def job_target_list(request, period: Query[Period]):
+    year, _ = _period(period)
+    return selectors.job_target_list(user=request.auth, year=year)
+
+
+@router.post("/jobs/targets", response={201: JobTargetOut}, summary="일자리 목표 만들기")
+def job_target_create(request, payload: JobTargetIn):
+    values = payload.dict()
+    year = values.pop("year")
+    values = _job_target_values(request, values, year)
+    return Status(201, services.job_target_create(actor=request.auth, year=year, **values))
+
+
+@router.patch("/jobs/targets/{target_id}", response=JobTargetOut, summary="일자리 목표 고치기")
+def job_target_update(request, target_id: ROW_ID.schema(), payload: JobTargetPatch):
+    target = selectors.job_target_get(user=request.auth, pk=target_id)
+    values = _job_target_values(request, payload.dict(exclude_unset=True), target.year)
+    return services.job_target_update(actor=request.auth, job_target=target, **values)
+
+
+@router.post("/jobs/targets/{target_id}/retire", response=JobTargetOut, summary="일자리 목표 폐지")
+def job_target_retire(request, target_id: ROW_ID.schema(), payload: RetireIn):
+    target = selectors.job_target_get(user=request.auth, pk=target_id)
+    return services.job_target_retire(actor=request.auth, job_target=target, on=payload.on)
+
+
+class RuleOut(Schema):
+    code: str
+    name: str
+    kind: str
+    area: str
+    left: str = Field(..., alias="left_series")
+    operator: str
+    right: str = Field(..., alias="right_series")
+    tolerance: ShownDecimal
+    importance: str
+    missing_values: str
+    is_active: bool
+
+
+class FormulaSides(Schema):
+    left: str = Field(..., max_length=300, description="왼쪽 식(계열[대상], figure:키, 수, + − × ÷, 괄호)")
+    operator: ValidationRule.Operator
+    right: str = Field(..., max_length=300)
+    tolerance: Decimal = Field(Decimal(0), ge=0, lt=Decimal(10) ** 6, allow_inf_nan=False)
+    missing_values: ValidationRule.MissingValues = ValidationRule.MissingValues.SKIP_IF_ANY
+    year: YEAR.schema() | None = Field(None, description="미리보기·0 나눗셈 검사의 연도(비우면 최근 자료)")
+    as_of: OFFICE_DATE.schema() | None = None
+
+
+class FormulaRuleIn(FormulaSides):
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=200)
+    description: str = ""
+    area: ValidationRule.Area
+    importance: ValidationRule.Importance = ValidationRule.Importance.MEDIUM
+
+
+class TermOut(Schema):
+    text: str
+    label: str
+    value: str
+
+
+class PreviewOut(Schema):
+    year: int
+    as_of: date
+    left_text: str
+    right_text: str
+    left: str
+    right: str
+    outcome: str
+    outcome_label: str
+    explanation: str
+    terms: list[TermOut]
+
+
+def _formula_period(payload: FormulaSides) -> tuple[int, date]:
+    return _period(Period(year=payload.year, as_of=payload.as_of))
+
+
+@router.get("/rules", response=list[RuleOut], summary="검증 규칙")
+def rule_list(request):
+    return selectors.validation_rule_list(user=request.auth)
+
+
+@router.post("/rules/preview", response=PreviewOut, summary="식 규칙 미리보기(저장하지 않음)")
+def rule_preview(request, payload: FormulaSides):
+    year, as_of = _formula_period(payload)
+    return selectors.validation_rule_preview(
+        user=request.auth,
+        left=payload.left,
+        right=payload.right,
+        operator=str(payload.operator.value),
+        tolerance=payload.tolerance,
+        missing_values=str(payload.missing_values.value),
+        year=year,
+        as_of=as_of,
+    )
+
+
+@router.post("/rules", response={201: RuleOut}, summary="식으로 검증 규칙 만들기(총괄)")
+def rule_create(request, payload: FormulaRuleIn):
+    rule = services.validation_rule_create(
+        actor=request.auth,
+        code=payload.code,
+        period=_formula_period(payload),
+        kind=ValidationRule.Kind.FORMULA,
+        name=payload.name,
+        description=payload.description,
+        area=str(payload.area.value),
+        left_series=payload.left,
+        operator=str(payload.operator.value),
+        right_series=payload.right,
+        tolerance=payload.tolerance,
+        importance=str(payload.importance.value),
+        missing_values=str(payload.missing_values.value),
+    )
+    return Status(201, rule)
+
+
+@router.post("/rules/{code}/retire", response=RuleOut, summary="검증 규칙 폐지(총괄)")
+def rule_retire(request, code: str):
+    rule = selectors.validation_rule_get(user=request.auth, code=code)
+    return services.validation_rule_retire(actor=request.auth, rule=rule)

@@ -256,13 +256,16 @@ class ProgrammeFigure(TimeStampedModel):
 class ValidationRule(TimeStampedModel):
     """A DHIS2-style rule: left side, operator, right side, importance, and what to do when a value is missing.
     A comparison's side is a series (see performance/series.py), optionally summed over its subjects. The figure
-    rules (parts, rate, rounded) take terms — `figure:<key>` or `<series>[<subject>]` — joined by + and -."""
+    rules (parts, rate, rounded) take terms — `figure:<key>` or `<series>[<subject>]` — joined by + and -. A formula
+    rule's sides are expressions over them (performance/expressions.py): numbers, + − × ÷ and parentheses. A rule is
+    retired by turning it off (is_active), never deleted: its past results stay."""
 
     class Kind(models.TextChoices):
         COMPARE = "compare", _("비교")
         PARTS = "parts", _("부분의 합")
         RATE = "rate", _("비율")
         ROUNDED = "rounded", _("반올림")
+        FORMULA = "formula", _("식")
 
     class Operator(models.TextChoices):
         EQUAL = "==", _("같음")

@@ -41,6 +41,9 @@ class Series:
     compute: Callable[[int, date], Values]
     unit: str = ""  # the unit the report shows the series in; INDICATOR_UNIT: each subject's indicator's unit
     dated: bool = True  # False: a year-level figure (staffing), read as the newest of the year whatever the date
+    # False: a figure that is never zero where it exists (a budget, an authorised headcount, a target), so a rule
+    # may divide by it; True: one that starts a year at zero or may stay there (spending, achievements, actuals)
+    may_be_zero: bool = True
 
 
 INDICATOR_UNIT = "indicator"
@@ -166,22 +169,28 @@ def _indicator(kind: str) -> Callable[[int, date], Values]:
 SERIES: dict[str, Series] = {
     s.code: s
     for s in [
-        Series("budget.current_budget", "예산현액(부서별·계)", _budget("current_budget"), "백만원"),
+        Series("budget.current_budget", "예산현액(부서별·계)", _budget("current_budget"), "백만원", may_be_zero=False),
         Series("budget.committed", "원인행위액(부서별·계)", _budget("committed"), "백만원"),
         Series("budget.spent", "지출액(부서별·계)", _budget("spent"), "백만원"),
         Series("budget.execution_rate", "집행률(부서별·계)", _budget("execution_rate"), "%"),
-        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized"), "명", dated=False),
+        Series("staffing.authorized", "정원(부서별·계)", _staffing("authorized"), "명", dated=False, may_be_zero=False),
         Series("staffing.current", "현원(부서별·계)", _staffing("current"), "명", dated=False),
-        Series("jobs.target.group", "일자리 목표(사업대상별)", _jobs("target", "group"), "개"),
-        Series("jobs.target.kind", "일자리 목표(직접·간접)", _jobs("target", "kind"), "개"),
+        Series("jobs.target.group", "일자리 목표(사업대상별)", _jobs("target", "group"), "개", may_be_zero=False),
+        Series("jobs.target.kind", "일자리 목표(직접·간접)", _jobs("target", "kind"), "개", may_be_zero=False),
         Series("jobs.achieved.group", "일자리 실적(사업대상별)", _jobs("achieved", "group"), "개"),
         Series("jobs.achieved.kind", "일자리 실적(직접·간접)", _jobs("achieved", "kind"), "개"),
-        Series("jobs.budget.group", "일자리 예산(사업대상별)", _jobs("budget", "group"), "억원"),
-        Series("jobs.budget.kind", "일자리 예산(직접·간접)", _jobs("budget", "kind"), "억원"),
+        Series("jobs.budget.group", "일자리 예산(사업대상별)", _jobs("budget", "group"), "억원", may_be_zero=False),
+        Series("jobs.budget.kind", "일자리 예산(직접·간접)", _jobs("budget", "kind"), "억원", may_be_zero=False),
         Series("jobs.rate", "일자리 달성률(사업대상별·직접·간접·계)", _job_rates, "%"),
         Series("indicator.cumulative.value", "누계 지표의 해당 연도 값", _cumulative("value"), INDICATOR_UNIT),
         Series("indicator.cumulative.previous", "누계 지표의 전년도 값", _cumulative("previous"), INDICATOR_UNIT),
-        Series("indicator.target", "정책지표 목표(지표별)", _indicator(IndicatorValue.Kind.TARGET), INDICATOR_UNIT),
+        Series(
+            "indicator.target",
+            "정책지표 목표(지표별)",
+            _indicator(IndicatorValue.Kind.TARGET),
+            INDICATOR_UNIT,
+            may_be_zero=False,
+        ),
         Series("indicator.actual", "정책지표 실적(지표별)", _indicator(IndicatorValue.Kind.ACTUAL), INDICATOR_UNIT),
     ]
 }

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from iljari.core.formats import EMPTY, format_number, format_rate
 from iljari.core.korean import direction_particle, object_particle
 from iljari.org.models import OrgUnit
+from iljari.performance.expressions import ExpressionError, expression_parse, expression_text
 from iljari.performance.models import Indicator, JobKind, ProgrammeFigure, TargetGroup, ValidationResult, ValidationRule
 from iljari.performance.series import FIGURE, REPORTED, SERIES, series_unit, terms_parse
 from iljari.performance.units import base_unit, unit_scale
@@ -127,8 +128,26 @@ class Labels:
             text += name if index == 0 and term.sign > 0 else f" {'+' if term.sign > 0 else '-'} {name}"
         return text
 
+    def formula(self, text: str) -> str:
+        """A formula rule's side with its names in Korean: "(지출액(부서별·계) 일자리정책담당관 ÷ …) × 100"."""
+        try:
+            node = expression_parse(text)
+        except ExpressionError:
+            return text
+        return expression_text(
+            node,
+            lambda ref: (
+                self.term(ref.code, ref.subject)
+                if ref.subject is not None or ref.is_figure
+                else f"합계: {self.series(ref.code)}"
+            ),
+        )
+
     def rule(self, rule: ValidationRule) -> str:
         """The rule as a sentence: "원인행위액(부서별·계) ≤ 예산현액(부서별·계)"."""
+        if rule.kind == ValidationRule.Kind.FORMULA:
+            sign = OPERATOR_SIGNS.get(rule.operator, rule.operator)
+            return f"{self.formula(rule.left_series)} {sign} {self.formula(rule.right_series)}"
         if rule.kind == ValidationRule.Kind.PARTS:
             return f"{self.side(rule.left_series)} {OPERATOR_SIGNS[rule.operator]} {self.side(rule.right_series)}"
         if rule.kind == ValidationRule.Kind.RATE:

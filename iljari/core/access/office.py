@@ -158,6 +158,28 @@ def access_validation_rules_manage(user) -> bool:
     return _role(user) == Role.OFFICE_MANAGER
 
 
+def access_indicators_manage(user) -> bool:
+    """Create, edit and retire the policy indicators and set their yearly targets (the office manager; division
+    staff record their own division's actuals through access_figures_enter)."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_job_targets_manage(user, org_unit_path: str) -> bool:
+    """Create, edit and retire a job target kept by a unit: the office manager every target, division staff the
+    targets of their own division (a target with no division is the office's: "/")."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        return org_unit_path.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_job_targets_manage_any(user) -> bool:
+    """May keep some job target (shows the create and edit forms)."""
+    return _role(user) in OFFICE_STAFF
+
+
 def figures_unit_path(user) -> str | None:
     """Whose figures the dashboard shows: a division's for division staff, the whole office (None) otherwise."""
     if _role(user) == Role.DIVISION_STAFF and user.org_unit is not None:

@@ -342,6 +342,11 @@ def _indicator_figure(kind, label):
                 "performance:indicator_import", lambda ctx, key: f"/performance/indicators/import/?{ctx.period}", name
             ),
             page(
+                "performance:indicator_definition_import",
+                lambda ctx, key: f"/performance/indicators/targets/import/?{ctx.period}",
+                name,
+            ),
+            page(
                 "performance:indicator_detail",
                 lambda ctx, key: f"/performance/indicators/{key.split(':')[0]}/",
                 name,

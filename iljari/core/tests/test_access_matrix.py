@@ -206,6 +206,15 @@ FIGURE_PAGES = [
     ("performance:job_import", "/performance/jobs/import/?year=2018", ENTER),
     ("performance:validation", "/performance/validation/?year=2018", FIGURES),
     ("performance:rule_edit", "/performance/validation/rules/IND-CUMULATIVE/", RULES),
+    ("performance:indicator_create", "/performance/indicators/new/", RULES),
+    ("performance:indicator_edit", "/performance/indicators/IND-03/edit/", RULES),
+    ("performance:indicator_definition_export", "/performance/indicators/targets.xlsx?year=2018", FIGURES),
+    ("performance:indicator_definition_import", "/performance/indicators/targets/import/?year=2018", RULES),
+    ("performance:job_targets", "/performance/jobs/targets/?year=2018", FIGURES),
+    ("performance:job_target_create", "/performance/jobs/targets/new/?year=2019", ENTER),
+    ("performance:job_target_export", "/performance/jobs/targets/export.xlsx?year=2018", FIGURES),
+    ("performance:job_target_import", "/performance/jobs/targets/import/?year=2018", ENTER),
+    ("performance:rule_create", "/performance/validation/rules/new/?year=2018&as_of=2018-06-30", RULES),
     ("core:month_locks", "/months/", FIGURES),
     ("plan:milestone_list", "/plan/milestones/?when=overdue&on=2018-07-01", FIGURES),
     ("core:year_open", "/years/open/?from_year=2018&to_year=2019", YEAR_OPEN),
@@ -287,6 +296,8 @@ FIGURE_API = [
     ("/api/performance/jobs?year=2018", FIGURES),
     ("/api/performance/validation?year=2018", FIGURES),
     ("/api/years/2019/preview?from_year=2018", YEAR_OPEN),
+    ("/api/performance/jobs/targets?year=2018", FIGURES),
+    ("/api/performance/rules", FIGURES),
 ]
 
 # Pages that take a POST only, or are not pages; they are checked by their own tests.
@@ -320,6 +331,13 @@ NOT_PAGES = {
     "finance:staffing_quota_retire",
     "finance:staffing_copy",
     "performance:validation_run",
+    # performance: POST actions and object pages of the definitions, tested in performance/tests/
+    # test_indicator_definitions.py, test_job_target_definitions.py and test_formula_rules.py
+    "performance:indicator_value",
+    "performance:indicator_retire",
+    "performance:job_target_edit",
+    "performance:job_target_retire",
+    "performance:rule_retire",
     "people:person_detail",  # object-level: test_people.py
     # the participant's and the organisation's one page (object-level, scope 404, access log):
     # web/tests/test_records.py
@@ -720,6 +738,16 @@ def test_division_staff_cannot_edit_partner_of_other_scope_via_api_when_not_allo
     assert response.status_code == 403
 
 
+def test_division_staff_keep_job_targets_only_of_their_own_division(personas):
+    staff = personas[Role.DIVISION_STAFF]  # 일자리정책담당관
+    assert access.access_job_targets_manage(staff, "/SEOUL/JOBS/JOBS-POLICY/") is True
+    assert access.access_job_targets_manage(staff, "/SEOUL/JOBS/LABOUR-POLICY/") is False
+    assert access.access_job_targets_manage(staff, "/") is False  # the office's own rows
+    assert access.access_job_targets_manage(personas[Role.OFFICE_MANAGER], "/") is True
+    assert access.access_job_targets_manage(personas[Role.AUDITOR], "/SEOUL/JOBS/JOBS-POLICY/") is False
+    assert access.access_job_targets_manage(personas[Role.SYSTEM_ADMIN], "/SEOUL/JOBS/JOBS-POLICY/") is False
+
+
 def test_division_staff_enter_figures_only_for_their_own_division(personas):
     staff = personas[Role.DIVISION_STAFF]  # 일자리정책담당관
     assert access.access_figures_enter(staff, "/SEOUL/JOBS/JOBS-POLICY/") is True
@@ -783,6 +811,8 @@ GATES = [
     (access.access_figures_enter_any, ENTER),
     (access.access_month_lock, RULES),
     (access.access_validation_rules_manage, RULES),
+    (access.access_indicators_manage, RULES),
+    (access.access_job_targets_manage_any, ENTER),
     (access.access_people_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     (access.access_people_change, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     (

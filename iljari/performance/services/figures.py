@@ -8,7 +8,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from iljari.core.access import access_figures_enter, access_validation_rules_manage, require
+from iljari.core.access import (
+    access_figures_enter,
+    access_indicators_manage,
+    access_validation_rules_manage,
+    require,
+)
 from iljari.core.errors import ValidationFailed
 from iljari.core.figures import COUNT, MONEY, QUANTITY, TARGET_LEAD, YEAR, as_decimal, year_date
 from iljari.core.korean import with_topic
@@ -69,9 +74,15 @@ def _as_of_kind(year: int, kind: str):
 
 def indicator_value_record(*, actor, indicator: Indicator, year: int, kind: str, value, as_of: date) -> IndicatorValue:
     if actor is not None:
+        if kind == IndicatorValue.Kind.TARGET:
+            require(access_indicators_manage(actor), "정책지표의 목표는 총괄만 정할 수 있습니다.")
         path = indicator.division.path if indicator.division else "/"
         require(access_figures_enter(actor, path), "이 지표의 값을 입력할 권한이 없습니다.")
     errors: dict[str, list[str]] = {}
+    if indicator.is_formula:
+        errors["indicator"] = ["계산 지표의 값은 분자·분모 지표에서 계산되므로 입력하지 않습니다."]
+    elif actor is not None and indicator.is_retired:
+        errors["indicator"] = [f"{with_topic(indicator.name)} 폐지된 지표여서 값을 입력할 수 없습니다."]
     if kind not in IndicatorValue.Kind.values:
         errors["kind"] = ["목표 또는 실적을 고르십시오."]
     if not YEAR.fits(year):

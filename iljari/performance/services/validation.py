@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -10,8 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.core.access import access_validation_rules_manage, require
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.korean import with_topic
+from iljari.core.locks import unique_or
+from iljari.core.period import default_period
 from iljari.performance import wording
+from iljari.performance.formulas import Reader, formula_problems, formula_result, holds, outcome_of
 from iljari.performance.models import (
     ValidationResult,
     ValidationRule,
@@ -46,11 +51,17 @@ RULE_FIELDS = (
 )
 
 
-def _check_rule(values: dict) -> None:
+def _check_rule(values: dict, period: tuple[int, date] | None = None) -> None:
     errors: dict[str, list[str]] = {}
     kind = values.get("kind") or ValidationRule.Kind.COMPARE
     if kind not in ValidationRule.Kind.values:
         errors["kind"] = ["규칙 종류를 고르십시오."]
+    elif kind == ValidationRule.Kind.FORMULA:
+        year, as_of = period or default_period()
+        for side in ("left_series", "right_series"):
+            problems = formula_problems(values.get(side) or "", year=year, as_of=as_of)
+            if problems:
+                errors[side] = problems
     elif kind == ValidationRule.Kind.COMPARE:
         for side in ("left_series", "right_series"):
             code = values.get(side) or ""
@@ -82,7 +93,12 @@ def _check_rule(values: dict) -> None:
         raise ValidationFailed(field_errors=errors)
 
 
-def validation_rule_set(*, actor, code: str, **fields) -> ValidationRule:
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
+
+
+def validation_rule_set(*, actor, code: str, period: tuple[int, date] | None = None, **fields) -> ValidationRule:
+    """Create or change a rule (by its code). `period`: the year and date a formula's divisors are checked on
+    (the latest data when not given)."""
     if actor is not None:
         require(access_validation_rules_manage(actor), "검증 규칙은 총괄만 고칠 수 있습니다.")
     unknown = set(fields) - set(RULE_FIELDS)
@@ -106,13 +122,38 @@ def validation_rule_set(*, actor, code: str, **fields) -> ValidationRule:
             }
         )
         values = {**current, **fields}
-        _check_rule(values)
+        _check_rule(values, period)
         if rule is None:
-            rule = ValidationRule.objects.create(code=code, **values)
+            with unique_or(field_error("code", f"{with_topic(f'코드 {code}')} 이미 다른 규칙이 쓰고 있습니다.")):
+                rule = ValidationRule.objects.create(code=code, **values)
         else:
             for name, value in values.items():
                 setattr(rule, name, value)
             rule.save()
+    return rule
+
+
+def validation_rule_create(*, actor, code: str, period: tuple[int, date] | None = None, **fields) -> ValidationRule:
+    """A new rule: its code is new (capital letters, digits and -), then as validation_rule_set."""
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "검증 규칙은 총괄만 만들 수 있습니다.")
+    code = (code or "").strip()
+    if not CODE_PATTERN.match(code):
+        raise field_error("code", "코드는 영문 대문자, 숫자와 -로 40자까지 적습니다(예: BUD-RATE-JOBS).")
+    if ValidationRule.objects.filter(code=code).exists():
+        raise field_error("code", f"{with_topic(f'코드 {code}')} 이미 다른 규칙이 쓰고 있습니다.")
+    return validation_rule_set(actor=actor, code=code, period=period, **fields)
+
+
+def validation_rule_retire(*, actor, rule: ValidationRule) -> ValidationRule:
+    """Turn a rule off: the next runs leave it out; its code and past results stay."""
+    if actor is not None:
+        require(access_validation_rules_manage(actor), "검증 규칙은 총괄만 폐지할 수 있습니다.")
+    with transaction.atomic():
+        rule = ValidationRule.objects.select_for_update().get(pk=rule.pk)
+        if rule.is_active:
+            rule.is_active = False
+            rule.save(update_fields=["is_active", "updated_at"])
     return rule
 
 
@@ -122,31 +163,6 @@ def _side(code: str, summed: bool, year: int, as_of: date) -> dict[str, Decimal 
         return values
     parts = list(values.values())
     return {"": None if not parts or any(v is None for v in parts) else sum(parts, Decimal(0))}
-
-
-def _holds(operator: str, left: Decimal, right: Decimal, tolerance: Decimal) -> bool:
-    if operator == "==":
-        return abs(left - right) <= tolerance
-    if operator == "<=":
-        return left <= right + tolerance
-    if operator == ">=":
-        return left + tolerance >= right
-    if operator == "<":
-        return left < right + tolerance
-    return left + tolerance > right
-
-
-def _outcome(rule: ValidationRule, left, right) -> str:
-    if left is None or right is None:
-        strategy = rule.missing_values
-        both_missing = left is None and right is None
-        if strategy == ValidationRule.MissingValues.SKIP_IF_ANY or (
-            strategy == ValidationRule.MissingValues.SKIP_IF_ALL and both_missing
-        ):
-            return ValidationResult.Outcome.SKIPPED
-        return ValidationResult.Outcome.FAILED
-    passed = _holds(rule.operator, left, right, rule.tolerance)
-    return ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
 
 
 @dataclass
@@ -178,7 +194,7 @@ def _compare_results(
     results = []
     for subject in subjects:
         lvalue, rvalue = left.get(subject), right.get(subject)
-        outcome = _outcome(rule, lvalue, rvalue)
+        outcome = outcome_of(rule, lvalue, rvalue)
         unit = series_unit(rule.left_series, subject, units)
         results.append(
             ValidationResult(
@@ -254,14 +270,14 @@ def _figure_result(rule: ValidationRule, terms: _Terms, year: int, as_of: date, 
         extra = {"numerator": right, "denominator": whole, "part_unit": part_unit}
         right = None if right is None or not whole else right / whole
     if left is None or right is None:
-        outcome = _outcome(rule, left, right)
+        outcome = outcome_of(rule, left, right)
     else:
         if rule.kind == ValidationRule.Kind.RATE:
             passed = abs(left - right) <= rule.tolerance  # the printed rate, within its printed precision
         elif rule.kind == ValidationRule.Kind.ROUNDED:
             passed = abs(left - wording.rounded_to_unit(right, unit)) <= rule.tolerance
         else:
-            passed = _holds(rule.operator, left, right, rule.tolerance)
+            passed = holds(rule.operator, left, right, rule.tolerance)
         outcome = ValidationResult.Outcome.PASSED if passed else ValidationResult.Outcome.FAILED
     return ValidationResult(
         rule=rule,
@@ -282,12 +298,16 @@ def validation_run(*, year: int, as_of: date) -> ValidationRun:
     run = ValidationRun(year=year, as_of=as_of)
     now = timezone.now()
     rules = list(ValidationRule.objects.filter(is_active=True))
-    figure_rules = [rule for rule in rules if rule.kind != ValidationRule.Kind.COMPARE]
+    own_kinds = (ValidationRule.Kind.COMPARE, ValidationRule.Kind.FORMULA)
+    figure_rules = [rule for rule in rules if rule.kind not in own_kinds]
     terms = _Terms(figure_rules, year, as_of)
+    reader = Reader(year, as_of)
     units = indicator_units()
     for rule in rules:
         if rule.kind == ValidationRule.Kind.COMPARE:
             run.results.extend(_compare_results(rule, year, as_of, now, units))
+        elif rule.kind == ValidationRule.Kind.FORMULA:
+            run.results.append(formula_result(rule, reader, now))
         else:
             run.results.append(_figure_result(rule, terms, year, as_of, now))
     run.results.sort(key=wording.outcome_rank)  # violations first, then what could not be checked

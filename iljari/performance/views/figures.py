@@ -1,4 +1,4 @@
-"""performance pages: indicators, job targets and achievements, validation results and rules."""
+"""performance pages: indicators, job targets and achievements (the monthly figures), validation results and rules."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import (
     access_figures_enter_any,
+    access_indicators_manage,
     access_office_figures_view,
     access_validation_rules_manage,
     figures_unit_path,
@@ -22,7 +23,11 @@ from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
 from iljari.core.selectors import stored_figures_outside
 from iljari.performance import selectors, services, wording
-from iljari.performance.forms import IndicatorValueForm, JobAchievementForm, ValidationRuleForm
+from iljari.performance.forms import (
+    IndicatorValueForm,
+    JobAchievementForm,
+    ValidationRuleForm,
+)
 from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
 
@@ -36,7 +41,7 @@ def _xlsx(data: bytes, name: str) -> HttpResponse:
 # --- indicators ------------------------------------------------------------------------------------------
 
 
-def _indicator_context(request, year, as_of, *, form=None, upload=None):
+def _indicator_context(request, year, as_of, *, form=None, upload=None, definition_upload=None):
     years = list(range(year - 2, year + 3))
     can_enter = access_figures_enter_any(request.user)
     return {
@@ -49,8 +54,17 @@ def _indicator_context(request, year, as_of, *, form=None, upload=None):
         "results": selectors.validation_result_rows(user=request.user, year=year, area="indicators"),
         "can_enter": can_enter,
         "form": form
-        or (IndicatorValueForm(initial={"year": year, "as_of": as_of, "kind": "actual"}) if can_enter else None),
+        or (
+            IndicatorValueForm(
+                initial={"year": year, "as_of": as_of, "kind": "actual"},
+                targets=access_indicators_manage(request.user),
+            )
+            if can_enter
+            else None
+        ),
         "upload": upload or (UploadForm() if can_enter else None),
+        "can_manage": access_indicators_manage(request.user),
+        "definition_upload": definition_upload or (UploadForm() if access_indicators_manage(request.user) else None),
     }
 
 
@@ -61,13 +75,6 @@ def indicators(request):
     for warning in warnings:
         messages.warning(request, warning)
     return render(request, "performance/indicators.html", _indicator_context(request, year, as_of))
-
-
-@login_required
-def indicator_detail(request, code: str):
-    indicator = selectors.indicator_get(user=request.user, code=code)
-    values = indicator.values.order_by("year", "kind", "as_of")
-    return render(request, "performance/indicator_detail.html", {"indicator": indicator, "values": values})
 
 
 @login_required
@@ -85,7 +92,7 @@ def indicator_record(request):
     return service_step(
         request,
         save,
-        form=IndicatorValueForm(request.POST or None),
+        form=IndicatorValueForm(request.POST or None, targets=access_indicators_manage(request.user)),
         render_page=lambda form, status: render(
             request, "performance/indicators.html", _indicator_context(request, year, as_of, form=form), status=status
         ),
@@ -253,8 +260,12 @@ def rule_edit(request, code: str):
     choices += [
         (side, labels.side(side)) for side in dict.fromkeys((rule.left_series, rule.right_series)) if side not in known
     ]
+    formula = rule.kind == ValidationRule.Kind.FORMULA
     form = ValidationRuleForm(
-        request.POST or None, series=choices, initial={field: getattr(rule, field) for field in fields}
+        request.POST or None,
+        series=choices,
+        formula=formula,
+        initial={field: getattr(rule, field) for field in fields},
     )
 
     def save(data):

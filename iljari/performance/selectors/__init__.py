@@ -8,6 +8,20 @@ Contract:
 - indicator_figures(*, user, years, as_of, unit_path=None) -> list[IndicatorFigures]
       the same cells as indicator_table, the indicators read as values (code, name, unit): for the dashboard
 - indicator_get(*, user, code) -> Indicator
+- indicator_value_list(*, user, indicator) -> list[IndicatorValue]   every target and actual, by year, kind, date
+- indicator_uses(*, user, indicator) -> IndicatorUses   what depends on an indicator: its values' years, the
+      formula indicators and the rules that name it, the first signed-off month holding its figures (its unit,
+      cumulative flag and formula stay until that month is unlocked)
+- job_target_locked_from(*, user, job_target) -> date | None   the first signed-off month holding its achievements
+- locked_month_of(days) -> date | None   the first of these days in a signed-off month
+- indicator_definition_sheet(*, user, years) -> bytes (xlsx)   one row per indicator × year: the definition and the
+      year's latest target (the sheet indicator_definition_import reads back)
+- job_target_list(*, user, year) -> list[JobTarget]   every row of the year (programme rows and retired ones too)
+- job_target_get(*, user, pk) -> JobTarget
+- job_target_sheet(*, user, year) -> bytes (xlsx)   the year's rows (the sheet job_target_import reads back)
+- validation_rule_get(*, user, code) -> ValidationRule
+- validation_rule_preview(*, user, left, right, operator, tolerance, missing_values, year, as_of) -> Preview
+      what a formula rule would find on the data of the year as of the date, before it is saved
 - job_target_table(*, user, year, as_of) -> JobTargetTable
       group and kind rows with their latest achievements; totals and rates derived; for a target the
       source lost, the range that the printed rate and the total imply.
@@ -481,3 +495,21 @@ def job_achievement_newest_as_of(year: int | None) -> date | None:
     if year is not None:
         achievements = achievements.filter(job_target__year=year)
     return achievements.aggregate(d=Max("as_of"))["d"]
+
+
+# the definitions' reads (indicator values, uses and sheet; job-target rows and sheet; rules and their preview)
+from iljari.performance.selectors.definitions import (  # noqa: E402, F401
+    DEFINITION_COLUMNS,
+    JOB_TARGET_COLUMNS,
+    IndicatorUses,
+    indicator_definition_sheet,
+    indicator_uses,
+    indicator_value_list,
+    job_target_get,
+    job_target_list,
+    job_target_locked_from,
+    job_target_sheet,
+    locked_month_of,
+    validation_rule_get,
+    validation_rule_preview,
+)
