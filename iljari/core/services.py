@@ -52,7 +52,7 @@ from iljari.core.access import (
 from iljari.core.errors import AccountLocked, AuthenticationFailed, LoginThrottled, NotFound, ValidationFailed
 from iljari.core.korean import with_object
 from iljari.core.models import ApiToken, LoginEvent, User
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 
 
 @dataclass(frozen=True)
@@ -230,6 +230,11 @@ def _check_placement(*, role: str, org_unit, district, partner) -> dict:
     return given
 
 
+def _check_position(position: str) -> None:
+    if position and position not in Position.values:
+        raise ValidationFailed(field_errors={"position": ["알 수 없는 직위입니다."]})
+
+
 def _validate_password(password: str, user: User) -> None:
     try:
         password_validation.validate_password(password, user)
@@ -249,6 +254,7 @@ def user_create(
     org_unit=None,
     district=None,
     partner=None,
+    position: str = "",
 ) -> User:
     """Create an account. `actor=None` only from trusted commands (demo, createsuperuser)."""
     if actor is not None:
@@ -258,6 +264,7 @@ def user_create(
     username = (username or "").strip()
     if not username:
         raise ValidationFailed(field_errors={"username": ["아이디를 입력하십시오."]})
+    _check_position(position)
     placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
@@ -268,6 +275,7 @@ def user_create(
             display_name=display_name,
             email=email,
             phone=phone,
+            position=position,
             is_staff=False,
             is_superuser=False,
             password_changed_at=timezone.now(),
@@ -291,8 +299,12 @@ def user_update(
     district=None,
     partner=None,
     is_active: bool = True,
+    position: str | None = None,
 ) -> User:
+    """`position` None keeps the account's position."""
     require(access_accounts_manage(actor), "계정을 바꿀 권한이 없습니다.")
+    if position is not None:
+        _check_position(position)
     if role not in Role.values:
         raise ValidationFailed(field_errors={"role": ["알 수 없는 역할입니다."]})
     if not access_account_role_set(actor, user, role=role, is_active=is_active):
@@ -305,6 +317,8 @@ def user_update(
         user.email = email
         user.phone = phone
         user.is_active = is_active
+        if position is not None:
+            user.position = position
         for field, value in placement.items():
             setattr(user, field, value)
         if not account_represents_organisation(role):
@@ -312,6 +326,7 @@ def user_update(
         user.save(
             update_fields=[
                 "role",
+                "position",
                 "display_name",
                 "email",
                 "phone",

@@ -107,6 +107,7 @@ def load_accounts() -> list[dict]:
                 password=row["password"],
                 role=row["role"],
                 display_name=row["display_name"],
+                position=row.get("position", ""),
                 **placement,
             )
         else:
