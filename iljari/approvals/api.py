@@ -85,7 +85,7 @@ def _out(approval) -> dict:
         "title": approval.title,
         "amount": approval.amount,
         "state": approval.state,
-        "state_label": approval.get_state_display(),
+        "state_label": str(approval.get_state_display()),
         "drafter": approval.drafter.name,
         "drafted_at": approval.drafted_at,
         "decided_at": approval.decided_at,

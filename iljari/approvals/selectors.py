@@ -15,6 +15,7 @@ Contract:
       the position that gives the final approval of the act for the amount: the highest of the matching 전결 rules,
       or the act's default_position where none matches
 - approval_draft_choices(*, user, act, target) -> DraftChoices   the draft form's rule, reviewers and approvers
+- approval_draft_problem(*, act, target) -> str | None   why it cannot be drafted now (the act's check, one open)
 - approval_at_once(*, user, act, target) -> bool   the user's own position gives the final approval (전결 at once)
 - delegation_rule_list(*, user) -> list[DelegationRule]; delegation_rule_get(*, user, pk)
 """
@@ -35,8 +36,9 @@ from iljari.core.access import (
     require,
     scope_approval_requests,
 )
-from iljari.core.errors import NotFound
+from iljari.core.errors import IljariError, NotFound
 from iljari.core.formats import format_won
+from iljari.core.http import error_text
 from iljari.core.models import User
 from iljari.core.roles import POSITION_RANK, Position, position_at_least
 
@@ -48,7 +50,7 @@ class RuleApplied:
 
     @property
     def position_label(self) -> str:
-        return Position(self.position).label
+        return str(Position(self.position).label)
 
 
 def _range_text(rule: DelegationRule) -> str:
@@ -131,7 +133,7 @@ class Box:
 
 
 def _position_label(position: str) -> str:
-    return Position(position).label if position else ""
+    return str(Position(position).label) if position else ""
 
 
 def approval_line(request: ApprovalRequest) -> list[Box]:
@@ -140,10 +142,10 @@ def approval_line(request: ApprovalRequest) -> list[Box]:
         current = request.is_open and step.approver_id == request.current_approver_id and step.state == "waiting"
         boxes.append(
             Box(
-                step.get_kind_display(),
+                str(step.get_kind_display()),
                 step.approver.name,
                 _position_label(step.position),
-                step.get_state_display(),
+                str(step.get_state_display()),
                 step.acted_at,
                 step.comment,
                 step.delegated,
@@ -229,3 +231,16 @@ def approval_at_once(*, user, act, target) -> bool:
     act = act if isinstance(act, Act) else act_get(act)
     rule = approval_rule(act=act, amount=act.amount_of(target))
     return position_at_least(getattr(user, "position", ""), rule.position)
+
+
+def approval_draft_problem(*, act: Act, target) -> str | None:
+    """Why the act cannot be drafted on the target now (the act's own check, or a request already open), or None."""
+    if act.check is not None:
+        try:
+            act.check(target)
+        except IljariError as error:
+            return error_text(error)
+    open_request = approval_open_for(act=act.code, key=act.key(target))
+    if open_request is not None:
+        return f"이 일은 이미 결재 중입니다(결재 #{open_request.pk})."
+    return None

@@ -3,8 +3,9 @@ the 전결 rules. Each view parses, calls one service or selector, and renders."
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -80,6 +81,7 @@ def request_detail(request, pk: int):
 @require_POST
 def request_approve(request, pk: int):
     approval = selectors.approval_get(user=request.user, pk=pk)
+    require(access_approval_step(request.user, approval.current_approver_id), "지금 이 결재를 처리할 차례가 아닙니다.")
     back = approval.get_absolute_url()
 
     def approve():
@@ -95,6 +97,7 @@ def request_approve(request, pk: int):
 @require_POST
 def request_reject(request, pk: int):
     approval = selectors.approval_get(user=request.user, pk=pk)
+    require(access_approval_step(request.user, approval.current_approver_id), "지금 이 결재를 처리할 차례가 아닙니다.")
     back = approval.get_absolute_url()
     form = RejectForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
@@ -110,6 +113,7 @@ def request_reject(request, pk: int):
 @require_POST
 def request_recall(request, pk: int):
     approval = selectors.approval_get(user=request.user, pk=pk)
+    require(access_approval_recall(request.user, approval.drafter_id), "기안자만 회수할 수 있습니다.")
     back = approval.get_absolute_url()
 
     def recall():
@@ -125,6 +129,11 @@ def draft(request, act: str, key: str):
     the_act = act_get(act)
     target = the_act.get(key)
     choices = selectors.approval_draft_choices(user=request.user, act=the_act, target=target)
+    if request.method != "POST":
+        problem = selectors.approval_draft_problem(act=the_act, target=target)
+        if problem is not None:  # nothing to draft now (already done, still receiving, already being approved)
+            messages.error(request, problem)
+            return redirect(the_act.url(target))
     form = DraftForm(
         request.POST if request.method == "POST" else None,
         reviewers=choices.reviewers,

@@ -44,6 +44,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_open_for
 from iljari.core.access import (
     access_participation_view,
     access_placements_manage,
@@ -478,3 +479,20 @@ def placements_by_district(*, user, first_day: date, last_day: date) -> list[Dis
         .order_by("programme__code", "worksite__district__sort_order", "worksite__district__code")
     )
     return [DistrictCount(*row) for row in rows]
+
+
+def pay_month_state(*, worksite, month) -> dict:
+    """A worksite's month of pay: its confirmation (급여 확정) if made, the open approval (결재 중) if any, and the key
+    the approval names it by."""
+    from iljari.participation.models import PayConfirmation
+    from iljari.participation.services import PAY_CONFIRM, PayMonth
+
+    key = PayMonth(worksite, month).key
+    return {
+        "confirmation": PayConfirmation.objects.filter(worksite=worksite, month=month)
+        .select_related("confirmed_by")
+        .first(),
+        "approval": approval_open_for(act=PAY_CONFIRM, key=key),
+        "act": PAY_CONFIRM,
+        "key": key,
+    }

@@ -91,6 +91,7 @@ def worksite_detail(request, code: str):
             "sheet": sheet,
             "month_as_of": min(month_end(month), timezone.localdate()),  # for the payroll document
             "can_record": access_worksite_records(request.user, worksite),
+            "pay_state": selectors.pay_month_state(worksite=worksite, month=month),
             "upload": None,
         },
     )

@@ -20,6 +20,7 @@ class NavItem:
 
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("홈", "web:home", access.access_own_account, "web:home"),
+    NavItem("결재함", "approvals:box", access.access_approvals_view, "approvals:"),
     NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:"),
     NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:"),
     NavItem("인력", "finance:staffing", access.access_office_figures_view, "finance:staffing"),

@@ -35,6 +35,7 @@ NAV = {
     ],
     Role.OFFICE_MANAGER: [
         "홈",
+        "결재함",
         *OFFICE,
         "사람",
         "모집·선발",
@@ -58,6 +59,7 @@ NAV = {
     ],
     Role.DIVISION_STAFF: [
         "홈",
+        "결재함",
         *OFFICE,
         "사람",
         "모집·선발",
@@ -80,6 +82,7 @@ NAV = {
     ],
     Role.DISTRICT_OFFICER: [
         "홈",
+        "결재함",
         "사람",
         "모집·선발",
         "참여 관리",
@@ -108,6 +111,7 @@ NAV = {
     ],  # fmt: skip
     Role.AUDITOR: [
         "홈",
+        "결재함",
         *OFFICE,
         "사람",
         "모집·선발",
