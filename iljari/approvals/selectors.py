@@ -8,6 +8,7 @@ Contract:
 - approval_get(*, user, pk) -> ApprovalRequest (NotFound outside the scope)
 - approval_line(request) -> list[Box]   the 도장 boxes: 기안, each 검토, 결재 (name, position, state, date)
 - approval_open_for(*, act, key) -> ApprovalRequest | None    the open request of an act on a record ("결재 중")
+- approval_open_under(*, act, key_prefix) -> ApprovalRequest | None   (a key naming a record and a day)
 - approval_waiting_count(*, user) / approval_rejected_mine_count(*, user) -> int   (the work list)
 - approval_candidates(*, act, target, exclude=None) -> list[User]   who may stand on the line of the act on the
       target (active officials the act's gate lets act on it), highest position first
@@ -157,6 +158,13 @@ def approval_line(request: ApprovalRequest) -> list[Box]:
 
 def approval_open_for(*, act: str, key: str) -> ApprovalRequest | None:
     return ApprovalRequest.objects.filter(act=act, target_key=key, state__in=ApprovalRequest.OPEN_STATES).first()
+
+
+def approval_open_under(*, act: str, key_prefix: str) -> ApprovalRequest | None:
+    """The open request of an act whose key starts with the prefix (an act whose key names a record and a day)."""
+    return ApprovalRequest.objects.filter(
+        act=act, target_key__startswith=key_prefix, state__in=ApprovalRequest.OPEN_STATES
+    ).first()
 
 
 def approval_waiting_count(*, user) -> int:

@@ -37,3 +37,7 @@ class GrantsConfig(AppConfig):
             models.PaymentShare,
         ):
             track(model)
+
+        from iljari.grants import approval_acts
+
+        approval_acts.register_acts()
