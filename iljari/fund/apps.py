@@ -34,3 +34,7 @@ class FundConfig(AppConfig):
         from iljari.core.jobs import job_kind_register
 
         job_kind_register("fund_notices", repeatable=True)  # one insert at its end; noticed loans are skipped
+
+        from iljari.fund import approval_acts
+
+        approval_acts.register_acts()

@@ -34,6 +34,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_at_once
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.enterprises.models import Organisation
@@ -398,3 +399,8 @@ def fund_newest_day(year: int | None = None) -> date | None:
     not a figure; core.period's source of the fund's pages."""
     entries = LedgerEntry.objects.all() if year is None else LedgerEntry.objects.filter(posted_on__year=year)
     return entries.aggregate(day=Max("posted_on"))["day"]
+
+
+def loan_disburse_at_once(*, user, payout) -> bool:
+    """Does the user's own position pay the loan out at once (전결 for its principal), without choosing a line?"""
+    return approval_at_once(user=user, act="fund.loan_disburse", target=payout)
