@@ -4,6 +4,7 @@ drafting an act on a record, approving, rejecting (reason required) and recallin
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
@@ -52,7 +53,9 @@ class ApprovalDetailOut(ApprovalOut):
 class DraftIn(Schema):
     act: str = Field(max_length=60)
     target: str = Field(max_length=120)
-    reviewers: list[str] = Field(default_factory=list, max_length=5, description="검토자 아이디, 순서대로")
+    reviewers: list[Annotated[str, Field(max_length=150)]] = Field(
+        default_factory=list, max_length=5, description="검토자 아이디, 순서대로"
+    )
     approver: str | None = Field(default=None, max_length=150, description="결재권자 아이디(비우면 기안자 전결)")
     note: str = Field(default="", max_length=NOTE_LENGTH)
 
@@ -111,8 +114,7 @@ def _detail(approval) -> dict:
 
 
 @router.get("", response=list[ApprovalOut], summary="결재함(box: inbox 받은 것, mine 올릴 것, done 끝난 것)")
-def approval_list(request, box: str = "inbox", q: SearchQuery = ""):
-    box = box if box in selectors.BOXES else "inbox"
+def approval_list(request, box: Literal["inbox", "mine", "done"] = "inbox", q: SearchQuery = ""):
     return [_out(a) for a in selectors.approval_box(user=request.auth, box=box, q=q)[:200]]
 
 
