@@ -73,7 +73,7 @@ def _draft(*, actor, year: int, month: int) -> str:
         raise field_error("month", "연도와 월을 확인하십시오.")
     request = approval_draft(actor=actor, act=ACT, target=Month(year, month))
     if request.state == request.State.APPROVED:
-        return f"{year}년 {month}월을 마감했습니다(전결)."
+        return f"{year}년 {month}월을 마감했습니다."  # 전결: the drafter's own position closes it (recorded)
     return f"결재를 올렸습니다 — 결재가 끝나면 {year}년 {month}월이 마감됩니다."
 
 

@@ -122,7 +122,14 @@ def work_record_upload(request, code: str):
 
     def render_page(upload, status):
         sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
-        context = {"worksite": worksite, "month": month, "sheet": sheet, "can_record": True, "upload": upload}
+        context = {
+            "worksite": worksite,
+            "month": month,
+            "sheet": sheet,
+            "can_record": True,
+            "pay_state": selectors.pay_month_state(worksite=worksite, month=month),
+            "upload": upload,
+        }
         return render(request, "participation/worksite_detail.html", context, status=status)
 
     return xlsx_upload(

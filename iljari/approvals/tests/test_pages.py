@@ -180,7 +180,7 @@ def test_the_month_close_goes_through_its_approval(office, client_as):
     response = client_as(Role.OFFICE_MANAGER).post(
         "/months/", {"year": "2018", "month": "5", "action": "lock"}, follow=True
     )
-    assert "2018년 5월을 마감했습니다(전결)." in response.content.decode()
+    assert "2018년 5월을 마감했습니다." in response.content.decode()
     assert month_is_locked(date(2018, 5, 1))
     request = ApprovalRequest.objects.get(act="core.month_close", target_key="2018-05")
     assert request.state == "approved" and request.steps.get().delegated
