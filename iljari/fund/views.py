@@ -80,6 +80,7 @@ def _loan_page(request, loan, *, status=200, **forms):
         "repayment_form": forms.get("repayment_form") or RepaymentForm(initial={"received_on": as_of}),
         "deferment_form": forms.get("deferment_form") or DefermentRequestForm(initial={"requested_on": as_of}),
         "disburse_form": forms.get("disburse_form") or DisburseForm(initial={"on": as_of}),
+        "disburse_approval": selectors.loan_disburse_approval(loan=loan) if not loan.disbursed_on else None,
     }
     return render(request, "fund/loan_detail.html", context, status=status)
 

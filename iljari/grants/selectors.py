@@ -19,6 +19,7 @@ Contract:
 - selectable_applications(*, user, programme) -> list[Application]    selected, confirmed, not yet agreed
 - agreement_sheet(*, user, **filters) -> bytes                         xlsx of the agreements
 - payroll_template() -> bytes                                          the xlsx to fill in (PAYROLL_COLUMNS)
+- agreement_sign_at_once(*, user, signing) -> bool; agreement_sign_approval(*, agreement)   협약 체결's approval
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ Contract:
       (unscoped, for the services' rules) direct-job placements of these people overlapping the period
 - direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
       the eligibility check intake's rule "no other direct job in the period" calls (registered in apps.ready)
+- pay_month_state(*, worksite, month) -> dict   its 급여 확정 (PayConfirmation), the open approval, the act and key
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from iljari.participation.calendar import month_end, month_start
 from iljari.participation.models import (
     EmploymentOutcome,
     LivingWage,
+    PayConfirmation,
     Payment,
     Placement,
     ProgrammeTerms,
@@ -484,15 +486,12 @@ def placements_by_district(*, user, first_day: date, last_day: date) -> list[Dis
 def pay_month_state(*, worksite, month) -> dict:
     """A worksite's month of pay: its confirmation (급여 확정) if made, the open approval (결재 중) if any, and the key
     the approval names it by."""
-    from iljari.participation.models import PayConfirmation
-    from iljari.participation.services import PAY_CONFIRM, PayMonth
-
-    key = PayMonth(worksite, month).key
+    key = f"{worksite.code}/{month:%Y-%m}"  # services.PayMonth's key (selectors do not import the services)
     return {
         "confirmation": PayConfirmation.objects.filter(worksite=worksite, month=month)
         .select_related("confirmed_by")
         .first(),
-        "approval": approval_open_for(act=PAY_CONFIRM, key=key),
-        "act": PAY_CONFIRM,
+        "approval": approval_open_for(act="participation.pay_confirm", key=key),
+        "act": "participation.pay_confirm",
         "key": key,
     }

@@ -40,6 +40,7 @@ def test_the_fund_manager_registers_and_disburses_a_loan(manager_client, agreeme
     drafted = manager_client.post(response["Location"], {"approver": head.pk}, follow=True)
     assert "결재를 올렸습니다 — 결재가 끝나면 융자가 실행되고 상환 일정이 만들어집니다." in drafted.content.decode()
     assert Loan.objects.get(number="W-1").status == Loan.Status.APPROVED  # not paid out before the final approval
+    assert "융자 실행 <a" in manager_client.get("/fund/loans/W-1/").content.decode()  # 결재 중, with its link
     approve_through(open_request("fund.loan_disburse", "W-1/2018-01-31"))
     page = manager_client.get("/fund/loans/W-1/?as_of=2018-02-01").content.decode()
     assert "상환 중" in page and "2018" in page
