@@ -320,3 +320,16 @@ def test_only_the_office_manager_sets_rules_and_bad_ranges_are_refused(office):
         services.delegation_rule_set(actor=office[Role.OFFICE_MANAGER], act=SPEND.code, amount_from=100,
                                      amount_below=100, position="team_lead")  # fmt: skip
     assert refused.value.field_errors == {"amount_below": ["'미만' 금액은 '이상' 금액보다 커야 합니다."]}
+
+
+def test_the_demo_rules_load_once_and_decide_by_amount(office):
+    from iljari.demo.loader import load_delegation_rules
+
+    load_delegation_rules()
+    load_delegation_rules()  # a second run changes nothing
+    assert services.DelegationRule.objects.count() == 3
+    # 급여 확정: 팀장 by default, 담당관 from 1억원; 융자 실행: 담당관 below 1억원, 정책관 (its default) from it
+    assert services.approval_rule(act="participation.pay_confirm", amount=99_999_999).position == Position.TEAM_LEAD
+    assert services.approval_rule(act="participation.pay_confirm", amount=100_000_000).position == Position.DIRECTOR
+    assert services.approval_rule(act="fund.loan_disburse", amount=99_999_999).position == Position.DIRECTOR
+    assert services.approval_rule(act="fund.loan_disburse", amount=100_000_000).position == Position.HEAD
