@@ -184,7 +184,8 @@ def user_list(request):
 
 
 def _user_fields(data: dict) -> dict:
-    return {key: data[key] for key in ("role", "display_name", "email", "phone", "org_unit", "district", "partner")}
+    keys = ("role", "position", "display_name", "email", "phone", "org_unit", "district", "partner")
+    return {key: data[key] for key in keys}
 
 
 @login_required
@@ -223,6 +224,7 @@ def user_detail(request, pk: int):
                 "email": account.email,
                 "phone": account.phone,
                 "role": account.role,
+                "position": account.position,
                 "org_unit": account.org_unit,
                 "district": account.district,
                 "partner": account.partner,

@@ -184,3 +184,19 @@ def test_the_month_close_goes_through_its_approval(office, client_as):
     assert month_is_locked(date(2018, 5, 1))
     request = ApprovalRequest.objects.get(act="core.month_close", target_key="2018-05")
     assert request.state == "approved" and request.steps.get().delegated
+
+
+def test_the_system_administrator_sets_an_officials_position(office, client_as):
+    staff = office[Role.DIVISION_STAFF]
+    admin = client_as(Role.SYSTEM_ADMIN)
+    form = admin.get(f"/accounts/users/{staff.pk}/").content.decode()
+    assert 'name="position"' in form and "담당관" in form
+    data = {"display_name": staff.display_name, "role": staff.role, "position": "director",
+            "org_unit": staff.org_unit_id, "is_active": "on"}  # fmt: skip
+    assert admin.post(f"/accounts/users/{staff.pk}/", data).status_code == 302
+    staff.refresh_from_db()
+    assert staff.position == Position.DIRECTOR
+    bad = admin.post(f"/accounts/users/{staff.pk}/", {**data, "position": "boss"})
+    assert bad.status_code == 400
+    staff.refresh_from_db()
+    assert staff.position == Position.DIRECTOR
