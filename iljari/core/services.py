@@ -16,6 +16,8 @@ Contract (what other apps and the HTTP layer may call):
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
 - user_create(*, actor, username, password, role, ...) -> User
 - user_update(*, actor, user, role, ...) -> User
+      both take the official's position (직위, `core.roles.Position`; approvals' 전결 rules read it); an unknown one
+      is refused on the field; user_update's position=None keeps it.
 - user_unlock(*, actor, user) -> User   lifts the user name's locks at every address (an "unlocked" login event)
 - user_organisation_set(*, user, organisation) -> User   (for enterprises: an organisation account's organisation)
 - user_password_change(*, user, old_password, new_password) -> User
