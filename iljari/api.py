@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
+from iljari.approvals.api import router as approvals_router
 from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
@@ -65,6 +66,7 @@ api.add_router("/portal", frontline_portal_router)
 api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)
 api.add_router("/grants", grants_district_router)
+api.add_router("/approvals", approvals_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

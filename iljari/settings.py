@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "iljari.core",
     "iljari.org",
     "iljari.finance",
+    "iljari.approvals",
     "iljari.plan",
     "iljari.performance",
     "iljari.reports",

@@ -29,13 +29,14 @@ class Persona:
     org_unit: str | None = None
     district: str | None = None
     partner: str | None = None
+    position: str = ""
 
 
 PERSONAS: dict[str, Persona] = {
     Role.SYSTEM_ADMIN: Persona(Role.SYSTEM_ADMIN, "t_admin", org_unit="JOBS"),
-    Role.OFFICE_MANAGER: Persona(Role.OFFICE_MANAGER, "t_manager", org_unit="JOBS"),
-    Role.DIVISION_STAFF: Persona(Role.DIVISION_STAFF, "t_staff", org_unit="JOBS-POLICY"),
-    Role.DISTRICT_OFFICER: Persona(Role.DISTRICT_OFFICER, "t_district", district="11740"),  # 강동구
+    Role.OFFICE_MANAGER: Persona(Role.OFFICE_MANAGER, "t_manager", org_unit="JOBS", position="head"),  # 정책관
+    Role.DIVISION_STAFF: Persona(Role.DIVISION_STAFF, "t_staff", org_unit="JOBS-POLICY", position="clerk"),  # 주무관
+    Role.DISTRICT_OFFICER: Persona(Role.DISTRICT_OFFICER, "t_district", district="11740", position="clerk"),  # 강동구
     Role.PARTNER_AGENCY: Persona(Role.PARTNER_AGENCY, "t_partner", partner="TTI-EAST"),  # (학)경복대학교, 강동구
     Role.AUDITOR: Persona(Role.AUDITOR, "t_auditor"),
     Role.CITIZEN: Persona(Role.CITIZEN, "t_citizen"),
@@ -58,6 +59,7 @@ def make_persona(persona: Persona):
         district=District.objects.get(code=persona.district) if persona.district else None,
         partner=Partner.objects.get(code=persona.partner) if persona.partner else None,
         second_factor_exempt=True,  # the browser tests log in with the password alone (docs/security.md)
+        position=persona.position,
     )
 
 

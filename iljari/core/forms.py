@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import form_field_bound
 from iljari.core.models import AccessLogEntry, LoginEvent, User
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.core.validators import NoControlCharactersValidator
 
 
@@ -99,6 +99,12 @@ class UserForm(KrdsFormMixin, forms.Form):
     email = forms.EmailField(label=_("전자우편"), required=False)
     phone = forms.CharField(label=_("연락처"), max_length=30, required=False)
     role = forms.ChoiceField(label=_("역할"), choices=Role.choices)
+    position = forms.ChoiceField(
+        label=_("직위"),
+        required=False,
+        choices=[("", _("없음")), *Position.choices],
+        help_text=_("결재의 전결 규정이 읽습니다(주무관 < 팀장 < 담당관 < 정책관)."),
+    )
     org_unit = _placement("org_unit")
     district = _placement("district")
     partner = _placement("partner")

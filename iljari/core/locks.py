@@ -18,6 +18,9 @@ Contract:
 - months_to_close(*, year, today) -> list[date]   the months of `year` that ended before `today` and are not locked
                                               (first days, oldest first): the office manager's work list and the
                                               month-lock page's 마감할 달 count the same list
+- month_close(*, actor, year, month) -> str   closing a month as the office's pages do it: through the approval line
+                                       the approvals app registers (`month_close_approval_register(draft)`, draft(
+                                       actor=, year=, month=) -> message); without one, or with actor None, at once
 """
 
 from __future__ import annotations
@@ -105,6 +108,24 @@ def month_lock(*, actor, year: int, month: int) -> MonthLock:
 
 def month_unlock(*, actor, year: int, month: int) -> MonthLock:
     return _set(actor=actor, year=year, month=month, locked=False)
+
+
+_month_close_approval = None
+
+
+def month_close_approval_register(draft) -> None:
+    """The approvals app registers how a month's close is drafted (core imports no app above it)."""
+    global _month_close_approval
+    _month_close_approval = draft
+
+
+def month_close(*, actor, year: int, month: int) -> str:
+    """Close a month through its approval (결재) when one is registered: the answer says what happened."""
+    if actor is not None and _month_close_approval is not None:
+        require(access_month_lock(actor), "월 마감은 총괄만 할 수 있습니다.")
+        return _month_close_approval(actor=actor, year=year, month=month)
+    lock = month_lock(actor=actor, year=year, month=month)
+    return f"{lock.year}년 {lock.month}월을 마감했습니다."
 
 
 def month_lock_list() -> list[MonthLock]:

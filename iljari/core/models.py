@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.roles import PUBLIC_ROLES, Role
+from iljari.core.roles import PUBLIC_ROLES, Position, Role
 
 
 class TimeStampedModel(models.Model):
@@ -92,6 +92,13 @@ class User(AbstractUser):
         help_text=_("기업·단체 역할의 담당자가 대표하는 기업·단체"),
     )
     display_name = models.CharField(_("이름"), max_length=60, blank=True)
+    position = models.CharField(
+        _("직위"),
+        max_length=16,
+        choices=Position.choices,
+        blank=True,
+        help_text=_("결재의 전결 규정이 읽는 직위(주무관 < 팀장 < 담당관 < 정책관)"),
+    )
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     password_changed_at = models.DateTimeField(_("비밀번호 변경일시"), null=True, blank=True)
     # Set for a new account made by the system admin and after a reset: every page leads to the password change

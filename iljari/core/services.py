@@ -19,9 +19,12 @@ Contract (what other apps and the HTTP layer may call):
   Attempts refused by a limit count too, so an address that keeps trying stays refused.
 - login_locks(*, username, now=None) -> list[(address, until)]   where a user name is locked now
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
-- user_create(*, actor, username, password, role, ..., must_change_password=None, second_factor_exempt=False) -> User
+- user_create(*, actor, username, password, role, ..., position="", must_change_password=None,
+              second_factor_exempt=False) -> User
       an account the system admin makes (actor given) must change its password at the first login
 - user_update(*, actor, user, role, ..., is_active=True) -> User   (stopping here works as user_active_set)
+      both take the official's position (직위, `core.roles.Position`; approvals' 전결 rules read it); an unknown one
+      is refused on the field; user_update's position=None keeps it.
 - user_unlock(*, actor, user, remote_addr=None) -> User   lifts the user name's locks at every address ("잠금 해제")
 - user_active_set(*, actor, user, is_active, remote_addr=None) -> User   stop (tokens revoked) or let in again
 - user_organisation_set(*, user, organisation) -> User   (for enterprises: an organisation account's organisation)
@@ -81,7 +84,7 @@ from iljari.core.errors import (
 )
 from iljari.core.korean import with_object
 from iljari.core.models import ApiToken, LoginEvent, User
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.core.second_factor import (
     RECOVERY_NAME,
     recovery_code_digest,
@@ -321,6 +324,11 @@ def _check_placement(*, role: str, org_unit, district, partner) -> dict:
     return given
 
 
+def _check_position(position: str) -> None:
+    if position and position not in Position.values:
+        raise ValidationFailed(field_errors={"position": ["알 수 없는 직위입니다."]})
+
+
 def _validate_password(password: str, user: User) -> None:
     try:
         password_validation.validate_password(password, user)
@@ -342,6 +350,7 @@ def user_create(
     partner=None,
     must_change_password: bool | None = None,
     second_factor_exempt: bool = False,
+    position: str = "",
 ) -> User:
     """Create an account. `actor=None` only from trusted commands (demo, createsuperuser) and the citizen's own
     sign-up. An account the system admin makes must change its password at the first login (the admin chose it);
@@ -353,6 +362,7 @@ def user_create(
     username = (username or "").strip()
     if not username:
         raise ValidationFailed(field_errors={"username": ["아이디를 입력하십시오."]})
+    _check_position(position)
     placement = _check_placement(role=role, org_unit=org_unit, district=district, partner=partner)
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
@@ -363,6 +373,7 @@ def user_create(
             display_name=display_name,
             email=email,
             phone=phone,
+            position=position,
             is_staff=False,
             is_superuser=False,
             password_changed_at=timezone.now(),
@@ -388,8 +399,12 @@ def user_update(
     district=None,
     partner=None,
     is_active: bool = True,
+    position: str | None = None,
 ) -> User:
+    """`position` None keeps the account's position."""
     require(access_accounts_manage(actor), "계정을 바꿀 권한이 없습니다.")
+    if position is not None:
+        _check_position(position)
     if role not in Role.values:
         raise ValidationFailed(field_errors={"role": ["알 수 없는 역할입니다."]})
     if not access_account_role_set(actor, user, role=role, is_active=is_active):
@@ -403,6 +418,8 @@ def user_update(
         user.email = email
         user.phone = phone
         user.is_active = is_active
+        if position is not None:
+            user.position = position
         for field, value in placement.items():
             setattr(user, field, value)
         if not account_represents_organisation(role):
@@ -410,6 +427,7 @@ def user_update(
         user.save(
             update_fields=[
                 "role",
+                "position",
                 "display_name",
                 "email",
                 "phone",

@@ -289,7 +289,8 @@ def user_list(request):
 
 
 def _user_fields(data: dict) -> dict:
-    return {key: data[key] for key in ("role", "display_name", "email", "phone", "org_unit", "district", "partner")}
+    keys = ("role", "position", "display_name", "email", "phone", "org_unit", "district", "partner")
+    return {key: data[key] for key in keys}
 
 
 @login_required
@@ -328,6 +329,7 @@ def user_detail(request, pk: int):
                 "email": account.email,
                 "phone": account.phone,
                 "role": account.role,
+                "position": account.position,
                 "org_unit": account.org_unit,
                 "district": account.district,
                 "partner": account.partner,
@@ -432,10 +434,10 @@ def month_locks(request):
                 year, month = int(request.POST.get("year", "")), int(request.POST.get("month", ""))
             except ValueError:
                 raise ValidationFailed("연도와 월을 숫자로 입력하십시오.") from None
-            action = locks.month_lock if request.POST.get("action") == "lock" else locks.month_unlock
-            lock = action(actor=request.user, year=year, month=month)
-            done = "마감" if lock.is_locked else "마감 해제"
-            return f"{lock.year}년 {lock.month}월을 {done}했습니다.", reverse("core:month_locks")
+            if request.POST.get("action") == "lock":  # closing goes through its approval (결재) where registered
+                return locks.month_close(actor=request.user, year=year, month=month), reverse("core:month_locks")
+            lock = locks.month_unlock(actor=request.user, year=year, month=month)
+            return f"{lock.year}년 {lock.month}월을 마감 해제했습니다.", reverse("core:month_locks")
 
         return service_step(request, lock_or_unlock, back=reverse("core:month_locks"))
     raw_year = request.GET.get("year", "")

@@ -12,6 +12,8 @@ from datetime import date
 
 from django.db import transaction
 
+from iljari.approvals.models import DelegationRule
+from iljari.approvals.services import delegation_rule_set
 from iljari.core import services as core_services
 from iljari.core.models import User
 from iljari.demo.console import PartProgress
@@ -108,6 +110,7 @@ def load_accounts() -> list[dict]:
                 role=row["role"],
                 display_name=row["display_name"],
                 second_factor_exempt=True,  # demo personas: no authenticator to enrol (docs/security.md)
+                position=row.get("position", ""),
                 **placement,
             )
         else:
@@ -143,12 +146,28 @@ def load_people() -> None:
         )
 
 
+# The office's 전결 rules of the demo (위임전결 by amount): act, from (원), below (원), the final approver's position.
+DELEGATION_RULES = (
+    ("participation.pay_confirm", 100_000_000, None, "director", "월 급여 1억원 이상은 담당관 전결"),
+    ("fund.loan_disburse", None, 100_000_000, "director", "1억원 미만 융자 실행은 담당관 전결"),
+    ("grants.agreement_sign", 1_000_000_000, None, "head", "시비 10억원 이상 협약은 정책관 결재"),
+)
+
+
+def load_delegation_rules() -> None:
+    """The demo's 전결 rules (approvals); a second run changes nothing."""
+    for act, low, high, position, note in DELEGATION_RULES:
+        if not DelegationRule.objects.filter(act=act, amount_from=low, amount_below=high).exists():
+            delegation_rule_set(actor=None, act=act, amount_from=low, amount_below=high, position=position, note=note)
+
+
 # The parts in the order they load, each with the label its progress shows.
 PARTS = (
     ("조직·자치구·협력기관", load_org),
     ("2018 주요업무보고", load_report2018),
     ("사회투자기금", load_fund),  # before the accounts: the intermediary account is placed at a fund intermediary
     ("데모 계정", load_accounts),
+    ("전결 규정", load_delegation_rules),
     ("시민", load_people),
     ("뉴딜일자리 모집", load_intake),
     ("뉴딜일자리 참여·급여", load_participation),

@@ -39,3 +39,7 @@ class FundConfig(AppConfig):
         from iljari.fund.worklist import fund_work_items
 
         worklist_register("fund", fund_work_items)
+
+        from iljari.fund import approval_acts
+
+        approval_acts.register_acts()

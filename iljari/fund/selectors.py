@@ -10,6 +10,7 @@ Contract:
       included); "overdue": those behind on `on` (loans_in_arrears). The work list counts these and links to the
       loan list filtered to them (?due=&on=).
 - loan_get(*, user, number) -> Loan                                  404 outside the user's scope
+- loan_disburse_at_once(*, user, payout) -> bool; loan_disburse_approval(*, loan)   융자 실행's approval (결재)
 - loan_position(loan, as_of) -> position.Position                   a loan's dues, arrears, overdue interest
 - loan_versions(loan) / loan_payments(loan)                          the inputs of a position
 - loan_history(*, loan) -> dict                                       versions with rows, repayments, deferments,
@@ -39,6 +40,7 @@ from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_at_once, approval_open_under
 from iljari.core.access import access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.enterprises.models import Organisation
@@ -433,3 +435,13 @@ def fund_newest_day(year: int | None = None) -> date | None:
     not a figure; core.period's source of the fund's pages."""
     entries = LedgerEntry.objects.all() if year is None else LedgerEntry.objects.filter(posted_on__year=year)
     return entries.aggregate(day=Max("posted_on"))["day"]
+
+
+def loan_disburse_at_once(*, user, payout) -> bool:
+    """Does the user's own position pay the loan out at once (전결 for its principal), without choosing a line?"""
+    return approval_at_once(user=user, act="fund.loan_disburse", target=payout)
+
+
+def loan_disburse_approval(*, loan):
+    """The open approval (결재 중) of paying the loan out, whatever day it names, or None."""
+    return approval_open_under(act="fund.loan_disburse", key_prefix=f"{loan.number}/")

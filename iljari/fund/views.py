@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -80,6 +80,7 @@ def _loan_page(request, loan, *, status=200, **forms):
         "repayment_form": forms.get("repayment_form") or RepaymentForm(initial={"received_on": as_of}),
         "deferment_form": forms.get("deferment_form") or DefermentRequestForm(initial={"requested_on": as_of}),
         "disburse_form": forms.get("disburse_form") or DisburseForm(initial={"on": as_of}),
+        "disburse_approval": selectors.loan_disburse_approval(loan=loan) if not loan.disbursed_on else None,
     }
     return render(request, "fund/loan_detail.html", context, status=status)
 
@@ -126,9 +127,19 @@ def _loan_step(request, number, form_class, form_key, act):
 @login_required
 @require_POST
 def loan_disburse(request, number: str):
+    """융자 실행 is an approval (결재): an official whose position gives the final approval for the principal (전결)
+    pays out at once; anyone else goes on to the draft form of the approval with the day they chose."""
+    form = DisburseForm(request.POST)
+    if form.is_valid() and access_fund_manage(request.user):
+        payout = services.LoanDisbursement(
+            selectors.loan_get(user=request.user, number=number), form.cleaned_data["on"]
+        )
+        if not selectors.loan_disburse_at_once(user=request.user, payout=payout):
+            return redirect(reverse("approvals:draft", args=[services.LOAN_DISBURSE, payout.key]))
+
     def act(loan, data):
         services.loan_disburse(actor=request.user, loan=loan, on=data["on"])
-        return f"융자 {loan.number}를 {data['on']}에 실행했습니다. 상환 일정이 만들어졌습니다."
+        return f"전결로 융자 {loan.number}를 {data['on']}에 실행했습니다. 상환 일정이 만들어졌습니다."
 
     return _loan_step(request, number, DisburseForm, "disburse_form", act)
 

@@ -42,3 +42,7 @@ class GrantsConfig(AppConfig):
         from iljari.grants.worklist import grants_work_items
 
         worklist_register("grants", grants_work_items)
+
+        from iljari.grants import approval_acts
+
+        approval_acts.register_acts()

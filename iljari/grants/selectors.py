@@ -24,6 +24,7 @@ Contract:
 - selectable_applications(*, user, programme) -> list[Application]    selected, confirmed, not yet agreed
 - agreement_sheet(*, user, **filters) -> bytes                         xlsx of the agreements
 - payroll_template() -> bytes                                          the xlsx to fill in (PAYROLL_COLUMNS)
+- agreement_sign_at_once(*, user, signing) -> bool; agreement_sign_approval(*, agreement)   협약 체결's approval
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, S
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_at_once, approval_open_under
 from iljari.core.access import (
     access_grant_own,
     access_grants_manage_any,
@@ -398,3 +400,13 @@ def spending_categories() -> list[tuple[str, str]]:
 
 def report_prefetch() -> Prefetch:
     return Prefetch("items", queryset=SpendingItem.objects.order_by("category"))
+
+
+def agreement_sign_at_once(*, user, signing) -> bool:
+    """Does the user's own position sign the agreement at once (전결 for its city share), without choosing a line?"""
+    return approval_at_once(user=user, act="grants.agreement_sign", target=signing)
+
+
+def agreement_sign_approval(*, agreement):
+    """The open approval (결재 중) of signing the agreement, whatever day it names, or None."""
+    return approval_open_under(act="grants.agreement_sign", key_prefix=f"{agreement.code}/")

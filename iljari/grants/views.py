@@ -8,7 +8,7 @@ import contextlib
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -184,6 +184,7 @@ def _detail_page(request, agreement, *, status=200, **forms):
         "categories": SpendingItem.Category.choices,
         "is_employment": agreement.programme.kind == GrantProgramme.Kind.EMPLOYMENT,
         "sign_form": forms.get("sign_form") or SignForm(initial={"signed_on": today}),
+        "sign_approval": selectors.agreement_sign_approval(agreement=agreement),
         "disbursement_form": forms.get("disbursement_form") or DisbursementForm(initial={"paid_on": today}),
         "report_form": forms.get("report_form") or SpendingReportForm(initial={"period_end": today}),
         "settlement_form": forms.get("settlement_form")
@@ -215,9 +216,19 @@ def _agreement_step(request, code, form_class, form_key, act):
 @login_required
 @require_POST
 def agreement_sign(request, code: str):
+    """협약 체결 is an approval (결재): an official whose position gives the final approval for the city share (전결)
+    signs at once; anyone else goes on to the draft form of the approval with the day they chose."""
+    require(access_grants_manage_any(request.user))
+    agreement = selectors.agreement_get(user=request.user, code=code)
+    form = SignForm(request.POST)
+    if form.is_valid():
+        signing = services.AgreementSigning(agreement, form.cleaned_data["signed_on"])
+        if not selectors.agreement_sign_at_once(user=request.user, signing=signing):
+            return redirect(reverse("approvals:draft", args=[services.AGREEMENT_SIGN, signing.key]))
+
     def act(agreement, form):
-        services.agreement_sign(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"협약 {agreement.code}를 체결했습니다: 시비 {format_won(agreement.city_amount)}을 원인행위했습니다."
+        signed = services.agreement_sign(actor=request.user, agreement=agreement, **form.cleaned_data)
+        return f"전결로 협약 {signed.code}를 체결했습니다: 시비 {format_won(signed.city_amount)}을 원인행위했습니다."
 
     return _agreement_step(request, code, SignForm, "sign_form", act)
 

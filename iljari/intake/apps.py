@@ -34,7 +34,9 @@ class IntakeConfig(AppConfig):
         ):
             track(model)
 
-        from iljari.intake import retention
+        from iljari.intake import approval_acts, retention
+
+        approval_acts.register_acts()
 
         retention.register()
 

@@ -49,6 +49,20 @@ class Call(TimeStampedModel):
         blank=True,
         help_text=_("기업·단체 공모에서 선정 확정 때 선정 기업에 부여하는 지정(예: 서울형 강소기업)"),
     )
+    published_at = models.DateTimeField(
+        _("게시 일시"),
+        null=True,
+        blank=True,
+        help_text=_("결재가 끝나 시민·기업에게 보이기 시작한 때(비어 있으면 게시 전)"),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("게시 결재자"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     selection_confirmed_at = models.DateTimeField(_("선발 확정 일시"), null=True, blank=True)
     selection_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -70,7 +84,11 @@ class Call(TimeStampedModel):
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
-        return self.opens_at <= now < self.closes_at
+        return self.is_published and self.opens_at <= now < self.closes_at
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def selection_confirmed(self) -> bool:

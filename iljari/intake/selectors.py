@@ -9,9 +9,11 @@ Contract:
       included); "selection": calls closed before `on` whose selection has never run nor been confirmed; in the
       user's scope, division staff their own division's programmes' only. The work list counts these and links to
       the call list filtered to them (?todo=&on=).
-- open_call_list(*, now=None) -> QuerySet[Call]                (portal: calls for people open now)
+- call_approvals(*, call) -> dict                              its open approvals (결재 중): publish, confirm
+- call_confirm_at_once(*, user, call) -> bool                 the user confirms its selection at once (전결)
+- open_call_list(*, now=None) -> QuerySet[Call]                (portal: published calls for people open now)
 - call_get(*, user, code) -> Call                              (office, in the same scope; 404 outside)
-- portal_call_get(*, code) -> Call                             (portal: calls for people)
+- portal_call_get(*, code) -> Call                             (portal: published calls for people; else 404)
 - portal_call_rules_get(*, code) -> tuple[Call, CallRules]
       (portal submissions) the call, read fresh, with its quotas and rules from a per-process cache: one query while
       they are unchanged. The call's query carries a version of them (the call's updated_at, and each of quotas,
@@ -51,6 +53,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_at_once, approval_open_for
 from iljari.core.access import (
     access_application_documents,
     access_applications_register,
@@ -113,6 +116,19 @@ def _calls(user) -> QuerySet[Call]:
     return Call.objects.filter(pk__in=in_scope)
 
 
+def call_approvals(*, call: Call) -> dict:
+    """The open approvals (결재 중) of a call's acts: {"publish": request | None, "confirm": request | None}."""
+    return {
+        "publish": approval_open_for(act="intake.call_publish", key=call.code),
+        "confirm": approval_open_for(act="intake.selection_confirm", key=call.code),
+    }
+
+
+def call_confirm_at_once(*, user, call: Call) -> bool:
+    """Does the user's own position confirm the call's selection at once (전결), without choosing a line?"""
+    return approval_at_once(user=user, act="intake.selection_confirm", target=call)
+
+
 def call_places():
     """A call's 인원: the sum of its quotas' places, as a subquery (a join would be multiplied by whatever else the
     query joins, and a distinct sum would count two quotas of the same size once); 0 for a call without quotas, as
@@ -156,9 +172,9 @@ def call_todo_list(*, user, todo: str, on: date) -> QuerySet[Call]:
 
 def open_call_list(*, now=None) -> QuerySet[Call]:
     now = now or timezone.now()
-    return Call.objects.filter(audience=Call.Audience.PEOPLE, opens_at__lte=now, closes_at__gt=now).select_related(
-        "programme"
-    )
+    return Call.objects.filter(
+        audience=Call.Audience.PEOPLE, published_at__isnull=False, opens_at__lte=now, closes_at__gt=now
+    ).select_related("programme")
 
 
 def call_get(*, user, code: str) -> Call:
@@ -175,7 +191,11 @@ def call_get(*, user, code: str) -> Call:
 
 
 def portal_call_get(*, code: str) -> Call:
-    call = Call.objects.select_related("programme").filter(code=code, audience=Call.Audience.PEOPLE).first()
+    call = (
+        Call.objects.select_related("programme")
+        .filter(code=code, audience=Call.Audience.PEOPLE, published_at__isnull=False)
+        .first()
+    )
     if call is None:
         raise NotFound("모집공고를 찾을 수 없습니다.")
     return call
@@ -210,7 +230,8 @@ def _call_with_version_sql() -> str:
         f"(SELECT MAX(r.updated_at) {rows.format(model._meta.db_table, call)}) AS {name}_updated"
         for name, model in (("quotas", Quota), ("eligibility", EligibilityRule), ("priorities", PriorityRule))
     )
-    return f"SELECT {columns}, {versions} FROM {call} WHERE {call}.code = %s AND {call}.audience = %s"  # noqa: S608 - names from the models, values are parameters # nosec B608
+    where = f"{call}.code = %s AND {call}.audience = %s AND {call}.published_at IS NOT NULL"
+    return f"SELECT {columns}, {versions} FROM {call} WHERE {where}"  # noqa: S608 - names from the models, values are parameters # nosec B608
 
 
 # call pk -> its CallRules, in this process; a version differing from the call's row replaces the entry.
@@ -445,13 +466,13 @@ def org_open_call_list(*, now=None) -> QuerySet[Call]:
     """The calls for organisations open now (the organisation portal)."""
     now = now or timezone.now()
     return Call.objects.filter(
-        audience=Call.Audience.ORGANISATIONS, opens_at__lte=now, closes_at__gt=now
+        audience=Call.Audience.ORGANISATIONS, published_at__isnull=False, opens_at__lte=now, closes_at__gt=now
     ).select_related("programme")
 
 
 def org_portal_call_get(*, code: str) -> Call:
     call = (
-        Call.objects.filter(audience=Call.Audience.ORGANISATIONS, code=code)
+        Call.objects.filter(audience=Call.Audience.ORGANISATIONS, code=code, published_at__isnull=False)
         .select_related("programme__division")
         .prefetch_related("quotas", "criteria")
         .first()

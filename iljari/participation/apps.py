@@ -19,6 +19,7 @@ class ParticipationConfig(AppConfig):
             models.Placement,
             models.WorkRecord,
             models.Payment,
+            models.PayConfirmation,
             models.EmploymentOutcome,
             models.TrainingInstitute,
             models.TrainingCourse,
@@ -33,7 +34,9 @@ class ParticipationConfig(AppConfig):
 
         person_check_register(DIRECT_JOB_OVERLAP, direct_job_busy_person_ids)
 
-        from iljari.participation import retention
+        from iljari.participation import approval_acts, retention
+
+        approval_acts.register_acts()
 
         retention.register()
 

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.figures import MONEY
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import TargetGroup
 
@@ -306,6 +307,36 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.placement} {self.month:%Y-%m} {self.total:,}원"
+
+
+class PayConfirmation(TimeStampedModel):
+    """A worksite's month of pay made final (급여 확정) on its approval (결재): the month is not computed again."""
+
+    worksite = models.ForeignKey(Worksite, on_delete=models.PROTECT, related_name="pay_confirmations")
+    month = models.DateField(_("월"))
+    count = models.PositiveIntegerField(_("인원"))
+    total = models.BigIntegerField(_("지급 총액"), validators=[MONEY.validator])
+    confirmed_at = models.DateTimeField(_("확정 일시"))
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("확정 결재자"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("급여 확정")
+        verbose_name_plural = _("급여 확정")
+        ordering = ["-month", "worksite"]
+        constraints = [
+            models.UniqueConstraint(fields=["worksite", "month"], name="pay_confirmed_once_a_month"),
+            models.CheckConstraint(name="pay_confirmation_total_not_negative", condition=Q(total__gte=0)),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worksite} {self.month:%Y-%m} 급여 확정"
 
 
 class EmploymentOutcome(TimeStampedModel):

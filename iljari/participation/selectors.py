@@ -40,6 +40,7 @@ Contract:
       (unscoped, for the services' rules) direct-job placements of these people overlapping the period
 - direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
       the eligibility check intake's rule "no other direct job in the period" calls (registered in apps.ready)
+- pay_month_state(*, worksite, month) -> dict   its 급여 확정 (PayConfirmation), the open approval, the act and key
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_open_for
 from iljari.core.access import (
     access_participation_view,
     access_placements_manage,
@@ -68,6 +70,7 @@ from iljari.participation.calendar import month_end, month_start
 from iljari.participation.models import (
     EmploymentOutcome,
     LivingWage,
+    PayConfirmation,
     Payment,
     Placement,
     ProgrammeTerms,
@@ -522,3 +525,17 @@ def placements_by_district(*, user, first_day: date, last_day: date) -> list[Dis
         .order_by("programme__code", "worksite__district__sort_order", "worksite__district__code")
     )
     return [DistrictCount(*row) for row in rows]
+
+
+def pay_month_state(*, worksite, month) -> dict:
+    """A worksite's month of pay: its confirmation (급여 확정) if made, the open approval (결재 중) if any, and the key
+    the approval names it by."""
+    key = f"{worksite.code}/{month:%Y-%m}"  # services.PayMonth's key (selectors do not import the services)
+    return {
+        "confirmation": PayConfirmation.objects.filter(worksite=worksite, month=month)
+        .select_related("confirmed_by")
+        .first(),
+        "approval": approval_open_for(act="participation.pay_confirm", key=key),
+        "act": "participation.pay_confirm",
+        "key": key,
+    }

@@ -106,6 +106,7 @@ def worksite_detail(request, code: str):
             "sheet": sheet,
             "month_as_of": min(month_end(month), timezone.localdate()),  # for the payroll document
             "can_record": access_worksite_records(request.user, worksite),
+            "pay_state": selectors.pay_month_state(worksite=worksite, month=month),
             "upload": None,
         },
     )
@@ -136,7 +137,14 @@ def work_record_upload(request, code: str):
 
     def render_page(upload, status):
         sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
-        context = {"worksite": worksite, "month": month, "sheet": sheet, "can_record": True, "upload": upload}
+        context = {
+            "worksite": worksite,
+            "month": month,
+            "sheet": sheet,
+            "can_record": True,
+            "pay_state": selectors.pay_month_state(worksite=worksite, month=month),
+            "upload": upload,
+        }
         return render(request, "participation/worksite_detail.html", context, status=status)
 
     return xlsx_upload(

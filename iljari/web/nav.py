@@ -34,6 +34,7 @@ NAV_GROUPS: tuple[str, ...] = ("사업 운영", "참여자", "기업·단체", "
 
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("홈", "web:home", access.access_own_account, "web:home"),
+    NavItem("결재함", "approvals:box", access.access_approvals_view, "approvals:"),
     NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:", group="보고"),
     NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:", group="사업 운영"),
     NavItem("인력", "finance:staffing", access.access_office_figures_view, "finance:staffing", group="관리"),

@@ -36,8 +36,14 @@ from iljari.core.access.office import (  # noqa: F401
     access_access_log_review_sign,
     access_account_role_set,
     access_accounts_manage,
+    access_approval_draft_any,
+    access_approval_recall,
+    access_approval_step,
+    access_approvals_view,
     access_budget_lines_manage,
     access_change_history_view,
+    access_delegation_rules_change,
+    access_delegation_rules_view,
     access_destruction_register_view,
     access_district_list,
     access_figures_enter,
@@ -61,6 +67,7 @@ from iljari.core.access.office import (  # noqa: F401
     account_placement_required,
     account_represents_organisation,
     figures_unit_path,
+    scope_approval_requests,
     scope_rows,
 )
 from iljari.core.access.organisations import (  # noqa: F401

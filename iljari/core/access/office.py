@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from iljari.core.access.base import OFFICE_STAFF, OFFICE_WIDE_AND_DISTRICTS, STRUCTURE_KEEPERS, _role, division_path
+from iljari.core.access.base import (
+    OFFICE_STAFF,
+    OFFICE_STAFF_AND_DISTRICTS,
+    OFFICE_WIDE_AND_DISTRICTS,
+    STAFF_AUDITORS_DISTRICTS,
+    STRUCTURE_KEEPERS,
+    _role,
+    division_path,
+)
 from iljari.core.roles import OFFICE_WIDE_ROLES, OFFICIAL_ROLES, Role
 
 
@@ -178,6 +186,56 @@ def access_job_targets_manage(user, org_unit_path: str) -> bool:
 def access_job_targets_manage_any(user) -> bool:
     """May keep some job target (shows the create and edit forms)."""
     return _role(user) in OFFICE_STAFF
+
+
+def access_approvals_view(user) -> bool:
+    """결재함 and the requests one may read: office staff and district officers (the ones they draft, review or
+    approve, and those of their division or district); the auditor reads every request and changes none."""
+    return _role(user) in STAFF_AUDITORS_DISTRICTS
+
+
+def access_approval_draft_any(user) -> bool:
+    """Draft (기안), review (검토) or approve (결재) an act at all: office staff and district officers. Each act's own
+    gate then decides on its record (a call of one's division, a worksite of one's district)."""
+    return _role(user) in OFFICE_STAFF_AND_DISTRICTS
+
+
+def access_approval_step(user, approver_id: int | None) -> bool:
+    """Act on a request's current step (approve or reject): only the person the line names for it."""
+    return _role(user) in OFFICE_STAFF_AND_DISTRICTS and approver_id is not None and approver_id == user.pk
+
+
+def access_approval_recall(user, drafter_id: int) -> bool:
+    """Recall (회수) a request: only its drafter."""
+    return _role(user) in OFFICE_STAFF_AND_DISTRICTS and drafter_id == user.pk
+
+
+def access_delegation_rules_view(user) -> bool:
+    """Read the 전결 rules (who gives the final approval of each act, by amount): office staff, district officers
+    and the auditor."""
+    return _role(user) in STAFF_AUDITORS_DISTRICTS
+
+
+def access_delegation_rules_change(user) -> bool:
+    """Set the 전결 rules: the office manager."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def scope_approval_requests(user, queryset: QuerySet) -> QuerySet:
+    """The approval requests a user may read: the office manager and the auditor every one; others those they
+    drafted or stand on the line of, and those of their own division (division staff) or district (district
+    officers). The fields are the approvals app's (drafter, steps__approver, division_path, district)."""
+    role = _role(user)
+    if role in {Role.OFFICE_MANAGER, Role.AUDITOR}:
+        return queryset
+    if role not in OFFICE_STAFF_AND_DISTRICTS:
+        return queryset.none()
+    mine = Q(drafter=user.pk) | Q(steps__approver=user.pk)
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        mine |= Q(division_path=division_path(user.org_unit.path))
+    if role == Role.DISTRICT_OFFICER:
+        mine |= Q(district=user.district_id)
+    return queryset.filter(pk__in=queryset.filter(mine).values("pk"))
 
 
 def figures_unit_path(user) -> str | None:

@@ -53,12 +53,18 @@ DISTRICTS_VIEW = OFFICE_WIDE | {Role.DISTRICT_OFFICER}
 DISTRICTS_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 SIB_VIEW = OFFICE_WIDE
 SIB_MANAGE = {Role.OFFICE_MANAGER}
+# 결재: 결재함 and the 전결 rules for office staff, district officers and the auditor (who reads); the office manager
+# sets the rules. Drafting an act is checked again by the act's own gate on its record (approvals/tests/test_pages.py).
+APPROVALS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
+APPROVALS_DRAFT = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
 PAGES = [
     ("web:home", "/", ALL),
     ("web:search", "/search/?q=%EA%B0%95%EB%8F%99", OFFICIAL),
+    ("approvals:box", "/approvals/", APPROVALS_VIEW),
+    ("approvals:rules", "/approvals/rules/", APPROVALS_VIEW),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
     ("core:second_factor", "/accounts/me/second-factor/", ALL),
@@ -144,6 +150,8 @@ PUBLIC_PAGES = [
 ]
 
 API = [
+    ("/api/approvals", APPROVALS_VIEW),
+    ("/api/approvals/rules", APPROVALS_VIEW),
     ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
     ("/api/grants/programmes", GRANTS_VIEW),
     ("/api/grants/agreements?q=x", GRANTS_VIEW),
@@ -459,6 +467,14 @@ NOT_PAGES = {
     "grants:ecosystem_evaluate",
     "grants:sib_detail",
     "grants:sib_evaluate",
+    # approvals: a request's page and its POSTs (approve, reject, recall: only the person the line names), the
+    # draft form of an act on a record, deleting a rule (POST): approvals/tests/test_pages.py
+    "approvals:request_detail",
+    "approvals:request_approve",
+    "approvals:request_reject",
+    "approvals:request_recall",
+    "approvals:draft",
+    "approvals:rule_delete",
 }
 
 
@@ -647,6 +663,7 @@ def test_anonymous_api_call_is_401_in_korean(db, path):
 def test_every_page_is_in_the_matrix():
     names = set()
     for namespace in (
+        "approvals",
         "core",
         "org",
         "web",
@@ -850,6 +867,10 @@ GATES = [
     (access.access_access_log_review_sign, {Role.AUDITOR}),
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
+    (access.access_approvals_view, APPROVALS_VIEW),
+    (access.access_approval_draft_any, APPROVALS_DRAFT),
+    (access.access_delegation_rules_view, APPROVALS_VIEW),
+    (access.access_delegation_rules_change, RULES),
 ]
 
 

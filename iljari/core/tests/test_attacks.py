@@ -143,6 +143,7 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 # test_every_object_url_is_tried (a new module must add its URLs to MODULE_OBJECT_URLS)
 INT_KEYED = {"core", "people", "intake", "participation", "plan"}  # their `<int:…>` URLs, in OBJECT_URLS
 ALL_KEYED = {
+    "approvals",
     "enterprises",
     "frontline",
     "fund",
@@ -334,6 +335,15 @@ VICTIM_NAME = "피해자"
 OUTSIDERS = [DISTRICT, PARTNER, CITIZEN]
 ANY_OUTSIDER = [DISTRICT, PARTNER, CITIZEN, ORGANISATION]
 MODULE_OBJECT_URLS = {
+    "approvals": [
+        ("request_detail", "get", "/approvals/{request}/", ANY_OUTSIDER),
+        ("request_approve", "post", "/approvals/{request}/approve/", ANY_OUTSIDER),
+        ("request_reject", "post", "/approvals/{request}/reject/", ANY_OUTSIDER),
+        ("request_recall", "post", "/approvals/{request}/recall/", ANY_OUTSIDER),
+        ("draft", "get", "/approvals/new/intake.call_publish/{call}/", ANY_OUTSIDER),
+        ("draft", "post", "/approvals/new/intake.call_publish/{call}/", ANY_OUTSIDER),
+        ("rule_delete", "post", "/approvals/rules/{rule}/delete/", ANY_OUTSIDER),
+    ],
     "enterprises": [
         ("organisation_detail", "get", "/enterprises/{organisation}/", ANY_OUTSIDER),
         ("organisation_edit", "get", "/enterprises/{organisation}/edit/", ANY_OUTSIDER),
@@ -571,7 +581,7 @@ def _snapshot() -> str:
     from django.apps import apps
 
     rows = []
-    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance"):
+    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance", "approvals", "intake"):
         for model in apps.get_app_config(label).get_models():
             rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
     return repr(rows)
@@ -647,6 +657,31 @@ def grant_objects(personas, dataset_2018):
         "programme": programme.code, "agreement": grant.code, "payroll": payroll.pk, "project": project.code,
         "support": support.code, "contract": contract.code,
     }  # fmt: skip
+
+
+@pytest.fixture
+def approval_objects(personas, dataset_2018):
+    """A request of 일자리정책담당관 (the staff persona drafts the publishing of a call, the office manager's turn),
+    another of its calls not yet put up, and a 전결 rule."""
+    from iljari.approvals import services as approvals
+    from iljari.intake.models import Call
+    from iljari.intake.tests.factories import make_call
+
+    drafted, waiting = make_call("IDOR-A", documents=""), make_call("IDOR-B", documents="")
+    Call.objects.filter(pk__in=[drafted.pk, waiting.pk]).update(published_at=None, title=VICTIM_NAME + " 모집")
+    drafted.refresh_from_db()
+    request = approvals.approval_draft(
+        actor=personas[Role.DIVISION_STAFF], act="intake.call_publish", target=drafted,
+        approver=personas[Role.OFFICE_MANAGER], note=VICTIM_NAME,
+    )  # fmt: skip
+    rule = approvals.delegation_rule_set(
+        actor=None, act="participation.pay_confirm", amount_from=None, amount_below=None, position="team_lead"
+    )
+    return {"request": request.pk, "call": waiting.code, "rule": rule.pk}
+
+
+def test_approval_objects_outside_ones_scope_answer_403_or_404(approval_objects, client_as):
+    assert _attack("approvals", approval_objects, client_as) == []
 
 
 def test_enterprise_objects_outside_ones_scope_answer_403_or_404(enterprise_objects, client_as):

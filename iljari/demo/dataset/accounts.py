@@ -13,6 +13,7 @@ DEMO_ACCOUNTS = [
         "display_name": "김총괄",
         "role": "office_manager",
         "org_unit": "JOBS",
+        "position": "head",
         "password": "Demo!manager2018",
     },
     {
@@ -20,6 +21,7 @@ DEMO_ACCOUNTS = [
         "display_name": "이주무관",
         "role": "division_staff",
         "org_unit": "JOBS-POLICY",
+        "position": "clerk",
         "password": "Demo!staff2018",
     },
     {
@@ -27,7 +29,17 @@ DEMO_ACCOUNTS = [
         "display_name": "오심사",
         "role": "division_staff",
         "org_unit": "JOBS-POLICY",
+        "position": "team_lead",
         "password": "Demo!reviewer2018",
+    },
+    {
+        # the division's head (일자리정책담당관): gives the final approval of the division's calls and selections
+        "username": "chief",
+        "display_name": "정담당관",
+        "role": "division_staff",
+        "org_unit": "JOBS-POLICY",
+        "position": "director",
+        "password": "Demo!chief2018",
     },
     {
         # 노동정책담당관 staff: the labour ombudsmen's desk and the shelters (frontline), run by the division itself
@@ -35,6 +47,7 @@ DEMO_ACCOUNTS = [
         "display_name": "오노동주무관",
         "role": "division_staff",
         "org_unit": "LABOUR-POLICY",
+        "position": "clerk",
         "password": "Demo!labour2018",
     },
     {
@@ -42,6 +55,7 @@ DEMO_ACCOUNTS = [
         "display_name": "박구청담당",
         "role": "district_officer",
         "district": "11740",
+        "position": "clerk",
         "password": "Demo!district2018",
     },
     {
@@ -56,6 +70,7 @@ DEMO_ACCOUNTS = [
         "display_name": "윤기금담당",
         "role": "division_staff",
         "org_unit": "SOCIAL-ECONOMY-T3",
+        "position": "clerk",
         "password": "Demo!fund2018",
     },
     {

@@ -4,6 +4,7 @@ is moderated and published. The procurement progress page shows the year's figur
 
 from datetime import date, timedelta
 
+from django.test import Client
 from django.utils import timezone
 
 from iljari.core import services as core_services
@@ -90,8 +91,20 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     page.get_by_label("난수 시드").fill("5")
     page.get_by_role("button", name="선발 실행").click()
     assert "선발 1명" in page.content()
-    page.get_by_role("button", name="선발 확정").click()
-    assert "선발 결과를 확정했습니다" in page.content()
+    page.get_by_role("button", name="선발 확정 결재").click()  # a 주무관: on to the approval's draft form
+    page.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_role("button", name="결재 올리기").click()
+    assert "결재를 올렸습니다 — 결재가 끝나면 선발 결과가 확정됩니다." in page.content()
+    _log_out(page)
+    assert "(주)브라우저강소" not in Client().get("/platform/").content.decode()  # not before the final approval
+
+    # the office manager approves it in 결재함
+    _log_in(page, "t_manager")
+    page.wait_for_url("**/")
+    page.goto("/approvals/?box=inbox")
+    page.get_by_role("link", name="서울형 강소기업 브라우저 공모 선발 확정").click()
+    page.get_by_role("button", name="승인").click()
+    assert "결재했습니다. 선발 결과를 확정했습니다." in page.content()
     _log_out(page)
 
     # the enterprise is on the public platform

@@ -11,9 +11,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from iljari.approvals.tests.factories import approve_through, make_official, open_request
 from iljari.core import services as core_services
 from iljari.core.errors import ValidationFailed
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.enterprises import services as enterprise_services
 from iljari.enterprises.models import Certification
 from iljari.enterprises.tests.factories import CRITERIA, make_organisation
@@ -151,7 +152,11 @@ def test_three_reviewers_with_a_conflict_trimmed_outliers_cut_interview_select_a
     assert "가기업" in page and "사업자등록번호" in page
 
     assert "가기업" not in Client().get("/platform/").content.decode()  # selected, not yet designated
-    staff.post(f"/intake/calls/{call.code}/confirm/")
+    draft = staff.post(f"/intake/calls/{call.code}/confirm/")["Location"]  # 선발 확정 is an approval (결재)
+    chief = make_official("t_chief", position=Position.DIRECTOR, org_unit=call.programme.division.code)
+    staff.post(draft, {"approver": chief.pk})
+    assert not Certification.objects.filter(kind="strong_sme").exists()  # nothing before the final approval
+    approve_through(open_request(services.SELECTION_CONFIRM, call.code))
     designated = set(Certification.objects.filter(kind="strong_sme").values_list("organisation__name", flat=True))
     assert designated == {"가기업", "나기업"}
     public = Client().get("/platform/").content.decode()

@@ -7,8 +7,10 @@ Contract:
       the city's money is allocated to the intermediary at 0% (a ledger entry); refused beyond the fund's cash.
 - loan_register(*, actor, number, borrower, agreement, purpose, principal, annual_rate, term_months,
       grace_months, method) -> Loan        the rate at most the agreement's cap; the schedule must be computable.
-- loan_disburse(*, actor, loan, on) -> Loan
-      inside the agreement's period and its remaining allocation; stores schedule version 1; a ledger entry.
+- loan_disburse(*, actor, loan, on, approval=None) -> Loan
+      an official's payout is drafted as the approval "융자 실행" (결재, approvals; the amount the 전결 rules read is
+      the principal) and happens on its final approval; actor None (demo loader) pays out at once.
+- loan_disburse_check(*, loan, on); LoanDisbursement(loan, on); LOAN_DISBURSE
 - repayment_post(*, actor, loan, received_on, amount, reference="", source="manual", statement_name="")
       -> Repayment   split into overdue interest, interest due, principal due, then prepaid principal (the schedule
       recomputed: same due dates and method, the new balance); a payment larger than the payoff of the day is
@@ -48,7 +50,15 @@ from iljari.fund.services.investments import (
     investment_paid_in,
 )
 from iljari.fund.services.ledger import MANAGE_MESSAGE, account_balance
-from iljari.fund.services.loans import loan_check, loan_disburse, loan_register, loan_write_off
+from iljari.fund.services.loans import (
+    LOAN_DISBURSE,
+    LoanDisbursement,
+    loan_check,
+    loan_disburse,
+    loan_disburse_check,
+    loan_register,
+    loan_write_off,
+)
 from iljari.fund.services.notices import notices_batch_start, notices_generate
 from iljari.fund.services.repayments import repayment_post
 from iljari.fund.services.statements import StatementResult, statement_columns, statement_import
@@ -66,7 +76,10 @@ __all__ = [
     "investment_distribute",
     "investment_paid_in",
     "loan_check",
+    "LOAN_DISBURSE",
+    "LoanDisbursement",
     "loan_disburse",
+    "loan_disburse_check",
     "loan_register",
     "loan_write_off",
     "notices_batch_start",

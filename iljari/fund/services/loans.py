@@ -3,12 +3,14 @@ versions every later change stores, closing, and the write-off."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
 
+from iljari.approvals.services import approval_draft
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import field_error
 from iljari.core.formats import format_won
@@ -109,15 +111,45 @@ def version_store(
     return version
 
 
-def loan_disburse(*, actor, loan: Loan, on: date) -> Loan:
+LOAN_DISBURSE = "fund.loan_disburse"  # the act (fund/approval_acts.py)
+
+
+@dataclass(frozen=True)
+class LoanDisbursement:
+    """A loan to be paid out on a day: what the approval 융자 실행 names."""
+
+    loan: Loan
+    on: date
+
+    @property
+    def key(self) -> str:
+        return f"{self.loan.number}/{self.on:%Y-%m-%d}"
+
+
+def loan_disburse_check(*, loan: Loan, on: date) -> None:
+    """Refuses a payout that cannot be made: the loan paid out already, or the day outside its agreement."""
+    if loan.status != Loan.Status.APPROVED:
+        raise field_error("on", f"융자 {loan.number}는 이미 실행되었습니다.")
+    agreement = loan.agreement
+    if not agreement.starts_on <= on <= agreement.ends_on:
+        raise field_error("on", f"실행일이 협약 기간({agreement.starts_on}~{agreement.ends_on}) 밖입니다.")
+
+
+def loan_disburse(*, actor, loan: Loan, on: date, approval=None) -> Loan:
+    """Pay the loan out (융자 실행): at once for the system (actor None) or on its approval's final step (`approval`:
+    the act's run); any other actor drafts the approval "융자 실행" (결재; the amount the 전결 rules read is the
+    principal) instead — 전결 at once where the actor's own position gives it. Returns the loan, active or still
+    approved-but-unpaid while its approval runs."""
     require_manage(actor)
+    if actor is not None and approval is None:
+        loan_disburse_check(loan=loan, on=on)
+        approval_draft(actor=actor, act=LOAN_DISBURSE, target=LoanDisbursement(loan, on))
+        loan.refresh_from_db()
+        return loan
     with transaction.atomic():
         loan = Loan.objects.select_for_update().select_related("agreement", "intermediary").get(pk=loan.pk)
-        if loan.status != Loan.Status.APPROVED:
-            raise field_error("on", f"융자 {loan.number}는 이미 실행되었습니다.")
+        loan_disburse_check(loan=loan, on=on)
         agreement = loan.agreement
-        if not agreement.starts_on <= on <= agreement.ends_on:
-            raise field_error("on", f"실행일이 협약 기간({agreement.starts_on}~{agreement.ends_on}) 밖입니다.")
         available = account_balance(Account.INTERMEDIARY_FUNDS, as_of=on, agreement=agreement)
         if loan.principal > available:
             raise field_error(

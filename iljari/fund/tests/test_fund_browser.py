@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from iljari.approvals.tests.factories import approve_through, open_request
 from iljari.testing import BROWSER_MARKS
 from iljari.testing import browser_log_in as _log_in
 
@@ -33,7 +34,13 @@ def test_a_loan_from_disbursement_to_repayment_in_full(transactional_db, persona
     # disbursement on '18.1.31.: the schedule appears
     page.get_by_label("실행일").fill("2018-01-31")
     page.get_by_role("button", name="실행").click()
-    assert "상환 일정이 만들어졌습니다" in page.content()
+    # 융자 실행 is an approval (결재): the clerk drafts it to the office's head, who approves it
+    page.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_role("button", name="결재 올리기").click()
+    assert "결재를 올렸습니다 — 결재가 끝나면 융자가 실행되고 상환 일정이 만들어집니다." in page.content()
+    assert page.locator("#loan-status").inner_text() != "상환 중"
+    approve_through(open_request("fund.loan_disburse", "B-1/2018-01-31"))
+    page.goto("/fund/loans/B-1/?as_of=2018-02-01")
     assert page.locator("#schedule tbody tr").count() == 12
     assert page.locator("#loan-status").inner_text() == "상환 중"
 

@@ -9,6 +9,8 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from iljari.approvals.tests.factories import approve_through, make_official, open_request
+from iljari.core.roles import Position, Role
 from iljari.core.xlsx import xlsx_table
 from iljari.fund import services
 from iljari.fund.models import DefermentRequest, Loan, Notice, Repayment
@@ -32,7 +34,14 @@ def test_the_fund_manager_registers_and_disburses_a_loan(manager_client, agreeme
     )  # fmt: skip
     assert response.status_code == 302
     response = manager_client.post("/fund/loans/W-1/disburse/", {"on": "2018-01-31"})
-    assert response.status_code == 302
+    # 융자 실행 is an approval (결재): the fund's clerk goes on to its draft form; the office's head approves
+    assert response.status_code == 302 and response["Location"] == "/approvals/new/fund.loan_disburse/W-1/2018-01-31/"
+    head = make_official("t_head", position=Position.HEAD, role=Role.OFFICE_MANAGER, org_unit="JOBS")
+    drafted = manager_client.post(response["Location"], {"approver": head.pk}, follow=True)
+    assert "결재를 올렸습니다 — 결재가 끝나면 융자가 실행되고 상환 일정이 만들어집니다." in drafted.content.decode()
+    assert Loan.objects.get(number="W-1").status == Loan.Status.APPROVED  # not paid out before the final approval
+    assert "융자 실행 <a" in manager_client.get("/fund/loans/W-1/").content.decode()  # 결재 중, with its link
+    approve_through(open_request("fund.loan_disburse", "W-1/2018-01-31"))
     page = manager_client.get("/fund/loans/W-1/?as_of=2018-02-01").content.decode()
     assert "상환 중" in page and "2018" in page
     assert Loan.objects.get(number="W-1").schedule_versions.get().instalments.count() == 12

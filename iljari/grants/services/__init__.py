@@ -10,8 +10,11 @@ Contract:
       application=None, district=None, partner=None, jobs_planned=0, previous=None) -> GrantAgreement (draft)
       the city share inside the programme's range, the matched share by the programme's ratio; from a selected
       application of a confirmed call for organisations (the grantee is its organisation), once per application.
-- agreement_sign(*, actor, agreement, signed_on) -> GrantAgreement
-      signing commits the city share: a finance movement of 원인행위액 (+city share) on the budget line.
+- agreement_sign(*, actor, agreement, signed_on, approval=None) -> GrantAgreement
+      an official's signing is drafted as the approval "보조금 협약 체결" (결재, approvals; the amount the 전결 rules
+      read is the city share) and happens on its final approval: status signed, the city share committed on the
+      budget line (finance). actor None (demo loader) signs at once.
+- agreement_sign_check(*, agreement, signed_on); AgreementSigning(agreement, signed_on); AGREEMENT_SIGN
 - disbursement_record(*, actor, agreement, paid_on, amount, note="", payroll=None) -> Disbursement
       a tranche of a signed agreement, never beyond its city share (the Korean message names what is left);
       moves the line's 지출액 by exactly the amount (finance.services.budget_movement_post).
@@ -42,7 +45,13 @@ Modules: checks (permission, amount and percent checks shared), programmes, agre
 (spending reports and settlement), evaluation, subsidies (payrolls), jobs (grant-funded jobs into performance).
 """
 
-from iljari.grants.services.agreements import agreement_create, agreement_sign
+from iljari.grants.services.agreements import (
+    AGREEMENT_SIGN,
+    AgreementSigning,
+    agreement_create,
+    agreement_sign,
+    agreement_sign_check,
+)
 from iljari.grants.services.checks import HUNDRED, MANAGE_MESSAGE
 from iljari.grants.services.evaluation import evaluation_record
 from iljari.grants.services.jobs import grant_jobs_sync
@@ -63,7 +72,10 @@ __all__ = [
     "PAYROLL_SHEET_TITLE",
     "PROGRAMME_RULE_FIELDS",
     "agreement_create",
+    "AGREEMENT_SIGN",
+    "AgreementSigning",
     "agreement_sign",
+    "agreement_sign_check",
     "disbursement_record",
     "evaluation_record",
     "grant_jobs_sync",

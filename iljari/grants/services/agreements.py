@@ -3,10 +3,12 @@ and signing, which commits the city share on the budget line."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 
+from iljari.approvals.services import approval_draft
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.figures import COUNT
 from iljari.core.formats import format_won
@@ -118,20 +120,38 @@ def agreement_create(
         )
 
 
-def agreement_sign(*, actor, agreement: GrantAgreement, signed_on: date) -> GrantAgreement:
-    require_manage(actor, agreement.programme)
+AGREEMENT_SIGN = "grants.agreement_sign"  # the act (grants/approval_acts.py)
+
+
+def agreement_sign_check(*, agreement: GrantAgreement, signed_on: date | None) -> None:
+    """Refuses a signing that cannot be done: no date, an agreement not in draft, a date outside the budget line's
+    year or after the agreement's end."""
     if signed_on is None:
         raise field_error("signed_on", "협약일을 입력하십시오.")
+    if agreement.status != GrantAgreement.Status.DRAFT:
+        raise field_error("signed_on", f"이미 {agreement.get_status_display()} 상태인 협약입니다.")
+    if signed_on.year != agreement.budget_line.year:
+        raise field_error(
+            "signed_on", f"협약일은 예산 사업의 회계연도({agreement.budget_line.year}년) 안이어야 합니다."
+        )
+    if signed_on > agreement.ends_on:
+        raise field_error("signed_on", "사업 종료일 뒤에는 협약할 수 없습니다.")
+
+
+def agreement_sign(*, actor, agreement: GrantAgreement, signed_on: date, approval=None) -> GrantAgreement:
+    """Sign the agreement (협약 체결), committing the city share on the budget line: at once for the system (actor
+    None) or on its approval's final step (`approval`: the act's run); any other actor drafts the approval "보조금
+    협약 체결" (결재) instead — 전결 at once where the actor's own position gives it for the city share. Returns the
+    agreement, signed or still in draft while its approval runs."""
+    require_manage(actor, agreement.programme)
+    if actor is not None and approval is None:
+        agreement_sign_check(agreement=agreement, signed_on=signed_on)
+        approval_draft(actor=actor, act=AGREEMENT_SIGN, target=AgreementSigning(agreement, signed_on))
+        agreement.refresh_from_db()
+        return agreement
     with transaction.atomic():
         agreement = agreement_lock(agreement)
-        if agreement.status != GrantAgreement.Status.DRAFT:
-            raise field_error("signed_on", f"이미 {agreement.get_status_display()} 상태인 협약입니다.")
-        if signed_on.year != agreement.budget_line.year:
-            raise field_error(
-                "signed_on", f"협약일은 예산 사업의 회계연도({agreement.budget_line.year}년) 안이어야 합니다."
-            )
-        if signed_on > agreement.ends_on:
-            raise field_error("signed_on", "사업 종료일 뒤에는 협약할 수 없습니다.")
+        agreement_sign_check(agreement=agreement, signed_on=signed_on)
         agreement.status = GrantAgreement.Status.SIGNED
         agreement.signed_on = signed_on
         agreement.save(update_fields=["status", "signed_on", "updated_at"])
@@ -144,3 +164,15 @@ def agreement_sign(*, actor, agreement: GrantAgreement, signed_on: date) -> Gran
             note=f"보조금 협약 {agreement.code} 체결(원인행위)",
         )
     return agreement
+
+
+@dataclass(frozen=True)
+class AgreementSigning:
+    """An agreement to be signed on a day: what the approval 보조금 협약 체결 names."""
+
+    agreement: GrantAgreement
+    signed_on: date
+
+    @property
+    def key(self) -> str:
+        return f"{self.agreement.code}/{self.signed_on:%Y-%m-%d}"

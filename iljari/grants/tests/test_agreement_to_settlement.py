@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from iljari.core.roles import Role
+import pytest
+
+from iljari.approvals.services import approval_draft
+from iljari.approvals.tests.factories import approve_through, make_official
+from iljari.core.errors import ValidationFailed
+from iljari.core.roles import Position, Role
 from iljari.finance.models import BudgetMovement
 from iljari.finance.selectors import budget_execution, lines_execution
 from iljari.grants import services
@@ -31,7 +36,16 @@ def test_a_grant_from_agreement_through_two_disbursements_to_settlement_moves_bu
     before = _line_figures(manager, agreement, year_end)
     assert (before.current_budget, before.committed, before.spent) == (BUDGET, COMMITTED, SPENT)
 
-    services.agreement_sign(actor=staff, agreement=agreement, signed_on=date(2018, 8, 1))
+    chief = make_official("t_chief", position=Position.DIRECTOR)  # 담당관 of the programme's division
+    with pytest.raises(ValidationFailed):  # a clerk alone: no approver named, nothing drafted nor signed
+        services.agreement_sign(actor=staff, agreement=agreement, signed_on=date(2018, 8, 1))
+    signing = services.AgreementSigning(agreement, date(2018, 8, 1))
+    request = approval_draft(actor=staff, act=services.AGREEMENT_SIGN, target=signing, approver=chief)
+    assert request.amount == 300 * MILLION  # the city share the 전결 rules read
+    agreement.refresh_from_db()
+    assert agreement.status == GrantAgreement.Status.DRAFT  # nothing committed before the final approval
+    assert _line_figures(manager, agreement, year_end).committed == COMMITTED
+    approve_through(request)
     signed = _line_figures(manager, agreement, year_end)
     assert signed.committed == COMMITTED + 300 * MILLION
     assert signed.spent == SPENT

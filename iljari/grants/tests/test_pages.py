@@ -13,8 +13,9 @@ from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from iljari.approvals.tests.factories import approve_through, make_official, open_request
 from iljari.core import services as core_services
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.enterprises.tests.factories import make_organisation
 from iljari.grants import services
 from iljari.grants.models import Disbursement, GrantAgreement, SpendingReport
@@ -72,7 +73,12 @@ def test_staff_make_an_agreement_from_a_selected_application_sign_and_disburse(
     assert f'<option value="{application.pk}"' not in text(staff.get(form_url))
 
     base = f"/grants/agreements/{agreement.code}/"
-    assert staff.post(base + "sign/", {"signed_on": "2018-08-01"}).status_code == 302
+    signing = staff.post(base + "sign/", {"signed_on": "2018-08-01"})  # a clerk: on to the approval's draft form
+    assert signing["Location"] == f"/approvals/new/grants.agreement_sign/{agreement.code}/2018-08-01/"
+    chief = make_official("t_chief", position=Position.DIRECTOR)
+    assert staff.post(signing["Location"], {"approver": chief.pk}).status_code == 302
+    assert "협약 체결 <a" in text(staff.get(base)) and GrantAgreement.objects.get(pk=agreement.pk).status == "draft"
+    approve_through(open_request("grants.agreement_sign", f"{agreement.code}/2018-08-01"))
     assert staff.post(base + "disbursements/", {"paid_on": "2018-08-10", "amount": "200000000"}).status_code == 302
     beyond = staff.post(base + "disbursements/", {"paid_on": "2018-09-10", "amount": "150000000"})
     assert beyond.status_code == 400

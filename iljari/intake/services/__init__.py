@@ -75,9 +75,17 @@ Contract:
       ranks by review score, then priority points, then a lottery drawn from the seed, fills each quota and
       waitlists the rest; the call is locked while it runs, so two runs never interleave; refused while the call
       still receives applications, and once the selection is confirmed.
-- selection_confirm(*, actor, call, now=None) -> Call
+- selection_confirm(*, actor, call, now=None, approval=None) -> Call
       fixes the latest run's result (선발 확정): no run after it; refused while the call still receives
-      applications. Placing or enrolling selected people confirms it.
+      applications. An official's confirmation is drafted as the approval "선발 확정" (결재, approvals) and happens
+      on its final approval (the act calls back with `approval`); actor None acts at once. Placing or enrolling
+      selected people confirms it.
+- selection_confirm_check(*, call, now=None) -> None   (confirmed already, still receiving, never run: refused)
+- call_publish(*, actor, call, approval=None, now=None) -> Call
+      a call is seen by citizens and organisations only once published: a call an official saves waits for the
+      approval "모집공고 게시" (결재); actor None (demo loader) publishes at once, as call_set does for a new call.
+      call_set refuses to change a call while its publishing is being approved.
+- call_publish_check(*, call) -> None                  (published already: refused)
       A call for organisations that `certifies` gives its selected organisations that designation from the day
       (enterprises' certifications_grant: the strong SMEs then appear on the public platform).
 - applications_mark_placed(*, call, application_ids, now=None) -> int
@@ -103,7 +111,7 @@ from iljari.intake.services.applications import (
     application_submit,
     application_withdraw,
 )
-from iljari.intake.services.calls import call_set
+from iljari.intake.services.calls import CALL_PUBLISH, call_publish, call_publish_check, call_set
 from iljari.intake.services.documents import DOCUMENT_SIGNATURES, document_content_type, size_text
 from iljari.intake.services.eligibility import (
     PERSON_FIELDS_READ,
@@ -127,17 +135,21 @@ from iljari.intake.services.paper import (
 from iljari.intake.services.review import conflict_declare, document_review_close, review_score_record, trimmed_mean
 from iljari.intake.services.selection import (
     ALGORITHM,
+    SELECTION_CONFIRM,
     Ranking,
     application_decline,
     applications_mark_placed,
     selection_compute,
     selection_confirm,
+    selection_confirm_check,
     selection_run,
     waitlist_promote,
 )
 
 __all__ = [
     "ALGORITHM",
+    "CALL_PUBLISH",
+    "SELECTION_CONFIRM",
     "BOTH_CONSENTS",
     "BULK_IMPORT_MAX_ROWS",
     "DOCUMENT_SIGNATURES",
@@ -159,6 +171,8 @@ __all__ = [
     "applications_mark_placed",
     "bulk_import_check",
     "call_manage_check",
+    "call_publish",
+    "call_publish_check",
     "call_set",
     "conflict_declare",
     "document_content_type",
@@ -170,6 +184,7 @@ __all__ = [
     "review_score_record",
     "selection_compute",
     "selection_confirm",
+    "selection_confirm_check",
     "selection_closed_check",
     "selection_rerun_check",
     "selection_wait_message",

@@ -10,6 +10,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from iljari.approvals.selectors import approval_open_for
+from iljari.approvals.services import approval_draft
 from iljari.core.access import access_calls_manage, require
 from iljari.core.errors import ValidationFailed
 from iljari.enterprises.models import Certification
@@ -21,6 +23,8 @@ from iljari.intake.models import (
     ReviewCriterion,
     ReviewCriterionScore,
 )
+
+CALL_PUBLISH = "intake.call_publish"  # the act (intake/approval_acts.py)
 
 QUOTA_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")  # the codes of a call, its quotas and its criteria
 
@@ -81,21 +85,24 @@ def call_set(
         errors = _call_audience_errors(existing, audience, certifies, criteria)
         if errors:
             raise ValidationFailed(field_errors=errors)
-        call, _ = Call.objects.update_or_create(
-            code=code,
-            defaults={
-                "programme": programme,
-                "title": title.strip(),
-                "opens_at": opens_at,
-                "closes_at": closes_at,
-                "announce_on": announce_on,
-                "description": description,
-                "required_documents": required_documents,
-                "has_document_review": has_document_review,
-                "has_interview": has_interview,
-                **extra,
-            },
-        )
+        if existing is not None and approval_open_for(act=CALL_PUBLISH, key=existing.code) is not None:
+            raise ValidationFailed("게시 결재 중인 공고는 고칠 수 없습니다. 기안자가 결재를 회수한 뒤 고치십시오.")
+        values = {
+            "programme": programme,
+            "title": title.strip(),
+            "opens_at": opens_at,
+            "closes_at": closes_at,
+            "announce_on": announce_on,
+            "description": description,
+            "required_documents": required_documents,
+            "has_document_review": has_document_review,
+            "has_interview": has_interview,
+            **extra,
+        }
+        # a new call is published at once only by the system (demo loader, commands); an official's call waits for
+        # its approval (call_publish)
+        published = {"published_at": timezone.now()} if actor is None else {}
+        call, _ = Call.objects.update_or_create(code=code, defaults=values, create_defaults={**values, **published})
         if criteria is not None:
             _criteria_set(call, criteria)
         # quotas are updated in place by code (what points at them — applications, training courses — stays);
@@ -223,3 +230,28 @@ def _call_errors(
     if any(not isinstance(points, int) or not 1 <= points <= 100 for _, points in priorities):
         errors["priorities"].append("가점은 1점부터 100점까지입니다.")
     return dict(errors)
+
+
+def call_publish_check(*, call: Call) -> None:
+    """Refuses a call that cannot be put up for publishing (already published)."""
+    if call.is_published:
+        raise ValidationFailed("이미 게시된 공고입니다.")
+
+
+def call_publish(*, actor, call: Call, approval=None, now=None) -> Call:
+    """Publish a call (시민·기업에게 공고): at once for the system (actor None) or on its approval's final step
+    (`approval`: the act's run); any other actor drafts the approval instead (전결 at once where the actor's own
+    position gives it). Returns the call, published or still waiting for its approval."""
+    if actor is not None:
+        require(access_calls_manage(actor, call.programme.division.path), "이 공고를 게시할 권한이 없습니다.")
+        if approval is None:
+            approval_draft(actor=actor, act=CALL_PUBLISH, target=call)
+            call.refresh_from_db()
+            return call
+    with transaction.atomic():
+        call = Call.objects.select_for_update().get(pk=call.pk)
+        call_publish_check(call=call)
+        call.published_at = now or timezone.now()
+        call.published_by = actor
+        call.save(update_fields=["published_at", "published_by", "updated_at"])
+    return call

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from iljari.approvals.services import approval_draft
 from iljari.core.access import access_apply, access_selection_decline, require
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
@@ -104,15 +105,32 @@ def _application_text(row: dict) -> str:
     return f"신청 #{row['pk']}"
 
 
-def selection_confirm(*, actor, call: Call, now=None) -> Call:
+SELECTION_CONFIRM = "intake.selection_confirm"  # the act (intake/approval_acts.py)
+
+
+def selection_confirm_check(*, call: Call, now=None) -> None:
+    """Refuses a call whose selection cannot be confirmed now: confirmed already, still receiving, never run."""
+    if call.selection_confirmed:
+        raise ValidationFailed("이미 선발 결과가 확정된 공고입니다.")
+    selection_closed_check(call=call, doing="선발 결과를 확정할", now=now)
+    if not call.selection_runs.exists():
+        raise ValidationFailed("선발을 먼저 실행하십시오. 확정할 선발 결과가 없습니다.")
+
+
+def selection_confirm(*, actor, call: Call, now=None, approval=None) -> Call:
+    """Confirm the selection (선발 확정): at once for the system (actor None) or on its approval's final step
+    (`approval`: the act's run); any other actor drafts the approval instead (전결 at once where the actor's own
+    position gives it). Returns the call, confirmed or still waiting for its approval."""
     call_manage_check(actor=actor, call=call)
+    if actor is not None and approval is None:
+        approval_draft(actor=actor, act=SELECTION_CONFIRM, target=call)
+        call.refresh_from_db()
+        return call
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call.pk)
         if call.selection_confirmed:
             return call
-        selection_closed_check(call=call, doing="선발 결과를 확정할", now=now)
-        if not call.selection_runs.exists():
-            raise ValidationFailed("선발을 먼저 실행하십시오. 확정할 선발 결과가 없습니다.")
+        selection_confirm_check(call=call, now=now)
         call.selection_confirmed_at = now or timezone.now()
         call.selection_confirmed_by = actor
         call.save(update_fields=["selection_confirmed_at", "selection_confirmed_by", "updated_at"])

@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from iljari.approvals.services import approval_draft
+from iljari.approvals.tests.factories import approve_through, make_official
 from iljari.core.models import AccessLogEntry, BackgroundJob
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.intake import services
 from iljari.intake.models import Application, Quota
 from iljari.intake.tests.factories import close_call, make_call
@@ -71,7 +73,10 @@ def test_selection_of_a_large_call_runs_as_a_job_and_a_confirmed_call_is_refused
     job, page = _job_page(staff, response)
     assert job.status == "succeeded" and "선발 2명, 예비 3명 (난수 시드 7)" in page  # the CITY quota has 2 places
     assert Application.objects.filter(call=call, status="selected").count() == 2
-    services.selection_confirm(actor=office[Role.DIVISION_STAFF], call=call)
+    chief = make_official("t_chief", position=Position.DIRECTOR)  # the division's head approves the confirmation
+    approve_through(
+        approval_draft(actor=office[Role.DIVISION_STAFF], act=services.SELECTION_CONFIRM, target=call, approver=chief)
+    )
     refused = staff.post(f"/intake/calls/{call.code}/select/", {"seed": "8"})
     assert refused.status_code == 400 and "다시 선발할 수 없습니다" in refused.content.decode()
     assert BackgroundJob.objects.count() == 1  # no second job queued

@@ -68,8 +68,10 @@ def test_the_division_makes_a_call_with_quotas_rules_and_points(office, client_a
     page = staff.get("/intake/calls/new/").content.decode()
     assert "선발 구분" in page and "신청 자격" in page and "우선 선발 가점" in page
     response = staff.post("/intake/calls/new/", _form())
-    assert response.status_code == 302 and response["Location"] == "/intake/calls/PW-2019-1/"
+    # saved, not yet published: the next step is the draft of its publishing (결재)
+    assert response.status_code == 302 and response["Location"] == "/approvals/new/intake.call_publish/PW-2019-1/"
     call = Call.objects.get(code="PW-2019-1")
+    assert not call.is_published
     assert call.programme.code == "P1-06" and call.document_lines == ["주민등록등본", "구직등록 확인서"]
     assert [(q.code, q.places, q.district_id is not None) for q in call.quotas.all()] == [
         ("CITY", 484, False),

@@ -11,8 +11,10 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iljari.approvals.services import approval_draft
+from iljari.approvals.tests.factories import approve_through, make_official
 from iljari.core.errors import ValidationFailed
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.intake import services
 from iljari.intake.models import Call, SelectionRun
 from iljari.intake.tests.factories import close_call, make_call
@@ -57,7 +59,12 @@ def test_the_service_refuses_to_confirm_while_the_call_receives_applications(off
     assert error.value.message.startswith("접수가 끝난 뒤(") and "선발 결과를 확정할 수 있습니다" in error.value.message
     call.refresh_from_db()
     assert not call.selection_confirmed
-    services.selection_confirm(actor=office[Role.DIVISION_STAFF], call=close_call(call))
+    chief = make_official("t_chief", position=Position.DIRECTOR)  # the division's head approves the confirmation
+    request = approval_draft(actor=office[Role.DIVISION_STAFF], act=services.SELECTION_CONFIRM, target=close_call(call),
+                             approver=chief)  # fmt: skip
+    call.refresh_from_db()
+    assert not call.selection_confirmed  # nothing before the final approval
+    approve_through(request)
     call.refresh_from_db()
     assert call.selection_confirmed
 

@@ -6,10 +6,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from iljari.approvals.tests.factories import make_official, open_request
 from iljari.core.errors import NotAllowed, ValidationFailed
-from iljari.core.roles import Role
+from iljari.core.roles import Position, Role
 from iljari.intake import services
-from iljari.intake.models import Application, SelectionResult
+from iljari.intake.models import Application, Call, SelectionResult
 from iljari.intake.tests.factories import close_call, make_call
 from iljari.people.tests.factories import make_person
 from iljari.testing import Persona, make_persona
@@ -143,9 +144,19 @@ def test_staff_confirm_decline_and_promote_on_the_call_page(office, client_as):
     close_call(call)
     staff.post(f"/intake/calls/{call.code}/select/", {"seed": "9"})
     assert "선발 확정" in staff.get(f"/intake/calls/{call.code}/").content.decode()
-    response = staff.post(f"/intake/calls/{call.code}/confirm/", follow=True)
-    page = response.content.decode()
-    assert "선발 결과를 확정했습니다" in page and "선발 실행</button>" not in page
+    response = staff.post(f"/intake/calls/{call.code}/confirm/")  # a clerk: to the draft form of the approval
+    assert response["Location"] == f"/approvals/new/intake.selection_confirm/{call.code}/"
+    chief = make_official("t_chief", position=Position.DIRECTOR)
+    response = staff.post(response["Location"], {"approver": chief.pk}, follow=True)
+    assert "결재를 올렸습니다 — 결재가 끝나면 선발 결과가 확정됩니다." in response.content.decode()
+    assert "선발 확정 <a" in response.content.decode() and not Call.objects.get(pk=call.pk).selection_confirmed
+    head = Client()
+    head.force_login(chief)
+    request = open_request(services.SELECTION_CONFIRM, call.code)
+    response = head.post(f"/approvals/{request.pk}/approve/", follow=True)
+    assert "결재했습니다. 선발 결과를 확정했습니다." in response.content.decode()
+    page = staff.get(f"/intake/calls/{call.code}/").content.decode()
+    assert "선발 결과를 확정했습니다(" in page and "선발 실행</button>" not in page
     selected = Application.objects.get(call=call, status="selected")
     staff.post(f"/intake/applications/{selected.pk}/decline/")
     response = staff.post(f"/intake/calls/{call.code}/promote/", follow=True)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import (
@@ -65,6 +66,9 @@ def call_detail(request, code: str):
             "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
             "status": status,
             "can_manage": access_calls_manage(request.user, call.programme.division.path),
+            "approvals": selectors.call_approvals(call=call),
+            "publish_act": services.CALL_PUBLISH,
+            "confirm_act": services.SELECTION_CONFIRM,
             "selection_wait": services.selection_wait_message(call=call),
             "can_register": bool(selectors.registrable_quotas(user=request.user, call=call)),
             "can_documents": access_application_documents(request.user, call.programme.division.path),
@@ -101,7 +105,13 @@ def _call_edit_page(request, *, call=None):
             criteria=values["criteria"],
             create=call is None,
         )
-        return f"모집공고 '{saved.title}'{object_particle(str(saved.title))} 저장했습니다.", saved.get_absolute_url()
+        saved_text = f"모집공고 '{saved.title}'{object_particle(str(saved.title))} 저장했습니다."
+        if saved.is_published or selectors.call_approvals(call=saved)["publish"] is not None:
+            return saved_text, saved.get_absolute_url()
+        # a new call is seen by citizens only once its publishing is approved: the next step is its draft (결재)
+        return f"{saved_text} 결재를 올리면 결재가 끝난 뒤 게시됩니다.", reverse(
+            "approvals:draft", args=[services.CALL_PUBLISH, saved.code]
+        )
 
     return service_step(
         request,

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.http import service_step
@@ -47,14 +48,18 @@ def call_select(request, code: str):
 @login_required
 @require_POST
 def call_confirm(request, code: str):
+    """선발 확정 is an approval (결재): the button drafts it. An official whose position gives the final approval
+    (전결) and names no one confirms at once; anyone else is sent to the draft form to choose the line."""
     call = selectors.call_get(user=request.user, code=code)
     services.call_manage_check(actor=request.user, call=call)
 
     def confirm():
-        services.selection_confirm(actor=request.user, call=call)
-        done = "선발 결과를 확정했습니다. 이제 다시 선발할 수 없고, 선발자를 배치할 수 있습니다."
-        return done, call.get_absolute_url()
+        confirmed = services.selection_confirm(actor=request.user, call=call)
+        done = "전결로 선발 결과를 확정했습니다. 이제 다시 선발할 수 없고, 선발자를 배치할 수 있습니다."
+        return done, confirmed.get_absolute_url()
 
+    if not selectors.call_confirm_at_once(user=request.user, call=call):
+        return redirect(reverse("approvals:draft", args=[services.SELECTION_CONFIRM, call.code]))
     return service_step(request, confirm, back=call.get_absolute_url())
 
 

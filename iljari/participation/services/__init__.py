@@ -31,7 +31,13 @@ Contract:
 - work_record_import(*, actor, worksite, month, data: bytes) -> int        (the worksite's month sheet; all or none)
 - pay_compute(*, actor, month, worksite=None) -> PayRun
       computes the month's pay of every placement with a work record (of a worksite, or all the actor may
-      run), set-based; replaces earlier figures while the month is open.
+      run), set-based; replaces earlier figures while the month is open and its pay is not confirmed.
+- pay_confirm(*, actor, worksite, month, approval=None) -> PayConfirmation | None
+      makes a worksite's month of pay final (급여 확정): an official's confirmation is drafted as the approval
+      "급여 확정" (결재, approvals; the amount the 전결 rules read is the month's total) and happens on its final
+      approval (the act calls back with `approval`); actor None acts at once. A confirmed month is not computed
+      again.
+- pay_confirm_check(*, worksite, month); pay_month_totals(*, worksite, month) -> (count, total); PayMonth
 - pay_amounts(*, record, placement, wage, holidays, terms) -> dict           (pure: the labour rules)
 - outcome_record(*, actor, placement, employed_on, employer, kind) -> EmploymentOutcome
 - placement_achievements_sync(*, programme, year, as_of) -> dict[str, int]
@@ -53,12 +59,17 @@ from iljari.participation.calendar import (
 )
 from iljari.participation.services.outcomes import outcome_record, placement_achievements_sync
 from iljari.participation.services.pay import (
+    PAY_CONFIRM,
     PAY_FIELDS,
     PAY_RULE,
     WEEKLY_REST_MIN_HOURS,
+    PayMonth,
     PayRun,
     pay_amounts,
     pay_compute,
+    pay_confirm,
+    pay_confirm_check,
+    pay_month_totals,
 )
 from iljari.participation.services.placements import placement_create, placement_end, placements_from_selection
 from iljari.participation.services.tables import living_wage_set, programme_terms_set, public_holiday_set
@@ -80,8 +91,13 @@ __all__ = [
     "month_end",
     "month_start",
     "outcome_record",
+    "PAY_CONFIRM",
+    "PayMonth",
     "pay_amounts",
     "pay_compute",
+    "pay_confirm",
+    "pay_confirm_check",
+    "pay_month_totals",
     "placement_achievements_sync",
     "placement_create",
     "placement_end",

@@ -1,5 +1,5 @@
-"""Pay (급여): the labour rules applied to a month's work record (pay_amounts), and a month's pay computed for every
-placement with a record, set-based (pay_compute)."""
+"""Pay (급여): the labour rules applied to a month's work record (pay_amounts), a month's pay computed for every
+placement with a record, set-based (pay_compute), and a worksite's month made final on its approval (pay_confirm)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
+from django.db import transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 
+from iljari.approvals.services import approval_draft
 from iljari.core.access import access_participation_tables_manage, access_worksite_records, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
-from iljari.participation.models import Payment, Placement, ProgrammeTerms, WorkRecord, Worksite
+from iljari.participation.models import PayConfirmation, Payment, Placement, ProgrammeTerms, WorkRecord, Worksite
 from iljari.participation.services.tables import living_wage_hourly
 
 PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total", "paid_holidays")
@@ -95,6 +98,14 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
             require(access_participation_tables_manage(actor), "전체 급여를 계산할 권한이 없습니다.")
     month = month_start(month)
     require_month_open(month, field="month")
+    confirmed = PayConfirmation.objects.filter(month=month)
+    if worksite is not None:
+        confirmed = confirmed.filter(worksite=worksite)
+    if confirmed.exists():
+        raise ValidationFailed(
+            f"{month.year}년 {month.month}월 급여가 확정되어 다시 계산할 수 없습니다.",
+            field_errors={"month": ["급여가 확정된 달입니다."]},
+        )
     chosen = WorkRecord.objects.filter(month=month)
     if worksite is not None:
         chosen = chosen.filter(placement__worksite=worksite)
@@ -138,3 +149,62 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
             describe=lambda payment: f"참여 #{payment.placement_id} {payment.month:%Y-%m} 급여",
         )
     return PayRun(month=month, count=len(payments), total=sum(a["total"] for _, a in payments))
+
+
+PAY_CONFIRM = "participation.pay_confirm"  # the act (participation/approval_acts.py)
+
+
+@dataclass(frozen=True)
+class PayMonth:
+    """A worksite's month of pay: what 급여 확정 confirms."""
+
+    worksite: Worksite
+    month: date
+
+    @property
+    def key(self) -> str:
+        return f"{self.worksite.code}/{self.month:%Y-%m}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.worksite.name} {self.month.year}년 {self.month.month}월 급여"
+
+
+def pay_month_totals(*, worksite: Worksite, month: date) -> tuple[int, int]:
+    """(people paid, total 원) of a worksite's month as computed now."""
+    row = Payment.objects.filter(month=month_start(month), placement__worksite=worksite).aggregate(
+        n=Count("pk"), total=Sum("total")
+    )
+    return row["n"] or 0, row["total"] or 0
+
+
+def pay_confirm_check(*, worksite: Worksite, month: date) -> None:
+    """Refuses a month that cannot be confirmed: confirmed already, or no pay computed."""
+    month = month_start(month)
+    if PayConfirmation.objects.filter(worksite=worksite, month=month).exists():
+        raise ValidationFailed(f"{month.year}년 {month.month}월 급여는 이미 확정되었습니다.")
+    if not Payment.objects.filter(month=month, placement__worksite=worksite).exists():
+        raise ValidationFailed(f"{month.year}년 {month.month}월 급여를 먼저 계산하십시오.")
+
+
+def pay_confirm(*, actor, worksite: Worksite, month: date, approval=None) -> PayConfirmation | None:
+    """Make a worksite's month of pay final (급여 확정): at once for the system (actor None) or on its approval's final
+    step (`approval`: the act's run); any other actor drafts the approval instead (전결 at once where the actor's
+    own position gives it). Returns the confirmation, or None while it waits for its approval."""
+    month = month_start(month)
+    if actor is not None:
+        require(access_worksite_records(actor, worksite), "이 사업장의 급여를 확정할 권한이 없습니다.")
+        if approval is None:
+            approval_draft(actor=actor, act=PAY_CONFIRM, target=PayMonth(worksite, month))
+            return PayConfirmation.objects.filter(worksite=worksite, month=month).first()
+    with transaction.atomic():
+        pay_confirm_check(worksite=worksite, month=month)
+        count, total = pay_month_totals(worksite=worksite, month=month)
+        return PayConfirmation.objects.create(
+            worksite=worksite,
+            month=month,
+            count=count,
+            total=total,
+            confirmed_at=timezone.now(),
+            confirmed_by=actor,
+        )

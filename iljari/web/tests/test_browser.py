@@ -35,6 +35,7 @@ NAV = {
     ],
     Role.OFFICE_MANAGER: [
         "홈",
+        "결재함",
         *OFFICE,
         "새 연도 준비",
         "사람",
@@ -59,6 +60,7 @@ NAV = {
     ],
     Role.DIVISION_STAFF: [
         "홈",
+        "결재함",
         *OFFICE,
         "사람",
         "모집·선발",
@@ -81,6 +83,7 @@ NAV = {
     ],
     Role.DISTRICT_OFFICER: [
         "홈",
+        "결재함",
         "사람",
         "모집·선발",
         "참여 관리",
@@ -109,6 +112,7 @@ NAV = {
     ],  # fmt: skip
     Role.AUDITOR: [
         "홈",
+        "결재함",
         *OFFICE,
         "사람",
         "모집·선발",

@@ -1,0 +1,82 @@
+"""grants' act that needs an approval line (결재), registered with approvals in GrantsConfig.ready: signing a grant
+agreement (보조금 협약 체결), which commits the city share on the budget line. The amount the 전결 rules read is the
+city share; a division's head (담당관) approves unless the office's rules say otherwise."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from iljari.approvals.acts import Act, register
+from iljari.approvals.selectors import approval_open_under
+from iljari.core.access import access_grants_manage
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.roles import Position
+from iljari.grants import services
+from iljari.grants.models import GrantAgreement
+
+KEY = re.compile(r"(?P<code>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})")
+
+
+def _get(key: str) -> services.AgreementSigning:
+    found = KEY.fullmatch(key or "")
+    agreement = None
+    if found is not None:
+        agreement = (
+            GrantAgreement.objects.select_related("programme__programme__division", "grantee", "budget_line")
+            .filter(code=found["code"])
+            .first()
+        )
+    if agreement is None:
+        raise NotFound("협약을 찾을 수 없습니다.")
+    try:
+        day = date.fromisoformat(found["day"])
+    except ValueError:
+        raise NotFound("협약을 찾을 수 없습니다.") from None
+    return services.AgreementSigning(agreement, day)
+
+
+def _gate(user, target: services.AgreementSigning) -> bool:
+    return access_grants_manage(user, target.agreement.programme.programme.division.path)
+
+
+def _run(target: services.AgreementSigning, *, approved_by, request) -> None:
+    services.agreement_sign(actor=approved_by, agreement=target.agreement, signed_on=target.signed_on, approval=request)
+
+
+def _check(target: services.AgreementSigning) -> None:
+    services.agreement_sign_check(agreement=target.agreement, signed_on=target.signed_on)
+    pending = approval_open_under(act=services.AGREEMENT_SIGN, key_prefix=f"{target.agreement.code}/")
+    if pending is not None:
+        raise ValidationFailed(f"이 협약의 체결은 이미 결재 중입니다(결재 #{pending.pk}).")
+
+
+def _summary(target: services.AgreementSigning) -> str:
+    agreement = target.agreement
+    return (
+        f"{agreement.grantee} · 시비 {agreement.city_amount:,}원 · 협약일 {target.signed_on:%Y.%m.%d.} · "
+        f"사업 기간 ~{agreement.ends_on:%Y.%m.%d.}"
+    )
+
+
+AGREEMENT_SIGN = Act(
+    code=services.AGREEMENT_SIGN,
+    label="보조금 협약 체결",
+    get=_get,
+    key=lambda target: target.key,
+    describe=lambda target: f"보조금 협약 {target.agreement.code} 체결",
+    url=lambda target: target.agreement.get_absolute_url(),
+    gate=_gate,
+    run=_run,
+    effect="협약이 체결되고 시비가 원인행위됩니다",
+    done="협약을 체결했습니다",
+    amount=lambda target: target.agreement.city_amount,
+    check=_check,
+    scope=lambda target: (target.agreement.programme.programme.division.path, target.agreement.district_id),
+    summary=_summary,
+    default_position=Position.DIRECTOR,
+)
+
+
+def register_acts() -> None:
+    register(AGREEMENT_SIGN)
