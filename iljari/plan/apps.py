@@ -11,9 +11,19 @@ class PlanConfig(AppConfig):
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
         from iljari.core.history import track
-        from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
+        from iljari.plan.models import (
+            CoreTask,
+            Milestone,
+            Objective,
+            Programme,
+            ProgrammeBlock,
+            ProgrammeBlockCell,
+            ProgrammeFact,
+            Vision,
+        )
         from iljari.plan.selectors import plan_years
 
         period_years_register(plan_years)
-        for model in (Vision, Objective, CoreTask, Programme, ProgrammeFact, Milestone):
+        for model in (Vision, Objective, CoreTask, ProgrammeFact, Milestone, ProgrammeBlock, ProgrammeBlockCell):
             track(model)
+        track(Programme, m2m=("budget_lines",))

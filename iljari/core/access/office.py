@@ -142,6 +142,27 @@ def access_month_lock(user) -> bool:
     return _role(user) == Role.OFFICE_MANAGER
 
 
+def access_plan_manage(user) -> bool:
+    """Keep a year's vision, objectives and core tasks; create and retire programmes and move them in the plan."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_programme_edit(user, division_path_: str) -> bool:
+    """Edit a programme's purposes, facts, milestones, text blocks, budget and budget lines: the office manager
+    any programme, division staff the programmes of their own division."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        return division_path_.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_programme_edit_any(user) -> bool:
+    """May edit some programme (shows the edit buttons and the sheet upload)."""
+    return _role(user) in OFFICE_STAFF
+
+
 def access_validation_rules_manage(user) -> bool:
     """Edit the validation rules."""
     return _role(user) == Role.OFFICE_MANAGER
