@@ -19,6 +19,8 @@ Contract:
       (or already linked)
 - objective_choices(*, year) / core_task_choices(*, year) -> the year's objectives / core tasks not retired
 - division_choices() -> QuerySet[OrgUnit]   the divisions a programme may belong to
+- objective_get(*, user, pk=None, year=None, number=None) / core_task_get(*, user, pk) -> for the API (404)
+- org_unit_by_code(code) -> OrgUnit | None   (a programme's division named in the API or the sheet)
 - programme_sheet(*, user, year) -> bytes   the year's programmes as one sheet (plan.sheets), to edit and upload
 """
 
@@ -299,3 +301,28 @@ def programme_sheet(*, user, year: int) -> bytes:
         rows=rows,
         note=SHEET_NOTE,
     )
+
+
+def objective_get(*, user, pk: int | None = None, year: int | None = None, number: int | None = None) -> Objective:
+    require(access_office_figures_view(user))
+    objectives = Objective.objects.select_related("vision")
+    objective = (
+        objectives.filter(pk=pk).first()
+        if pk is not None
+        else objectives.filter(vision__year=year, number=number).first()
+    )
+    if objective is None:
+        raise NotFound("추진목표를 찾을 수 없습니다.")
+    return objective
+
+
+def core_task_get(*, user, pk: int) -> CoreTask:
+    require(access_office_figures_view(user))
+    task = CoreTask.objects.select_related("objective__vision").filter(pk=pk).first()
+    if task is None:
+        raise NotFound("핵심과제를 찾을 수 없습니다.")
+    return task
+
+
+def org_unit_by_code(code: str) -> OrgUnit | None:
+    return OrgUnit.objects.filter(code=code).first()
