@@ -4,7 +4,7 @@ retired); a programme's facts, milestones and budget lines (replaced with the pr
 
 from datetime import date
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from iljari.core.errors import NotFound, field_error
 from iljari.core.figures import CODE_LENGTH, MONEY, NOTE_LENGTH, OFFICE_DATE, CodePath, IdPath, YearPath
@@ -161,7 +161,9 @@ def objective_post(request, year: YearPath, payload: ObjectiveIn):
     vision = selectors.plan_get(user=request.auth, year=year)
     if vision is None:
         raise NotFound(f"{year}년 비전이 없습니다. 비전을 먼저 저장하십시오.")
-    return 201, services.objective_create(actor=request.auth, vision=vision, number=payload.number, title=payload.title)
+    return Status(
+        201, services.objective_create(actor=request.auth, vision=vision, number=payload.number, title=payload.title)
+    )
 
 
 @router.put("/objectives/{objective_id}", response=ObjectiveRow, summary="추진목표 수정")
@@ -181,7 +183,7 @@ def objective_retire(request, objective_id: IdPath, payload: RetireIn):
 @router.post("/objectives/{objective_id}/core-tasks", response={201: CoreTaskRow}, summary="핵심과제 추가")
 def core_task_post(request, objective_id: IdPath, payload: CoreTaskIn):
     objective = selectors.objective_get(user=request.auth, pk=objective_id)
-    return 201, services.core_task_create(actor=request.auth, objective=objective, title=payload.title)
+    return Status(201, services.core_task_create(actor=request.auth, objective=objective, title=payload.title))
 
 
 @router.put("/core-tasks/{task_id}", response=CoreTaskRow, summary="핵심과제 수정")
@@ -288,7 +290,7 @@ def programme_post(request, year: YearPath, payload: ProgrammeIn):
         budget=payload.budget,
         budget_note=payload.budget_note,
     )
-    return 201, selectors.programme_get(user=request.auth, code=made.code)
+    return Status(201, selectors.programme_get(user=request.auth, code=made.code))
 
 
 @router.put("/programmes/{code}", response=ProgrammeOut, summary="주요업무 수정(사업개요·추진일정·예산 사업 포함)")
@@ -407,7 +409,7 @@ def blocks(request, code: CodePath):
 def block_post(request, code: CodePath, payload: BlockIn):
     programme = selectors.programme_get(user=request.auth, code=code)
     block = services.programme_block_save(actor=request.auth, programme=programme, **_block_values(payload))
-    return 201, _block_out(selectors.programme_block_get(user=request.auth, pk=block.pk))
+    return Status(201, _block_out(selectors.programme_block_get(user=request.auth, pk=block.pk)))
 
 
 @router.put("/blocks/{block_id}", response=BlockOut, summary="주요업무 본문 수정")
@@ -432,4 +434,4 @@ def block_move(request, block_id: IdPath, payload: MoveIn):
 def block_delete(request, block_id: IdPath):
     block = selectors.programme_block_get(user=request.auth, pk=block_id)
     services.programme_block_delete(actor=request.auth, block=block)
-    return 204, None
+    return Status(204, None)
