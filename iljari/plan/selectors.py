@@ -17,7 +17,8 @@ Contract:
       예산현액/지출액/집행률 (finance.selectors.lines_execution), and the sum
 - programme_line_choices(*, user, programme) -> list[BudgetLine]   its division's lines of its year, not retired
       (or already linked)
-- objective_choices(*, year) / core_task_choices(*, year) -> the year's objectives / core tasks not retired
+- objective_choices(*, year, keep=None) / core_task_choices(*, year, keep=None) -> the year's objectives / core
+      tasks not retired (and the one a programme already has)
 - division_choices() -> QuerySet[OrgUnit]   the divisions a programme may belong to
 - objective_get(*, user, pk=None, year=None, number=None) / core_task_get(*, user, pk) -> for the API (404)
 - org_unit_by_code(code) -> OrgUnit | None   (a programme's division named in the API or the sheet)
@@ -78,7 +79,7 @@ def programme_list(*, user, year: int, unit_path: str | None = None) -> list[Pro
     require(access_office_figures_view(user))
     return list(
         _programmes(year, unit_path)
-        .prefetch_related("facts", "milestones", BLOCKS)
+        .prefetch_related("facts", "milestones", "budget_lines", BLOCKS)
         .order_by("objective__number", "number")
     )
 
@@ -264,13 +265,14 @@ def division_choices() -> QuerySet[OrgUnit]:
 # --- choices and the sheet ----------------------------------------------------------------------------------
 
 
-def objective_choices(*, year: int):
-    return Objective.objects.filter(vision__year=year, retired_on__isnull=True).order_by("number")
+def objective_choices(*, year: int, keep: int | None = None):
+    """The year's objectives not retired (and `keep`, the one a programme already has)."""
+    return Objective.objects.filter(Q(retired_on__isnull=True) | Q(pk=keep), vision__year=year).order_by("number")
 
 
-def core_task_choices(*, year: int):
+def core_task_choices(*, year: int, keep: int | None = None):
     return (
-        CoreTask.objects.filter(objective__vision__year=year, retired_on__isnull=True)
+        CoreTask.objects.filter(Q(retired_on__isnull=True) | Q(pk=keep), objective__vision__year=year)
         .select_related("objective")
         .order_by("objective__number", "order")
     )

@@ -252,11 +252,12 @@ def _year_context(year: int, vision, bound: dict) -> dict:
 
 
 def _programme_form(request, year: int, *, data=None, initial=None, place=True, new=True):
+    initial = initial or {}
     return ProgrammeForm(
         data,
         initial=initial,
-        objectives=selectors.objective_choices(year=year),
-        core_tasks=selectors.core_task_choices(year=year),
+        objectives=selectors.objective_choices(year=year, keep=initial.get("objective")),
+        core_tasks=selectors.core_task_choices(year=year, keep=initial.get("core_task")),
         divisions=selectors.division_choices(),
         place=place,
         new=new,

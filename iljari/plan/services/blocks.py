@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import Max
 
 from iljari.core.errors import field_error
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.korean import with_topic
+from iljari.core.locks import row_lock
 from iljari.plan.models import (
     Programme,
     ProgrammeBlock,
     ProgrammeBlockCell,
 )
-from iljari.plan.services.common import _lines, _require_editor
+from iljari.plan.services.common import lines_joined, require_editor
 from iljari.plan.services.programmes import programme_year
 
 MAX_COLUMNS = 30
@@ -77,7 +79,7 @@ def programme_block_save(
     steps: Iterable[str] = (),
 ) -> ProgrammeBlock:
     """A block of the programme's report text, new (added after the last) or changed, with its cells."""
-    _require_editor(actor, programme)
+    require_editor(actor, programme)
     if block is not None and block.programme_id != programme.pk:
         raise field_error("block", "이 주요업무의 본문이 아닙니다.")
     if kind not in ProgrammeBlock.Kind.values:
@@ -103,13 +105,14 @@ def programme_block_save(
         "text": text,
         "title": title if kind != ProgrammeBlock.Kind.PARAGRAPH else "",
         "unit_line": unit_line if kind == ProgrammeBlock.Kind.TABLE else "",
-        "notes": _lines(notes) if kind == ProgrammeBlock.Kind.TABLE else "",
+        "notes": lines_joined(notes) if kind == ProgrammeBlock.Kind.TABLE else "",
     }
     probe = ProgrammeBlock(programme=programme, **values)
     cells = _block_cells(probe, head, body, steps)  # checked before anything is written
     subject = f"{programme_year(programme)}년 {programme.title} 본문"
     with history_batch(kind="plan.block", label="주요업무 본문 수정", subject=subject, actor=actor):
         if block is None:
+            row_lock(Programme, programme.pk)  # two blocks added at once do not take one order
             last = ProgrammeBlock.objects.filter(programme=programme).aggregate(last=Max("order"))["last"] or 0
             block = ProgrammeBlock.objects.create(programme=programme, order=last + 1, **values)
         else:
@@ -132,36 +135,32 @@ def programme_block_save(
 
 
 def programme_block_move(*, actor, block: ProgrammeBlock, direction: str) -> ProgrammeBlock:
-    """Swap the block with the one before (up) or after (down) it; at either end nothing moves."""
+    """Swap the block's order with the block before (up) or after (down) it; at either end nothing moves (and
+    nothing is recorded)."""
     programme = block.programme
-    _require_editor(actor, programme)
+    require_editor(actor, programme)
     if direction not in ("up", "down"):
         raise field_error("direction", "위나 아래로만 옮길 수 있습니다.")
-    with history_batch(kind="plan.block", label="주요업무 본문 순서", subject=f"{programme.title} 본문", actor=actor):
-        siblings = list(ProgrammeBlock.objects.select_for_update().filter(programme=programme).order_by("order", "pk"))
+    with transaction.atomic():
+        row_lock(Programme, programme.pk)  # one programme's blocks are reordered one request at a time
+        siblings = list(ProgrammeBlock.objects.filter(programme=programme).order_by("order", "pk"))
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == block.pk)
         other = index - 1 if direction == "up" else index + 1
         if not 0 <= other < len(siblings):
             return siblings[index]
         mine, theirs = siblings[index], siblings[other]
-        mine.order, theirs.order = theirs.order, mine.order
-        if mine.order == theirs.order:  # equal orders (never written so, but read so): make them differ
-            mine.order, theirs.order = (
-                (theirs.order - 1, theirs.order)
-                if direction == "up"
-                else (
-                    theirs.order + 1,
-                    theirs.order,
-                )
-            )
-        mine.save(update_fields=["order", "updated_at"])
-        theirs.save(update_fields=["order", "updated_at"])
+        with history_batch(
+            kind="plan.block", label="주요업무 본문 순서", subject=f"{programme.title} 본문", actor=actor
+        ):
+            mine.order, theirs.order = theirs.order, mine.order
+            mine.save(update_fields=["order", "updated_at"])
+            theirs.save(update_fields=["order", "updated_at"])
     return mine
 
 
 def programme_block_delete(*, actor, block: ProgrammeBlock) -> None:
     programme = block.programme
-    _require_editor(actor, programme)
+    require_editor(actor, programme)
     with history_batch(kind="plan.block", label="주요업무 본문 삭제", subject=f"{programme.title} 본문", actor=actor):
         history_bulk_replace(
             ProgrammeBlockCell,

@@ -25,17 +25,17 @@ PLACE_FIELDS = ("objective", "number", "title", "division", "core_task")
 TEXT_FIELDS = ("purposes", "budget", "budget_note")
 
 
-def _require_planner(actor) -> None:
+def require_planner(actor) -> None:
     if actor is not None:
         require(access_plan_manage(actor), NOT_PLANNER)
 
 
-def _require_editor(actor, programme: Programme) -> None:
+def require_editor(actor, programme: Programme) -> None:
     if actor is not None:
         require(access_programme_edit(actor, programme.division.path), NOT_EDITOR)
 
 
-def _text(value, field: str, label: str, *, limit: int) -> str:
+def text_required(value, field: str, label: str, *, limit: int) -> str:
     text = (value or "").strip()
     if not text:
         raise field_error(field, f"{with_object(label)} 입력하십시오.")
@@ -44,18 +44,18 @@ def _text(value, field: str, label: str, *, limit: int) -> str:
     return text
 
 
-def _year(year) -> int:
+def year_checked(year) -> int:
     message = YEAR.problem(year)
     if message:
         raise field_error("year", message)
     return int(year)
 
 
-def _retire_day(on: date | None) -> date:
+def retire_day(on: date | None) -> date:
     return on or timezone.localdate()
 
 
-def _lines(value) -> str:
+def lines_joined(value) -> str:
     if isinstance(value, str):
         value = value.splitlines()
     return "\n".join(line.strip() for line in value or () if line and line.strip())

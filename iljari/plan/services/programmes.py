@@ -29,16 +29,16 @@ from iljari.plan.models import (
 from iljari.plan.services.common import (
     PLACE_FIELDS,
     TEXT_FIELDS,
-    _lines,
-    _require_editor,
-    _require_planner,
-    _retire_day,
-    _text,
-    _year,
+    lines_joined,
+    require_editor,
+    require_planner,
+    retire_day,
+    text_required,
+    year_checked,
 )
 
 
-def _check_place(
+def place_errors(
     *, year: int, objective, number, code: str, division, core_task, programme: Programme | None
 ) -> dict[str, list[str]]:
     """The errors of a programme's place in the plan, by field (empty: it fits)."""
@@ -80,7 +80,7 @@ def _check_place(
     return errors
 
 
-def _check_budget(budget) -> dict[str, list[str]]:
+def budget_errors(budget) -> dict[str, list[str]]:
     if budget is None:
         return {}
     if budget < 0:
@@ -115,22 +115,22 @@ def programme_create(
     budget: int | None = None,
     budget_note: str = "",
 ) -> Programme:
-    _require_planner(actor)
-    year = _year(year)
+    require_planner(actor)
+    year = year_checked(year)
     code = (code or "").strip()
-    errors = _check_place(
+    errors = place_errors(
         year=year, objective=objective, number=number, code=code, division=division, core_task=core_task, programme=None
     )
-    errors.update(_check_budget(budget))
+    errors.update(budget_errors(budget))
     try:
-        title = _text(title, "title", "사업명", limit=200)
+        title = text_required(title, "title", "사업명", limit=200)
     except ValidationFailed as error:
         errors.update(error.field_errors)
     _raise(errors)
     with transaction.atomic():
         Objective.objects.select_for_update().get(pk=objective.pk)  # two requests do not take one number
         _raise(
-            _check_place(
+            place_errors(
                 year=year,
                 objective=objective,
                 number=number,
@@ -172,7 +172,7 @@ def _facts(programme: Programme, rows: list[dict]) -> list[ProgrammeFact]:
                 order=order,
                 label=label,
                 value=(row.get("value") or "").strip(),
-                notes=_lines(row.get("notes")),
+                notes=lines_joined(row.get("notes")),
             )
         )
     return facts
@@ -220,7 +220,7 @@ def _milestones(programme: Programme, year: int, rows: list[dict]) -> list[Miles
                 precision=precision,
                 open_ended=bool(row.get("open_ended")),
                 label=label,
-                details=_lines(row.get("details")),
+                details=lines_joined(row.get("details")),
                 done_on=done_on,
             )
         )
@@ -248,7 +248,7 @@ def _require_unlocked_milestones(programme: Programme, milestones: list[Mileston
                     require_month_open(day, field="milestones")
 
 
-def _budget_lines(programme: Programme, year: int, line_ids) -> list[BudgetLine]:
+def _budgetlines_joined(programme: Programme, year: int, line_ids) -> list[BudgetLine]:
     ids = sorted({int(pk) for pk in line_ids})
     lines = list(BudgetLine.objects.filter(pk__in=ids).select_related("org_unit"))
     linked = set(programme.budget_lines.values_list("pk", flat=True))
@@ -283,12 +283,12 @@ def programme_update(
     budget lines when given (None: left as they are), in one change batch."""
     subject = f"{programme_year(programme)}년 {programme.title}"
     with history_batch(kind="plan.programme", label="주요업무 수정", subject=subject, actor=actor):
-        return _programme_update(
+        return programme_update_in_batch(
             actor=actor, programme=programme, facts=facts, milestones=milestones, budget_lines=budget_lines, **fields
         )
 
 
-def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fields) -> Programme:
+def programme_update_in_batch(*, actor, programme, facts, milestones, budget_lines, **fields) -> Programme:
     unknown = set(fields) - set(PLACE_FIELDS) - set(TEXT_FIELDS)
     if unknown:
         raise TypeError(f"programme_update: unknown fields {sorted(unknown)}")
@@ -297,7 +297,7 @@ def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fi
         .prefetch_related("milestones")
         .get(pk=programme.pk)
     )
-    _require_editor(actor, programme)
+    require_editor(actor, programme)
     year = programme_year(programme)
     moved = {name for name in PLACE_FIELDS if name in fields and fields[name] != getattr(programme, name)}
     if moved and actor is not None:
@@ -307,7 +307,7 @@ def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fi
     values = {name: fields.get(name, getattr(programme, name)) for name in (*PLACE_FIELDS, *TEXT_FIELDS)}
     errors = {}
     if moved:
-        errors = _check_place(
+        errors = place_errors(
             year=year,
             objective=values["objective"],
             number=values["number"],
@@ -316,10 +316,10 @@ def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fi
             core_task=values["core_task"],
             programme=programme,
         )
-    errors.update(_check_budget(values["budget"]))
+    errors.update(budget_errors(values["budget"]))
     if "title" in moved:
         try:
-            values["title"] = _text(values["title"], "title", "사업명", limit=200)
+            values["title"] = text_required(values["title"], "title", "사업명", limit=200)
         except ValidationFailed as error:
             errors.update(error.field_errors)
     _raise(errors)
@@ -329,7 +329,7 @@ def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fi
     new_milestones = None if milestones is None else _milestones(programme, year, milestones)
     if new_milestones is not None:
         _require_unlocked_milestones(programme, new_milestones)
-    lines = None if budget_lines is None else _budget_lines(programme, year, budget_lines)
+    lines = None if budget_lines is None else _budgetlines_joined(programme, year, budget_lines)
     with transaction.atomic():
         locked = Programme.objects.select_for_update().get(pk=programme.pk)
         changed = [name for name, value in values.items() if getattr(locked, name) != value]
@@ -359,11 +359,11 @@ def _programme_update(*, actor, programme, facts, milestones, budget_lines, **fi
 
 
 def programme_retire(*, actor, programme: Programme, on: date | None = None) -> Programme:
-    _require_planner(actor)
+    require_planner(actor)
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
         if programme.retired_on is None:
-            programme.retired_on = _retire_day(on)
+            programme.retired_on = retire_day(on)
             programme.save(update_fields=["retired_on", "updated_at"])
     return programme
 
@@ -393,7 +393,7 @@ def programme_set(
     facts: list[dict] = (),
     milestones: list[dict] = (),
 ) -> Programme:
-    _require_planner(actor)
+    require_planner(actor)
     if budget is not None and budget < 0:
         raise ValidationFailed(field_errors={"budget": ["소요예산은 0 이상이어야 합니다."]})
     with transaction.atomic():

@@ -16,12 +16,12 @@ from iljari.plan.models import (
     Objective,
     Programme,
 )
-from iljari.plan.services.common import PLACE_FIELDS, _year
+from iljari.plan.services.common import PLACE_FIELDS, year_checked
 from iljari.plan.services.programmes import (
-    _check_budget,
-    _check_place,
-    _programme_update,
+    budget_errors,
+    place_errors,
     programme_create,
+    programme_update_in_batch,
     programme_year,
 )
 from iljari.plan.sheets import PROGRAMME_COLUMNS, PROGRAMME_SHEET_TITLE
@@ -33,7 +33,7 @@ def programme_sheet_import(*, actor, year: int, data: bytes) -> int:
     """Read the programme sheet back. New codes are created (the office manager), known codes updated (their
     division's staff for 소요예산 and its note; the office manager for the rest). Every row is checked against the
     others and the database first; nothing is written unless all rows are valid. Returns the rows written."""
-    year = _year(year)
+    year = year_checked(year)
     rows = xlsx_rows(data=data, columns=PROGRAMME_COLUMNS, title=PROGRAMME_SHEET_TITLE)
     objectives = {o.number: o for o in Objective.objects.filter(vision__year=year).select_related("vision")}
     tasks = {(t.objective_id, t.order): t for t in CoreTask.objects.filter(objective__vision__year=year)}
@@ -86,7 +86,7 @@ def programme_sheet_import(*, actor, year: int, data: bytes) -> int:
                 if actor is not None and not access_plan_manage(actor):
                     row_errors["code"] = [f"{with_object('코드 ' + code)} 새로 만들 권한이 없습니다(총괄만)."]
                 else:
-                    row_errors.update(_check_place(year=year, code=code, programme=None, **_place(values)))
+                    row_errors.update(place_errors(year=year, code=code, programme=None, **_place(values)))
             else:
                 moved = [name for name in PLACE_FIELDS if values[name] != getattr(programme, name)]
                 if actor is not None and not access_programme_edit(actor, programme.division.path):
@@ -95,8 +95,8 @@ def programme_sheet_import(*, actor, year: int, data: bytes) -> int:
                     names = ", ".join(labels[name] for name in moved)
                     row_errors["code"] = [f"{names}: 총괄만 바꿀 수 있습니다."]
                 elif moved:
-                    row_errors.update(_check_place(year=year, code=code, programme=programme, **_place(values)))
-            row_errors.update(_check_budget(values["budget"]))
+                    row_errors.update(place_errors(year=year, code=code, programme=programme, **_place(values)))
+            row_errors.update(budget_errors(values["budget"]))
         if objective is not None and isinstance(values["number"], int):
             place = (objective.number, values["number"])
             if place in places and places[place] != code:
@@ -120,7 +120,7 @@ def programme_sheet_import(*, actor, year: int, data: bytes) -> int:
                 programme_create(actor=actor, year=year, **values)
             else:
                 values.pop("code")
-                _programme_update(
+                programme_update_in_batch(
                     actor=actor, programme=programme, facts=None, milestones=None, budget_lines=None, **values
                 )
     return len(checked)

@@ -14,13 +14,13 @@ from iljari.plan.models import (
     Objective,
     Vision,
 )
-from iljari.plan.services.common import _require_planner, _retire_day, _text, _year
+from iljari.plan.services.common import require_planner, retire_day, text_required, year_checked
 
 
 def vision_set(*, actor, year: int, statement: str) -> Vision:
-    _require_planner(actor)
-    year = _year(year)
-    statement = _text(statement, "statement", "비전", limit=200)
+    require_planner(actor)
+    year = year_checked(year)
+    statement = text_required(statement, "statement", "비전", limit=200)
     with transaction.atomic():
         vision = Vision.objects.select_for_update().filter(year=year).first()
         if vision is None:
@@ -41,16 +41,16 @@ def _objective_number(vision: Vision, number, *, exclude: int | None = None) -> 
 
 
 def objective_create(*, actor, vision: Vision, number: int, title: str) -> Objective:
-    _require_planner(actor)
-    title = _text(title, "title", "추진목표", limit=200)
+    require_planner(actor)
+    title = text_required(title, "title", "추진목표", limit=200)
     with transaction.atomic():
         number = _objective_number(vision, number)
         return Objective.objects.create(vision=vision, number=number, title=title)
 
 
 def objective_update(*, actor, objective: Objective, number: int, title: str) -> Objective:
-    _require_planner(actor)
-    title = _text(title, "title", "추진목표", limit=200)
+    require_planner(actor)
+    title = text_required(title, "title", "추진목표", limit=200)
     with transaction.atomic():
         objective = Objective.objects.select_for_update().select_related("vision").get(pk=objective.pk)
         objective.number = _objective_number(objective.vision, number, exclude=objective.pk)
@@ -60,18 +60,18 @@ def objective_update(*, actor, objective: Objective, number: int, title: str) ->
 
 
 def objective_retire(*, actor, objective: Objective, on: date | None = None) -> Objective:
-    _require_planner(actor)
+    require_planner(actor)
     with transaction.atomic():
         objective = Objective.objects.select_for_update().get(pk=objective.pk)
         if objective.retired_on is None:
-            objective.retired_on = _retire_day(on)
+            objective.retired_on = retire_day(on)
             objective.save(update_fields=["retired_on", "updated_at"])
     return objective
 
 
 def core_task_create(*, actor, objective: Objective, title: str) -> CoreTask:
-    _require_planner(actor)
-    title = _text(title, "title", "핵심과제", limit=200)
+    require_planner(actor)
+    title = text_required(title, "title", "핵심과제", limit=200)
     if objective.is_retired:
         raise field_error("objective", "폐지된 추진목표에는 핵심과제를 더할 수 없습니다.")
     with transaction.atomic():
@@ -81,8 +81,8 @@ def core_task_create(*, actor, objective: Objective, title: str) -> CoreTask:
 
 
 def core_task_update(*, actor, core_task: CoreTask, title: str) -> CoreTask:
-    _require_planner(actor)
-    title = _text(title, "title", "핵심과제", limit=200)
+    require_planner(actor)
+    title = text_required(title, "title", "핵심과제", limit=200)
     with transaction.atomic():
         core_task = CoreTask.objects.select_for_update().get(pk=core_task.pk)
         core_task.title = title
@@ -91,17 +91,17 @@ def core_task_update(*, actor, core_task: CoreTask, title: str) -> CoreTask:
 
 
 def core_task_retire(*, actor, core_task: CoreTask, on: date | None = None) -> CoreTask:
-    _require_planner(actor)
+    require_planner(actor)
     with transaction.atomic():
         core_task = CoreTask.objects.select_for_update().get(pk=core_task.pk)
         if core_task.retired_on is None:
-            core_task.retired_on = _retire_day(on)
+            core_task.retired_on = retire_day(on)
             core_task.save(update_fields=["retired_on", "updated_at"])
     return core_task
 
 
 def objective_set(*, actor, vision: Vision, number: int, title: str, core_tasks: list[str]) -> Objective:
-    _require_planner(actor)
+    require_planner(actor)
     with transaction.atomic():
         objective, _ = Objective.objects.update_or_create(vision=vision, number=number, defaults={"title": title})
         history_bulk_replace(

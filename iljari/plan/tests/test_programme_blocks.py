@@ -257,3 +257,15 @@ def test_every_renderer_draws_the_blocks_table_and_note(transcribed, office, fmt
         assert "퀵서비스노동자" in text
     assert "북창쉼터 장소 이전" in text and "※" in text
     assert "('18.6월 기준)" in text
+
+
+def test_a_flow_is_drawn_as_its_steps_in_order(office):
+    programme = Programme.objects.get(code="P2-05")
+    services.programme_block_save(
+        actor=None, programme=programme, kind="flow", marker="○", text="선정 절차", steps=["접수", "서면심사", "선정"]
+    )
+
+    text = _file(office[Role.OFFICE_MANAGER], "md").decode()
+
+    assert "- ○ 선정 절차" in text
+    assert ["접수", "→", "서면심사", "→", "선정"] in md_table_rows(text)

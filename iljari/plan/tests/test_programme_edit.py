@@ -366,3 +366,24 @@ def test_the_api_refuses_a_budget_line_of_another_division(office, client_as):
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "budget_lines"
     assert not Programme.objects.get(code="P1-03").budget_lines.exists()
+
+
+def test_a_programme_keeps_its_retired_core_task_when_the_manager_saves_it(office, client_as):
+    manager = office[Role.OFFICE_MANAGER]
+    programme = Programme.objects.get(code="P1-03")
+    task = programme.objective.core_tasks.order_by("order").first()
+    Programme.objects.filter(pk=programme.pk).update(core_task=task)
+    services.core_task_retire(actor=manager, core_task=task)
+    programme.refresh_from_db()
+
+    response = client_as(Role.OFFICE_MANAGER).post(
+        "/plan/programmes/P1-03/edit/", _edit_post(programme, place=True, budget_note="시비 전액")
+    )
+
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert (programme.core_task_id, programme.budget_note) == (task.pk, "시비 전액")
+    new = client_as(Role.OFFICE_MANAGER).get("/plan/programmes/new/?year=2018").content.decode()
+    other = programme.objective.core_tasks.exclude(pk=task.pk).order_by("order").first()
+    assert f">{programme.objective.number}-{other.order} {other.title}<" in new
+    assert f">{programme.objective.number}-{task.order} {task.title}<" not in new  # not offered for a new one
