@@ -16,7 +16,7 @@ from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.figures import MONEY, year_date
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.korean import with_topic
-from iljari.core.locks import month_is_locked, require_month_open
+from iljari.core.locks import month_is_locked, require_month_open, unique_or
 from iljari.finance.models import BudgetLine
 from iljari.org.models import OrgUnit
 from iljari.plan.models import (
@@ -89,12 +89,6 @@ def budget_errors(budget) -> dict[str, list[str]]:
     return {"budget": [message]} if message else {}
 
 
-def _purposes(purposes) -> str:
-    if isinstance(purposes, str):
-        purposes = purposes.splitlines()
-    return "\n".join(line.strip() for line in purposes or () if line and line.strip())
-
-
 def _raise(errors: dict[str, list[str]]) -> None:
     if errors:
         first = next(iter(errors.values()))[0]
@@ -140,17 +134,19 @@ def programme_create(
                 programme=None,
             )
         )
-        return Programme.objects.create(
-            objective=objective,
-            number=number,
-            code=code,
-            title=title,
-            division=division,
-            core_task=core_task,
-            purposes=_purposes(purposes),
-            budget=budget,
-            budget_note=(budget_note or "").strip()[:200],
-        )
+        taken = field_error("code", f"{with_topic('코드 ' + code)} 이미 쓰이고 있습니다.")
+        with unique_or(taken):  # a code taken by a request that committed in between
+            return Programme.objects.create(
+                objective=objective,
+                number=number,
+                code=code,
+                title=title,
+                division=division,
+                core_task=core_task,
+                purposes=lines_joined(purposes),
+                budget=budget,
+                budget_note=(budget_note or "").strip()[:200],
+            )
 
 
 NOT_PLACE_KEEPER = "주요업무의 추진목표·번호·사업명·담당 부서·핵심과제는 총괄만 바꿀 수 있습니다."
@@ -248,7 +244,7 @@ def _require_unlocked_milestones(programme: Programme, milestones: list[Mileston
                     require_month_open(day, field="milestones")
 
 
-def _budgetlines_joined(programme: Programme, year: int, line_ids) -> list[BudgetLine]:
+def _budget_lines(programme: Programme, year: int, line_ids) -> list[BudgetLine]:
     ids = sorted({int(pk) for pk in line_ids})
     lines = list(BudgetLine.objects.filter(pk__in=ids).select_related("org_unit"))
     linked = set(programme.budget_lines.values_list("pk", flat=True))
@@ -289,6 +285,7 @@ def programme_update(
 
 
 def programme_update_in_batch(*, actor, programme, facts, milestones, budget_lines, **fields) -> Programme:
+    """programme_update inside the caller's change batch (the programme sheet's: one batch for the whole sheet)."""
     unknown = set(fields) - set(PLACE_FIELDS) - set(TEXT_FIELDS)
     if unknown:
         raise TypeError(f"programme_update: unknown fields {sorted(unknown)}")
@@ -301,9 +298,7 @@ def programme_update_in_batch(*, actor, programme, facts, milestones, budget_lin
     year = programme_year(programme)
     moved = {name for name in PLACE_FIELDS if name in fields and fields[name] != getattr(programme, name)}
     if moved and actor is not None:
-        require(
-            access_plan_manage(actor), "주요업무의 추진목표·번호·사업명·담당 부서·핵심과제는 총괄만 바꿀 수 있습니다."
-        )
+        require(access_plan_manage(actor), NOT_PLACE_KEEPER)
     values = {name: fields.get(name, getattr(programme, name)) for name in (*PLACE_FIELDS, *TEXT_FIELDS)}
     errors = {}
     if moved:
@@ -323,20 +318,24 @@ def programme_update_in_batch(*, actor, programme, facts, milestones, budget_lin
         except ValidationFailed as error:
             errors.update(error.field_errors)
     _raise(errors)
-    values["purposes"] = _purposes(values["purposes"])
+    values["purposes"] = lines_joined(values["purposes"])
     values["budget_note"] = (values["budget_note"] or "").strip()[:200]
     new_facts = None if facts is None else _facts(programme, facts)
     new_milestones = None if milestones is None else _milestones(programme, year, milestones)
     if new_milestones is not None:
         _require_unlocked_milestones(programme, new_milestones)
-    lines = None if budget_lines is None else _budgetlines_joined(programme, year, budget_lines)
+    lines = None if budget_lines is None else _budget_lines(programme, year, budget_lines)
     with transaction.atomic():
         locked = Programme.objects.select_for_update().get(pk=programme.pk)
         changed = [name for name, value in values.items() if getattr(locked, name) != value]
         for name in changed:
             setattr(locked, name, values[name])
         if changed:
-            locked.save(update_fields=[*changed, "updated_at"])
+            taken = field_error(
+                "number", f"{values['objective'].number}번 추진목표에 {values['number']}번 주요업무가 이미 있습니다."
+            )
+            with unique_or(taken):  # a number taken by a request that committed in between
+                locked.save(update_fields=[*changed, "updated_at"])
         if new_facts is not None:
             history_bulk_replace(
                 ProgrammeFact,
