@@ -84,13 +84,17 @@ class MilestoneForm(KrdsFormMixin, forms.Form):
 
 
 class RowFormSet(forms.BaseFormSet):
-    """Ordered rows: each row's 순서 (ORDER) sorts them, a ticked 삭제 (DELETE) drops it, a blank row is ignored."""
+    """Ordered rows: each row's 순서 (ORDER) sorts them, a ticked 삭제 (DELETE) drops it, a blank added row is
+    ignored."""
 
     def rows(self) -> list[dict]:
+        """The rows kept, in their 순서: every row the page was drawn with (unless ticked 삭제) and every added row
+        that has something in it."""
+        initial = self.initial_form_count()
         kept = [
             form
-            for form in self.forms
-            if form.has_changed() and not self._should_delete_form(form) and form.cleaned_data
+            for index, form in enumerate(self.forms)
+            if (index < initial or form.has_changed()) and not self._should_delete_form(form) and form.cleaned_data
         ]
         kept.sort(key=lambda form: (form.cleaned_data.get("ORDER") is None, form.cleaned_data.get("ORDER") or 0))
         rows = []

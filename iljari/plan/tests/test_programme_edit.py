@@ -387,3 +387,80 @@ def test_a_programme_keeps_its_retired_core_task_when_the_manager_saves_it(offic
     other = programme.objective.core_tasks.exclude(pk=task.pk).order_by("order").first()
     assert f">{programme.objective.number}-{other.order} {other.title}<" in new
     assert f">{programme.objective.number}-{task.order} {task.title}<" not in new  # not offered for a new one
+
+
+def test_the_programme_page_shows_its_linked_budget_lines_execution(office, client_as):
+    programme = Programme.objects.get(code="P1-03")
+    services.programme_update(
+        actor=office[Role.OFFICE_MANAGER],
+        programme=programme,
+        budget_lines=[BudgetLine.objects.get(code="JOBS-POLICY-2018").pk],
+    )
+
+    page = client_as(Role.AUDITOR).get("/plan/programmes/P1-03/?year=2018&as_of=2018-06-30").content.decode()
+
+    # the 2018 report's budget table: 일자리정책담당관 187,341 / 100,177 백만원, 53.5%
+    row = page[page.index("JOBS-POLICY-2018") :]
+    row = row[: row.index("</tr>")]
+    assert "187,341" in row and "100,177" in row and "53.5%" in row
+
+
+def test_a_row_ticked_for_deletion_is_removed_and_recorded(office, client_as):
+    programme = Programme.objects.get(code="P1-03")
+    fields = ("title", "state", "precision", "start", "end", "label")
+    rows = []
+    for m in programme.milestones.order_by("order"):
+        row = {name: "" if getattr(m, name) is None else str(getattr(m, name)) for name in fields}
+        rows.append({**row, "ORDER": str(m.order), "done_on": str(m.done_on or ""), "details": m.details})
+    gone = programme.milestones.order_by("order").first()
+    rows[0]["DELETE"] = "on"
+
+    response = client_as(Role.OFFICE_MANAGER).post(
+        "/plan/programmes/P1-03/edit/", _edit_post(programme, place=True, milestones=rows)
+    )
+
+    assert response.status_code == 302
+    titles = list(programme.milestones.order_by("order").values_list("title", flat=True))
+    assert titles == [row["title"] for row in rows[1:]]
+    (batch,) = _batches("plan.programme")
+    # the rows move up one order each: the last order is deleted, the others take their successor's values
+    steps = LogEntry.objects.filter(cid=batch.cid, content_type=ContentType.objects.get_for_model(Milestone))
+    assert steps.filter(action=LogEntry.Action.DELETE).count() == 1
+    assert not steps.filter(action=LogEntry.Action.CREATE).exists()
+    assert gone.title not in titles
+
+
+def _drawn(programme: Programme) -> tuple[list[dict], list[dict]]:
+    """The facts and milestones rows as the edit page draws them (what a browser sends back untouched)."""
+    facts = [
+        {"label": f.label, "value": f.value, "notes": f.notes, "ORDER": str(f.order)}
+        for f in programme.facts.order_by("order")
+    ]
+    fields = ("title", "state", "precision", "start", "end", "label", "done_on", "details")
+    milestones = [
+        {
+            **{name: "" if getattr(m, name) is None else str(getattr(m, name)) for name in fields},
+            "open_ended": "on" if m.open_ended else "",
+            "ORDER": str(m.order),
+        }
+        for m in programme.milestones.order_by("order")
+    ]
+    for row in milestones:
+        if not row["open_ended"]:
+            del row["open_ended"]
+    return facts, milestones
+
+
+def test_saving_the_page_as_drawn_keeps_every_row_and_changes_nothing(office, client_as):
+    programme = Programme.objects.get(code="P1-03")
+    before = (programme.facts.count(), programme.milestones.count())
+    facts, milestones = _drawn(programme)
+
+    response = client_as(Role.DIVISION_STAFF).post(
+        "/plan/programmes/P1-03/edit/", _edit_post(programme, place=False, facts=facts, milestones=milestones)
+    )
+
+    assert response.status_code == 302
+    assert (programme.facts.count(), programme.milestones.count()) == before
+    (batch,) = _batches("plan.programme")
+    assert (batch.created, batch.changed, batch.deleted) == (0, 0, 0)
