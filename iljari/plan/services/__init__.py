@@ -38,6 +38,9 @@ budget below zero, a milestone date outside the programme's year (± core.figure
 reads a record's dates: the 2018 report itself has steps of '17.11 and '19.1), an end before its start.
 
 `actor=None` is the system (the demo loader).
+
+Modules: structure (vision, objectives, core tasks), programmes (with facts, milestones, budget lines), blocks (the
+report text), sheet (the programme sheet read back), common (the gates as refusals and the shared checks).
 """
 
 from iljari.plan.services.blocks import (  # noqa: F401
