@@ -10,12 +10,10 @@ from iljari.core.worklist import WorkItem
 
 def approvals_work(user, today):
     waiting = selectors.approval_waiting_count(user=user)
-    yield WorkItem(
-        f"결재 대기 {waiting:,}건", waiting, f"{reverse('approvals:box')}?box=inbox", group="결재", severity="due"
-    )
+    yield WorkItem("결재 대기", waiting, f"{reverse('approvals:box')}?box=inbox", group="결재", severity="due")
     rejected = selectors.approval_rejected_mine_count(user=user)
     yield WorkItem(
-        f"반려된 내 기안 {rejected:,}건",
+        "반려된 내 기안",
         rejected,
         f"{reverse('approvals:box')}?box=done&state=rejected",
         group="결재",

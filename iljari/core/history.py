@@ -60,13 +60,14 @@ _current_batch: ContextVar[ChangeBatch | None] = ContextVar("iljari_change_batch
 ALWAYS_EXCLUDED = ("created_at", "updated_at")
 
 
-def track(model, *, exclude: tuple[str, ...] = ()) -> None:
+def track(model, *, exclude: tuple[str, ...] = (), m2m: tuple[str, ...] = ()) -> None:
     """Record every create, update and delete of `model` (timestamps aside: the entry has its own). The reverse
     sides of one-to-one relations (an application's placement) are not the model's own values: left out, so that
-    saving a row does not query each of them to find that there is none (two queries per application saved)."""
+    saving a row does not query each of them to find that there is none (two queries per application saved).
+    `m2m` names many-to-many fields whose links added and removed are recorded too (a programme's budget lines)."""
     if not auditlog.contains(model):
         reverse = [field.name for field in model._meta.related_objects if field.one_to_one]
-        auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude, *reverse])
+        auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude, *reverse], m2m_fields=set(m2m))
 
 
 def history_set_actor(user) -> None:

@@ -1,11 +1,14 @@
-"""plan API: vision, objectives, programmes (read); marking a milestone done (write)."""
+"""plan API: the vision, objectives, core tasks and programmes of a year, read and written (created, changed,
+retired); a programme's facts, milestones and budget lines (replaced with the programme), its report text blocks
+(added, changed, moved, deleted); marking a milestone done. Every write is a plan service."""
 
 from datetime import date
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
-from iljari.core.errors import NotFound
-from iljari.core.figures import OFFICE_DATE, CodePath, IdPath, YearPath
+from iljari.core.errors import NotFound, field_error
+from iljari.core.figures import CODE_LENGTH, MONEY, NOTE_LENGTH, OFFICE_DATE, CodePath, IdPath, YearPath
+from iljari.core.korean import subject_particle
 from iljari.plan import selectors, services
 from iljari.plan.models import Milestone
 
@@ -44,6 +47,9 @@ class MilestoneOut(Schema):
 
 class ProgrammeOut(Schema):
     code: str
+    core_task: int | None = Field(None, alias="core_task.order")
+    retired_on: date | None
+    budget_lines: list[str]
     objective: int = Field(..., alias="objective.number")
     number: int
     title: str
@@ -61,6 +67,10 @@ class ProgrammeOut(Schema):
     @staticmethod
     def resolve_milestones(obj):
         return list(obj.milestones.all())
+
+    @staticmethod
+    def resolve_budget_lines(obj):
+        return sorted(line.code for line in obj.budget_lines.all())
 
 
 class DoneIn(Schema):
@@ -99,3 +109,329 @@ def milestone_done(request, milestone_id: IdPath, payload: DoneIn):
         raise NotFound("추진일정을 찾을 수 없습니다.")
     selectors.programme_get(user=request.auth, code=milestone.programme.code)
     return services.milestone_complete(actor=request.auth, milestone=milestone, done_on=payload.done_on)
+
+
+# --- writes: the year's vision, objectives and core tasks ------------------------------------------------------
+
+
+class VisionIn(Schema):
+    statement: str = Field(..., max_length=200)
+
+
+class VisionOut(Schema):
+    year: int
+    statement: str
+
+
+class ObjectiveIn(Schema):
+    number: int = Field(..., ge=1, le=99)
+    title: str = Field(..., max_length=200)
+
+
+class ObjectiveRow(Schema):
+    id: int
+    number: int
+    title: str
+    retired_on: date | None
+
+
+class CoreTaskIn(Schema):
+    title: str = Field(..., max_length=200)
+
+
+class CoreTaskRow(Schema):
+    id: int
+    objective: int = Field(..., alias="objective_id")
+    order: int
+    title: str
+    retired_on: date | None
+
+
+class RetireIn(Schema):
+    retired_on: OFFICE_DATE.schema() | None = None
+
+
+@router.put("/years/{year}/vision", response=VisionOut, summary="비전 저장")
+def vision_put(request, year: YearPath, payload: VisionIn):
+    return services.vision_set(actor=request.auth, year=year, statement=payload.statement)
+
+
+@router.post("/years/{year}/objectives", response={201: ObjectiveRow}, summary="추진목표 추가")
+def objective_post(request, year: YearPath, payload: ObjectiveIn):
+    vision = selectors.plan_get(user=request.auth, year=year)
+    if vision is None:
+        raise NotFound(f"{year}년 비전이 없습니다. 비전을 먼저 저장하십시오.")
+    return Status(
+        201, services.objective_create(actor=request.auth, vision=vision, number=payload.number, title=payload.title)
+    )
+
+
+@router.put("/objectives/{objective_id}", response=ObjectiveRow, summary="추진목표 수정")
+def objective_put(request, objective_id: IdPath, payload: ObjectiveIn):
+    objective = selectors.objective_get(user=request.auth, pk=objective_id)
+    return services.objective_update(
+        actor=request.auth, objective=objective, number=payload.number, title=payload.title
+    )
+
+
+@router.post("/objectives/{objective_id}/retire", response=ObjectiveRow, summary="추진목표 폐지")
+def objective_retire(request, objective_id: IdPath, payload: RetireIn):
+    objective = selectors.objective_get(user=request.auth, pk=objective_id)
+    return services.objective_retire(actor=request.auth, objective=objective, on=payload.retired_on)
+
+
+@router.post("/objectives/{objective_id}/core-tasks", response={201: CoreTaskRow}, summary="핵심과제 추가")
+def core_task_post(request, objective_id: IdPath, payload: CoreTaskIn):
+    objective = selectors.objective_get(user=request.auth, pk=objective_id)
+    return Status(201, services.core_task_create(actor=request.auth, objective=objective, title=payload.title))
+
+
+@router.put("/core-tasks/{task_id}", response=CoreTaskRow, summary="핵심과제 수정")
+def core_task_put(request, task_id: IdPath, payload: CoreTaskIn):
+    task = selectors.core_task_get(user=request.auth, pk=task_id)
+    return services.core_task_update(actor=request.auth, core_task=task, title=payload.title)
+
+
+@router.post("/core-tasks/{task_id}/retire", response=CoreTaskRow, summary="핵심과제 폐지")
+def core_task_retire(request, task_id: IdPath, payload: RetireIn):
+    task = selectors.core_task_get(user=request.auth, pk=task_id)
+    return services.core_task_retire(actor=request.auth, core_task=task, on=payload.retired_on)
+
+
+# --- writes: programmes ---------------------------------------------------------------------------------------
+
+
+class FactIn(Schema):
+    label: str = Field(..., max_length=100)
+    value: str = Field("", max_length=NOTE_LENGTH)
+    notes: list[str] = []
+
+
+class MilestoneIn(Schema):
+    title: str = Field(..., max_length=300)
+    state: str = "planned"
+    start: OFFICE_DATE.schema() | None = None
+    end: OFFICE_DATE.schema() | None = None
+    precision: str = "day"
+    open_ended: bool = False
+    label: str = Field("", max_length=60)
+    done_on: OFFICE_DATE.schema() | None = None
+    details: list[str] = []
+
+
+class ProgrammeIn(Schema):
+    """A programme's place and text; `objective` is the objective's number in the year, `core_task` the core
+    task's order within that objective, `division` the division's code."""
+
+    code: str = Field(..., max_length=32)
+    objective: int = Field(..., ge=1, le=99)
+    number: int = Field(..., ge=1, le=99)
+    title: str = Field(..., max_length=200)
+    division: str = Field(..., max_length=CODE_LENGTH)
+    core_task: int | None = Field(None, ge=1, le=99)
+    purposes: list[str] = []
+    budget: MONEY.schema() | None = None
+    budget_note: str = Field("", max_length=200)
+
+
+class ProgrammeChangeIn(Schema):
+    """What to change (every field may be left out: kept as it is). facts / milestones replace the lists;
+    budget_lines are the codes of the division's budget lines of the year."""
+
+    objective: int | None = Field(None, ge=1, le=99)
+    number: int | None = Field(None, ge=1, le=99)
+    title: str | None = Field(None, max_length=200)
+    division: str | None = Field(None, max_length=CODE_LENGTH)
+    core_task: int | None = Field(None, ge=0, le=99, description="0: none")
+    purposes: list[str] | None = None
+    budget: MONEY.schema() | None = None
+    budget_note: str | None = Field(None, max_length=200)
+    facts: list[FactIn] | None = None
+    milestones: list[MilestoneIn] | None = None
+    budget_lines: list[str] | None = None
+
+
+def _division(code: str):
+    unit = selectors.org_unit_by_code(code)
+    if unit is None:
+        raise field_error("division", f"부서 코드 {code}{subject_particle(code)} 없습니다.")
+    return unit
+
+
+def _core_task(objective, order):
+    if order is None or order == 0:
+        return None
+    task = next(
+        (
+            t
+            for t in selectors.core_task_choices(year=objective.vision.year)
+            if t.objective_id == objective.pk and t.order == order
+        ),
+        None,
+    )
+    if task is None:
+        raise field_error("core_task", f"{objective.number}번 추진목표에 {order}번 핵심과제가 없습니다.")
+    return task
+
+
+@router.post("/years/{year}/programmes", response={201: ProgrammeOut}, summary="주요업무 추가")
+def programme_post(request, year: YearPath, payload: ProgrammeIn):
+    objective = selectors.objective_get(user=request.auth, year=year, number=payload.objective)
+    made = services.programme_create(
+        actor=request.auth,
+        year=year,
+        objective=objective,
+        number=payload.number,
+        code=payload.code,
+        title=payload.title,
+        division=_division(payload.division),
+        core_task=_core_task(objective, payload.core_task),
+        purposes=payload.purposes,
+        budget=payload.budget,
+        budget_note=payload.budget_note,
+    )
+    return Status(201, selectors.programme_get(user=request.auth, code=made.code))
+
+
+@router.put("/programmes/{code}", response=ProgrammeOut, summary="주요업무 수정(사업개요·추진일정·예산 사업 포함)")
+def programme_put(request, code: CodePath, payload: ProgrammeChangeIn):
+    programme = selectors.programme_get(user=request.auth, code=code)
+    year = programme.objective.vision.year
+    given = payload.dict(exclude_unset=True)
+    fields = {}
+    objective = programme.objective
+    if "objective" in given and given["objective"] is not None:
+        objective = selectors.objective_get(user=request.auth, year=year, number=given["objective"])
+        fields["objective"] = objective
+    if "core_task" in given:
+        fields["core_task"] = _core_task(objective, given["core_task"])
+    if "division" in given and given["division"] is not None:
+        fields["division"] = _division(given["division"])
+    for name in ("number", "title", "purposes", "budget", "budget_note"):
+        if name in given and (given[name] is not None or name == "budget"):
+            fields[name] = given[name]
+    lines = None
+    if payload.budget_lines is not None:
+        choices = {
+            line.code: line.pk for line in selectors.programme_line_choices(user=request.auth, programme=programme)
+        }
+        unknown = [c for c in payload.budget_lines if c not in choices]
+        if unknown:
+            raise field_error(
+                "budget_lines", f"{programme.division.name}의 {year}년 예산 사업이 아닙니다: {', '.join(unknown)}"
+            )
+        lines = [choices[c] for c in payload.budget_lines]
+    services.programme_update(
+        actor=request.auth,
+        programme=programme,
+        facts=None if payload.facts is None else [f.dict() for f in payload.facts],
+        milestones=None if payload.milestones is None else [m.dict() for m in payload.milestones],
+        budget_lines=lines,
+        **fields,
+    )
+    return selectors.programme_get(user=request.auth, code=code)
+
+
+@router.post("/programmes/{code}/retire", response=ProgrammeOut, summary="주요업무 폐지")
+def programme_retire(request, code: CodePath, payload: RetireIn):
+    programme = selectors.programme_get(user=request.auth, code=code)
+    services.programme_retire(actor=request.auth, programme=programme, on=payload.retired_on)
+    return selectors.programme_get(user=request.auth, code=code)
+
+
+# --- writes: the programme's report text blocks ---------------------------------------------------------------
+
+
+class CellIn(Schema):
+    text: str = Field("", max_length=500)
+    colspan: int = Field(1, ge=1, le=50)
+    rowspan: int = Field(1, ge=1, le=50)
+
+
+class BlockIn(Schema):
+    kind: str = "paragraph"
+    marker: str = ""
+    level: int = Field(0, ge=0, le=4)
+    text: str = Field("", max_length=2000)
+    title: str = Field("", max_length=200)
+    unit_line: str = Field("", max_length=200)
+    notes: list[str] = []
+    head: list[list[CellIn]] = []
+    body: list[list[CellIn]] = []
+    steps: list[str] = []
+
+
+class CellOut(Schema):
+    text: str
+    colspan: int
+    rowspan: int
+
+
+class BlockOut(Schema):
+    id: int
+    order: int
+    kind: str
+    marker: str
+    level: int
+    text: str
+    title: str
+    unit_line: str
+    notes: list[str]
+    head: list[list[CellOut]]
+    body: list[list[CellOut]]
+    steps: list[str]
+
+
+def _block_out(block) -> dict:
+    (text,) = selectors.programme_text_of_blocks([block])
+    return {
+        "id": block.pk,
+        "order": block.order,
+        **{k: getattr(text, k) for k in BlockIn.model_fields if k != "kind"},
+        "kind": text.kind,
+    }
+
+
+def _block_values(payload: BlockIn) -> dict:
+    values = payload.dict()
+    values["head"] = [[dict(c) for c in row] for row in values["head"]]
+    values["body"] = [[dict(c) for c in row] for row in values["body"]]
+    return values
+
+
+@router.get("/programmes/{code}/blocks", response=list[BlockOut], summary="주요업무 본문")
+def blocks(request, code: CodePath):
+    programme = selectors.programme_get(user=request.auth, code=code)
+    return [_block_out(block) for block in programme.blocks.all()]
+
+
+@router.post("/programmes/{code}/blocks", response={201: BlockOut}, summary="주요업무 본문 추가(맨 뒤)")
+def block_post(request, code: CodePath, payload: BlockIn):
+    programme = selectors.programme_get(user=request.auth, code=code)
+    block = services.programme_block_save(actor=request.auth, programme=programme, **_block_values(payload))
+    return Status(201, _block_out(selectors.programme_block_get(user=request.auth, pk=block.pk)))
+
+
+@router.put("/blocks/{block_id}", response=BlockOut, summary="주요업무 본문 수정")
+def block_put(request, block_id: IdPath, payload: BlockIn):
+    block = selectors.programme_block_get(user=request.auth, pk=block_id)
+    services.programme_block_save(actor=request.auth, programme=block.programme, block=block, **_block_values(payload))
+    return _block_out(selectors.programme_block_get(user=request.auth, pk=block_id))
+
+
+class MoveIn(Schema):
+    direction: str = Field(..., pattern="^(up|down)$")
+
+
+@router.post("/blocks/{block_id}/move", response=BlockOut, summary="주요업무 본문 옮기기(up|down)")
+def block_move(request, block_id: IdPath, payload: MoveIn):
+    block = selectors.programme_block_get(user=request.auth, pk=block_id)
+    services.programme_block_move(actor=request.auth, block=block, direction=payload.direction)
+    return _block_out(selectors.programme_block_get(user=request.auth, pk=block_id))
+
+
+@router.delete("/blocks/{block_id}", response={204: None}, summary="주요업무 본문 삭제")
+def block_delete(request, block_id: IdPath):
+    block = selectors.programme_block_get(user=request.auth, pk=block_id)
+    services.programme_block_delete(actor=request.auth, block=block)
+    return Status(204, None)

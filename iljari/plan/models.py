@@ -56,6 +56,7 @@ class CoreTask(RetirableModel):
         verbose_name = _("핵심과제")
         verbose_name_plural = _("핵심과제")
         ordering = ["objective", "order"]
+        constraints = [models.UniqueConstraint(fields=["objective", "order"], name="core_task_unique_order")]
 
     def __str__(self) -> str:
         return self.title
@@ -72,6 +73,14 @@ class Programme(RetirableModel):
     title = models.CharField(_("사업명"), max_length=200)
     division = models.ForeignKey(
         "org.OrgUnit", verbose_name=_("담당 부서"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    core_task = models.ForeignKey(
+        CoreTask,
+        verbose_name=_("핵심과제"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        null=True,
+        blank=True,
     )
     purposes = models.TextField(_("목적(◆)"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
     budget = models.BigIntegerField(_("소요예산(원)"), null=True, blank=True)
@@ -183,3 +192,79 @@ class Milestone(TimeStampedModel):
 
     def is_overdue(self, as_of: date) -> bool:
         return self.state == self.State.PLANNED and self.due is not None and self.due < as_of
+
+
+class ProgrammeBlock(TimeStampedModel):
+    """One block of a programme's report text, in its order: a paragraph with its marker (□ ○ - ▶ ※ ・) and depth,
+    a table (title, header and body rows of cells, 단위/기준 line, notes under it) or a flow (ordered steps).
+    Every report renderer draws the same blocks (plan.selectors.programme_text)."""
+
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", _("문단")
+        TABLE = "table", _("표")
+        FLOW = "flow", _("흐름도")
+
+    class Marker(models.TextChoices):
+        SQUARE = "□", _("□ 대제목")
+        CIRCLE = "○", _("○ 항목")
+        DASH = "-", _("- 세부")
+        ARROW = "▶", _("▶ 강조")
+        NOTE = "※", _("※ 참고")
+        DOT = "・", _("・ 세세부")
+        NONE = "", _("표시 없음")
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="blocks")
+    order = models.PositiveSmallIntegerField(_("순서"))
+    kind = models.CharField(_("종류"), max_length=10, choices=Kind.choices, default=Kind.PARAGRAPH)
+    marker = models.CharField(_("기호"), max_length=2, choices=Marker.choices, blank=True, default=Marker.CIRCLE)
+    level = models.PositiveSmallIntegerField(_("들여쓰기"), default=0)
+    text = models.TextField(_("내용"), blank=True)
+    title = models.CharField(_("표 제목"), max_length=200, blank=True)
+    unit_line = models.CharField(_("단위·기준"), max_length=200, blank=True, help_text=_("예: (단위 : 백만원)"))
+    notes = models.TextField(_("표 아래 참고"), blank=True, help_text=_("한 줄에 하나씩 적습니다(※ …)."))
+
+    class Meta:
+        verbose_name = _("주요업무 본문")
+        verbose_name_plural = _("주요업무 본문")
+        ordering = ["programme", "order", "pk"]  # moving swaps two orders: not unique, so no swap in between
+        constraints = [models.CheckConstraint(name="programme_block_level_small", condition=Q(level__lte=4))]
+
+    def __str__(self) -> str:
+        head = self.title or self.text
+        return f"{self.programme_id}#{self.order} {self.get_kind_display()} {head[:40]}"
+
+    @property
+    def note_lines(self) -> list[str]:
+        return lines(self.notes)
+
+
+class ProgrammeBlockCell(TimeStampedModel):
+    """A cell of a table block (its header or body rows, by row and column) or a step of a flow block."""
+
+    class Part(models.TextChoices):
+        HEAD = "head", _("머리행")
+        BODY = "body", _("본문행")
+        STEP = "step", _("단계")
+
+    block = models.ForeignKey(ProgrammeBlock, on_delete=models.CASCADE, related_name="cells")
+    part = models.CharField(_("구분"), max_length=4, choices=Part.choices)
+    row = models.PositiveSmallIntegerField(_("행"))
+    column = models.PositiveSmallIntegerField(_("열"))
+    text = models.CharField(_("내용"), max_length=500, blank=True)
+    colspan = models.PositiveSmallIntegerField(_("열 병합"), default=1)
+    rowspan = models.PositiveSmallIntegerField(_("행 병합"), default=1)
+
+    class Meta:
+        verbose_name = _("주요업무 본문 칸")
+        verbose_name_plural = _("주요업무 본문 칸")
+        ordering = ["block", "part", "row", "column"]
+        constraints = [
+            models.UniqueConstraint(fields=["block", "part", "row", "column"], name="programme_block_cell_unique"),
+            models.CheckConstraint(
+                name="programme_block_cell_spans",
+                condition=Q(colspan__gte=1, colspan__lte=50, rowspan__gte=1, rowspan__lte=200),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_part_display()} {self.row}-{self.column} {self.text[:40]}"

@@ -158,6 +158,26 @@ def access_year_open(user) -> bool:
 def access_budget_lines_manage(user) -> bool:
     """Create, edit and retire budget lines (finance): the office manager (every division) and division staff (their
     own division's, checked per line with access_figures_enter)."""
+
+
+def access_plan_manage(user) -> bool:
+    """Keep a year's vision, objectives and core tasks; create and retire programmes and move them in the plan."""
+    return _role(user) == Role.OFFICE_MANAGER
+
+
+def access_programme_edit(user, division_path_: str) -> bool:
+    """Edit a programme's purposes, facts, milestones, text blocks, budget and budget lines: the office manager
+    any programme, division staff the programmes of their own division."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None:
+        return division_path_.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_programme_edit_any(user) -> bool:
+    """May edit some programme (shows the edit buttons and the sheet upload)."""
     return _role(user) in OFFICE_STAFF
 
 

@@ -27,6 +27,7 @@ from iljari.core.tests.figure_readers import (
     md_table_rows,
     number,
     pdf_text,
+    row_value,
     xlsx_rows,
     xlsx_sheets,
 )
@@ -198,6 +199,14 @@ def _api_budget(field_name):
         return number([r for r in rows if (r["unit"] or "total") == key][0][field_name])
 
     return read
+
+
+def _programme_export(ctx, key):
+    """The programme sheet: one row per programme, its code and 소요예산(원)."""
+    rows = xlsx_rows(ctx.get(f"/plan/programmes/export.xlsx?year={ctx.year}"))
+    header = next(r for r in rows if "소요예산(원)" in r)
+    code, budget = header.index("코드"), header.index("소요예산(원)")
+    return row_value(rows[rows.index(header) + 1 :], lambda row: row[code] == key, budget)
 
 
 def _budget_export(column):
@@ -526,6 +535,13 @@ FIGURES: tuple[Figure, ...] = (
                 "api /api/plan/programmes/{code}",
                 lambda ctx, key: number(ctx.json(f"/api/plan/programmes/{key}")["budget"]),
             ),
+            page(
+                "plan:programme_import",  # the upload page is the list with the upload form
+                lambda ctx, key: f"/plan/programmes/import/?year={ctx.year}",
+                "programme.budget",
+                unit=1_000_000,
+            ),
+            Surface("xlsx plan:programme_export", _programme_export),
         ),
     ),
     _budget_figure("budget.current_budget", "예산현액", "current_budget", "예산현액(원)", "예산현액 (A)", 0),

@@ -192,6 +192,12 @@ FIGURE_PAGES = [
     ("reports:business", "/office/business/?year=2018&as_of=2018-06-30&format=md", FIGURES),
     ("plan:overview", "/plan/?year=2018", FIGURES),
     ("plan:programme_detail", "/plan/programmes/P1-03/", FIGURES),
+    ("plan:year_edit", "/plan/years/2018/", RULES),
+    ("plan:programme_new", "/plan/programmes/new/?year=2018", RULES),
+    ("plan:programme_edit", "/plan/programmes/P1-03/edit/", ENTER),  # the staff persona's division (일자리정책)
+    ("plan:programme_export", "/plan/programmes/export.xlsx?year=2018", FIGURES),
+    ("plan:programme_import", "/plan/programmes/import/?year=2018", ENTER),
+    ("plan:block_new", "/plan/programmes/P1-03/blocks/new/", ENTER),
     ("finance:staffing", "/finance/staffing/", FIGURES),
     ("finance:budget", "/finance/budget/?year=2018", FIGURES),
     ("finance:budget_export", "/finance/budget/export.xlsx?year=2018", FIGURES),
@@ -300,6 +306,7 @@ FIGURE_API = [
     ("/api/plan/years/2018", FIGURES),
     ("/api/plan/years/2018/programmes", FIGURES),
     ("/api/plan/programmes/P1-01", FIGURES),
+    ("/api/plan/programmes/P1-01/blocks", FIGURES),
     ("/api/performance/indicators?year=2018", FIGURES),
     ("/api/performance/jobs?year=2018", FIGURES),
     ("/api/performance/validation?year=2018", FIGURES),
@@ -338,6 +345,12 @@ NOT_PAGES = {
     "finance:staffing_quota_edit",
     "finance:staffing_quota_retire",
     "finance:staffing_copy",
+    # POST only, or a block's own page: plan/tests/test_programme_blocks.py, test_programme_edit.py and the
+    # object-level tests below
+    "plan:programme_retire",
+    "plan:block_edit",
+    "plan:block_move",
+    "plan:block_delete",
     "performance:validation_run",
     # performance: POST actions and object pages of the definitions, tested in performance/tests/
     # test_indicator_definitions.py, test_job_target_definitions.py and test_formula_rules.py
@@ -830,6 +843,8 @@ GATES = [
     (access.access_validation_rules_manage, RULES),
     (access.access_indicators_manage, RULES),
     (access.access_job_targets_manage_any, ENTER),
+    (access.access_plan_manage, RULES),
+    (access.access_programme_edit_any, ENTER),
     (access.access_people_view, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     (access.access_people_change, {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     (
@@ -1049,3 +1064,40 @@ def test_sib_manage_gate_allows_staff_of_the_social_economy_division_only(person
     assert access.access_sib_manage(staff) is True
     assert access.access_sib_manage(personas[Role.DIVISION_STAFF]) is False  # 일자리정책담당관
     assert access.access_sib_view(personas[Role.DISTRICT_OFFICER]) is False
+
+
+# --- the plan's writes, object by object (the programme's division) ------------------------------------------
+
+PLAN_WRITES = [
+    # (method, path, allowed): P1-03 is 일자리정책담당관's (the staff persona's), P2-05 노동정책담당관's
+    ("post", "/plan/programmes/P1-03/retire/", RULES),
+    ("get", "/plan/programmes/P2-05/edit/", RULES),
+    ("get", "/plan/programmes/P2-05/blocks/new/", RULES),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "role", "allowed"),
+    [
+        pytest.param(m, path, role, role in allowed, id=f"{m}-{path}-{role}")
+        for m, path, allowed in PLAN_WRITES
+        for role in Role
+    ],
+)
+def test_plan_writes_by_division(office, client_as, method, path, role, allowed):
+    response = getattr(client_as(role), method)(path)
+    assert response.status_code == ((302 if method == "post" else 200) if allowed else 403)
+
+
+def test_programme_edit_gate_follows_the_programmes_division(personas):
+    from iljari.org.models import OrgUnit
+
+    jobs, labour = (OrgUnit.objects.get(code=code).path for code in ("JOBS-POLICY", "LABOUR-POLICY"))
+    allowed = {
+        role: (access.access_programme_edit(personas[role], jobs), access.access_programme_edit(personas[role], labour))
+        for role in Role
+    }
+    assert allowed == {
+        role: {Role.OFFICE_MANAGER: (True, True), Role.DIVISION_STAFF: (True, False)}.get(role, (False, False))
+        for role in Role
+    }

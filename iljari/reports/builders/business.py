@@ -15,7 +15,7 @@ from iljari.core.formats import format_amount, format_date, format_number, forma
 from iljari.finance.selectors import STAFFING_COLUMNS, budget_execution, staffing_table
 from iljari.org.selectors import division_list, org_unit_counts
 from iljari.performance.selectors import indicator_table, job_target_table
-from iljari.plan.selectors import milestones_by_state, plan_get, programme_list
+from iljari.plan.selectors import milestones_by_state, plan_get, programme_list, programme_text
 from iljari.reports.builders.cells import MISSING
 from iljari.reports.builders.cells import number_cell as _num
 from iljari.reports.builders.cells import rate_cell as _rate
@@ -454,10 +454,64 @@ def _period(milestone) -> str:
     )
 
 
+BUDGET_PLACEHOLDER = "{소요예산}"
+
+
+def _budget_text(programme) -> str:
+    if programme.budget is None:
+        return "-"
+    return f"{format_amount(programme.budget, '백만원')}백만원"
+
+
+def _text_cell(cell) -> Cell:
+    return Cell(cell.text, colspan=cell.colspan, rowspan=cell.rowspan, header=cell.header, align="center")
+
+
+def _text_blocks(programme, text: list) -> list:
+    """The programme's own report text (plan.selectors.programme_text): paragraphs as items with their marker
+    and depth, tables with their 단위 line and notes, a flow as a one-row table of its steps. `{소요예산}` in a
+    paragraph prints the programme's 소요예산 field, so that the figure has one source."""
+    blocks: list = []
+    for block in text:
+        said = block.text.replace(BUDGET_PLACEHOLDER, _budget_text(programme))
+        if block.kind == "table":
+            if said:
+                blocks.append(Item(said, marker=block.marker, level=block.level))
+            rows = [[_text_cell(cell) for cell in row] for row in block.body]
+            caption = f"{block.title}: " + ", ".join(cell.text for cell in (block.head[0] if block.head else []))
+            blocks.append(
+                Table(
+                    title=block.title,
+                    caption=caption.rstrip(": ,"),
+                    header=[[_text_cell(cell) for cell in row] for row in block.head],
+                    body=rows,
+                    unit_line=block.unit_line,
+                    notes=block.notes,
+                )
+            )
+        elif block.kind == "flow":
+            if said:
+                blocks.append(Item(said, marker=block.marker, level=block.level))
+            cells: list[Cell] = []
+            for number, step in enumerate(block.steps):
+                if number:
+                    cells.append(Cell("→", align="center"))
+                cells.append(Cell(step, align="center"))
+            title = said or "추진 절차"
+            blocks.append(Table(title=" ", caption=f"{title}: " + " → ".join(block.steps), header=[], body=[cells]))
+        else:
+            blocks.append(Item(said, marker=block.marker, level=block.level))
+    return blocks
+
+
 def programme_blocks(programme) -> list:
-    """A programme as the report prints it: its heading (①), purposes (◆), overview, progress and plan."""
+    """A programme as the report prints it: its heading (①), purposes (◆), then its own report text when it has
+    blocks (plan's ProgrammeBlock), else the overview, progress and plan drawn from its facts and milestones."""
     blocks: list = [Heading(3, programme.title, circled(programme.number))]
     blocks += [Item(text, marker="◆") for text in programme.purpose_lines]
+    text = programme_text(programme)
+    if text:
+        return blocks + _text_blocks(programme, text)
     blocks.append(Heading(4, "사업개요", "□"))
     for fact in programme.facts.all():
         blocks.append(Item(f"{fact.label} : {fact.value}" if fact.value else fact.label, marker="○"))
