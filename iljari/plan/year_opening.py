@@ -2,7 +2,8 @@
 
 - The vision's statement, the objectives (by number) and their core tasks (by order) in use are carried as they are.
 - A continuing programme is one of from_year not retired, under an objective carried: it is carried under the new
-  year's objective of the same number, with its number, title, division and purposes, and its 사업개요 facts (the
+  year's objective of the same number, with its number, title, division, purposes and core task (the new year's core
+  task of the same objective number and order), its 사업개요 facts and its report text blocks with their cells (the
   previous year's text, to be revised on the programme's page). Its 소요예산 is left empty (the new year's budget
   is set anew) and its milestones are NOT carried: a new year's plan is written anew.
 - Its budget-line links are mapped by code: a link to the from_year line of code C becomes a link to the to_year line
@@ -23,7 +24,7 @@ from __future__ import annotations
 from iljari.core.history import history_bulk_created
 from iljari.core.years import PreviewPart
 from iljari.finance.models import BudgetLine
-from iljari.plan.models import CoreTask, Objective, Programme, ProgrammeFact, Vision
+from iljari.plan.models import CoreTask, Objective, Programme, ProgrammeBlock, ProgrammeBlockCell, ProgrammeFact, Vision
 
 CODE_LENGTH = Programme._meta.get_field("code").max_length
 LINKS = "주요업무의 예산 사업 연결"
@@ -41,7 +42,7 @@ def _continuing(from_year: int):
         Programme.objects.filter(
             objective__vision__year=from_year, retired_on__isnull=True, objective__retired_on__isnull=True
         )
-        .select_related("objective", "division")
+        .select_related("objective", "division", "core_task__objective")
         .order_by("objective__number", "number")
     )
 
@@ -110,6 +111,11 @@ def preview(from_year: int, to_year: int) -> list[PreviewPart]:
         if link.budgetline.code in codes
     ]
     facts = ProgrammeFact.objects.filter(programme__in=plan.programmes).select_related("programme")
+    blocks = (
+        ProgrammeBlock.objects.filter(programme__in=plan.programmes)
+        .select_related("programme")
+        .order_by("programme__code", "order", "pk")
+    )
     return [
         PreviewPart(
             "비전",
@@ -145,6 +151,16 @@ def preview(from_year: int, to_year: int) -> list[PreviewPart]:
             note="전년 사업개요를 옮기니 주요업무 화면에서 고쳐 쓰십시오.",
         ),
         PreviewPart(
+            "보고서 문단·표",
+            [
+                f"{programme_code_next(b.programme.code, from_year, to_year)} {b.get_kind_display()} "
+                f"{(b.title or b.text)[:40]}"
+                for b in blocks
+            ],
+            [],
+            note="전년 보고서 문단과 표를 옮기니 주요업무 화면에서 고쳐 쓰십시오.",
+        ),
+        PreviewPart(
             LINKS,
             [
                 f"{programme_code_next(link.programme.code, from_year, to_year)} ↔ {link.budgetline.code}"
@@ -177,6 +193,10 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
     )
     history_bulk_created(tasks)
     created["핵심과제"] = len(tasks)
+    task_of = {
+        (task.objective.number, task.order): task
+        for task in CoreTask.objects.filter(objective__vision=vision).select_related("objective")
+    }
     programmes = Programme.objects.bulk_create(
         [
             Programme(
@@ -186,6 +206,7 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
                 title=p.title,
                 division_id=p.division_id,
                 purposes=p.purposes,
+                core_task=task_of.get((p.core_task.objective.number, p.core_task.order)) if p.core_task_id else None,
                 budget=None,
                 budget_note="",
             )
@@ -206,6 +227,43 @@ def open_year(from_year: int, to_year: int, actor, batch) -> dict[str, int]:
     )
     history_bulk_created(facts, describe=lambda f: f"{f.label}: {f.value}"[:200])
     created["사업개요 항목"] = len(facts)
+    old_blocks = list(ProgrammeBlock.objects.filter(programme__in=list(new_of)).order_by("programme_id", "order", "pk"))
+    blocks = ProgrammeBlock.objects.bulk_create(
+        [
+            ProgrammeBlock(
+                programme=new_of[b.programme_id],
+                order=b.order,
+                kind=b.kind,
+                marker=b.marker,
+                level=b.level,
+                text=b.text,
+                title=b.title,
+                unit_line=b.unit_line,
+                notes=b.notes,
+            )
+            for b in old_blocks
+        ],
+        batch_size=1000,
+    )
+    history_bulk_created(blocks, describe=lambda b: (b.title or b.text)[:200])
+    block_of = {old.pk: new for old, new in zip(old_blocks, blocks, strict=True)}
+    cells = ProgrammeBlockCell.objects.bulk_create(
+        [
+            ProgrammeBlockCell(
+                block=block_of[c.block_id],
+                part=c.part,
+                row=c.row,
+                column=c.column,
+                text=c.text,
+                colspan=c.colspan,
+                rowspan=c.rowspan,
+            )
+            for c in ProgrammeBlockCell.objects.filter(block__in=list(block_of)).order_by("block_id", "pk")
+        ],
+        batch_size=1000,
+    )
+    history_bulk_created(cells, describe=lambda c: c.text[:200])
+    created["보고서 문단·표"] = len(blocks)
     through = Programme.budget_lines.through
     new_lines = dict(BudgetLine.objects.filter(year=to_year).values_list("code", "pk"))
     links = [

@@ -17,7 +17,16 @@ from iljari.finance import services as finance
 from iljari.finance.models import BudgetLine
 from iljari.org.models import OrgUnit
 from iljari.performance.models import JobTarget
-from iljari.plan.models import CoreTask, Milestone, Objective, Programme, ProgrammeFact, Vision
+from iljari.plan.models import (
+    CoreTask,
+    Milestone,
+    Objective,
+    Programme,
+    ProgrammeBlock,
+    ProgrammeBlockCell,
+    ProgrammeFact,
+    Vision,
+)
 from iljari.plan.year_opening import programme_code_next
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +110,36 @@ def test_budget_line_links_are_mapped_by_code(dataset_2018):
     assert list(Programme.objects.get(code="P1-01-2019").budget_lines.all()) == [new_line]
     link = LogEntry.objects.get(content_type__model="programme_budget_lines", action=LogEntry.Action.CREATE)
     assert link.object_repr == "P1-01-2019 ↔ 123-45"  # the link is in the change history too
+
+
+def test_a_continuing_programme_keeps_its_core_task_and_its_report_text(dataset_2018):
+    programme = Programme.objects.get(code="P2-05")
+    task = CoreTask.objects.filter(objective=programme.objective).order_by("order").last()
+    Programme.objects.filter(pk=programme.pk).update(core_task=task)
+    ProgrammeBlock.objects.create(programme=programme, order=1, marker="※", text="시·구 매칭비율 7:3")
+    table = ProgrammeBlock.objects.create(programme=programme, order=2, kind="table", title="쉼터", marker="")
+    ProgrammeBlockCell.objects.create(block=table, part="head", row=1, column=1, text="구분", colspan=2)
+    ProgrammeBlockCell.objects.create(block=table, part="body", row=1, column=1, text="서울시 노동자 쉼터")
+
+    year_open(actor=None, to_year=2019, from_year=2018)
+
+    carried = Programme.objects.get(code="P2-05-2019")
+    assert carried.core_task is not None and carried.core_task != task
+    assert (carried.core_task.objective.vision.year, carried.core_task.order, carried.core_task.title) == (
+        2019,
+        task.order,
+        task.title,
+    )
+    blocks = list(carried.blocks.order_by("order"))
+    assert [(b.kind, b.marker, b.text, b.title) for b in blocks] == [
+        ("paragraph", "※", "시·구 매칭비율 7:3", ""),
+        ("table", "", "", "쉼터"),
+    ]
+    assert sorted(blocks[1].cells.values_list("part", "row", "column", "text", "colspan")) == [
+        ("body", 1, 1, "서울시 노동자 쉼터", 1),
+        ("head", 1, 1, "구분", 2),
+    ]
+    assert ProgrammeBlock.objects.filter(programme=programme).count() == 2  # the 2018 text stays as it was
 
 
 def test_retired_programmes_do_not_continue(dataset_2018):
