@@ -26,6 +26,7 @@ from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from auditlog.cid import get_cid
 from auditlog.context import auditlog_value, disable_auditlog, set_extra_data
@@ -38,7 +39,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Count,
+    DateField,
     DateTimeField,
     DecimalField,
     IntegerField,
@@ -47,12 +50,14 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.signals import pre_save
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.encoding import smart_str
 
 from iljari.core.bulk import rows_insert
 from iljari.core.exports import mask_name
-from iljari.core.formats import format_number, format_won
+from iljari.core.formats import format_number, format_won, screen_date, screen_datetime
 from iljari.core.models import ChangeBatch, MonthLock, User
 
 _current_batch: ContextVar[ChangeBatch | None] = ContextVar("iljari_change_batch", default=None)
@@ -357,13 +362,14 @@ def history_batch(*, kind: str, label: str, subject: str, actor=None) -> Iterato
         batch.save(update_fields=["created", "changed", "deleted", "unchanged"])
 
 
-# --- reading an entry: money formatted, personal values masked ---------------------------------------------------
+# --- reading an entry: Korean names, values as their pages show them, personal values masked --------------------
 
 MONEY_FIELD_TYPES = (BigIntegerField,)  # money is integer 원 in a BigIntegerField (DESIGN.md)
 MONEY_FIELD_WORDS = ("wage", "amount", "pay", "total")  # money kept in a smaller integer field (hourly_wage)
 PERSONAL_FIELDS = {"name", "phone", "email", "address", "birth_date", "rrn", "rrn_index", "mobile"}
 PERSONAL_APPS = {"people"}  # whose records are persons: their names and text masked too
 HIDDEN = "●●●"
+YES_NO = {"True": "예", "False": "아니요", "true": "예", "false": "아니요", "1": "예", "0": "아니요"}
 
 
 def _mask(value) -> str:
@@ -378,13 +384,27 @@ def entry_object_text(entry: LogEntry) -> str:
     return entry.object_repr
 
 
+def entry_model_label(entry: LogEntry) -> str:
+    """The Korean name of the entry's kind of record (`모집공고`), never `intake.call`."""
+    model = entry.content_type.model_class()
+    return str(model._meta.verbose_name) if model is not None else "삭제된 자료 종류"
+
+
+def record_history_url(model, pk) -> str:
+    """The change history of one record: where the auditor may open any record an entry names."""
+    query = urlencode({"model": f"{model._meta.app_label}.{model._meta.model_name}", "object_pk": pk})
+    return f"{reverse('core:history_list')}?{query}"
+
+
 def entry_change_rows(entry: LogEntry) -> list[dict]:
     """The entry's changed fields as rows of (label, before, after) for the screen and the API: each field by its
-    Korean name, money as `1,234원`, numbers with thousands separators, and a person's identifying values masked
-    (name → 홍*동, contact details and birth dates hidden)."""
+    Korean name (verbose_name), each value as its own page shows it — a choice by its label, money as `1,234원`,
+    numbers with thousands separators, dates and times in the screen style (Asia/Seoul), 예/아니요, a referenced
+    record by its name (with `before_url`/`after_url`: that record's history) — and a person's identifying values
+    masked (name → 홍*동, contact details, birth dates and encrypted values hidden)."""
     model = entry.content_type.model_class()
     personal_record = entry.content_type.app_label in PERSONAL_APPS
-    rows = []
+    raw = []
     for name, values in (entry.changes_dict or {}).items():
         field = None
         if model is not None:
@@ -392,40 +412,85 @@ def entry_change_rows(entry: LogEntry) -> list[dict]:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 field = None
-        label = str(getattr(field, "verbose_name", "") or name)
         before, after = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
-        rows.append(
-            {
-                "field": name,
-                "label": label,
-                "before": _display(field, name, before, personal_record),
-                "after": _display(field, name, after, personal_record),
-            }
-        )
+        raw.append((name, field, before, after))
+    names = _related_names(raw)
+    rows = []
+    for name, field, before, after in raw:
+        label = str(getattr(field, "verbose_name", "") or name)
+        row = {"field": name, "label": label}
+        for side, value in (("before", before), ("after", after)):
+            text, url = _display(field, name, value, personal_record, names)
+            row[side] = text
+            row[f"{side}_url"] = url
+        rows.append(row)
     return rows
 
 
-def _display(field, name: str, value, personal_record: bool) -> str:
+def _related_names(raw) -> dict[tuple, str]:
+    """The names of the records the entry's foreign keys point to, one query per related model: {(model, pk):
+    name}; a person's name masked."""
+    wanted: dict = {}
+    for _, field, before, after in raw:
+        if field is not None and field.is_relation and (field.many_to_one or field.one_to_one):
+            for value in (before, after):
+                if value not in (None, "", "None"):
+                    wanted.setdefault(field.related_model, set()).add(str(value))
+    names = {}
+    for related, pks in wanted.items():
+        try:
+            found = related._default_manager.filter(pk__in=list(pks))
+        except (TypeError, ValueError):  # pragma: no cover - a stored value of the wrong type
+            continue
+        for record in found:
+            text = smart_str(record)
+            if related._meta.app_label in PERSONAL_APPS:
+                text = _mask(getattr(record, "name", "") or text)
+            names[(related, str(record.pk))] = text
+    return names
+
+
+def _display(field, name: str, value, personal_record: bool, names: dict) -> tuple[str, str | None]:
+    """(the text of one stored value as its page shows it, the URL of the record it names or None)."""
     if value is None or value == "None" or value == "":
-        return ""
+        return "", None
     if name in PERSONAL_FIELDS and (personal_record or name != "name"):
-        return _mask(value) if name == "name" else HIDDEN
+        return (_mask(value) if name == "name" else HIDDEN), None
+    if field is not None and type(field).__name__.startswith("Encrypted"):
+        return HIDDEN, None
+    if field is not None and field.is_relation and field.related_model is not None:
+        related = field.related_model
+        text = names.get((related, str(value)))
+        if text is None:
+            return f"삭제된 {related._meta.verbose_name}", None
+        return text, record_history_url(related, value)
+    if field is not None and field.choices:
+        labels = {str(key): str(label) for key, label in field.flatchoices}
+        return labels.get(str(value), smart_str(value)), None
+    if isinstance(field, BooleanField):
+        return YES_NO.get(str(value), smart_str(value)), None
+    if isinstance(field, DateTimeField):
+        moment = parse_datetime(str(value))
+        return (screen_datetime(moment) if moment else smart_str(value)), None
+    if isinstance(field, DateField):
+        day = parse_date(str(value)[:10])
+        return (screen_date(day) if day else smart_str(value)), None
     is_integer = isinstance(field, IntegerField) and not (field.is_relation if field is not None else False)
     if is_integer:
         try:
             number = int(value)
         except (TypeError, ValueError):
-            return smart_str(value)
+            return smart_str(value), None
         if isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS):
-            return format_won(number)
-        return format_number(number)
+            return format_won(number), None
+        return format_number(number), None
     if isinstance(field, DecimalField):
         try:
             number = Decimal(str(value))
         except (InvalidOperation, ValueError):
-            return smart_str(value)
-        return format_number(number, decimals=max(0, -number.normalize().as_tuple().exponent))
-    return smart_str(value)
+            return smart_str(value), None
+        return format_number(number, decimals=max(0, -number.normalize().as_tuple().exponent)), None
+    return smart_str(value), None
 
 
 def register_core_models() -> None:

@@ -35,7 +35,7 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
-from iljari.core.history import entry_change_rows, entry_object_text
+from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text
 from iljari.core.http import error_text, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
@@ -127,17 +127,20 @@ def history_list(request):
         date_to=filters.get("date_to"),
     )
     page = paginate(request, entries)
-    return render(request, "core/history_list.html", {"form": form, "page": page})
+    rows = [{"entry": entry, "kind": entry_model_label(entry), "object": entry_object_text(entry)} for entry in page]
+    return render(request, "core/history_list.html", {"form": form, "page": page, "rows": rows})
 
 
 @login_required
 def history_detail(request, pk: int):
     entry = selectors.change_history_get(user=request.user, pk=pk)
-    changes = [
-        {"field": field, "before": values[0] if values else "", "after": values[1] if len(values) > 1 else ""}
-        for field, values in (entry.changes_dict or {}).items()
-    ]
-    return render(request, "core/history_detail.html", {"entry": entry, "changes": changes})
+    context = {
+        "entry": entry,
+        "kind": entry_model_label(entry),
+        "object": entry_object_text(entry),
+        "changes": entry_change_rows(entry),
+    }
+    return render(request, "core/history_detail.html", context)
 
 
 @login_required
@@ -159,7 +162,13 @@ def change_batch_detail(request, pk: int):
     batch = selectors.change_batch_get(user=request.user, pk=pk)
     page = paginate(request, selectors.change_batch_entries(user=request.user, batch=batch))
     entries = [
-        {"entry": entry, "object": entry_object_text(entry), "changes": entry_change_rows(entry)} for entry in page
+        {
+            "entry": entry,
+            "kind": entry_model_label(entry),
+            "object": entry_object_text(entry),
+            "changes": entry_change_rows(entry),
+        }
+        for entry in page
     ]
     return render(request, "core/change_batch_detail.html", {"batch": batch, "page": page, "entries": entries})
 

@@ -1,4 +1,10 @@
-"""Template filters for the Korean formats of iljari.core.formats: `{{ won|amount:"억원" }}`, `{{ r|rate }}`."""
+"""Template filters for the Korean formats of iljari.core.formats: `{{ won|amount:"억원" }}`, `{{ r|rate }}`.
+
+Dates on every screen go through `when` (the screen style): `{{ day|when }}` → 2018.7.11., `{{ moment|when }}` →
+2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`, `{{ moment|when:"day" }}`, `{{ month|when:"month" }}` →
+2018년 7월. `kdate`/`kmonth` print the report style ('18.7.11.) and belong to documents, not to pages."""
+
+from datetime import date
 
 from django import template
 
@@ -36,3 +42,17 @@ def kdate(value):
 @register.filter
 def kmonth(value):
     return formats.format_month(value)
+
+
+@register.filter
+def when(value, style=""):
+    """The screen style of a date or a moment (see the module's docstring); anything else as it is."""
+    if value is None or value == "":
+        return formats.EMPTY
+    if not isinstance(value, date):
+        return value
+    if style == "month":
+        return formats.screen_month(value)
+    if style == "day":
+        return formats.screen_date(value)
+    return formats.screen_datetime(value, seconds=style == "seconds")

@@ -114,7 +114,9 @@ class Consultation(TimeStampedModel):
 class FollowUp(TimeStampedModel):
     """A follow-up of a consultation (a call back, a second meeting); its note is private like the notes."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="follow_ups")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("상담")
+    )
     due_on = models.DateField(_("예정일"))
     done_on = models.DateField(_("한 날"), null=True, blank=True)
     note = models.TextField(_("내용"), blank=True)
@@ -180,7 +182,7 @@ class LabourCase(TimeStampedModel):
 class CaseStep(TimeStampedModel):
     """A step of a case (진정 접수, 출석 조사, 심문 …) with its date and deadline."""
 
-    case = models.ForeignKey(LabourCase, on_delete=models.CASCADE, related_name="steps")
+    case = models.ForeignKey(LabourCase, on_delete=models.CASCADE, related_name="steps", verbose_name=_("사건"))
     title = models.CharField(_("단계"), max_length=100)
     on = models.DateField(_("날짜"), null=True, blank=True)
     deadline = models.DateField(_("기한"), null=True, blank=True)

@@ -37,7 +37,7 @@ class Shelter(TimeStampedModel):
 class ShelterDailyCount(TimeStampedModel):
     """How many people used a shelter on a day, entered by the shelter's staff."""
 
-    shelter = models.ForeignKey(Shelter, on_delete=models.PROTECT, related_name="counts")
+    shelter = models.ForeignKey(Shelter, on_delete=models.PROTECT, related_name="counts", verbose_name=_("쉼터"))
     day = models.DateField(_("날짜"))
     users = models.PositiveIntegerField(_("이용자 수"))
 

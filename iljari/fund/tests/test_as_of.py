@@ -44,7 +44,7 @@ def test_a_loan_page_opens_at_the_fund_latest_day_and_its_forms_carry_it(manager
     make_loan()  # disbursed '18.1.31.: the ledger's newest day
     content = manager_client.get("/fund/loans/L-1/").content
     root = lxml_html.fromstring(content)
-    assert "'18.1.31. 기준" in root.text_content()
+    assert "2018.1.31. 기준" in root.text_content()
     actions = root.xpath("//form[@method='post']/@action")
     assert "/fund/loans/L-1/repayments/?as_of=2018-01-31" in actions
 

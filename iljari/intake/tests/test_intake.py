@@ -54,7 +54,7 @@ def test_eligibility_names_every_rule_that_fails(office):
     too_old_outside = _person(birth=date(1970, 1, 1), district=None)
     failures = services.eligibility_failures(call=call, person=too_old_outside)
     assert failures == [
-        "만 18세 이상 39세 이하만 신청할 수 있습니다(2018. 1. 1. 기준 만 48세).",
+        "만 18세 이상 39세 이하만 신청할 수 있습니다(2018.1.1. 기준 만 48세).",
         "서울시에 주소를 둔 사람만 신청할 수 있습니다.",
     ]
     assert services.eligibility_failures(call=call, person=_person()) == []

@@ -96,7 +96,7 @@ def test_an_ineligible_citizen_gets_each_failed_rule_in_korean(office, client_as
     body = response.json()
     assert response.status_code == 400 and body["message"] == "신청 자격을 갖추지 못했습니다."
     assert body["errors"] == [
-        {"field": "eligibility", "message": "만 18세 이상 39세 이하만 신청할 수 있습니다(2018. 1. 1. 기준 만 58세)."}
+        {"field": "eligibility", "message": "만 18세 이상 39세 이하만 신청할 수 있습니다(2018.1.1. 기준 만 58세)."}
     ]
 
 
