@@ -21,9 +21,16 @@ from iljari.core.access import (
     access_month_lock,
     access_office_figures_view,
     access_retention_rules_change,
+    access_technical_notes,
     require,
 )
-from iljari.core.accesslog import access_log_list, access_log_month_review, access_log_print, access_log_review_sign
+from iljari.core.accesslog import (
+    access_log_list,
+    access_log_month_review,
+    access_log_print,
+    access_log_review_sign,
+    access_log_subjects,
+)
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.forms import (
     AccessLogFilterForm,
@@ -298,7 +305,10 @@ def access_log(request):
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = access_log_list(user=request.user, **filters)
-    return render(request, "core/access_log.html", {"form": form, "page": paginate(request, entries)})
+    page = paginate(request, entries)
+    rows = zip(page, access_log_subjects(page, user=request.user), strict=True)
+    context = {"form": form, "page": page, "rows": rows, "technical": access_technical_notes(request.user)}
+    return render(request, "core/access_log.html", context)
 
 
 # --- background jobs ---------------------------------------------------------------------------------------
@@ -308,13 +318,15 @@ def access_log(request):
 def job_detail(request, pk: int):
     """A background job: its progress (polled by htmx while it runs), then its result or the reason it failed."""
     job = job_get(user=request.user, pk=pk)
-    return render(request, "core/job_detail.html", {"job": job, "jobs": job_list(user=request.user)})
+    context = {"job": job, "jobs": job_list(user=request.user), "technical": access_technical_notes(request.user)}
+    return render(request, "core/job_detail.html", context)
 
 
 @login_required
 def job_progress(request, pk: int):
     """The progress fragment the job page polls; it stops polling once the job has finished."""
-    return render(request, "core/_job_progress.html", {"job": job_get(user=request.user, pk=pk)})
+    context = {"job": job_get(user=request.user, pk=pk), "technical": access_technical_notes(request.user)}
+    return render(request, "core/_job_progress.html", context)
 
 
 @login_required

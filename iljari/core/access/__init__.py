@@ -51,6 +51,7 @@ from iljari.core.access.office import (  # noqa: F401
     access_partner_list,
     access_print_record,
     access_retention_rules_change,
+    access_technical_notes,
     access_validation_rules_manage,
     account_placement_allowed,
     account_placement_required,

@@ -9,6 +9,7 @@ from datetime import date
 from django import template
 
 from iljari.core import formats
+from iljari.core.roles import Role
 
 register = template.Library()
 
@@ -56,3 +57,14 @@ def when(value, style=""):
     if style == "day":
         return formats.screen_date(value)
     return formats.screen_datetime(value, seconds=style == "seconds")
+
+
+@register.filter
+def role_name(value):
+    """A role's Korean name (`district_officer` → 자치구); an empty value as `-`."""
+    if not value:
+        return formats.EMPTY
+    try:
+        return Role(value).label
+    except ValueError:
+        return value
