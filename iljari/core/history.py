@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlencode
 
@@ -366,6 +367,7 @@ def history_batch(*, kind: str, label: str, subject: str, actor=None) -> Iterato
 
 MONEY_FIELD_TYPES = (BigIntegerField,)  # money is integer 원 in a BigIntegerField (DESIGN.md)
 MONEY_FIELD_WORDS = ("wage", "amount", "pay", "total")  # money kept in a smaller integer field (hourly_wage)
+NOT_MONEY_FIELDS = {"seed", "size", "pruned_through", "pruned_count", "last_entry_id"}  # big integers of other kinds
 PERSONAL_FIELDS = {"name", "phone", "email", "address", "birth_date", "rrn", "rrn_index", "mobile"}
 PERSONAL_APPS = {"people"}  # whose records are persons: their names and text masked too
 HIDDEN = "●●●"
@@ -471,6 +473,8 @@ def _display(field, name: str, value, personal_record: bool, names: dict) -> tup
         return YES_NO.get(str(value), smart_str(value)), None
     if isinstance(field, DateTimeField):
         moment = parse_datetime(str(value))
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, UTC)  # django-auditlog stores a moment as naive UTC
         return (screen_datetime(moment) if moment else smart_str(value)), None
     if isinstance(field, DateField):
         day = parse_date(str(value)[:10])
@@ -481,7 +485,8 @@ def _display(field, name: str, value, personal_record: bool, names: dict) -> tup
             number = int(value)
         except (TypeError, ValueError):
             return smart_str(value), None
-        if isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS):
+        money = isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS)
+        if money and name not in NOT_MONEY_FIELDS:
             return format_won(number), None
         return format_number(number), None
     if isinstance(field, DecimalField):

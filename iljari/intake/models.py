@@ -439,9 +439,15 @@ class SelectionRun(models.Model):
     run_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("실행한 사람")
     )
+
+    class Method(models.TextChoices):
+        """The versions of the selection's rules (a run records the one it followed, so it can be re-run)."""
+
+        V1 = "iljari-selection-v1", _("심사 점수·가점·추첨 순 선발(제1판)")
+
     run_at = models.DateTimeField(_("실행 일시"))
-    seed = models.BigIntegerField(_("난수 시드"))
-    algorithm = models.CharField(_("알고리즘"), max_length=40)
+    seed = models.BigIntegerField(_("추첨 기준값"))  # the random seed: the same value draws the same lots
+    algorithm = models.CharField(_("선발 방식"), max_length=40, choices=Method.choices)
     selected = models.PositiveIntegerField(_("선발"))
     waitlisted = models.PositiveIntegerField(_("예비"))
 

@@ -202,7 +202,7 @@ def test_office_pages_show_figures_and_runs(office, client_as):
     close_call(call)
     assert staff.post(f"/intake/calls/{call.code}/select/", {"seed": "42"}).status_code == 302
     page = staff.get(f"/intake/calls/{call.code}/").content.decode()
-    assert "난수 시드 42" in page and "2:1" in page and "******" in page
+    assert "추첨 기준값 42" in page and "2:1" in page and "******" in page
     assert client_as(Role.CITIZEN).get(f"/intake/calls/{call.code}/").status_code == 403
 
 
