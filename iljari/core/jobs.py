@@ -157,8 +157,9 @@ class JobRun:
         if not updated:
             raise JobLeaseLost(self.job.pk)
 
-    def finish(self, *, name: str, content_type: str, data: bytes) -> None:
-        """Store the result (already complete in memory) and mark the job done, in one transaction."""
+    def finish(self, *, name: str, content_type: str, data: bytes, summary: str = "") -> None:
+        """Store the result (already complete in memory) and mark the job done, in one transaction; `summary`: what
+        it did, in Korean, shown above the file."""
         job = self.job
         with transaction.atomic():
             if not self._mine().select_for_update().exists():
@@ -166,6 +167,7 @@ class JobRun:
             file_store(job.result, name, ContentFile(data))
             job.result_name = name[:200]
             job.result_type = content_type[:100]
+            job.summary = summary or job.summary
             job.status = Status.SUCCEEDED
             job.done = job.total = max(job.total, 1)
             job.step = ""
@@ -176,6 +178,7 @@ class JobRun:
                     "result",
                     "result_name",
                     "result_type",
+                    "summary",
                     "status",
                     "done",
                     "total",

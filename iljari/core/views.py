@@ -31,6 +31,7 @@ from iljari.core.accesslog import (
     access_log_review_sign,
     access_log_subjects,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.forms import (
     AccessLogFilterForm,
@@ -338,7 +339,8 @@ def job_download(request, pk: int):
         handle = job.result.open("rb")
     except FileNotFoundError as exc:
         raise NotFound("결과 파일을 찾을 수 없습니다(보관 기간이 지났을 수 있습니다).") from exc
-    response = FileResponse(handle, as_attachment=True, filename=job.result_name, content_type=job.result_type)
+    response = FileResponse(handle, content_type=job.result_type)
+    download_named(response, job.result_name)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -17,6 +17,7 @@ from iljari.core.access import (
     access_district_projects_view,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step
@@ -93,7 +94,7 @@ def district_project_export(request):
     ]  # fmt: skip
     data = xlsx_table(title="시-구 협력 일자리사업", columns=columns, rows=rows, note="시-구 협력 일자리사업 목록")
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="district-projects.xlsx"'
+    download_named(response, "시-구 협력 일자리사업 목록.xlsx", fallback="district-projects.xlsx")
     return response
 
 

@@ -20,6 +20,7 @@ from iljari.core.access import (
     access_payroll_template,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step
@@ -67,7 +68,7 @@ def agreement_export(request):
     require(access_grants_view(request.user))
     _, filters = _filters(request)
     response = HttpResponse(selectors.agreement_sheet(user=request.user, **filters), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="grant-agreements.xlsx"'
+    download_named(response, "보조금 협약 목록.xlsx", fallback="grant-agreements.xlsx")
     return response
 
 
@@ -316,7 +317,7 @@ def payroll_detail(request, pk: int):
 def payroll_template(request):
     require(access_payroll_template(request.user))
     response = HttpResponse(selectors.payroll_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="payroll-template.xlsx"'
+    download_named(response, "인건비 지원 신청 양식.xlsx", fallback="payroll-template.xlsx")
     return response
 
 
