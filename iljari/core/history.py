@@ -17,6 +17,17 @@ the batch's entries by action. `history_bulk_replace` diffs a set of rows agains
 unchanged rows are left alone, changed rows updated with their before and after values, the others deleted or
 created, each with its entry. `history_bulk_created` records rows written by `bulk_create`/`rows_insert`;
 `history_bulk_deleted` records and deletes; `history_bulk_updated` records and runs a queryset update.
+
+Reading an entry (the history pages and `/api/history`), in plain Korean:
+- entry_model_label(entry) -> str   the kind of record by its verbose_name (모집공고), never `intake.call`
+- entry_object_text(entry) -> str   the record's name; a person's masked (홍*동)
+- entry_change_rows(entry) -> [{field, label, before, after, before_url, after_url}]   each field by its Korean name,
+  each value as its own page shows it (choice labels, 1,234원, 2018.7.11., 2018.7.11. 10:37 in Asia/Seoul, 예/아니요,
+  a referenced record by its name with a link to its history), personal and encrypted values masked; the other side
+  of a relation and the record's own id left out
+- history_value_text_register(model, field, describe)   an app says how to read a value only it understands (a
+  validation rule's series expression)
+- record_history_url(model, pk) -> str   the history of one record
 """
 
 from __future__ import annotations
@@ -374,6 +385,15 @@ HIDDEN = "●●●"
 YES_NO = {"True": "예", "False": "아니요", "true": "예", "false": "아니요", "1": "예", "0": "아니요"}
 
 
+_VALUE_TEXTS: dict[tuple[str, str], Callable[[str], str]] = {}
+
+
+def history_value_text_register(model, field_name: str, describe: Callable[[str], str]) -> None:
+    """How the history shows a stored value of one field that only its app can read (a validation rule's series
+    expression `jobs.target.kind[indirect]` → 일자리 목표 간접일자리): `describe(value) -> Korean text`."""
+    _VALUE_TEXTS[(model._meta.label_lower, field_name)] = describe
+
+
 def _mask(value) -> str:
     return mask_name(value) if value not in (None, "") else ""
 
@@ -414,6 +434,10 @@ def entry_change_rows(entry: LogEntry) -> list[dict]:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 field = None
+        if field is not None and field.is_relation and not field.concrete and not field.many_to_many:
+            continue  # the other side of a relation (a unit's budget lines): not a value of this record
+        if field is not None and field.primary_key:
+            continue  # the record's own number: the entry names the record already
         before, after = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
         raw.append((name, field, before, after))
     names = _related_names(raw)
@@ -460,6 +484,9 @@ def _display(field, name: str, value, personal_record: bool, names: dict) -> tup
         return (_mask(value) if name == "name" else HIDDEN), None
     if field is not None and type(field).__name__.startswith("Encrypted"):
         return HIDDEN, None
+    describe = _VALUE_TEXTS.get((field.model._meta.label_lower, name)) if field is not None else None
+    if describe is not None:
+        return describe(smart_str(value)), None
     if field is not None and field.is_relation and field.related_model is not None:
         related = field.related_model
         text = names.get((related, str(value)))

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.formats import screen_datetime
+from iljari.core.formats import screen_date, screen_datetime
 from iljari.core.roles import PUBLIC_ROLES, Role
 
 
@@ -405,7 +405,7 @@ class DestructionRecord(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.rule_label} {self.records}건"
+        return f"{screen_date(self.at)} {self.rule_label} {self.records}건"
 
 
 class OneTimeCode(models.Model):
@@ -442,7 +442,7 @@ class OneTimeCode(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} 인증번호 {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_channel_display()} 인증번호 {screen_datetime(self.created_at)}"
 
 
 def job_result_path(instance, filename: str) -> str:

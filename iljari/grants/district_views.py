@@ -19,7 +19,7 @@ from iljari.core.access import (
 )
 from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_month
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.grants import district_selectors as selectors
@@ -198,7 +198,7 @@ def district_monitoring_record(request, code: str):
             actor=request.user, project=project, month=data["month"], sales=data["sales"], users=data["users"],
             satisfaction=data["satisfaction"], jobs=jobs_of(data), note=data["note"],
         )  # fmt: skip
-        return f"{record.month:%Y년 %m월} 모니터링을 저장했습니다."
+        return f"{screen_month(record.month)} 모니터링을 저장했습니다."
 
     return _project_step(request, code, make_form, "monitoring_form", act)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from iljari.core.formats import screen_datetime
+from iljari.core.formats import screen_date, screen_datetime
 from iljari.core.models import TimeStampedModel
 
 
@@ -158,9 +158,9 @@ class EligibilityRule(TimeStampedModel):
 
     def __str__(self) -> str:
         if self.kind == self.Kind.AGE_BETWEEN:
-            return f"{age_range_text(self.min_value, self.max_value)}({self.on_date:%Y-%m-%d} 기준)"
+            return f"{age_range_text(self.min_value, self.max_value)}({screen_date(self.on_date)} 기준)"
         if self.kind == self.Kind.NO_DIRECT_JOB_OVERLAP:
-            return f"{self.on_date:%Y-%m-%d}~{self.until_date:%Y-%m-%d}에 다른 직접일자리에 참여하지 않는 사람"
+            return f"{screen_date(self.on_date)}~{screen_date(self.until_date)}에 다른 직접일자리에 참여하지 않는 사람"
         return self.get_kind_display()
 
 

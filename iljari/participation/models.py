@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date, screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import TargetGroup
 
@@ -44,7 +45,7 @@ class PublicHoliday(TimeStampedModel):
         ordering = ["day"]
 
     def __str__(self) -> str:
-        return f"{self.day:%Y-%m-%d} {self.name}"
+        return f"{screen_date(self.day)} {self.name}"
 
 
 class ProgrammeTerms(TimeStampedModel):
@@ -235,7 +236,7 @@ class Placement(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.worksite} {self.start_date:%Y-%m-%d}~"
+        return f"{self.worksite} {screen_date(self.start_date)}~"
 
     def get_absolute_url(self) -> str:
         return reverse("participation:placement_detail", args=[self.pk])
@@ -275,7 +276,7 @@ class WorkRecord(TimeStampedModel):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.placement} {self.month:%Y-%m}"
+        return f"{self.placement} {screen_month(self.month)}"
 
 
 class Payment(models.Model):
@@ -316,7 +317,7 @@ class Payment(models.Model):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.placement} {self.month:%Y-%m} {self.total:,}원"
+        return f"{self.placement} {screen_month(self.month)} {self.total:,}원"
 
 
 class EmploymentOutcome(TimeStampedModel):
@@ -519,7 +520,7 @@ class Enrolment(TimeStampedModel):
         indexes = [models.Index(fields=["person", "enrolled_on"]), models.Index(fields=["course", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.course} {self.enrolled_on:%Y-%m-%d}~"
+        return f"{self.course} {screen_date(self.enrolled_on)}~"
 
     def get_absolute_url(self) -> str:
         return reverse("participation:training_enrolment", args=[self.pk])
@@ -558,7 +559,7 @@ class AttendanceMonth(TimeStampedModel):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.enrolment} {self.month:%Y-%m} {self.attended_days}/{self.scheduled_days}"
+        return f"{self.enrolment} {screen_month(self.month)} {self.attended_days}/{self.scheduled_days}"
 
 
 class TrainingDeposit(TimeStampedModel):

@@ -73,7 +73,12 @@ def _course_page(request, course, month, *, form=None, upload=None, status=200):
     can_record = access_training_records(request.user, course.institute)
     if form is None and can_record:
         form = AttendanceMonthForm(rows=sheet.rows)
-    _log(request, "view", [row.enrolment.person_id for row in sheet.rows], f"훈련 과정 {course.code} {month:%Y-%m}")
+    _log(
+        request,
+        "view",
+        [row.enrolment.person_id for row in sheet.rows],
+        f"훈련 과정 {course.code} {screen_month(month)}",
+    )
     return render(
         request,
         "participation/training/course.html",
@@ -126,7 +131,7 @@ def attendance_sheet(request, code: str):
         request,
         export="attendance",
         subject_ids=[row.enrolment.person_id for row in trainees],
-        detail=f"훈련 과정 {course.code} {month:%Y-%m} 출석 양식",
+        detail=f"훈련 과정 {course.code} {screen_month(month)} 출석 양식",
         build=lambda: selectors.attendance_sheet(user=request.user, course=course, month=month),
         filename=f"출석 양식({course.code} {screen_month(month)}).xlsx",
         fallback=f"attendance-{course.code}-{month:%Y-%m}.xlsx",

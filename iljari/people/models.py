@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 from iljari.people.rrn import mask_rrn
 
@@ -100,4 +101,4 @@ class Consent(TimeStampedModel):
         ordering = ["person", "-given_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()} {self.notice_version} ({self.given_at:%Y-%m-%d})"
+        return f"{self.get_purpose_display()} {self.notice_version} ({screen_date(self.given_at)})"

@@ -10,7 +10,7 @@ class PerformanceConfig(AppConfig):
 
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
-        from iljari.core.history import track
+        from iljari.core.history import history_value_text_register, track
         from iljari.performance import models
         from iljari.performance.selectors import job_achievement_newest_as_of
 
@@ -25,3 +25,11 @@ class PerformanceConfig(AppConfig):
             models.ValidationRule,
         ):
             track(model)
+
+        def series_text(expression: str) -> str:
+            from iljari.performance.wording import Labels
+
+            return Labels.load().side(expression)
+
+        for name in ("left_series", "right_series", "whole_series"):  # the history names a rule's sides in Korean
+            history_value_text_register(models.ValidationRule, name, series_text)

@@ -33,7 +33,7 @@ from iljari.core.accesslog import access_log_record
 from iljari.core.downloads import file_name_safe
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, watermark_text
-from iljari.core.formats import screen_date
+from iljari.core.formats import screen_date, screen_month
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
@@ -114,7 +114,7 @@ def personal_access_log(
         subject_type="people.person",
         subject_ids=payroll_person_ids(user=user, subject=subject, as_of=as_of),
         detail=(
-            f"사업장 {subject} {as_of:%Y-%m} 급여대장 {FORMAT_NAMES.get(fmt, fmt)}{about}"
+            f"사업장 {subject} {screen_month(as_of)} 급여대장 {FORMAT_NAMES.get(fmt, fmt)}{about}"
             f" · 목적: {Purpose(request.purpose).label}"
         ),
         reason=request.reason,
@@ -147,9 +147,11 @@ def report_request_check(
             f"{year}년 비전과 주요업무가 없습니다. 자료가 있는 연도: {', '.join(map(str, plan_years())) or '없음'}"
         )
     if as_of > today:
-        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 오늘({today:%Y-%m-%d})보다 뒤입니다. 지난 날짜를 고르십시오."]
+        errors["as_of"] = [
+            f"기준일({screen_date(as_of)})이 오늘({screen_date(today)})보다 뒤입니다. 지난 날짜를 고르십시오."
+        ]
     elif as_of.year != year:
-        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 {year}년 안이어야 합니다."]
+        errors["as_of"] = [f"기준일({screen_date(as_of)})이 {year}년 안이어야 합니다."]
     if errors:
         raise ValidationFailed("보고서를 만들 수 없습니다.", field_errors=errors)
 

@@ -177,7 +177,7 @@ def report_build(request):
     job = job_start(
         actor=request.user,
         kind="report",
-        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {as_of:%Y-%m-%d} 기준)",
+        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {screen_date(as_of)} 기준)",
         task=report_build_task,
         kind_code=kind,
         year=year,

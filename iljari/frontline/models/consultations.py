@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 from iljari.frontline.models.rooms import ServicePoint
 
@@ -101,7 +102,7 @@ class Consultation(TimeStampedModel):
         indexes = [models.Index(fields=["service_point", "held_on"]), models.Index(fields=["outcome", "employed_on"])]
 
     def __str__(self) -> str:
-        return f"{self.held_on:%Y-%m-%d} {self.service_point} 상담"
+        return f"{screen_date(self.held_on)} {self.service_point} 상담"
 
     def get_absolute_url(self) -> str:
         return reverse("frontline:consultation_detail", args=[self.pk])
@@ -127,7 +128,7 @@ class FollowUp(TimeStampedModel):
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.due_on:%Y-%m-%d} 사후 관리"
+        return f"{screen_date(self.due_on)} 사후 관리"
 
 
 class LabourCase(TimeStampedModel):
@@ -226,4 +227,4 @@ class WorkplaceVisit(TimeStampedModel):
         ordering = ["-visited_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.workplace} {self.visited_on:%Y-%m-%d}"
+        return f"{self.workplace} {screen_date(self.visited_on)}"

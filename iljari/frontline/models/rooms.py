@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 
 
@@ -94,7 +95,7 @@ class Closure(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["day", "service_point"], name="closure_unique")]
 
     def __str__(self) -> str:
-        return f"{self.day:%Y-%m-%d} {self.reason}"
+        return f"{screen_date(self.day)} {self.reason}"
 
 
 class Room(TimeStampedModel):
@@ -171,7 +172,7 @@ class Booking(TimeStampedModel):
         indexes = [models.Index(fields=["booked_by", "day"]), models.Index(fields=["room", "day"])]
 
     def __str__(self) -> str:
-        return f"{self.room} {self.day:%Y-%m-%d} {self.hour}시"
+        return f"{self.room} {screen_date(self.day)} {self.hour}시"
 
     @property
     def hours_label(self) -> str:

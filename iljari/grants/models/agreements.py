@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, YEAR
+from iljari.core.formats import screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import JobKind, TargetGroup
 
@@ -412,4 +413,4 @@ class PayrollLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.payroll} {self.employee_number} {self.month:%Y-%m}"
+        return f"{self.payroll} {self.employee_number} {screen_month(self.month)}"

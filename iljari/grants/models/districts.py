@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import TargetGroup
 
@@ -153,7 +154,7 @@ class DistrictMonitoring(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project} {self.month:%Y-%m}"
+        return f"{self.project} {screen_month(self.month)}"
 
 
 class DistrictMonitoringJobs(TimeStampedModel):
