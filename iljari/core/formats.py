@@ -225,14 +225,19 @@ def format_period(
     precision: str = "day",
     open_ended: bool = False,
     label: str = "",
+    screen: bool = False,
 ) -> str:
-    """A date or period as the report prints it: `'18.5.14.~6.1.`, `'18.7~9월`, `'18.7월~`, `~'19.3월`.
+    """A date or period as the report prints it: `'18.5.14.~6.1.`, `'18.7~9월`, `'18.7월~`, `~'19.3월`; with
+    `screen`, as a page shows it (the year written out: `2018.5.14.~6.1.`, `2018.7~9월`).
     A step with no date (precision "none") shows its label (`하반기 중`, `지속`)."""
     if precision == "none" or (start is None and end is None):
         return label or EMPTY
 
+    def year_text(day: date) -> str:
+        return f"{day.year}." if screen else f"'{day.year % 100:02d}."
+
     def one(day: date, *, with_year: bool) -> str:
-        year = f"'{day.year % 100:02d}." if with_year else ""
+        year = year_text(day) if with_year else ""
         if precision == "month":
             return f"{year}{day.month}월"
         return f"{year}{day.month}.{day.day}."
@@ -246,5 +251,5 @@ def format_period(
     if precision == "month" and same_year:
         if end.month == start.month:
             return first
-        return f"'{start.year % 100:02d}.{start.month}~{end.month}월"
+        return f"{year_text(start)}{start.month}~{end.month}월"
     return f"{first}~{one(end, with_year=not same_year)}"

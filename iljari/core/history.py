@@ -443,7 +443,7 @@ def entry_change_rows(entry: LogEntry) -> list[dict]:
     names = _related_names(raw)
     rows = []
     for name, field, before, after in raw:
-        label = str(getattr(field, "verbose_name", "") or name)
+        label = str(field.verbose_name) if field is not None else "없어진 항목"  # a field removed since
         row = {"field": name, "label": label}
         for side, value in (("before", before), ("after", after)):
             text, url = _display(field, name, value, personal_record, names)

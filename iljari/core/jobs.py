@@ -21,7 +21,8 @@ Contract:
       queues `task` (a django-tasks Task taking `job_id` and `arguments`) once the caller's transaction commits;
       `upload` (name, bytes) is kept for the task to read (an import) and removed when the job ends
 - job_run(job_id) -> context manager yielding a JobRun: progress(done, total, step), upload_bytes(),
-      finish(name, content_type, data) for a file, complete(summary, url) for a batch that leaves none
+      finish(name, content_type, data, summary="") for a file (its name in Korean), complete(summary, url) for a
+      batch that leaves none
 - job_get(*, user, pk) -> BackgroundJob            the requester's own (the system administrator: any); else 404;
       a job whose worker stopped is settled first
 - job_list(*, user) -> QuerySet[BackgroundJob]      the requester's recent jobs

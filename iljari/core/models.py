@@ -156,7 +156,12 @@ class LoginEvent(models.Model):
     )
     username = models.CharField(_("입력한 아이디"), max_length=150)
     outcome = models.CharField(_("결과"), max_length=16, choices=Outcome.choices)
-    channel = models.CharField(_("경로"), max_length=8, default="web")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("화면")
+        API = "api", _("API 토큰")
+
+    channel = models.CharField(_("경로"), max_length=8, choices=Channel.choices, default=Channel.WEB)
     remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
     user_agent = models.CharField(_("브라우저"), max_length=300, blank=True)
     at = models.DateTimeField(_("일시"), default=timezone.now, db_index=True)

@@ -33,6 +33,7 @@ from iljari.core.accesslog import (
 )
 from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
+from iljari.core.formats import screen_datetime
 from iljari.core.forms import (
     AccessLogFilterForm,
     ChangeBatchFilterForm,
@@ -66,8 +67,8 @@ def login_view(request):
         )
         login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
         if result.previous_login is not None:
-            at = timezone.localtime(result.previous_login.at)
-            note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
+            at = screen_datetime(result.previous_login.at)
+            note = f"지난 접속: {at} ({result.previous_login.remote_addr or '주소 없음'})"
             if result.failures_since_previous:
                 note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
         else:

@@ -56,4 +56,4 @@ def test_district_officer_enters_monitoring_and_staff_record_the_mid_term_review
     assert "중간평가를 기록했습니다" in page.content()
     review = page.locator("#reviews tbody tr").first.inner_text()
     assert "84.5" in review and "판로 확대 필요" in review and "사업관리 전문기관" in review
-    assert "2018-07" in page.locator("#monitoring").inner_text()
+    assert "2018년 7월" in page.locator("#monitoring").inner_text()

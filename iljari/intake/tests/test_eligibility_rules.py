@@ -56,7 +56,7 @@ def _working(site, start=date(2018, 3, 2), end=date(2018, 12, 31)):
 
 def test_an_age_rule_with_a_minimum_only(office):
     call = _call(eligibility=[{"kind": "age_between", "min_value": 15, "on_date": date(2018, 3, 2)}])
-    assert str(call.eligibility_rules.get()) == "만 15세 이상(2018-03-02 기준)"
+    assert str(call.eligibility_rules.get()) == "만 15세 이상(2018.3.2. 기준)"
     assert services.eligibility_failures(call=call, person=make_person(birth=date(1950, 1, 1))) == []
     assert services.eligibility_failures(call=call, person=make_person(birth=date(2003, 3, 3))) == [
         "만 15세 이상만 신청할 수 있습니다(2018.3.2. 기준 만 14세)."

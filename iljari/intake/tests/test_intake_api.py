@@ -39,7 +39,7 @@ def test_the_office_reads_a_call_with_its_quotas_and_competition_ratio(office, c
         ("CITY", 5, "2.5:1", None),
         ("D", 0, "0:1", "11740"),
     ]
-    assert detail["eligibility"] == ["만 18세 이상 39세 이하(2018-01-01 기준)", "서울 거주"]
+    assert detail["eligibility"] == ["만 18세 이상 39세 이하(2018.1.1. 기준)", "서울 거주"]
     assert client_as(Role.CITIZEN).get(f"/api/intake/calls/{call.code}").status_code == 403
     assert staff.get("/api/intake/calls/NOPE").json()["code"] == "not_found"
 
