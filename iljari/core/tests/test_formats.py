@@ -182,3 +182,14 @@ def test_the_screen_style_of_a_day_a_moment_and_a_month():
     assert formats.screen_datetime(datetime(2018, 7, 11, 20, 0, 5, tzinfo=UTC), seconds=True) == "2018.7.12. 05:00:05"
     assert formats.screen_date(datetime(2018, 7, 11, 20, 0, tzinfo=UTC)) == "2018.7.12."
     assert formats.screen_date(None) == "-" and formats.screen_date(date(1800, 1, 1)) == formats.FLAG_TEXT
+
+
+def test_a_sheet_cell_holds_a_moment_as_the_office_clock_shows_it():
+    from datetime import UTC, datetime
+
+    from openpyxl import Workbook
+
+    from iljari.core.xlsx import cell_put
+
+    cell = cell_put(Workbook().active["A1"], datetime(2018, 3, 2, 1, 37, tzinfo=UTC))
+    assert cell.value == datetime(2018, 3, 2, 10, 37)  # 01:37 UTC is 10:37 in Seoul
