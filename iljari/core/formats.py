@@ -112,15 +112,20 @@ def format_month(value: date | None) -> str:
     return f"'{value.year % 100:02d}.{value.month}월"
 
 
-def screen_date(value: date | datetime | None) -> str:
-    """A day as every screen shows it: `date(2018, 7, 11)` → `2018.7.11.` (a moment: its day in Asia/Seoul)."""
+WEEKDAYS = "월화수목금토일"
+
+
+def screen_date(value: date | datetime | None, *, weekday: bool = False) -> str:
+    """A day as every screen shows it: `date(2018, 7, 11)` → `2018.7.11.` (`2018.7.11.(수)` with the weekday; a
+    moment: its day in Asia/Seoul)."""
     if value is None:
         return EMPTY
     if isinstance(value, datetime):
         value = local_moment(value)
     if not DATE_SHOWN[0] <= value.year <= DATE_SHOWN[1]:
         return FLAG_TEXT
-    return f"{value.year}.{value.month}.{value.day}."
+    day = f"{value.year}.{value.month}.{value.day}."
+    return f"{day}({WEEKDAYS[value.weekday()]})" if weekday else day
 
 
 def screen_datetime(value: datetime | date | None, *, seconds: bool = False) -> str:

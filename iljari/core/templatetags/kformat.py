@@ -1,8 +1,9 @@
 """Template filters for the Korean formats of iljari.core.formats: `{{ won|amount:"억원" }}`, `{{ r|rate }}`.
 
-Dates on every screen go through `when` (the screen style): `{{ day|when }}` → 2018.7.11., `{{ moment|when }}` →
-2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`, `{{ moment|when:"day" }}`, `{{ month|when:"month" }}` →
-2018년 7월. `kdate`/`kmonth` print the report style ('18.7.11.) and belong to documents, not to pages."""
+Dates on every screen go through `when` (the screen style), a builtin of every template (settings.TEMPLATES):
+`{{ day|when }}` → 2018.7.11., `{{ moment|when }}` → 2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`,
+`{{ moment|when:"day" }}`, `{{ day|when:"weekday" }}` → 2018.7.11.(수), `{{ month|when:"month" }}` → 2018년 7월.
+`kdate`/`kmonth` print the report style ('18.7.11.): documents only (core/tests/test_screen_dates.py)."""
 
 from datetime import date
 
@@ -54,8 +55,8 @@ def when(value, style=""):
         return value
     if style == "month":
         return formats.screen_month(value)
-    if style == "day":
-        return formats.screen_date(value)
+    if style in ("day", "weekday"):
+        return formats.screen_date(value, weekday=style == "weekday")
     return formats.screen_datetime(value, seconds=style == "seconds")
 
 

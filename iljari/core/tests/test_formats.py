@@ -193,3 +193,8 @@ def test_a_sheet_cell_holds_a_moment_as_the_office_clock_shows_it():
 
     cell = cell_put(Workbook().active["A1"], datetime(2018, 3, 2, 1, 37, tzinfo=UTC))
     assert cell.value == datetime(2018, 3, 2, 10, 37)  # 01:37 UTC is 10:37 in Seoul
+
+
+def test_a_day_with_its_weekday():
+    assert formats.screen_date(date(2018, 7, 11), weekday=True) == "2018.7.11.(수)"
+    assert formats.screen_date(date(2018, 1, 1), weekday=True) == "2018.1.1.(월)"
