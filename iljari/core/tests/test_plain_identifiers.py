@@ -4,7 +4,8 @@ identifier in what a user reads — its visible text and its title, aria-label, 
 - dotted model labels (`people.person`, `intake.call`),
 - field names (`posted_on`, `selection_confirmed_by`) and snake_case words of the code,
 - role codes (`district_officer`) and the English values of choices (`repayment`, `trustee`, `debit`),
-- raw ids as subjects (`4583,5345,…`).
+- raw ids as subjects (`4583,5345,…`),
+- both forms of a particle (`을(를)`, `은(는)`, `이(가)`, `(으)로`: core.korean's with_* helpers choose one).
 
 The pages are those of core/tests/test_access_matrix.py's tables (a page added there is scanned here), over the 2018
 dataset with the training and frontline objects the matrix uses, plus a change and an access-log entry so that the
@@ -28,6 +29,7 @@ from iljari.core.tests import test_access_matrix as matrix
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description")
 NOT_PAGES = re.compile(r"(\.xlsx|\.csv)(\?|$)|format=md|^/api/")
+BOTH_PARTICLES = re.compile(r"을\(를\)|은\(는\)|이\(가\)|\(으\)로|를\(을\)|는\(은\)|가\(이\)")
 IDS_AS_SUBJECT = re.compile(r"\b\d+(?:,\d+){2,}\b")  # 4583,5345,5346 (a figure's groups are all three digits)
 
 
@@ -74,6 +76,7 @@ def findings(text: str, *, dotted, names, values, allowed_words=frozenset()) -> 
     found += [f"필드 이름 {w}{_around(text, w)}" for w in sorted(words & names)]
     found += [f"코드 값 {w}{_around(text, w)}" for w in sorted(words & values)]
     found += [f"영문 변수 이름 {w}{_around(text, w)}" for w in sorted(w for w in words - names - values if "_" in w)]
+    found += [f"조사 두 가지 {p}{_around(text, p)}" for p in sorted(set(BOTH_PARTICLES.findall(text)))]
     for ids in IDS_AS_SUBJECT.findall(text):
         if any(len(group) != 3 for group in ids.split(",")[1:]):
             found.append(f"번호 목록 {ids}")
@@ -85,7 +88,7 @@ def test_the_scan_finds_what_a_developer_left_on_a_page():
     page = (
         "<html><head><title>people.person</title></head><body><p>posted_on: district_officer</p>"
         '<p>정보주체 4583,5345,5346</p><a aria-label="selection_confirmed_by">x</a><p>repayment · some_var</p>'
-        "<p>합계 1,234,567원</p></body></html>"
+        "<p>합계 1,234,567원</p><p>계정을(를) 만들었습니다</p></body></html>"
     )
     found = findings(_read(page), dotted=dotted, names=names, values=values)
     assert [item.split(" «")[0] for item in found] == [
@@ -95,6 +98,7 @@ def test_the_scan_finds_what_a_developer_left_on_a_page():
         "코드 값 district_officer",
         "코드 값 repayment",
         "영문 변수 이름 some_var",
+        "조사 두 가지 을(를)",
         "번호 목록 4583,5345,5346",
     ]
 
