@@ -22,6 +22,7 @@ __all__ = ["content_disposition", "download_named", "file_name_safe"]
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')  # what Windows, macOS or a header refuses in a file name
 _NOT_ASCII_NAME = re.compile(r"[^A-Za-z0-9._()\-]+")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._()\- ]+")  # sent as it is, quoted: nothing a header parser could misread
 
 
 def file_name_safe(text) -> str:
@@ -36,7 +37,7 @@ def _ascii_fallback(name: str) -> str:
         stem, extension = name, ""
     ascii_stem = _NOT_ASCII_NAME.sub("-", unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode())
     ascii_stem = re.sub(r"-{2,}", "-", ascii_stem).strip("-._") or "download"
-    return f"{ascii_stem}.{extension}" if extension.isascii() and extension else ascii_stem
+    return f"{ascii_stem}.{extension}" if re.fullmatch(r"[A-Za-z0-9]{1,8}", extension) else ascii_stem
 
 
 def content_disposition(name: str, *, fallback: str = "", inline: bool = False) -> str:
@@ -44,7 +45,7 @@ def content_disposition(name: str, *, fallback: str = "", inline: bool = False) 
     name = file_name_safe(name)
     plain = _ascii_fallback(fallback or name)
     kind = "inline" if inline else "attachment"
-    if name.isascii() and not fallback:
+    if not fallback and _PLAIN_NAME.fullmatch(name):
         return f'{kind}; filename="{name}"'
     return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"
 
