@@ -6,13 +6,16 @@ same selectors and services as the pages. Every failure answers in one format:
 """
 
 import logging
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from iljari.approvals.api import router as approvals_router
 from iljari.core.api import SessionAuthCsrf, TokenAuth
@@ -37,9 +40,19 @@ from iljari.plan.api import router as plan_router
 logger = logging.getLogger(__name__)
 
 
-class KoreanJSONRenderer(JSONRenderer):
-    """UTF-8 JSON: Korean messages readable as they are, not as \\u escapes."""
+class LocalTimeEncoder(NinjaJSONEncoder):
+    """Moments in the office's time zone (Asia/Seoul, `+09:00`), as the pages show them, not in UTC."""
 
+    def default(self, o):
+        if isinstance(o, datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o)
+        return super().default(o)
+
+
+class KoreanJSONRenderer(JSONRenderer):
+    """UTF-8 JSON: Korean messages readable as they are, not as \\u escapes; moments in Asia/Seoul."""
+
+    encoder_class = LocalTimeEncoder
     json_dumps_params = {"ensure_ascii": False}
 
 

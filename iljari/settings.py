@@ -158,6 +158,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "iljari.web.context_processors.shell",
             ],
+            # the Korean formats in every template without a {% load %}: `when` is the one screen date style
+            "builtins": ["iljari.core.templatetags.kformat"],
         },
     },
 ]

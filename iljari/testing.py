@@ -54,7 +54,7 @@ def make_persona(persona: Persona):
         username=persona.username,
         password=PASSWORD,
         role=persona.role,
-        display_name=f"{persona.role} 테스트",
+        display_name=f"{Role(persona.role).label} 테스트",  # what a screen shows: never the role code
         org_unit=OrgUnit.objects.get(code=persona.org_unit) if persona.org_unit else None,
         district=District.objects.get(code=persona.district) if persona.district else None,
         partner=Partner.objects.get(code=persona.partner) if persona.partner else None,

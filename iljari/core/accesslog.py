@@ -22,6 +22,12 @@ Contract:
 - access_log_review_sign(*, user, year, month, note="") -> AccessLogReview   the auditor signs the month off; the
       sign-off keeps the hash of the month's last entry (an anchor verify checks too)
 - access_log_review_missing(*, year, month) -> bool   the month is not signed off yet (the auditor's work list)
+- access_log_subject_register(subject_type, *, label, describe=None)   an app names its kind of data subject
+      (`people.person` → 개인) and, with `describe(ids, *, user) -> {id: (masked name, url | None)}`, the subjects;
+      filled in each app's AppConfig.ready (people, frontline; core.retention registers its kinds, count only)
+- access_log_subjects(entries, *, user, shown=2) -> list[SubjectsShown]   what the auditor reads for each entry:
+      the first subjects by masked name (홍*동) with a link, and "외 N명" — never "people.person 4583,5345"
+- access_log_subject_choices() -> [(subject_type, Korean label)]   the filter's choices
 
 Entries are append-only: the model refuses update and delete and a database trigger refuses them too (PostgreSQL
 and SQLite; deleting is allowed by the trigger only for entries older than two years, for prune).
@@ -32,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -240,6 +247,74 @@ def access_log_prune(*, now: datetime | None = None) -> int:
         head.pruned_count = F("pruned_count") + count
         head.save(update_fields=["pruned_through", "pruned_hash", "pruned_count"])
     return count
+
+
+# --- the data subjects as the auditor reads them ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubjectKind:
+    label: str  # 개인, 대관 예약
+    unit: str  # 명, 건
+    describe: Callable[..., dict[int, tuple[str, str | None]]] | None  # (ids, *, user) -> {id: (name, url)}
+
+
+_SUBJECT_KINDS: dict[str, SubjectKind] = {}
+
+
+def access_log_subject_register(
+    subject_type: str, *, label: str, unit: str = "명", describe=None, keep: bool = False
+) -> None:
+    """Name a kind of data subject for the access-log pages; `describe(ids)` gives each id's masked name and the
+    page the reader may open (None: none they may open), for the ids that still exist: `describe(ids, user=…)`.
+    `keep`: leave a kind already named."""
+    if keep and subject_type in _SUBJECT_KINDS:
+        return
+    _SUBJECT_KINDS[subject_type] = SubjectKind(label=label, unit=unit, describe=describe)
+
+
+def access_log_subject_choices() -> list[tuple[str, str]]:
+    return sorted(((code, kind.label) for code, kind in _SUBJECT_KINDS.items()), key=lambda pair: pair[1])
+
+
+@dataclass(frozen=True)
+class SubjectsShown:
+    kind: str  # the Korean name of the kind (개인)
+    shown: list[tuple[str, str | None]]  # the first subjects: (masked name, url | None)
+    others: int  # how many more ("외 N명")
+    unit: str  # 명 or 건
+
+    @property
+    def text(self) -> str:
+        """`홍*동, 김*수 외 5명` (or `개인 12명` where no names are known)."""
+        if not self.shown:
+            total = self.others
+            return f"{self.kind} {total:,}{self.unit}" if total else "-"
+        names = ", ".join(name for name, _ in self.shown)
+        return f"{names} 외 {self.others:,}{self.unit}" if self.others else names
+
+
+def access_log_subjects(entries, *, user, shown: int = 2) -> list[SubjectsShown]:
+    """Each entry's data subjects as the auditor reads them: the first `shown` by masked name with a link, the rest
+    counted. One look-up per kind of subject for the whole page."""
+    entries = list(entries)
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        ids = [int(i) for i in entry.subject_id_list if i.isdigit()][:shown]
+        wanted.setdefault(entry.subject_type, set()).update(ids)
+    names: dict[str, dict[int, tuple[str, str | None]]] = {}
+    for subject_type, ids in wanted.items():
+        kind = _SUBJECT_KINDS.get(subject_type)
+        names[subject_type] = kind.describe(sorted(ids), user=user) if kind and kind.describe and ids else {}
+    result = []
+    for entry in entries:
+        kind = _SUBJECT_KINDS.get(entry.subject_type)
+        label, unit = (kind.label, kind.unit) if kind else ("기타 정보", "건")
+        ids = [int(i) for i in entry.subject_id_list if i.isdigit()]
+        known = names.get(entry.subject_type, {})
+        first = [known[i] for i in ids[:shown] if i in known]
+        result.append(SubjectsShown(kind=label, shown=first, others=len(ids) - len(first), unit=unit))
+    return result
 
 
 def access_log_list(

@@ -8,7 +8,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from iljari.core import selectors, services
 from iljari.core.figures import CODE_LENGTH, OFFICE_DATE, ROW_ID, IdPath
-from iljari.core.history import entry_change_rows, entry_object_text, history_set_actor
+from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text, history_set_actor
 from iljari.core.middleware import client_address
 
 
@@ -87,16 +87,30 @@ class MeOut(Schema):
     partner: str | None
 
 
+class BatchChange(Schema):
+    field: str
+    label: str
+    before: str
+    after: str
+    before_url: str | None = None
+    after_url: str | None = None
+
+
 class ChangeOut(Schema):
+    """One change: `changes` as stored (field name → [before, after]); `rows` as the page shows them (Korean
+    names, formatted values, a person's values masked)."""
+
     id: int
     timestamp: datetime
     actor: str | None
     remote_addr: str | None
     model: str
+    model_label: str
     object_pk: str
     object_repr: str
     action: str
     changes: dict
+    rows: list[BatchChange]
 
 
 class BatchOut(Schema):
@@ -115,13 +129,6 @@ class BatchOut(Schema):
     @staticmethod
     def resolve_actor(batch) -> str | None:
         return batch.actor.username if batch.actor else None
-
-
-class BatchChange(Schema):
-    field: str
-    label: str
-    before: str
-    after: str
 
 
 class BatchEntryOut(Schema):
@@ -211,10 +218,12 @@ def _change(entry) -> dict:
         "actor": entry.actor.username if entry.actor else None,
         "remote_addr": entry.remote_addr,
         "model": f"{entry.content_type.app_label}.{entry.content_type.model}",
+        "model_label": entry_model_label(entry),
         "object_pk": entry.object_pk,
-        "object_repr": entry.object_repr,
+        "object_repr": entry_object_text(entry),
         "action": entry.get_action_display(),
         "changes": entry.changes_dict or {},
+        "rows": entry_change_rows(entry),
     }
 
 

@@ -6,7 +6,8 @@ apostrophe, which the spreadsheet shows as text. Numbers, dates and other values
 
 Contract:
 - csv_safe(value) -> value   the field as it may go into a CSV file
-- csv_response(*, filename, header, rows) -> HttpResponse   an attachment; every field through csv_safe
+- csv_response(*, filename, header, rows, fallback="") -> HttpResponse   an attachment (its name in Korean through
+      core.downloads, `fallback` the ASCII name); every field through csv_safe
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import csv
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+
+from iljari.core.downloads import download_named
 
 ACTIVE_FIRST = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,9 +28,9 @@ def csv_safe(value):
     return value
 
 
-def csv_response(*, filename: str, header: list[str], rows: Iterable[Iterable]) -> HttpResponse:
+def csv_response(*, filename: str, header: list[str], rows: Iterable[Iterable], fallback: str = "") -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    download_named(response, filename, fallback=fallback)
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([csv_safe(field) for field in header])

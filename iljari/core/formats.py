@@ -3,7 +3,10 @@
 - numbers: thousands separators, negatives as `△9`;
 - money: integer 원 shown in 원/천원/백만원/억원, rounded half up;
 - rates: a ratio (Decimal) shown to 0.1% (`52.2%`);
-- dates: `'18.7.11.` and months `'18.6월`.
+- dates in documents (the report style): `'18.7.11.` and months `'18.6월`;
+- dates on screens (the screen style, one for every page): `2018.7.11.`, with the time `2018.7.11. 10:37` (always in
+  the office's time zone, settings.TIME_ZONE: Asia/Seoul), months `2018년 7월` — `screen_date`, `screen_datetime`,
+  `screen_month`, and the template filter `when` (core/templatetags/kformat.py) that every template uses.
 
 A figure read back that is unusable (not finite, a `core.figures.Flagged` marker, or past any figure's bound)
 is shown as `⚠ 범위 밖 값` (`core.figures.FLAG_TEXT`), never raised on; so is a date outside 1900–2100.
@@ -15,8 +18,10 @@ ValueError with a Korean message for anything else.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils import timezone
 
 from iljari.core.figures import FLAG_TEXT, flagged
 
@@ -107,6 +112,49 @@ def format_month(value: date | None) -> str:
     return f"'{value.year % 100:02d}.{value.month}월"
 
 
+WEEKDAYS = "월화수목금토일"
+
+
+def screen_date(value: date | datetime | None, *, weekday: bool = False) -> str:
+    """A day as every screen shows it: `date(2018, 7, 11)` → `2018.7.11.` (`2018.7.11.(수)` with the weekday; a
+    moment: its day in Asia/Seoul)."""
+    if value is None:
+        return EMPTY
+    if isinstance(value, datetime):
+        value = local_moment(value)
+    if not DATE_SHOWN[0] <= value.year <= DATE_SHOWN[1]:
+        return FLAG_TEXT
+    day = f"{value.year}.{value.month}.{value.day}."
+    return f"{day}({WEEKDAYS[value.weekday()]})" if weekday else day
+
+
+def screen_datetime(value: datetime | date | None, *, seconds: bool = False) -> str:
+    """A moment as every screen shows it, in the office's time zone: `2018.7.11. 10:37` (`10:37:05` with seconds).
+    A day without a time shows as `screen_date`."""
+    if value is None:
+        return EMPTY
+    if not isinstance(value, datetime):
+        return screen_date(value)
+    moment = local_moment(value)
+    clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
+    return f"{screen_date(moment)} {clock}"
+
+
+def screen_month(value: date | None) -> str:
+    """A month as every screen shows it: `date(2018, 6, 1)` → `2018년 6월`."""
+    if value is None:
+        return EMPTY
+    if isinstance(value, datetime):
+        value = local_moment(value)
+    return f"{value.year}년 {value.month}월"
+
+
+def local_moment(value: datetime) -> datetime:
+    """A moment in the office's time zone (settings.TIME_ZONE, Asia/Seoul): what every screen, API answer and file
+    prints. A naive value is taken as already local."""
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
 # --- parsing ---------------------------------------------------------------------------------------------
 
 
@@ -182,14 +230,19 @@ def format_period(
     precision: str = "day",
     open_ended: bool = False,
     label: str = "",
+    screen: bool = False,
 ) -> str:
-    """A date or period as the report prints it: `'18.5.14.~6.1.`, `'18.7~9월`, `'18.7월~`, `~'19.3월`.
+    """A date or period as the report prints it: `'18.5.14.~6.1.`, `'18.7~9월`, `'18.7월~`, `~'19.3월`; with
+    `screen`, as a page shows it (the year written out: `2018.5.14.~6.1.`, `2018.7~9월`).
     A step with no date (precision "none") shows its label (`하반기 중`, `지속`)."""
     if precision == "none" or (start is None and end is None):
         return label or EMPTY
 
+    def year_text(day: date) -> str:
+        return f"{day.year}." if screen else f"'{day.year % 100:02d}."
+
     def one(day: date, *, with_year: bool) -> str:
-        year = f"'{day.year % 100:02d}." if with_year else ""
+        year = year_text(day) if with_year else ""
         if precision == "month":
             return f"{year}{day.month}월"
         return f"{year}{day.month}.{day.day}."
@@ -203,5 +256,5 @@ def format_period(
     if precision == "month" and same_year:
         if end.month == start.month:
             return first
-        return f"'{start.year % 100:02d}.{start.month}~{end.month}월"
+        return f"{year_text(start)}{start.month}~{end.month}월"
     return f"{first}~{one(end, with_year=not same_year)}"

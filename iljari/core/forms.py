@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.accesslog import access_log_subject_choices
 from iljari.core.figures import form_field_bound
 from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Position, Role
@@ -187,10 +188,14 @@ class UserFilterForm(KrdsFormMixin, forms.Form):
 class AccessLogFilterForm(KrdsFormMixin, forms.Form):
     username = forms.CharField(label=_("아이디"), required=False, max_length=150)
     action = forms.ChoiceField(label=_("행위"), required=False, choices=[("", "전체"), *AccessLogEntry.Action.choices])
-    subject_type = forms.CharField(label=_("정보주체 종류"), required=False, max_length=60)
+    subject_type = forms.ChoiceField(label=_("정보주체 종류"), required=False)
     subject_id = forms.CharField(label=_("정보주체 번호"), required=False, max_length=20)
     date_from = forms.DateField(label=_("시작일"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("종료일"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject_type"].choices = [("", "전체"), *access_log_subject_choices()]
 
 
 # --- shared by the figure pages: the xlsx upload and the period filter ---------------------------------------

@@ -17,6 +17,17 @@ the batch's entries by action. `history_bulk_replace` diffs a set of rows agains
 unchanged rows are left alone, changed rows updated with their before and after values, the others deleted or
 created, each with its entry. `history_bulk_created` records rows written by `bulk_create`/`rows_insert`;
 `history_bulk_deleted` records and deletes; `history_bulk_updated` records and runs a queryset update.
+
+Reading an entry (the history pages and `/api/history`), in plain Korean:
+- entry_model_label(entry) -> str   the kind of record by its verbose_name (모집공고), never `intake.call`
+- entry_object_text(entry) -> str   the record's name; a person's masked (홍*동)
+- entry_change_rows(entry) -> [{field, label, before, after, before_url, after_url}]   each field by its Korean name,
+  each value as its own page shows it (choice labels, 1,234원, 2018.7.11., 2018.7.11. 10:37 in Asia/Seoul, 예/아니요,
+  a referenced record by its name with a link to its history), personal and encrypted values masked; the other side
+  of a relation and the record's own id left out
+- history_value_text_register(model, field, describe)   an app says how to read a value only it understands (a
+  validation rule's series expression)
+- record_history_url(model, pk) -> str   the history of one record
 """
 
 from __future__ import annotations
@@ -25,7 +36,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from auditlog.cid import get_cid
 from auditlog.context import auditlog_value, disable_auditlog, set_extra_data
@@ -38,7 +51,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import (
     BigIntegerField,
+    BooleanField,
     Count,
+    DateField,
     DateTimeField,
     DecimalField,
     IntegerField,
@@ -47,12 +62,14 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.signals import pre_save
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.encoding import smart_str
 
 from iljari.core.bulk import rows_insert
 from iljari.core.exports import mask_name
-from iljari.core.formats import format_number, format_won
+from iljari.core.formats import format_number, format_won, screen_date, screen_datetime
 from iljari.core.models import ChangeBatch, MonthLock, User
 
 _current_batch: ContextVar[ChangeBatch | None] = ContextVar("iljari_change_batch", default=None)
@@ -358,13 +375,24 @@ def history_batch(*, kind: str, label: str, subject: str, actor=None) -> Iterato
         batch.save(update_fields=["created", "changed", "deleted", "unchanged"])
 
 
-# --- reading an entry: money formatted, personal values masked ---------------------------------------------------
+# --- reading an entry: Korean names, values as their pages show them, personal values masked --------------------
 
 MONEY_FIELD_TYPES = (BigIntegerField,)  # money is integer 원 in a BigIntegerField (DESIGN.md)
 MONEY_FIELD_WORDS = ("wage", "amount", "pay", "total")  # money kept in a smaller integer field (hourly_wage)
+NOT_MONEY_FIELDS = {"seed", "size", "pruned_through", "pruned_count", "last_entry_id"}  # big integers of other kinds
 PERSONAL_FIELDS = {"name", "phone", "email", "address", "birth_date", "rrn", "rrn_index", "mobile"}
 PERSONAL_APPS = {"people"}  # whose records are persons: their names and text masked too
 HIDDEN = "●●●"
+YES_NO = {"True": "예", "False": "아니요", "true": "예", "false": "아니요", "1": "예", "0": "아니요"}
+
+
+_VALUE_TEXTS: dict[tuple[str, str], Callable[[str], str]] = {}
+
+
+def history_value_text_register(model, field_name: str, describe: Callable[[str], str]) -> None:
+    """How the history shows a stored value of one field that only its app can read (a validation rule's series
+    expression `jobs.target.kind[indirect]` → 일자리 목표 간접일자리): `describe(value) -> Korean text`."""
+    _VALUE_TEXTS[(model._meta.label_lower, field_name)] = describe
 
 
 def _mask(value) -> str:
@@ -379,13 +407,27 @@ def entry_object_text(entry: LogEntry) -> str:
     return entry.object_repr
 
 
+def entry_model_label(entry: LogEntry) -> str:
+    """The Korean name of the entry's kind of record (`모집공고`), never `intake.call`."""
+    model = entry.content_type.model_class()
+    return str(model._meta.verbose_name) if model is not None else "삭제된 자료 종류"
+
+
+def record_history_url(model, pk) -> str:
+    """The change history of one record: where the auditor may open any record an entry names."""
+    query = urlencode({"model": f"{model._meta.app_label}.{model._meta.model_name}", "object_pk": pk})
+    return f"{reverse('core:history_list')}?{query}"
+
+
 def entry_change_rows(entry: LogEntry) -> list[dict]:
     """The entry's changed fields as rows of (label, before, after) for the screen and the API: each field by its
-    Korean name, money as `1,234원`, numbers with thousands separators, and a person's identifying values masked
-    (name → 홍*동, contact details and birth dates hidden)."""
+    Korean name (verbose_name), each value as its own page shows it — a choice by its label, money as `1,234원`,
+    numbers with thousands separators, dates and times in the screen style (Asia/Seoul), 예/아니요, a referenced
+    record by its name (with `before_url`/`after_url`: that record's history) — and a person's identifying values
+    masked (name → 홍*동, contact details, birth dates and encrypted values hidden)."""
     model = entry.content_type.model_class()
     personal_record = entry.content_type.app_label in PERSONAL_APPS
-    rows = []
+    raw = []
     for name, values in (entry.changes_dict or {}).items():
         field = None
         if model is not None:
@@ -393,40 +435,95 @@ def entry_change_rows(entry: LogEntry) -> list[dict]:
                 field = model._meta.get_field(name)
             except FieldDoesNotExist:
                 field = None
-        label = str(getattr(field, "verbose_name", "") or name)
+        if field is not None and field.is_relation and not field.concrete and not field.many_to_many:
+            continue  # the other side of a relation (a unit's budget lines): not a value of this record
+        if field is not None and field.primary_key:
+            continue  # the record's own number: the entry names the record already
         before, after = (list(values) + [None, None])[:2] if isinstance(values, list | tuple) else (None, values)
-        rows.append(
-            {
-                "field": name,
-                "label": label,
-                "before": _display(field, name, before, personal_record),
-                "after": _display(field, name, after, personal_record),
-            }
-        )
+        raw.append((name, field, before, after))
+    names = _related_names(raw)
+    rows = []
+    for name, field, before, after in raw:
+        label = str(field.verbose_name) if field is not None else "없어진 항목"  # a field removed since
+        row = {"field": name, "label": label}
+        for side, value in (("before", before), ("after", after)):
+            text, url = _display(field, name, value, personal_record, names)
+            row[side] = text
+            row[f"{side}_url"] = url
+        rows.append(row)
     return rows
 
 
-def _display(field, name: str, value, personal_record: bool) -> str:
+def _related_names(raw) -> dict[tuple, str]:
+    """The names of the records the entry's foreign keys point to, one query per related model: {(model, pk):
+    name}; a person's name masked."""
+    wanted: dict = {}
+    for _, field, before, after in raw:
+        if field is not None and field.is_relation and (field.many_to_one or field.one_to_one):
+            for value in (before, after):
+                if value not in (None, "", "None"):
+                    wanted.setdefault(field.related_model, set()).add(str(value))
+    names = {}
+    for related, pks in wanted.items():
+        try:
+            found = related._default_manager.filter(pk__in=list(pks))
+        except (TypeError, ValueError):  # pragma: no cover - a stored value of the wrong type
+            continue
+        for record in found:
+            text = smart_str(record)
+            if related._meta.app_label in PERSONAL_APPS:
+                text = _mask(getattr(record, "name", "") or text)
+            names[(related, str(record.pk))] = text
+    return names
+
+
+def _display(field, name: str, value, personal_record: bool, names: dict) -> tuple[str, str | None]:
+    """(the text of one stored value as its page shows it, the URL of the record it names or None)."""
     if value is None or value == "None" or value == "":
-        return ""
+        return "", None
     if name in PERSONAL_FIELDS and (personal_record or name != "name"):
-        return _mask(value) if name == "name" else HIDDEN
+        return (_mask(value) if name == "name" else HIDDEN), None
+    if field is not None and type(field).__name__.startswith("Encrypted"):
+        return HIDDEN, None
+    describe = _VALUE_TEXTS.get((field.model._meta.label_lower, name)) if field is not None else None
+    if describe is not None:
+        return describe(smart_str(value)), None
+    if field is not None and field.is_relation and field.related_model is not None:
+        related = field.related_model
+        text = names.get((related, str(value)))
+        if text is None:
+            return f"삭제된 {related._meta.verbose_name}", None
+        return text, record_history_url(related, value)
+    if field is not None and field.choices:
+        labels = {str(key): str(label) for key, label in field.flatchoices}
+        return labels.get(str(value), smart_str(value)), None
+    if isinstance(field, BooleanField):
+        return YES_NO.get(str(value), smart_str(value)), None
+    if isinstance(field, DateTimeField):
+        moment = parse_datetime(str(value))
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, UTC)  # django-auditlog stores a moment as naive UTC
+        return (screen_datetime(moment) if moment else smart_str(value)), None
+    if isinstance(field, DateField):
+        day = parse_date(str(value)[:10])
+        return (screen_date(day) if day else smart_str(value)), None
     is_integer = isinstance(field, IntegerField) and not (field.is_relation if field is not None else False)
     if is_integer:
         try:
             number = int(value)
         except (TypeError, ValueError):
-            return smart_str(value)
-        if isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS):
-            return format_won(number)
-        return format_number(number)
+            return smart_str(value), None
+        money = isinstance(field, MONEY_FIELD_TYPES) or any(word in name for word in MONEY_FIELD_WORDS)
+        if money and name not in NOT_MONEY_FIELDS:
+            return format_won(number), None
+        return format_number(number), None
     if isinstance(field, DecimalField):
         try:
             number = Decimal(str(value))
         except (InvalidOperation, ValueError):
-            return smart_str(value)
-        return format_number(number, decimals=max(0, -number.normalize().as_tuple().exponent))
-    return smart_str(value)
+            return smart_str(value), None
+        return format_number(number, decimals=max(0, -number.normalize().as_tuple().exponent)), None
+    return smart_str(value), None
 
 
 def register_core_models() -> None:

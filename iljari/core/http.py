@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from iljari.core.accesslog import access_log_record
+from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotAllowed, NotFound, Unavailable
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
 from iljari.core.forms import UploadForm
@@ -74,7 +75,9 @@ def log_person_access(request, action: str, ids, detail: str = "", reason: str =
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def personal_export(request, *, export: str, subject_ids, detail: str, build, filename: str, back: str):
+def personal_export(
+    request, *, export: str, subject_ids, detail: str, build, filename: str, back: str, fallback: str = ""
+):
     """A download of personal data (core.exports): GET shows the form asking the purpose and the reason; a valid
     POST builds the sheet (`build() -> xlsx bytes`), masks what the purpose does not need, watermarks it, writes
     the download with its purpose and reason to the access log and sends it. A bad form writes nothing (400)."""
@@ -85,7 +88,7 @@ def personal_export(request, *, export: str, subject_ids, detail: str, build, fi
         data = export_prepare(build(), spec=spec, purpose=purpose, user=request.user, reason=reason)
         log_person_access(request, "download", subject_ids, f"{detail} · 목적: {Purpose(purpose).label}", reason=reason)
         response = HttpResponse(data, content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        download_named(response, filename, fallback=fallback)
         response["Cache-Control"] = "private, no-store"
         return response
     context = {"form": form, "spec": spec, "detail": detail, "back": back}

@@ -21,7 +21,8 @@ Contract:
       queues `task` (a django-tasks Task taking `job_id` and `arguments`) once the caller's transaction commits;
       `upload` (name, bytes) is kept for the task to read (an import) and removed when the job ends
 - job_run(job_id) -> context manager yielding a JobRun: progress(done, total, step), upload_bytes(),
-      finish(name, content_type, data) for a file, complete(summary, url) for a batch that leaves none
+      finish(name, content_type, data, summary="") for a file (its name in Korean), complete(summary, url) for a
+      batch that leaves none
 - job_get(*, user, pk) -> BackgroundJob            the requester's own (the system administrator: any); else 404;
       a job whose worker stopped is settled first
 - job_list(*, user) -> QuerySet[BackgroundJob]      the requester's recent jobs
@@ -157,8 +158,9 @@ class JobRun:
         if not updated:
             raise JobLeaseLost(self.job.pk)
 
-    def finish(self, *, name: str, content_type: str, data: bytes) -> None:
-        """Store the result (already complete in memory) and mark the job done, in one transaction."""
+    def finish(self, *, name: str, content_type: str, data: bytes, summary: str = "") -> None:
+        """Store the result (already complete in memory) and mark the job done, in one transaction; `summary`: what
+        it did, in Korean, shown above the file."""
         job = self.job
         with transaction.atomic():
             if not self._mine().select_for_update().exists():
@@ -166,6 +168,7 @@ class JobRun:
             file_store(job.result, name, ContentFile(data))
             job.result_name = name[:200]
             job.result_type = content_type[:100]
+            job.summary = summary or job.summary
             job.status = Status.SUCCEEDED
             job.done = job.total = max(job.total, 1)
             job.step = ""
@@ -176,6 +179,7 @@ class JobRun:
                     "result",
                     "result_name",
                     "result_type",
+                    "summary",
                     "status",
                     "done",
                     "total",

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date, screen_datetime
 from iljari.core.roles import PUBLIC_ROLES, Position, Role
 
 
@@ -168,11 +169,21 @@ class LoginEvent(models.Model):
         ACTIVATED = "activated", _("계정 다시 사용")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="login_events"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="login_events",
+        verbose_name=_("계정"),
     )
     username = models.CharField(_("입력한 아이디"), max_length=150)
     outcome = models.CharField(_("결과"), max_length=16, choices=Outcome.choices)
-    channel = models.CharField(_("경로"), max_length=8, default="web")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("화면")
+        API = "api", _("API 토큰")
+
+    channel = models.CharField(_("경로"), max_length=8, choices=Channel.choices, default=Channel.WEB)
     remote_addr = models.GenericIPAddressField(_("접속 주소"), null=True, blank=True)
     user_agent = models.CharField(_("브라우저"), max_length=300, blank=True)
     at = models.DateTimeField(_("일시"), default=timezone.now, db_index=True)
@@ -198,16 +209,18 @@ class LoginEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.username} {self.get_outcome_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.username} {self.get_outcome_display()} {screen_datetime(self.at)}"
 
 
 class ApiToken(models.Model):
     """A bearer token for the API. Only its SHA-256 digest is stored; the token is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("계정")
+    )
     name = models.CharField(_("이름"), max_length=100, blank=True)
     prefix = models.CharField(_("앞자리"), max_length=12)
-    digest = models.CharField(max_length=64, unique=True)
+    digest = models.CharField(max_length=64, unique=True, verbose_name=_("토큰 해시"))
     created_at = models.DateTimeField(_("발급일시"), auto_now_add=True)
     expires_at = models.DateTimeField(_("만료일시"))
     last_used_at = models.DateTimeField(_("최근 사용"), null=True, blank=True)
@@ -237,7 +250,9 @@ class MonthLock(models.Model):
     year = models.PositiveSmallIntegerField(_("연도"))
     month = models.PositiveSmallIntegerField(_("월"))
     is_locked = models.BooleanField(_("잠금"), default=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("바꾼 사람")
+    )
     changed_at = models.DateTimeField(_("변경일시"), auto_now=True)
 
     class Meta:
@@ -288,7 +303,12 @@ class AccessLogEntry(models.Model):
 
     at = models.DateTimeField(_("일시"), db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("계정"),
     )
     username = models.CharField(_("아이디"), max_length=150)
     role = models.CharField(_("역할"), max_length=32)
@@ -298,8 +318,8 @@ class AccessLogEntry(models.Model):
     subject_ids = models.TextField(_("정보주체 번호"), blank=True)
     detail = models.CharField(_("내용"), max_length=200, blank=True)
     reason = models.CharField(_("사유"), max_length=200, blank=True)
-    previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    previous_hash = models.CharField(max_length=64, verbose_name=_("이전 기록의 해시"))
+    hash = models.CharField(max_length=64, unique=True, verbose_name=_("해시"))
 
     objects = AccessLogQuerySet.as_manager()
 
@@ -310,7 +330,7 @@ class AccessLogEntry(models.Model):
         indexes = [models.Index(fields=["user", "at"]), models.Index(fields=["subject_type", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.subject_type}"
+        return f"{screen_datetime(self.at)} {self.username} {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -329,9 +349,9 @@ class AccessLogHead(models.Model):
     """The single row that serialises appends to the access log (locked while an entry is chained). After entries
     past the keeping period are pruned, `pruned_hash` is the hash the first remaining entry must follow."""
 
-    last_hash = models.CharField(max_length=64, default="0" * 64)
+    last_hash = models.CharField(max_length=64, default="0" * 64, verbose_name=_("마지막 기록의 해시"))
     pruned_through = models.BigIntegerField(_("정리한 마지막 기록"), default=0)
-    pruned_hash = models.CharField(max_length=64, default="0" * 64)
+    pruned_hash = models.CharField(max_length=64, default="0" * 64, verbose_name=_("정리한 기록의 해시"))
     pruned_count = models.BigIntegerField(_("정리한 기록 수"), default=0)
 
     class Meta:
@@ -350,9 +370,11 @@ class AccessLogReview(models.Model):
     entries = models.PositiveIntegerField(_("기록 수"))
     findings = models.PositiveIntegerField(_("확인할 사항 수"))
     last_entry_id = models.BigIntegerField(_("마지막 기록"), null=True)
-    last_hash = models.CharField(max_length=64, blank=True)
+    last_hash = models.CharField(max_length=64, blank=True, verbose_name=_("마지막 기록의 해시"))
     note = models.TextField(_("점검 의견"), blank=True)
-    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("확인한 사람")
+    )
     signed_at = models.DateTimeField(_("확인 일시"))
 
     class Meta:
@@ -376,7 +398,12 @@ class RetentionRule(models.Model):
     years = models.PositiveSmallIntegerField(_("보유기간(년)"))
     note = models.CharField(_("근거"), max_length=200, blank=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("바꾼 사람"),
     )
     updated_at = models.DateTimeField(_("수정일시"), auto_now=True)
 
@@ -404,7 +431,9 @@ class DestructionRecord(models.Model):
     people = models.PositiveIntegerField(_("익명화한 사람 수"))
     files = models.PositiveIntegerField(_("지운 파일 수"), default=0)
     record_ids = models.TextField(_("기록 번호"), blank=True)
-    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("실행한 사람")
+    )
 
     class Meta:
         verbose_name = _("파기 대장")
@@ -412,7 +441,7 @@ class DestructionRecord(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.rule_label} {self.records}건"
+        return f"{screen_date(self.at)} {self.rule_label} {self.records}건"
 
 
 class OneTimeCode(models.Model):
@@ -428,9 +457,9 @@ class OneTimeCode(models.Model):
 
     purpose = models.CharField(_("용도"), max_length=20)
     channel = models.CharField(_("받는 수단"), max_length=8, choices=Channel.choices)
-    destination_digest = models.CharField(max_length=64)
-    salt = models.CharField(max_length=32)
-    code_digest = models.CharField(max_length=64)
+    destination_digest = models.CharField(max_length=64, verbose_name=_("받는 곳 해시"))
+    salt = models.CharField(max_length=32, verbose_name=_("해시 솔트"))
+    code_digest = models.CharField(max_length=64, verbose_name=_("인증번호 해시"))
     remote_addr = models.GenericIPAddressField(_("요청 주소"), null=True, blank=True)
     created_at = models.DateTimeField(_("발급일시"), default=timezone.now)
     expires_at = models.DateTimeField(_("만료일시"))
@@ -449,7 +478,7 @@ class OneTimeCode(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} 인증번호 {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_channel_display()} 인증번호 {screen_datetime(self.created_at)}"
 
 
 def job_result_path(instance, filename: str) -> str:

@@ -28,7 +28,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from iljari.core.access import access_destruction_register_view, access_retention_rules_change, require
-from iljari.core.accesslog import access_log_record
+from iljari.core.accesslog import access_log_record, access_log_subject_register
 from iljari.core.errors import ValidationFailed
 from iljari.core.models import DestructionRecord, RetentionRule
 
@@ -55,6 +55,7 @@ KINDS: dict[str, RetentionKind] = {}
 
 def retention_kind_register(code: str, *, label: str, default_years: int, basis: str, method: str, destroy) -> None:
     KINDS[code] = RetentionKind(code, label, default_years, basis, method, destroy)
+    access_log_subject_register(code, label=label, unit="건", keep=True)  # the destruction's entry names the kind
 
 
 @dataclass

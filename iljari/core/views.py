@@ -24,10 +24,19 @@ from iljari.core.access import (
     access_month_lock,
     access_office_figures_view,
     access_retention_rules_change,
+    access_technical_notes,
     require,
 )
-from iljari.core.accesslog import access_log_list, access_log_month_review, access_log_print, access_log_review_sign
+from iljari.core.accesslog import (
+    access_log_list,
+    access_log_month_review,
+    access_log_print,
+    access_log_review_sign,
+    access_log_subjects,
+)
+from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
+from iljari.core.formats import screen_datetime
 from iljari.core.forms import (
     AccessLogFilterForm,
     ChangeBatchFilterForm,
@@ -39,7 +48,7 @@ from iljari.core.forms import (
     UserFilterForm,
     UserForm,
 )
-from iljari.core.history import entry_change_rows, entry_object_text
+from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text
 from iljari.core.http import error_text, form_apply_error, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
@@ -64,8 +73,8 @@ def _signed_in(request, result) -> None:
     """Log the account in and greet it with its previous login (and, after a recovery code, the codes left)."""
     login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
     if result.previous_login is not None:
-        at = timezone.localtime(result.previous_login.at)
-        note = f"지난 접속: {at:%Y-%m-%d %H:%M} ({result.previous_login.remote_addr or '주소 없음'})"
+        at = screen_datetime(result.previous_login.at)
+        note = f"지난 접속: {at} ({result.previous_login.remote_addr or '주소 없음'})"
         if result.failures_since_previous:
             note += f" · 그 뒤 로그인 실패 {result.failures_since_previous}회"
     else:
@@ -231,17 +240,20 @@ def history_list(request):
         date_to=filters.get("date_to"),
     )
     page = paginate(request, entries)
-    return render(request, "core/history_list.html", {"form": form, "page": page})
+    rows = [{"entry": entry, "kind": entry_model_label(entry), "object": entry_object_text(entry)} for entry in page]
+    return render(request, "core/history_list.html", {"form": form, "page": page, "rows": rows})
 
 
 @login_required
 def history_detail(request, pk: int):
     entry = selectors.change_history_get(user=request.user, pk=pk)
-    changes = [
-        {"field": field, "before": values[0] if values else "", "after": values[1] if len(values) > 1 else ""}
-        for field, values in (entry.changes_dict or {}).items()
-    ]
-    return render(request, "core/history_detail.html", {"entry": entry, "changes": changes})
+    context = {
+        "entry": entry,
+        "kind": entry_model_label(entry),
+        "object": entry_object_text(entry),
+        "changes": entry_change_rows(entry),
+    }
+    return render(request, "core/history_detail.html", context)
 
 
 @login_required
@@ -263,7 +275,13 @@ def change_batch_detail(request, pk: int):
     batch = selectors.change_batch_get(user=request.user, pk=pk)
     page = paginate(request, selectors.change_batch_entries(user=request.user, batch=batch))
     entries = [
-        {"entry": entry, "object": entry_object_text(entry), "changes": entry_change_rows(entry)} for entry in page
+        {
+            "entry": entry,
+            "kind": entry_model_label(entry),
+            "object": entry_object_text(entry),
+            "changes": entry_change_rows(entry),
+        }
+        for entry in page
     ]
     return render(request, "core/change_batch_detail.html", {"batch": batch, "page": page, "entries": entries})
 
@@ -456,7 +474,10 @@ def access_log(request):
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = access_log_list(user=request.user, **filters)
-    return render(request, "core/access_log.html", {"form": form, "page": paginate(request, entries)})
+    page = paginate(request, entries)
+    rows = zip(page, access_log_subjects(page, user=request.user), strict=True)
+    context = {"form": form, "page": page, "rows": rows, "technical": access_technical_notes(request.user)}
+    return render(request, "core/access_log.html", context)
 
 
 # --- background jobs ---------------------------------------------------------------------------------------
@@ -466,13 +487,15 @@ def access_log(request):
 def job_detail(request, pk: int):
     """A background job: its progress (polled by htmx while it runs), then its result or the reason it failed."""
     job = job_get(user=request.user, pk=pk)
-    return render(request, "core/job_detail.html", {"job": job, "jobs": job_list(user=request.user)})
+    context = {"job": job, "jobs": job_list(user=request.user), "technical": access_technical_notes(request.user)}
+    return render(request, "core/job_detail.html", context)
 
 
 @login_required
 def job_progress(request, pk: int):
     """The progress fragment the job page polls; it stops polling once the job has finished."""
-    return render(request, "core/_job_progress.html", {"job": job_get(user=request.user, pk=pk)})
+    context = {"job": job_get(user=request.user, pk=pk), "technical": access_technical_notes(request.user)}
+    return render(request, "core/_job_progress.html", context)
 
 
 @login_required
@@ -484,7 +507,8 @@ def job_download(request, pk: int):
         handle = job.result.open("rb")
     except FileNotFoundError as exc:
         raise NotFound("결과 파일을 찾을 수 없습니다(보관 기간이 지났을 수 있습니다).") from exc
-    response = FileResponse(handle, as_attachment=True, filename=job.result_name, content_type=job.result_type)
+    response = FileResponse(handle, content_type=job.result_type)
+    download_named(response, job.result_name)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -9,14 +9,17 @@ own rules and writes nothing unless every row is valid.
 - xlsx_table(*, title, columns, rows, note="") -> bytes
 - xlsx_rows(*, data, columns, title, max_rows=MAX_ROWS) -> list[dict]   raises ValidationFailed listing every bad cell
 - cell_put(cell, value) -> cell   every openpyxl writer of the project sets a cell through it: a text is always
-  stored as text (a name "=1+1" or "@SUM(A1)" stays those characters, never a live formula or an error value)
+  stored as text (a name "=1+1" or "@SUM(A1)" stays those characters, never a live formula or an error value); a
+  moment in Asia/Seoul
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -43,7 +46,10 @@ class Column:
 
 def cell_put(cell, value):
     """Set the cell's value; a text stays text. openpyxl makes a string beginning with "=" a formula (and "#N/A" an
-    error value): data typed by anybody (a grant's title, a partner's name) must never run in the reader's Excel."""
+    error value): data typed by anybody (a grant's title, a partner's name) must never run in the reader's Excel.
+    A moment is written as the office's clock shows it (Asia/Seoul; a sheet holds no time zone)."""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.make_naive(value)  # into settings.TIME_ZONE
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"

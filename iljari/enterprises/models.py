@@ -138,7 +138,9 @@ class Certification(TimeStampedModel):
         OTHER_SOCIAL_ECONOMY = "other_social_economy", _("기타 사회적경제기업")
         STRONG_SME = "strong_sme", _("서울형 강소기업")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="certifications")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="certifications", verbose_name=_("기업·단체")
+    )
     kind = models.CharField(_("유형"), max_length=32, choices=Kind.choices)
     number = models.CharField(_("인증·지정 번호"), max_length=40, blank=True)
     valid_from = models.DateField(_("유효 시작일"))
@@ -197,7 +199,9 @@ class SupportRecord(TimeStampedModel):
         PARENTAL_LEAVE_INTERN = "parental_leave_intern", _("육아휴직자 대체 청년인턴")
         FLEXIBLE_WORK_AWARD = "flexible_work_award", _("유연근무 우수기업 포상")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="support_records")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="support_records", verbose_name=_("기업·단체")
+    )
     kind = models.CharField(_("지원 내용"), max_length=24, choices=Kind.choices)
     year = models.PositiveSmallIntegerField(_("연도"))
     amount = models.PositiveBigIntegerField(_("지원액(원)"), default=0)
@@ -225,13 +229,17 @@ class PlatformArticle(TimeStampedModel):
         STAFF = "staff", _("담당 직원")
         YOUTH_REPORTER = "youth_reporter", _("청년기자")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="articles")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="articles", verbose_name=_("기업·단체")
+    )
     title = models.CharField(_("제목"), max_length=200)
     body = models.TextField(_("본문"))
     author_name = models.CharField(_("글쓴이"), max_length=60)
     author_kind = models.CharField(_("글쓴이 구분"), max_length=16, choices=AuthorKind.choices)
     published_on = models.DateField(_("게재일"))
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("입력한 사람")
+    )
 
     class Meta:
         verbose_name = _("탐방기사")
@@ -258,15 +266,24 @@ class PlatformReview(TimeStampedModel):
         REJECTED = "rejected", _("게시 안 함")
         HIDDEN = "hidden", _("신고로 숨김(검토 대기)")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reviews")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("기업·단체")
+    )
     # None once destroyed (core.retention: enterprises.platform_review)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("작성자")
+    )
     relation = models.CharField(_("관계"), max_length=10, choices=Relation.choices)
     rating = models.PositiveSmallIntegerField(_("평점"))
     body = models.TextField(_("내용"))
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.PENDING)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("검토한 사람"),
     )
     moderated_at = models.DateTimeField(_("검토 일시"), null=True, blank=True)
     moderation_note = models.CharField(_("검토 의견"), max_length=200, blank=True)
@@ -294,8 +311,10 @@ class PlatformReview(TimeStampedModel):
 class ReviewReport(TimeStampedModel):
     """Someone reported a published review (once per person and review)."""
 
-    review = models.ForeignKey(PlatformReview, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    review = models.ForeignKey(PlatformReview, on_delete=models.CASCADE, related_name="reports", verbose_name=_("후기"))
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("신고자")
+    )
     reason = models.CharField(_("신고 사유"), max_length=200)
 
     class Meta:
@@ -341,7 +360,9 @@ class Purchase(TimeStampedModel):
     supplier_kind = models.CharField(
         _("공급기업 유형"), max_length=32, choices=Certification.Kind.choices, help_text=_("구매일에 유효한 유형")
     )
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("입력한 사람")
+    )
     upload_name = models.CharField(_("올린 파일"), max_length=200, blank=True)
 
     class Meta:

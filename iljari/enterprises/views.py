@@ -18,6 +18,7 @@ from iljari.core.access import (
     access_procurement_own,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step, xlsx_upload
@@ -402,7 +403,7 @@ def purchase_upload(request):
 def purchase_template(request):
     require(access_procurement_enter(request.user, None))
     response = HttpResponse(selectors.purchase_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="procurement-template.xlsx"'
+    download_named(response, "공공구매 실적 양식.xlsx", fallback="procurement-template.xlsx")
     return response
 
 
@@ -463,5 +464,5 @@ def my_purchase_upload(request):
 def my_purchase_template(request):
     require(access_procurement_own(request.user), "구매기관(자치구·공공기관) 담당자 계정만 받을 수 있습니다.")
     response = HttpResponse(selectors.purchase_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="procurement-template.xlsx"'
+    download_named(response, "공공구매 실적 양식.xlsx", fallback="procurement-template.xlsx")
     return response

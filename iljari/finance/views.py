@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from iljari.core.access import access_figures_enter_any, access_office_figures_view, figures_unit_path, require
+from iljari.core.downloads import download_named
+from iljari.core.formats import screen_date
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
@@ -119,7 +121,8 @@ def budget_export(request):
         user=request.user, year=year, as_of=as_of, unit_path=figures_unit_path(request.user)
     )
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="budget-{year}-{as_of.isoformat()}.xlsx"'
+    name = f"{year} 예산 집행 현황({screen_date(as_of)} 기준).xlsx"
+    download_named(response, name, fallback=f"budget-{year}-{as_of.isoformat()}.xlsx")
     return response
 
 

@@ -123,7 +123,7 @@ class ScheduleVersion(TimeStampedModel):
         EXTENSION = "extension", _("이행연기")
         CLOSED = "closed", _("종결")
 
-    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="schedule_versions")
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="schedule_versions", verbose_name=_("융자"))
     number = models.PositiveSmallIntegerField(_("차수"))
     reason = models.CharField(_("사유"), max_length=16, choices=Reason.choices)
     effective_on = models.DateField(_("적용일"))
@@ -150,7 +150,9 @@ class Instalment(models.Model):
     and interest due up to this one: the earliest row whose cumulative_due exceeds what was paid is the oldest
     unpaid instalment (one query finds it for every loan)."""
 
-    version = models.ForeignKey(ScheduleVersion, on_delete=models.CASCADE, related_name="instalments")
+    version = models.ForeignKey(
+        ScheduleVersion, on_delete=models.CASCADE, related_name="instalments", verbose_name=_("상환 일정")
+    )
     number = models.PositiveSmallIntegerField(_("회차"))
     due_on = models.DateField(_("납기일"))
     principal = models.BigIntegerField(_("원금(원)"))
@@ -184,7 +186,7 @@ class Repayment(TimeStampedModel):
         MANUAL = "manual", _("직접 입력")
         STATEMENT = "statement", _("입금 내역 엑셀")
 
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="repayments")
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="repayments", verbose_name=_("융자"))
     received_on = models.DateField(_("입금일"))
     amount = models.BigIntegerField(_("입금액(원)"))
     overdue_interest = models.BigIntegerField(_("연체이자(원)"), default=0)
@@ -194,7 +196,9 @@ class Repayment(TimeStampedModel):
     reference = models.CharField(_("거래 고유번호"), max_length=64, unique=True)
     source = models.CharField(_("입력 방법"), max_length=16, choices=Source.choices, default=Source.MANUAL)
     statement_name = models.CharField(_("입금 내역 파일"), max_length=200, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("입력한 사람")
+    )
 
     class Meta:
         verbose_name = _("상환")
@@ -247,11 +251,17 @@ class LedgerEntry(TimeStampedModel):
     debit = models.CharField(_("차변"), max_length=24, choices=Account.choices)
     credit = models.CharField(_("대변"), max_length=24, choices=Account.choices)
     amount = models.BigIntegerField(_("금액(원)"))
-    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
-    loan = models.ForeignKey(Loan, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
-    repayment = models.ForeignKey(Repayment, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("협약")
+    )
+    loan = models.ForeignKey(
+        Loan, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("융자")
+    )
+    repayment = models.ForeignKey(
+        Repayment, null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("상환")
+    )
     investment = models.ForeignKey(
-        "Investment", null=True, blank=True, on_delete=models.PROTECT, related_name="entries"
+        "Investment", null=True, blank=True, on_delete=models.PROTECT, related_name="entries", verbose_name=_("투자")
     )
     memo = models.CharField(_("적요"), max_length=200, blank=True)
 
@@ -294,19 +304,24 @@ class DefermentRequest(TimeStampedModel):
         APPROVED = "approved", _("승인")
         REJECTED = "rejected", _("부결")
 
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="deferments")
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="deferments", verbose_name=_("융자"))
     kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices)
     months = models.PositiveSmallIntegerField(_("유예·연기 개월"))
     requested_on = models.DateField(_("신청일"))
     reason = models.TextField(_("신청 사유"))
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
     meeting = models.ForeignKey(
-        CommitteeMeeting, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+        CommitteeMeeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("심의 회의"),
     )
     decided_on = models.DateField(_("결정일"), null=True, blank=True)
     decision_note = models.TextField(_("결정 내용"), blank=True)
     schedule_version = models.ForeignKey(
-        ScheduleVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ScheduleVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("상환 일정")
     )
 
     class Meta:
@@ -370,7 +385,7 @@ class Notice(TimeStampedModel):
         REPAYMENT = "repayment", _("원리금 상환고지")
         OVERDUE = "overdue", _("미납·연체고지")
 
-    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="notices")
+    loan = models.ForeignKey(Loan, on_delete=models.PROTECT, related_name="notices", verbose_name=_("융자"))
     kind = models.CharField(_("구분"), max_length=16, choices=Kind.choices)
     period_start = models.DateField(_("고지 기간 시작"))
     period_end = models.DateField(_("고지 기간 끝"))

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_fund_ledger_view, access_fund_manage, access_fund_view, require
+from iljari.core.downloads import download_named
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.forms import UploadForm
@@ -189,7 +190,7 @@ def schedule_export(request, number: str):
     )
     data = xlsx_table(title="상환 일정", columns=columns, rows=rows, note=note)
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="schedule-{loan.number}.xlsx"'
+    download_named(response, f"상환 일정({loan.number}).xlsx", fallback=f"schedule-{loan.number}.xlsx")
     return response
 
 
@@ -221,7 +222,7 @@ def statement_template(request):
     require(access_fund_manage(request.user))
     data = xlsx_table(title="입금 내역", columns=services.statement_columns(), rows=[])
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="bank-statement-template.xlsx"'
+    download_named(response, "입금 내역 양식.xlsx", fallback="bank-statement-template.xlsx")
     return response
 
 

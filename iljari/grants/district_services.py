@@ -42,7 +42,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import ValidationFailed, field_error
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_date, screen_month
 from iljari.core.korean import with_topic
 from iljari.grants.models import (
     DistrictDecision,
@@ -229,7 +229,8 @@ def district_monitoring_record(
     month = date(month.year, month.month, 1)
     if month < date(project.starts_on.year, project.starts_on.month, 1) or month > project.ends_on:
         errors["month"] = [
-            f"{month:%Y년 %m월}은 사업기간({project.starts_on:%Y.%m.%d.}~{project.ends_on:%Y.%m.%d.}) 밖입니다."
+            f"{screen_month(month)}은 사업기간"
+            f"({screen_date(project.starts_on)}~{screen_date(project.ends_on)}) 밖입니다."
         ]
     sales = _int(sales, "sales", "매출", errors)
     users = _int(users, "users", "이용자 수", errors, maximum=MAX_COUNT)
@@ -408,7 +409,7 @@ def ecosystem_tranche_fund(
             previous = years[-1] if years else first
             if starts_on <= previous.ends_on:
                 raise field_error(
-                    "starts_on", f"시작일은 앞 기간의 종료일({previous.ends_on:%Y.%m.%d.}) 다음이어야 합니다."
+                    "starts_on", f"시작일은 앞 기간의 종료일({screen_date(previous.ends_on)}) 다음이어야 합니다."
                 )
             if ends_on >= _months_later(starts_on, 12):
                 raise field_error("ends_on", "2단계(본사업)의 한 해 지원 기간은 1년 이내입니다.")

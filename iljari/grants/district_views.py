@@ -17,8 +17,9 @@ from iljari.core.access import (
     access_district_projects_view,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_month
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.grants import district_selectors as selectors
@@ -93,7 +94,7 @@ def district_project_export(request):
     ]  # fmt: skip
     data = xlsx_table(title="시-구 협력 일자리사업", columns=columns, rows=rows, note="시-구 협력 일자리사업 목록")
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="district-projects.xlsx"'
+    download_named(response, "시-구 협력 일자리사업 목록.xlsx", fallback="district-projects.xlsx")
     return response
 
 
@@ -197,7 +198,7 @@ def district_monitoring_record(request, code: str):
             actor=request.user, project=project, month=data["month"], sales=data["sales"], users=data["users"],
             satisfaction=data["satisfaction"], jobs=jobs_of(data), note=data["note"],
         )  # fmt: skip
-        return f"{record.month:%Y년 %m월} 모니터링을 저장했습니다."
+        return f"{screen_month(record.month)} 모니터링을 저장했습니다."
 
     return _project_step(request, code, make_form, "monitoring_form", act)
 

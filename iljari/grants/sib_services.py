@@ -25,7 +25,7 @@ from django.db import transaction
 
 from iljari.core.access import access_sib_manage, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_date
 from iljari.core.korean import with_object, with_subject, with_topic
 from iljari.grants.models import (
     Investor,
@@ -222,7 +222,7 @@ def sib_evaluation_record(
         errors["evaluator"] = ["평가기관을 적으십시오."]
     if evaluated_on < contract.starts_on:
         errors["evaluated_on"] = [
-            f"평가일({evaluated_on:%Y.%m.%d.})이 사업 시작일({contract.starts_on:%Y.%m.%d.})보다 앞섭니다."
+            f"평가일({screen_date(evaluated_on)})이 사업 시작일({screen_date(contract.starts_on)})보다 앞섭니다."
         ]
     if OutcomeEvaluation.objects.filter(contract=contract).exists():
         errors["evaluator"] = ["이 사업의 성과 평가는 이미 기록되어 있습니다."]

@@ -20,8 +20,9 @@ from iljari.core.access import (
     access_payroll_template,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import ValidationFailed
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_date
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_object
 from iljari.enterprises.selectors import organisation_by_business_number
@@ -67,7 +68,7 @@ def agreement_export(request):
     require(access_grants_view(request.user))
     _, filters = _filters(request)
     response = HttpResponse(selectors.agreement_sheet(user=request.user, **filters), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="grant-agreements.xlsx"'
+    download_named(response, "보조금 협약 목록.xlsx", fallback="grant-agreements.xlsx")
     return response
 
 
@@ -238,7 +239,7 @@ def agreement_sign(request, code: str):
 def disbursement_record(request, code: str):
     def act(agreement, form):
         d = services.disbursement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"{d.number}차 {format_won(d.amount)}을 {d.paid_on:%Y-%m-%d}에 교부했습니다."
+        return f"{d.number}차 {format_won(d.amount)}을 {screen_date(d.paid_on)}에 교부했습니다."
 
     return _agreement_step(request, code, DisbursementForm, "disbursement_form", act)
 
@@ -261,7 +262,7 @@ def _report_submit(request, agreement, form) -> None:
 def spending_report(request, code: str):
     def act(agreement, form):
         _report_submit(request, agreement, form)
-        return f"{form.cleaned_data['period_end']:%Y-%m-%d} 기준 집행 보고를 등록했습니다."
+        return f"{screen_date(form.cleaned_data['period_end'])} 기준 집행 보고를 등록했습니다."
 
     return _agreement_step(request, code, SpendingReportForm, "report_form", act)
 
@@ -327,7 +328,7 @@ def payroll_detail(request, pk: int):
 def payroll_template(request):
     require(access_payroll_template(request.user))
     response = HttpResponse(selectors.payroll_template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="payroll-template.xlsx"'
+    download_named(response, "인건비 지원 신청 양식.xlsx", fallback="payroll-template.xlsx")
     return response
 
 
@@ -381,7 +382,7 @@ def my_agreement(request, code: str):
 
     def report(data):
         _report_submit(request, agreement, form)
-        return f"{data['period_end']:%Y-%m-%d} 기준 집행 보고를 제출했습니다.", done
+        return f"{screen_date(data['period_end'])} 기준 집행 보고를 제출했습니다.", done
 
     return service_step(
         request,

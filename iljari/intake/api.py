@@ -61,6 +61,7 @@ class RunOut(Schema):
     run_by: str | None
     seed: int
     algorithm: str
+    algorithm_label: str
     selected: int
     waitlisted: int
 
@@ -72,7 +73,7 @@ class SelectionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     seed: int | None = Field(
-        ..., ge=0, le=2**62, description="난수 시드. null이면 새로 뽑습니다. 같은 시드는 같은 결과를 냅니다."
+        ..., ge=0, le=2**62, description="추첨 기준값(난수 시드). null이면 새로 뽑습니다. 같은 값은 같은 결과를 냅니다."
     )
 
     @model_validator(mode="before")
@@ -151,12 +152,13 @@ def _run(run) -> dict:
         "run_by": run.run_by.username if run.run_by_id else None,
         "seed": run.seed,
         "algorithm": run.algorithm,
+        "algorithm_label": run.get_algorithm_display(),
         "selected": run.selected,
         "waitlisted": run.waitlisted,
     }
 
 
-@router.get("/calls/{code}/selection-runs", response=list[RunOut], summary="선발 실행 기록(시드·알고리즘)")
+@router.get("/calls/{code}/selection-runs", response=list[RunOut], summary="선발 실행 기록(추첨 기준값·선발 방식)")
 def selection_runs(request, code: CodePath):
     call = selectors.call_get(user=request.auth, code=code)
     return [_run(run) for run in call.selection_runs.select_related("run_by")]

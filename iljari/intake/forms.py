@@ -230,7 +230,7 @@ class ScoreForm(KrdsFormMixin, forms.Form):
 
 
 class SeedForm(KrdsFormMixin, forms.Form):
-    seed = forms.IntegerField(label="난수 시드(비우면 새로 뽑음)", required=False, min_value=0, max_value=2**62)
+    seed = forms.IntegerField(label="추첨 기준값(비우면 새로 뽑음)", required=False, min_value=0, max_value=2**62)
 
 
 class PassingForm(forms.Form):

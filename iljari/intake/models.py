@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date, screen_datetime
 from iljari.core.models import TimeStampedModel
 
 
@@ -65,7 +66,12 @@ class Call(TimeStampedModel):
     )
     selection_confirmed_at = models.DateTimeField(_("선발 확정 일시"), null=True, blank=True)
     selection_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("선발을 확정한 사람"),
     )
 
     class Meta:
@@ -102,7 +108,7 @@ class Call(TimeStampedModel):
 class Quota(TimeStampedModel):
     """Places of a call reserved for one category (the city's projects, a district, a project)."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="quotas")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="quotas", verbose_name=_("모집공고"))
     code = models.CharField(_("코드"), max_length=40)
     name = models.CharField(_("구분"), max_length=100)
     places = models.PositiveIntegerField(_("인원"))
@@ -137,7 +143,9 @@ class EligibilityRule(TimeStampedModel):
         JOB_SEEKER = "job_seeker", _("구직등록")
         NO_DIRECT_JOB_OVERLAP = "no_direct_job_overlap", _("같은 기간 다른 직접일자리 미참여")
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="eligibility_rules")
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="eligibility_rules", verbose_name=_("모집공고")
+    )
     kind = models.CharField(_("조건"), max_length=24, choices=Kind.choices)
     min_value = models.PositiveSmallIntegerField(_("최소"), null=True, blank=True)
     max_value = models.PositiveSmallIntegerField(_("최대"), null=True, blank=True)
@@ -168,9 +176,9 @@ class EligibilityRule(TimeStampedModel):
 
     def __str__(self) -> str:
         if self.kind == self.Kind.AGE_BETWEEN:
-            return f"{age_range_text(self.min_value, self.max_value)}({self.on_date:%Y-%m-%d} 기준)"
+            return f"{age_range_text(self.min_value, self.max_value)}({screen_date(self.on_date)} 기준)"
         if self.kind == self.Kind.NO_DIRECT_JOB_OVERLAP:
-            return f"{self.on_date:%Y-%m-%d}~{self.until_date:%Y-%m-%d}에 다른 직접일자리에 참여하지 않는 사람"
+            return f"{screen_date(self.on_date)}~{screen_date(self.until_date)}에 다른 직접일자리에 참여하지 않는 사람"
         return self.get_kind_display()
 
 
@@ -192,7 +200,7 @@ class PriorityRule(TimeStampedModel):
         VETERAN = "veteran", _("국가유공자")
         DISABILITY = "disability", _("장애인")
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="priority_rules")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="priority_rules", verbose_name=_("모집공고"))
     kind = models.CharField(_("대상"), max_length=32, choices=Kind.choices)
     points = models.PositiveSmallIntegerField(_("가점"))
 
@@ -227,9 +235,16 @@ class Application(TimeStampedModel):
 
     # Every index is written again whenever a row's status changes (status is indexed, so no update is HOT): the
     # table keeps only the indexes its queries need (see Meta.indexes).
-    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="applications", db_index=False)
+    call = models.ForeignKey(
+        Call, on_delete=models.PROTECT, related_name="applications", db_index=False, verbose_name=_("모집공고")
+    )
     person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("사람"),
     )
     organisation = models.ForeignKey(
         "enterprises.Organisation",
@@ -238,6 +253,7 @@ class Application(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="applications",
         db_index=False,
+        verbose_name=_("기업·단체"),
     )
     quota = models.ForeignKey(
         Quota, verbose_name=_("선발 구분"), on_delete=models.PROTECT, related_name="applications", db_index=False
@@ -317,7 +333,9 @@ class ApplicationDocument(TimeStampedModel):
     """A file an applicant uploaded for one of the call's required documents (one line of
     `Call.required_documents`); stored under MEDIA_ROOT with a random name, read only through the download view."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="documents", verbose_name=_("신청")
+    )
     label = models.CharField(_("제출 서류"), max_length=200)
     file = models.FileField(_("파일"), upload_to=document_upload_path, max_length=200)
     original_name = models.CharField(_("원래 파일 이름"), max_length=255)
@@ -340,9 +358,13 @@ class ReviewScore(TimeStampedModel):
         DOCUMENT_REVIEW = "document_review", _("서면심사")
         INTERVIEW = "interview", _("면접")
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="scores")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="scores", verbose_name=_("신청")
+    )
     stage = models.CharField(_("단계"), max_length=16, choices=Stage.choices)
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("심사위원")
+    )
     score = models.DecimalField(_("점수"), max_digits=6, decimal_places=2)
 
     class Meta:
@@ -361,7 +383,7 @@ class ReviewCriterion(TimeStampedModel):
     """One of a call's published scoring criteria (e.g. 고용안정성 40점): a reviewer scores each, and the review
     score is their sum."""
 
-    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("모집공고"))
     code = models.CharField(_("코드"), max_length=40)
     name = models.CharField(_("심사 기준"), max_length=100)
     max_points = models.PositiveSmallIntegerField(_("배점"))
@@ -385,8 +407,12 @@ class ReviewCriterion(TimeStampedModel):
 class ReviewCriterionScore(models.Model):
     """A reviewer's points for one criterion; their ReviewScore holds the sum."""
 
-    review_score = models.ForeignKey(ReviewScore, on_delete=models.CASCADE, related_name="criterion_scores")
-    criterion = models.ForeignKey(ReviewCriterion, on_delete=models.PROTECT, related_name="+")
+    review_score = models.ForeignKey(
+        ReviewScore, on_delete=models.CASCADE, related_name="criterion_scores", verbose_name=_("심사 점수")
+    )
+    criterion = models.ForeignKey(
+        ReviewCriterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("심사 기준")
+    )
     points = models.DecimalField(_("점수"), max_digits=6, decimal_places=2)
 
     class Meta:
@@ -405,8 +431,12 @@ class ConflictDeclaration(TimeStampedModel):
     """A reviewer declares a conflict of interest with an application (이해충돌 신고): they may no longer score
     it, and any score they gave it is withdrawn."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="conflicts")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("신청")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("심사위원")
+    )
     reason = models.CharField(_("사유"), max_length=200)
     declared_at = models.DateTimeField(_("신고 일시"))
 
@@ -423,11 +453,19 @@ class SelectionRun(models.Model):
     """One run of the selection of a call: who ran it, when, with which seed and algorithm, and the outcome of
     every application. Anyone can re-run it with the same seed and get the same result."""
 
-    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="selection_runs")
-    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="selection_runs", verbose_name=_("모집공고"))
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("실행한 사람")
+    )
+
+    class Method(models.TextChoices):
+        """The versions of the selection's rules (a run records the one it followed, so it can be re-run)."""
+
+        V1 = "iljari-selection-v1", _("심사 점수·가점·추첨 순 선발(제1판)")
+
     run_at = models.DateTimeField(_("실행 일시"))
-    seed = models.BigIntegerField(_("난수 시드"))
-    algorithm = models.CharField(_("알고리즘"), max_length=40)
+    seed = models.BigIntegerField(_("추첨 기준값"))  # the random seed: the same value draws the same lots
+    algorithm = models.CharField(_("선발 방식"), max_length=40, choices=Method.choices)
     selected = models.PositiveIntegerField(_("선발"))
     waitlisted = models.PositiveIntegerField(_("예비"))
 
@@ -437,14 +475,18 @@ class SelectionRun(models.Model):
         ordering = ["-run_at"]
 
     def __str__(self) -> str:
-        return f"{self.call} {self.run_at:%Y-%m-%d %H:%M} (seed {self.seed})"
+        return f"{self.call} {screen_datetime(self.run_at)} 선발"
 
 
 class SelectionResult(models.Model):
     # no index of its own: the unique (run, application) leads with it
-    run = models.ForeignKey(SelectionRun, on_delete=models.CASCADE, related_name="results", db_index=False)
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="selection_results")
-    quota = models.ForeignKey(Quota, on_delete=models.PROTECT, related_name="+")
+    run = models.ForeignKey(
+        SelectionRun, on_delete=models.CASCADE, related_name="results", db_index=False, verbose_name=_("선발 실행")
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="selection_results", verbose_name=_("신청")
+    )
+    quota = models.ForeignKey(Quota, on_delete=models.PROTECT, related_name="+", verbose_name=_("선발 구분"))
     rank = models.PositiveIntegerField(_("순위"))
     lottery = models.PositiveIntegerField(_("추첨 번호"))
     score = models.DecimalField(_("점수"), max_digits=8, decimal_places=2)

@@ -41,7 +41,7 @@ def selection_task(*, job_id: int, call_id: int, seed: int | None) -> None:
         run.progress(1, 2, "결과를 저장하는 중")
         run.complete(
             summary=f"선발을 마쳤습니다: 선발 {result.selected:,}명, 예비 {result.waitlisted:,}명 "
-            f"(난수 시드 {result.seed}).",
+            f"(추첨 기준값 {result.seed}).",
             url=call.get_absolute_url(),
         )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from iljari.core.access import access_org_structure_change, access_partner_change, require
 from iljari.core.csvfile import csv_response
+from iljari.core.formats import screen_date
 from iljari.core.http import paginate, service_step
 from iljari.core.korean import with_object
 from iljari.org import selectors, services
@@ -134,9 +135,10 @@ def partner_export(request):
     """The partner list as CSV (UTF-8 with BOM so that Excel reads the Korean)."""
     _, filters = _partner_filters(request)
     partners = selectors.partner_list(user=request.user, **filters)
-    stamp = timezone.localdate().strftime("%Y%m%d")
+    today = timezone.localdate()
     return csv_response(
-        filename=f"partners-{stamp}.csv",
+        filename=f"협력기관 목록({screen_date(today)}).csv",
+        fallback=f"partners-{today:%Y%m%d}.csv",
         header=[
             "코드",
             "기관명",

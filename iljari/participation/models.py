@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import MONEY
+from iljari.core.formats import screen_date, screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import TargetGroup
 
@@ -45,7 +46,7 @@ class PublicHoliday(TimeStampedModel):
         ordering = ["day"]
 
     def __str__(self) -> str:
-        return f"{self.day:%Y-%m-%d} {self.name}"
+        return f"{screen_date(self.day)} {self.name}"
 
 
 class ProgrammeTerms(TimeStampedModel):
@@ -195,7 +196,12 @@ class Placement(TimeStampedModel):
         help_text=_("사업장 정원을 넘어 배치할 때 그 사유(총괄·사업 담당 부서만 넘길 수 있습니다)"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("등록한 사람"),
     )
     personal_data_destroyed_at = models.DateTimeField(
         _("개인정보 파기 일시"),
@@ -231,7 +237,7 @@ class Placement(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.worksite} {self.start_date:%Y-%m-%d}~"
+        return f"{self.worksite} {screen_date(self.start_date)}~"
 
     def get_absolute_url(self) -> str:
         return reverse("participation:placement_detail", args=[self.pk])
@@ -245,13 +251,17 @@ class Placement(TimeStampedModel):
 class WorkRecord(TimeStampedModel):
     """One month of one placement as the worksite records it (근무상황)."""
 
-    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="work_records")
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="work_records", verbose_name=_("참여")
+    )
     month = models.DateField(_("월"), help_text=_("그 달의 1일"))
     days_worked = models.PositiveSmallIntegerField(_("근무일수"))
     hours_worked = models.DecimalField(_("근무시간"), max_digits=6, decimal_places=2)
     paid_leave_hours = models.DecimalField(_("유급휴가 시간"), max_digits=5, decimal_places=2, default=0)
     full_weeks = models.PositiveSmallIntegerField(_("주휴 대상 주 수"), help_text=_("소정근로일을 개근한 주"))
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("입력한 사람")
+    )
 
     class Meta:
         verbose_name = _("근무상황")
@@ -267,14 +277,14 @@ class WorkRecord(TimeStampedModel):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.placement} {self.month:%Y-%m}"
+        return f"{self.placement} {screen_month(self.month)}"
 
 
 class Payment(models.Model):
     """The pay of one placement for one month, computed from its work record (급여). Never edited: computing the
     month again replaces it while the month is open."""
 
-    placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="payments")
+    placement = models.ForeignKey(Placement, on_delete=models.PROTECT, related_name="payments", verbose_name=_("참여"))
     month = models.DateField(_("월"))
     hourly_wage = models.PositiveIntegerField(_("적용 시급"))
     work_pay = models.BigIntegerField(_("기본급"))
@@ -285,7 +295,9 @@ class Payment(models.Model):
     paid_holidays = models.PositiveSmallIntegerField(_("유급 공휴일 수"))
     rule = models.CharField(_("계산 규칙"), max_length=40)
     computed_at = models.DateTimeField(_("계산 일시"))
-    computed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("계산한 사람")
+    )
 
     class Meta:
         verbose_name = _("급여")
@@ -306,7 +318,7 @@ class Payment(models.Model):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.placement} {self.month:%Y-%m} {self.total:,}원"
+        return f"{self.placement} {screen_month(self.month)} {self.total:,}원"
 
 
 class PayConfirmation(TimeStampedModel):
@@ -348,11 +360,15 @@ class EmploymentOutcome(TimeStampedModel):
         SELF_EMPLOYED = "self_employed", _("창업")
         OTHER = "other", _("기타")
 
-    placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="outcome")
+    placement = models.OneToOneField(
+        Placement, on_delete=models.CASCADE, related_name="outcome", verbose_name=_("참여")
+    )
     employed_on = models.DateField(_("취업일"))
     employer = models.CharField(_("취업처"), max_length=200)
     kind = models.CharField(_("고용 형태"), max_length=16, choices=Kind.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("기록한 사람")
+    )
 
     class Meta:
         verbose_name = _("취업 성과")
@@ -501,7 +517,12 @@ class Enrolment(TimeStampedModel):
     dropout_reason = models.CharField(_("중도탈락 사유"), max_length=10, choices=DropoutReason.choices, blank=True)
     note = models.CharField(_("메모"), max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("등록한 사람"),
     )
     personal_data_destroyed_at = models.DateTimeField(
         _("개인정보 파기 일시"),
@@ -530,7 +551,7 @@ class Enrolment(TimeStampedModel):
         indexes = [models.Index(fields=["person", "enrolled_on"]), models.Index(fields=["course", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.course} {self.enrolled_on:%Y-%m-%d}~"
+        return f"{self.course} {screen_date(self.enrolled_on)}~"
 
     def get_absolute_url(self) -> str:
         return reverse("participation:training_enrolment", args=[self.pk])
@@ -545,11 +566,15 @@ class AttendanceMonth(TimeStampedModel):
     """One month of one trainee's attendance (출석): the training days the calendar scheduled (weekdays that are
     not public holidays, inside the course and the enrolment) and the days attended."""
 
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("훈련생")
+    )
     month = models.DateField(_("월"), help_text=_("그 달의 1일"))
     scheduled_days = models.PositiveSmallIntegerField(_("소정 훈련일수"))
     attended_days = models.PositiveSmallIntegerField(_("출석일수"))
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("입력한 사람")
+    )
 
     class Meta:
         verbose_name = _("출석")
@@ -565,7 +590,7 @@ class AttendanceMonth(TimeStampedModel):
         indexes = [models.Index(fields=["month"])]
 
     def __str__(self) -> str:
-        return f"{self.enrolment} {self.month:%Y-%m} {self.attended_days}/{self.scheduled_days}"
+        return f"{self.enrolment} {screen_month(self.month)} {self.attended_days}/{self.scheduled_days}"
 
 
 class TrainingDeposit(TimeStampedModel):
@@ -579,13 +604,20 @@ class TrainingDeposit(TimeStampedModel):
         FORFEITED = "forfeited", _("귀속")
         CANCELLED = "cancelled", _("취소")
 
-    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="deposit")
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="deposit", verbose_name=_("훈련생")
+    )
     amount = models.PositiveIntegerField(_("예치금(원)"))
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices, default=Status.DUE)
     paid_on = models.DateField(_("납부일"), null=True, blank=True)
     settled_on = models.DateField(_("정산일"), null=True, blank=True)
     settled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("정산한 사람"),
     )
 
     class Meta:

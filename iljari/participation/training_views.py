@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_training_manage, access_training_records, access_training_view, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_month
 from iljari.core.http import log_person_access as _log
 from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
 from iljari.core.period import figure_period
@@ -89,7 +90,12 @@ def _course_page(request, course, month, *, form=None, upload=None, status=200):
     can_record = access_training_records(request.user, course.institute)
     if form is None and can_record:
         form = AttendanceMonthForm(rows=sheet.rows)
-    _log(request, "view", [row.enrolment.person_id for row in sheet.rows], f"훈련 과정 {course.code} {month:%Y-%m}")
+    _log(
+        request,
+        "view",
+        [row.enrolment.person_id for row in sheet.rows],
+        f"훈련 과정 {course.code} {screen_month(month)}",
+    )
     return render(
         request,
         "participation/training/course.html",
@@ -142,9 +148,10 @@ def attendance_sheet(request, code: str):
         request,
         export="attendance",
         subject_ids=[row.enrolment.person_id for row in trainees],
-        detail=f"훈련 과정 {course.code} {month:%Y-%m} 출석 양식",
+        detail=f"훈련 과정 {course.code} {screen_month(month)} 출석 양식",
         build=lambda: selectors.attendance_sheet(user=request.user, course=course, month=month),
-        filename=f"attendance-{course.code}-{month:%Y-%m}.xlsx",
+        filename=f"출석 양식({course.code} {screen_month(month)}).xlsx",
+        fallback=f"attendance-{course.code}-{month:%Y-%m}.xlsx",
         back=f"{course.get_absolute_url()}?month={month:%Y-%m}",
     )
 

@@ -20,6 +20,7 @@ from iljari.core.access import (
     access_worksite_records,
     require,
 )
+from iljari.core.formats import screen_month
 from iljari.core.http import log_person_access as _log
 from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
 from iljari.intake import selectors as intake_selectors
@@ -96,7 +97,12 @@ def worksite_detail(request, code: str):
     worksite = selectors.worksite_get(user=request.user, code=code)
     month = _month(request, worksite)
     sheet = selectors.payroll(user=request.user, worksite=worksite, month=month)
-    _log(request, "view", [row.placement.person_id for row in sheet.rows], f"사업장 {worksite.code} {month:%Y-%m} 급여")
+    _log(
+        request,
+        "view",
+        [row.placement.person_id for row in sheet.rows],
+        f"사업장 {worksite.code} {screen_month(month)} 급여",
+    )
     return render(
         request,
         "participation/worksite_detail.html",
@@ -121,9 +127,10 @@ def work_record_sheet(request, code: str):
         request,
         export="work_records",
         subject_ids=[row.placement.person_id for row in sheet.rows],
-        detail=f"사업장 {worksite.code} {month:%Y-%m} 근무상황 양식",
+        detail=f"사업장 {worksite.code} {screen_month(month)} 근무상황 양식",
         build=lambda: selectors.work_record_sheet(user=request.user, worksite=worksite, month=month),
-        filename=f"work-{worksite.code}-{month:%Y-%m}.xlsx",
+        filename=f"근무상황 양식({worksite.code} {screen_month(month)}).xlsx",
+        fallback=f"work-{worksite.code}-{month:%Y-%m}.xlsx",
         back=f"{worksite.get_absolute_url()}?month={month:%Y-%m}",
     )
 
@@ -181,9 +188,10 @@ def payroll_sheet(request, code: str):
         request,
         export="payroll",
         subject_ids=[row.placement.person_id for row in sheet.rows],
-        detail=f"사업장 {worksite.code} {month:%Y-%m} 급여대장",
+        detail=f"사업장 {worksite.code} {screen_month(month)} 급여대장",
         build=lambda: selectors.payroll_sheet(user=request.user, worksite=worksite, month=month),
-        filename=f"payroll-{worksite.code}-{month:%Y-%m}.xlsx",
+        filename=f"급여대장({worksite.code} {screen_month(month)}).xlsx",
+        fallback=f"payroll-{worksite.code}-{month:%Y-%m}.xlsx",
         back=f"{worksite.get_absolute_url()}?month={month:%Y-%m}",
     )
 

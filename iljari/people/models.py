@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 from iljari.people.rrn import mask_rrn
 
@@ -30,7 +31,9 @@ class Person(TimeStampedModel):
     sex = models.CharField(_("성별"), max_length=1, choices=Sex.choices)
     rrn = EncryptedCharField(_("주민등록번호"), max_length=14, null=True)  # None once destroyed
     # NULL once destroyed: unique allows many NULLs, never many empty strings
-    rrn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    rrn_index = models.CharField(  # noqa: DJ001
+        _("주민등록번호 검색 색인"), max_length=64, unique=True, null=True, editable=False
+    )
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     email = models.EmailField(_("전자우편"), blank=True)
     address = models.CharField(_("주소"), max_length=200, blank=True)
@@ -85,7 +88,7 @@ class Consent(TimeStampedModel):
         PERSONAL_DATA = "personal_data", _("개인정보 수집·이용")
         UNIQUE_IDENTIFIER = "unique_identifier", _("고유식별정보(주민등록번호) 처리")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents", verbose_name=_("사람"))
     purpose = models.CharField(_("항목"), max_length=24, choices=Purpose.choices)
     notice_version = models.CharField(_("고지문 판"), max_length=20)
     context = models.CharField(_("동의한 곳"), max_length=100, help_text=_("예: 등록, 모집공고 신청"))
@@ -98,4 +101,4 @@ class Consent(TimeStampedModel):
         ordering = ["person", "-given_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()} {self.notice_version} ({self.given_at:%Y-%m-%d})"
+        return f"{self.get_purpose_display()} {self.notice_version} ({screen_date(self.given_at)})"

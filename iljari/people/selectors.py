@@ -5,6 +5,8 @@ Contract:
 - person_find_by_rrn(*, user, rrn) -> Person | None      (exact, through the blind index; never a LIKE)
 - person_get(*, user, pk) -> Person
 - person_of_user(*, user) -> Person | None               (one's own record)
+- person_subjects_describe(ids, *, user) -> {id: (masked name, url | None)}   the access log's subjects (registered
+      with core.accesslog): 홍*동, with the person's page where `user` may open it
 - applicant_of_user(*, user) -> Person | None            (one's own record as an application reads it: one query,
                                                           without the consents, the district row and the resident
                                                           number, which stays deferred: nothing to decrypt)
@@ -15,11 +17,22 @@ from __future__ import annotations
 import functools
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from iljari.core.access import access_people_view, require, scope_rows
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.exports import mask_name
 from iljari.people.models import Person
 from iljari.people.rrn import RrnError, parse_rrn, rrn_indexes
+
+
+def person_subjects_describe(ids, *, user) -> dict[int, tuple[str, str | None]]:
+    may_open = access_people_view(user)
+    found = Person.objects.filter(pk__in=list(ids)).values_list("pk", "name")
+    return {
+        pk: (mask_name(name) or "(파기된 정보)", reverse("people:person_detail", args=[pk]) if may_open else None)
+        for pk, name in found
+    }
 
 
 def _people(user) -> QuerySet[Person]:

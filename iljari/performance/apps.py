@@ -10,7 +10,7 @@ class PerformanceConfig(AppConfig):
 
     def ready(self) -> None:
         # deferred: models (and the modules that import them) load only once the app registry is ready
-        from iljari.core.history import track
+        from iljari.core.history import history_value_text_register, track
         from iljari.core.years import year_step_register
         from iljari.performance import models, year_opening
         from iljari.performance.selectors import job_achievement_newest_as_of
@@ -33,3 +33,11 @@ class PerformanceConfig(AppConfig):
             open=year_opening.open_year,
             after=("plan",),
         )
+
+        def series_text(expression: str) -> str:
+            from iljari.performance.wording import Labels
+
+            return Labels.load().side(expression)
+
+        for name in ("left_series", "right_series", "whole_series"):  # the history names a rule's sides in Korean
+            history_value_text_register(models.ValidationRule, name, series_text)

@@ -75,7 +75,9 @@ class IndicatorValue(TimeStampedModel):
         TARGET = "target", _("목표")
         ACTUAL = "actual", _("실적")
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("정책지표")
+    )
     year = models.PositiveSmallIntegerField(_("연도"), validators=[YEAR.validator])
     kind = models.CharField(_("구분"), max_length=8, choices=Kind.choices)
     value = SafeDecimalField(_("값"), max_digits=16, decimal_places=2, figure="quantity")
@@ -173,7 +175,9 @@ class JobTarget(RetirableModel):
 
 
 class JobAchievement(TimeStampedModel):
-    job_target = models.ForeignKey(JobTarget, on_delete=models.CASCADE, related_name="achievements")
+    job_target = models.ForeignKey(
+        JobTarget, on_delete=models.CASCADE, related_name="achievements", verbose_name=_("일자리 목표")
+    )
     as_of = models.DateField(_("기준일"), validators=[OFFICE_DATE.validator])
     achieved = SafePositiveIntegerField(_("실적(개)"))
 
@@ -329,7 +333,9 @@ class ValidationResult(models.Model):
         FAILED = "failed", _("위반")
         SKIPPED = "skipped", _("확인 불가(값 없음)")
 
-    rule = models.ForeignKey(ValidationRule, on_delete=models.CASCADE, related_name="results")
+    rule = models.ForeignKey(
+        ValidationRule, on_delete=models.CASCADE, related_name="results", verbose_name=_("검증 규칙")
+    )
     year = models.PositiveSmallIntegerField(_("연도"))
     as_of = models.DateField(_("기준일"))
     subject = models.CharField(_("대상"), max_length=60, blank=True)

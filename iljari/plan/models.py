@@ -33,7 +33,7 @@ class Vision(TimeStampedModel):
 class Objective(RetirableModel):
     """추진목표; also the sections of part Ⅲ of the business report."""
 
-    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="objectives")
+    vision = models.ForeignKey(Vision, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("비전"))
     number = models.PositiveSmallIntegerField(_("번호"))
     title = models.CharField(_("추진목표"), max_length=200)
 
@@ -48,7 +48,9 @@ class Objective(RetirableModel):
 
 
 class CoreTask(RetirableModel):
-    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="core_tasks")
+    objective = models.ForeignKey(
+        Objective, on_delete=models.CASCADE, related_name="core_tasks", verbose_name=_("추진목표")
+    )
     order = models.PositiveSmallIntegerField(_("순서"))
     title = models.CharField(_("핵심과제"), max_length=200)
 
@@ -114,7 +116,7 @@ class Programme(RetirableModel):
 class ProgrammeFact(TimeStampedModel):
     """One line of 사업개요: a label and a value, with the lines printed under it."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="facts")
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="facts", verbose_name=_("주요업무"))
     order = models.PositiveSmallIntegerField(_("순서"))
     label = models.CharField(_("항목"), max_length=100)
     value = models.TextField(_("내용"), blank=True)
@@ -145,7 +147,9 @@ class Milestone(TimeStampedModel):
         MONTH = "month", _("월")
         NONE = "none", _("날짜 없음")
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="milestones")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("주요업무")
+    )
     order = models.PositiveSmallIntegerField(_("순서"))
     title = models.CharField(_("내용"), max_length=300)
     state = models.CharField(_("상태"), max_length=8, choices=State.choices)

@@ -30,8 +30,10 @@ from django.utils import timezone
 
 from iljari.core.access import access_fund_view, access_office_figures_view, access_participation_view, require
 from iljari.core.accesslog import access_log_record
+from iljari.core.downloads import file_name_safe
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, watermark_text
+from iljari.core.formats import screen_date, screen_month
 from iljari.plan.selectors import plan_years
 from iljari.reports.builders.business import build_business_report
 from iljari.reports.builders.jobs import build_job_disclosure
@@ -74,9 +76,10 @@ FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf":
 
 @dataclass(frozen=True)
 class ReportFile:
-    name: str
+    name: str  # in Korean: `2018 주요업무보고(2018.6.30. 기준).pdf`
     content_type: str
     data: bytes
+    ascii_name: str = ""  # for a client that cannot read the Korean name: business-report-2018-2018-06-30.pdf
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def personal_access_log(
         subject_type="people.person",
         subject_ids=payroll_person_ids(user=user, subject=subject, as_of=as_of),
         detail=(
-            f"사업장 {subject} {as_of:%Y-%m} 급여대장 {FORMAT_NAMES.get(fmt, fmt)}{about}"
+            f"사업장 {subject} {screen_month(as_of)} 급여대장 {FORMAT_NAMES.get(fmt, fmt)}{about}"
             f" · 목적: {Purpose(request.purpose).label}"
         ),
         reason=request.reason,
@@ -146,9 +149,11 @@ def report_request_check(
             f"{year}년 비전과 주요업무가 없습니다. 자료가 있는 연도: {', '.join(map(str, plan_years())) or '없음'}"
         )
     if as_of > today:
-        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 오늘({today:%Y-%m-%d})보다 뒤입니다. 지난 날짜를 고르십시오."]
+        errors["as_of"] = [
+            f"기준일({screen_date(as_of)})이 오늘({screen_date(today)})보다 뒤입니다. 지난 날짜를 고르십시오."
+        ]
     elif as_of.year != year:
-        errors["as_of"] = [f"기준일({as_of:%Y-%m-%d})이 {year}년 안이어야 합니다."]
+        errors["as_of"] = [f"기준일({screen_date(as_of)})이 {year}년 안이어야 합니다."]
     if errors:
         raise ValidationFailed("보고서를 만들 수 없습니다.", field_errors=errors)
 
@@ -177,5 +182,31 @@ def report_file(
     data = render(document, fmt)
     step(2, 3, "파일을 저장하는 중")
     about = f"-{subject}" if kind in NEEDS_SUBJECT else ""
-    name = f"{kind}-report{about}-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
-    return ReportFile(name=name, content_type=CONTENT_TYPES[fmt], data=data)
+    ascii_name = f"{kind}-report{about}-{year}-{as_of.isoformat()}{EXTENSIONS[fmt]}"
+    name = report_file_name(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject)
+    return ReportFile(name=name, content_type=CONTENT_TYPES[fmt], data=data, ascii_name=ascii_name)
+
+
+FILE_TITLES = {
+    "business": "주요업무보고",
+    "jobs": "일자리 목표 공시",
+    "programme": "사업 요약",
+    "payroll": "급여대장",
+    "notice": "사회투자기금 고지서",
+}
+NOTICE_BATCHES = {"repayment": "원리금 상환고지서", "overdue": "미납·연체고지서"}
+
+
+def report_file_name(*, kind: str, year: int, as_of: date, fmt: str, subject: str = "") -> str:
+    """A report file's Korean name, with the as-of day in the screen style: `2018 주요업무보고(2018.6.30. 기준).pdf`,
+    `급여대장 GN-01(2018.6.30. 기준).xlsx`, `사회투자기금 원리금 상환고지서 묶음(2018.6.30. 기준).pdf`."""
+    title = FILE_TITLES.get(kind, REPORT_KINDS.get(kind, kind))
+    if kind == "notice":
+        batch = subject.split("-", 1)[0]
+        about = f" {NOTICE_BATCHES[batch]} 묶음" if batch in NOTICE_BATCHES else f" {subject}"
+        name = f"사회투자기금{about}" if batch in NOTICE_BATCHES else f"{title}{about}"
+    elif kind in NEEDS_SUBJECT:
+        name = f"{title} {subject}"
+    else:
+        name = f"{year} {title}"
+    return file_name_safe(f"{name}({screen_date(as_of)} 기준){EXTENSIONS[fmt]}")

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_office_figures_view, figures_unit_path, require
-from iljari.core.formats import format_date, format_figure
+from iljari.core.downloads import download_named
+from iljari.core.formats import format_figure, screen_date
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
 from iljari.core.period import figure_period, latest_data_days
@@ -124,7 +125,7 @@ def _indicator_actuals(indicators, year) -> list[tuple[str, str, str, str, str, 
             row.unit,
             format_figure(row.cells[year].target),
             format_figure(row.cells[year].actual),
-            format_date(row.cells[year].actual_as_of),
+            screen_date(row.cells[year].actual_as_of),
         )
         for row in indicators
         if row.cells[year].actual is not None
@@ -145,8 +146,8 @@ def business_report(request):
         user=request.user, kind="business", year=year, as_of=as_of, fmt=request.GET.get("format", "html")
     )
     response = HttpResponse(made.data, content_type=made.content_type)
-    disposition = "inline" if made.name.endswith(".html") and request.GET.get("view") else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{made.name}"'
+    inline = made.name.endswith(".html") and bool(request.GET.get("view"))
+    download_named(response, made.name, fallback=made.ascii_name, inline=inline)
     return response
 
 
@@ -176,7 +177,7 @@ def report_build(request):
     job = job_start(
         actor=request.user,
         kind="report",
-        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {as_of:%Y-%m-%d} 기준)",
+        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {screen_date(as_of)} 기준)",
         task=report_build_task,
         kind_code=kind,
         year=year,

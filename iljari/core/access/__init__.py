@@ -64,6 +64,7 @@ from iljari.core.access.office import (  # noqa: F401
     access_programme_edit,
     access_programme_edit_any,
     access_retention_rules_change,
+    access_technical_notes,
     access_validation_rules_manage,
     access_year_open,
     account_placement_allowed,

@@ -75,6 +75,12 @@ def access_accounts_manage(user) -> bool:
     return _role(user) == Role.SYSTEM_ADMIN
 
 
+def access_technical_notes(user) -> bool:
+    """Read the technical hints a page keeps for whoever runs the servers (the commands to run, the worker): the
+    system administrator; everyone else reads a plain message."""
+    return _role(user) == Role.SYSTEM_ADMIN
+
+
 def access_account_role_set(actor, account, *, role: str, is_active: bool) -> bool:
     """Give an account this role and active flag (after access_accounts_manage): on one's own account only the role
     one has and active — nobody demotes or suspends themself; another administrator must."""

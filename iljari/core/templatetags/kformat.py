@@ -1,8 +1,16 @@
-"""Template filters for the Korean formats of iljari.core.formats: `{{ won|amount:"억원" }}`, `{{ r|rate }}`."""
+"""Template filters for the Korean formats of iljari.core.formats: `{{ won|amount:"억원" }}`, `{{ r|rate }}`.
+
+Dates on every screen go through `when` (the screen style), a builtin of every template (settings.TEMPLATES):
+`{{ day|when }}` → 2018.7.11., `{{ moment|when }}` → 2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`,
+`{{ moment|when:"day" }}`, `{{ day|when:"weekday" }}` → 2018.7.11.(수), `{{ month|when:"month" }}` → 2018년 7월.
+`kdate`/`kmonth` print the report style ('18.7.11.): documents only (core/tests/test_screen_dates.py)."""
+
+from datetime import date
 
 from django import template
 
 from iljari.core import formats
+from iljari.core.roles import Role
 
 register = template.Library()
 
@@ -36,3 +44,28 @@ def kdate(value):
 @register.filter
 def kmonth(value):
     return formats.format_month(value)
+
+
+@register.filter
+def when(value, style=""):
+    """The screen style of a date or a moment (see the module's docstring); anything else as it is."""
+    if value is None or value == "":
+        return formats.EMPTY
+    if not isinstance(value, date):
+        return value
+    if style == "month":
+        return formats.screen_month(value)
+    if style in ("day", "weekday"):
+        return formats.screen_date(value, weekday=style == "weekday")
+    return formats.screen_datetime(value, seconds=style == "seconds")
+
+
+@register.filter
+def role_name(value):
+    """A role's Korean name (`district_officer` → 자치구); an empty value as `-`."""
+    if not value:
+        return formats.EMPTY
+    try:
+        return Role(value).label
+    except ValueError:
+        return value

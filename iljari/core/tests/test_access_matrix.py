@@ -836,6 +836,7 @@ GATES = [
     (access.access_partner_change, PARTNER_EDITORS),
     (access.access_change_history_view, AUDIT),
     (access.access_accounts_manage, ADMIN),
+    (access.access_technical_notes, ADMIN),
     (access.access_own_account, ALL),
     (access.access_office_figures_view, FIGURES),
     (access.access_figures_enter_any, ENTER),

@@ -89,7 +89,8 @@ def test_auditor_browses_and_filters_the_history(client_as, personas):
     assert "수정" in page
     entry = LogEntry.objects.filter(actor_id=staff_id).get()
     detail = auditor.get(f"/history/{entry.pk}/").content.decode()
-    assert "AUD-1" in detail and "contact" in detail
+    assert "AUD-1" in detail and ">연락처</th>" in detail  # the field by its Korean name, never `contact`
+    assert "org.partner" not in detail.split("</head>")[1].replace("model=org.partner", "")
     # a filter that matches nothing says so
     empty = auditor.get(f"/history/?actor={staff_id}&model=org.orgunit").content.decode()
     assert "조건에 맞는 변경이력이 없습니다" in empty

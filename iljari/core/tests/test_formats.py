@@ -161,3 +161,40 @@ def test_particles_follow_the_words_last_syllable(word, topic, object_, directio
     from iljari.core.korean import direction_particle, object_particle, topic_particle
 
     assert (topic_particle(word), object_particle(word), direction_particle(word)) == (topic, object_, direction)
+
+
+def test_a_page_writes_a_period_with_the_year_in_full_and_a_document_as_the_report_prints_it():
+    assert formats.format_period(date(2018, 5, 14), date(2018, 6, 1)) == "'18.5.14.~6.1."
+    assert formats.format_period(date(2018, 5, 14), date(2018, 6, 1), screen=True) == "2018.5.14.~6.1."
+    assert formats.format_period(date(2018, 7, 1), date(2018, 9, 30), precision="month", screen=True) == "2018.7~9월"
+    assert formats.format_period(date(2018, 12, 1), date(2019, 3, 1), precision="month", screen=True) == (
+        "2018.12월~2019.3월"
+    )
+
+
+def test_the_screen_style_of_a_day_a_moment_and_a_month():
+    from datetime import UTC, datetime
+
+    assert formats.screen_date(date(2018, 7, 11)) == "2018.7.11."
+    assert formats.screen_month(date(2018, 7, 1)) == "2018년 7월"
+    # a moment is shown in Seoul: 01:37 UTC is 10:37 there, and 20:00 UTC is the next day
+    assert formats.screen_datetime(datetime(2018, 7, 11, 1, 37, tzinfo=UTC)) == "2018.7.11. 10:37"
+    assert formats.screen_datetime(datetime(2018, 7, 11, 20, 0, 5, tzinfo=UTC), seconds=True) == "2018.7.12. 05:00:05"
+    assert formats.screen_date(datetime(2018, 7, 11, 20, 0, tzinfo=UTC)) == "2018.7.12."
+    assert formats.screen_date(None) == "-" and formats.screen_date(date(1800, 1, 1)) == formats.FLAG_TEXT
+
+
+def test_a_sheet_cell_holds_a_moment_as_the_office_clock_shows_it():
+    from datetime import UTC, datetime
+
+    from openpyxl import Workbook
+
+    from iljari.core.xlsx import cell_put
+
+    cell = cell_put(Workbook().active["A1"], datetime(2018, 3, 2, 1, 37, tzinfo=UTC))
+    assert cell.value == datetime(2018, 3, 2, 10, 37)  # 01:37 UTC is 10:37 in Seoul
+
+
+def test_a_day_with_its_weekday():
+    assert formats.screen_date(date(2018, 7, 11), weekday=True) == "2018.7.11.(수)"
+    assert formats.screen_date(date(2018, 1, 1), weekday=True) == "2018.1.1.(월)"

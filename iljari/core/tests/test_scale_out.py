@@ -166,7 +166,7 @@ def test_a_report_build_runs_on_the_redis_queue_with_an_rq_worker(
     assert rq_queue.count == 1
     SimpleWorker([rq_queue], connection=rq_queue.connection, job_class=Job).work(burst=True)
     job.refresh_from_db()
-    assert job.status == "succeeded" and job.result_name == "business-report-2018-2018-06-30.md"
+    assert job.status == "succeeded" and job.result_name == "2018 주요업무보고(2018.6.30. 기준).md"
     assert "237,715" in job.result.open("rb").read().decode()
     rq_queue.empty()
 

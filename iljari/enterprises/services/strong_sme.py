@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_date
 from iljari.core.korean import with_topic
 from iljari.enterprises.models import Certification, Organisation, SupportRecord, valid_on_q
 from iljari.enterprises.services.organisations import require_manager
@@ -52,7 +53,9 @@ def support_record(
         valid_on_q(started_on), organisation=organisation, kind=Certification.Kind.STRONG_SME
     ).exists()
     if not designated:
-        raise ValidationFailed(f"{with_topic(organisation.name)} {started_on:%Y-%m-%d}에 서울형 강소기업이 아닙니다.")
+        raise ValidationFailed(
+            f"{with_topic(organisation.name)} {screen_date(started_on)}에 서울형 강소기업이 아닙니다."
+        )
     with transaction.atomic():
         return SupportRecord.objects.create(
             organisation=organisation,

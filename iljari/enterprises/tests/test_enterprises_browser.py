@@ -88,7 +88,7 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     page.wait_for_url("**/")
     close_call(Call.objects.get(code="SME-BROWSER"))  # 접수 has ended: the selection may run
     page.goto("/intake/calls/SME-BROWSER/")
-    page.get_by_label("난수 시드").fill("5")
+    page.get_by_label("추첨 기준값").fill("5")
     page.get_by_role("button", name="선발 실행").click()
     assert "선발 1명" in page.content()
     page.get_by_role("button", name="선발 확정 결재").click()  # a 주무관: on to the approval's draft form

@@ -35,7 +35,7 @@ def test_support_is_refused_for_an_enterprise_that_is_not_a_strong_sme(org):
             started_on=date(2018, 9, 1),
             amount=10_000_000,
         )
-    assert caught.value.message == "(주)미선정은 2018-09-01에 서울형 강소기업이 아닙니다."
+    assert caught.value.message == "(주)미선정은 2018.9.1.에 서울형 강소기업이 아닙니다."
     with pytest.raises(ValidationFailed) as caught:
         services.support_record(
             actor=None,

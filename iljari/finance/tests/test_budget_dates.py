@@ -41,6 +41,6 @@ def test_after_one_division_enters_july_the_page_opens_at_july_and_the_total_say
     assert lxml_html.fromstring(content).get_element_by_id("period-as-of").get("value") == "2018-07-31"
     rows = _rows(content)
     assert rows["구분"][-1] == "기준일"
-    assert rows["일자리정책담당관"] == ["187,341", "110,000", "105,000", "56.0%", "'18.7.31. 기준"]
-    assert rows["노동정책담당관"] == ["19,490", "9,154", "5,553", "28.5%", "'18.6.30. 기준"]
+    assert rows["일자리정책담당관"] == ["187,341", "110,000", "105,000", "56.0%", "2018.7.31. 기준"]
+    assert rows["노동정책담당관"] == ["19,490", "9,154", "5,553", "28.5%", "2018.6.30. 기준"]
     assert rows["계"][-1] == "부서별 기준일 상이 — 각 행 참조"

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 from iljari.frontline.models.rooms import ServicePoint
 
@@ -101,7 +102,7 @@ class Consultation(TimeStampedModel):
         indexes = [models.Index(fields=["service_point", "held_on"]), models.Index(fields=["outcome", "employed_on"])]
 
     def __str__(self) -> str:
-        return f"{self.held_on:%Y-%m-%d} {self.service_point} 상담"
+        return f"{screen_date(self.held_on)} {self.service_point} 상담"
 
     def get_absolute_url(self) -> str:
         return reverse("frontline:consultation_detail", args=[self.pk])
@@ -114,7 +115,9 @@ class Consultation(TimeStampedModel):
 class FollowUp(TimeStampedModel):
     """A follow-up of a consultation (a call back, a second meeting); its note is private like the notes."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="follow_ups")
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("상담")
+    )
     due_on = models.DateField(_("예정일"))
     done_on = models.DateField(_("한 날"), null=True, blank=True)
     note = models.TextField(_("내용"), blank=True)
@@ -125,7 +128,7 @@ class FollowUp(TimeStampedModel):
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.due_on:%Y-%m-%d} 사후 관리"
+        return f"{screen_date(self.due_on)} 사후 관리"
 
 
 class LabourCase(TimeStampedModel):
@@ -180,7 +183,7 @@ class LabourCase(TimeStampedModel):
 class CaseStep(TimeStampedModel):
     """A step of a case (진정 접수, 출석 조사, 심문 …) with its date and deadline."""
 
-    case = models.ForeignKey(LabourCase, on_delete=models.CASCADE, related_name="steps")
+    case = models.ForeignKey(LabourCase, on_delete=models.CASCADE, related_name="steps", verbose_name=_("사건"))
     title = models.CharField(_("단계"), max_length=100)
     on = models.DateField(_("날짜"), null=True, blank=True)
     deadline = models.DateField(_("기한"), null=True, blank=True)
@@ -224,4 +227,4 @@ class WorkplaceVisit(TimeStampedModel):
         ordering = ["-visited_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.workplace} {self.visited_on:%Y-%m-%d}"
+        return f"{self.workplace} {screen_date(self.visited_on)}"

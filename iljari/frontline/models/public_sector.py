@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 
 
@@ -77,7 +78,7 @@ class FixedTermScreening(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.requested_on:%Y-%m-%d} 기간제 {self.headcount}명"
+        return f"{screen_date(self.requested_on)} 기간제 {self.headcount}명"
 
 
 class WorkingHours(TimeStampedModel):
@@ -119,4 +120,4 @@ class LabourCheck(TimeStampedModel):
         ordering = ["-checked_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.institution} {self.get_kind_display()} {self.checked_on:%Y-%m-%d}"
+        return f"{self.institution} {self.get_kind_display()} {screen_date(self.checked_on)}"

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 
 
@@ -94,7 +95,7 @@ class Closure(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["day", "service_point"], name="closure_unique")]
 
     def __str__(self) -> str:
-        return f"{self.day:%Y-%m-%d} {self.reason}"
+        return f"{screen_date(self.day)} {self.reason}"
 
 
 class Room(TimeStampedModel):
@@ -171,7 +172,7 @@ class Booking(TimeStampedModel):
         indexes = [models.Index(fields=["booked_by", "day"]), models.Index(fields=["room", "day"])]
 
     def __str__(self) -> str:
-        return f"{self.room} {self.day:%Y-%m-%d} {self.hour}시"
+        return f"{self.room} {screen_date(self.day)} {self.hour}시"
 
     @property
     def hours_label(self) -> str:
@@ -213,7 +214,9 @@ class Programme(TimeStampedModel):
 class ProgrammeSession(TimeStampedModel):
     """One session of a programme with its capacity."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sessions")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("프로그램")
+    )
     title = models.CharField(_("회차"), max_length=120)
     day = models.DateField(_("날짜"))
     starts = models.PositiveSmallIntegerField(_("시작 시각"), default=10)
@@ -240,9 +243,16 @@ class Registration(TimeStampedModel):
     """A registration for a session (a citizen on the portal, or staff for a named participant); attendance and
     the satisfaction score (1–5) after it."""
 
-    session = models.ForeignKey(ProgrammeSession, on_delete=models.PROTECT, related_name="registrations")
+    session = models.ForeignKey(
+        ProgrammeSession, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("회차")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("계정"),
     )
     participant = models.CharField(_("참가자"), max_length=60, blank=True)
     attended = models.BooleanField(_("출석"), null=True, blank=True)

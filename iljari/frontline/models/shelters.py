@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 
 
@@ -37,7 +38,7 @@ class Shelter(TimeStampedModel):
 class ShelterDailyCount(TimeStampedModel):
     """How many people used a shelter on a day, entered by the shelter's staff."""
 
-    shelter = models.ForeignKey(Shelter, on_delete=models.PROTECT, related_name="counts")
+    shelter = models.ForeignKey(Shelter, on_delete=models.PROTECT, related_name="counts", verbose_name=_("쉼터"))
     day = models.DateField(_("날짜"))
     users = models.PositiveIntegerField(_("이용자 수"))
 
@@ -48,4 +49,4 @@ class ShelterDailyCount(TimeStampedModel):
         constraints = [models.UniqueConstraint(fields=["shelter", "day"], name="shelter_count_once_a_day")]
 
     def __str__(self) -> str:
-        return f"{self.shelter} {self.day:%Y-%m-%d} {self.users}명"
+        return f"{self.shelter} {screen_date(self.day)} {self.users}명"

@@ -10,7 +10,8 @@ from django.db.models import F, Q
 
 from iljari.core.access import access_book, access_frontline_closure_change, access_frontline_manage, require
 from iljari.core.errors import Conflict, NotAllowed, ValidationFailed, field_error
-from iljari.core.korean import topic_particle, with_topic
+from iljari.core.formats import screen_date
+from iljari.core.korean import with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.frontline.services.common import code_errors, raise_errors, require_manage, require_work, today
@@ -30,10 +31,10 @@ def _slot_errors(room: Room, day: date, hour: int, hours: int) -> dict[str, list
         Closure.objects.filter(day=day).filter(service_point__isnull=True).exists()
         or point.closures.filter(day=day).exists()
     ):
-        return {"day": [f"{day:%Y-%m-%d}{topic_particle(day.strftime('%d'))} 휴관일입니다."]}
+        return {"day": [f"{screen_date(day)}은 휴관일입니다."]}  # a day is read "…일": 은
     opening = point.hours_on(day)
     if opening is None:
-        return {"day": [f"{with_topic(point.name)} {day:%Y-%m-%d}에 문을 열지 않습니다(일요일·공휴일 휴관)."]}
+        return {"day": [f"{with_topic(point.name)} {screen_date(day)}에 문을 열지 않습니다(일요일·공휴일 휴관)."]}
     opens, closes = opening
     if hours is None or hours < 1:
         return {"hours": ["이용 시간은 1시간 이상이어야 합니다."]}
@@ -86,7 +87,7 @@ def booking_create(
                 Booking.objects.bulk_create(rows)
         except IntegrityError:
             raise Conflict(
-                f"{room.name} {day:%Y-%m-%d} {hour:02d}:00~{hour + hours:02d}:00에는 이미 예약이 있습니다. "
+                f"{room.name} {screen_date(day)} {hour:02d}:00~{hour + hours:02d}:00에는 이미 예약이 있습니다. "
                 "다른 시간을 고르거나 대기 신청을 하십시오."
             ) from None
     return rows
@@ -359,7 +360,7 @@ def _session_errors(programme: Programme, day, starts, capacity) -> dict[str, li
             hours is None
             or Closure.objects.filter(day=day).filter(Q(service_point=point) | Q(service_point__isnull=True)).exists()
         ):
-            errors["day"] = [f"{with_topic(point.name)} {day:%Y-%m-%d}에 문을 열지 않습니다."]
+            errors["day"] = [f"{with_topic(point.name)} {screen_date(day)}에 문을 열지 않습니다."]
         elif not hours[0] <= starts < hours[1]:
             errors["starts"] = [f"시작 시각이 {point.name}의 운영시간({hours[0]}~{hours[1]}시) 밖입니다."]
     return errors

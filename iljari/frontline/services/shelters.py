@@ -9,6 +9,7 @@ from django.db import transaction
 
 from iljari.core.access import access_shelter_counts, require
 from iljari.core.errors import field_error
+from iljari.core.formats import screen_date
 from iljari.core.korean import with_topic
 from iljari.frontline.models import Shelter, ShelterDailyCount
 from iljari.frontline.services.common import code_errors, not_future, raise_errors, require_manage
@@ -21,7 +22,7 @@ def shelter_count_record(*, actor, shelter: Shelter, day: date, users: int) -> S
         raise field_error("day", "날짜를 입력하십시오.")
     not_future(day, "day", "이용 날짜")
     if day < shelter.opened_on:
-        raise field_error("day", f"{with_topic(shelter.name)} {shelter.opened_on:%Y-%m-%d}에 문을 열었습니다.")
+        raise field_error("day", f"{with_topic(shelter.name)} {screen_date(shelter.opened_on)}에 문을 열었습니다.")
     if users is None or users < 0:
         raise field_error("users", "이용자 수는 0명 이상이어야 합니다.")
     with transaction.atomic():

@@ -153,7 +153,7 @@ def test_a_programme_and_its_sessions_are_set_up_within_the_points_hours(staff):
     assert response.status_code == 400
     assert "시작 시각이 청년일자리센터의 운영시간(9~21시) 밖입니다." in _page(response)
     response = staff.post(url, {**session, "day": f"{sunday:%Y-%m-%d}"})
-    assert f"청년일자리센터는 {sunday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
+    assert f"청년일자리센터는 {sunday.year}.{sunday.month}.{sunday.day}.에 문을 열지 않습니다." in _page(response)
     response = staff.post(url, {**session, "capacity": "0"})
     assert response.status_code == 400
     assert ProgrammeSession.objects.filter(programme=programme).count() == 0
@@ -175,7 +175,7 @@ def test_a_session_on_a_closed_day_is_refused(staff, frontline):
     Closure.objects.create(day=monday, reason="임시 휴관")
     url = "/frontline/setup/programmes/YJC-MOCK/sessions/new/"
     response = staff.post(url, {"title": "2회차", "day": f"{monday:%Y-%m-%d}", "starts": "14", "capacity": "5"})
-    assert f"청년일자리센터는 {monday:%Y-%m-%d}에 문을 열지 않습니다." in _page(response)
+    assert f"청년일자리센터는 {monday.year}.{monday.month}.{monday.day}.에 문을 열지 않습니다." in _page(response)
     assert frontline["programme"].sessions.count() == 1
 
 

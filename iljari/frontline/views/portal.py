@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_book, require
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.formats import screen_date
 from iljari.core.http import service_step
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import BookingForm, SatisfactionForm
@@ -38,7 +39,7 @@ def portal_room(request, code: str):
             return "대기자로 신청했습니다. 자리가 나면 예약으로 바뀝니다.", reverse("frontline:portal_bookings")
         services.booking_create(actor=request.user, room=room, **data)
         hours = f"{data['hour']:02d}:00~{data['hour'] + data['hours']:02d}:00"
-        return f"{room.name} {day:%Y-%m-%d} {hours} 예약을 마쳤습니다.", reverse("frontline:portal_bookings")
+        return f"{room.name} {screen_date(day)} {hours} 예약을 마쳤습니다.", reverse("frontline:portal_bookings")
 
     def render_page(f, status):
         day = shown["day"]

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_frontline_closure_change, access_frontline_manage_any, require
 from iljari.core.errors import NotFound
+from iljari.core.formats import screen_date
 from iljari.core.http import service_step
 from iljari.core.korean import with_object
 from iljari.frontline import selectors, services
@@ -187,7 +188,7 @@ def closure_list(request):
     def save(data):
         data["service_point"] = pick(points, data.pop("service_point"))
         services.closure_set(actor=request.user, **data)
-        return f"{data['day']:%Y-%m-%d} 휴관일을 저장했습니다.", reverse("frontline:closure_list")
+        return f"{screen_date(data['day'])} 휴관일을 저장했습니다.", reverse("frontline:closure_list")
 
     since = timezone.localdate().replace(month=1, day=1)
 
@@ -207,6 +208,6 @@ def closure_delete(request, pk: int):
 
     def delete():
         services.closure_delete(actor=request.user, closure=closure)
-        return f"{closure.day:%Y-%m-%d} 휴관일을 지웠습니다.", url
+        return f"{screen_date(closure.day)} 휴관일을 지웠습니다.", url
 
     return service_step(request, delete, back=url)

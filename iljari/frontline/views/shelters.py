@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core.access import access_frontline_view, access_shelter_counts, require
+from iljari.core.formats import screen_date
 from iljari.core.http import service_step
 from iljari.core.period import figure_period
 from iljari.frontline import selectors, services
@@ -43,7 +44,7 @@ def shelter_detail(request, code: str):
 
     def save(data):
         services.shelter_count_record(actor=request.user, shelter=shelter, **data)
-        return f"{data['day']:%Y-%m-%d} 이용자 수를 저장했습니다.", reverse("frontline:shelter_detail", args=[code])
+        return f"{screen_date(data['day'])} 이용자 수를 저장했습니다.", reverse("frontline:shelter_detail", args=[code])
 
     year = timezone.localdate().year
 

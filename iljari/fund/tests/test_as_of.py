@@ -25,7 +25,7 @@ def test_the_portfolio_opens_at_the_latest_ledger_day_with_the_reports_book(mana
     load_fund()
     response = manager_client.get("/fund/portfolio/")
     page = response.content.decode()
-    assert "사회투자기금 채권 현황 (&#x27;18.5.31. 기준)" in page
+    assert "사회투자기금 채권 현황 (2018.5.31. 기준)" in page
     assert lxml_html.fromstring(response.content).xpath("//input[@name='as_of']/@value") == ["2018-05-31"]
     # the 2018 report's book on that day: 채권잔액 총 127건, 41,781백만원
     assert "127" in page and "41,781" in page
@@ -44,7 +44,7 @@ def test_a_loan_page_opens_at_the_fund_latest_day_and_its_forms_carry_it(manager
     make_loan()  # disbursed '18.1.31.: the ledger's newest day
     content = manager_client.get("/fund/loans/L-1/").content
     root = lxml_html.fromstring(content)
-    assert "'18.1.31. 기준" in root.text_content()
+    assert "2018.1.31. 기준" in root.text_content()
     actions = root.xpath("//form[@method='post']/@action")
     assert "/fund/loans/L-1/repayments/?as_of=2018-01-31" in actions
 
@@ -59,7 +59,7 @@ def test_a_repayment_keeps_the_day_the_user_chose(manager_client, make_loan):
     assert response["Location"] == "/fund/loans/L-1/?as_of=2018-02-28"
     assert Repayment.objects.get().principal == 1_000_000
     after = manager_client.get(response["Location"]).content.decode()
-    assert "&#x27;18.2.28. 기준" in after
+    assert "2018.2.28. 기준" in after
 
 
 def test_a_refused_repayment_shows_the_page_at_the_chosen_day(manager_client, make_loan):
@@ -68,4 +68,4 @@ def test_a_refused_repayment_shows_the_page_at_the_chosen_day(manager_client, ma
         "/fund/loans/L-1/repayments/?as_of=2018-02-28", {"received_on": "2018-02-28", "amount": "99000000"}
     )
     assert response.status_code == 400
-    assert "&#x27;18.2.28. 기준" in response.content.decode()
+    assert "2018.2.28. 기준" in response.content.decode()

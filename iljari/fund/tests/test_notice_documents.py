@@ -70,7 +70,7 @@ def test_an_unknown_notice_or_batch_fails_in_korean_and_others_cannot_build(
 ):
     manager = client_as(Role.OFFICE_MANAGER)
     job = _build(manager, "overdue-2019-01-01", "md", django_capture_on_commit_callbacks)
-    assert job.status == "failed" and "2019-01-01에 시작하는 고지가 없습니다" in job.error and not job.result
+    assert job.status == "failed" and "2019.1.1.에 시작하는 고지가 없습니다" in job.error and not job.result
     refused = client_as(Role.CITIZEN).post(
         f"/office/reports/build/{MAY}", {"kind": "notice", "subject": "1", "format": "md"}
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -146,6 +147,13 @@ def test_the_notice_batch_page_starts_a_job_and_the_notice_reads_as_a_letter(
     notice = Notice.objects.get()
     page = manager_client.get(f"/fund/notices/{notice.pk}/").content.decode()
     assert "원리금 상환고지" in page and "1,020,000" in page
+    # the job hands over the batch's notices as one document to print, named in Korean — not a text file
+    job_page = manager_client.get(response["Location"]).content.decode()
+    assert "고지 1건을 기록했습니다 (2018.2.16.~2018.2.28.)." in job_page
+    download = manager_client.get(f"{response['Location']}download/")
+    assert download["Content-Type"] == "application/pdf" and download.getvalue().startswith(b"%PDF")
+    name = "사회투자기금 원리금 상환고지서 묶음(2018.2.28. 기준).pdf"
+    assert download["Content-Disposition"].endswith("filename*=UTF-8''" + quote(name, safe=""))
 
 
 def test_division_staff_of_another_division_reads_but_may_not_post(client_as, make_loan):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, YEAR
+from iljari.core.formats import screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import JobKind, TargetGroup
 
@@ -209,12 +210,19 @@ class GrantAgreement(TimeStampedModel):
 class Disbursement(TimeStampedModel):
     """One tranche (교부) of an agreement's city share: paid on a day; it moves the budget line's 지출액."""
 
-    agreement = models.ForeignKey(GrantAgreement, on_delete=models.PROTECT, related_name="disbursements")
+    agreement = models.ForeignKey(
+        GrantAgreement, on_delete=models.PROTECT, related_name="disbursements", verbose_name=_("협약")
+    )
     number = models.PositiveSmallIntegerField(_("차수"))
     paid_on = models.DateField(_("교부일"))
     amount = models.BigIntegerField(_("교부액(원)"))
     payroll = models.OneToOneField(
-        "Payroll", null=True, blank=True, on_delete=models.PROTECT, related_name="disbursement"
+        "Payroll",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disbursement",
+        verbose_name=_("인건비 지원 신청"),
     )
     note = models.CharField(_("내용"), max_length=200, blank=True)
 
@@ -234,11 +242,15 @@ class Disbursement(TimeStampedModel):
 class SpendingReport(TimeStampedModel):
     """The grantee's report of what it spent up to a day, by category, and the people it employs on the grant."""
 
-    agreement = models.ForeignKey(GrantAgreement, on_delete=models.PROTECT, related_name="spending_reports")
+    agreement = models.ForeignKey(
+        GrantAgreement, on_delete=models.PROTECT, related_name="spending_reports", verbose_name=_("협약")
+    )
     period_end = models.DateField(_("집행 기준일"))
     jobs_created = models.PositiveIntegerField(_("채용 인원(명)"), default=0)
     note = models.TextField(_("내용"), blank=True)
-    submitted_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("제출한 사람")
+    )
 
     class Meta:
         verbose_name = _("집행 보고")
@@ -260,7 +272,9 @@ class SpendingItem(models.Model):
         ASSETS = "assets", _("자산취득비")
         OTHER = "other", _("기타")
 
-    report = models.ForeignKey(SpendingReport, on_delete=models.CASCADE, related_name="items")
+    report = models.ForeignKey(
+        SpendingReport, on_delete=models.CASCADE, related_name="items", verbose_name=_("집행 보고")
+    )
     category = models.CharField(_("비목"), max_length=16, choices=Category.choices)
     amount = models.BigIntegerField(_("집행액(원)"))
 
@@ -280,7 +294,9 @@ class SpendingItem(models.Model):
 class Settlement(TimeStampedModel):
     """The settlement (정산) at the end: every won disbursed is either spent or returned."""
 
-    agreement = models.OneToOneField(GrantAgreement, on_delete=models.PROTECT, related_name="settlement")
+    agreement = models.OneToOneField(
+        GrantAgreement, on_delete=models.PROTECT, related_name="settlement", verbose_name=_("협약")
+    )
     settled_on = models.DateField(_("정산일"))
     disbursed = models.BigIntegerField(_("교부액(원)"))
     spent = models.BigIntegerField(_("집행액(원)"))
@@ -310,7 +326,9 @@ class Evaluation(TimeStampedModel):
         CUT = "cut", _("감액 연장")
         STOP = "stop", _("중단")
 
-    agreement = models.OneToOneField(GrantAgreement, on_delete=models.PROTECT, related_name="evaluation")
+    agreement = models.OneToOneField(
+        GrantAgreement, on_delete=models.PROTECT, related_name="evaluation", verbose_name=_("협약")
+    )
     evaluated_on = models.DateField(_("평가일"))
     score_plan = models.PositiveSmallIntegerField(_("사업계획 달성(점)"))
     score_jobs = models.PositiveSmallIntegerField(_("일자리 성과(점)"))
@@ -345,14 +363,18 @@ class Payroll(TimeStampedModel):
         SUBMITTED = "submitted", _("제출")
         APPROVED = "approved", _("승인·교부")
 
-    agreement = models.ForeignKey(GrantAgreement, on_delete=models.PROTECT, related_name="payrolls")
+    agreement = models.ForeignKey(
+        GrantAgreement, on_delete=models.PROTECT, related_name="payrolls", verbose_name=_("협약")
+    )
     title = models.CharField(_("제목"), max_length=120)
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     wage_subsidy = models.BigIntegerField(_("인건비 지원액(원)"), default=0)
     insurance_subsidy = models.BigIntegerField(_("사회보험료 지원액(원)"), default=0)
     employees = models.PositiveIntegerField(_("근로자 수"), default=0)
     employee_months = models.PositiveIntegerField(_("연인원(인·월)"), default=0)
-    submitted_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("제출한 사람")
+    )
 
     class Meta:
         verbose_name = _("인건비 지원 신청")
@@ -370,7 +392,9 @@ class Payroll(TimeStampedModel):
 class PayrollLine(models.Model):
     """One employee's month: the wage paid and the employer's social insurance share, and the subsidy of each."""
 
-    payroll = models.ForeignKey(Payroll, on_delete=models.CASCADE, related_name="lines")
+    payroll = models.ForeignKey(
+        Payroll, on_delete=models.CASCADE, related_name="lines", verbose_name=_("인건비 지원 신청")
+    )
     employee_number = models.CharField(_("사번"), max_length=30)
     employee_name = models.CharField(_("성명"), max_length=60)
     month = models.DateField(_("지급월"), help_text=_("그 달 1일"))
@@ -389,4 +413,4 @@ class PayrollLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.payroll} {self.employee_number} {self.month:%Y-%m}"
+        return f"{self.payroll} {self.employee_number} {screen_month(self.month)}"

@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core.formats import screen_month
 from iljari.core.models import TimeStampedModel
 from iljari.performance.models import TargetGroup
 
@@ -103,7 +104,9 @@ class DistrictProject(TimeStampedModel):
 class DistrictProjectJobs(TimeStampedModel):
     """The jobs a project plans for one target group."""
 
-    project = models.ForeignKey(DistrictProject, on_delete=models.CASCADE, related_name="job_plans")
+    project = models.ForeignKey(
+        DistrictProject, on_delete=models.CASCADE, related_name="job_plans", verbose_name=_("사업")
+    )
     target_group = models.CharField(_("사업대상"), max_length=16, choices=TargetGroup.choices)
     planned = models.PositiveIntegerField(_("계획 일자리(개)"))
 
@@ -124,7 +127,9 @@ class DistrictMonitoring(TimeStampedModel):
     beneficiaries' satisfaction (0–100), and the jobs filled by target group (DistrictMonitoringJobs; a running
     count of the project's jobs filled as of the month)."""
 
-    project = models.ForeignKey(DistrictProject, on_delete=models.CASCADE, related_name="monitoring")
+    project = models.ForeignKey(
+        DistrictProject, on_delete=models.CASCADE, related_name="monitoring", verbose_name=_("사업")
+    )
     month = models.DateField(_("월"), help_text=_("그 달의 1일"))
     sales = models.BigIntegerField(_("매출(원)"), default=0)
     users = models.PositiveIntegerField(_("이용자 수(명)"), default=0)
@@ -149,11 +154,13 @@ class DistrictMonitoring(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project} {self.month:%Y-%m}"
+        return f"{self.project} {screen_month(self.month)}"
 
 
 class DistrictMonitoringJobs(TimeStampedModel):
-    monitoring = models.ForeignKey(DistrictMonitoring, on_delete=models.CASCADE, related_name="jobs")
+    monitoring = models.ForeignKey(
+        DistrictMonitoring, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("월별 모니터링")
+    )
     target_group = models.CharField(_("사업대상"), max_length=16, choices=TargetGroup.choices)
     filled = models.PositiveIntegerField(_("채용 일자리(개)"))
 
@@ -172,7 +179,9 @@ class DistrictMonitoringJobs(TimeStampedModel):
 class DistrictReview(TimeStampedModel):
     """The mid-term review (중간평가·현장점검) of a project: findings and a score out of 100."""
 
-    project = models.ForeignKey(DistrictProject, on_delete=models.CASCADE, related_name="reviews")
+    project = models.ForeignKey(
+        DistrictProject, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("사업")
+    )
     reviewed_on = models.DateField(_("평가일"))
     reviewer = models.CharField(_("평가자"), max_length=120, blank=True)
     score = models.DecimalField(_("점수"), max_digits=4, decimal_places=1)
@@ -198,7 +207,9 @@ class DistrictDecision(TimeStampedModel):
         ADJUST = "adjust", _("조정")
         STOP = "stop", _("중단")
 
-    project = models.ForeignKey(DistrictProject, on_delete=models.CASCADE, related_name="decisions")
+    project = models.ForeignKey(
+        DistrictProject, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("사업")
+    )
     decided_on = models.DateField(_("결정일"))
     decision = models.CharField(_("결정"), max_length=16, choices=Decision.choices)
     note = models.TextField(_("결정 내용"), blank=True)
@@ -262,7 +273,9 @@ class EcosystemTranche(TimeStampedModel):
         C = "C", _("C(미흡)")
         D = "D", _("D(부진)")
 
-    support = models.ForeignKey(EcosystemSupport, on_delete=models.CASCADE, related_name="tranches")
+    support = models.ForeignKey(
+        EcosystemSupport, on_delete=models.CASCADE, related_name="tranches", verbose_name=_("단계별 지원 사업")
+    )
     stage = models.PositiveSmallIntegerField(_("단계"), choices=Stage.choices)
     year_number = models.PositiveSmallIntegerField(_("본사업 연차"), default=0)
     amount = models.BigIntegerField(_("지원액(원)"))

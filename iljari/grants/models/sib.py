@@ -68,7 +68,9 @@ class OutcomeContract(TimeStampedModel):
 
 
 class Investor(TimeStampedModel):
-    contract = models.ForeignKey(OutcomeContract, on_delete=models.CASCADE, related_name="investors")
+    contract = models.ForeignKey(
+        OutcomeContract, on_delete=models.CASCADE, related_name="investors", verbose_name=_("성과보상 계약")
+    )
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
     name = models.CharField(_("투자자"), max_length=120)
     amount = models.BigIntegerField(_("투자액(원)"))
@@ -87,7 +89,9 @@ class Investor(TimeStampedModel):
 
 
 class OutcomeMetric(TimeStampedModel):
-    contract = models.ForeignKey(OutcomeContract, on_delete=models.CASCADE, related_name="metrics")
+    contract = models.ForeignKey(
+        OutcomeContract, on_delete=models.CASCADE, related_name="metrics", verbose_name=_("성과보상 계약")
+    )
     order = models.PositiveSmallIntegerField(_("순서"), default=0)
     name = models.CharField(_("성과지표"), max_length=200)
     unit = models.CharField(_("단위"), max_length=20, blank=True)
@@ -111,7 +115,9 @@ class OutcomeMetric(TimeStampedModel):
 class OutcomeEvaluation(TimeStampedModel):
     """The independent evaluation of a contract's outcomes (one per contract)."""
 
-    contract = models.OneToOneField(OutcomeContract, on_delete=models.CASCADE, related_name="evaluation")
+    contract = models.OneToOneField(
+        OutcomeContract, on_delete=models.CASCADE, related_name="evaluation", verbose_name=_("성과보상 계약")
+    )
     evaluator = models.CharField(_("평가기관"), max_length=120)
     evaluated_on = models.DateField(_("평가일"))
     note = models.TextField(_("평가 의견"), blank=True)
@@ -126,8 +132,12 @@ class OutcomeEvaluation(TimeStampedModel):
 
 
 class MetricResult(TimeStampedModel):
-    evaluation = models.ForeignKey(OutcomeEvaluation, on_delete=models.CASCADE, related_name="results")
-    metric = models.ForeignKey(OutcomeMetric, on_delete=models.PROTECT, related_name="results")
+    evaluation = models.ForeignKey(
+        OutcomeEvaluation, on_delete=models.CASCADE, related_name="results", verbose_name=_("성과 평가")
+    )
+    metric = models.ForeignKey(
+        OutcomeMetric, on_delete=models.PROTECT, related_name="results", verbose_name=_("성과지표")
+    )
     measured = models.DecimalField(_("측정값"), max_digits=14, decimal_places=2)
     achievement = models.DecimalField(_("달성률(%)"), max_digits=7, decimal_places=2)
 
@@ -144,7 +154,9 @@ class MetricResult(TimeStampedModel):
 class OutcomePayment(TimeStampedModel):
     """What the evaluated outcomes earn (the formula of this module's docstring), split to the investors."""
 
-    evaluation = models.OneToOneField(OutcomeEvaluation, on_delete=models.CASCADE, related_name="payment")
+    evaluation = models.OneToOneField(
+        OutcomeEvaluation, on_delete=models.CASCADE, related_name="payment", verbose_name=_("성과 평가")
+    )
     achievement = models.DecimalField(_("종합 달성률(%)"), max_digits=7, decimal_places=2)
     amount = models.BigIntegerField(_("성과보상액(원)"))
 
@@ -159,8 +171,10 @@ class OutcomePayment(TimeStampedModel):
 
 
 class PaymentShare(TimeStampedModel):
-    payment = models.ForeignKey(OutcomePayment, on_delete=models.CASCADE, related_name="shares")
-    investor = models.ForeignKey(Investor, on_delete=models.PROTECT, related_name="shares")
+    payment = models.ForeignKey(
+        OutcomePayment, on_delete=models.CASCADE, related_name="shares", verbose_name=_("성과보상")
+    )
+    investor = models.ForeignKey(Investor, on_delete=models.PROTECT, related_name="shares", verbose_name=_("투자자"))
     amount = models.BigIntegerField(_("배분액(원)"))
 
     class Meta:

@@ -8,7 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed, field_error
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_date
 from iljari.core.history import history_bulk_created
 from iljari.finance.services import budget_movement_post
 from iljari.grants.models import GrantAgreement, GrantProgramme, Settlement, SpendingItem, SpendingReport
@@ -54,7 +54,7 @@ def spending_report_submit(
         if not agreement.signed_on <= period_end <= agreement.ends_on:
             raise field_error("period_end", "집행 기준일은 협약일부터 사업 종료일 사이여야 합니다.")
         if agreement.spending_reports.filter(period_end=period_end).exists():
-            raise field_error("period_end", f"{period_end:%Y-%m-%d} 기준 보고가 이미 있습니다.")
+            raise field_error("period_end", f"{screen_date(period_end)} 기준 보고가 이미 있습니다.")
         total = sum(clean.values())
         if total > agreement.total_amount:
             raise field_error(

@@ -9,6 +9,7 @@ from decimal import ROUND_FLOOR, Decimal
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed, field_error
+from iljari.core.formats import screen_month
 from iljari.core.xlsx import xlsx_rows
 from iljari.grants.models import Disbursement, GrantAgreement, GrantProgramme, Payroll, PayrollLine
 from iljari.grants.selectors import PAYROLL_COLUMNS
@@ -72,7 +73,8 @@ def payroll_submit(*, actor, agreement: GrantAgreement, title: str, rows: list[d
             row_errors.append(f"{where} '지급월': 2018-07 처럼 적으십시오.")
         elif not first <= month <= last:
             row_errors.append(
-                f"{where} '지급월': 협약 기간({agreement.starts_on:%Y-%m}~{agreement.ends_on:%Y-%m}) 밖입니다."
+                f"{where} '지급월': 협약 기간"
+                f"({screen_month(agreement.starts_on)}~{screen_month(agreement.ends_on)}) 밖입니다."
             )
         for label, value in (("지급 임금", wage), ("사업주 사회보험료", insurance)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -80,9 +82,11 @@ def payroll_submit(*, actor, agreement: GrantAgreement, title: str, rows: list[d
         if not row_errors:
             key = (number, month)
             if key in seen:
-                row_errors.append(f"{where}: 같은 근로자({number})의 {month:%Y-%m} 임금이 파일에 두 번 있습니다.")
+                row_errors.append(
+                    f"{where}: 같은 근로자({number})의 {screen_month(month)} 임금이 파일에 두 번 있습니다."
+                )
             elif key in claimed:
-                row_errors.append(f"{where}: {number}의 {month:%Y-%m} 임금은 이미 신청했습니다.")
+                row_errors.append(f"{where}: {number}의 {screen_month(month)} 임금은 이미 신청했습니다.")
             seen.add(key)
         if row_errors:
             errors.extend(row_errors)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from iljari.core.errors import field_error
-from iljari.core.formats import format_won
+from iljari.core.formats import format_won, screen_date
 from iljari.finance.services import budget_movement_post
 from iljari.grants.models import Disbursement, GrantAgreement, Payroll
 from iljari.grants.services.checks import agreement_lock, amount_check, disbursed_total, require_manage
@@ -27,7 +27,7 @@ def disbursement_record(
         if agreement.status != GrantAgreement.Status.SIGNED:
             raise field_error("amount", f"협약이 체결된 사업에만 교부합니다(지금: {agreement.get_status_display()}).")
         if paid_on < agreement.signed_on:
-            raise field_error("paid_on", f"교부일은 협약일({agreement.signed_on:%Y-%m-%d}) 이후여야 합니다.")
+            raise field_error("paid_on", f"교부일은 협약일({screen_date(agreement.signed_on)}) 이후여야 합니다.")
         if paid_on.year != agreement.budget_line.year:
             raise field_error(
                 "paid_on", f"교부일은 예산 사업의 회계연도({agreement.budget_line.year}년) 안이어야 합니다."

@@ -37,9 +37,9 @@ def test_district_officer_enters_monitoring_and_staff_record_the_mid_term_review
     page.get_by_label("수혜자 만족도(0~100점)").fill("91.5")
     page.get_by_role("button", name="모니터링 저장").click()
     page.wait_for_url(f"**/grants/districts/{project.code}/")
-    assert "2018년 07월 모니터링을 저장했습니다" in page.content()
+    assert "2018년 7월 모니터링을 저장했습니다" in page.content()
     row = page.locator("#monitoring tbody tr").first.inner_text()
-    assert "2018-07" in row and "3,500,000" in row and "91.5" in row and "청년 6" in row
+    assert "2018년 7월" in row and "3,500,000" in row and "91.5" in row and "청년 6" in row
     assert page.locator("svg[role=img] rect").count() == 1
     assert page.get_by_role("button", name="중간평가 기록").count() == 0  # the district does not review itself
     page.context.clear_cookies()
@@ -56,4 +56,4 @@ def test_district_officer_enters_monitoring_and_staff_record_the_mid_term_review
     assert "중간평가를 기록했습니다" in page.content()
     review = page.locator("#reviews tbody tr").first.inner_text()
     assert "84.5" in review and "판로 확대 필요" in review and "사업관리 전문기관" in review
-    assert "2018-07" in page.locator("#monitoring").inner_text()
+    assert "2018년 7월" in page.locator("#monitoring").inner_text()

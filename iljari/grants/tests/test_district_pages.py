@@ -71,7 +71,7 @@ def test_district_officer_enters_own_monitoring_and_gets_404_for_another_distric
     assert logged.actor.username == "t_district"
     assert LogEntry.objects.get_for_model(DistrictMonitoringJobs).count() == 2
     detail = officer.get(f"/grants/districts/{project.code}/").content.decode()
-    assert "<svg" in detail and "월별 채용 일자리" in detail and "2018-05" in detail
+    assert "<svg" in detail and "월별 채용 일자리" in detail and "2018년 5월" in detail
     assert officer.post(f"/grants/districts/{other_project.code}/monitoring/", data).status_code == 404
     assert client_as(Role.PARTNER_AGENCY).post(f"/grants/districts/{project.code}/monitoring/", data).status_code == 403
     assert client_as(Role.AUDITOR).post(f"/grants/districts/{project.code}/monitoring/", data).status_code == 403

@@ -49,7 +49,7 @@ def test_evaluation_shows_the_payment_and_shares(contract, social_economy_staff,
             f"metric_{social.pk}": "37.5",
         },
     )
-    assert early.status_code == 400 and "사업 시작일(2016.10.01.)보다 앞섭니다" in early.content.decode()
+    assert early.status_code == 400 and "사업 시작일(2016.10.1.)보다 앞섭니다" in early.content.decode()
     assert not OutcomeEvaluation.objects.exists()
     response = staff.post(
         f"/grants/sib/{contract.code}/evaluate/",

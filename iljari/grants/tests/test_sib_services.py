@@ -61,7 +61,7 @@ def test_an_evaluation_before_the_contract_starts_is_refused(contract):
             actor=None, contract=contract, evaluator="서울연구원", evaluated_on=date(2016, 9, 30),
             measured={metrics[0].pk: 40, metrics[1].pk: 30},
         )  # fmt: skip
-    assert "사업 시작일(2016.10.01.)보다 앞섭니다" in excinfo.value.field_errors["evaluated_on"][0]
+    assert "사업 시작일(2016.10.1.)보다 앞섭니다" in excinfo.value.field_errors["evaluated_on"][0]
     assert not OutcomeEvaluation.objects.exists()
 
 

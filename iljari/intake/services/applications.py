@@ -20,6 +20,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import IljariError, ValidationFailed
+from iljari.core.formats import screen_datetime
 from iljari.intake.models import Application, ApplicationDocument, Call, Quota
 from iljari.intake.services.documents import documents_check, documents_put, files_delete
 from iljari.intake.services.eligibility import eligibility_failures, priority_points
@@ -100,8 +101,7 @@ def call_open_check(call: Call, now, *, audience: str, quota: Quota | None = Non
             "이 공고는 기업·단체 공모입니다." if audience == Call.Audience.PEOPLE else "이 공고는 시민 대상 모집입니다."
         )
     if not call.is_open(now):
-        closes = timezone.localtime(call.closes_at)
-        raise ValidationFailed(f"접수 기간이 아닙니다(마감 {closes:%Y-%m-%d %H:%M}).")
+        raise ValidationFailed(f"접수 기간이 아닙니다(마감 {screen_datetime(call.closes_at)}).")
     if quota is not None and quota.call_id != call.pk:
         raise ValidationFailed(field_errors={"quota": ["이 공고의 선발 구분이 아닙니다."]})
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 
+from iljari.core.formats import screen_date
 from iljari.core.history import history_batch, history_bulk_updated
 from iljari.intake.checks import DIRECT_JOB_OVERLAP, person_check_failing
 from iljari.intake.models import Application, Call, EligibilityRule, age_range_text
@@ -23,7 +24,7 @@ def _age_on(birth: date, day: date) -> int:
 
 
 def _kdate(day: date) -> str:
-    return f"{day.year}. {day.month}. {day.day}."
+    return screen_date(day)
 
 
 # The rule kinds whose facts another app holds (intake.checks), with the check each calls.

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from iljari.core.access import access_calls_manage, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.formats import format_date
+from iljari.core.formats import screen_datetime
 from iljari.intake.models import Call
 
 
@@ -22,8 +22,8 @@ def call_manage_check(*, actor, call: Call) -> None:
 def selection_rerun_check(*, call: Call) -> None:
     """Refuses a call whose selection is confirmed (a page checks it before it queues a selection)."""
     if call.selection_confirmed:
-        confirmed = timezone.localtime(call.selection_confirmed_at)
-        raise ValidationFailed(f"선발 결과가 확정되어({confirmed:%Y-%m-%d %H:%M}) 다시 선발할 수 없습니다.")
+        confirmed = screen_datetime(call.selection_confirmed_at)
+        raise ValidationFailed(f"선발 결과가 확정되어({confirmed}) 다시 선발할 수 없습니다.")
 
 
 def selection_wait_message(*, call: Call, doing: str = "선발할", now=None) -> str | None:
@@ -32,8 +32,7 @@ def selection_wait_message(*, call: Call, doing: str = "선발할", now=None) ->
     now = now or timezone.now()
     if now >= call.closes_at:
         return None
-    closes = timezone.localtime(call.closes_at)
-    return f"접수가 끝난 뒤({format_date(closes.date())} {closes:%H:%M} 이후)에 {doing} 수 있습니다."
+    return f"접수가 끝난 뒤({screen_datetime(call.closes_at)} 이후)에 {doing} 수 있습니다."
 
 
 def selection_closed_check(*, call: Call, doing: str = "선발할", now=None) -> None:

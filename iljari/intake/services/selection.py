@@ -24,7 +24,7 @@ from iljari.intake.models import Application, Call, SelectionResult, SelectionRu
 from iljari.intake.services.guards import call_manage_check, selection_closed_check, selection_rerun_check
 from iljari.intake.services.review import RANKED, review_scores
 
-ALGORITHM = "iljari-selection-v1"  # score desc, priority points desc, lottery asc; quota by quota
+ALGORITHM = SelectionRun.Method.V1.value  # score desc, priority points desc, lottery asc; quota by quota
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def test_selection_of_a_large_call_runs_as_a_job_and_a_confirmed_call_is_refused
         close_call(call)
         response = staff.post(f"/intake/calls/{call.code}/select/", {"seed": "7"})
     job, page = _job_page(staff, response)
-    assert job.status == "succeeded" and "선발 2명, 예비 3명 (난수 시드 7)" in page  # the CITY quota has 2 places
+    assert job.status == "succeeded" and "선발 2명, 예비 3명 (추첨 기준값 7)" in page  # the CITY quota has 2 places
     assert Application.objects.filter(call=call, status="selected").count() == 2
     chief = make_official("t_chief", position=Position.DIRECTOR)  # the division's head approves the confirmation
     approve_through(

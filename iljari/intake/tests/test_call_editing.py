@@ -78,10 +78,10 @@ def test_the_division_makes_a_call_with_quotas_rules_and_points(office, client_a
         ("D-11740", 180, True),
     ]
     assert [str(rule) for rule in call.eligibility_rules.all()] == [
-        "만 18세 이상(2019-01-10 기준)",
+        "만 18세 이상(2019.1.10. 기준)",
         "정기소득 없음",
         "구직등록",
-        "2019-01-10~2019-06-30에 다른 직접일자리에 참여하지 않는 사람",
+        "2019.1.10.~2019.6.30.에 다른 직접일자리에 참여하지 않는 사람",
     ]
     assert list(call.priority_rules.values_list("kind", "points")) == [("basic_livelihood_recipient", 5)]
 

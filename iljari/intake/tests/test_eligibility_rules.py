@@ -56,10 +56,10 @@ def _working(site, start=date(2018, 3, 2), end=date(2018, 12, 31)):
 
 def test_an_age_rule_with_a_minimum_only(office):
     call = _call(eligibility=[{"kind": "age_between", "min_value": 15, "on_date": date(2018, 3, 2)}])
-    assert str(call.eligibility_rules.get()) == "만 15세 이상(2018-03-02 기준)"
+    assert str(call.eligibility_rules.get()) == "만 15세 이상(2018.3.2. 기준)"
     assert services.eligibility_failures(call=call, person=make_person(birth=date(1950, 1, 1))) == []
     assert services.eligibility_failures(call=call, person=make_person(birth=date(2003, 3, 3))) == [
-        "만 15세 이상만 신청할 수 있습니다(2018. 3. 2. 기준 만 14세)."
+        "만 15세 이상만 신청할 수 있습니다(2018.3.2. 기준 만 14세)."
     ]
 
 
@@ -68,7 +68,7 @@ def test_someone_in_a_direct_job_in_the_period_is_told_so_and_cannot_submit(offi
     call = _call()
     busy = _working(site)
     free = _working(site, end=date(2018, 6, 29))  # ends before the period
-    message = "2018. 7. 1.~2018. 12. 20.에 다른 직접일자리에 참여하고 있어 신청할 수 없습니다."
+    message = "2018.7.1.~2018.12.20.에 다른 직접일자리에 참여하고 있어 신청할 수 없습니다."
     assert services.eligibility_failures(call=call, person=busy) == [message]
     assert services.eligibility_failures(call=call, person=free) == []
     with pytest.raises(ValidationFailed) as caught:
@@ -150,7 +150,7 @@ def test_a_bulk_upload_refuses_the_row_of_someone_in_a_direct_job(office):
         services.application_bulk_import(actor=None, call=call, data=data, consented=True)
     assert caught.value.field_errors["file"] == [
         "4행: 신청 자격을 갖추지 못했습니다. "
-        "2018. 7. 1.~2018. 12. 20.에 다른 직접일자리에 참여하고 있어 신청할 수 없습니다."
+        "2018.7.1.~2018.12.20.에 다른 직접일자리에 참여하고 있어 신청할 수 없습니다."
     ]
     assert not Application.objects.filter(call=call).exists()
 

@@ -54,7 +54,7 @@ def test_eligibility_names_every_rule_that_fails(office):
     too_old_outside = _person(birth=date(1970, 1, 1), district=None)
     failures = services.eligibility_failures(call=call, person=too_old_outside)
     assert failures == [
-        "만 18세 이상 39세 이하만 신청할 수 있습니다(2018. 1. 1. 기준 만 48세).",
+        "만 18세 이상 39세 이하만 신청할 수 있습니다(2018.1.1. 기준 만 48세).",
         "서울시에 주소를 둔 사람만 신청할 수 있습니다.",
     ]
     assert services.eligibility_failures(call=call, person=_person()) == []
@@ -202,7 +202,7 @@ def test_office_pages_show_figures_and_runs(office, client_as):
     close_call(call)
     assert staff.post(f"/intake/calls/{call.code}/select/", {"seed": "42"}).status_code == 302
     page = staff.get(f"/intake/calls/{call.code}/").content.decode()
-    assert "난수 시드 42" in page and "2:1" in page and "******" in page
+    assert "추첨 기준값 42" in page and "2:1" in page and "******" in page
     assert client_as(Role.CITIZEN).get(f"/intake/calls/{call.code}/").status_code == 403
 
 

@@ -39,7 +39,7 @@ def test_the_office_reads_a_call_with_its_quotas_and_competition_ratio(office, c
         ("CITY", 5, "2.5:1", None),
         ("D", 0, "0:1", "11740"),
     ]
-    assert detail["eligibility"] == ["만 18세 이상 39세 이하(2018-01-01 기준)", "서울 거주"]
+    assert detail["eligibility"] == ["만 18세 이상 39세 이하(2018.1.1. 기준)", "서울 거주"]
     assert client_as(Role.CITIZEN).get(f"/api/intake/calls/{call.code}").status_code == 403
     assert staff.get("/api/intake/calls/NOPE").json()["code"] == "not_found"
 
@@ -96,7 +96,7 @@ def test_an_ineligible_citizen_gets_each_failed_rule_in_korean(office, client_as
     body = response.json()
     assert response.status_code == 400 and body["message"] == "신청 자격을 갖추지 못했습니다."
     assert body["errors"] == [
-        {"field": "eligibility", "message": "만 18세 이상 39세 이하만 신청할 수 있습니다(2018. 1. 1. 기준 만 58세)."}
+        {"field": "eligibility", "message": "만 18세 이상 39세 이하만 신청할 수 있습니다(2018.1.1. 기준 만 58세)."}
     ]
 
 

@@ -20,7 +20,7 @@ from iljari.intake.models import Call, SelectionRun
 from iljari.intake.tests.factories import close_call, make_call
 from iljari.people.tests.factories import make_person
 
-WAIT = "접수가 끝난 뒤('29.12.1. 18:00 이후)에 선발할 수 있습니다."
+WAIT = "접수가 끝난 뒤(2029.12.1. 18:00 이후)에 선발할 수 있습니다."
 
 
 @pytest.fixture

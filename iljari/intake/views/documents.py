@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.views.decorators.http import require_GET
 
+from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
 from iljari.core.http import log_person_access
 from iljari.intake import selectors
@@ -24,8 +25,6 @@ def document_download(request, pk: int):
         handle = document.file.open("rb")
     except FileNotFoundError as exc:
         raise NotFound("제출 서류 파일을 찾을 수 없습니다.") from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
-    )
+    response = download_named(FileResponse(handle, content_type=document.content_type), document.original_name)
     response["Cache-Control"] = "private, no-store"
     return response

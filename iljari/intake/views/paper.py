@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from iljari.core.access import require
+from iljari.core.downloads import download_named
 from iljari.core.http import XLSX, log_person_access, service_step, xlsx_upload
 from iljari.core.jobs import job_start
 from iljari.core.middleware import client_address
@@ -97,5 +98,5 @@ def call_import_template(request, code: str):
     call, quotas = _call_for_paper(request, code)
     response = HttpResponse(selectors.applicant_template(call=call, quotas=quotas), content_type=XLSX)
     safe = re.sub(r"[^A-Za-z0-9_-]", "_", call.code)
-    response["Content-Disposition"] = f'attachment; filename="applicants-{safe}.xlsx"'
+    download_named(response, f"서면 신청 일괄 등록 양식({call.code}).xlsx", fallback=f"applicants-{safe}.xlsx")
     return response

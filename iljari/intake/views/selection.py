@@ -24,7 +24,7 @@ def call_select(request, code: str):
     call = selectors.call_get(user=request.user, code=code)
     form = SeedForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "난수 시드는 0 이상의 정수여야 합니다.")
+        messages.error(request, "추첨 기준값은 0 이상의 정수여야 합니다.")
         return redirect(call)
     seed = form.cleaned_data["seed"]
     services.call_manage_check(actor=request.user, call=call)
@@ -39,7 +39,7 @@ def call_select(request, code: str):
             )  # fmt: skip
             return None, job.get_absolute_url()
         run = services.selection_run(actor=request.user, call=call, seed=seed)
-        done = f"선발을 마쳤습니다: 선발 {run.selected:,}명, 예비 {run.waitlisted:,}명 (난수 시드 {run.seed})."
+        done = f"선발을 마쳤습니다: 선발 {run.selected:,}명, 예비 {run.waitlisted:,}명 (추첨 기준값 {run.seed})."
         return done, call.get_absolute_url()
 
     return service_step(request, select, back=call.get_absolute_url())

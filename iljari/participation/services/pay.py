@@ -14,6 +14,7 @@ from django.utils import timezone
 from iljari.approvals.services import approval_draft
 from iljari.core.access import access_participation_tables_manage, access_worksite_records, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_month
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
@@ -111,7 +112,7 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
         chosen = chosen.filter(placement__worksite=worksite)
     rows = list(chosen.values_list(*_PayInput.COLUMNS).order_by())  # plain rows: no model instance per record
     if not rows:
-        raise ValidationFailed(f"{month:%Y년 %m월} 근무상황이 입력된 참여자가 없습니다.")
+        raise ValidationFailed(f"{screen_month(month)} 근무상황이 입력된 참여자가 없습니다.")
     floor = living_wage_hourly(month.year)
     holidays = holidays_between(month, month_end(month))
     terms = {t.programme_id: t for t in ProgrammeTerms.objects.filter(programme__in={row[4] for row in rows})}
@@ -146,7 +147,7 @@ def pay_compute(*, actor, month: date, worksite: Worksite | None = None) -> PayR
             fields=(*PAY_FIELDS, "rule"),
             extra=("computed_at", "computed_by_id"),
             keep_missing=True,
-            describe=lambda payment: f"참여 #{payment.placement_id} {payment.month:%Y-%m} 급여",
+            describe=lambda payment: f"참여 #{payment.placement_id} {screen_month(payment.month)} 급여",
         )
     return PayRun(month=month, count=len(payments), total=sum(a["total"] for _, a in payments))
 

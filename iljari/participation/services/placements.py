@@ -22,6 +22,7 @@ from iljari.core.access import (
 )
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_date
 from iljari.core.history import history_batch, history_bulk_created
 from iljari.core.locks import row_lock
 from iljari.intake.models import Application
@@ -45,7 +46,8 @@ def _period_errors(*, terms: ProgrammeTerms, start_date: date, end_date: date) -
 
 def _overlap_message(other: Placement) -> str:
     return (
-        f"이미 다른 직접일자리({other.programme.title}, {other.start_date:%Y-%m-%d}~{other.last_day:%Y-%m-%d})에 "
+        f"이미 다른 직접일자리({other.programme.title}, "
+        f"{screen_date(other.start_date)}~{screen_date(other.last_day)})에 "
         "참여 중이어서 같은 기간에 배치할 수 없습니다."
     )
 

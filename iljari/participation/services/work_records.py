@@ -10,6 +10,7 @@ from django.db import transaction
 
 from iljari.core.access import access_worksite_records, require
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_month
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.korean import with_topic
 from iljari.core.locks import require_month_open
@@ -41,7 +42,7 @@ def _record_errors(
     errors: dict[str, list[str]] = {}
     span = month_calendar(placement=placement, month=month, holidays=holidays)
     if span.is_empty:
-        return {"month": [f"{month:%Y년 %m월}은 이 참여의 기간(시작~종료)이 아닙니다."]}, {}
+        return {"month": [f"{screen_month(month)}은 이 참여의 기간(시작~종료)이 아닙니다."]}, {}
     hours = _decimal(hours_worked, "hours_worked", "근무시간", errors)
     leave = _decimal(paid_leave_hours or 0, "paid_leave_hours", "유급휴가 시간", errors)
     if not isinstance(days_worked, int) or days_worked < 0:
@@ -150,6 +151,6 @@ def work_record_import(*, actor, worksite: Worksite, month: date, data: bytes) -
             key=("placement_id", "month"),
             fields=RECORD_FIELDS,
             extra=("entered_by_id",),
-            describe=lambda record: f"참여 #{record.placement_id} {record.month:%Y-%m} 근무상황",
+            describe=lambda record: f"참여 #{record.placement_id} {screen_month(record.month)} 근무상황",
         )
     return len(records)

@@ -73,7 +73,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     page.locator("#id_seed").fill("42")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="선발 실행").click()
-    assert "난수 시드 42" in page.content()
+    assert "추첨 기준값 42" in page.content()
 
     # the announcement day comes; the citizen sees the result
     Call.objects.filter(pk=call.pk).update(announce_on=today)

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_month
 from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.core.xlsx import xlsx_rows
@@ -70,7 +71,7 @@ def _month_replace(*, actor, course: TrainingCourse, month: date, records: list[
             fields=("scheduled_days", "attended_days"),
             extra=("entered_by_id",),
             keep_missing=True,
-            describe=lambda r: f"훈련생 #{r.enrolment_id} {r.month:%Y-%m} 출석",
+            describe=lambda r: f"훈련생 #{r.enrolment_id} {screen_month(r.month)} 출석",
         )
     return len(records)
 

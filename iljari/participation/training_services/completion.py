@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_date
 from iljari.core.history import history_batch, history_bulk_updated
 from iljari.participation.calendar import (
     attendance_percent_text,
@@ -29,7 +30,7 @@ def _end_errors(enrolment: Enrolment, ended_on: date) -> dict[str, list[str]]:
     if ended_on < enrolment.enrolled_on:
         return {"ended_on": ["수료·탈락일은 입교일보다 빠를 수 없습니다."]}
     if ended_on > course.end_date:
-        return {"ended_on": [f"수료·탈락일은 훈련 종료일({course.end_date:%Y-%m-%d})보다 늦을 수 없습니다."]}
+        return {"ended_on": [f"수료·탈락일은 훈련 종료일({screen_date(course.end_date)})보다 늦을 수 없습니다."]}
     if enrolment.attendance.filter(month__gt=month_start(ended_on)).exists():
         return {"ended_on": ["그날 뒤의 달에 출석이 기록되어 있습니다. 먼저 확인하십시오."]}
     return {}

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from iljari.core.errors import ValidationFailed
+from iljari.core.formats import screen_date
 from iljari.core.history import history_batch, history_bulk_created
 from iljari.intake.models import Application
 from iljari.intake.services import applications_mark_placed
@@ -132,7 +133,7 @@ def enrolment_create(
     errors: dict[str, list[str]] = {}
     if not course.start_date <= enrolled_on <= course.end_date:
         errors["enrolled_on"] = [
-            f"입교일은 훈련 기간({course.start_date:%Y-%m-%d}~{course.end_date:%Y-%m-%d}) 안이어야 합니다."
+            f"입교일은 훈련 기간({screen_date(course.start_date)}~{screen_date(course.end_date)}) 안이어야 합니다."
         ]
     if application is not None:
         if application.person_id != person.pk or application.quota_id != course.quota_id:

@@ -18,7 +18,7 @@ def test_a_new_citizen_signs_up_and_lands_on_the_calls(transactional_db, page, m
     page.get_by_label("전자우편 주소 또는 휴대전화 번호").fill("browser.citizen@example.com")
     page.get_by_role("button", name="인증번호 받기").click()
     page.wait_for_url("**/portal/signup/code/")
-    assert "@example.com(으)로 인증번호 6자리를 보냈습니다" in page.content()
+    assert "@example.com에 인증번호 6자리를 보냈습니다" in page.content()
     assert "browser.citizen" not in page.content()  # shown back masked
     code = re.search(r"인증번호는 (\d{6})", mailoutbox[-1].body).group(1)
     page.get_by_role("textbox", name="인증번호").fill(code)

@@ -17,7 +17,9 @@ from iljari.core.access import (
     figures_unit_path,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
+from iljari.core.formats import screen_date
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, service_step, xlsx_upload
 from iljari.core.period import figure_period
@@ -32,9 +34,9 @@ from iljari.performance.models import ValidationRule
 from iljari.performance.series import series_choices
 
 
-def _xlsx(data: bytes, name: str) -> HttpResponse:
+def _xlsx(data: bytes, name: str, fallback: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    download_named(response, name, fallback=fallback)
     return response
 
 
@@ -105,6 +107,7 @@ def indicator_export(request):
     year, as_of, _ = figure_period(request)
     return _xlsx(
         selectors.indicator_value_sheet(user=request.user, year=year, as_of=as_of),
+        f"{year} 정책지표({screen_date(as_of)} 기준).xlsx",
         f"indicators-{year}-{as_of.isoformat()}.xlsx",
     )
 
@@ -179,6 +182,7 @@ def job_export(request):
     year, as_of, _ = figure_period(request)
     return _xlsx(
         selectors.job_achievement_sheet(user=request.user, year=year, as_of=as_of),
+        f"{year} 일자리 목표·실적({screen_date(as_of)} 기준).xlsx",
         f"jobs-{year}-{as_of.isoformat()}.xlsx",
     )
 

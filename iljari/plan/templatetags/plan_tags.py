@@ -13,4 +13,5 @@ def period(milestone) -> str:
         precision=milestone.precision,
         open_ended=milestone.open_ended,
         label=milestone.label,
+        screen=True,  # a page's date style (the business report prints the report's)
     )

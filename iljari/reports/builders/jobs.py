@@ -8,7 +8,7 @@ import calendar
 from datetime import date
 
 from iljari.core.access import access_office_figures_view, require
-from iljari.core.formats import format_number, format_rate
+from iljari.core.formats import format_date, format_number, format_rate
 from iljari.org.selectors import district_choices
 from iljari.participation.selectors import placements_by_district
 from iljari.performance.selectors import job_target_table
@@ -88,7 +88,7 @@ def _programmes_table(table, yy: str, as_of: date) -> Table | None:
             Cell(group.label, header=True, align="center"),
             Cell(part.target.programme.title if part.target.programme_id else part.label),
             _num(part.achieved),
-            Cell(f"{part.achieved_as_of:%Y-%m-%d}" if part.achieved_as_of else "-", align="center"),
+            Cell(format_date(part.achieved_as_of) if part.achieved_as_of else "-", align="center"),  # the report style
         ]
         for group, part in parts
     ]

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from iljari.core.errors import NotFound
-from iljari.core.formats import format_date, format_number
+from iljari.core.formats import format_date, format_number, screen_date
 from iljari.fund.selectors import loan_position, notice_batch, notice_get, notice_is_repayment
 from iljari.reports.builders.cells import number_cell
 from iljari.reports.document import Cell, Document, PageBreak, Paragraph, Table
@@ -33,7 +33,7 @@ def notices_for(*, user, subject: str) -> list:
         raise NotFound(f"고지 기간의 날짜를 읽을 수 없습니다: {match.group(2)}") from None
     notices = notice_batch(user=user, kind=match.group(1), period_start=start)
     if not notices:
-        raise NotFound(f"{start:%Y-%m-%d}에 시작하는 고지가 없습니다.")
+        raise NotFound(f"{screen_date(start)}에 시작하는 고지가 없습니다.")
     return notices
 
 

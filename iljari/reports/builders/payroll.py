@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from iljari.core.exports import DROP, EXPORTS, LEFT_OUT, MASK, mask_name
-from iljari.core.formats import format_date
+from iljari.core.formats import format_date, format_month
 from iljari.participation.selectors import payroll, worksite_get
 from iljari.reports.builders.cells import number_cell
 from iljari.reports.document import Cell, Document, Paragraph, Table
@@ -109,7 +109,7 @@ def build_payroll_sheet(
     )
     document.blocks.append(
         Table(
-            title=f"급여대장 {month:%Y-%m}",
+            title=f"급여대장 {format_month(month)}",
             caption=f"{worksite.name} {month.year}년 {month.month}월 참여자별 근무와 급여(원)",
             header=[
                 [

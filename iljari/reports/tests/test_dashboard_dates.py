@@ -59,16 +59,16 @@ def test_the_dashboard_opens_at_the_latest_date_with_data_not_at_a_programmes_ye
     assert response.status_code == 200
     chosen, note = _period(response.content)
     assert chosen == "2018-06-30"
-    assert "'18.6.30. (자료가 있는 최근 기준일)" in note
-    assert "예산 집행 '18.6.30." in note and "일자리 실적 '18.12.31." in note  # each source's own newest day
+    assert "2018.6.30. (자료가 있는 최근 기준일)" in note
+    assert "예산 집행 2018.6.30." in note and "일자리 실적 2018.12.31." in note  # each source's own newest day
     budget = _table(response.content, "부서별 예산현액")
-    assert budget[1] == ["계", "237,715", "124,144", "52.2%", "'18.6.30. 기준"]  # the 2018 report's 계 row
+    assert budget[1] == ["계", "237,715", "124,144", "52.2%", "2018.6.30. 기준"]  # the 2018 report's 계 row
 
 
 def test_a_date_the_user_chose_is_kept_and_not_called_the_latest(office, client_as):
     chosen, note = _period(client_as(Role.OFFICE_MANAGER).get("/office/?year=2018&as_of=2018-05-31").content)
     assert chosen == "2018-05-31"
-    assert "'18.5.31." in note and "최근 기준일" not in note
+    assert "2018.5.31." in note and "최근 기준일" not in note
 
 
 def test_a_total_of_divisions_at_different_dates_says_so_and_each_row_shows_its_date(office, client_as):
@@ -77,21 +77,21 @@ def test_a_total_of_divisions_at_different_dates_says_so_and_each_row_shows_its_
     budget = _table(content, "부서별 예산현액")
     assert budget[0] == ["구분", "예산현액", "지출액", "집행률", "기준일"]
     rows = {row[0]: row for row in budget[1:]}
-    assert rows["일자리정책담당관"] == ["일자리정책담당관", "187,341", "105,000", "56.0%", "'18.7.31. 기준"]
-    assert rows["노동정책담당관"] == ["노동정책담당관", "19,490", "5,553", "28.5%", "'18.6.30. 기준"]
-    assert rows["사회적경제담당관"] == ["사회적경제담당관", "30,884", "18,414", "59.6%", "'18.6.30. 기준"]
+    assert rows["일자리정책담당관"] == ["일자리정책담당관", "187,341", "105,000", "56.0%", "2018.7.31. 기준"]
+    assert rows["노동정책담당관"] == ["노동정책담당관", "19,490", "5,553", "28.5%", "2018.6.30. 기준"]
+    assert rows["사회적경제담당관"] == ["사회적경제담당관", "30,884", "18,414", "59.6%", "2018.6.30. 기준"]
     # 105,000 + 5,553 + 18,414 = 128,967 of 237,715: a sum of July and June, labelled as such
     assert rows["계"] == ["계", "237,715", "128,967", "54.3%", "부서별 기준일 상이 — 각 행 참조"]
     caption = lxml_html.fromstring(content).xpath("//caption[starts-with(., '부서별 예산현액')]")[0].text_content()
-    assert "'18.12.31." not in caption and "부서별 기준일 상이" in caption
+    assert "2018.12.31." not in caption and "'18.12.31." not in caption and "부서별 기준일 상이" in caption
 
 
 def test_a_total_of_one_date_is_labelled_with_it(office, client_as):
     _july_for_one_division(office[Role.DIVISION_STAFF])
     content = client_as(Role.OFFICE_MANAGER).get("/office/?year=2018&as_of=2018-06-30").content
     rows = {row[0]: row for row in _table(content, "부서별 예산현액")[1:]}
-    assert rows["계"][-1] == "'18.6.30. 기준"
-    assert rows["일자리정책담당관"][1:] == ["187,341", "100,177", "53.5%", "'18.6.30. 기준"]
+    assert rows["계"][-1] == "2018.6.30. 기준"
+    assert rows["일자리정책담당관"][1:] == ["187,341", "100,177", "53.5%", "2018.6.30. 기준"]
 
 
 def test_the_jobs_table_shows_each_rows_date_and_its_total_date(office, client_as):
@@ -99,7 +99,7 @@ def test_the_jobs_table_shows_each_rows_date_and_its_total_date(office, client_a
     jobs = _table(content, "사업대상별·직접간접별")
     assert jobs[0][-1] == "기준일"
     total = next(row for row in jobs if row[0] == "총계")
-    assert total == ["총계", "353,956", "245,657", "69.4%", "'18.6.30."]  # the report's 총계, '18.6월말 기준
+    assert total == ["총계", "353,956", "245,657", "69.4%", "2018.6.30."]  # the report's 총계, '18.6월말 기준
 
 
 def test_the_business_reports_budget_table_shows_the_rows_dates_when_they_differ(office):
@@ -124,4 +124,4 @@ def test_a_group_summed_from_programmes_of_different_days_shows_both_days(office
         job_achievement_derive(programme=programme, year=2018, target_group=youth, achieved=achieved, as_of=day)
     content = client_as(Role.OFFICE_MANAGER).get("/office/?year=2018&as_of=2018-05-20").content
     row = next(row for row in _table(content, "사업대상별·직접간접별") if row[0] == "청년")
-    assert row[2] == "150" and row[-1] == "'18.4.30.~'18.5.15."  # the group's own figure is of '18.6.30.
+    assert row[2] == "150" and row[-1] == "2018.4.30.~2018.5.15."  # the group's own figure is of '18.6.30.

@@ -149,7 +149,7 @@ def test_the_dashboard_keeps_targets_and_actuals_apart(personas, dataset_2018, c
     assert rows[0] == ["지표", "2016 실적", "2017 실적", "2018 목표", "2019 목표", "2020 목표"]
     assert _by_name(rows) == PRINTED
     actuals = _html_rows(data, "2018년 정책지표 실적")
-    assert actuals[1:] == [
-        ["시민명예노동옴부즈만 상담건수", "건", "4,000", "1,694", "'18.6.30."],
-        ["사회적경제 공공구매액", "억원", "1,300", "349", "'18.5.31."],
+    assert actuals[1:] == [  # a screen's date style; the documents print the report's ('18.6.30.)
+        ["시민명예노동옴부즈만 상담건수", "건", "4,000", "1,694", "2018.6.30."],
+        ["사회적경제 공공구매액", "억원", "1,300", "349", "2018.5.31."],
     ]

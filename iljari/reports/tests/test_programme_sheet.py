@@ -94,7 +94,7 @@ def test_the_programme_page_builds_its_sheet_in_the_background(office, client_as
     job = BackgroundJob.objects.get()
     assert response["Location"] == f"/jobs/{job.pk}/"
     job.refresh_from_db()
-    assert job.status == "succeeded" and job.result_name == "programme-report-P1-03-2018-2018-06-30.md"
+    assert job.status == "succeeded" and job.result_name == "사업 요약 P1-03(2018.6.30. 기준).md"
     text = b"".join(manager.get(f"/jobs/{job.pk}/download/").streaming_content).decode()
     assert "187,341" in text and "총 250개 사업" in text
 

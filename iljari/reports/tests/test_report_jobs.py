@@ -26,7 +26,7 @@ def test_the_dashboard_offers_every_format_and_builds_the_report_in_the_backgrou
     assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
     assert job.title == "2018 주요업무보고 (Markdown, 2018-06-30 기준)"
     job.refresh_from_db()
-    assert job.status == "succeeded" and job.result_name == "business-report-2018-2018-06-30.md"
+    assert job.status == "succeeded" and job.result_name == "2018 주요업무보고(2018.6.30. 기준).md"
     text = b"".join(manager.get(f"/jobs/{job.pk}/download/").streaming_content).decode()
     assert "237,715" in text and "353,956" in text  # 예산현액, 일자리 목표 as the 2018 report prints them
 

@@ -25,7 +25,7 @@ def test_the_job_page_follows_the_report_build_until_the_file_is_ready(
     page.wait_for_url("**/jobs/*/")
     assert "대기" in page.locator("#job-progress").inner_text()  # queued: the worker has not taken it yet
     call_command("worker", "--batch", verbosity=0)
-    link = page.get_by_role("link", name="business-report-2018-2018-06-30.md 내려받기")
+    link = page.get_by_role("link", name="2018 주요업무보고(2018.6.30. 기준).md 내려받기")
     link.wait_for(timeout=10_000)  # the page polls every second and shows the result without a reload
     assert "완료" in page.locator("#job-progress").inner_text()
     with page.expect_download() as download:
@@ -50,7 +50,7 @@ def test_a_programme_sheet_is_built_as_pdf_from_the_programmes_page(
     page.get_by_role("button", name="사업 요약 만들기").click()
     page.wait_for_url("**/jobs/*/")
     call_command("worker", "--batch", verbosity=0)
-    link = page.get_by_role("link", name="programme-report-P1-03-2018-2018-06-30.pdf 내려받기")
+    link = page.get_by_role("link", name="사업 요약 P1-03(2018.6.30. 기준).pdf 내려받기")
     link.wait_for(timeout=15_000)
     with page.expect_download() as download:
         link.click()

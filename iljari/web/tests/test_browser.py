@@ -208,12 +208,12 @@ def test_the_manager_opens_the_dashboard_and_downloads_the_report(transactional_
     page.wait_for_url("**/office/")
     page.wait_for_selector("[data-chart=budget][data-chart-ready=true] svg")
     assert page.locator("[data-chart] svg").count() == 3  # the three charts drew
-    budget_table = page.get_by_role("table", name="부서별 예산현액, 지출액, 집행률 (백만원, '18.6.30. 기준)")
+    budget_table = page.get_by_role("table", name="부서별 예산현액, 지출액, 집행률 (백만원, 2018.6.30. 기준)")
     assert "52.2%" in budget_table.inner_text()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="주요업무보고 MD").click()
     report = download_info.value
-    assert report.suggested_filename == "business-report-2018-2018-06-30.md"
+    assert report.suggested_filename == "2018 주요업무보고(2018.6.30. 기준).md"
     text = Path(report.path()).read_text(encoding="utf-8")
     assert "237,715" in text and "353,956" in text and "△9" in text
 
