@@ -164,6 +164,7 @@ def access_year_open(user) -> bool:
 def access_budget_lines_manage(user) -> bool:
     """Create, edit and retire budget lines (finance): the office manager (every division) and division staff (their
     own division's, checked per line with access_figures_enter)."""
+    return _role(user) in OFFICE_STAFF
 
 
 def access_plan_manage(user) -> bool:
