@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 
 from iljari.core.accesslog import access_log_record
 from iljari.core.errors import IljariError, NotAllowed, NotFound, Unavailable
@@ -85,7 +85,7 @@ def personal_export(request, *, export: str, subject_ids, detail: str, build, fi
         data = export_prepare(build(), spec=spec, purpose=purpose, user=request.user, reason=reason)
         log_person_access(request, "download", subject_ids, f"{detail} · 목적: {Purpose(purpose).label}", reason=reason)
         response = HttpResponse(data, content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Content-Disposition"] = content_disposition_header(True, filename)  # a Korean name too
         response["Cache-Control"] = "private, no-store"
         return response
     context = {"form": form, "spec": spec, "detail": detail, "back": back}

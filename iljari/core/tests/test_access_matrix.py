@@ -314,6 +314,9 @@ NOT_PAGES = {
     "intake:call_import",
     "intake:call_import_template",
     "intake:document_download",
+    # intake: a call's applications as xlsx (object-level: a district officer gets its district's rows only),
+    # tested in intake/tests/test_application_list.py
+    "intake:call_applications_export",
     # participation: object pages, downloads and POST actions, tested in participation/tests/test_pages.py
     "participation:worksite_detail",
     "participation:work_record_sheet",
