@@ -5,7 +5,7 @@ export, so that the export holds the same rows in the same order as the pages.
 - Sort(key, label, fields=(...), numeric=False)   a column the list sorts by: `key` is the URL value, `fields` the
   order_by expressions of an ascending sort (never taken from the URL)
 - Column(header, value, kind="text"|"int"|"decimal"|"date"|"datetime")   one column of the export; `value(row)`
-- ListSpec(title, sorts, default, search="", filters=(), columns=(), export="")
+- ListSpec(title, sorts, default, search="", search_param="q", filters=(), columns=(), export="")
   `default` is "key" or "-key"; `search` the search box's label (the selector does the searching: a name is
   matched in part, a resident number never — it is looked up exactly through the blind index by POST);
   `filters` the GET names of the page's own filters, kept across search, sort and paging; `export` the
@@ -61,6 +61,7 @@ class ListSpec:
     sorts: tuple[Sort, ...]
     default: str
     search: str = ""
+    search_param: str = SEARCH
     filters: tuple[str, ...] = ()
     columns: tuple[Column, ...] = ()
     export: str = ""
@@ -114,7 +115,7 @@ class Listing:
 
     @property
     def hidden(self) -> list[tuple[str, str]]:
-        own = {SEARCH, "page", *self.spec.filters}
+        own = {self.spec.search_param, "page", *self.spec.filters}
         return [(k, v) for k, v in self.params if k not in own and v]
 
     @property
@@ -127,7 +128,7 @@ class Listing:
 
 
 def list_read(request, spec: ListSpec) -> Listing:
-    q = " ".join(request.GET.get(SEARCH, "").split())[:SEARCH_MAX]
+    q = " ".join(request.GET.get(spec.search_param, "").split())[:SEARCH_MAX]
     default_desc, default_key = spec.default.startswith("-"), spec.default.lstrip("-")
     sort = spec.sort(request.GET.get(SORT, ""))
     if sort is None:

@@ -82,6 +82,11 @@ PAGES = [
     ("api:openapi-view", "/api/docs", OFFICIAL),
     ("api:openapi-json", "/api/openapi.json", OFFICIAL),
     ("people:person_list", "/people/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
+    (
+        "people:person_export",
+        "/people/export.xlsx?name=홍&sort=birth&dir=desc",
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER},
+    ),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
     ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
