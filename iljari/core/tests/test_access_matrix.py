@@ -94,6 +94,7 @@ PAGES = [
     ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
     ("participation:worksite_list", "/participation/", PARTICIPATION),
+    ("participation:worksite_export", "/participation/worksites.xlsx?year=2018&sort=name&dir=desc", PARTICIPATION),
     ("participation:employment_rates", "/participation/employment/?year=2018", PARTICIPATION),
     ("participation:tables", "/participation/tables/", PARTICIPATION),
     ("participation:portal_placements", "/portal/placements/", {Role.CITIZEN}),
