@@ -38,7 +38,8 @@ def test_worksites_search_and_sort_both_ways(site, client_as):
     assert names(staff.get("/participation/", {"sort": "name", "dir": "desc"})) == ALL_BY_NAME[::-1]
     # 정원: 하천변 30; then the 10s, the one with people placed first; 실습 보조 5
     by_places = names(staff.get("/participation/", {"sort": "places", "dir": "desc"}))
-    assert by_places[:2] == ["강동구 하천변 정비", "강동구 골목상권 활성화"] and by_places[-1] == "동부기술교육원 실습 보조"
+    assert by_places[:2] == ["강동구 하천변 정비", "강동구 골목상권 활성화"]
+    assert by_places[-1] == "동부기술교육원 실습 보조"
     assert names(staff.get("/participation/", {"sort": "total", "dir": "desc"}))[0] == "강동구 골목상권 활성화"
     searched = staff.get("/participation/", {"q": "강동", "year": "2018", "sort": "name", "dir": "desc"})
     assert names(searched) == ["강동구 하천변 정비", "강동구 골목상권 활성화"]
