@@ -99,6 +99,11 @@ PAGES = [
     ("participation:tables", "/participation/tables/", PARTICIPATION),
     ("participation:portal_placements", "/portal/placements/", {Role.CITIZEN}),
     ("enterprises:organisation_list", "/enterprises/", ORGANISATIONS_VIEW),
+    (
+        "enterprises:organisation_export",
+        "/enterprises/export.xlsx?kind=cooperative&sort=employees&dir=desc",
+        ORGANISATIONS_VIEW,
+    ),  # fmt: skip
     ("enterprises:organisation_create", "/enterprises/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:review_queue", "/enterprises/reviews/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:procurement", "/enterprises/procurement/?year=2018", ORGANISATIONS_VIEW),
