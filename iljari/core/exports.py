@@ -88,6 +88,15 @@ EXPORTS = {
             },
         ),
         ExportSpec(
+            "consultations",
+            "상담 목록",
+            {
+                Purpose.CASEWORK: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"상담자": MASK, "취업처": DROP},
+            },
+        ),
+        ExportSpec(
             "attendance",
             "출석 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK}},

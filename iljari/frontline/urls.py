@@ -7,6 +7,7 @@ app_name = "frontline"
 urlpatterns = [
     path("frontline/", views.figures, name="figures"),
     path("frontline/consultations/", views.consultation_list, name="consultation_list"),
+    path("frontline/consultations/export.xlsx", views.consultation_export, name="consultation_export"),
     path("frontline/consultations/new/", views.consultation_create, name="consultation_create"),
     path("frontline/consultations/<int:pk>/", views.consultation_detail, name="consultation_detail"),
     path("frontline/consultations/<int:pk>/outcome/", views.consultation_outcome, name="consultation_outcome"),

@@ -248,6 +248,7 @@ FRONTLINE_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 FRONTLINE_PAGES = [
     ("frontline:figures", "/frontline/?year=2018&as_of=2018-06-30", FRONTLINE_VIEW),
     ("frontline:consultation_list", "/frontline/consultations/?q=익명", FRONTLINE_VIEW),
+    ("frontline:consultation_export", "/frontline/consultations/export.xlsx?q=익명&sort=topic", FRONTLINE_VIEW),
     ("frontline:consultation_create", "/frontline/consultations/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     ("frontline:case_list", "/frontline/cases/", FRONTLINE_VIEW),
     ("frontline:case_create", "/frontline/cases/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),

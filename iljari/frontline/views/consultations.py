@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_frontline_view, access_service_point_work, require
 from iljari.core.errors import IljariError, NotFound, field_error
-from iljari.core.http import log_person_access, paginate, service_step
+from iljari.core.http import log_person_access, paginate, personal_export, service_step
+from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import (
     CaseCloseForm,
@@ -22,6 +23,7 @@ from iljari.frontline.forms import (
     OutcomeForm,
     VisitForm,
 )
+from iljari.frontline.lists import CONSULTATIONS
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
 
@@ -40,25 +42,49 @@ def _require_work(user, point) -> None:
 # --- consultations --------------------------------------------------------------------------------------------
 
 
+def _consultations(request):
+    """The consultations as the list asks: searched, of a service point, sorted (frontline/lists.py)."""
+    listing = list_read(request, CONSULTATIONS)
+    point = request.GET.get("point", "").strip()[:32]
+    rows = selectors.consultation_list(user=request.user, query=listing.q, service_point=point)
+    return listing, point, listing.order(rows)
+
+
 @login_required
 def consultation_list(request):
     require(access_frontline_view(request.user))
-    query = request.GET.get("q", "").strip()[:100]
-    point = request.GET.get("point", "").strip()[:32]
-    page = paginate(request, selectors.consultation_list(user=request.user, query=query, service_point=point))
+    listing, point, rows = _consultations(request)
+    page = paginate(request, rows)
     points = list(selectors.service_point_list(user=request.user))
     person_ids = [row.person_id for row in page if row.person_id]
-    log_person_access(request, "search" if query else "view", person_ids, "상담 목록")
+    log_person_access(request, "search" if listing.q else "view", person_ids, "상담 목록")
     return render(
         request,
         "frontline/consultation_list.html",
         {
             "page": page,
-            "query": query,
+            "listing": listing,
             "point": point,
             "points": points,
             "can_record": any(access_service_point_work(request.user, p) for p in points),
         },
+    )
+
+
+@login_required
+def consultation_export(request):
+    """The consultations as the list shows them (the same search, point and sort), every row, as xlsx: minimised for
+    the purpose and written to the access log (core.http.personal_export)."""
+    require(access_frontline_view(request.user))
+    listing, _point, rows = _consultations(request)
+    return personal_export(
+        request,
+        export=CONSULTATIONS.export,
+        subject_ids=rows.exclude(person=None).values_list("person_id", flat=True),
+        detail=f"상담 목록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, rows.iterator(chunk_size=2000)),
+        filename="상담 목록.xlsx",
+        back=reverse("frontline:consultation_list"),
     )
 
 
