@@ -84,7 +84,7 @@ PAGES = [
     ("people:person_list", "/people/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     (
         "people:person_export",
-        "/people/export.xlsx?name=홍&sort=birth&dir=desc",
+        "/people/export.xlsx?sort=birth&dir=desc",
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER},
     ),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
@@ -116,7 +116,7 @@ PAGES = [
     ("enterprises:my_purchase_upload", "/portal/organisation/purchases/upload/", set()),
     ("enterprises:my_purchase_template", "/portal/organisation/purchases/template.xlsx", set()),
     ("fund:loan_list", "/fund/", FUND_VIEW),
-    ("fund:loan_export", "/fund/export.xlsx?status=active&sort=principal&dir=desc", FUND_VIEW),
+    ("fund:loan_export", "/fund/export.xlsx?sort=principal&dir=desc", FUND_VIEW),
     ("fund:loan_create", "/fund/loans/new/", FUND_MANAGE),
     ("fund:portfolio", "/fund/portfolio/?as_of=2018-05-31", FUND_VIEW),
     ("fund:deferment_list", "/fund/deferments/", FUND_VIEW),
