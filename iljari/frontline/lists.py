@@ -1,4 +1,4 @@
-"""The lists of the frontline's pages (core.lists): the consultations."""
+"""The lists of the frontline's pages (core.lists): the consultations and the workplace visits."""
 
 from __future__ import annotations
 
@@ -24,5 +24,32 @@ CONSULTATIONS = ListSpec(
         Column("주제", lambda c: c.topic.name),
         Column("결과", lambda c: c.get_outcome_display()),
         Column("취업처", lambda c: c.employer),
+    ),
+)
+
+
+def _check(visit) -> str:
+    if visit.checks_id:
+        return f"{visit.checks.visited_on:%Y-%m-%d} 방문 점검: {'개선' if visit.findings_resolved else '미개선'}"
+    return ""
+
+
+VISITS = ListSpec(
+    title="사업장 컨설팅 목록",
+    search="사업장",
+    sorts=(
+        Sort("visited", "방문일", ("visited_on",)),
+        Sort("point", "창구", ("service_point__name",)),
+        Sort("workplace", "사업장", ("workplace",)),
+        Sort("employees", "근로자", ("employees",), numeric=True),
+    ),
+    default="-visited",
+    columns=(
+        Column("방문일", lambda v: v.visited_on, "date"),
+        Column("창구", lambda v: v.service_point.name),
+        Column("사업장", lambda v: v.workplace),
+        Column("근로자", lambda v: v.employees, "int"),
+        Column("지적사항", lambda v: v.findings),
+        Column("점검", _check),
     ),
 )

@@ -23,6 +23,7 @@ urlpatterns = [
     path("frontline/cases/<int:pk>/steps/", views.case_step, name="case_step"),
     path("frontline/cases/<int:pk>/close/", views.case_close, name="case_close"),
     path("frontline/visits/", views.visit_list, name="visit_list"),
+    path("frontline/visits/export.xlsx", views.visit_export, name="visit_export"),
     path("frontline/visits/new/", views.visit_create, name="visit_create"),
     path("frontline/rooms/", views.room_list, name="room_list"),
     path("frontline/rooms/<str:code>/", views.room_detail, name="room_detail"),

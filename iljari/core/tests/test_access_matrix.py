@@ -253,6 +253,7 @@ FRONTLINE_PAGES = [
     ("frontline:case_list", "/frontline/cases/", FRONTLINE_VIEW),
     ("frontline:case_create", "/frontline/cases/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     ("frontline:visit_list", "/frontline/visits/?q=사업장", FRONTLINE_VIEW),
+    ("frontline:visit_export", "/frontline/visits/export.xlsx?q=사업장&sort=employees&dir=desc", FRONTLINE_VIEW),
     ("frontline:visit_create", "/frontline/visits/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     ("frontline:room_list", "/frontline/rooms/?year=2018", FRONTLINE_VIEW),
     ("frontline:room_detail", "/frontline/rooms/CAFE-R1/", FRONTLINE_VIEW),

@@ -1,6 +1,6 @@
-"""The consultation list as a desk works with it (core.lists): searched, sorted by its columns both ways with the
-service point kept, and downloaded in the page's order, minimised for its purpose and written to the access log; a
-partner agency's holds only its own points' consultations."""
+"""The consultation and workplace-visit lists as a desk works with them (core.lists): searched, sorted by their
+columns both ways with the service point kept, and downloaded in the page's order (consultations minimised for the
+purpose and written to the access log); a partner agency's hold only its own points' records."""
 
 import io
 import re
@@ -66,3 +66,22 @@ def test_the_download_is_the_page_in_order_minimised_and_logged(consultations, c
     partner = client_as(Role.PARTNER_AGENCY).post(EXPORT, {"purpose": "casework", "reason": "카페 상담 정리"})
     _header, *rows = load_workbook(io.BytesIO(partner.content)).active.iter_rows(min_row=HEADER_ROW, values_only=True)
     assert [row[2] for row in rows] == ["박카페"]
+
+
+def test_workplace_visits_sort_both_ways_and_download_in_that_order(frontline, personas, client_as):
+    staff = personas[Role.DIVISION_STAFF]
+    for workplace, employees, day in (("가나식당", 4, 3), ("다라마트", 25, 1), ("마바공방", 9, 2)):
+        services.visit_record(actor=staff, service_point=frontline["centre"], workplace=workplace,
+                              visited_on=date(2018, 6, day), employees=employees)  # fmt: skip
+    client = client_as(Role.DIVISION_STAFF)
+    workplaces = clients  # the first cell of each row: the workplace
+    assert workplaces(client.get("/frontline/visits/")) == ["가나식당", "마바공방", "다라마트"]  # the newest first
+    query = {"sort": "employees", "dir": "desc"}
+    assert workplaces(client.get("/frontline/visits/", query)) == ["다라마트", "마바공방", "가나식당"]
+    assert workplaces(client.get("/frontline/visits/", {**query, "dir": "asc"})) == ["가나식당", "마바공방", "다라마트"]
+    response = client.get("/frontline/visits/export.xlsx", query)
+    _header, *rows = load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=HEADER_ROW, values_only=True)
+    assert [(row[2], row[3]) for row in rows] == [("다라마트", 25), ("마바공방", 9), ("가나식당", 4)]
+    # the partner agency runs the job café only: none of the centre's visits
+    partner = client_as(Role.PARTNER_AGENCY).get("/frontline/visits/export.xlsx")
+    assert list(load_workbook(io.BytesIO(partner.content)).active.iter_rows(min_row=HEADER_ROW + 1)) == []

@@ -21,6 +21,7 @@ from iljari.frontline.views.consultations import (
     follow_up_add,
     follow_up_done,
     visit_create,
+    visit_export,
     visit_list,
 )
 from iljari.frontline.views.figures import figures
@@ -111,5 +112,6 @@ __all__ = [
     "shelter_list",
     "visit_create",
     "visit_list",
+    "visit_export",
     "working_hours_record",
 ]

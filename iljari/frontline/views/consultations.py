@@ -4,14 +4,16 @@ the advocates' cases (open, steps, close) and workplace visits."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_frontline_view, access_service_point_work, require
 from iljari.core.errors import IljariError, NotFound, field_error
-from iljari.core.http import log_person_access, paginate, personal_export, service_step
+from iljari.core.http import XLSX, log_person_access, paginate, personal_export, service_step
 from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import (
@@ -23,7 +25,7 @@ from iljari.frontline.forms import (
     OutcomeForm,
     VisitForm,
 )
-from iljari.frontline.lists import CONSULTATIONS
+from iljari.frontline.lists import CONSULTATIONS, VISITS
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
 
@@ -319,13 +321,24 @@ def case_close(request, pk: int):
 @login_required
 def visit_list(request):
     require(access_frontline_view(request.user))
-    query = request.GET.get("q", "").strip()[:100]
-    page = paginate(request, selectors.visit_list(user=request.user, query=query))
+    listing = list_read(request, VISITS)
+    page = paginate(request, listing.order(selectors.visit_list(user=request.user, query=listing.q)))
     return render(
         request,
         "frontline/visit_list.html",
-        {"page": page, "query": query, "can_record": bool(_work_points(request.user))},
+        {"page": page, "listing": listing, "can_record": bool(_work_points(request.user))},
     )
+
+
+@login_required
+def visit_export(request):
+    """The workplace visits as the list shows them (the same search and sort), every row, as xlsx."""
+    require(access_frontline_view(request.user))
+    listing = list_read(request, VISITS)
+    rows = listing.order(selectors.visit_list(user=request.user, query=listing.q))
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, "사업장 컨설팅 목록.xlsx")
+    return response
 
 
 @login_required
