@@ -18,6 +18,8 @@ export, so that the export holds the same rows in the same order as the pages.
   round), aria-sort; drawn by `{% sort_header listing "key" %}` (core/templatetags/lists.py)
 - Listing.hidden -> [(name, value)]   what the search form carries along (filters of other forms, sort, direction)
 - Listing.export_query -> str   the query of the export link (search, filters, sort; no page)
+- Listing.sort_label -> str   "이름 오름차순": in the table's caption, the export link and the file's note
+- list_note(listing) -> str   "검색어: 김 · 정렬: 이름 오름차순": the export's note and the access log's detail
 - list_sheet(listing, rows) -> bytes   the xlsx of `rows` (an iterable: pass `queryset.iterator()`), written
   row by row (core.xlsx.xlsx_stream), title and export note on top
 """
