@@ -97,6 +97,11 @@ EXPORTS = {
             },
         ),
         ExportSpec(
+            "cases",
+            "권리구제 사건 목록",
+            {Purpose.CASEWORK: {}, Purpose.AUDIT: {}, Purpose.STATISTICS: {"신청인": MASK}},
+        ),
+        ExportSpec(
             "attendance",
             "출석 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK}},

@@ -1,4 +1,5 @@
-"""The lists of the frontline's pages (core.lists): the consultations and the workplace visits."""
+"""The lists of the frontline's pages (core.lists): the consultations, the labour cases and the workplace
+visits."""
 
 from __future__ import annotations
 
@@ -51,5 +52,29 @@ VISITS = ListSpec(
         Column("근로자", lambda v: v.employees, "int"),
         Column("지적사항", lambda v: v.findings),
         Column("점검", _check),
+    ),
+)
+
+
+CASES = ListSpec(
+    title="권리구제 사건 목록",
+    search="신청인·상대방",
+    sorts=(
+        Sort("opened", "수임일", ("opened_on",)),
+        Sort("point", "창구", ("service_point__name",)),
+        Sort("result", "결과", ("result",)),
+        Sort("recovered", "회수 금액", ("amount_recovered",), numeric=True),
+    ),
+    default="-opened",
+    export="cases",
+    columns=(
+        Column("수임일", lambda c: c.opened_on, "date"),
+        Column("창구", lambda c: c.service_point.name),
+        Column("신청인", lambda c: c.claimant),
+        Column("상대방", lambda c: c.respondent),
+        Column("법률지원", lambda c: "지원" if c.legal_aid_granted else ""),
+        Column("결과", lambda c: c.get_result_display()),
+        Column("청구 금액(원)", lambda c: c.claim_amount, "int"),
+        Column("회수 금액(원)", lambda c: c.amount_recovered, "int"),
     ),
 )

@@ -18,6 +18,7 @@ urlpatterns = [
         name="follow_up_done",
     ),
     path("frontline/cases/", views.case_list, name="case_list"),
+    path("frontline/cases/export.xlsx", views.case_export, name="case_export"),
     path("frontline/cases/new/", views.case_create, name="case_create"),
     path("frontline/cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("frontline/cases/<int:pk>/steps/", views.case_step, name="case_step"),

@@ -251,6 +251,7 @@ FRONTLINE_PAGES = [
     ("frontline:consultation_export", "/frontline/consultations/export.xlsx?q=익명&sort=topic", FRONTLINE_VIEW),
     ("frontline:consultation_create", "/frontline/consultations/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     ("frontline:case_list", "/frontline/cases/", FRONTLINE_VIEW),
+    ("frontline:case_export", "/frontline/cases/export.xlsx?q=체불&sort=recovered&dir=desc", FRONTLINE_VIEW),
     ("frontline:case_create", "/frontline/cases/new/", {Role.DIVISION_STAFF, Role.PARTNER_AGENCY}),
     ("frontline:visit_list", "/frontline/visits/?q=사업장", FRONTLINE_VIEW),
     ("frontline:visit_export", "/frontline/visits/export.xlsx?q=사업장&sort=employees&dir=desc", FRONTLINE_VIEW),

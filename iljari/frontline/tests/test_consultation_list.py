@@ -85,3 +85,30 @@ def test_workplace_visits_sort_both_ways_and_download_in_that_order(frontline, p
     # the partner agency runs the job café only: none of the centre's visits
     partner = client_as(Role.PARTNER_AGENCY).get("/frontline/visits/export.xlsx")
     assert list(load_workbook(io.BytesIO(partner.content)).active.iter_rows(min_row=HEADER_ROW + 1)) == []
+
+
+def test_labour_cases_search_sort_and_download_minimised(frontline, personas, client_as):
+    staff, partner = personas[Role.DIVISION_STAFF], personas[Role.PARTNER_AGENCY]
+    for actor, point, claimant, respondent, day in (
+        (staff, "centre", "김근로", "가나식당", 1),
+        (staff, "centre", "이노동", "다라마트", 3),
+        (partner, "cafe", "박직원", "마바공방", 2),
+    ):
+        services.case_open(actor=actor, service_point=frontline[point], claimant=claimant, respondent=respondent,
+                           claim="임금 체불", opened_on=date(2018, 6, day))  # fmt: skip
+    client = client_as(Role.DIVISION_STAFF)
+    assert clients(client.get("/frontline/cases/")) == ["이노동", "박직원", "김근로"]  # the newest first
+    assert clients(client.get("/frontline/cases/", {"sort": "opened", "dir": "asc"})) == ["김근로", "박직원", "이노동"]
+    assert clients(client.get("/frontline/cases/", {"q": "마트"})) == ["이노동"]  # the respondent
+    response = client.post("/frontline/cases/export.xlsx?sort=opened&dir=asc",
+                           {"purpose": "statistics", "reason": "사건 통계 작성"})  # fmt: skip
+    header, *rows = load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=HEADER_ROW, values_only=True)
+    assert header[2:4] == ("신청인", "상대방")
+    assert [(row[2], row[3]) for row in rows] == [("김*로", "가나식당"), ("박*원", "마바공방"), ("이*동", "다라마트")]
+    partner_rows = client_as(Role.PARTNER_AGENCY).post(
+        "/frontline/cases/export.xlsx", {"purpose": "casework", "reason": "카페 사건 정리"}
+    )
+    _header, *rows = load_workbook(io.BytesIO(partner_rows.content)).active.iter_rows(
+        min_row=HEADER_ROW, values_only=True
+    )
+    assert [row[2] for row in rows] == ["박직원"]

@@ -25,7 +25,7 @@ from iljari.frontline.forms import (
     OutcomeForm,
     VisitForm,
 )
-from iljari.frontline.lists import CONSULTATIONS, VISITS
+from iljari.frontline.lists import CASES, CONSULTATIONS, VISITS
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
 
@@ -232,8 +232,31 @@ def follow_up_done(request, pk: int, follow_up_pk: int):
 @login_required
 def case_list(request):
     require(access_frontline_view(request.user))
-    page = paginate(request, selectors.case_list(user=request.user))
-    return render(request, "frontline/case_list.html", {"page": page, "can_open": bool(_work_points(request.user))})
+    listing = list_read(request, CASES)
+    page = paginate(request, listing.order(selectors.case_list(user=request.user, query=listing.q)))
+    return render(
+        request,
+        "frontline/case_list.html",
+        {"page": page, "listing": listing, "can_open": bool(_work_points(request.user))},
+    )
+
+
+@login_required
+def case_export(request):
+    """The cases as the list shows them (the same search and sort), every row, as xlsx: claimants are named, so it
+    is minimised for the purpose and written to the access log (the people of the cases opened from a consultation)."""
+    require(access_frontline_view(request.user))
+    listing = list_read(request, CASES)
+    rows = listing.order(selectors.case_list(user=request.user, query=listing.q))
+    return personal_export(
+        request,
+        export=CASES.export,
+        subject_ids=rows.exclude(consultation__person=None).values_list("consultation__person_id", flat=True),
+        detail=f"권리구제 사건 목록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, rows.iterator(chunk_size=2000)),
+        filename="권리구제 사건 목록.xlsx",
+        back=reverse("frontline:case_list"),
+    )
 
 
 @login_required
