@@ -35,6 +35,8 @@ LEFT_OUT = "(목적상 제외)"
 class Purpose(models.TextChoices):
     PAYMENT = "payment", "급여 지급·정산"
     WORK_RECORD = "work_record", "근무·출석 관리"
+    SELECTION = "selection", "모집·선발 업무"
+    CASEWORK = "casework", "참여자 관리·상담"
     AUDIT = "audit", "감사·점검"
     STATISTICS = "statistics", "통계·보고(개인 식별 불필요)"
 
@@ -66,6 +68,38 @@ EXPORTS = {
             "work_records",
             "근무상황 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK, "참여 기간": DROP}},
+        ),
+        ExportSpec(
+            "applications",
+            "신청자 목록",
+            {
+                Purpose.SELECTION: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"이름": MASK, "주민등록번호": DROP},
+            },
+        ),
+        ExportSpec(
+            "people",
+            "사람 목록",
+            {
+                Purpose.CASEWORK: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"이름": MASK, "주민등록번호": DROP, "연락처": DROP},
+            },
+        ),
+        ExportSpec(
+            "consultations",
+            "상담 목록",
+            {
+                Purpose.CASEWORK: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"상담자": MASK, "취업처": DROP},
+            },
+        ),
+        ExportSpec(
+            "cases",
+            "권리구제 사건 목록",
+            {Purpose.CASEWORK: {}, Purpose.AUDIT: {}, Purpose.STATISTICS: {"신청인": MASK}},
         ),
         ExportSpec(
             "attendance",

@@ -7,6 +7,10 @@ own rules and writes nothing unless every row is valid.
   overflow refused in Korean); without one, an "int" cell by SIGNED_MONEY, a "decimal" cell by ANY_DECIMAL, a
   "date" cell by OFFICE_DATE
 - xlsx_table(*, title, columns, rows, note="") -> bytes
+- xlsx_stream(*, title, headers=[(header, kind)], rows=iterable of lists, note="") -> bytes   a list's export,
+  written row by row (openpyxl's write-only mode: the rows are never all in memory as cells); the same layout
+  (title, note, headers on HEADER_ROW) so that core.exports can minimise and watermark it; an aware datetime is
+  written in the local time (Asia/Seoul)
 - xlsx_rows(*, data, columns, title, max_rows=MAX_ROWS) -> list[dict]   raises ValidationFailed listing every bad cell
 - cell_put(cell, value) -> cell   every openpyxl writer of the project sets a cell through it: a text is always
   stored as text (a name "=1+1" or "@SUM(A1)" stays those characters, never a live formula or an error value); a
@@ -21,6 +25,7 @@ from datetime import datetime
 
 from django.utils import timezone
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -31,7 +36,12 @@ HEADER_ROW = 3  # row 1: title, row 2: note, row 3: headers, data from row 4
 MAX_ROWS = 20_000
 LOCKED_FILL = PatternFill("solid", fgColor="EEEEEE")
 DEFAULT_FIGURES = {"int": SIGNED_MONEY, "decimal": ANY_DECIMAL, "date": OFFICE_DATE}
-NUMBER_FORMATS = {"int": '#,##0;"△"#,##0;0', "decimal": '#,##0.##;"△"#,##0.##;0', "date": "yyyy-mm-dd"}
+NUMBER_FORMATS = {
+    "int": '#,##0;"△"#,##0;0',
+    "decimal": '#,##0.##;"△"#,##0.##;0',
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,34 @@ def xlsx_table(*, title: str, columns: list[Column], rows: list[dict], note: str
             if not column.editable:
                 cell.fill = LOCKED_FILL
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_stream(*, title: str, headers: list[tuple[str, str]], rows, note: str = "") -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    for index, (header, _kind) in enumerate(headers, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(header) * 2 + 4)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+
+    def cell(value, *, bold=False, number_format=None):
+        if isinstance(value, datetime):
+            value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+        written = cell_put(WriteOnlyCell(sheet), value)
+        if bold:
+            written.font = Font(bold=True)
+        if number_format and value is not None:
+            written.number_format = number_format
+        return written
+
+    sheet.append([cell(title, bold=True)])
+    sheet.append([cell(note)])
+    sheet.append([cell(header, bold=True) for header, _kind in headers])
+    formats = [NUMBER_FORMATS.get(kind) for _header, kind in headers]
+    for row in rows:
+        sheet.append([cell(value, number_format=fmt) for value, fmt in zip(row, formats, strict=True)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

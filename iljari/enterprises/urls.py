@@ -6,6 +6,7 @@ app_name = "enterprises"
 
 urlpatterns = [
     path("enterprises/", views.organisation_list, name="organisation_list"),
+    path("enterprises/export.xlsx", views.organisation_export, name="organisation_export"),
     path("enterprises/new/", views.organisation_create, name="organisation_create"),
     path("enterprises/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("enterprises/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),

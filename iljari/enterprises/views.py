@@ -23,6 +23,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step, xlsx_upload
 from iljari.core.korean import with_object
+from iljari.core.lists import list_read, list_sheet
 from iljari.enterprises import selectors, services
 from iljari.enterprises.forms import (
     ArticleForm,
@@ -41,6 +42,7 @@ from iljari.enterprises.forms import (
     SupportForm,
     YearForm,
 )
+from iljari.enterprises.lists import ORGANISATIONS
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, PlatformReview
 from iljari.enterprises.services import PROFILE_FIELDS
 
@@ -53,11 +55,26 @@ def _year(request) -> int:
 # --- the registry (staff) ---------------------------------------------------------------------------------
 
 
-@login_required
-def organisation_list(request):
+def _organisations(request):
+    """The organisations as the list asks: the filter form's search and filters, sorted (enterprises/lists.py)."""
+    listing = list_read(request, ORGANISATIONS)
     form = OrganisationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.organisation_list(user=request.user, **filters)
+    return form, listing, listing.order(selectors.organisation_list(user=request.user, **filters))
+
+
+@login_required
+def organisation_export(request):
+    """The organisations as the list shows them (the same search, filters and sort), every row, as xlsx."""
+    _form, listing, rows = _organisations(request)
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "기업·단체 목록.xlsx", fallback="organisations.xlsx")
+    return response
+
+
+@login_required
+def organisation_list(request):
+    form, listing, rows = _organisations(request)
     today = timezone.localdate()
     counts = selectors.social_economy_counts(on=today)
     return render(
@@ -65,6 +82,7 @@ def organisation_list(request):
         "enterprises/organisation_list.html",
         {
             "form": form,
+            "listing": listing,
             "page": paginate(request, rows),
             "can_manage": access_organisations_manage(request.user),
             "counts": [(Certification.Kind(kind).label, counts[kind]) for kind in SOCIAL_ECONOMY_KINDS],

@@ -13,8 +13,11 @@ Contract:
 - loan_disburse_at_once(*, user, payout) -> bool; loan_disburse_approval(*, loan)   융자 실행's approval (결재)
 - loan_position(loan, as_of) -> position.Position                   a loan's dues, arrears, overdue interest
 - loan_versions(loan) / loan_payments(loan)                          the inputs of a position
-- loan_history(*, loan) -> dict                                       versions with rows, repayments, deferments,
-                                                                      notices, ledger entries
+- loan_history(*, loan) -> dict                                       versions with rows, deferments, notices,
+                                                                      ledger entries
+- repayment_history(*, loan) -> RepaymentHistory                     every repayment in the order received (day,
+      pk), each with `balance`: the principal still owed after it (the loan's principal less every principal
+      repaid up to it, a window sum in SQL), and the totals of 원금, 이자, 연체이자, 합계
 - portfolio(*, user, as_of) -> Portfolio
       outstanding balance and count of loans by intermediary, purpose and delinquency bucket, principal recovered
       in the year up to the day; every figure an SQL aggregate over the ledger, the repayments and the schedules
@@ -37,7 +40,22 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    RowRange,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.utils import timezone
 
 from iljari.approvals.selectors import approval_at_once, approval_open_under
@@ -208,11 +226,36 @@ def loan_position(loan: Loan, as_of: date) -> pos.Position:
 def loan_history(*, loan: Loan) -> dict:
     return {
         "versions": list(loan.schedule_versions.order_by("-number").prefetch_related("instalments")),
-        "repayments": list(loan.repayments.order_by("-received_on", "-pk")),
         "deferments": list(loan.deferments.select_related("meeting").order_by("-requested_on", "-pk")),
         "notices": list(loan.notices.order_by("-period_start", "kind")),
         "entries": list(loan.entries.order_by("posted_on", "pk")),
     }
+
+
+@dataclass
+class RepaymentHistory:
+    rows: list
+    principal: int = 0
+    interest: int = 0
+    overdue_interest: int = 0
+    amount: int = 0
+
+
+def repayment_history(*, loan: Loan) -> RepaymentHistory:
+    order = [F("received_on").asc(), F("pk").asc()]
+    rows = list(
+        loan.repayments.annotate(
+            repaid=Window(Sum("principal"), order_by=order, frame=RowRange(start=None, end=0)),
+        ).order_by(*order)
+    )
+    history = RepaymentHistory(rows=rows)
+    for row in rows:
+        row.balance = loan.principal - row.repaid
+        history.principal += row.principal
+        history.interest += row.interest
+        history.overdue_interest += row.overdue_interest
+        history.amount += row.amount
+    return history
 
 
 # --- set-based figures ------------------------------------------------------------------------------------

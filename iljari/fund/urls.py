@@ -6,6 +6,7 @@ app_name = "fund"
 
 urlpatterns = [
     path("fund/", views.loan_list, name="loan_list"),
+    path("fund/export.xlsx", views.loan_export, name="loan_export"),
     path("fund/loans/new/", views.loan_create, name="loan_create"),
     path("fund/loans/<str:number>/", views.loan_detail, name="loan_detail"),
     path("fund/loans/<str:number>/disburse/", views.loan_disburse, name="loan_disburse"),

@@ -20,6 +20,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
 from iljari.core.forms import UploadForm
 from iljari.core.http import XLSX, paginate, service_step
+from iljari.core.lists import list_read, list_sheet
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.fund import selectors, services
 from iljari.fund.forms import (
@@ -32,6 +33,7 @@ from iljari.fund.forms import (
     NoticeBatchForm,
     RepaymentForm,
 )
+from iljari.fund.lists import LOANS
 from iljari.fund.models import Account, DefermentRequest, Notice
 from iljari.fund.tasks import notices_batch as notices_batch_task
 
@@ -54,17 +56,38 @@ def _with_as_of(request, url: str) -> str:
     return f"{url}?{urlencode({'as_of': chosen.isoformat()})}" if chosen else url
 
 
+def _loans(request):
+    """The loans as the list asks: the filter form's search and filters, sorted by the list spec (fund/lists.py)."""
+    listing = list_read(request, LOANS)
+    form = LoanFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return form, listing, listing.order(selectors.loan_list(user=request.user, **filters))
+
+
 @login_required
 def loan_list(request):
     require(access_fund_view(request.user))
-    form = LoanFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.loan_list(user=request.user, **filters)
+    form, listing, rows = _loans(request)
     return render(
         request,
         "fund/loan_list.html",
-        {"form": form, "page": paginate(request, rows), "can_manage": access_fund_manage(request.user)},
+        {
+            "form": form,
+            "listing": listing,
+            "page": paginate(request, rows),
+            "can_manage": access_fund_manage(request.user),
+        },
     )
+
+
+@login_required
+def loan_export(request):
+    """The loans as the list shows them (the same search, filters and sort), every row, as xlsx."""
+    require(access_fund_view(request.user))
+    _form, listing, rows = _loans(request)
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "사회투자기금 융자 목록.xlsx", fallback="loans.xlsx")
+    return response
 
 
 def _loan_page(request, loan, *, status=200, **forms):
@@ -77,6 +100,7 @@ def _loan_page(request, loan, *, status=200, **forms):
         "position": selectors.loan_position(loan, as_of) if loan.disbursed_on else None,
         "rows": selectors.schedule_rows(loan=loan),
         "history": selectors.loan_history(loan=loan),
+        "repaid": selectors.repayment_history(loan=loan),
         "can_manage": can_manage,
         "repayment_form": forms.get("repayment_form") or RepaymentForm(initial={"received_on": as_of}),
         "deferment_form": forms.get("deferment_form") or DefermentRequestForm(initial={"requested_on": as_of}),

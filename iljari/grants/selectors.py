@@ -22,7 +22,8 @@ Contract:
 - agreement_readable(*, user, code) -> GrantAgreement                 the grantee's own, or the office's scoped one
 - payroll_get(*, user, pk) -> Payroll                                  (staff in scope, or the grantee's own)
 - selectable_applications(*, user, programme) -> list[Application]    selected, confirmed, not yet agreed
-- agreement_sheet(*, user, **filters) -> bytes                         xlsx of the agreements
+- agreement_sheet(*, user, order=None, **filters) -> bytes            xlsx of the agreements (`order(queryset)`:
+                                                                      the page's sort, grants/lists.py)
 - payroll_template() -> bytes                                          the xlsx to fill in (PAYROLL_COLUMNS)
 - agreement_sign_at_once(*, user, signing) -> bool; agreement_sign_approval(*, agreement)   협약 체결's approval
 """
@@ -356,8 +357,9 @@ def selectable_applications(*, user, programme: GrantProgramme) -> list:
     return chosen
 
 
-def agreement_sheet(*, user, **filters) -> bytes:
-    rows = agreement_list(user=user, **filters).annotate(
+def agreement_sheet(*, user, order=None, **filters) -> bytes:
+    rows = agreement_list(user=user, **filters)
+    rows = (order(rows) if order else rows).annotate(
         returned=Coalesce(Subquery(Settlement.objects.filter(agreement=OuterRef("pk")).values("returned")[:1]), 0)
     )
     return xlsx_table(

@@ -25,6 +25,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won, screen_date
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_object
+from iljari.core.lists import list_read
 from iljari.enterprises.selectors import organisation_by_business_number
 from iljari.grants import selectors, services
 from iljari.grants.forms import (
@@ -39,6 +40,7 @@ from iljari.grants.forms import (
     SignForm,
     SpendingReportForm,
 )
+from iljari.grants.lists import AGREEMENTS
 from iljari.grants.models import GrantAgreement, GrantProgramme, SpendingItem
 from iljari.org.selectors import district_choices
 
@@ -54,20 +56,22 @@ def _filters(request):
 def agreement_list(request):
     require(access_grants_view(request.user))
     form, filters = _filters(request)
-    rows = selectors.agreement_list(user=request.user, **filters)
-    query = request.GET.urlencode()
+    listing = list_read(request, AGREEMENTS)
+    rows = listing.order(selectors.agreement_list(user=request.user, **filters))
     return render(
         request,
         "grants/agreement_list.html",
-        {"form": form, "page": paginate(request, rows), "export_query": query},
+        {"form": form, "listing": listing, "page": paginate(request, rows)},
     )
 
 
 @login_required
 def agreement_export(request):
+    """The agreements as the list shows them: the same search, filters and sort."""
     require(access_grants_view(request.user))
     _, filters = _filters(request)
-    response = HttpResponse(selectors.agreement_sheet(user=request.user, **filters), content_type=XLSX)
+    order = list_read(request, AGREEMENTS).order
+    response = HttpResponse(selectors.agreement_sheet(user=request.user, order=order, **filters), content_type=XLSX)
     download_named(response, "보조금 협약 목록.xlsx", fallback="grant-agreements.xlsx")
     return response
 

@@ -22,8 +22,12 @@ Contract:
       a queryset update of a quota or a rule — must set updated_at too, or the processes keep what they read.)
 - call_rules(*, call) -> CallRules                             (the same for a call read without the version: loaded)
 - call_figures(*, call) -> CallFigures                         places, applicants, competition ratio per quota
-- application_list(*, user, call, status="") -> QuerySet[Application]
-      submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications
+- application_list(*, user, call, status="", query="") -> QuerySet[Application]
+      submitted ones (drafts are the citizen's); a district officer sees only their district quotas' applications;
+      `query` finds a part of the applicant's name (a person's or an organisation's) or, in digits, the 접수번호
+      exactly; each with `sort_name` (the applicant's name), `total` (the review scores' sum) and `rank` (in its
+      quota, in the call's latest selection run; None before one); in the order of the quota, the score (highest
+      first), pk — a page re-sorts it by its list spec (intake/lists.py)
 - person_application_list(*, user, person_id) / organisation_application_list(*, user, organisation_id)
       -> QuerySet[Application]   one applicant's submitted applications in the user's scope, newest first (the
       participant's and the organisation's one page in web)
@@ -49,7 +53,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -76,6 +80,7 @@ from iljari.intake.models import (
     PriorityRule,
     Quota,
     ReviewScore,
+    SelectionResult,
     SelectionRun,
 )
 from iljari.plan.models import Programme
@@ -354,8 +359,10 @@ def organisation_application_list(*, user, organisation_id: int) -> QuerySet[App
     return _applicant_applications(user, organisation_id=organisation_id)
 
 
-def application_list(*, user, call: Call, status: str = "") -> QuerySet[Application]:
+def application_list(*, user, call: Call, status: str = "", query: str = "") -> QuerySet[Application]:
     require(access_applications_view(user))
+    latest_run = call.selection_runs.order_by("-run_at", "-pk").values_list("pk", flat=True).first()
+    rank = SelectionResult.objects.filter(application=OuterRef("pk"), run_id=latest_run).values("rank")[:1]
     applications = (
         scope_rows(user, call.applications.all(), district="quota__district")
         .exclude(status=Application.Status.DRAFT)
@@ -363,11 +370,20 @@ def application_list(*, user, call: Call, status: str = "") -> QuerySet[Applicat
         .prefetch_related(
             Prefetch("documents", queryset=ApplicationDocument.objects.only("pk", "application_id", "label"))
         )
-        .annotate(total=Sum("scores__score"))
+        .annotate(
+            total=Sum("scores__score"),
+            sort_name=Coalesce("person__name", "organisation__name"),
+            rank=Subquery(rank) if latest_run is not None else Value(None, output_field=IntegerField()),
+        )
     )
     if status:
         applications = applications.filter(status=status)
-    return applications.order_by("quota__order", "-total", "pk")
+    query = " ".join(query.split())
+    if query:
+        by_name = Q(person__name__icontains=query) | Q(organisation__name__icontains=query)
+        number = query.isdigit() and len(query) <= 9  # a 접수번호
+        applications = applications.filter(by_name | Q(pk=int(query)) if number else by_name)
+    return applications.order_by("quota__order", F("total").desc(nulls_last=True), "pk")
 
 
 def application_get(*, user, pk: int) -> Application:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("intake/", calls.call_list, name="call_list"),
     path("intake/calls/new/", calls.call_create, name="call_create"),
     path("intake/calls/<str:code>/", calls.call_detail, name="call_detail"),
+    path("intake/calls/<str:code>/applications.xlsx", calls.call_applications_export, name="call_applications_export"),
     path("intake/calls/<str:code>/edit/", calls.call_edit, name="call_edit"),
     path("intake/calls/<str:code>/confirm/", selection.call_confirm, name="call_confirm"),
     path("intake/calls/<str:code>/promote/", selection.call_promote, name="call_promote"),

@@ -6,6 +6,7 @@ app_name = "participation"
 
 urlpatterns = [
     path("participation/", views.worksite_list, name="worksite_list"),
+    path("participation/worksites.xlsx", views.worksite_export, name="worksite_export"),
     path("participation/worksites/<str:code>/", views.worksite_detail, name="worksite_detail"),
     path("participation/worksites/<str:code>/records.xlsx", views.work_record_sheet, name="work_record_sheet"),
     path("participation/worksites/<str:code>/records/upload/", views.work_record_upload, name="work_record_upload"),

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,9 +21,11 @@ from iljari.core.access import (
     access_worksite_records,
     require,
 )
+from iljari.core.downloads import download_named
 from iljari.core.formats import screen_month
+from iljari.core.http import XLSX, paginate, personal_export, service_step, xlsx_upload
 from iljari.core.http import log_person_access as _log
-from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
+from iljari.core.lists import list_read, list_sheet
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import selectors, services, training_selectors
 from iljari.participation.calendar import month_end
@@ -34,6 +37,7 @@ from iljari.participation.forms import (
     PlacementEndForm,
     WorkRecordForm,
 )
+from iljari.participation.lists import WORKSITES
 from iljari.participation.models import Worksite
 
 
@@ -55,10 +59,9 @@ def _records_missing(request) -> date | None:
         return None
 
 
-@login_required
-def worksite_list(request):
-    require(access_participation_view(request.user))
-    query = request.GET.get("q", "").strip()[:100]
+def _worksites(request):
+    """The worksites as the list asks: searched, of a year and a programme, sorted (participation/lists.py)."""
+    listing = list_read(request, WORKSITES)
     programme = request.GET.get("programme", "").strip()[:20]
     years = selectors.worksite_years()
     raw_year = request.GET.get("year", "").strip()
@@ -70,26 +73,41 @@ def worksite_list(request):
         year = selectors.programme_year(code=programme)  # a link to one programme's worksites: its year
     if year is None and years and records_missing is None:
         year = years[0]  # the work list's link (?records_missing=) counts every year's worksites
-    worksites = selectors.worksite_list(
-        user=request.user, programme_code=programme, query=query, year=year, records_missing=records_missing
+    rows = selectors.worksite_list(
+        user=request.user, programme_code=programme, query=listing.q, year=year, records_missing=records_missing
     )
-    page = paginate(request, worksites)
+    filters = {"programme": programme, "year": year, "years": years, "records_missing": records_missing}
+    return listing, filters, listing.order(rows)
+
+
+@login_required
+def worksite_list(request):
+    require(access_participation_view(request.user))
+    listing, filters, rows = _worksites(request)
     return render(
         request,
         "participation/worksite_list.html",
         {
-            "page": page,
-            "query": query,
-            "programme": programme,
-            "year": year,
-            "years": years,
-            "records_missing": records_missing,
-            "terms": selectors.programme_terms_list(year=year),
+            "page": paginate(request, rows),
+            "listing": listing,
+            **filters,
+            "terms": selectors.programme_terms_list(year=filters["year"]),
             "waiting": selectors.calls_awaiting_placement(user=request.user)
             if access_placements_any(request.user)
             else [],
         },
     )
+
+
+@login_required
+def worksite_export(request):
+    """The worksites as the list shows them (the same search, year, programme and sort), every row, as xlsx."""
+    require(access_participation_view(request.user))
+    listing, filters, rows = _worksites(request)
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    year = f"{filters['year']}년 " if filters["year"] else ""
+    download_named(response, f"{year}사업장 목록.xlsx", fallback="worksites.xlsx")
+    return response
 
 
 @login_required

@@ -53,10 +53,6 @@ class PersonRegisterForm(ConsentFields, PersonDetailsForm):
         return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}
 
 
-class PersonSearchForm(KrdsFormMixin, forms.Form):
-    name = forms.CharField(label="이름", required=False, max_length=60)
-
-
 class RrnLookupForm(KrdsFormMixin, forms.Form):
     rrn = forms.CharField(
         label="주민등록번호로 찾기",

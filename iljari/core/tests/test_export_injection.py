@@ -74,14 +74,42 @@ def _plant(prefix: str) -> int:
     return touched
 
 
+def _loan():
+    """A loan of the fund (for the loan list's download), as fund/tests/conftest.py makes one."""
+    from datetime import date
+    from decimal import Decimal
+
+    from iljari.demo.enterprises_loader import business_number
+    from iljari.enterprises.services import organisation_register
+    from iljari.fund import services as fund
+    from iljari.org.services import partner_create
+
+    intermediary = partner_create(actor=None, code="FUND-INT-H", name="가나사회투자", kind="intermediary")
+    borrower = organisation_register(
+        actor=None, name="다라협동조합", kind="cooperative", business_number=business_number(555_000_009)
+    )
+    fund.contribution_record(actor=None, amount=1_000_000_000, on=date(2018, 1, 2))
+    agreement = fund.agreement_create(
+        actor=None, code="2018-1-H", intermediary=intermediary, year=2018, call_round=1, city_amount=100_000_000,
+        matched_amount=25_000_000, max_rate=Decimal("3"), overdue_rate=Decimal("5"), starts_on=date(2018, 1, 15),
+        ends_on=date(2023, 12, 31), reporting_duties="분기별 보고",
+    )  # fmt: skip
+    fund.loan_register(
+        actor=None, number="H-1", borrower=borrower, agreement=agreement, purpose="enterprise", principal=10_000_000,
+        annual_rate=Decimal("2"), term_months=12, grace_months=0, method="equal_principal",
+    )  # fmt: skip
+
+
 @pytest.fixture
 def hostile_office(office, make_agreement, client_as):
-    from iljari.participation.tests.factories import make_trainee, make_training
+    from iljari.participation.tests.factories import make_site, make_trainee, make_training
 
     make_agreement()
     make_project()
     made = make_training()
     make_trainee(made["short"])
+    make_site()  # worksites, for the worksite list's download
+    _loan()
     return client_as
 
 

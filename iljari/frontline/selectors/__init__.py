@@ -11,7 +11,9 @@ Contract:
       consultations and one citizen account's bookings in scope (the participant's one page in web)
 - consultation_get(*, user, pk) -> Consultation                        `.notes_visible`: the user's own point only;
       otherwise `notes` and the follow-ups' notes are blanked on the returned object
-- case_list(*, user) / case_get(*, user, pk)                        an advocate's cases, `.can_work` on the one
+- case_list(*, user, query="") / case_get(*, user, pk)              an advocate's cases (`query`: a part of the
+                                                                     claimant's or the respondent's name),
+                                                                     `.can_work` on the one
 - visit_list(*, user, query="") / visit_get(*, user, pk)              workplace visits and the visits that check them
 - room_list_public() -> list[Room];  room_get_public(*, code) -> Room
 - room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken

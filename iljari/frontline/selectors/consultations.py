@@ -55,11 +55,13 @@ def consultation_get(*, user, pk: int) -> Consultation:
     return consultation
 
 
-def case_list(*, user):
+def case_list(*, user, query: str = ""):
     require(access_frontline_view(user))
     rows = scope_rows(
         user, LabourCase.objects.select_related("service_point", "advocate"), partner="service_point__partner"
     )
+    if query:
+        rows = rows.filter(Q(claimant__icontains=query) | Q(respondent__icontains=query))
     return rows.order_by("-opened_on", "-id")
 
 

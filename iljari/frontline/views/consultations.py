@@ -4,14 +4,17 @@ the advocates' cases (open, steps, close) and workplace visits."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_frontline_view, access_service_point_work, require
+from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, field_error
-from iljari.core.http import log_person_access, paginate, service_step
+from iljari.core.http import XLSX, log_person_access, paginate, personal_export, service_step
+from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.frontline import selectors, services
 from iljari.frontline.forms import (
     CaseCloseForm,
@@ -22,6 +25,7 @@ from iljari.frontline.forms import (
     OutcomeForm,
     VisitForm,
 )
+from iljari.frontline.lists import CASES, CONSULTATIONS, VISITS
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
 
@@ -40,25 +44,49 @@ def _require_work(user, point) -> None:
 # --- consultations --------------------------------------------------------------------------------------------
 
 
+def _consultations(request):
+    """The consultations as the list asks: searched, of a service point, sorted (frontline/lists.py)."""
+    listing = list_read(request, CONSULTATIONS)
+    point = request.GET.get("point", "").strip()[:32]
+    rows = selectors.consultation_list(user=request.user, query=listing.q, service_point=point)
+    return listing, point, listing.order(rows)
+
+
 @login_required
 def consultation_list(request):
     require(access_frontline_view(request.user))
-    query = request.GET.get("q", "").strip()[:100]
-    point = request.GET.get("point", "").strip()[:32]
-    page = paginate(request, selectors.consultation_list(user=request.user, query=query, service_point=point))
+    listing, point, rows = _consultations(request)
+    page = paginate(request, rows)
     points = list(selectors.service_point_list(user=request.user))
     person_ids = [row.person_id for row in page if row.person_id]
-    log_person_access(request, "search" if query else "view", person_ids, "상담 목록")
+    log_person_access(request, "search" if listing.q else "view", person_ids, "상담 목록")
     return render(
         request,
         "frontline/consultation_list.html",
         {
             "page": page,
-            "query": query,
+            "listing": listing,
             "point": point,
             "points": points,
             "can_record": any(access_service_point_work(request.user, p) for p in points),
         },
+    )
+
+
+@login_required
+def consultation_export(request):
+    """The consultations as the list shows them (the same search, point and sort), every row, as xlsx: minimised for
+    the purpose and written to the access log (core.http.personal_export)."""
+    require(access_frontline_view(request.user))
+    listing, _point, rows = _consultations(request)
+    return personal_export(
+        request,
+        export=CONSULTATIONS.export,
+        subject_ids=rows.exclude(person=None).values_list("person_id", flat=True),
+        detail=f"상담 목록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, rows.iterator(chunk_size=2000)),
+        filename="상담 목록.xlsx",
+        back=reverse("frontline:consultation_list"),
     )
 
 
@@ -204,8 +232,31 @@ def follow_up_done(request, pk: int, follow_up_pk: int):
 @login_required
 def case_list(request):
     require(access_frontline_view(request.user))
-    page = paginate(request, selectors.case_list(user=request.user))
-    return render(request, "frontline/case_list.html", {"page": page, "can_open": bool(_work_points(request.user))})
+    listing = list_read(request, CASES)
+    page = paginate(request, listing.order(selectors.case_list(user=request.user, query=listing.q)))
+    return render(
+        request,
+        "frontline/case_list.html",
+        {"page": page, "listing": listing, "can_open": bool(_work_points(request.user))},
+    )
+
+
+@login_required
+def case_export(request):
+    """The cases as the list shows them (the same search and sort), every row, as xlsx: claimants are named, so it
+    is minimised for the purpose and written to the access log (the people of the cases opened from a consultation)."""
+    require(access_frontline_view(request.user))
+    listing = list_read(request, CASES)
+    rows = listing.order(selectors.case_list(user=request.user, query=listing.q))
+    return personal_export(
+        request,
+        export=CASES.export,
+        subject_ids=rows.exclude(consultation__person=None).values_list("consultation__person_id", flat=True),
+        detail=f"권리구제 사건 목록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, rows.iterator(chunk_size=2000)),
+        filename="권리구제 사건 목록.xlsx",
+        back=reverse("frontline:case_list"),
+    )
 
 
 @login_required
@@ -293,13 +344,24 @@ def case_close(request, pk: int):
 @login_required
 def visit_list(request):
     require(access_frontline_view(request.user))
-    query = request.GET.get("q", "").strip()[:100]
-    page = paginate(request, selectors.visit_list(user=request.user, query=query))
+    listing = list_read(request, VISITS)
+    page = paginate(request, listing.order(selectors.visit_list(user=request.user, query=listing.q)))
     return render(
         request,
         "frontline/visit_list.html",
-        {"page": page, "query": query, "can_record": bool(_work_points(request.user))},
+        {"page": page, "listing": listing, "can_record": bool(_work_points(request.user))},
     )
+
+
+@login_required
+def visit_export(request):
+    """The workplace visits as the list shows them (the same search and sort), every row, as xlsx."""
+    require(access_frontline_view(request.user))
+    listing = list_read(request, VISITS)
+    rows = listing.order(selectors.visit_list(user=request.user, query=listing.q))
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "사업장 컨설팅 목록.xlsx", fallback="workplace-visits.xlsx")
+    return response
 
 
 @login_required

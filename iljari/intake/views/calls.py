@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -16,12 +17,15 @@ from iljari.core.access import (
     access_calls_manage_any,
     require,
 )
-from iljari.core.http import log_person_access, paginate, service_step
+from iljari.core.downloads import download_named
+from iljari.core.http import XLSX, log_person_access, paginate, personal_export, service_step
 from iljari.core.jobs import job_start
 from iljari.core.korean import object_particle
+from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.core.worklist import worklist_day
 from iljari.intake import selectors, services, tasks
 from iljari.intake.forms import CallPageForms, ScoreForm, SeedForm
+from iljari.intake.lists import applications_spec
 from iljari.intake.models import Application
 
 
@@ -44,13 +48,21 @@ def call_list(request):
     return render(request, "intake/call_list.html", context)
 
 
-@login_required
-def call_detail(request, code: str):
-    call = selectors.call_get(user=request.user, code=code)
+def _applications(request, call):
+    """The call's applications as the page's list asks: searched, filtered by status, sorted (intake/lists.py)."""
+    listing = list_read(request, applications_spec(call))
     status = request.GET.get("status", "")
     if status not in Application.Status.values or status == Application.Status.DRAFT:
         status = ""
-    page = paginate(request, selectors.application_list(user=request.user, call=call, status=status))
+    rows = selectors.application_list(user=request.user, call=call, status=status, query=listing.q)
+    return listing, status, listing.order(rows)
+
+
+@login_required
+def call_detail(request, code: str):
+    call = selectors.call_get(user=request.user, code=code)
+    listing, status, rows = _applications(request, call)
+    page = paginate(request, rows)
     people = [a.person_id for a in page.object_list if a.person_id is not None]
     if people:
         log_person_access(request, "view", people, f"모집공고 신청 목록 ({call.code})")
@@ -62,6 +74,7 @@ def call_detail(request, code: str):
             "figures": selectors.call_figures(call=call),
             "funnel": selectors.call_funnel(call=call) if call.has_interview else None,
             "page": page,
+            "listing": listing,
             "runs": call.selection_runs.select_related("run_by")[:5],
             "statuses": [c for c in Application.Status.choices if c[0] != Application.Status.DRAFT],
             "status": status,
@@ -75,6 +88,32 @@ def call_detail(request, code: str):
             "seed_form": SeedForm(),
             "score_form": ScoreForm(),
         },
+    )
+
+
+@login_required
+def call_applications_export(request, code: str):
+    """The applications as the page lists them (the same search, status and sort), every row, as xlsx; a call for
+    people's is personal data: minimised for its purpose and written to the access log (core.http.personal_export)."""
+    call = selectors.call_get(user=request.user, code=code)
+    listing, _status, rows = _applications(request, call)
+    filename = f"{call.title} 신청자 목록.xlsx"
+
+    def build():
+        return list_sheet(listing, rows.iterator(chunk_size=2000))
+
+    if not listing.spec.export:
+        response = HttpResponse(build(), content_type=XLSX)
+        download_named(response, filename)
+        return response
+    return personal_export(
+        request,
+        export=listing.spec.export,
+        subject_ids=rows.values_list("person_id", flat=True),
+        detail=f"모집공고 신청자 목록 ({call.code}) · {list_note(listing)}",
+        build=build,
+        filename=filename,
+        back=call.get_absolute_url(),
     )
 
 

@@ -85,7 +85,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     start = today.replace(day=1)
     _as(page, "t_staff")
     page.goto("/participation/")
-    page.get_by_role("link", name="배치").click()
+    page.get_by_role("link", name="배치", exact=True).click()
     page.get_by_text("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").click()  # the label, as a person clicks it
     assert page.get_by_label("강동구 골목상권 활성화 (정원 / 배치 10 / 0)").is_checked()
     page.get_by_label("근무 시작일").fill(start.isoformat())

@@ -244,7 +244,7 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()
     page.get_by_role("link", name=call.title).click()
-    page.get_by_label("선발 구분").select_option(label="서울시 추진사업 (3명)")
+    page.get_by_role("combobox", name="선발 구분").select_option(label="서울시 추진사업 (3명)")
     for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
         page.get_by_text(consent, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="신청").click()

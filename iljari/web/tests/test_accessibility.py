@@ -1,0 +1,105 @@
+"""Accessible to every official: axe-core (vendored under web/tests/vendor/axe, test-only) runs over every page of
+the permission matrix (core/tests/test_access_matrix.py: its GET pages; downloads and the API left out), at a
+desktop width (1366×900) and a phone's (390×844), and any violation fails the test, named with its rule, its
+impact and where it is. Each page is opened by one role allowed to see it (the roles signed in once each, by a
+session cookie), so the walk stays within a few minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from iljari.core.roles import Role
+from iljari.core.tests.test_access_matrix import FIGURE_PAGES, FRONTLINE_PAGES, OPEN_PAGES, PAGES, TRAINING_PAGES
+from iljari.testing import BROWSER_MARKS
+
+pytestmark = BROWSER_MARKS
+
+AXE = Path(__file__).parent / "vendor" / "axe" / "axe.min.js"
+VIEWPORTS = [(1366, 900), (390, 844)]
+# which allowed role opens a page: the office manager sees the most of it, then the others
+ROLE_ORDER = [
+    Role.OFFICE_MANAGER,
+    Role.DIVISION_STAFF,
+    Role.SYSTEM_ADMIN,
+    Role.AUDITOR,
+    Role.DISTRICT_OFFICER,
+    Role.PARTNER_AGENCY,
+    Role.CITIZEN,
+    Role.ORGANISATION,
+]
+NOT_HTML = (".xlsx", ".csv", "format=md", "/api/")
+RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+  }));
+}"""
+
+
+def pages_by_role(enrolment: int) -> dict[str, list[str]]:
+    """Every GET page of the matrix once, each under the first role (ROLE_ORDER) allowed to open it."""
+    chosen: dict[str, list[str]] = {}
+    rows = PAGES + FIGURE_PAGES + TRAINING_PAGES + FRONTLINE_PAGES
+    for _name, path, roles in rows:
+        path = path.format(enrolment=enrolment)
+        if any(marker in path for marker in NOT_HTML) or not roles:
+            continue
+        role = next(role for role in ROLE_ORDER if role in roles)
+        chosen.setdefault(role, []).append(path)
+    chosen.setdefault(Role.CITIZEN, []).extend(path for _name, path in OPEN_PAGES)
+    return chosen
+
+
+@pytest.fixture
+def whole_office(personas, dataset_2018):
+    """The objects the matrix's pages read: the 2018 report, the training institutes and the frontline points."""
+    from iljari.frontline.tests.factories import make_frontline
+    from iljari.participation.tests.factories import make_trainee, make_training
+
+    made = make_training()
+    make_frontline()
+    return make_trainee(made["short"]).pk
+
+
+def test_every_page_of_the_matrix_passes_axe_at_desktop_and_phone_widths(
+    transactional_db, personas, whole_office, browser, live_server
+):
+    found: list[str] = []
+    walked = 0
+    for role, paths in pages_by_role(whole_office).items():
+        client = Client()
+        client.force_login(personas[role])
+        context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_init_script(path=str(AXE))  # into every page, past its Content-Security-Policy
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+        outside: list[str] = []
+        page = context.new_page()
+        page.on(
+            "request",
+            lambda request, outside=outside: (
+                outside.append(request.url)
+                if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+                else None
+            ),
+        )
+        for path in paths:
+            for width, height in VIEWPORTS:
+                page.set_viewport_size({"width": width, "height": height})
+                response = page.goto(path)
+                assert response is not None and response.status == 200, f"{role} {path}: {response and response.status}"
+                walked += 1
+                for violation in page.evaluate(RUN):
+                    found.append(
+                        f"{path} ({role}, {width}px): {violation['id']} [{violation['impact']}] {violation['help']}"
+                        f" — {', '.join(violation['nodes'])}"
+                    )
+        context.close()
+        assert outside == [], f"requests left the server: {outside}"
+    assert walked >= 2 * 90  # every page of the matrix, at both widths
+    assert found == [], "\n".join(found)
