@@ -56,7 +56,7 @@ def test_a_call_reaches_citizens_only_after_the_office_manager_approves(
     staff.goto(f"/intake/calls/{call.code}/")
     staff.get_by_role("link", name="게시 결재 올리기").click()
     assert "결재권자는 담당관 이상입니다" in staff.locator("#draft-rule").inner_text()
-    staff.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    staff.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
     staff.get_by_label("기안 의견").fill("3차 모집 공고를 올립니다.")
     staff.get_by_role("button", name="결재 올리기").click()
     staff.wait_for_url(f"**/intake/calls/{call.code}/")
@@ -71,7 +71,7 @@ def test_a_call_reaches_citizens_only_after_the_office_manager_approves(
     manager.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="결재함").click()
     manager.get_by_role("link", name="뉴딜일자리 3차 참여자 모집 게시").click()
     line = manager.locator("#approval-line").inner_text()
-    assert "기안" in line and "division_staff 테스트" in line and "결재 차례" in line
+    assert "기안" in line and "담당관·팀 테스트" in line and "결재 차례" in line
     manager.get_by_label("의견(선택)").fill("게시하십시오.")
     manager.get_by_role("button", name="승인").click()
     assert "결재했습니다. 공고를 게시했습니다." in manager.content()

@@ -113,7 +113,7 @@ def test_the_draft_form_offers_the_eligible_line_and_shows_the_rule(office, clie
     page = client_as(Role.DIVISION_STAFF).get(f"/approvals/new/{intake.CALL_PUBLISH}/{call.code}/").content.decode()
     assert "모집공고 게시: 전결 규정이 없어 기본 결재권자(담당관)" in page
     approver_select = page.split('name="approver"')[1].split("</select>")[0]
-    assert "t_chief 테스트 (담당관" in approver_select and "office_manager 테스트 (정책관" in approver_select
+    assert "t_chief 테스트 (담당관" in approver_select and "총괄 테스트 (정책관" in approver_select
     assert "t_lead" not in approver_select and "district_officer" not in approver_select  # 팀장; another scope
     assert client_as(Role.DISTRICT_OFFICER).get(f"/approvals/new/{intake.CALL_PUBLISH}/{call.code}/").status_code == 403
     assert client_as(Role.AUDITOR).get(f"/approvals/new/{intake.CALL_PUBLISH}/{call.code}/").status_code == 403
@@ -138,7 +138,7 @@ def test_the_api_drafts_approves_and_refuses_a_rejection_without_reason(office, 
     assert created.status_code == 201, created.content
     data = created.json()
     assert [(box["kind"], box["name"]) for box in data["line"]] == [
-        ("기안", "division_staff 테스트"),
+        ("기안", "담당관·팀 테스트"),
         ("검토", "t_lead 테스트"),
         ("결재", "t_chief 테스트"),
     ]

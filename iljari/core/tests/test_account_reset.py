@@ -189,7 +189,7 @@ def test_the_account_page_lists_what_was_done_to_the_account(personas, client_as
     _reset(admin, staff)
     text = admin.get(f"/accounts/users/{staff.pk}/").content.decode()
     assert "다음 로그인 때 바꾸어야 함" in text
-    assert "비밀번호 초기화" in text and "system_admin 테스트" in text  # the acting admin's name
+    assert "비밀번호 초기화" in text and "시스템관리자 테스트" in text  # the acting admin's name
 
 
 def test_temporary_passwords_pass_the_password_rules_and_differ():

@@ -92,7 +92,7 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     page.get_by_role("button", name="선발 실행").click()
     assert "선발 1명" in page.content()
     page.get_by_role("button", name="선발 확정 결재").click()  # a 주무관: on to the approval's draft form
-    page.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
     page.get_by_role("button", name="결재 올리기").click()
     assert "결재를 올렸습니다 — 결재가 끝나면 선발 결과가 확정됩니다." in page.content()
     _log_out(page)

@@ -35,7 +35,7 @@ def test_a_loan_from_disbursement_to_repayment_in_full(transactional_db, persona
     page.get_by_label("실행일").fill("2018-01-31")
     page.get_by_role("button", name="실행").click()
     # 융자 실행 is an approval (결재): the clerk drafts it to the office's head, who approves it
-    page.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
     page.get_by_role("button", name="결재 올리기").click()
     assert "결재를 올렸습니다 — 결재가 끝나면 융자가 실행되고 상환 일정이 만들어집니다." in page.content()
     assert page.locator("#loan-status").inner_text() != "상환 중"

@@ -47,7 +47,7 @@ def test_a_grant_from_agreement_through_two_disbursements_to_settlement(
     page.get_by_label("협약일").fill("2018-08-01")
     page.get_by_role("button", name="체결").click()
     # 협약 체결 is an approval (결재): the clerk drafts it, the office manager approves it; nothing committed before
-    page.get_by_label("결재권자").select_option(label="office_manager 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
     page.get_by_role("button", name="결재 올리기").click()
     assert "결재를 올렸습니다 — 결재가 끝나면 협약이 체결되고 시비가 원인행위됩니다." in page.content()
     assert "결재 중" in page.locator("#sign-state").inner_text()

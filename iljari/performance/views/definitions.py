@@ -161,7 +161,11 @@ def indicator_definition_export(request):
     require(access_office_figures_view(request.user))
     year, _, _ = figure_period(request)
     years = list(range(year, year + 3))
-    return _xlsx(selectors.indicator_definition_sheet(user=request.user, years=years), f"indicator-targets-{year}.xlsx")
+    return _xlsx(
+        selectors.indicator_definition_sheet(user=request.user, years=years),
+        f"{year}년 정책지표·연도별 목표.xlsx",
+        f"indicator-targets-{year}.xlsx",
+    )
 
 
 @login_required
@@ -287,7 +291,11 @@ def job_target_retire(request, pk: int):
 def job_target_export(request):
     require(access_office_figures_view(request.user))
     year, _, _ = figure_period(request)
-    return _xlsx(selectors.job_target_sheet(user=request.user, year=year), f"job-targets-{year}.xlsx")
+    return _xlsx(
+        selectors.job_target_sheet(user=request.user, year=year),
+        f"{year}년 일자리 목표.xlsx",
+        f"job-targets-{year}.xlsx",
+    )
 
 
 @login_required
