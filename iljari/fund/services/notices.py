@@ -109,9 +109,9 @@ def notices_batch_start(
 ) -> BackgroundJob | None:
     """Issue a period's notices (고지 일괄 발송) as a background job; `task` is fund.tasks.notices_batch (the
     caller's to give). The job is queued at once for the system (actor None) or on its approval's final step
-    (`approval`: the act's run, the job requested by the drafter, who takes its document); any other actor drafts the approval instead (the
-    amount the 전결 rules read is the batch's total) — 전결 at once where the actor's own position gives it. Returns
-    the job, or None while the approval runs."""
+    (`approval`: the act's run; the job is the drafter's, who takes its document); any other actor drafts the
+    approval instead (the amount the 전결 rules read is the batch's total) — 전결 at once where the actor's own
+    position gives it. Returns the job, or None while the approval runs."""
     require_manage(actor)
     batch = NoticeBatch(kind, period_start, period_end)
     if actor is not None and approval is None:
