@@ -11,7 +11,7 @@ Contract:
       loan list filtered to them (?due=&on=).
 - loan_get(*, user, number) -> Loan                                  404 outside the user's scope
 - loan_disburse_at_once(*, user, payout) -> bool; loan_disburse_approval(*, loan)   융자 실행's approval (결재)
-- notices_issue_at_once(*, user, batch) -> bool; notices_issue_approvals() -> [ApprovalRequest]
+- notices_issue_at_once(*, user, batch) -> bool; notices_issue_approvals(*, user) -> [ApprovalRequest]
       고지 일괄 발송's approvals (결재): would the user's draft be 전결 at once; the batches being approved
 - loan_position(loan, as_of) -> position.Position                   a loan's dues, arrears, overdue interest
 - loan_versions(loan) / loan_payments(loan)                          the inputs of a position
@@ -61,7 +61,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from iljari.approvals.selectors import approval_at_once, approval_open_under, approvals_open
-from iljari.core.access import access_fund_view, require, scope_rows
+from iljari.core.access import access_approvals_view, access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.enterprises.models import Organisation
 from iljari.fund import position as pos
@@ -492,8 +492,11 @@ def notices_issue_at_once(*, user, batch) -> bool:
     return approval_at_once(user=user, act="fund.notices_issue", target=batch)
 
 
-def notices_issue_approvals() -> list:
-    """The open approvals (결재 중) of issuing notice batches, oldest first."""
+def notices_issue_approvals(*, user) -> list:
+    """The open approvals (결재 중) of issuing notice batches, oldest first; none for a reader of no approvals (a
+    partner agency reads its own loans' notices, not the office's approvals)."""
+    if not access_approvals_view(user):
+        return []
     return list(approvals_open(act="fund.notices_issue"))
 
 

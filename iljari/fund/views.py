@@ -338,7 +338,7 @@ def notice_list(request):
             "page": paginate(request, selectors.notice_list(user=request.user, kind=kind)),
             "can_manage": access_fund_manage(request.user),
             "form": NoticeBatchForm(initial={"kind": "repayment", "period_start": start, "period_end": today}),
-            "issue_approvals": selectors.notices_issue_approvals(),
+            "issue_approvals": selectors.notices_issue_approvals(user=request.user),
         },
     )
 
