@@ -9,6 +9,8 @@ Contract:
 - approval_line(request) -> list[Box]   the 도장 boxes: 기안, each 검토, 결재 (name, position, state, date)
 - approval_open_for(*, act, key) -> ApprovalRequest | None    the open request of an act on a record ("결재 중")
 - approval_open_under(*, act, key_prefix) -> ApprovalRequest | None   (a key naming a record and a day)
+- approvals_open(*, act) -> QuerySet[ApprovalRequest]   an act's open requests, oldest first (unscoped: the caller's
+      page is scoped; a request's own page checks its reader)
 - approval_waiting_count(*, user) / approval_rejected_mine_count(*, user) -> int   (the work list)
 - approval_candidates(*, act, target, exclude=None) -> list[User]   who may stand on the line of the act on the
       target (active officials the act's gate lets act on it), highest position first
@@ -165,6 +167,11 @@ def approval_open_under(*, act: str, key_prefix: str) -> ApprovalRequest | None:
     return ApprovalRequest.objects.filter(
         act=act, target_key__startswith=key_prefix, state__in=ApprovalRequest.OPEN_STATES
     ).first()
+
+
+def approvals_open(*, act: str) -> QuerySet[ApprovalRequest]:
+    """The open requests of an act, oldest first (an act with several targets open at once)."""
+    return ApprovalRequest.objects.filter(act=act, state__in=ApprovalRequest.OPEN_STATES).order_by("pk")
 
 
 def approval_waiting_count(*, user) -> int:

@@ -23,6 +23,7 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.errors import NotFound
+from iljari.core.figures import NOTE_LENGTH
 from iljari.core.http import paginate, service_step
 from iljari.core.roles import Position
 
@@ -139,6 +140,7 @@ def draft(request, act: str, key: str):
         reviewers=choices.reviewers,
         approvers=choices.approvers,
         self_approval=choices.self_approval,
+        initial={"note": request.GET.get("note", "")[:NOTE_LENGTH]},  # the page that sent here may bring a note
     )
 
     def submit(values):

@@ -1,19 +1,25 @@
-"""The fund's act that needs an approval line (결재), registered with approvals in FundConfig.ready: paying a loan
-out (융자 실행), which books the principal out of the intermediary's funds. The amount the 전결 rules read is the
-principal; the office's head (정책관) approves unless the office's rules say otherwise."""
+"""The fund's acts that need an approval line (결재), registered with approvals in FundConfig.ready: paying a loan
+out (융자 실행), which books the principal out of the intermediary's funds (the amount the 전결 rules read is the
+principal; the office's head (정책관) approves unless the office's rules say otherwise), and issuing a period's
+notices (고지 일괄 발송), which starts the notice batch job (the amount is the batch's total; a team lead (팀장)
+approves unless the rules say otherwise)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from django.urls import reverse
+
 from iljari.approvals.acts import Act, register
 from iljari.approvals.selectors import approval_open_under
 from iljari.core.access import access_fund_manage
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.formats import format_won, screen_date
 from iljari.core.roles import Position
 from iljari.fund import services
-from iljari.fund.models import Loan
+from iljari.fund.models import Loan, Notice
+from iljari.fund.tasks import notices_batch
 
 KEY = re.compile(r"(?P<number>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})")
 
@@ -63,5 +69,66 @@ LOAN_DISBURSE = Act(
 )
 
 
+BATCH_KEY = re.compile(r"(?P<kind>[a-z]{1,20})/(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})")
+
+
+def _batch_get(key: str) -> services.NoticeBatch:
+    found = BATCH_KEY.fullmatch(key or "")
+    if found is None or found["kind"] not in Notice.Kind.values:
+        raise NotFound("고지 묶음을 찾을 수 없습니다.")
+    try:
+        return services.NoticeBatch(found["kind"], date.fromisoformat(found["start"]), date.fromisoformat(found["end"]))
+    except ValueError:
+        raise NotFound("고지 묶음을 찾을 수 없습니다.") from None
+
+
+def _batch_check(target: services.NoticeBatch) -> None:
+    services.notices_batch_check(target)
+    prefix = f"{target.kind}/{target.period_start:%Y-%m-%d}/"
+    pending = approval_open_under(act=services.NOTICES_ISSUE, key_prefix=prefix)
+    if pending is not None:
+        raise ValidationFailed(f"이 기간의 고지는 이미 결재 중입니다(결재 #{pending.pk}).")
+
+
+def _batch_run(target: services.NoticeBatch, *, approved_by, request) -> None:
+    """The job is the drafter's: they follow it and take the notices' document to print and mail."""
+    services.notices_batch_start(
+        actor=request.drafter,
+        kind=target.kind,
+        period_start=target.period_start,
+        period_end=target.period_end,
+        task=notices_batch,
+        approval=request,
+    )
+
+
+def _batch_period(target: services.NoticeBatch) -> str:
+    return f"{screen_date(target.period_start)}~{screen_date(target.period_end)}"
+
+
+def _batch_summary(target: services.NoticeBatch) -> str:
+    count, total = services.notices_batch_total(target)
+    return f"{target.label} · 기간 {_batch_period(target)} · {count:,}건 · 합계 {format_won(total)}"
+
+
+NOTICES_ISSUE = Act(
+    code=services.NOTICES_ISSUE,
+    label="고지 일괄 발송",
+    get=_batch_get,
+    key=lambda target: target.key,
+    describe=lambda target: f"{target.label} 일괄 발송({_batch_period(target)})",
+    url=lambda target: reverse("fund:notice_list"),
+    gate=lambda user, target: access_fund_manage(user),
+    run=_batch_run,
+    effect="고지 일괄 기록이 시작되고 고지서 묶음이 만들어집니다",
+    done="고지 일괄 기록을 시작했습니다",
+    amount=lambda target: services.notices_batch_total(target)[1],
+    check=_batch_check,
+    summary=_batch_summary,
+    default_position=Position.TEAM_LEAD,
+)
+
+
 def register_acts() -> None:
     register(LOAN_DISBURSE)
+    register(NOTICES_ISSUE)

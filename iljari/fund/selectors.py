@@ -11,6 +11,8 @@ Contract:
       loan list filtered to them (?due=&on=).
 - loan_get(*, user, number) -> Loan                                  404 outside the user's scope
 - loan_disburse_at_once(*, user, payout) -> bool; loan_disburse_approval(*, loan)   융자 실행's approval (결재)
+- notices_issue_at_once(*, user, batch) -> bool; notices_issue_approvals(*, user) -> [ApprovalRequest]
+      고지 일괄 발송's approvals (결재): would the user's draft be 전결 at once; the batches being approved
 - loan_position(loan, as_of) -> position.Position                   a loan's dues, arrears, overdue interest
 - loan_versions(loan) / loan_payments(loan)                          the inputs of a position
 - loan_history(*, loan) -> dict                                       versions with rows, deferments, notices,
@@ -58,8 +60,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from iljari.approvals.selectors import approval_at_once, approval_open_under
-from iljari.core.access import access_fund_view, require, scope_rows
+from iljari.approvals.selectors import approval_at_once, approval_open_under, approvals_open
+from iljari.core.access import access_approvals_view, access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.enterprises.models import Organisation
 from iljari.fund import position as pos
@@ -483,6 +485,19 @@ def fund_newest_day(year: int | None = None) -> date | None:
 def loan_disburse_at_once(*, user, payout) -> bool:
     """Does the user's own position pay the loan out at once (전결 for its principal), without choosing a line?"""
     return approval_at_once(user=user, act="fund.loan_disburse", target=payout)
+
+
+def notices_issue_at_once(*, user, batch) -> bool:
+    """Does the user's own position issue the notice batch at once (전결 for its total), without choosing a line?"""
+    return approval_at_once(user=user, act="fund.notices_issue", target=batch)
+
+
+def notices_issue_approvals(*, user) -> list:
+    """The open approvals (결재 중) of issuing notice batches, oldest first; none for a reader of no approvals (a
+    partner agency reads its own loans' notices, not the office's approvals)."""
+    if not access_approvals_view(user):
+        return []
+    return list(approvals_open(act="fund.notices_issue"))
 
 
 def loan_disburse_approval(*, loan):

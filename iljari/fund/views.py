@@ -338,6 +338,7 @@ def notice_list(request):
             "page": paginate(request, selectors.notice_list(user=request.user, kind=kind)),
             "can_manage": access_fund_manage(request.user),
             "form": NoticeBatchForm(initial={"kind": "repayment", "period_start": start, "period_end": today}),
+            "issue_approvals": selectors.notices_issue_approvals(user=request.user),
         },
     )
 
@@ -345,14 +346,22 @@ def notice_list(request):
 @login_required
 @require_POST
 def notice_batch(request):
+    """고지 일괄 발송 is an approval (결재): an official whose position gives the final approval for the batch's
+    total (전결) starts the batch job at once; anyone else goes on to the draft form of the approval."""
     require(access_fund_manage(request.user))
+    form = NoticeBatchForm(request.POST)
+    if form.is_valid():
+        batch = services.NoticeBatch(**{k: form.cleaned_data[k] for k in ("kind", "period_start", "period_end")})
+        if not selectors.notices_issue_at_once(user=request.user, batch=batch):
+            return redirect(reverse("approvals:draft", args=[services.NOTICES_ISSUE, batch.key]))
 
     def start():
-        form = NoticeBatchForm(request.POST)
         if not form.is_valid():
             raise ValidationFailed("고지 구분과 기간을 확인하십시오.")
         job = services.notices_batch_start(actor=request.user, task=notices_batch_task, **form.cleaned_data)
-        return None, reverse("core:job_detail", args=[job.pk])
+        if job is None:  # not 전결 after all (the rules changed meanwhile): the approval is drafted
+            return "결재를 올렸습니다 — 결재가 끝나면 고지 일괄 기록이 시작됩니다.", reverse("fund:notice_list")
+        return "전결로 고지 일괄 기록을 시작했습니다.", reverse("core:job_detail", args=[job.pk])
 
     return service_step(request, start, back=reverse("fund:notice_list"))
 

@@ -7,6 +7,8 @@ from datetime import date
 
 from ninja import Field, Query, Router, Schema, Status
 
+from iljari.core.access import access_grants_manage
+from iljari.core.errors import ValidationFailed
 from iljari.core.figures import (
     CODE_LENGTH,
     COUNT,
@@ -173,10 +175,24 @@ def agreement(request, code: CodePath):
     }
 
 
-@router.post("/agreements/{code}/disbursements", response={201: TrancheOut}, summary="교부(협약 시비 안에서)")
+@router.post(
+    "/agreements/{code}/disbursements", response={201: TrancheOut}, summary="교부(협약 시비 안에서, 전결일 때)"
+)
 def disburse(request, code: CodePath, payload: TrancheIn):
+    """교부 is an approval (결재): an official whose own position gives it (전결) pays at once here; anyone else
+    drafts it through POST /api/approvals (act grants.disburse, target "협약번호/교부일/교부액")."""
     found = selectors.agreement_get(user=request.auth, code=code)
-    d = services.disbursement_record(actor=request.auth, agreement=found, **payload.dict())
+    data = payload.dict()
+    payment = services.TranchePayment(found, data["paid_on"], data["amount"])
+    keeper = access_grants_manage(request.auth, found.programme.programme.division.path)
+    if keeper and data["amount"] > 0:
+        services.disbursement_check(agreement=found, paid_on=payment.paid_on, amount=payment.amount)
+    if keeper and data["amount"] > 0 and not selectors.disbursement_at_once(user=request.auth, payment=payment):
+        raise ValidationFailed(
+            "교부는 결재를 거칩니다. POST /api/approvals로 올리십시오"
+            f"(act: {services.DISBURSE}, target: {payment.key})."
+        )
+    d = services.disbursement_record(actor=request.auth, agreement=found, **data)
     return Status(201, {"number": d.number, "paid_on": d.paid_on, "amount": d.amount})
 
 

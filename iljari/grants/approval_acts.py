@@ -1,6 +1,7 @@
-"""grants' act that needs an approval line (결재), registered with approvals in GrantsConfig.ready: signing a grant
-agreement (보조금 협약 체결), which commits the city share on the budget line. The amount the 전결 rules read is the
-city share; a division's head (담당관) approves unless the office's rules say otherwise."""
+"""grants' acts that need an approval line (결재), registered with approvals in GrantsConfig.ready: signing a grant
+agreement (보조금 협약 체결), which commits the city share on the budget line (the amount the 전결 rules read is the
+city share), and paying a tranche (보조금 교부), which moves the line's 지출액 (the amount is the tranche's). A
+division's head (담당관) approves either unless the office's rules say otherwise."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from iljari.approvals.acts import Act, register
 from iljari.approvals.selectors import approval_open_under
 from iljari.core.access import access_grants_manage
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.formats import format_won, screen_date
 from iljari.core.roles import Position
 from iljari.grants import services
 from iljari.grants.models import GrantAgreement
@@ -78,5 +80,76 @@ AGREEMENT_SIGN = Act(
 )
 
 
+TRANCHE_KEY = re.compile(r"(?P<code>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})/(?P<amount>\d{1,15})")
+
+
+def _tranche_get(key: str) -> services.TranchePayment:
+    found = TRANCHE_KEY.fullmatch(key or "")
+    agreement = None
+    if found is not None:
+        agreement = (
+            GrantAgreement.objects.select_related("programme__programme__division", "grantee", "budget_line")
+            .filter(code=found["code"])
+            .first()
+        )
+    if agreement is None:
+        raise NotFound("협약을 찾을 수 없습니다.")
+    try:
+        day = date.fromisoformat(found["day"])
+    except ValueError:
+        raise NotFound("협약을 찾을 수 없습니다.") from None
+    return services.TranchePayment(agreement, day, int(found["amount"]))
+
+
+def _tranche_gate(user, target: services.TranchePayment) -> bool:
+    return access_grants_manage(user, target.agreement.programme.programme.division.path)
+
+
+def _tranche_run(target: services.TranchePayment, *, approved_by, request) -> None:
+    services.disbursement_record(
+        actor=approved_by,
+        agreement=target.agreement,
+        paid_on=target.paid_on,
+        amount=target.amount,
+        note=request.note,
+        approval=request,
+    )
+
+
+def _tranche_check(target: services.TranchePayment) -> None:
+    services.disbursement_check(agreement=target.agreement, paid_on=target.paid_on, amount=target.amount)
+    pending = approval_open_under(act=services.DISBURSE, key_prefix=f"{target.agreement.code}/")
+    if pending is not None:
+        raise ValidationFailed(f"이 협약의 교부는 이미 결재 중입니다(결재 #{pending.pk}).")
+
+
+def _tranche_summary(target: services.TranchePayment) -> str:
+    agreement = target.agreement
+    return (
+        f"{agreement.grantee} · 교부액 {format_won(target.amount)} · 교부일 {screen_date(target.paid_on)} · "
+        f"협약 시비 {format_won(agreement.city_amount)}"
+    )
+
+
+DISBURSE = Act(
+    code=services.DISBURSE,
+    label="보조금 교부",
+    get=_tranche_get,
+    key=lambda target: target.key,
+    describe=lambda target: f"보조금 협약 {target.agreement.code} 교부 {format_won(target.amount)}",
+    url=lambda target: target.agreement.get_absolute_url(),
+    gate=_tranche_gate,
+    run=_tranche_run,
+    effect="보조금이 교부되고 예산 사업의 지출액이 됩니다",
+    done="보조금을 교부했습니다",
+    amount=lambda target: target.amount,
+    check=_tranche_check,
+    scope=lambda target: (target.agreement.programme.programme.division.path, target.agreement.district_id),
+    summary=_tranche_summary,
+    default_position=Position.DIRECTOR,
+)
+
+
 def register_acts() -> None:
     register(AGREEMENT_SIGN)
+    register(DISBURSE)

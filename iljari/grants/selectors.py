@@ -26,6 +26,7 @@ Contract:
                                                                       the page's sort, grants/lists.py)
 - payroll_template() -> bytes                                          the xlsx to fill in (PAYROLL_COLUMNS)
 - agreement_sign_at_once(*, user, signing) -> bool; agreement_sign_approval(*, agreement)   협약 체결's approval
+- disbursement_at_once(*, user, payment) -> bool; disbursement_approval(*, agreement)   교부's approval (결재)
 """
 
 from __future__ import annotations
@@ -412,3 +413,13 @@ def agreement_sign_at_once(*, user, signing) -> bool:
 def agreement_sign_approval(*, agreement):
     """The open approval (결재 중) of signing the agreement, whatever day it names, or None."""
     return approval_open_under(act="grants.agreement_sign", key_prefix=f"{agreement.code}/")
+
+
+def disbursement_at_once(*, user, payment) -> bool:
+    """Does the user's own position pay the tranche at once (전결 for its amount), without choosing a line?"""
+    return approval_at_once(user=user, act="grants.disburse", target=payment)
+
+
+def disbursement_approval(*, agreement):
+    """The open approval (결재 중) of a tranche of the agreement, whatever day and amount it names, or None."""
+    return approval_open_under(act="grants.disburse", key_prefix=f"{agreement.code}/")

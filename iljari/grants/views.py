@@ -5,6 +5,7 @@ service or selector, render."""
 from __future__ import annotations
 
 import contextlib
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -190,6 +191,7 @@ def _detail_page(request, agreement, *, status=200, **forms):
         "is_employment": agreement.programme.kind == GrantProgramme.Kind.EMPLOYMENT,
         "sign_form": forms.get("sign_form") or SignForm(initial={"signed_on": today}),
         "sign_approval": selectors.agreement_sign_approval(agreement=agreement),
+        "disbursement_approval": selectors.disbursement_approval(agreement=agreement),
         "disbursement_form": forms.get("disbursement_form") or DisbursementForm(initial={"paid_on": today}),
         "report_form": forms.get("report_form") or SpendingReportForm(initial={"period_end": today}),
         "settlement_form": forms.get("settlement_form")
@@ -241,9 +243,28 @@ def agreement_sign(request, code: str):
 @login_required
 @require_POST
 def disbursement_record(request, code: str):
+    """교부 is an approval (결재): an official whose position gives the final approval for the tranche (전결) pays it
+    at once; anyone else goes on to the draft form of the approval with the day, the amount and the note."""
+    require(access_grants_manage_any(request.user))
+    agreement = selectors.agreement_get(user=request.user, code=code)
+    form = DisbursementForm(request.POST)
+    if form.is_valid() and access_grants_manage(request.user, agreement.programme.programme.division.path):
+        data = form.cleaned_data
+        payment = services.TranchePayment(agreement, data["paid_on"], data["amount"])
+        try:  # a tranche that cannot be paid is refused on the form below, not sent to a draft
+            services.disbursement_check(agreement=agreement, paid_on=payment.paid_on, amount=payment.amount)
+        except ValidationFailed:
+            pass
+        else:
+            if data["amount"] > 0 and not selectors.disbursement_at_once(user=request.user, payment=payment):
+                draft = reverse("approvals:draft", args=[services.DISBURSE, payment.key])
+                return redirect(f"{draft}?{urlencode({'note': data['note']})}" if data["note"] else draft)
+
     def act(agreement, form):
         d = services.disbursement_record(actor=request.user, agreement=agreement, **form.cleaned_data)
-        return f"{d.number}차 {format_won(d.amount)}을 {screen_date(d.paid_on)}에 교부했습니다."
+        if d is None:  # not 전결 after all (the rules changed meanwhile): the approval is drafted
+            return "결재를 올렸습니다 — 결재가 끝나면 보조금이 교부되고 예산 사업의 지출액이 됩니다."
+        return f"전결로 {d.number}차 {format_won(d.amount)}을 {screen_date(d.paid_on)}에 교부했습니다."
 
     return _agreement_step(request, code, DisbursementForm, "disbursement_form", act)
 

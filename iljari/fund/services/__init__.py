@@ -31,8 +31,12 @@ Contract:
       returns capital up to what is paid in, the rest is income
 - notices_generate(*, kind, period_start, period_end, progress=None, actor=None) -> int
       the batch (also the job's task), recorded as one bulk change (core.ChangeBatch) by `actor`
-- notices_batch_start(*, actor, kind, period_start, period_end, task) -> BackgroundJob
-      `task` is fund.tasks.notices_batch, handed in by the caller (the view): services never import the tasks.
+- notices_batch_start(*, actor, kind, period_start, period_end, task, approval=None) -> BackgroundJob | None
+      `task` is fund.tasks.notices_batch, handed in by the caller (the view, the act): services never import the
+      tasks. Issuing a batch is the approval "고지 일괄 발송" (NOTICES_ISSUE, target NoticeBatch(kind, period_start,
+      period_end), amount the batch's total 원): a person drafts it (None returned while it runs; the job at once on
+      the drafter's own 전결), the job starts on the final approval; actor None starts it at once.
+- notices_batch_check(batch); notices_batch_total(batch) -> (count, total 원)   what the approval reads
 
 `actor=None` is the system (demo loader, tests' set-up). Mistakes raise ValidationFailed with Korean messages and
 write nothing. Ledger entries are only ever added.
@@ -59,7 +63,14 @@ from iljari.fund.services.loans import (
     loan_register,
     loan_write_off,
 )
-from iljari.fund.services.notices import notices_batch_start, notices_generate
+from iljari.fund.services.notices import (
+    NOTICES_ISSUE,
+    NoticeBatch,
+    notices_batch_check,
+    notices_batch_start,
+    notices_batch_total,
+    notices_generate,
+)
 from iljari.fund.services.repayments import repayment_post
 from iljari.fund.services.statements import StatementResult, statement_columns, statement_import
 
@@ -82,7 +93,11 @@ __all__ = [
     "loan_disburse_check",
     "loan_register",
     "loan_write_off",
+    "NOTICES_ISSUE",
+    "NoticeBatch",
+    "notices_batch_check",
     "notices_batch_start",
+    "notices_batch_total",
     "notices_generate",
     "repayment_post",
     "statement_columns",

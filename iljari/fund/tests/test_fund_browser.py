@@ -64,7 +64,12 @@ def test_a_loan_from_disbursement_to_repayment_in_full(transactional_db, persona
     page.get_by_label("기간 시작").fill("2018-04-01")
     page.get_by_label("기간 끝").fill("2018-04-30")
     page.get_by_role("button", name="고지 만들기").click()
-    page.wait_for_url(re.compile(r".*/jobs/\d+/"))
+    # 고지 일괄 발송 is an approval (결재): the clerk drafts it, the office manager approves; the job starts then
+    page.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
+    page.get_by_role("button", name="결재 올리기").click()
+    assert "결재를 올렸습니다 — 결재가 끝나면 고지 일괄 기록이 시작되고 고지서 묶음이 만들어집니다." in page.content()
+    assert page.get_by_role("link", name=re.compile(r"결재 중\(결재 #\d+\)")).count() == 1
+    approve_through(open_request("fund.notices_issue", "overdue/2018-04-01/2018-04-30"))
     page.goto("/fund/notices/")
     page.get_by_role("link", name="B-1").click()
     assert "미납·연체고지" in page.content()

@@ -8,10 +8,12 @@ from datetime import date
 import pytest
 from auditlog.models import LogEntry
 
+from iljari.approvals.services import approval_draft
+from iljari.approvals.tests.factories import approve_through, make_official
 from iljari.core.models import ChangeBatch
+from iljari.core.roles import Position, Role
 from iljari.fund import services
 from iljari.fund.models import Notice
-from iljari.fund.tasks import notices_batch
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +27,12 @@ def book(make_loan):
 def test_the_notice_batch_run_as_a_job_records_one_batch_with_an_entry_per_notice(
     book, django_capture_on_commit_callbacks, fund_manager
 ):
+    # issued through its approval (고지 일괄 발송): the job is the drafter's, so the batch is theirs in the history
+    lead = make_official("t_lead", position=Position.TEAM_LEAD, role=Role.OFFICE_MANAGER, org_unit="JOBS")
+    batch = services.NoticeBatch("repayment", date(2018, 6, 16), date(2018, 6, 30))
+    request = approval_draft(actor=fund_manager, act=services.NOTICES_ISSUE, target=batch, approver=lead)
     with django_capture_on_commit_callbacks(execute=True):
-        services.notices_batch_start(
-            actor=fund_manager, kind="repayment", period_start=date(2018, 6, 16), period_end=date(2018, 6, 30),
-            task=notices_batch,
-        )  # fmt: skip
+        approve_through(request)
     batch = ChangeBatch.objects.get(kind="fund.notices")
     assert batch.actor == fund_manager
     assert batch.subject == "원리금 상환고지 2018-06-16~2018-06-30"

@@ -11,6 +11,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from iljari.approvals.tests.factories import approve_through, make_official, open_request
+from iljari.core.models import BackgroundJob
 from iljari.core.roles import Position, Role
 from iljari.core.xlsx import xlsx_table
 from iljari.fund import services
@@ -139,18 +140,31 @@ def test_the_notice_batch_page_starts_a_job_and_the_notice_reads_as_a_letter(
     manager_client, make_loan, django_capture_on_commit_callbacks
 ):
     make_loan()
+    response = manager_client.post(
+        "/fund/notices/batch/", {"kind": "repayment", "period_start": "2018-02-16", "period_end": "2018-02-28"}
+    )
+    # 고지 일괄 발송 is an approval (결재): the fund's clerk goes on to its draft form; a team lead approves
+    assert response.status_code == 302
+    assert response["Location"] == "/approvals/new/fund.notices_issue/repayment/2018-02-16/2018-02-28/"
+    lead = make_official("t_lead", position=Position.TEAM_LEAD, role=Role.OFFICE_MANAGER, org_unit="JOBS")
+    drafted = manager_client.post(response["Location"], {"approver": lead.pk}, follow=True)
+    assert "결재를 올렸습니다 — 결재가 끝나면 고지 일괄 기록이 시작되고" in drafted.content.decode()
+    # L-1's first instalment (2.28.): principal 1,000,000 + a month's interest on 12,000,000 at 2% = 1,020,000
+    request = open_request("fund.notices_issue", "repayment/2018-02-16/2018-02-28")
+    assert request.amount == 1_020_000
+    assert not Notice.objects.exists()  # nothing recorded before the final approval
+    assert "결재 중(결재 #" in manager_client.get("/fund/notices/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager_client.post(
-            "/fund/notices/batch/", {"kind": "repayment", "period_start": "2018-02-16", "period_end": "2018-02-28"}
-        )
-    assert response.status_code == 302 and "/jobs/" in response["Location"]
+        approve_through(request)
     notice = Notice.objects.get()
     page = manager_client.get(f"/fund/notices/{notice.pk}/").content.decode()
     assert "원리금 상환고지" in page and "1,020,000" in page
-    # the job hands over the batch's notices as one document to print, named in Korean — not a text file
-    job_page = manager_client.get(response["Location"]).content.decode()
+    # the job is the drafter's: it hands over the batch's notices as one document to print, named in Korean
+    job = BackgroundJob.objects.get(kind="fund_notices")
+    location = f"/jobs/{job.pk}/"
+    job_page = manager_client.get(location).content.decode()
     assert "고지 1건을 기록했습니다 (2018.2.16.~2018.2.28.)." in job_page
-    download = manager_client.get(f"{response['Location']}download/")
+    download = manager_client.get(f"{location}download/")
     assert download["Content-Type"] == "application/pdf" and download.getvalue().startswith(b"%PDF")
     name = "사회투자기금 원리금 상환고지서 묶음(2018.2.28. 기준).pdf"
     assert download["Content-Disposition"].endswith("filename*=UTF-8''" + quote(name, safe=""))

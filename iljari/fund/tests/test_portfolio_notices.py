@@ -6,11 +6,13 @@ from datetime import date
 
 import pytest
 
+from iljari.approvals.services import approval_draft
+from iljari.approvals.tests.factories import approve_through, make_official
 from iljari.core.models import BackgroundJob
+from iljari.core.roles import Position, Role
 from iljari.fund import services
 from iljari.fund.models import Notice
 from iljari.fund.selectors import portfolio
-from iljari.fund.tasks import notices_batch
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2030, 1, 1)
@@ -89,14 +91,12 @@ def test_the_overdue_notice_names_the_arrears_and_days(book):
 
 
 def test_the_notice_batch_runs_as_a_background_job(book, django_capture_on_commit_callbacks, fund_manager):
+    # issued through its approval (고지 일괄 발송): the job starts on the final approval, the drafter's
+    lead = make_official("t_lead", position=Position.TEAM_LEAD, role=Role.OFFICE_MANAGER, org_unit="JOBS")
+    batch = services.NoticeBatch("repayment", date(2018, 6, 1), date(2018, 6, 15))
+    request = approval_draft(actor=fund_manager, act=services.NOTICES_ISSUE, target=batch, approver=lead)
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.notices_batch_start(
-            actor=fund_manager,
-            kind="repayment",
-            period_start=date(2018, 6, 1),
-            period_end=date(2018, 6, 15),
-            task=notices_batch,
-        )
-    job.refresh_from_db()
+        approve_through(request)
+    job = BackgroundJob.objects.get(kind="fund_notices", requested_by=fund_manager)
     assert job.status == BackgroundJob.Status.SUCCEEDED
     assert Notice.objects.filter(kind="repayment", period_start=date(2018, 6, 1)).count() == 1  # H-1 on 6.15.

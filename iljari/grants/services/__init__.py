@@ -15,9 +15,14 @@ Contract:
       read is the city share) and happens on its final approval: status signed, the city share committed on the
       budget line (finance). actor None (demo loader) signs at once.
 - agreement_sign_check(*, agreement, signed_on); AgreementSigning(agreement, signed_on); AGREEMENT_SIGN
-- disbursement_record(*, actor, agreement, paid_on, amount, note="", payroll=None) -> Disbursement
+- disbursement_record(*, actor, agreement, paid_on, amount, note="", payroll=None, approval=None)
+      -> Disbursement | None
       a tranche of a signed agreement, never beyond its city share (the Korean message names what is left);
-      moves the line's 지출액 by exactly the amount (finance.services.budget_movement_post).
+      moves the line's 지출액 by exactly the amount (finance.services.budget_movement_post). An official's tranche
+      is drafted as the approval "보조금 교부" (결재; the amount the 전결 rules read is the tranche's; the note goes
+      with the draft) and is paid on its final approval (None returned meanwhile; the tranche at once on the
+      drafter's own 전결). actor None (demo loader) and an approved payroll (payroll_approve) pay at once.
+- disbursement_check(*, agreement, paid_on, amount); TranchePayment(agreement, paid_on, amount); DISBURSE
 - spending_report_submit(*, actor, agreement, period_end, items, jobs_created=0, note="") -> SpendingReport
       the grantee's own account (or the programme's staff for a paper one); items {category: 원}, cumulative to
       period_end, never above the agreement's total; the grant-funded jobs then roll up (grant_jobs_sync).
@@ -64,7 +69,7 @@ from iljari.grants.services.subsidies import (
     payroll_submit,
     subsidy_compute,
 )
-from iljari.grants.services.tranches import disbursement_record
+from iljari.grants.services.tranches import DISBURSE, TranchePayment, disbursement_check, disbursement_record
 
 __all__ = [
     "HUNDRED",
@@ -74,6 +79,9 @@ __all__ = [
     "agreement_create",
     "AGREEMENT_SIGN",
     "AgreementSigning",
+    "DISBURSE",
+    "TranchePayment",
+    "disbursement_check",
     "agreement_sign",
     "agreement_sign_check",
     "disbursement_record",

@@ -46,17 +46,25 @@ def test_a_grant_from_agreement_through_two_disbursements_to_settlement_moves_bu
     assert agreement.status == GrantAgreement.Status.DRAFT  # nothing committed before the final approval
     assert _line_figures(manager, agreement, year_end).committed == COMMITTED
     approve_through(request)
+    agreement.refresh_from_db()
     signed = _line_figures(manager, agreement, year_end)
     assert signed.committed == COMMITTED + 300 * MILLION
     assert signed.spent == SPENT
 
-    first = services.disbursement_record(
-        actor=staff, agreement=agreement, paid_on=date(2018, 8, 10), amount=180_000_000
-    )
-    second = services.disbursement_record(
-        actor=staff, agreement=agreement, paid_on=date(2018, 11, 5), amount=120_000_000
-    )
-    assert (first.number, second.number) == (1, 2)
+    # each tranche is an approval too (보조금 교부): the clerk drafts, the 담당관 approves, and only then is it paid
+    with pytest.raises(ValidationFailed):  # a clerk alone: no approver named, nothing drafted nor paid
+        services.disbursement_record(actor=staff, agreement=agreement, paid_on=date(2018, 8, 10), amount=180_000_000)
+    tranches = []
+    for paid_on, amount in ((date(2018, 8, 10), 180_000_000), (date(2018, 11, 5), 120_000_000)):
+        payment = services.TranchePayment(agreement, paid_on, amount)
+        request = approval_draft(actor=staff, act=services.DISBURSE, target=payment, approver=chief)
+        assert request.amount == amount  # the tranche the 전결 rules read
+        assert agreement.disbursements.count() == len(tranches)  # not paid before the final approval
+        assert _line_figures(manager, agreement, year_end).spent == SPENT + sum(t.amount for t in tranches)
+        approve_through(request)
+        tranches.append(agreement.disbursements.get(paid_on=paid_on))
+    first, second = tranches
+    assert (first.number, second.number, first.amount, second.amount) == (1, 2, 180_000_000, 120_000_000)
     after = _line_figures(manager, agreement, year_end)
     assert after.spent - before.spent == 180_000_000 + 120_000_000
     assert after.current_budget == before.current_budget

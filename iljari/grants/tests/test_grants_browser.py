@@ -55,11 +55,21 @@ def test_a_grant_from_agreement_through_two_disbursements_to_settlement(
     page.goto("/grants/agreements/2018-YJ-B1/")
     assert page.locator("#agreement-status").inner_text().startswith("협약 체결")
 
+    # each tranche is an approval too (보조금 교부): drafted by the clerk, paid only once the office manager approves
+    paid = 0
     for day, amount in (("2018-08-10", "180000000"), ("2018-11-05", "120000000")):
         page.get_by_label("교부일").fill(day)
         page.get_by_label("교부액(원)").fill(amount)
         page.get_by_role("button", name="교부", exact=True).click()
+        page.get_by_label("결재권자").select_option(label="총괄 테스트 (정책관, 일자리노동정책관)")
+        page.get_by_role("button", name="결재 올리기").click()
         page.wait_for_url("**/grants/agreements/2018-YJ-B1/")
+        assert "결재를 올렸습니다 — 결재가 끝나면 보조금이 교부되고 예산 사업의 지출액이 됩니다." in page.content()
+        assert "결재 중" in page.locator("#disburse-state").inner_text()
+        assert _spent(page) == SPENT + paid  # not paid before the final approval
+        approve_through(open_request("grants.disburse", f"2018-YJ-B1/{day}/{amount}"))
+        paid += int(amount)
+        page.goto("/grants/agreements/2018-YJ-B1/")
     assert page.locator("#tranches tbody tr").count() == 2
     assert _spent(page) == SPENT + 180_000_000 + 120_000_000
 

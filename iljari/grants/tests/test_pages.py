@@ -79,7 +79,16 @@ def test_staff_make_an_agreement_from_a_selected_application_sign_and_disburse(
     assert staff.post(signing["Location"], {"approver": chief.pk}).status_code == 302
     assert "협약 체결 <a" in text(staff.get(base)) and GrantAgreement.objects.get(pk=agreement.pk).status == "draft"
     approve_through(open_request("grants.agreement_sign", f"{agreement.code}/2018-08-01"))
-    assert staff.post(base + "disbursements/", {"paid_on": "2018-08-10", "amount": "200000000"}).status_code == 302
+    # 교부 is an approval too: the clerk goes on to its draft form (the note goes with it), the 담당관 approves
+    paying = staff.post(base + "disbursements/", {"paid_on": "2018-08-10", "amount": "200000000", "note": "1차분"})
+    draft = f"/approvals/new/grants.disburse/{agreement.code}/2018-08-10/200000000/"
+    assert paying.status_code == 302 and paying["Location"] == f"{draft}?note=1%EC%B0%A8%EB%B6%84"
+    assert "1차분</textarea>" in text(staff.get(paying["Location"]))
+    assert staff.post(draft, {"approver": chief.pk, "note": "1차분"}).status_code == 302
+    assert not Disbursement.objects.filter(agreement=agreement).exists()  # nothing paid before the final approval
+    assert "결재 중(결재 #" in text(staff.get(base)).split('id="disburse-title"')[1]
+    approve_through(open_request("grants.disburse", f"{agreement.code}/2018-08-10/200000000"))
+    assert Disbursement.objects.get(agreement=agreement).note == "1차분"
     beyond = staff.post(base + "disbursements/", {"paid_on": "2018-09-10", "amount": "150000000"})
     assert beyond.status_code == 400
     assert "남은 금액은 100,000,000원입니다" in text(beyond)
@@ -172,8 +181,23 @@ def test_the_api_disburses_and_refuses_beyond_the_agreement_in_korean(office, cl
     agreement = make_agreement(sign_on=date(2018, 8, 1))
     staff = client_as(Role.DIVISION_STAFF)
     url = f"/api/grants/agreements/{agreement.code}/disbursements"
-    ok = staff.post(url, {"paid_on": "2018-08-10", "amount": 250_000_000}, content_type="application/json")
-    assert ok.status_code == 201 and ok.json()["number"] == 1
+    # 교부 is an approval (결재): a clerk's tranche is not paid here; the answer names the act and target to draft
+    direct = staff.post(url, {"paid_on": "2018-08-10", "amount": 250_000_000}, content_type="application/json")
+    key = f"{agreement.code}/2018-08-10/250000000"
+    assert direct.status_code == 400 and f"act: grants.disburse, target: {key}" in str(direct.json())
+    assert not Disbursement.objects.exists()
+    chief = make_official("t_chief", position=Position.DIRECTOR)
+    drafted = staff.post(
+        "/api/approvals", {"act": "grants.disburse", "target": key, "approver": chief.username},
+        content_type="application/json",
+    )  # fmt: skip
+    assert drafted.status_code == 201 and not Disbursement.objects.exists()
+    approver = Client()
+    approver.force_login(chief)
+    approved = approver.post(f"/api/approvals/{drafted.json()['id']}/approve", {}, content_type="application/json")
+    assert approved.status_code == 200
+    paid = Disbursement.objects.get()
+    assert (paid.number, paid.amount, paid.paid_on) == (1, 250_000_000, date(2018, 8, 10))
     beyond = staff.post(url, {"paid_on": "2018-08-20", "amount": 60_000_000}, content_type="application/json")
     assert beyond.status_code == 400
     body = beyond.json()
