@@ -34,6 +34,7 @@ from iljari.core.accesslog import (
     access_log_review_sign,
     access_log_subjects,
 )
+from iljari.core.audit_lists import HISTORY, LOGIN_EVENTS
 from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.formats import screen_datetime
@@ -49,9 +50,10 @@ from iljari.core.forms import (
     UserForm,
 )
 from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text
-from iljari.core.http import error_text, form_apply_error, paginate, safe_next, service_step
+from iljari.core.http import XLSX, error_text, form_apply_error, paginate, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
+from iljari.core.lists import list_read, list_sheet
 from iljari.core.middleware import client_address
 from iljari.core.period import period_newest_year
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
@@ -226,9 +228,10 @@ def second_factor(request):
 
 
 @login_required
-def history_list(request):
-    model_choices = selectors.tracked_model_choices()
-    form = HistoryFilterForm(request.GET or None, model_choices=model_choices)
+def _history(request):
+    """The change history as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, HISTORY)
+    form = HistoryFilterForm(request.GET or None, model_choices=selectors.tracked_model_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.change_history_list(
         user=request.user,
@@ -238,10 +241,26 @@ def history_list(request):
         action=filters.get("action"),
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
+        q=listing.q,
     )
+    return form, listing, listing.order(entries)
+
+
+@login_required
+def history_list(request):
+    form, listing, entries = _history(request)
     page = paginate(request, entries)
     rows = [{"entry": entry, "kind": entry_model_label(entry), "object": entry_object_text(entry)} for entry in page]
-    return render(request, "core/history_list.html", {"form": form, "page": page, "rows": rows})
+    return render(request, "core/history_list.html", {"form": form, "listing": listing, "page": page, "rows": rows})
+
+
+@login_required
+def history_export(request):
+    """The change history as the list shows it (the same search, filters and sort), every row, as xlsx."""
+    _form, listing, entries = _history(request)
+    response = HttpResponse(list_sheet(listing, entries.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "변경이력 목록.xlsx", fallback="change-history.xlsx")
+    return response
 
 
 @login_required
@@ -287,11 +306,28 @@ def change_batch_detail(request, pk: int):
 
 
 @login_required
-def login_event_list(request):
+def _login_events(request):
+    """The login events as the list asks: the filter form's id search and filters, sorted (core/audit_lists.py)."""
+    listing = list_read(request, LOGIN_EVENTS)
     form = LoginEventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    events = selectors.login_event_list(user=request.user, **filters)
-    return render(request, "core/login_event_list.html", {"form": form, "page": paginate(request, events)})
+    return form, listing, listing.order(selectors.login_event_list(user=request.user, **filters))
+
+
+@login_required
+def login_event_list(request):
+    form, listing, events = _login_events(request)
+    context = {"form": form, "listing": listing, "page": paginate(request, events)}
+    return render(request, "core/login_event_list.html", context)
+
+
+@login_required
+def login_event_export(request):
+    """The login events as the list shows them (the same filters and sort), every row, as xlsx."""
+    _form, listing, events = _login_events(request)
+    response = HttpResponse(list_sheet(listing, events.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "로그인 기록.xlsx", fallback="login-events.xlsx")
+    return response
 
 
 # --- accounts (system admin) ---------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""The auditor's lists as an office works with them (core.lists): the change history and the login events are
+searched, sorted by their columns both ways with the filters kept, and downloaded as xlsx in the page's order; a
+person's record is never found by the name its masked text hides; no one outside the audit roles downloads them."""
+
+import io
+import re
+
+import pytest
+from auditlog.context import set_actor
+from openpyxl import load_workbook
+
+from iljari.core.models import LoginEvent
+from iljari.core.roles import Role
+from iljari.core.xlsx import HEADER_ROW
+from iljari.demo.enterprises_loader import business_number
+from iljari.enterprises.services import organisation_register
+from iljari.org.models import District
+from iljari.people.tests.factories import make_person
+
+
+@pytest.fixture
+def changes(personas):
+    """나눔바람조합 by the manager (t_manager), 가온기업 and 다온바람조합 by the staff (t_staff), 홍길동 registered."""
+    gangdong = District.objects.get(code="11740")
+    manager, staff = personas[Role.OFFICE_MANAGER], personas[Role.DIVISION_STAFF]
+    made = [("나눔바람조합", manager), ("가온기업", staff), ("다온바람조합", staff)]
+    for serial, (name, actor) in enumerate(made, 1):
+        with set_actor(actor):  # as a request signed in as the actor records it
+            organisation_register(actor=actor, name=name, kind="cooperative", district=gangdong, employees=3,
+                                  business_number=business_number(777_100_000 + serial))  # fmt: skip
+    make_person(name="홍길동")
+
+
+def rows(response, caption: str) -> list[list[str]]:
+    body = response.content.decode()
+    table = body[body.index(f"<caption>{caption}") :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S) for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in row] for row in cells if len(row) > 1]
+
+
+def sheet(response) -> list[tuple]:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return list(load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=HEADER_ROW, values_only=True))
+
+
+def test_history_search_finds_records_and_actors_never_a_masked_name(changes, client_as):
+    auditor = client_as(Role.AUDITOR)
+    found = rows(auditor.get("/history/", {"q": "바람조합"}), "변경이력 목록")
+    assert sorted(row[4] for row in found) == ["나눔바람조합", "다온바람조합"]
+    by_staff = rows(auditor.get("/history/", {"q": "t_staff", "model": "enterprises.organisation"}), "변경이력 목록")
+    assert sorted(row[4] for row in by_staff) == ["가온기업", "다온바람조합"]
+    assert all("(t_staff)" in row[1] for row in by_staff)
+    assert rows(auditor.get("/history/", {"q": "홍길동"}), "변경이력 목록") == []
+    assert "홍길동" not in auditor.get("/history/", {"model": "people.person"}).content.decode()
+
+
+def test_history_sorts_by_the_actor_both_ways_keeping_the_filters(changes, client_as):
+    auditor = client_as(Role.AUDITOR)
+    query = {"model": "enterprises.organisation", "q": "바람조합", "sort": "actor"}
+    ascending = [row[4] for row in rows(auditor.get("/history/", {**query, "dir": "asc"}), "변경이력 목록")]
+    assert ascending == ["나눔바람조합", "다온바람조합"]  # t_manager before t_staff
+    response = auditor.get("/history/", {**query, "dir": "desc"})
+    assert [row[4] for row in rows(response, "변경이력 목록")] == ["다온바람조합", "나눔바람조합"]
+    body = response.content.decode()
+    assert 'aria-sort="descending"' in body
+    turned = "model=enterprises.organisation&amp;q=%EB%B0%94%EB%9E%8C%EC%A1%B0%ED%95%A9&amp;sort=actor&amp;dir=asc"
+    assert turned in body  # the header turns the direction round, keeping the filter and the search
+
+
+def test_history_export_is_the_page_in_its_order(changes, client_as):
+    auditor = client_as(Role.AUDITOR)
+    query = {"model": "enterprises.organisation", "sort": "actor", "dir": "desc"}
+    header, *data = sheet(auditor.get("/history/export.xlsx", query))
+    assert header == ("일시", "변경한 사람", "접속 주소", "자료 종류", "자료", "구분")
+    assert [row[4] for row in data] == [row[4] for row in rows(auditor.get("/history/", query), "변경이력 목록")]
+    ours = [row[4] for row in data if row[4] in ("나눔바람조합", "가온기업", "다온바람조합")]
+    assert set(ours[:2]) == {"가온기업", "다온바람조합"} and ours[2] == "나눔바람조합"  # t_staff's, then t_manager's
+    assert {row[3] for row in data} == {"기업·단체"}
+    assert client_as(Role.DIVISION_STAFF).get("/history/export.xlsx").status_code == 403
+    assert client_as(Role.DISTRICT_OFFICER).get("/history/logins/export.xlsx").status_code == 403
+
+
+@pytest.fixture
+def logins(personas):
+    """Three attempts: kim (success), lee (failure), kim (failure)."""
+    for username, outcome in [("kim", "success"), ("lee", "failure"), ("kim", "failure")]:
+        LoginEvent.objects.create(username=username, outcome=outcome, remote_addr="10.0.0.1")
+
+
+def test_login_events_search_sort_and_export(logins, client_as):
+    auditor = client_as(Role.AUDITOR)
+    found = rows(auditor.get("/history/logins/", {"username": "kim"}), "로그인 기록")
+    assert [(row[1], row[2]) for row in found] == [("kim", "실패"), ("kim", "성공")]  # newest first
+    query = {"username": "kim", "sort": "outcome", "dir": "asc"}  # failure < success as stored
+    assert [row[2] for row in rows(auditor.get("/history/logins/", query), "로그인 기록")] == ["실패", "성공"]
+    assert [row[2] for row in rows(auditor.get("/history/logins/", {**query, "dir": "desc"}), "로그인 기록")] == [
+        "성공",
+        "실패",
+    ]
+    header, *data = sheet(auditor.get("/history/logins/export.xlsx", {"sort": "username", "dir": "desc"}))
+    assert header[:3] == ("일시", "아이디", "결과")
+    page = rows(auditor.get("/history/logins/", {"sort": "username", "dir": "desc"}), "로그인 기록")
+    assert [(row[1], row[2]) for row in data] == [(row[1], row[2]) for row in page]
+    assert [row[1] for row in data if row[1] in ("kim", "lee")] == ["lee", "kim", "kim"]
