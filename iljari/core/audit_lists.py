@@ -1,9 +1,18 @@
-"""The lists of the auditor's pages (core.lists): the change history and the login events."""
+"""The lists of the auditor's pages (core.lists): the change history, the login events and the access log (its
+rows are (entry, SubjectsShown) pairs: the data subjects by masked name, as the page shows them)."""
 
 from __future__ import annotations
 
 from iljari.core.history import entry_model_label, entry_object_text
 from iljari.core.lists import Column, ListSpec, Sort
+from iljari.core.roles import Role
+
+
+def _role(code: str) -> str:
+    try:
+        return str(Role(code).label)
+    except ValueError:
+        return code
 
 
 def _actor(entry) -> str:
@@ -47,5 +56,28 @@ LOGIN_EVENTS = ListSpec(
         Column("처리자", lambda e: e.actor.name if e.actor_id else ""),
         Column("경로", lambda e: e.get_channel_display()),
         Column("접속 주소", lambda e: e.remote_addr or ""),
+    ),
+)
+
+ACCESS_LOG = ListSpec(
+    title="개인정보 접속기록",
+    search="내용·사유 찾기",
+    filters=("username", "action", "subject_type", "subject_id", "date_from", "date_to"),  # AccessLogFilterForm's
+    sorts=(
+        Sort("when", "일시", ("at",)),
+        Sort("username", "아이디", ("username",)),
+        Sort("action", "행위", ("action",)),
+    ),
+    default="-when",
+    export="access_log",
+    columns=(
+        Column("일시", lambda r: r[0].at, "datetime"),
+        Column("아이디", lambda r: r[0].username),
+        Column("역할", lambda r: _role(r[0].role)),
+        Column("접속 주소", lambda r: r[0].remote_addr or ""),
+        Column("행위", lambda r: r[0].get_action_display()),
+        Column("정보주체", lambda r: r[1].text),
+        Column("내용", lambda r: r[0].detail),
+        Column("사유", lambda r: r[0].reason),
     ),
 )

@@ -30,6 +30,7 @@ urlpatterns = [
     path("history/logins/", views.login_event_list, name="login_event_list"),
     path("history/logins/export.xlsx", views.login_event_export, name="login_event_export"),
     path("history/access/", views.access_log, name="access_log"),
+    path("history/access/export.xlsx", views.access_log_export, name="access_log_export"),
     path("history/access/review/", views.access_log_review, name="access_log_review"),
     path("history/retention/", views.retention, name="retention"),
     path("history/access/print/", views.print_record, name="print_record"),

@@ -34,7 +34,7 @@ from iljari.core.accesslog import (
     access_log_review_sign,
     access_log_subjects,
 )
-from iljari.core.audit_lists import HISTORY, LOGIN_EVENTS
+from iljari.core.audit_lists import ACCESS_LOG, HISTORY, LOGIN_EVENTS
 from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.formats import screen_datetime
@@ -50,10 +50,10 @@ from iljari.core.forms import (
     UserForm,
 )
 from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text
-from iljari.core.http import XLSX, error_text, form_apply_error, paginate, safe_next, service_step
+from iljari.core.http import XLSX, error_text, form_apply_error, paginate, personal_export, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
-from iljari.core.lists import list_read, list_sheet
+from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.core.middleware import client_address
 from iljari.core.period import period_newest_year
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
@@ -506,14 +506,56 @@ def month_locks(request):
 
 
 @login_required
-def access_log(request):
+def _access_log(request):
+    """The access log as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, ACCESS_LOG)
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    entries = access_log_list(user=request.user, **filters)
+    return form, listing, listing.order(access_log_list(user=request.user, q=listing.q, **filters))
+
+
+def _with_subjects(entries, *, user, chunk: int = 1000):
+    """(entry, its subjects by masked name) for every entry, the names looked up a chunk at a time."""
+    batch = []
+    for entry in entries.iterator(chunk_size=chunk):
+        batch.append(entry)
+        if len(batch) == chunk:
+            yield from zip(batch, access_log_subjects(batch, user=user), strict=True)
+            batch = []
+    yield from zip(batch, access_log_subjects(batch, user=user), strict=True)
+
+
+@login_required
+def access_log(request):
+    form, listing, entries = _access_log(request)
     page = paginate(request, entries)
     rows = zip(page, access_log_subjects(page, user=request.user), strict=True)
-    context = {"form": form, "page": page, "rows": rows, "technical": access_technical_notes(request.user)}
+    context = {
+        "form": form,
+        "listing": listing,
+        "page": page,
+        "rows": rows,
+        "technical": access_technical_notes(request.user),
+    }
     return render(request, "core/access_log.html", context)
+
+
+@login_required
+def access_log_export(request):
+    """The access log as the list shows it, every row, as xlsx: a download of personal data (the subjects by
+    masked name), asked its purpose, minimised and itself written to the access log with the people it names."""
+    _form, listing, entries = _access_log(request)
+    people = entries.filter(subject_type="people.person").values_list("subject_ids", flat=True)
+    return personal_export(
+        request,
+        export=ACCESS_LOG.export,
+        subject_ids=sorted({int(i) for ids in people.iterator() for i in ids.split(",") if i.isdigit()}),
+        detail=f"개인정보 접속기록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, _with_subjects(entries, user=request.user)),
+        filename="개인정보 접속기록.xlsx",
+        fallback="access-log.xlsx",
+        back=reverse("core:access_log"),
+    )
 
 
 # --- background jobs ---------------------------------------------------------------------------------------

@@ -85,6 +85,7 @@ PAGES = [
     ("core:login_event_list", "/history/logins/", AUDIT),
     ("core:login_event_export", "/history/logins/export.xlsx?sort=outcome", AUDIT),
     ("core:access_log", "/history/access/", AUDIT),
+    ("core:access_log_export", "/history/access/export.xlsx?sort=username", AUDIT),
     ("core:access_log_review", "/history/access/review/?month=2026-11", AUDIT),
     ("core:retention", "/history/retention/", {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     ("core:user_list", "/accounts/users/", ADMIN),

@@ -4,12 +4,14 @@ person's record is never found by the name its masked text hides; no one outside
 
 import io
 import re
+from urllib.parse import urlencode
 
 import pytest
 from auditlog.context import set_actor
 from openpyxl import load_workbook
 
-from iljari.core.models import LoginEvent
+from iljari.core.accesslog import access_log_record
+from iljari.core.models import AccessLogEntry, LoginEvent
 from iljari.core.roles import Role
 from iljari.core.xlsx import HEADER_ROW
 from iljari.demo.enterprises_loader import business_number
@@ -104,3 +106,42 @@ def test_login_events_search_sort_and_export(logins, client_as):
     page = rows(auditor.get("/history/logins/", {"sort": "username", "dir": "desc"}), "로그인 기록")
     assert [(row[1], row[2]) for row in data] == [(row[1], row[2]) for row in page]
     assert [row[1] for row in data if row[1] in ("kim", "lee")] == ["lee", "kim", "kim"]
+
+
+@pytest.fixture
+def accesses(personas):
+    """The manager viewed 홍길동's page, then the staff searched the applicants (the newest)."""
+    person = make_person(name="홍길동")
+    access_log_record(user=personas[Role.OFFICE_MANAGER], remote_addr="10.0.0.2", action="view",
+                      subject_type="people.person", subject_ids=[person.pk], detail="사람 한 장 보기")  # fmt: skip
+    access_log_record(user=personas[Role.DIVISION_STAFF], remote_addr="10.0.0.3", action="search",
+                      subject_type="people.person", subject_ids=[person.pk], detail="신청자 검색",
+                      reason="선발 확인")  # fmt: skip
+    return person
+
+
+def test_access_log_search_sort_and_a_minimised_logged_export(accesses, client_as):
+    auditor = client_as(Role.AUDITOR)
+    found = rows(auditor.get("/history/access/", {"q": "한 장"}), "접속기록")
+    assert [(row[1], row[6]) for row in found] == [("t_manager", "사람 한 장 보기")]
+    assert [row[1] for row in rows(auditor.get("/history/access/", {"q": "선발"}), "접속기록")] == ["t_staff"]
+    query = {"subject_type": "people.person", "sort": "username"}
+    ascending = [row[1] for row in rows(auditor.get("/history/access/", {**query, "dir": "asc"}), "접속기록")]
+    assert ascending == ["t_manager", "t_staff"]
+    descending = rows(auditor.get("/history/access/", {**query, "dir": "desc"}), "접속기록")
+    assert [row[1] for row in descending] == ["t_staff", "t_manager"]
+    assert all(row[5] == "홍*동" for row in descending)  # the subject by masked name
+
+    export = "/history/access/export.xlsx?" + urlencode({**query, "dir": "desc"})
+    assert auditor.get(export).status_code == 200  # the purpose and reason are asked first
+    assert auditor.post(export, {"purpose": "audit", "reason": ""}).status_code == 400
+    header, *data = sheet(auditor.post(export, {"purpose": "audit", "reason": "접속기록 분기 점검"}))
+    assert header == ("일시", "아이디", "역할", "접속 주소", "행위", "정보주체", "내용", "사유")
+    assert [(row[1], row[5], row[6]) for row in data] == [(row[1], row[5], row[6]) for row in descending]
+    assert data[0][2] == "담당관·팀"  # the role by its Korean name
+    logged = AccessLogEntry.objects.filter(action="download").latest("id")
+    assert logged.username == "t_auditor" and logged.subject_id_list == [str(accesses.pk)]
+    assert logged.reason == "접속기록 분기 점검" and "아이디 내림차순" in logged.detail
+    header, *_ = sheet(auditor.post(export, {"purpose": "statistics", "reason": "월별 접속 통계 작성"}))
+    assert "정보주체" not in header
+    assert client_as(Role.DIVISION_STAFF).get(export).status_code == 403
