@@ -1,5 +1,6 @@
-"""The lists of the auditor's pages (core.lists): the change history, the login events and the access log (its
-rows are (entry, SubjectsShown) pairs: the data subjects by masked name, as the page shows them)."""
+"""The lists of the auditor's and the system administrator's pages (core.lists): the change history, the login
+events, the access log (its rows are (entry, SubjectsShown) pairs: the data subjects by masked name, as the page
+shows them) and the accounts."""
 
 from __future__ import annotations
 
@@ -79,5 +80,38 @@ ACCESS_LOG = ListSpec(
         Column("정보주체", lambda r: r[1].text),
         Column("내용", lambda r: r[0].detail),
         Column("사유", lambda r: r[0].reason),
+    ),
+)
+
+
+def _affiliation(account) -> str:
+    return " ".join(str(unit) for unit in (account.org_unit, account.district, account.partner) if unit)
+
+
+def _state(account) -> str:
+    parts = ["사용" if account.is_active else "중지"]
+    if account.must_change_password:
+        parts.append("비밀번호 변경 전")
+    return " · ".join(parts)
+
+
+ACCOUNTS = ListSpec(
+    title="계정 목록",
+    filters=("q", "role"),  # UserFilterForm's (its 검색어 is the search)
+    sorts=(
+        Sort("username", "아이디", ("username",)),
+        Sort("name", "이름", ("display_name",)),
+        Sort("role", "역할", ("role",)),
+        Sort("last_login", "마지막 로그인", ("last_login",)),
+    ),
+    default="username",
+    columns=(
+        Column("아이디", lambda a: a.username),
+        Column("이름", lambda a: a.name),
+        Column("역할", lambda a: a.get_role_display()),
+        Column("소속", _affiliation),
+        Column("상태", _state),
+        Column("2단계 인증", lambda a: "등록" if a.second_factor_on else "없음"),
+        Column("마지막 로그인", lambda a: a.last_login, "datetime"),
     ),
 )

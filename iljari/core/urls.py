@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/me/password/", views.password_change, name="password_change"),
     path("accounts/me/second-factor/", views.second_factor, name="second_factor"),
     path("accounts/users/", views.user_list, name="user_list"),
+    path("accounts/users/export.xlsx", views.user_export, name="user_export"),
     path("accounts/users/new/", views.user_create, name="user_create"),
     path("accounts/users/<int:pk>/", views.user_detail, name="user_detail"),
     path("accounts/users/<int:pk>/unlock/", views.user_unlock, name="user_unlock"),

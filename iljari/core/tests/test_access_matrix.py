@@ -89,6 +89,7 @@ PAGES = [
     ("core:access_log_review", "/history/access/review/?month=2026-11", AUDIT),
     ("core:retention", "/history/retention/", {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     ("core:user_list", "/accounts/users/", ADMIN),
+    ("core:user_export", "/accounts/users/export.xlsx?sort=role&dir=desc", ADMIN),
     ("core:user_create", "/accounts/users/new/", ADMIN),
     ("api:openapi-view", "/api/docs", OFFICIAL),
     ("api:openapi-json", "/api/openapi.json", OFFICIAL),

@@ -11,7 +11,7 @@ from auditlog.context import set_actor
 from openpyxl import load_workbook
 
 from iljari.core.accesslog import access_log_record
-from iljari.core.models import AccessLogEntry, LoginEvent
+from iljari.core.models import AccessLogEntry, LoginEvent, User
 from iljari.core.roles import Role
 from iljari.core.xlsx import HEADER_ROW
 from iljari.demo.enterprises_loader import business_number
@@ -145,3 +145,39 @@ def test_access_log_search_sort_and_a_minimised_logged_export(accesses, client_a
     header, *_ = sheet(auditor.post(export, {"purpose": "statistics", "reason": "월별 접속 통계 작성"}))
     assert "정보주체" not in header
     assert client_as(Role.DIVISION_STAFF).get(export).status_code == 403
+
+
+@pytest.fixture
+def accounts(personas):
+    """Three accounts of 바람팀: 나바람 (staff), 가바람 (district), 다바람 (staff, stopped)."""
+    unit = {"org_unit": personas[Role.DIVISION_STAFF].org_unit}
+    district = {"district": personas[Role.DISTRICT_OFFICER].district}
+    for username, name, role, active, where in [
+        ("wind_b", "나바람", Role.DIVISION_STAFF, True, unit),
+        ("wind_c", "가바람", Role.DISTRICT_OFFICER, True, district),
+        ("wind_a", "다바람", Role.DIVISION_STAFF, False, unit),
+    ]:
+        User.objects.create_user(username=username, password="x-Long-enough-1", display_name=name, role=role,
+                                 is_active=active, **where)  # fmt: skip
+
+
+def test_accounts_search_sort_and_export(accounts, client_as):
+    admin = client_as(Role.SYSTEM_ADMIN)
+    assert [row[0] for row in rows(admin.get("/accounts/users/", {"q": "바람"}), "계정 목록")] == [
+        "wind_a",
+        "wind_b",
+        "wind_c",
+    ]  # by id
+    by_name = {"q": "바람", "sort": "name"}
+    assert [row[1] for row in rows(admin.get("/accounts/users/", {**by_name, "dir": "asc"}), "계정 목록")] == [
+        "가바람",
+        "나바람",
+        "다바람",
+    ]
+    page = rows(admin.get("/accounts/users/", {**by_name, "role": Role.DIVISION_STAFF, "dir": "desc"}), "계정 목록")
+    assert [(row[1], row[4]) for row in page] == [("다바람", "중지"), ("나바람", "사용")]
+    header, *data = sheet(admin.get("/accounts/users/export.xlsx", {**by_name, "dir": "desc"}))
+    assert header[:5] == ("아이디", "이름", "역할", "소속", "상태")
+    assert [row[1] for row in data] == ["다바람", "나바람", "가바람"]
+    assert data[2][2] == "자치구" and data[0][4] == "중지"
+    assert client_as(Role.AUDITOR).get("/accounts/users/export.xlsx").status_code == 403
