@@ -1,6 +1,6 @@
 """The lists of the auditor's and the system administrator's pages (core.lists): the change history, the login
 events, the access log (its rows are (entry, SubjectsShown) pairs: the data subjects by masked name, as the page
-shows them) and the accounts."""
+shows them), the change batches and the accounts."""
 
 from __future__ import annotations
 
@@ -37,6 +37,31 @@ HISTORY = ListSpec(
         Column("자료 종류", entry_model_label),
         Column("자료", entry_object_text),
         Column("구분", lambda e: e.get_action_display()),
+    ),
+)
+
+CHANGE_BATCHES = ListSpec(
+    title="일괄 변경 목록",
+    search="대상 찾기",
+    filters=("kind", "actor", "date_from", "date_to"),  # ChangeBatchFilterForm's
+    sorts=(
+        Sort("when", "일시", ("at",)),
+        Sort("actor", "변경한 사람", ("actor__username",)),
+        Sort("kind", "변경 종류", ("kind_label",)),
+        Sort("created", "등록", ("created",), numeric=True),
+        Sort("changed", "수정", ("changed",), numeric=True),
+        Sort("deleted", "삭제", ("deleted",), numeric=True),
+    ),
+    default="-when",
+    columns=(
+        Column("일시", lambda b: b.at, "datetime"),
+        Column("변경한 사람", _actor),
+        Column("변경 종류", lambda b: b.kind_label),
+        Column("대상", lambda b: b.subject),
+        Column("등록", lambda b: b.created, "int"),
+        Column("수정", lambda b: b.changed, "int"),
+        Column("삭제", lambda b: b.deleted, "int"),
+        Column("변경 없음", lambda b: b.unchanged, "int"),
     ),
 )
 

@@ -11,7 +11,8 @@ Contract:
   `q` finds the actor's id or name, or a record's text — a person's record only by its number, never by the
   name its masked text hides)
 - change_history_get(*, user, pk) -> LogEntry
-- change_batch_list(*, user, kind="", actor_id=None, date_from=None, date_to=None) -> QuerySet[ChangeBatch]
+- change_batch_list(*, user, kind="", actor_id=None, date_from=None, date_to=None, q="") -> QuerySet[ChangeBatch]
+  (`q`: a part of the batch's subject or kind)
                                                               (auditor, system admin: the bulk changes, newest first)
 - change_batch_get(*, user, pk) -> ChangeBatch
 - change_batch_entries(*, user, batch) -> QuerySet[LogEntry]   (the batch's change-history entries, in order)
@@ -244,9 +245,12 @@ def change_batch_list(
     actor_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    q: str = "",
 ) -> QuerySet[ChangeBatch]:
     require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
     queryset = ChangeBatch.objects.select_related("actor").order_by("-at", "-id")
+    if q:
+        queryset = queryset.filter(Q(subject__icontains=q) | Q(kind_label__icontains=q))
     if kind:
         queryset = queryset.filter(kind=kind)
     if actor_id:

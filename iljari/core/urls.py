@@ -27,6 +27,7 @@ urlpatterns = [
     path("history/export.xlsx", views.history_export, name="history_export"),
     path("history/<int:pk>/", views.history_detail, name="history_detail"),
     path("history/batches/", views.change_batch_list, name="change_batch_list"),
+    path("history/batches/export.xlsx", views.change_batch_export, name="change_batch_export"),
     path("history/batches/<int:pk>/", views.change_batch_detail, name="change_batch_detail"),
     path("history/logins/", views.login_event_list, name="login_event_list"),
     path("history/logins/export.xlsx", views.login_event_export, name="login_event_export"),

@@ -34,7 +34,7 @@ from iljari.core.accesslog import (
     access_log_review_sign,
     access_log_subjects,
 )
-from iljari.core.audit_lists import ACCESS_LOG, ACCOUNTS, HISTORY, LOGIN_EVENTS
+from iljari.core.audit_lists import ACCESS_LOG, ACCOUNTS, CHANGE_BATCHES, HISTORY, LOGIN_EVENTS
 from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.formats import screen_datetime
@@ -276,7 +276,9 @@ def history_detail(request, pk: int):
 
 
 @login_required
-def change_batch_list(request):
+def _change_batches(request):
+    """The change batches as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, CHANGE_BATCHES)
     form = ChangeBatchFilterForm(request.GET or None, kind_choices=selectors.change_batch_kind_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     batches = selectors.change_batch_list(
@@ -285,8 +287,25 @@ def change_batch_list(request):
         actor_id=filters["actor"].pk if filters.get("actor") else None,
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
+        q=listing.q,
     )
-    return render(request, "core/change_batch_list.html", {"form": form, "page": paginate(request, batches)})
+    return form, listing, listing.order(batches)
+
+
+@login_required
+def change_batch_list(request):
+    form, listing, batches = _change_batches(request)
+    context = {"form": form, "listing": listing, "page": paginate(request, batches)}
+    return render(request, "core/change_batch_list.html", context)
+
+
+@login_required
+def change_batch_export(request):
+    """The change batches as the list shows them (the same search, filters and sort), every row, as xlsx."""
+    _form, listing, batches = _change_batches(request)
+    response = HttpResponse(list_sheet(listing, batches.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "일괄 변경 목록.xlsx", fallback="change-batches.xlsx")
+    return response
 
 
 @login_required

@@ -82,6 +82,7 @@ PAGES = [
     ("core:history_list", "/history/", AUDIT),
     ("core:history_export", "/history/export.xlsx?sort=actor&dir=desc", AUDIT),
     ("core:change_batch_list", "/history/batches/", AUDIT),
+    ("core:change_batch_export", "/history/batches/export.xlsx?sort=created&dir=desc", AUDIT),
     ("core:login_event_list", "/history/logins/", AUDIT),
     ("core:login_event_export", "/history/logins/export.xlsx?sort=outcome", AUDIT),
     ("core:access_log", "/history/access/", AUDIT),

@@ -11,7 +11,7 @@ from auditlog.context import set_actor
 from openpyxl import load_workbook
 
 from iljari.core.accesslog import access_log_record
-from iljari.core.models import AccessLogEntry, LoginEvent, User
+from iljari.core.models import AccessLogEntry, ChangeBatch, LoginEvent, User
 from iljari.core.roles import Role
 from iljari.core.xlsx import HEADER_ROW
 from iljari.demo.enterprises_loader import business_number
@@ -181,3 +181,28 @@ def test_accounts_search_sort_and_export(accounts, client_as):
     assert [row[1] for row in data] == ["다바람", "나바람", "가바람"]
     assert data[2][2] == "자치구" and data[0][4] == "중지"
     assert client_as(Role.AUDITOR).get("/accounts/users/export.xlsx").status_code == 403
+
+
+@pytest.fixture
+def batches(personas):
+    """Three batches: 바람 고지 (5 created), 바람 급여 (12 created), 다른 작업 (1 created)."""
+    made = [("바람 고지", 5, "고지 일괄 기록"), ("바람 급여", 12, "급여 계산"), ("다른 작업", 1, "급여 계산")]
+    for subject, created, kind in made:
+        ChangeBatch.objects.create(kind="test", kind_label=kind, subject=subject, created=created)
+
+
+def test_change_batches_search_sort_and_export(batches, client_as):
+    auditor = client_as(Role.AUDITOR)
+    query = {"q": "바람", "sort": "created"}
+    ascending = rows(auditor.get("/history/batches/", {**query, "dir": "asc"}), "일괄 변경 목록")
+    assert [(row[3], row[4]) for row in ascending] == [("바람 고지", "5"), ("바람 급여", "12")]
+    descending = rows(auditor.get("/history/batches/", {**query, "dir": "desc"}), "일괄 변경 목록")
+    assert [row[3] for row in descending] == ["바람 급여", "바람 고지"]
+    assert [row[3] for row in rows(auditor.get("/history/batches/", {"q": "급여 계산"}), "일괄 변경 목록")] == [
+        "다른 작업",
+        "바람 급여",
+    ]  # the kind found too, the newest first
+    header, *data = sheet(auditor.get("/history/batches/export.xlsx", {**query, "dir": "desc"}))
+    assert header[2:5] == ("변경 종류", "대상", "등록")
+    assert [(row[3], row[4]) for row in data] == [("바람 급여", 12), ("바람 고지", 5)]
+    assert client_as(Role.OFFICE_MANAGER).get("/history/batches/export.xlsx").status_code == 403

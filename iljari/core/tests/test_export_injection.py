@@ -20,7 +20,7 @@ from openpyxl import Workbook, load_workbook
 from iljari.core.accesslog import access_log_record
 from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
 from iljari.core.exports import Purpose
-from iljari.core.models import LoginEvent
+from iljari.core.models import ChangeBatch, LoginEvent
 from iljari.core.roles import Role
 from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
 from iljari.core.xlsx import cell_put
@@ -141,9 +141,10 @@ def _texts_of_xlsx(data: bytes) -> list[str]:
 
 def _plant_audit(prefix: str) -> None:
     """The audit trails' own text (which `_plant` leaves alone): a record's text in the change history, an id
-    typed at the login page, an access log entry's detail."""
+    typed at the login page, a change batch's subject, an access log entry's detail."""
     LogEntry.objects.update(object_repr=Concat(models.Value(prefix), models.F("object_repr")))
     LoginEvent.objects.create(username=f"{prefix}kim", outcome=LoginEvent.Outcome.FAILURE)
+    ChangeBatch.objects.create(kind="fund.notices", kind_label="고지 일괄 기록", subject=f"{prefix}고지")
     access_log_record(user=None, remote_addr=None, action="view", subject_type="people.person", subject_ids=[],
                       detail=f"{prefix}사람 보기")  # fmt: skip
 
