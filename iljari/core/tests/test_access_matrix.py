@@ -134,6 +134,7 @@ PAGES = [
     ("fund:portfolio", "/fund/portfolio/?as_of=2018-05-31", FUND_VIEW),
     ("fund:deferment_list", "/fund/deferments/", FUND_VIEW),
     ("fund:notice_list", "/fund/notices/", FUND_VIEW),
+    ("fund:notice_export", "/fund/notices/export.xlsx?sort=amount&dir=desc", FUND_VIEW),
     ("fund:ledger", "/fund/ledger/", FUND_MANAGE | {Role.AUDITOR}),
     ("fund:statement_upload", "/fund/statements/", FUND_MANAGE),
     ("fund:statement_template", "/fund/statements/template.xlsx", FUND_MANAGE),

@@ -13,6 +13,7 @@ from auditlog.models import LogEntry
 from django.apps import apps
 from django.db import models
 from django.db.models.functions import Concat, Length
+from django.utils import timezone
 from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -24,6 +25,7 @@ from iljari.core.models import ChangeBatch, LoginEvent
 from iljari.core.roles import Role
 from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
 from iljari.core.xlsx import cell_put
+from iljari.fund.models import Notice
 from iljari.grants.tests.conftest import grantee, make_agreement, office, youth_programme  # noqa: F401 (fixtures)
 from iljari.grants.tests.district_fixtures import make_project
 
@@ -97,10 +99,18 @@ def _loan():
         matched_amount=25_000_000, max_rate=Decimal("3"), overdue_rate=Decimal("5"), starts_on=date(2018, 1, 15),
         ends_on=date(2023, 12, 31), reporting_duties="분기별 보고",
     )  # fmt: skip
-    fund.loan_register(
+    loan = fund.loan_register(
         actor=None, number="H-1", borrower=borrower, agreement=agreement, purpose="enterprise", principal=10_000_000,
         annual_rate=Decimal("2"), term_months=12, grace_months=0, method="equal_principal",
     )  # fmt: skip
+    Notice.objects.create(
+        loan=loan,
+        kind="repayment",
+        period_start=date(2018, 4, 1),
+        period_end=date(2018, 4, 15),
+        amount=1_000_000,
+        generated_at=timezone.now(),
+    )  # for the notice list's download
 
 
 @pytest.fixture
