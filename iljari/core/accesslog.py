@@ -15,8 +15,8 @@ Contract:
       from the page's view entry, naming the token's subjects; a forged, foreign or stale token: ValidationFailed,
       nothing written. The same page's print sent again within PRINT_REPEAT_SECONDS (a browser may deliver the
       beacon twice) is recorded once: None the second time.
-- access_log_list(*, user, username="", action="", subject_type="", subject_id="", date_from=None, date_to=None)
-      the auditor's view (auditor, system admin).
+- access_log_list(*, user, username="", action="", subject_type="", subject_id="", date_from=None, date_to=None,
+      q="")   the auditor's view (auditor, system admin); `q` finds a part of the entry's detail or reason.
 - access_log_month_review(*, user, year, month) -> MonthReview   the monthly review: volumes per account,
       unusual daily volumes, off-hours access, bulk downloads, and the sign-off when there is one
 - access_log_review_sign(*, user, year, month, note="") -> AccessLogReview   the auditor signs the month off; the
@@ -326,9 +326,12 @@ def access_log_list(
     subject_id: str = "",
     date_from: date | None = None,
     date_to: date | None = None,
+    q: str = "",
 ) -> QuerySet[AccessLogEntry]:
     require(access_change_history_view(user), "접속기록을 볼 권한이 없습니다.")
     entries = AccessLogEntry.objects.all()
+    if q:
+        entries = entries.filter(Q(detail__icontains=q) | Q(reason__icontains=q))
     if username:
         entries = entries.filter(username__icontains=username)
     if action:

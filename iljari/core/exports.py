@@ -102,6 +102,11 @@ EXPORTS = {
             {Purpose.CASEWORK: {}, Purpose.AUDIT: {}, Purpose.STATISTICS: {"신청인": MASK}},
         ),
         ExportSpec(
+            "access_log",
+            "개인정보 접속기록",
+            {Purpose.AUDIT: {}, Purpose.STATISTICS: {"정보주체": DROP, "아이디": MASK}},
+        ),
+        ExportSpec(
             "attendance",
             "출석 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK}},

@@ -7,9 +7,12 @@ Contract:
 - login_event_list(*, user, username="", outcome="", date_from=None, date_to=None) -> QuerySet[LoginEvent]
 - own_login_event_list(*, user, limit=10) -> list[LoginEvent]      (one's own)
 - change_history_list(*, user, actor_id=None, model="", object_pk="", action=None,
-                      date_from=None, date_to=None) -> QuerySet[LogEntry]   (auditor, system admin)
+                      date_from=None, date_to=None, q="") -> QuerySet[LogEntry]   (auditor, system admin;
+  `q` finds the actor's id or name, or a record's text — a person's record only by its number, never by the
+  name its masked text hides)
 - change_history_get(*, user, pk) -> LogEntry
-- change_batch_list(*, user, kind="", actor_id=None, date_from=None, date_to=None) -> QuerySet[ChangeBatch]
+- change_batch_list(*, user, kind="", actor_id=None, date_from=None, date_to=None, q="") -> QuerySet[ChangeBatch]
+  (`q`: a part of the batch's subject or kind)
                                                               (auditor, system admin: the bulk changes, newest first)
 - change_batch_get(*, user, pk) -> ChangeBatch
 - change_batch_entries(*, user, batch) -> QuerySet[LogEntry]   (the batch's change-history entries, in order)
@@ -43,6 +46,7 @@ from iljari.core.access import (
 )
 from iljari.core.errors import NotFound
 from iljari.core.figures import ANY_DECIMAL, KINDS, FigureValidator, SafeDecimalField
+from iljari.core.history import PERSONAL_APPS
 from iljari.core.models import ChangeBatch, LoginEvent, User
 from iljari.core.roles import Role
 from iljari.core.second_factor import recovery_codes_left, second_factor_enrolled, second_factor_required
@@ -154,9 +158,15 @@ def change_history_list(
     action: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    q: str = "",
 ) -> QuerySet[LogEntry]:
     require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
     queryset = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp", "-id")
+    if q:
+        # a person's record is found by its number, never by the name its text masks
+        in_words = Q(object_repr__icontains=q) & ~Q(content_type__app_label__in=PERSONAL_APPS)
+        by_actor = Q(actor__username__icontains=q) | Q(actor__display_name__icontains=q)
+        queryset = queryset.filter(by_actor | in_words)
     if actor_id:
         queryset = queryset.filter(actor_id=actor_id)
     if model:
@@ -235,9 +245,12 @@ def change_batch_list(
     actor_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    q: str = "",
 ) -> QuerySet[ChangeBatch]:
     require(access_change_history_view(user), "변경이력을 볼 권한이 없습니다.")
     queryset = ChangeBatch.objects.select_related("actor").order_by("-at", "-id")
+    if q:
+        queryset = queryset.filter(Q(subject__icontains=q) | Q(kind_label__icontains=q))
     if kind:
         queryset = queryset.filter(kind=kind)
     if actor_id:

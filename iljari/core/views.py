@@ -34,6 +34,7 @@ from iljari.core.accesslog import (
     access_log_review_sign,
     access_log_subjects,
 )
+from iljari.core.audit_lists import ACCESS_LOG, ACCOUNTS, CHANGE_BATCHES, HISTORY, LOGIN_EVENTS
 from iljari.core.downloads import download_named
 from iljari.core.errors import IljariError, NotFound, ValidationFailed
 from iljari.core.formats import screen_datetime
@@ -49,9 +50,10 @@ from iljari.core.forms import (
     UserForm,
 )
 from iljari.core.history import entry_change_rows, entry_model_label, entry_object_text
-from iljari.core.http import error_text, form_apply_error, paginate, safe_next, service_step
+from iljari.core.http import XLSX, error_text, form_apply_error, paginate, personal_export, safe_next, service_step
 from iljari.core.jobs import job_get, job_list
 from iljari.core.korean import with_object
+from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.core.middleware import client_address
 from iljari.core.period import period_newest_year
 from iljari.core.retention import destruction_register_list, retention_rule_set, retention_rules
@@ -226,9 +228,10 @@ def second_factor(request):
 
 
 @login_required
-def history_list(request):
-    model_choices = selectors.tracked_model_choices()
-    form = HistoryFilterForm(request.GET or None, model_choices=model_choices)
+def _history(request):
+    """The change history as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, HISTORY)
+    form = HistoryFilterForm(request.GET or None, model_choices=selectors.tracked_model_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.change_history_list(
         user=request.user,
@@ -238,10 +241,26 @@ def history_list(request):
         action=filters.get("action"),
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
+        q=listing.q,
     )
+    return form, listing, listing.order(entries)
+
+
+@login_required
+def history_list(request):
+    form, listing, entries = _history(request)
     page = paginate(request, entries)
     rows = [{"entry": entry, "kind": entry_model_label(entry), "object": entry_object_text(entry)} for entry in page]
-    return render(request, "core/history_list.html", {"form": form, "page": page, "rows": rows})
+    return render(request, "core/history_list.html", {"form": form, "listing": listing, "page": page, "rows": rows})
+
+
+@login_required
+def history_export(request):
+    """The change history as the list shows it (the same search, filters and sort), every row, as xlsx."""
+    _form, listing, entries = _history(request)
+    response = HttpResponse(list_sheet(listing, entries.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "변경이력 목록.xlsx", fallback="change-history.xlsx")
+    return response
 
 
 @login_required
@@ -257,7 +276,9 @@ def history_detail(request, pk: int):
 
 
 @login_required
-def change_batch_list(request):
+def _change_batches(request):
+    """The change batches as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, CHANGE_BATCHES)
     form = ChangeBatchFilterForm(request.GET or None, kind_choices=selectors.change_batch_kind_choices())
     filters = form.cleaned_data if form.is_valid() else {}
     batches = selectors.change_batch_list(
@@ -266,8 +287,25 @@ def change_batch_list(request):
         actor_id=filters["actor"].pk if filters.get("actor") else None,
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
+        q=listing.q,
     )
-    return render(request, "core/change_batch_list.html", {"form": form, "page": paginate(request, batches)})
+    return form, listing, listing.order(batches)
+
+
+@login_required
+def change_batch_list(request):
+    form, listing, batches = _change_batches(request)
+    context = {"form": form, "listing": listing, "page": paginate(request, batches)}
+    return render(request, "core/change_batch_list.html", context)
+
+
+@login_required
+def change_batch_export(request):
+    """The change batches as the list shows them (the same search, filters and sort), every row, as xlsx."""
+    _form, listing, batches = _change_batches(request)
+    response = HttpResponse(list_sheet(listing, batches.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "일괄 변경 목록.xlsx", fallback="change-batches.xlsx")
+    return response
 
 
 @login_required
@@ -287,23 +325,61 @@ def change_batch_detail(request, pk: int):
 
 
 @login_required
-def login_event_list(request):
+def _login_events(request):
+    """The login events as the list asks: the filter form's id search and filters, sorted (core/audit_lists.py)."""
+    listing = list_read(request, LOGIN_EVENTS)
     form = LoginEventFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    events = selectors.login_event_list(user=request.user, **filters)
-    return render(request, "core/login_event_list.html", {"form": form, "page": paginate(request, events)})
+    return form, listing, listing.order(selectors.login_event_list(user=request.user, **filters))
+
+
+@login_required
+def login_event_list(request):
+    form, listing, events = _login_events(request)
+    context = {"form": form, "listing": listing, "page": paginate(request, events)}
+    return render(request, "core/login_event_list.html", context)
+
+
+@login_required
+def login_event_export(request):
+    """The login events as the list shows them (the same filters and sort), every row, as xlsx."""
+    _form, listing, events = _login_events(request)
+    response = HttpResponse(list_sheet(listing, events.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "로그인 기록.xlsx", fallback="login-events.xlsx")
+    return response
 
 
 # --- accounts (system admin) ---------------------------------------------------------------------------
 
 
 @login_required
-def user_list(request):
+def _accounts(request):
+    """The accounts as the list asks: the filter form's search and role, sorted (core/audit_lists.py)."""
+    listing = list_read(request, ACCOUNTS)
     form = UserFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    users = selectors.user_list(user=request.user, **filters)
-    context = {"form": form, "page": paginate(request, users), "second_factor_roles": second_factor_role_labels()}
+    return form, listing, listing.order(selectors.user_list(user=request.user, **filters))
+
+
+@login_required
+def user_list(request):
+    form, listing, users = _accounts(request)
+    context = {
+        "form": form,
+        "listing": listing,
+        "page": paginate(request, users),
+        "second_factor_roles": second_factor_role_labels(),
+    }
     return render(request, "core/user_list.html", context)
+
+
+@login_required
+def user_export(request):
+    """The accounts as the list shows them (the same search, role and sort), every row, as xlsx."""
+    _form, listing, users = _accounts(request)
+    response = HttpResponse(list_sheet(listing, users.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "계정 목록.xlsx", fallback="accounts.xlsx")
+    return response
 
 
 def _user_fields(data: dict) -> dict:
@@ -470,14 +546,56 @@ def month_locks(request):
 
 
 @login_required
-def access_log(request):
+def _access_log(request):
+    """The access log as the list asks: the filter form's filters, the search box, sorted (core/audit_lists.py)."""
+    listing = list_read(request, ACCESS_LOG)
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    entries = access_log_list(user=request.user, **filters)
+    return form, listing, listing.order(access_log_list(user=request.user, q=listing.q, **filters))
+
+
+def _with_subjects(entries, *, user, chunk: int = 1000):
+    """(entry, its subjects by masked name) for every entry, the names looked up a chunk at a time."""
+    batch = []
+    for entry in entries.iterator(chunk_size=chunk):
+        batch.append(entry)
+        if len(batch) == chunk:
+            yield from zip(batch, access_log_subjects(batch, user=user), strict=True)
+            batch = []
+    yield from zip(batch, access_log_subjects(batch, user=user), strict=True)
+
+
+@login_required
+def access_log(request):
+    form, listing, entries = _access_log(request)
     page = paginate(request, entries)
     rows = zip(page, access_log_subjects(page, user=request.user), strict=True)
-    context = {"form": form, "page": page, "rows": rows, "technical": access_technical_notes(request.user)}
+    context = {
+        "form": form,
+        "listing": listing,
+        "page": page,
+        "rows": rows,
+        "technical": access_technical_notes(request.user),
+    }
     return render(request, "core/access_log.html", context)
+
+
+@login_required
+def access_log_export(request):
+    """The access log as the list shows it, every row, as xlsx: a download of personal data (the subjects by
+    masked name), asked its purpose, minimised and itself written to the access log with the people it names."""
+    _form, listing, entries = _access_log(request)
+    people = entries.filter(subject_type="people.person").values_list("subject_ids", flat=True)
+    return personal_export(
+        request,
+        export=ACCESS_LOG.export,
+        subject_ids=sorted({int(i) for ids in people.iterator() for i in ids.split(",") if i.isdigit()}),
+        detail=f"개인정보 접속기록 · {list_note(listing)}",
+        build=lambda: list_sheet(listing, _with_subjects(entries, user=request.user)),
+        filename="개인정보 접속기록.xlsx",
+        fallback="access-log.xlsx",
+        back=reverse("core:access_log"),
+    )
 
 
 # --- background jobs ---------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ Contract:
 - loans_due_in(*, period_start, period_end) -> [(loan_id, amount, 0)]     instalments due in a period
 - loans_in_arrears(*, as_of) -> [(loan_id, arrears, days_past_due)]       active loans behind on the day
 - ledger_balances(*, as_of=None) -> dict[account, int]               every account's balance, summed from entries
-- agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="")
+- agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="", q="")  (q: a part of the
+  loan number or the borrower's name)
 - notice_get(*, user, pk) -> Notice / notice_batch(*, user, kind, period_start) -> list[Notice]
 - notice_is_repayment(notice) -> bool                                 (for the notice documents of reports)
 - fund_default_day() -> date    the day the pages and the API open at without ?as_of= (the newest ledger day)
@@ -159,10 +160,12 @@ def deferment_pending(*, user) -> QuerySet[DefermentRequest]:
     ).order_by("requested_on", "pk")
 
 
-def notice_list(*, user, kind: str = "") -> QuerySet[Notice]:
+def notice_list(*, user, kind: str = "", q: str = "") -> QuerySet[Notice]:
     notices = _scoped(user, Notice.objects.select_related("loan", "loan__borrower"), "loan__intermediary_id")
     if kind:
         notices = notices.filter(kind=kind)
+    if q:
+        notices = notices.filter(Q(loan__number__icontains=q) | Q(loan__borrower__name__icontains=q))
     return notices.order_by("-period_start", "loan__number")
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("fund/portfolio/", views.portfolio, name="portfolio"),
     path("fund/ledger/", views.ledger, name="ledger"),
     path("fund/notices/", views.notice_list, name="notice_list"),
+    path("fund/notices/export.xlsx", views.notice_export, name="notice_export"),
     path("fund/notices/batch/", views.notice_batch, name="notice_batch"),
     path("fund/notices/<int:pk>/", views.notice_detail, name="notice_detail"),
 ]

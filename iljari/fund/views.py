@@ -33,7 +33,7 @@ from iljari.fund.forms import (
     NoticeBatchForm,
     RepaymentForm,
 )
-from iljari.fund.lists import LOANS
+from iljari.fund.lists import LOANS, NOTICES
 from iljari.fund.models import Account, DefermentRequest, Notice
 from iljari.fund.tasks import notices_batch as notices_batch_task
 
@@ -325,17 +325,35 @@ def ledger(request):
 
 
 @login_required
-def notice_list(request):
+def _notices(request):
+    """The notices as the list asks: the kind, the search box, sorted (fund/lists.py)."""
     require(access_fund_view(request.user))
+    listing = list_read(request, NOTICES)
     kind = request.GET.get("kind", "")
     kind = kind if kind in Notice.Kind.values else ""
+    return listing, listing.order(selectors.notice_list(user=request.user, kind=kind, q=listing.q))
+
+
+@login_required
+def notice_export(request):
+    """The notices as the list shows them (the same search, kind and sort), every row, as xlsx."""
+    listing, notices = _notices(request)
+    response = HttpResponse(list_sheet(listing, notices.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, "상환·연체 고지 목록.xlsx", fallback="fund-notices.xlsx")
+    return response
+
+
+@login_required
+def notice_list(request):
+    listing, notices = _notices(request)
     today = timezone.localdate()
     start = today.replace(day=1 if today.day <= 15 else 16)
     return render(
         request,
         "fund/notice_list.html",
         {
-            "page": paginate(request, selectors.notice_list(user=request.user, kind=kind)),
+            "listing": listing,
+            "page": paginate(request, notices),
             "can_manage": access_fund_manage(request.user),
             "form": NoticeBatchForm(initial={"kind": "repayment", "period_start": start, "period_end": today}),
             "issue_approvals": selectors.notices_issue_approvals(user=request.user),
