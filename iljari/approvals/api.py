@@ -68,7 +68,7 @@ class ReasonIn(Schema):
     reason: str = Field(default="", max_length=1000)
 
 
-class RuleOut(Schema):
+class DelegationRuleOut(Schema):
     id: int
     act: str
     act_label: str
@@ -118,7 +118,7 @@ def approval_list(request, box: Literal["inbox", "mine", "done"] = "inbox", q: S
     return [_out(a) for a in selectors.approval_box(user=request.auth, box=box, q=q)[:200]]
 
 
-@router.get("/rules", response=list[RuleOut], summary="전결 규정")
+@router.get("/rules", response=list[DelegationRuleOut], summary="전결 규정")
 def rule_list(request):
     return [
         {

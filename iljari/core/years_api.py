@@ -21,7 +21,7 @@ class PartOut(Schema):
     informational: bool
 
 
-class PreviewOut(Schema):
+class YearPreviewOut(Schema):
     from_year: int
     to_year: int
     to_create: int
@@ -41,7 +41,7 @@ class OpeningOut(Schema):
     batch_id: int | None
 
 
-@router.get("/{to_year}/preview", response=PreviewOut, summary="새 연도 준비 미리 보기")
+@router.get("/{to_year}/preview", response=YearPreviewOut, summary="새 연도 준비 미리 보기")
 def preview(request, to_year: YEAR.schema(), query: Query[YearsIn]):
     found = year_preview(user=request.auth, from_year=query.from_year, to_year=to_year)
     parts = [{"step": step.name, **part._asdict()} for step, step_parts in found.steps for part in step_parts]

@@ -159,7 +159,7 @@ class BudgetLineOut(Schema):
     retired_on: date | None
 
 
-class RetireIn(Schema):
+class FinanceRetireIn(Schema):
     retired_on: OFFICE_DATE.schema() | None = Field(None, description="폐지일(null: 다시 씀)")
 
 
@@ -209,7 +209,7 @@ def budget_line_update(request, year: YEAR.schema(), code: CodePath, payload: Bu
 
 
 @router.post("/budget/lines/{year}/{code}/retire", response=BudgetLineOut, summary="예산 사업 폐지(또는 다시 씀)")
-def budget_line_retire(request, year: YEAR.schema(), code: CodePath, payload: RetireIn):
+def budget_line_retire(request, year: YEAR.schema(), code: CodePath, payload: FinanceRetireIn):
     line = selectors.budget_line_get(user=request.auth, year=year, code=code)
     return services.budget_line_retire(actor=request.auth, line=line, on=payload.retired_on)
 
@@ -237,7 +237,7 @@ class QuotaIn(QuotaCountsIn):
     )
 
 
-class QuotaOut(Schema):
+class StaffingQuotaOut(Schema):
     id: int
     org_unit: str = Field(..., alias="org_unit.code")
     as_of: date
@@ -252,14 +252,14 @@ class QuotasQuery(Schema):
     as_of: OFFICE_DATE.schema() | None = None
 
 
-@router.get("/staffing/quotas", response=list[QuotaOut], summary="인력 정원·현원 행(기준일 표)")
+@router.get("/staffing/quotas", response=list[StaffingQuotaOut], summary="인력 정원·현원 행(기준일 표)")
 def staffing_quotas(request, query: Query[QuotasQuery]):
     dates = selectors.staffing_dates()
     as_of = query.as_of or (dates[-1] if dates else date.today())
     return selectors.staffing_quota_list(user=request.auth, as_of=as_of)
 
 
-@router.post("/staffing/quotas", response={201: QuotaOut}, summary="인력 정원·현원 행 등록")
+@router.post("/staffing/quotas", response={201: StaffingQuotaOut}, summary="인력 정원·현원 행 등록")
 def staffing_quota_create(request, payload: QuotaIn):
     quota = services.staffing_quota_create(
         actor=request.auth,
@@ -273,7 +273,7 @@ def staffing_quota_create(request, payload: QuotaIn):
     return Status(201, quota)
 
 
-@router.put("/staffing/quotas/{quota_id}", response=QuotaOut, summary="정원·현원 고치기")
+@router.put("/staffing/quotas/{quota_id}", response=StaffingQuotaOut, summary="정원·현원 고치기")
 def staffing_quota_update(request, quota_id: IdPath, payload: QuotaCountsIn):
     quota = selectors.staffing_quota_get(user=request.auth, pk=quota_id)
     return services.staffing_quota_update(
@@ -281,7 +281,9 @@ def staffing_quota_update(request, quota_id: IdPath, payload: QuotaCountsIn):
     )
 
 
-@router.post("/staffing/quotas/{quota_id}/retire", response=QuotaOut, summary="인력 정원·현원 행 폐지(또는 다시 씀)")
-def staffing_quota_retire(request, quota_id: IdPath, payload: RetireIn):
+@router.post(
+    "/staffing/quotas/{quota_id}/retire", response=StaffingQuotaOut, summary="인력 정원·현원 행 폐지(또는 다시 씀)"
+)
+def staffing_quota_retire(request, quota_id: IdPath, payload: FinanceRetireIn):
     quota = selectors.staffing_quota_get(user=request.auth, pk=quota_id)
     return services.staffing_quota_retire(actor=request.auth, quota=quota, on=payload.retired_on)

@@ -3,12 +3,24 @@ achievements (write); the definitions — indicators, job targets, formula rules
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import WithJsonSchema
 
 from iljari.core.access import figures_unit_path
 from iljari.core.errors import NotFound, ValidationFailed
-from iljari.core.figures import COUNT, MONEY, OFFICE_DATE, QUANTITY, ROW_ID, YEAR, ShownDecimal, ShownInt
+from iljari.core.figures import (
+    COUNT,
+    MONEY,
+    OFFICE_DATE,
+    QUANTITY,
+    ROW_ID,
+    YEAR,
+    CodePath,
+    ShownDecimal,
+    ShownInt,
+)
 from iljari.core.period import default_period
 from iljari.org.selectors import org_unit_get
 from iljari.performance import selectors, services, wording
@@ -238,7 +250,11 @@ class IndicatorDefinitionIn(Schema):
     order: int = Field(0, ge=0, le=32767)
     numerator: str | None = Field(None, max_length=32, description="계산 지표: 분자 지표 코드")
     denominator: str | None = Field(None, max_length=32, description="계산 지표: 분모 지표 코드")
-    factor: Decimal = Field(Decimal(1), gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False, description="배수")
+    factor: Annotated[
+        Decimal,
+        Field(gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False, description="배수"),
+        WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 10**8}),
+    ] = Decimal(1)
 
 
 class IndicatorDefinitionPatch(Schema):
@@ -252,7 +268,11 @@ class IndicatorDefinitionPatch(Schema):
     order: int | None = Field(None, ge=0, le=32767)
     numerator: str | None = Field(None, max_length=32)
     denominator: str | None = Field(None, max_length=32)
-    factor: Decimal | None = Field(None, gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False)
+    factor: Annotated[
+        Decimal | None,
+        Field(gt=0, lt=Decimal(10) ** 8, allow_inf_nan=False),
+        WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 10**8}),
+    ] = None
 
 
 class IndicatorDefinitionOut(Schema):
@@ -281,7 +301,7 @@ class IndicatorDefinitionOut(Schema):
         return obj.denominator.code if obj.denominator else None
 
 
-class RetireIn(Schema):
+class IndicatorRetireIn(Schema):
     on: OFFICE_DATE.schema() | None = Field(None, description="폐지일(비우면 오늘)")
 
 
@@ -327,14 +347,14 @@ def indicator_create(request, payload: IndicatorDefinitionIn):
 
 
 @router.patch("/indicators/{code}", response=IndicatorDefinitionOut, summary="정책지표 고치기(총괄)")
-def indicator_update(request, code: str, payload: IndicatorDefinitionPatch):
+def indicator_update(request, code: CodePath, payload: IndicatorDefinitionPatch):
     indicator = selectors.indicator_get(user=request.auth, code=code)
     values = _indicator_values(request, payload.dict(exclude_unset=True))
     return services.indicator_update(actor=request.auth, indicator=indicator, **values)
 
 
 @router.post("/indicators/{code}/retire", response=IndicatorDefinitionOut, summary="정책지표 폐지(총괄)")
-def indicator_retire(request, code: str, payload: RetireIn):
+def indicator_retire(request, code: CodePath, payload: IndicatorRetireIn):
     indicator = selectors.indicator_get(user=request.auth, code=code)
     return services.indicator_retire(actor=request.auth, indicator=indicator, on=payload.on)
 
@@ -425,7 +445,7 @@ def job_target_update(request, target_id: ROW_ID.schema(), payload: JobTargetPat
 
 
 @router.post("/jobs/targets/{target_id}/retire", response=JobTargetOut, summary="일자리 목표 폐지")
-def job_target_retire(request, target_id: ROW_ID.schema(), payload: RetireIn):
+def job_target_retire(request, target_id: ROW_ID.schema(), payload: IndicatorRetireIn):
     target = selectors.job_target_get(user=request.auth, pk=target_id)
     return services.job_target_retire(actor=request.auth, job_target=target, on=payload.on)
 
@@ -448,7 +468,11 @@ class FormulaSides(Schema):
     left: str = Field(..., max_length=300, description="왼쪽 식(계열[대상], figure:키, 수, + − × ÷, 괄호)")
     operator: ValidationRule.Operator
     right: str = Field(..., max_length=300)
-    tolerance: Decimal = Field(Decimal(0), ge=0, lt=Decimal(10) ** 6, allow_inf_nan=False)
+    tolerance: Annotated[
+        Decimal,
+        Field(ge=0, lt=Decimal(10) ** 6, allow_inf_nan=False),
+        WithJsonSchema({"type": "number", "minimum": 0, "exclusiveMaximum": 10**6}),
+    ] = Decimal(0)
     missing_values: ValidationRule.MissingValues = ValidationRule.MissingValues.SKIP_IF_ANY
     year: YEAR.schema() | None = Field(None, description="미리보기·0 나눗셈 검사의 연도(비우면 최근 자료)")
     as_of: OFFICE_DATE.schema() | None = None
@@ -457,7 +481,7 @@ class FormulaSides(Schema):
 class FormulaRuleIn(FormulaSides):
     code: str = Field(..., max_length=40)
     name: str = Field(..., max_length=200)
-    description: str = ""
+    description: str = Field("", max_length=500)
     area: ValidationRule.Area
     importance: ValidationRule.Importance = ValidationRule.Importance.MEDIUM
 
@@ -468,7 +492,7 @@ class TermOut(Schema):
     value: str
 
 
-class PreviewOut(Schema):
+class RulePreviewOut(Schema):
     year: int
     as_of: date
     left_text: str
@@ -490,7 +514,7 @@ def rule_list(request):
     return selectors.validation_rule_list(user=request.auth)
 
 
-@router.post("/rules/preview", response=PreviewOut, summary="식 규칙 미리보기(저장하지 않음)")
+@router.post("/rules/preview", response=RulePreviewOut, summary="식 규칙 미리보기(저장하지 않음)")
 def rule_preview(request, payload: FormulaSides):
     year, as_of = _formula_period(payload)
     return selectors.validation_rule_preview(
@@ -526,6 +550,6 @@ def rule_create(request, payload: FormulaRuleIn):
 
 
 @router.post("/rules/{code}/retire", response=RuleOut, summary="검증 규칙 폐지(총괄)")
-def rule_retire(request, code: str):
+def rule_retire(request, code: CodePath):
     rule = selectors.validation_rule_get(user=request.auth, code=code)
     return services.validation_rule_retire(actor=request.auth, rule=rule)

@@ -3,6 +3,7 @@ retired); a programme's facts, milestones and budget lines (replaced with the pr
 (added, changed, moved, deleted); marking a milestone done. Every write is a plan service."""
 
 from datetime import date
+from typing import Annotated, Literal
 
 from ninja import Field, Router, Schema, Status
 
@@ -147,7 +148,7 @@ class CoreTaskRow(Schema):
     retired_on: date | None
 
 
-class RetireIn(Schema):
+class PlanRetireIn(Schema):
     retired_on: OFFICE_DATE.schema() | None = None
 
 
@@ -175,7 +176,7 @@ def objective_put(request, objective_id: IdPath, payload: ObjectiveIn):
 
 
 @router.post("/objectives/{objective_id}/retire", response=ObjectiveRow, summary="추진목표 폐지")
-def objective_retire(request, objective_id: IdPath, payload: RetireIn):
+def objective_retire(request, objective_id: IdPath, payload: PlanRetireIn):
     objective = selectors.objective_get(user=request.auth, pk=objective_id)
     return services.objective_retire(actor=request.auth, objective=objective, on=payload.retired_on)
 
@@ -193,30 +194,33 @@ def core_task_put(request, task_id: IdPath, payload: CoreTaskIn):
 
 
 @router.post("/core-tasks/{task_id}/retire", response=CoreTaskRow, summary="핵심과제 폐지")
-def core_task_retire(request, task_id: IdPath, payload: RetireIn):
+def core_task_retire(request, task_id: IdPath, payload: PlanRetireIn):
     task = selectors.core_task_get(user=request.auth, pk=task_id)
     return services.core_task_retire(actor=request.auth, core_task=task, on=payload.retired_on)
 
 
 # --- writes: programmes ---------------------------------------------------------------------------------------
 
+Line = Annotated[str, Field(max_length=NOTE_LENGTH)]  # one printed line (◆ 목적, 세부 내용, ※ 참고)
+LineCode = Annotated[str, Field(max_length=CODE_LENGTH)]
+
 
 class FactIn(Schema):
     label: str = Field(..., max_length=100)
     value: str = Field("", max_length=NOTE_LENGTH)
-    notes: list[str] = []
+    notes: list[Line] = []
 
 
 class MilestoneIn(Schema):
     title: str = Field(..., max_length=300)
-    state: str = "planned"
+    state: Literal["done", "planned"] = "planned"
     start: OFFICE_DATE.schema() | None = None
     end: OFFICE_DATE.schema() | None = None
-    precision: str = "day"
+    precision: Literal["day", "month", "none"] = "day"
     open_ended: bool = False
     label: str = Field("", max_length=60)
     done_on: OFFICE_DATE.schema() | None = None
-    details: list[str] = []
+    details: list[Line] = []
 
 
 class ProgrammeIn(Schema):
@@ -229,7 +233,7 @@ class ProgrammeIn(Schema):
     title: str = Field(..., max_length=200)
     division: str = Field(..., max_length=CODE_LENGTH)
     core_task: int | None = Field(None, ge=1, le=99)
-    purposes: list[str] = []
+    purposes: list[Line] = []
     budget: MONEY.schema() | None = None
     budget_note: str = Field("", max_length=200)
 
@@ -243,12 +247,12 @@ class ProgrammeChangeIn(Schema):
     title: str | None = Field(None, max_length=200)
     division: str | None = Field(None, max_length=CODE_LENGTH)
     core_task: int | None = Field(None, ge=0, le=99, description="0: none")
-    purposes: list[str] | None = None
+    purposes: list[Line] | None = None
     budget: MONEY.schema() | None = None
     budget_note: str | None = Field(None, max_length=200)
     facts: list[FactIn] | None = None
     milestones: list[MilestoneIn] | None = None
-    budget_lines: list[str] | None = None
+    budget_lines: list[LineCode] | None = None
 
 
 def _division(code: str):
@@ -333,7 +337,7 @@ def programme_put(request, code: CodePath, payload: ProgrammeChangeIn):
 
 
 @router.post("/programmes/{code}/retire", response=ProgrammeOut, summary="주요업무 폐지")
-def programme_retire(request, code: CodePath, payload: RetireIn):
+def programme_retire(request, code: CodePath, payload: PlanRetireIn):
     programme = selectors.programme_get(user=request.auth, code=code)
     services.programme_retire(actor=request.auth, programme=programme, on=payload.retired_on)
     return selectors.programme_get(user=request.auth, code=code)
@@ -349,16 +353,16 @@ class CellIn(Schema):
 
 
 class BlockIn(Schema):
-    kind: str = "paragraph"
-    marker: str = ""
+    kind: Literal["paragraph", "table", "flow"] = "paragraph"
+    marker: str = Field("", max_length=2)
     level: int = Field(0, ge=0, le=4)
     text: str = Field("", max_length=2000)
     title: str = Field("", max_length=200)
     unit_line: str = Field("", max_length=200)
-    notes: list[str] = []
+    notes: list[Line] = []
     head: list[list[CellIn]] = []
     body: list[list[CellIn]] = []
-    steps: list[str] = []
+    steps: list[Annotated[str, Field(max_length=500)]] = []
 
 
 class CellOut(Schema):
@@ -420,7 +424,7 @@ def block_put(request, block_id: IdPath, payload: BlockIn):
 
 
 class MoveIn(Schema):
-    direction: str = Field(..., pattern="^(up|down)$")
+    direction: Literal["up", "down"]
 
 
 @router.post("/blocks/{block_id}/move", response=BlockOut, summary="주요업무 본문 옮기기(up|down)")

@@ -103,6 +103,13 @@ ROLE_ONLY = {
     "core:history_detail",
     "core:change_batch_detail",  # the auditor's and system administrator's; core/tests/test_change_batches.py
     "plan:milestone_done",
+    # the year's structure page (office manager only) and a programme's text blocks (the office's own text, kept by
+    # the programme's division): another division's staff get 403 on edit, move and delete in
+    # plan/tests/test_programme_blocks.py::test_division_staff_of_another_division_cannot_touch_its_blocks
+    "plan:year_edit",
+    "plan:block_edit",
+    "plan:block_move",
+    "plan:block_delete",
 }
 # an organisation's application to a call for organisations (no person's data): the reviewers' sheet and the
 # conflict declaration, refused to anyone but the call's staff in enterprises/tests/test_strong_sme_call.py

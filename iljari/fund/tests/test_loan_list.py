@@ -47,7 +47,7 @@ def test_loans_sort_by_their_columns_both_ways(loans, manager_client):
 def test_the_export_holds_the_list_in_the_page_order(loans, manager_client, client_as):
     query = {"sort": "principal", "dir": "desc"}
     response = manager_client.get("/fund/export.xlsx", query)
-    assert response.status_code == 200 and "filename*=utf-8''" in response["Content-Disposition"]
+    assert response.status_code == 200 and "filename*=utf-8''" in response["Content-Disposition"].lower()
     header, *rows = load_workbook(io.BytesIO(response.content)).active.iter_rows(min_row=HEADER_ROW, values_only=True)
     assert header[:2] == ("융자번호", "차주")
     assert [row[0] for row in rows] == numbers(manager_client.get("/fund/", query)) == ["L-2", "L-1", "L-3"]

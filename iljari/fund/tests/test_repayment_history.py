@@ -36,8 +36,8 @@ def test_the_repayment_history_reads_like_a_passbook(manager_client, make_loan):
     page = manager_client.get("/fund/loans/L-1/?as_of=2018-05-01").content.decode()
     first, second = _rows(page, "tbody")
     # 2월: 원금 1,000,000 (12,000,000 ÷ 12), 이자 20,000 (12,000,000 × 2% ÷ 12), no overdue interest
-    assert first[:6] == ["'18.2.28.", "1,000,000", "20,000", "0", "1,020,000", "11,000,000"]
-    assert second[0] == "'18.4.30." and _won(second[4]) == 1_100_000
+    assert first[:6] == ["2018.2.28.", "1,000,000", "20,000", "0", "1,020,000", "11,000,000"]
+    assert second[0] == "2018.4.30." and _won(second[4]) == 1_100_000
     principal, interest, overdue = (_won(cell) for cell in second[1:4])
     assert overdue > 0 and principal + interest + overdue == 1_100_000
     assert _won(second[5]) == 11_000_000 - principal

@@ -130,7 +130,7 @@ def test_the_export_holds_every_row_of_the_list_in_the_order_of_the_page(call, c
     assert form.status_code == 200 and "이용 목적" in form.content.decode()  # personal data: the purpose first
     response = staff.post(EXPORT + "?sort=name&dir=desc", {"purpose": "selection", "reason": "선발 심사 자료 준비"})
     assert response.status_code == 200
-    assert "filename*=utf-8''" in response["Content-Disposition"]  # the Korean file name
+    assert "filename*=utf-8''" in response["Content-Disposition"].lower()  # the Korean file name
     header, *rows = sheet_rows(response)
     assert header[:3] == ("접수번호", "이름", "주민등록번호")
     assert [row[1] for row in rows] == listed

@@ -165,6 +165,9 @@ def test_division_staff_of_another_division_cannot_touch_its_blocks(office, clie
     staff = client_as(Role.DIVISION_STAFF)
     assert staff.post("/plan/programmes/P2-05/blocks/new/", {"kind": "paragraph", "text": "x"}).status_code == 403
     assert staff.post(f"/plan/blocks/{block.pk}/delete/").status_code == 403
+    assert staff.post(f"/plan/blocks/{block.pk}/edit/", {"kind": "paragraph", "text": "x"}).status_code == 403
+    assert staff.post(f"/plan/blocks/{block.pk}/move/", {"direction": "down"}).status_code == 403
+    assert staff.get(f"/plan/blocks/{block.pk}/edit/").status_code == 403
     with pytest.raises(NotAllowed):
         services.programme_block_delete(actor=office[Role.DIVISION_STAFF], block=block)
     assert programme.blocks.count() == 3

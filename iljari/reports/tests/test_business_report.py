@@ -258,7 +258,7 @@ def test_report_download_formats_and_refusals(office, client_as):
     assert bad.status_code == 400 and "지원하지 않는 형식" in bad.content.decode()
     assert client_as(Role.DISTRICT_OFFICER).get("/office/business/?year=2018").status_code == 403
     future = manager.get("/office/business/?year=2031")  # a year with nothing builds, but not as of a day to come
-    assert future.status_code == 400 and "기준일(2031-12-31)이 오늘" in future.content.decode()
+    assert future.status_code == 400 and "기준일(2031.12.31.)이 오늘" in future.content.decode()
 
 
 def test_report_command_writes_each_format(office, tmp_path):

@@ -24,7 +24,7 @@ def test_the_dashboard_offers_every_format_and_builds_the_report_in_the_backgrou
         response = manager.post("/office/reports/build/?year=2018&as_of=2018-06-30", {"format": "md"})
     job = BackgroundJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/jobs/{job.pk}/"
-    assert job.title == "2018 주요업무보고 (Markdown, 2018-06-30 기준)"
+    assert job.title == "2018 주요업무보고 (Markdown, 2018.6.30. 기준)"
     job.refresh_from_db()
     assert job.status == "succeeded" and job.result_name == "2018 주요업무보고(2018.6.30. 기준).md"
     text = b"".join(manager.get(f"/jobs/{job.pk}/download/").streaming_content).decode()
@@ -43,7 +43,7 @@ def test_the_command_refuses_in_korean_and_leaves_no_file(office, tmp_path):
     out = tmp_path / "report.md"
     cases = [
         (["--as-of", "2018-06-30", "--format", "docx"], "지원하지 않는 형식입니다: docx"),
-        (["--as-of", "2099-01-01", "--format", "md"], "기준일(2099-01-01)"),
+        (["--as-of", "2099-01-01", "--format", "md"], "기준일(2099.1.1.)"),
         (["--as-of", "2018-13-01", "--format", "md"], "기준일은 YYYY-MM-DD 형식이어야 합니다"),
     ]
     for arguments, message in cases:

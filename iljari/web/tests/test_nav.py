@@ -29,7 +29,7 @@ def menu(client, path="/") -> dict[str, list[str]]:
 # and loans; citizens the portal.
 EXPECTED = {
     Role.DISTRICT_OFFICER: {
-        "": ["홈", "내 정보"],
+        "": ["홈", "결재함", "내 정보"],
         "사업 운영": ["모집·선발", "시-구 협력사업", "자치구 생태계"],
         "참여자": ["사람", "참여 관리"],
         "기업·단체": ["기업·단체", "공공구매"],
