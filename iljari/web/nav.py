@@ -190,8 +190,8 @@ def nav_for(user, current: str) -> list[dict]:
     tail: list[dict] = []
     for item in visible:
         entry = {"label": item.label, "url": reverse(item.url_name), "current": item is closest}
-        if item.group == "" and item.url_name != "web:home":
-            tail.append(entry)  # 내 정보: after the groups
+        if item.group == "" and item.url_name == "core:profile":
+            tail.append(entry)  # 내 정보: after the groups (홈 and 결재함 stand above them)
             continue
         groups[item.group]["items"].append(entry)
         groups[item.group]["current"] |= entry["current"]
