@@ -44,7 +44,7 @@ def test_an_official_searches_and_sorts_a_calls_applicants(transactional_db, per
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(call.get_absolute_url())
     page.get_by_label("이름 또는 접수번호").fill("김")
-    page.get_by_role("button", name="찾기").click()
+    page.get_by_role("search", name="신청자 목록 찾기").get_by_role("button", name="찾기").click()
     page.wait_for_url("**q=%EA%B9%80**")
     table = page.get_by_role("table", name="신청 목록", exact=False)
     rows = table.locator("tbody th[scope=row]")

@@ -31,7 +31,7 @@ def test_the_manager_adds_a_programme_with_a_milestone_and_a_table(transactional
     page.locator("[name=milestones-1-start]").fill("2018-09-01")
     page.get_by_role("button", name="저장").click()
     page.wait_for_url("**/plan/programmes/P1-09/")
-    assert "창업 공간 공모 : '18.9월" in page.locator("#planned-title + ul").inner_text()
+    assert "창업 공간 공모 : 2018.9월" in page.locator("#planned-title + ul").inner_text()
 
     page.get_by_role("link", name="본문 추가").click()
     page.get_by_label("종류").select_option("table")
