@@ -68,10 +68,10 @@ def test_the_manager_opens_2019_from_2018_and_builds_its_report(
 
     # 2. a 2019 budget line (세부사업) of the policy division
     page.goto("/finance/budget/lines/?year=2019")
-    page.get_by_label("부서").select_option(label="일자리정책담당관")
-    page.get_by_label("코드").fill("2019-청년-01")
-    page.get_by_label("사업명").fill("청년 창업 일자리 2019")
-    page.get_by_label("재원").select_option("city")
+    page.get_by_label("부서", exact=True).select_option(label="일자리정책담당관")
+    page.get_by_label("코드", exact=True).fill("2019-청년-01")
+    page.get_by_label("사업명", exact=True).fill("청년 창업 일자리 2019")
+    page.get_by_role("combobox", name="재원").select_option("city")
     page.get_by_role("button", name="등록").click()
     page.wait_for_selector("text=청년 창업 일자리 2019를 등록했습니다")
 
