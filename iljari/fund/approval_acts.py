@@ -62,7 +62,7 @@ LOAN_DISBURSE = Act(
     amount=lambda target: target.loan.principal,
     check=_check,
     summary=lambda target: (
-        f"{target.loan.borrower} · 원금 {target.loan.principal:,}원 · 실행일 {target.on:%Y.%m.%d.} · "
+        f"{target.loan.borrower} · 원금 {format_won(target.loan.principal)} · 실행일 {screen_date(target.on)} · "
         f"{target.loan.term_months}개월"
     ),
     default_position=Position.HEAD,

@@ -20,21 +20,31 @@ from iljari.grants.models import GrantAgreement
 KEY = re.compile(r"(?P<code>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})")
 
 
-def _get(key: str) -> services.AgreementSigning:
-    found = KEY.fullmatch(key or "")
-    agreement = None
-    if found is not None:
-        agreement = (
-            GrantAgreement.objects.select_related("programme__programme__division", "grantee", "budget_line")
-            .filter(code=found["code"])
-            .first()
-        )
+def _agreement(code: str) -> GrantAgreement:
+    agreement = (
+        GrantAgreement.objects.select_related("programme__programme__division", "grantee", "budget_line")
+        .filter(code=code)
+        .first()
+    )
     if agreement is None:
+        raise NotFound("협약을 찾을 수 없습니다.")
+    return agreement
+
+
+def _read_key(pattern: re.Pattern, key: str) -> tuple[GrantAgreement, date, re.Match]:
+    """The agreement and the day a request's key names (signing: code/day; a tranche: code/day/amount)."""
+    found = pattern.fullmatch(key or "")
+    if found is None:
         raise NotFound("협약을 찾을 수 없습니다.")
     try:
         day = date.fromisoformat(found["day"])
     except ValueError:
         raise NotFound("협약을 찾을 수 없습니다.") from None
+    return _agreement(found["code"]), day, found
+
+
+def _get(key: str) -> services.AgreementSigning:
+    agreement, day, _ = _read_key(KEY, key)
     return services.AgreementSigning(agreement, day)
 
 
@@ -56,8 +66,8 @@ def _check(target: services.AgreementSigning) -> None:
 def _summary(target: services.AgreementSigning) -> str:
     agreement = target.agreement
     return (
-        f"{agreement.grantee} · 시비 {agreement.city_amount:,}원 · 협약일 {target.signed_on:%Y.%m.%d.} · "
-        f"사업 기간 ~{agreement.ends_on:%Y.%m.%d.}"
+        f"{agreement.grantee} · 시비 {format_won(agreement.city_amount)} · 협약일 {screen_date(target.signed_on)} · "
+        f"사업 기간 ~{screen_date(agreement.ends_on)}"
     )
 
 
@@ -84,20 +94,7 @@ TRANCHE_KEY = re.compile(r"(?P<code>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})/(?P<amou
 
 
 def _tranche_get(key: str) -> services.TranchePayment:
-    found = TRANCHE_KEY.fullmatch(key or "")
-    agreement = None
-    if found is not None:
-        agreement = (
-            GrantAgreement.objects.select_related("programme__programme__division", "grantee", "budget_line")
-            .filter(code=found["code"])
-            .first()
-        )
-    if agreement is None:
-        raise NotFound("협약을 찾을 수 없습니다.")
-    try:
-        day = date.fromisoformat(found["day"])
-    except ValueError:
-        raise NotFound("협약을 찾을 수 없습니다.") from None
+    agreement, day, found = _read_key(TRANCHE_KEY, key)
     return services.TranchePayment(agreement, day, int(found["amount"]))
 
 
