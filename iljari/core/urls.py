@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iljari.core import views, year_views
+from iljari.core import account_views, views, year_views
 
 app_name = "core"
 
@@ -11,16 +11,16 @@ urlpatterns = [
     path("accounts/me/", views.profile, name="profile"),
     path("accounts/me/password/", views.password_change, name="password_change"),
     path("accounts/me/second-factor/", views.second_factor, name="second_factor"),
-    path("accounts/users/", views.user_list, name="user_list"),
-    path("accounts/users/export.xlsx", views.user_export, name="user_export"),
-    path("accounts/users/new/", views.user_create, name="user_create"),
-    path("accounts/users/<int:pk>/", views.user_detail, name="user_detail"),
-    path("accounts/users/<int:pk>/unlock/", views.user_unlock, name="user_unlock"),
-    path("accounts/users/<int:pk>/password-reset/", views.user_password_reset, name="user_password_reset"),
-    path("accounts/users/<int:pk>/active/", views.user_active, name="user_active"),
+    path("accounts/users/", account_views.user_list, name="user_list"),
+    path("accounts/users/export.xlsx", account_views.user_export, name="user_export"),
+    path("accounts/users/new/", account_views.user_create, name="user_create"),
+    path("accounts/users/<int:pk>/", account_views.user_detail, name="user_detail"),
+    path("accounts/users/<int:pk>/unlock/", account_views.user_unlock, name="user_unlock"),
+    path("accounts/users/<int:pk>/password-reset/", account_views.user_password_reset, name="user_password_reset"),
+    path("accounts/users/<int:pk>/active/", account_views.user_active, name="user_active"),
     path(
         "accounts/users/<int:pk>/second-factor-reset/",
-        views.user_second_factor_reset,
+        account_views.user_second_factor_reset,
         name="user_second_factor_reset",
     ),
     path("history/", views.history_list, name="history_list"),
