@@ -18,7 +18,7 @@ ValueError with a Korean message for anything else.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -138,6 +138,40 @@ def screen_datetime(value: datetime | date | None, *, seconds: bool = False) -> 
     moment = local_moment(value)
     clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
     return f"{screen_date(moment)} {clock}"
+
+
+def screen_deadline(value: datetime | None) -> str:
+    """A deadline as a screen says it, in the office's time zone, with its weekday and no doubt about midnight: a
+    moment at 00:00 closes at the end of the day before (`2027.1.29.(금) 24:00`), any other time as it is
+    (`2027.1.29.(금) 18:00`)."""
+    if value is None:
+        return EMPTY
+    moment = local_moment(value)
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return f"{screen_date(moment.date() - timedelta(days=1), weekday=True)} 24:00"
+    return f"{screen_date(moment.date(), weekday=True)} {moment:%H:%M}"
+
+
+def screen_opening(value: datetime | None) -> str:
+    """A moment something opens, with its weekday: `2026.12.1.(화) 00:00`."""
+    if value is None:
+        return EMPTY
+    moment = local_moment(value)
+    return f"{screen_date(moment.date(), weekday=True)} {moment:%H:%M}"
+
+
+def deadline_day(value: datetime) -> date:
+    """The last day a deadline leaves (its day; the day before when it falls at 00:00), in the office's time zone."""
+    moment = local_moment(value)
+    return (moment - timedelta(microseconds=1)).date()
+
+
+def d_day_text(deadline: datetime, today: date) -> str:
+    """`D-3` three days before the deadline's last day, `D-day` on it, "" once past."""
+    days = (deadline_day(deadline) - today).days
+    if days < 0:
+        return ""
+    return "D-day" if days == 0 else f"D-{days}"
 
 
 def screen_month(value: date | None) -> str:

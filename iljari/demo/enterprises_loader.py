@@ -25,6 +25,7 @@ from iljari.plan.models import Programme
 SEED = 2018
 CALL_CODE = "STRONG-SME-2018"
 DEMO_CALL_CODE = "STRONG-SME-DEMO"
+STRONG_SME_CONTACT = "일자리정책과 일자리기획팀 02-2133-5433"
 SECTORS = [s for s in Organisation.Sector.values if s != "public_administration"]
 
 
@@ -201,6 +202,7 @@ def load_strong_sme(generator, districts) -> None:
     call = intake.call_set(
         actor=None,
         code=CALL_CODE,
+        contact=STRONG_SME_CONTACT,
         programme=programme,
         title="2018년 서울형 강소기업 공모",
         opens_at=_aware(*data.STRONG_SME_OPENS),
@@ -309,6 +311,7 @@ def _demo_call(programme) -> None:
     intake.call_set(
         actor=None,
         code=DEMO_CALL_CODE,
+        contact=STRONG_SME_CONTACT,
         programme=programme,
         title="서울형 강소기업 공모(데모, 접수 중)",
         opens_at=opens,

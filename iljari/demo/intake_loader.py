@@ -19,6 +19,7 @@ from iljari.org.models import District
 from iljari.plan.models import Programme
 
 NEW_DEAL = "P1-03"
+NEWDEAL_CONTACT = "일자리정책과 뉴딜일자리팀 02-2133-5000"
 APPLICANTS_2018 = 6_617
 PLACES_2018 = 944
 SEED_2018 = 2018
@@ -49,6 +50,8 @@ def load_intake() -> None:
     call = intake.call_set(
         actor=None,
         code="NEWDEAL-2018-1",
+        target_group="youth",
+        contact=NEWDEAL_CONTACT,
         programme=programme,
         title="2018년 뉴딜일자리 1차 통합모집",
         opens_at=_aware(2018, 1, 8, 9),
@@ -84,6 +87,8 @@ def _open_call(programme) -> None:
     intake.call_set(
         actor=None,
         code="NEWDEAL-DEMO",
+        target_group="youth",
+        contact=NEWDEAL_CONTACT,
         programme=programme,
         title="뉴딜일자리 참여자 모집(데모, 접수 중)",
         opens_at=opens,

@@ -206,6 +206,8 @@ def _call(programme, round_: Round, districts, plan) -> Call:
     return intake.call_set(
         actor=None,
         code=round_.code,
+        target_group="low_income",
+        contact="일자리정책과 공공일자리팀 02-2133-5411 · 주소지 동 주민센터",
         programme=programme,
         title=round_.title,
         opens_at=_aware(*round_.opens),

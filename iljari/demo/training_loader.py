@@ -154,6 +154,8 @@ def _call(programme, code: str, title: str, opens_at, closes_at, announce_on, qu
     return intake.call_set(
         actor=None,
         code=code,
+        target_group="general",
+        contact="일자리정책과 기술교육팀 02-2133-5420 · 각 기술교육원 교학과",
         programme=programme,
         title=title,
         opens_at=opens_at,

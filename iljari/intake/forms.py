@@ -17,6 +17,7 @@ from iljari.intake.models import Call, EligibilityRule, PriorityRule, Quota, Rev
 from iljari.intake.services import size_text
 from iljari.org.models import District
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
+from iljari.performance.models import TargetGroup
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -35,6 +36,18 @@ class CallForm(KrdsFormMixin, forms.Form):
     )
     title = forms.CharField(label="공고명", max_length=200)
     description = forms.CharField(label="안내", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    target_group = forms.ChoiceField(
+        label="모집 대상",
+        choices=[("", "(정하지 않음)"), *TargetGroup.choices],
+        required=False,
+        help_text="공개 모집공고 목록에서 시민이 대상으로 찾습니다. 기업·단체 공모는 비워 둡니다.",
+    )
+    contact = forms.CharField(
+        label="문의처",
+        max_length=200,
+        required=False,
+        help_text="공고를 보는 시민·기업이 물어볼 곳(예: 일자리정책과 청년일자리팀 02-2133-5000)",
+    )
     required_documents = forms.CharField(
         label="제출 서류",
         required=False,
@@ -139,6 +152,8 @@ def call_initial(call) -> dict:
             "code": call.code,
             "title": call.title,
             "description": call.description,
+            "target_group": call.target_group,
+            "contact": call.contact,
             "required_documents": call.required_documents,
             "opens_at": call.opens_at,
             "closes_at": call.closes_at,
@@ -311,3 +326,35 @@ class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
     def __init__(self, *args, call, uploaded=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.add_document_fields(call, uploaded)
+
+
+class PublicCallFilterForm(KrdsFormMixin, forms.Form):
+    """The public call list's filters (GET): programme, target group, district, status. A call for organisations
+    has no target group and no district quota: those two are left out of its list."""
+
+    programme = forms.ChoiceField(label="사업", required=False)
+    target = forms.ChoiceField(label="모집 대상", required=False)
+    district = forms.ChoiceField(label="자치구", required=False)
+    status = forms.ChoiceField(label="접수 상태", required=False)
+
+    def __init__(self, *args, choices: dict, people: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", "모든 사업"), *choices["programmes"]]
+        self.fields["target"].choices = [("", "모든 대상"), *choices["target_groups"]]
+        self.fields["district"].choices = [("", "모든 자치구"), *choices["districts"]]
+        self.fields["status"].choices = [("", "모든 상태"), *choices["statuses"]]
+        if not people:
+            del self.fields["target"], self.fields["district"]
+
+    def chosen(self) -> dict:
+        """The selector's filters: what was validly chosen (a value not among the choices is dropped)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "programme": data.get("programme", ""),
+            "target_group": data.get("target", ""),
+            "district": data.get("district", ""),
+            "status": data.get("status", ""),
+        }

@@ -43,5 +43,20 @@ ORGANISATION_APPLICATIONS = replace(
 )
 
 
+# the public call list (no login): search by title, four filters, sorts; no export
+PUBLIC_CALLS = ListSpec(
+    title="모집공고",
+    search="공고명",
+    filters=("programme", "target", "district", "status"),
+    sorts=(
+        Sort("opens", "접수 시작", ("opens_at",)),
+        Sort("closes", "접수 마감", ("closes_at",)),
+        Sort("title", "공고명", ("title",)),
+        Sort("places", "모집 인원", ("places",), numeric=True),
+    ),
+    default="-opens",
+)
+
+
 def applications_spec(call) -> ListSpec:
     return ORGANISATION_APPLICATIONS if call.audience == "organisations" else APPLICATIONS

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iljari.core.formats import screen_date, screen_datetime
 from iljari.core.models import TimeStampedModel
+from iljari.performance.models import TargetGroup
 
 
 class Call(TimeStampedModel):
@@ -35,6 +36,19 @@ class Call(TimeStampedModel):
     title = models.CharField(_("공고명"), max_length=200)
     audience = models.CharField(_("대상"), max_length=16, choices=Audience.choices, default=Audience.PEOPLE)
     description = models.TextField(_("안내"), blank=True)
+    target_group = models.CharField(
+        _("모집 대상"),
+        max_length=16,
+        choices=TargetGroup.choices,
+        blank=True,
+        help_text=_("공개 모집공고 목록에서 찾는 대상(청년, 어르신 …). 기업·단체 공모는 비워 둡니다."),
+    )
+    contact = models.CharField(
+        _("문의처"),
+        max_length=200,
+        blank=True,
+        help_text=_("공고를 보는 시민·기업이 물어볼 곳(예: 일자리정책과 청년일자리팀 02-2133-5000)"),
+    )
     required_documents = models.TextField(_("제출 서류"), blank=True, help_text=_("한 줄에 하나씩 적습니다."))
     opens_at = models.DateTimeField(_("접수 시작"))
     closes_at = models.DateTimeField(_("접수 마감"))
@@ -87,6 +101,13 @@ class Call(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("intake:call_detail", args=[self.code])
+
+    def public_status(self, now=None) -> str:
+        """접수 예정, 접수 중 or 마감, as the public pages show a published call."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return "접수 예정"
+        return "접수 중" if now < self.closes_at else "마감"
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -43,6 +43,19 @@ Contract:
       (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
 - applicant_template(*, call, quotas=None) -> bytes           the xlsx template of the bulk upload
 - competition_ratio_text(applicants, places) -> "7:1"
+
+Open to all (no login; the public call list and each call's public page):
+- public_call_list(*, audience="people", query="", programme="", target_group="", district="", status="",
+  now=None) -> QuerySet[Call]
+      published calls only (a call waiting for its publishing approval is never shown), of one audience, each with
+      `places` (모집 인원, as call_list); `query` finds a part of the title, `programme` a programme's code,
+      `target_group` a TargetGroup value, `district` a district's code (a call with a quota of that district),
+      `status` one of PUBLIC_STATUSES (upcoming: opens later; open: open now; closed: closed). Unordered: the page
+      orders it by its list spec (intake/lists.py PUBLIC_CALLS).
+- public_call_filters(*, audience="people") -> dict   the choices of the list's filters: programmes with a published
+  call, districts with a quota in one, the target groups and the statuses
+- public_call_get(*, code) -> Call   a published call of either audience, with its programme's division, quotas
+  (and their districts), eligibility and priority rules; anything else 404
 """
 
 from __future__ import annotations
@@ -83,6 +96,8 @@ from iljari.intake.models import (
     SelectionResult,
     SelectionRun,
 )
+from iljari.org.models import District
+from iljari.performance.models import TargetGroup
 from iljari.plan.models import Programme
 
 # Applications that count as applied (figures, competition ratio): not a draft, not withdrawn.
@@ -478,14 +493,6 @@ def applicant_template(*, call: Call, quotas=None) -> bytes:
 # --- calls for organisations ----------------------------------------------------------------------------------
 
 
-def org_open_call_list(*, now=None) -> QuerySet[Call]:
-    """The calls for organisations open now (the organisation portal)."""
-    now = now or timezone.now()
-    return Call.objects.filter(
-        audience=Call.Audience.ORGANISATIONS, published_at__isnull=False, opens_at__lte=now, closes_at__gt=now
-    ).select_related("programme")
-
-
 def org_portal_call_get(*, code: str) -> Call:
     call = (
         Call.objects.filter(audience=Call.Audience.ORGANISATIONS, code=code, published_at__isnull=False)
@@ -525,3 +532,73 @@ def application_review_sheet(*, user, application: Application) -> dict:
         "declared": any(c.reviewer_id == user.pk for c in conflicts),
         "mine": {s.stage: s for s in scores if s.reviewer_id == user.pk},
     }
+
+
+# --- open to all ------------------------------------------------------------------------------------------------
+
+PUBLIC_STATUSES = {"upcoming": "접수 예정", "open": "접수 중", "closed": "마감"}
+
+
+def public_call_list(
+    *,
+    audience: str = Call.Audience.PEOPLE,
+    query: str = "",
+    programme: str = "",
+    target_group: str = "",
+    district: str = "",
+    status: str = "",
+    now=None,
+) -> QuerySet[Call]:
+    now = now or timezone.now()
+    calls = Call.objects.filter(audience=audience, published_at__isnull=False)
+    if query:
+        calls = calls.filter(title__icontains=query)
+    if programme:
+        calls = calls.filter(programme__code=programme)
+    if target_group:
+        calls = calls.filter(target_group=target_group)
+    if district:
+        calls = calls.filter(Exists(Quota.objects.filter(call=OuterRef("pk"), district__code=district)))
+    if status == "upcoming":
+        calls = calls.filter(opens_at__gt=now)
+    elif status == "open":
+        calls = calls.filter(opens_at__lte=now, closes_at__gt=now)
+    elif status == "closed":
+        calls = calls.filter(closes_at__lte=now)
+    return calls.select_related("programme").annotate(places=call_places())
+
+
+def public_call_filters(*, audience: str = Call.Audience.PEOPLE) -> dict:
+    published = Call.objects.filter(audience=audience, published_at__isnull=False)
+    programmes = (
+        Programme.objects.filter(Exists(published.filter(programme=OuterRef("pk"))))
+        .order_by("code")
+        .values_list("code", "title")
+    )
+    districts = (
+        District.objects.filter(Exists(Quota.objects.filter(district=OuterRef("pk"), call__in=published)))
+        .order_by("sort_order", "code")
+        .values_list("code", "name")
+    )
+    return {
+        "programmes": list(programmes),
+        "districts": list(districts),
+        "target_groups": list(TargetGroup.choices),
+        "statuses": list(PUBLIC_STATUSES.items()),
+    }
+
+
+def public_call_get(*, code: str) -> Call:
+    call = (
+        Call.objects.filter(code=code, published_at__isnull=False)
+        .select_related("programme", "programme__division")
+        .prefetch_related(
+            Prefetch("quotas", queryset=Quota.objects.select_related("district").order_by("order", "code")),
+            "eligibility_rules",
+            "priority_rules",
+        )
+        .first()
+    )
+    if call is None:
+        raise NotFound("모집공고를 찾을 수 없습니다.")
+    return call

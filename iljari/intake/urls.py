@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iljari.intake.views import calls, documents, paper, portal, review, selection
+from iljari.intake.views import calls, documents, paper, portal, public, review, selection
 
 app_name = "intake"
 
@@ -22,11 +22,12 @@ urlpatterns = [
     path("intake/calls/<str:code>/screen/", review.call_screen, name="call_screen"),
     path("intake/applications/<int:pk>/review/", review.application_review, name="application_review"),
     path("intake/applications/<int:pk>/conflict/", review.application_conflict, name="application_conflict"),
-    path("portal/org/calls/", portal.org_portal_calls, name="org_portal_calls"),
+    path("portal/org/calls/", public.org_portal_calls, name="org_portal_calls"),
     path("portal/org/calls/<str:code>/", portal.org_portal_call, name="org_portal_call"),
     path("portal/org/applications/", portal.org_portal_applications, name="org_portal_applications"),
     path("intake/documents/<int:pk>/", documents.document_download, name="document_download"),
-    path("portal/calls/", portal.portal_calls, name="portal_calls"),
+    path("portal/calls/", public.portal_calls, name="portal_calls"),
+    path("portal/calls/<str:code>/info/", public.public_call, name="public_call"),
     path("portal/calls/<str:code>/", portal.portal_call, name="portal_call"),
     path("portal/applications/", portal.portal_applications, name="portal_applications"),
     path("portal/applications/<int:pk>/withdraw/", portal.portal_withdraw, name="portal_withdraw"),

@@ -23,6 +23,7 @@ from iljari.intake.models import (
     ReviewCriterion,
     ReviewCriterionScore,
 )
+from iljari.performance.models import TargetGroup
 
 CALL_PUBLISH = "intake.call_publish"  # the act (intake/approval_acts.py)
 
@@ -50,9 +51,12 @@ def call_set(
     score_aggregation: str | None = None,
     certifies: str | None = None,
     criteria: list[tuple[str, str, int]] | None = None,
+    target_group: str | None = None,
+    contact: str | None = None,
 ) -> Call:
-    """`audience`, `score_aggregation`, `certifies` and `criteria` (code, name, points) left as None keep what the
-    call has (a new call: for people, plain mean, no criteria)."""
+    """`audience`, `score_aggregation`, `certifies`, `criteria` (code, name, points), `target_group` (모집 대상, one
+    of performance's TargetGroup or "") and `contact` (문의처) left as None keep what the call has (a new call: for
+    people, plain mean, no criteria, no target group, no contact)."""
     if actor is not None:
         require(access_calls_manage(actor, programme.division.path), "이 사업의 모집공고를 만들 권한이 없습니다.")
     quotas = [(q[0], q[1], q[2], q[3] if len(q) > 3 else None) for q in quotas]
@@ -67,11 +71,21 @@ def call_set(
         priorities=priorities,
     )
     errors.update(_call_extra_errors(audience, score_aggregation, certifies, criteria))
+    if target_group and target_group not in TargetGroup.values:
+        errors["target_group"] = ["모집 대상을 목록에서 고르십시오."]
+    if contact is not None and len(contact.strip()) > 200:
+        errors["contact"] = ["문의처는 200자까지 적습니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
     extra = {
         key: value
-        for key, value in (("audience", audience), ("score_aggregation", score_aggregation), ("certifies", certifies))
+        for key, value in (
+            ("audience", audience),
+            ("score_aggregation", score_aggregation),
+            ("certifies", certifies),
+            ("target_group", target_group),
+            ("contact", contact.strip() if contact is not None else None),
+        )
         if value is not None
     }
     with transaction.atomic():

@@ -142,6 +142,8 @@ def _call_edit_page(request, *, call=None):
             score_aggregation=values["score_aggregation"],
             certifies=values["certifies"],
             criteria=values["criteria"],
+            target_group=values["target_group"],
+            contact=values["contact"],
             create=call is None,
         )
         saved_text = f"모집공고 '{saved.title}'{object_particle(str(saved.title))} 저장했습니다."

@@ -61,12 +61,6 @@ def _call_page(call, application, documents: dict, form) -> dict:
 
 
 @login_required
-def portal_calls(request):
-    require(access_apply(request.user), CITIZENS_ONLY)
-    return render(request, "intake/portal_calls.html", {"calls": selectors.open_call_list()})
-
-
-@login_required
 def portal_call(request, code: str):
     """The call, and the citizen's application to it: 임시저장 keeps the quota and the files chosen, 신청 submits."""
     require(access_apply(request.user), CITIZENS_ONLY)
@@ -135,12 +129,6 @@ def portal_decline(request, pk: int):
 
 
 # --- an organisation ---------------------------------------------------------------------------------------
-
-
-@login_required
-def org_portal_calls(request):
-    require(access_organisation_own(request.user), ORGANISATIONS_ONLY)
-    return render(request, "intake/org_portal_calls.html", {"calls": selectors.org_open_call_list()})
 
 
 @login_required
