@@ -18,6 +18,7 @@ from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
 
 from iljari.approvals.api import router as approvals_router
+from iljari.board.api import router as board_router
 from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
@@ -78,6 +79,7 @@ api.add_router("/frontline", frontline_router)
 api.add_router("/portal", frontline_portal_router)
 api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)
+api.add_router("/board", board_router)
 api.add_router("/grants", grants_district_router)
 api.add_router("/approvals", approvals_router)
 

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "iljari.org",
     "iljari.finance",
     "iljari.approvals",
+    "iljari.board",
     "iljari.plan",
     "iljari.performance",
     "iljari.reports",

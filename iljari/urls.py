@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("iljari.fund.urls")),
     path("grants/", include("iljari.grants.urls")),
     path("", include("iljari.approvals.urls")),
+    path("", include("iljari.board.urls")),
     path("api/", api.urls),
 ]
 

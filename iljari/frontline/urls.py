@@ -58,6 +58,7 @@ urlpatterns = [
     path("frontline/setup/closures/<int:pk>/delete/", views.closure_delete, name="closure_delete"),
     path("portal/rooms/", views.portal_rooms, name="portal_rooms"),
     path("portal/rooms/<str:code>/", views.portal_room, name="portal_room"),
+    path("portal/rooms/<str:code>/week/", views.portal_room_week, name="portal_room_week"),
     path("portal/bookings/", views.portal_bookings, name="portal_bookings"),
     path("portal/bookings/<int:pk>/cancel/", views.portal_booking_cancel, name="portal_booking_cancel"),
     path("portal/programmes/", views.portal_programmes, name="portal_programmes"),

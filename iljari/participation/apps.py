@@ -44,3 +44,8 @@ class ParticipationConfig(AppConfig):
         from iljari.participation.worklist import participation_work_items
 
         worklist_register("participation", participation_work_items)
+
+        from iljari.core.holidays import holiday_source_register
+        from iljari.participation.calendar import holiday_names_between
+
+        holiday_source_register(holiday_names_between)

@@ -23,7 +23,7 @@ def shell(request) -> dict:
         "print_token": _print_token(user, printable) if printable and user.is_authenticated else "",
         "office_name": "일자리노동정책관",
         "system_name": "일자리 관리정보시스템",
-        "nav_items": nav_for(user, current) if user is not None and user.is_authenticated else [],
+        "nav_items": nav_for(user, current) if user is not None else [],  # a visitor's: the public pages
         "show_search": bool(user is not None and access_office_view(user)),
         "session_idle_minutes": settings.ILJARI_SESSION_IDLE_MINUTES,
     }

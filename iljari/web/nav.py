@@ -30,10 +30,23 @@ class NavItem:
 
 # The office's work, in the order the menu shows it. Another app's pages join a group by naming it on their NavItem
 # (nav_register adds items after the built-in ones); a group no item of the user's gates allows is not shown.
-NAV_GROUPS: tuple[str, ...] = ("사업 운영", "참여자", "기업·단체", "재정", "보고", "시민 서비스", "기업 서비스", "관리")
+NAV_GROUPS: tuple[str, ...] = (
+    "사업 운영",
+    "참여자",
+    "기업·단체",
+    "재정",
+    "보고",
+    "열린 서비스",
+    "시민 서비스",
+    "기업 서비스",
+    "관리",
+)
+# Drawn after the groups: one's own account, or for a visitor 로그인 and 회원가입.
+NAV_TAIL = frozenset({"core:profile", "core:login", "signup:start"})
 
 NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("홈", "web:home", access.access_own_account, "web:home"),
+    NavItem("홈", "web:home", access.access_visitor, "web:home"),
     NavItem("결재함", "approvals:box", access.access_approvals_view, "approvals:"),
     NavItem("한눈에 보기", "reports:dashboard", access.access_office_figures_view, "reports:", group="보고"),
     NavItem("비전·주요업무", "plan:overview", access.access_office_figures_view, "plan:", group="사업 운영"),
@@ -157,7 +170,30 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("보유기간·파기", "core:retention", access.access_destruction_register_view, "core:retention", group="관리"),
     NavItem("계정 관리", "core:user_list", access.access_accounts_manage, "core:user", group="관리"),
     NavItem("API 문서", "api:openapi-view", access.access_office_view, "api:", group="관리"),
+    # open to all: a visitor sees the public pages (a citizen and an organisation have them in their own groups)
+    NavItem("모집공고", "intake:portal_calls", access.access_visitor, "intake:p", group="열린 서비스"),
+    NavItem("기업 공모", "intake:org_portal_calls", access.access_visitor, "intake:org_portal", group="열린 서비스"),
+    NavItem("공간 예약", "frontline:portal_rooms", access.access_visitor, "frontline:portal_room", group="열린 서비스"),
+    NavItem(
+        "프로그램 신청",
+        "frontline:portal_programmes",
+        access.access_visitor,
+        "frontline:portal_programmes",
+        group="열린 서비스",
+    ),
+    NavItem(
+        "강소기업 플랫폼",
+        "enterprises:platform_list",
+        access.access_visitor,
+        "enterprises:platform",
+        group="열린 서비스",
+    ),
+    NavItem("공지사항", "board:notice_list", access.access_portal_reader, "board:notice", group="열린 서비스"),
+    NavItem("자주 묻는 질문", "board:faq", access.access_portal_reader, "board:faq", group="열린 서비스"),
+    NavItem("공지사항 관리", "board:staff_notice_list", access.access_board_view, "board:staff", group="관리"),
     NavItem("내 정보", "core:profile", access.access_own_account, "core:profile"),
+    NavItem("로그인", "core:login", access.access_visitor, "core:login"),
+    NavItem("회원가입", "signup:start", access.access_visitor, "signup:"),
 )
 
 
@@ -190,8 +226,8 @@ def nav_for(user, current: str) -> list[dict]:
     tail: list[dict] = []
     for item in visible:
         entry = {"label": item.label, "url": reverse(item.url_name), "current": item is closest}
-        if item.group == "" and item.url_name == "core:profile":
-            tail.append(entry)  # 내 정보: after the groups (홈 and 결재함 stand above them)
+        if item.group == "" and item.url_name in NAV_TAIL:
+            tail.append(entry)  # 내 정보 (a visitor's 로그인, 회원가입): after the groups (홈 and 결재함 above them)
             continue
         groups[item.group]["items"].append(entry)
         groups[item.group]["current"] |= entry["current"]

@@ -1,4 +1,5 @@
-"""The shell's own pages: home (the work list and a few key figures), the search, the Korean error pages."""
+"""The shell's own pages: home (the work list and a few key figures; a visitor's home in public.py), the search,
+the Korean error pages."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
@@ -16,6 +17,7 @@ from iljari.finance.selectors import budget_execution
 from iljari.intake.selectors import open_call_list
 from iljari.people import selectors as people_selectors
 from iljari.web import records
+from iljari.web.public import visitor_home
 from iljari.web.search import search_all, search_query
 
 
@@ -35,8 +37,9 @@ def _key_figures(user) -> dict | None:
     }
 
 
-@login_required
 def home(request):
+    if not request.user.is_authenticated:
+        return visitor_home(request)  # a visitor's home: the pages open to all (web/public.py)
     today = timezone.localdate()
     official = access_office_view(request.user)
     context = {

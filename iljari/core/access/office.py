@@ -293,3 +293,31 @@ def scope_rows(
     if role == Role.PARTNER_AGENCY and partner is not None:
         return queryset.filter(Q(**{partner: user.partner_id}))
     return queryset.none()
+
+
+# --- the public pages and the board (공지사항, 자주 묻는 질문) --------------------------------------------------
+
+
+def access_public(user) -> bool:
+    """The pages open to all, logged in or not: the calls, rooms and programmes, notices, FAQ, the platform."""
+    return True
+
+
+def access_visitor(user) -> bool:
+    """A visitor not logged in: shown 로그인 and 회원가입 in the menu."""
+    return user is None or not user.is_authenticated
+
+
+def access_portal_reader(user) -> bool:
+    """The portal's reading pages in the menu (공지사항, 자주 묻는 질문): a visitor, a citizen or an organisation."""
+    return access_visitor(user) or _role(user) in {Role.CITIZEN, Role.ORGANISATION}
+
+
+def access_board_view(user) -> bool:
+    """The board's staff pages (every notice and FAQ entry, drafts and retired ones): the office and the auditor."""
+    return _role(user) in OFFICE_STAFF | {Role.SYSTEM_ADMIN, Role.AUDITOR}
+
+
+def access_board_manage(user) -> bool:
+    """Write, edit and retire notices and FAQ entries: the office's staff and the system administrator."""
+    return _role(user) in OFFICE_STAFF | {Role.SYSTEM_ADMIN}

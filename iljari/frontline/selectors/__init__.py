@@ -17,6 +17,8 @@ Contract:
 - visit_list(*, user, query="") / visit_get(*, user, pk)              workplace visits and the visits that check them
 - room_list_public() -> list[Room];  room_get_public(*, code) -> Room
 - room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken
+- room_week(*, room, day, now_day, now_hour) -> RoomWeek               (open to all) the week holding `day`: each
+      day's hours free, booked, past or closed (closures and public holidays: core.holidays)
 - room_list(*, user) / room_bookings(*, user, room, day)               staff view of a day's bookings
 - room_usage(*, user, year)                                           each room's people, uses and no-shows
 - my_bookings(*, user) / my_registrations(*, user)                     the citizen's own
@@ -46,6 +48,7 @@ from iljari.frontline.selectors.consultations import (
     visit_list,
 )
 from iljari.frontline.selectors.figures import INDICATORS, Figures, frontline_figures, indicator_actuals
+from iljari.frontline.selectors.public import room_week
 from iljari.frontline.selectors.public_sector import PublicSectorSummary, public_sector_summary, screening_get
 from iljari.frontline.selectors.rooms import (
     Certificate,
@@ -137,6 +140,7 @@ __all__ = [
     "room_list",
     "room_list_public",
     "room_usage",
+    "room_week",
     "screening_get",
     "service_point_get",
     "service_point_list",

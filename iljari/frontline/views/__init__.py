@@ -2,7 +2,8 @@
 visits), rooms (rooms and a day's bookings with check-in and no-show, programmes and sessions with attendance),
 shelters (daily counts, averages), public_sector (the public sector's labour programmes), setup (기본 자료 of every
 desk), figures (the report's counts), and portal (the citizen's rooms and booking, programmes and registration, own
-bookings and registrations, completion certificate); common holds what they share.
+bookings and registrations, completion certificate), public (open to all: the rooms, each room's week, the
+programmes); common holds what they share.
 
 Contract: every view the URL conf names (frontline/urls.py uses `views.<name>`).
 """
@@ -30,14 +31,13 @@ from iljari.frontline.views.portal import (
     portal_booking_cancel,
     portal_bookings,
     portal_certificate,
-    portal_programmes,
     portal_register,
     portal_registration_cancel,
     portal_registrations,
     portal_room,
-    portal_rooms,
     portal_satisfaction,
 )
+from iljari.frontline.views.public import portal_programmes, portal_room_week, portal_rooms
 from iljari.frontline.views.public_sector import (
     conversion_record,
     public_sector,
@@ -94,6 +94,7 @@ __all__ = [
     "portal_registration_cancel",
     "portal_registrations",
     "portal_room",
+    "portal_room_week",
     "portal_rooms",
     "portal_satisfaction",
     "programme_detail",

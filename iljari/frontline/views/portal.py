@@ -20,12 +20,6 @@ from iljari.frontline.views.common import day_asked
 
 
 @login_required
-def portal_rooms(request):
-    require(access_book(request.user))
-    return render(request, "frontline/portal_rooms.html", {"rooms": selectors.room_list_public()})
-
-
-@login_required
 def portal_room(request, code: str):
     require(access_book(request.user))
     room = selectors.room_get_public(code=code)
@@ -68,13 +62,6 @@ def portal_booking_cancel(request, pk: int):
         return "예약을 취소했습니다.", url
 
     return service_step(request, cancel, back=url)
-
-
-@login_required
-def portal_programmes(request):
-    require(access_book(request.user))
-    sessions = selectors.session_list_public(today=timezone.localdate())
-    return render(request, "frontline/portal_programmes.html", {"sessions": sessions})
 
 
 @login_required
