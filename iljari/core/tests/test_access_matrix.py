@@ -57,14 +57,20 @@ SIB_MANAGE = {Role.OFFICE_MANAGER}
 # sets the rules. Drafting an act is checked again by the act's own gate on its record (approvals/tests/test_pages.py).
 APPROVALS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
 APPROVALS_DRAFT = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+# 공지사항 and 자주 묻는 질문: the office writes them, the auditor reads the staff's list too.
+BOARD_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+BOARD_VIEW = BOARD_MANAGE | {Role.AUDITOR}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
 PAGES = [
-    ("web:home", "/", ALL),
     ("web:search", "/search/?q=%EA%B0%95%EB%8F%99", OFFICIAL),
     ("approvals:box", "/approvals/", APPROVALS_VIEW),
     ("approvals:rules", "/approvals/rules/", APPROVALS_VIEW),
+    ("board:staff_notice_list", "/board/notices/", BOARD_VIEW),
+    ("board:staff_notice_create", "/board/notices/new/", BOARD_MANAGE),
+    ("board:staff_faq_list", "/board/faq/", BOARD_VIEW),
+    ("board:staff_faq_create", "/board/faq/new/", BOARD_MANAGE),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
     ("core:second_factor", "/accounts/me/second-factor/", ALL),
@@ -104,7 +110,6 @@ PAGES = [
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
     ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("intake:call_create", "/intake/calls/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
-    ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
     ("participation:worksite_list", "/participation/", PARTICIPATION),
     ("participation:worksite_export", "/participation/worksites.xlsx?year=2018&sort=name&dir=desc", PARTICIPATION),
@@ -156,6 +161,14 @@ PAGES = [
 # Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
 OPEN_PAGES = [
     ("enterprises:platform_list", "/platform/"),
+    # the pages open to all (issue 25): a visitor's home, the calls, the rooms and programmes, the board
+    ("web:home", "/"),
+    ("intake:portal_calls", "/portal/calls/"),
+    ("intake:org_portal_calls", "/portal/org/calls/"),
+    ("frontline:portal_rooms", "/portal/rooms/"),
+    ("frontline:portal_programmes", "/portal/programmes/"),
+    ("board:notice_list", "/notices/"),
+    ("board:faq", "/faq/"),
 ]
 
 # Pages open to anyone not logged in (the portal's sign-up): (url name, path, answer to an anonymous visitor who
@@ -312,10 +325,8 @@ FRONTLINE_PAGES = [
     ("frontline:session_create", "/frontline/setup/programmes/YJC-MOCK/sessions/new/", FRONTLINE_MANAGE),
     ("frontline:shelter_create", "/frontline/setup/shelters/new/", FRONTLINE_MANAGE),
     ("frontline:closure_list", "/frontline/setup/closures/", FRONTLINE_MANAGE),
-    ("frontline:portal_rooms", "/portal/rooms/", CITIZEN),
     ("frontline:portal_room", "/portal/rooms/YJC-S01/", CITIZEN),
     ("frontline:portal_bookings", "/portal/bookings/", CITIZEN),
-    ("frontline:portal_programmes", "/portal/programmes/", CITIZEN),
     ("frontline:portal_registrations", "/portal/registrations/", CITIZEN),
 ]
 
@@ -443,7 +454,6 @@ NOT_PAGES = {
     "intake:call_screen",
     "intake:application_review",
     "intake:application_conflict",
-    "intake:org_portal_calls",
     "intake:org_portal_call",
     "intake:org_portal_applications",
     # frontline: object pages and POST actions, tested in frontline/tests/test_pages.py
@@ -464,6 +474,16 @@ NOT_PAGES = {
     "frontline:booking_attendance",
     "frontline:session_detail",
     "frontline:registration_attendance",
+    # the public pages of one record (a call, a room's week, a notice and its attachment) and the board's object
+    # pages and POSTs: tested in web/tests/test_public_pages.py and board/tests/test_board.py
+    "intake:public_call",
+    "frontline:portal_room_week",
+    "board:notice_detail",
+    "board:notice_attachment",
+    "board:staff_notice_edit",
+    "board:staff_notice_retire",
+    "board:staff_faq_edit",
+    "board:staff_faq_retire",
     "frontline:portal_booking_cancel",
     "frontline:portal_register",
     "frontline:portal_registration_cancel",
@@ -701,6 +721,7 @@ def test_every_page_is_in_the_matrix():
     names = set()
     for namespace in (
         "approvals",
+        "board",
         "core",
         "org",
         "web",
@@ -911,6 +932,8 @@ GATES = [
     (access.access_approval_draft_any, APPROVALS_DRAFT),
     (access.access_delegation_rules_view, APPROVALS_VIEW),
     (access.access_delegation_rules_change, RULES),
+    (access.access_board_view, BOARD_VIEW),
+    (access.access_board_manage, BOARD_MANAGE),
 ]
 
 
