@@ -187,7 +187,8 @@ def test_logout_needs_post_and_is_recorded(personas):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert LoginEvent.objects.filter(username="t_staff", outcome="logout").exists()
-    assert client.get("/").status_code == 302
+    home = client.get("/")  # a visitor's home now: the pages open to all, and 로그인
+    assert not home.wsgi_request.user.is_authenticated and "/accounts/login/" in home.content.decode()
 
 
 def test_login_redirects_only_to_this_site(personas):

@@ -179,7 +179,9 @@ def test_a_citizen_applies_follows_and_withdraws_on_the_portal(office):
     application = Application.objects.get(person__user=citizen_user)
     citizen.post(f"/portal/applications/{application.pk}/withdraw/")
     assert Application.objects.get(pk=application.pk).status == "withdrawn"
-    assert Client().get("/portal/calls/").status_code == 302  # login first
+    visitor = Client()  # the calls are open to all; applying asks for login first
+    assert call.title in visitor.get("/portal/calls/").content.decode()
+    assert visitor.get(f"/portal/calls/{call.code}/")["Location"] == f"/accounts/login/?next=/portal/calls/{call.code}/"
 
 
 def test_an_ineligible_citizen_sees_which_rule_failed(office):

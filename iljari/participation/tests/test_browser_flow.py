@@ -55,6 +55,7 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     _as(page, "t_citizen")
     page.goto("/portal/calls/")
     page.get_by_role("link", name="뉴딜일자리 참여자 모집(시험)").click()
+    page.get_by_role("link", name="신청하기").click()  # from the call's public page to its application form
     page.get_by_role("button", name="신청", exact=True).click()  # without the consents: refused, said why
     assert "모두 동의해야 합니다" in page.content()
     for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
