@@ -103,3 +103,70 @@ def test_every_page_of_the_matrix_passes_axe_at_desktop_and_phone_widths(
         assert outside == [], f"requests left the server: {outside}"
     assert walked >= 2 * 90  # every page of the matrix, at both widths
     assert found == [], "\n".join(found)
+
+
+@pytest.fixture
+def public_records(personas, dataset_2018):
+    """What the public pages show: an open call, a notice and a FAQ entry, the frontline's rooms and programmes."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from iljari.board import services as board
+    from iljari.frontline.tests.factories import make_frontline
+    from iljari.intake import services as intake
+    from iljari.plan.models import Programme
+
+    make_frontline()
+    opens = timezone.now() - timedelta(days=1)
+    call = intake.call_set(
+        actor=None,
+        code="A11Y-1",
+        programme=Programme.objects.get(code="P1-03"),
+        title="청년 뉴딜일자리 참여자 모집",
+        opens_at=opens,
+        closes_at=opens + timedelta(days=10),
+        announce_on=date(2030, 1, 1),
+        quotas=[("CITY", "서울시 추진사업", 10)],
+        eligibility=[{"kind": "resides_in_seoul"}],
+        required_documents="주민등록등본",
+        target_group="youth",
+    )
+    notice = board.notice_save(actor=None, title="모집 안내", body="본문", category="call", pinned=True)
+    board.faq_save(actor=None, category="calls", question="마감은 언제인가요?", answer="공고마다 다릅니다.")
+    return [
+        "/",
+        "/accounts/login/",
+        "/portal/calls/",
+        "/portal/calls/?status=open&target=youth",
+        "/portal/org/calls/",
+        f"/portal/calls/{call.code}/info/",
+        "/portal/rooms/",
+        "/portal/rooms/YJC-S01/week/",
+        "/portal/programmes/",
+        "/notices/",
+        f"/notices/{notice.pk}/",
+        "/faq/",
+        "/platform/",
+    ]
+
+
+def test_the_pages_open_to_all_pass_axe_for_a_visitor_at_desktop_and_phone_widths(
+    transactional_db, public_records, browser, live_server
+):
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    found: list[str] = []
+    for path in public_records:
+        for width, height in VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            response = page.goto(path)
+            assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+            for violation in page.evaluate(RUN):
+                found.append(
+                    f"{path} (visitor, {width}px): {violation['id']} [{violation['impact']}] {violation['help']}"
+                    f" — {', '.join(violation['nodes'])}"
+                )
+    context.close()
+    assert found == [], "\n".join(found)
