@@ -22,7 +22,9 @@ from iljari.demo.scale.base import (
 )
 from iljari.intake.models import Application, Call, Quota
 from iljari.participation.models import Placement, WorkRecord, Worksite
-from iljari.performance.models import JobAchievement, JobTarget
+from iljari.performance.models import JobAchievement, JobTarget, TargetGroup
+
+TARGET_GROUPS = TargetGroup.values  # a generated call's 모집 대상: by its programme, in turn
 
 
 def participation_stage(run: Generation) -> None:
@@ -52,12 +54,13 @@ def participation_stage(run: Generation) -> None:
         calls.append((
             f"{p.code}-{half}", p.pk, f"{year}년 {p.title} {'상' if half == 1 else '하'}반기 참여자 모집", "people",
             at(opens), at(opens + timedelta(days=20), 18), opens + timedelta(days=35), False, False,
-            at(opens + timedelta(days=35), 10),
+            at(opens + timedelta(days=35), 10), at(opens - timedelta(days=7), 9),
+            TARGET_GROUPS[p.pk % len(TARGET_GROUPS)],
         ))  # fmt: skip
     run.insert(
         Call,
         ("code", "programme", "title", "audience", "opens_at", "closes_at", "announce_on", "has_document_review",
-         "has_interview", "selection_confirmed_at"),
+         "has_interview", "selection_confirmed_at", "published_at", "target_group"),
         calls,
     )  # fmt: skip
     call_ids = dict(Call.objects.filter(code__startswith=PREFIX).values_list("code", "pk"))

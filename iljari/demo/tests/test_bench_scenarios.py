@@ -188,3 +188,17 @@ def test_the_year_opening_at_a_tiny_size_measures_its_reference_and_keeps_nothin
     assert result.met and result.ratio is not None and "주요업무 21" in result.note
     assert result.note.startswith("109 rows created (109 by the reference)")  # the same rows, history aside
     assert not Vision.objects.filter(year=2019).exists()  # every run rolled back
+
+
+def test_the_public_pages_at_a_tiny_size_answer_a_visitor_with_a_reference(dataset_2018, context):
+    from iljari.demo.bench import public
+    from iljari.demo.intake_loader import load_intake
+
+    assert "public" in bench.MODULES and _registered(public.public_call_list) and _registered(public.public_call_page)
+    load_intake()  # the 2018 call and the one open now, published
+    listed = public.public_call_list(context)
+    page = public.public_call_page(context)
+    for result in (*listed, page):
+        assert len(result.timings_s) == 2 and len(result.reference_timings_s) == 2 and result.ratio is not None
+        assert result.goal == "p95 < 100 ms (anonymous)"
+    assert listed[0].name == "public call list, first page (2 calls)"
