@@ -44,9 +44,11 @@ EXPECTED = {
     },
     Role.CITIZEN: {
         "": ["홈", "내 정보"],
+        "열린 서비스": ["공지사항", "자주 묻는 질문"],
         "시민 서비스": ["모집공고", "내 신청", "내 일자리", "공간 예약", "프로그램 신청", "내 예약·신청"],
     },
-    Role.ORGANISATION: {"": ["홈", "내 정보"]},  # the persona is not tied to an organisation yet
+    # the persona is not tied to an organisation yet
+    Role.ORGANISATION: {"": ["홈", "내 정보"], "열린 서비스": ["공지사항", "자주 묻는 질문"]},
 }
 
 
@@ -91,3 +93,20 @@ def test_a_page_another_app_registers_joins_its_group_behind_its_gate(client_as)
 def test_the_header_search_box_is_for_office_roles_only(client_as):
     assert 'action="/search/"' in client_as(Role.DIVISION_STAFF).get("/").content.decode()
     assert 'action="/search/"' not in client_as(Role.CITIZEN).get("/").content.decode()
+
+
+def test_a_visitor_sees_the_pages_open_to_all_and_login(org):
+    from django.test import Client
+
+    assert menu(Client()) == {
+        "": ["홈", "로그인", "회원가입"],
+        "열린 서비스": [
+            "모집공고",
+            "기업 공모",
+            "공간 예약",
+            "프로그램 신청",
+            "강소기업 플랫폼",
+            "공지사항",
+            "자주 묻는 질문",
+        ],
+    }
