@@ -148,7 +148,7 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 
 # the namespaces whose object URLs are tried here; a namespace with object URLs that is not listed fails
 # test_every_object_url_is_tried (a new module must add its URLs to MODULE_OBJECT_URLS)
-INT_KEYED = {"core", "people", "intake", "participation", "plan"}  # their `<int:…>` URLs, in OBJECT_URLS
+INT_KEYED = {"core", "people", "intake", "participation", "plan", "board"}  # their `<int:…>` URLs, in OBJECT_URLS
 ALL_KEYED = {
     "approvals",
     "enterprises",
@@ -468,6 +468,15 @@ MODULE_OPEN_OBJECTS = {
     "frontline:portal_room": "a public room's timetable for every citizen (no booker is shown)",
     "frontline:portal_register": "any citizen may register for a public session (capacity-checked)",
     "frontline:portal_certificate": "looked up among the signed-in citizen's own registrations only",
+    "frontline:portal_room_week": "a public room's week of free and booked hours, open to all (no booker is shown)",
+    # the board's notices and FAQ are the office's own, posted to all: no one's private record. A notice outside its
+    # posting period or retired answers 404 to a visitor; the staff pages are gated by role (board/tests/test_board.py)
+    "board:notice_detail": "a posted notice, open to all",
+    "board:notice_attachment": "a posted notice's attachment, open to all",
+    "board:staff_notice_edit": "the office's notices, every one to the office's staff",
+    "board:staff_notice_retire": "the office's notices, every one to the office's staff",
+    "board:staff_faq_edit": "the office's FAQ, every entry to the office's staff",
+    "board:staff_faq_retire": "the office's FAQ, every entry to the office's staff",
 }
 MODULE_DATA = {
     "phone": "010-6666-6666",
