@@ -282,6 +282,7 @@ def load_public_works() -> None:
         _applicants(call, round_, districts, generator, returning)
         intake.eligibility_run(actor=None, call=call)
         intake.selection_run(actor=None, call=call, seed=SEED + number)
+        intake.selection_confirm(actor=None, call=call, now=call.closes_at + timedelta(days=10))  # 선발 확정
         sites = {
             quota.pk: city_sites[: round_.city_sites]
             if quota.district_id is None

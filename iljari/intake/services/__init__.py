@@ -89,8 +89,8 @@ Contract:
       A call for organisations that `certifies` gives its selected organisations that designation from the day
       (enterprises' certifications_grant: the strong SMEs then appear on the public platform).
 - applications_mark_placed(*, call, application_ids, now=None) -> int
-      (for participation) these selected applications are now placed or enrolled: the selection is confirmed,
-      and they can no longer be declined.
+      (for participation) these selected applications are now placed or enrolled, and can no longer be declined;
+      only from a confirmed selection (선발 확정 is an approval: placing never confirms it on the side).
 - application_decline(*, actor, application, now=None) -> Application
       a selected person gives up the place (선발 포기) before being placed: the citizen themself or the call's staff.
 - waitlist_promote(*, actor, call) -> int
