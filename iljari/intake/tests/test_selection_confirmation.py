@@ -62,7 +62,7 @@ def test_only_the_calls_staff_confirm(office):
             services.selection_confirm(actor=actor, call=call)
 
 
-def test_the_selected_are_placed_only_after_the_selection_is_confirmed_and_cannot_decline_after(office):
+def test_the_selected_are_placed_only_after_the_selection_is_confirmed_and_cannot_decline_after(office, client_as):
     from iljari.participation import services as participation
     from iljari.participation.models import Placement
     from iljari.participation.tests.factories import make_site
@@ -78,7 +78,11 @@ def test_the_selected_are_placed_only_after_the_selection_is_confirmed_and_canno
     call.refresh_from_db()
     assert not call.selection_confirmed and not Placement.objects.exists()
     assert not Application.objects.filter(call=call, placed_at__isnull=False).exists()
+    waiting = client_as(Role.DIVISION_STAFF).get("/participation/").content.decode()
+    assert "선발 확정 결재가 끝나면 배치합니다" in waiting and f"/participation/calls/{call.code}/place/" not in waiting
     services.selection_confirm(actor=None, call=call)
+    waiting = client_as(Role.DIVISION_STAFF).get("/participation/").content.decode()
+    assert f"/participation/calls/{call.code}/place/" in waiting
     placed = participation.placements_from_selection(actor=None, call=call, **placing)
     assert placed == 2
     with pytest.raises(ValidationFailed, match="선발 결과가 확정되어"):
