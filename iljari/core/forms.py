@@ -183,6 +183,11 @@ class LoginEventFilterForm(KrdsFormMixin, forms.Form):
 class UserFilterForm(KrdsFormMixin, forms.Form):
     q = forms.CharField(label=_("검색어"), required=False, max_length=100)
     role = forms.ChoiceField(label=_("역할"), required=False, choices=[("", "전체"), *Role.choices])
+    state = forms.ChoiceField(
+        label=_("상태"),
+        required=False,
+        choices=[("", "전체"), ("locked", "지금 잠김"), ("must_change", "비밀번호 변경 전"), ("stopped", "사용 중지")],
+    )
 
 
 class AccessLogFilterForm(KrdsFormMixin, forms.Form):

@@ -18,6 +18,9 @@ Contract (what other apps and the HTTP layer may call):
     ILJARI_LOGIN_ADDRESS_MINUTES refuse every login from it (429 LoginThrottled) until fewer remain.
   Attempts refused by a limit count too, so an address that keeps trying stays refused.
 - login_locks(*, username, now=None) -> list[(address, until)]   where a user name is locked now
+- usernames_locked(*, now=None) -> list[str]   every user name locked now at some address (the system admin's
+      work list and the accounts list's 잠김 filter): the names with enough refused attempts in the window (one
+      query), each then checked as login_locks does
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
 - user_create(*, actor, username, password, role, ..., position="", must_change_password=None,
               second_factor_exempt=False) -> User
@@ -60,7 +63,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -203,6 +206,20 @@ def login_locks(*, username: str, now=None) -> list[tuple[str | None, datetime]]
     )
     locks = [(address, _name_locked_until(username=username, remote_addr=address, now=now)) for address in addresses]
     return sorted(((address, until) for address, until in locks if until), key=lambda lock: lock[1])
+
+
+def usernames_locked(*, now=None) -> list[str]:
+    now = now or timezone.now()
+    since = now - timedelta(minutes=settings.ILJARI_LOGIN_LOCK_MINUTES)
+    candidates = (
+        LoginEvent.objects.filter(outcome__in=REFUSED, at__gt=since)
+        .values("username")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=max(settings.ILJARI_LOGIN_MAX_FAILURES, 1))
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+    return [username for username in candidates if login_locks(username=username, now=now)]
 
 
 def account_authenticate(
