@@ -120,6 +120,11 @@ PAGES = [
     ("enterprises:organisation_create", "/enterprises/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:review_queue", "/enterprises/reviews/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:procurement", "/enterprises/procurement/?year=2018", ORGANISATIONS_VIEW),
+    (
+        "enterprises:procurement_export",
+        "/enterprises/procurement/export.xlsx?year=2018&q=구청&sort=amount&dir=desc",
+        ORGANISATIONS_VIEW,
+    ),  # fmt: skip
     ("enterprises:purchase_create", "/enterprises/procurement/new/", PROCUREMENT_ENTER),
     ("enterprises:purchase_upload", "/enterprises/procurement/upload/", PROCUREMENT_ENTER),
     ("enterprises:purchase_template", "/enterprises/procurement/template.xlsx", PROCUREMENT_ENTER),
