@@ -10,7 +10,7 @@ from django.utils import timezone
 from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path, require
 from iljari.core.http import log_person_access, paginate
 from iljari.core.period import default_period
-from iljari.core.worklist import worklist_items
+from iljari.core.worklist import worklist_day, worklist_items
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.finance.selectors import budget_execution
 from iljari.intake.selectors import open_call_list
@@ -37,10 +37,13 @@ def _key_figures(user) -> dict | None:
 
 @login_required
 def home(request):
-    today = timezone.localdate()
+    # the work list is of today, or of the day the official asks for (?on=2018-06-30: the demo's own day, or a look
+    # back at what was due then); its links carry the same day
+    today = worklist_day(request)
     official = access_office_view(request.user)
     context = {
         "today": today,
+        "real_today": timezone.localdate(),
         "official": official,
         "work_items": worklist_items(request.user, today=today) if official else [],
         "figures": _key_figures(request.user),
