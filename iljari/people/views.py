@@ -148,7 +148,12 @@ def my_record(request):
 
     def page(form, status):
         _log(request, "view", [person.pk], "본인 조회")
-        return render(request, "people/my_record.html", {"person": person, "form": form}, status=status)
+        context = {
+            "person": person,
+            "form": form,
+            "addresses": selectors.person_address_history(person=person),
+        }
+        return render(request, "people/my_record.html", context, status=status)
 
     return service_step(request, save, form=_details_form(request, person), render_page=page)
 
