@@ -66,6 +66,19 @@ class PersonRegisterForm(ConsentFields, PersonDetailsForm):
         return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}
 
 
+class OwnRegisterForm(ConsentFields, PersonDetailsForm):
+    """A citizen's own registration on 내 인적사항: the consents first, then the name and the number; the birth date
+    and sex are read from the number (people.rrn), not asked."""
+
+    name = forms.CharField(label="이름", max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    rrn = PersonRegisterForm.base_fields["rrn"]
+
+    field_order = ["consent_personal_data", "consent_unique_identifier", "name", "rrn"]
+
+    def details(self) -> dict:
+        return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}
+
+
 class RrnLookupForm(KrdsFormMixin, forms.Form):
     rrn = forms.CharField(
         label="주민등록번호로 찾기",

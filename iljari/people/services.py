@@ -4,6 +4,8 @@ Contract:
 - person_register(*, actor, name, birth_date, sex, rrn, consents: list[str], notice_version, context, **details)
       -> Person   (refuses a resident number already registered, one that contradicts the birth date or sex, and a
       registration without consent to both purposes)
+- person_register_own(*, actor, name, rrn, consents, context="본인 등록", **details) -> Person
+      a citizen registers themself: person_register with the birth date and sex read from the number
 - person_register_many(*, actor, people: list[dict], consents, context, notice_version, now=None) -> list[Person]
       many registrations at once (a bulk upload): each dict as person_register's arguments (name, birth_date, sex,
       rrn, details; the number as text or already parsed, a people.rrn.Rrn); the same checks for every entry,
@@ -140,6 +142,25 @@ def person_register(
     except IntegrityError as exc:  # two registrations of one number at the same moment
         raise ValidationFailed(field_errors={"rrn": ["이미 등록된 주민등록번호입니다."]}) from exc
     return person
+
+
+def person_register_own(*, actor, name: str, rrn: str, consents: list[str], context: str = "본인 등록", **details):
+    """A citizen registers themself (내 인적사항): the birth date and sex are read from the number, never asked."""
+    try:
+        number = parse_rrn(rrn)
+    except RrnError as exc:
+        raise ValidationFailed(field_errors={"rrn": [str(exc)]}) from None
+    return person_register(
+        actor=actor,
+        user=actor,
+        name=name,
+        birth_date=number.birth_date,
+        sex=number.sex,
+        rrn=number.digits,
+        consents=consents,
+        context=context,
+        **details,
+    )
 
 
 def person_ids_by_rrn_index(*, indexes) -> dict[str, int]:
