@@ -163,13 +163,21 @@ OPEN_PAGES = [
     ("enterprises:platform_list", "/platform/"),
 ]
 
-# Pages open to anyone not logged in (the portal's sign-up): (url name, path, answer to an anonymous visitor who
-# has not begun signing up: the first step, or a redirect back to it). Every logged-in role is sent home.
+# Pages open to anyone not logged in (the portal's sign-up, account recovery): (url name, path, answer to an
+# anonymous visitor who has not begun: the first step, or a redirect back to it — the sign-up's first step, or the
+# recovery's request page). Every logged-in role is sent home.
 PUBLIC_PAGES = [
     ("signup:start", "/portal/signup/", 200),
+    ("signup:contact", "/portal/signup/contact/", 302),
     ("signup:code", "/portal/signup/code/", 302),
     ("signup:identity", "/portal/signup/identity/", 302),
     ("signup:account", "/portal/signup/account/", 302),
+    ("core:find_username", "/accounts/find-username/", 200),
+    ("core:find_username_code", "/accounts/find-username/code/", 302),
+    ("core:password_reset_request", "/accounts/password-reset/", 200),
+    ("core:password_reset_code", "/accounts/password-reset/code/", 302),
+    ("core:unlock_request", "/accounts/unlock/", 200),
+    ("core:unlock_code", "/accounts/unlock/code/", 302),
 ]
 
 API = [
@@ -734,7 +742,8 @@ def test_public_page_is_open_to_anonymous(db, path, status):
     response = Client().get(path)
     assert response.status_code == status
     if status == 302:
-        assert response["Location"] == "/portal/signup/"
+        first = "/portal/signup/" if path.startswith("/portal/signup/") else path.removesuffix("code/")
+        assert response["Location"] == first
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,8 @@ Contract:
 - eligibility_failures(*, call, person, rules=None, failing=None) -> list[str]
       the Korean reason of every rule the person fails; the same function for one applicant and for a batch
       (a batch passes `failing`, the period rules' answers for all its people: eligibility_period_failing).
+- RESIDENCE_FAILURE: the residence rule's refusal (no district on the person: the address is set on 내 인적사항,
+      people:my_record, which the portal's call page links to)
 - eligibility_period_failing(*, rules, person_ids) -> dict[int, set[int]]
       for each rule that reads another app's facts (intake.checks), the ids of the people who fail it: one query
       per rule, whatever the number of people.
@@ -115,6 +117,7 @@ from iljari.intake.services.calls import CALL_PUBLISH, call_publish, call_publis
 from iljari.intake.services.documents import DOCUMENT_SIGNATURES, document_content_type, size_text
 from iljari.intake.services.eligibility import (
     PERSON_FIELDS_READ,
+    RESIDENCE_FAILURE,
     eligibility_failures,
     eligibility_period_failing,
     eligibility_run,
@@ -154,6 +157,7 @@ __all__ = [
     "BULK_IMPORT_MAX_ROWS",
     "DOCUMENT_SIGNATURES",
     "PERSON_FIELDS_READ",
+    "RESIDENCE_FAILURE",
     "REOPENABLE",
     "Applicant",
     "Ranking",

@@ -93,7 +93,12 @@ def portal_call(request, code: str):
             documents=form.documents(),
             consents=form.consents(),
         )
-    context = {"person": person, "failures": failures, **_call_page(call, application, documents, form)}
+    context = {
+        "person": person,
+        "failures": failures,
+        "address_missing": services.RESIDENCE_FAILURE in failures,
+        **_call_page(call, application, documents, form),
+    }
     return render(request, "intake/portal_call.html", context)
 
 

@@ -13,7 +13,14 @@ from django.conf import settings
 from django.test import Client
 
 from iljari.core.roles import Role
-from iljari.core.tests.test_access_matrix import FIGURE_PAGES, FRONTLINE_PAGES, OPEN_PAGES, PAGES, TRAINING_PAGES
+from iljari.core.tests.test_access_matrix import (
+    FIGURE_PAGES,
+    FRONTLINE_PAGES,
+    OPEN_PAGES,
+    PAGES,
+    PUBLIC_PAGES,
+    TRAINING_PAGES,
+)
 from iljari.testing import BROWSER_MARKS
 
 pytestmark = BROWSER_MARKS
@@ -102,4 +109,33 @@ def test_every_page_of_the_matrix_passes_axe_at_desktop_and_phone_widths(
         context.close()
         assert outside == [], f"requests left the server: {outside}"
     assert walked >= 2 * 90  # every page of the matrix, at both widths
+    assert found == [], "\n".join(found)
+
+
+def axe_violations(page, path: str, label: str) -> list[str]:
+    """axe-core's violations on the page now open (the script added to its context by `add_init_script`)."""
+    return [
+        f"{path} ({label}): {violation['id']} [{violation['impact']}] {violation['help']}"
+        f" — {', '.join(violation['nodes'])}"
+        for violation in page.evaluate(RUN)
+    ]
+
+
+def test_the_pages_open_without_login_pass_axe_at_desktop_and_phone_widths(transactional_db, org, browser, live_server):
+    """The login page and the first page of the sign-up and of each account recovery (아이디 찾기, 비밀번호 재설정,
+    잠긴 계정 풀기), as a visitor not logged in sees them; the later steps need the earlier ones and are checked by
+    axe along the browser walk (people/tests/test_signup_browser.py)."""
+    paths = ["/accounts/login/", *(path for _name, path, status in PUBLIC_PAGES if status == 200)]
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    found: list[str] = []
+    for path in paths:
+        for width, height in VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            response = page.goto(path)
+            assert response is not None and response.status == 200, path
+            found += axe_violations(page, path, f"visitor, {width}px")
+    context.close()
+    assert len(paths) >= 5
     assert found == [], "\n".join(found)
