@@ -357,10 +357,10 @@ def _upcoming(centre: ServicePoint, jobs: OrgUnit) -> None:
     """Sessions the demo citizen can register for now (a mock interview and a CV clinic next week)."""
     today = timezone.localdate()
     wednesday = today + timedelta(days=(2 - today.weekday()) % 7 or 7)
-    for code in ("YJC-MOCK", "YJC-CV"):
+    for code, starts in (("YJC-MOCK", 14), ("YJC-CV", 10)):  # at two times: a citizen may take both
         programme = Programme.objects.get(code=code)
         frontline.session_set(
-            actor=None, programme=programme, title="이번 주 데모 회차", day=wednesday, starts=14, capacity=12
+            actor=None, programme=programme, title="이번 주 데모 회차", day=wednesday, starts=starts, capacity=12
         )
 
 

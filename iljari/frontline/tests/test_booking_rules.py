@@ -157,7 +157,7 @@ def test_a_two_hour_booking_is_one_row_with_one_cancel_that_cancels_both_hours(f
     services.booking_create(actor=citizen, room=frontline["study"], day=monday, hour=15)  # another booking
     client = client_as(Role.CITIZEN)
     page = client.get("/portal/bookings/").content.decode()
-    rows = re.findall(r"<tr><td>.*?</tr>", page, flags=re.S)
+    rows = re.findall(r'<tr><th scope="row">.*?</tr>', page, flags=re.S)
     assert len(rows) == 2
     assert "10:00~12:00 (2시간)" in rows[0] and "15:00~16:00" in rows[1]
     assert page.count(">취소</button>") == 2
