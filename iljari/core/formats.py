@@ -5,8 +5,9 @@
 - rates: a ratio (Decimal) shown to 0.1% (`52.2%`);
 - dates in documents (the report style): `'18.7.11.` and months `'18.6월`;
 - dates on screens (the screen style, one for every page): `2018.7.11.`, with the time `2018.7.11. 10:37` (always in
-  the office's time zone, settings.TIME_ZONE: Asia/Seoul), months `2018년 7월` — `screen_date`, `screen_datetime`,
-  `screen_month`, and the template filter `when` (core/templatetags/kformat.py) that every template uses.
+  the office's time zone, settings.TIME_ZONE: Asia/Seoul), months `2018년 7월`, a deadline at midnight as the end
+  of the day before `2018.7.10. 24:00` — `screen_date`, `screen_datetime`, `screen_deadline`, `screen_month`, and
+  the template filter `when` (core/templatetags/kformat.py) that every template uses (`|when:"deadline"`).
 
 A figure read back that is unusable (not finite, a `core.figures.Flagged` marker, or past any figure's bound)
 is shown as `⚠ 범위 밖 값` (`core.figures.FLAG_TEXT`), never raised on; so is a date outside 1900–2100.
@@ -18,7 +19,7 @@ ValueError with a Korean message for anything else.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -138,6 +139,19 @@ def screen_datetime(value: datetime | date | None, *, seconds: bool = False) -> 
     moment = local_moment(value)
     clock = f"{moment:%H:%M:%S}" if seconds else f"{moment:%H:%M}"
     return f"{screen_date(moment)} {clock}"
+
+
+def screen_deadline(value: datetime | date | None) -> str:
+    """A deadline as every screen shows it: a moment at midnight is the end of the day before (`2027.1.28. 24:00`,
+    not `2027.1.29. 00:00`, which a reader takes for the 29th); any other moment as `screen_datetime`."""
+    if value is None:
+        return EMPTY
+    if not isinstance(value, datetime):
+        return screen_date(value)
+    moment = local_moment(value)
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return f"{screen_date(moment - timedelta(days=1))} 24:00"
+    return screen_datetime(moment)
 
 
 def screen_month(value: date | None) -> str:

@@ -31,6 +31,7 @@ Contract:
 - placeable_quotas(*, user, call) -> (list[Quota], bool)  the quotas this user places, and whether the whole call
 - placement_waiting(*, user, call) -> list[(quota name, n)]   selected people not yet placed, per quota, in scope
 - living_wage_list() / public_holiday_list(*, year)
+- public_holidays_between(first, last) -> dict[date, str]   registered with core.holidays (frontline reads it)
 - programme_terms_list(*, year=None) -> list[(code, title)]   the programmes with terms (of the year), newest first
 - programme_year(*, code) -> int | None
 - placements_by_district(*, user, first_day, last_day) -> list[DistrictCount]
@@ -421,6 +422,12 @@ def living_wage_list() -> list[LivingWage]:
 
 def public_holiday_list(*, year: int) -> list[PublicHoliday]:
     return list(PublicHoliday.objects.filter(day__year=year))
+
+
+def public_holidays_between(first: date, last: date) -> dict[date, str]:
+    """The holiday table's days between first and last (both included) with their names: the source
+    participation registers with core.holidays, which frontline's rooms and sessions read."""
+    return dict(PublicHoliday.objects.filter(day__range=(first, last)).values_list("day", "name"))
 
 
 def programme_terms_list(*, year: int | None = None) -> list[tuple[str, str]]:

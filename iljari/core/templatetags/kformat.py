@@ -2,7 +2,8 @@
 
 Dates on every screen go through `when` (the screen style), a builtin of every template (settings.TEMPLATES):
 `{{ day|when }}` → 2018.7.11., `{{ moment|when }}` → 2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`,
-`{{ moment|when:"day" }}`, `{{ day|when:"weekday" }}` → 2018.7.11.(수), `{{ month|when:"month" }}` → 2018년 7월.
+`{{ moment|when:"day" }}`, `{{ day|when:"weekday" }}` → 2018.7.11.(수), `{{ month|when:"month" }}` → 2018년 7월,
+`{{ closes_at|when:"deadline" }}` → 2018.7.10. 24:00 for a deadline at midnight (not 2018.7.11. 00:00).
 `kdate`/`kmonth` print the report style ('18.7.11.): documents only (core/tests/test_screen_dates.py)."""
 
 from datetime import date
@@ -55,6 +56,8 @@ def when(value, style=""):
         return value
     if style == "month":
         return formats.screen_month(value)
+    if style == "deadline":
+        return formats.screen_deadline(value)
     if style in ("day", "weekday"):
         return formats.screen_date(value, weekday=style == "weekday")
     return formats.screen_datetime(value, seconds=style == "seconds")

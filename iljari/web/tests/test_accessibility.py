@@ -1,8 +1,9 @@
-"""Accessible to every official: axe-core (vendored under web/tests/vendor/axe, test-only) runs over every page of
-the permission matrix (core/tests/test_access_matrix.py: its GET pages; downloads and the API left out), at a
-desktop width (1366×900) and a phone's (390×844), and any violation fails the test, named with its rule, its
-impact and where it is. Each page is opened by one role allowed to see it (the roles signed in once each, by a
-session cookie), so the walk stays within a few minutes."""
+"""Accessible to every official and every citizen: axe-core (vendored under web/tests/vendor/axe, test-only) runs
+over every page of the permission matrix (core/tests/test_access_matrix.py: its GET pages; downloads and the API left
+out), and over every public and citizen page (a visitor not logged in, then the citizen with a booking, a
+registration and an open call), at a desktop width (1366×900) and a phone's (390×844), and any violation fails the
+test, named with its rule, its impact and where it is. Each matrix page is opened by one role allowed to see it (the
+roles signed in once each, by a session cookie), so the walk stays within a few minutes."""
 
 from __future__ import annotations
 
@@ -73,41 +74,54 @@ def whole_office(personas, dataset_2018):
     return make_trainee(made["short"]).pk
 
 
+def axe_walk(browser, live_server, paths: list[str], *, user=None, label: str = "") -> tuple[list[str], int]:
+    """Opens each path at both widths (signed in as `user` by a session cookie; anonymous without one) and runs axe
+    on it: (the violations, each named with its page, width, rule, impact and where; the pages walked). No request
+    may leave the server."""
+    found: list[str] = []
+    walked = 0
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    context.add_init_script(path=str(AXE))  # into every page, past its Content-Security-Policy
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    outside: list[str] = []
+    page = context.new_page()
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    for path in paths:
+        for width, height in VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            response = page.goto(path)
+            assert response is not None and response.status == 200, f"{label} {path}: {response and response.status}"
+            walked += 1
+            for violation in page.evaluate(RUN):
+                found.append(
+                    f"{path} ({label}, {width}px): {violation['id']} [{violation['impact']}] {violation['help']}"
+                    f" — {', '.join(violation['nodes'])}"
+                )
+    context.close()
+    assert outside == [], f"requests left the server: {outside}"
+    return found, walked
+
+
 def test_every_page_of_the_matrix_passes_axe_at_desktop_and_phone_widths(
     transactional_db, personas, whole_office, browser, live_server
 ):
     found: list[str] = []
     walked = 0
     for role, paths in pages_by_role(whole_office).items():
-        client = Client()
-        client.force_login(personas[role])
-        context = browser.new_context(base_url=live_server.url, locale="ko-KR")
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_init_script(path=str(AXE))  # into every page, past its Content-Security-Policy
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
-        outside: list[str] = []
-        page = context.new_page()
-        page.on(
-            "request",
-            lambda request, outside=outside: (
-                outside.append(request.url)
-                if not request.url.startswith(live_server.url) and not request.url.startswith("data:")
-                else None
-            ),
-        )
-        for path in paths:
-            for width, height in VIEWPORTS:
-                page.set_viewport_size({"width": width, "height": height})
-                response = page.goto(path)
-                assert response is not None and response.status == 200, f"{role} {path}: {response and response.status}"
-                walked += 1
-                for violation in page.evaluate(RUN):
-                    found.append(
-                        f"{path} ({role}, {width}px): {violation['id']} [{violation['impact']}] {violation['help']}"
-                        f" — {', '.join(violation['nodes'])}"
-                    )
-        context.close()
-        assert outside == [], f"requests left the server: {outside}"
+        role_found, role_walked = axe_walk(browser, live_server, paths, user=personas[role], label=role)
+        found += role_found
+        walked += role_walked
     assert walked >= 2 * 90  # every page of the matrix, at both widths
     assert found == [], "\n".join(found)
 
@@ -139,3 +153,43 @@ def test_the_pages_open_without_login_pass_axe_at_desktop_and_phone_widths(trans
     context.close()
     assert len(paths) >= 5
     assert found == [], "\n".join(found)
+
+
+def public_and_citizen_pages() -> tuple[list[str], list[str]]:
+    """(the pages a visitor opens without logging in, the pages of a citizen's account): the matrix's open and
+    public pages with the login page; every HTML page the matrix allows the citizen, and the open ones again."""
+    anonymous = ["/accounts/login/", *(path for _name, path in OPEN_PAGES)]
+    anonymous += [path for _name, path, answer in PUBLIC_PAGES if answer == 200]
+    rows = PAGES + FIGURE_PAGES + TRAINING_PAGES + FRONTLINE_PAGES
+    citizen = [
+        path
+        for _name, path, roles in rows
+        if Role.CITIZEN in roles and "{" not in path and not any(marker in path for marker in NOT_HTML)
+    ]
+    citizen += [path for _name, path in OPEN_PAGES]
+    return list(dict.fromkeys(anonymous)), list(dict.fromkeys(citizen))
+
+
+def test_every_public_and_citizen_page_passes_axe_at_desktop_and_phone_widths(
+    transactional_db, personas, dataset_2018, browser, live_server
+):
+    """The citizen's pages with something in them: a booking of two hours (one row, one 취소), a programme
+    registration, an open call (its page too)."""
+    from iljari.frontline import services as frontline
+    from iljari.frontline.tests.factories import make_frontline, next_weekday
+    from iljari.intake.tests.factories import make_call
+
+    made = make_frontline()
+    citizen = personas[Role.CITIZEN]
+    monday = next_weekday(0)
+    frontline.booking_create(actor=citizen, room=made["study"], day=monday, hour=10, hours=2)
+    frontline.registration_create(actor=citizen, session=made["session"])
+    call = make_call("AXE")
+    anonymous, pages = public_and_citizen_pages()
+    pages += [f"/portal/calls/{call.code}/", f"/portal/rooms/YJC-S01/?day={monday:%Y-%m-%d}"]
+    assert "/portal/bookings/" in pages and "/portal/calls/" in pages and "/platform/" in anonymous
+
+    found, walked = axe_walk(browser, live_server, anonymous, label="로그인 전")
+    citizen_found, citizen_walked = axe_walk(browser, live_server, pages, user=citizen, label=Role.CITIZEN)
+    assert walked + citizen_walked == 2 * (len(anonymous) + len(pages))
+    assert found + citizen_found == [], "\n".join(found + citizen_found)
