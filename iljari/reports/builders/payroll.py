@@ -1,7 +1,7 @@
 """A worksite's payroll for a month (급여대장) as a document to print and file: everyone placed there in the month,
 their days and hours, pay by component and the total, each deduction (payroll's lines: 국민연금, 건강보험, 장기요양,
-고용보험, 소득세, 지방소득세), 공제 계, 실지급액 and the employer's contributions, the city's and the district's shares. Resident numbers are
-masked as on screen (`900101-1******`); the page that starts the build writes the access log.
+고용보험, 소득세, 지방소득세), 공제 계, 실지급액 and the employer's contributions, the city's and the district's shares.
+Resident numbers are masked as on screen (`900101-1******`); the page that starts the build writes the access log.
 
 Subject: the worksite's code; the month is the as-of date's. Read through participation's selectors, so a district
 officer or partner agency builds only their own worksites' payrolls (another's is "not found").
