@@ -8,7 +8,8 @@ The rates below are written from their publications, not read from the code:
 - 장기요양보험 (시행령 제4조, 2018): 7.38% of the health premium, 10원 미만 절사.
 - 고용보험 (징수법 시행령 제12조): the worker 0.65%; the employer 0.65% + 0.85% (국가·지방자치단체), 10원 미만 절사.
 - 산재보험: 1.05% (사업종류 요율 + 출퇴근재해), employer only, 10원 미만 절사.
-- 소득세: the 2018 근로소득 간이세액표 (시행령 별표2) for one in the family, 지방소득세 10%, each 10원 미만 절사."""
+- 소득세: the 2018 근로소득 간이세액표 (시행령 별표2) for one in the family, nothing under 1,000원 (제86조),
+  지방소득세 10%, each 10원 미만 절사."""
 
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
@@ -55,6 +56,7 @@ def by_hand(gross: int, age: int) -> dict:
     care = floor(health * Decimal("0.0738"), 10)
     employment = floor(gross * Decimal("0.0065"), 10)
     income_tax = simple_table_2018(gross)
+    income_tax = income_tax if income_tax >= 1_000 else 0  # 소액부징수 (소득세법 제86조)
     local_tax = floor(income_tax * Decimal("0.1"), 10)
     deductions = pension + health + care + employment + income_tax + local_tax
     employer = pension + health + care + floor(gross * Decimal("0.015"), 10) + floor(gross * Decimal("0.0105"), 10)
