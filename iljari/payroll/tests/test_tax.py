@@ -1,5 +1,6 @@
 """Income tax withheld: the 일용근로소득 rule worked by hand (소득세법 제47조②: 150,000원 a day; 제55조: 6%;
-제59조②: 55% credit; 제86조: nothing under 1,000원), 지방소득세 10% (10원 미만 절사), and properties of the 간이세액표."""
+제59조②: 55% credit; 제86조: nothing under 1,000원), 지방소득세 10% (10원 미만 절사),
+and properties of the 간이세액표."""
 
 from decimal import Decimal
 
