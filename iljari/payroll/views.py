@@ -62,6 +62,7 @@ def worksite_month(request, code: str, month: str):
             "rows": rows,
             "totals": totals,
             "uncomputed": sum(1 for row, line in rows if row.payment and line is None),
+            "stale": sum(1 for row, line in rows if row.payment and line and line.gross != row.payment.total),
             "can_compute": access_worksite_records(request.user, worksite) and not state["confirmation"],
             "confirmed": state["confirmation"],
         },

@@ -41,6 +41,9 @@ def test_the_worksites_keeper_computes_the_months_deductions_on_its_page(paid, c
     line = PayDeduction.objects.get(payment__placement=paid)
     page = officer.get(PAGE).content.decode()
     assert f"{line.net:,}" in page and "적용 기준" in page and "공제 미계산" not in page
+    participation.work_record_set(actor=None, placement=paid, month=MAY, days_worked=19, hours_worked=152, full_weeks=3)
+    participation.pay_compute(actor=None, month=MAY)
+    assert "공제를 다시 계산해야 하는 사람 1명" in officer.get(PAGE).content.decode()
     assert AccessLogEntry.objects.filter(detail__contains="PW-GD").exists()
 
 
