@@ -12,3 +12,8 @@ class PayrollConfig(AppConfig):
 
         for model in (models.InsuranceRate, models.IncomeTaxRule, models.PayDeduction):
             track(model)
+
+        from iljari.participation.pay_extras import pay_extra_register
+        from iljari.payroll.selectors import worksite_pay_extra
+
+        pay_extra_register(worksite_pay_extra)
