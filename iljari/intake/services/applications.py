@@ -116,6 +116,12 @@ def _quota_or_only(call: Call, quota: Quota | None) -> Quota:
     return quotas[0]
 
 
+def consents_check(actor, consents) -> None:
+    """A citizen's own submission carries both consents (staff and the system record a paper form's elsewhere)."""
+    if actor is not None and access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
+        raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
+
+
 def _missing_documents(call: Call, application: Application | None) -> list[str]:
     uploaded = set(application.documents.values_list("label", flat=True)) if application is not None else set()
     return [line for line in call.document_lines if line not in uploaded]
@@ -180,7 +186,7 @@ def application_submit(
             current = Application.objects.filter(call=call, person=person).exclude(status__in=REOPENABLE).first()
             if current is not None:
                 return current  # a retry of a submission already made
-            raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
+            consents_check(actor, consents)
         failures = eligibility_failures(call=call, person=person, rules=list(rules.eligibility) if rules else None)
         if failures:
             raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
@@ -279,6 +285,8 @@ def application_save(
         return current  # a double click on 신청: the same application, nothing changed
     quota = _quota_or_only(call, quota)
     call_open_check(call, now, audience=applicant.audience, quota=quota)
+    if submit and organisation is None:
+        consents_check(actor, consents)  # before the draft: a refusal for want of consent writes nothing
     checked = documents_check(call, documents or {})
     written: list[str] = []
     try:
@@ -327,6 +335,58 @@ def application_withdraw(*, actor, application: Application, now=None) -> Applic
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status", "updated_at"])
     return application
+
+
+def application_draft_delete(*, actor, application: Application) -> None:
+    """The applicant deletes their draft (임시저장) with its files; a submitted application is withdrawn instead."""
+    Applicant.of(application).require(actor, application.call)
+    with transaction.atomic():
+        application = Application.objects.select_for_update().filter(pk=application.pk).first()
+        if application is None:
+            return  # deleted already: a double click
+        if application.status != Application.Status.DRAFT:
+            raise ValidationFailed("임시저장한 신청만 삭제할 수 있습니다. 제출한 신청은 마감 전에 철회하십시오.")
+        names = [document.file.name for document in application.documents.all()]
+        application.documents.all().delete()
+        application.delete()
+        transaction.on_commit(lambda: files_delete(names))
+
+
+def application_change(
+    *, actor, application: Application, quota: Quota | None = None, documents: dict | None = None, now=None
+) -> Application:
+    """The applicant changes a submitted application until the call's deadline, under the rules of applying: the
+    quota (a person's; checked against the call), a new file for any required document (checked as on applying),
+    the call's rules and priority points read again. The change history records what changed."""
+    call = application.call
+    applicant = Applicant.of(application)
+    applicant.require(actor, call)
+    now = now or timezone.now()
+    if application.status != Application.Status.SUBMITTED:
+        raise ValidationFailed("접수 상태인 신청만 고칠 수 있습니다.")
+    quota = quota or application.quota
+    call_open_check(call, now, audience=applicant.audience, quota=quota)
+    checked = documents_check(call, documents or {})
+    points = application.priority_points
+    if applicant.person is not None:
+        failures = eligibility_failures(call=call, person=applicant.person)
+        if failures:
+            raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
+        points = priority_points(person=applicant.person, rules=list(call.priority_rules.all()))
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            if locked.status != Application.Status.SUBMITTED:
+                raise ValidationFailed("접수 상태인 신청만 고칠 수 있습니다.")
+            locked.quota = quota
+            locked.priority_points = points
+            locked.save(update_fields=["quota", "priority_points", "updated_at"])
+            written = documents_put(locked, checked, now)
+    except BaseException:
+        files_delete(written)
+        raise
+    return locked
 
 
 # --- the same steps for an organisation ----------------------------------------------------------------------
