@@ -32,7 +32,11 @@ def _application_save(request, call, form, *, page: str, render_page, **applican
 
     def save(data):
         documents = form.documents()
-        if current is not None and current.status == Application.Status.SUBMITTED:
+        if (
+            current is not None
+            and current.status == Application.Status.SUBMITTED
+            and request.POST.get("action") == "change"
+        ):
             changed = services.application_change(
                 actor=request.user, application=current, quota=data.get("quota"), documents=documents
             )
