@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_apply, access_organisation_own, require
+from iljari.core.errors import IljariError
 from iljari.core.http import service_step
 from iljari.enterprises.selectors import my_organisation
 from iljari.intake import selectors, services
@@ -54,7 +55,18 @@ def _application_save(request, call, form, *, page: str, render_page, **applican
             return "임시저장했습니다. 마감 전에 제출 서류를 모두 올리고 신청하십시오.", back
         return f"'{call.title}'에 신청했습니다. 접수번호 {application.pk}", _application_url(application)
 
-    return service_step(request, save, form=form, render_page=render_page)
+    def step(data):
+        try:
+            return save(data)
+        except IljariError as error:
+            # the refusal's own words first when its fields' messages do not repeat them ("아무것도 저장하지
+            # 않았습니다", "신청 자격을 갖추지 못했습니다"); service_step then puts each field's message on the form
+            said = [message for messages in error.field_errors.values() for message in messages]
+            if error.field_errors and error.message and error.message not in said:
+                form.add_error(None, error.message)
+            raise
+
+    return service_step(request, step, form=form, render_page=render_page)
 
 
 def _application_url(application) -> str:
