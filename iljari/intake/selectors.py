@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -548,6 +548,7 @@ class Step:
     state: str  # "done", "current", "todo", "stopped" (the application ended here)
     on: date | datetime | None = None
     note: str = ""
+    here: bool = False  # where the application is now: the step in progress, else the last one reached
 
     @property
     def state_text(self) -> str:
@@ -578,6 +579,15 @@ def eligibility_text(application: Application) -> str:
 
 
 def application_steps(*, application: Application, today: date | None = None) -> list[Step]:
+    """The steps (_steps), the one the application is at now marked `here`."""
+    steps = _steps(application, today)
+    at = next((i for i, s in enumerate(steps) if s.state == "current"), None)
+    if at is None:
+        at = max((i for i, s in enumerate(steps) if s.state != "todo"), default=0)
+    return [replace(s, here=i == at) for i, s in enumerate(steps)]
+
+
+def _steps(application: Application, today: date | None) -> list[Step]:
     """접수 → 자격 확인 → 심사 → 선발·예비·미선발 → 배치, each done, current, not reached, or where the application
     stopped (withdrawn, ineligible, screened out, not selected, declined), with its day."""
     today = today or timezone.localdate()

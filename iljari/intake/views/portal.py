@@ -75,6 +75,14 @@ def _application_url(application) -> str:
     return reverse("intake:portal_application", args=[application.pk])
 
 
+def _with_steps(applications) -> list:
+    """Each application with the step it is at now (selectors.application_steps)."""
+    today = timezone.localdate()
+    return [
+        (a, next(s for s in selectors.application_steps(application=a, today=today) if s.here)) for a in applications
+    ]
+
+
 def _documents(application) -> dict:
     """The application's uploaded documents by their line of the call's list."""
     return {document.label: document for document in application.documents.all()} if application else {}
@@ -144,7 +152,7 @@ def portal_applications(request):
     return render(
         request,
         "intake/portal_applications.html",
-        {"applications": selectors.my_application_list(user=request.user), "today": timezone.localdate()},
+        {"applications": _with_steps(selectors.my_application_list(user=request.user)), "today": timezone.localdate()},
     )
 
 
@@ -270,7 +278,10 @@ def org_portal_applications(request):
     return render(
         request,
         "intake/org_portal_applications.html",
-        {"applications": selectors.my_org_application_list(user=request.user), "today": timezone.localdate()},
+        {
+            "applications": _with_steps(selectors.my_org_application_list(user=request.user)),
+            "today": timezone.localdate(),
+        },
     )
 
 
