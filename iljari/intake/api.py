@@ -21,7 +21,7 @@ from iljari.people.models import Consent
 from iljari.people.selectors import applicant_of_user
 
 CITIZENS_ONLY = "시민 계정만 신청할 수 있습니다. 이 계정에는 신청 권한이 없습니다."
-ORGANISATIONS_ONLY = "기업·단체 담당자로 지정된 계정만 볼 수 있습니다."
+ORGANISATIONS_ONLY = "기업·단체 담당자로 지정된 계정만 볼 수 있습니다. 이 계정에는 권한이 없습니다."
 
 router = Router(tags=["모집·선발"])
 portal = Router(tags=["시민 포털"])
@@ -226,7 +226,7 @@ def withdraw(request, pk: IdPath):
     return _application(services.application_withdraw(actor=request.auth, application=application))
 
 
-class StepOut(Schema):
+class ApplicationStepOut(Schema):
     label: str = Field(..., description="단계: 접수, 자격 확인, 심사, 선발·예비·미선발, 배치")
     state: str = Field(..., description="done(완료), current(진행 중), todo(예정), stopped(여기서 끝남)")
     state_label: str
@@ -247,7 +247,7 @@ class ApplicationDetailOut(ApplicationOut):
     result_announced: bool
     closes_at: datetime
     announce_on: date
-    steps: list[StepOut]
+    steps: list[ApplicationStepOut]
     documents: list[ApplicationDocumentOut]
 
 
