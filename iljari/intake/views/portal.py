@@ -1,6 +1,8 @@
 """The portal's application pages: a citizen's open calls, their application to one (임시저장 keeps the quota and
-the files chosen, 신청 submits), their applications with withdrawal and decline; the same for an organisation's
-account and the calls for organisations. Both save through the one application flow (services.application_save)."""
+the files chosen, 신청 submits, a submitted one is changed there until the deadline), their applications each with
+its own page (steps, eligibility in words, documents, the 접수증 link, withdrawal, decline, draft deletion); the same
+for an organisation's account and the calls for organisations. Both save through the one application flow
+(services.application_save, application_change) and draw a refusal once on the form, with what was chosen kept."""
 
 from __future__ import annotations
 
