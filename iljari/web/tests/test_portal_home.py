@@ -1,11 +1,13 @@
 """The home page of a citizen and of an organisation's contact (issue 25): what is open to them with D-day, what is
 pending with its step, the drafts, what is due (documents missing, bookings coming); no "services are coming"."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iljari.core.roles import Role
 from iljari.enterprises import services as enterprise_services
@@ -22,11 +24,14 @@ def office(personas, media_root, dataset_2018):
     return personas
 
 
-def test_d_day_counts_the_days_left_in_seoul(settings):
-    today = timezone.localdate()
-    noon = timezone.make_aware(timezone.datetime.combine(today, timezone.datetime.min.time())) + timedelta(hours=12)
-    assert d_day(noon, today) == "D-day"
-    assert d_day(noon + timedelta(days=3), today) == "D-3"
+@given(days=st.integers(min_value=0, max_value=400), minutes=st.integers(min_value=0, max_value=24 * 60 - 1))
+def test_d_day_counts_the_days_left_by_the_calendar_in_seoul(days, minutes):
+    """A deadline any minute of the day `days` days ahead in Seoul is D-<days> (D-day on the day itself), also when
+    that minute is still the day before in UTC (00:00–08:59 in Seoul)."""
+    today = date(2026, 12, 7)
+    seoul = ZoneInfo("Asia/Seoul")
+    deadline = datetime(2026, 12, 7, tzinfo=seoul) + timedelta(days=days, minutes=minutes)
+    assert d_day(deadline.astimezone(UTC), today) == ("D-day" if days == 0 else f"D-{days}")
 
 
 def test_a_citizens_home_shows_what_is_open_pending_and_due(office):
