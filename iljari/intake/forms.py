@@ -14,7 +14,7 @@ from django.conf import settings
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.enterprises.models import Certification
 from iljari.intake.models import Call, EligibilityRule, PriorityRule, Quota, ReviewScore
-from iljari.intake.services import size_text
+from iljari.intake.services import ORG_PLEDGE, size_text
 from iljari.org.models import District
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 
@@ -309,7 +309,9 @@ class ApplyForm(DocumentFieldsMixin, KrdsFormMixin, ConsentFields):
         return [self[name] for name in self.fields if name not in ConsentFields.base_fields]
 
 
-ORG_PLEDGE = "공고의 신청 자격과 유의사항을 확인했으며, 제출한 내용이 사실과 다르면 선정이 취소될 수 있음에 동의합니다"
+ORG_PLEDGE_LABEL = (
+    "공고의 신청 자격과 유의사항을 확인했으며, 제출한 내용이 사실과 다르면 선정이 취소될 수 있음에 동의합니다"
+)
 
 
 class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
@@ -317,7 +319,7 @@ class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
     document (사업자등록증, 사업계획서, …), and the pledge to 신청 (not asked again when changing it)."""
 
     quota = forms.ModelChoiceField(label="신청 구분", queryset=None, empty_label=None, required=False)
-    pledge = forms.BooleanField(label=ORG_PLEDGE, required=False)
+    pledge = forms.BooleanField(label=ORG_PLEDGE_LABEL, required=False)
 
     def __init__(self, *args, call, uploaded=(), pledging: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -332,12 +334,9 @@ class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
         if not pledging:
             del self.fields["pledge"]
 
-    def clean(self):
-        data = super().clean()
-        submitting = self.data.get("action") != "draft"
-        if self.pledging and submitting and not data.get("pledge"):
-            self.add_error("pledge", "신청하려면 확인란에 체크하십시오.")
-        return data
+    def consents(self) -> list[str]:
+        """The pledge as the submission takes it (services.ORG_PLEDGE); the service says when it is missing."""
+        return [ORG_PLEDGE] if self.cleaned_data.get("pledge") else []
 
     def entry_fields(self) -> list:
         return [self[name] for name in self.fields if name != "pledge"]

@@ -57,7 +57,8 @@ Contract:
       document, under the same checks as applying (the call's rules and priority points read again); history kept.
 - application_draft_delete(*, actor, application) -> None
       the applicant deletes their draft (임시저장) and its files; a submitted application is withdrawn instead.
-- A citizen's own submission without both consents is refused before anything is written (no draft is left).
+- A citizen's own submission without both consents, an organisation account's without the pledge
+  (`consents=["pledge"]`), is refused by application_save before anything is written (no draft is left).
 - call_manage_check(*, actor, call) -> None                                 (may run the call's batches)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
 - review_score_record(*, actor, application, stage, score=None, criteria=None) -> ReviewScore
@@ -106,6 +107,7 @@ Contract:
 
 from iljari.intake.services.applications import (
     BOTH_CONSENTS,
+    ORG_PLEDGE,
     REOPENABLE,
     Applicant,
     application_change,
@@ -159,6 +161,7 @@ __all__ = [
     "CALL_PUBLISH",
     "SELECTION_CONFIRM",
     "BOTH_CONSENTS",
+    "ORG_PLEDGE",
     "BULK_IMPORT_MAX_ROWS",
     "DOCUMENT_SIGNATURES",
     "PERSON_FIELDS_READ",

@@ -116,9 +116,20 @@ def _quota_or_only(call: Call, quota: Quota | None) -> Quota:
     return quotas[0]
 
 
-def consents_check(actor, consents) -> None:
-    """A citizen's own submission carries both consents (staff and the system record a paper form's elsewhere)."""
-    if actor is not None and access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
+ORG_PLEDGE = "pledge"  # an organisation's own submission: the call's terms read, what it sends is true
+ORG_PLEDGE_NEEDED = "신청하려면 공고의 신청 자격과 유의사항을 확인했다는 확인란에 체크하십시오."
+
+
+def consents_check(actor, consents, *, organisation=None) -> None:
+    """A citizen's own submission carries both consents, an organisation account's the pledge (staff and the
+    system record a paper form's elsewhere)."""
+    if actor is None:
+        return
+    if organisation is not None:
+        if access_organisation_own(actor) and ORG_PLEDGE not in (consents or ()):
+            raise ValidationFailed(ORG_PLEDGE_NEEDED, field_errors={"pledge": [ORG_PLEDGE_NEEDED]})
+        return
+    if access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
         raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
 
 
@@ -181,6 +192,12 @@ def application_submit(
     call_open_check(call, now, audience=applicant.audience, quota=quota)
     channel = channel or applicant.default_channel(actor)
     points = 0
+    pledge_missing = organisation is not None and ORG_PLEDGE not in (consents or ())
+    if pledge_missing and actor is not None and access_organisation_own(actor):  # an account's own: the pledge
+        current = Application.objects.filter(call=call, organisation=organisation).exclude(status__in=REOPENABLE)
+        if current.exists():
+            return current.first()  # a retry of a submission already made
+        consents_check(actor, consents, organisation=organisation)
     if organisation is None:  # a person's application: the consents, the call's rules and priority points
         if actor is not None and access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
             current = Application.objects.filter(call=call, person=person).exclude(status__in=REOPENABLE).first()
@@ -197,7 +214,7 @@ def application_submit(
         # transaction stays (its consents neither) and the row is dealt with below, under its lock
         try:
             with transaction.atomic():
-                if consents:
+                if consents and person is not None:  # a person's consents (an organisation's pledge is no Consent)
                     consent_record(person=person, consents=consents, context=consent_context(call, channel), now=now)
                 return Application.objects.create(
                     call=call,
@@ -215,7 +232,7 @@ def application_submit(
             application = Application.objects.select_for_update().filter(call=call, **applicant.key).first()
             if application is not None and application.status not in REOPENABLE:
                 return application  # a double click or a retry: the same application
-            if consents:
+            if consents and person is not None:
                 consent_record(person=person, consents=consents, context=consent_context(call, channel), now=now)
             if applicant.documents_required(actor, channel):
                 missing = _missing_documents(call, application)
@@ -285,8 +302,8 @@ def application_save(
         return current  # a double click on 신청: the same application, nothing changed
     quota = _quota_or_only(call, quota)
     call_open_check(call, now, audience=applicant.audience, quota=quota)
-    if submit and organisation is None:
-        consents_check(actor, consents)  # before the draft: a refusal for want of consent writes nothing
+    if submit:  # before the draft: a refusal for want of consent (or pledge) writes nothing
+        consents_check(actor, consents, organisation=organisation)
     checked = documents_check(call, documents or {})
     written: list[str] = []
     try:

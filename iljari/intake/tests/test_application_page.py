@@ -270,7 +270,10 @@ def test_an_organisation_applies_through_its_form_changes_and_withdraws(office, 
     refused = client.post(
         f"/portal/org/calls/{call.code}/", {"action": "submit", "quota": social.pk, "document_0": upload()}
     )
-    assert refused.status_code == 400 and "신청하려면 확인란에 체크하십시오." in refused.content.decode()
+    assert (
+        refused.status_code == 400
+        and "신청하려면 공고의 신청 자격과 유의사항을 확인했다는 확인란에 체크하십시오." in refused.content.decode()
+    )
     assert not Application.objects.filter(call=call).exists()
     response = client.post(
         f"/portal/org/calls/{call.code}/",
@@ -305,3 +308,24 @@ def test_another_organisations_application_answers_404(office, company, client_a
         assert client.get(path).status_code == 404, path
     assert client.post(f"/portal/org/applications/{theirs.pk}/withdraw/").status_code == 404
     assert Application.objects.get(pk=theirs.pk).status == "submitted"
+
+
+def test_an_organisation_accounts_own_submission_needs_the_pledge_and_staff_do_not(office, company):
+    call = _org_call()
+    account = office[Role.ORGANISATION]
+    account.refresh_from_db()  # now the company's contact
+    quota = call.quotas.get(code="SME")
+    with pytest.raises(ValidationFailed) as refused:
+        services.application_save(
+            actor=account, call=call, organisation=company, quota=quota, documents={"사업자등록증": upload()},
+            submit=True,
+        )  # fmt: skip
+    assert refused.value.field_errors == {"pledge": [services.applications.ORG_PLEDGE_NEEDED]}
+    assert not Application.objects.filter(call=call).exists()  # nothing written, no draft
+    pledged = services.application_save(
+        actor=account, call=call, organisation=company, quota=quota, documents={"사업자등록증": upload()},
+        submit=True, consents=[services.ORG_PLEDGE],
+    )  # fmt: skip
+    assert pledged.status == "submitted"
+    other = services.application_submit(actor=None, call=call, organisation=make_organisation(), quota=quota)
+    assert other.status == "submitted"  # the system (or the call's staff on paper) gives no pledge
