@@ -16,6 +16,7 @@ from iljari.finance.selectors import budget_execution
 from iljari.intake.selectors import open_call_list
 from iljari.people import selectors as people_selectors
 from iljari.web import records
+from iljari.web.portal_home import citizen_home, organisation_home
 from iljari.web.search import search_all, search_query
 
 
@@ -47,6 +48,9 @@ def home(request):
         "official": official,
         "work_items": worklist_items(request.user, today=today) if official else [],
         "figures": _key_figures(request.user),
+        "portal": {}
+        if official
+        else citizen_home(user=request.user, today=today) or organisation_home(user=request.user, today=today),
     }
     return render(request, "web/home.html", context)
 

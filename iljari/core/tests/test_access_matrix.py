@@ -202,6 +202,7 @@ API = [
     ("/api/history/batches", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
+    ("/api/portal/org/applications", set()),  # an account tied to an organisation only (the persona is not)
     ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
     ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
     ("/api/frontline/consultations", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
@@ -409,6 +410,16 @@ NOT_PAGES = {
     "intake:application_score",
     "intake:portal_call",
     "intake:portal_withdraw",
+    # a citizen's and an organisation's own application page, its 접수증, withdrawal and draft deletion (object
+    # pages: anyone else's answers 404), tested in intake/tests/test_application_page.py, test_portal_consents.py
+    # and core/tests/test_attacks.py
+    "intake:portal_application",
+    "intake:portal_draft_delete",
+    "web:application_receipt",
+    "intake:org_portal_application",
+    "intake:org_portal_withdraw",
+    "intake:org_portal_draft_delete",
+    "web:org_application_receipt",
     # intake: editing a call, confirming its selection, the waiting list and declines (object pages and POSTs),
     # tested in intake/tests/test_call_editing.py and test_selection_confirmation.py
     "intake:call_edit",

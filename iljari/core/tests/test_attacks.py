@@ -74,6 +74,9 @@ OBJECT_URLS = [
     ("intake:document_download", "get", "/intake/documents/{document}/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:portal_withdraw", "post", "/portal/applications/{application}/withdraw/", [CITIZEN]),
     ("intake:portal_decline", "post", "/portal/applications/{application}/decline/", [CITIZEN]),
+    ("intake:portal_application", "get", "/portal/applications/{application}/", [CITIZEN]),
+    ("intake:portal_draft_delete", "post", "/portal/applications/{application}/delete/", [CITIZEN]),
+    ("web:application_receipt", "get", "/portal/applications/{application}/receipt.pdf", [CITIZEN]),
     ("participation:placement_detail", "get", "/participation/placements/{placement}/", [DISTRICT, PARTNER, CITIZEN]),
     ("participation:placement_record", "post", "/participation/placements/{placement}/record/", [DISTRICT, PARTNER]),
     ("participation:placement_end", "post", "/participation/placements/{placement}/end/", [DISTRICT, PARTNER]),
@@ -114,6 +117,14 @@ ROLE_ONLY = {
 # an organisation's application to a call for organisations (no person's data): the reviewers' sheet and the
 # conflict declaration, refused to anyone but the call's staff in enterprises/tests/test_strong_sme_call.py
 ORGANISATION_OBJECTS = {"intake:application_review", "intake:application_conflict"}
+# an organisation's own application page, its withdrawal, draft deletion and 접수증: another organisation's account
+# gets 404 in intake/tests/test_application_page.py::test_another_organisations_application_answers_404
+ORGANISATION_OBJECTS |= {
+    "intake:org_portal_application",
+    "intake:org_portal_withdraw",
+    "intake:org_portal_draft_delete",
+    "web:org_application_receipt",
+}
 
 
 def _state(victims) -> tuple:

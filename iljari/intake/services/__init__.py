@@ -54,6 +54,13 @@ Contract:
       nothing written unless all rows pass; a district officer's rows must all be for their district's quotas;
       returns the person ids of the rows written.
 - application_withdraw(*, actor, application, now=None) -> Application      (before the deadline)
+- application_change(*, actor, application, quota=None, documents=None, now=None) -> Application
+      the applicant changes a submitted application until the deadline: the quota, a new file for a required
+      document, under the same checks as applying (the call's rules and priority points read again); history kept.
+- application_draft_delete(*, actor, application) -> None
+      the applicant deletes their draft (임시저장) and its files; a submitted application is withdrawn instead.
+- A citizen's own submission without both consents, an organisation account's without the pledge
+  (`consents=["pledge"]`), is refused by application_save before anything is written (no draft is left).
 - call_manage_check(*, actor, call) -> None                                 (may run the call's batches)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
 - review_score_record(*, actor, application, stage, score=None, criteria=None) -> ReviewScore
@@ -102,9 +109,12 @@ Contract:
 
 from iljari.intake.services.applications import (
     BOTH_CONSENTS,
+    ORG_PLEDGE,
     REOPENABLE,
     Applicant,
+    application_change,
     application_document_upload,
+    application_draft_delete,
     application_draft_save,
     application_org_draft_save,
     application_org_save,
@@ -154,6 +164,7 @@ __all__ = [
     "CALL_PUBLISH",
     "SELECTION_CONFIRM",
     "BOTH_CONSENTS",
+    "ORG_PLEDGE",
     "BULK_IMPORT_MAX_ROWS",
     "DOCUMENT_SIGNATURES",
     "PERSON_FIELDS_READ",
@@ -162,8 +173,10 @@ __all__ = [
     "Applicant",
     "Ranking",
     "application_bulk_import",
+    "application_change",
     "application_decline",
     "application_document_upload",
+    "application_draft_delete",
     "application_draft_save",
     "application_org_draft_save",
     "application_org_save",

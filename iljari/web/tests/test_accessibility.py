@@ -193,3 +193,74 @@ def test_every_public_and_citizen_page_passes_axe_at_desktop_and_phone_widths(
     citizen_found, citizen_walked = axe_walk(browser, live_server, pages, user=citizen, label=Role.CITIZEN)
     assert walked + citizen_walked == 2 * (len(anonymous) + len(pages))
     assert found + citizen_found == [], "\n".join(found + citizen_found)
+
+
+def _axe_walk(browser, live_server, user, paths) -> list[str]:
+    """Each path opened as `user` at both widths; the violations axe finds, named."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(base_url=live_server.url, locale="ko-KR")
+    context.add_init_script(path=str(AXE))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
+    page = context.new_page()
+    found = []
+    for path in paths:
+        for width, height in VIEWPORTS:
+            page.set_viewport_size({"width": width, "height": height})
+            response = page.goto(path)
+            assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+            for violation in page.evaluate(RUN):
+                found.append(
+                    f"{path} ({width}px): {violation['id']} [{violation['impact']}] {violation['help']}"
+                    f" — {', '.join(violation['nodes'])}"
+                )
+    context.close()
+    return found
+
+
+def test_the_application_pages_and_homes_of_citizens_and_organisations_pass_axe(
+    transactional_db, personas, dataset_2018, media_root, browser, live_server
+):
+    """The pages of issue 25 that need an applicant's own objects (not in the matrix): the citizen's and the
+    organisation's home, application list, application page (submitted and draft) and the form changing it."""
+    from iljari.enterprises import services as enterprise_services
+    from iljari.enterprises.tests.factories import make_organisation
+    from iljari.enterprises.tests.test_strong_sme_call import make_sme_call
+    from iljari.intake import services
+    from iljari.intake.tests.factories import make_call, upload
+    from iljari.people.tests.factories import make_person
+
+    call, drafted = make_call("AXE", documents=""), make_call("AXE-DRAFT")
+    person = make_person(user=personas[Role.CITIZEN])
+    submitted = services.application_submit(actor=None, call=call, person=person, quota=call.quotas.get(code="CITY"))
+    draft = services.application_save(
+        actor=None, call=drafted, person=person, quota=drafted.quotas.get(code="CITY"),
+        documents={"주민등록등본": upload()},
+    )  # fmt: skip
+    company = make_organisation("(주)접근성")
+    enterprise_services.organisation_contact_add(
+        actor=None, organisation=company, username=personas[Role.ORGANISATION].username
+    )
+    sme = make_sme_call()
+    theirs = services.application_submit(actor=None, call=sme, organisation=company)
+    found = _axe_walk(
+        browser,
+        live_server,
+        personas[Role.CITIZEN],
+        [
+            "/",
+            "/portal/applications/",
+            f"/portal/applications/{submitted.pk}/",
+            f"/portal/applications/{draft.pk}/",
+            f"/portal/calls/{call.code}/",
+            f"/portal/calls/{drafted.code}/",
+        ],
+    )
+    found += _axe_walk(
+        browser,
+        live_server,
+        personas[Role.ORGANISATION],
+        ["/", "/portal/org/applications/", f"/portal/org/applications/{theirs.pk}/", f"/portal/org/calls/{sme.code}/"],
+    )
+    assert found == [], "\n".join(found)
