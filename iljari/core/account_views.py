@@ -39,6 +39,8 @@ def _accounts(request):
     listing = list_read(request, ACCOUNTS)
     form = UserFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("state") == "locked":
+        filters["locked"] = services.usernames_locked()
     return form, listing, listing.order(selectors.user_list(user=request.user, **filters))
 
 

@@ -122,7 +122,7 @@ def _state(account) -> str:
 
 ACCOUNTS = ListSpec(
     title="계정 목록",
-    filters=("q", "role"),  # UserFilterForm's (its 검색어 is the search)
+    filters=("q", "role", "state"),  # UserFilterForm's (its 검색어 is the search)
     sorts=(
         Sort("username", "아이디", ("username",)),
         Sort("name", "이름", ("display_name",)),

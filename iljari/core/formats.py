@@ -5,8 +5,9 @@
 - rates: a ratio (Decimal) shown to 0.1% (`52.2%`);
 - dates in documents (the report style): `'18.7.11.` and months `'18.6월`;
 - dates on screens (the screen style, one for every page): `2018.7.11.`, with the time `2018.7.11. 10:37` (always in
-  the office's time zone, settings.TIME_ZONE: Asia/Seoul), months `2018년 7월` — `screen_date`, `screen_datetime`,
-  `screen_month`, and the template filter `when` (core/templatetags/kformat.py) that every template uses.
+  the office's time zone, settings.TIME_ZONE: Asia/Seoul), months `2018년 7월`, a deadline at midnight as the end
+  of the day before `2018.7.10. 24:00` — `screen_date`, `screen_datetime`, `screen_deadline`, `screen_month`, and
+  the template filter `when` (core/templatetags/kformat.py) that every template uses (`|when:"deadline"`).
 
 A figure read back that is unusable (not finite, a `core.figures.Flagged` marker, or past any figure's bound)
 is shown as `⚠ 범위 밖 값` (`core.figures.FLAG_TEXT`), never raised on; so is a date outside 1900–2100.
@@ -140,16 +141,18 @@ def screen_datetime(value: datetime | date | None, *, seconds: bool = False) -> 
     return f"{screen_date(moment)} {clock}"
 
 
-def screen_deadline(value: datetime | None) -> str:
-    """A deadline as a screen says it, in the office's time zone, with its weekday and no doubt about midnight: a
-    moment at 00:00 closes at the end of the day before (`2027.1.29.(금) 24:00`), any other time as it is
-    (`2027.1.29.(금) 18:00`)."""
+def screen_deadline(value: datetime | date | None, *, weekday: bool = False) -> str:
+    """A deadline as every screen shows it: a moment at midnight is the end of the day before (`2027.1.28. 24:00`,
+    not `2027.1.29. 00:00`, which a reader takes for the 29th); any other moment as `screen_datetime`. With the
+    weekday, as the public call pages write it: `2027.1.28.(목) 24:00`, `2027.1.29.(금) 18:00`."""
     if value is None:
         return EMPTY
+    if not isinstance(value, datetime):
+        return screen_date(value, weekday=weekday)
     moment = local_moment(value)
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        return f"{screen_date(moment.date() - timedelta(days=1), weekday=True)} 24:00"
-    return f"{screen_date(moment.date(), weekday=True)} {moment:%H:%M}"
+        return f"{screen_date(moment - timedelta(days=1), weekday=weekday)} 24:00"
+    return f"{screen_date(moment, weekday=weekday)} {moment:%H:%M}"
 
 
 def screen_opening(value: datetime | None) -> str:

@@ -183,6 +183,11 @@ class LoginEventFilterForm(KrdsFormMixin, forms.Form):
 class UserFilterForm(KrdsFormMixin, forms.Form):
     q = forms.CharField(label=_("검색어"), required=False, max_length=100)
     role = forms.ChoiceField(label=_("역할"), required=False, choices=[("", "전체"), *Role.choices])
+    state = forms.ChoiceField(
+        label=_("상태"),
+        required=False,
+        choices=[("", "전체"), ("locked", "지금 잠김"), ("must_change", "비밀번호 변경 전"), ("stopped", "사용 중지")],
+    )
 
 
 class AccessLogFilterForm(KrdsFormMixin, forms.Form):
@@ -218,3 +223,62 @@ class UploadForm(KrdsFormMixin, forms.Form):
 class PeriodForm(KrdsFormMixin, forms.Form):
     year = forms.IntegerField(label="연도", min_value=2000, max_value=2100)
     as_of = forms.DateField(label="기준일", widget=DateInput())
+
+
+# --- account recovery by a one-time code (core/recovery_views.py) -----------------------------------------------
+
+CONTACT_HELP = _("가입할 때 등록한 전자우편 주소나 휴대전화 번호(예: 010-1234-5678)")
+
+
+class RecoveryContactForm(KrdsFormMixin, forms.Form):
+    """아이디 찾기: the registered contact only."""
+
+    destination = forms.CharField(
+        label=_("전자우편 주소 또는 휴대전화 번호"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "email"}),
+        help_text=CONTACT_HELP,
+    )
+
+
+class RecoveryAccountForm(RecoveryContactForm):
+    """비밀번호 재설정, 잠긴 계정 풀기: the user name and its registered contact."""
+
+    username = forms.CharField(
+        label=_("아이디"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
+
+    field_order = ["username", "destination"]
+
+
+class CodeInput(forms.TextInput):
+    """Never renders a value back: a wrong code is not echoed into the page."""
+
+    def format_value(self, value):
+        return None
+
+
+class RecoveryCodeForm(KrdsFormMixin, forms.Form):
+    code = forms.CharField(
+        label=_("인증번호"),
+        max_length=6,
+        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": "6"}),
+        help_text=_("받은 인증번호 6자리를 입력하십시오."),
+    )
+
+
+class RecoveryPasswordForm(RecoveryCodeForm):
+    new_password = forms.CharField(
+        label=_("새 비밀번호"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("영문 대문자·소문자·숫자·특수문자 중 2종류 이상 10자 이상, 또는 3종류 이상 8자 이상"),
+    )
+    new_password_confirm = forms.CharField(
+        label=_("새 비밀번호 확인"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_password") and data.get("new_password") != data.get("new_password_confirm"):
+            self.add_error("new_password_confirm", _("새 비밀번호가 서로 다릅니다."))
+        return data

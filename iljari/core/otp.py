@@ -3,10 +3,14 @@
 Contract:
 - otp_destination(text) -> Destination
       an e-mail address or a mobile number (010-1234-5678, 01012345678), normalised; ValidationFailed otherwise.
-- otp_issue(*, purpose, destination, remote_addr, now=None) -> OneTimeCode
+- otp_issue(*, purpose, destination, remote_addr, now=None, deliver=True) -> OneTimeCode
       throttles (one code per ILJARI_OTP_RESEND_SECONDS per address, ILJARI_OTP_PER_DESTINATION_HOUR per address
       and ILJARI_OTP_PER_ADDRESS_HOUR per client address an hour), voids the previous code, stores a new one
-      (as an HMAC only) and sends it: e-mail through Django's mail backend, text through core.sms.
+      (as an HMAC only) and sends it through code_deliver: e-mail through Django's mail backend, text through
+      core.sms. `deliver=False` stores it and sends nothing (account recovery for a contact no account has: the
+      same limits and the same answers, so nobody learns whether an account exists).
+- code_deliver(destination, purpose, code)   the one function that sends a code (to be switched to messaging)
+- Purposes: PURPOSE_SIGNUP, PURPOSE_FIND_USERNAME, PURPOSE_PASSWORD_RESET, PURPOSE_UNLOCK (PURPOSE_LABELS).
 - otp_verify(*, purpose, destination, code, now=None) -> OneTimeCode
       checks the newest code of that address: expired after ILJARI_OTP_MINUTES, void after
       ILJARI_OTP_MAX_ATTEMPTS wrong tries (each wrong try is counted even though the call raises).
@@ -45,7 +49,15 @@ from iljari.core.sms import sms_sender
 logger = logging.getLogger(__name__)
 
 PURPOSE_SIGNUP = "signup"
-PURPOSE_LABELS = {PURPOSE_SIGNUP: "시민 회원가입"}
+PURPOSE_FIND_USERNAME = "find_username"
+PURPOSE_PASSWORD_RESET = "password_reset"
+PURPOSE_UNLOCK = "unlock"
+PURPOSE_LABELS = {
+    PURPOSE_SIGNUP: "시민 회원가입",
+    PURPOSE_FIND_USERNAME: "아이디 찾기",
+    PURPOSE_PASSWORD_RESET: "비밀번호 재설정",
+    PURPOSE_UNLOCK: "계정 잠금 해제",
+}
 CODE_DIGITS = 6
 MOBILE = re.compile(r"01[016789]\d{7,8}")
 
@@ -158,7 +170,10 @@ def _message(purpose: str, code: str) -> str:
     )
 
 
-def _deliver(destination: Destination, purpose: str, code: str) -> None:
+def code_deliver(destination: Destination, purpose: str, code: str) -> None:
+    """The one place a one-time code leaves the system (sign-up, account recovery): e-mail through Django's mail
+    backend, a text through core.sms. A notification service (one `message_send` with channels) takes over here by
+    changing this function's body alone."""
     text = _message(purpose, code)
     if destination.channel == OneTimeCode.Channel.EMAIL:
         send_mail(
@@ -173,7 +188,12 @@ def _deliver(destination: Destination, purpose: str, code: str) -> None:
 
 
 def otp_issue(
-    *, purpose: str, destination: str | Destination, remote_addr: str | None, now: datetime | None = None
+    *,
+    purpose: str,
+    destination: str | Destination,
+    remote_addr: str | None,
+    now: datetime | None = None,
+    deliver: bool = True,
 ) -> OneTimeCode:
     if purpose not in PURPOSE_LABELS:
         raise ValueError(f"unknown one-time code purpose: {purpose}")
@@ -224,8 +244,10 @@ def otp_issue(
         )
     # Sent after the commit, so that no database lock is held while a mail or SMS server answers. A code that
     # could not be sent is deleted: it counts toward no limit, and the person may ask again at once.
+    if not deliver:  # account recovery for a contact with no account: the same row and limits, nothing sent
+        return otp
     try:
-        _deliver(destination, purpose, code)
+        code_deliver(destination, purpose, code)
     except Exception as exc:
         OneTimeCode.objects.filter(pk=otp.pk).delete()
         logger.warning("one-time code not delivered (channel %s): %s", destination.channel, type(exc).__name__)

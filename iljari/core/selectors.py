@@ -1,7 +1,8 @@
 """core selectors — reads of accounts, login records and the change history, scoped by core.access.
 
 Contract:
-- user_list(*, user, q="", role="") -> QuerySet[User]            (system admin; each with `second_factor_on`)
+- user_list(*, user, q="", role="", state="", locked=()) -> QuerySet[User]
+      (system admin; each with `second_factor_on`)
 - user_get(*, user, pk) -> User                                   (system admin; NotFound otherwise)
 - user_security(*, user, account) -> dict   (system admin: forced change, second factor, live tokens, account events)
 - login_event_list(*, user, username="", outcome="", date_from=None, date_to=None) -> QuerySet[LoginEvent]
@@ -64,7 +65,9 @@ def _date_range(queryset: QuerySet, field: str, date_from: date | None, date_to:
     return queryset
 
 
-def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
+def user_list(*, user: User, q: str = "", role: str = "", state: str = "", locked=()) -> QuerySet[User]:
+    """The accounts, searched by name, user name or e-mail, of a role, in a state: "locked" (the user names given in
+    `locked`, from core.services.usernames_locked), "must_change" (비밀번호 변경 전), "stopped" (사용 중지)."""
     require(access_accounts_manage(user))
     confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
     queryset = (
@@ -76,6 +79,12 @@ def user_list(*, user: User, q: str = "", role: str = "") -> QuerySet[User]:
         queryset = queryset.filter(Q(username__icontains=q) | Q(display_name__icontains=q) | Q(email__icontains=q))
     if role:
         queryset = queryset.filter(role=role)
+    if state == "locked":
+        queryset = queryset.filter(username__in=list(locked))
+    elif state == "must_change":
+        queryset = queryset.filter(must_change_password=True, is_active=True)
+    elif state == "stopped":
+        queryset = queryset.filter(is_active=False)
     return queryset
 
 

@@ -17,7 +17,12 @@ Contract (what other apps and the HTTP layer may call):
   · one address, any user names: ILJARI_LOGIN_ADDRESS_MAX_FAILURES refused attempts within
     ILJARI_LOGIN_ADDRESS_MINUTES refuse every login from it (429 LoginThrottled) until fewer remain.
   Attempts refused by a limit count too, so an address that keeps trying stays refused.
+  The lock's message tells a citizen or an organisation (and any user name that is no staff account's) to unlock
+  it themselves by a one-time code (core.recovery); a staff account keeps the system administrator's unlock.
 - login_locks(*, username, now=None) -> list[(address, until)]   where a user name is locked now
+- usernames_locked(*, now=None) -> list[str]   every user name locked now at some address (the system admin's
+      work list and the accounts list's 잠김 filter): the names with enough refused attempts in the window (one
+      query), each then checked as login_locks does
 - account_logout_record(*, user, remote_addr) / account_session_expire(*, user, remote_addr)
 - user_create(*, actor, username, password, role, ..., position="", must_change_password=None,
               second_factor_exempt=False) -> User
@@ -60,7 +65,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -132,7 +137,10 @@ class LoginLimit:
     error: type[AuthenticationFailed]  # AccountLocked (this user name here) or LoginThrottled (this address)
     until: datetime
 
-    def raise_it(self, now: datetime):
+    def raise_it(self, now: datetime, *, self_service: bool = False):
+        """`self_service`: the user name is no staff account's (a citizen's, an organisation's, or nobody's — the
+        same words either way, so the answer tells nothing about whether the account exists): the message says how
+        to unlock it by a one-time code (core.recovery); a staff account keeps the system administrator's way."""
         seconds = max(1, int((self.until - now).total_seconds()) + 1)
         minutes = (seconds + 59) // 60
         if self.error is LoginThrottled:
@@ -141,10 +149,18 @@ class LoginLimit:
                 f"잠시 후 다시 시도하세요({minutes}분 후 다시 시도할 수 있습니다)."
             )
         else:
-            error = AccountLocked(
+            locked = (
                 f"로그인에 {settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하여 이 접속 주소에서 계정이 잠겼습니다. "
-                f"{minutes}분 후 다시 시도하거나 시스템관리자에게 잠금 해제를 요청하십시오."
             )
+            if self_service:
+                error = AccountLocked(
+                    f"{locked}{minutes}분 후 다시 시도하거나, 로그인 화면의 ‘잠긴 계정 풀기’에서 가입할 때 등록한 "
+                    "휴대전화나 전자우편으로 인증번호를 받아 직접 잠금을 풀 수 있습니다."
+                )
+            else:
+                error = AccountLocked(
+                    f"{locked}{minutes}분 후 다시 시도하거나 시스템관리자에게 잠금 해제를 요청하십시오."
+                )
         error.retry_after = seconds
         raise error
 
@@ -205,6 +221,20 @@ def login_locks(*, username: str, now=None) -> list[tuple[str | None, datetime]]
     return sorted(((address, until) for address, until in locks if until), key=lambda lock: lock[1])
 
 
+def usernames_locked(*, now=None) -> list[str]:
+    now = now or timezone.now()
+    since = now - timedelta(minutes=settings.ILJARI_LOGIN_LOCK_MINUTES)
+    candidates = (
+        LoginEvent.objects.filter(outcome__in=REFUSED, at__gt=since)
+        .values("username")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=max(settings.ILJARI_LOGIN_MAX_FAILURES, 1))
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+    return [username for username in candidates if login_locks(username=username, now=now)]
+
+
 def account_authenticate(
     *, username: str, password: str, remote_addr: str | None, user_agent: str = "", channel: str = "web"
 ) -> LoginResult:
@@ -219,18 +249,20 @@ def account_authenticate(
         )
     record = {"username": username, "remote_addr": remote_addr, "user_agent": user_agent, "channel": channel}
     now = timezone.now()
+    holder = User.objects.filter(username=username).first()
+    self_service = holder is None or holder.is_public
     limit = login_limit(username=username, remote_addr=remote_addr, now=now)
     if limit is not None:
         outcome = LoginEvent.Outcome.THROTTLED if limit.error is LoginThrottled else LoginEvent.Outcome.LOCKED
-        _record(user=User.objects.filter(username=username).first(), outcome=outcome, **record)
-        limit.raise_it(now)
+        _record(user=holder, outcome=outcome, **record)
+        limit.raise_it(now, self_service=self_service)
 
     user = authenticate(username=username, password=password)
     if user is None:
-        _record(user=User.objects.filter(username=username).first(), outcome=LoginEvent.Outcome.FAILURE, **record)
+        _record(user=holder, outcome=LoginEvent.Outcome.FAILURE, **record)
         limit = login_limit(username=username, remote_addr=remote_addr, now=now)
         if limit is not None and limit.error is AccountLocked:
-            limit.raise_it(now)
+            limit.raise_it(now, self_service=self_service)
         raise AuthenticationFailed(
             "아이디 또는 비밀번호가 올바르지 않습니다. "
             f"{settings.ILJARI_LOGIN_MAX_FAILURES}회 연속 실패하면 이 접속 주소에서 계정이 "
@@ -277,14 +309,14 @@ def account_second_factor_verify(
     if limit is not None:
         outcome = LoginEvent.Outcome.THROTTLED if limit.error is LoginThrottled else LoginEvent.Outcome.LOCKED
         _record(user=user, outcome=outcome, **record)
-        limit.raise_it(now)
+        limit.raise_it(now, self_service=user.is_public)
     with transaction.atomic():
         factor = second_factor_check(user, code)
     if factor is None:
         _record(user=user, outcome=LoginEvent.Outcome.CODE_FAILURE, **record)
         limit = login_limit(username=user.username, remote_addr=remote_addr, now=now)
         if limit is not None:
-            limit.raise_it(now)
+            limit.raise_it(now, self_service=user.is_public)
         raise ValidationFailed(
             "인증 코드가 올바르지 않습니다.",
             field_errors={"code": ["인증 코드가 올바르지 않습니다. 인증 앱에 지금 보이는 코드를 입력하십시오."]},

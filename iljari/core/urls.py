@@ -1,6 +1,6 @@
 from django.urls import path
 
-from iljari.core import account_views, views, year_views
+from iljari.core import account_views, recovery_views, views, year_views
 
 app_name = "core"
 
@@ -8,6 +8,12 @@ urlpatterns = [
     path("accounts/login/", views.login_view, name="login"),
     path("accounts/login/code/", views.login_code, name="login_code"),
     path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/find-username/", recovery_views.find_username, name="find_username"),
+    path("accounts/find-username/code/", recovery_views.find_username_code, name="find_username_code"),
+    path("accounts/password-reset/", recovery_views.password_reset_request, name="password_reset_request"),
+    path("accounts/password-reset/code/", recovery_views.password_reset_code, name="password_reset_code"),
+    path("accounts/unlock/", recovery_views.unlock_request, name="unlock_request"),
+    path("accounts/unlock/code/", recovery_views.unlock_code, name="unlock_code"),
     path("accounts/me/", views.profile, name="profile"),
     path("accounts/me/password/", views.password_change, name="password_change"),
     path("accounts/me/second-factor/", views.second_factor, name="second_factor"),

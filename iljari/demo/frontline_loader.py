@@ -34,6 +34,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from iljari.core.bulk import rows_insert
+from iljari.core.holidays import public_holiday
 from iljari.demo.dataset import frontline as d
 from iljari.frontline import services as frontline
 from iljari.frontline.models import (
@@ -357,10 +358,12 @@ def _upcoming(centre: ServicePoint, jobs: OrgUnit) -> None:
     """Sessions the demo citizen can register for now (a mock interview and a CV clinic next week)."""
     today = timezone.localdate()
     wednesday = today + timedelta(days=(2 - today.weekday()) % 7 or 7)
-    for code in ("YJC-MOCK", "YJC-CV"):
+    while public_holiday(wednesday) is not None:  # the centre is closed on a public holiday: the week after
+        wednesday += timedelta(days=7)
+    for code, starts in (("YJC-MOCK", 14), ("YJC-CV", 10)):  # at two times: a citizen may take both
         programme = Programme.objects.get(code=code)
         frontline.session_set(
-            actor=None, programme=programme, title="이번 주 데모 회차", day=wednesday, starts=14, capacity=12
+            actor=None, programme=programme, title="이번 주 데모 회차", day=wednesday, starts=starts, capacity=12
         )
 
 

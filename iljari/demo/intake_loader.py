@@ -75,6 +75,7 @@ def load_intake() -> None:
         )
         intake.eligibility_run(actor=None, call=call)
         intake.selection_run(actor=None, call=call, seed=SEED_2018)
+        intake.selection_confirm(actor=None, call=call, now=call.closes_at + timedelta(days=10))  # 선발 확정
 
     _open_call(programme)
 

@@ -152,6 +152,9 @@ DELEGATION_RULES = (
     ("participation.pay_confirm", 100_000_000, None, "director", "월 급여 1억원 이상은 담당관 전결"),
     ("fund.loan_disburse", None, 100_000_000, "director", "1억원 미만 융자 실행은 담당관 전결"),
     ("grants.agreement_sign", 1_000_000_000, None, "head", "시비 10억원 이상 협약은 정책관 결재"),
+    ("grants.disburse", None, 100_000_000, "team_lead", "1억원 미만 보조금 교부는 팀장 전결"),
+    ("grants.payroll_pay", None, 50_000_000, "team_lead", "5천만원 미만 인건비 지원 교부는 팀장 전결"),
+    ("fund.notices_issue", 1_000_000_000, None, "director", "고지 총액 10억원 이상 일괄 발송은 담당관 결재"),
 )
 
 

@@ -284,6 +284,7 @@ def _first_half(call: Call, generator: random.Random) -> None:
     _applicants(call, generator)
     intake.eligibility_run(actor=None, call=call)
     intake.selection_run(actor=None, call=call, seed=SEED)
+    intake.selection_confirm(actor=None, call=call, now=call.closes_at + timedelta(days=10))  # 선발 확정
     training.enrolments_from_selection(actor=None, call=call)
     courses = list(TrainingCourse.objects.filter(quota__call=call).order_by("code"))
     _deposits_paid([c for c in courses if c.deposit], generator)

@@ -239,13 +239,19 @@ class ProcurementProgress:
         return ratio(self.total, self.target)
 
 
-def purchase_list(*, user, year: int, buyer_id: int | None = None) -> QuerySet[Purchase]:
+def purchase_list(*, user, year: int, buyer_id: int | None = None, query: str = "") -> QuerySet[Purchase]:
+    """The purchases of a year in the user's scope, newest first; `query` a part of the buyer's or the supplier's
+    name or of the item."""
     require(access_procurement_view(user))
     rows = scope_rows(user, Purchase.objects.select_related("buyer", "supplier"), district="buyer__district").filter(
         purchased_on__year=year
     )
     if buyer_id:
         rows = rows.filter(buyer_id=buyer_id)
+    if query:
+        rows = rows.filter(
+            Q(buyer__name__icontains=query) | Q(supplier__name__icontains=query) | Q(item__icontains=query)
+        )
     return rows.order_by("-purchased_on", "-pk")
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("enterprises/reviews/", views.review_queue, name="review_queue"),
     path("enterprises/reviews/<int:pk>/moderate/", views.review_moderate, name="review_moderate"),
     path("enterprises/procurement/", views.procurement_progress, name="procurement"),
+    path("enterprises/procurement/export.xlsx", views.procurement_export, name="procurement_export"),
     path("enterprises/procurement/new/", views.purchase_create, name="purchase_create"),
     path("enterprises/procurement/upload/", views.purchase_upload, name="purchase_upload"),
     path("enterprises/procurement/template.xlsx", views.purchase_template, name="purchase_template"),

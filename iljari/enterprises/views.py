@@ -42,7 +42,7 @@ from iljari.enterprises.forms import (
     SupportForm,
     YearForm,
 )
-from iljari.enterprises.lists import ORGANISATIONS
+from iljari.enterprises.lists import ORGANISATIONS, PURCHASES
 from iljari.enterprises.models import SOCIAL_ECONOMY_KINDS, Certification, PlatformReview
 from iljari.enterprises.services import PROFILE_FIELDS
 
@@ -370,16 +370,34 @@ def procurement_progress(request):
     form = AsOfForm(request.GET)
     as_of = form.cleaned_data["as_of"] if form.is_valid() else None
     progress = selectors.procurement_progress(user=request.user, year=year, as_of=as_of)
+    listing, rows = _purchases(request, year)
     return render(
         request,
         "enterprises/procurement.html",
         {
             "progress": progress,
             "year": year,
-            "page": paginate(request, selectors.purchase_list(user=request.user, year=year)),
+            "listing": listing,
+            "page": paginate(request, rows),
             "can_enter": access_procurement_enter(request.user, None),
         },
     )
+
+
+def _purchases(request, year: int):
+    """The year's purchases as the list asks: searched and sorted (enterprises/lists.py)."""
+    listing = list_read(request, PURCHASES)
+    return listing, listing.order(selectors.purchase_list(user=request.user, year=year, query=listing.q))
+
+
+@login_required
+def procurement_export(request):
+    """The year's purchases as the list shows them (the same search and sort), every row, as xlsx."""
+    year = _year(request)
+    listing, rows = _purchases(request, year)
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    download_named(response, f"{year}년 공공구매 내역.xlsx", fallback="purchases.xlsx")
+    return response
 
 
 @login_required

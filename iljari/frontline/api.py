@@ -87,6 +87,7 @@ class SlotOut(Schema):
     label: str
     free: bool
     mine: bool
+    past: bool
 
 
 class BookingIn(Schema):

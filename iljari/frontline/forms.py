@@ -98,6 +98,14 @@ class BookingForm(KrdsFormMixin, forms.Form):
     headcount = forms.IntegerField(label="이용 인원", min_value=1, max_value=999, initial=1)
     purpose = forms.CharField(label="이용 목적", max_length=100, required=False)
 
+    def __init__(self, *args, starts=None, lengths=None, **kwargs):
+        """`starts` and `lengths`: the room's start hours and booking lengths (selectors.room_hours)."""
+        super().__init__(*args, **kwargs)
+        if starts is not None:
+            self.fields["hour"].choices = [(h, f"{h:02d}:00") for h in starts]
+        if lengths is not None:
+            self.fields["hours"].choices = [(h, f"{h}시간") for h in lengths]
+
 
 class SatisfactionForm(KrdsFormMixin, forms.Form):
     score = forms.TypedChoiceField(label="만족도", coerce=int, choices=[(n, f"{n}점") for n in range(5, 0, -1)])

@@ -1,12 +1,15 @@
 """grants' acts that need an approval line (결재), registered with approvals in GrantsConfig.ready: signing a grant
 agreement (보조금 협약 체결), which commits the city share on the budget line (the amount the 전결 rules read is the
-city share), and paying a tranche (보조금 교부), which moves the line's 지출액 (the amount is the tranche's). A
+city share), paying a tranche (보조금 교부), which moves the line's 지출액 (the amount is the tranche's), and approving
+an employment programme's payroll (인건비 지원 교부), which pays its subsidy as a tranche (the amount is the subsidy). A
 division's head (담당관) approves either unless the office's rules say otherwise."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from django.urls import reverse
 
 from iljari.approvals.acts import Act, register
 from iljari.approvals.selectors import approval_open_under
@@ -15,7 +18,7 @@ from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.formats import format_won, screen_date
 from iljari.core.roles import Position
 from iljari.grants import services
-from iljari.grants.models import GrantAgreement
+from iljari.grants.models import GrantAgreement, Payroll
 
 KEY = re.compile(r"(?P<code>.{1,60})/(?P<day>\d{4}-\d{2}-\d{2})")
 
@@ -147,6 +150,77 @@ DISBURSE = Act(
 )
 
 
+PAYROLL_KEY = re.compile(r"(?P<pk>\d{1,12})/(?P<day>\d{4}-\d{2}-\d{2})")
+
+
+def _payroll_get(key: str) -> services.PayrollPayment:
+    found = PAYROLL_KEY.fullmatch(key or "")
+    payroll = None
+    if found is not None:
+        payroll = (
+            Payroll.objects.select_related("agreement__programme__programme__division", "agreement__grantee")
+            .filter(pk=int(found["pk"]))
+            .first()
+        )
+    if payroll is None:
+        raise NotFound("인건비 지원 신청을 찾을 수 없습니다.")
+    try:
+        day = date.fromisoformat(found["day"])
+    except ValueError:
+        raise NotFound("인건비 지원 신청을 찾을 수 없습니다.") from None
+    return services.PayrollPayment(payroll, day)
+
+
+def _payroll_gate(user, target: services.PayrollPayment) -> bool:
+    return access_grants_manage(user, target.payroll.agreement.programme.programme.division.path)
+
+
+def _payroll_run(target: services.PayrollPayment, *, approved_by, request) -> None:
+    services.payroll_approve(actor=approved_by, payroll=target.payroll, paid_on=target.paid_on, approval=request)
+
+
+def _payroll_check(target: services.PayrollPayment) -> None:
+    services.payroll_approve_check(payroll=target.payroll, paid_on=target.paid_on)
+    pending = approval_open_under(act=services.PAYROLL_PAY, key_prefix=f"{target.payroll.pk}/")
+    if pending is not None:
+        raise ValidationFailed(f"이 인건비 지원 신청은 이미 결재 중입니다(결재 #{pending.pk}).")
+
+
+def _payroll_summary(target: services.PayrollPayment) -> str:
+    payroll = target.payroll
+    return (
+        f"{payroll.agreement.grantee} · {payroll.title} · 근로자 {payroll.employees:,}명 "
+        f"{payroll.employee_months:,}인·월 · 지원액 {format_won(payroll.subsidy)} · "
+        f"교부일 {screen_date(target.paid_on)}"
+    )
+
+
+PAYROLL_PAY = Act(
+    code=services.PAYROLL_PAY,
+    label="인건비 지원 교부",
+    get=_payroll_get,
+    key=lambda target: target.key,
+    describe=lambda target: (
+        f"보조금 협약 {target.payroll.agreement.code} {target.payroll.title} "
+        f"인건비 지원 {format_won(target.payroll.subsidy)}"
+    ),
+    url=lambda target: reverse("grants:payroll_detail", args=[target.payroll.pk]),
+    gate=_payroll_gate,
+    run=_payroll_run,
+    effect="인건비 지원 신청이 승인되고 지원액이 교부되어 예산 사업의 지출액이 됩니다",
+    done="인건비 지원 신청을 승인하고 교부했습니다",
+    amount=lambda target: target.payroll.subsidy,
+    check=_payroll_check,
+    scope=lambda target: (
+        target.payroll.agreement.programme.programme.division.path,
+        target.payroll.agreement.district_id,
+    ),
+    summary=_payroll_summary,
+    default_position=Position.DIRECTOR,
+)
+
+
 def register_acts() -> None:
     register(AGREEMENT_SIGN)
     register(DISBURSE)
+    register(PAYROLL_PAY)

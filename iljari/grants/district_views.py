@@ -21,6 +21,7 @@ from iljari.core.downloads import download_named
 from iljari.core.errors import NotFound
 from iljari.core.formats import format_won, screen_month
 from iljari.core.http import XLSX, paginate, service_step
+from iljari.core.lists import list_note, list_read
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.grants import district_selectors as selectors
 from iljari.grants import district_services as services
@@ -36,6 +37,7 @@ from iljari.grants.district_forms import (
     TrancheForm,
     jobs_of,
 )
+from iljari.grants.lists import DISTRICT_PROJECTS
 from iljari.org import selectors as org_selectors
 from iljari.performance.models import TargetGroup
 
@@ -56,12 +58,13 @@ def _filters(request):
 def district_project_list(request):
     require(access_district_projects_view(request.user))
     form, filters = _filters(request)
-    rows = selectors.district_project_list(user=request.user, **filters)
+    listing = list_read(request, DISTRICT_PROJECTS)
+    rows = listing.order(selectors.district_project_list(user=request.user, **filters))
     context = {
         "form": form,
+        "listing": listing,
         "page": paginate(request, rows),
         "can_manage": access_district_projects_manage_any(request.user),
-        "querystring": request.GET.urlencode(),
     }
     return render(request, "grants/district/project_list.html", context)
 
@@ -70,7 +73,8 @@ def district_project_list(request):
 def district_project_export(request):
     require(access_district_projects_view(request.user))
     _form, filters = _filters(request)
-    projects = selectors.district_project_list(user=request.user, **filters)
+    listing = list_read(request, DISTRICT_PROJECTS)
+    projects = listing.order(selectors.district_project_list(user=request.user, **filters))
     columns = [
         Column("code", "사업코드"),
         Column("year", "연도", "int"),
@@ -92,7 +96,12 @@ def district_project_export(request):
          "status": p.get_status_display()}
         for p in projects
     ]  # fmt: skip
-    data = xlsx_table(title="시-구 협력 일자리사업", columns=columns, rows=rows, note="시-구 협력 일자리사업 목록")
+    data = xlsx_table(
+        title="시-구 협력 일자리사업",
+        columns=columns,
+        rows=rows,
+        note=f"시-구 협력 일자리사업 목록 · {list_note(listing)}",
+    )
     response = HttpResponse(data, content_type=XLSX)
     download_named(response, "시-구 협력 일자리사업 목록.xlsx", fallback="district-projects.xlsx")
     return response

@@ -420,6 +420,16 @@ def disbursement_at_once(*, user, payment) -> bool:
     return approval_at_once(user=user, act="grants.disburse", target=payment)
 
 
+def payroll_at_once(*, user, payment) -> bool:
+    """Does the user's own position approve the payroll at once (전결 for its subsidy)?"""
+    return approval_at_once(user=user, act="grants.payroll_pay", target=payment)
+
+
+def payroll_approval(*, payroll):
+    """The open approval (결재 중) of the payroll, whatever day it names, or None."""
+    return approval_open_under(act="grants.payroll_pay", key_prefix=f"{payroll.pk}/")
+
+
 def disbursement_approval(*, agreement):
     """The open approval (결재 중) of a tranche of the agreement, whatever day and amount it names, or None."""
     return approval_open_under(act="grants.disburse", key_prefix=f"{agreement.code}/")

@@ -324,9 +324,27 @@ def payroll_detail(request, pk: int):
     if request.method == "POST":
         require(can_manage)
 
+    form = PayrollApproveForm(
+        request.POST if request.method == "POST" else None, initial={"paid_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        # 승인 is an approval (결재): an official whose position gives it for the subsidy (전결) pays at once; anyone
+        # else goes on to the draft form with the day (a payroll that cannot be approved is refused on this page)
+        payment = services.PayrollPayment(payroll, form.cleaned_data["paid_on"])
+        try:
+            services.payroll_approve_check(payroll=payroll, paid_on=payment.paid_on)
+        except ValidationFailed:
+            pass
+        else:
+            if not selectors.payroll_at_once(user=request.user, payment=payment):
+                return redirect(reverse("approvals:draft", args=[services.PAYROLL_PAY, payment.key]))
+
     def approve(data):
         d = services.payroll_approve(actor=request.user, payroll=payroll, paid_on=data["paid_on"])
-        message = f"승인하고 {format_won(d.amount)}을 {d.number}차로 교부했습니다."
+        if d is None:  # not 전결 after all (the rules changed meanwhile): the approval is drafted
+            message = "결재를 올렸습니다 — 결재가 끝나면 지원액이 교부되고 예산 사업의 지출액이 됩니다."
+        else:
+            message = f"전결로 승인하고 {format_won(d.amount)}을 {d.number}차로 교부했습니다."
         return message, reverse("grants:payroll_detail", args=[payroll.pk])
 
     back = (
@@ -337,13 +355,18 @@ def payroll_detail(request, pk: int):
     return service_step(
         request,
         approve,
-        form=PayrollApproveForm(
-            request.POST if request.method == "POST" else None, initial={"paid_on": timezone.localdate()}
-        ),
+        form=form,
         render_page=lambda form, status: render(
             request,
             "grants/payroll_detail.html",
-            {"payroll": payroll, "lines": payroll.lines.all(), "form": form, "can_manage": can_manage, "back": back},
+            {
+                "payroll": payroll,
+                "lines": payroll.lines.all(),
+                "form": form,
+                "can_manage": can_manage,
+                "back": back,
+                "approval": selectors.payroll_approval(payroll=payroll),
+            },
             status=status,
         ),
     )

@@ -1,6 +1,7 @@
 """intake API: calls with their quotas, rules and figures, selection runs (office); a citizen's own applications,
-submitting one and withdrawing it (portal). The same selectors and services as the pages: scope and permission
-come from iljari.core.access, mistakes answer in the one error format with Korean messages."""
+submitting one, following it step by step and withdrawing it; an organisation account's applications (portal).
+The same selectors and services as the pages: scope and permission come from iljari.core.access, mistakes answer
+in the one error format with Korean messages."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from ninja.schema import DjangoGetter
 from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from iljari.core.access import access_apply, require
+from iljari.core.access import access_apply, access_organisation_own, require
 from iljari.core.errors import NotFound
+from iljari.core.exports import mask_name
 from iljari.core.figures import CodePath, IdPath
 from iljari.intake import selectors, services
 from iljari.people.models import Consent
 from iljari.people.selectors import applicant_of_user
 
 CITIZENS_ONLY = "시민 계정만 신청할 수 있습니다. 이 계정에는 신청 권한이 없습니다."
+ORGANISATIONS_ONLY = "기업·단체 담당자로 지정된 계정만 볼 수 있습니다. 이 계정에는 권한이 없습니다."
 
 router = Router(tags=["모집·선발"])
 portal = Router(tags=["시민 포털"])
@@ -221,3 +224,81 @@ def withdraw(request, pk: IdPath):
     require(access_apply(request.auth), CITIZENS_ONLY)
     application = selectors.my_application(user=request.auth, pk=pk)
     return _application(services.application_withdraw(actor=request.auth, application=application))
+
+
+class ApplicationStepOut(Schema):
+    label: str = Field(..., description="단계: 접수, 자격 확인, 심사, 선발·예비·미선발, 배치")
+    state: str = Field(..., description="done(완료), current(진행 중), todo(예정), stopped(여기서 끝남)")
+    state_label: str
+    on: datetime | date | None = Field(None, description="그 단계의 날짜(예정일 포함)")
+    note: str
+
+
+class ApplicationDocumentOut(Schema):
+    label: str
+    uploaded: bool
+    file_name: str | None
+    uploaded_at: datetime | None
+
+
+class ApplicationDetailOut(ApplicationOut):
+    applicant: str
+    eligibility: str
+    result_announced: bool
+    closes_at: datetime
+    announce_on: date
+    steps: list[ApplicationStepOut]
+    documents: list[ApplicationDocumentOut]
+
+
+def _application_detail(application, applicant: str) -> dict:
+    documents = {document.label: document for document in application.documents.all()}
+    announced = selectors.result_announced(application=application)
+    detail = _application(application)
+    if not announced and application.status in selectors.DECIDED:
+        detail["status"], detail["status_label"] = "submitted", "심사 중"  # the result is said on its day
+    return {
+        **detail,
+        "applicant": applicant if application.organisation_id else mask_name(applicant),
+        "eligibility": selectors.eligibility_text(application),
+        "result_announced": announced,
+        "closes_at": application.call.closes_at,
+        "announce_on": application.call.announce_on,
+        "steps": [
+            {"label": s.label, "state": s.state, "state_label": s.state_text, "on": s.on, "note": s.note}
+            for s in selectors.application_steps(application=application)
+        ],
+        "documents": [
+            {
+                "label": label,
+                "uploaded": label in documents,
+                "file_name": documents[label].original_name if label in documents else None,
+                "uploaded_at": documents[label].uploaded_at if label in documents else None,
+            }
+            for label in application.call.document_lines
+        ],
+    }
+
+
+@portal.get(
+    "/applications/{pk}", response=ApplicationDetailOut, summary="내 신청 하나: 진행 단계, 자격 확인, 제출 서류"
+)
+def my_application(request, pk: IdPath):
+    require(access_apply(request.auth), CITIZENS_ONLY)
+    application = selectors.my_application_page(user=request.auth, pk=pk)
+    return _application_detail(application, application.person.name)
+
+
+@portal.get("/org/applications", response=list[ApplicationOut], summary="우리 기업·단체의 신청")
+def org_applications(request):
+    require(access_organisation_own(request.auth), ORGANISATIONS_ONLY)
+    return [_application(a) for a in selectors.my_org_application_list(user=request.auth)]
+
+
+@portal.get(
+    "/org/applications/{pk}", response=ApplicationDetailOut, summary="우리 기업·단체의 신청 하나: 진행 단계, 제출 서류"
+)
+def org_application(request, pk: IdPath):
+    require(access_organisation_own(request.auth), ORGANISATIONS_ONLY)
+    application = selectors.my_org_application_page(user=request.auth, pk=pk)
+    return _application_detail(application, application.organisation.name)

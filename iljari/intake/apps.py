@@ -11,6 +11,7 @@ class IntakeConfig(AppConfig):
         from iljari.core.history import track
         from iljari.intake.models import (
             Application,
+            ApplicationDocument,
             Call,
             ConflictDeclaration,
             EligibilityRule,
@@ -27,6 +28,7 @@ class IntakeConfig(AppConfig):
             EligibilityRule,
             PriorityRule,
             Application,
+            ApplicationDocument,
             SelectionRun,
             ReviewCriterion,
             ReviewScore,

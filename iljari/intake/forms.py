@@ -14,7 +14,7 @@ from django.conf import settings
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.enterprises.models import Certification
 from iljari.intake.models import Call, EligibilityRule, PriorityRule, Quota, ReviewScore
-from iljari.intake.services import size_text
+from iljari.intake.services import ORG_PLEDGE, size_text
 from iljari.org.models import District
 from iljari.people.forms import ConsentFields, PersonDetailsForm, PersonRegisterForm
 from iljari.performance.models import TargetGroup
@@ -310,22 +310,51 @@ class ApplyForm(DocumentFieldsMixin, KrdsFormMixin, ConsentFields):
 
     quota = forms.ModelChoiceField(label="선발 구분", queryset=None, empty_label=None)
 
-    def __init__(self, *args, call, uploaded=(), **kwargs):
+    def __init__(self, *args, call, uploaded=(), consenting: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["quota"].queryset = call.quotas.all()
         self.add_document_fields(call, uploaded)
+        self.consenting = consenting
+        if not consenting:  # changing a submitted application: its consents were recorded with it
+            for name in ConsentFields.base_fields:
+                del self.fields[name]
 
     def entry_fields(self) -> list:
         """The fields shown above the consent notice (the consents come with their notice)."""
         return [self[name] for name in self.fields if name not in ConsentFields.base_fields]
 
 
-class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
-    """An organisation's application: one file field per required document (사업자등록증, 사업계획서, …)."""
+ORG_PLEDGE_LABEL = (
+    "공고의 신청 자격과 유의사항을 확인했으며, 제출한 내용이 사실과 다르면 선정이 취소될 수 있음에 동의합니다"
+)
 
-    def __init__(self, *args, call, uploaded=(), **kwargs):
+
+class OrgApplyForm(DocumentFieldsMixin, KrdsFormMixin, forms.Form):
+    """An organisation's application: the quota when the call has more than one, one file field per required
+    document (사업자등록증, 사업계획서, …), and the pledge to 신청 (not asked again when changing it)."""
+
+    quota = forms.ModelChoiceField(label="신청 구분", queryset=None, empty_label=None, required=False)
+    pledge = forms.BooleanField(label=ORG_PLEDGE_LABEL, required=False)
+
+    def __init__(self, *args, call, uploaded=(), pledging: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        quotas = call.quotas.all()
+        if len(quotas) > 1:
+            self.fields["quota"].queryset = quotas
+            self.fields["quota"].required = True
+        else:
+            del self.fields["quota"]
         self.add_document_fields(call, uploaded)
+        self.pledging = pledging
+        if not pledging:
+            del self.fields["pledge"]
+
+    def consents(self) -> list[str]:
+        """The pledge as the submission takes it (services.ORG_PLEDGE); the service says when it is missing."""
+        return [ORG_PLEDGE] if self.cleaned_data.get("pledge") else []
+
+    def entry_fields(self) -> list:
+        return [self[name] for name in self.fields if name != "pledge"]
 
 
 class PublicCallFilterForm(KrdsFormMixin, forms.Form):

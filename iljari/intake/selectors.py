@@ -41,6 +41,12 @@ Contract:
       the applicant's own (a citizen's, or an organisation account's for its organisation), or for staff a
       submitted application's of a call in their scope
       (core.access.access_application_documents); anyone else gets 404, roles without the applications 403.
+- my_application_page(*, user, pk) / my_org_application_page(*, user, pk) -> Application
+      the applicant's own application (a citizen's; an organisation account's organisation's) with its call and
+      documents; anyone else's: 404
+- application_steps(*, application, today=None) -> list[Step]
+      접수 → 자격 확인 → 심사 → 선발·예비·미선발 → 배치: each done, current, not reached or where it stopped, with
+      its day and a word (the result only from the announcement day: result_announced); eligibility_text in words
 - applicant_template(*, call, quotas=None) -> bytes           the xlsx template of the bulk upload
 - competition_ratio_text(applicants, places) -> "7:1"
 
@@ -62,7 +68,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -493,6 +499,14 @@ def applicant_template(*, call: Call, quotas=None) -> bytes:
 # --- calls for organisations ----------------------------------------------------------------------------------
 
 
+def org_open_call_list(*, now=None) -> QuerySet[Call]:
+    """The calls for organisations open now (the organisation's home)."""
+    now = now or timezone.now()
+    return Call.objects.filter(
+        audience=Call.Audience.ORGANISATIONS, published_at__isnull=False, opens_at__lte=now, closes_at__gt=now
+    ).select_related("programme")
+
+
 def org_portal_call_get(*, code: str) -> Call:
     call = (
         Call.objects.filter(audience=Call.Audience.ORGANISATIONS, code=code, published_at__isnull=False)
@@ -532,6 +546,153 @@ def application_review_sheet(*, user, application: Application) -> dict:
         "declared": any(c.reviewer_id == user.pk for c in conflicts),
         "mine": {s.stage: s for s in scores if s.reviewer_id == user.pk},
     }
+
+
+# --- an applicant's own application: its page, its steps ------------------------------------------------------
+
+STEP_LABELS = ("접수", "자격 확인", "심사", "선발·예비·미선발", "배치")
+DECIDED = (Application.Status.SELECTED, Application.Status.WAITLISTED, Application.Status.NOT_SELECTED)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an application as its applicant follows it: reached (done), the one it is at now (current), or
+    not reached yet; the day it happened or is planned, and a word on its result."""
+
+    label: str
+    state: str  # "done", "current", "todo", "stopped" (the application ended here)
+    on: date | datetime | None = None
+    note: str = ""
+    here: bool = False  # where the application is now: the step in progress, else the last one reached
+
+    @property
+    def state_text(self) -> str:
+        return {"done": "완료", "current": "진행 중", "todo": "예정", "stopped": "종료"}[self.state]
+
+
+def result_announced(*, application: Application, today: date | None = None) -> bool:
+    """Whether the applicant may see the selection's result: the announcement day has come (a confirmed selection
+    of an organisation's call is announced at once)."""
+    today = today or timezone.localdate()
+    call = application.call
+    if application.organisation_id is not None and call.selection_confirmed:
+        return True
+    return call.announce_on <= today
+
+
+def eligibility_text(application: Application) -> str:
+    """The eligibility result in words."""
+    if application.status == Application.Status.DRAFT:
+        return "제출하면 신청 자격을 확인합니다."
+    if application.status == Application.Status.INELIGIBLE:
+        reasons = application.ineligible_reasons.strip()
+        return f"신청 자격을 갖추지 못했습니다. {reasons}" if reasons else "신청 자격을 갖추지 못했습니다."
+    if application.organisation_id is not None:
+        return "공모 대상 기업·단체로 접수했습니다."
+    points = f" 우선 선발 가점 {application.priority_points}점." if application.priority_points else ""
+    return f"신청 자격 요건을 모두 갖추었습니다.{points}"
+
+
+def application_steps(*, application: Application, today: date | None = None) -> list[Step]:
+    """The steps (_steps), the one the application is at now marked `here`."""
+    steps = _steps(application, today)
+    at = next((i for i, s in enumerate(steps) if s.state == "current"), None)
+    if at is None:
+        at = max((i for i, s in enumerate(steps) if s.state != "todo"), default=0)
+    return [replace(s, here=i == at) for i, s in enumerate(steps)]
+
+
+def _steps(application: Application, today: date | None) -> list[Step]:
+    """접수 → 자격 확인 → 심사 → 선발·예비·미선발 → 배치, each done, current, not reached, or where the application
+    stopped (withdrawn, ineligible, screened out, not selected, declined), with its day."""
+    today = today or timezone.localdate()
+    call = application.call
+    status = application.status
+    S = Application.Status
+    announced = result_announced(application=application, today=today)
+    if status == S.DRAFT:
+        return [
+            Step("접수", "current", call.closes_at, "임시저장: 마감 전에 제출해야 접수됩니다."),
+            Step("자격 확인", "todo"),
+            Step("심사", "todo", call.closes_at),
+            Step("선발·예비·미선발", "todo", call.announce_on),
+            Step("배치", "todo"),
+        ]
+    received = Step("접수", "done", application.submitted_at, f"접수번호 {application.pk}")
+    if status == S.WITHDRAWN:
+        return [
+            Step("접수", "stopped", application.submitted_at, "신청을 철회했습니다."),
+            Step("자격 확인", "todo"),
+            Step("심사", "todo"),
+            Step("선발·예비·미선발", "todo"),
+            Step("배치", "todo"),
+        ]
+    if status == S.INELIGIBLE:
+        return [
+            received,
+            Step("자격 확인", "stopped", None, eligibility_text(application)),
+            Step("심사", "todo"),
+            Step("선발·예비·미선발", "todo"),
+            Step("배치", "todo"),
+        ]
+    checked = Step("자격 확인", "done", application.submitted_at, eligibility_text(application))
+    reviewing = call.closes_at <= timezone.now()
+    if status == S.SCREENED_OUT:
+        review = Step("심사", "stopped", call.closes_at, "서면심사에서 탈락했습니다.")
+        return [received, checked, review, Step("선발·예비·미선발", "todo"), Step("배치", "todo")]
+    decided = status in DECIDED or status == S.DECLINED
+    if not decided or not announced:
+        review = Step("심사", "current" if reviewing else "todo", call.closes_at, _review_note(call, reviewing))
+        result = Step("선발·예비·미선발", "todo", call.announce_on, "발표 예정")
+        return [received, checked, review, result, Step("배치", "todo")]
+    review = Step("심사", "done", call.closes_at)
+    if status == S.NOT_SELECTED:
+        result = Step("선발·예비·미선발", "stopped", call.announce_on, "선발되지 않았습니다.")
+        return [received, checked, review, result, Step("배치", "todo")]
+    if status == S.WAITLISTED:
+        result = Step("선발·예비·미선발", "current", call.announce_on, "예비 선발자입니다. 자리가 나면 선발됩니다.")
+        return [received, checked, review, result, Step("배치", "todo")]
+    if status == S.DECLINED:
+        result = Step("선발·예비·미선발", "stopped", call.announce_on, "선발을 포기했습니다.")
+        return [received, checked, review, result, Step("배치", "todo")]
+    result = Step("선발·예비·미선발", "done", call.announce_on, "선발되었습니다.")
+    if application.placed_at:
+        return [received, checked, review, result, Step("배치", "done", application.placed_at, "배치되었습니다.")]
+    return [received, checked, review, result, Step("배치", "current", None, "배치를 기다리고 있습니다.")]
+
+
+def _review_note(call: Call, reviewing: bool) -> str:
+    kinds = [name for name, held in (("서면심사", call.has_document_review), ("면접", call.has_interview)) if held]
+    what = "·".join(kinds) or "선발"
+    return f"{what} 진행 중" if reviewing else f"접수 마감 뒤 {what}"
+
+
+def my_application_page(*, user, pk: int) -> Application:
+    """A citizen's own application with its call and documents (anyone else's: 404)."""
+    application = (
+        my_application_list(user=user)
+        .select_related("call__programme", "person")
+        .prefetch_related("documents")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    return application
+
+
+def my_org_application_page(*, user, pk: int) -> Application:
+    """An organisation account's own organisation's application (any other: 404)."""
+    application = (
+        my_org_application_list(user=user)
+        .select_related("call__programme__division", "organisation")
+        .prefetch_related("documents")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise NotFound("신청을 찾을 수 없습니다.")
+    return application
 
 
 # --- open to all ------------------------------------------------------------------------------------------------

@@ -40,12 +40,12 @@ class ParticipationConfig(AppConfig):
 
         retention.register()
 
+        from iljari.core.holidays import holiday_source_register
+        from iljari.participation.selectors import public_holidays_between
+
+        holiday_source_register("participation", public_holidays_between)
+
         from iljari.core.worklist import worklist_register
         from iljari.participation.worklist import participation_work_items
 
         worklist_register("participation", participation_work_items)
-
-        from iljari.core.holidays import holiday_source_register
-        from iljari.participation.calendar import holiday_names_between
-
-        holiday_source_register(holiday_names_between)

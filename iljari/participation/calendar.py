@@ -3,7 +3,6 @@
 Shared by the services and the selectors of placements and training (neither imports the other for these):
 - month_start(day) / month_end(day) / add_months(day, months) -> date
 - holidays_between(first, last) -> set[date]                   (the public holiday table, one query)
-- holiday_names_between(first, last) -> dict[date, str]       (the same with names: core.holidays' source)
 - daily_hours(weekly_hours) -> Decimal                         (a day's contracted hours: weekly ÷ 5, at most 8)
 - month_calendar(*, placement, month, holidays) -> MonthCalendar
       the placement's part of a month: scheduled weekdays, public holidays on weekdays, Sundays (weekly rest)
@@ -46,11 +45,6 @@ def _days(first: date, last: date):
 
 def holidays_between(first: date, last: date) -> set[date]:
     return set(PublicHoliday.objects.filter(day__range=(first, last)).values_list("day", flat=True))
-
-
-def holiday_names_between(first: date, last: date) -> dict[date, str]:
-    """The public holidays with their names (core.holidays' source, registered in the app's ready)."""
-    return dict(PublicHoliday.objects.filter(day__range=(first, last)).values_list("day", "name"))
 
 
 def daily_hours(weekly_hours: Decimal) -> Decimal:

@@ -31,6 +31,7 @@ Contract:
 - placeable_quotas(*, user, call) -> (list[Quota], bool)  the quotas this user places, and whether the whole call
 - placement_waiting(*, user, call) -> list[(quota name, n)]   selected people not yet placed, per quota, in scope
 - living_wage_list() / public_holiday_list(*, year)
+- public_holidays_between(first, last) -> dict[date, str]   registered with core.holidays (frontline reads it)
 - programme_terms_list(*, year=None) -> list[(code, title)]   the programmes with terms (of the year), newest first
 - programme_year(*, code) -> int | None
 - placements_by_district(*, user, first_day, last_day) -> list[DistrictCount]
@@ -41,6 +42,15 @@ Contract:
 - direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
       the eligibility check intake's rule "no other direct job in the period" calls (registered in apps.ready)
 - pay_month_state(*, worksite, month) -> dict   its 급여 확정 (PayConfirmation), the open approval, the act and key
+- payment_inputs(*, month, worksite=None) -> list[PaymentInput]
+      (unscoped, for payroll's services) each Payment of the month with what its deductions read: the person's
+      birth date, the placement's contract and hours, the work record's days (one query, plain rows)
+- records_missing_count(*, month, worksite=None) -> int
+      (unscoped) people at work in the month (at the worksite) whose work record of the month is not entered
+- pay_confirmed_worksite_ids(*, month) -> set[int]   (unscoped) the worksites whose month of pay is confirmed
+- placements_starting_or_ending(*, month) -> list[Placement]
+      (unscoped, for payroll's insurance filings) placements that start or end (ended_on, else end_date) in the
+      month, with person and worksite
 """
 
 from __future__ import annotations
@@ -260,6 +270,7 @@ class PayrollRow:
     placement: Placement
     record: WorkRecord | None
     payment: Payment | None
+    extra: tuple[int, int] | None = None  # (공제 계, 실지급액) when an app above adds them (pay_extras)
 
 
 @dataclass
@@ -423,6 +434,12 @@ def public_holiday_list(*, year: int) -> list[PublicHoliday]:
     return list(PublicHoliday.objects.filter(day__year=year))
 
 
+def public_holidays_between(first: date, last: date) -> dict[date, str]:
+    """The holiday table's days between first and last (both included) with their names: the source
+    participation registers with core.holidays, which frontline's rooms and sessions read."""
+    return dict(PublicHoliday.objects.filter(day__range=(first, last)).values_list("day", "name"))
+
+
 def programme_terms_list(*, year: int | None = None) -> list[tuple[str, str]]:
     """(code, title) of the programmes with terms, for the worksite filter: of one plan year when given (a city
     holds a thousand over the years; a year about two hundred)."""
@@ -539,3 +556,66 @@ def pay_month_state(*, worksite, month) -> dict:
         "act": "participation.pay_confirm",
         "key": key,
     }
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    """One Payment and what payroll's deductions read of it (payment_inputs)."""
+
+    COLUMNS = (
+        "pk",
+        "placement_id",
+        "placement__worksite_id",
+        "placement__person_id",
+        "placement__person__birth_date",
+        "placement__start_date",
+        "placement__end_date",
+        "placement__weekly_hours",
+        "total",
+    )
+
+    pk: int
+    placement_id: int
+    worksite_id: int
+    person_id: int
+    birth_date: date
+    start_date: date
+    end_date: date
+    weekly_hours: Decimal
+    gross: int
+    days_worked: int
+
+
+def payment_inputs(*, month: date, worksite: Worksite | None = None) -> list[PaymentInput]:
+    month = month_start(month)
+    payments = Payment.objects.filter(month=month)
+    if worksite is not None:
+        payments = payments.filter(placement__worksite=worksite)
+    days = WorkRecord.objects.filter(placement_id=OuterRef("placement_id"), month=month).values("days_worked")[:1]
+    rows = payments.annotate(days=Coalesce(Subquery(days), 0)).order_by().values_list(*PaymentInput.COLUMNS, "days")
+    return [PaymentInput(*row) for row in rows]
+
+
+def records_missing_count(*, month: date, worksite: Worksite | None = None) -> int:
+    first, last = month_start(month), month_end(month)
+    at_work = Placement.objects.filter(start_date__lte=last).filter(
+        Q(ended_on__isnull=True, end_date__gte=first) | Q(ended_on__gte=first)
+    )
+    if worksite is not None:
+        at_work = at_work.filter(worksite=worksite)
+    return at_work.exclude(work_records__month=first).count()
+
+
+def pay_confirmed_worksite_ids(*, month: date) -> set[int]:
+    return set(PayConfirmation.objects.filter(month=month_start(month)).values_list("worksite_id", flat=True))
+
+
+def placements_starting_or_ending(*, month: date) -> list[Placement]:
+    first, last = month_start(month), month_end(month)
+    started = Q(start_date__range=(first, last))
+    ended = Q(ended_on__range=(first, last)) | Q(ended_on__isnull=True, end_date__range=(first, last))
+    return list(
+        Placement.objects.filter(started | ended)
+        .select_related("person", "worksite")
+        .order_by("worksite__code", "person__name", "pk")
+    )

@@ -10,9 +10,22 @@ from iljari.people.models import Person
 class PersonDetailsForm(KrdsFormMixin, forms.Form):
     phone = forms.CharField(label="연락처", max_length=30, required=False)
     email = forms.EmailField(label="전자우편", required=False)
-    address = forms.CharField(label="주소", max_length=200, required=False)
+    address = forms.CharField(
+        label="주소",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        help_text="도로명주소와 상세주소(예: 서울특별시 중구 세종대로 110, 101호)",
+    )
     district = forms.ModelChoiceField(
         label="거주 자치구", queryset=District.objects.all(), required=False, empty_label="(서울 밖)"
+    )
+    postal_code = forms.CharField(
+        label="우편번호",
+        max_length=5,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+        help_text="숫자 5자리(선택)",
     )
     income_status = forms.ChoiceField(label="소득 상태", choices=Person.IncomeStatus.choices)
     job_seeker_registered = forms.BooleanField(label="구직등록", required=False)
@@ -48,6 +61,19 @@ class PersonRegisterForm(ConsentFields, PersonDetailsForm):
     )
 
     field_order = ["name", "birth_date", "sex", "rrn"]
+
+    def details(self) -> dict:
+        return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}
+
+
+class OwnRegisterForm(ConsentFields, PersonDetailsForm):
+    """A citizen's own registration on 내 인적사항: the consents first, then the name and the number; the birth date
+    and sex are read from the number (people.rrn), not asked."""
+
+    name = forms.CharField(label="이름", max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    rrn = PersonRegisterForm.base_fields["rrn"]
+
+    field_order = ["consent_personal_data", "consent_unique_identifier", "name", "rrn"]
 
     def details(self) -> dict:
         return {key: self.cleaned_data[key] for key in PersonDetailsForm.base_fields}
@@ -91,19 +117,67 @@ class SignupCodeForm(KrdsFormMixin, forms.Form):
     )
 
 
+class SignupConsentForm(KrdsFormMixin, ConsentFields):
+    """Sign-up's first step: the two consents, before anything personal is asked."""
+
+    consent_personal_data = forms.BooleanField(label="개인정보 수집·이용에 동의합니다 (필수)", required=False)
+    consent_unique_identifier = forms.BooleanField(
+        label="고유식별정보(주민등록번호) 처리에 동의합니다 (필수)", required=False
+    )
+
+
 class SignupIdentityForm(KrdsFormMixin, forms.Form):
+    """The name and the resident number; the birth date and sex are read from the number (people.rrn), not asked."""
+
     name = forms.CharField(label="이름", max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    birth_date = forms.DateField(label="생년월일", widget=DateInput())
-    sex = forms.ChoiceField(label="성별", choices=[("", "고르십시오"), *Person.Sex.choices])
     rrn = forms.CharField(
         label="주민등록번호",
         max_length=14,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off", "inputmode": "numeric"}),
-        help_text="숫자 13자리(앞 6자리-뒤 7자리). 본인확인에만 쓰고, 가입하면 암호화하여 저장합니다.",
+        help_text=(
+            "숫자 13자리(앞 6자리-뒤 7자리). 생년월일과 성별은 이 번호에서 읽습니다. 가입하면 암호화하여 저장합니다."
+        ),
     )
 
 
-class SignupAccountForm(KrdsFormMixin, forms.Form):
+OUTSIDE_SEOUL = "outside"
+
+
+class AddressForm(KrdsFormMixin, forms.Form):
+    """The address with its district (the residence rule reads the district): at sign-up and on 내 인적사항."""
+
+    address = forms.CharField(
+        label="주소",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        help_text="도로명주소와 상세주소(예: 서울특별시 중구 세종대로 110, 101호)",
+    )
+    district = forms.ChoiceField(label="거주 자치구", help_text="서울시 밖에 살면 '서울시 밖'을 고르십시오.")
+    postal_code = forms.CharField(
+        label="우편번호",
+        max_length=5,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+        help_text="숫자 5자리(선택)",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["district"].choices = [
+            ("", "고르십시오"),
+            *((str(d.pk), d.name) for d in District.objects.order_by("name")),
+            (OUTSIDE_SEOUL, "서울시 밖"),
+        ]
+
+    def address_values(self) -> dict:
+        """address, district (a District or None for outside Seoul), postal_code."""
+        data = self.cleaned_data
+        chosen = data.get("district")
+        district = None if chosen in (None, "", OUTSIDE_SEOUL) else District.objects.filter(pk=chosen).first()
+        return {"address": data.get("address", ""), "district": district, "postal_code": data.get("postal_code", "")}
+
+
+class SignupAccountForm(AddressForm):
     username = forms.CharField(
         label="아이디",
         max_length=30,
@@ -118,21 +192,11 @@ class SignupAccountForm(KrdsFormMixin, forms.Form):
     password_confirm = forms.CharField(
         label="비밀번호 확인", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
-    consent_personal_data = forms.BooleanField(label="개인정보 수집·이용에 동의합니다 (필수)", required=False)
-    consent_unique_identifier = forms.BooleanField(
-        label="고유식별정보(주민등록번호) 처리에 동의합니다 (필수)", required=False
-    )
+
+    field_order = ["address", "district", "postal_code", "username", "password", "password_confirm"]
 
     def clean(self):
         data = super().clean()
         if data.get("password") and data.get("password") != data.get("password_confirm"):
             self.add_error("password_confirm", "비밀번호가 서로 다릅니다.")
         return data
-
-    def consents(self) -> list[str]:
-        chosen = []
-        if self.cleaned_data.get("consent_personal_data"):
-            chosen.append("personal_data")
-        if self.cleaned_data.get("consent_unique_identifier"):
-            chosen.append("unique_identifier")
-        return chosen

@@ -36,7 +36,8 @@ class Person(TimeStampedModel):
     )
     phone = models.CharField(_("연락처"), max_length=30, blank=True)
     email = models.EmailField(_("전자우편"), blank=True)
-    address = models.CharField(_("주소"), max_length=200, blank=True)
+    address = models.CharField(_("주소"), max_length=200, blank=True, help_text=_("도로명주소와 상세주소"))
+    postal_code = models.CharField(_("우편번호"), max_length=5, blank=True)
     district = models.ForeignKey(
         "org.District",
         verbose_name=_("거주 자치구"),

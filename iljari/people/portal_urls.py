@@ -8,6 +8,7 @@ app_name = "signup"
 
 urlpatterns = [
     path("signup/", signup.start, name="start"),
+    path("signup/contact/", signup.contact, name="contact"),
     path("signup/code/", signup.code, name="code"),
     path("signup/code/resend/", signup.resend, name="resend"),
     path("signup/identity/", signup.identity, name="identity"),

@@ -7,6 +7,8 @@ Contract:
 - person_of_user(*, user) -> Person | None               (one's own record)
 - person_subjects_describe(ids, *, user) -> {id: (masked name, url | None)}   the access log's subjects (registered
       with core.accesslog): 홍*동, with the person's page where `user` may open it
+- person_address_history(*, person) -> list[AddressChange]   the person's addresses as the change history recorded
+      them (django-auditlog), newest first: when, the address, its district's name ("" outside Seoul), postal code
 - applicant_of_user(*, user) -> Person | None            (one's own record as an application reads it: one query,
                                                           without the consents, the district row and the resident
                                                           number, which stays deferred: nothing to decrypt)
@@ -15,13 +17,17 @@ Contract:
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from datetime import datetime
 
+from auditlog.models import LogEntry
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from iljari.core.access import access_people_view, require, scope_rows
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import mask_name
+from iljari.org.models import District
 from iljari.people.models import Person
 from iljari.people.rrn import RrnError, parse_rrn, rrn_indexes
 
@@ -80,3 +86,48 @@ def applicant_of_user(*, user) -> Person | None:
     if user is None or not user.is_authenticated:
         return None
     return next(iter(Person.objects.raw(_applicant_sql(), [user.pk])), None)
+
+
+ADDRESS_FIELDS = ("address", "district", "postal_code")
+
+
+@dataclass(frozen=True)
+class AddressChange:
+    at: datetime
+    address: str
+    district: str
+    postal_code: str
+
+
+def _recorded(value) -> str:
+    return "" if value in (None, "None") else str(value)
+
+
+def person_address_history(*, person: Person) -> list[AddressChange]:
+    """Replays the person's change-history entries in order, keeping the three address fields; one row for each
+    entry that changed any of them."""
+    state = dict.fromkeys(ADDRESS_FIELDS, "")
+    rows: list[tuple[datetime, dict]] = []
+    for entry in LogEntry.objects.get_for_object(person).order_by("timestamp", "pk"):
+        changes = entry.changes_dict or {}
+        touched = [name for name in ADDRESS_FIELDS if name in changes]
+        if not touched:
+            continue
+        for name in touched:
+            values = changes[name]
+            state[name] = _recorded(values[-1] if isinstance(values, list | tuple) else values)
+        rows.append((entry.timestamp, dict(state)))
+    names = dict(
+        District.objects.filter(pk__in={int(s["district"]) for _, s in rows if s["district"].isdigit()}).values_list(
+            "pk", "name"
+        )
+    )
+    return [
+        AddressChange(
+            at=at,
+            address=kept["address"],
+            district=names.get(int(kept["district"]), "") if kept["district"].isdigit() else "",
+            postal_code=kept["postal_code"],
+        )
+        for at, kept in reversed(rows)
+    ]

@@ -4,6 +4,8 @@ Contract:
 - person_register(*, actor, name, birth_date, sex, rrn, consents: list[str], notice_version, context, **details)
       -> Person   (refuses a resident number already registered, one that contradicts the birth date or sex, and a
       registration without consent to both purposes)
+- person_register_own(*, actor, name, rrn, consents, context="본인 등록", **details) -> Person
+      a citizen registers themself: person_register with the birth date and sex read from the number
 - person_register_many(*, actor, people: list[dict], consents, context, notice_version, now=None) -> list[Person]
       many registrations at once (a bulk upload): each dict as person_register's arguments (name, birth_date, sex,
       rrn, details; the number as text or already parsed, a people.rrn.Rrn); the same checks for every entry,
@@ -19,13 +21,20 @@ Contract:
 - consent_record_many(*, person_ids, context, notice_version=NOTICE_VERSION, now=None) -> int
       both consents for each of these people at once (a bulk upload whose paper forms carry them)
 - PERSON_DETAILS: the fields besides name/birth date/sex/number that a registration or correction may carry
-- signup_identity_verify(*, name, birth_date, sex, rrn, contact, evidence="") -> VerifiedIdentity
-      sign-up step 3: the configured identity verifier (people.identity) vouches for the person; a number that
-      already has an account is refused at once (without saying whose)
-- citizen_signup(*, identity, otp_id, username, password, consents, remote_addr, notice_version) -> User
+- signup_consents_check(*, consents) -> None   sign-up's first step: both consents are needed before anything
+      personal is asked
+- signup_identity_verify(*, name, rrn, contact, evidence="") -> VerifiedIdentity
+      sign-up's identity step: the birth date and sex are read from the number (never asked; a number issued
+      since October 2020 has no checksum and none is checked); the configured identity verifier
+      (people.identity) vouches for the person; a number that already has an account is refused at once
+      (without saying whose)
+- citizen_signup(*, identity, otp_id, username, password, consents, remote_addr, address, district,
+                 postal_code="", notice_version) -> User
       sign-up's last step, in one transaction: uses the verified one-time code, creates the citizen account, and
       registers the person or, when the verified number belongs to a person registered on paper without an
-      account, links that person; records consent and the access log. Nothing is written when any part fails.
+      account, links that person (its address replaced by the one given); records consent and the access log.
+      The address is required; district None means outside Seoul (the residence rule reads the district).
+      Nothing is written when any part fails.
 
 `actor=None` is the system (demo loader). Messages never repeat a resident number.
 """
@@ -55,13 +64,14 @@ from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
 from iljari.people.identity import VerifiedIdentity, identity_input_errors, identity_verifier
 from iljari.people.models import Consent, Person
-from iljari.people.rrn import rrn_index, rrn_indexes
+from iljari.people.rrn import RrnError, parse_rrn, rrn_index, rrn_indexes
 
 PERSON_DETAILS = (
     "phone",
     "email",
     "address",
     "district",
+    "postal_code",
     "income_status",
     "job_seeker_registered",
     "basic_livelihood_recipient",
@@ -70,6 +80,7 @@ PERSON_DETAILS = (
 )
 NOTICE_VERSION = "2018-01"
 INCOME_STATUSES = frozenset(Person.IncomeStatus.values)
+POSTAL_CODE = re.compile(r"\d{5}")
 
 
 def _check_details(details: dict) -> dict:
@@ -78,6 +89,8 @@ def _check_details(details: dict) -> dict:
         raise TypeError(f"unknown person fields: {sorted(unknown)}")
     if "income_status" in details and details["income_status"] not in INCOME_STATUSES:
         raise ValidationFailed(field_errors={"income_status": ["소득 상태를 고르십시오."]})
+    if details.get("postal_code") and not POSTAL_CODE.fullmatch(details["postal_code"]):
+        raise ValidationFailed(field_errors={"postal_code": ["우편번호는 숫자 5자리로 입력하십시오."]})
     return details
 
 
@@ -129,6 +142,25 @@ def person_register(
     except IntegrityError as exc:  # two registrations of one number at the same moment
         raise ValidationFailed(field_errors={"rrn": ["이미 등록된 주민등록번호입니다."]}) from exc
     return person
+
+
+def person_register_own(*, actor, name: str, rrn: str, consents: list[str], context: str = "본인 등록", **details):
+    """A citizen registers themself (내 인적사항): the birth date and sex are read from the number, never asked."""
+    try:
+        number = parse_rrn(rrn)
+    except RrnError as exc:
+        raise ValidationFailed(field_errors={"rrn": [str(exc)]}) from None
+    return person_register(
+        actor=actor,
+        user=actor,
+        name=name,
+        birth_date=number.birth_date,
+        sex=number.sex,
+        rrn=number.digits,
+        consents=consents,
+        context=context,
+        **details,
+    )
 
 
 def person_ids_by_rrn_index(*, indexes) -> dict[str, int]:
@@ -289,17 +321,31 @@ def person_update(*, actor, person: Person, **details) -> Person:
 
 SIGNUP_CONTEXT = "온라인 가입"
 ACCOUNT_EXISTS = (
-    "이 본인확인 정보로 이미 만들어진 계정이 있습니다. 아이디나 비밀번호를 잊었다면 로그인 화면의 안내에 따라 "
-    "일자리노동정책관에 문의하십시오."
+    "이 본인확인 정보로 이미 만들어진 계정이 있습니다. 아이디나 비밀번호를 잊었다면 로그인 화면의 "
+    "'아이디 찾기'나 '비밀번호 재설정'을 이용하십시오."
 )
 USERNAME = re.compile(r"[a-z0-9][a-z0-9_.-]{3,29}")
 
 
-def signup_identity_verify(
-    *, name: str, birth_date: date | None, sex: str, rrn: str, contact: str, evidence: str = ""
-) -> VerifiedIdentity:
+def signup_consents_check(*, consents) -> None:
+    """Sign-up's first step: both consents, or the sign-up goes no further (nothing is written yet: the consents
+    are recorded with the person at the last step)."""
+    if set(Consent.Purpose.values) - set(consents or []):
+        message = "개인정보 수집·이용과 고유식별정보 처리에 모두 동의해야 가입할 수 있습니다."
+        raise ValidationFailed(message, field_errors={"consents": [message]})
+
+
+def signup_identity_verify(*, name: str, rrn: str, contact: str, evidence: str = "") -> VerifiedIdentity:
+    """The birth date and sex are read from the number (people.rrn), never asked: the verifier is handed those."""
+    try:
+        number = parse_rrn(rrn)
+    except RrnError as exc:
+        errors = {"rrn": [str(exc)]}
+        if not (name or "").strip():
+            errors["name"] = ["이름을 입력하십시오."]
+        raise ValidationFailed(field_errors=errors) from None
     identity = identity_verifier().verify(
-        name=name, birth_date=birth_date, sex=sex, rrn=rrn, contact=contact, evidence=evidence
+        name=name, birth_date=number.birth_date, sex=number.sex, rrn=number.digits, contact=contact, evidence=evidence
     )
     if Person.objects.filter(rrn_index__in=rrn_indexes(identity.rrn), user__isnull=False).exists():
         raise ValidationFailed(ACCOUNT_EXISTS)
@@ -314,6 +360,9 @@ def citizen_signup(
     password: str,
     consents: list[str],
     remote_addr: str | None,
+    address: str = "",
+    district=None,
+    postal_code: str = "",
     notice_version: str = NOTICE_VERSION,
 ) -> User:
     """The account is made by the system (`actor=None` for user_create) on the strength of a verified code and a
@@ -326,8 +375,15 @@ def citizen_signup(
         errors["username"] = ["아이디는 영문 소문자로 시작하는 영문 소문자·숫자·._- 4~30자로 정하십시오."]
     if set(Consent.Purpose.values) - set(consents or []):
         errors["consents"] = ["개인정보 수집·이용과 고유식별정보 처리에 모두 동의해야 가입할 수 있습니다."]
+    address = (address or "").strip()
+    if not address:
+        errors["address"] = ["주소를 입력하십시오. 서울시에 사는지는 신청 자격을 확인할 때 읽습니다."]
+    postal_code = (postal_code or "").strip()
+    if postal_code and not POSTAL_CODE.fullmatch(postal_code):
+        errors["postal_code"] = ["우편번호는 숫자 5자리로 입력하십시오."]
     if errors:
         raise ValidationFailed(field_errors=errors)
+    where = {"address": address, "district": district, "postal_code": postal_code}
     destination = otp_destination(identity.contact)
     contact = (
         {"email": destination.value}
@@ -359,6 +415,7 @@ def citizen_signup(
                 notice_version=notice_version,
                 context=SIGNUP_CONTEXT,
                 **contact,
+                **where,
             )
             action, detail = "create", SIGNUP_CONTEXT
         else:
@@ -368,6 +425,9 @@ def citizen_signup(
                 if not getattr(person, field):
                     setattr(person, field, value)
                     fields.append(field)
+            for field, value in where.items():  # the address the citizen has just given is the newest
+                setattr(person, field, value)
+                fields.append(field)
             person.save(update_fields=fields)
             now = timezone.now()
             Consent.objects.bulk_create(

@@ -1,12 +1,15 @@
-"""Portal sign-up pages (시민 회원가입): contact → one-time code → identity verification → account.
+"""Portal sign-up pages (시민 회원가입), in the lawful order: consents → contact → one-time code → identity
+verification (the name and the resident number; the birth date and sex are read from the number) → the address
+with its district, and the account.
 
 Each step parses its form, calls one service and moves on; the rules live in core.otp and people.services.
 
 The steps' state lives in the session under SESSION_KEY, and holds only what the next step needs:
-- after step 1: the normalised contact (e-mail address or mobile number) and the id of the code sent to it;
-- after step 2: that the code was verified (the code itself is never kept anywhere, only its HMAC in the
+- after step 1: the consents given and when (nothing personal is asked before them);
+- after step 2: the normalised contact (e-mail address or mobile number) and the id of the code sent to it;
+- after step 3: that the code was verified (the code itself is never kept anywhere, only its HMAC in the
   database);
-- after step 3: the verified name, birth date, sex, the verifier's code and reference, and the resident number
+- after step 4: the verified name, birth date, sex, the verifier's code and reference, and the resident number
   *sealed* (people.rrn.rrn_seal: Fernet, key derived from SECRET_KEY, time-stamped).
 Why seal the number rather than ask for it again on the last step: asking twice gives a second, unverified copy
 that would have to be checked against the first (which then has to be kept anyway, as a digest), and makes a
@@ -23,6 +26,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core import services as core_services
@@ -33,12 +37,18 @@ from iljari.core.korean import with_direction
 from iljari.core.middleware import client_address
 from iljari.core.otp import PURPOSE_SIGNUP, Destination, OtpError, otp_destination, otp_issue, otp_verify
 from iljari.people import services
-from iljari.people.forms import SignupAccountForm, SignupCodeForm, SignupIdentityForm, SignupStartForm
+from iljari.people.forms import (
+    SignupAccountForm,
+    SignupCodeForm,
+    SignupConsentForm,
+    SignupIdentityForm,
+    SignupStartForm,
+)
 from iljari.people.identity import VerifiedIdentity
 from iljari.people.rrn import RrnError, rrn_seal, rrn_unseal
 
 SESSION_KEY = "iljari_signup"
-STEPS = ("연락처 입력", "인증번호 확인", "본인확인", "계정 만들기")
+STEPS = ("약관 동의", "연락처 입력", "인증번호 확인", "본인확인", "주소·계정 만들기")
 
 
 def _state(request) -> dict:
@@ -74,21 +84,52 @@ def _signed_in(request):
     return redirect("web:home")
 
 
+def _consented(state: dict) -> dict:
+    """Only the consents survive a restart of the contact step."""
+    return {key: state[key] for key in ("consents", "consented_at") if key in state}
+
+
 def start(request):
+    """Step 1: the consents to collect personal data and to process the resident number, before either is asked."""
     if not access_signup(request.user):
         return _signed_in(request)
+    form = SignupConsentForm(request.POST or None)
+
+    def consent(data):
+        services.signup_consents_check(consents=form.consents())
+        _save(request, {"consents": form.consents(), "consented_at": timezone.now().isoformat()})
+        return None, "signup:contact"
+
+    return service_step(
+        request,
+        consent,
+        form=form,
+        render_page=lambda form, status: _page(request, "people/signup_start.html", 1, {"form": form}, status),
+    )
+
+
+def contact(request):
+    """Step 2: the e-mail address or mobile number a one-time code is sent to."""
+    if not access_signup(request.user):
+        return _signed_in(request)
+    state = _state(request)
+    if not state.get("consents"):
+        return redirect("signup:start")
 
     def send_code(data):
         destination = otp_destination(data["destination"])
         otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=destination, remote_addr=client_address(request))
-        _save(request, {"channel": destination.channel, "destination": destination.value, "otp_id": otp.pk})
+        _save(
+            request,
+            {**_consented(state), "channel": destination.channel, "destination": destination.value, "otp_id": otp.pk},
+        )
         return None, "signup:code"
 
     return service_step(
         request,
         send_code,
         form=SignupStartForm(request.POST or None),
-        render_page=lambda form, status: _page(request, "people/signup_start.html", 1, {"form": form}, status),
+        render_page=lambda form, status: _page(request, "people/signup_contact.html", 2, {"form": form}, status),
     )
 
 
@@ -97,7 +138,7 @@ def code(request):
         return _signed_in(request)
     state = _state(request)
     if "otp_id" not in state:
-        return redirect("signup:start")
+        return redirect("signup:contact" if state.get("consents") else "signup:start")
 
     def verify(data):
         otp = otp_verify(purpose=PURPOSE_SIGNUP, destination=_destination(state), code=data["code"])
@@ -114,7 +155,7 @@ def code(request):
             "minutes": settings.ILJARI_OTP_MINUTES,
             "resend_seconds": settings.ILJARI_OTP_RESEND_SECONDS,
         }
-        return _page(request, "people/signup_code.html", 2, context, status)
+        return _page(request, "people/signup_code.html", 3, context, status)
 
     return service_step(request, verify, form=SignupCodeForm(request.POST or None), render_page=page)
 
@@ -125,11 +166,12 @@ def resend(request):
         return _signed_in(request)
     state = _state(request)
     if "otp_id" not in state:
-        return redirect("signup:start")
+        return redirect("signup:contact" if state.get("consents") else "signup:start")
 
     def send_again():
         otp = otp_issue(purpose=PURPOSE_SIGNUP, destination=_destination(state), remote_addr=client_address(request))
-        _save(request, {"channel": state["channel"], "destination": state["destination"], "otp_id": otp.pk})
+        kept = {"channel": state["channel"], "destination": state["destination"], "otp_id": otp.pk}
+        _save(request, {**_consented(state), **kept})
         return f"인증번호를 {with_direction(_destination(state).masked)} 다시 보냈습니다.", "signup:code"
 
     return service_step(request, send_again, back="signup:code")
@@ -143,13 +185,7 @@ def identity(request):
         return redirect("signup:code" if "otp_id" in state else "signup:start")
 
     def verify(data):
-        verified = services.signup_identity_verify(
-            name=data["name"],
-            birth_date=data["birth_date"],
-            sex=data["sex"],
-            rrn=data["rrn"],
-            contact=state["destination"],
-        )
+        verified = services.signup_identity_verify(name=data["name"], rrn=data["rrn"], contact=state["destination"])
         state["identity"] = {
             "name": verified.name,
             "birth_date": verified.birth_date.isoformat(),
@@ -166,7 +202,7 @@ def identity(request):
         request,
         verify,
         form=SignupIdentityForm(request.POST or None),
-        render_page=lambda form, status: _page(request, "people/signup_identity.html", 3, {"form": form}, status),
+        render_page=lambda form, status: _page(request, "people/signup_identity.html", 4, {"form": form}, status),
     )
 
 
@@ -203,8 +239,9 @@ def account(request):
                 otp_id=state["otp_id"],
                 username=data["username"],
                 password=data["password"],
-                consents=form.consents(),
+                consents=state.get("consents", []),
                 remote_addr=client_address(request),
+                **form.address_values(),
             )
         except OtpError as error:  # the code is spent or too old: the sign-up starts again
             return None, _forget(request, error.message)
@@ -213,7 +250,7 @@ def account(request):
 
     def page(form, status):
         context = {"form": form, "identity": verified, "destination": _destination(state)}
-        return _page(request, "people/signup_account.html", 4, context, status)
+        return _page(request, "people/signup_account.html", 5, context, status)
 
     return service_step(request, create, form=form, render_page=page)
 

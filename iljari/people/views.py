@@ -14,7 +14,7 @@ from iljari.core.http import form_apply_error, paginate, personal_export, servic
 from iljari.core.http import log_person_access as _log
 from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.people import selectors, services
-from iljari.people.forms import PersonDetailsForm, PersonRegisterForm, RrnLookupForm
+from iljari.people.forms import OwnRegisterForm, PersonDetailsForm, PersonRegisterForm, RrnLookupForm
 from iljari.people.lists import PEOPLE
 
 
@@ -95,6 +95,25 @@ def _register(request, *, user=None, template: str, context: str, done_url):
     )
 
 
+def _register_own(request, *, done_url: str):
+    """A citizen's own registration: consents, name and number (the birth date and sex read from it), details."""
+    form = OwnRegisterForm(request.POST or None)
+
+    def register(data):
+        person = services.person_register_own(
+            actor=request.user, name=data["name"], rrn=data["rrn"], consents=form.consents(), **form.details()
+        )
+        _log(request, "create", [person.pk], "본인 등록")
+        return "내 인적사항을 등록했습니다.", done_url
+
+    return service_step(
+        request,
+        register,
+        form=form,
+        render_page=lambda form, status: render(request, "people/my_register.html", {"form": form}, status=status),
+    )
+
+
 @login_required
 def person_create(request):
     require(access_people_change(request.user))
@@ -133,13 +152,7 @@ def my_record(request):
     person = selectors.person_of_user(user=request.user)
     own_page = reverse("people:my_record")
     if person is None:
-        return _register(
-            request,
-            user=request.user,
-            template="people/my_register.html",
-            context="본인 등록",
-            done_url=lambda person: own_page,
-        )
+        return _register_own(request, done_url=own_page)
 
     def save(data):
         services.person_update(actor=request.user, person=person, **data)
@@ -148,7 +161,12 @@ def my_record(request):
 
     def page(form, status):
         _log(request, "view", [person.pk], "본인 조회")
-        return render(request, "people/my_record.html", {"person": person, "form": form}, status=status)
+        context = {
+            "person": person,
+            "form": form,
+            "addresses": selectors.person_address_history(person=person),
+        }
+        return render(request, "people/my_record.html", context, status=status)
 
     return service_step(request, save, form=_details_form(request, person), render_page=page)
 

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core import access
-from iljari.core.formats import format_date, format_number
+from iljari.core.formats import format_number, screen_date
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.frontline import selectors as frontline_selectors
 from iljari.fund import selectors as fund_selectors
@@ -56,7 +56,7 @@ def _section(key, title, columns, records, row) -> Section:
 
 def _day(moment) -> str:
     """A moment as the day it was in Seoul."""
-    return format_date(timezone.localdate(moment)) if moment else "-"
+    return screen_date(timezone.localdate(moment)) if moment else "-"
 
 
 def _won(value) -> str:
@@ -97,7 +97,7 @@ def participant_sections(*, user, person) -> list[Section]:
                 lambda p: (
                     [
                         p.worksite.name,
-                        f"{format_date(p.start_date)} ~ {format_date(p.last_day)}",
+                        f"{screen_date(p.start_date)} ~ {screen_date(p.last_day)}",
                         p.get_status_display(),
                     ],
                     p.get_absolute_url(),
@@ -150,7 +150,7 @@ def participant_sections(*, user, person) -> list[Section]:
                 "상담",
                 ["상담일", "분야", "창구"],
                 consultations,
-                lambda c: ([format_date(c.held_on), c.topic.name, c.service_point.name], c.get_absolute_url()),
+                lambda c: ([screen_date(c.held_on), c.topic.name, c.service_point.name], c.get_absolute_url()),
             )
         )
         bookings = (
@@ -163,7 +163,7 @@ def participant_sections(*, user, person) -> list[Section]:
                 ["날짜", "시간", "공간"],
                 bookings,
                 lambda b: (
-                    [format_date(b.day), f"{b.hour}시", b.room.name],
+                    [screen_date(b.day), f"{b.hour:02d}:00~{b.hour + 1:02d}:00", b.room.name],
                     f"{reverse('frontline:room_detail', args=[b.room.code])}?day={b.day:%Y-%m-%d}",
                 ),
             )
@@ -192,7 +192,7 @@ def organisation_sections(*, user, organisation) -> list[Section]:
             ["유형", "인증일", "만료일"],
             certifications,
             lambda c: (
-                [c.get_kind_display(), format_date(c.valid_from), format_date(c.valid_until)],
+                [c.get_kind_display(), screen_date(c.valid_from), screen_date(c.valid_until)],
                 "",
             ),
         )
@@ -220,7 +220,7 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                     [
                         loan.number,
                         _won(loan.principal),
-                        format_date(loan.disbursed_on),
+                        screen_date(loan.disbursed_on),
                         loan.get_status_display(),
                     ],
                     loan.get_absolute_url(),
@@ -235,7 +235,7 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                 "공공구매(납품)",
                 ["구매일", "구매기관", "품목", "금액"],
                 purchases,
-                lambda p: ([format_date(p.purchased_on), p.buyer.name, p.item, _won(p.amount)], ""),
+                lambda p: ([screen_date(p.purchased_on), p.buyer.name, p.item, _won(p.amount)], ""),
             )
         )
     return sections

@@ -11,12 +11,13 @@ from django.utils import timezone
 from iljari.core.access import access_office_figures_view, access_office_view, figures_unit_path, require
 from iljari.core.http import log_person_access, paginate
 from iljari.core.period import default_period
-from iljari.core.worklist import worklist_items
+from iljari.core.worklist import worklist_day, worklist_items
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.finance.selectors import budget_execution
 from iljari.intake.selectors import open_call_list
 from iljari.people import selectors as people_selectors
 from iljari.web import records
+from iljari.web.portal_home import citizen_home, organisation_home
 from iljari.web.public import visitor_home
 from iljari.web.search import search_all, search_query
 
@@ -40,13 +41,19 @@ def _key_figures(user) -> dict | None:
 def home(request):
     if not request.user.is_authenticated:
         return visitor_home(request)  # a visitor's home: the pages open to all (web/public.py)
-    today = timezone.localdate()
+    # the work list is of today, or of the day the official asks for (?on=2018-06-30: the demo's own day, or a look
+    # back at what was due then); its links carry the same day
+    today = worklist_day(request)
     official = access_office_view(request.user)
     context = {
         "today": today,
+        "real_today": timezone.localdate(),
         "official": official,
         "work_items": worklist_items(request.user, today=today) if official else [],
         "figures": _key_figures(request.user),
+        "portal": {}
+        if official
+        else citizen_home(user=request.user, today=today) or organisation_home(user=request.user, today=today),
     }
     return render(request, "web/home.html", context)
 

@@ -327,9 +327,16 @@ def test_the_demo_rules_load_once_and_decide_by_amount(office):
 
     load_delegation_rules()
     load_delegation_rules()  # a second run changes nothing
-    assert services.DelegationRule.objects.count() == 3
+    assert services.DelegationRule.objects.count() == 6
     # 급여 확정: 팀장 by default, 담당관 from 1억원; 융자 실행: 담당관 below 1억원, 정책관 (its default) from it
     assert services.approval_rule(act="participation.pay_confirm", amount=99_999_999).position == Position.TEAM_LEAD
     assert services.approval_rule(act="participation.pay_confirm", amount=100_000_000).position == Position.DIRECTOR
     assert services.approval_rule(act="fund.loan_disburse", amount=99_999_999).position == Position.DIRECTOR
     assert services.approval_rule(act="fund.loan_disburse", amount=100_000_000).position == Position.HEAD
+    # 보조금 교부: 팀장 below 1억원, else 담당관; 인건비 지원 교부: 팀장 below 5천만원; 고지 발송: 담당관 from 10억원
+    assert services.approval_rule(act="grants.disburse", amount=99_999_999).position == Position.TEAM_LEAD
+    assert services.approval_rule(act="grants.disburse", amount=100_000_000).position == Position.DIRECTOR
+    assert services.approval_rule(act="grants.payroll_pay", amount=49_999_999).position == Position.TEAM_LEAD
+    assert services.approval_rule(act="grants.payroll_pay", amount=50_000_000).position == Position.DIRECTOR
+    assert services.approval_rule(act="fund.notices_issue", amount=999_999_999).position == Position.TEAM_LEAD
+    assert services.approval_rule(act="fund.notices_issue", amount=1_000_000_000).position == Position.DIRECTOR

@@ -34,6 +34,7 @@ from iljari.core.access.base import (  # noqa: F401
 from iljari.core.access.office import (  # noqa: F401
     PLACEMENT_BY_ROLE,
     access_access_log_review_sign,
+    access_account_recovery,
     access_account_role_set,
     access_accounts_manage,
     access_approval_draft_any,

@@ -75,6 +75,12 @@ def access_accounts_manage(user) -> bool:
     return _role(user) == Role.SYSTEM_ADMIN
 
 
+def access_account_recovery(user) -> bool:
+    """Find one's user name, reset one's password or unlock one's account by a one-time code (core.recovery): only
+    someone not logged in (the code to the registered contact is the check; it serves public accounts only)."""
+    return user is None or not user.is_authenticated
+
+
 def access_technical_notes(user) -> bool:
     """Read the technical hints a page keeps for whoever runs the servers (the commands to run, the worker): the
     system administrator; everyone else reads a plain message."""

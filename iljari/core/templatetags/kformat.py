@@ -3,8 +3,9 @@
 Dates on every screen go through `when` (the screen style), a builtin of every template (settings.TEMPLATES):
 `{{ day|when }}` → 2018.7.11., `{{ moment|when }}` → 2018.7.11. 10:37 (Asia/Seoul), `{{ moment|when:"seconds" }}`,
 `{{ moment|when:"day" }}`, `{{ day|when:"weekday" }}` → 2018.7.11.(수), `{{ month|when:"month" }}` → 2018년 7월,
-`{{ moment|when:"opening" }}` → 2026.12.1.(화) 09:00, `{{ deadline|when:"deadline" }}` → 2027.1.29.(금) 18:00 (a
-deadline at 00:00 as 24:00 of the day before).
+`{{ closes_at|when:"deadline" }}` → 2018.7.10. 24:00 for a deadline at midnight (not 2018.7.11. 00:00),
+`{{ closes_at|when:"weekday_deadline" }}` → 2018.7.10.(화) 24:00, `{{ opens_at|when:"opening" }}` → 2026.12.1.(화)
+09:00.
 `kdate`/`kmonth` print the report style ('18.7.11.): documents only (core/tests/test_screen_dates.py)."""
 
 from datetime import date
@@ -59,6 +60,8 @@ def when(value, style=""):
         return formats.screen_month(value)
     if style == "deadline":
         return formats.screen_deadline(value)
+    if style == "weekday_deadline":
+        return formats.screen_deadline(value, weekday=True)
     if style == "opening":
         return formats.screen_opening(value)
     if style in ("day", "weekday"):

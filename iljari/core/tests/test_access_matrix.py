@@ -112,6 +112,10 @@ PAGES = [
     ("intake:call_create", "/intake/calls/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
     ("participation:worksite_list", "/participation/", PARTICIPATION),
+    ("payroll:rates", "/payroll/rates/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:filings", "/payroll/filings/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:insurance_changes", "/payroll/filings/insurance/2018-06/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:withholding", "/payroll/filings/withholding/2018/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("participation:worksite_export", "/participation/worksites.xlsx?year=2018&sort=name&dir=desc", PARTICIPATION),
     ("participation:employment_rates", "/participation/employment/?year=2018", PARTICIPATION),
     ("participation:tables", "/participation/tables/", PARTICIPATION),
@@ -125,6 +129,11 @@ PAGES = [
     ("enterprises:organisation_create", "/enterprises/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:review_queue", "/enterprises/reviews/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("enterprises:procurement", "/enterprises/procurement/?year=2018", ORGANISATIONS_VIEW),
+    (
+        "enterprises:procurement_export",
+        "/enterprises/procurement/export.xlsx?year=2018&q=구청&sort=amount&dir=desc",
+        ORGANISATIONS_VIEW,
+    ),  # fmt: skip
     ("enterprises:purchase_create", "/enterprises/procurement/new/", PROCUREMENT_ENTER),
     ("enterprises:purchase_upload", "/enterprises/procurement/upload/", PROCUREMENT_ENTER),
     ("enterprises:purchase_template", "/enterprises/procurement/template.xlsx", PROCUREMENT_ENTER),
@@ -171,13 +180,21 @@ OPEN_PAGES = [
     ("board:faq", "/faq/"),
 ]
 
-# Pages open to anyone not logged in (the portal's sign-up): (url name, path, answer to an anonymous visitor who
-# has not begun signing up: the first step, or a redirect back to it). Every logged-in role is sent home.
+# Pages open to anyone not logged in (the portal's sign-up, account recovery): (url name, path, answer to an
+# anonymous visitor who has not begun: the first step, or a redirect back to it — the sign-up's first step, or the
+# recovery's request page). Every logged-in role is sent home.
 PUBLIC_PAGES = [
     ("signup:start", "/portal/signup/", 200),
+    ("signup:contact", "/portal/signup/contact/", 302),
     ("signup:code", "/portal/signup/code/", 302),
     ("signup:identity", "/portal/signup/identity/", 302),
     ("signup:account", "/portal/signup/account/", 302),
+    ("core:find_username", "/accounts/find-username/", 200),
+    ("core:find_username_code", "/accounts/find-username/code/", 302),
+    ("core:password_reset_request", "/accounts/password-reset/", 200),
+    ("core:password_reset_code", "/accounts/password-reset/code/", 302),
+    ("core:unlock_request", "/accounts/unlock/", 200),
+    ("core:unlock_code", "/accounts/unlock/code/", 302),
 ]
 
 API = [
@@ -198,6 +215,7 @@ API = [
     ("/api/history/batches", AUDIT),
     ("/api/intake/calls", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("/api/portal/applications", {Role.CITIZEN}),
+    ("/api/portal/org/applications", set()),  # an account tied to an organisation only (the persona is not)
     ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
     ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
     ("/api/frontline/consultations", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
@@ -403,6 +421,16 @@ NOT_PAGES = {
     "intake:application_score",
     "intake:portal_call",
     "intake:portal_withdraw",
+    # a citizen's and an organisation's own application page, its 접수증, withdrawal and draft deletion (object
+    # pages: anyone else's answers 404), tested in intake/tests/test_application_page.py, test_portal_consents.py
+    # and core/tests/test_attacks.py
+    "intake:portal_application",
+    "intake:portal_draft_delete",
+    "web:application_receipt",
+    "intake:org_portal_application",
+    "intake:org_portal_withdraw",
+    "intake:org_portal_draft_delete",
+    "web:org_application_receipt",
     # intake: editing a call, confirming its selection, the waiting list and declines (object pages and POSTs),
     # tested in intake/tests/test_call_editing.py and test_selection_confirmation.py
     "intake:call_edit",
@@ -430,6 +458,11 @@ NOT_PAGES = {
     "participation:placement_end",
     "participation:placement_outcome",
     "participation:call_place",
+    # payroll: a worksite's month of deductions (object-level: the worksite's scope) and the POST actions, tested in
+    # payroll/tests/test_pages.py
+    "payroll:worksite_month",
+    "payroll:worksite_month_compute",
+    "payroll:tax_rule",
     # training: POST actions, tested in participation/tests/test_training_pages.py
     "participation:training_attendance",
     "participation:training_deposit_pay",
@@ -732,6 +765,7 @@ def test_every_page_is_in_the_matrix():
         "people",
         "intake",
         "participation",
+        "payroll",
         "signup",
         "enterprises",
         "frontline",
@@ -750,7 +784,8 @@ def test_public_page_is_open_to_anonymous(db, path, status):
     response = Client().get(path)
     assert response.status_code == status
     if status == 302:
-        assert response["Location"] == "/portal/signup/"
+        first = "/portal/signup/" if path.startswith("/portal/signup/") else path.removesuffix("code/")
+        assert response["Location"] == first
 
 
 @pytest.mark.parametrize(

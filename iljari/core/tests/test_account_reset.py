@@ -231,6 +231,26 @@ def test_the_account_list_says_which_roles_need_a_second_factor_and_who_must_cha
     services.user_password_change_require(user=personas[Role.DIVISION_STAFF])
     text = client_as(Role.SYSTEM_ADMIN).get("/accounts/users/").content.decode()
     assert "필수인 역할: 시스템관리자, 감사." in text
-    assert text.count("비밀번호 변경 전") == 1
+    assert text.count("사용 · 비밀번호 변경 전") == 1  # the account's state (the filter offers the same words)
     settings.ILJARI_SECOND_FACTOR_ROLES = []
     assert "필수인 역할: 없음." in client_as(Role.SYSTEM_ADMIN).get("/accounts/users/").content.decode()
+
+
+def test_a_locked_account_is_on_the_admins_work_list_and_under_the_lists_locked_filter(personas, client_as):
+    staff = personas[Role.DIVISION_STAFF]
+    admin = client_as(Role.SYSTEM_ADMIN)
+    assert "지금 잠긴 계정" not in admin.get("/").content.decode()
+    for _ in range(4):
+        _login(Client(), "t_staff", "wrong-password")
+    assert services.usernames_locked() == []  # four failures: not yet locked
+    _login(Client(), "t_staff", "wrong-password")
+    assert services.usernames_locked() == ["t_staff"]
+    home = admin.get("/").content.decode()
+    assert "지금 잠긴 계정" in home and "/accounts/users/?state=locked" in home
+    listed = admin.get("/accounts/users/?state=locked").content.decode()
+    assert f'href="/accounts/users/{staff.pk}/"' in listed
+    assert f'href="/accounts/users/{personas[Role.AUDITOR].pk}/"' not in listed
+    admin.post(f"/accounts/users/{staff.pk}/unlock/")
+    assert services.usernames_locked() == []
+    assert "지금 잠긴 계정" not in admin.get("/").content.decode()
+    assert "지금 잠긴 계정" not in client_as(Role.OFFICE_MANAGER).get("/").content.decode()  # the admin's alone

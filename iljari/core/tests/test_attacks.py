@@ -74,6 +74,9 @@ OBJECT_URLS = [
     ("intake:document_download", "get", "/intake/documents/{document}/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:portal_withdraw", "post", "/portal/applications/{application}/withdraw/", [CITIZEN]),
     ("intake:portal_decline", "post", "/portal/applications/{application}/decline/", [CITIZEN]),
+    ("intake:portal_application", "get", "/portal/applications/{application}/", [CITIZEN]),
+    ("intake:portal_draft_delete", "post", "/portal/applications/{application}/delete/", [CITIZEN]),
+    ("web:application_receipt", "get", "/portal/applications/{application}/receipt.pdf", [CITIZEN]),
     ("participation:placement_detail", "get", "/participation/placements/{placement}/", [DISTRICT, PARTNER, CITIZEN]),
     ("participation:placement_record", "post", "/participation/placements/{placement}/record/", [DISTRICT, PARTNER]),
     ("participation:placement_end", "post", "/participation/placements/{placement}/end/", [DISTRICT, PARTNER]),
@@ -114,6 +117,14 @@ ROLE_ONLY = {
 # an organisation's application to a call for organisations (no person's data): the reviewers' sheet and the
 # conflict declaration, refused to anyone but the call's staff in enterprises/tests/test_strong_sme_call.py
 ORGANISATION_OBJECTS = {"intake:application_review", "intake:application_conflict"}
+# an organisation's own application page, its withdrawal, draft deletion and 접수증: another organisation's account
+# gets 404 in intake/tests/test_application_page.py::test_another_organisations_application_answers_404
+ORGANISATION_OBJECTS |= {
+    "intake:org_portal_application",
+    "intake:org_portal_withdraw",
+    "intake:org_portal_draft_delete",
+    "web:org_application_receipt",
+}
 
 
 def _state(victims) -> tuple:
@@ -155,6 +166,7 @@ ALL_KEYED = {
     "frontline",
     "fund",
     "grants",
+    "payroll",
 }  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
 # namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
 # programmes, indicators, rules), not anyone's private object; the role matrix covers them. `api`: the API's object
@@ -462,6 +474,14 @@ MODULE_OBJECT_URLS = {
         ("sib_detail", "get", "/grants/sib/{contract}/", ANY_OUTSIDER),
         ("sib_evaluate", "post", "/grants/sib/{contract}/evaluate/", ANY_OUTSIDER),
     ],
+    "payroll": [
+        ("worksite_month", "get", "/payroll/worksites/{worksite}/{month}/", ANY_OUTSIDER),
+        ("worksite_month_compute", "post", "/payroll/worksites/{worksite}/{month}/compute/", ANY_OUTSIDER),
+        ("insurance_changes", "get", "/payroll/filings/insurance/{month}/", ANY_OUTSIDER),
+        ("insurance_changes", "post", "/payroll/filings/insurance/{month}/", ANY_OUTSIDER),
+        ("withholding", "get", "/payroll/filings/withholding/{year}/", ANY_OUTSIDER),
+        ("withholding", "post", "/payroll/filings/withholding/{year}/", ANY_OUTSIDER),
+    ],
 }
 # object URLs of these modules that are nobody's private object, each with its reason
 MODULE_OPEN_OBJECTS = {
@@ -597,7 +617,7 @@ def _snapshot() -> str:
     from django.apps import apps
 
     rows = []
-    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance", "approvals", "intake"):
+    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance", "approvals", "intake", "payroll"):
         for model in apps.get_app_config(label).get_models():
             rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
     return repr(rows)
@@ -706,6 +726,24 @@ def test_enterprise_objects_outside_ones_scope_answer_403_or_404(enterprise_obje
 
 def test_frontline_objects_outside_ones_scope_answer_403_or_404(frontline_objects, client_as):
     assert _attack("frontline", frontline_objects, client_as) == []
+
+
+@pytest.fixture
+def payroll_objects(victims):
+    """The victim's May 2018 at the 종로구 worksite: work record, pay and deductions."""
+    from iljari.payroll.services import deductions_compute
+
+    placement = Placement.objects.get(pk=victims["placement"])
+    participation.work_record_set(
+        actor=None, placement=placement, month=date(2018, 5, 1), days_worked=21, hours_worked=168, full_weeks=4
+    )
+    participation.pay_compute(actor=None, month=date(2018, 5, 1), worksite=placement.worksite)
+    deductions_compute(actor=None, month=date(2018, 5, 1), worksite=placement.worksite)
+    return {"worksite": placement.worksite.code, "month": "2018-05", "year": 2018}
+
+
+def test_payroll_objects_outside_ones_scope_answer_403_or_404(payroll_objects, client_as):
+    assert _attack("payroll", payroll_objects, client_as) == []
 
 
 def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):

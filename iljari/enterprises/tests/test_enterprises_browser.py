@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from iljari.core import services as core_services
 from iljari.core.roles import Role
+from iljari.intake.forms import ORG_PLEDGE_LABEL
 from iljari.testing import BROWSER_MARKS, PASSWORD
 from iljari.testing import browser_log_in as _log_in
 
@@ -57,9 +58,10 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="기업 공모").click()
     page.get_by_role("link", name="서울형 강소기업 브라우저 공모").click()
+    page.get_by_text(ORG_PLEDGE_LABEL, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="우리 기업으로 신청").click()
-    page.wait_for_url("**/portal/org/applications/")
-    assert "서울형 강소기업 브라우저 공모" in page.content()
+    page.wait_for_url("**/portal/org/applications/*/")
+    assert "서울형 강소기업 브라우저 공모" in page.content() and "진행 단계" in page.content()
     _log_out(page)
 
     # three reviewers score the published criteria

@@ -62,14 +62,14 @@ def test_the_organisation_uploads_its_documents_and_then_applies(office, company
     assert "임시저장했습니다" in response.content.decode()
     application = Application.objects.get(call=call, organisation=company)
     assert application.status == "draft" and application.submitted_at is None
-    response = client.post(f"/portal/org/calls/{call.code}/", {"action": "submit"}, follow=True)
+    response = client.post(f"/portal/org/calls/{call.code}/", {"action": "submit", "pledge": "on"}, follow=True)
     assert "올리지 않은 서류: 사업계획서" in response.content.decode()
     assert Application.objects.get(pk=application.pk).status == "draft"
     response = client.post(
         f"/portal/org/calls/{call.code}/",
-        {"action": "submit", "document_1": upload("plan.png", PNG, "image/png")},
+        {"action": "submit", "pledge": "on", "document_1": upload("plan.png", PNG, "image/png")},
     )
-    assert response.status_code == 302 and response["Location"] == "/portal/org/applications/"
+    assert response.status_code == 302 and response["Location"] == f"/portal/org/applications/{application.pk}/"
     application.refresh_from_db()
     assert application.status == "submitted" and application.submitted_at is not None
     kinds = dict(application.documents.values_list("label", "content_type"))

@@ -187,3 +187,34 @@ def test_bad_entry_on_the_form_answers_400_in_korean(client_as, parties):
     assert response.status_code == 400
     assert "보통회사는 구매일에 사회적경제기업이 아닙니다." in response.content.decode()
     assert Purchase.objects.count() == 0
+
+
+def test_the_purchase_list_searches_sorts_and_exports_the_same_rows(client_as, parties):
+    import io
+
+    from openpyxl import load_workbook
+
+    p = parties
+    for buyer, supplier, item, amount, day in (
+        (p["seoul"], p["social"], "돌봄 서비스", 3_000_000, date(2018, 3, 10)),
+        (p["gangdong"], p["coop"], "도시락", 1_000_000, date(2018, 5, 31)),
+        (p["jongno"], p["coop"], "사무용품", 2_000_000, date(2018, 4, 2)),
+        (p["seoul"], p["coop"], "행사 도시락", 500_000, date(2019, 1, 5)),  # another year
+    ):
+        services.purchase_record(actor=None, buyer=buyer, supplier=supplier, item=item, amount=amount,
+                                 purchased_on=day, category="goods")  # fmt: skip
+    client = client_as(Role.DIVISION_STAFF)
+    page = client.get("/enterprises/procurement/?year=2018&q=도시락").content.decode()
+    table = page[page.index('id="purchase-table"') :]
+    assert "강동구청" in table and "종로구청" not in table and "행사 도시락" not in table  # the year's, searched
+    by_amount = client.get("/enterprises/procurement/?year=2018&sort=amount&dir=desc").content.decode()
+    rows = by_amount[by_amount.index('id="purchase-table"') :]
+    assert rows.index("3,000,000") < rows.index("2,000,000") < rows.index("1,000,000")
+    export = client.get("/enterprises/procurement/export.xlsx?year=2018&sort=amount&dir=desc")
+    assert (
+        export.status_code == 200 and "%EA%B3%B5%EA%B3%B5%EA%B5%AC%EB%A7%A4" in export["Content-Disposition"]
+    )  # 공공구매
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    values = [row for row in sheet.iter_rows(values_only=True) if row and isinstance(row[-1], int)]
+    assert [row[-1] for row in values] == [3_000_000, 2_000_000, 1_000_000]
+    assert [row[1] for row in values] == ["서울특별시", "종로구청", "강동구청"]

@@ -87,8 +87,8 @@ def test_an_organisation_applies_once_through_the_portal(office, client_as, pers
     )
     client = client_as(Role.ORGANISATION)
     assert "서울형 강소기업 공모(시험)" in client.get("/portal/org/calls/").content.decode()
-    assert client.post(f"/portal/org/calls/{call.code}/").status_code == 302
-    assert client.post(f"/portal/org/calls/{call.code}/").status_code == 302  # a double click
+    assert client.post(f"/portal/org/calls/{call.code}/", {"pledge": "on"}).status_code == 302
+    assert client.post(f"/portal/org/calls/{call.code}/", {"pledge": "on"}).status_code == 302  # a double click
     application = Application.objects.get(call=call)
     assert (application.organisation_id, application.person_id, application.status) == (company.pk, None, "submitted")
     assert "서울형 강소기업 공모(시험)" in client.get("/portal/org/applications/").content.decode()

@@ -16,12 +16,16 @@ Contract:
                                                                      `.can_work` on the one
 - visit_list(*, user, query="") / visit_get(*, user, pk)              workplace visits and the visits that check them
 - room_list_public() -> list[Room];  room_get_public(*, code) -> Room
-- room_day(*, room, day) -> list[SlotRow]                              each opening hour: free / taken
+- room_day(*, room, day, user=None, now=None) -> list[SlotRow]        each opening hour: free / taken / mine, and
+      past (begun today); empty on a closed day or a public holiday (core.holidays)
+- room_hours(*, room) -> (start hours, lengths)                        what the booking form offers for the room
 - room_week(*, room, day, now_day, now_hour) -> RoomWeek               (open to all) the week holding `day`: each
       day's hours free, booked, past or closed (closures and public holidays: core.holidays)
 - room_list(*, user) / room_bookings(*, user, room, day)               staff view of a day's bookings
 - room_usage(*, user, year)                                           each room's people, uses and no-shows
 - my_bookings(*, user) / my_registrations(*, user)                     the citizen's own
+- my_booking_blocks(*, user) -> list[BookingBlock]                     the citizen's bookings, a run of next-to-each-
+      other hours (one room, day, status) as one (the row with one 취소, which cancels the run)
 - session_list_public() -> QuerySet[ProgrammeSession]                  open, future sessions of public programmes
 - programme_list(*, user) / programme_get(*, user, code)
 - certificate_get(*, user, registration_pk) -> Certificate             a citizen's completion certificate
@@ -65,6 +69,7 @@ from iljari.frontline.selectors.rooms import (
     manage_room_get,
     manage_rooms,
     manage_session_get,
+    my_booking_blocks,
     my_booking_get,
     my_bookings,
     my_registration_get,
@@ -77,6 +82,7 @@ from iljari.frontline.selectors.rooms import (
     room_day,
     room_get,
     room_get_public,
+    room_hours,
     room_list,
     room_list_public,
     room_usage,
@@ -124,6 +130,7 @@ __all__ = [
     "manage_session_get",
     "manage_shelter_get",
     "my_booking_get",
+    "my_booking_blocks",
     "my_bookings",
     "account_booking_list",
     "my_registration_get",
@@ -135,6 +142,7 @@ __all__ = [
     "registration_get",
     "room_bookings",
     "room_day",
+    "room_hours",
     "room_get",
     "room_get_public",
     "room_list",

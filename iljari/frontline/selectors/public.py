@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 
-from iljari.core.holidays import holidays_between
+from iljari.core.holidays import public_holidays
 from iljari.frontline.models import Booking, Closure, Room
 
 WEEKDAY_NAMES = "월화수목금토일"
@@ -64,7 +64,7 @@ def room_week(*, room: Room, day: date, now_day: date, now_hour: int) -> RoomWee
         .filter(Q(service_point__isnull=True) | Q(service_point=point.pk))
         .values_list("day", flat=True)
     )
-    holidays = holidays_between(first, last)
+    holidays = public_holidays(first, last)
     booked: dict[date, set[int]] = {}
     for booked_day, hour in Booking.objects.filter(
         room=room, day__range=(first, last), status__in=Booking.ACTIVE

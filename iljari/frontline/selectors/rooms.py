@@ -4,10 +4,11 @@ days, rooms with their slots, bookings and use, programmes with sessions, regist
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Avg, Count, Q, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from iljari.core.access import (
     access_book,
@@ -19,6 +20,7 @@ from iljari.core.access import (
     scope_rows,
 )
 from iljari.core.errors import NotFound
+from iljari.core.holidays import public_holiday
 from iljari.core.korean import with_object
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.org.models import OrgUnit
@@ -92,6 +94,7 @@ class SlotRow:
     label: str
     free: bool
     mine: bool = False
+    past: bool = False  # begun or over (today): not bookable any more
 
 
 def room_list_public() -> list[Room]:
@@ -103,18 +106,22 @@ def room_get_public(*, code: str) -> Room:
 
 
 def day_closed(*, room: Room, day: date) -> bool:
+    """Closed on a closed day of the room's point or of every point, or on a public holiday."""
     return (
         Closure.objects.filter(day=day)
         .filter(Q(service_point__isnull=True) | Q(service_point=room.service_point_id))
         .exists()
+        or public_holiday(day) is not None
     )
 
 
-def room_day(*, room: Room, day: date, user=None) -> list[SlotRow]:
-    """The room's opening hours on a day, each free or taken (empty when the point is closed)."""
+def room_day(*, room: Room, day: date, user=None, now: datetime | None = None) -> list[SlotRow]:
+    """The room's opening hours on a day, each free or taken, and today's hours already begun marked past (empty
+    when the point is closed: a closed day, a public holiday, a day without opening hours)."""
     opening = room.service_point.hours_on(day)
     if opening is None or day_closed(room=room, day=day):
         return []
+    now = now or timezone.localtime()
     taken = dict(
         Booking.objects.filter(room=room, day=day, status__in=Booking.ACTIVE).values_list("hour", "booked_by_id")
     )
@@ -125,9 +132,30 @@ def room_day(*, room: Room, day: date, user=None) -> list[SlotRow]:
             label=f"{hour:02d}:00~{hour + 1:02d}:00",
             free=hour not in taken,
             mine=user_id is not None and taken.get(hour) == user_id,
+            past=day < now.date() or (day == now.date() and hour <= now.hour),
         )
         for hour in range(*opening)
     ]
+
+
+def room_hours(*, room: Room) -> tuple[list[int], list[int]]:
+    """What the booking form offers for a room: the start hours within the point's opening hours (weekdays and
+    Saturdays together), and the lengths from 1 hour to the room's per-person daily limit (no longer than the
+    longest opening)."""
+    point = room.service_point
+    spans = [
+        (opens, closes)
+        for opens, closes in (
+            (point.weekday_opens, point.weekday_closes),
+            (point.saturday_opens, point.saturday_closes),
+        )
+        if opens is not None and closes is not None
+    ]
+    if not spans:
+        return [], []
+    starts = sorted({hour for opens, closes in spans for hour in range(opens, closes)})
+    longest = max(closes - opens for opens, closes in spans)
+    return starts, list(range(1, min(room.max_hours_per_day, longest) + 1))
 
 
 def room_list(*, user):
@@ -179,6 +207,35 @@ def account_booking_list(*, user, account_id: int):
 def my_bookings(*, user):
     require(access_book(user))
     return Booking.objects.filter(booked_by=user).select_related("room__service_point").order_by("-day", "hour")
+
+
+@dataclass
+class BookingBlock:
+    """One booking as the citizen made it: the person's next-to-each-other hours of one room, day and status."""
+
+    first: Booking
+    hours: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.first.hour:02d}:00~{self.first.hour + self.hours:02d}:00"
+
+
+def my_booking_blocks(*, user) -> list[BookingBlock]:
+    """The citizen's bookings, newest day first, each run of hours of one room, day and status as one row (a
+    2-hour booking is one row with one 취소)."""
+    blocks: list[BookingBlock] = []
+    for row in my_bookings(user=user):
+        last = blocks[-1] if blocks else None
+        if (
+            last is not None
+            and (last.first.room_id, last.first.day, last.first.status) == (row.room_id, row.day, row.status)
+            and last.first.hour + last.hours == row.hour
+        ):
+            last.hours += 1
+        else:
+            blocks.append(BookingBlock(first=row, hours=1))
+    return blocks
 
 
 def my_booking_get(*, user, pk: int) -> Booking:

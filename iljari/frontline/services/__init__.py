@@ -19,13 +19,16 @@ Contract (`actor=None` is the system: the demo loader):
       findings_resolved=None) -> WorkplaceVisit        a done visit is never in the future
 - booking_create(*, actor, room, day, hour, hours=1, headcount=1, purpose="") -> list[Booking]
       a citizen's booking of consecutive one-hour slots, inside the point's opening hours, not on a closed day,
-      within the room's capacity and the per-person daily limit; a taken slot is refused (the database's
-      booking_one_per_slot constraint decides between concurrent requests).
+      not on a public holiday (core.holidays), not an hour already begun today, within the room's capacity and
+      the per-person daily limit; a taken slot is refused, the person's own slot asked again said as such (the
+      database's booking_one_per_slot constraint decides between concurrent requests).
 - booking_wait(*, actor, room, day, hour) -> Booking     the waiting list of a taken slot
-- booking_cancel(*, actor, booking) -> Booking           the first waiting booking of the slot takes it
+- booking_cancel(*, actor, booking) -> Booking           with the person's hours next to it (one booking of several
+      hours is cancelled whole); the first waiting booking of each freed slot takes it
 - booking_attendance(*, actor, booking, attended: bool)  check-in or no-show, by the point's staff
 - registration_create(*, actor, session, participant="") -> Registration
-      a citizen on the portal (or the programme's staff for a named participant); never over capacity (one
+      a citizen on the portal (or the programme's staff for a named participant); a citizen is never in two
+      sessions starting at the same hour of the same day; never over capacity (one
       conditional UPDATE of the session's counter, with a CheckConstraint behind it).
 - registration_cancel(*, actor, registration);  attendance_record(*, actor, registration, attended)
 - satisfaction_record(*, actor, registration, score)     the citizen, after attending

@@ -4,7 +4,7 @@ division's set-up), "not in the future", and the check of a new record's code.""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -15,6 +15,11 @@ from iljari.core.korean import with_topic
 
 def today() -> date:
     return timezone.localdate()
+
+
+def now() -> datetime:
+    """The office's local time now (a booking for an hour already begun today is refused)."""
+    return timezone.localtime()
 
 
 def require_work(actor, point) -> None:

@@ -11,10 +11,11 @@ from django.db.models import F, Q
 from iljari.core.access import access_book, access_frontline_closure_change, access_frontline_manage, require
 from iljari.core.errors import Conflict, NotAllowed, ValidationFailed, field_error
 from iljari.core.formats import screen_date
-from iljari.core.korean import with_topic
+from iljari.core.holidays import public_holiday
+from iljari.core.korean import with_subject, with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
-from iljari.frontline.services.common import code_errors, raise_errors, require_manage, require_work, today
+from iljari.frontline.services.common import code_errors, now, raise_errors, require_manage, require_work, today
 
 # --- rooms and bookings ----------------------------------------------------------------------------------------
 
@@ -32,15 +33,35 @@ def _slot_errors(room: Room, day: date, hour: int, hours: int) -> dict[str, list
         or point.closures.filter(day=day).exists()
     ):
         return {"day": [f"{screen_date(day)}은 휴관일입니다."]}  # a day is read "…일": 은
+    holiday = public_holiday(day)
+    if holiday is not None:
+        return {"day": [f"{screen_date(day)}은 공휴일({holiday})이라 문을 열지 않습니다."]}
     opening = point.hours_on(day)
     if opening is None:
         return {"day": [f"{with_topic(point.name)} {screen_date(day)}에 문을 열지 않습니다(일요일·공휴일 휴관)."]}
     opens, closes = opening
     if hours is None or hours < 1:
         return {"hours": ["이용 시간은 1시간 이상이어야 합니다."]}
+    if hours > room.max_hours_per_day:
+        return {"hours": [f"{room.name}의 이용 시간은 한 번에 {room.max_hours_per_day}시간까지입니다."]}
     if hour is None or hour < opens or hour + hours > closes:
         return {"hour": [f"운영 시간({opens:02d}:00~{closes:02d}:00) 안에서만 예약할 수 있습니다."]}
+    if day == today() and hour <= now().hour:
+        return {
+            "hour": [f"이미 시작한 시간은 예약할 수 없습니다. 오늘은 {now().hour + 1:02d}:00부터 예약할 수 있습니다."]
+        }
     return {}
+
+
+def _span(hour: int, hours: int) -> str:
+    return f"{hour:02d}:00~{hour + hours:02d}:00"
+
+
+def _taken(room: Room, day: date, hour: int, hours: int) -> Conflict:
+    return Conflict(
+        f"{room.name} {screen_date(day)} {_span(hour, hours)}에는 이미 예약이 있습니다. "
+        "다른 시간을 고르거나 대기 신청을 하십시오."
+    )
 
 
 def booking_create(
@@ -59,17 +80,31 @@ def booking_create(
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
         if actor is not None:
-            # the person's row orders their requests: a second booking (another room, the same day) waits for the
-            # first to commit and then counts its hours
+            # the person's row orders their requests: a second booking (another room, the same day, or the same
+            # slot again from a double click) waits for the first to commit and then sees its hours
             row_lock(actor)
+        taken = list(
+            Booking.objects.filter(
+                room=room, day=day, hour__in=range(hour, hour + hours), status__in=Booking.ACTIVE
+            ).values_list("booked_by_id", flat=True)
+        )
+        if actor is not None and actor.pk in taken:
+            # the person's own slot asked again: said as such, not as the daily limit
+            raise Conflict(
+                f"{room.name} {screen_date(day)} {_span(hour, hours)}에 이미 예약된 시간이 있습니다(내 예약)."
+            )
+        if taken:
+            raise _taken(room, day, hour, hours)
+        if actor is not None:
             held = Booking.objects.filter(
                 booked_by=actor, day=day, status__in=Booking.ACTIVE, room__kind=room.kind
             ).count()
             if held + hours > room.max_hours_per_day:
+                already = f"(이미 {held}시간 예약)" if held else ""
                 raise field_error(
                     "hours",
                     f"{with_topic(room.get_kind_display())} 한 사람이 하루 {room.max_hours_per_day}시간까지 "
-                    f"예약할 수 있습니다(이미 {held}시간 예약).",
+                    f"예약할 수 있습니다{already}.",
                 )
         rows = [
             Booking(
@@ -86,10 +121,7 @@ def booking_create(
             with transaction.atomic():
                 Booking.objects.bulk_create(rows)
         except IntegrityError:
-            raise Conflict(
-                f"{room.name} {screen_date(day)} {hour:02d}:00~{hour + hours:02d}:00에는 이미 예약이 있습니다. "
-                "다른 시간을 고르거나 대기 신청을 하십시오."
-            ) from None
+            raise _taken(room, day, hour, hours) from None
     return rows
 
 
@@ -111,7 +143,30 @@ def booking_wait(*, actor, room: Room, day: date, hour: int) -> Booking:
         return Booking.objects.create(room=room, day=day, hour=hour, booked_by=actor, status=Booking.Status.WAITING)
 
 
+def _block(booking: Booking) -> list[Booking]:
+    """The booking with the person's other hours of the same room, day and status next to it (one request of
+    several hours, or requests that follow one another), locked, in hour order."""
+    if booking.booked_by_id is None:
+        return [row_lock(booking)]
+    rows = {
+        row.hour: row
+        for row in Booking.objects.select_for_update()
+        .filter(room_id=booking.room_id, day=booking.day, booked_by_id=booking.booked_by_id, status=booking.status)
+        .order_by("hour", "id")
+    }
+    if booking.hour not in rows:
+        return [row_lock(booking)]
+    first = last = booking.hour
+    while first - 1 in rows:
+        first -= 1
+    while last + 1 in rows:
+        last += 1
+    return [rows[hour] for hour in range(first, last + 1)]
+
+
 def booking_cancel(*, actor, booking: Booking) -> Booking:
+    """Cancels the booking with the hours next to it that the same person booked (a 2-hour booking is one
+    booking on the screen: one 취소 cancels both hours); each freed hour goes to its first waiting person."""
     if actor is not None and booking.booked_by_id != actor.pk:
         raise NotAllowed("본인의 예약만 취소할 수 있습니다.")
     with transaction.atomic():
@@ -123,18 +178,22 @@ def booking_cancel(*, actor, booking: Booking) -> Booking:
         if booking.day < today():
             raise ValidationFailed("지난 예약은 취소할 수 없습니다.")
         was_active = booking.status == Booking.Status.BOOKED
-        booking.status = Booking.Status.CANCELLED
-        booking.save(update_fields=["status", "updated_at"])
-        if was_active:
-            first = (
-                Booking.objects.select_for_update()
-                .filter(room_id=booking.room_id, day=booking.day, hour=booking.hour, status=Booking.Status.WAITING)
-                .order_by("created_at", "id")
-                .first()
-            )
-            if first is not None:
-                first.status = Booking.Status.BOOKED
-                first.save(update_fields=["status", "updated_at"])
+        block = _block(booking)
+        for row in block:
+            row.status = Booking.Status.CANCELLED
+            row.save(update_fields=["status", "updated_at"])
+            if row.pk == booking.pk:
+                booking.status = row.status
+            if was_active:
+                first = (
+                    Booking.objects.select_for_update()
+                    .filter(room_id=row.room_id, day=row.day, hour=row.hour, status=Booking.Status.WAITING)
+                    .order_by("created_at", "id")
+                    .first()
+                )
+                if first is not None:
+                    first.status = Booking.Status.BOOKED
+                    first.save(update_fields=["status", "updated_at"])
     return booking
 
 
@@ -165,12 +224,25 @@ def registration_create(*, actor, session: ProgrammeSession, participant: str = 
     if staff and not participant.strip():
         raise field_error("participant", "참가자 이름을 입력하십시오.")
     with transaction.atomic():
-        if (
-            actor is not None
-            and not staff
-            and Registration.objects.filter(session=session, user=actor, cancelled=False).exists()
-        ):
-            raise ValidationFailed("이미 이 회차에 신청했습니다.")
+        if actor is not None and not staff:
+            row_lock(actor)  # the person's requests one after another: two sessions at one time cannot both pass
+            mine = Registration.objects.filter(user=actor, cancelled=False)
+            if mine.filter(session=session).exists():
+                raise ValidationFailed("이미 이 회차에 신청했습니다.")
+            # a session has a day and a start hour (no recorded length): two sessions starting at the same hour of
+            # the same day overlap, and a person attends one of them
+            clash = (
+                mine.filter(session__day=session.day, session__starts=session.starts)
+                .select_related("session__programme")
+                .first()
+            )
+            if clash is not None:
+                other = clash.session
+                raise ValidationFailed(
+                    f"같은 시간({screen_date(session.day)} {session.starts:02d}:00)에 신청한 "
+                    f"{other.programme.title} {with_subject(other.title)} 있어 신청할 수 없습니다. "
+                    "그 신청을 취소한 뒤 신청하십시오."
+                )
         # One conditional UPDATE: two requests for the last place cannot both pass (the row lock orders them).
         taken = ProgrammeSession.objects.filter(pk=session.pk, registered__lt=F("capacity")).update(
             registered=F("registered") + 1
@@ -359,6 +431,7 @@ def _session_errors(programme: Programme, day, starts, capacity) -> dict[str, li
         if (
             hours is None
             or Closure.objects.filter(day=day).filter(Q(service_point=point) | Q(service_point__isnull=True)).exists()
+            or public_holiday(day) is not None
         ):
             errors["day"] = [f"{with_topic(point.name)} {screen_date(day)}에 문을 열지 않습니다."]
         elif not hours[0] <= starts < hours[1]:

@@ -25,6 +25,7 @@ def test_a_citizen_books_through_the_api_and_a_taken_slot_answers_409(frontline,
     assert "이미 예약이 있습니다" in response.json()["message"]
     slots = other.get(f"/api/portal/rooms/YJC-S01/slots?day={monday:%Y-%m-%d}").json()
     assert [slot["hour"] for slot in slots if not slot["free"]] == [10, 11]
+    assert not any(slot["past"] for slot in slots)  # next Monday: no hour begun yet
     assert Booking.objects.count() == 2
 
 

@@ -30,7 +30,7 @@ def test_a_citizen_books_and_registers_and_the_advisors_employed_outcome_moves_t
     page.get_by_role("button", name="예약", exact=True).click()
     page.wait_for_url("**/portal/bookings/")
     assert "14:00~16:00 예약을 마쳤습니다" in page.content()
-    assert page.locator("#my-bookings tbody tr").count() == 2
+    assert page.locator("#my-bookings tbody tr").count() == 1  # one booking of two hours: one row
 
     page.get_by_role("link", name="프로그램 신청", exact=True).click()
     page.get_by_role("button", name="모의면접 1회차 신청").click()

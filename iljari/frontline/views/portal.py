@@ -24,7 +24,13 @@ def portal_room(request, code: str):
     require(access_book(request.user))
     room = selectors.room_get_public(code=code)
     shown = {"day": day_asked(request)}  # the day whose slots the page shows: the one booked once the form is valid
-    form = BookingForm(request.POST or None, initial={"day": shown["day"], "hour": 10, "hours": 1, "headcount": 1})
+    starts, lengths = selectors.room_hours(room=room)
+    form = BookingForm(
+        request.POST or None,
+        initial={"day": shown["day"], "hour": 10 if 10 in starts else next(iter(starts), None), "hours": 1},
+        starts=starts,
+        lengths=lengths,
+    )
 
     def book(data):
         day = shown["day"] = data["day"]
@@ -47,7 +53,7 @@ def portal_room(request, code: str):
 
 @login_required
 def portal_bookings(request):
-    bookings = selectors.my_bookings(user=request.user)
+    bookings = selectors.my_booking_blocks(user=request.user)
     return render(request, "frontline/portal_bookings.html", {"bookings": bookings, "today": timezone.localdate()})
 
 

@@ -38,7 +38,11 @@ Contract:
       an employment-subsidy agreement's payroll (employees × months): every row checked (month in the
       agreement's period, no employee-month claimed twice), every error named by its row, nothing written unless
       all rows pass; the subsidy computed per line by the programme's rule (floored to the won).
-- payroll_approve(*, actor, payroll, paid_on) -> Disbursement      its subsidy paid as a tranche
+- payroll_approve(*, actor, payroll, paid_on, approval=None) -> Disbursement | None
+      its subsidy paid as a tranche: an official's approval is drafted as the approval "인건비 지원 교부" (결재; the
+      amount the 전결 rules read is the subsidy) and paid on its final approval (None meanwhile; at once on the
+      drafter's own 전결); actor None (demo loader) pays at once.
+- payroll_approve_check(*, payroll, paid_on); PayrollPayment(payroll, paid_on); PAYROLL_PAY
 - grant_jobs_sync(*, programme, year, as_of) -> dict               the jobs of a 주요업무's grants, by its rule,
       into performance's job_achievement_derive (one row per target group and kind, summed over its grants).
 
@@ -63,8 +67,11 @@ from iljari.grants.services.jobs import grant_jobs_sync
 from iljari.grants.services.programmes import PROGRAMME_RULE_FIELDS, grant_programme_set, matched_required
 from iljari.grants.services.settlement import settlement_record, spending_report_submit
 from iljari.grants.services.subsidies import (
+    PAYROLL_PAY,
     PAYROLL_SHEET_TITLE,
+    PayrollPayment,
     payroll_approve,
+    payroll_approve_check,
     payroll_import,
     payroll_submit,
     subsidy_compute,
@@ -74,7 +81,10 @@ from iljari.grants.services.tranches import DISBURSE, TranchePayment, disburseme
 __all__ = [
     "HUNDRED",
     "MANAGE_MESSAGE",
+    "PAYROLL_PAY",
     "PAYROLL_SHEET_TITLE",
+    "PayrollPayment",
+    "payroll_approve_check",
     "PROGRAMME_RULE_FIELDS",
     "agreement_create",
     "AGREEMENT_SIGN",

@@ -3,11 +3,14 @@ xlsx sheet) checked row by row, and its approval, which pays the subsidy as a tr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 
 from django.db import transaction
 
+from iljari.approvals.models import ApprovalRequest
+from iljari.approvals.services import approval_draft
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.formats import screen_month
 from iljari.core.xlsx import xlsx_rows
@@ -15,7 +18,7 @@ from iljari.grants.models import Disbursement, GrantAgreement, GrantProgramme, P
 from iljari.grants.selectors import PAYROLL_COLUMNS
 from iljari.grants.services.checks import HUNDRED, require_manage, require_submit
 from iljari.grants.services.jobs import grant_jobs_sync
-from iljari.grants.services.tranches import disbursement_record
+from iljari.grants.services.tranches import disbursement_check, disbursement_record
 
 
 def subsidy_compute(programme: GrantProgramme, *, wage: int, insurance: int) -> tuple[int, int]:
@@ -132,15 +135,48 @@ def payroll_import(*, actor, agreement: GrantAgreement, title: str, data: bytes)
     return payroll_submit(actor=actor, agreement=agreement, title=title, rows=rows)
 
 
-def payroll_approve(*, actor, payroll: Payroll, paid_on: date) -> Disbursement:
+PAYROLL_PAY = "grants.payroll_pay"  # the act (grants/approval_acts.py)
+
+
+@dataclass(frozen=True)
+class PayrollPayment:
+    """An approved payroll paid on a day: what the approval 인건비 지원 교부 names (the amount is the payroll's)."""
+
+    payroll: Payroll
+    paid_on: date
+
+    @property
+    def key(self) -> str:
+        return f"{self.payroll.pk}/{self.paid_on:%Y-%m-%d}"
+
+
+def payroll_approve_check(*, payroll: Payroll, paid_on: date) -> None:
+    """Refuses a payroll that cannot be approved now: already approved, nothing to pay, or beyond the agreement."""
+    if payroll.status != Payroll.Status.SUBMITTED:
+        raise field_error("paid_on", "이미 승인한 신청입니다.")
+    if payroll.subsidy <= 0:
+        raise field_error("paid_on", "지원액이 0원인 신청은 교부할 것이 없습니다.")
+    if paid_on is None:
+        raise field_error("paid_on", "교부일을 입력하십시오.")
+    disbursement_check(agreement=payroll.agreement, paid_on=paid_on, amount=payroll.subsidy)
+
+
+def payroll_approve(*, actor, payroll: Payroll, paid_on: date, approval=None) -> Disbursement | None:
+    """Approve a payroll and pay its subsidy as a tranche. For the system (actor None) and on the final step of its
+    approval (`approval`: the act's run) it is paid at once; any other actor drafts the approval "인건비 지원 교부"
+    (결재; 전결 at once where the actor's own position gives it for the amount). Returns the tranche, or None while
+    its approval runs."""
     agreement = payroll.agreement
     require_manage(actor, agreement.programme)
+    if actor is not None and approval is None:
+        payroll_approve_check(payroll=payroll, paid_on=paid_on)
+        request = approval_draft(actor=actor, act=PAYROLL_PAY, target=PayrollPayment(payroll, paid_on))
+        if request.state != ApprovalRequest.State.APPROVED:
+            return None
+        return Disbursement.objects.filter(payroll=payroll).order_by("-number").first()  # 전결: paid in the draft
     with transaction.atomic():
         payroll = Payroll.objects.select_for_update().get(pk=payroll.pk)
-        if payroll.status != Payroll.Status.SUBMITTED:
-            raise field_error("paid_on", "이미 승인한 신청입니다.")
-        if payroll.subsidy <= 0:
-            raise field_error("paid_on", "지원액이 0원인 신청은 교부할 것이 없습니다.")
+        payroll_approve_check(payroll=payroll, paid_on=paid_on)
         disbursement = disbursement_record(
             actor=actor,
             agreement=agreement,

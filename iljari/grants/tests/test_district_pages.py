@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from iljari.core.roles import Role
@@ -207,3 +208,17 @@ def test_list_summary_and_api_take_the_same_queries_for_3_or_30_projects(grants_
     few = counts()
     add(3, 30)
     assert counts() == few
+
+
+@pytest.mark.parametrize("direction", ["asc", "desc"])
+def test_the_project_list_sorts_by_its_columns_and_exports_in_the_same_order(project, other_project, client_as,
+                                                                             direction):  # fmt: skip
+    client = client_as(Role.OFFICE_MANAGER)
+    query = f"sort=code&dir={direction}&year=2018"
+    page = client.get(f"/grants/districts/?{query}").content.decode()
+    assert f"사업코드 {'내림차순' if direction == 'desc' else '오름차순'}" in page
+    shown = sorted((project, other_project), key=lambda p: page.index(f">{p.code}</a>"))
+    assert [p.code for p in shown] == sorted((project.code, other_project.code), reverse=direction == "desc")
+    sheet = load_workbook(io.BytesIO(client.get(f"/grants/districts/export.xlsx?{query}").content)).active
+    codes = [row[0] for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+    assert codes == [p.code for p in shown]

@@ -16,6 +16,8 @@ Contract:
 - eligibility_failures(*, call, person, rules=None, failing=None) -> list[str]
       the Korean reason of every rule the person fails; the same function for one applicant and for a batch
       (a batch passes `failing`, the period rules' answers for all its people: eligibility_period_failing).
+- RESIDENCE_FAILURE: the residence rule's refusal (no district on the person: the address is set on 내 인적사항,
+      people:my_record, which the portal's call page links to)
 - eligibility_period_failing(*, rules, person_ids) -> dict[int, set[int]]
       for each rule that reads another app's facts (intake.checks), the ids of the people who fail it: one query
       per rule, whatever the number of people.
@@ -52,6 +54,13 @@ Contract:
       nothing written unless all rows pass; a district officer's rows must all be for their district's quotas;
       returns the person ids of the rows written.
 - application_withdraw(*, actor, application, now=None) -> Application      (before the deadline)
+- application_change(*, actor, application, quota=None, documents=None, now=None) -> Application
+      the applicant changes a submitted application until the deadline: the quota, a new file for a required
+      document, under the same checks as applying (the call's rules and priority points read again); history kept.
+- application_draft_delete(*, actor, application) -> None
+      the applicant deletes their draft (임시저장) and its files; a submitted application is withdrawn instead.
+- A citizen's own submission without both consents, an organisation account's without the pledge
+  (`consents=["pledge"]`), is refused by application_save before anything is written (no draft is left).
 - call_manage_check(*, actor, call) -> None                                 (may run the call's batches)
 - eligibility_run(*, actor, call) -> tuple[int, int]                        (eligible, ineligible)
 - review_score_record(*, actor, application, stage, score=None, criteria=None) -> ReviewScore
@@ -89,8 +98,8 @@ Contract:
       A call for organisations that `certifies` gives its selected organisations that designation from the day
       (enterprises' certifications_grant: the strong SMEs then appear on the public platform).
 - applications_mark_placed(*, call, application_ids, now=None) -> int
-      (for participation) these selected applications are now placed or enrolled: the selection is confirmed,
-      and they can no longer be declined.
+      (for participation) these selected applications are now placed or enrolled, and can no longer be declined;
+      only from a confirmed selection (선발 확정 is an approval: placing never confirms it on the side).
 - application_decline(*, actor, application, now=None) -> Application
       a selected person gives up the place (선발 포기) before being placed: the citizen themself or the call's staff.
 - waitlist_promote(*, actor, call) -> int
@@ -100,9 +109,12 @@ Contract:
 
 from iljari.intake.services.applications import (
     BOTH_CONSENTS,
+    ORG_PLEDGE,
     REOPENABLE,
     Applicant,
+    application_change,
     application_document_upload,
+    application_draft_delete,
     application_draft_save,
     application_org_draft_save,
     application_org_save,
@@ -115,6 +127,7 @@ from iljari.intake.services.calls import CALL_PUBLISH, call_publish, call_publis
 from iljari.intake.services.documents import DOCUMENT_SIGNATURES, document_content_type, size_text
 from iljari.intake.services.eligibility import (
     PERSON_FIELDS_READ,
+    RESIDENCE_FAILURE,
     eligibility_failures,
     eligibility_period_failing,
     eligibility_run,
@@ -151,15 +164,19 @@ __all__ = [
     "CALL_PUBLISH",
     "SELECTION_CONFIRM",
     "BOTH_CONSENTS",
+    "ORG_PLEDGE",
     "BULK_IMPORT_MAX_ROWS",
     "DOCUMENT_SIGNATURES",
     "PERSON_FIELDS_READ",
+    "RESIDENCE_FAILURE",
     "REOPENABLE",
     "Applicant",
     "Ranking",
     "application_bulk_import",
+    "application_change",
     "application_decline",
     "application_document_upload",
+    "application_draft_delete",
     "application_draft_save",
     "application_org_draft_save",
     "application_org_save",

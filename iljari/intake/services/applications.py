@@ -116,6 +116,23 @@ def _quota_or_only(call: Call, quota: Quota | None) -> Quota:
     return quotas[0]
 
 
+ORG_PLEDGE = "pledge"  # an organisation's own submission: the call's terms read, what it sends is true
+ORG_PLEDGE_NEEDED = "신청하려면 공고의 신청 자격과 유의사항을 확인했다는 확인란에 체크하십시오."
+
+
+def consents_check(actor, consents, *, organisation=None) -> None:
+    """A citizen's own submission carries both consents, an organisation account's the pledge (staff and the
+    system record a paper form's elsewhere)."""
+    if actor is None:
+        return
+    if organisation is not None:
+        if access_organisation_own(actor) and ORG_PLEDGE not in (consents or ()):
+            raise ValidationFailed(ORG_PLEDGE_NEEDED, field_errors={"pledge": [ORG_PLEDGE_NEEDED]})
+        return
+    if access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
+        raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
+
+
 def _missing_documents(call: Call, application: Application | None) -> list[str]:
     uploaded = set(application.documents.values_list("label", flat=True)) if application is not None else set()
     return [line for line in call.document_lines if line not in uploaded]
@@ -175,12 +192,18 @@ def application_submit(
     call_open_check(call, now, audience=applicant.audience, quota=quota)
     channel = channel or applicant.default_channel(actor)
     points = 0
+    pledge_missing = organisation is not None and ORG_PLEDGE not in (consents or ())
+    if pledge_missing and actor is not None and access_organisation_own(actor):  # an account's own: the pledge
+        current = Application.objects.filter(call=call, organisation=organisation).exclude(status__in=REOPENABLE)
+        if current.exists():
+            return current.first()  # a retry of a submission already made
+        consents_check(actor, consents, organisation=organisation)
     if organisation is None:  # a person's application: the consents, the call's rules and priority points
         if actor is not None and access_apply(actor) and set(BOTH_CONSENTS) - set(consents or ()):
             current = Application.objects.filter(call=call, person=person).exclude(status__in=REOPENABLE).first()
             if current is not None:
                 return current  # a retry of a submission already made
-            raise ValidationFailed(CONSENTS_NEEDED, field_errors={"consents": [CONSENTS_NEEDED]})
+            consents_check(actor, consents)
         failures = eligibility_failures(call=call, person=person, rules=list(rules.eligibility) if rules else None)
         if failures:
             raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
@@ -191,7 +214,7 @@ def application_submit(
         # transaction stays (its consents neither) and the row is dealt with below, under its lock
         try:
             with transaction.atomic():
-                if consents:
+                if consents and person is not None:  # a person's consents (an organisation's pledge is no Consent)
                     consent_record(person=person, consents=consents, context=consent_context(call, channel), now=now)
                 return Application.objects.create(
                     call=call,
@@ -209,7 +232,7 @@ def application_submit(
             application = Application.objects.select_for_update().filter(call=call, **applicant.key).first()
             if application is not None and application.status not in REOPENABLE:
                 return application  # a double click or a retry: the same application
-            if consents:
+            if consents and person is not None:
                 consent_record(person=person, consents=consents, context=consent_context(call, channel), now=now)
             if applicant.documents_required(actor, channel):
                 missing = _missing_documents(call, application)
@@ -279,6 +302,8 @@ def application_save(
         return current  # a double click on 신청: the same application, nothing changed
     quota = _quota_or_only(call, quota)
     call_open_check(call, now, audience=applicant.audience, quota=quota)
+    if submit:  # before the draft: a refusal for want of consent (or pledge) writes nothing
+        consents_check(actor, consents, organisation=organisation)
     checked = documents_check(call, documents or {})
     written: list[str] = []
     try:
@@ -327,6 +352,58 @@ def application_withdraw(*, actor, application: Application, now=None) -> Applic
         application.status = Application.Status.WITHDRAWN
         application.save(update_fields=["status", "updated_at"])
     return application
+
+
+def application_draft_delete(*, actor, application: Application) -> None:
+    """The applicant deletes their draft (임시저장) with its files; a submitted application is withdrawn instead."""
+    Applicant.of(application).require(actor, application.call)
+    with transaction.atomic():
+        application = Application.objects.select_for_update().filter(pk=application.pk).first()
+        if application is None:
+            return  # deleted already: a double click
+        if application.status != Application.Status.DRAFT:
+            raise ValidationFailed("임시저장한 신청만 삭제할 수 있습니다. 제출한 신청은 마감 전에 철회하십시오.")
+        names = [document.file.name for document in application.documents.all()]
+        application.documents.all().delete()
+        application.delete()
+        transaction.on_commit(lambda: files_delete(names))
+
+
+def application_change(
+    *, actor, application: Application, quota: Quota | None = None, documents: dict | None = None, now=None
+) -> Application:
+    """The applicant changes a submitted application until the call's deadline, under the rules of applying: the
+    quota (a person's; checked against the call), a new file for any required document (checked as on applying),
+    the call's rules and priority points read again. The change history records what changed."""
+    call = application.call
+    applicant = Applicant.of(application)
+    applicant.require(actor, call)
+    now = now or timezone.now()
+    if application.status != Application.Status.SUBMITTED:
+        raise ValidationFailed("접수 상태인 신청만 고칠 수 있습니다.")
+    quota = quota or application.quota
+    call_open_check(call, now, audience=applicant.audience, quota=quota)
+    checked = documents_check(call, documents or {})
+    points = application.priority_points
+    if applicant.person is not None:
+        failures = eligibility_failures(call=call, person=applicant.person)
+        if failures:
+            raise ValidationFailed("신청 자격을 갖추지 못했습니다.", field_errors={"eligibility": failures})
+        points = priority_points(person=applicant.person, rules=list(call.priority_rules.all()))
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = Application.objects.select_for_update().get(pk=application.pk)
+            if locked.status != Application.Status.SUBMITTED:
+                raise ValidationFailed("접수 상태인 신청만 고칠 수 있습니다.")
+            locked.quota = quota
+            locked.priority_points = points
+            locked.save(update_fields=["quota", "priority_points", "updated_at"])
+            written = documents_put(locked, checked, now)
+    except BaseException:
+        files_delete(written)
+        raise
+    return locked
 
 
 # --- the same steps for an organisation ----------------------------------------------------------------------

@@ -27,6 +27,9 @@ def _kdate(day: date) -> str:
     return screen_date(day)
 
 
+# The residence rule's refusal: the portal's call page adds a link to where the citizen sets the address.
+RESIDENCE_FAILURE = "서울시에 주소를 둔 사람만 신청할 수 있습니다."
+
 # The rule kinds whose facts another app holds (intake.checks), with the check each calls.
 PERIOD_CHECKS = {EligibilityRule.Kind.NO_DIRECT_JOB_OVERLAP: DIRECT_JOB_OVERLAP}
 
@@ -56,7 +59,7 @@ def eligibility_failures(*, call: Call, person, rules=None, failing: dict[int, s
                     f"({_kdate(rule.on_date)} 기준 만 {age}세)."
                 )
         elif rule.kind == EligibilityRule.Kind.RESIDES_IN_SEOUL and person.district_id is None:
-            failures.append("서울시에 주소를 둔 사람만 신청할 수 있습니다.")
+            failures.append(RESIDENCE_FAILURE)
         elif rule.kind == EligibilityRule.Kind.NO_REGULAR_INCOME and person.income_status != "none":
             failures.append("정기소득이 없는 사람만 신청할 수 있습니다.")
         elif rule.kind == EligibilityRule.Kind.JOB_SEEKER and not person.job_seeker_registered:

@@ -19,6 +19,7 @@ from iljari.core.access import access_apply, access_selection_decline, require
 from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
 from iljari.core.history import history_batch, history_bulk_updated
+from iljari.core.korean import with_topic
 from iljari.enterprises.services import certifications_grant
 from iljari.intake.models import Application, Call, SelectionResult, SelectionRun
 from iljari.intake.services.guards import call_manage_check, selection_closed_check, selection_rerun_check
@@ -151,14 +152,17 @@ def selection_confirm(*, actor, call: Call, now=None, approval=None) -> Call:
 
 
 def applications_mark_placed(*, call: Call, application_ids, now=None) -> int:
-    """Called by participation inside its own transaction when it places or enrols selected people."""
+    """Called by participation inside its own transaction when it places or enrols selected people: only from a
+    confirmed selection (선발 확정 is an approval, 결재 — placing people never confirms it on the side)."""
     now = now or timezone.now()
     ids = list(application_ids)
     if not ids:
         return 0
-    if not call.selection_confirmed:
-        Call.objects.filter(pk=call.pk, selection_confirmed_at__isnull=True).update(selection_confirmed_at=now)
-        call.selection_confirmed_at = now
+    if not Call.objects.filter(pk=call.pk, selection_confirmed_at__isnull=False).exists():
+        raise ValidationFailed(
+            f"{with_topic(call.title)} 선발 결과가 아직 확정되지 않아 배치(입교)할 수 없습니다. "
+            "선발 확정 결재가 끝난 뒤 배치하십시오."
+        )
     marked = 0
     for start in range(0, len(ids), 2000):
         marked += history_bulk_updated(

@@ -242,7 +242,7 @@ def test_a_citizen_saves_a_draft_uploads_and_submits_on_the_portal(office, media
         f"/portal/calls/{call.code}/",
         {"quota": city, "action": "submit", **CONSENT, "document_1": upload("확인서.png", PNG, "image/png")},
     )
-    assert response.status_code == 302 and response["Location"] == "/portal/applications/"
+    assert response.status_code == 302 and response["Location"] == f"/portal/applications/{application.pk}/"
     application.refresh_from_db()
     assert application.status == "submitted" and application.documents.count() == 2
     again = citizen.post(

@@ -62,7 +62,9 @@ def test_only_the_calls_staff_confirm(office):
             services.selection_confirm(actor=actor, call=call)
 
 
-def test_placing_the_selected_confirms_the_selection_and_they_cannot_decline_after(office):
+def test_the_selected_are_placed_only_after_the_selection_is_confirmed_and_cannot_decline_after(office, client_as):
+    from iljari.participation import services as participation
+    from iljari.participation.models import Placement
     from iljari.participation.tests.factories import make_site
 
     site = make_site()
@@ -70,13 +72,19 @@ def test_placing_the_selected_confirms_the_selection_and_they_cannot_decline_aft
     _applied(call, 3)
     close_call(call)
     services.selection_run(actor=None, call=call, seed=3)
-    from iljari.participation import services as participation
-
-    placed = participation.placements_from_selection(
-        actor=None, call=call, worksites=[site["city"]], start_date=date(2018, 3, 2), end_date=date(2018, 12, 31)
-    )
+    placing = {"worksites": [site["city"]], "start_date": date(2018, 3, 2), "end_date": date(2018, 12, 31)}
+    with pytest.raises(ValidationFailed, match="선발 결과가 아직 확정되지 않아 배치"):  # placing never confirms it
+        participation.placements_from_selection(actor=None, call=call, **placing)
     call.refresh_from_db()
-    assert placed == 2 and call.selection_confirmed
+    assert not call.selection_confirmed and not Placement.objects.exists()
+    assert not Application.objects.filter(call=call, placed_at__isnull=False).exists()
+    waiting = client_as(Role.DIVISION_STAFF).get("/participation/").content.decode()
+    assert "선발 확정 결재가 끝나면 배치합니다" in waiting and f"/participation/calls/{call.code}/place/" not in waiting
+    services.selection_confirm(actor=None, call=call)
+    waiting = client_as(Role.DIVISION_STAFF).get("/participation/").content.decode()
+    assert f"/participation/calls/{call.code}/place/" in waiting
+    placed = participation.placements_from_selection(actor=None, call=call, **placing)
+    assert placed == 2
     with pytest.raises(ValidationFailed, match="선발 결과가 확정되어"):
         services.selection_run(actor=None, call=call, seed=4)
     selected = Application.objects.filter(call=call, status="selected").first()

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from iljari.core.access import access_apply, access_organisation_own
 from iljari.core.formats import d_day_text
 from iljari.core.http import paginate
 from iljari.core.lists import list_read
@@ -37,7 +38,9 @@ def _call_list(request, audience: str):
     now, today = timezone.now(), timezone.localdate()
     for call in page:
         call_marks(call, now=now, today=today)
-    context = {"form": form, "listing": listing, "page": page, "people": people}
+    own = access_apply(request.user) if people else access_organisation_own(request.user)
+    mine = reverse("intake:portal_applications" if people else "intake:org_portal_applications") if own else ""
+    context = {"form": form, "listing": listing, "page": page, "people": people, "own_applications": mine}
     return render(request, "intake/portal_calls.html", context)
 
 

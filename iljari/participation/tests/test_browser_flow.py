@@ -75,6 +75,10 @@ def test_from_application_to_pay_and_job_achievement(transactional_db, personas,
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="선발 실행").click()
     assert "추첨 기준값 42" in page.content()
+    # 선발 확정 is an approval (결재), walked in approvals' own browser test; here its final approval has been given
+    from iljari.intake import services as intake_services
+
+    intake_services.selection_confirm(actor=None, call=call)
 
     # the announcement day comes; the citizen sees the result
     Call.objects.filter(pk=call.pk).update(announce_on=today)

@@ -40,6 +40,7 @@ def _round(site):
             intake.application_submit(actor=None, call=call, person=make_person(), quota=quota)
     close_call(call)
     intake.selection_run(actor=None, call=call, seed=1)
+    intake.selection_confirm(actor=None, call=call)  # 선발 확정 before placing
     return call
 
 

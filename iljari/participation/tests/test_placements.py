@@ -107,6 +107,7 @@ def _selected_call(count: int):
         intake.application_submit(actor=None, call=call, person=person, quota=quota)
     close_call(call)
     intake.selection_run(actor=None, call=call, seed=7)
+    intake.selection_confirm(actor=None, call=call)  # 선발 확정 before placing
     return call, people
 
 

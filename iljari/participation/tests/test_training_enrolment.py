@@ -30,6 +30,7 @@ def _select(call, seed: int = 7):
     intake.eligibility_run(actor=None, call=call)
     close_call(call)
     intake.selection_run(actor=None, call=call, seed=seed)
+    intake.selection_confirm(actor=None, call=call)  # 선발 확정 before placing
 
 
 def test_a_calls_selection_becomes_trainees_of_the_courses_its_quotas_recruit_for(training, personas):

@@ -153,6 +153,7 @@ def test_division_staff_enrol_a_calls_selected_applicants_from_the_page(training
         intake.application_submit(actor=None, call=call, person=make_person(), quota=quota)
     close_call(call)
     intake.selection_run(actor=None, call=call, seed=3)
+    intake.selection_confirm(actor=None, call=call)  # 선발 확정 before placing
     client = client_as(Role.DIVISION_STAFF)
     figures = client.get("/participation/training/?year=2018").content.decode()
     assert "입교를 기다리는 선발자" in figures and "TR-TEST/enrol/" in figures

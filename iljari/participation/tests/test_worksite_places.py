@@ -81,6 +81,7 @@ def _round():
     for _ in range(3):
         intake.application_submit(actor=None, call=call, person=make_person(), quota=call.quotas.get(), now=opens)
     intake.selection_run(actor=None, call=call, seed=1)
+    intake.selection_confirm(actor=None, call=call)  # 선발 확정 before placing
     return call
 
 

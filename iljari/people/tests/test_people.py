@@ -193,8 +193,6 @@ def test_a_citizen_registers_sees_and_corrects_their_own_record(personas):
         "/people/me/",
         {
             "name": "한시민",
-            "birth_date": "1995-03-02",
-            "sex": "F",
             "rrn": "950302-2123456",
             "income_status": "none",
             "consent_personal_data": "on",
@@ -208,6 +206,17 @@ def test_a_citizen_registers_sees_and_corrects_their_own_record(personas):
     person = Person.objects.get(user=personas[Role.CITIZEN])
     assert person.phone == "010-2222-3333" and person.income_status == "regular"
     assert person.rrn == "9503022123456"  # the number cannot be changed from here
+    assert (person.birth_date, person.sex) == (date(1995, 3, 2), "F")  # read from the number, never asked
+
+
+def test_a_citizens_own_registration_asks_the_consents_first_and_no_birth_date_or_sex(personas):
+    citizen = Client()
+    citizen.force_login(personas[Role.CITIZEN])
+    page = citizen.get("/people/me/").content.decode()
+    assert page.index('name="consent_personal_data"') < page.index('name="rrn"')
+    assert 'name="birth_date"' not in page and 'name="sex"' not in page
+    response = citizen.post("/people/me/", {"name": "한시민", "rrn": "950302-2123456", "income_status": "none"})
+    assert response.status_code == 400 and not Person.objects.filter(user=personas[Role.CITIZEN]).exists()
 
 
 def test_staff_corrections_are_in_the_history_without_the_number(personas, client_as):

@@ -20,13 +20,15 @@ EMAIL = "hong@example.com"
 RRN = "900101-1234567"
 DIGITS = "9001011234567"
 PASSWORD = "Signup!2018pw"
-IDENTITY = {"name": "홍길동", "birth_date": "1990-01-01", "sex": "M", "rrn": RRN}
+IDENTITY = {"name": "홍길동", "rrn": RRN}
+CONSENTS = {"consent_personal_data": "on", "consent_unique_identifier": "on"}
 ACCOUNT = {
+    "address": "서울특별시 중구 세종대로 110",
+    "district": "outside",
+    "postal_code": "04524",
     "username": "hong2018",
     "password": PASSWORD,
     "password_confirm": PASSWORD,
-    "consent_personal_data": "on",
-    "consent_unique_identifier": "on",
 }
 
 
@@ -38,8 +40,15 @@ def _wrong(code: str) -> str:
     return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
+def _start(client, destination=EMAIL):
+    """Steps 1 and 2: both consents, then the contact; the answer to the contact step."""
+    response = client.post("/portal/signup/", CONSENTS)
+    assert response.status_code == 302 and response["Location"] == "/portal/signup/contact/"
+    return client.post("/portal/signup/contact/", {"destination": destination})
+
+
 def _through_code(client, mailoutbox, destination=EMAIL):
-    response = client.post("/portal/signup/", {"destination": destination})
+    response = _start(client, destination)
     assert response.status_code == 302 and response["Location"] == "/portal/signup/code/"
     response = client.post("/portal/signup/code/", {"code": _code_in(mailoutbox[-1].body)})
     assert response.status_code == 302 and response["Location"] == "/portal/signup/identity/"
@@ -96,7 +105,7 @@ def test_a_citizen_signs_up_by_e_mail_and_lands_on_the_calls(db, mailoutbox):
 
 def test_a_citizen_signs_up_with_a_mobile_number(db, sms_outbox, mailoutbox):
     client = Client()
-    response = client.post("/portal/signup/", {"destination": "010 9876 5432"})
+    response = _start(client, "010 9876 5432")
     assert response.status_code == 302
     assert "010-****-5432" in client.get("/portal/signup/code/").content.decode()
     assert mailoutbox == [] and sms_outbox[0].phone == "01098765432"
@@ -110,10 +119,13 @@ def test_a_citizen_signs_up_with_a_mobile_number(db, sms_outbox, mailoutbox):
 
 def test_each_step_needs_the_one_before(db, mailoutbox):
     client = Client()
+    assert client.get("/portal/signup/contact/")["Location"] == "/portal/signup/"
     assert client.get("/portal/signup/code/")["Location"] == "/portal/signup/"
     assert client.get("/portal/signup/identity/")["Location"] == "/portal/signup/"
     assert client.get("/portal/signup/account/")["Location"] == "/portal/signup/"
-    client.post("/portal/signup/", {"destination": EMAIL})
+    client.post("/portal/signup/", CONSENTS)
+    assert client.get("/portal/signup/code/")["Location"] == "/portal/signup/contact/"
+    client.post("/portal/signup/contact/", {"destination": EMAIL})
     assert client.get("/portal/signup/identity/")["Location"] == "/portal/signup/code/"
     assert client.post("/portal/signup/identity/", IDENTITY)["Location"] == "/portal/signup/code/"
     assert client.get("/portal/signup/account/")["Location"] == "/portal/signup/"
@@ -122,7 +134,7 @@ def test_each_step_needs_the_one_before(db, mailoutbox):
 
 def test_an_expired_code_is_refused_in_korean(db, mailoutbox, monkeypatch):
     client = Client()
-    client.post("/portal/signup/", {"destination": EMAIL})
+    _start(client)
     later = timezone.now() + timedelta(minutes=5, seconds=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     response = client.post("/portal/signup/code/", {"code": _code_in(mailoutbox[0].body)})
@@ -132,7 +144,7 @@ def test_an_expired_code_is_refused_in_korean(db, mailoutbox, monkeypatch):
 
 def test_wrong_codes_are_counted_and_the_fifth_voids_the_code(db, mailoutbox):
     client = Client()
-    client.post("/portal/signup/", {"destination": EMAIL})
+    _start(client)
     code = _code_in(mailoutbox[0].body)
     response = client.post("/portal/signup/code/", {"code": _wrong(code)})
     assert response.status_code == 400 and "인증번호가 일치하지 않습니다. 4번 더 입력할 수 있습니다." in (
@@ -148,7 +160,7 @@ def test_wrong_codes_are_counted_and_the_fifth_voids_the_code(db, mailoutbox):
 
 def test_a_resend_within_a_minute_waits_and_the_new_code_replaces_the_old(db, mailoutbox, monkeypatch):
     client = Client()
-    client.post("/portal/signup/", {"destination": EMAIL})
+    _start(client)
     response = client.post("/portal/signup/code/resend/", follow=True)
     assert "60초에 한 번만 다시 받을 수 있습니다" in response.content.decode()
     assert len(mailoutbox) == 1
@@ -166,8 +178,8 @@ def test_a_resend_within_a_minute_waits_and_the_new_code_replaces_the_old(db, ma
 def test_too_many_codes_to_one_address_are_refused_in_korean(db, mailoutbox, settings):
     settings.ILJARI_OTP_RESEND_SECONDS = 0
     for _ in range(5):
-        assert Client().post("/portal/signup/", {"destination": EMAIL}).status_code == 302
-    response = Client().post("/portal/signup/", {"destination": EMAIL})
+        assert _start(Client()).status_code == 302
+    response = _start(Client())
     assert response.status_code == 429
     assert "같은 곳으로는 한 시간에 5번까지 인증번호를 받을 수 있습니다" in response.content.decode()
 
@@ -175,7 +187,7 @@ def test_too_many_codes_to_one_address_are_refused_in_korean(db, mailoutbox, set
 def test_the_code_appears_in_no_url_no_page_and_no_row(db, mailoutbox):
     client = Client()
     pages = []
-    response = client.post("/portal/signup/", {"destination": EMAIL})
+    response = _start(client)
     code = _code_in(mailoutbox[0].body)
     pages.append(response["Location"])
     pages.append(client.get("/portal/signup/code/").content.decode())
@@ -218,12 +230,12 @@ class RefusingVerifier:
         raise IdentityNotVerified("휴대폰 본인확인 결과가 입력한 정보와 다릅니다.")
 
 
-def test_the_demo_verifier_refuses_malformed_input(db, mailoutbox):
+def test_a_malformed_number_is_refused_without_repeating_it(db, mailoutbox):
     client = Client()
     _through_code(client, mailoutbox)
-    response = client.post("/portal/signup/identity/", {**IDENTITY, "sex": "F"})
-    assert response.status_code == 400 and "성별 자리가 입력한 성별과 다릅니다" in response.content.decode()
-    assert RRN not in response.content.decode() and DIGITS not in response.content.decode()
+    response = client.post("/portal/signup/identity/", {**IDENTITY, "rrn": "901301-1234567"})
+    assert response.status_code == 400 and "앞자리의 생년월일이 올바르지 않습니다" in response.content.decode()
+    assert "901301" not in response.content.decode()
 
 
 def test_a_number_that_already_has_an_account_is_refused_without_saying_whose(personas, mailoutbox):
@@ -313,7 +325,9 @@ def test_nothing_is_written_when_the_last_step_fails(db, mailoutbox, monkeypatch
         ({"password_confirm": "Other!2018pw"}, "비밀번호가 서로 다릅니다"),
         ({"username": "t_staff"}, "이미 쓰이는 아이디입니다"),
         ({"username": "홍길동"}, "아이디는 영문 소문자로 시작하는"),
-        ({"consent_unique_identifier": ""}, "모두 동의해야 가입할 수 있습니다"),
+        ({"address": "  "}, "필수 항목"),
+        ({"district": ""}, "필수 항목"),
+        ({"postal_code": "0452"}, "우편번호는 숫자 5자리"),
     ],
 )
 def test_a_refused_last_step_is_explained_and_writes_nothing(personas, mailoutbox, changes, message):

@@ -248,6 +248,7 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
     for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
         page.get_by_text(consent, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="신청").click()
-    page.wait_for_url("**/portal/applications/")
-    table = page.get_by_role("table", name="내 신청: 공고, 구분, 접수 일시, 상태, 철회·포기")
+    page.wait_for_url("**/portal/applications/*/")  # the application's own page
+    page.goto("/portal/applications/")
+    table = page.get_by_role("table", name="내 신청: 공고, 구분, 접수 일시, 진행 단계, 상태, 철회·포기")
     assert call.title in table.inner_text() and "접수" in table.inner_text()

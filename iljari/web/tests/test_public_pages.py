@@ -343,8 +343,9 @@ def test_a_citizens_menu_has_no_visitor_links(client_as):
 
 
 def test_a_deadline_at_midnight_is_the_end_of_the_day_before():
-    assert screen_deadline(_at(date(2027, 1, 30))) == "2027.1.29.(금) 24:00"
-    assert screen_deadline(_at(date(2027, 1, 29), 18)) == "2027.1.29.(금) 18:00"
+    assert screen_deadline(_at(date(2027, 1, 30)), weekday=True) == "2027.1.29.(금) 24:00"
+    assert screen_deadline(_at(date(2027, 1, 29), 18), weekday=True) == "2027.1.29.(금) 18:00"
+    assert screen_deadline(_at(date(2027, 1, 30))) == "2027.1.29. 24:00"
     assert d_day_text(_at(date(2027, 1, 30)), date(2027, 1, 29)) == "D-day"
     assert d_day_text(_at(date(2027, 1, 30)), date(2027, 1, 26)) == "D-3"
     assert d_day_text(_at(date(2027, 1, 30)), date(2027, 1, 30)) == ""

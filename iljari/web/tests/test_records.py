@@ -69,6 +69,7 @@ def test_staff_see_every_part_of_a_participants_history_with_links(participant, 
     assert "강동구 골목상권 활성화" in html and "2018년 5월" in html and "160.0시간" in html
     assert "카페 세미나실" in html and "취업 상담" in html
     assert 'href="/frontline/rooms/CAFE-R1/?day=2018-05-03"' in html  # the booking on its room's day
+    assert "2018.5.3." in html and "14:00~15:00" in html and "'18.5.3." not in html  # the screen's date style
     # May 2018 from the course's first day (2 May): 22 weekdays less 7 May (대체공휴일) and 22 May (부처님오신날)
     assert "15/20일" in html
 

@@ -369,3 +369,15 @@ def test_the_work_list_takes_as_many_queries_whatever_the_number_of_records(offi
         items = work_items(client)
     assert items["6월 근무상황 미입력 사업장"][0] == 7 and items["7일 안에 접수 마감하는 모집공고"][0] == 8
     assert len(many) == len(few)
+
+
+def test_the_home_shows_the_work_list_of_the_day_asked_and_its_links_carry_it(office_day, client_as):
+    """On 20 June only January to May have ended (March locked): four months to close, not five; May's records are
+    the ones due. The heading says it is not today's list, and every link opens its list on that day."""
+    client = client_as(Role.OFFICE_MANAGER)
+    html = client.get("/?on=2018-06-20").content.decode()
+    assert "그날 할 일" in html and "오늘 할 일" not in html and "18.6.20." in html
+    items = {m["label"]: (int(m["count"].replace(",", "")), unescape(m["url"])) for m in ITEM.finditer(html)}
+    assert items["마감할 달"][0] == 4 and "5월 근무상황 미입력 사업장" in items
+    assert all("on=2018-06-20" in url for _, url in items.values())
+    assert "오늘 할 일" in client.get("/?on=not-a-day").content.decode()  # an unreadable day: today's list

@@ -23,13 +23,15 @@
       }
     });
   }
-  // On a phone the menu starts folded (one 메뉴 line) and, once unfolded, shows only the current page's group open;
-  // on a wider screen every group stays open. Without this script everything is open and each group still folds
-  // by itself (details/summary).
+  // On a phone the menu starts folded (one 메뉴 line above the content) and, once unfolded, shows a long menu with
+  // only the current page's group open (a short one, as a citizen's, with every group open); on a wider screen every
+  // group stays open. Without this script everything is open and each group still folds by itself (details/summary).
   var menu = document.querySelector("details[data-menu]");
   if (menu && window.matchMedia && window.matchMedia("(max-width: 768px)").matches) {
     menu.open = false;
-    menu.querySelectorAll("details[data-nav-group]:not([data-current])").forEach(function (group) { group.open = false; });
+    if (menu.querySelectorAll("a").length > 12) {
+      menu.querySelectorAll("details[data-nav-group]:not([data-current])").forEach(function (group) { group.open = false; });
+    }
   }
   // Ask before a form marked data-confirm is sent.
   document.addEventListener("submit", function (event) {
