@@ -497,8 +497,11 @@ def _text_blocks(programme, text: list) -> list:
                 if number:
                     cells.append(Cell("→", align="center"))
                 cells.append(Cell(step, align="center"))
-            title = said or "추진 절차"
+            title = block.title or said or "추진 절차"
             blocks.append(Table(title=" ", caption=f"{title}: " + " → ".join(block.steps), header=[], body=[cells]))
+        elif block.marker == "□" or (not block.marker and block.level == 0):
+            # □ 사업개요 and the unmarked sub-headings (① 청년일자리센터 운영) are headings: kept with what follows
+            blocks.append(Heading(4, said, block.marker))
         else:
             blocks.append(Item(said, marker=block.marker, level=block.level))
     return blocks

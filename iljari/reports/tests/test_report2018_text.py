@@ -1,0 +1,207 @@
+# ruff: noqa: E501  (the report's lines are transcribed whole)
+"""Part Ⅲ of the rebuilt 2018 주요업무보고, drawn from the programmes' blocks (demo/dataset/report2018_text.py),
+against the printed report: each table of Ⅲ cell by cell, and each ※ note of the report as a note (a ※ paragraph
+or a line under a table), never as a "-" item.
+
+The expected cells and notes below are written from the printed report, not from the dataset file. The markdown
+renderer flattens a table to one header row (a merged header's labels joined, top to bottom) and writes a merged
+body cell in its first row and column, the cells it covers left empty."""
+
+from datetime import date
+
+import pytest
+
+from iljari.core.roles import Role
+from iljari.core.tests.figure_readers import md_table_rows
+from iljari.demo.report2018_text_loader import load_report2018_text
+from iljari.plan.models import Programme, ProgrammeBlock
+from iljari.reports.files import report_file
+
+AS_OF = date(2018, 6, 30)
+
+# title printed above the table -> (단위 line or "", rows as the markdown writes them: header first)
+TABLES = {
+    "청년일자리센터 운영개요": (
+        "",
+        [  # no header row: the labels are the first column (an empty header line is no row)
+            ["주요 시설", "취업상담창구, 스터디룸 13, 멘토링실 5, 세미나실 1, 다목적홀 등"],
+            ["운영 시간", "평일 오전9시~오후9시 / 토요일 오전10시~오후6시"],
+            ["주요 서비스", "커뮤니티 공간 대여, 모의 면접, 취업특강 등 취업서비스 무료 제공"],
+        ],
+    ),
+    "뉴딜일자리 사업규모": (
+        "(단위 : 명)",
+        [
+            [
+                "구분",
+                "합계",
+                "서울시 추진사업",
+                "자치구",
+                "민간공모 사업 소계",
+                "민간공모 사업 市사업부서 민간공모",
+                "민간공모 사업 공공 특화분야",
+                "민간공모 사업 민간기업 맞춤형",
+                "민간공모 사업 청년 아이디어",
+            ],
+            ["인원", "4,655", "2,655", "700", "1,300", "300", "300", "400", "300"],
+        ],
+    ),
+    "4개 기술교육원 현황": (
+        "",
+        [
+            ["구분", "동부", "중부", "북부", "남부"],
+            ["위치", "강동구 고덕동", "용산구 한남동", "노원구 상계동", "경기도 군포시"],
+            ["위탁법인", "(학)경복대학교", "명지전문대학 산학협력단", "(재)한국능력개발원", "(사)엘림복지회"],
+            ["현위탁기간", "'16.3.1~'19.2.28", "'17.3.1~'20.2.28", "'16.3.1~'19.2.28", "'16.3.1~'19.2.28"],
+        ],
+    ),
+    "국제포럼 주요 프로그램": (
+        "",
+        [
+            ["구분", "구분", "주제 및 내용"],
+            ["세션", "①", "『더 좋은 일자리를 위한 실천들』"],
+            ["", "", "노동시장의 차별, 격차, 배제가 아닌 좋은 일자리모델"],
+            ["", "②", "『노동의 미래와 유니온 시티』"],
+            ["", "", "4차 산업시대, 비표준적 계약과 고용관계변화에 대한 대응과 해법"],
+            ["", "③", "『좋은 일자리를 위한 도시의 역할』"],
+            ["", "", "좋은 일자리 도시 모델 구상과 실천"],
+            ["공식행사", "", "개막식 / 폐막식"],
+        ],
+    ),
+    "전태일 노동복합시설 층별용도(안)": (
+        "",
+        [
+            ["층별", "용도"],
+            ["1층", "전태일 기념 공간(수장고), 주차장, 기계실 등"],
+            ["2층", "전태일 기념 공간(공연장, 사무공간)"],
+            ["3층", "전태일 기념 공간(전시실, 체험장, 교육장)"],
+            ["4층", "노동 허브"],
+            ["5층", "서울노동권익센터"],
+            ["6층", "사무 및 휴게공간"],
+        ],
+    ),
+    "休 서울노동자 쉼터 현황": (
+        "",
+        [
+            ["쉼터명", "규모(m²)", "운영인력", "주이용대상", "운영시간", "일평균", "비고"],
+            ["서초쉼터", "151", "3명", "대리기사", "18:00~06:00", "70명", "'16.3월 개소"],
+            ["북창쉼터", "300", "3명", "퀵서비스노동자", "08:30~20:00", "57명", "'17.6월 개소"],
+            ["합정쉼터", "165", "5명", "이동노동자", "08:30~06:00", "48명", "'17.11월 개소"],
+            ["상암쉼터", "250", "3명", "미디어 노동자", "09:30~18:00", "-", "'18.5월 개소"],
+        ],
+    ),
+}
+
+# The report's ※ notes, each under its programme (the two the first rebuild lost among them)
+NOTES = {
+    "P1-01": [
+        "'16~17년(기선정) : 297개, '18년(예정) : 100개, '19~'22년(예정) : 600개(150개/연)",
+        "공모기간 : '18.5.14.(월) ~ 6.1.(금)(3주간)",
+        "'17년 = 1.7:1",
+    ],
+    "P1-03": ["뉴딜일자리 참여자 취업률 : 2016년 52.0% ⇒ 2017년 52.9%"],
+    "P1-04": ["평가결과 우수사업은 6개월 지원 연장"],
+    "P1-05": ["시·구비 50:50 매칭을 원칙으로 하되, 사업성격에 따라 매칭비율 조정"],
+    "P1-06": ["시·구 매칭비율 7:3"],
+    "P1-07": [
+        "훈련대상 : 만15세 이상 서울시민(기초생활수급자, 국가유공자 등 우선 선발)",
+        "국비 : 5,008백만원",
+        "하반기 직업교육 훈련생 57개학과 1,960명 모집 중(7.9.~8.17.)",
+        "수탁기관 공모·선정(11~12월), 계약·협약 심사('19.1월), 협약체결('19.2월), 운영('19.3월~)",
+    ],
+    "P2-01": [
+        "6.29일 서울주택도시공사, 비정규직 임대주택관리원 384명을 정규직 전환하기로 노사합의",
+        "「서울시 비정규직 근로자의 무기계약직 전환 등 고용환경 개선 지원 조례」 및 「기간제근로자 관리규정」",
+        "채용사유, 인원, 기간, 예산 등의 적정성 등을 심사",
+    ],
+    "P2-04": [
+        "노동법률상담, 노동조합 교육, 근로자 자녀 장학금 지급 등 9개사업 추진 중",
+        "노동법·비정규직·단체교섭 등 노사간 갈등분야의 집중 교육 및 토론",
+    ],
+    "P2-05": ["북창쉼터 장소 이전('18.4월)"],
+    "P3-01": [
+        "사회적경제기업('18.6월) : 총 4,199개(사회적기업 617개, 협동조합 3,265개, 마을기업 108개, 기타 209개)",
+        "사회적경제기업 발굴 및 육성 15,868백만원, 사회적경제지원센터 4,937백만원",
+        "공공구매 활성화 379백만원, 사회적경제 인식제고 및 성과관리 440백만원",
+        "서울시, 민간 4대부문(사회적기업, 협동조합, 마을기업, 자활기업) 공동개최",
+    ],
+    "P3-03": [
+        "'18년 기금 투·융자사업비 140억원",
+        "'18.5월말 기준 채권잔액 : 총 127건, 41,781백만원('18년 원금 회수액 2,020백만원)",
+    ],
+    "P3-04": ["'18.6월 회원현황 : 서울시(의장도시), 성남시, 수원시, 인천남구, 노원구 등 18개 지자체 및 행정안전부"],
+    "P3-05": [
+        "소셜벤처 : 기술·경영혁신 등 모험적 방법으로 기업을 경영하면서 사회적 가치와 경제적 이익을 동시에 추구하는 기업모델",
+        "'18.8월 자치구 공모를 통해 사업비 지원",
+    ],
+}
+
+
+@pytest.fixture
+def text_2018(dataset_2018, personas):
+    load_report2018_text()
+    return personas
+
+
+@pytest.fixture
+def business_md(text_2018):
+    user = text_2018[Role.OFFICE_MANAGER]
+    return report_file(user=user, kind="business", year=2018, as_of=AS_OF, fmt="md").data.decode()
+
+
+def _table_rows(text: str, title: str) -> tuple[str, list[list[str]]]:
+    """The unit line and rows of the markdown table printed under `**title**`."""
+    after = text[text.index(f"**{title}**") + len(title) + 4 :].lstrip("\n")
+    parts = after.split("\n\n")
+    unit = "" if parts[0].startswith("|") else parts.pop(0)
+    return unit, md_table_rows(parts[0])
+
+
+def test_every_programme_of_part_three_has_its_text(text_2018):
+    programmes = Programme.objects.filter(objective__vision__year=2018)
+
+    assert programmes.count() == 21
+    assert not programmes.filter(blocks__isnull=True).exists()
+
+
+def test_each_table_of_part_three_matches_the_printed_report_cell_by_cell(business_md):
+    for title, (unit, expected) in TABLES.items():
+        assert _table_rows(business_md, title) == (unit, expected), title
+
+
+def test_the_funds_flow_runs_from_the_city_through_the_intermediaries_to_the_enterprises(text_2018):
+    flow = ProgrammeBlock.objects.get(programme__code="P3-03", kind="flow")
+
+    steps = [cell.text for cell in flow.cells.order_by("column")]
+    assert steps[0].startswith("市") and steps[2].startswith("수행기관") and steps[-1] == "사회적경제 기업 등"
+    assert "이자율 0%" in steps[1] and "이자율 최대 3%" in steps[3]
+
+
+def test_each_note_of_the_report_is_printed_as_a_note(business_md, text_2018):
+    lines = [line.strip().removeprefix("- ").strip() for line in business_md.splitlines()]
+
+    for code, notes in NOTES.items():
+        for note in notes:
+            assert f"※ {note}" in lines, (code, note)
+    assert sum(len(notes) for notes in NOTES.values()) >= 25
+    # none of them is a "-" item
+    assert not any(line.startswith("\\- ※") for line in lines)
+
+
+def test_the_sub_headings_are_kept(business_md):
+    youth = business_md[business_md.index("### ② 청년 체감 일자리") :]
+    youth = youth[: youth.index("\n### ", 1)]
+    assert youth.index("#### ① 청년일자리센터 운영") < youth.index("#### □ 운영개요")
+    cafe = youth[youth.index("#### ② 청년 생활 밀착형 일자리카페 운영") :]
+    assert "- ○ 취업날개서비스 개선을 위한 이용자 만족도 조사 : '18.11월" in cafe
+
+    social = business_md[business_md.index("### ① 체계적인 종합지원으로 사회적경제기업 육성") :]
+    assert social.index("#### ① 기업특성별 맞춤형 지원") < social.index("#### ② 사회적경제기업의 공공구매")
+
+
+def test_loading_twice_keeps_the_blocks_the_office_has(text_2018):
+    before = ProgrammeBlock.objects.count()
+
+    load_report2018_text()
+
+    assert ProgrammeBlock.objects.count() == before
