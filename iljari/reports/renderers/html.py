@@ -14,7 +14,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
 from iljari.reports.charts import chart_svg
-from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, Paragraph, Table
+from iljari.reports.document import Block, Cell, Chart, Document, Flow, Heading, Item, Paragraph, Table
+from iljari.reports.flows import flow_svg
 
 _ALIGN_CLASSES = {"right": "num", "center": "center"}
 _FONTS = '"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans KR", "Nanum Gothic", sans-serif'
@@ -53,6 +54,9 @@ STYLE = mark_safe(  # noqa: S308 # nosec B308 B703
 .ilj-report .missing {{ color: #777; font-style: italic; }}
 .ilj-report .note {{ font-size: .9em; margin: .25rem 0 0; }}
 .ilj-report figure.chart {{ margin: 1rem 0; }}
+.ilj-report figure.flow {{ margin: 1rem 0; text-align: center; break-inside: avoid; }}
+.ilj-report figure.flow figcaption {{ font-weight: 700; margin-bottom: .25rem; }}
+.ilj-report figure.flow svg {{ max-width: 100%; height: auto; }}
 .ilj-report figure.chart svg {{ max-width: 100%; height: auto; }}
 .ilj-report hr.page-break {{ border: 0; border-top: 1px dashed #bbb; margin: 2rem 0; }}
 @page {{ size: A4; margin: 15mm; }}
@@ -156,6 +160,11 @@ def _block(block: Block, *, spans: bool = True) -> SafeString:
     if isinstance(block, Chart):
         # chart_svg escapes every text it draws; the figures are also in the table beside it
         return format_html('<figure class="chart">{}</figure>', mark_safe(chart_svg(block)))  # noqa: S308 # nosec B308 B703
+    if isinstance(block, Flow):
+        # flow_svg escapes every text it draws; the steps are also its label
+        svg = mark_safe(flow_svg(block))  # noqa: S308 # nosec B308 B703
+        title = format_html("<figcaption>{}</figcaption>", block.title) if block.title.strip() else ""
+        return format_html('<figure class="flow">{}{}</figure>', title, svg)
     return format_html('<hr class="{}">', "page-break")  # PageBreak
 
 

@@ -49,7 +49,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from iljari.core.errors import IljariError
 from iljari.reports.charts import FONTS, chart_png
-from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.document import Block, Cell, Chart, Document, Flow, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.flows import flow_caption, flow_png
 from iljari.reports.renderers.markdown import place_cells
 from iljari.reports.renderers.xlsx import document_datetime
 
@@ -63,6 +64,7 @@ _MM = 7200 / 25.4
 MARGINS = {"left": 20, "right": 20, "top": 20, "bottom": 15, "header": 10, "footer": 10}  # mm
 INDENT_MM = 5  # an item level, and the hanging indent of a marker
 CHART_WIDTH_MM = 150
+FLOW_MM_PER_POINT = 0.2646  # a CSS pixel, as the SVG of the flow measures
 PREVIEW_TEXT_LIMIT = 1024  # characters of Preview/PrvText.txt, as 한글 keeps it short
 
 # Character shapes: (size in pt, bold, italic, colour)
@@ -303,6 +305,24 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Chart):
             self.chart(block)
+        elif isinstance(block, Flow):
+            self.flow(block)
+
+    def flow(self, flow: Flow) -> None:
+        """The flow drawn as boxes and arrows (a picture, as the charts), its title above it."""
+        if flow.title.strip():
+            self.paragraph(flow.title, char=self.styles.char["bold"], para=self.styles.para["table_title"])
+        image, width, _height = flow_png(flow)
+        picture = self.doc.add_picture(
+            image,
+            "png",
+            width_mm=min(width * FLOW_MM_PER_POINT, CHART_WIDTH_MM),
+            align="CENTER",
+            para_pr_id_ref=self.styles.para["picture"],
+            **self._attributes(),
+        )
+        self._placed(picture.paragraph)
+        _describe(picture.element, flow_caption(flow))
 
     def chart(self, chart: Chart) -> None:
         picture = self.doc.add_picture(
@@ -447,6 +467,8 @@ def _preview_text(document: Document) -> bytes:
             lines.append(f"{block.marker} {block.text}")
         elif isinstance(block, Paragraph):
             lines.append(block.text)
+        elif isinstance(block, Flow):
+            lines.append(flow_caption(block))
         elif isinstance(block, Table):
             lines.append(block.title)
     text = "\r\n".join(" ".join(line.split()) for line in lines if line.strip())

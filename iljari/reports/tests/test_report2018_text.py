@@ -205,3 +205,89 @@ def test_loading_twice_keeps_the_blocks_the_office_has(text_2018):
     load_report2018_text()
 
     assert ProgrammeBlock.objects.count() == before
+
+
+# --- every renderer draws them ---------------------------------------------------------------------------------
+
+
+def _business(user, fmt: str) -> bytes:
+    return report_file(user=user, kind="business", year=2018, as_of=AS_OF, fmt=fmt).data
+
+
+def test_the_hwpx_tables_are_read_back_with_their_cells_by_another_reader(text_2018, tmp_path):
+    from hwp_hwpx_parser import Reader  # a reader of its own (not python-hwpx, which writes the file)
+
+    path = tmp_path / "report.hwpx"
+    path.write_bytes(_business(text_2018[Role.OFFICE_MANAGER], "hwpx"))
+    with Reader(path) as reader:
+        tables = [[[cell.strip() for cell in row] for row in table.rows] for table in reader.tables]
+
+    institutes = next(t for t in tables if t and t[0][:2] == ["구분", "동부"])
+    assert institutes == [
+        ["구분", "동부", "중부", "북부", "남부"],
+        ["위치", "강동구 고덕동", "용산구 한남동", "노원구 상계동", "경기도 군포시"],
+        ["위탁법인", "(학)경복대학교", "명지전문대학 산학협력단", "(재)한국능력개발원", "(사)엘림복지회"],
+        ["현위탁기간", "'16.3.1~'19.2.28", "'17.3.1~'20.2.28", "'16.3.1~'19.2.28", "'16.3.1~'19.2.28"],
+    ]
+    shelters = next(t for t in tables if t and t[0][0] == "쉼터명")
+    assert shelters[2] == ["북창쉼터", "300", "3명", "퀵서비스노동자", "08:30~20:00", "57명", "'17.6월 개소"]
+    floors = next(t for t in tables if t and t[0] == ["층별", "용도"])
+    assert [row[0] for row in floors[1:]] == ["1층", "2층", "3층", "4층", "5층", "6층"]
+    new_deal = next(t for t in tables if t and t[0][0] == "구분" and "4,655" in sum(t, []))
+    assert ["인원", "4,655", "2,655", "700", "1,300", "300", "300", "400", "300"] in new_deal
+
+
+def test_the_hwpx_draws_the_funds_flow_as_a_picture(text_2018):
+    import zipfile
+    from io import BytesIO
+
+    data = _business(text_2018[Role.OFFICE_MANAGER], "hwpx")
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        section = package.read("Contents/section0.xml").decode()
+    assert "사회투자기금 융자 흐름: 市(시기금) → ① 융자(이자율 0%) → 수행기관(자체자금 매칭)" in section
+
+
+def test_the_xlsx_has_a_sheet_per_table_with_numbers_as_numbers(text_2018):
+    from iljari.core.tests.figure_readers import xlsx_sheets
+
+    sheets = xlsx_sheets(_business(text_2018[Role.OFFICE_MANAGER], "xlsx"))
+
+    for title in TABLES:
+        assert any(name.startswith(title[:20]) for name in sheets), title
+    new_deal = sheets["뉴딜일자리 사업규모"]
+    assert ["인원", 4655, 2655, 700, 1300, 300, 300, 400, 300] in new_deal
+    # staffing: 정원 and 현원 in two numeric columns; the divisions' figures sum to the office's
+    staffing = sheets["인력 현황"]
+    rows = [row for row in staffing if isinstance(row[1], int)]
+    total, divisions = rows[0], rows[1:]
+    assert all(isinstance(value, int) for value in total[4:6])
+    assert total[4] == sum(row[4] for row in divisions if isinstance(row[4], int))
+    assert total[1] == sum(row[1] for row in divisions)
+
+
+def test_a_lost_target_is_an_empty_cell_in_the_xlsx_with_its_note(text_2018):
+    from iljari.core.tests.figure_readers import xlsx_sheets
+
+    sheet = xlsx_sheets(_business(text_2018[Role.OFFICE_MANAGER], "xlsx"))["일자리 창출 목표"]
+
+    targets = [row[2] for row in sheet if row and row[0] and row[1] is not None]
+    assert all(value is None or isinstance(value, int) for value in targets[1:])
+    assert None in targets
+    assert any(row and isinstance(row[0], str) and "유실되어 비워 둠" in row[0] for row in sheet)
+
+
+def test_html_and_pdf_draw_the_funds_flow(text_2018):
+    from iljari.core.tests.figure_readers import pdf_text
+
+    user = text_2018[Role.OFFICE_MANAGER]
+    page = _business(user, "html").decode()
+    assert '<figure class="flow"><figcaption>사회투자기금 융자 흐름</figcaption><svg' in page
+    assert (
+        page.count(
+            "<rect", page.index('<figure class="flow">'), page.index("</figure>", page.index('<figure class="flow">'))
+        )
+        == 5
+    )
+
+    text = pdf_text(_business(user, "pdf"))
+    assert "수행기관(자체자금 매칭)" in text and "사회적경제 기업 등" in text
