@@ -7,6 +7,7 @@ The expected cells and notes below are written from the printed report, not from
 renderer flattens a table to one header row (a merged header's labels joined, top to bottom) and writes a merged
 body cell in its first row and column, the cells it covers left empty."""
 
+import re
 from datetime import date
 
 import pytest
@@ -291,3 +292,30 @@ def test_html_and_pdf_draw_the_funds_flow(text_2018):
 
     text = pdf_text(_business(user, "pdf"))
     assert "수행기관(자체자금 매칭)" in text and "사회적경제 기업 등" in text
+
+
+def _broken_words(pdf_lines: list[str], source: str) -> list[str]:
+    """Line ends that fall inside a word of the source text: the last word of a line and the first of the next
+    make one word of the source, and the source never writes them apart."""
+    words = set(source.split())
+    broken = []
+    for line, after in zip(pdf_lines, pdf_lines[1:], strict=False):
+        if not line.split() or not after.split():
+            continue
+        last, first = line.split()[-1], after.split()[0]
+        joined = last + first
+        if re.search(r"[가-힣]", joined) and joined in words and f"{last} {first}" not in source:
+            broken.append(f"{last}/{first}")
+    return broken
+
+
+def test_no_korean_word_is_broken_at_a_line_end_of_the_pdf(text_2018):
+    from iljari.core.tests.figure_readers import pdf_text
+
+    user = text_2018[Role.OFFICE_MANAGER]
+    source = _business(user, "md").decode()
+    lines = [line.strip() for line in pdf_text(_business(user, "pdf")).splitlines()]
+
+    assert _broken_words(lines, source) == []
+    # the measure finds a broken word where there is one
+    assert _broken_words(["○ 전태일노동복합시설 민간위탁 협약체", "결 : '18.8월"], source) == ["협약체/결"]
