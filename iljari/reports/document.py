@@ -65,6 +65,7 @@ class Item:
 class Paragraph:
     text: str
     emphasis: bool = False
+    framed: bool = False  # drawn in a frame (the vision, as the report draws it)
 
 
 @dataclass

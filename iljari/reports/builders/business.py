@@ -259,7 +259,11 @@ def _budget(user, year: int, as_of: date) -> list:
 def _vision(vision, year: int) -> list:
     if vision is None:
         return [Heading(4, "비 전", "□"), Paragraph(no_data(year))]
-    blocks: list = [Heading(4, "비 전", "□"), Paragraph(vision.statement, emphasis=True), Heading(4, "추진목표", "□")]
+    blocks: list = [
+        Heading(4, "비 전", "□"),
+        Paragraph(vision.statement, emphasis=True, framed=True),
+        Heading(4, "추진목표", "□"),
+    ]
     objectives = list(vision.objectives.all())
     blocks += [Item(o.title, marker="○") for o in objectives]
     blocks.append(Heading(4, "핵심과제", "□"))
@@ -496,11 +500,15 @@ def _budget_text(programme) -> str:
 _WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})+|\d+")
 
 
+SHORT_CELL = 12  # a cell up to this long is centred (and kept on one line in the pdf); a longer one is a text
+
+
 def _text_cell(cell) -> Cell:
     """A cell of a programme's table; a whole number written as printed ("4,655") is kept as a number as well
     (the xlsx sheet sums it)."""
     text = cell.text.strip()
     value = int(text.replace(",", "")) if not cell.header and _WHOLE_NUMBER.fullmatch(text) else None
+    align = "center" if cell.header or len(text) <= SHORT_CELL else "left"
     return Cell(
         cell.text,
         value=value,
@@ -508,7 +516,7 @@ def _text_cell(cell) -> Cell:
         colspan=cell.colspan,
         rowspan=cell.rowspan,
         header=cell.header,
-        align="center",
+        align=align,
     )
 
 

@@ -40,6 +40,9 @@ STYLE = mark_safe(  # noqa: S308 # nosec B308 B703
 .ilj-report .item .marker {{ display: inline-block; width: 1.5em; text-indent: 0; }}
 {_LEVELS}
 .ilj-report .emphasis {{ font-weight: 700; }}
+.ilj-report .framed {{ border: 2px solid #1d3f7a; border-radius: .5rem; padding: .75rem 1rem; text-align: center;
+  font-size: 1.2em; margin: .75rem auto; max-width: 36rem; }}
+.ilj-report .goals {{ border: 1px solid #333; padding: .3rem .75rem; margin: .5rem 0 .75rem; }}
 .ilj-report .table-block {{ margin: 1rem 0; overflow-x: auto; }}
 .ilj-report .table-title {{ font-weight: 700; margin: 0 0 .25rem; }}
 .ilj-report .unit {{ text-align: right; font-size: .9em; margin: 0 0 .25rem; }}
@@ -152,6 +155,8 @@ def _block(block: Block, *, spans: bool = True) -> SafeString:
             marker = format_html("{}\u2002", block.marker)
         return format_html('<p class="item level-{}">{}{}</p>', max(block.level, 0), marker, _text(block.text))
     if isinstance(block, Paragraph):
+        if block.framed:
+            return format_html('<p class="emphasis framed"><strong>{}</strong></p>', _text(block.text))
         if block.emphasis:
             return format_html('<p class="emphasis"><strong>{}</strong></p>', _text(block.text))
         return format_html("<p>{}</p>", _text(block.text))
@@ -166,6 +171,31 @@ def _block(block: Block, *, spans: bool = True) -> SafeString:
         title = format_html("<figcaption>{}</figcaption>", block.title) if block.title.strip() else ""
         return format_html('<figure class="flow">{}{}</figure>', title, svg)
     return format_html('<hr class="{}">', "page-break")  # PageBreak
+
+
+GOAL = "◆"
+
+
+def _blocks(blocks: list[Block], *, spans: bool) -> list[SafeString]:
+    """The blocks in order; the ◆ lines that follow one another boxed together (div.goals), and an item that leads
+    into a table or a flow marked to stay on its page (p.lead)."""
+    parts: list[SafeString] = []
+    goals: list[SafeString] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Item) and block.marker == GOAL:
+            goals.append(_block(block, spans=spans))
+            continue
+        if goals:
+            parts.append(format_html('<div class="goals">\n{}\n</div>', _join(goals)))
+            goals = []
+        part = _block(block, spans=spans)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Item) and isinstance(following, Table | Flow):
+            part = SafeString(part.replace('<p class="item', '<p class="item lead', 1))
+        parts.append(part)
+    if goals:
+        parts.append(format_html('<div class="goals">\n{}\n</div>', _join(goals)))
+    return parts
 
 
 def _join(parts: list[SafeString]) -> SafeString:
@@ -192,7 +222,7 @@ def render_html(document: Document, *, standalone: bool = True, spans: bool = Tr
         '<article class="{}">\n{}\n{}\n</article>',
         "ilj-report" if document.cover else "ilj-report sheet",
         _cover(document),
-        _join([_block(block, spans=spans) for block in document.blocks]),
+        _join(_blocks(document.blocks, spans=spans)),
     )
     if not standalone:
         return article

@@ -219,6 +219,13 @@ html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
 .ilj-report figure.chart {{ text-align: center; }}
 .ilj-report figure.chart svg {{ width: 80%; max-width: 100%; height: auto; }}
 .ilj-report figure.flow {{ margin: 3mm 0 4mm; break-inside: avoid; text-align: center; }}
+/* a programme's ◆ lines boxed and kept with its heading and what follows; a line leading into a table stays
+   with it; the vision framed */
+.ilj-report .goals {{ border: .75pt solid #333; padding: 1.5mm 3mm; margin: 2mm 0 3mm; break-inside: avoid;
+  break-after: avoid; }}
+.ilj-report .item.lead {{ break-after: avoid; }}
+.ilj-report .framed {{ border: 1.5pt solid #1d3f7a; border-radius: 3mm; padding: 4mm 6mm; margin: 3mm 15mm;
+  font-size: 14pt; text-align: center; }}
 .ilj-report hr.page-break {{ border: 0; margin: 0; height: 0; break-after: page; }}
 """
 

@@ -319,3 +319,34 @@ def test_no_korean_word_is_broken_at_a_line_end_of_the_pdf(text_2018):
     assert _broken_words(lines, source) == []
     # the measure finds a broken word where there is one
     assert _broken_words(["○ 전태일노동복합시설 민간위탁 협약체", "결 : '18.8월"], source) == ["협약체/결"]
+
+
+def test_the_goals_are_boxed_the_vision_framed_and_a_tables_lead_line_kept_with_it():
+    from iljari.reports.document import Document, Heading, Item, Paragraph, Table
+    from iljari.reports.renderers.html import render_html
+    from iljari.reports.renderers.pdf import print_style
+
+    document = Document(
+        title="보고",
+        organisation="일자리노동정책관",
+        date_text="2018. 7.",
+        blocks=[
+            Paragraph("시민행복 일자리 도시 서울", emphasis=True, framed=True),
+            Heading(3, "서울시 기술교육원 운영", "⑦"),
+            Item("비진학·미취업 청년, 실업자 등 취약계층의 취업능력 제고", marker="◆"),
+            Item("서울의 지역산업 수요에 부합하는 맞춤형 인력 양성", marker="◆"),
+            Heading(4, "사업개요", "□"),
+            Item("4개 기술교육원 현황", marker="○"),
+            Table(title="4개 기술교육원 현황", caption="", header=[], body=[]),
+        ],
+    )
+
+    page = render_html(document)
+
+    assert '<p class="emphasis framed"><strong>시민행복 일자리 도시 서울</strong></p>' in page
+    goals = page[page.index('<div class="goals">') : page.index("</div>", page.index('<div class="goals">'))]
+    assert goals.count('<p class="item') == 2  # both ◆ lines in one box
+    assert '<p class="item lead level-0"><span class="marker">○</span> 4개 기술교육원 현황</p>' in page
+    style = print_style()
+    assert ".ilj-report .item.lead { break-after: avoid; }" in style
+    assert ".ilj-report .goals {" in style and ".ilj-report .framed {" in style
