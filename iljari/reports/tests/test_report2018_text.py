@@ -8,6 +8,7 @@ renderer flattens a table to one header row (a merged header's labels joined, to
 body cell in its first row and column, the cells it covers left empty."""
 
 import re
+import subprocess
 from datetime import date
 
 import pytest
@@ -309,16 +310,38 @@ def _broken_words(pdf_lines: list[str], source: str) -> list[str]:
     return broken
 
 
-def test_no_korean_word_is_broken_at_a_line_end_of_the_pdf(text_2018):
+def _page_fill(pdf: bytes) -> list[tuple[float, str]]:
+    """Per page: how far down its text reaches (0 top, 1 bottom; the page number at the foot left out), and its
+    first words. Read with pdftotext -bbox: each word's box."""
+    result = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True)  # noqa: S603, S607
+    pages = []
+    for height, body in re.findall(
+        r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', result.stdout.decode(), re.S
+    ):
+        words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', body)
+        bottoms = [float(y_max) for y_min, y_max, _ in words if float(y_min) < float(height) * 0.93]
+        pages.append((max(bottoms, default=0) / float(height), " ".join(w for *_, w in words[:3])))
+    return pages
+
+
+def test_the_pdf_breaks_lines_only_at_spaces_and_fills_its_pages(text_2018):
     from iljari.core.tests.figure_readers import pdf_text
 
     user = text_2018[Role.OFFICE_MANAGER]
     source = _business(user, "md").decode()
-    lines = [line.strip() for line in pdf_text(_business(user, "pdf")).splitlines()]
+    pdf = _business(user, "pdf")
+    lines = [line.strip() for line in pdf_text(pdf).splitlines()]
 
     assert _broken_words(lines, source) == []
     # the measure finds a broken word where there is one
     assert _broken_words(["○ 전태일노동복합시설 민간위탁 협약체", "결 : '18.8월"], source) == ["협약체/결"]
+
+    # no page more than half empty but the cover, the contents of Ⅲ, the last page of a part and of the report
+    pages = _page_fill(pdf)
+    part_starts = {index for index, (_, first) in enumerate(pages) if re.match(r"[ⅠⅡⅢ]\.", first)}
+    exempt = {0, len(pages) - 1} | part_starts | {index - 1 for index in part_starts}
+    half_empty = [(index + 1, first) for index, (fill, first) in enumerate(pages) if fill < 0.5 and index not in exempt]
+    assert half_empty == []
 
 
 def test_the_goals_are_boxed_the_vision_framed_and_a_tables_lead_line_kept_with_it():
