@@ -373,3 +373,52 @@ def test_the_goals_are_boxed_the_vision_framed_and_a_tables_lead_line_kept_with_
     style = print_style()
     assert ".ilj-report .item.lead { break-after: avoid; }" in style
     assert ".ilj-report .goals {" in style and ".ilj-report .framed {" in style
+
+
+def test_the_hwpx_boxes_the_goals_and_frames_the_vision_with_paragraph_borders():
+    import zipfile
+    from io import BytesIO
+    from xml.etree import ElementTree
+
+    from iljari.reports.document import Document, Heading, Item, Paragraph
+    from iljari.reports.renderers.hwpx import render_hwpx
+
+    document = Document(
+        title="보고",
+        organisation="일자리노동정책관",
+        date_text="2018. 7.",
+        blocks=[
+            Paragraph("시민행복 일자리 도시 서울", emphasis=True, framed=True),
+            Heading(3, "서울시 기술교육원 운영", "⑦"),
+            Item("비진학·미취업 청년, 실업자 등 취약계층의 취업능력 제고", marker="◆"),
+            Item("서울의 지역산업 수요에 부합하는 맞춤형 인력 양성", marker="◆"),
+            Item("4개 기술교육원 현황", marker="○"),
+        ],
+    )
+    with zipfile.ZipFile(BytesIO(render_hwpx(document))) as package:
+        header = ElementTree.fromstring(package.read("Contents/header.xml"))  # noqa: S314 - our own output
+        section = ElementTree.fromstring(package.read("Contents/section0.xml"))  # noqa: S314
+
+    borders = {  # paraPr id -> (its border's fill, connected to the next paragraph's)
+        para.get("id"): (border.get("borderFillIDRef"), border.get("connect"))
+        for para in header.iter()
+        if para.tag.endswith("}paraPr")
+        for border in para
+        if border.tag.endswith("}border")
+    }
+    paragraphs = {
+        "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t")): p.get("paraPrIDRef")
+        for p in section.iter()
+        if p.tag.endswith("}p")
+    }
+    goals = [
+        paragraphs[f"◆ {text}"]
+        for text in (
+            "비진학·미취업 청년, 실업자 등 취약계층의 취업능력 제고",
+            "서울의 지역산업 수요에 부합하는 맞춤형 인력 양성",
+        )
+    ]
+    plain = borders[paragraphs["○ 4개 기술교육원 현황"]]
+    assert goals[0] == goals[1] and borders[goals[0]][1] == "1"  # one box around both
+    assert borders[goals[0]][0] != plain[0] and plain[1] == "0"
+    assert borders[paragraphs["시민행복 일자리 도시 서울"]] == borders[goals[0]]
