@@ -342,6 +342,10 @@ def test_the_pdf_breaks_lines_only_at_spaces_and_fills_its_pages(text_2018):
     exempt = {0, len(pages) - 1} | part_starts | {index - 1 for index in part_starts}
     half_empty = [(index + 1, first) for index, (fill, first) in enumerate(pages) if fill < 0.5 and index not in exempt]
     assert half_empty == []
+    # no page ends with a heading (□, ① …) or a ◆ line: each is kept with what follows it
+    last_lines = [[line for line in page.splitlines() if line.strip()][-2:-1] for page in pdf_text(pdf).split("\f")]
+    stranded = [line[0].strip() for line in last_lines if line and re.match(r"\s*[□◆①-⑳]", line[0])]
+    assert stranded == []
 
 
 def test_the_goals_are_boxed_the_vision_framed_and_a_tables_lead_line_kept_with_it():
