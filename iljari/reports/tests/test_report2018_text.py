@@ -426,3 +426,21 @@ def test_the_hwpx_boxes_the_goals_and_frames_the_vision_with_paragraph_borders()
     assert goals[0] == goals[1] and borders[goals[0]][1] == "1"  # one box around both
     assert borders[goals[0]][0] != plain[0] and plain[1] == "0"
     assert borders[paragraphs["시민행복 일자리 도시 서울"]] == borders[goals[0]]
+
+
+def test_every_figure_of_the_programme_text_is_printed_where_the_report_prints_it(business_md):
+    """The figures of part Ⅲ transcribed apart for the figure checks (report2018_figures: each with the phrase it
+    stands in) are all in the rebuilt text, spaces, apostrophes and the middle dot's two forms aside (the
+    figures of the tables are compared cell by cell above)."""
+    from iljari.demo.dataset.report2018_figures import FIGURES
+
+    def bare(text: str) -> str:
+        return re.sub(r"[\s'*]", "", text).replace("ㆍ", "·")
+
+    printed = bare(business_md)
+    phrases = [
+        (code, text) for code, _, _, _, _, text, place, _ in FIGURES if place.startswith("Ⅲ") and "(표)" not in place
+    ]
+    assert len(phrases) > 60
+    missing = [(code, text) for code, text in phrases if bare(text) not in printed]
+    assert missing == [], "\n".join(map(str, missing))
