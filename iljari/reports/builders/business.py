@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 from decimal import Decimal
@@ -531,6 +532,9 @@ def _text_blocks(programme, text: list) -> list:
             if said:
                 blocks.append(Item(said, marker=block.marker, level=block.level))
             rows = [[_text_cell(cell) for cell in row] for row in block.body]
+            if not block.head:  # a table without header rows is labelled by its first column (row headers)
+                for row in rows:
+                    row[0] = dataclasses.replace(row[0], header=True, value=None, number_format="")
             caption = f"{block.title}: " + ", ".join(cell.text for cell in (block.head[0] if block.head else []))
             blocks.append(
                 Table(

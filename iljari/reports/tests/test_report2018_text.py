@@ -284,6 +284,7 @@ def test_html_and_pdf_draw_the_funds_flow(text_2018):
     user = text_2018[Role.OFFICE_MANAGER]
     page = _business(user, "html").decode()
     assert '<figure class="flow"><figcaption>사회투자기금 융자 흐름</figcaption><svg' in page
+    assert '<th scope="row" class="center">주요 시설</th>' in page  # a table without header rows: row headers
     assert (
         page.count(
             "<rect", page.index('<figure class="flow">'), page.index("</figure>", page.index('<figure class="flow">'))
