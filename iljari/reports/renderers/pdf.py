@@ -215,7 +215,7 @@ html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
 .ilj-report .missing {{ font-style: normal; }}
 .ilj-report .note {{ font-size: 8.5pt; }}
 
-.ilj-report figure.chart {{ margin: 3mm 0 4mm; break-inside: avoid; }}
+.ilj-report figure.chart {{ margin: 3mm 0 4mm; break-inside: avoid; break-before: avoid; }}
 .ilj-report figure.chart {{ text-align: center; }}
 .ilj-report figure.chart svg {{ width: 80%; max-width: 100%; height: auto; }}
 .ilj-report figure.flow {{ margin: 3mm 0 4mm; break-inside: avoid; text-align: center; }}
