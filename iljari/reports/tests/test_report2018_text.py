@@ -343,6 +343,9 @@ def test_the_pdf_breaks_lines_only_at_spaces_and_fills_its_pages(text_2018):
     exempt = {0, len(pages) - 1} | part_starts | {index - 1 for index in part_starts}
     half_empty = [(index + 1, first) for index, (fill, first) in enumerate(pages) if fill < 0.5 and index not in exempt]
     assert half_empty == []
+    # no chart stands alone at the top of a page: it is kept with the end of its table
+    charts = re.findall(r"\*그림: (.+?)\*", source)
+    assert charts and not [first for _, first in pages if any(title.startswith(first) for title in charts)]
     # no page ends with a heading (□, ① …) or a ◆ line: each is kept with what follows it
     last_lines = [[line for line in page.splitlines() if line.strip()][-2:-1] for page in pdf_text(pdf).split("\f")]
     stranded = [line[0].strip() for line in last_lines if line and re.match(r"\s*[□◆①-⑳]", line[0])]
