@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "iljari.intake",
     "iljari.participation",
     "iljari.enterprises",
+    "iljari.messaging",
     "iljari.frontline",
     "iljari.fund",
     "iljari.grants",
@@ -250,6 +251,12 @@ ILJARI_OTP_PER_DESTINATION_HOUR = env_int("OTP_PER_DESTINATION_HOUR", 5)
 ILJARI_OTP_PER_ADDRESS_HOUR = env_int("OTP_PER_ADDRESS_HOUR", 20)
 ILJARI_SIGNUP_MINUTES = env_int("SIGNUP_MINUTES", 30)
 ILJARI_SMS_SENDER = env_str("SMS_SENDER", "iljari.core.sms.ConsoleSmsSender")
+# Messages to people (docs/messaging.md): 알림톡 through a sender class like SMS_SENDER's; retries with backoff.
+ILJARI_ALIMTALK_SENDER = env_str(
+    "ALIMTALK_SENDER", "iljari.messaging.channels.ConsoleAlimtalkSender" if DEBUG else ""
+)  # "": 알림톡 off
+ILJARI_MESSAGE_MAX_ATTEMPTS = env_int("MESSAGE_MAX_ATTEMPTS", 5)
+ILJARI_MESSAGE_RETRY_SECONDS = env_int("MESSAGE_RETRY_SECONDS", 60)  # doubled after every failed attempt
 ILJARI_IDENTITY_VERIFIER = env_str("IDENTITY_VERIFIER", "iljari.people.identity.DemoIdentityVerifier")
 if (
     not DEBUG
