@@ -255,6 +255,7 @@ ILJARI_SMS_SENDER = env_str("SMS_SENDER", "iljari.core.sms.ConsoleSmsSender")
 ILJARI_ALIMTALK_SENDER = env_str(
     "ALIMTALK_SENDER", "iljari.messaging.channels.ConsoleAlimtalkSender" if DEBUG else ""
 )  # "": 알림톡 off
+ILJARI_SMS_QUIET_HOURS = env_bool("SMS_QUIET_HOURS", True)  # text messages 21:00–08:00 wait for the morning
 ILJARI_MESSAGE_MAX_ATTEMPTS = env_int("MESSAGE_MAX_ATTEMPTS", 5)
 ILJARI_MESSAGE_RETRY_SECONDS = env_int("MESSAGE_RETRY_SECONDS", 60)  # doubled after every failed attempt
 ILJARI_IDENTITY_VERIFIER = env_str("IDENTITY_VERIFIER", "iljari.people.identity.DemoIdentityVerifier")

@@ -194,7 +194,7 @@ def message_send(
 
 
 def _send_after(channel, now, sensitive) -> datetime:
-    if channel in QUIET_CHANNELS and not sensitive:
+    if channel in QUIET_CHANNELS and not sensitive and settings.ILJARI_SMS_QUIET_HOURS:
         return quiet_hours_release(now)
     return now
 

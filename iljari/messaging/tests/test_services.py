@@ -113,7 +113,8 @@ def test_no_contact_at_all_is_held_with_its_reason(org):
     )
 
 
-def test_sms_at_night_waits_for_eight_in_the_morning(org):
+def test_sms_at_night_waits_for_eight_in_the_morning(org, settings):
+    settings.ILJARI_SMS_QUIET_HOURS = True
     person = reachable_person()
     message = _send(person, now=NIGHT)
     assert message.status == Message.Status.QUEUED
@@ -132,7 +133,8 @@ def test_email_is_not_held_by_quiet_hours(org):
     assert message.send_after == NIGHT
 
 
-def test_a_one_time_code_goes_at_night_and_is_stored_redacted(org, django_capture_on_commit_callbacks):
+def test_a_one_time_code_goes_at_night_and_is_stored_redacted(org, settings, django_capture_on_commit_callbacks):
+    settings.ILJARI_SMS_QUIET_HOURS = True
     person = reachable_person()
     with django_capture_on_commit_callbacks(execute=True):
         message = message_send(
