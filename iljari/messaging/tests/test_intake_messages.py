@@ -16,7 +16,6 @@ from iljari.messaging.models import Message
 from iljari.messaging.tests.factories import reachable_person
 from iljari.people.tests.factories import BOTH
 
-
 ONE = [("CITY", "서울시", 2)]
 
 
@@ -37,7 +36,7 @@ def test_a_citizens_submission_sends_the_receipt_once(office, django_capture_on_
     message = Message.objects.get()
     assert (message.template, message.status, message.person_id) == ("application_submitted", "sent", person.pk)
     assert (message.content_type.model, message.object_id) == ("application", application.pk)
-    assert f"김접수님, 뉴딜일자리 모집 DOCS 신청이" in MemorySmsSender.outbox[0].text
+    assert "김접수님, 뉴딜일자리 모집 DOCS 신청이" in MemorySmsSender.outbox[0].text
     assert f"접수번호: {application.pk}" in MemorySmsSender.outbox[0].text
 
 
