@@ -8,11 +8,13 @@ Contract:
 - my_message_list(*, user) -> QuerySet[Message]           a citizen's own messages (sent to their person or account)
 - my_consents(*, user) -> (Person | None, {channel: bool})  a citizen's 수신 동의
 - message_counts(*, user) -> {status: count}              the outbox's totals by status
+- related_with_message(*, template, model, ids) -> set[int]   the records already told by a message of `template`
 - mask_address(address) -> str                            010-****-5678, h***@example.com
 """
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
 from iljari.core.access import access_messages_view, access_own_messages, require
@@ -90,3 +92,14 @@ def my_consents(*, user) -> tuple[Person | None, dict[str, bool]]:
     if person is None:
         return None, {}
     return person, consents_of([person.pk])[person.pk]
+
+
+def related_with_message(*, template: str, model, ids) -> set[int]:
+    """Of the records `ids` of `model`, those a message of `template` was already written about (a daily step run
+    twice tells nobody twice)."""
+    content_type = ContentType.objects.get_for_model(model)
+    return set(
+        Message.objects.filter(template=template, content_type=content_type, object_id__in=list(ids)).values_list(
+            "object_id", flat=True
+        )
+    )

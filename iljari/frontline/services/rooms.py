@@ -15,6 +15,11 @@ from iljari.core.korean import with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.frontline.services.common import code_errors, raise_errors, require_manage, require_work, today
+from iljari.frontline.services.messages import (
+    booking_cancelled_notify,
+    booking_confirmed_notify,
+    registration_notify,
+)
 
 # --- rooms and bookings ----------------------------------------------------------------------------------------
 
@@ -90,6 +95,8 @@ def booking_create(
                 f"{room.name} {screen_date(day)} {hour:02d}:00~{hour + hours:02d}:00에는 이미 예약이 있습니다. "
                 "다른 시간을 고르거나 대기 신청을 하십시오."
             ) from None
+        if actor is not None:
+            booking_confirmed_notify(bookings=rows)
     return rows
 
 
@@ -135,6 +142,9 @@ def booking_cancel(*, actor, booking: Booking) -> Booking:
             if first is not None:
                 first.status = Booking.Status.BOOKED
                 first.save(update_fields=["status", "updated_at"])
+                booking_confirmed_notify(bookings=[first])  # the waiting person has the slot now
+        if actor is not None:
+            booking_cancelled_notify(booking=booking)
     return booking
 
 
@@ -186,6 +196,8 @@ def registration_create(*, actor, session: ProgrammeSession, participant: str = 
                 )
         except IntegrityError:
             raise ValidationFailed("이미 이 회차에 신청했습니다.") from None
+        if actor is not None:
+            registration_notify(registration=registration)
     session.refresh_from_db(fields=["registered"])
     return registration
 
