@@ -23,12 +23,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core import access
-from iljari.core.formats import format_date, format_number
+from iljari.core.formats import format_date, format_number, screen_datetime
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.frontline import selectors as frontline_selectors
 from iljari.fund import selectors as fund_selectors
 from iljari.grants import selectors as grants_selectors
 from iljari.intake import selectors as intake_selectors
+from iljari.messaging import selectors as messaging_selectors
 from iljari.participation import selectors as participation_selectors
 from iljari.participation import training_selectors
 
@@ -165,6 +166,20 @@ def participant_sections(*, user, person) -> list[Section]:
                 lambda b: (
                     [format_date(b.day), f"{b.hour}시", b.room.name],
                     f"{reverse('frontline:room_detail', args=[b.room.code])}?day={b.day:%Y-%m-%d}",
+                ),
+            )
+        )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.person_message_list(user=user, person_id=person.pk)
+        sections.append(
+            _section(
+                "messages",
+                "받은 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
                 ),
             )
         )
