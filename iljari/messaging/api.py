@@ -1,8 +1,6 @@
 """알림 API (/api/messaging): the outbox for staff (the same selector and masking as the 발송함 page), one message,
 the templates. Read only: a retry is a page's button (messaging.services.message_retry)."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Literal
 
