@@ -7,10 +7,13 @@ Contract:
   the context keys a sensitive message never stores (a one-time code)
 - TEMPLATES: {code: MessageTemplate}; template_get(code) -> MessageTemplate (KeyError for an unknown code)
 - template_render(template, context) -> (subject, body)
+- template_text(template) -> str     the template as the staff page shows it: each value to fill named in Korean
+  ({받는 사람}, {모집공고}…), never by its code
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.template.loader import get_template
@@ -62,3 +65,34 @@ def template_render(template: MessageTemplate, context: dict) -> tuple[str, str]
     text = get_template(template.path).render(context).strip()
     subject, _, body = text.partition("\n")
     return subject.strip()[:200], body.strip()
+
+
+PLACEHOLDERS = {
+    "name": "받는 사람",
+    "call": "모집공고",
+    "at": "접수 일시",
+    "number": "번호",
+    "reasons": "사유",
+    "rank": "예비 순번",
+    "room": "공간",
+    "day": "날짜",
+    "hours": "시간",
+    "programme": "프로그램",
+    "session": "회차",
+    "organisation": "기관",
+    "loan": "융자번호",
+    "amount": "금액",
+    "due": "납기",
+    "title": "결재 제목",
+    "url": "결재 문서 주소",
+    "code": "인증번호",
+    "minutes": "유효 시간(분)",
+}
+_VALUE = re.compile(r"{{\s*(\w+)\s*}}")
+_TAG = re.compile(r"{%.*?%}")
+
+
+def template_text(template: MessageTemplate) -> str:
+    source = get_template(template.path).template.source
+    text = _TAG.sub("", source).strip()
+    return _VALUE.sub(lambda m: "{" + PLACEHOLDERS.get(m.group(1), "값") + "}", text)

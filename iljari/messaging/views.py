@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.template.loader import get_template
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -19,7 +18,7 @@ from iljari.messaging import selectors, services
 from iljari.messaging.forms import ConsentForm
 from iljari.messaging.lists import OUTBOX
 from iljari.messaging.models import Channel, Message
-from iljari.messaging.templates import TEMPLATES
+from iljari.messaging.templates import TEMPLATES, template_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -103,11 +102,7 @@ def message_retry(request, pk: int):
 @login_required
 def template_list(request):
     require(access_messages_view(request.user))
-    rows = [
-        {"template": t, "text": get_template(t.path).template.source.replace("{% autoescape off %}", "")
-         .replace("{% endautoescape %}", "").strip()}
-        for t in TEMPLATES.values()
-    ]  # fmt: skip
+    rows = [{"template": t, "text": template_text(t)} for t in TEMPLATES.values()]
     return render(request, "messaging/template_list.html", {"rows": rows})
 
 

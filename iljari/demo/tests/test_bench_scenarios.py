@@ -188,3 +188,17 @@ def test_the_year_opening_at_a_tiny_size_measures_its_reference_and_keeps_nothin
     assert result.met and result.ratio is not None and "주요업무 21" in result.note
     assert result.note.startswith("109 rows created (109 by the reference)")  # the same rows, history aside
     assert not Vision.objects.filter(year=2019).exists()  # every run rolled back
+
+
+def test_the_selection_result_messages_at_a_tiny_size(office, context, monkeypatch):
+    from iljari.demo.bench import messaging as messaging_bench
+    from iljari.messaging.models import Message
+
+    assert "messaging" in bench.MODULES and _registered(messaging_bench.selection_result_messages)
+    monkeypatch.setattr(messaging_bench, "APPLICANTS", 120)
+    monkeypatch.setattr(messaging_bench, "QUOTAS", 3)
+    people, messages = Person.objects.count(), Message.objects.count()
+    result = messaging_bench.selection_result_messages(context)
+    assert result.timings_s and result.reference_timings_s
+    assert result.note.startswith("120 messages rendered and queued per run")
+    assert (Person.objects.count(), Message.objects.count()) == (people, messages)  # all rolled back

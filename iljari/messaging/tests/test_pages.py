@@ -82,7 +82,8 @@ def test_the_templates_page_lists_every_template_in_korean(personas, client_as):
     text = client_as(Role.DIVISION_STAFF).get("/messages/templates/").content.decode()
     for label in ("신청 접수", "선발 결과: 예비", "공간 예약 하루 전 안내", "기금 연체 안내", "결재 차례 안내"):
         assert label in text
-    assert "{{ name }}님" in text
+    assert "{받는 사람}님, {모집공고}에 선발되었습니다." in text
+    assert "{{" not in text
 
 
 def test_a_citizen_sees_only_their_own_messages_and_sets_consent(outbox, personas, client_as):
