@@ -6,8 +6,11 @@
 - 알림톡 (KakaoTalk business notices): a sender class named by settings.ILJARI_ALIMTALK_SENDER with the same
   `send(phone, text)` as SMS; shipped are the console and memory senders, like core.sms. "" turns it off.
 
+Each sends the subject as its first line and the body below it.
+
 Contract:
-- channel_sender(channel) -> ChannelSender | None      None when the channel is turned off
+- channel_sender(channel) -> sender                   the channel's sender (SmsChannel, EmailChannel, AlimtalkChannel)
+- channel_available(channel) -> bool                  False when the channel is turned off by its setting
 - ChannelUnavailable                                  raised when a message's channel is off (the send fails)
 """
 
@@ -60,7 +63,7 @@ class SmsChannel:
         sender = sms_sender()
         if sender is None:
             raise ChannelUnavailable("문자 발송이 꺼져 있습니다.")
-        sender.send(message.address, f"[{message.subject}] {message.body}")
+        sender.send(message.address, f"{message.subject}\n{message.body}")
 
 
 class EmailChannel:
@@ -75,7 +78,7 @@ class AlimtalkChannel:
         path = settings.ILJARI_ALIMTALK_SENDER
         if not path:
             raise ChannelUnavailable("알림톡 발송이 꺼져 있습니다.")
-        import_string(path)().send(message.address, f"[{message.subject}]\n{message.body}")
+        import_string(path)().send(message.address, f"{message.subject}\n{message.body}")
 
 
 SENDERS = {Channel.SMS: SmsChannel, Channel.EMAIL: EmailChannel, Channel.ALIMTALK: AlimtalkChannel}

@@ -142,7 +142,8 @@ def booking_cancel(*, actor, booking: Booking) -> Booking:
             if first is not None:
                 first.status = Booking.Status.BOOKED
                 first.save(update_fields=["status", "updated_at"])
-                booking_confirmed_notify(bookings=[first])  # the waiting person has the slot now
+                if actor is not None:
+                    booking_confirmed_notify(bookings=[first])  # the waiting person has the slot now
         if actor is not None:
             booking_cancelled_notify(booking=booking)
     return booking

@@ -83,7 +83,7 @@ def test_alimtalk_goes_out_once_the_person_consents(org, django_capture_on_commi
     message.refresh_from_db()
     assert message.status == Message.Status.SENT
     assert _message_senders[0].phone == "010-1234-5678"
-    assert _message_senders[0].text.startswith("[[일자리] 신청 접수 안내]")
+    assert _message_senders[0].text.startswith("[일자리] 신청 접수 안내\n")
 
 
 def test_an_organisations_contact_without_a_person_is_reached_by_descriptor(org, django_capture_on_commit_callbacks):
