@@ -126,3 +126,10 @@ def test_an_organisations_contact_message_shows_without_a_person(personas, clien
                            context={"title": "t", "url": "/"})  # fmt: skip
     text = client_as(Role.DIVISION_STAFF).get(f"/messages/{message.pk}/").content.decode()
     assert "박*당" in text and "p***@coop.example" in text
+
+
+def test_the_citizens_profile_and_record_link_to_the_consent(personas, client_as):
+    reachable_person(user=personas[Role.CITIZEN])
+    client = client_as(Role.CITIZEN)
+    for page in ("/accounts/me/", "/people/me/"):
+        assert 'href="/portal/messages/"' in client.get(page).content.decode(), page
