@@ -15,3 +15,7 @@ class MessagingConfig(AppConfig):
 
         track(ChannelConsent)
         approval_listener_register(approval_next_tell)
+
+        from iljari.messaging.retention import register
+
+        register()

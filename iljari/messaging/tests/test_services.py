@@ -216,3 +216,18 @@ def test_many_messages_at_once_respect_each_persons_consent(org, django_capture_
     assert (rows[people[1].pk].channel, rows[people[1].pk].status) == (Channel.EMAIL, Message.Status.SENT)
     assert rows[people[2].pk].status == Message.Status.HELD
     assert rows[people[0].pk].object_id == people[0].pk
+
+
+def test_a_destruction_run_removes_old_messages_personal_data_and_keeps_the_row(org):
+    from iljari.core.retention import retention_run
+
+    old = _send(reachable_person(name="오래된"))
+    Message.objects.filter(pk=old.pk).update(status=Message.Status.SENT)
+    waiting = _send(reachable_person())
+    Message.objects.filter(pk__in=[old.pk, waiting.pk]).update(created_at=datetime(2018, 1, 2, tzinfo=SEOUL))
+    records = {r.rule_code: r for r in retention_run(now=datetime(2019, 3, 1, tzinfo=SEOUL))}
+    assert records["messaging.message"].records == 1
+    old.refresh_from_db()
+    assert (old.recipient_name, old.address, old.body, old.person_id) == ("(파기)", "", "", None)
+    assert (old.template, old.status, old.channel) == ("application_submitted", "sent", "sms")
+    assert Message.objects.get(pk=waiting.pk).body  # still waiting to go: kept
