@@ -1,6 +1,6 @@
-"""Retention of the outbox (core.retention): a message's recipient, address and text are personal data, kept
-1 year by default from the day it was written (the rule is set on 보유기간·파기); then they are destroyed and the row stays for the counts (its
-kind, channel, status and dates)."""
+"""Retention of the outbox (core.retention): a message's recipient, address and text are personal data, kept 1 year
+by default from the day it was written (the rule is set on 보유기간·파기); then they are destroyed and the row stays
+for the counts (its kind, channel, status and dates)."""
 
 from __future__ import annotations
 
