@@ -171,20 +171,20 @@ def application_submit(
     system: a paper application's consents are recorded by application_paper_register). A new submission (not a
     retry answered with the application already made) is told to the person (접수 message)."""
     now = now or timezone.now()
-    with transaction.atomic():
-        application = _application_submit(
-            actor=actor,
-            call=call,
-            person=person,
-            organisation=organisation,
-            quota=quota,
-            channel=channel,
-            consents=consents,
-            now=now,
-            rules=rules,
-        )
-        if application.submitted_at == now and application.status == Application.Status.SUBMITTED:
-            application_submitted_notify(actor=actor, application=application)
+    application = _application_submit(
+        actor=actor,
+        call=call,
+        person=person,
+        organisation=organisation,
+        quota=quota,
+        channel=channel,
+        consents=consents,
+        now=now,
+        rules=rules,
+    )
+    if application.submitted_at == now and application.status == Application.Status.SUBMITTED:
+        # after the application is saved (in the caller's transaction when there is one): queued once it commits
+        application_submitted_notify(actor=actor, application=application)
     return application
 
 
