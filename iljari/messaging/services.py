@@ -35,6 +35,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.template.loader import get_template
 from django.utils import timezone
 
 from iljari.core.access import (
@@ -208,12 +209,13 @@ def messages_send_many(*, template: str, items, actor=None, now=None) -> int:
     targets = [_target(to) for to, _, _ in items]
     consents = consents_of({t.person_id for t in targets if t.person_id})
     compiled_types: dict[type, int] = {}
+    compiled = get_template(kind.path)  # loaded once for the whole batch
     batch = str(uuid.uuid4())
     rows = []
     due: dict[datetime, int] = {}
     for target, (_, context, related) in zip(targets, items, strict=True):
         chosen, held = _choose(target, consents.get(target.person_id), None, kind.required)
-        subject, body = template_render(kind, {"name": target.name, **context})
+        subject, body = template_render(kind, {"name": target.name, **context}, compiled=compiled)
         content_type_id = object_id = None
         if related is not None:
             model = type(related)

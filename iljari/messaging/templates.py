@@ -61,8 +61,9 @@ def template_get(code: str) -> MessageTemplate:
     return TEMPLATES[code]
 
 
-def template_render(template: MessageTemplate, context: dict) -> tuple[str, str]:
-    text = get_template(template.path).render(context).strip()
+def template_render(template: MessageTemplate, context: dict, *, compiled=None) -> tuple[str, str]:
+    """`compiled`: the template already loaded (`get_template(template.path)`), for a batch."""
+    text = (compiled or get_template(template.path)).render(context).strip()
     subject, _, body = text.partition("\n")
     return subject.strip()[:200], body.strip()
 

@@ -86,7 +86,7 @@ def applications_ineligible_notify(*, actor, application_ids) -> int:
 
 def selection_result_notify(*, actor, call: Call) -> int:
     applications = list(
-        call.applications.filter(status__in=list(RESULT_TEMPLATES)).only(
+        Application.objects.filter(call=call, status__in=list(RESULT_TEMPLATES)).only(
             "pk", "person_id", "organisation_id", "status", "quota_id"
         )
     )
