@@ -64,6 +64,7 @@ def test_staff_see_every_part_of_a_participants_history_with_links(participant, 
         "training": 1,
         "consultations": 1,
         "bookings": 1,
+        "messages": 0,  # the fixture's records are the system's own loads, which send nothing
     }
     assert "뉴딜일자리 모집 ONEPAGE" in html and 'href="/intake/calls/ONEPAGE/"' in html
     assert "강동구 골목상권 활성화" in html and "2018년 5월" in html and "160.0시간" in html
