@@ -19,6 +19,7 @@ Contract:
 - messages_due_send(*, now=None) -> int                    sends every queued message now due (a timer, `iljari
       messages send-due`: the quiet hours' morning, retries on a queue without deferred tasks)
 - message_retry(*, actor, message) -> Message              staff: a failed message queued again (not a sensitive one)
+- message_cancel(*, actor, message) -> Message             staff: a message still waiting (대기) is not sent (취소)
 - channel_consent_set(*, actor, person, choices, now=None) the person (or office staff) sets 수신 동의 per channel
 - quiet_hours_release(moment) -> datetime                  when an SMS written at `moment` may go out
 Permissions: message_send trusts its caller (an app's service that already checked its own actor); the retry and
@@ -368,6 +369,18 @@ def message_retry(*, actor, message: Message, now=None) -> Message:
         message.requested_by = actor
         message.save(update_fields=["status", "attempts", "send_after", "requested_by", "updated_at"])
         transaction.on_commit(lambda: _enqueue([message.pk], message.send_after))
+    return message
+
+
+def message_cancel(*, actor, message: Message) -> Message:
+    require(access_messages_manage(actor), "알림 발송을 취소할 권한이 없습니다.")
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message.pk)
+        if message.status != Status.QUEUED:
+            raise ValidationFailed("아직 보내지 않은(대기) 알림만 취소할 수 있습니다.")
+        message.status = Status.CANCELLED
+        message.requested_by = actor
+        message.save(update_fields=["status", "requested_by", "updated_at"])
     return message
 
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("messages/templates/", views.template_list, name="template_list"),
     path("messages/<int:pk>/", views.message_detail, name="message_detail"),
     path("messages/<int:pk>/retry/", views.message_retry, name="message_retry"),
+    path("messages/<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
 ]

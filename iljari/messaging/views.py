@@ -81,6 +81,7 @@ def message_detail(request, pk: int):
             "can_retry": access_messages_manage(request.user)
             and message.status == Message.Status.FAILED
             and not message.sensitive,
+            "can_cancel": access_messages_manage(request.user) and message.status == Message.Status.QUEUED,
         },
     )
 
@@ -95,6 +96,20 @@ def message_retry(request, pk: int):
     def run():
         services.message_retry(actor=request.user, message=message)
         return "알림을 다시 발송 대기열에 넣었습니다.", url
+
+    return service_step(request, run, back=url)
+
+
+@login_required
+@require_POST
+def message_cancel(request, pk: int):
+    require(access_messages_manage(request.user))
+    message = selectors.message_get(user=request.user, pk=pk)
+    url = reverse("messaging:message_detail", args=[message.pk])
+
+    def run():
+        services.message_cancel(actor=request.user, message=message)
+        return "알림 발송을 취소했습니다.", url
 
     return service_step(request, run, back=url)
 

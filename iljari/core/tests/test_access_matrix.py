@@ -522,9 +522,10 @@ NOT_PAGES = {
     "approvals:request_recall",
     "approvals:draft",
     "approvals:rule_delete",
-    # messaging: a message's page and its retry (POST), tested in messaging/tests/test_pages.py
+    # messaging: a message's page, its retry and its cancel (POST), tested in messaging/tests/test_pages.py
     "messaging:message_detail",
     "messaging:message_retry",
+    "messaging:message_cancel",
 }
 
 

@@ -346,6 +346,7 @@ MODULE_OBJECT_URLS = {
     "messaging": [
         ("message_detail", "get", "/messages/{message}/", ANY_OUTSIDER),
         ("message_retry", "post", "/messages/{message}/retry/", ANY_OUTSIDER),
+        ("message_cancel", "post", "/messages/{message}/cancel/", ANY_OUTSIDER),
     ],
     "approvals": [
         ("request_detail", "get", "/approvals/{request}/", ANY_OUTSIDER),

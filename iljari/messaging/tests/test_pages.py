@@ -133,3 +133,20 @@ def test_the_citizens_profile_and_record_link_to_the_consent(personas, client_as
     client = client_as(Role.CITIZEN)
     for page in ("/accounts/me/", "/people/me/"):
         assert 'href="/portal/messages/"' in client.get(page).content.decode(), page
+
+
+def test_staff_cancel_a_waiting_message_and_it_never_goes(outbox, personas, client_as):
+    waiting = message_send(
+        to=outbox["hong"], template="booking_reminder", context={"room": "홀", "day": "", "hours": ""}
+    )
+    staff = client_as(Role.DIVISION_STAFF)
+    assert "발송 취소" in staff.get(f"/messages/{waiting.pk}/").content.decode()
+    assert client_as(Role.AUDITOR).post(f"/messages/{waiting.pk}/cancel/").status_code == 403
+    assert staff.post(f"/messages/{waiting.pk}/cancel/").status_code == 302
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.get_status_display()) == ("cancelled", "취소")
+    from iljari.messaging.services import message_deliver
+
+    assert message_deliver(waiting.pk).status == "cancelled"  # the worker leaves it
+    again = staff.post(f"/messages/{waiting.pk}/cancel/", follow=True).content.decode()
+    assert "아직 보내지 않은(대기) 알림만 취소할 수 있습니다." in again
