@@ -22,6 +22,9 @@ Contract:
 - message_cancel(*, actor, message) -> Message             staff: a message still waiting (대기) is not sent (취소)
 - channel_consent_set(*, actor, person, choices, now=None) the person (or office staff) sets 수신 동의 per channel
 - quiet_hours_release(moment) -> datetime                  when an SMS written at `moment` may go out
+- consents_of(person_ids) -> {person_id: {channel: bool}}  each person's consent, the default where none is recorded
+Every template's context gets `name` (the recipient's). The outbox is its own record (who caused each message, its
+attempts and errors) and stays out of the change history; the consents are in it (ChannelConsent is tracked).
 Permissions: message_send trusts its caller (an app's service that already checked its own actor); the retry and
 the consent are checked here (core.access).
 """
