@@ -270,6 +270,16 @@ if (
     )
 if (
     not DEBUG
+    and ILJARI_ALIMTALK_SENDER
+    in {"iljari.messaging.channels.ConsoleAlimtalkSender", "iljari.messaging.channels.MemoryAlimtalkSender"}
+    and not env_bool("ALLOW_CONSOLE_SMS", False)
+):
+    raise ImproperlyConfigured(
+        "운영 프로필에서는 개발용 알림톡 발송(콘솔)을 쓸 수 없습니다. ALIMTALK_SENDER에 발송 클래스를 지정하거나 "
+        "비워 두십시오. (The production profile refuses the console 알림톡 sender.)"
+    )
+if (
+    not DEBUG
     and ILJARI_IDENTITY_VERIFIER == "iljari.people.identity.DemoIdentityVerifier"
     and not env_bool("ALLOW_DEMO_IDENTITY_VERIFIER", False)
 ):

@@ -231,3 +231,13 @@ def test_a_destruction_run_removes_old_messages_personal_data_and_keeps_the_row(
     assert (old.recipient_name, old.address, old.body, old.person_id) == ("(파기)", "", "", None)
     assert (old.template, old.status, old.channel) == ("application_submitted", "sent", "sms")
     assert Message.objects.get(pk=waiting.pk).body  # still waiting to go: kept
+
+
+def test_the_production_profile_refuses_the_console_alimtalk_sender():
+    from iljari.people.tests.test_signup import PRODUCTION, _run
+
+    base = {**PRODUCTION, "SMS_SENDER": "", "ALLOW_DEMO_IDENTITY_VERIFIER": "1"}
+    assert _run(["check"], **base).returncode == 0  # off by default in production
+    named = _run(["check"], **base, ALIMTALK_SENDER="iljari.messaging.channels.ConsoleAlimtalkSender")
+    assert named.returncode != 0
+    assert "운영 프로필에서는 개발용 알림톡 발송(콘솔)을 쓸 수 없습니다" in named.stderr
