@@ -5,6 +5,7 @@ Contract:
       staff with access_messages_view; `q` a part of the recipient's name or of the subject
 - message_get(*, user, pk) -> Message                     404 outside the gate
 - person_message_list(*, user, person_id) -> QuerySet[Message]   a person's history (the participant page)
+- organisation_message_list(*, user, organisation_id) -> QuerySet[Message]   sent to the organisation's contacts
 - my_message_list(*, user) -> QuerySet[Message]           a citizen's own messages (sent to their person or account)
 - my_consents(*, user) -> (Person | None, {channel: bool})  a citizen's 수신 동의
 - message_counts(*, user) -> {status: count}              the outbox's totals by status
@@ -77,6 +78,10 @@ def message_get(*, user, pk: int) -> Message:
 
 def person_message_list(*, user, person_id: int) -> QuerySet[Message]:
     return _messages(user).filter(person_id=person_id).order_by("-created_at", "-pk")
+
+
+def organisation_message_list(*, user, organisation_id: int) -> QuerySet[Message]:
+    return _messages(user).filter(user__organisation_id=organisation_id).order_by("-created_at", "-pk")
 
 
 def my_message_list(*, user) -> QuerySet[Message]:

@@ -253,4 +253,18 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                 lambda p: ([format_date(p.purchased_on), p.buyer.name, p.item, _won(p.amount)], ""),
             )
         )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.organisation_message_list(user=user, organisation_id=organisation.pk)
+        sections.append(
+            _section(
+                "messages",
+                "담당자에게 보낸 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
+                ),
+            )
+        )
     return sections

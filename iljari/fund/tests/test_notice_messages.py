@@ -53,3 +53,19 @@ def test_an_overdue_batch_issued_by_staff_reaches_the_borrowers_contact(
 def test_the_systems_own_batch_sends_nothing(book, contact):  # noqa: F811
     services.notices_generate(kind="repayment", period_start=date(2018, 5, 16), period_end=date(2018, 5, 31))
     assert not Message.objects.exists()
+
+
+def test_the_organisations_page_lists_the_messages_to_its_contacts(
+    book,  # noqa: F811
+    contact,
+    fund_manager,
+    personas,
+):
+    from django.test import Client
+
+    services.notices_generate(kind="overdue", period_start=date(2018, 5, 1), period_end=date(2018, 5, 31),
+                              actor=fund_manager)  # fmt: skip
+    client = Client()
+    client.force_login(personas[Role.OFFICE_MANAGER])
+    html = client.get(f"/organisations/{contact.organisation_id}/").content.decode()
+    assert "담당자에게 보낸 알림" in html and "[사회투자기금] 연체 안내" in html

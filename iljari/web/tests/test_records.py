@@ -133,6 +133,7 @@ def test_staff_see_an_organisations_certifications_grants_loans_and_purchases(or
         "grants": 0,
         "loans": 0,
         "procurement": 0,
+        "messages": 0,
     }
     assert "사회적기업" in html
 
