@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("iljari.fund.urls")),
     path("grants/", include("iljari.grants.urls")),
     path("", include("iljari.approvals.urls")),
+    path("", include("iljari.messaging.urls")),
+    path("", include("iljari.messaging.portal_urls")),
     path("api/", api.urls),
 ]
 

@@ -23,12 +23,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core import access
-from iljari.core.formats import format_number, screen_date
+from iljari.core.formats import format_number, screen_date, screen_datetime
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.frontline import selectors as frontline_selectors
 from iljari.fund import selectors as fund_selectors
 from iljari.grants import selectors as grants_selectors
 from iljari.intake import selectors as intake_selectors
+from iljari.messaging import selectors as messaging_selectors
 from iljari.participation import selectors as participation_selectors
 from iljari.participation import training_selectors
 
@@ -168,6 +169,20 @@ def participant_sections(*, user, person) -> list[Section]:
                 ),
             )
         )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.person_message_list(user=user, person_id=person.pk)
+        sections.append(
+            _section(
+                "messages",
+                "받은 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
+                ),
+            )
+        )
     return sections
 
 
@@ -236,6 +251,20 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                 ["구매일", "구매기관", "품목", "금액"],
                 purchases,
                 lambda p: ([screen_date(p.purchased_on), p.buyer.name, p.item, _won(p.amount)], ""),
+            )
+        )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.organisation_message_list(user=user, organisation_id=organisation.pk)
+        sections.append(
+            _section(
+                "messages",
+                "담당자에게 보낸 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
+                ),
             )
         )
     return sections

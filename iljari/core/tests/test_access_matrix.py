@@ -57,6 +57,10 @@ SIB_MANAGE = {Role.OFFICE_MANAGER}
 # sets the rules. Drafting an act is checked again by the act's own gate on its record (approvals/tests/test_pages.py).
 APPROVALS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
 APPROVALS_DRAFT = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}
+# 알림: the outbox for office staff, the auditor and the system administrator (who keeps delivery running); a retry
+# by staff and the administrator; the citizen's own messages and 수신 동의.
+MESSAGES_VIEW = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+MESSAGES_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -65,6 +69,10 @@ PAGES = [
     ("web:search", "/search/?q=%EA%B0%95%EB%8F%99", OFFICIAL),
     ("approvals:box", "/approvals/", APPROVALS_VIEW),
     ("approvals:rules", "/approvals/rules/", APPROVALS_VIEW),
+    ("messaging:message_list", "/messages/?status=sent&channel=sms&sort=recipient", MESSAGES_VIEW),
+    ("messaging:message_export", "/messages/export.xlsx?status=failed", MESSAGES_VIEW),
+    ("messaging:template_list", "/messages/templates/", MESSAGES_VIEW),
+    ("messaging_portal:my_messages", "/portal/messages/", {Role.CITIZEN}),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
     ("core:second_factor", "/accounts/me/second-factor/", ALL),
@@ -187,6 +195,8 @@ PUBLIC_PAGES = [
 API = [
     ("/api/approvals", APPROVALS_VIEW),
     ("/api/approvals/rules", APPROVALS_VIEW),
+    ("/api/messaging/messages?status=sent", MESSAGES_VIEW),
+    ("/api/messaging/templates", MESSAGES_VIEW),
     ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
     ("/api/grants/programmes", GRANTS_VIEW),
     ("/api/grants/agreements?q=x", GRANTS_VIEW),
@@ -545,6 +555,10 @@ NOT_PAGES = {
     "approvals:request_recall",
     "approvals:draft",
     "approvals:rule_delete",
+    # messaging: a message's page, its retry and its cancel (POST), tested in messaging/tests/test_pages.py
+    "messaging:message_detail",
+    "messaging:message_retry",
+    "messaging:message_cancel",
 }
 
 
@@ -734,6 +748,8 @@ def test_every_page_is_in_the_matrix():
     names = set()
     for namespace in (
         "approvals",
+        "messaging",
+        "messaging_portal",
         "core",
         "org",
         "web",
@@ -943,6 +959,9 @@ GATES = [
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     (access.access_approvals_view, APPROVALS_VIEW),
+    (access.access_messages_view, MESSAGES_VIEW),
+    (access.access_messages_manage, MESSAGES_MANAGE),
+    (access.access_own_messages, {Role.CITIZEN}),
     (access.access_approval_draft_any, APPROVALS_DRAFT),
     (access.access_delegation_rules_view, APPROVALS_VIEW),
     (access.access_delegation_rules_change, RULES),

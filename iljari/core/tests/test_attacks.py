@@ -162,6 +162,7 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 INT_KEYED = {"core", "people", "intake", "participation", "plan"}  # their `<int:…>` URLs, in OBJECT_URLS
 ALL_KEYED = {
     "approvals",
+    "messaging",
     "enterprises",
     "frontline",
     "fund",
@@ -354,6 +355,11 @@ VICTIM_NAME = "피해자"
 OUTSIDERS = [DISTRICT, PARTNER, CITIZEN]
 ANY_OUTSIDER = [DISTRICT, PARTNER, CITIZEN, ORGANISATION]
 MODULE_OBJECT_URLS = {
+    "messaging": [
+        ("message_detail", "get", "/messages/{message}/", ANY_OUTSIDER),
+        ("message_retry", "post", "/messages/{message}/retry/", ANY_OUTSIDER),
+        ("message_cancel", "post", "/messages/{message}/cancel/", ANY_OUTSIDER),
+    ],
     "approvals": [
         ("request_detail", "get", "/approvals/{request}/", ANY_OUTSIDER),
         ("request_approve", "post", "/approvals/{request}/approve/", ANY_OUTSIDER),
@@ -608,7 +614,18 @@ def _snapshot() -> str:
     from django.apps import apps
 
     rows = []
-    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance", "approvals", "intake", "payroll"):
+    for label in (
+        "enterprises",
+        "frontline",
+        "fund",
+        "people",
+        "grants",
+        "finance",
+        "approvals",
+        "intake",
+        "messaging",
+        "payroll",
+    ):
         for model in apps.get_app_config(label).get_models():
             rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
     return repr(rows)
@@ -705,6 +722,23 @@ def approval_objects(personas, dataset_2018):
         actor=None, act="participation.pay_confirm", amount_from=None, amount_below=None, position="team_lead"
     )
     return {"request": request.pk, "call": waiting.code, "rule": rule.pk}
+
+
+@pytest.fixture
+def message_objects(personas, org):
+    """A failed message to a person named like the victim (its page names them; the retry would send it)."""
+    from iljari.messaging.models import Message
+    from iljari.messaging.services import message_send
+    from iljari.people.tests.factories import make_person
+
+    person = make_person(name=VICTIM_NAME, phone="010-7777-7777")
+    message = message_send(to=person, template="selection_selected", context={"call": VICTIM_NAME + " 모집"})
+    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, attempts=5, last_error="x")
+    return {"message": message.pk}
+
+
+def test_message_objects_outside_ones_scope_answer_403_or_404(message_objects, client_as):
+    assert _attack("messaging", message_objects, client_as) == []
 
 
 def test_approval_objects_outside_ones_scope_answer_403_or_404(approval_objects, client_as):

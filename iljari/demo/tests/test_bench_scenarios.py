@@ -202,3 +202,17 @@ def test_the_payroll_scenario_at_a_tiny_size(office, context, monkeypatch):
     assert len(result.reference_timings_s) == 2 and result.met is True
     assert "25 lines" in result.note
     assert Person.objects.count() == people and not PayDeduction.objects.exists()  # rolled back
+
+
+def test_the_selection_result_messages_at_a_tiny_size(office, context, monkeypatch):
+    from iljari.demo.bench import messaging as messaging_bench
+    from iljari.messaging.models import Message
+
+    assert "messaging" in bench.MODULES and _registered(messaging_bench.selection_result_messages)
+    monkeypatch.setattr(messaging_bench, "APPLICANTS", 120)
+    monkeypatch.setattr(messaging_bench, "QUOTAS", 3)
+    people, messages = Person.objects.count(), Message.objects.count()
+    result = messaging_bench.selection_result_messages(context)
+    assert result.timings_s and result.reference_timings_s
+    assert result.note.startswith("120 messages rendered and queued per run")
+    assert (Person.objects.count(), Message.objects.count()) == (people, messages)  # all rolled back
