@@ -28,7 +28,7 @@ from iljari.org.models import Partner
 from iljari.participation import services as participation
 from iljari.participation.models import Placement
 from iljari.participation.tests.factories import make_site, make_trainee, make_training
-from iljari.people.models import Person
+from iljari.people.models import PayAccount, Person
 from iljari.people.tests.factories import make_person
 from iljari.testing import PASSWORD
 
@@ -69,6 +69,9 @@ DISTRICT, PARTNER, CITIZEN, STAFF = Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY, 
 OBJECT_URLS = [
     ("people:person_detail", "get", "/people/{person}/", [DISTRICT, PARTNER, CITIZEN]),
     ("people:person_detail", "post", "/people/{person}/", [DISTRICT, CITIZEN]),
+    ("people:pay_account", "get", "/people/{person}/account/", [DISTRICT, PARTNER, CITIZEN]),
+    ("people:pay_account", "post", "/people/{person}/account/", [DISTRICT, PARTNER, CITIZEN]),
+    ("people:pay_account_reveal", "post", "/people/{person}/account/reveal/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:application_score", "post", "/intake/applications/{application}/score/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:application_decline", "post", "/intake/applications/{application}/decline/", [PARTNER, CITIZEN]),
     ("intake:document_download", "get", "/intake/documents/{document}/", [DISTRICT, PARTNER, CITIZEN]),
@@ -125,6 +128,7 @@ def _state(victims) -> tuple:
         ApplicationDocument.objects.count(),
         Placement.objects.get(pk=victims["placement"]).status,
         AccessLogEntry.objects.filter(subject_ids=str(victims["person"])).count(),
+        PayAccount.objects.count(),
     )
 
 
