@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "iljari.people",
     "iljari.intake",
     "iljari.participation",
+    "iljari.payroll",
     "iljari.enterprises",
     "iljari.frontline",
     "iljari.fund",

@@ -41,6 +41,12 @@ Contract:
 - direct_job_busy_person_ids(person_ids, first_day, last_day) -> set[int]
       the eligibility check intake's rule "no other direct job in the period" calls (registered in apps.ready)
 - pay_month_state(*, worksite, month) -> dict   its 급여 확정 (PayConfirmation), the open approval, the act and key
+- payment_inputs(*, month, worksite=None) -> list[PaymentInput]
+      (unscoped, for payroll's services) each Payment of the month with what its deductions read: the person's
+      birth date, the placement's contract and hours, the work record's days (one query, plain rows)
+- records_missing_count(*, month, worksite=None) -> int
+      (unscoped) people at work in the month (at the worksite) whose work record of the month is not entered
+- pay_confirmed_worksite_ids(*, month) -> set[int]   (unscoped) the worksites whose month of pay is confirmed
 """
 
 from __future__ import annotations
@@ -539,3 +545,55 @@ def pay_month_state(*, worksite, month) -> dict:
         "act": "participation.pay_confirm",
         "key": key,
     }
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    """One Payment and what payroll's deductions read of it (payment_inputs)."""
+
+    COLUMNS = (
+        "pk",
+        "placement_id",
+        "placement__worksite_id",
+        "placement__person_id",
+        "placement__person__birth_date",
+        "placement__start_date",
+        "placement__end_date",
+        "placement__weekly_hours",
+        "total",
+    )
+
+    pk: int
+    placement_id: int
+    worksite_id: int
+    person_id: int
+    birth_date: date
+    start_date: date
+    end_date: date
+    weekly_hours: Decimal
+    gross: int
+    days_worked: int
+
+
+def payment_inputs(*, month: date, worksite: Worksite | None = None) -> list[PaymentInput]:
+    month = month_start(month)
+    payments = Payment.objects.filter(month=month)
+    if worksite is not None:
+        payments = payments.filter(placement__worksite=worksite)
+    days = WorkRecord.objects.filter(placement_id=OuterRef("placement_id"), month=month).values("days_worked")[:1]
+    rows = payments.annotate(days=Coalesce(Subquery(days), 0)).order_by().values_list(*PaymentInput.COLUMNS, "days")
+    return [PaymentInput(*row) for row in rows]
+
+
+def records_missing_count(*, month: date, worksite: Worksite | None = None) -> int:
+    first, last = month_start(month), month_end(month)
+    at_work = Placement.objects.filter(start_date__lte=last).filter(
+        Q(ended_on__isnull=True, end_date__gte=first) | Q(ended_on__gte=first)
+    )
+    if worksite is not None:
+        at_work = at_work.filter(worksite=worksite)
+    return at_work.exclude(work_records__month=first).count()
+
+
+def pay_confirmed_worksite_ids(*, month: date) -> set[int]:
+    return set(PayConfirmation.objects.filter(month=month_start(month)).values_list("worksite_id", flat=True))

@@ -1,6 +1,7 @@
 """A worksite's payroll for a month (급여대장) as a document to print and file: everyone placed there in the month,
-their days and hours, pay by component and the total, the city's and the district's shares. Resident numbers are
-masked as on screen (`900101-1******`); the page that starts the build writes the access log.
+their days and hours, pay by component and the total, each deduction (payroll's lines: 국민연금, 건강보험, 장기요양,
+고용보험, 소득세, 지방소득세), 공제 계, 실지급액 and the employer's contributions, the city's and the district's shares.
+Resident numbers are masked as on screen (`900101-1******`); the page that starts the build writes the access log.
 
 Subject: the worksite's code; the month is the as-of date's. Read through participation's selectors, so a district
 officer or partner agency builds only their own worksites' payrolls (another's is "not found").
@@ -16,6 +17,7 @@ from datetime import date
 from iljari.core.exports import DROP, EXPORTS, LEFT_OUT, MASK, mask_name
 from iljari.core.formats import format_date, format_month
 from iljari.participation.selectors import payroll, worksite_get
+from iljari.payroll.selectors import deduction_lines
 from iljari.reports.builders.cells import number_cell
 from iljari.reports.document import Cell, Document, Paragraph, Table
 
@@ -31,8 +33,35 @@ COLUMNS = (
     "공휴일 수당",
     "유급휴가 수당",
     "지급 총액",
+    "국민연금",
+    "건강보험",
+    "장기요양",
+    "고용보험",
+    "소득세",
+    "지방소득세",
+    "공제 계",
+    "실지급액",
+    "사업주 부담",
 )
 PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total")
+DEDUCTION_FIELDS = (
+    "pension",
+    "health",
+    "care",
+    "employment",
+    "income_tax",
+    "local_tax",
+    "deductions",
+    "net",
+    "employer_total",
+)
+EMPLOYER_FIELDS = (
+    ("employer_pension", "국민연금"),
+    ("employer_health", "건강보험"),
+    ("employer_care", "장기요양"),
+    ("employer_employment", "고용보험"),
+    ("employer_accident", "산재보험"),
+)
 
 
 def payroll_person_ids(*, user, subject: str, as_of: date) -> list[int]:
@@ -59,6 +88,11 @@ def build_payroll_sheet(
     def shown(value: str, rule) -> str:
         return "" if rule == DROP else mask_name(value) if rule == MASK else value
 
+    lines = deduction_lines(payment_ids=[row.payment.pk for row in sheet.rows if row.payment])
+    deduction_totals = {name: 0 for name in (*DEDUCTION_FIELDS, *(field for field, _ in EMPLOYER_FIELDS))}
+    for line in lines.values():
+        for name in deduction_totals:
+            deduction_totals[name] += getattr(line, name)
     body = []
     for number, row in enumerate(sheet.rows, start=1):
         record, payment = row.record, row.payment
@@ -74,11 +108,17 @@ def build_payroll_sheet(
             cells += [number_cell(getattr(payment, name)) for name in PAY_FIELDS]
         else:
             cells += [Cell("미계산", align="center")] + [Cell("-", align="right")] * (len(PAY_FIELDS) - 1)
+        line = lines.get(row.payment.pk) if row.payment else None
+        if line:
+            cells += [number_cell(getattr(line, name)) for name in DEDUCTION_FIELDS]
+        else:
+            cells += [Cell("미계산", align="center")] + [Cell("-", align="right")] * (len(DEDUCTION_FIELDS) - 1)
         body.append(cells)
     totals = sheet.totals
     body.append(
         [Cell("합계", header=True, colspan=5, align="center"), Cell("", align="right")]
         + [number_cell(totals[name], header=True) for name in PAY_FIELDS[1:]]
+        + [number_cell(deduction_totals[name], header=True) for name in DEDUCTION_FIELDS]
     )
     notes = [
         f"참여자 {len(sheet.rows):,}명 · 근무상황 미입력 {sheet.missing_records:,}명 · 급여 미계산 {sheet.unpaid:,}명"
@@ -88,6 +128,11 @@ def build_payroll_sheet(
             f"시비 {sheet.city_pay:,}원 · 구비 {sheet.district_pay:,}원 "
             f"(시·구 분담 {sheet.city_share_percent}:{sheet.district_share_percent})"
         )
+    notes.append(
+        "사업주 부담: "
+        + " · ".join(f"{label} {deduction_totals[name]:,}원" for name, label in EMPLOYER_FIELDS)
+        + f" · 공제 미계산 {sum(1 for row in sheet.rows if row.payment and row.payment.pk not in lines):,}명"
+    )
     notes.append(
         "주민등록번호는 이용 목적상 뺐습니다." if rrn_rule == DROP else "주민등록번호는 뒤 6자리를 가려서 적었습니다."
     )

@@ -15,6 +15,8 @@ from iljari.core.roles import Role
 from iljari.participation import services
 from iljari.participation.models import Payment
 from iljari.participation.tests.factories import make_site
+from iljari.payroll.models import PayDeduction
+from iljari.payroll.services import deductions_compute
 from iljari.people.tests.factories import make_person
 
 MAY = "?year=2018&as_of=2018-05-31"
@@ -40,6 +42,7 @@ def paid(personas, media_root, dataset_2018):
             full_weeks=4,
         )  # fmt: skip
     services.pay_compute(actor=None, month=date(2018, 5, 1))
+    deductions_compute(actor=None, month=date(2018, 5, 1))
     return people
 
 
@@ -111,7 +114,13 @@ def test_the_xlsx_and_hwpx_hold_each_persons_pay_as_computed(paid, client_as, dj
     rows = {row[1]: row for row in sheet.iter_rows(values_only=True) if row and row[1]}
     for person in paid:
         payment = Payment.objects.get(placement__person=person)
-        assert rows[person.name][-1] == payment.total and rows[person.name][6] == payment.work_pay
+        assert rows[person.name][10] == payment.total and rows[person.name][6] == payment.work_pay
+        line = PayDeduction.objects.get(payment=payment)  # each deduction, 공제 계, 실지급액, the employer's share
+        assert rows[person.name][11:] == (
+            line.pension, line.health, line.care, line.employment, line.income_tax, line.local_tax,
+            line.deductions, line.net, line.employer_total,
+        )  # fmt: skip
+        assert line.net == payment.total - line.deductions > 0
     hwpx = _download(staff, _build(staff, "hwpx", django_capture_on_commit_callbacks))
     with zipfile.ZipFile(io.BytesIO(hwpx)) as package:
         section = package.read("Contents/section0.xml").decode()
