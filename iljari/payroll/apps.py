@@ -12,3 +12,5 @@ class PayrollConfig(AppConfig):
 
         for model in (models.InsuranceRate, models.IncomeTaxRule, models.PayDeduction):
             track(model)
+        track(models.TransferBatch)
+        track(models.TransferLine, exclude=("account",))  # the account number never enters the change history
