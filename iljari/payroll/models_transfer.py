@@ -83,7 +83,7 @@ class TransferLine(models.Model):
     gross_part = models.BigIntegerField(_("지급 총액 몫"))
     employer_part = models.BigIntegerField(_("사업주 부담 몫"))
     bank_code = models.CharField(_("은행 코드"), max_length=3, blank=True)
-    account = EncryptedCharField(_("계좌번호"), max_length=16, blank=True)
+    account = EncryptedCharField(_("계좌번호"), max_length=16, null=True, blank=True)  # None: no account
     holder = models.CharField(_("예금주"), max_length=60, blank=True)
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices)
     reason_code = models.CharField(_("불능 사유 코드"), max_length=4, blank=True)

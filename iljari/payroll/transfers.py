@@ -164,7 +164,7 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
                             gross_part=_split(line.gross, percent, city=city, city_percent=city_percent),
                             employer_part=_split(line.employer_total, percent, city=city, city_percent=city_percent),
                             bank_code=account.bank_code if account else "",
-                            account=account.number if account else "",
+                            account=account.number if account else None,
                             holder=account.holder if account else "",
                             status=TransferLine.Status.PENDING if account else TransferLine.Status.NO_ACCOUNT,
                         )
@@ -245,7 +245,9 @@ class ResultSummary:
 
 
 def _budget_line(batch: TransferBatch, programme) -> BudgetLine | None:
-    lines = BudgetLine.objects.filter(programmes=programme, year=batch.month.year, retired_at__isnull=True)
+    lines = BudgetLine.objects.filter(programmes=programme, year=batch.month.year).filter(
+        Q(retired_on__isnull=True) | Q(retired_on__gt=batch.transfer_day)
+    )
     if batch.payer == CITY:
         sources = [BudgetLine.Source.CITY, BudgetLine.Source.UNSPECIFIED]
     else:
