@@ -384,6 +384,14 @@ NOT_PAGES = {
     "people:person_detail",  # object-level: test_people.py
     "people:pay_account",  # object-level: test_pay_accounts.py, test_attacks.py
     "people:pay_account_reveal",  # POST only, object-level: test_pay_accounts.py, test_attacks.py
+    # a worksite's month of transfers (object-level, scoped like the worksite): payroll/tests/test_transfer_pages.py
+    # and test_attacks.py
+    "transfers:month",
+    "transfers:make",
+    "transfers:file",
+    "transfers:sheet",
+    "transfers:result",
+    "transfers:reissue",
     # the participant's and the organisation's one page (object-level, scope 404, access log):
     # web/tests/test_records.py
     "web:participant",
