@@ -15,6 +15,7 @@ urlpatterns = [
     path("portal/", include("iljari.people.portal_urls")),
     path("", include("iljari.intake.urls")),
     path("", include("iljari.participation.urls")),
+    path("payroll/", include("iljari.payroll.urls")),
     path("", include("iljari.enterprises.urls")),
     path("", include("iljari.frontline.urls")),
     path("", include("iljari.fund.urls")),

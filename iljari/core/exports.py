@@ -65,6 +65,24 @@ EXPORTS = {
             },
         ),
         ExportSpec(
+            "insurance_changes",
+            "4대보험 취득·상실 목록",
+            {
+                Purpose.PAYMENT: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"성명": MASK, "주민등록번호": DROP},
+            },
+        ),
+        ExportSpec(
+            "withholding",
+            "근로소득 지급명세서 자료",
+            {
+                Purpose.PAYMENT: {},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"성명": MASK, "주민등록번호": DROP},
+            },
+        ),
+        ExportSpec(
             "work_records",
             "근무상황 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK, "참여 기간": DROP}},

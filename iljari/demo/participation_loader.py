@@ -25,6 +25,7 @@ from iljari.intake.models import Application, Call
 from iljari.org.models import District, OrgUnit
 from iljari.participation import services
 from iljari.participation.models import EmploymentOutcome, Placement, WorkRecord
+from iljari.payroll.services import deductions_compute
 from iljari.plan.models import Programme
 
 SEED = 2018
@@ -275,4 +276,5 @@ def load_participation() -> None:
     _dropouts(placements, generator)
     for month in NEW_DEAL_MONTHS:
         services.pay_compute(actor=None, month=month)
+        deductions_compute(actor=None, month=month)
     services.placement_achievements_sync(programme=call.programme, year=2018, as_of=date(2018, 6, 30))

@@ -35,6 +35,7 @@ from iljari.intake.models import Application, Call
 from iljari.org.models import District, OrgUnit
 from iljari.participation import services
 from iljari.participation.models import Placement, WorkRecord, Worksite
+from iljari.payroll.services import deductions_compute
 from iljari.people.models import Person
 from iljari.plan.models import Programme
 
@@ -296,6 +297,7 @@ def load_public_works() -> None:
             _dropouts(placements, generator)
             for month in months:
                 services.pay_compute(actor=None, month=month)
+                deductions_compute(actor=None, month=month)
             active = Placement.objects.filter(application__call=call, status=Placement.Status.ACTIVE).order_by("pk")
             returning = list(active.values_list("person_id", flat=True))
     services.placement_achievements_sync(programme=programme, year=2018, as_of=date(2018, 6, 30))

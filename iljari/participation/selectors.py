@@ -47,6 +47,9 @@ Contract:
 - records_missing_count(*, month, worksite=None) -> int
       (unscoped) people at work in the month (at the worksite) whose work record of the month is not entered
 - pay_confirmed_worksite_ids(*, month) -> set[int]   (unscoped) the worksites whose month of pay is confirmed
+- placements_starting_or_ending(*, month) -> list[Placement]
+      (unscoped, for payroll's insurance filings) placements that start or end (ended_on, else end_date) in the
+      month, with person and worksite
 """
 
 from __future__ import annotations
@@ -597,3 +600,14 @@ def records_missing_count(*, month: date, worksite: Worksite | None = None) -> i
 
 def pay_confirmed_worksite_ids(*, month: date) -> set[int]:
     return set(PayConfirmation.objects.filter(month=month_start(month)).values_list("worksite_id", flat=True))
+
+
+def placements_starting_or_ending(*, month: date) -> list[Placement]:
+    first, last = month_start(month), month_end(month)
+    started = Q(start_date__range=(first, last))
+    ended = Q(ended_on__range=(first, last)) | Q(ended_on__isnull=True, end_date__range=(first, last))
+    return list(
+        Placement.objects.filter(started | ended)
+        .select_related("person", "worksite")
+        .order_by("worksite__code", "person__name", "pk")
+    )

@@ -192,6 +192,8 @@ def deduction_line(*, item: PaymentInput, month: date, rates: Rates, family: int
         income_tax = monthly_wage_tax(
             gross, family=family, edition=t.simple_table, pension_rate=p.worker_rate, pension_ceiling=p.base_ceiling
         )
+        if income_tax < t.small_amount:  # 소액부징수 (소득세법 제86조) applies to every withholding
+            income_tax = 0
         notes.append(f"간이세액표(공제대상가족 {family}명)")
     local_tax = local_income_tax(income_tax, rate=t.local_rate)
     deductions = pension + health + care + employment + income_tax + local_tax

@@ -54,6 +54,20 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         "참여 관리", "participation:worksite_list", access.access_participation_view, "participation:", group="참여자"
     ),
     NavItem(
+        "보험 요율·소득세 기준",
+        "payroll:rates",
+        access.access_participation_tables_manage,
+        "payroll:rate",
+        group="참여자",
+    ),
+    NavItem(
+        "보험 신고·지급명세서",
+        "payroll:filings",
+        access.access_participation_tables_manage,
+        "payroll:filings",
+        group="참여자",
+    ),
+    NavItem(
         "기술교육원",
         "participation:training_figures",
         access.access_training_view,

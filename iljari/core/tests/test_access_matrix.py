@@ -108,6 +108,10 @@ PAGES = [
     ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
     ("participation:worksite_list", "/participation/", PARTICIPATION),
+    ("payroll:rates", "/payroll/rates/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:filings", "/payroll/filings/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:insurance_changes", "/payroll/filings/insurance/2018-06/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
+    ("payroll:withholding", "/payroll/filings/withholding/2018/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("participation:worksite_export", "/participation/worksites.xlsx?year=2018&sort=name&dir=desc", PARTICIPATION),
     ("participation:employment_rates", "/participation/employment/?year=2018", PARTICIPATION),
     ("participation:tables", "/participation/tables/", PARTICIPATION),
@@ -430,6 +434,11 @@ NOT_PAGES = {
     "participation:placement_end",
     "participation:placement_outcome",
     "participation:call_place",
+    # payroll: a worksite's month of deductions (object-level: the worksite's scope) and the POST actions, tested in
+    # payroll/tests/test_pages.py
+    "payroll:worksite_month",
+    "payroll:worksite_month_compute",
+    "payroll:tax_rule",
     # training: POST actions, tested in participation/tests/test_training_pages.py
     "participation:training_attendance",
     "participation:training_deposit_pay",
@@ -722,6 +731,7 @@ def test_every_page_is_in_the_matrix():
         "people",
         "intake",
         "participation",
+        "payroll",
         "signup",
         "enterprises",
         "frontline",

@@ -188,3 +188,17 @@ def test_the_year_opening_at_a_tiny_size_measures_its_reference_and_keeps_nothin
     assert result.met and result.ratio is not None and "주요업무 21" in result.note
     assert result.note.startswith("109 rows created (109 by the reference)")  # the same rows, history aside
     assert not Vision.objects.filter(year=2019).exists()  # every run rolled back
+
+
+def test_the_payroll_scenario_at_a_tiny_size(office, context, monkeypatch):
+    from iljari.demo.bench import payroll
+    from iljari.payroll.models import PayDeduction
+
+    assert "payroll" in bench.MODULES and _registered(payroll.payroll_month)
+    monkeypatch.setattr(payroll, "PLACEMENTS", 25)
+    people = Person.objects.count()
+    result = payroll.payroll_month(context)
+    assert result.name.startswith("payroll deductions") and len(result.timings_s) == 2
+    assert len(result.reference_timings_s) == 2 and result.met is True
+    assert "25 lines" in result.note
+    assert Person.objects.count() == people and not PayDeduction.objects.exists()  # rolled back
