@@ -136,7 +136,7 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
         with history_batch(kind="payroll.transfer", label="급여 이체 파일", subject=label, actor=actor):
             for payer, name, percent in bodies:
                 batch = TransferBatch.objects.create(
-                    code=f"T{month:%Y%m}-{confirmation.pk}-{payer}"[:20],
+                    code=f"T{month:%Y%m}-{confirmation.pk}-{_payer_code(payer)[:5]}"[:20],
                     confirmation=confirmation,
                     month=month,
                     transfer_day=transfer_day,
