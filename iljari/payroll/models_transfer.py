@@ -8,9 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField
 
-from iljari.core.banks import account_masked, bank_name
 from iljari.core.formats import screen_month
 from iljari.core.models import TimeStampedModel
 
@@ -64,7 +62,8 @@ class TransferBatch(TimeStampedModel):
 
 class TransferLine(models.Model):
     """One person's transfer from one paying body: their share of the net pay, to the account they had when the
-    batch was made (a copy, encrypted: a later change of account does not change what was sent)."""
+    batch was made (people.PayAccount rows are never edited: a later change of account is a new row, so the line
+    keeps pointing at what was sent, its number encrypted once, where people keeps it)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("이체 의뢰")
@@ -82,9 +81,15 @@ class TransferLine(models.Model):
     amount = models.BigIntegerField(_("이체 금액(실지급액 몫)"))
     gross_part = models.BigIntegerField(_("지급 총액 몫"))
     employer_part = models.BigIntegerField(_("사업주 부담 몫"))
-    bank_code = models.CharField(_("은행 코드"), max_length=3, blank=True)
-    account = EncryptedCharField(_("계좌번호"), max_length=16, null=True, blank=True)  # None: no account
-    holder = models.CharField(_("예금주"), max_length=60, blank=True)
+    pay_account = models.ForeignKey(
+        "people.PayAccount",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("급여 계좌"),
+        help_text=_("보낼 때의 계좌(계좌는 고치지 않고 새로 만들므로 보낸 계좌가 그대로 남는다). 없으면 계좌 없음."),
+    )
     status = models.CharField(_("상태"), max_length=10, choices=Status.choices)
     reason_code = models.CharField(_("불능 사유 코드"), max_length=4, blank=True)
     reason = models.CharField(_("불능 사유"), max_length=80, blank=True)
@@ -103,9 +108,13 @@ class TransferLine(models.Model):
         return f"{self.reference} {self.amount:,}원 ({self.get_status_display()})"
 
     @property
+    def bank_code(self) -> str:
+        return self.pay_account.bank_code if self.pay_account_id else ""
+
+    @property
     def bank_name(self) -> str:
-        return bank_name(self.bank_code) if self.bank_code else "-"
+        return self.pay_account.bank_name if self.pay_account_id else "-"
 
     @property
     def account_masked(self) -> str:
-        return account_masked(self.account)
+        return self.pay_account.number_masked if self.pay_account_id else "계좌 없음"

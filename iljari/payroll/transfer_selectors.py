@@ -41,7 +41,8 @@ def transfer_month(*, user, worksite, month: date) -> TransferMonth:
     confirmation = PayConfirmation.objects.filter(worksite=worksite, month=month).first()
     batches = list(TransferBatch.objects.filter(confirmation__worksite=worksite, month=month).order_by("pk"))
     lines: dict[int, list[TransferLine]] = {batch.pk: [] for batch in batches}
-    rows = TransferLine.objects.filter(batch__in=batches).select_related("person").order_by("batch", "pk")
+    rows = TransferLine.objects.filter(batch__in=batches).select_related("person", "pay_account")
+    rows = rows.order_by("batch", "pk")
     for line in rows:
         lines[line.batch_id].append(line)
     for batch in batches:
@@ -67,7 +68,7 @@ def person_transfer_lines(*, user, person_id: int) -> QuerySet[TransferLine]:
     placements = person_placement_list(user=user, person_id=person_id).values("pk")
     return (
         TransferLine.objects.filter(payment__placement__in=placements)
-        .select_related("batch__confirmation__worksite")
+        .select_related("batch__confirmation__worksite", "pay_account")
         .order_by("-batch__month", "-pk")
     )
 

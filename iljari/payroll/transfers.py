@@ -8,7 +8,9 @@ Contract:
       (ProgrammeTerms.city_share_percent: 70 for public works' 시·구 7:3) the district for the rest. Each person's
       net pay (payroll.PayDeduction.net) is split: the city's part rounded down to the won, the district's the
       rest, so the parts add up to the net exactly; their gross and employer's contributions likewise (for the
-      budget). A person without a pay account is listed as 계좌 없음 (no transfer). Refused: a month not confirmed,
+      budget). A person without a pay account is listed as 계좌 없음 (no transfer). The lines are written in bulk
+      (core.bulk.rows_insert) without an entry each in the change history: the batch is recorded (its count and
+      total), and the lines derive from rows that are (PayDeduction, PayAccount). Refused: a month not confirmed,
       deductions not computed for every payment, a month already made (paying a month twice), a closed month.
 - transfer_file(*, batch) -> bytes / transfer_sheet_file(*, batch) -> bytes    the bank file and its xlsx (the
       lines to transfer; the caller checks the user and writes the access log)
@@ -48,6 +50,7 @@ from iljari.core.bankfile import (
 from iljari.core.bankfile import (
     TransferLine as FileLine,
 )
+from iljari.core.bulk import rows_insert
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won, screen_month
 from iljari.core.history import history_batch, history_bulk_created
@@ -60,6 +63,17 @@ from iljari.payroll.models_transfer import CITY, TransferBatch, TransferLine
 from iljari.people.selectors import pay_accounts_of
 
 CITY_NAME = "서울특별시"
+LINE_FIELDS = (
+    "batch",
+    "payment",
+    "person",
+    "reference",
+    "amount",
+    "gross_part",
+    "employer_part",
+    "pay_account",
+    "status",
+)
 MEMO = "{month}월 급여"  # 적요: what the participant's passbook shows
 # The account each body pays from (출금 계좌): a deployment sets ILJARI_TRANSFER_FROM {payer: (bank, account)};
 # the default names the city's treasury bank with a placeholder account the bank's sheet would correct.
@@ -148,35 +162,29 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
                     no_account=0,
                     created_by=actor,
                 )
-                lines = []
+                rows, sent, total = [], 0, 0
                 for seq, payment in enumerate(payments, 1):
                     line = payment.deduction
                     city = payer == CITY
                     amount = _split(line.net, percent, city=city, city_percent=city_percent)
                     account = accounts.get(payment.placement.person_id)
-                    lines.append(
-                        TransferLine(
-                            batch=batch,
-                            payment=payment,
-                            person_id=payment.placement.person_id,
-                            reference=f"{batch.pk:08d}{seq:07d}",
-                            amount=amount,
-                            gross_part=_split(line.gross, percent, city=city, city_percent=city_percent),
-                            employer_part=_split(line.employer_total, percent, city=city, city_percent=city_percent),
-                            bank_code=account.bank_code if account else "",
-                            account=account.number if account else None,
-                            holder=account.holder if account else "",
-                            status=TransferLine.Status.PENDING if account else TransferLine.Status.NO_ACCOUNT,
+                    if account is not None:
+                        sent, total = sent + 1, total + amount
+                    rows.append(
+                        (
+                            batch.pk,
+                            payment.pk,
+                            payment.placement.person_id,
+                            f"{batch.pk:08d}{seq:07d}",
+                            amount,
+                            _split(line.gross, percent, city=city, city_percent=city_percent),
+                            _split(line.employer_total, percent, city=city, city_percent=city_percent),
+                            account.pk if account else None,
+                            TransferLine.Status.PENDING if account else TransferLine.Status.NO_ACCOUNT,
                         )
                     )
-                TransferLine.objects.bulk_create(lines, batch_size=2000)
-                history_bulk_created(lines)
-                sent = [line for line in lines if line.status == TransferLine.Status.PENDING]
-                batch.count, batch.total, batch.no_account = (
-                    len(sent),
-                    sum(x.amount for x in sent),
-                    len(lines) - len(sent),
-                )
+                rows_insert(TransferLine, LINE_FIELDS, rows)
+                batch.count, batch.total, batch.no_account = sent, total, len(rows) - sent
                 batch.save(update_fields=["count", "total", "no_account", "updated_at"])
                 made.append(batch)
     except IntegrityError as exc:  # made at the same moment by someone else
@@ -188,7 +196,7 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
 
 
 def _sent_lines(batch: TransferBatch):
-    return batch.lines.exclude(status=TransferLine.Status.NO_ACCOUNT).order_by("pk")
+    return batch.lines.filter(pay_account__isnull=False).exclude(status=TransferLine.Status.NO_ACCOUNT).order_by("pk")
 
 
 def _header(batch: TransferBatch) -> TransferHeader:
@@ -198,9 +206,11 @@ def _header(batch: TransferBatch) -> TransferHeader:
 
 def _file_lines(batch: TransferBatch) -> list[FileLine]:
     memo = MEMO.format(month=batch.month.month)
+    rows = _sent_lines(batch).values_list(
+        "pay_account__bank_code", "pay_account__number", "pay_account__holder", "amount", "reference"
+    )
     return [
-        FileLine(line.bank_code, line.account, line.holder, line.amount, memo, line.reference)
-        for line in _sent_lines(batch)
+        FileLine(bank, account, holder, amount, memo, reference) for bank, account, holder, amount, reference in rows
     ]
 
 
@@ -268,7 +278,8 @@ def transfer_result_apply(*, actor, batch: TransferBatch, data: bytes) -> Result
         )
     with transaction.atomic():
         batch = TransferBatch.objects.select_for_update().get(pk=batch.pk)
-        expected = {line.reference: line for line in batch.lines.filter(status=TransferLine.Status.PENDING)}
+        pending = batch.lines.filter(status=TransferLine.Status.PENDING).select_related("pay_account")
+        expected = {line.reference: line for line in pending}
         if not expected:
             raise ValidationFailed(f"{batch.code}의 결과는 이미 반영했습니다. 같은 결과를 두 번 반영할 수 없습니다.")
         for number, result in enumerate(read.results, 1):
@@ -283,7 +294,7 @@ def transfer_result_apply(*, actor, batch: TransferBatch, data: bytes) -> Result
                     f"{where}의 금액 {result.line.amount:,}원이 보낸 금액 {line.amount:,}원과 다릅니다. "
                     "아무것도 반영하지 않았습니다."
                 )
-            if (result.line.bank_code, result.line.account) != (line.bank_code, line.account):
+            if (result.line.bank_code, result.line.account) != (line.pay_account.bank_code, line.pay_account.number):
                 raise ValidationFailed(f"{where}의 은행·계좌가 보낸 것과 다릅니다. 아무것도 반영하지 않았습니다.")
         returned = {result.line.reference for result in read.results}
         if len(returned) != len(read.results):
@@ -379,9 +390,7 @@ def transfer_reissue_make(*, actor, batch: TransferBatch) -> TransferBatch:
                         amount=old.amount,
                         gross_part=old.gross_part,
                         employer_part=old.employer_part,
-                        bank_code=account.bank_code,
-                        account=account.number,
-                        holder=account.holder,
+                        pay_account=account,
                         status=TransferLine.Status.PENDING,
                     )
                 )

@@ -15,7 +15,8 @@ Contract:
 - pay_account_number(*, user, person) -> str                      the current number whole: staff who may correct
       the person only (the caller writes the access log)
 - pay_accounts_of(*, person_ids) -> {person_id: PayAccount}       the current accounts of these people, for the
-      system's pay runs (no user: the caller's service checked its actor); one query
+      system's pay runs (no user: the caller's service checked its actor); one query, the number left undecrypted
+      (deferred: a pay run points at the account row, it does not copy the number)
 
 `person` above is one the user may see (person_get); the account selectors check that again.
 """
@@ -128,6 +129,8 @@ def pay_accounts_of(*, person_ids) -> dict[int, PayAccount]:
     ids = list(person_ids)
     found: dict[int, PayAccount] = {}
     for start in range(0, len(ids), 5000):
-        rows = PayAccount.objects.filter(person_id__in=ids[start : start + 5000], replaced_at__isnull=True)
+        rows = PayAccount.objects.filter(person_id__in=ids[start : start + 5000], replaced_at__isnull=True).defer(
+            "number"
+        )
         found.update((account.person_id, account) for account in rows)
     return found
