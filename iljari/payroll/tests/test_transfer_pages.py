@@ -20,6 +20,8 @@ PAGE = "/payroll/transfers/PW-GD/2018-5/"
 
 def test_the_officer_makes_the_files_downloads_them_and_reconciles_the_result(month, client_as):  # noqa: F811
     officer = client_as(Role.DISTRICT_OFFICER)
+    worksite_page = officer.get("/participation/worksites/PW-GD/?month=2018-05").content.decode()
+    assert f'href="{PAGE}"' in worksite_page  # the confirmed month links to its transfers
     page = officer.get(PAGE).content.decode()
     assert "이체 파일 만들기" in page
     response = officer.post(f"{PAGE}make/", follow=True)
