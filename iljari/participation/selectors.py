@@ -269,6 +269,7 @@ class PayrollRow:
     placement: Placement
     record: WorkRecord | None
     payment: Payment | None
+    extra: tuple[int, int] | None = None  # (공제 계, 실지급액) when an app above adds them (pay_extras)
 
 
 @dataclass

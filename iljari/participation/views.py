@@ -39,6 +39,7 @@ from iljari.participation.forms import (
 )
 from iljari.participation.lists import WORKSITES
 from iljari.participation.models import Worksite
+from iljari.participation.pay_extras import pay_extra
 
 
 def _month(request, worksite: Worksite | None = None):
@@ -121,6 +122,11 @@ def worksite_detail(request, code: str):
         [row.placement.person_id for row in sheet.rows],
         f"사업장 {worksite.code} {screen_month(month)} 급여",
     )
+    extra = pay_extra(
+        user=request.user, worksite=worksite, month=month, payment_ids=[r.payment.pk for r in sheet.rows if r.payment]
+    )
+    for row in sheet.rows if extra else ():
+        row.extra = extra.by_payment.get(row.payment.pk) if row.payment else None
     return render(
         request,
         "participation/worksite_detail.html",
@@ -131,6 +137,7 @@ def worksite_detail(request, code: str):
             "month_as_of": min(month_end(month), timezone.localdate()),  # for the payroll document
             "can_record": access_worksite_records(request.user, worksite),
             "pay_state": selectors.pay_month_state(worksite=worksite, month=month),
+            "pay_extra": extra,
             "upload": None,
         },
     )

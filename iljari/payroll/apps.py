@@ -13,4 +13,9 @@ class PayrollConfig(AppConfig):
         for model in (models.InsuranceRate, models.IncomeTaxRule, models.PayDeduction):
             track(model)
         track(models.TransferBatch)
-        track(models.TransferLine, exclude=("account",))  # the account number never enters the change history
+        track(models.TransferLine)
+
+        from iljari.participation.pay_extras import pay_extra_register
+        from iljari.payroll.selectors import worksite_pay_extra
+
+        pay_extra_register(worksite_pay_extra)

@@ -12,6 +12,8 @@ Contract (what the apps above read; G2's paying builds on `deduction_lines` and 
       (unscoped, for services) per worksite: people, gross, deductions, net, employer_total
 - insurance_rate_list(*, insurance=None) -> QuerySet[InsuranceRate]      every period, newest first
 - income_tax_rule_list() -> QuerySet[IncomeTaxRule]
+- worksite_pay_extra(*, user, worksite, month, payment_ids) -> PayExtra | None
+      what participation's worksite page shows of the month's deductions (registered in apps.ready)
 - rates_in_force(*, day) -> dict[str, InsuranceRate]        the insurance rates valid on the day, by insurance
 - insurance_changes(*, month) -> list[dict] / insurance_changes_sheet(*, month) -> bytes
       (office-wide, behind the filings gate) the month's 4대보험 취득·상실: who started and who ended, their pay
@@ -26,10 +28,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.urls import reverse
 
 from iljari.core.formats import screen_date, screen_month
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.participation.calendar import month_start
+from iljari.participation.pay_extras import PayExtra
 from iljari.participation.selectors import placements_starting_or_ending, worksite_get
 from iljari.payroll.models import IncomeTaxRule, Insurance, InsuranceRate, PayDeduction
 from iljari.people.models import Person
@@ -70,6 +74,24 @@ def month_net_totals(*, month: date, worksite_ids=None) -> dict[int, NetTotals]:
         .order_by()
     )
     return {row[0]: NetTotals(*row[1:]) for row in rows}
+
+
+def worksite_pay_extra(*, user, worksite, month: date, payment_ids) -> PayExtra | None:
+    lines = deduction_lines(payment_ids=payment_ids)
+    if not payment_ids:
+        return None
+    deductions = sum(line.deductions for line in lines.values())
+    net = sum(line.net for line in lines.values())
+    employer = sum(line.employer_total for line in lines.values())
+    missing = len(set(payment_ids) - set(lines))
+    summary = f"공제 계 {deductions:,}원 · 실지급액 {net:,}원 · 사업주 부담 {employer:,}원"
+    if missing:
+        summary += f" · 공제 미계산 {missing:,}명"
+    return PayExtra(
+        by_payment={pk: (line.deductions, line.net) for pk, line in lines.items()},
+        summary=summary,
+        url=reverse("payroll:worksite_month", args=[worksite.code, f"{month_start(month):%Y-%m}"]),
+    )
 
 
 def insurance_rate_list(*, insurance: str | None = None) -> QuerySet[InsuranceRate]:

@@ -159,6 +159,7 @@ ALL_KEYED = {
     "frontline",
     "fund",
     "grants",
+    "payroll",
     "transfers",
 }  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
 # namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
@@ -475,6 +476,14 @@ MODULE_OBJECT_URLS = {
         ("result", "post", "/payroll/transfers/batches/{batch}/result/", ANY_OUTSIDER),
         ("reissue", "post", "/payroll/transfers/batches/{batch}/reissue/", ANY_OUTSIDER),
     ],
+    "payroll": [
+        ("worksite_month", "get", "/payroll/worksites/{worksite}/{month}/", ANY_OUTSIDER),
+        ("worksite_month_compute", "post", "/payroll/worksites/{worksite}/{month}/compute/", ANY_OUTSIDER),
+        ("insurance_changes", "get", "/payroll/filings/insurance/{month}/", ANY_OUTSIDER),
+        ("insurance_changes", "post", "/payroll/filings/insurance/{month}/", ANY_OUTSIDER),
+        ("withholding", "get", "/payroll/filings/withholding/{year}/", ANY_OUTSIDER),
+        ("withholding", "post", "/payroll/filings/withholding/{year}/", ANY_OUTSIDER),
+    ],
 }
 # object URLs of these modules that are nobody's private object, each with its reason
 MODULE_OPEN_OBJECTS = {
@@ -710,6 +719,24 @@ def test_enterprise_objects_outside_ones_scope_answer_403_or_404(enterprise_obje
 
 def test_frontline_objects_outside_ones_scope_answer_403_or_404(frontline_objects, client_as):
     assert _attack("frontline", frontline_objects, client_as) == []
+
+
+@pytest.fixture
+def payroll_objects(victims):
+    """The victim's May 2018 at the 종로구 worksite: work record, pay and deductions."""
+    from iljari.payroll.services import deductions_compute
+
+    placement = Placement.objects.get(pk=victims["placement"])
+    participation.work_record_set(
+        actor=None, placement=placement, month=date(2018, 5, 1), days_worked=21, hours_worked=168, full_weeks=4
+    )
+    participation.pay_compute(actor=None, month=date(2018, 5, 1), worksite=placement.worksite)
+    deductions_compute(actor=None, month=date(2018, 5, 1), worksite=placement.worksite)
+    return {"worksite": placement.worksite.code, "month": "2018-05", "year": 2018}
+
+
+def test_payroll_objects_outside_ones_scope_answer_403_or_404(payroll_objects, client_as):
+    assert _attack("payroll", payroll_objects, client_as) == []
 
 
 def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):

@@ -45,6 +45,10 @@ def test_the_worksites_keeper_computes_the_months_deductions_on_its_page(paid, c
     participation.pay_compute(actor=None, month=MAY)
     assert "공제를 다시 계산해야 하는 사람 1명" in officer.get(PAGE).content.decode()
     assert AccessLogEntry.objects.filter(detail__contains="PW-GD").exists()
+    worksite_page = officer.get("/participation/worksites/PW-GD/?month=2018-05").content.decode()
+    assert (
+        f"실지급액 {line.net:,}원" in worksite_page and f'<td class="ilj-num">{line.deductions:,}</td>' in worksite_page
+    )
 
 
 def test_another_districts_officer_finds_no_such_worksite_and_the_auditor_cannot_compute(paid, client_as, personas):
