@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from iljari.core.bankfile import transfer_file_read
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
+from iljari.core.tests.test_plain_identifiers import _read, _vocabulary, findings
 from iljari.payroll import transfers
 from iljari.payroll.models import TransferBatch, TransferLine
 from iljari.payroll.tests.test_transfers import month  # noqa: F401 - the fixture
@@ -48,6 +49,10 @@ def test_the_officer_makes_the_files_downloads_them_and_reconciles_the_result(mo
     assert "입금 1건" in text and "불능 1건" in text and "불능(예금주 불일치)" in text
     participant = officer.get(f"/participants/{failing.person_id}/").content.decode()
     assert "급여 이체" in participant and "불능(예금주 불일치)" in participant
+    people_page = officer.get(f"/people/{failing.person_id}/account/").content.decode()
+    dotted, names, values = _vocabulary()
+    for html in (text, participant, people_page):  # no field names or English code values on these pages
+        assert findings(_read(html), dotted=dotted, names=names, values=values, allowed_words={"t_district"}) == []
 
     bad = SimpleUploadedFile("result.txt", b"not a bank file")
     gu = TransferBatch.objects.get(payer="11740")
