@@ -49,6 +49,7 @@ def test_the_officer_makes_the_files_downloads_them_and_reconciles_the_result(mo
     assert "입금 1건" in text and "불능 1건" in text and "불능(예금주 불일치)" in text
     participant = officer.get(f"/participants/{failing.person_id}/").content.decode()
     assert "급여 이체" in participant and "불능(예금주 불일치)" in participant
+    assert f'href="/people/{failing.person_id}/account/"' in participant  # the account is entered from here
     people_page = officer.get(f"/people/{failing.person_id}/account/").content.decode()
     dotted, names, values = _vocabulary()
     for html in (text, participant, people_page):  # no field names or English code values on these pages
