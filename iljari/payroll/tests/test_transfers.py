@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iljari.core.bankfile import transfer_file_read, transfer_result_write
 from iljari.core.errors import NotAllowed, ValidationFailed
@@ -198,3 +200,11 @@ def test_only_those_who_keep_the_worksites_records_make_its_transfers(month, per
     assert not TransferBatch.objects.exists()
     made = transfers.transfer_batches_make(actor=personas[Role.DISTRICT_OFFICER], worksite=month["works"], month=MAY)
     assert len(made) == 2
+
+
+@given(st.integers(min_value=0, max_value=10**10), st.integers(min_value=0, max_value=100))
+def test_a_persons_parts_add_up_to_their_net_pay_whatever_the_share(net, city_percent):
+    city = transfers._split(net, city_percent, city=True, city_percent=city_percent)
+    district = transfers._split(net, 100 - city_percent, city=False, city_percent=city_percent)
+    assert city + district == net and 0 <= city <= net
+    assert city == net * city_percent // 100  # the city's part rounded down to the won
