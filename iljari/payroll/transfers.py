@@ -109,7 +109,7 @@ def _shares(worksite) -> list[tuple[str, str, int]]:
     return bodies
 
 
-def _split(value: int, percent: int, *, city: bool, city_percent: int) -> int:
+def _split(value: int, *, city: bool, city_percent: int) -> int:
     city_part = value * city_percent // 100
     return city_part if city else value - city_part
 
@@ -166,7 +166,7 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
                 for seq, payment in enumerate(payments, 1):
                     line = payment.deduction
                     city = payer == CITY
-                    amount = _split(line.net, percent, city=city, city_percent=city_percent)
+                    amount = _split(line.net, city=city, city_percent=city_percent)
                     account = accounts.get(payment.placement.person_id)
                     if account is not None:
                         sent, total = sent + 1, total + amount
@@ -177,8 +177,8 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
                             payment.placement.person_id,
                             f"{batch.pk:08d}{seq:07d}",
                             amount,
-                            _split(line.gross, percent, city=city, city_percent=city_percent),
-                            _split(line.employer_total, percent, city=city, city_percent=city_percent),
+                            _split(line.gross, city=city, city_percent=city_percent),
+                            _split(line.employer_total, city=city, city_percent=city_percent),
                             account.pk if account else None,
                             TransferLine.Status.PENDING if account else TransferLine.Status.NO_ACCOUNT,
                         )

@@ -204,7 +204,7 @@ def test_only_those_who_keep_the_worksites_records_make_its_transfers(month, per
 
 @given(st.integers(min_value=0, max_value=10**10), st.integers(min_value=0, max_value=100))
 def test_a_persons_parts_add_up_to_their_net_pay_whatever_the_share(net, city_percent):
-    city = transfers._split(net, city_percent, city=True, city_percent=city_percent)
-    district = transfers._split(net, 100 - city_percent, city=False, city_percent=city_percent)
+    city = transfers._split(net, city=True, city_percent=city_percent)
+    district = transfers._split(net, city=False, city_percent=city_percent)
     assert city + district == net and 0 <= city <= net
     assert city == net * city_percent // 100  # the city's part rounded down to the won
