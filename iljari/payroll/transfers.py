@@ -8,9 +8,10 @@ Contract:
       (ProgrammeTerms.city_share_percent: 70 for public works' 시·구 7:3) the district for the rest. Each person's
       net pay (payroll.PayDeduction.net) is split: the city's part rounded down to the won, the district's the
       rest, so the parts add up to the net exactly; their gross and employer's contributions likewise (for the
-      budget). A person without a pay account is listed as 계좌 없음 (no transfer). The lines are written in bulk
-      (core.bulk.rows_insert) without an entry each in the change history: the batch is recorded (its count and
-      total), and the lines derive from rows that are (PayDeduction, PayAccount). Refused: a month not confirmed,
+      budget). A person without a pay account is listed as 계좌 없음 (no transfer); a part of 0원 is no line. The
+      lines are written in bulk (core.bulk.rows_insert) without an entry each in the change history: the batch is
+      recorded (its count and total), and the lines derive from rows that are (PayDeduction, PayAccount). Refused:
+      a month not confirmed,
       deductions not computed for every payment, a month already made (paying a month twice), a closed month.
 - transfer_file(*, batch) -> bytes / transfer_sheet_file(*, batch) -> bytes    the bank file and its xlsx (the
       lines to transfer; the caller checks the user and writes the access log)
@@ -167,6 +168,8 @@ def transfer_batches_make(*, actor, worksite, month: date, transfer_day: date | 
                     line = payment.deduction
                     city = payer == CITY
                     amount = _split(line.net, city=city, city_percent=city_percent)
+                    if amount <= 0:  # nothing for this body to send (a bank takes no transfer of 0원)
+                        continue
                     account = accounts.get(payment.placement.person_id)
                     if account is not None:
                         sent, total = sent + 1, total + amount
