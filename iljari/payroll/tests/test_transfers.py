@@ -136,6 +136,16 @@ def test_a_result_file_with_one_failed_line_leaves_that_person_unpaid_and_listed
     )
     failing.refresh_from_db()
     assert failing.status == TransferLine.Status.REISSUED
+    # the re-issue's result: both paid, the city's line of the budget rises by their 70% too
+    spent = _spent(month["budget"]["city"])
+    transfers.transfer_result_apply(
+        actor=None, batch=reissue, data=transfers.transfer_result_sample(batch=reissue, failed={})
+    )
+    again = [month["deductions"]["라마바"], month["deductions"]["사아자"]]
+    assert _spent(month["budget"]["city"]) - spent == sum(
+        d.gross * 70 // 100 + d.employer_total * 70 // 100 for d in again
+    )
+    assert set(TransferLine.objects.filter(batch=reissue).values_list("status", flat=True)) == {"paid"}
     with pytest.raises(ValidationFailed, match="재지급할 줄이 없습니다"):
         transfers.transfer_reissue_make(actor=None, batch=city)
 
