@@ -1,5 +1,5 @@
 """The transfer benchmark: a confirmed month of PARTICIPANTS people at one district worksite paid 시 70 : 구 30 —
-the transfer batches made (a line per person and paying body, each account copied encrypted) and the bank files
+the transfer batches made (a line per person and paying body, pointing at the person's account) and the bank files
 written (every account decrypted, fixed-width CP949) — goal < 5 s, against the reference measured in the same run:
 the same month's deductions and net pay (payroll.deductions_compute) for the same people, the step it builds on."""
 

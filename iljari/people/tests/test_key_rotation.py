@@ -53,7 +53,7 @@ def test_old_data_reads_under_a_new_key_before_during_and_after_rotation(old_key
     settings.SALT_KEY = ["new-key-2018", "old-key-2017"]
     assert _numbers(old_key) == STORED  # before rotation: the old key still decrypts
     # the resident numbers, and the pay account's number (people.PayAccount: rotated the same way); the other
-    # encrypted fields (the transfer lines' account copies) have no rows here
+    # encrypted fields of other apps, if any, have no rows here
     statuses = [(s.total, s.current, s.older) for s in key_status()]
     assert statuses[:2] == [(5, 0, 5), (1, 0, 1)] and set(statuses[2:]) <= {(0, 0, 0)}
 
