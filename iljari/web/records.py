@@ -32,6 +32,7 @@ from iljari.intake import selectors as intake_selectors
 from iljari.messaging import selectors as messaging_selectors
 from iljari.participation import selectors as participation_selectors
 from iljari.participation import training_selectors
+from iljari.payroll import transfer_selectors
 
 SECTION_ROWS = 10
 
@@ -121,6 +122,29 @@ def participant_sections(*, user, person) -> list[Section]:
                         _won(m[1].total if m[1] else None),
                     ],
                     reverse("participation:placement_detail", args=[m[0].placement_id]),
+                ),
+            )
+        )
+        transfers = transfer_selectors.person_transfer_lines(user=user, person_id=person.pk)
+        sections.append(
+            _section(
+                "transfers",
+                "급여 이체",
+                ["월", "사업장", "지급 기관", "이체 금액", "계좌", "상태"],
+                transfers,
+                lambda t: (
+                    [
+                        f"{t.batch.month.year}년 {t.batch.month.month}월",
+                        t.batch.confirmation.worksite.name,
+                        t.batch.payer_name,
+                        _won(t.amount),
+                        f"{t.bank_name} {t.account_masked}" if t.bank_code else "계좌 없음",
+                        transfer_selectors.payment_status_text(t),
+                    ],
+                    reverse(
+                        "transfers:month",
+                        args=[t.batch.confirmation.worksite.code, t.batch.month.year, t.batch.month.month],
+                    ),
                 ),
             )
         )

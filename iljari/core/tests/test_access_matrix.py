@@ -110,6 +110,7 @@ PAGES = [
     ),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
+    ("people:my_pay_account", "/people/me/account/", {Role.CITIZEN}),
     ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("intake:call_create", "/intake/calls/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("intake:portal_calls", "/portal/calls/", {Role.CITIZEN}),
@@ -409,6 +410,16 @@ NOT_PAGES = {
     "performance:job_target_retire",
     "performance:rule_retire",
     "people:person_detail",  # object-level: test_people.py
+    "people:pay_account",  # object-level: test_pay_accounts.py, test_attacks.py
+    "people:pay_account_reveal",  # POST only, object-level: test_pay_accounts.py, test_attacks.py
+    # a worksite's month of transfers (object-level, scoped like the worksite): payroll/tests/test_transfer_pages.py
+    # and test_attacks.py
+    "transfers:month",
+    "transfers:make",
+    "transfers:file",
+    "transfers:sheet",
+    "transfers:result",
+    "transfers:reissue",
     # the participant's and the organisation's one page (object-level, scope 404, access log):
     # web/tests/test_records.py
     "web:participant",
