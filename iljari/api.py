@@ -34,6 +34,7 @@ from iljari.grants.api import router as grants_router
 from iljari.grants.district_api import router as grants_district_router
 from iljari.intake.api import portal as portal_router
 from iljari.intake.api import router as intake_router
+from iljari.messaging.api import router as messaging_router
 from iljari.org.api import router as org_router
 from iljari.performance.api import router as performance_router
 from iljari.plan.api import router as plan_router
@@ -82,6 +83,7 @@ api.add_router("/grants", grants_router)
 api.add_router("/board", board_router)
 api.add_router("/grants", grants_district_router)
 api.add_router("/approvals", approvals_router)
+api.add_router("/messaging", messaging_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

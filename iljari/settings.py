@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "iljari.participation",
     "iljari.payroll",
     "iljari.enterprises",
+    "iljari.messaging",
     "iljari.frontline",
     "iljari.fund",
     "iljari.grants",
@@ -252,6 +253,13 @@ ILJARI_OTP_PER_DESTINATION_HOUR = env_int("OTP_PER_DESTINATION_HOUR", 5)
 ILJARI_OTP_PER_ADDRESS_HOUR = env_int("OTP_PER_ADDRESS_HOUR", 20)
 ILJARI_SIGNUP_MINUTES = env_int("SIGNUP_MINUTES", 30)
 ILJARI_SMS_SENDER = env_str("SMS_SENDER", "iljari.core.sms.ConsoleSmsSender")
+# Messages to people (docs/messaging.md): 알림톡 through a sender class like SMS_SENDER's; retries with backoff.
+ILJARI_ALIMTALK_SENDER = env_str(
+    "ALIMTALK_SENDER", "iljari.messaging.channels.ConsoleAlimtalkSender" if DEBUG else ""
+)  # "": 알림톡 off
+ILJARI_SMS_QUIET_HOURS = env_bool("SMS_QUIET_HOURS", True)  # text messages 21:00–08:00 wait for the morning
+ILJARI_MESSAGE_MAX_ATTEMPTS = env_int("MESSAGE_MAX_ATTEMPTS", 5)
+ILJARI_MESSAGE_RETRY_SECONDS = env_int("MESSAGE_RETRY_SECONDS", 60)  # doubled after every failed attempt
 ILJARI_IDENTITY_VERIFIER = env_str("IDENTITY_VERIFIER", "iljari.people.identity.DemoIdentityVerifier")
 if (
     not DEBUG
@@ -261,6 +269,16 @@ if (
     raise ImproperlyConfigured(
         "운영 프로필에서는 개발용 문자 발송(콘솔)을 쓸 수 없습니다. SMS_SENDER에 문자 발송 클래스를 지정하거나 "
         'SMS_SENDER=""로 문자 인증을 끄십시오. (The production profile refuses the console SMS sender.)'
+    )
+if (
+    not DEBUG
+    and ILJARI_ALIMTALK_SENDER
+    in {"iljari.messaging.channels.ConsoleAlimtalkSender", "iljari.messaging.channels.MemoryAlimtalkSender"}
+    and not env_bool("ALLOW_CONSOLE_SMS", False)
+):
+    raise ImproperlyConfigured(
+        "운영 프로필에서는 개발용 알림톡 발송(콘솔)을 쓸 수 없습니다. ALIMTALK_SENDER에 발송 클래스를 지정하거나 "
+        "비워 두십시오. (The production profile refuses the console 알림톡 sender.)"
     )
 if (
     not DEBUG

@@ -20,7 +20,10 @@ urlpatterns = [
     path("", include("iljari.frontline.urls")),
     path("", include("iljari.fund.urls")),
     path("grants/", include("iljari.grants.urls")),
+    path("payroll/transfers/", include("iljari.payroll.transfer_urls")),
     path("", include("iljari.approvals.urls")),
+    path("", include("iljari.messaging.urls")),
+    path("", include("iljari.messaging.portal_urls")),
     path("", include("iljari.board.urls")),
     path("api/", api.urls),
 ]

@@ -8,7 +8,8 @@ Contract:
       target, nobody twice and not the drafter; the approver's position must be at least the rule's. With no
       reviewers and no approver (or the drafter named as approver), a drafter whose own position satisfies the rule
       approves at once as 전결 (recorded as a step of their own): the act runs now. One open request per act and
-      target. The next person on the line is told (`_tell_next_approver`).
+      target. The next person on the line is told (`_tell_next_approver`), and so is every listener registered
+      through `approval_listener_register(listener)` (messaging's message; approvals never imports it).
 - approval_approve(*, actor, request, comment="") -> ApprovalRequest
       the current step's person only. A review passes the request on; the final approval runs the act's function in
       the same transaction (if it raises, nothing of the approval is written) and ends the request as 승인.
@@ -84,11 +85,25 @@ def _line_errors(act: Act, target, *, actor, reviewers, approver, rule: RuleAppl
     return errors
 
 
+LISTENERS: list = []
+
+
+def approval_listener_register(listener) -> None:
+    """An app above (messaging) asks to be told, after the commit, whose turn it is: `listener(request)`."""
+    if listener not in LISTENERS:
+        LISTENERS.append(listener)
+
+
 def _tell_next_approver(request: ApprovalRequest) -> None:
-    """Tell the person whose turn it is (or the drafter, when the request ended). For now they see it on their home
-    page's work list and in 결재함 (approvals' worklist provider); the messaging app (issue 25) sends a message
-    from here."""
+    """Tell the person whose turn it is (or the drafter, when the request ended): they see it on their home page's
+    work list and in 결재함 (approvals' worklist provider), and each registered listener (messaging's message) is
+    told. A listener's failure is logged, never raised: the decision is already committed."""
     log.info("approval %s: next %s", request.pk, request.current_approver_id or request.drafter_id)
+    for listener in LISTENERS:
+        try:
+            listener(request)
+        except Exception:
+            log.exception("approval %s: listener %s failed", request.pk, listener)
 
 
 def _finish(request: ApprovalRequest, act: Act, *, approved_by, now) -> None:

@@ -1,9 +1,9 @@
 """Encryption keys of personal data at rest, and their rotation with no downtime.
 
-Every encrypted field (django-fernet-encrypted-fields; today people.Person.rrn) derives its keys from SECRET_KEY
-(and SECRET_KEY_FALLBACKS) and the salts in SALT_KEY — the environment's PERSONAL_DATA_KEYS, or the file named by
-PERSONAL_DATA_KEYS_FILE, one key a line, newest first. The newest key encrypts; every key decrypts. Keys are never in
-the repository.
+Every encrypted field (django-fernet-encrypted-fields; today people.Person.rrn and people.PayAccount.number) derives its
+keys from SECRET_KEY (and SECRET_KEY_FALLBACKS) and the salts in SALT_KEY — the environment's PERSONAL_DATA_KEYS, or the
+file named by PERSONAL_DATA_KEYS_FILE, one key a line, newest first. The newest key encrypts; every key decrypts. Keys
+are never in the repository.
 
 Rotating: put the new key first (keeping the old ones), restart — new writes use the new key, everything still
 reads —, run `iljari keys rotate`, which re-encrypts in batches of short transactions (each batch's rows locked, so

@@ -29,6 +29,7 @@ from iljari.demo.intake_loader import load_intake
 from iljari.demo.participation_loader import load_participation
 from iljari.demo.public_works_loader import load_public_works
 from iljari.demo.report2018_loader import load_report2018
+from iljari.demo.report2018_text_loader import load_report2018_text
 from iljari.demo.training_loader import load_training
 from iljari.org import services as org_services
 from iljari.org.models import District, OrgUnit, Partner
@@ -169,6 +170,7 @@ def load_delegation_rules() -> None:
 PARTS = (
     ("조직·자치구·협력기관", load_org),
     ("2018 주요업무보고", load_report2018),
+    ("2018 주요업무보고 본문", load_report2018_text),
     ("사회투자기금", load_fund),  # before the accounts: the intermediary account is placed at a fund intermediary
     ("데모 계정", load_accounts),
     ("전결 규정", load_delegation_rules),

@@ -12,6 +12,8 @@ class PayrollConfig(AppConfig):
 
         for model in (models.InsuranceRate, models.IncomeTaxRule, models.PayDeduction):
             track(model)
+        track(models.TransferBatch)
+        track(models.TransferLine)
 
         from iljari.participation.pay_extras import pay_extra_register
         from iljari.payroll.selectors import worksite_pay_extra

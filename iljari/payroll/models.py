@@ -184,3 +184,6 @@ class PayDeduction(models.Model):
 
     def __str__(self) -> str:
         return f"{screen_month(self.month)} 급여 공제 {self.deductions:,}원 · 실지급 {self.net:,}원"
+
+
+from iljari.payroll.models_transfer import TransferBatch, TransferLine  # noqa: E402,F401 - the paying models

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from iljari.core.banks import bank_choices
 from iljari.core.forms import DateInput, KrdsFormMixin
 from iljari.org.models import District
 from iljari.people.models import Person
@@ -200,3 +201,22 @@ class SignupAccountForm(AddressForm):
         if data.get("password") and data.get("password") != data.get("password_confirm"):
             self.add_error("password_confirm", "비밀번호가 서로 다릅니다.")
         return data
+
+
+class PayAccountForm(KrdsFormMixin, forms.Form):
+    """A 급여 계좌: the service checks the number's length for its bank and flags a holder other than the person."""
+
+    bank_code = forms.ChoiceField(label="은행", choices=[("", "은행을 고르십시오")])
+    number = forms.CharField(
+        label="계좌번호",
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+        help_text="숫자만, 또는 통장에 적힌 대로 붙임표(-)와 함께. 암호화하여 저장하고 화면에는 가운데를 가립니다.",
+    )
+    holder = forms.CharField(
+        label="예금주", max_length=60, help_text="본인 이름과 다르면 등록은 되고 담당자 확인 표시가 붙습니다."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bank_code"].choices = [("", "은행을 고르십시오"), *bank_choices()]

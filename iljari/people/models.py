@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField
 
+from iljari.core.banks import account_masked, bank_name
 from iljari.core.formats import screen_date
 from iljari.core.models import TimeStampedModel
 from iljari.people.rrn import mask_rrn
@@ -103,3 +104,48 @@ class Consent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} {self.notice_version} ({screen_date(self.given_at)})"
+
+
+class PayAccount(TimeStampedModel):
+    """A person's 급여 계좌: the account their pay is transferred to. The number is encrypted like the resident
+    number and shown masked (core.banks.account_masked). Never edited: a change closes the current account
+    (`replaced_at`) and opens a new one, so the old number stays, encrypted, for tracing a returned transfer. At
+    most one current account per person (a conditional unique constraint)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="pay_accounts", verbose_name=_("사람"))
+    bank_code = models.CharField(_("은행 코드"), max_length=3, help_text=_("금융결제원 금융기관 코드 (core.banks)"))
+    number = EncryptedCharField(_("계좌번호"), max_length=16)
+    holder = models.CharField(_("예금주"), max_length=60)
+    holder_differs = models.BooleanField(
+        _("예금주가 본인과 다름"), default=False, help_text=_("거부하지 않고 표시만 한다: 담당자가 확인한다.")
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("입력한 계정"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replaced_at = models.DateTimeField(_("바뀐 일시"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("급여 계좌")
+        verbose_name_plural = _("급여 계좌")
+        ordering = ["person", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(replaced_at__isnull=True), name="people_one_current_pay_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank_name} {self.number_masked}"
+
+    @property
+    def bank_name(self) -> str:
+        return bank_name(self.bank_code)
+
+    @property
+    def number_masked(self) -> str:
+        return account_masked(self.number)

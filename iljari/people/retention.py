@@ -9,7 +9,8 @@ Contract:
 
 Anonymising keeps what the office's figures count — sex, district, the birth year (the date becomes 1 January
 of that year, so ages by year and target groups stay), income status and the yes/no flags — and removes the name,
-the resident number and its index, the phone, the e-mail and the address. It is written with queryset updates so
+the resident number and its index, the phone, the e-mail and the address; their pay accounts (number and holder)
+are deleted. It is written with queryset updates so
 that the change history gets no copy of the old values, and the change history already held about those people is
 deleted (it holds their old values).
 """
@@ -21,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Value
 from django.db.models.functions import TruncYear
 
-from iljari.people.models import Consent, Person
+from iljari.people.models import Consent, PayAccount, Person
 
 DESTROYED_NAME = "(파기)"
 
@@ -30,7 +31,7 @@ def _held(person_ids: list[int]) -> set[int]:
     held = set(Person.objects.filter(pk__in=person_ids, user__isnull=False).values_list("pk", flat=True))
     for relation in Person._meta.related_objects:
         model = relation.related_model
-        if model is Consent or not relation.one_to_many:
+        if model in (Consent, PayAccount) or not relation.one_to_many:
             continue
         rows = model._base_manager.filter(**{f"{relation.field.name}__in": person_ids})
         if any(f.name == "personal_data_destroyed_at" for f in model._meta.concrete_fields):
@@ -59,5 +60,10 @@ def person_anonymise_expired(*, person_ids, now) -> int:
         )
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(Person), object_pk__in=[str(pk) for pk in chunk]
+        ).delete()
+        accounts = [str(pk) for pk in PayAccount.objects.filter(person_id__in=chunk).values_list("pk", flat=True)]
+        PayAccount.objects.filter(person_id__in=chunk).delete()
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(PayAccount), object_pk__in=accounts
         ).delete()
     return total

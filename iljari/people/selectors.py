@@ -12,6 +12,15 @@ Contract:
 - applicant_of_user(*, user) -> Person | None            (one's own record as an application reads it: one query,
                                                           without the consents, the district row and the resident
                                                           number, which stays deferred: nothing to decrypt)
+- pay_account_current(*, user, person) -> PayAccount | None      the person's current 급여 계좌 (masked on screen)
+- pay_account_history(*, user, person) -> list[PayAccount]        every account they had, newest first
+- pay_account_number(*, user, person) -> str                      the current number whole: staff who may correct
+      the person only (the caller writes the access log)
+- pay_accounts_of(*, person_ids) -> {person_id: PayAccount}       the current accounts of these people, for the
+      system's pay runs (no user: the caller's service checked its actor); one query, the number left undecrypted
+      (deferred: a pay run points at the account row, it does not copy the number)
+
+`person` above is one the user may see (person_get); the account selectors check that again.
 """
 
 from __future__ import annotations
@@ -24,11 +33,17 @@ from auditlog.models import LogEntry
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from iljari.core.access import access_people_view, require, scope_rows
+from iljari.core.access import (
+    access_own_person_record_change,
+    access_people_view,
+    access_person_record_change,
+    require,
+    scope_rows,
+)
 from iljari.core.errors import NotFound, ValidationFailed
 from iljari.core.exports import mask_name
 from iljari.org.models import District
-from iljari.people.models import Person
+from iljari.people.models import PayAccount, Person
 from iljari.people.rrn import RrnError, parse_rrn, rrn_indexes
 
 
@@ -131,3 +146,42 @@ def person_address_history(*, person: Person) -> list[AddressChange]:
         )
         for at, kept in reversed(rows)
     ]
+
+
+def _account_person(user, person: Person) -> Person:
+    if access_own_person_record_change(user, person):
+        return person
+    return person_get(user=user, pk=person.pk)
+
+
+def pay_account_current(*, user, person: Person) -> PayAccount | None:
+    person = _account_person(user, person)
+    return PayAccount.objects.filter(person=person, replaced_at__isnull=True).first()
+
+
+def pay_account_history(*, user, person: Person) -> list[PayAccount]:
+    person = _account_person(user, person)
+    return list(PayAccount.objects.filter(person=person).select_related("entered_by").order_by("-created_at", "-pk"))
+
+
+def pay_account_number(*, user, person: Person) -> str:
+    person = person_get(user=user, pk=person.pk)
+    require(
+        access_person_record_change(user, person.district_id),
+        "계좌번호 전체는 이 사람의 정보를 고칠 수 있는 담당자만 봅니다.",
+    )
+    account = PayAccount.objects.filter(person=person, replaced_at__isnull=True).first()
+    if account is None:
+        raise NotFound("등록된 급여 계좌가 없습니다.")
+    return account.number
+
+
+def pay_accounts_of(*, person_ids) -> dict[int, PayAccount]:
+    ids = list(person_ids)
+    found: dict[int, PayAccount] = {}
+    for start in range(0, len(ids), 5000):
+        rows = PayAccount.objects.filter(person_id__in=ids[start : start + 5000], replaced_at__isnull=True).defer(
+            "number"
+        )
+        found.update((account.person_id, account) for account in rows)
+    return found

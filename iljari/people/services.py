@@ -36,7 +36,13 @@ Contract:
       The address is required; district None means outside Seoul (the residence rule reads the district).
       Nothing is written when any part fails.
 
-`actor=None` is the system (demo loader). Messages never repeat a resident number.
+- pay_account_set(*, actor, person, bank_code, number, holder, now=None) -> PayAccount
+      a person's 급여 계좌, entered by staff who may correct the person (their district's residents for a district
+      officer) or by the person themself: the number checked against its bank's lengths (core.banks), the holder
+      name flagged (`holder_differs`), never refused, when it is not the person's; the current account closed and
+      a new one opened (the old number kept, encrypted); the same bank, number and holder again changes nothing
+
+`actor=None` is the system (demo loader). Messages never repeat a resident number or an account number.
 """
 
 from __future__ import annotations
@@ -56,14 +62,15 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.accesslog import access_log_record
+from iljari.core.banks import account_check
 from iljari.core.bulk import rows_insert
-from iljari.core.errors import ValidationFailed
+from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.history import history_record_created
 from iljari.core.models import OneTimeCode, User
 from iljari.core.otp import PURPOSE_SIGNUP, otp_consume, otp_destination
 from iljari.core.roles import Role
 from iljari.people.identity import VerifiedIdentity, identity_input_errors, identity_verifier
-from iljari.people.models import Consent, Person
+from iljari.people.models import Consent, PayAccount, Person
 from iljari.people.rrn import RrnError, parse_rrn, rrn_index, rrn_indexes
 
 PERSON_DETAILS = (
@@ -315,6 +322,54 @@ def person_update(*, actor, person: Person, **details) -> Person:
             setattr(person, field, value)
         person.save()
     return person
+
+
+# --- pay accounts ------------------------------------------------------------------------------------------
+
+
+def _plain_name(name: str) -> str:
+    return re.sub(r"[\s()]", "", name or "")
+
+
+def pay_account_set(*, actor, person: Person, bank_code: str, number: str, holder: str, now=None) -> PayAccount:
+    own = actor is not None and access_own_person_record_change(actor, person)
+    if actor is not None and not own:
+        require(access_people_change(actor), "이 사람의 급여 계좌를 입력할 권한이 없습니다.")
+        require(
+            access_person_record_change(actor, person.district_id), "다른 자치구 주민의 급여 계좌는 입력할 수 없습니다."
+        )
+    errors: dict[str, list[str]] = {}
+    try:
+        digits = account_check(bank_code, number)
+    except ValueError as exc:
+        errors["bank_code" if "은행을" in str(exc) else "number"] = [str(exc)]
+    holder = " ".join((holder or "").split())
+    if not holder:
+        errors["holder"] = ["예금주를 입력하십시오."]
+    elif len(holder) > 60:
+        errors["holder"] = ["예금주는 60자 이내로 입력하십시오."]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    now = now or timezone.now()
+    with transaction.atomic():
+        Person.objects.select_for_update().filter(pk=person.pk).first()  # one change of one person's account at a time
+        current = PayAccount.objects.filter(person=person, replaced_at__isnull=True).first()
+        if current is not None and (current.bank_code, current.number, current.holder) == (bank_code, digits, holder):
+            return current
+        if current is not None:
+            current.replaced_at = now
+            current.save(update_fields=["replaced_at", "updated_at"])
+        try:
+            return PayAccount.objects.create(
+                person=person,
+                bank_code=bank_code,
+                number=digits,
+                holder=holder,
+                holder_differs=_plain_name(holder) != _plain_name(person.name),
+                entered_by=actor,
+            )
+        except IntegrityError as exc:  # pragma: no cover - the row lock above serialises changes
+            raise field_error("number", "그사이 계좌가 바뀌었습니다. 다시 입력하십시오.") from exc
 
 
 # --- portal sign-up --------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """people pages: search (by name, or exactly by resident number sent by POST), register, detail, correct,
-and a citizen's own record."""
+a citizen's own record, and the 급여 계좌 (staff on the person's page, the citizen on their own; the whole number
+shown only by a POST of staff who may correct the person, written to the access log)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from iljari.core.access import access_own_person_record, access_people_change, access_people_view, require
+from iljari.core.access import (
+    access_own_person_record,
+    access_people_change,
+    access_people_view,
+    access_person_record_change,
+    require,
+)
 from iljari.core.errors import ValidationFailed
 from iljari.core.http import form_apply_error, paginate, personal_export, service_step
 from iljari.core.http import log_person_access as _log
 from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.people import selectors, services
-from iljari.people.forms import OwnRegisterForm, PersonDetailsForm, PersonRegisterForm, RrnLookupForm
+from iljari.people.forms import OwnRegisterForm, PayAccountForm, PersonDetailsForm, PersonRegisterForm, RrnLookupForm
 from iljari.people.lists import PEOPLE
 
 
@@ -175,3 +183,82 @@ def _details_form(request, person) -> PersonDetailsForm:
     """The form correcting a person's details, filled with what is recorded."""
     initial = {field: getattr(person, field) for field in services.PERSON_DETAILS}
     return PersonDetailsForm(request.POST or None, initial=initial)
+
+
+# --- 급여 계좌 --------------------------------------------------------------------------------------------
+
+
+def _account_saved(account) -> str:
+    message = f"급여 계좌를 저장했습니다: {account.bank_name} {account.number_masked}."
+    if account.holder_differs:
+        message += f" 예금주({account.holder})가 본인 이름과 달라 확인 표시를 했습니다. 이체 전에 확인하십시오."
+    return message
+
+
+def _account_page(request, person, form, status, *, own: bool, revealed: str = ""):
+    context = {
+        "person": person,
+        "form": form,
+        "own": own,
+        "current": selectors.pay_account_current(user=request.user, person=person),
+        "history": selectors.pay_account_history(user=request.user, person=person),
+        "can_change": own or access_person_record_change(request.user, person.district_id),
+        "revealed": revealed,
+    }
+    response = render(request, "people/pay_account.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def pay_account(request, pk: int):
+    person = selectors.person_get(user=request.user, pk=pk)
+    if request.method == "POST":
+        require(
+            access_person_record_change(request.user, person.district_id),
+            "이 사람의 급여 계좌를 입력할 권한이 없습니다.",
+        )
+    url = reverse("people:pay_account", args=[person.pk])
+
+    def save(data):
+        account = services.pay_account_set(actor=request.user, person=person, **data)
+        _log(request, "change", [person.pk], "급여 계좌 입력")
+        return _account_saved(account), url
+
+    def page(form, status):
+        _log(request, "view", [person.pk], "급여 계좌")
+        return _account_page(request, person, form, status, own=False)
+
+    form = PayAccountForm(request.POST or None, initial={"holder": person.name})
+    return service_step(request, save, form=form, render_page=page)
+
+
+@login_required
+@require_POST
+def pay_account_reveal(request, pk: int):
+    person = selectors.person_get(user=request.user, pk=pk)
+    number = selectors.pay_account_number(user=request.user, person=person)
+    _log(request, "view", [person.pk], "급여 계좌번호 전체 보기")
+    form = PayAccountForm(initial={"holder": person.name})
+    return _account_page(request, person, form, 200, own=False, revealed=number)
+
+
+@login_required
+def my_pay_account(request):
+    require(access_own_person_record(request.user), "시민 계정에서만 쓸 수 있는 화면입니다.")
+    person = selectors.person_of_user(user=request.user)
+    if person is None:  # nothing to pay into yet: the page says to register first
+        return render(request, "people/pay_account.html", {"own": True, "person": None})
+    url = reverse("people:my_pay_account")
+
+    def save(data):
+        account = services.pay_account_set(actor=request.user, person=person, **data)
+        _log(request, "change", [person.pk], "본인 급여 계좌 입력")
+        return _account_saved(account), url
+
+    def page(form, status):
+        _log(request, "view", [person.pk], "본인 급여 계좌 조회")
+        return _account_page(request, person, form, status, own=True)
+
+    form = PayAccountForm(request.POST or None, initial={"holder": person.name})
+    return service_step(request, save, form=form, render_page=page)

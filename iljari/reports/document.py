@@ -42,6 +42,9 @@ class Table:
     body: list[list[Cell]]
     unit_line: str = ""  # e.g. "(단위 : 백만원, '18.6.30 기준)"
     notes: list[str] = field(default_factory=list)  # lines printed under the table (※ ...)
+    # The table as a spreadsheet holds it, where the print joins figures in one cell ("69/64" for 정원/현원): the
+    # xlsx renderer writes this layout (each figure a number in its own column) instead; None: the same table.
+    sheet: Table | None = None
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Item:
 class Paragraph:
     text: str
     emphasis: bool = False
+    framed: bool = False  # drawn in a frame (the vision, as the report draws it)
 
 
 @dataclass
@@ -84,11 +88,20 @@ class Chart:
 
 
 @dataclass
+class Flow:
+    """A flow diagram: its steps in order, drawn as boxes joined by arrows, top to bottom (html, pdf: SVG; hwpx:
+    a PNG image); md and xlsx write the steps on one line joined by "→"."""
+
+    title: str
+    steps: list[str]
+
+
+@dataclass
 class PageBreak:
     pass
 
 
-Block = Heading | Item | Paragraph | Table | Chart | PageBreak
+Block = Heading | Item | Paragraph | Table | Chart | Flow | PageBreak
 
 
 @dataclass

@@ -23,14 +23,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core import access
-from iljari.core.formats import format_number, screen_date
+from iljari.core.formats import format_number, screen_date, screen_datetime
 from iljari.enterprises import selectors as enterprises_selectors
 from iljari.frontline import selectors as frontline_selectors
 from iljari.fund import selectors as fund_selectors
 from iljari.grants import selectors as grants_selectors
 from iljari.intake import selectors as intake_selectors
+from iljari.messaging import selectors as messaging_selectors
 from iljari.participation import selectors as participation_selectors
 from iljari.participation import training_selectors
+from iljari.payroll import transfer_selectors
 
 SECTION_ROWS = 10
 
@@ -123,6 +125,29 @@ def participant_sections(*, user, person) -> list[Section]:
                 ),
             )
         )
+        transfers = transfer_selectors.person_transfer_lines(user=user, person_id=person.pk)
+        sections.append(
+            _section(
+                "transfers",
+                "급여 이체",
+                ["월", "사업장", "지급 기관", "이체 금액", "계좌", "상태"],
+                transfers,
+                lambda t: (
+                    [
+                        f"{t.batch.month.year}년 {t.batch.month.month}월",
+                        t.batch.confirmation.worksite.name,
+                        t.batch.payer_name,
+                        _won(t.amount),
+                        f"{t.bank_name} {t.account_masked}" if t.bank_code else "계좌 없음",
+                        transfer_selectors.payment_status_text(t),
+                    ],
+                    reverse(
+                        "transfers:month",
+                        args=[t.batch.confirmation.worksite.code, t.batch.month.year, t.batch.month.month],
+                    ),
+                ),
+            )
+        )
     if access.access_training_view(user):
         enrolments = training_selectors.person_enrolment_list(user=user, person_id=person.pk)
         sections.append(
@@ -165,6 +190,20 @@ def participant_sections(*, user, person) -> list[Section]:
                 lambda b: (
                     [screen_date(b.day), f"{b.hour:02d}:00~{b.hour + 1:02d}:00", b.room.name],
                     f"{reverse('frontline:room_detail', args=[b.room.code])}?day={b.day:%Y-%m-%d}",
+                ),
+            )
+        )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.person_message_list(user=user, person_id=person.pk)
+        sections.append(
+            _section(
+                "messages",
+                "받은 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
                 ),
             )
         )
@@ -236,6 +275,20 @@ def organisation_sections(*, user, organisation) -> list[Section]:
                 ["구매일", "구매기관", "품목", "금액"],
                 purchases,
                 lambda p: ([screen_date(p.purchased_on), p.buyer.name, p.item, _won(p.amount)], ""),
+            )
+        )
+    if access.access_messages_view(user):
+        messages = messaging_selectors.organisation_message_list(user=user, organisation_id=organisation.pk)
+        sections.append(
+            _section(
+                "messages",
+                "담당자에게 보낸 알림",
+                ["작성 일시", "제목", "수단", "상태"],
+                messages,
+                lambda m: (
+                    [screen_datetime(m.created_at), m.subject, m.get_channel_display(), m.get_status_display()],
+                    m.get_absolute_url(),
+                ),
             )
         )
     return sections

@@ -216,3 +216,19 @@ def access_applications_register_some(user, division_path_: str, quota_district_
     own quota): the call's staff, or a district officer when one of the quotas is their district's."""
     districts = {*quota_district_ids, None}
     return any(access_applications_register(user, division_path_, district) for district in districts)
+
+
+def access_messages_view(user) -> bool:
+    """The outbox (발송함) and a person's message history: office staff, the auditor, and the system administrator
+    (who keeps the delivery running). Recipients are masked on the lists."""
+    return _role(user) in OFFICE_STAFF | {Role.AUDITOR, Role.SYSTEM_ADMIN}
+
+
+def access_messages_manage(user) -> bool:
+    """Send a failed message again: office staff and the system administrator (the auditor only reads)."""
+    return _role(user) in OFFICE_STAFF | {Role.SYSTEM_ADMIN}
+
+
+def access_own_messages(user) -> bool:
+    """내 메시지 and the 수신 동의 on the portal: citizens."""
+    return _role(user) == Role.CITIZEN

@@ -60,6 +60,10 @@ APPROVALS_DRAFT = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFIC
 # 공지사항 and 자주 묻는 질문: the office writes them, the auditor reads the staff's list too.
 BOARD_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 BOARD_VIEW = BOARD_MANAGE | {Role.AUDITOR}
+# 알림: the outbox for office staff, the auditor and the system administrator (who keeps delivery running); a retry
+# by staff and the administrator; the citizen's own messages and 수신 동의.
+MESSAGES_VIEW = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+MESSAGES_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
@@ -71,6 +75,10 @@ PAGES = [
     ("board:staff_notice_create", "/board/notices/new/", BOARD_MANAGE),
     ("board:staff_faq_list", "/board/faq/", BOARD_VIEW),
     ("board:staff_faq_create", "/board/faq/new/", BOARD_MANAGE),
+    ("messaging:message_list", "/messages/?status=sent&channel=sms&sort=recipient", MESSAGES_VIEW),
+    ("messaging:message_export", "/messages/export.xlsx?status=failed", MESSAGES_VIEW),
+    ("messaging:template_list", "/messages/templates/", MESSAGES_VIEW),
+    ("messaging_portal:my_messages", "/portal/messages/", {Role.CITIZEN}),
     ("core:profile", "/accounts/me/", ALL),
     ("core:password_change", "/accounts/me/password/", ALL),
     ("core:second_factor", "/accounts/me/second-factor/", ALL),
@@ -108,6 +116,7 @@ PAGES = [
     ),
     ("people:person_create", "/people/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFICER}),
     ("people:my_record", "/people/me/", {Role.CITIZEN}),
+    ("people:my_pay_account", "/people/me/account/", {Role.CITIZEN}),
     ("intake:call_list", "/intake/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}),
     ("intake:call_create", "/intake/calls/new/", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}),
     ("intake:portal_applications", "/portal/applications/", {Role.CITIZEN}),
@@ -200,6 +209,8 @@ PUBLIC_PAGES = [
 API = [
     ("/api/approvals", APPROVALS_VIEW),
     ("/api/approvals/rules", APPROVALS_VIEW),
+    ("/api/messaging/messages?status=sent", MESSAGES_VIEW),
+    ("/api/messaging/templates", MESSAGES_VIEW),
     ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
     ("/api/grants/programmes", GRANTS_VIEW),
     ("/api/grants/agreements?q=x", GRANTS_VIEW),
@@ -410,6 +421,16 @@ NOT_PAGES = {
     "performance:job_target_retire",
     "performance:rule_retire",
     "people:person_detail",  # object-level: test_people.py
+    "people:pay_account",  # object-level: test_pay_accounts.py, test_attacks.py
+    "people:pay_account_reveal",  # POST only, object-level: test_pay_accounts.py, test_attacks.py
+    # a worksite's month of transfers (object-level, scoped like the worksite): payroll/tests/test_transfer_pages.py
+    # and test_attacks.py
+    "transfers:month",
+    "transfers:make",
+    "transfers:file",
+    "transfers:sheet",
+    "transfers:result",
+    "transfers:reissue",
     # the participant's and the organisation's one page (object-level, scope 404, access log):
     # web/tests/test_records.py
     "web:participant",
@@ -565,6 +586,10 @@ NOT_PAGES = {
     "approvals:request_recall",
     "approvals:draft",
     "approvals:rule_delete",
+    # messaging: a message's page, its retry and its cancel (POST), tested in messaging/tests/test_pages.py
+    "messaging:message_detail",
+    "messaging:message_retry",
+    "messaging:message_cancel",
 }
 
 
@@ -755,6 +780,8 @@ def test_every_page_is_in_the_matrix():
     for namespace in (
         "approvals",
         "board",
+        "messaging",
+        "messaging_portal",
         "core",
         "org",
         "web",
@@ -964,6 +991,9 @@ GATES = [
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
     (access.access_approvals_view, APPROVALS_VIEW),
+    (access.access_messages_view, MESSAGES_VIEW),
+    (access.access_messages_manage, MESSAGES_MANAGE),
+    (access.access_own_messages, {Role.CITIZEN}),
     (access.access_approval_draft_any, APPROVALS_DRAFT),
     (access.access_delegation_rules_view, APPROVALS_VIEW),
     (access.access_delegation_rules_change, RULES),

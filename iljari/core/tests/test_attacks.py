@@ -28,7 +28,7 @@ from iljari.org.models import Partner
 from iljari.participation import services as participation
 from iljari.participation.models import Placement
 from iljari.participation.tests.factories import make_site, make_trainee, make_training
-from iljari.people.models import Person
+from iljari.people.models import PayAccount, Person
 from iljari.people.tests.factories import make_person
 from iljari.testing import PASSWORD
 
@@ -69,6 +69,9 @@ DISTRICT, PARTNER, CITIZEN, STAFF = Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY, 
 OBJECT_URLS = [
     ("people:person_detail", "get", "/people/{person}/", [DISTRICT, PARTNER, CITIZEN]),
     ("people:person_detail", "post", "/people/{person}/", [DISTRICT, CITIZEN]),
+    ("people:pay_account", "get", "/people/{person}/account/", [DISTRICT, PARTNER, CITIZEN]),
+    ("people:pay_account", "post", "/people/{person}/account/", [DISTRICT, PARTNER, CITIZEN]),
+    ("people:pay_account_reveal", "post", "/people/{person}/account/reveal/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:application_score", "post", "/intake/applications/{application}/score/", [DISTRICT, PARTNER, CITIZEN]),
     ("intake:application_decline", "post", "/intake/applications/{application}/decline/", [PARTNER, CITIZEN]),
     ("intake:document_download", "get", "/intake/documents/{document}/", [DISTRICT, PARTNER, CITIZEN]),
@@ -136,6 +139,7 @@ def _state(victims) -> tuple:
         ApplicationDocument.objects.count(),
         Placement.objects.get(pk=victims["placement"]).status,
         AccessLogEntry.objects.filter(subject_ids=str(victims["person"])).count(),
+        PayAccount.objects.count(),
     )
 
 
@@ -162,11 +166,13 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 INT_KEYED = {"core", "people", "intake", "participation", "plan", "board"}  # their `<int:…>` URLs, in OBJECT_URLS
 ALL_KEYED = {
     "approvals",
+    "messaging",
     "enterprises",
     "frontline",
     "fund",
     "grants",
     "payroll",
+    "transfers",
 }  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
 # namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
 # programmes, indicators, rules), not anyone's private object; the role matrix covers them. `api`: the API's object
@@ -354,6 +360,11 @@ VICTIM_NAME = "피해자"
 OUTSIDERS = [DISTRICT, PARTNER, CITIZEN]
 ANY_OUTSIDER = [DISTRICT, PARTNER, CITIZEN, ORGANISATION]
 MODULE_OBJECT_URLS = {
+    "messaging": [
+        ("message_detail", "get", "/messages/{message}/", ANY_OUTSIDER),
+        ("message_retry", "post", "/messages/{message}/retry/", ANY_OUTSIDER),
+        ("message_cancel", "post", "/messages/{message}/cancel/", ANY_OUTSIDER),
+    ],
     "approvals": [
         ("request_detail", "get", "/approvals/{request}/", ANY_OUTSIDER),
         ("request_approve", "post", "/approvals/{request}/approve/", ANY_OUTSIDER),
@@ -473,6 +484,14 @@ MODULE_OBJECT_URLS = {
         ("ecosystem_evaluate", "post", "/grants/ecosystem/{support}/evaluate/", ANY_OUTSIDER),
         ("sib_detail", "get", "/grants/sib/{contract}/", ANY_OUTSIDER),
         ("sib_evaluate", "post", "/grants/sib/{contract}/evaluate/", ANY_OUTSIDER),
+    ],
+    "transfers": [  # a 종로구 worksite's confirmed month and its transfer (the officer persona is 강동구's)
+        ("month", "get", "/payroll/transfers/ND-JN/2018-5/", ANY_OUTSIDER),
+        ("make", "post", "/payroll/transfers/ND-JN/2018-5/make/", ANY_OUTSIDER),
+        ("file", "get", "/payroll/transfers/batches/{batch}/file/", ANY_OUTSIDER),
+        ("sheet", "get", "/payroll/transfers/batches/{batch}/sheet/", ANY_OUTSIDER),
+        ("result", "post", "/payroll/transfers/batches/{batch}/result/", ANY_OUTSIDER),
+        ("reissue", "post", "/payroll/transfers/batches/{batch}/reissue/", ANY_OUTSIDER),
     ],
     "payroll": [
         ("worksite_month", "get", "/payroll/worksites/{worksite}/{month}/", ANY_OUTSIDER),
@@ -617,7 +636,18 @@ def _snapshot() -> str:
     from django.apps import apps
 
     rows = []
-    for label in ("enterprises", "frontline", "fund", "people", "grants", "finance", "approvals", "intake", "payroll"):
+    for label in (
+        "enterprises",
+        "frontline",
+        "fund",
+        "people",
+        "grants",
+        "finance",
+        "approvals",
+        "intake",
+        "messaging",
+        "payroll",
+    ):
         for model in apps.get_app_config(label).get_models():
             rows.append((model._meta.label, list(model._base_manager.order_by("pk").values_list())))
     return repr(rows)
@@ -716,6 +746,23 @@ def approval_objects(personas, dataset_2018):
     return {"request": request.pk, "call": waiting.code, "rule": rule.pk}
 
 
+@pytest.fixture
+def message_objects(personas, org):
+    """A failed message to a person named like the victim (its page names them; the retry would send it)."""
+    from iljari.messaging.models import Message
+    from iljari.messaging.services import message_send
+    from iljari.people.tests.factories import make_person
+
+    person = make_person(name=VICTIM_NAME, phone="010-7777-7777")
+    message = message_send(to=person, template="selection_selected", context={"call": VICTIM_NAME + " 모집"})
+    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, attempts=5, last_error="x")
+    return {"message": message.pk}
+
+
+def test_message_objects_outside_ones_scope_answer_403_or_404(message_objects, client_as):
+    assert _attack("messaging", message_objects, client_as) == []
+
+
 def test_approval_objects_outside_ones_scope_answer_403_or_404(approval_objects, client_as):
     assert _attack("approvals", approval_objects, client_as) == []
 
@@ -748,6 +795,36 @@ def test_payroll_objects_outside_ones_scope_answer_403_or_404(payroll_objects, c
 
 def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):
     assert _attack("fund", fund_objects, client_as) == []
+
+
+@pytest.fixture
+def transfer_objects(personas, dataset_2018):
+    """A 종로구 worksite's May 2018 pay, confirmed and made into its transfer (one victim, with an account)."""
+    from iljari.payroll import services as payroll
+    from iljari.payroll import transfers
+    from iljari.people import services as people
+
+    site = make_site()
+    person = make_person(district="11110")
+    Person.objects.filter(pk=person.pk).update(name=VICTIM_NAME)
+    person.refresh_from_db()
+    people.pay_account_set(actor=None, person=person, bank_code="004", number="123456789012", holder=VICTIM_NAME)
+    placement = participation.placement_create(
+        actor=None, person=person, worksite=site["jongno"], start_date=date(2018, 3, 2), end_date=date(2018, 8, 31)
+    )
+    may = date(2018, 5, 1)
+    participation.work_record_set(
+        actor=None, placement=placement, month=may, days_worked=21, hours_worked=168, full_weeks=4
+    )
+    participation.pay_compute(actor=None, month=may, worksite=site["jongno"])
+    payroll.deductions_compute(actor=None, month=may, worksite=site["jongno"])
+    participation.pay_confirm(actor=None, worksite=site["jongno"], month=may)
+    [batch] = transfers.transfer_batches_make(actor=None, worksite=site["jongno"], month=may)
+    return {"batch": batch.pk}
+
+
+def test_transfer_objects_outside_ones_scope_answer_403_or_404(transfer_objects, client_as):
+    assert _attack("transfers", transfer_objects, client_as) == []
 
 
 def test_grant_objects_outside_ones_scope_answer_403_or_404(grant_objects, client_as):

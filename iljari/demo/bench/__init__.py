@@ -7,4 +7,15 @@ docs/benchmarks.md: median and p95, the goal, and the reference measured in the 
 the former `reports` bench timed on the demo data.
 """
 
-MODULES = ("office", "programmes", "payroll", "fund", "http", "pages", "years", "public")
+MODULES = (
+    "office",
+    "programmes",
+    "payroll",
+    "payroll_transfer",
+    "messaging",
+    "fund",
+    "http",
+    "pages",
+    "years",
+    "public",
+)

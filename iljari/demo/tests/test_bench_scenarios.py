@@ -204,6 +204,34 @@ def test_the_payroll_scenario_at_a_tiny_size(office, context, monkeypatch):
     assert Person.objects.count() == people and not PayDeduction.objects.exists()  # rolled back
 
 
+def test_the_selection_result_messages_at_a_tiny_size(office, context, monkeypatch):
+    from iljari.demo.bench import messaging as messaging_bench
+    from iljari.messaging.models import Message
+
+    assert "messaging" in bench.MODULES and _registered(messaging_bench.selection_result_messages)
+    monkeypatch.setattr(messaging_bench, "APPLICANTS", 120)
+    monkeypatch.setattr(messaging_bench, "QUOTAS", 3)
+    people, messages = Person.objects.count(), Message.objects.count()
+    result = messaging_bench.selection_result_messages(context)
+    assert result.timings_s and result.reference_timings_s
+    assert result.note.startswith("120 messages rendered and queued per run")
+    assert (Person.objects.count(), Message.objects.count()) == (people, messages)  # all rolled back
+
+
+def test_the_payroll_transfer_scenario_at_a_tiny_size(office, context, monkeypatch):
+    from iljari.demo.bench import payroll_transfer
+    from iljari.payroll.models import TransferLine
+
+    assert "payroll_transfer" in bench.MODULES and _registered(payroll_transfer.payroll_transfer)
+    monkeypatch.setattr(payroll_transfer, "PARTICIPANTS", 20)
+    people = Person.objects.count()
+    result = payroll_transfer.payroll_transfer(context)
+    assert result.name == "payroll transfer files, 20 participants" and len(result.timings_s) == 2
+    assert len(result.reference_timings_s) == 2 and result.met is True
+    assert result.note.startswith("2 batches, 40 lines")  # 시 and 구 for each of the 20
+    assert Person.objects.count() == people and not TransferLine.objects.exists()  # rolled back
+
+
 def test_the_public_pages_at_a_tiny_size_answer_a_visitor_with_a_reference(dataset_2018, context):
     from iljari.demo.bench import public
     from iljari.demo.intake_loader import load_intake

@@ -31,6 +31,8 @@ Contract (`actor=None` is the system: the demo loader):
       sessions starting at the same hour of the same day; never over capacity (one
       conditional UPDATE of the session's counter, with a CheckConstraint behind it).
 - registration_cancel(*, actor, registration);  attendance_record(*, actor, registration, attended)
+- booking_reminders_send(*, day=None) -> int     the reminder the day before (messaging), once per person and room
+  (booking confirmed and cancelled, a waiting booking given the slot and a registration are told by their services)
 - satisfaction_record(*, actor, registration, score)     the citizen, after attending
 - shelter_count_record(*, actor, shelter, day, users) -> ShelterDailyCount
 - conversion_record(*, actor, kind, group, planned, done=0, done_on=None, institution=None, institution_label="")
@@ -61,6 +63,7 @@ from iljari.frontline.services.consultations import (
     topic_set,
     visit_record,
 )
+from iljari.frontline.services.messages import booking_reminders_send
 from iljari.frontline.services.public_sector import (
     conversion_record,
     labour_check_record,
@@ -91,6 +94,7 @@ __all__ = [
     "attendance_record",
     "booking_attendance",
     "booking_cancel",
+    "booking_reminders_send",
     "booking_create",
     "booking_wait",
     "case_close",

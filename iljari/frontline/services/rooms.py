@@ -16,6 +16,11 @@ from iljari.core.korean import with_subject, with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Booking, Closure, Programme, ProgrammeSession, Registration, Room, ServicePoint
 from iljari.frontline.services.common import code_errors, now, raise_errors, require_manage, require_work, today
+from iljari.frontline.services.messages import (
+    booking_cancelled_notify,
+    booking_confirmed_notify,
+    registration_notify,
+)
 
 # --- rooms and bookings ----------------------------------------------------------------------------------------
 
@@ -122,6 +127,8 @@ def booking_create(
                 Booking.objects.bulk_create(rows)
         except IntegrityError:
             raise _taken(room, day, hour, hours) from None
+        if actor is not None:
+            booking_confirmed_notify(bookings=rows)
     return rows
 
 
@@ -194,6 +201,10 @@ def booking_cancel(*, actor, booking: Booking) -> Booking:
                 if first is not None:
                     first.status = Booking.Status.BOOKED
                     first.save(update_fields=["status", "updated_at"])
+                    if actor is not None:
+                        booking_confirmed_notify(bookings=[first])  # the waiting person has the slot now
+        if actor is not None:
+            booking_cancelled_notify(booking=booking)
     return booking
 
 
@@ -258,6 +269,8 @@ def registration_create(*, actor, session: ProgrammeSession, participant: str = 
                 )
         except IntegrityError:
             raise ValidationFailed("이미 이 회차에 신청했습니다.") from None
+        if actor is not None:
+            registration_notify(registration=registration)
     session.refresh_from_db(fields=["registered"])
     return registration
 

@@ -30,7 +30,8 @@ Contract:
 - investment_distribute(*, actor, investment, amount, on) -> list[LedgerEntry]
       returns capital up to what is paid in, the rest is income
 - notices_generate(*, kind, period_start, period_end, progress=None, actor=None) -> int
-      the batch (also the job's task), recorded as one bulk change (core.ChangeBatch) by `actor`
+      the batch (also the job's task), recorded as one bulk change (core.ChangeBatch) by `actor`; each notice is
+      sent as a message to the borrower's contacts when `actor` is a person (services/messages.py)
 - notices_batch_start(*, actor, kind, period_start, period_end, task, approval=None) -> BackgroundJob | None
       `task` is fund.tasks.notices_batch, handed in by the caller (the view, the act): services never import the
       tasks. Issuing a batch is the approval "고지 일괄 발송" (NOTICES_ISSUE, target NoticeBatch(kind, period_start,

@@ -20,6 +20,7 @@ from iljari.core.models import BackgroundJob
 from iljari.fund.models import Notice
 from iljari.fund.selectors import loans_due_in, loans_in_arrears
 from iljari.fund.services.ledger import require_manage
+from iljari.fund.services.messages import notices_notify
 
 
 def _batch_check(kind: str, period_start: date, period_end: date) -> None:
@@ -98,6 +99,12 @@ def notices_generate(*, kind: str, period_start: date, period_end: date, progres
         history_bulk_created(
             Notice.objects.filter(kind=kind, period_start=period_start, generated_at=now),  # this run's rows
             describe=lambda notice: f"{label} 융자 #{notice.loan_id} {notice.period_start}~{notice.period_end}",
+        )
+        notices_notify(  # the borrowers' contacts told, once this batch commits
+            actor=actor,
+            notices=Notice.objects.filter(kind=kind, period_start=period_start, generated_at=now).select_related(
+                "loan__borrower"
+            ),
         )
     if progress:
         progress(len(rows), len(rows), "완료")

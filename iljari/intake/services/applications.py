@@ -24,6 +24,7 @@ from iljari.core.formats import screen_datetime
 from iljari.intake.models import Application, ApplicationDocument, Call, Quota
 from iljari.intake.services.documents import documents_check, documents_put, files_delete
 from iljari.intake.services.eligibility import eligibility_failures, priority_points
+from iljari.intake.services.messages import application_submitted_notify
 from iljari.people.services import CONSENTS_NEEDED, consent_record
 
 REOPENABLE = [Application.Status.DRAFT, Application.Status.WITHDRAWN]  # rows a draft or a submission may fill
@@ -184,10 +185,29 @@ def application_submit(
     rules=None,
 ) -> Application:
     """A citizen's own submission must carry both consents, recorded with it (`consents=None` from staff or the
-    system: a paper application's consents are recorded by application_paper_register)."""
+    system: a paper application's consents are recorded by application_paper_register). A new submission (not a
+    retry answered with the application already made) is told to the person (접수 message)."""
+    now = now or timezone.now()
+    application = _application_submit(
+        actor=actor,
+        call=call,
+        person=person,
+        organisation=organisation,
+        quota=quota,
+        channel=channel,
+        consents=consents,
+        now=now,
+        rules=rules,
+    )
+    if application.submitted_at == now and application.status == Application.Status.SUBMITTED:
+        # after the application is saved (in the caller's transaction when there is one): queued once it commits
+        application_submitted_notify(actor=actor, application=application)
+    return application
+
+
+def _application_submit(*, actor, call, person, organisation, quota, channel, consents, now, rules) -> Application:
     applicant = Applicant(person, organisation)
     applicant.require(actor, call)
-    now = now or timezone.now()
     quota = _quota_or_only(call, quota)
     call_open_check(call, now, audience=applicant.audience, quota=quota)
     channel = channel or applicant.default_channel(actor)

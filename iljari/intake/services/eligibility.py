@@ -17,6 +17,7 @@ from iljari.core.history import history_batch, history_bulk_updated
 from iljari.intake.checks import DIRECT_JOB_OVERLAP, person_check_failing
 from iljari.intake.models import Application, Call, EligibilityRule, age_range_text
 from iljari.intake.services.guards import call_manage_check
+from iljari.intake.services.messages import applications_ineligible_notify
 
 
 def _age_on(birth: date, day: date) -> int:
@@ -101,6 +102,7 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
     rules = list(call.eligibility_rules.all())
     priorities = list(call.priority_rules.all())
     eligible = ineligible = 0
+    failed: list[int] = []
     outcomes: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     with transaction.atomic():
         rows = list(
@@ -118,10 +120,13 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
             outcomes[(status, "\n".join(failures), points)].append(pk)
             if failures:
                 ineligible += 1
+                failed.append(pk)
             else:
                 eligible += 1
         # one UPDATE per distinct outcome (a handful) and 2,000 rows, not one per row; unchanged rows are not written;
         # the changed ones are recorded with their values before and after, as one bulk change
+        already = set(call.applications.filter(status=Application.Status.INELIGIBLE).values_list("pk", flat=True))
+        newly_ineligible = [pk for pk in failed if pk not in already]  # told once, when they first fail
         with history_batch(
             kind="intake.eligibility", label="자격 확인", subject=f"{call.title} 자격 확인", actor=actor
         ):
@@ -134,4 +139,5 @@ def eligibility_run(*, actor, call: Call) -> tuple[int, int]:
                         {"status": status, "ineligible_reasons": reasons, "priority_points": points},
                         describe=lambda row: f"신청 #{row['pk']}",
                     )
+        applications_ineligible_notify(actor=actor, application_ids=newly_ineligible)
     return eligible, ineligible

@@ -23,6 +23,7 @@ from iljari.core.korean import with_topic
 from iljari.enterprises.services import certifications_grant
 from iljari.intake.models import Application, Call, SelectionResult, SelectionRun
 from iljari.intake.services.guards import call_manage_check, selection_closed_check, selection_rerun_check
+from iljari.intake.services.messages import selection_result_notify, waitlist_promoted_notify
 from iljari.intake.services.review import RANKED, review_scores
 
 ALGORITHM = SelectionRun.Method.V1.value  # score desc, priority points desc, lottery asc; quota by quota
@@ -148,6 +149,8 @@ def selection_confirm(*, actor, call: Call, now=None, approval=None) -> Call:
                     valid_from=timezone.localdate(call.selection_confirmed_at),
                     note=f"{call.title} 선정",
                 )
+        if actor is not None:  # the result told to every applicant (the system's own loads send nothing)
+            selection_result_notify(actor=actor, call=call)
     return call
 
 
@@ -225,4 +228,5 @@ def waitlist_promote(*, actor, call: Call) -> int:
                 {"status": Application.Status.SELECTED},
                 describe=_application_text,
             )
+        waitlist_promoted_notify(actor=actor, call=call, application_ids=promoted)
     return len(promoted)

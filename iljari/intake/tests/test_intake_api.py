@@ -117,13 +117,14 @@ def test_a_submission_reads_the_call_in_one_query_once_its_quotas_and_rules_were
     """The call's quotas, eligibility and priority rules are the same for every submission: after the first one
     (which reads them) a submission reads the session, the user, the call with its rules' version, the person,
     then writes in one transaction: the two consents in one insert, the application (its unique constraint, not a
-    read first, tells a retry) and its change history."""
+    read first, tells a retry) and its change history; then the 접수 message: the person's channel consents read and
+    the outbox row written (messaging)."""
     call = make_call(documents="")
     path = f"/api/portal/calls/{call.code}/applications"
     first = _citizen_with_person(office, "cached-1")
     assert _post(first, path, {"quota": "CITY", "consents": BOTH}).status_code == 201
     second = _citizen_with_person(office, "cached-2")
-    with django_assert_num_queries(9):  # 2 framework + call + person + 5 in the transaction (begin … commit)
+    with django_assert_num_queries(11):  # 2 framework + call + person + 5 in the transaction + 2 for the message
         answer = _post(second, path, {"quota": "CITY", "consents": BOTH})
     assert answer.status_code == 201 and answer.json()["quota"] == "CITY"
     application = Application.objects.get(pk=answer.json()["id"])

@@ -13,7 +13,7 @@ from iljari.core.keys import key_status, keys_rotate
 from iljari.core.roles import Role
 from iljari.org.models import District
 from iljari.people import services
-from iljari.people.models import Person
+from iljari.people.models import PayAccount, Person
 from iljari.people.selectors import person_find_by_rrn
 
 NUMBERS = [f"900101-1{n:06d}" for n in range(1, 6)]
@@ -36,6 +36,7 @@ def old_key(settings, personas):
         )
         for n, number in enumerate(NUMBERS)
     ]
+    services.pay_account_set(actor=None, person=people[0], bank_code="004", number="123456789012", holder="사람0")
     return [p.pk for p in people]
 
 
@@ -51,7 +52,10 @@ def test_old_data_reads_under_a_new_key_before_during_and_after_rotation(old_key
     before = _tokens()
     settings.SALT_KEY = ["new-key-2018", "old-key-2017"]
     assert _numbers(old_key) == STORED  # before rotation: the old key still decrypts
-    assert [(s.total, s.current, s.older) for s in key_status()] == [(5, 0, 5)]
+    # the resident numbers, and the pay account's number (people.PayAccount: rotated the same way); the other
+    # encrypted fields of other apps, if any, have no rows here
+    statuses = [(s.total, s.current, s.older) for s in key_status()]
+    assert statuses[:2] == [(5, 0, 5), (1, 0, 1)] and set(statuses[2:]) <= {(0, 0, 0)}
 
     seen = []
 
@@ -59,13 +63,15 @@ def test_old_data_reads_under_a_new_key_before_during_and_after_rotation(old_key
         seen.append(status.rotated)
         assert _numbers(old_key) == STORED  # every batch leaves everything readable
 
-    [status] = keys_rotate(batch_size=2, on_batch=during)
-    assert seen == [2, 4, 5]
+    status, accounts, *others = keys_rotate(batch_size=2, on_batch=during)
+    assert seen == [2, 4, 5, 1] and all(other.total == 0 for other in others)
+    assert (accounts.total, accounts.rotated) == (1, 1)
     assert (status.total, status.rotated, status.unreadable) == (5, 5, 0)
     assert all(a != b for a, b in zip(before, _tokens(), strict=True))
 
     settings.SALT_KEY = ["new-key-2018"]  # the old key dropped: everything still reads
     assert _numbers(old_key) == STORED
+    assert PayAccount.objects.get().number == "123456789012"
     settings.SALT_KEY = ["old-key-2017"]  # and the old key alone reads nothing any more (the library then hands
     assert Person.objects.get(pk=old_key[0]).rrn.startswith("gAAAA")  # back the undecrypted token)
 

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -21,10 +23,12 @@ from iljari.reports.builders.cells import number_cell as _num
 from iljari.reports.builders.cells import rate_cell as _rate
 from iljari.reports.builders.cells import won_cell as _won
 from iljari.reports.document import (
+    XLSX_INTEGER,
     XLSX_PERCENT1,
     Cell,
     Chart,
     Document,
+    Flow,
     Heading,
     Item,
     PageBreak,
@@ -116,19 +120,39 @@ def _staffing(user, as_of: date) -> list:
             return Cell("-", align="center")
         return Cell(f"{values[0]}/{values[1]}", align="center")
 
-    body = []
+    def two(values: tuple[int, int] | None) -> list[Cell]:
+        return [_num(None), _num(None)] if values is None else [_num(values[0]), _num(values[1])]
+
+    body, sheet_body = [], []
     for row in [table.total, *table.rows]:
-        cells = [
+        first = [
             Cell("계" if row.unit is None else row.unit.name, header=True),
             _num(row.authorized),
             _num(row.current),
             _num(row.shortfall),
-            pair(row.general),
-            *[pair(row.cells.get(("general", g))) for g in grades],
-            pair(row.cells.get(("fixed_term", ""))),
-            pair(row.cells.get(("operations", ""))),
         ]
-        body.append(cells)
+        pairs = [
+            row.general,
+            *[row.cells.get(("general", g)) for g in grades],
+            row.cells.get(("fixed_term", "")),
+            row.cells.get(("operations", "")),
+        ]
+        body.append([*first, *[pair(values) for values in pairs]])
+        sheet_body.append([*first, *[cell for values in pairs for cell in two(values)]])
+    # the sheet: 정원 and 현원 of each 직종·직급 in two numeric columns, so that they sum
+    sheet_header = [
+        [
+            *[Cell(text, header=True, rowspan=3, align="center") for text in ("구 분", "정 원", "현 원", "과부족")],
+            Cell("일 반", header=True, colspan=2 * (len(grades) + 1), align="center"),
+            Cell("임기제", header=True, colspan=2, rowspan=2, align="center"),
+            Cell("관리운영", header=True, colspan=2, rowspan=2, align="center"),
+        ],
+        [
+            Cell("계", header=True, colspan=2, align="center"),
+            *[Cell(grade_labels[g], header=True, colspan=2, align="center") for g in grades],
+        ],
+        [Cell(text, header=True, align="center") for _ in range(len(grades) + 3) for text in ("정원", "현원")],
+    ]
     blocks.append(
         Table(
             title="인력 현황",
@@ -137,6 +161,13 @@ def _staffing(user, as_of: date) -> list:
             body=body,
             unit_line=_as_of_line(table.as_of),
             notes=["※ 직종·직급 칸은 정원/현원"],
+            sheet=Table(
+                title="인력 현황",
+                caption="조직별 정원, 현원, 과부족과 직종·직급별 정원·현원",
+                header=sheet_header,
+                body=sheet_body,
+                unit_line=_as_of_line(table.as_of),
+            ),
         )
     )
     return blocks
@@ -229,7 +260,11 @@ def _budget(user, year: int, as_of: date) -> list:
 def _vision(vision, year: int) -> list:
     if vision is None:
         return [Heading(4, "비 전", "□"), Paragraph(no_data(year))]
-    blocks: list = [Heading(4, "비 전", "□"), Paragraph(vision.statement, emphasis=True), Heading(4, "추진목표", "□")]
+    blocks: list = [
+        Heading(4, "비 전", "□"),
+        Paragraph(vision.statement, emphasis=True, framed=True),
+        Heading(4, "추진목표", "□"),
+    ]
     objectives = list(vision.objectives.all())
     blocks += [Item(o.title, marker="○") for o in objectives]
     blocks.append(Heading(4, "핵심과제", "□"))
@@ -463,8 +498,27 @@ def _budget_text(programme) -> str:
     return f"{format_amount(programme.budget, '백만원')}백만원"
 
 
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(,\d{3})+|\d+")
+
+
+SHORT_CELL = 12  # a cell up to this long is centred (and kept on one line in the pdf); a longer one is a text
+
+
 def _text_cell(cell) -> Cell:
-    return Cell(cell.text, colspan=cell.colspan, rowspan=cell.rowspan, header=cell.header, align="center")
+    """A cell of a programme's table; a whole number written as printed ("4,655") is kept as a number as well
+    (the xlsx sheet sums it)."""
+    text = cell.text.strip()
+    value = int(text.replace(",", "")) if not cell.header and _WHOLE_NUMBER.fullmatch(text) else None
+    align = "center" if cell.header or len(text) <= SHORT_CELL else "left"
+    return Cell(
+        cell.text,
+        value=value,
+        number_format=XLSX_INTEGER if value is not None else "",
+        colspan=cell.colspan,
+        rowspan=cell.rowspan,
+        header=cell.header,
+        align=align,
+    )
 
 
 def _text_blocks(programme, text: list) -> list:
@@ -478,6 +532,9 @@ def _text_blocks(programme, text: list) -> list:
             if said:
                 blocks.append(Item(said, marker=block.marker, level=block.level))
             rows = [[_text_cell(cell) for cell in row] for row in block.body]
+            if not block.head:  # a table without header rows is labelled by its first column (row headers)
+                for row in rows:
+                    row[0] = dataclasses.replace(row[0], header=True, value=None, number_format="")
             caption = f"{block.title}: " + ", ".join(cell.text for cell in (block.head[0] if block.head else []))
             blocks.append(
                 Table(
@@ -492,13 +549,10 @@ def _text_blocks(programme, text: list) -> list:
         elif block.kind == "flow":
             if said:
                 blocks.append(Item(said, marker=block.marker, level=block.level))
-            cells: list[Cell] = []
-            for number, step in enumerate(block.steps):
-                if number:
-                    cells.append(Cell("→", align="center"))
-                cells.append(Cell(step, align="center"))
-            title = said or "추진 절차"
-            blocks.append(Table(title=" ", caption=f"{title}: " + " → ".join(block.steps), header=[], body=[cells]))
+            blocks.append(Flow(title=block.title, steps=list(block.steps)))
+        elif block.marker == "□" or (not block.marker and block.level == 0):
+            # □ 사업개요 and the unmarked sub-headings (① 청년일자리센터 운영) are headings: kept with what follows
+            blocks.append(Heading(4, said, block.marker))
         else:
             blocks.append(Item(said, marker=block.marker, level=block.level))
     return blocks

@@ -14,7 +14,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 
 from iljari.reports.charts import chart_svg
-from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, Paragraph, Table
+from iljari.reports.document import Block, Cell, Chart, Document, Flow, Heading, Item, Paragraph, Table
+from iljari.reports.flows import flow_svg
 
 _ALIGN_CLASSES = {"right": "num", "center": "center"}
 _FONTS = '"Malgun Gothic", "맑은 고딕", "Apple SD Gothic Neo", "Noto Sans KR", "Nanum Gothic", sans-serif'
@@ -39,6 +40,9 @@ STYLE = mark_safe(  # noqa: S308 # nosec B308 B703
 .ilj-report .item .marker {{ display: inline-block; width: 1.5em; text-indent: 0; }}
 {_LEVELS}
 .ilj-report .emphasis {{ font-weight: 700; }}
+.ilj-report .framed {{ border: 2px solid #1d3f7a; border-radius: .5rem; padding: .75rem 1rem; text-align: center;
+  font-size: 1.2em; margin: .75rem auto; max-width: 36rem; }}
+.ilj-report .goals {{ border: 1px solid #333; padding: .3rem .75rem; margin: .5rem 0 .75rem; }}
 .ilj-report .table-block {{ margin: 1rem 0; overflow-x: auto; }}
 .ilj-report .table-title {{ font-weight: 700; margin: 0 0 .25rem; }}
 .ilj-report .unit {{ text-align: right; font-size: .9em; margin: 0 0 .25rem; }}
@@ -53,6 +57,9 @@ STYLE = mark_safe(  # noqa: S308 # nosec B308 B703
 .ilj-report .missing {{ color: #777; font-style: italic; }}
 .ilj-report .note {{ font-size: .9em; margin: .25rem 0 0; }}
 .ilj-report figure.chart {{ margin: 1rem 0; }}
+.ilj-report figure.flow {{ margin: 1rem 0; text-align: center; break-inside: avoid; }}
+.ilj-report figure.flow figcaption {{ font-weight: 700; margin-bottom: .25rem; }}
+.ilj-report figure.flow svg {{ max-width: 100%; height: auto; }}
 .ilj-report figure.chart svg {{ max-width: 100%; height: auto; }}
 .ilj-report hr.page-break {{ border: 0; border-top: 1px dashed #bbb; margin: 2rem 0; }}
 @page {{ size: A4; margin: 15mm; }}
@@ -148,6 +155,8 @@ def _block(block: Block, *, spans: bool = True) -> SafeString:
             marker = format_html("{}\u2002", block.marker)
         return format_html('<p class="item level-{}">{}{}</p>', max(block.level, 0), marker, _text(block.text))
     if isinstance(block, Paragraph):
+        if block.framed:
+            return format_html('<p class="emphasis framed"><strong>{}</strong></p>', _text(block.text))
         if block.emphasis:
             return format_html('<p class="emphasis"><strong>{}</strong></p>', _text(block.text))
         return format_html("<p>{}</p>", _text(block.text))
@@ -156,7 +165,37 @@ def _block(block: Block, *, spans: bool = True) -> SafeString:
     if isinstance(block, Chart):
         # chart_svg escapes every text it draws; the figures are also in the table beside it
         return format_html('<figure class="chart">{}</figure>', mark_safe(chart_svg(block)))  # noqa: S308 # nosec B308 B703
+    if isinstance(block, Flow):
+        # flow_svg escapes every text it draws; the steps are also its label
+        svg = mark_safe(flow_svg(block))  # noqa: S308 # nosec B308 B703
+        title = format_html("<figcaption>{}</figcaption>", block.title) if block.title.strip() else ""
+        return format_html('<figure class="flow">{}{}</figure>', title, svg)
     return format_html('<hr class="{}">', "page-break")  # PageBreak
+
+
+GOAL = "◆"
+
+
+def _blocks(blocks: list[Block], *, spans: bool) -> list[SafeString]:
+    """The blocks in order; the ◆ lines that follow one another boxed together (div.goals), and an item that leads
+    into a table or a flow marked to stay on its page (p.lead)."""
+    parts: list[SafeString] = []
+    goals: list[SafeString] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Item) and block.marker == GOAL:
+            goals.append(_block(block, spans=spans))
+            continue
+        if goals:
+            parts.append(format_html('<div class="goals">\n{}\n</div>', _join(goals)))
+            goals = []
+        part = _block(block, spans=spans)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Item) and isinstance(following, Table | Flow):
+            part = SafeString(part.replace('<p class="item', '<p class="item lead', 1))
+        parts.append(part)
+    if goals:
+        parts.append(format_html('<div class="goals">\n{}\n</div>', _join(goals)))
+    return parts
 
 
 def _join(parts: list[SafeString]) -> SafeString:
@@ -183,7 +222,7 @@ def render_html(document: Document, *, standalone: bool = True, spans: bool = Tr
         '<article class="{}">\n{}\n{}\n</article>',
         "ilj-report" if document.cover else "ilj-report sheet",
         _cover(document),
-        _join([_block(block, spans=spans) for block in document.blocks]),
+        _join(_blocks(document.blocks, spans=spans)),
     )
     if not standalone:
         return article

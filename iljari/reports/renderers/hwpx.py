@@ -49,7 +49,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from iljari.core.errors import IljariError
 from iljari.reports.charts import FONTS, chart_png
-from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.document import Block, Cell, Chart, Document, Flow, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.flows import flow_caption, flow_png
 from iljari.reports.renderers.markdown import place_cells
 from iljari.reports.renderers.xlsx import document_datetime
 
@@ -60,9 +61,11 @@ HP = "{http://www.hancom.co.kr/hwpml/2011/paragraph}"
 
 # Lengths in HWPUNIT (1/7200 inch): 1 mm = 283.46, 1 pt = 100.
 _MM = 7200 / 25.4
+_SIDES = ("Left", "Right", "Top", "Bottom")
 MARGINS = {"left": 20, "right": 20, "top": 20, "bottom": 15, "header": 10, "footer": 10}  # mm
 INDENT_MM = 5  # an item level, and the hanging indent of a marker
 CHART_WIDTH_MM = 150
+FLOW_MM_PER_POINT = 0.2646  # a CSS pixel, as the SVG of the flow measures
 PREVIEW_TEXT_LIMIT = 1024  # characters of Preview/PrvText.txt, as 한글 keeps it short
 
 # Character shapes: (size in pt, bold, italic, colour)
@@ -196,7 +199,14 @@ def _styles(doc: HwpxDocument) -> _Styles:
         after: float = 0,
         spacing: int = 160,
         keep_with_next: bool = False,
+        border: str | None = None,
     ) -> str:
+        # a bordered paragraph: consecutive ones with the same border share one box ("connect")
+        frame = (
+            {"borderFillIDRef": border, "connect": "1", **{f"offset{side}": round(2 * _MM) for side in _SIDES}}
+            if border
+            else None
+        )
         return header.ensure_paragraph_format(
             base_para_pr_id="0",
             alignment=alignment,
@@ -208,6 +218,7 @@ def _styles(doc: HwpxDocument) -> _Styles:
                 "next": round(after * 100),
             },
             break_setting={"keep_with_next": keep_with_next},
+            border=frame,
         )
 
     chars = {
@@ -220,11 +231,20 @@ def _styles(doc: HwpxDocument) -> _Styles:
         "cover_title": char(26, bold=True),
         "cover_organisation": char(18, bold=True),
         "cover_date": char(14),
+        "frame": char(15, bold=True),
         "sheet_title": char(17, bold=True),
         "sheet_line": char(_TABLE_SIZE + 1),
     }
+    fills = {
+        "cell": doc.styles.ensure_border_fill(border_color="#000000"),
+        "header": doc.styles.ensure_border_fill(border_color="#000000", fill_color=_HEADER_FILL),
+        "row_header": doc.styles.ensure_border_fill(border_color="#000000", fill_color=_ROW_HEADER_FILL),
+    }
     paras = {
         "text": para(after=2),
+        # a programme's ◆ lines in one box, kept with what follows; the vision framed
+        "goal": para(left=INDENT_MM, hanging=INDENT_MM, before=2, after=2, keep_with_next=True, border=fills["cell"]),
+        "frame": para("CENTER", before=4, after=4, spacing=130, border=fills["cell"]),
         "table_title": para("LEFT", before=6, after=2, keep_with_next=True),
         "unit": para("RIGHT", after=1, spacing=130, keep_with_next=True),
         "note": para("LEFT", before=1, spacing=130),
@@ -245,11 +265,6 @@ def _styles(doc: HwpxDocument) -> _Styles:
         (level, marked): para(left=INDENT_MM * (level + marked), hanging=INDENT_MM * marked, after=2)
         for level in range(7)
         for marked in (False, True)
-    }
-    fills = {
-        "cell": doc.styles.ensure_border_fill(border_color="#000000"),
-        "header": doc.styles.ensure_border_fill(border_color="#000000", fill_color=_HEADER_FILL),
-        "row_header": doc.styles.ensure_border_fill(border_color="#000000", fill_color=_ROW_HEADER_FILL),
     }
     return _Styles(chars, paras, fills, headings, items)
 
@@ -292,10 +307,14 @@ class _Writer:
         elif isinstance(block, Heading):
             char, para = styles.headings[min(max(block.level, 1), 4)]
             self.paragraph(f"{block.number} {block.text.strip()}" if block.number else block.text, char=char, para=para)
+        elif isinstance(block, Item) and block.marker == "◆":
+            self.paragraph(f"◆ {block.text.strip()}", char=styles.char["text"], para=styles.para["goal"])
         elif isinstance(block, Item):
             level = min(max(block.level, 0), 6)
             text = f"{block.marker} {block.text.strip()}" if block.marker else block.text
             self.paragraph(text, char=styles.char["text"], para=styles.items[(level, bool(block.marker))])
+        elif isinstance(block, Paragraph) and block.framed:
+            self.paragraph(block.text, char=styles.char["frame"], para=styles.para["frame"])
         elif isinstance(block, Paragraph):
             char = styles.char["bold" if block.emphasis else "text"]
             self.paragraph(block.text, char=char, para=styles.para["text"])
@@ -303,6 +322,24 @@ class _Writer:
             self.table(block)
         elif isinstance(block, Chart):
             self.chart(block)
+        elif isinstance(block, Flow):
+            self.flow(block)
+
+    def flow(self, flow: Flow) -> None:
+        """The flow drawn as boxes and arrows (a picture, as the charts), its title above it."""
+        if flow.title.strip():
+            self.paragraph(flow.title, char=self.styles.char["bold"], para=self.styles.para["table_title"])
+        image, width, _height = flow_png(flow)
+        picture = self.doc.add_picture(
+            image,
+            "png",
+            width_mm=min(width * FLOW_MM_PER_POINT, CHART_WIDTH_MM),
+            align="CENTER",
+            para_pr_id_ref=self.styles.para["picture"],
+            **self._attributes(),
+        )
+        self._placed(picture.paragraph)
+        _describe(picture.element, flow_caption(flow))
 
     def chart(self, chart: Chart) -> None:
         picture = self.doc.add_picture(
@@ -447,6 +484,8 @@ def _preview_text(document: Document) -> bytes:
             lines.append(f"{block.marker} {block.text}")
         elif isinstance(block, Paragraph):
             lines.append(block.text)
+        elif isinstance(block, Flow):
+            lines.append(flow_caption(block))
         elif isinstance(block, Table):
             lines.append(block.title)
     text = "\r\n".join(" ".join(line.split()) for line in lines if line.strip())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iljari.reports.document import Block, Cell, Chart, Document, Heading, Item, Paragraph, Table
+from iljari.reports.document import Block, Cell, Chart, Document, Flow, Heading, Item, Paragraph, Table
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
@@ -134,6 +134,8 @@ def _block(block: Block) -> list[str]:
         return [f"**{text}**" if block.emphasis else text]
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, Flow):  # the steps on one line, joined by arrows
+        return [*([f"**{_one_line(block.title)}**"] if block.title.strip() else []), " → ".join(block.steps)]
     if isinstance(block, Chart):  # a text format keeps the figures' table; the chart is named with its figures
         return [f"*그림: {_one_line(block.title)}* — {_one_line(block.caption)}"]
     return ["---"]  # PageBreak: a thematic break

@@ -28,8 +28,10 @@ message naming the packages to install.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,7 +41,7 @@ from urllib.parse import unquote, urlsplit
 from iljari.core.errors import Unavailable
 from iljari.reports.charts import FONT_FAMILY as CHART_FONT_FAMILY
 from iljari.reports.charts import FONTS
-from iljari.reports.document import Document
+from iljari.reports.document import Document, Heading, Item, Paragraph
 from iljari.reports.renderers.html import render_html
 
 PANGO_MISSING = (
@@ -213,15 +215,58 @@ html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
 .ilj-report .missing {{ font-style: normal; }}
 .ilj-report .note {{ font-size: 8.5pt; }}
 
-.ilj-report figure.chart {{ margin: 3mm 0 4mm; break-inside: avoid; }}
+.ilj-report figure.chart {{ margin: 3mm 0 4mm; break-inside: avoid; break-before: avoid; }}
 .ilj-report figure.chart {{ text-align: center; }}
 .ilj-report figure.chart svg {{ width: 80%; max-width: 100%; height: auto; }}
+.ilj-report figure.flow {{ margin: 3mm 0 4mm; break-inside: avoid; text-align: center; }}
+/* a programme's ◆ lines boxed and kept with its heading and what follows; a line leading into a table stays
+   with it; the vision framed */
+.ilj-report .goals {{ border: .75pt solid #333; padding: 1.5mm 3mm; margin: 2mm 0 3mm; break-inside: avoid;
+  break-after: avoid; }}
+.ilj-report .item.lead {{ break-after: avoid; }}
+.ilj-report .framed {{ border: 1.5pt solid #1d3f7a; border-radius: 3mm; padding: 4mm 6mm; margin: 3mm 15mm;
+  font-size: 14pt; text-align: center; }}
 .ilj-report hr.page-break {{ border: 0; margin: 0; height: 0; break-after: page; }}
 """
 
 
+WORD_JOINER = "\u2060"
+KEPT_WORD_LIMIT = 30  # a longer run without a space may break (it might not fit a line)
+_WORD = re.compile(r"\S{2,}")
+_INSIDE_KOREAN = re.compile(r"(?<=\S)(?=\S)")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _kept(word: re.Match) -> str:
+    text = word.group()
+    if len(text) > KEPT_WORD_LIMIT or not _HANGUL.search(text):
+        return text
+    return _INSIDE_KOREAN.sub(WORD_JOINER, text)
+
+
+def kept_words(text: str) -> str:
+    """The text with a word joiner (U+2060, invisible and not copied) between the characters of each word that
+    holds Hangul: a line breaks only at a space. WeasyPrint has no `word-break: keep-all`, and Pango's line breaking
+    lets a line end between any two Hangul syllables ("전태/일", "1,968억/원")."""
+    return _WORD.sub(_kept, text)
+
+
+def _words_kept(document: Document) -> Document:
+    """The document with its running text (headings, items, paragraphs) kept whole at line ends; table cells are
+    left to break where they must (a column can be narrower than a word)."""
+    blocks = [
+        dataclasses.replace(block, text=kept_words(block.text))
+        if isinstance(block, Heading | Item | Paragraph)
+        else block
+        for block in document.blocks
+    ]
+    return dataclasses.replace(document, blocks=blocks)
+
+
 def _page(document: Document) -> str:
-    html = render_html(document, spans=False)  # markers and numbers as text: an inline box each costs layout
+    html = render_html(
+        _words_kept(document), spans=False
+    )  # markers and numbers as text: an inline box each costs layout
     # The charts name "Noto Sans KR" first; here they draw with the vendored files under this renderer's name.
     html = html.replace(f'font-family="{CHART_FONT_FAMILY}"', f'font-family="{FAMILY}"')
     return html.replace("</head>", f"<style>{print_style()}</style>\n</head>", 1)

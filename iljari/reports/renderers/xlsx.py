@@ -21,6 +21,7 @@ from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -29,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from iljari.core.xlsx import cell_put
-from iljari.reports.document import XLSX_INTEGER, Chart, Document, Heading, Item, PageBreak, Paragraph, Table
+from iljari.reports.document import XLSX_INTEGER, Chart, Document, Flow, Heading, Item, PageBreak, Paragraph, Table
 from iljari.reports.renderers.markdown import Placed, column_count, place_cells
 
 MAIN_SHEET = "보고서"
@@ -98,6 +99,10 @@ def _write_cells(ws: Worksheet, layout: list[Placed], first_row: int, *, header:
         if not header and not cell.missing and _is_number(cell.value):
             target.value = cell.value
             target.number_format = cell.number_format or (XLSX_INTEGER if isinstance(cell.value, int) else "General")
+        elif not header and cell.missing:
+            # a figure the source lost: the cell stays empty so that its column sums right; what the print shows
+            # there (and the table's note) is its comment
+            target.comment = Comment(cell.text, "Iljari")
         else:
             cell_put(target, cell.text)
         horizontal = "center" if header else cell.align
@@ -180,6 +185,8 @@ def _main_sheet(ws: Worksheet, document: Document, names: list[str]) -> None:
             paragraph = _line(ws, block.text)
             if block.emphasis:
                 paragraph.font = _BOLD
+        elif isinstance(block, Flow):
+            _line(ws, f"흐름도: {block.title} — " + " → ".join(block.steps) if block.title else " → ".join(block.steps))
         elif isinstance(block, Chart):  # the chart's figures are in its table's sheet
             _line(ws, f"그림: {block.title} — {block.caption}")
         elif isinstance(block, Table):
@@ -209,7 +216,7 @@ def render_xlsx(document: Document, *, created: datetime | None = None) -> bytes
     names = sheet_names([table.title for table in tables])
     _main_sheet(workbook.active, document, names)
     for table, name in zip(tables, names, strict=True):
-        _table_sheet(workbook.create_sheet(name), table)
+        _table_sheet(workbook.create_sheet(name), table.sheet or table)
     workbook.properties.creator = "Iljari"
     workbook.properties.lastModifiedBy = "Iljari"
     workbook.properties.title = document.title
