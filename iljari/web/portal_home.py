@@ -7,11 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
+from django.urls import reverse
 
 from iljari.core.access import access_apply, access_book, access_organisation_own
-from iljari.core.formats import screen_date
+from iljari.core.formats import d_day_text, screen_date
 from iljari.frontline.selectors.rooms import my_bookings
 from iljari.intake import selectors as intake
 
@@ -20,9 +19,9 @@ SHOWN = 5  # calls shown on the home page; the list has them all
 
 
 def d_day(closes, today: date) -> str:
-    """The days left to a deadline as the portals say it: D-3, D-day (the last day)."""
-    days = (timezone.localtime(closes).date() - today).days
-    return "D-day" if days == 0 else f"D-{days}"
+    """The days left to a deadline as the portals say it: D-3, D-day (the last day); a deadline at midnight is the
+    end of the day before (core.formats.d_day_text, as the public call list counts)."""
+    return d_day_text(closes, today)
 
 
 @dataclass(frozen=True)
@@ -37,18 +36,6 @@ class Due:
     label: str
     detail: str
     url: str
-
-
-MESSAGES = "/portal/messages/"
-
-
-def _messages_url() -> str | None:
-    """The portal's messages, once the portal has them (another module's page: linked only when it exists)."""
-    try:
-        resolve(MESSAGES)
-    except Resolver404:
-        return None
-    return MESSAGES
 
 
 def _calls(calls, today: date, page: str) -> list[tuple]:
@@ -105,7 +92,7 @@ def citizen_home(*, user, today: date) -> dict:
         "pending": pending,
         "drafts": drafts,
         "due": due,
-        "messages_url": _messages_url(),
+        "messages_url": reverse("messaging_portal:my_messages"),
     }
 
 
@@ -124,5 +111,5 @@ def organisation_home(*, user, today: date) -> dict:
         "pending": pending,
         "drafts": drafts,
         "due": due,
-        "messages_url": _messages_url(),
+        "messages_url": None,  # an organisation's messages go to its contacts' e-mail and phone (no portal page)
     }

@@ -27,11 +27,14 @@ def office(personas, media_root, dataset_2018):
 @given(days=st.integers(min_value=0, max_value=400), minutes=st.integers(min_value=0, max_value=24 * 60 - 1))
 def test_d_day_counts_the_days_left_by_the_calendar_in_seoul(days, minutes):
     """A deadline any minute of the day `days` days ahead in Seoul is D-<days> (D-day on the day itself), also when
-    that minute is still the day before in UTC (00:00–08:59 in Seoul)."""
+    that minute is still the day before in UTC (00:00–08:59 in Seoul); a deadline at 00:00 is the end of the day
+    before (24:00), so it counts one day fewer."""
     today = date(2026, 12, 7)
     seoul = ZoneInfo("Asia/Seoul")
     deadline = datetime(2026, 12, 7, tzinfo=seoul) + timedelta(days=days, minutes=minutes)
-    assert d_day(deadline.astimezone(UTC), today) == ("D-day" if days == 0 else f"D-{days}")
+    left = days - 1 if minutes == 0 else days
+    expected = "" if left < 0 else ("D-day" if left == 0 else f"D-{left}")
+    assert d_day(deadline.astimezone(UTC), today) == expected
 
 
 def test_a_citizens_home_shows_what_is_open_pending_and_due(office):
@@ -54,7 +57,7 @@ def test_a_citizens_home_shows_what_is_open_pending_and_due(office):
     assert f'href="/portal/applications/{submitted.pk}/"' in page and "진행 중인 신청 <span" in page
     assert "임시저장한 신청" in page and f'href="/portal/applications/{draft.pk}/"' in page
     assert f"{drafted.title}: 제출 서류 1건 미제출" in page and "구직등록 확인서" in page
-    assert "/portal/messages/" not in page  # no messages page yet: no link
+    assert 'href="/portal/messages/">받은 알림 보기</a>' in page
 
 
 def test_an_organisations_home_shows_its_calls_and_applications(office):
