@@ -90,3 +90,20 @@ def test_links_look_like_links_and_checkboxes_are_drawn(transactional_db, person
     page.locator(f"label[for='{first.get_attribute('id')}']").click()
     assert first.is_checked()
     assert page.evaluate(OVERFLOW) <= 0
+
+
+def test_lists_with_sortable_headers_never_scroll_the_page_sideways_on_a_phone(
+    transactional_db, personas, page, live_server
+):
+    """A sortable header carries screen-reader text placed absolutely; the table's box contains it, so at 390 px the
+    page itself stays as wide as the window while the table scrolls inside its box (a visitor's call list, the
+    system administrator's accounts)."""
+    page.set_viewport_size(PHONE)
+    page.goto("/portal/calls/")
+    assert page.locator("table .sr-only").count() > 0
+    assert page.evaluate(OVERFLOW) <= 0
+    browser_log_in(page, "t_admin")
+    page.wait_for_url("**/")
+    page.goto("/accounts/users/")
+    assert page.locator("table .sr-only").count() > 0
+    assert page.evaluate(OVERFLOW) <= 0
