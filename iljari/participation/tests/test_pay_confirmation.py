@@ -15,6 +15,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Position, Role
 from iljari.participation import services
 from iljari.participation.models import PayConfirmation
+from iljari.payroll.services import deductions_compute
 from iljari.people.tests.factories import make_person
 
 MAY = date(2018, 5, 1)
@@ -29,6 +30,7 @@ def computed(site):
     )  # fmt: skip
     services.work_record_set(actor=None, placement=placement, month=MAY, days_worked=21, hours_worked=168, full_weeks=4)
     services.pay_compute(actor=None, month=MAY, worksite=site["city"])
+    deductions_compute(actor=None, month=MAY, worksite=site["city"])  # confirmed only with current deductions
     return site["city"]
 
 
