@@ -19,3 +19,8 @@ class PayrollConfig(AppConfig):
         from iljari.payroll.selectors import worksite_pay_extra
 
         pay_extra_register(worksite_pay_extra)
+
+        from iljari.participation.pay_checks import pay_confirm_check_register
+        from iljari.payroll.services import deductions_current_check
+
+        pay_confirm_check_register(deductions_current_check)

@@ -199,8 +199,20 @@ INCOME_TAX_RULES = [
     },
     {
         "valid_from": date(2023, 1, 1),
-        "valid_to": None,
+        "valid_to": date(2024, 2, 29),
         "simple_table": "2023",
+        "daily_deduction": 150_000,
+        "daily_rate": D("6"),
+        "daily_credit": D("55"),
+        "small_amount": 1_000,
+        "local_rate": D("10"),
+        "daily_contract_days": 90,
+        "source": TAX_SOURCE,
+    },
+    {
+        "valid_from": date(2024, 3, 1),  # 별표2 <개정 2024. 2. 29.>: pay from 2024.3
+        "valid_to": None,
+        "simple_table": "2024",
         "daily_deduction": 150_000,
         "daily_rate": D("6"),
         "daily_credit": D("55"),

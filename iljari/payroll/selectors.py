@@ -10,6 +10,9 @@ Contract (what the apps above read; G2's paying builds on `deduction_lines` and 
       a worksite's month in the user's scope (404 out of scope)
 - month_net_totals(*, month, worksite_ids=None) -> dict[worksite_id, NetTotals]
       (unscoped, for services) per worksite: people, gross, deductions, net, employer_total
+- deductions_outdated(*, worksite, month) -> (missing, stale)
+      (unscoped, for services) of a worksite's month of pay: payments without a deduction line, and payments changed
+      after their line was computed (recomputed later, or a gross that is no longer the payment's total)
 - insurance_rate_list(*, insurance=None) -> QuerySet[InsuranceRate]      every period, newest first
 - income_tax_rule_list() -> QuerySet[IncomeTaxRule]
 - worksite_pay_extra(*, user, worksite, month, payment_ids) -> PayExtra | None
@@ -27,12 +30,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.urls import reverse
 
 from iljari.core.formats import screen_date, screen_month
 from iljari.core.xlsx import Column, xlsx_table
 from iljari.participation.calendar import month_start
+from iljari.participation.models import Payment
 from iljari.participation.pay_extras import PayExtra
 from iljari.participation.selectors import placements_starting_or_ending, worksite_get
 from iljari.payroll.models import IncomeTaxRule, Insurance, InsuranceRate, PayDeduction
@@ -50,6 +54,19 @@ class NetTotals:
 
 def deduction_lines(*, payment_ids) -> dict[int, PayDeduction]:
     return {line.payment_id: line for line in PayDeduction.objects.filter(payment_id__in=list(payment_ids))}
+
+
+def deductions_outdated(*, worksite, month: date) -> tuple[int, int]:
+    payments = Payment.objects.filter(month=month_start(month), placement__worksite=worksite)
+    row = payments.aggregate(
+        missing=Count("pk", filter=Q(deduction__isnull=True)),
+        stale=Count(
+            "pk",
+            filter=Q(deduction__isnull=False)
+            & (Q(deduction__computed_at__lt=F("computed_at")) | ~Q(deduction__gross=F("total"))),
+        ),
+    )
+    return row["missing"] or 0, row["stale"] or 0
 
 
 def worksite_deductions(*, user, worksite, month: date) -> dict[int, PayDeduction]:

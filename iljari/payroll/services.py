@@ -10,6 +10,9 @@ Contract:
       every Payment of the month (of the worksite) gets its PayDeduction, set-based: refused while a work record of
       the month is missing, when no pay is computed, or (for one worksite) once its pay is confirmed; in the whole
       month's run the confirmed worksites are left as they are (frozen). One change batch.
+- deductions_current_check(*, worksite, month) -> None
+      registered in participation's 급여 확정 checks (apps.ready): refuses a worksite's month whose deductions are
+      missing for a payment or older than it (the pay computed again after them): compute the deductions again first
 - deduction_line(*, payment, ...) -> dict   the pure computation of one line (tests, the bench)
 """
 
@@ -20,6 +23,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from iljari.core.access import access_participation_tables_manage, access_worksite_records, require
@@ -36,6 +40,7 @@ from iljari.participation.selectors import (
 )
 from iljari.payroll.models import IncomeTaxRule, Insurance, InsuranceRate, PayDeduction, Rounding
 from iljari.payroll.rates import ACCIDENT_INDUSTRY
+from iljari.payroll.selectors import deductions_outdated
 from iljari.payroll.tax import daily_wage_tax, floor_ten, floor_won, local_income_tax, monthly_wage_tax
 
 DEDUCTION_FIELDS = (
@@ -264,6 +269,10 @@ def deductions_compute(*, actor, month: date, worksite=None) -> DeductionRun:
             keep_missing=True,
             describe=lambda row: f"급여 #{row.payment_id} {screen_month(row.month)} 공제",
         )
+        # a line whose figures did not change was still computed from the pay as it is now (the 급여 확정 check)
+        PayDeduction.objects.filter(
+            month=month, payment_id__in=[pk for pk, _ in lines], computed_at__lt=F("payment__computed_at")
+        ).update(computed_at=now, computed_by_id=actor_id)
     return DeductionRun(
         month=month,
         count=len(lines),
@@ -272,6 +281,17 @@ def deductions_compute(*, actor, month: date, worksite=None) -> DeductionRun:
         employer=sum(line["employer_total"] for _, line in lines),
         frozen=len(items) - len(open_items),
     )
+
+
+def deductions_current_check(*, worksite, month: date) -> None:
+    """A month's pay is confirmed only with its current deductions (participation.pay_confirm_check calls this)."""
+    missing, stale = deductions_outdated(worksite=worksite, month=month)
+    if missing or stale:
+        parts = [f"공제가 계산되지 않은 급여 {missing:,}건"] if missing else []
+        parts += [f"공제 계산 뒤 다시 계산된 급여 {stale:,}건"] if stale else []
+        raise ValidationFailed(
+            f"{screen_month(month)} 급여에 {', '.join(parts)}이 있습니다. 급여 공제를 다시 계산한 뒤 확정하십시오."
+        )
 
 
 # --- the rates page -------------------------------------------------------------------------------------------

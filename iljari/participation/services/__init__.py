@@ -37,7 +37,9 @@ Contract:
       "급여 확정" (결재, approvals; the amount the 전결 rules read is the month's total) and happens on its final
       approval (the act calls back with `approval`); actor None acts at once. A confirmed month is not computed
       again.
-- pay_confirm_check(*, worksite, month); pay_month_totals(*, worksite, month) -> (count, total); PayMonth
+- pay_confirm_check(*, worksite, month)    refuses a month confirmed already, without pay, or refused by a check the
+      apps above registered (participation/pay_checks.py: payroll's deductions current)
+- pay_month_totals(*, worksite, month) -> (count, total); PayMonth
 - pay_amounts(*, record, placement, wage, holidays, terms) -> dict           (pure: the labour rules)
 - outcome_record(*, actor, placement, employed_on, employer, kind) -> EmploymentOutcome
 - placement_achievements_sync(*, programme, year, as_of) -> dict[str, int]

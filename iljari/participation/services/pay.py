@@ -19,6 +19,7 @@ from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.locks import require_month_open
 from iljari.participation.calendar import daily_hours, holidays_between, month_calendar, month_end, month_start
 from iljari.participation.models import PayConfirmation, Payment, Placement, ProgrammeTerms, WorkRecord, Worksite
+from iljari.participation.pay_checks import pay_confirm_checks_run
 from iljari.participation.services.tables import living_wage_hourly
 
 PAY_FIELDS = ("hourly_wage", "work_pay", "weekly_rest_pay", "holiday_pay", "leave_pay", "total", "paid_holidays")
@@ -180,12 +181,14 @@ def pay_month_totals(*, worksite: Worksite, month: date) -> tuple[int, int]:
 
 
 def pay_confirm_check(*, worksite: Worksite, month: date) -> None:
-    """Refuses a month that cannot be confirmed: confirmed already, or no pay computed."""
+    """Refuses a month that cannot be confirmed: confirmed already, no pay computed, or a check the apps above
+    registered refuses it (participation/pay_checks.py: payroll's "deductions computed after the pay")."""
     month = month_start(month)
     if PayConfirmation.objects.filter(worksite=worksite, month=month).exists():
         raise ValidationFailed(f"{month.year}년 {month.month}월 급여는 이미 확정되었습니다.")
     if not Payment.objects.filter(month=month, placement__worksite=worksite).exists():
         raise ValidationFailed(f"{month.year}년 {month.month}월 급여를 먼저 계산하십시오.")
+    pay_confirm_checks_run(worksite=worksite, month=month)
 
 
 def pay_confirm(*, actor, worksite: Worksite, month: date, approval=None) -> PayConfirmation | None:

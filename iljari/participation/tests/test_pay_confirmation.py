@@ -15,6 +15,7 @@ from iljari.core.errors import ValidationFailed
 from iljari.core.roles import Position, Role
 from iljari.participation import services
 from iljari.participation.models import PayConfirmation
+from iljari.payroll.services import deductions_compute
 from iljari.people.tests.factories import make_person
 
 MAY = date(2018, 5, 1)
@@ -29,6 +30,7 @@ def computed(site):
     )  # fmt: skip
     services.work_record_set(actor=None, placement=placement, month=MAY, days_worked=21, hours_worked=168, full_weeks=4)
     services.pay_compute(actor=None, month=MAY, worksite=site["city"])
+    deductions_compute(actor=None, month=MAY, worksite=site["city"])  # confirmed only with current deductions
     return site["city"]
 
 
@@ -100,3 +102,17 @@ def test_the_worksite_page_drafts_the_confirmation_and_says_so(office, computed,
     assert not PayConfirmation.objects.exists()
     blank = staff.post(draft_url, {"approver": ""})  # a clerk names no approver: refused on the field
     assert blank.status_code == 400
+
+
+def test_pay_computed_again_after_its_deductions_cannot_be_drafted_and_the_page_says_why(office, computed, lead,
+                                                                                         client_as):  # fmt: skip
+    placement = computed.placements.get()
+    services.work_record_set(actor=None, placement=placement, month=MAY, days_worked=20, hours_worked=160, full_weeks=4)
+    services.pay_compute(actor=None, month=MAY, worksite=computed)  # the deductions are those of before
+    staff = client_as(Role.DIVISION_STAFF)
+    response = staff.post(f"/approvals/new/{services.PAY_CONFIRM}/{computed.code}/2018-05/", {"approver": lead.pk})
+    assert response.status_code == 400
+    assert "공제 계산 뒤 다시 계산된 급여 1건이 있습니다. 급여 공제를 다시 계산한 뒤 확정하십시오." in (
+        response.content.decode()
+    )
+    assert not ApprovalRequest.objects.exists() and not PayConfirmation.objects.exists()

@@ -4,7 +4,7 @@
 worker 0.65% and the employer 0.65% + 0.85% (국가·지방자치단체, 10원 미만 절사), 산재보험 1.05% (employer only), the
 income tax of the 간이세액표 worked by its statutory method, 지방소득세 10% (10원 미만 절사)."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,7 +12,7 @@ import pytest
 from iljari.core.errors import NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.participation import services as participation
-from iljari.participation.models import Payment
+from iljari.participation.models import PayConfirmation, Payment
 from iljari.payroll import services
 from iljari.payroll.models import PayDeduction
 from iljari.people.tests.factories import make_person
@@ -123,3 +123,47 @@ def test_only_the_worksites_keepers_compute_deductions(site, personas):
         services.deductions_compute(actor=personas[Role.AUDITOR], month=MAY, worksite=site["works"])
     run = services.deductions_compute(actor=personas[Role.OFFICE_MANAGER], month=MAY, worksite=site["works"])
     assert run.count == 1 and Decimal(run.net) > 0
+
+
+# --- 급여 확정 only with current deductions (participation's check registry, filled in payroll's apps.ready) ---
+
+
+def test_a_month_without_its_deductions_is_not_confirmed(site):
+    _record(_place(site))
+    _compute(site)
+    _record(_place(site))  # a second participant's pay is computed, their deductions are not
+    participation.pay_compute(actor=None, month=MAY, worksite=site["works"])
+    with pytest.raises(ValidationFailed, match="공제가 계산되지 않은 급여 1건이 있습니다"):
+        participation.pay_confirm(actor=None, worksite=site["works"], month=MAY)
+    assert not PayConfirmation.objects.exists()
+    services.deductions_compute(actor=None, month=MAY, worksite=site["works"])
+    confirmation = participation.pay_confirm(actor=None, worksite=site["works"], month=MAY)
+    assert (confirmation.count, confirmation.total) == (2, 2 * 1_991_520)
+
+
+def test_pay_computed_again_after_its_deductions_is_not_confirmed_until_they_are_too(site):
+    placement = _place(site)
+    _record(placement)
+    _compute(site)
+    _record(placement, hours_worked=160)
+    participation.pay_compute(actor=None, month=MAY, worksite=site["works"])  # 1,917,760원 now; deductions of before
+    with pytest.raises(ValidationFailed, match="공제 계산 뒤 다시 계산된 급여 1건이 있습니다"):
+        participation.pay_confirm(actor=None, worksite=site["works"], month=MAY)
+    assert not PayConfirmation.objects.exists()
+    services.deductions_compute(actor=None, month=MAY, worksite=site["works"])
+    assert participation.pay_confirm(actor=None, worksite=site["works"], month=MAY).total == 1_917_760
+
+
+def test_a_line_whose_figures_stay_the_same_is_current_once_computed_again(site):
+    placement = _place(site)
+    _record(placement)
+    _compute(site)
+    payment = Payment.objects.get(placement=placement)
+    line = PayDeduction.objects.get(payment=payment)
+    later = line.computed_at + timedelta(milliseconds=1)
+    Payment.objects.filter(pk=payment.pk).update(computed_at=later)  # the pay changed after (same gross)
+    with pytest.raises(ValidationFailed, match="공제 계산 뒤 다시 계산된 급여 1건"):
+        participation.pay_confirm_check(worksite=site["works"], month=MAY)
+    services.deductions_compute(actor=None, month=MAY, worksite=site["works"])  # the same figures
+    assert PayDeduction.objects.get(pk=line.pk).computed_at > later
+    participation.pay_confirm_check(worksite=site["works"], month=MAY)

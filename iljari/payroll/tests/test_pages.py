@@ -122,9 +122,9 @@ def test_an_overlapping_tax_rule_is_refused(site, client_as):
     }
     response = client_as(Role.OFFICE_MANAGER).post("/payroll/rates/tax/", form)
     assert response.status_code == 400 and "겹칩니다" in response.content.decode()
-    assert IncomeTaxRule.objects.count() == 2
+    assert IncomeTaxRule.objects.count() == 3
     response = client_as(Role.OFFICE_MANAGER).post("/payroll/rates/tax/", form | {"tax-valid_from": "2027-01-01"})
-    assert response.status_code == 302 and IncomeTaxRule.objects.count() == 3
+    assert response.status_code == 302 and IncomeTaxRule.objects.count() == 4
 
 
 def test_the_months_acquisitions_and_the_years_withholding_are_downloaded_minimised_and_logged(paid, client_as):

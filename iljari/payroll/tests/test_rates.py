@@ -58,3 +58,15 @@ def test_a_rate_saved_by_the_service_checks_its_bounds_and_writes_nothing_when_w
             employer_rate=Decimal("4.75"), base_floor=500_000, base_ceiling=400_000, source="국민연금법 시행령 제5조",
         )  # fmt: skip
     assert InsuranceRate.objects.count() == count
+
+
+def test_each_edition_of_the_simplified_table_is_in_force_from_its_revision(db):
+    # 별표2: the 2023 basic rates from 2023; the table <개정 2024. 2. 29.> for pay from 2024.3, still in force
+    assert services.rates_for(date(2022, 12, 1)).tax.simple_table == "2018"
+    assert services.rates_for(date(2024, 2, 1)).tax.simple_table == "2023"
+    assert services.rates_for(date(2024, 3, 1)).tax.simple_table == "2024"
+    assert services.rates_for(date(2026, 6, 1)).tax.simple_table == "2024"
+    periods = list(IncomeTaxRule.objects.order_by("valid_from"))
+    for before, after in zip(periods, periods[1:], strict=False):
+        assert before.valid_to + timedelta(days=1) == after.valid_from
+    assert periods[-1].valid_to is None

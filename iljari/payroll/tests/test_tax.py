@@ -59,20 +59,58 @@ def test_a_larger_family_never_pays_more(pay, family):
 
 
 # Values the tables print. The 2018 edition's 1,060–1,065천원 with one in the family is 1,040원, which the statutory
-# method reproduces. The later editions' values below are NOT reproduced yet (their 특별소득공제 differs from the
-# 2018 formula coded here): kept as strict expected failures, so that whoever fixes tax.py (or loads the published
-# table) sees them pass. Sources: the 국세청 example of using the 2024 table (월 3,500,000원, 공제대상가족 4명:
-# 49,340원; with two children aged 8–20, 49,340 − 29,160 = 20,180원), and the 2,000–2,010천원 row for one person
-# (19,520원) as a transcription of the 2026 table has it.
-PUBLISHED_2024 = [(3_500_000, 4, 49_340), (2_000_000, 1, 19_520)]
+# method reproduces. The 2024 edition (소득세법 시행령 별표2 <개정 2024. 2. 29.>, pay from 2024.3; the 2026.2.27
+# revision changed only its note on children, not the body) as printed, row by row (월급여 천원 이상–미만) and by the
+# number in the family: the 국세청 example of using the table (월 3,500,000원, 공제대상가족 4명: 49,340원) and cells
+# of the law.go.kr PDF. Each is what the table prints, not what tax.py gives.
+PUBLISHED_2024 = [
+    (3_500_000, 4, 49_340),  # 3,500–3,520
+    (2_000_000, 1, 19_520),  # 2,000–2,010
+    (2_000_000, 4, 3_220),
+    (3_000_000, 1, 74_350),  # 3,000–3,020
+    (3_000_000, 3, 31_940),
+    (3_500_000, 1, 127_220),
+    (1_500_000, 1, 8_920),  # 1,500–1,510
+    (1_164_999, 1, 2_440),  # 1,160–1,165
+    (5_000_000, 4, 219_100),  # 5,000–5,020
+    (5_000_000, 11, 87_850),
+    (8_000_000, 2, 909_890),  # 8,000–8,020: the credit at its limit
+    (1_060_000, 1, 1_040),  # the first cell the table prints for one
+    (1_059_999, 1, 0),  # 1,055–1,060: under 1,000원, printed as none
+]
+TABLE_2024 = {"edition": "2024", "pension_rate": Decimal("4.5"), "pension_ceiling": 6_170_000}
 
 
 def test_the_2018_table_at_1060_thousand_won_for_one():
     assert monthly_wage_tax(1_062_000, edition="2018", pension_rate=Decimal("4.5"), pension_ceiling=4_490_000) == 1_040
 
 
-@pytest.mark.xfail(strict=True, reason="the 2024 edition's 특별소득공제 formula is not coded yet (docs/payroll.md)")
 @pytest.mark.parametrize(("pay", "family", "printed"), PUBLISHED_2024)
 def test_the_2024_table_as_printed(pay, family, printed):
-    table = {"edition": "2024", "pension_rate": Decimal("4.5"), "pension_ceiling": 6_170_000}
-    assert monthly_wage_tax(pay, family=family, **table) == printed
+    assert monthly_wage_tax(pay, family=family, **TABLE_2024) == printed
+
+
+def test_the_2024_table_embeds_its_own_pension_not_the_months():
+    # 2026: 국민연금 4.75%, ceiling 6,370,000원 — the table still prints 74,350원 for 3,000천원 and one person
+    assert (
+        monthly_wage_tax(3_000_000, edition="2026", pension_rate=Decimal("4.75"), pension_ceiling=6_370_000) == 74_350
+    )
+
+
+def test_each_edition_is_chosen_by_its_year():
+    # 2,000–2,010천원 for one: the 2024 edition's 19,520원; the 2023 edition (statutory method) computes 19,250원
+    # (24,060,000 − 근로소득공제 8,859,000 − 1,500,000 − 연금 1,082,700 − 특별 4,062,400 = 8,555,900; × 6% =
+    # 513,354; − 55% 282,344 = 231,010; ÷ 12 = 19,250)
+    assert monthly_wage_tax(2_000_000, edition="2023", pension_rate=Decimal("4.5"), pension_ceiling=None) == 19_250
+    assert monthly_wage_tax(2_000_000, edition="2025", pension_rate=Decimal("4.5"), pension_ceiling=None) == 19_520
+
+
+@given(st.integers(min_value=0, max_value=9_900_000), st.integers(min_value=0, max_value=200_000))
+def test_the_2024_tables_tax_never_falls_as_pay_rises(pay, rise):
+    low = monthly_wage_tax(pay, **TABLE_2024)
+    assert 0 <= low <= monthly_wage_tax(pay + rise, **TABLE_2024) and low % 10 == 0 and (low == 0 or low >= 1_000)
+
+
+@given(st.integers(min_value=770_000, max_value=9_900_000), st.integers(min_value=1, max_value=10))
+def test_in_the_2024_table_a_larger_family_never_pays_more(pay, family):
+    assert monthly_wage_tax(pay, family=family + 1, **TABLE_2024) <= monthly_wage_tax(pay, family=family, **TABLE_2024)
