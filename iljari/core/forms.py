@@ -55,10 +55,9 @@ class LoginForm(KrdsFormMixin, forms.Form):
     )
 
 
-class PasswordChangeForm(KrdsFormMixin, forms.Form):
-    old_password = forms.CharField(
-        label=_("현재 비밀번호"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
-    )
+class NewPasswordFields(forms.Form):
+    """A new password typed twice (a change, a reset by code): the two must agree; the rules are the service's."""
+
     new_password = forms.CharField(
         label=_("새 비밀번호"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -73,6 +72,14 @@ class PasswordChangeForm(KrdsFormMixin, forms.Form):
         if data.get("new_password") and data.get("new_password") != data.get("new_password_confirm"):
             self.add_error("new_password_confirm", _("새 비밀번호가 서로 다릅니다."))
         return data
+
+
+class PasswordChangeForm(KrdsFormMixin, NewPasswordFields):
+    old_password = forms.CharField(
+        label=_("현재 비밀번호"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    field_order = ["old_password", "new_password", "new_password_confirm"]
 
 
 class SecondFactorCodeForm(KrdsFormMixin, forms.Form):
@@ -267,18 +274,5 @@ class RecoveryCodeForm(KrdsFormMixin, forms.Form):
     )
 
 
-class RecoveryPasswordForm(RecoveryCodeForm):
-    new_password = forms.CharField(
-        label=_("새 비밀번호"),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("영문 대문자·소문자·숫자·특수문자 중 2종류 이상 10자 이상, 또는 3종류 이상 8자 이상"),
-    )
-    new_password_confirm = forms.CharField(
-        label=_("새 비밀번호 확인"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("new_password") and data.get("new_password") != data.get("new_password_confirm"):
-            self.add_error("new_password_confirm", _("새 비밀번호가 서로 다릅니다."))
-        return data
+class RecoveryPasswordForm(RecoveryCodeForm, NewPasswordFields):
+    field_order = ["code", "new_password", "new_password_confirm"]
