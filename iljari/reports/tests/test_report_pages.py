@@ -6,10 +6,8 @@ writes the images again (look at them, then commit them)."""
 
 import os
 import re
-import shutil
 from datetime import date
 
-import pytest
 from PIL import Image, ImageChops, ImageFilter
 
 from iljari.core.roles import Role
@@ -24,10 +22,9 @@ from iljari.reports.tests.page_images import (
     page_image,
     page_image_check,
 )
+from iljari.reports.tests.test_pdf import needs_tool, needs_weasyprint
 
 AS_OF = date(2018, 6, 30)
-
-needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="apt-get install poppler-utils")
 
 
 def _squeezed(text: str) -> str:
@@ -49,7 +46,9 @@ def chosen_pages(pdf: bytes) -> dict[str, int]:
     }
 
 
-@needs_pdftoppm
+@needs_weasyprint
+@needs_tool("pdftoppm")
+@needs_tool("pdftotext")
 def test_the_report_pages_look_as_the_stored_images(dataset_2018, personas):
     load_report2018_text()
     user = personas[Role.OFFICE_MANAGER]
@@ -70,7 +69,6 @@ def _page() -> Image.Image:
         return image.convert("RGB")
 
 
-@pytest.mark.skipif(not (page_images.PAGES_DIR / "programme-table.png").exists(), reason="no stored image yet")
 def test_anti_aliasing_is_forgiven_but_a_moved_line_is_not():
     page = _page()
     assert page_difference(page, page) == 0
