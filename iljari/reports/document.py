@@ -52,6 +52,7 @@ class Heading:
     level: int  # 1 part (Ⅰ.), 2 section (1.), 3 programme (①), 4 sub-heading (□ 사업개요)
     text: str
     number: str = ""  # "Ⅰ.", "1.", "①", "□"
+    new_page: bool = False  # starts a page (pdf: break-before; hwpx: a page break before its paragraph)
 
 
 @dataclass

@@ -5,8 +5,9 @@ same mistakes with the same Korean messages. Reads selectors only; writes nothin
 Contract:
 - REPORT_KINDS: {kind: Korean name}
 - report_access_check(*, user, kind) -> None    PermissionDenied unless the user may ask for this kind
-- report_request_check(*, kind, year, as_of, fmt, subject="", purpose="", today=None) -> None
-      ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year);
+- report_request_check(*, kind, year, as_of, fmt, subject="", purpose="", programme_new_page=False, today=None)
+      -> None; ValidationFailed with every mistake (kind, format, an as-of date in the future or outside the year,
+      programme_new_page for a kind other than the business report);
       NotFound for a year with no plan
 - personal_request_check(*, user, kind, purpose, reason, now=None) -> PersonalRequest
       for a kind that names people (PERSONAL): the purpose (one its export allows) and the reason (5 to 200
@@ -14,9 +15,11 @@ Contract:
       for any other kind an empty PersonalRequest. The one rule for the page and the `iljari report` command.
 - personal_access_log(*, user, remote_addr, kind, subject, as_of, fmt, request, channel="") -> None
       the access-log entry of a report that names people: who, from where, which people, why (nothing for others)
-- report_file(*, user, kind, year, as_of, fmt, subject="", purpose="", watermark="", progress=None) -> ReportFile
+- report_file(*, user, kind, year, as_of, fmt, subject="", purpose="", watermark="", programme_new_page=False,
+      progress=None) -> ReportFile
       (name, content_type, data); a kind that names people (PERSONAL) needs the purpose and carries the watermark
       `subject` names what a kind is about (the programme's code for "programme")
+      `programme_new_page` (business only): each programme of Ⅲ starts on a new page (pdf, hwpx; html when printed)
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ PERSONAL = {
     "payroll": "payroll"
 }  # kind -> core.exports spec  # a payroll is of any month that has placements, planned in the system or not
 SUBJECT = re.compile(r"[A-Za-z0-9_-]{1,40}")
+# options a kind takes besides its subject: option -> the kinds that have it
+KIND_OPTIONS = {"programme_new_page": {"business"}}
 FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "xlsx": "엑셀(XLSX)", "pdf": "PDF", "hwpx": "한글(HWPX)"}
 
 
@@ -130,10 +135,20 @@ def report_access_check(*, user, kind: str) -> None:
 
 
 def report_request_check(
-    *, kind: str, year: int, as_of: date, fmt: str, subject: str = "", purpose: str = "", today: date | None = None
+    *,
+    kind: str,
+    year: int,
+    as_of: date,
+    fmt: str,
+    subject: str = "",
+    purpose: str = "",
+    programme_new_page: bool = False,
+    today: date | None = None,
 ) -> None:
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
+    if programme_new_page and kind not in KIND_OPTIONS["programme_new_page"]:
+        errors["programme_new_page"] = ["사업마다 새 쪽에서 시작하는 선택은 주요업무보고에만 있습니다."]
     if kind in PERSONAL and purpose not in dict(EXPORTS[PERSONAL[kind]].purposes):
         errors["purpose"] = ["개인정보가 담긴 자료입니다: 이용 목적을 고르십시오."]
     if kind not in REPORT_KINDS:
@@ -168,15 +183,26 @@ def report_file(
     subject: str = "",
     purpose: str = "",
     watermark: str = "",
+    programme_new_page: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ReportFile:
-    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject, purpose=purpose)
+    report_request_check(
+        kind=kind,
+        year=year,
+        as_of=as_of,
+        fmt=fmt,
+        subject=subject,
+        purpose=purpose,
+        programme_new_page=programme_new_page,
+    )
     step = progress or (lambda done, total, text="": None)
     step(0, 3, "자료를 읽는 중")
     build = BUILDERS[kind]
     extra = {"subject": subject} if kind in NEEDS_SUBJECT else {}
     if kind in PERSONAL:
         extra |= {"purpose": purpose, "watermark": watermark}
+    if programme_new_page:
+        extra["programme_new_page"] = True
     document = build(user=user, year=year, as_of=as_of, **extra)
     step(1, 3, f"{FORMAT_NAMES[fmt]}로 그리는 중")
     data = render(document, fmt)

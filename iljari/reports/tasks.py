@@ -22,6 +22,7 @@ def report_build(
     subject: str = "",
     purpose: str = "",
     watermark: str = "",
+    programme_new_page: bool = False,
 ) -> None:
     with job_run(job_id) as run, reading_replica():  # the figures from the replica; the job's rows on the primary
         made = report_file(
@@ -33,6 +34,7 @@ def report_build(
             subject=subject,
             purpose=purpose,
             watermark=watermark,
+            programme_new_page=programme_new_page,
             progress=run.progress,
         )
         run.finish(name=made.name, content_type=made.content_type, data=made.data)

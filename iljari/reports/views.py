@@ -159,11 +159,20 @@ def report_build(request):
     year, as_of, _ = figure_period(request)
     kind, fmt = request.POST.get("kind", "business"), request.POST.get("format", "")
     subject = request.POST.get("subject", "").strip()
+    new_page = bool(request.POST.get("programme_new_page"))  # a checkbox: each programme of Ⅲ on a new page
     report_access_check(user=request.user, kind=kind)
     personal = personal_request_check(
         user=request.user, kind=kind, purpose=request.POST.get("purpose", ""), reason=request.POST.get("reason", "")
     )
-    report_request_check(kind=kind, year=year, as_of=as_of, fmt=fmt, subject=subject, purpose=personal.purpose)
+    report_request_check(
+        kind=kind,
+        year=year,
+        as_of=as_of,
+        fmt=fmt,
+        subject=subject,
+        purpose=personal.purpose,
+        programme_new_page=new_page,
+    )
     personal_access_log(
         user=request.user,
         remote_addr=client_address(request),
@@ -174,10 +183,11 @@ def report_build(request):
         request=personal,
     )
     about = f" {subject}" if subject else ""
+    options = ", 사업마다 새 쪽" if new_page else ""
     job = job_start(
         actor=request.user,
         kind="report",
-        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}, {screen_date(as_of)} 기준)",
+        title=f"{year} {REPORT_KINDS[kind]}{about} ({FORMAT_NAMES[fmt]}{options}, {screen_date(as_of)} 기준)",
         task=report_build_task,
         kind_code=kind,
         year=year,
@@ -186,5 +196,6 @@ def report_build(request):
         subject=subject,
         purpose=personal.purpose,
         watermark=personal.watermark,
+        programme_new_page=new_page,
     )
     return redirect(job)

@@ -3,6 +3,9 @@
 Ⅰ 일반현황 (조직, 인력, 주요기능, 예산);
 Ⅱ 비전 및 목표 (비전, 추진목표, 핵심과제, 주요 정책지표, 일자리 창출 추진 목표);
 Ⅲ 주요업무 보고 (each programme: purposes, 사업개요, 추진현황, 추진계획), in the 2018 report's order and formats.
+
+`build_business_report(*, user, year, as_of, programme_new_page=False)`: with `programme_new_page` each programme's
+heading (①) is marked to start a page (Heading.new_page), as the office may choose when it prints.
 """
 
 from __future__ import annotations
@@ -558,10 +561,10 @@ def _text_blocks(programme, text: list) -> list:
     return blocks
 
 
-def programme_blocks(programme) -> list:
+def programme_blocks(programme, *, new_page: bool = False) -> list:
     """A programme as the report prints it: its heading (①), purposes (◆), then its own report text when it has
     blocks (plan's ProgrammeBlock), else the overview, progress and plan drawn from its facts and milestones."""
-    blocks: list = [Heading(3, programme.title, circled(programme.number))]
+    blocks: list = [Heading(3, programme.title, circled(programme.number), new_page=new_page)]
     blocks += [Item(text, marker="◆") for text in programme.purpose_lines]
     text = programme_text(programme)
     if text:
@@ -589,7 +592,8 @@ def programme_blocks(programme) -> list:
     return blocks
 
 
-def build_business_report(*, user, year: int, as_of: date) -> Document:
+def build_business_report(*, user, year: int, as_of: date, programme_new_page: bool = False) -> Document:
+    """`programme_new_page`: each programme of Ⅲ starts on a new page (the office's choice when it prints)."""
     require(access_office_figures_view(user))
     vision = plan_get(user=user, year=year)  # None: a year with nothing yet — every section says so
     programmes = programme_list(user=user, year=year)
@@ -622,5 +626,5 @@ def build_business_report(*, user, year: int, as_of: date) -> Document:
         members = [p for p in programmes if p.objective_id == objective.pk]
         blocks += [Item(f"{circled(p.number)} {p.title}", marker="") for p in members]
         for programme in members:
-            blocks += programme_blocks(programme)
+            blocks += programme_blocks(programme, new_page=programme_new_page)
     return document

@@ -72,6 +72,7 @@ STYLE = mark_safe(  # noqa: S308 # nosec B308 B703
   .ilj-report h1, .ilj-report h2, .ilj-report h3, .ilj-report h4 {{ break-after: avoid; }}
   .ilj-report th {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
   .ilj-report hr.page-break {{ border: 0; margin: 0; break-after: page; }}
+  .ilj-report .new-page {{ break-before: page; }}
 }}
 """
 )
@@ -140,6 +141,8 @@ def _heading(heading: Heading, *, spans: bool = True) -> SafeString:
         number = format_html('<span class="num">{}</span> ', heading.number)
     else:
         number = format_html("{} ", heading.number)
+    if heading.new_page:  # starts a page when printed (print styles: break-before)
+        return format_html('<h{} class="new-page">{}{}</h{}>', level, number, _text(heading.text), level)
     return format_html("<h{}>{}{}</h{}>", level, number, _text(heading.text), level)
 
 

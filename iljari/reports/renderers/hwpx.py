@@ -8,7 +8,8 @@ the unit line right-aligned above, the header rows shaded and repeated on every 
 cells exactly as the Document's colspan/rowspan say, numbers aligned as `cell.align` says, lost figures in grey
 italics, the notes under the table. Charts are PNG images (`charts.chart_png`, drawn with the vendored font) kept
 in the package's BinData and placed in the section, with the chart's caption as the picture's description (개체
-설명); tables carry their caption the same way. Page breaks are paragraphs that start a page.
+설명); tables carry their caption the same way. Page breaks are paragraphs that start a page; a heading marked
+`new_page` (each programme, when the office asks for it) is such a paragraph.
 
 Fonts: HWPX does not embed fonts. Every text is set in 맑은 고딕, which every office PC (Windows) has, with 함초롬돋움
 (installed with 한글) named as the substitute where it is missing.
@@ -305,6 +306,7 @@ class _Writer:
         if isinstance(block, PageBreak):
             self.break_before = True
         elif isinstance(block, Heading):
+            self.break_before = self.break_before or block.new_page  # a page break before the heading's paragraph
             char, para = styles.headings[min(max(block.level, 1), 4)]
             self.paragraph(f"{block.number} {block.text.strip()}" if block.number else block.text, char=char, para=para)
         elif isinstance(block, Item) and block.marker == "◆":

@@ -3,7 +3,8 @@
 `render_pdf(document)` takes the standalone page of `render_html` (its STYLE, the cover, every block, the charts as
 inline SVG) and adds the print style of this module: A4, the cover on a page of its own without a number, the
 pages after it numbered at the bottom ("- 1 -"), table headers repeated on each page, rows and charts kept whole,
-the unit line kept with its table.
+the unit line kept with its table; a heading marked `new_page` (each programme, when the office asks for it)
+starts a page (break-before).
 
 Fonts and fetching: the only font is the vendored Noto Sans KR (reports/fonts/, see scripts/vendor_fonts.py),
 loaded through @font-face from file: URLs under a family name of its own, so that no system font is needed or
@@ -227,6 +228,8 @@ html, body, .ilj-report, .ilj-report * {{ font-family: "{FAMILY}"; }}
 .ilj-report .framed {{ border: 1.5pt solid #1d3f7a; border-radius: 3mm; padding: 4mm 6mm; margin: 3mm 15mm;
   font-size: 14pt; text-align: center; }}
 .ilj-report hr.page-break {{ border: 0; margin: 0; height: 0; break-after: page; }}
+/* a heading that starts a page (the business report's programmes, when the office asks for it) */
+.ilj-report .new-page {{ break-before: page; margin-top: 0; }}
 """
 
 

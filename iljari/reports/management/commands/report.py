@@ -1,6 +1,6 @@
 """`iljari report business|jobs|programme|payroll|notice [--programme P1-03 | --worksite ND18-C01 | --notice N]`
 `--year 2018`
-`--as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE`
+`--as-of 2018-06-30 --format html|md|xlsx|pdf|hwpx -o FILE [--programme-new-page]`
 
 Builds the report from the database through the same function as the pages and the background task
 (reports.files.report_file): the same checks and Korean messages, a progress bar on a terminal, and the file
@@ -47,10 +47,29 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", required=True, help="기준일 YYYY-MM-DD")
         parser.add_argument("--format", default="html", help=f"형식: {', '.join(EXTENSIONS)}")
         parser.add_argument("-o", "--output", type=Path, help="파일 (없으면 표준출력; xlsx·pdf·hwpx는 파일만)")
+        parser.add_argument(
+            "--programme-new-page",
+            action="store_true",
+            help="business: Ⅲ의 사업마다 새 쪽에서 시작합니다 (pdf, hwpx)",
+        )
         parser.add_argument("--as-user", default="", help="이 계정의 권한으로 만듭니다 (기본: 첫 총괄 계정)")
 
     def handle(
-        self, *args, kind, year, as_of, format, output, as_user, programme, worksite, notice, purpose, reason, **options
+        self,
+        *args,
+        kind,
+        year,
+        as_of,
+        format,
+        output,
+        as_user,
+        programme,
+        worksite,
+        notice,
+        purpose,
+        reason,
+        programme_new_page=False,
+        **options,
     ):
         user = command_user(username=as_user)
         if user is None:
@@ -63,7 +82,8 @@ class Command(BaseCommand):
             personal = personal_request_check(user=user, kind=kind, purpose=purpose, reason=reason)
             made = report_file(
                 user=user, kind=kind, year=year, as_of=_date(as_of), fmt=format, subject=subject,
-                purpose=personal.purpose, watermark=personal.watermark, progress=progress,
+                purpose=personal.purpose, watermark=personal.watermark, programme_new_page=programme_new_page,
+                progress=progress,
             )  # fmt: skip
             personal_access_log(
                 user=user, remote_addr=None, kind=kind, subject=subject, as_of=_date(as_of), fmt=format,
@@ -80,7 +100,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{output} ({len(made.data):,} bytes)")
 
 
-OPTIONS = {"purpose": "--purpose", "reason": "--reason"}
+OPTIONS = {"purpose": "--purpose", "reason": "--reason", "programme_new_page": "--programme-new-page"}
 
 
 def _option_errors(field_errors: dict[str, list[str]]) -> list[str]:
