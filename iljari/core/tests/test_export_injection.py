@@ -123,7 +123,31 @@ def hostile_office(office, make_agreement, client_as):
     make_trainee(made["short"])
     make_site()  # worksites, for the worksite list's download
     _loan()
+    _purchase_and_failed_message()
     return client_as
+
+
+def _purchase_and_failed_message():
+    """A district office's purchase (the procurement list's download, searched by "구청") and a message that failed
+    (the outbox's download of failed messages)."""
+    from datetime import date
+
+    from iljari.enterprises.services import purchase_record
+    from iljari.enterprises.tests.factories import make_organisation
+    from iljari.messaging.models import Message
+    from iljari.messaging.services import Recipient, message_send
+
+    buyer = make_organisation("강동구청", kind="district", district="11740")
+    supplier = make_organisation("행복사회적기업", cert="social_enterprise", since=date(2015, 3, 1))
+    purchase_record(actor=None, buyer=buyer, supplier=supplier, category="goods", item="사무용품", amount=1_000_000,
+                    purchased_on=date(2018, 4, 2))  # fmt: skip
+    message = message_send(
+        to=Recipient(name="김수신", email="kim@example.com"),
+        template="booking_cancelled",
+        context={"room": "세미나실", "day": "2018.4.2.", "hours": "10:00~12:00"},
+    )
+    # a subject as hostile as the planted names (the recipient and the address are masked in the download)
+    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, subject=f"{FORMULA}예약 취소 안내")
 
 
 def _download(client, path):
