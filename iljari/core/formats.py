@@ -150,7 +150,7 @@ def screen_deadline(value: datetime | date | None, *, weekday: bool = False) -> 
     if not isinstance(value, datetime):
         return screen_date(value, weekday=weekday)
     moment = local_moment(value)
-    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+    if (moment.hour, moment.minute) == (0, 0):  # shown to the minute: 00:00:30 reads as midnight too
         return f"{screen_date(moment - timedelta(days=1), weekday=weekday)} 24:00"
     return f"{screen_date(moment, weekday=weekday)} {moment:%H:%M}"
 
@@ -166,7 +166,7 @@ def screen_opening(value: datetime | None) -> str:
 def deadline_day(value: datetime) -> date:
     """The last day a deadline leaves (its day; the day before when it falls at 00:00), in the office's time zone."""
     moment = local_moment(value)
-    return (moment - timedelta(microseconds=1)).date()
+    return moment.date() - timedelta(days=1) if (moment.hour, moment.minute) == (0, 0) else moment.date()
 
 
 def d_day_text(deadline: datetime, today: date) -> str:

@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 PURPOSE_SIGNUP = "signup"
 PURPOSE_FIND_USERNAME = "find_username"
-PURPOSE_PASSWORD_RESET = "password_reset"
+PURPOSE_PASSWORD_RESET = "password_reset"  # nosec B105  # a purpose code, not a password
 PURPOSE_UNLOCK = "unlock"
 PURPOSE_LABELS = {
     PURPOSE_SIGNUP: "시민 회원가입",

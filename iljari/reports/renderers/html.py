@@ -194,7 +194,7 @@ def _blocks(blocks: list[Block], *, spans: bool) -> list[SafeString]:
         part = _block(block, spans=spans)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, Item) and isinstance(following, Table | Flow):
-            part = SafeString(part.replace('<p class="item', '<p class="item lead', 1))
+            part = SafeString(part.replace('<p class="item', '<p class="item lead', 1))  # nosec B703  # a fixed class added to escaped HTML
         parts.append(part)
     if goals:
         parts.append(format_html('<div class="goals">\n{}\n</div>', _join(goals)))
