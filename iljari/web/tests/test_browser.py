@@ -30,6 +30,8 @@ NAV = {
         "접속기록 점검",
         "보유기간·파기",
         "계정 관리",
+        "발송함",
+        "공지사항 관리",
         "API 문서",
         "내 정보",
     ],
@@ -55,6 +57,10 @@ NAV = {
         "자치구",
         "협력기관",
         "보유기간·파기",
+        "보험 요율·소득세 기준",
+        "보험 신고·지급명세서",
+        "발송함",
+        "공지사항 관리",
         "API 문서",
         "내 정보",
     ],
@@ -78,6 +84,10 @@ NAV = {
         "조직",
         "자치구",
         "협력기관",
+        "보험 요율·소득세 기준",
+        "보험 신고·지급명세서",
+        "발송함",
+        "공지사항 관리",
         "API 문서",
         "내 정보",
     ],
@@ -134,11 +144,25 @@ NAV = {
         "접속기록",
         "접속기록 점검",
         "보유기간·파기",
+        "발송함",
+        "공지사항 관리",
         "API 문서",
         "내 정보",
     ],
-    Role.CITIZEN: ["홈", "모집공고", "내 신청", "내 일자리", "공간 예약", "프로그램 신청", "내 예약·신청", "내 정보"],
-    Role.ORGANISATION: ["홈", "내 정보"],
+    Role.CITIZEN: [
+        "홈",
+        "모집공고",
+        "내 신청",
+        "내 일자리",
+        "공간 예약",
+        "프로그램 신청",
+        "내 예약·신청",
+        "내 메시지",
+        "공지사항",
+        "자주 묻는 질문",
+        "내 정보",
+    ],
+    Role.ORGANISATION: ["홈", "공지사항", "자주 묻는 질문", "내 정보"],
 }
 FORBIDDEN = {
     Role.SYSTEM_ADMIN: None,
@@ -243,7 +267,8 @@ def test_a_citizen_applies_to_an_open_call_and_sees_the_status(transactional_db,
     _log_in(page, "t_citizen")
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="모집공고").click()
-    page.get_by_role("link", name=call.title).click()
+    page.get_by_role("link", name=call.title).click()  # the call's public page
+    page.get_by_role("link", name="신청하기").click()  # its form (a citizen logged in goes straight to it)
     page.get_by_role("combobox", name="선발 구분").select_option(label="서울시 추진사업 (3명)")
     for consent in ("개인정보 수집·이용에 동의합니다", "고유식별정보(주민등록번호) 처리에 동의합니다"):
         page.get_by_text(consent, exact=True).click()  # the KRDS check box is drawn by its label
