@@ -57,7 +57,8 @@ def test_an_enterprise_is_selected_by_three_reviewers_and_an_employee_review_is_
     _log_in(page, "t_company")
     page.wait_for_url("**/")
     page.get_by_role("navigation", name="주 메뉴").get_by_role("link", name="기업 공모").click()
-    page.get_by_role("link", name="서울형 강소기업 브라우저 공모").click()
+    page.get_by_role("link", name="서울형 강소기업 브라우저 공모").click()  # the call's public page
+    page.get_by_role("link", name="신청하기").click()
     page.get_by_text(ORG_PLEDGE_LABEL, exact=True).click()  # the KRDS check box is drawn by its label
     page.get_by_role("button", name="우리 기업으로 신청").click()
     page.wait_for_url("**/portal/org/applications/*/")

@@ -99,7 +99,7 @@ def test_a_visitor_finds_a_call_signs_up_applies_and_hears_each_step(
     page.wait_for_url("**/accounts/login/?next=/portal/calls/JOURNEY/")
 
     # signs up in the lawful order, every code read from the SMTP server
-    page.get_by_role("link", name="시민 회원가입").first.click()
+    page.get_by_role("link", name="시민 회원가입").click()
     page.wait_for_url("**/portal/signup/")
     for consent in ("개인정보 수집·이용에 동의합니다 (필수)", "고유식별정보(주민등록번호) 처리에 동의합니다 (필수)"):
         page.get_by_text(consent, exact=True).click()
