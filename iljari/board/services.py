@@ -24,6 +24,7 @@ from iljari.board.models import ATTACHMENT_SUFFIXES, FaqEntry, Notice
 from iljari.core.access import access_board_manage, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.files import file_store
+from iljari.core.korean import with_object, with_topic
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ATTACHMENT_SIGNATURES = (
@@ -42,9 +43,9 @@ def _check_actor(actor) -> None:
 def _text(errors: dict, field: str, value, label: str, limit: int) -> str:
     value = (value or "").strip()
     if not value:
-        errors[field] = [f"{label}을(를) 적으십시오."]
+        errors[field] = [f"{with_object(label)} 적으십시오."]
     elif len(value) > limit:
-        errors[field] = [f"{label}은(는) {limit:,}자까지 적습니다."]
+        errors[field] = [f"{with_topic(label)} {limit:,}자까지 적습니다."]
     return value
 
 

@@ -16,6 +16,7 @@ from iljari.board.models import FaqEntry
 from iljari.core.access import access_board_manage, access_board_view, require
 from iljari.core.downloads import download_named
 from iljari.core.http import paginate, service_step
+from iljari.core.korean import with_object
 from iljari.core.lists import list_read
 
 # --- open to all ----------------------------------------------------------------------------------------------
@@ -93,6 +94,10 @@ def _notice_initial(notice) -> dict:
     }
 
 
+def _quoted(text: str) -> str:
+    return f"'{text}'"
+
+
 def _notice_page(request, notice=None):
     require(access_board_manage(request.user))
     bound = request.method == "POST"
@@ -102,7 +107,7 @@ def _notice_page(request, notice=None):
 
     def save(values):
         saved = services.notice_save(actor=request.user, notice=notice, **values)
-        return f"공지사항 '{saved.title}'을(를) 저장했습니다.", reverse("board:staff_notice_list")
+        return f"공지사항 {with_object(_quoted(saved.title))} 저장했습니다.", reverse("board:staff_notice_list")
 
     return service_step(
         request,
@@ -132,7 +137,7 @@ def staff_notice_retire(request, pk: int):
 
     def retire():
         services.notice_retire(actor=request.user, notice=notice)
-        return f"공지사항 '{notice.title}'을(를) 내렸습니다.", reverse("board:staff_notice_list")
+        return f"공지사항 {with_object(_quoted(notice.title))} 내렸습니다.", reverse("board:staff_notice_list")
 
     return service_step(request, retire, back=reverse("board:staff_notice_list"))
 
@@ -163,7 +168,7 @@ def _faq_page(request, entry=None):
 
     def save(values):
         saved = services.faq_save(actor=request.user, entry=entry, **values)
-        return f"질문 '{saved.question}'을(를) 저장했습니다.", reverse("board:staff_faq_list")
+        return f"질문 {with_object(_quoted(saved.question))} 저장했습니다.", reverse("board:staff_faq_list")
 
     return service_step(
         request,
@@ -193,6 +198,6 @@ def staff_faq_retire(request, pk: int):
 
     def retire():
         services.faq_retire(actor=request.user, entry=entry)
-        return f"질문 '{entry.question}'을(를) 내렸습니다.", reverse("board:staff_faq_list")
+        return f"질문 {with_object(_quoted(entry.question))} 내렸습니다.", reverse("board:staff_faq_list")
 
     return service_step(request, retire, back=reverse("board:staff_faq_list"))

@@ -29,6 +29,7 @@ from iljari.core.access import access_participation_tables_manage, access_worksi
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.formats import screen_date, screen_month
 from iljari.core.history import history_batch, history_bulk_replace
+from iljari.core.korean import with_topic
 from iljari.core.locks import require_month_open
 from iljari.participation.calendar import month_start
 from iljari.participation.selectors import (
@@ -322,7 +323,7 @@ def _period_check(model, rows, *, valid_from: date, valid_to: date | None, what:
 
 def _rate_bound(field: str, value: Decimal | None, bound: Decimal, label: str) -> None:
     if value is None or value < 0 or value > bound:
-        raise field_error(field, f"{label}은(는) 0% 이상 {bound}% 이하여야 합니다.")
+        raise field_error(field, f"{with_topic(label)} 0% 이상 {bound}% 이하여야 합니다.")
 
 
 def insurance_rate_save(

@@ -134,8 +134,8 @@ def test_division_staff_write_a_notice_with_an_attachment_and_a_visitor_download
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
-        ({"title": " "}, "title", "제목을(를) 적으십시오."),
-        ({"body": ""}, "body", "내용을(를) 적으십시오."),
+        ({"title": " "}, "title", "제목을 적으십시오."),
+        ({"body": ""}, "body", "내용을 적으십시오."),
         ({"category": "gossip"}, "category", "분류를 고르십시오."),
         ({"posted_until": "past"}, "posted_until", "게시 끝은 게시 시작보다 뒤여야 합니다."),
     ],

@@ -93,8 +93,8 @@ def test_a_new_years_rate_closes_the_open_period_and_keeps_the_history(site, cli
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ({"worker_rate": "25"}, "근로자 요율은(는) 0% 이상 20% 이하여야 합니다."),
-        ({"employer_rate": "-1"}, "사업주 요율은(는) 0% 이상 20% 이하여야 합니다."),
+        ({"worker_rate": "25"}, "근로자 요율은 0% 이상 20% 이하여야 합니다."),
+        ({"employer_rate": "-1"}, "사업주 요율은 0% 이상 20% 이하여야 합니다."),
         ({"valid_from": "2019-01-01"}, "적용 기간이 이미 입력된 기간"),
         ({"valid_from": "2027-01-01", "valid_to": "2026-12-01"}, "적용 종료일이 시작일보다 빠릅니다."),
         ({"insurance": "pension"}, "기준소득월액 하한과 상한"),
