@@ -192,16 +192,22 @@ def _application_page(application) -> dict:
     }
 
 
-def _own_application_step(request, pk: int, step, done: str, *, to_list: bool = False):
-    """A citizen's step on their own application (withdraw, decline, delete a draft): the service decides, the page
-    says."""
-    require(access_apply(request.user), CITIZENS_ONLY)
-    application = selectors.my_application(user=request.user, pk=pk)
-    back = reverse("intake:portal_application", args=[pk])
+def _own_application_step(request, pk: int, step, done: str, *, to_list: bool = False, organisation: bool = False):
+    """An applicant's step on their own application (withdraw, decline, delete a draft) — a citizen's, or with
+    `organisation` an organisation contact's: the service decides, the page says."""
+    if organisation:
+        require(access_organisation_own(request.user), ORGANISATIONS_ONLY)
+        application = selectors.my_org_application_page(user=request.user, pk=pk)
+        page, listing = "intake:org_portal_application", "intake:org_portal_applications"
+    else:
+        require(access_apply(request.user), CITIZENS_ONLY)
+        application = selectors.my_application(user=request.user, pk=pk)
+        page, listing = "intake:portal_application", "intake:portal_applications"
+    back = reverse(page, args=[pk])
 
     def run():
         step(actor=request.user, application=application)
-        return done, reverse("intake:portal_applications") if to_list else back
+        return done, reverse(listing) if to_list else back
 
     return service_step(request, run, back=back)
 
@@ -288,27 +294,20 @@ def org_portal_application(request, pk: int):
     return render(request, "intake/org_portal_application.html", _application_page(application))
 
 
-def _org_application_step(request, pk: int, step, done: str, *, to_list: bool = False):
-    require(access_organisation_own(request.user), ORGANISATIONS_ONLY)
-    application = selectors.my_org_application_page(user=request.user, pk=pk)
-    back = reverse("intake:org_portal_application", args=[pk])
-
-    def run():
-        step(actor=request.user, application=application)
-        return done, reverse("intake:org_portal_applications") if to_list else back
-
-    return service_step(request, run, back=back)
-
-
 @login_required
 @require_POST
 def org_portal_withdraw(request, pk: int):
-    return _org_application_step(request, pk, services.application_withdraw, "신청을 철회했습니다.")
+    return _own_application_step(request, pk, services.application_withdraw, "신청을 철회했습니다.", organisation=True)
 
 
 @login_required
 @require_POST
 def org_portal_draft_delete(request, pk: int):
-    return _org_application_step(
-        request, pk, services.application_draft_delete, "임시저장한 신청을 삭제했습니다.", to_list=True
+    return _own_application_step(
+        request,
+        pk,
+        services.application_draft_delete,
+        "임시저장한 신청을 삭제했습니다.",
+        to_list=True,
+        organisation=True,
     )
