@@ -125,6 +125,15 @@ EXPORTS = {
             {Purpose.AUDIT: {}, Purpose.STATISTICS: {"정보주체": DROP, "아이디": MASK}},
         ),
         ExportSpec(
+            "scholarship_recipients",
+            "장학금 대상 학생 목록",
+            {
+                Purpose.PAYMENT: {"보호자 사업장": DROP},
+                Purpose.AUDIT: {},
+                Purpose.STATISTICS: {"학생 이름": MASK, "생년월일": DROP, "보호자 이름": MASK, "보호자 사업장": DROP},
+            },
+        ),
+        ExportSpec(
             "attendance",
             "출석 양식",
             {Purpose.WORK_RECORD: {}, Purpose.STATISTICS: {"성명": MASK}},

@@ -31,6 +31,7 @@ from iljari.demo.public_works_loader import load_public_works
 from iljari.demo.report2018_loader import load_report2018
 from iljari.demo.report2018_text_loader import load_report2018_text
 from iljari.demo.training_loader import load_training
+from iljari.demo.unions_loader import load_unions
 from iljari.org import services as org_services
 from iljari.org.models import District, OrgUnit, Partner
 from iljari.people import services as people_services
@@ -181,6 +182,7 @@ PARTS = (
     ("기술교육원", load_training),
     ("사회적경제기업·강소기업", load_enterprises),
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
+    ("노동단체 지원 세부사업", load_unions),  # after the grants: on their union agreements
     ("현장 창구", load_frontline),
     ("시-구 협력사업", load_districts),
     ("공지사항·자주 묻는 질문", load_board),

@@ -35,8 +35,18 @@ class GrantsConfig(AppConfig):
             models.MetricResult,
             models.OutcomePayment,
             models.PaymentShare,
+            models.SubProject,
+            models.SubProjectTranche,
+            models.Scholarship,
+            models.FoundationImport,
         ):
             track(model)
+        # a student's identity is personal data: its change is not copied into the history (state, amounts, the
+        # duplicate check and its decision are)
+        track(
+            models.ScholarshipRecipient,
+            exclude=("name", "name_key", "school_key", "parent_name", "parent_workplace", "birth_date"),
+        )
 
         from iljari.core.worklist import worklist_register
         from iljari.grants.worklist import grants_work_items
@@ -46,3 +56,14 @@ class GrantsConfig(AppConfig):
         from iljari.grants import approval_acts
 
         approval_acts.register_acts()
+
+        from iljari.grants.union_figures import union_figures_register
+
+        union_figures_register()
+
+        from iljari.core.accesslog import access_log_subject_register
+        from iljari.grants.union_views import recipient_subjects_describe
+
+        access_log_subject_register(
+            "grants.scholarship_recipient", label="장학금 대상 학생", describe=recipient_subjects_describe
+        )

@@ -1,9 +1,11 @@
-"""grants URLs: agreements here; district projects, ecosystem funding and the SIB in their own list."""
+"""grants URLs: agreements here; district projects, ecosystem funding and the SIB, and the labour unions'
+sub-projects and scholarships in their own lists."""
 
 from django.urls import path
 
 from iljari.grants import views
 from iljari.grants.district_urls import urlpatterns as district_urlpatterns
+from iljari.grants.union_urls import urlpatterns as union_urlpatterns
 
 app_name = "grants"
 
@@ -25,4 +27,5 @@ urlpatterns = [
     path("mine/", views.my_agreement_list, name="my_agreement_list"),
     path("mine/<str:code>/", views.my_agreement, name="my_agreement"),
     *district_urlpatterns,
+    *union_urlpatterns,
 ]

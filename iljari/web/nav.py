@@ -122,6 +122,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem("현장 서비스", "frontline:figures", access.access_frontline_view, "frontline:", group="참여자"),
     NavItem("사회투자기금", "fund:loan_list", access.access_fund_view, "fund:", group="재정"),
     NavItem("보조금", "grants:agreement_list", access.access_grants_view, "grants:", group="재정"),
+    NavItem("노동단체 지원", "grants:union_list", access.access_unions_menu, "grants:union", group="재정"),
     NavItem(
         "우리 보조금", "grants:my_agreement_list", access.access_organisation_own, "grants:my_", group="기업 서비스"
     ),

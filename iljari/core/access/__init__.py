@@ -112,10 +112,13 @@ from iljari.core.access.organisations import (  # noqa: F401
     access_public_sector_record,
     access_public_sector_view,
     access_purchases_enter_any,
+    access_scholarship_view,
     access_service_point_work,
     access_shelter_counts,
     access_sib_manage,
     access_sib_view,
+    access_unions_menu,
+    access_unions_view,
     scope_frontline_divisions,
 )
 from iljari.core.access.people import (  # noqa: F401

@@ -175,6 +175,29 @@ def access_grant_own(user, agreement) -> bool:
     return agreement.grantee_id == user.organisation_id
 
 
+def access_unions_view(user) -> bool:
+    """The labour unions' support (노동단체 지원: sub-projects, budgets, tranches): whoever sees the grants (scoped
+    like the agreements), and a union's own account (its own agreements only, through the selectors)."""
+    if access_grants_view(user):
+        return True
+    return access_organisation_own(user)
+
+
+def access_unions_menu(user) -> bool:
+    """The menu's 노동단체 지원: whoever sees the grants, and the account of a labour organisation (노동단체)."""
+    if access_grants_view(user):
+        return True
+    return access_organisation_own(user) and user.organisation.kind == "labour_organisation"
+
+
+def access_scholarship_view(user, agreement) -> bool:
+    """The students of a union's 근로자 자녀 장학금 (personal data): office staff and the auditor, and the union's own
+    account for its own agreement. District officers, partner agencies and the system administrator none."""
+    if _role(user) in OFFICE_STAFF | {Role.AUDITOR}:
+        return True
+    return access_grant_own(user, agreement)
+
+
 def access_district_projects_view(user) -> bool:
     """The 시-구 협력 district projects and the districts' ecosystem funding: the office-wide roles (every district),
     district officers (their own district's, through scope_rows(district=...)). Partners and the public none."""
