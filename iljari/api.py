@@ -32,6 +32,7 @@ from iljari.frontline.api import router as frontline_router
 from iljari.fund.api import router as fund_router
 from iljari.grants.api import router as grants_router
 from iljari.grants.district_api import router as grants_district_router
+from iljari.grants.union_api import router as grants_union_router
 from iljari.intake.api import portal as portal_router
 from iljari.intake.api import router as intake_router
 from iljari.messaging.api import router as messaging_router
@@ -82,6 +83,7 @@ api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)
 api.add_router("/board", board_router)
 api.add_router("/grants", grants_district_router)
+api.add_router("/grants", grants_union_router)
 api.add_router("/approvals", approvals_router)
 api.add_router("/messaging", messaging_router)
 
