@@ -53,6 +53,9 @@ DISTRICTS_VIEW = OFFICE_WIDE | {Role.DISTRICT_OFFICER}
 DISTRICTS_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 SIB_VIEW = OFFICE_WIDE
 SIB_MANAGE = {Role.OFFICE_MANAGER}
+# 노동단체 지원 (grants): read as the agreements (and by a labour organisation's own account, which the persona is
+# not); kept by 노동정책담당관 (not the staff persona's division: grants/tests/test_union_pages.py).
+UNIONS_VIEW = GRANTS_VIEW
 # 결재: 결재함 and the 전결 rules for office staff, district officers and the auditor (who reads); the office manager
 # sets the rules. Drafting an act is checked again by the act's own gate on its record (approvals/tests/test_pages.py).
 APPROVALS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
@@ -174,6 +177,7 @@ PAGES = [
     ("grants:ecosystem_create", "/grants/ecosystem/new/", DISTRICTS_MANAGE),
     ("grants:sib_list", "/grants/sib/", SIB_VIEW),
     ("grants:sib_create", "/grants/sib/new/", SIB_MANAGE),
+    ("grants:union_list", "/grants/unions/", UNIONS_VIEW),
 ]
 
 # Pages open to everyone, logged in or not (the strong-SME platform): (url name, path).
@@ -239,6 +243,7 @@ API = [
     ("/api/grants/districts-summary?year=2018", DISTRICTS_VIEW),
     ("/api/grants/ecosystem", DISTRICTS_VIEW),
     ("/api/grants/sib", SIB_VIEW),
+    ("/api/grants/unions", UNIONS_VIEW),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -578,6 +583,21 @@ NOT_PAGES = {
     "grants:ecosystem_evaluate",
     "grants:sib_detail",
     "grants:sib_evaluate",
+    # grants: a union's agreement, its sub-projects, tranches, scholarship rounds, students, the foundation's list and
+    # the export (a union's own account reads its own only; the students: office staff and the auditor), tested in
+    # grants/tests/test_union_pages.py
+    "grants:union_detail",
+    "grants:sub_project_add",
+    "grants:sub_project_edit",
+    "grants:tranche_assign",
+    "grants:scholarship_create",
+    "grants:scholarship_detail",
+    "grants:recipient_add",
+    "grants:foundation_upload",
+    "grants:scholarship_export",
+    "grants:recipient_detail",
+    "grants:recipient_decide",
+    "grants:recipient_pay",
     # approvals: a request's page and its POSTs (approve, reject, recall: only the person the line names), the
     # draft form of an act on a record, deleting a rule (POST): approvals/tests/test_pages.py
     "approvals:request_detail",

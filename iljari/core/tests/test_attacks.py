@@ -484,6 +484,24 @@ MODULE_OBJECT_URLS = {
         ("ecosystem_evaluate", "post", "/grants/ecosystem/{support}/evaluate/", ANY_OUTSIDER),
         ("sib_detail", "get", "/grants/sib/{contract}/", ANY_OUTSIDER),
         ("sib_evaluate", "post", "/grants/sib/{contract}/evaluate/", ANY_OUTSIDER),
+        ("union_detail", "get", "/grants/unions/{union}/", ANY_OUTSIDER),
+        ("sub_project_add", "post", "/grants/unions/{union}/sub-projects/", ANY_OUTSIDER),
+        ("sub_project_edit", "get", "/grants/unions/{union}/sub-projects/{sub_project}/", ANY_OUTSIDER),
+        ("sub_project_edit", "post", "/grants/unions/{union}/sub-projects/{sub_project}/", ANY_OUTSIDER),
+        ("tranche_assign", "post", "/grants/unions/{union}/tranches/{tranche}/", ANY_OUTSIDER),
+        ("scholarship_create", "post", "/grants/unions/{union}/scholarships/", ANY_OUTSIDER),
+        ("scholarship_detail", "get", "/grants/unions/scholarships/{round}/", [*ANY_OUTSIDER, Role.SYSTEM_ADMIN]),
+        ("recipient_add", "post", "/grants/unions/scholarships/{round}/students/", ANY_OUTSIDER),
+        ("foundation_upload", "post", "/grants/unions/scholarships/{round}/foundation/", ANY_OUTSIDER),
+        (
+            "scholarship_export",
+            "get",
+            "/grants/unions/scholarships/{round}/export.xlsx",
+            [*ANY_OUTSIDER, Role.SYSTEM_ADMIN],
+        ),
+        ("recipient_detail", "get", "/grants/unions/students/{student}/", [*ANY_OUTSIDER, Role.SYSTEM_ADMIN]),
+        ("recipient_decide", "post", "/grants/unions/students/{student}/decision/", ANY_OUTSIDER),
+        ("recipient_pay", "post", "/grants/unions/students/{student}/payment/", ANY_OUTSIDER),
     ],
     "transfers": [  # a 종로구 worksite's confirmed month and its transfer (the officer persona is 강동구's)
         ("month", "get", "/payroll/transfers/ND-JN/2018-5/", ANY_OUTSIDER),
@@ -719,9 +737,46 @@ def grant_objects(personas, dataset_2018):
         actor=None, name="성과보상 수행기관", kind="ngo", business_number=business_number(777_300_002)
     )
     contract = sib_services.sib_contract_create(**contract_values(provider))
+    union = _union_objects(business_number)
     return {
         "programme": programme.code, "agreement": grant.code, "payroll": payroll.pk, "project": project.code,
-        "support": support.code, "contract": contract.code,
+        "support": support.code, "contract": contract.code, **union,
+    }  # fmt: skip
+
+
+def _union_objects(business_number) -> dict:
+    """A labour union's agreement (no district, no partner: office-wide roles only) with a sub-project, a tranche,
+    a scholarship round and a student named like the victim."""
+    from iljari.enterprises.services import organisation_register
+    from iljari.finance.models import BudgetLine
+    from iljari.grants import services as grants
+    from iljari.grants.services import unions
+    from iljari.plan.models import Programme
+
+    programme = grants.grant_programme_set(
+        actor=None, code="2018-LABOUR-ORG", year=2018, name="서울지역 노동단체 지원",
+        programme=Programme.objects.get(code="P2-04"), budget_line=BudgetLine.objects.get(code="LABOUR-POLICY-2018"),
+    )  # fmt: skip
+    union = organisation_register(
+        actor=None, name="노동단체(시험)", kind="labour_organisation", business_number=business_number(777_300_003)
+    )
+    draft = grants.agreement_create(
+        actor=None, programme=programme, grantee=union, code="2018-IDOR-U", title="노동단체 지원",
+        starts_on=date(2018, 1, 1), ends_on=date(2018, 12, 31), city_amount=50_000_000,
+    )  # fmt: skip
+    signed = grants.agreement_sign(actor=None, agreement=draft, signed_on=date(2018, 1, 22))
+    tranche = grants.disbursement_record(actor=None, agreement=signed, paid_on=date(2018, 2, 1), amount=1_000_000)
+    sub_project = unions.sub_project_add(actor=None, agreement=signed, title="근로자 자녀 장학금 지급")
+    round_ = unions.scholarship_create(
+        actor=None, sub_project=sub_project, year=2018, title="장학금", amount_per_student=1_000_000, budget=9_000_000
+    )
+    student = unions.scholarship_recipient_add(
+        actor=None, scholarship=round_, name=VICTIM_NAME, birth_date=date(2003, 4, 5), school="서울고등학교",
+        parent_name=VICTIM_NAME,
+    )  # fmt: skip
+    return {
+        "union": signed.code, "sub_project": sub_project.pk, "tranche": tranche.pk, "round": round_.pk,
+        "student": student.pk,
     }  # fmt: skip
 
 

@@ -226,3 +226,18 @@ def test_the_students_export_asks_the_purpose_and_masks_for_statistics(scholarsh
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row if cell]
     assert "김*늘" in values and "김하늘" not in values
     assert AccessLogEntry.objects.filter(subject_type="grants.scholarship_recipient", action="download").exists()
+
+
+def test_a_formula_in_a_students_name_or_school_is_exported_as_text(scholarship, labour_staff):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    student(scholarship, name="=1+1", school='=HYPERLINK("http://x")', parent_name="@SUM(A1)")
+    response = _as(labour_staff).post(
+        f"/grants/unions/scholarships/{scholarship.pk}/export.xlsx", {"purpose": "audit", "reason": "감사 자료 확인용"}
+    )
+    sheet = load_workbook(BytesIO(response.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    planted = [cell for cell in cells if cell.value.startswith(("=1+1", "=HYPERLINK", "@SUM"))]
+    assert len(planted) == 3 and all(cell.data_type == "s" for cell in planted)

@@ -78,8 +78,8 @@ def scholarship(scholarship_sub_project):
     )  # fmt: skip
 
 
-def student(scholarship, name="김하늘", birth=date(2003, 4, 5), school="서울고등학교", **extra):
+def student(scholarship, name="김하늘", birth=date(2003, 4, 5), school="서울고등학교", parent_name="김철수", **extra):
     return unions.scholarship_recipient_add(
-        actor=None, scholarship=scholarship, name=name, birth_date=birth, school=school, parent_name="김철수",
+        actor=None, scholarship=scholarship, name=name, birth_date=birth, school=school, parent_name=parent_name,
         parent_workplace="서울버스(주)", grade="2학년", **extra,
     )  # fmt: skip
