@@ -25,7 +25,7 @@ from iljari.core.access import (
 )
 from iljari.core.accesslog import access_log_record
 from iljari.core.downloads import download_named
-from iljari.core.errors import NotFound
+from iljari.core.errors import NotAllowed, NotFound
 from iljari.core.exports import EXPORTS, ExportRequestForm, Purpose, export_prepare
 from iljari.core.formats import format_won, ratio, screen_date
 from iljari.core.http import XLSX, paginate, service_step
@@ -58,9 +58,12 @@ SUBJECT = "grants.scholarship_recipient"
 
 
 def _log(request, action: str, ids, detail: str, reason: str = "") -> None:
+    ids = list(ids)
+    if not ids:  # nobody's data was shown
+        return
     access_log_record(
         user=request.user, remote_addr=client_address(request), action=action, subject_type=SUBJECT,
-        subject_ids=list(ids), detail=detail, reason=reason,
+        subject_ids=ids, detail=detail, reason=reason,
     )  # fmt: skip
 
 
@@ -383,13 +386,16 @@ def recipient_pay(request, pk: int):
 
 def recipient_subjects_describe(ids, *, user) -> dict[int, tuple[str, str | None]]:
     """The access log's reading of the students' ids: masked names and their page for whoever may open it."""
-    found = ScholarshipRecipient.objects.filter(pk__in=list(ids)).select_related("scholarship__sub_project__agreement")
+    found = ScholarshipRecipient.objects.filter(pk__in=list(ids)).only("pk", "name", "scholarship_id")
+    readable: dict[int, bool] = {}
     result = {}
     for recipient in found:
-        try:
-            selectors.scholarship_get(user=user, pk=recipient.scholarship_id)
-            url = reverse("grants:recipient_detail", args=[recipient.pk])
-        except Exception:  # noqa: BLE001 - NotFound or NotAllowed: the reader may not open it
-            url = None
+        if recipient.scholarship_id not in readable:
+            try:
+                selectors.scholarship_get(user=user, pk=recipient.scholarship_id)
+                readable[recipient.scholarship_id] = True
+            except (NotFound, NotAllowed):  # the reader may not open it
+                readable[recipient.scholarship_id] = False
+        url = reverse("grants:recipient_detail", args=[recipient.pk]) if readable[recipient.scholarship_id] else None
         result[recipient.pk] = (recipient.masked_name, url)
     return result

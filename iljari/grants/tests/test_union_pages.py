@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from iljari.core.models import AccessLogEntry
 from iljari.core.roles import Role
@@ -241,3 +243,31 @@ def test_a_formula_in_a_students_name_or_school_is_exported_as_text(scholarship,
     cells = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
     planted = [cell for cell in cells if cell.value.startswith(("=1+1", "=HYPERLINK", "@SUM"))]
     assert len(planted) == 3 and all(cell.data_type == "s" for cell in planted)
+
+
+def test_the_auditor_reads_the_students_views_in_the_access_log_masked(scholarship, labour_staff, office):
+    sky = student(scholarship)
+    _as(labour_staff).get(f"/grants/unions/students/{sky.pk}/")
+    page = _as(office[Role.AUDITOR]).get("/history/access/?subject_type=grants.scholarship_recipient")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "김*늘" in text and "김하늘" not in text
+    assert f"/grants/unions/students/{sky.pk}/" in text
+
+
+ODD = st.one_of(st.text(max_size=80), st.integers(-(10**20), 10**20), st.none(), st.booleans(), st.floats())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    payload=st.fixed_dictionaries(
+        {}, optional={k: ODD for k in ("name", "birth_date", "school", "parent_name", "amount", "grade")}
+    )
+)
+def test_odd_student_input_through_the_api_answers_201_or_400_never_500(scholarship, union_user, payload):
+    response = _as(union_user).post(
+        f"/api/grants/unions/scholarships/{scholarship.pk}/students", payload, content_type="application/json"
+    )
+    assert response.status_code in (201, 400, 422), response.content
+    if response.status_code != 201:
+        assert set(response.json()) >= {"code", "message"}
