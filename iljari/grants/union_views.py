@@ -32,6 +32,7 @@ from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_object
 from iljari.core.lists import list_note, list_read, list_sheet
 from iljari.core.middleware import client_address
+from iljari.core.period import figure_period
 from iljari.grants import union_selectors as selectors
 from iljari.grants.lists import SCHOLARSHIP_RECIPIENTS
 from iljari.grants.models import (
@@ -43,6 +44,7 @@ from iljari.grants.models import (
     SubProjectTranche,
 )
 from iljari.grants.services import unions as services
+from iljari.grants.union_figures import UNION_FIGURES
 from iljari.grants.union_forms import (
     DecisionForm,
     FoundationUploadForm,
@@ -53,6 +55,7 @@ from iljari.grants.union_forms import (
     SubProjectForm,
     TrancheAssignForm,
 )
+from iljari.performance.record_figures import record_figure_rows
 
 SUBJECT = "grants.scholarship_recipient"
 
@@ -73,11 +76,16 @@ def _can_manage(user, agreement: GrantAgreement) -> bool:
 
 @login_required
 def union_list(request):
+    """The unions of a year, and the report's figures of 노동단체 지원 counted from these records as of a day."""
     require(access_unions_view(request.user))
-    rows = list(selectors.union_agreement_list(user=request.user))
+    year, as_of, warnings = figure_period(request)
+    rows = list(selectors.union_agreement_list(user=request.user, year=year))
     for row in rows:
         row.rate = ratio(row.disbursed, row.city_amount)
-    return render(request, "grants/unions/union_list.html", {"rows": rows})
+    keys = {key for key, *_ in UNION_FIGURES}
+    figures = [row for row in record_figure_rows(year=year, as_of=as_of, programme="P2-04") if row.figure.key in keys]
+    context = {"rows": rows, "year": year, "as_of": as_of, "warnings": warnings, "figures": figures}
+    return render(request, "grants/unions/union_list.html", context)
 
 
 def _history(agreement, sub_projects, tranches, scholarships) -> list:

@@ -42,5 +42,7 @@ def test_the_union_figures_from_records_are_the_reports(office, client_as):
     assert sorted(named.values_list("title", flat=True)) == sorted(
         ["근로자복지관 강당증축", "노동조합 교육", "노동법률상담", "근로자 자녀 장학금 지급"]
     )
-    page = client_as("office_manager").get("/grants/unions/")
-    assert page.status_code == 200 and "2,496" in page.content.decode()
+    page = client_as("office_manager").get("/grants/unions/?year=2018&as_of=2018-06-30")
+    text = page.content.decode()
+    assert page.status_code == 200 and "2,496" in text
+    assert text.count("<td>일치</td>") == len(PRINTED) and "불일치" not in text
