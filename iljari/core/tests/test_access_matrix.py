@@ -1007,6 +1007,8 @@ GATES = [
     (access.access_district_monitoring_enter_any, DISTRICTS_MANAGE | {Role.DISTRICT_OFFICER}),
     (access.access_sib_view, SIB_VIEW),
     (access.access_sib_manage, SIB_MANAGE),  # the division staff persona is not of 사회적경제담당관
+    (access.access_unions_view, UNIONS_VIEW),  # and a labour organisation's own account: see below
+    (access.access_unions_menu, UNIONS_VIEW),
     (access.access_access_log_review_sign, {Role.AUDITOR}),
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),
@@ -1157,6 +1159,31 @@ def test_grant_own_gate_allows_only_the_grantees_own_account(personas):
     assert access.access_grant_own(account, agreement) is True
     assert access.access_grant_own(account, SimpleNamespace(grantee_id=other.pk)) is False
     assert [r for r in Role if r != Role.ORGANISATION and access.access_grant_own(personas[r], agreement)] == []
+
+
+def test_union_gates_let_a_labour_organisations_account_in_and_keep_the_students_to_the_office(personas):
+    from types import SimpleNamespace
+
+    from iljari.core import services as core_services
+    from iljari.demo.enterprises_loader import business_number
+    from iljari.enterprises.services import organisation_register
+
+    union = organisation_register(
+        actor=None, name="노동단체(시험)", kind="labour_organisation", business_number=business_number(777_000_003)
+    )
+    agreement = SimpleNamespace(grantee_id=union.pk)
+    students = [r for r in Role if access.access_scholarship_view(personas[r], agreement)]
+    assert students == [Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR]
+    account = core_services.user_organisation_set(user=personas[Role.ORGANISATION], organisation=union)
+    assert access.access_unions_view(account) and access.access_unions_menu(account)
+    assert access.access_scholarship_view(account, agreement) is True
+    assert access.access_scholarship_view(account, SimpleNamespace(grantee_id=union.pk + 1)) is False
+    company = organisation_register(
+        actor=None, name="기업(시험)", kind="company", business_number=business_number(777_000_004)
+    )
+    account = core_services.user_organisation_set(user=account, organisation=company)
+    assert access.access_unions_view(account) is True  # reads nothing: the selectors give it no agreement
+    assert access.access_unions_menu(account) is False
 
 
 @pytest.mark.parametrize(
