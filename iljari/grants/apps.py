@@ -67,3 +67,7 @@ class GrantsConfig(AppConfig):
         access_log_subject_register(
             "grants.scholarship_recipient", label="장학금 대상 학생", describe=recipient_subjects_describe
         )
+
+        from iljari.grants import union_retention
+
+        union_retention.register()

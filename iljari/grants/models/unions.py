@@ -183,7 +183,7 @@ class ScholarshipRecipient(TimeStampedModel):
 
     @property
     def masked_name(self) -> str:
-        return mask_name(self.name)
+        return self.name if self.name == "(파기)" else mask_name(self.name)  # destroyed (union_retention)
 
     @property
     def payable(self) -> bool:

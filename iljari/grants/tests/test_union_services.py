@@ -276,3 +276,39 @@ def test_the_school_breaks_a_tie_between_two_students_of_the_same_name_and_birth
     unknown = Row("김하늘", date(2003, 1, 1), "")
     assert unions.duplicates_match([seoul], [unknown]) == {seoul: unknown}
     assert unions.duplicates_match([seoul], [Row("김하늘", date(2003, 1, 2), "서울고")]) == {}
+
+
+def test_five_years_after_its_round_a_students_identity_is_destroyed_and_the_counts_stay(scholarship, labour_staff):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from iljari.core.retention import retention_run
+
+    sky = student(scholarship)
+    unions.foundation_list_import(
+        actor=labour_staff, scholarship=scholarship, file_name="a.csv",
+        data=_csv("김하늘,2003-04-05,서울고등학교,국가장학금,1000000,2018"),
+    )  # fmt: skip
+    sky.refresh_from_db()
+    unions.scholarship_recipient_decide(actor=labour_staff, recipient=sky, decision="kept", reason="지원 성격이 다름")
+    unions.scholarship_recipient_pay(actor=labour_staff, recipient=sky, paid_on=date(2018, 6, 1))
+    retention_run(now=timezone.make_aware(datetime(2023, 12, 31)))  # the round's year ended under 5 years ago
+    sky.refresh_from_db()
+    assert (sky.name, sky.parent_name) == ("김하늘", "김철수")
+    records = {r.rule_code: r for r in retention_run(now=timezone.make_aware(datetime(2024, 1, 2)))}
+    assert records["grants.scholarship_recipient"].records == 1
+    sky.refresh_from_db()
+    assert (sky.name, sky.parent_name, sky.parent_workplace, sky.grade) == ("(파기)", "(파기)", "", "")
+    assert (sky.birth_date, sky.masked_name) == (date(2003, 1, 1), "(파기)")
+    assert (sky.state, sky.amount, sky.review, sky.school, sky.match) == (
+        "paid",
+        1_000_000,
+        "kept",
+        "서울고등학교",
+        None,
+    )
+    assert not FoundationRecord.objects.exists() and FoundationImport.objects.get().matches == 1
+    assert "grants.scholarship_recipient" not in {
+        r.rule_code for r in retention_run(now=timezone.make_aware(datetime(2024, 1, 3)))
+    }
