@@ -271,3 +271,13 @@ def test_odd_student_input_through_the_api_answers_201_or_400_never_500(scholars
     assert response.status_code in (201, 400, 422), response.content
     if response.status_code != 201:
         assert set(response.json()) >= {"code", "message"}
+
+
+def test_the_agreement_pages_of_a_union_link_to_its_sub_projects(union_agreement, make_agreement, office, union_user):
+    link = 'href="/grants/unions/2018-T-FKTU/"'
+    assert link in _as(office[Role.OFFICE_MANAGER]).get("/grants/agreements/2018-T-FKTU/").content.decode()
+    assert link in _as(union_user).get("/grants/mine/2018-T-FKTU/").content.decode()
+    other = make_agreement()
+    assert (
+        "노동단체 지원: 세부사업" not in _as(office[Role.OFFICE_MANAGER]).get(other.get_absolute_url()).content.decode()
+    )
