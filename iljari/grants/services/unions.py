@@ -227,12 +227,16 @@ def scholarship_create(
     total = amount_check(budget, "budget", "예산", positive=True)
     if total < amount:
         raise field_error("budget", "예산은 1인 장학금 이상이어야 합니다.")
+    taken = field_error("title", f"{year}년 '{title}' 회차가 이미 있습니다.")
     if Scholarship.objects.filter(sub_project=sub_project, year=year, title=title).exists():
-        raise field_error("title", f"{year}년 '{title}' 회차가 이미 있습니다.")
-    with transaction.atomic():
-        return Scholarship.objects.create(
-            sub_project=sub_project, year=year, title=title, amount_per_student=amount, budget=total
-        )
+        raise taken
+    try:
+        with transaction.atomic():
+            return Scholarship.objects.create(
+                sub_project=sub_project, year=year, title=title, amount_per_student=amount, budget=total
+            )
+    except IntegrityError:  # made at the same moment by someone else
+        raise taken from None
 
 
 def _birth_date(value, year: int) -> date:
@@ -281,7 +285,9 @@ def scholarship_recipient_add(
     birth_date = _birth_date(birth_date, scholarship.year)
     school = _title(school, "school", "학교", 100)
     parent_name = _title(parent_name, "parent_name", "보호자 이름", 60)
-    grade = _note(grade, 20) if grade else ""
+    grade = " ".join(str(grade or "").split())
+    if len(grade) > 20:
+        raise field_error("grade", "학년은 20자 이내로 적으십시오.")
     parent_workplace = " ".join(str(parent_workplace or "").split())
     if len(parent_workplace) > 100:
         raise field_error("parent_workplace", "보호자 사업장은 100자 이내로 적으십시오.")
