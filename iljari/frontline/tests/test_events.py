@@ -379,3 +379,30 @@ def test_a_company_tour_records_a_visit_with_the_organisations_own_article(event
     assert "(주)강소일터" in page and "강소일터 탐방기" in page and "12명" in page
     response = client.post("/frontline/events/TOUR-T/visits/", {**form, "article": article.pk + 1000})
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_event_pages_show_no_internal_identifier(events, client_as, personas):
+    from iljari.core.tests.test_plain_identifiers import _read, _vocabulary, findings
+
+    services.event_tally_record(
+        actor=None, event=events["week"], day=date(2018, 7, 5), place="서울시청", count=5000, method="estimate"
+    )
+    services.event_guest_set(actor=None, event=events["mentor"], name="국제노동기구(ILO)", kind="international")
+    dotted, names, values = _vocabulary()
+    usernames = frozenset(user.username for user in personas.values())
+    client = client_as(Role.OFFICE_MANAGER)
+    problems = []
+    for path in (
+        "/frontline/events/",
+        "/frontline/events/WEEK-T/",
+        "/frontline/events/MENTOR-T/",
+        "/frontline/events/new/",
+        "/frontline/events/WEEK-T/edit/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        text = _read(response.content.decode())
+        problems += [f"{path}: {found}" for found in findings(text, dotted=dotted, names=names, values=values,
+                                                              allowed_words=usernames)]  # fmt: skip
+    assert problems == []
