@@ -39,12 +39,12 @@ class EventOut(Schema):
     attendees: int | None
 
 
-class EventPageOut(Schema):
+class EventListOut(Schema):
     count: int
     items: list[EventOut]
 
 
-class SessionOut(Schema):
+class EventSessionOut(Schema):
     title: str
     day: date
     starts: int
@@ -53,20 +53,20 @@ class SessionOut(Schema):
     attended: int
 
 
-class TallyOut(Schema):
+class EventTallyOut(Schema):
     day: date
     place: str
     count: int
     method: str
 
 
-class CommitteeOut(Schema):
+class EventCommitteeOut(Schema):
     name: str
     formed_on: date
     members: int | None
 
 
-class GuestOut(Schema):
+class EventGuestOut(Schema):
     name: str
     kind: str
     country: str
@@ -75,14 +75,14 @@ class GuestOut(Schema):
     reply: str
 
 
-class VisitOut(Schema):
+class EventVisitOut(Schema):
     organisation: str
     visited_on: date
     participants: int
     article: str | None
 
 
-class DocumentOut(Schema):
+class EventDocumentOut(Schema):
     id: int
     kind: str
     title: str
@@ -90,15 +90,15 @@ class DocumentOut(Schema):
 
 
 class EventDetailOut(EventOut):
-    sessions: list[SessionOut]
-    tallies: list[TallyOut]
-    committees: list[CommitteeOut]
-    guests: list[GuestOut]
-    visits: list[VisitOut]
-    documents: list[DocumentOut]
+    sessions: list[EventSessionOut]
+    tallies: list[EventTallyOut]
+    committees: list[EventCommitteeOut]
+    guests: list[EventGuestOut]
+    visits: list[EventVisitOut]
+    documents: list[EventDocumentOut]
 
 
-class KindSummaryOut(Schema):
+class EventKindSummaryOut(Schema):
     kind: str
     label: str
     events: int
@@ -107,7 +107,7 @@ class KindSummaryOut(Schema):
     tallied: int
 
 
-class TallyIn(Schema):
+class EventTallyIn(Schema):
     day: OFFICE_DATE.schema()
     place: str = Field(..., max_length=120)
     count: COUNT.schema()
@@ -115,7 +115,7 @@ class TallyIn(Schema):
     note: str = Field("", max_length=300)
 
 
-class GuestIn(Schema):
+class EventGuestIn(Schema):
     name: str = Field(..., max_length=200)
     kind: str = Field(..., max_length=16, description="city, international, organisation, expert")
     country: str = Field("", max_length=60)
@@ -165,13 +165,13 @@ def _managed(request, code: str):
     return event
 
 
-@router.get("", response=EventPageOut, summary="행사 목록(최근 100건)")
+@router.get("", response=EventListOut, summary="행사 목록(최근 100건)")
 def event_list(request, q: SearchQuery = "", kind: CodeQuery = "", year: OptionalYearQuery = None):
     rows = selectors.event_list(user=request.auth, query=q[:100], kind=kind, year=year).order_by("-starts_on", "code")
     return {"count": rows.count(), "items": [_event(row) for row in rows[:100]]}
 
 
-@router.get("/summary", response=list[KindSummaryOut], summary="구분별 행사·회차·참여 인원(연초부터 기준일까지)")
+@router.get("/summary", response=list[EventKindSummaryOut], summary="구분별 행사·회차·참여 인원(연초부터 기준일까지)")
 def event_summary(request, as_of: DateQuery, year: int = Query(..., ge=2000, le=2100)):
     if as_of.year != year:
         raise ValidationFailed(field_errors={"as_of": [f"기준일은 {year}년 안의 날짜여야 합니다."]})
@@ -211,15 +211,15 @@ def event_get(request, code: CodePath):
     }
 
 
-@router.post("/{code}/tallies", response={201: TallyOut}, summary="참여 인원 집계 기록(행사 담당 부서)")
-def event_tally_record(request, code: CodePath, payload: TallyIn):
+@router.post("/{code}/tallies", response={201: EventTallyOut}, summary="참여 인원 집계 기록(행사 담당 부서)")
+def event_tally_record(request, code: CodePath, payload: EventTallyIn):
     event = _managed(request, code)
     tally = services.event_tally_record(actor=request.auth, event=event, **payload.dict())
     return Status(201, _tally(tally))
 
 
-@router.post("/{code}/guests", response={201: GuestOut}, summary="초청 대상 기록(행사 담당 부서)")
-def event_guest_set(request, code: CodePath, payload: GuestIn):
+@router.post("/{code}/guests", response={201: EventGuestOut}, summary="초청 대상 기록(행사 담당 부서)")
+def event_guest_set(request, code: CodePath, payload: EventGuestIn):
     event = _managed(request, code)
     guest = services.event_guest_set(actor=request.auth, event=event, **payload.dict())
     return Status(201, _guest(guest))
