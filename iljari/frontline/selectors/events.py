@@ -7,7 +7,8 @@ Contract:
       counting rule gives: attended registrations of its sessions, or the sum of its tallies)
 - event_get(*, user, code) -> Event            404 outside the scope; `.can_manage` for the user
 - event_page(*, event) -> EventPage            the sessions (with attendance), tallies, committees, guests, visits and
-      documents of an event the caller already read through event_get
+      documents of an event the caller already read through event_get, and a contest's call's funnel (entries →
+      passed document review → selected: intake's call_funnel)
 - event_document_get(*, user, pk) -> EventDocument   404 outside the scope
 - event_years() -> list[int]                   the years events start in (the list's filter)
 - manage_event_get(*, user, code), manage_session_programmes(*, user), plan_programme_choices(*, user, divisions),
@@ -33,6 +34,7 @@ from django.shortcuts import get_object_or_404
 from iljari.core.access import access_frontline_manage, access_frontline_view, require, scope_rows
 from iljari.frontline.models import Event, EventDocument, EventTally, Programme, ProgrammeSession, Registration
 from iljari.frontline.selectors.rooms import manage_divisions
+from iljari.intake import selectors as intake_selectors
 from iljari.plan import selectors as plan_selectors
 
 
@@ -85,6 +87,7 @@ class EventPage:
     documents: list
     attended: int
     tallied: int
+    funnel: object = None  # a contest's call: 접수 → 서면심사 통과 → 선정 (intake's call_funnel), or None
 
 
 def event_page(*, event: Event) -> EventPage:
@@ -107,6 +110,7 @@ def event_page(*, event: Event) -> EventPage:
         documents=list(event.documents.order_by("-issued_on", "-pk")),
         attended=sum(s.attended for s in sessions),
         tallied=sum(t.count for t in tallies),
+        funnel=intake_selectors.call_funnel(call=event.call) if event.call_id else None,
     )
 
 

@@ -406,3 +406,23 @@ def test_the_event_pages_show_no_internal_identifier(events, client_as, personas
         problems += [f"{path}: {found}" for found in findings(text, dotted=dotted, names=names, values=values,
                                                               allowed_words=usernames)]  # fmt: skip
     assert problems == []
+
+
+@pytest.mark.django_db
+def test_a_contest_takes_its_entries_judging_and_selection_from_an_intake_call(events, client_as):
+    from iljari.intake.tests.factories import make_call
+
+    make_call("IDEA-2018", programme="P1-04")
+    client = client_as(Role.DIVISION_STAFF)
+    form = {
+        "code": "HACK-T", "kind": "contest", "title": "일자리해커톤", "division": "JOBS-POLICY", "programme": "P1-04",
+        "starts_on": "2018-11-01", "ends_on": "2018-11-30", "state": "planned", "counting": "none",
+        "call": "NO-SUCH-CALL",
+    }  # fmt: skip
+    response = client.post("/frontline/events/new/", form)
+    assert response.status_code == 400
+    assert "그 코드의 공모를 찾을 수 없습니다." in response.content.decode()
+    assert not Event.objects.filter(code="HACK-T").exists()
+    assert client.post("/frontline/events/new/", {**form, "call": "IDEA-2018"}).status_code == 302
+    page = client.get("/frontline/events/HACK-T/").content.decode()
+    assert "접수 0건 → 서면심사 통과 0건 → 선정 0건" in page
