@@ -426,3 +426,21 @@ def test_a_contest_takes_its_entries_judging_and_selection_from_an_intake_call(e
     assert client.post("/frontline/events/new/", {**form, "call": "IDEA-2018"}).status_code == 302
     page = client.get("/frontline/events/HACK-T/").content.decode()
     assert "접수 0건 → 서면심사 통과 0건 → 선정 0건" in page
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    day=st.one_of(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)).map(str), st.text(max_size=12)),
+    place=st.text(max_size=150),
+    count=st.one_of(st.integers(min_value=-5, max_value=20_000_000).map(str), st.text(max_size=8)),
+    method=st.sampled_from(["gate", "sign_in", "estimate", "", "x", "<script>"]),
+)
+@pytest.mark.django_db
+def test_any_tally_form_input_answers_a_page_never_a_server_error(events, client_as, day, place, count, method):
+    client = client_as(Role.OFFICE_MANAGER)
+    before = EventTally.objects.count()
+    response = client.post("/frontline/events/WEEK-T/tallies/", {"day": day, "place": place, "count": count,
+                                                                   "method": method})  # fmt: skip
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert EventTally.objects.count() == before
