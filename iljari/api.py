@@ -29,6 +29,7 @@ from iljari.enterprises.api import router as enterprises_router
 from iljari.finance.api import router as finance_router
 from iljari.frontline.api import portal as frontline_portal_router
 from iljari.frontline.api import router as frontline_router
+from iljari.frontline.api_events import router as frontline_events_router
 from iljari.fund.api import router as fund_router
 from iljari.grants.api import router as grants_router
 from iljari.grants.district_api import router as grants_district_router
@@ -78,6 +79,7 @@ api.add_router("/intake", intake_router)
 api.add_router("/portal", portal_router)
 api.add_router("/enterprises", enterprises_router)
 api.add_router("/frontline", frontline_router)
+api.add_router("/frontline/events", frontline_events_router)
 api.add_router("/portal", frontline_portal_router)
 api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)

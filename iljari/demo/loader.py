@@ -22,6 +22,7 @@ from iljari.demo.dataset import accounts, org
 from iljari.demo.dataset.people import synthetic_people
 from iljari.demo.districts_loader import load_districts
 from iljari.demo.enterprises_loader import load_enterprises
+from iljari.demo.events_loader import load_events
 from iljari.demo.frontline_loader import load_frontline
 from iljari.demo.fund_loader import load_fund
 from iljari.demo.grants_loader import load_grants
@@ -184,6 +185,7 @@ PARTS = (
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
     ("노동단체 지원 세부사업", load_unions),  # after the grants: on their union agreements
     ("현장 창구", load_frontline),
+    ("행사·캠페인", load_events),  # after the frontline: the forum's sessions are its programme FORUM-2018
     ("시-구 협력사업", load_districts),
     ("공지사항·자주 묻는 질문", load_board),
 )

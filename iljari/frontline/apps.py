@@ -10,6 +10,7 @@ class FrontlineConfig(AppConfig):
         # deferred: models and what imports them load only once the app registry is ready
         from iljari.core.history import track
         from iljari.frontline import models, retention
+        from iljari.frontline.figures_events import events_register
 
         for model in (
             models.ServicePoint,
@@ -35,3 +36,4 @@ class FrontlineConfig(AppConfig):
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
         retention.register()
+        events_register()

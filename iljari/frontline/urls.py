@@ -1,6 +1,7 @@
 from django.urls import path
 
 from iljari.frontline import views
+from iljari.frontline.urls_events import urlpatterns as event_urlpatterns
 
 app_name = "frontline"
 
@@ -68,3 +69,4 @@ urlpatterns = [
     path("portal/registrations/<int:pk>/satisfaction/", views.portal_satisfaction, name="portal_satisfaction"),
     path("portal/certificates/<str:code>/", views.portal_certificate, name="portal_certificate"),
 ]
+urlpatterns += event_urlpatterns

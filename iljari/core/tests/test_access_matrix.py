@@ -234,6 +234,11 @@ API = [
     ("/api/enterprises/organisations", ORGANISATIONS_VIEW),
     ("/api/enterprises/procurement?year=2018", ORGANISATIONS_VIEW),
     ("/api/frontline/consultations", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
+    ("/api/frontline/events?kind=week", {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}),
+    (
+        "/api/frontline/events/summary?year=2018&as_of=2018-06-30",
+        {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY},
+    ),
     (
         "/api/frontline/figures?year=2018&as_of=2018-06-30",
         {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY},
@@ -347,6 +352,9 @@ FRONTLINE_PAGES = [
     ("frontline:room_detail", "/frontline/rooms/CAFE-R1/", FRONTLINE_VIEW),
     ("frontline:programme_list", "/frontline/programmes/", FRONTLINE_VIEW),
     ("frontline:programme_detail", "/frontline/programmes/CAFE-TALK/", FRONTLINE_VIEW),
+    ("frontline:event_list", "/frontline/events/?kind=week&year=2018&q=주간", FRONTLINE_VIEW),
+    ("frontline:event_export", "/frontline/events/export.xlsx?sort=title", FRONTLINE_VIEW),
+    ("frontline:event_create", "/frontline/events/new/", FRONTLINE_MANAGE),
     ("frontline:shelter_list", "/frontline/shelters/?year=2018", FRONTLINE_VIEW),
     ("frontline:shelter_detail", "/frontline/shelters/SEOCHO/", FRONTLINE_VIEW),
     ("frontline:public_sector", "/frontline/public-sector/?year=2018&as_of=2018-06-30", OFFICE_WIDE),
@@ -533,6 +541,15 @@ NOT_PAGES = {
     "frontline:booking_attendance",
     "frontline:session_detail",
     "frontline:registration_attendance",
+    # frontline events: object pages and POSTs, tested in frontline/tests/test_events.py and core/tests/test_attacks.py
+    "frontline:event_detail",
+    "frontline:event_edit",
+    "frontline:event_tally_add",
+    "frontline:event_committee_add",
+    "frontline:event_guest_add",
+    "frontline:event_visit_add",
+    "frontline:event_document_add",
+    "frontline:event_document",
     # the public pages of one record (a call, a room's week, a notice and its attachment) and the board's object
     # pages and POSTs: tested in web/tests/test_public_pages.py and board/tests/test_board.py
     "intake:public_call",

@@ -447,6 +447,16 @@ MODULE_OBJECT_URLS = {
         ("portal_booking_cancel", "post", "/portal/bookings/{booking}/cancel/", [CITIZEN]),
         ("portal_registration_cancel", "post", "/portal/registrations/{registration}/cancel/", [CITIZEN]),
         ("portal_satisfaction", "post", "/portal/registrations/{registration}/satisfaction/", [CITIZEN]),
+        # an event of 사회적경제담당관: the division-staff persona (일자리정책담당관) reads it but keeps nothing of it
+        ("event_detail", "get", "/frontline/events/{event}/", OUTSIDERS),
+        ("event_edit", "get", "/frontline/events/{event}/edit/", [STAFF, *OUTSIDERS]),
+        ("event_edit", "post", "/frontline/events/{event}/edit/", [STAFF, *OUTSIDERS]),
+        ("event_tally_add", "post", "/frontline/events/{event}/tallies/", [STAFF, *OUTSIDERS]),
+        ("event_committee_add", "post", "/frontline/events/{event}/committees/", [STAFF, *OUTSIDERS]),
+        ("event_guest_add", "post", "/frontline/events/{event}/guests/", [STAFF, *OUTSIDERS]),
+        ("event_visit_add", "post", "/frontline/events/{event}/visits/", [STAFF, *OUTSIDERS]),
+        ("event_document_add", "post", "/frontline/events/{event}/documents/", [STAFF, *OUTSIDERS]),
+        ("event_document", "get", "/frontline/events/documents/{event_document}/", OUTSIDERS),
     ],
     "fund": [
         ("loan_detail", "get", "/fund/loans/{loan}/", ANY_OUTSIDER),
@@ -596,7 +606,7 @@ def enterprise_objects(personas):
 
 
 @pytest.fixture
-def frontline_objects(personas):
+def frontline_objects(personas, dataset_2018, media_root):
     from iljari.frontline.models import (
         Booking,
         Closure,
@@ -628,12 +638,37 @@ def frontline_objects(personas):
         requested_on=date(2018, 5, 1),
     )  # fmt: skip
     closure = Closure.objects.create(service_point=office["centre"], day=office["session"].day, reason="점검")
+    event, event_document = _frontline_event()
     return {
+        "event": event, "event_document": event_document,
         "consultation": consultation.pk, "follow_up": follow_up.pk, "case": case.pk, "room": office["study"].code,
         "booking": booking.pk, "programme": office["programme"].code, "session": office["session"].pk,
         "registration": registration.pk, "shelter": office["shelter"].code, "screening": screening.pk,
         "point": office["centre"].code, "closure": closure.pk,
     }  # fmt: skip
+
+
+def _frontline_event() -> tuple[str, int]:
+    """An event of 사회적경제담당관 with a tally and a document (frontline/models/events.py)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from iljari.frontline.services import events as events_services
+    from iljari.org.models import OrgUnit
+    from iljari.plan.models import Programme as PlanProgramme
+
+    event = events_services.event_set(
+        actor=None, code="SE-WEEK-T", kind="week", title=VICTIM_NAME + " 주간", counting="tally",
+        programme=PlanProgramme.objects.get(code="P3-01"), division=OrgUnit.objects.get(code="SOCIAL-ECONOMY"),
+        starts_on=date(2018, 7, 5), ends_on=date(2018, 7, 7),
+    )  # fmt: skip
+    events_services.event_tally_record(
+        actor=None, event=event, day=date(2018, 7, 5), place="서울시청", count=100, method="estimate"
+    )
+    document = events_services.event_document_upload(
+        actor=None, event=event, kind="white_paper", title=VICTIM_NAME + " 백서", issued_on=date(2018, 12, 28),
+        upload=SimpleUploadedFile("백서.pdf", b"%PDF-1.4 " + VICTIM_NAME.encode()),
+    )  # fmt: skip
+    return event.code, document.pk
 
 
 @pytest.fixture

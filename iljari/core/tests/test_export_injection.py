@@ -124,7 +124,21 @@ def hostile_office(office, make_agreement, client_as):
     make_site()  # worksites, for the worksite list's download
     _loan()
     _purchase_and_failed_message()
+    _event()
     return client_as
+
+
+def _event():
+    """An event (the events list's download), of the first programme the office has."""
+    from datetime import date
+
+    from iljari.frontline.services.events import event_set
+    from iljari.plan.models import Programme
+
+    programme = Programme.objects.select_related("division").first()
+    event_set(actor=None, code="EVENT-H", kind="festival", title="공정무역 페스티벌", organisers="서울시",
+              programme=programme, division=programme.division, starts_on=date(2018, 5, 12), ends_on=date(2018, 5, 13),
+              place="서울광장")  # fmt: skip
 
 
 def _purchase_and_failed_message():
@@ -234,3 +248,12 @@ def test_a_cell_put_through_the_helper_reads_back_as_the_same_text(text):
     cell = load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
     assert cell.data_type == "s"
     assert cell.value == text
+
+
+def test_the_events_export_holds_no_formula_from_the_data(hostile_office):
+    """The events list's download (frontline's pages are a matrix of their own, FRONTLINE_PAGES, not read above)."""
+    assert _plant(FORMULA) > 10
+    response = hostile_office(Role.OFFICE_MANAGER).get("/frontline/events/export.xlsx?sort=title")
+    assert response.status_code == 200
+    texts = _texts_of_xlsx(b"".join(response.streaming_content) if response.streaming else response.content)
+    assert f"{FORMULA}공정무역 페스티벌" in texts

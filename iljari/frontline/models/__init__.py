@@ -10,6 +10,7 @@ One module per desk; every model is importable from here (`from iljari.frontline
 - consultations: ConsultationTopic, Consultation, FollowUp, LabourCase, CaseStep, WorkplaceVisit
 - shelters: Shelter, ShelterDailyCount
 - public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
+- events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument (docs/events.md)
 """
 
 from iljari.frontline.models.consultations import (
@@ -19,6 +20,14 @@ from iljari.frontline.models.consultations import (
     FollowUp,
     LabourCase,
     WorkplaceVisit,
+)
+from iljari.frontline.models.events import (
+    Event,
+    EventCommittee,
+    EventDocument,
+    EventGuest,
+    EventTally,
+    EventVisit,
 )
 from iljari.frontline.models.public_sector import Conversion, FixedTermScreening, LabourCheck, WorkingHours
 from iljari.frontline.models.rooms import (
@@ -39,6 +48,12 @@ __all__ = [
     "Consultation",
     "ConsultationTopic",
     "Conversion",
+    "Event",
+    "EventCommittee",
+    "EventDocument",
+    "EventGuest",
+    "EventTally",
+    "EventVisit",
     "FixedTermScreening",
     "FollowUp",
     "LabourCase",

@@ -3,6 +3,7 @@ cases, visits), rooms (service points, set-up records, closures, rooms and booki
 registrations, certificates), shelters, public_sector; figures holds the report's counts across the desks.
 
 Contract:
+- events: the events and campaigns' contract is its own module's (`frontline.selectors.events`, docs/events.md)
 - service_point_list(*, user) -> QuerySet[ServicePoint]               scope_rows(partner="partner")
 - service_point_get(*, user, code) -> ServicePoint                    404 outside the scope
 - topic_list() -> QuerySet[ConsultationTopic]                          the active topics

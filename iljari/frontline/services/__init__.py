@@ -3,6 +3,7 @@ follow-ups, cases, workplace visits, topics), rooms (bookings, registrations, th
 programmes and sessions), shelters, public_sector; common holds what they share.
 
 Contract (`actor=None` is the system: the demo loader):
+- events: the events and campaigns' contract is its own module's (`frontline.services.events`, docs/events.md)
 - consultation_record(*, actor, service_point, held_on, channel, topic, person=None, client_label="",
       client_birth_year=None, notes="", outcome="", employer="", employed_on=None, referred_to="") -> Consultation
       by the point's own staff (access_service_point_work); a registered person or an anonymous label.
