@@ -291,3 +291,36 @@ def test_the_api_reads_for_the_office_and_writes_through_the_services(personas, 
     )
     assert use.status_code == 201 and use.json()["month"] == "2018-02-01"
     assert Space.objects.get().uses.get().count == 30
+
+
+def test_evidence_is_uploaded_on_the_page_and_read_back(personas, social_economy_staff, client_as, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    criterion = services.criterion_save(actor=None, number=1, title="공정무역 지원조례 제정")
+    staff = _client(social_economy_staff)
+    pdf = SimpleUploadedFile("조례 공포문.pdf", b"%PDF-1.4 ordinance", content_type="application/pdf")
+    data = {"criterion": str(criterion.pk), "what": "조례 공포", "dated_on": "2018-01-04", "document": pdf}
+    assert staff.post("/economy/fair-trade/", data).status_code == 302
+    evidence = CriterionEvidence.objects.get()
+    assert "조례 공포문" not in evidence.document.name  # stored under a random name
+    page = client_as(Role.AUDITOR).get("/economy/fair-trade/?year=2018&as_of=2018-06-30").content.decode()
+    assert 'id="criteria-met">1개' in page and "조례 공포문.pdf" in page
+    download = client_as(Role.AUDITOR).get(f"/economy/fair-trade/evidence/{evidence.pk}/document/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert (
+        client_as(Role.PARTNER_AGENCY).get(f"/economy/fair-trade/evidence/{evidence.pk}/document/").status_code == 403
+    )
+    refused = client_as(Role.AUDITOR).post("/economy/fair-trade/", {**data, "document": ""})
+    assert refused.status_code == 403 and CriterionEvidence.objects.count() == 1
+
+
+def test_a_dialogue_is_added_on_its_page_with_its_expected_numbers(personas, social_economy_staff):
+    staff = _client(social_economy_staff)
+    data = {"code": "GSEF-2018", "title": "GSEF 2018 포럼", "kind": "forum", "held_on": "2018-10-01",
+            "ends_on": "2018-09-30", "place": "빌바오", "cities": "300", "participants": "1500",
+            "expected": "on"}  # fmt: skip
+    refused = staff.post("/economy/gsef/dialogues/", data)
+    assert refused.status_code == 400 and "종료일은 시작일보다 앞설 수 없습니다." in refused.content.decode()
+    assert staff.post("/economy/gsef/dialogues/", {**data, "ends_on": "2018-10-03"}).status_code == 302
+    assert selectors.dialogue_count(code="GSEF-2018", year=2018, field="participants") == 1500
+    page = staff.get("/economy/gsef/dialogues/").content.decode()
+    assert "1,500명(예상)" in page
