@@ -82,6 +82,10 @@ class TenancyForm(KrdsFormMixin, forms.Form):
     ends_on = _date("퇴거일", required=False)
 
 
+class TenancyEndForm(KrdsFormMixin, forms.Form):
+    ends_on = _date("퇴거일")
+
+
 class SpaceProgrammeForm(KrdsFormMixin, forms.Form):
     title = forms.CharField(label="프로그램명", max_length=200)
     starts_on = _date("시작일")

@@ -16,6 +16,7 @@ Pages and API (user):
 - space_get(*, user, pk) -> Space                    404 otherwise
 - organisation_by_number(*, user, number) -> Organisation | None   a registered organisation by its 사업자등록번호
       (hyphens allowed), to record it as a tenant (access_economy_manage)
+- tenancy_get(*, user, space, pk) -> Tenancy         one tenancy of the space; 404 otherwise
 - space_detail(*, space, on) -> dict                 its uses by month, tenancies (current first) and programmes
 - channel_list(*, user) -> QuerySet[SalesChannel]
 - sale_list(*, user, year, query="", channel="") -> QuerySet[ChannelSale]
@@ -209,6 +210,14 @@ def organisation_by_number(*, user, number: str):
     require(access_economy_manage(user), VIEW_MESSAGE)
     digits = re.sub(r"\D", "", number or "")
     return Organisation.objects.filter(business_number=digits).first() if digits else None
+
+
+def tenancy_get(*, user, space: Space, pk: int) -> Tenancy:
+    _view(user)
+    tenancy = Tenancy.objects.filter(space=space, pk=pk).select_related("organisation").first()
+    if tenancy is None:
+        raise NotFound("입주 기록을 찾을 수 없습니다.")
+    return tenancy
 
 
 def space_detail(*, space: Space, on: date) -> dict:

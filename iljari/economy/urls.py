@@ -22,6 +22,7 @@ urlpatterns = [
     path("spaces/<int:pk>/edit/", views.space_edit, name="space_edit"),
     path("spaces/<int:pk>/uses/", views.space_use, name="space_use"),
     path("spaces/<int:pk>/tenancies/", views.space_tenancy, name="space_tenancy"),
+    path("spaces/<int:pk>/tenancies/<int:tenancy>/end/", views.space_tenancy_end, name="space_tenancy_end"),
     path("spaces/<int:pk>/programmes/", views.space_programme, name="space_programme"),
     path("markets/", views.markets, name="markets"),
     path("markets/export.xlsx", views.sales_export, name="sales_export"),

@@ -4,9 +4,10 @@ channels beside public procurement. Reads through economy.selectors, writes thro
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -29,6 +30,7 @@ from iljari.economy.forms import (
     SpaceForm,
     SpaceProgrammeForm,
     SpaceUseForm,
+    TenancyEndForm,
     TenancyForm,
 )
 from iljari.economy.lists import DIALOGUES, MEMBERS, SALES, SPACES
@@ -391,6 +393,26 @@ def space_tenancy(request, pk: int):
         return f"{with_object(tenancy.organisation.name)} 입주로 기록했습니다."
 
     return _space_step(request, pk, TenancyForm, "tenancy_form", write)
+
+
+@login_required
+@require_POST
+def space_tenancy_end(request, pk: int, tenancy: int):
+    _view(request)
+    _manage(request)
+    space = selectors.space_get(user=request.user, pk=pk)
+    held = selectors.tenancy_get(user=request.user, space=space, pk=tenancy)
+    form = TenancyEndForm(request.POST)
+    back = reverse("economy:space_detail", args=[space.pk])
+
+    def end():
+        ended = services.tenancy_end(actor=request.user, tenancy=held, ends_on=form.cleaned_data["ends_on"])
+        return f"{with_object(ended.organisation.name)} 퇴거로 기록했습니다.", back
+
+    if not form.is_valid():
+        messages.error(request, "퇴거일을 날짜로 적으십시오.")
+        return redirect(back)
+    return service_step(request, end, back=back)
 
 
 @login_required

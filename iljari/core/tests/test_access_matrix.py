@@ -622,6 +622,7 @@ NOT_PAGES = {
     "economy:space_edit",
     "economy:space_use",
     "economy:space_tenancy",
+    "economy:space_tenancy_end",
     "economy:space_programme",
 }
 

@@ -527,6 +527,7 @@ MODULE_OPEN_OBJECTS = {
     "economy:space_edit": "a social-economy space, kept by 사회적경제담당관",
     "economy:space_use": "a space's monthly use, kept by 사회적경제담당관",
     "economy:space_tenancy": "a space's tenants, kept by 사회적경제담당관",
+    "economy:space_tenancy_end": "a space's tenant leaving, kept by 사회적경제담당관 (404 for another space's)",
     "economy:space_programme": "a space's programmes, kept by 사회적경제담당관",
 }
 MODULE_DATA = {

@@ -324,3 +324,39 @@ def test_a_dialogue_is_added_on_its_page_with_its_expected_numbers(personas, soc
     assert selectors.dialogue_count(code="GSEF-2018", year=2018, field="participants") == 1500
     page = staff.get("/economy/gsef/dialogues/").content.decode()
     assert "1,500명(예상)" in page
+
+
+def test_a_tenant_leaves_on_the_space_page(personas, social_economy_staff, client_as):
+    hub = services.space_save(actor=None, name="소셜벤처 허브센터", kind="hub", opened_on=date(2018, 9, 1))
+    other = services.space_save(actor=None, name="활성화 공간 나", kind="cluster", opened_on=date(2018, 1, 1))
+    venture = make_organisation("소셜벤처 다라")
+    staff = _client(social_economy_staff)
+    entered = staff.post(
+        f"/economy/spaces/{hub.pk}/tenancies/",
+        {"business_number": venture.business_number_text, "room": "201호", "starts_on": "2018-09-03"},
+    )
+    assert entered.status_code == 302
+    tenancy = Tenancy.objects.get()
+    early = staff.post(f"/economy/spaces/{hub.pk}/tenancies/{tenancy.pk}/end/", {"ends_on": "2018-08-01"}, follow=True)
+    assert "퇴거일은 입주일보다 앞설 수 없습니다." in early.content.decode()
+    assert (
+        staff.post(f"/economy/spaces/{other.pk}/tenancies/{tenancy.pk}/end/", {"ends_on": "2018-12-31"}).status_code
+        == 404
+    )
+    assert (
+        client_as(Role.DIVISION_STAFF)
+        .post(f"/economy/spaces/{hub.pk}/tenancies/{tenancy.pk}/end/", {"ends_on": "2018-12-31"})
+        .status_code
+        == 403
+    )
+    assert (
+        staff.post(f"/economy/spaces/{hub.pk}/tenancies/{tenancy.pk}/end/", {"ends_on": "2018-12-31"}).status_code
+        == 302
+    )
+    tenancy.refresh_from_db()
+    assert tenancy.ends_on == date(2018, 12, 31)
+    assert selectors.space_counts(year=2019, as_of=date(2019, 1, 2))["hub_tenancies"] == 0
+    unknown = staff.post(
+        f"/economy/spaces/{hub.pk}/tenancies/", {"business_number": "000-00-00000", "starts_on": "2019-01-02"}
+    )
+    assert unknown.status_code == 400 and "사업자등록번호를 확인하십시오" in unknown.content.decode()
