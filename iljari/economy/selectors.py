@@ -22,7 +22,8 @@ Pages and API (user):
 - sale_list(*, user, year, query="", channel="") -> QuerySet[ChannelSale]
 - market_summary(*, user, year, as_of=None) -> MarketSummary   the channels' sales of the year (to `as_of`) by
       channel and by month, beside the year's public procurement from enterprises.procurement_progress
-- economy_overview(*, user, year, as_of) -> dict     the figures of the overview page
+- economy_overview(*, user, year, as_of) -> dict     the figures of the overview page, and `printed`: the figures
+      this app registers from records (P3-02, P3-06, P3-07) beside the values the report printed
 Figures (no user):
 - member_count(*, on) -> int                         GSEF members standing on `on`
 - dialogue_count(*, code, year, field) -> int|None   a dialogue's participants or cities ("participants"|"cities")
@@ -62,11 +63,13 @@ from iljari.economy.models import (
 from iljari.enterprises.models import Organisation
 from iljari.enterprises.selectors import procurement_progress
 from iljari.grants.district_selectors import ecosystem_zone_counts
+from iljari.performance.record_figures import record_figure_rows
 
 VIEW_MESSAGE = "사회적경제 연대·판로 자료를 볼 권한이 없습니다."
 ZONE_INDICATOR = "IND-09"  # 사회적경제 특구 육성(누계)
 CLUSTER_INDICATOR = "IND-10"  # 사회적경제 클러스터 공간조성(누계)
 MEMBER_STATES = {"member": "회원", "left": "탈퇴"}
+FIGURE_PROGRAMMES = ("P3-02", "P3-06", "P3-07")
 
 
 def _view(user) -> None:
@@ -351,4 +354,9 @@ def economy_overview(*, user, year: int, as_of: date) -> dict:
         "spaces": spaces,
         "zones": zones,
         "channels": SalesChannel.objects.count(),
+        "printed": [
+            row
+            for programme in FIGURE_PROGRAMMES
+            for row in record_figure_rows(year=year, as_of=as_of, programme=programme)
+        ],
     }

@@ -24,7 +24,7 @@ Contract:
 - sale_import(*, actor, data, file_name="") -> int
       an xlsx of sales (SALE_COLUMNS: 판로 코드, 사업자등록번호, 월, 매출액): every row is checked first and a single
       bad row writes nothing (the errors name the row and the column in Korean); a row for a channel, organisation
-      and month already recorded is refused
+      and month already recorded corrects its amount (recorded with before and after), the others are kept
 - indicators_sync(*, year, as_of=None) -> dict[str, int]
       the office indicators these records feed, recorded through performance's indicator_actual_derive:
       IND-09 사회적경제 특구 육성(누계) from grants' staged funding (ecosystem_zone_counts) and IND-10 사회적경제
@@ -49,7 +49,7 @@ from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.figures import COUNT, MONEY, OFFICE_DATE
 from iljari.core.files import file_store
 from iljari.core.formats import screen_date, screen_month
-from iljari.core.history import history_batch, history_bulk_created
+from iljari.core.history import history_batch, history_bulk_replace
 from iljari.core.korean import with_object, with_topic
 from iljari.core.xlsx import xlsx_rows
 from iljari.economy.models import (
@@ -534,31 +534,28 @@ def sale_import(*, actor, data: bytes, file_name: str = "") -> int:
             sale = ChannelSale(channel=channel, organisation=organisation, month=month, amount=amount)
             sale.upload_name = (file_name or "")[:200]
             checked.append((line, sale))
-    if checked:
-        existing = set(
-            ChannelSale.objects.filter(
-                channel_id__in={s.channel_id for _, s in checked}, month__in={s.month for _, s in checked}
-            ).values_list("channel_id", "organisation_id", "month")
-        )
-        for line, sale in checked:
-            if (sale.channel_id, sale.organisation_id, sale.month) in existing:
-                errors.append(
-                    f"{line}행 '{labels['month']}': {sale.organisation.name}의 {screen_month(sale.month)} "
-                    f"{sale.channel.name} 매출은 이미 올렸습니다."
-                )
     if not rows:
         raise ValidationFailed("엑셀 파일에 매출 행이 없습니다.", field_errors={"file": ["매출 행이 없습니다."]})
     if errors:
         raise ValidationFailed(
             "엑셀 파일에 잘못된 값이 있어 아무것도 저장하지 않았습니다.", field_errors={"file": errors}
         )
+    sales = [sale for _, sale in checked]
     with history_batch(
         kind="economy.sales", label="판로 매출 일괄 등록", subject=f"판로 매출 {file_name or '엑셀'}", actor=actor
     ):
-        sales = [sale for _, sale in checked]
-        ChannelSale.objects.bulk_create(sales, batch_size=1000)
-        history_bulk_created(
-            sales, describe=lambda s: f"{s.channel.name} {s.organisation.name} {screen_month(s.month)}"
+        existing = ChannelSale.objects.filter(
+            channel_id__in={s.channel_id for s in sales}, month__in={s.month for s in sales}
+        )
+        history_bulk_replace(
+            ChannelSale,
+            existing=existing,
+            rows=sales,
+            key=("channel_id", "organisation_id", "month"),
+            fields=("amount",),
+            extra=("upload_name",),
+            describe=lambda s: f"{s.channel.name} {s.organisation.name} {screen_month(s.month)}",
+            keep_missing=True,
         )
     return len(sales)
 

@@ -151,16 +151,24 @@ def test_one_bad_row_of_the_sales_sheet_writes_nothing_and_says_where(market, so
     assert not ChannelSale.objects.exists()
 
 
-def test_the_sales_sheet_is_written_whole_once(market, social_economy_staff):
+def test_the_sales_sheet_is_written_whole_and_a_second_one_corrects_it(market, social_economy_staff):
     row = {"channel": "HAMKKE-NURI", "business_number": market.business_number_text, "month": date(2018, 3, 15)}
-    data = _sheet([{**row, "amount": 1_500_000}])
-    assert services.sale_import(actor=social_economy_staff, data=data) == 1
+    assert services.sale_import(actor=social_economy_staff, data=_sheet([{**row, "amount": 1_500_000}])) == 1
     sale = ChannelSale.objects.get()
     assert (sale.month, sale.amount) == (date(2018, 3, 1), 1_500_000)
-    with pytest.raises(ValidationFailed) as again:
-        services.sale_import(actor=social_economy_staff, data=data)
-    assert "이미 올렸습니다" in again.value.field_errors["file"][0]
-    assert ChannelSale.objects.count() == 1
+    april = {**row, "month": date(2018, 4, 2), "amount": 90_000}
+    services.sale_import(actor=social_economy_staff, data=_sheet([{**row, "amount": 1_600_000}, april]))
+    assert dict(ChannelSale.objects.values_list("month", "amount")) == {
+        date(2018, 3, 1): 1_600_000,
+        date(2018, 4, 1): 90_000,
+    }
+    corrected = LogEntry.objects.get_for_object(sale).filter(action=LogEntry.Action.UPDATE).get()
+    assert "1500000" in str(corrected.changes) and "1600000" in str(corrected.changes)
+    twice = _sheet([{**row, "amount": 1}, {**row, "amount": 2}])
+    with pytest.raises(ValidationFailed) as refused:
+        services.sale_import(actor=social_economy_staff, data=twice)
+    assert refused.value.field_errors["file"] == ["5행 '월(그 달의 아무 날)': 4행과 같은 판로·기업·월입니다."]
+    assert ChannelSale.objects.get(month=date(2018, 3, 1)).amount == 1_600_000
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
