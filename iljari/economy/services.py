@@ -137,6 +137,10 @@ def _after(errors: dict, field: str, later, earlier, message: str) -> None:
         errors[field] = [message]
 
 
+def _quoted(text: str) -> str:
+    return f"'{text}'"
+
+
 def _raise(errors: dict) -> None:
     if errors:
         raise ValidationFailed(field_errors=errors)
@@ -172,7 +176,7 @@ def member_save(
         if member is not None:
             same = same.exclude(pk=member.pk)
         if same.exists():
-            errors["name"] = [f"회원 {with_topic(repr_quoted(name))} 이미 있습니다."]
+            errors["name"] = [f"회원 {with_topic(_quoted(name))} 이미 있습니다."]
     _raise(errors)
     with transaction.atomic():
         member = NetworkMember() if member is None else NetworkMember.objects.select_for_update().get(pk=member.pk)
@@ -180,10 +184,6 @@ def member_save(
         member.joined_on, member.left_on, member.note = joined_on, left_on, note
         member.save()
     return member
-
-
-def repr_quoted(text: str) -> str:
-    return f"'{text}'"
 
 
 def dues_record(
@@ -369,7 +369,7 @@ def space_save(
         if space is not None:
             same = same.exclude(pk=space.pk)
         if same.exists():
-            errors["name"] = [f"공간 {with_topic(repr_quoted(name))} 이미 있습니다."]
+            errors["name"] = [f"공간 {with_topic(_quoted(name))} 이미 있습니다."]
     _raise(errors)
     with transaction.atomic():
         space = Space() if space is None else Space.objects.select_for_update().get(pk=space.pk)
