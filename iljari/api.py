@@ -25,6 +25,7 @@ from iljari.core.decorators import office_page
 from iljari.core.errors import IljariError, error_body
 from iljari.core.middleware import SERVER_ERROR, note_database_failure
 from iljari.core.years_api import router as years_router
+from iljari.economy.api import router as economy_router
 from iljari.enterprises.api import router as enterprises_router
 from iljari.finance.api import router as finance_router
 from iljari.frontline.api import portal as frontline_portal_router
@@ -88,6 +89,7 @@ api.add_router("/grants", grants_district_router)
 api.add_router("/grants", grants_union_router)
 api.add_router("/approvals", approvals_router)
 api.add_router("/messaging", messaging_router)
+api.add_router("/economy", economy_router)
 
 PYDANTIC_MESSAGES = {
     "missing": "필수 항목입니다.",

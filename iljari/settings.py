@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "iljari.frontline",
     "iljari.fund",
     "iljari.grants",
+    "iljari.economy",
     "iljari.web",
     "iljari.demo",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("iljari.frontline.urls")),
     path("", include("iljari.fund.urls")),
     path("grants/", include("iljari.grants.urls")),
+    path("economy/", include("iljari.economy.urls")),
     path("payroll/transfers/", include("iljari.payroll.transfer_urls")),
     path("", include("iljari.approvals.urls")),
     path("", include("iljari.messaging.urls")),

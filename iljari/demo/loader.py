@@ -21,6 +21,7 @@ from iljari.demo.console import PartProgress
 from iljari.demo.dataset import accounts, org
 from iljari.demo.dataset.people import synthetic_people
 from iljari.demo.districts_loader import load_districts
+from iljari.demo.economy_loader import load_economy
 from iljari.demo.enterprises_loader import load_enterprises
 from iljari.demo.events_loader import load_events
 from iljari.demo.frontline_loader import load_frontline
@@ -187,6 +188,7 @@ PARTS = (
     ("현장 창구", load_frontline),
     ("행사·캠페인", load_events),  # after the frontline: the forum's sessions are its programme FORUM-2018
     ("시-구 협력사업", load_districts),
+    ("사회적경제 연대·판로", load_economy),  # after the districts: the 특구 are their staged funding
     ("공지사항·자주 묻는 질문", load_board),
 )
 

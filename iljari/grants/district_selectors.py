@@ -18,6 +18,11 @@ Contract:
 - district_years(*, user) -> list[int]
 - ecosystem_list(*, user) -> QuerySet[EcosystemSupport]            scoped like the projects; stage-2 total annotated
 - ecosystem_get(*, user, code) -> EcosystemSupport                 404 outside the scope
+- ecosystem_zone_counts(*, year, as_of) -> dict
+      the office's 사회적경제특구 counts from the staged funding (no user: the figures registered from records and
+      the indicator 사회적경제 특구 육성(누계) read it): `main` the zones whose 본사업 year runs in `year` and began
+      by `as_of`, `year3` those of them in their third 본사업 year, `cumulative` every zone whose 본사업 began by
+      `as_of` (누계)
 - district_programme_get(*, user, kind="district"|"ecosystem") -> plan.Programme
       the programme (주요업무) the district projects or the ecosystem funding belong to (DISTRICT_PROGRAMME,
       ECOSYSTEM_PROGRAMME); a Korean ValidationFailed when the office's plan does not hold it
@@ -231,6 +236,18 @@ def ecosystem_get(*, user, code: str) -> EcosystemSupport:
     if support is None:
         raise NotFound("자치구 생태계 지원 사업을 찾을 수 없습니다.")
     return support
+
+
+def ecosystem_zone_counts(*, year: int, as_of: date) -> dict[str, int]:
+    main = EcosystemTranche.objects.filter(
+        support__kind=EcosystemSupport.Kind.SPECIAL_ZONE, stage=EcosystemTranche.Stage.MAIN, starts_on__lte=as_of
+    )
+    running = main.filter(starts_on__year__lte=year, ends_on__gte=date(year, 1, 1))
+    return {
+        "main": running.values("support").distinct().count(),
+        "year3": running.filter(year_number=3).values("support").distinct().count(),
+        "cumulative": main.values("support").distinct().count(),
+    }
 
 
 DISTRICT_PROGRAMME = "P1-05"  # 시-구 상향적·협력적 일자리 창출사업 (the 2018 office's programme code)

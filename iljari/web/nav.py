@@ -102,6 +102,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         group="기업·단체",
     ),
     NavItem("공공구매", "enterprises:procurement", access.access_procurement_view, "enterprises:p", group="기업·단체"),
+    NavItem("사회적경제 연대·판로", "economy:home", access.access_economy_view, "economy:", group="기업·단체"),
     NavItem(
         "기업 공모", "intake:org_portal_calls", access.access_organisation_own, "intake:org_portal", group="기업 서비스"
     ),

@@ -88,6 +88,8 @@ from iljari.core.access.organisations import (  # noqa: F401
     access_district_projects_manage,
     access_district_projects_manage_any,
     access_district_projects_view,
+    access_economy_manage,
+    access_economy_view,
     access_frontline_closure_change,
     access_frontline_manage,
     access_frontline_manage_any,

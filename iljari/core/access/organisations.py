@@ -306,3 +306,17 @@ def scope_frontline_divisions(user, divisions: QuerySet) -> QuerySet:
     if user.org_unit_id is None:
         return divisions.none()
     return divisions.filter(path=division_path(user.org_unit.path))
+
+
+def access_economy_view(user) -> bool:
+    """The social economy's networks and markets (GSEF, 공정무역도시, spaces and their tenants, sales channels): the
+    office-wide roles."""
+    return _role(user) in OFFICE_WIDE_ROLES
+
+
+def access_economy_manage(user) -> bool:
+    """Keep the social economy's networks and markets: the office manager, and staff of the division that runs the
+    social economy (the org unit marked `runs_social_economy`: 사회적경제담당관), as access_figures_enter reaches it."""
+    if _role(user) == Role.OFFICE_MANAGER:
+        return True
+    return any(access_figures_enter(user, path) for path in marked_division_paths("runs_social_economy"))

@@ -56,6 +56,10 @@ SIB_MANAGE = {Role.OFFICE_MANAGER}
 # 노동단체 지원 (grants): read as the agreements (and by a labour organisation's own account, which the persona is
 # not); kept by 노동정책담당관 (not the staff persona's division: grants/tests/test_union_pages.py).
 UNIONS_VIEW = GRANTS_VIEW
+# 사회적경제 연대·판로 (economy): the office-wide roles read; 사회적경제담당관 keeps it (not the staff persona's
+# division: economy/tests/test_economy.py), and the office manager.
+ECONOMY_VIEW = OFFICE_WIDE
+ECONOMY_MANAGE = {Role.OFFICE_MANAGER}
 # 결재: 결재함 and the 전결 rules for office staff, district officers and the auditor (who reads); the office manager
 # sets the rules. Drafting an act is checked again by the act's own gate on its record (approvals/tests/test_pages.py).
 APPROVALS_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.DISTRICT_OFFICER}
@@ -176,6 +180,20 @@ PAGES = [
     ("grants:ecosystem_list", "/grants/ecosystem/", DISTRICTS_VIEW),
     ("grants:ecosystem_create", "/grants/ecosystem/new/", DISTRICTS_MANAGE),
     ("grants:sib_list", "/grants/sib/", SIB_VIEW),
+    ("economy:home", "/economy/?year=2018&as_of=2018-06-30", ECONOMY_VIEW),
+    ("economy:members", "/economy/gsef/", ECONOMY_VIEW),
+    ("economy:members_export", "/economy/gsef/export.xlsx", ECONOMY_VIEW),
+    ("economy:member_create", "/economy/gsef/new/", ECONOMY_MANAGE),
+    ("economy:dialogues", "/economy/gsef/dialogues/", ECONOMY_VIEW),
+    ("economy:dialogues_export", "/economy/gsef/dialogues/export.xlsx", ECONOMY_VIEW),
+    ("economy:fair_trade", "/economy/fair-trade/?year=2018&as_of=2018-06-30", ECONOMY_VIEW),
+    ("economy:spaces", "/economy/spaces/", ECONOMY_VIEW),
+    ("economy:spaces_export", "/economy/spaces/export.xlsx", ECONOMY_VIEW),
+    ("economy:space_create", "/economy/spaces/new/", ECONOMY_MANAGE),
+    ("economy:markets", "/economy/markets/?year=2018&as_of=2018-06-30", ECONOMY_VIEW),
+    ("economy:sales_export", "/economy/markets/export.xlsx?year=2018", ECONOMY_VIEW),
+    ("economy:sales_upload", "/economy/markets/upload/", ECONOMY_MANAGE),
+    ("economy:sales_template", "/economy/markets/template.xlsx", ECONOMY_MANAGE),
     ("grants:sib_create", "/grants/sib/new/", SIB_MANAGE),
     ("grants:union_list", "/grants/unions/", UNIONS_VIEW),
 ]
@@ -249,6 +267,12 @@ API = [
     ("/api/grants/ecosystem", DISTRICTS_VIEW),
     ("/api/grants/sib", SIB_VIEW),
     ("/api/grants/unions", UNIONS_VIEW),
+    ("/api/economy/members", ECONOMY_VIEW),
+    ("/api/economy/dialogues?year=2018", ECONOMY_VIEW),
+    ("/api/economy/fair-trade/criteria?as_of=2018-06-30", ECONOMY_VIEW),
+    ("/api/economy/spaces", ECONOMY_VIEW),
+    ("/api/economy/sales?year=2018", ECONOMY_VIEW),
+    ("/api/economy/figures?year=2018&as_of=2018-06-30", ECONOMY_VIEW),
 ]
 
 FIGURES = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -627,6 +651,16 @@ NOT_PAGES = {
     "messaging:message_detail",
     "messaging:message_retry",
     "messaging:message_cancel",
+    # economy: object pages and POST actions, tested in economy/tests/test_economy.py
+    "economy:member_detail",
+    "economy:member_edit",
+    "economy:evidence_document",
+    "economy:space_detail",
+    "economy:space_edit",
+    "economy:space_use",
+    "economy:space_tenancy",
+    "economy:space_tenancy_end",
+    "economy:space_programme",
 }
 
 
@@ -835,6 +869,7 @@ def test_every_page_is_in_the_matrix():
         "frontline",
         "fund",
         "grants",
+        "economy",
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
@@ -1026,6 +1061,8 @@ GATES = [
     (access.access_sib_manage, SIB_MANAGE),  # the division staff persona is not of 사회적경제담당관
     (access.access_unions_view, UNIONS_VIEW),  # and a labour organisation's own account: see below
     (access.access_unions_menu, UNIONS_VIEW),
+    (access.access_economy_view, ECONOMY_VIEW),
+    (access.access_economy_manage, ECONOMY_MANAGE),  # the division staff persona is not of 사회적경제담당관
     (access.access_access_log_review_sign, {Role.AUDITOR}),
     (access.access_retention_rules_change, STRUCTURE),
     (access.access_destruction_register_view, {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.AUDITOR}),

@@ -173,6 +173,7 @@ ALL_KEYED = {
     "grants",
     "payroll",
     "transfers",
+    "economy",
 }  # every URL with a parameter (`<int:`, `<str:`): MODULE_OBJECT_URLS
 # namespaces whose URLs with a parameter name codes of the office's own public structure (units, districts,
 # programmes, indicators, rules), not anyone's private object; the role matrix covers them. `api`: the API's object
@@ -544,6 +545,18 @@ MODULE_OPEN_OBJECTS = {
     "board:staff_notice_retire": "the office's notices, every one to the office's staff",
     "board:staff_faq_edit": "the office's FAQ, every entry to the office's staff",
     "board:staff_faq_retire": "the office's FAQ, every entry to the office's staff",
+    # the social economy's networks and markets are the office's own records (GSEF members, spaces, the fair-trade
+    # evidence): no one's private record, every one to the office-wide roles and refused by role to anyone else
+    # (economy/tests/test_economy.py)
+    "economy:member_detail": "a GSEF member, the office's own network record",
+    "economy:member_edit": "a GSEF member, kept by 사회적경제담당관",
+    "economy:evidence_document": "the fair-trade certification's evidence, the office's own document",
+    "economy:space_detail": "a social-economy space, the office's own record",
+    "economy:space_edit": "a social-economy space, kept by 사회적경제담당관",
+    "economy:space_use": "a space's monthly use, kept by 사회적경제담당관",
+    "economy:space_tenancy": "a space's tenants, kept by 사회적경제담당관",
+    "economy:space_tenancy_end": "a space's tenant leaving, kept by 사회적경제담당관 (404 for another space's)",
+    "economy:space_programme": "a space's programmes, kept by 사회적경제담당관",
 }
 MODULE_DATA = {
     "phone": "010-6666-6666",

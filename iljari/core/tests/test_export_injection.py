@@ -50,6 +50,7 @@ NO_TEXT_DATA = {
     "/grants/payrolls/template.xlsx",
     "/enterprises/procurement/template.xlsx",
     "/performance/jobs/export.xlsx?year=2018",
+    "/economy/markets/template.xlsx",
 }
 
 
@@ -125,6 +126,7 @@ def hostile_office(office, make_agreement, client_as):
     _loan()
     _purchase_and_failed_message()
     _event()
+    _economy()
     return client_as
 
 
@@ -139,6 +141,22 @@ def _event():
     event_set(actor=None, code="EVENT-H", kind="festival", title="공정무역 페스티벌", organisers="서울시",
               programme=programme, division=programme.division, starts_on=date(2018, 5, 12), ends_on=date(2018, 5, 13),
               place="서울광장")  # fmt: skip
+
+
+def _economy():
+    """A GSEF member, a dialogue, a space and a month's sale through a channel (the economy's downloads)."""
+    from datetime import date
+
+    from iljari.economy import services as economy
+    from iljari.economy.models import ChannelSale
+    from iljari.enterprises.tests.factories import make_organisation
+
+    economy.member_save(actor=None, name="빌바오", kind="city", joined_on=date(2014, 11, 17))
+    economy.dialogue_save(actor=None, code="GSEF-H", title="아시아 정책대화", kind="dialogue", held_on=date(2018, 7, 5))
+    economy.space_save(actor=None, name="활성화 공간", kind="cluster", opened_on=date(2017, 1, 1))
+    channel = economy.channel_save(actor=None, code="MALL-H", name="함께누리몰", kind="online_mall")
+    seller = make_organisation("누리사회적기업")
+    ChannelSale.objects.create(channel=channel, organisation=seller, month=date(2018, 3, 1), amount=1_000)
 
 
 def _purchase_and_failed_message():
