@@ -35,3 +35,6 @@ class FrontlineConfig(AppConfig):
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
         retention.register()
+        from iljari.frontline import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

@@ -46,3 +46,7 @@ class GrantsConfig(AppConfig):
         from iljari.grants import approval_acts
 
         approval_acts.register_acts()
+
+        from iljari.grants import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

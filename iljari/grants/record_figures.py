@@ -1,0 +1,166 @@
+"""The 2018 report's counts that the grants' records give (performance.record_figures), registered when the app
+starts: the social enterprises' wage and social-insurance subsidies and the business-development grants (Ⅲ 3-①:
+"인건비 / 사회보험료 지원 : 1,208개 기업(3,992백만원) / 4,971명 (1,179백만원)", "사업개발비 지원 : 111개
+기업(2.400백만원)") and the 시-구 협력 district projects (Ⅲ 1-⑤: 23개 자치구 75개 사업, 계속 50·신규 25, 일자리 2,573개
+by target group).
+
+The system's reads (no user):
+- subsidies: the year's employment-kind grant programmes of P3-01 — their agreements, the payrolls' wage and
+  insurance subsidies paid by the day (a payroll counts once its disbursement is paid), and the people in them
+  (an employee of an agreement counted once, from the paid payrolls' lines); the business-development grants are
+  the year's project-kind programmes of P3-01 — their agreements and the tranches paid by the day.
+- district projects: the year's projects of P1-05 and the jobs they plan by target group (each project's record
+  of its jobs; the report's 2,573개 is the projects' total).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from iljari.grants.models import (
+    Disbursement,
+    DistrictProject,
+    DistrictProjectJobs,
+    GrantAgreement,
+    GrantProgramme,
+    PayrollLine,
+)
+from iljari.grants.models import Payroll as GrantPayroll
+
+MILLION = Decimal(1_000_000)
+Kind = GrantProgramme.Kind
+
+
+def _agreements(year: int, kind: str, programme: str = "P3-01"):
+    return GrantAgreement.objects.filter(
+        programme__year=year, programme__kind=kind, programme__programme__code=programme
+    )
+
+
+def _paid_payrolls(year: int, as_of: date):
+    return GrantPayroll.objects.filter(
+        agreement__in=_agreements(year, Kind.EMPLOYMENT), disbursement__paid_on__lte=as_of
+    )
+
+
+def subsidy_million(field: str):
+    def count(*, year: int, as_of: date) -> Decimal:
+        return Decimal(_paid_payrolls(year, as_of).aggregate(s=Sum(field))["s"] or 0) / MILLION
+
+    return count
+
+
+def subsidised_people(*, year: int, as_of: date) -> int:
+    lines = PayrollLine.objects.filter(payroll__in=_paid_payrolls(year, as_of))
+    return lines.values_list("payroll__agreement_id", "employee_number").distinct().count()
+
+
+def development_paid_million(*, year: int, as_of: date) -> Decimal:
+    paid = Disbursement.objects.filter(agreement__in=_agreements(year, Kind.PROJECT), paid_on__lte=as_of)
+    return Decimal(paid.aggregate(s=Sum("amount"))["s"] or 0) / MILLION
+
+
+def district_projects(year: int):
+    return DistrictProject.objects.filter(year=year, programme__code="P1-05")
+
+
+def district_jobs(*, year: int, group: str | None = None) -> int:
+    rows = DistrictProjectJobs.objects.filter(project__in=district_projects(year))
+    if group is not None:
+        rows = rows.filter(target_group=group)
+    return rows.aggregate(n=Sum("planned"))["n"] or 0
+
+
+def register() -> None:
+    from iljari.performance.record_figures import RecordFigure, record_figure_register
+
+    def figure(programme, key, label, unit, page, count):
+        record_figure_register(
+            RecordFigure(key=key, programme=programme, label=label, unit=unit, page=page, count=count)
+        )
+
+    agreements = "grants:agreement_list"
+    figure(
+        "P3-01",
+        "p3-01.wage.enterprises",
+        "사회적기업 인건비·사회보험료 지원 기업",
+        "개",
+        agreements,
+        lambda *, year, as_of: _agreements(year, Kind.EMPLOYMENT).filter(signed_on__lte=as_of).count(),
+    )
+    figure("P3-01", "p3-01.wage.amount", "인건비 지원액", "백만원", agreements, subsidy_million("wage_subsidy"))
+    figure("P3-01", "p3-01.insurance.people", "사회보험료 지원 인원", "명", agreements, subsidised_people)
+    figure(
+        "P3-01",
+        "p3-01.insurance.amount",
+        "사회보험료 지원액",
+        "백만원",
+        agreements,
+        subsidy_million("insurance_subsidy"),
+    )
+    figure(
+        "P3-01",
+        "p3-01.development.enterprises",
+        "사업개발비 지원 기업",
+        "개",
+        agreements,
+        lambda *, year, as_of: _agreements(year, Kind.PROJECT).filter(signed_on__lte=as_of).count(),
+    )
+    figure("P3-01", "p3-01.development.amount", "사업개발비 지원액", "백만원", agreements, development_paid_million)
+
+    projects = "grants:district_project_list"
+    figure(
+        "P1-05",
+        "p1-05.projects",
+        "시-구 협력 일자리 사업 수",
+        "개",
+        projects,
+        lambda *, year, as_of: district_projects(year).filter(starts_on__lte=as_of).count(),
+    )
+    figure(
+        "P1-05",
+        "p1-05.projects.continued",
+        "시-구 협력 계속사업 수",
+        "개",
+        projects,
+        lambda *, year, as_of: district_projects(year).filter(starts_on__lte=as_of, is_new=False).count(),
+    )
+    figure(
+        "P1-05",
+        "p1-05.projects.new",
+        "시-구 협력 신규사업 수",
+        "개",
+        projects,
+        lambda *, year, as_of: district_projects(year).filter(starts_on__lte=as_of, is_new=True).count(),
+    )
+    figure(
+        "P1-05",
+        "p1-05.districts",
+        "시-구 협력 사업 자치구 수",
+        "개",
+        projects,
+        lambda *, year, as_of: (
+            district_projects(year).filter(starts_on__lte=as_of).values("district").distinct().count()
+        ),
+    )
+    figure(
+        "P1-05", "p1-05.jobs", "시-구 협력 일자리 창출", "개", projects, lambda *, year, as_of: district_jobs(year=year)
+    )
+    for key, group, word in (
+        ("youth", "youth", "청년"),
+        ("new-middle-aged", "middle_aged", "신중년"),
+        ("women", "women", "여성"),
+        ("seniors", "seniors", "어르신"),
+        ("other", "general", "기타"),
+    ):
+        figure(
+            "P1-05",
+            f"p1-05.jobs.{key}",
+            f"시-구 협력 일자리: {word}",
+            "개",
+            projects,
+            lambda *, year, as_of, group=group: district_jobs(year=year, group=group),
+        )
