@@ -1,6 +1,7 @@
 """The 2018 report's counts that the frontline records give (performance.record_figures), registered when the app
-starts: the youth job centre (Ⅲ 1-②), the labour rights desks (Ⅲ 2-⑥), the 노사민정 아카데미 (Ⅲ 2-④), the shelters
-(Ⅲ 2-⑤), the public sector's conversions (Ⅲ 2-①) and working hours (Ⅲ 2-②).
+starts: the youth job centre (Ⅲ 1-②: its counselling, programmes, rooms and their users), the labour rights desks
+(Ⅲ 2-⑥), the 노사민정 아카데미 (Ⅲ 2-④), the shelters (Ⅲ 2-⑤), the public sector's conversions (Ⅲ 2-①) and working
+hours (Ⅲ 2-②).
 
 Each count is the system's read of the desk's records (no user: the registry's page is behind the office figures'
 gate), counted as `selectors.frontline_figures` counts them for the year from 1 January to the as-of day; a figure
@@ -55,6 +56,11 @@ def _room_users(year: int, as_of: date, **kind) -> int:
     if "exclude" in kind:
         rows = rows.exclude(room__kind=kind["exclude"])
     return rows.aggregate(n=Sum("headcount"))["n"] or 0
+
+
+def youth_rooms(kind: str) -> int:
+    """The youth job centre's rooms of a kind in use (a room has no opening date: the rooms as they stand)."""
+    return Room.objects.filter(service_point__kind=YOUTH, kind=kind, is_active=True).count()
 
 
 def youth_sessions(year: int, as_of: date):
@@ -204,6 +210,19 @@ def register() -> None:
         "frontline:room_list",
         lambda *, year, as_of: _room_users(year, as_of, exclude=Room.Kind.STUDY),
     )
+    for kind, word in (
+        (Room.Kind.STUDY, "스터디룸"),
+        (Room.Kind.MENTORING, "멘토링실"),
+        (Room.Kind.SEMINAR, "세미나실"),
+    ):
+        figure(
+            "P1-02",
+            f"p1-02.rooms.{kind}",
+            f"청년일자리센터 {word} 수",
+            "실",
+            "frontline:room_list",
+            lambda *, year, as_of, kind=kind: youth_rooms(kind),
+        )
     # Ⅲ 2-① 비정규직의 정규직화
     figure(
         "P2-01",

@@ -1,14 +1,17 @@
 """The 2018 report's counts that the grants' records give (performance.record_figures), registered when the app
-starts: the social enterprises' wage and social-insurance subsidies and the business-development grants (Ⅲ 3-①:
-"인건비 / 사회보험료 지원 : 1,208개 기업(3,992백만원) / 4,971명 (1,179백만원)", "사업개발비 지원 : 111개
-기업(2.400백만원)") and the 시-구 협력 district projects (Ⅲ 1-⑤: 23개 자치구 75개 사업, 계속 50·신규 25, 일자리 2,573개
-by target group).
+starts: the calls' selections of the 소셜벤처 민관협력사업 (Ⅲ 3-⑤: "5개기관 선정") and of the fair-trade grants
+(Ⅲ 3-⑥: "7개 자치구, 150백만원", "6개 단체, 230백만원"), the social enterprises' wage and social-insurance
+subsidies and the business-development grants (Ⅲ 3-①: "인건비 / 사회보험료 지원 : 1,208개 기업(3,992백만원) /
+4,971명 (1,179백만원)", "사업개발비 지원 : 111개 기업(2.400백만원)") and the 시-구 협력 district projects (Ⅲ 1-⑤:
+23개 자치구 75개 사업, 계속 50·신규 25, 일자리 2,573개 by target group).
 
 The system's reads (no user):
 - subsidies: the year's employment-kind grant programmes of P3-01 — their agreements, the payrolls' wage and
   insurance subsidies paid by the day (a payroll counts once its disbursement is paid), and the people in them
   (an employee of an agreement counted once, from the paid payrolls' lines); the business-development grants are
   the year's project-kind programmes of P3-01 — their agreements and the tranches paid by the day.
+- selections: the year's agreements of the plan programme signed by the day (the fair-trade ones told apart by
+  their grantee: a district's, or an organisation's), and their city amounts.
 - district projects: the year's projects of P1-05 and the jobs they plan by target group (each project's record
   of its jobs; the report's 2,573개 is the projects' total).
 """
@@ -63,6 +66,32 @@ def development_paid_million(*, year: int, as_of: date) -> Decimal:
     return Decimal(paid.aggregate(s=Sum("amount"))["s"] or 0) / MILLION
 
 
+# The grant programmes a call selected: the printed count's key -> how the programme is told among the year's ones
+# of its plan programme (the fair-trade calls by the grantee: districts, or organisations).
+SELECTED = {
+    "p3-05.accelerators": ("P3-05", None),
+    "p3-06.district-grants": ("P3-06", True),
+    "p3-06.ngo-grants": ("P3-06", False),
+}
+
+
+def _selected(key: str, year: int, as_of: date):
+    programme, districts = SELECTED[key]
+    rows = GrantAgreement.objects.filter(
+        programme__year=year, programme__programme__code=programme, signed_on__lte=as_of
+    )
+    if districts is not None:
+        rows = rows.filter(district__isnull=not districts)
+    return rows
+
+
+def selected_million(key: str):
+    def count(*, year: int, as_of: date) -> Decimal:
+        return Decimal(_selected(key, year, as_of).aggregate(s=Sum("city_amount"))["s"] or 0) / MILLION
+
+    return count
+
+
 def district_projects(year: int):
     return DistrictProject.objects.filter(year=year, programme__code="P1-05")
 
@@ -110,6 +139,18 @@ def register() -> None:
         lambda *, year, as_of: _agreements(year, Kind.PROJECT).filter(signed_on__lte=as_of).count(),
     )
     figure("P3-01", "p3-01.development.amount", "사업개발비 지원액", "백만원", agreements, development_paid_million)
+
+    for key, label in (
+        ("p3-05.accelerators", "소셜벤처 민관협력사업 전문지원기관(액셀러레이터) 선정"),
+        ("p3-06.district-grants", "자치구 공정무역 특화사업 공모 선정 자치구"),
+        ("p3-06.ngo-grants", "공정무역 캠페인·교육연구 지원사업 공모 선정 단체"),
+    ):
+        programme = SELECTED[key][0]
+        figure(
+            programme, key, label, "개", agreements, lambda *, year, as_of, key=key: _selected(key, year, as_of).count()
+        )
+        if programme == "P3-06":
+            figure(programme, f"{key}.amount", f"{label}(선정액)", "백만원", agreements, selected_million(key))
 
     projects = "grants:district_project_list"
     figure(

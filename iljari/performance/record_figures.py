@@ -9,7 +9,8 @@ Contract:
   as-of date, or standing on that date) and answers a number in the unit, or None when there is nothing to count.
 - `record_figure_rows(*, year, as_of, programme=None)` — every registered figure (of a programme) with its value
   from records and, when the year's `ProgrammeFigure` of the same key exists, the printed value and whether they
-  agree. Read by the 본문 수치 page, its API and the demo check.
+  agree, by programme and within one in registration order. Read by the page 보고서 수치와 기록, its API, the
+  command and the demo check.
 - `record_figures_registered()` — the figures in registration order (tests).
 - `RecordFigureRow.status` — "agrees" (일치), "differs" (불일치), "unprinted" (인쇄값 없음: the report printed no
   number under the key) or "no_records" (기록 없음: the count answered None); `status_label` says it in Korean.
@@ -118,5 +119,6 @@ def record_figure_rows(*, year: int, as_of: date, programme: str | None = None) 
                 url=_page_url(figure),
             )
         )
-    rows.sort(key=lambda r: (r.figure.programme, r.figure.key))
+    order = {key: index for index, key in enumerate(_FIGURES)}  # within a programme, as registered (the text's order)
+    rows.sort(key=lambda r: (r.figure.programme, order[r.figure.key]))
     return rows

@@ -35,6 +35,10 @@ PRINTED = {
     "p1-02.space": 22_253,
     "p1-02.space.study": 14_310,
     "p1-02.space.rental": 7_943,
+    # 1-② 운영개요: "스터디룸 13, 멘토링실 5, 세미나실 1"
+    "p1-02.rooms.study": 13,
+    "p1-02.rooms.mentoring": 5,
+    "p1-02.rooms.seminar": 1,
     # 1-③ 뉴딜일자리: "944명 모집 6617명 지원"
     "p1-03.first-call.quota": 944,
     "p1-03.first-call.applied": 6_617,
@@ -108,12 +112,21 @@ PRINTED = {
     "p3-01.development.enterprises": 111,
     "p3-01.development.amount": 2_400,
     "p3-01.procurement.actual": 349,
-    # 3-③ 사회투자기금: "채권잔액: 총 127건, 41,781백만원('18년 원금 회수액 2,020백만원)", "6개 수행기관, 40억원"
+    # 3-③ 사회투자기금: "'18년 기금규모(市 출연금) : 552억원", "채권잔액: 총 127건, 41,781백만원('18년 원금 회수액
+    # 2,020백만원)", "6개 수행기관, 40억원"
+    "p3-03.contributed": 552,
     "p3-03.outstanding.loans": 127,
     "p3-03.outstanding": 41_781,
     "p3-03.recovered": 2_020,
     "p3-03.intermediaries": 6,
     "p3-03.intermediaries.amount": 40,
+    # 3-⑤ 소셜벤처: "운영 전문지원기관 공모, 5개기관 선정"
+    "p3-05.accelerators": 5,
+    # 3-⑥ 공정무역: "(7개 자치구, 150백만원)", "(6개 단체, 230백만원)"
+    "p3-06.district-grants": 7,
+    "p3-06.district-grants.amount": 150,
+    "p3-06.ngo-grants": 6,
+    "p3-06.ngo-grants.amount": 230,
 }
 
 
