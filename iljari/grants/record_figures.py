@@ -1,15 +1,17 @@
 """The 2018 report's counts that the grants' records give (performance.record_figures), registered when the app
 starts: the calls' selections of the 소셜벤처 민관협력사업 (Ⅲ 3-⑤: "5개기관 선정") and of the fair-trade grants
-(Ⅲ 3-⑥: "7개 자치구, 150백만원", "6개 단체, 230백만원"), the social enterprises' wage and social-insurance
-subsidies and the business-development grants (Ⅲ 3-①: "인건비 / 사회보험료 지원 : 1,208개 기업(3,992백만원) /
-4,971명 (1,179백만원)", "사업개발비 지원 : 111개 기업(2.400백만원)") and the 시-구 협력 district projects (Ⅲ 1-⑤:
-23개 자치구 75개 사업, 계속 50·신규 25, 일자리 2,573개 by target group).
+(Ⅲ 3-⑥: "7개 자치구, 150백만원", "6개 단체, 230백만원"); the social enterprises' support (Ⅲ 3-①: "인건비 /
+사회보험료 지원 : 1,208개 기업(3,992백만원) / 4,971명 (1,179백만원)", "사업개발비 지원 : 111개 기업(2.400백만원)",
+마을기업 "예비 3개 기업, 총 23백만원 / 신규 6개 기업, 총 218백만원 / 2차년도 5개 기업 총 142백만원", 혁신형 "18개
+기업, 총 633백만원"); the 시-구 협력 district projects (Ⅲ 1-⑤: 23개 자치구 75개 사업, 계속 50·신규 25, 일자리 2,573개
+by target group).
 
 The system's reads (no user):
 - subsidies: the year's employment-kind grant programmes of P3-01 — their agreements, the payrolls' wage and
   insurance subsidies paid by the day (a payroll counts once its disbursement is paid), and the people in them
-  (an employee of an agreement counted once, from the paid payrolls' lines); the business-development grants are
-  the year's project-kind programmes of P3-01 — their agreements and the tranches paid by the day.
+  (an employee of an agreement counted once, from the paid payrolls' lines); the business-development grants, the
+  마을기업 육성 (예비·신규·2차년도) and the 혁신형 사업모델 are the year's grant programmes of those codes
+  (`PROJECT_GRANTS`) — their agreements signed by the day and the tranches paid by the day.
 - selections: the year's agreements of the plan programme signed by the day (the fair-trade ones told apart by
   their grantee: a district's, or an organisation's), and their city amounts.
 - district projects: the year's projects of P1-05 and the jobs they plan by target group (each project's record
@@ -61,17 +63,42 @@ def subsidised_people(*, year: int, as_of: date) -> int:
     return lines.values_list("payroll__agreement_id", "employee_number").distinct().count()
 
 
-def development_paid_million(*, year: int, as_of: date) -> Decimal:
-    paid = Disbursement.objects.filter(agreement__in=_agreements(year, Kind.PROJECT), paid_on__lte=as_of)
-    return Decimal(paid.aggregate(s=Sum("amount"))["s"] or 0) / MILLION
+# The project grants of P3-01 the report counts one by one, told by the grant programme's code (`<year>-<name>`, as
+# the office codes its grant programmes): the printed figure's key -> the name part of the code.
+PROJECT_GRANTS = {
+    "p3-01.development": "SE-DEVELOPMENT",
+    "p3-01.village.preliminary": "VILLAGE-PRELIMINARY",
+    "p3-01.village.new": "VILLAGE-NEW",
+    "p3-01.village.second": "VILLAGE-SECOND",
+    "p3-01.innovation": "SE-INNOVATION",
+}
+
+
+def _project_grants(key: str, year: int):
+    return GrantAgreement.objects.filter(programme__code=f"{year}-{PROJECT_GRANTS[key]}")
+
+
+def project_grantees(key: str):
+    def count(*, year: int, as_of: date) -> int:
+        return _project_grants(key, year).filter(signed_on__lte=as_of).count()
+
+    return count
+
+
+def project_paid_million(key: str):
+    def count(*, year: int, as_of: date) -> Decimal:
+        paid = Disbursement.objects.filter(agreement__in=_project_grants(key, year), paid_on__lte=as_of)
+        return Decimal(paid.aggregate(s=Sum("amount"))["s"] or 0) / MILLION
+
+    return count
 
 
 # The grant programmes a call selected: the printed count's key -> how the programme is told among the year's ones
 # of its plan programme (the fair-trade calls by the grantee: districts, or organisations).
 SELECTED = {
     "p3-05.accelerators": ("P3-05", None),
-    "p3-06.district-grants": ("P3-06", True),
-    "p3-06.ngo-grants": ("P3-06", False),
+    "p3-06.fairtrade-districts": ("P3-06", True),
+    "p3-06.fairtrade-ngos": ("P3-06", False),
 }
 
 
@@ -130,20 +157,20 @@ def register() -> None:
         agreements,
         subsidy_million("insurance_subsidy"),
     )
-    figure(
-        "P3-01",
-        "p3-01.development.enterprises",
-        "사업개발비 지원 기업",
-        "개",
-        agreements,
-        lambda *, year, as_of: _agreements(year, Kind.PROJECT).filter(signed_on__lte=as_of).count(),
-    )
-    figure("P3-01", "p3-01.development.amount", "사업개발비 지원액", "백만원", agreements, development_paid_million)
+    for key, label in (
+        ("p3-01.development", "사업개발비 지원"),
+        ("p3-01.village.preliminary", "마을기업 육성(예비)"),
+        ("p3-01.village.new", "마을기업 육성(신규)"),
+        ("p3-01.village.second", "마을기업 육성(2차년도)"),
+        ("p3-01.innovation", "혁신형 사업모델 지원"),
+    ):
+        figure("P3-01", f"{key}.enterprises", f"{label} 기업", "개", agreements, project_grantees(key))
+        figure("P3-01", f"{key}.amount", f"{label}액", "백만원", agreements, project_paid_million(key))
 
     for key, label in (
         ("p3-05.accelerators", "소셜벤처 민관협력사업 전문지원기관(액셀러레이터) 선정"),
-        ("p3-06.district-grants", "자치구 공정무역 특화사업 공모 선정 자치구"),
-        ("p3-06.ngo-grants", "공정무역 캠페인·교육연구 지원사업 공모 선정 단체"),
+        ("p3-06.fairtrade-districts", "자치구 공정무역 특화사업 공모 선정 자치구"),
+        ("p3-06.fairtrade-ngos", "공정무역 캠페인·교육연구 지원사업 공모 선정 단체"),
     ):
         programme = SELECTED[key][0]
         figure(

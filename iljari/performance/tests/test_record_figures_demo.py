@@ -111,6 +111,16 @@ PRINTED = {
     "p3-01.insurance.amount": 1_179,
     "p3-01.development.enterprises": 111,
     "p3-01.development.amount": 2_400,
+    # "마을기업 … 예비 3개 기업, 총 23백만원 / 신규 6개 기업, 총 218백만원 / 2차년도 5개 기업 총 142백만원", "혁신형
+    # 사업모델 지원 : 18개 기업, 총 633백만원"
+    "p3-01.village.preliminary.enterprises": 3,
+    "p3-01.village.preliminary.amount": 23,
+    "p3-01.village.new.enterprises": 6,
+    "p3-01.village.new.amount": 218,
+    "p3-01.village.second.enterprises": 5,
+    "p3-01.village.second.amount": 142,
+    "p3-01.innovation.enterprises": 18,
+    "p3-01.innovation.amount": 633,
     "p3-01.procurement.actual": 349,
     # 3-③ 사회투자기금: "'18년 기금규모(市 출연금) : 552억원", "채권잔액: 총 127건, 41,781백만원('18년 원금 회수액
     # 2,020백만원)", "6개 수행기관, 40억원"
@@ -123,10 +133,10 @@ PRINTED = {
     # 3-⑤ 소셜벤처: "운영 전문지원기관 공모, 5개기관 선정"
     "p3-05.accelerators": 5,
     # 3-⑥ 공정무역: "(7개 자치구, 150백만원)", "(6개 단체, 230백만원)"
-    "p3-06.district-grants": 7,
-    "p3-06.district-grants.amount": 150,
-    "p3-06.ngo-grants": 6,
-    "p3-06.ngo-grants.amount": 230,
+    "p3-06.fairtrade-districts": 7,
+    "p3-06.fairtrade-districts.amount": 150,
+    "p3-06.fairtrade-ngos": 6,
+    "p3-06.fairtrade-ngos.amount": 230,
 }
 
 
