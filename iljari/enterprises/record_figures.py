@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Sum
 
@@ -39,6 +40,7 @@ def procurement_eok(*, year: int, as_of: date) -> Decimal:
     return Decimal(total or 0) / EOK
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Count, Q, Sum
 
@@ -149,6 +150,7 @@ def hours_reduced(*, first: int, last: int) -> int | None:
     return None if before is None or after is None else before - after
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 

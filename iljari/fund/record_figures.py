@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Sum
 
@@ -50,6 +51,7 @@ def first_round(year: int, as_of: date):
     return Agreement.objects.filter(year=year, call_round=1, starts_on__lte=as_of)
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 

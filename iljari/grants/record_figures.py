@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Sum
 
@@ -130,6 +131,7 @@ def district_jobs(*, year: int, group: str | None = None) -> int:
     return rows.aggregate(n=Sum("planned"))["n"] or 0
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 

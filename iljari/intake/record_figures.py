@@ -11,6 +11,7 @@ registered, not its selection.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from iljari.intake.models import Call
 from iljari.intake.selectors import call_figures, call_funnel
@@ -42,6 +43,7 @@ def _figures(programme: str, name: str):
     return count
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 

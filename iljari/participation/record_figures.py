@@ -14,6 +14,7 @@ The system's reads (no user: the registry's page is behind the office figures' g
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from django.db.models import Q
 
@@ -43,6 +44,7 @@ def in_training(*, year: int, as_of: date, track: str | None = None) -> int:
     return (rows if track is None else rows.filter(course__track=track)).count()
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 
