@@ -9,7 +9,9 @@ read at run time).
 - 공정무역 (P3-06): 자치구 공정무역 특화사업 7 districts 150백만원, 캠페인·교육연구 지원 6 단체 230백만원 ('18.4월).
 - 소셜벤처 (P3-05): 민관협력 액셀러레이팅 5 기관 1,000백만원 ('18.5월~12월).
 - 사회적기업 재정지원 (P3-01): 인건비·사회보험료 1,208 enterprises / 4,971 people (3,992백만원 / 1,179백만원),
-  사업개발비 111 enterprises 2,400백만원 — disbursed by June.
+  사업개발비 111 enterprises 2,400백만원 — disbursed by June; 마을기업 육성 (예비 3개 23백만원, 신규 6개 218백만원,
+  2차년도 5개 142백만원) and 혁신형 사업모델 (18개 기업 633백만원), paid by June on generated days. The 우수기업 지원
+  ('18년 50개, 780백만원) is selected in '18.9~12월: no agreement on '18.6.30.
 
 Which districts, organisations, dates and the split of a total over agreements are not in the report: they are
 generated from a fixed seed and named "(예시)"; the totals and counts are the report's. The subsidy rule (30% of the
@@ -69,7 +71,24 @@ PROGRAMMES = [
      "전액)은 예시입니다: 보고서에 기준이 없습니다."),
     ("2018-SE-DEVELOPMENT", "P3-01", "SOCIAL-ECONOMY-2018", "사회적기업 사업개발비 지원", "project", 2_400, {},
      "111개 기업, 2,400백만원."),
+    ("2018-VILLAGE-PRELIMINARY", "P3-01", "SOCIAL-ECONOMY-2018", "마을기업 육성사업(예비)", "project", 23, {},
+     "예비 3개 기업, 총 23백만원 지원."),
+    ("2018-VILLAGE-NEW", "P3-01", "SOCIAL-ECONOMY-2018", "마을기업 육성사업(신규)", "project", 218, {},
+     "신규 6개 기업, 총 218백만원 지원."),
+    ("2018-VILLAGE-SECOND", "P3-01", "SOCIAL-ECONOMY-2018", "마을기업 육성사업(2차년도)", "project", 142, {},
+     "2차년도 5개 기업 총 142백만원 지원."),
+    ("2018-SE-INNOVATION", "P3-01", "SOCIAL-ECONOMY-2018", "사회적경제 혁신형 사업모델 지원", "project", 633, {},
+     "주거·돌봄 등 사회문제를 해결하는 혁신형 사업모델 지원: 18개 기업, 총 633백만원."),
 ]  # fmt: skip
+
+# The 마을기업 육성사업 and the 혁신형 사업모델 (Ⅲ 3-① 추진현황, done by '18.6.30.): (programme, code prefix, name,
+# enterprises, 백만원, the day the agreements were signed and paid — ASSUMED: the report prints no date).
+VILLAGE_AND_INNOVATION = [
+    ("2018-VILLAGE-PRELIMINARY", "VP", "마을기업(예비)", 3, 23, date(2018, 3, 15)),
+    ("2018-VILLAGE-NEW", "VN", "마을기업(신규)", 6, 218, date(2018, 4, 16)),
+    ("2018-VILLAGE-SECOND", "VS", "마을기업(2차년도)", 5, 142, date(2018, 2, 19)),
+    ("2018-SE-INNOVATION", "IN", "혁신형 사업모델", 18, 633, date(2018, 5, 15)),
+]
 
 WAGE_ENTERPRISES, WAGE_PEOPLE = 1_208, 4_971
 WAGE_TOTAL, INSURANCE_TOTAL = 3_992 * MILLION, 1_179 * MILLION
@@ -284,6 +303,19 @@ def _development_grants(programme, grantees, generator) -> None:
     _post_tranches(programme)
 
 
+def _village_and_innovation(made, generator) -> None:
+    """Small programmes' agreements through the services, each paid in one tranche on its signing day; the grantees
+    are generated "(예시)" organisations, the split of each total is generated, the counts and totals are the
+    report's."""
+    for n, (code, prefix, word, count, total, day) in enumerate(VILLAGE_AND_INNOVATION):
+        for k, amount in enumerate(_split(total * MILLION, count, generator, 0.3)):
+            grantee = _organisation(f"{word} {k + 1}(예시)", "company", 880_004_000 + n * 100 + k)
+            _agreement(
+                made[code], grantee, f"2018-{prefix}-{k + 1:02d}", f"{word} 지원(예시)", amount, day,
+                starts_on=day, ends_on=date(2018, 12, 31), tranches=[(day, amount)],
+            )  # fmt: skip
+
+
 def load_grants() -> None:
     generator = random.Random(SEED)
     made = _programmes()
@@ -293,5 +325,6 @@ def load_grants() -> None:
     enterprises = _social_enterprises(WAGE_ENTERPRISES + DEVELOPMENT_ENTERPRISES)
     _wage_subsidies(made["2018-SE-WAGE"], enterprises[:WAGE_ENTERPRISES], generator)
     _development_grants(made["2018-SE-DEVELOPMENT"], enterprises[WAGE_ENTERPRISES:], generator)
+    _village_and_innovation(made, generator)
     last = Disbursement.objects.filter(agreement__programme=made["2018-SE-WAGE"]).aggregate(d=Max("paid_on"))["d"]
     services.grant_jobs_sync(programme=made["2018-SE-WAGE"].programme, year=YEAR, as_of=last or AS_OF)

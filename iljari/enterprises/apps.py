@@ -22,3 +22,7 @@ class EnterprisesConfig(AppConfig):
         ):
             track(model)
         retention.register()
+
+        from iljari.enterprises import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

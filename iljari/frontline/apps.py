@@ -37,3 +37,6 @@ class FrontlineConfig(AppConfig):
         track(models.FollowUp, exclude=("note",))
         retention.register()
         events_register()
+        from iljari.frontline import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

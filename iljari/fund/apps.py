@@ -43,3 +43,7 @@ class FundConfig(AppConfig):
         from iljari.fund import approval_acts
 
         approval_acts.register_acts()
+
+        from iljari.fund import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

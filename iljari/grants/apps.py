@@ -71,3 +71,6 @@ class GrantsConfig(AppConfig):
         from iljari.grants import union_retention
 
         union_retention.register()
+        from iljari.grants import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

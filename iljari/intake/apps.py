@@ -51,3 +51,7 @@ class IntakeConfig(AppConfig):
         from iljari.intake.worklist import intake_work_items
 
         worklist_register("intake", intake_work_items)
+
+        from iljari.intake import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

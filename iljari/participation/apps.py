@@ -49,3 +49,7 @@ class ParticipationConfig(AppConfig):
         from iljari.participation.worklist import participation_work_items
 
         worklist_register("participation", participation_work_items)
+
+        from iljari.participation import record_figures
+
+        record_figures.register()  # the report's counts from these records (performance.record_figures)

@@ -1,5 +1,6 @@
-"""performance API: indicators, job targets, validation results (read); indicator values and job
-achievements (write); the definitions — indicators, job targets, formula rules — created, edited and retired."""
+"""performance API: indicators, job targets, validation results, the report's counts beside the records (read);
+indicator values and job achievements (write); the definitions — indicators, job targets, formula rules —
+created, edited and retired."""
 
 from datetime import date
 from decimal import Decimal
@@ -205,6 +206,50 @@ def validation(request, query: Query[ValidationQuery]):
             }
         )
     return rows
+
+
+class RecordFigureQuery(Period):
+    programme: str | None = Field(None, max_length=16, description="주요업무 코드(P1-02 등)")
+    mismatches: bool = Field(False, description="불일치만 보기")
+
+
+class RecordFigureOut(Schema):
+    programme: str
+    programme_title: str
+    key: str
+    label: str
+    unit: str
+    value: ShownDecimal | None
+    printed: ShownDecimal | None
+    status: str
+    status_label: str
+    url: str
+
+
+@router.get("/record-figures", response=list[RecordFigureOut], summary="보고서 수치와 기록(기록에서 센 값과 인쇄값)")
+def record_figures(request, query: Query[RecordFigureQuery]):
+    if query.year is None and query.as_of is not None:
+        query.year = query.as_of.year
+    year, as_of = _period(query)
+    table = selectors.record_figure_table(
+        user=request.auth, year=year, as_of=as_of, programme=query.programme, mismatches_only=query.mismatches
+    )
+    return [
+        {
+            "programme": group.code,
+            "programme_title": group.title,
+            "key": row.figure.key,
+            "label": row.figure.label,
+            "unit": row.figure.unit,
+            "value": row.value,
+            "printed": row.printed,
+            "status": row.status,
+            "status_label": row.status_label,
+            "url": row.url,
+        }
+        for group in table.groups
+        for row in group.rows
+    ]
 
 
 @router.post("/indicators/values", response={201: IndicatorValueOut}, summary="정책지표 목표·실적 입력")

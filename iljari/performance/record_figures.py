@@ -9,8 +9,14 @@ Contract:
   as-of date, or standing on that date) and answers a number in the unit, or None when there is nothing to count.
 - `record_figure_rows(*, year, as_of, programme=None)` — every registered figure (of a programme) with its value
   from records and, when the year's `ProgrammeFigure` of the same key exists, the printed value and whether they
-  agree. Read by the 본문 수치 page, its API and the demo check.
+  agree, by programme and within one in registration order. Read by the page 보고서 수치와 기록, its API, the
+  command and the demo check.
 - `record_figures_registered()` — the figures in registration order (tests).
+- `RecordFigureRow.status` — "agrees" (일치), "differs" (불일치), "unprinted" (인쇄값 없음: the report printed no
+  number under the key) or "no_records" (기록 없음: the count answered None); `status_label` says it in Korean.
+
+The page 보고서 수치와 기록 (`/performance/record-figures/`), `GET /api/performance/record-figures` and
+`iljari record-figures` show these rows (docs/report-figures.md).
 
 Performance never imports the apps that register; a count runs their selectors through the callable.
 """
@@ -51,6 +57,25 @@ class RecordFigureRow:
         if self.printed is None or self.value is None:
             return None
         return self.value == self.printed
+
+    @property
+    def value_text(self) -> str:
+        return "" if self.value is None else f"{self.value.normalize():,f}{self.figure.unit}"
+
+    @property
+    def status(self) -> str:
+        if self.printed is None:
+            return "unprinted"
+        if self.value is None:
+            return "no_records"
+        return "agrees" if self.value == self.printed else "differs"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+STATUS_LABELS = {"agrees": "일치", "differs": "불일치", "unprinted": "인쇄값 없음", "no_records": "기록 없음"}
 
 
 def record_figure_register(figure: RecordFigure) -> None:
@@ -94,5 +119,6 @@ def record_figure_rows(*, year: int, as_of: date, programme: str | None = None) 
                 url=_page_url(figure),
             )
         )
-    rows.sort(key=lambda r: (r.figure.programme, r.figure.key))
+    order = {key: index for index, key in enumerate(_FIGURES)}  # within a programme, as registered (the text's order)
+    rows.sort(key=lambda r: (r.figure.programme, order[r.figure.key]))
     return rows

@@ -31,4 +31,6 @@ urlpatterns = [
     path("validation/rules/new/", views.rule_create, name="rule_create"),
     path("validation/rules/<str:code>/", views.rule_edit, name="rule_edit"),
     path("validation/rules/<str:code>/retire/", views.rule_retire, name="rule_retire"),
+    path("record-figures/", views.record_figures, name="record_figures"),
+    path("record-figures/export.xlsx", views.record_figure_export, name="record_figure_export"),
 ]

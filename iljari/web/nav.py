@@ -59,6 +59,13 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     NavItem(
         "검증", "performance:validation", access.access_office_figures_view, "performance:validation", group="보고"
     ),
+    NavItem(
+        "보고서 수치와 기록",
+        "performance:record_figures",
+        access.access_office_figures_view,
+        "performance:record_figure",
+        group="보고",
+    ),
     NavItem("월 마감", "core:month_locks", access.access_office_figures_view, "core:month_locks", group="보고"),
     NavItem("새 연도 준비", "core:year_open", access.access_year_open, "core:year_open", group="관리"),
     NavItem("사람", "people:person_list", access.access_people_view, "people:person", group="참여자"),

@@ -36,6 +36,8 @@ Contract:
 - validation_rule_list(*, user) -> list[ValidationRule]
 - validation_rule_rows(*, user) -> list[RuleRow]   each rule with its sentence in Korean
 - programme_figure_list(*, user, year) -> list[ProgrammeFigure]   the figures the year's programme text printed
+- record_figure_table / record_figure_programmes / record_figure_sheet   the report's counts beside the records
+      (selectors/records.py: 보고서 수치와 기록)
 - job_achievement_newest_as_of(year) -> date | None   the newest job achievement date (core.period's source)
 - job_achievement_sheet(*, user, year, as_of) / indicator_value_sheet(*, user, year, as_of) -> bytes (xlsx)
 """
@@ -512,4 +514,12 @@ from iljari.performance.selectors.definitions import (  # noqa: E402, F401
     locked_month_of,
     validation_rule_get,
     validation_rule_preview,
+)
+
+# the report's counts beside the records (보고서 수치와 기록)
+from iljari.performance.selectors.records import (  # noqa: E402, F401
+    RecordFigureTable,
+    record_figure_programmes,
+    record_figure_sheet,
+    record_figure_table,
 )

@@ -1,5 +1,6 @@
 """performance pages: the monthly figures (figures.py: indicators, job targets and achievements, validation) and the
-definitions the office keeps itself (definitions.py: indicators, job-target rows, formula rules)."""
+definitions the office keeps itself (definitions.py: indicators, job-target rows, formula rules); the report's
+counts beside the records (records.py: 보고서 수치와 기록)."""
 
 from iljari.performance.views.definitions import (
     indicator_create,
@@ -31,6 +32,7 @@ from iljari.performance.views.figures import (
     validation,
     validation_run,
 )
+from iljari.performance.views.records import record_figure_export, record_figures
 
 __all__ = [
     "indicator_create",
@@ -54,6 +56,8 @@ __all__ = [
     "job_target_retire",
     "job_targets",
     "jobs",
+    "record_figure_export",
+    "record_figures",
     "rule_create",
     "rule_edit",
     "rule_retire",

@@ -11,7 +11,17 @@ from iljari.testing import browser_log_in as _log_in
 
 pytestmark = BROWSER_MARKS
 
-OFFICE = ["한눈에 보기", "비전·주요업무", "인력", "예산 집행", "정책지표", "일자리 목표", "검증", "월 마감"]
+OFFICE = [
+    "한눈에 보기",
+    "비전·주요업무",
+    "인력",
+    "예산 집행",
+    "정책지표",
+    "일자리 목표",
+    "검증",
+    "보고서 수치와 기록",
+    "월 마감",
+]
 NAV = {
     Role.SYSTEM_ADMIN: [
         "홈",
