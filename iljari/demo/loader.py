@@ -22,6 +22,7 @@ from iljari.demo.dataset import accounts, org
 from iljari.demo.dataset.people import synthetic_people
 from iljari.demo.districts_loader import load_districts
 from iljari.demo.enterprises_loader import load_enterprises
+from iljari.demo.entrusted_loader import load_entrusted
 from iljari.demo.frontline_loader import load_frontline
 from iljari.demo.fund_loader import load_fund
 from iljari.demo.grants_loader import load_grants
@@ -179,6 +180,7 @@ PARTS = (
     ("뉴딜일자리 참여·급여", load_participation),
     ("공공근로", load_public_works),
     ("기술교육원", load_training),
+    ("민간위탁", load_entrusted),  # after the training: the institutes' trustees and codes
     ("사회적경제기업·강소기업", load_enterprises),
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
     ("현장 창구", load_frontline),

@@ -163,8 +163,6 @@ def _contract_values(errors: dict, *, trustee, term_start, term_end, signed_on, 
     signed_on = _date(errors, "signed_on", signed_on, "협약일")
     if state not in Contract.State.values:
         errors["state"] = ["상태를 고르십시오."]
-    elif state != Contract.State.PLANNED and signed_on is None and term_start is not None:
-        errors["signed_on"] = ["운영 중이거나 끝난 계약은 협약일을 적습니다."]
     amount = _money(errors, "amount_per_year", amount_per_year, "연간 위탁금", required=False)
     note = _text(errors, "note", note, "비고", 2000, required=False)
     return {
