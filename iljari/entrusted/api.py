@@ -2,8 +2,6 @@
 the renewal steps — read through the same scoped selectors as the pages (a partner agency sees only its own
 contracts and their facilities), written through the same services."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from django.utils import timezone
