@@ -50,8 +50,9 @@ def test_contracts_ending_and_steps_due_on_a_day(made, client_as):
 
 def test_writes_go_through_the_services_and_errors_are_korean(made, client_as):
     manager = client_as(Role.OFFICE_MANAGER)
-    created = manager.post("/api/entrusted/facilities", {"code": "COOP-CENTRE", "name": "서울시협동조합지원센터",
-                           "kind": "cooperative_centre", "division": "SOCIAL-ECONOMY"}, content_type="application/json")  # fmt: skip
+    values = {"code": "COOP-CENTRE", "name": "서울시협동조합지원센터", "kind": "cooperative_centre",
+              "division": "SOCIAL-ECONOMY"}  # fmt: skip
+    created = manager.post("/api/entrusted/facilities", values, content_type="application/json")
     assert created.status_code == 201 and created.json()["division_name"] == "사회적경제담당관"
     refused = manager.post("/api/entrusted/facilities/CENTRAL/contracts",
                            {"trustee": "TTI-NORTH", "term_start": "2019-01-01", "term_end": "2022-02-28"},

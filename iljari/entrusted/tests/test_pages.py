@@ -93,8 +93,9 @@ def test_a_bad_form_keeps_its_input_and_says_what_is_wrong_in_korean(made, clien
 
 def test_the_manager_registers_a_facility_a_contract_and_a_step_through_the_pages(made, client_as, personas):
     client = client_as(Role.OFFICE_MANAGER)
-    response = client.post("/entrusted/new/", {"code": "JEONTAEIL", "name": "전태일 노동복합시설",
-                                               "kind": "labour_complex", "division": _unit("LABOUR-POLICY")})  # fmt: skip
+    values = {"code": "JEONTAEIL", "name": "전태일 노동복합시설", "kind": "labour_complex",
+              "division": _unit("LABOUR-POLICY")}  # fmt: skip
+    response = client.post("/entrusted/new/", values)
     assert response.status_code == 302 and response["Location"] == "/entrusted/JEONTAEIL/"
     facility = Facility.objects.get(code="JEONTAEIL")
     assert LogEntry.objects.get_for_object(facility).get().actor == personas[Role.OFFICE_MANAGER]
