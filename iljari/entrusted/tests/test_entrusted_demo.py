@@ -93,3 +93,41 @@ def test_the_demo_pages_open_for_the_office_and_the_trustee(demo, client_as):
     assert 'data-worklist-rows="3"' in html
     html = client_as(Role.PARTNER_AGENCY).get("/entrusted/").content.decode()  # TTI-EAST
     assert "동부기술교육원" in html and "북부기술교육원" not in html
+
+
+def test_no_entrusted_page_shows_an_internal_identifier(demo, client_as):
+    """The scan of core/tests/test_plain_identifiers.py over the object pages and forms the matrix leaves out."""
+    from iljari.core.tests.test_plain_identifiers import _read, _vocabulary, findings
+
+    dotted, names, values = _vocabulary()
+    east = Facility.objects.get(code="EAST")
+    contract = east.contracts.get()
+    step = east.renewal_steps.first()
+    budget = YearBudget.objects.get()
+    paths = [
+        "/entrusted/",
+        "/entrusted/EAST/?on=2018-10-01",
+        "/entrusted/JEONTAEIL/?on=2018-06-30",
+        "/entrusted/SE-CENTRE/",
+        "/entrusted/YOUTH-CENTRE/",
+        "/entrusted/EAST/edit/",
+        "/entrusted/EAST/contracts/new/",
+        "/entrusted/EAST/steps/new/",
+        f"/entrusted/contracts/{contract.pk}/",
+        f"/entrusted/contracts/{contract.pk}/budgets/new/",
+        f"/entrusted/contracts/{contract.pk}/evaluations/new/",
+        f"/entrusted/budgets/{budget.pk}/settle/",
+        f"/entrusted/steps/{step.pk}/",
+        f"/entrusted/steps/{step.pk}/done/",
+        "/entrusted/ending/?on=2018-06-30",
+        "/entrusted/steps/?on=2019-06-30",
+    ]
+    client = client_as(Role.OFFICE_MANAGER)
+    problems = []
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        problems += [f"{path}: {found}" for found in findings(_read(response.content.decode()), dotted=dotted,
+                                                               names=names, values=values,
+                                                               allowed_words={"t_manager"})]  # fmt: skip
+    assert problems == []
