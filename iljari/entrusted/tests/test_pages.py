@@ -137,3 +137,13 @@ def test_the_ending_list_lists_the_contracts_within_the_days_asked(made, client_
     assert 'data-worklist-rows="2"' in html and "중부기술교육원" in html
     html = client.get("/entrusted/steps/?on=2019-01-05").content.decode()
     assert 'data-worklist-rows="2"' in html and "97일 지남" in html
+
+
+def test_a_training_institutes_page_links_to_its_facility(dataset_2018, made, client_as):
+    from iljari.participation.tests.factories import make_training
+
+    make_training()  # 동부 (EAST) and 중부 (CENTRAL), the facilities' codes
+    html = client_as(Role.DIVISION_STAFF).get("/participation/training/EAST/").content.decode()
+    assert 'href="/entrusted/EAST/"' in html
+    html = client_as(Role.PARTNER_AGENCY).get("/participation/training/EAST/").content.decode()
+    assert 'href="/entrusted/EAST/"' in html  # its own contract's facility
