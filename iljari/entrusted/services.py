@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from iljari.core.access import access_entrusted_manage, require
+from iljari.core.access import access_entrusted_manage, access_entrusted_manage_any, require
 from iljari.core.errors import ValidationFailed
 from iljari.core.figures import MONEY, OFFICE_DATE, SCORE, YEAR
 from iljari.core.formats import screen_date
@@ -115,6 +115,8 @@ def facility_create(
     *, actor, code: str, name: str, kind: str, division: OrgUnit, address: str = "", entrusted_task: str = "",
     note: str = "",
 ) -> Facility:  # fmt: skip
+    if actor is not None:
+        require(access_entrusted_manage_any(actor), NOT_ALLOWED)
     if isinstance(division, OrgUnit):
         _check(actor, division)
     code = (code or "").strip().upper()
