@@ -61,7 +61,7 @@ def facility_export(request):
     return response
 
 
-def _form_page(request, form, *, title: str, back: str, facility=None):
+def _form_page(request, *, title: str, back: str, facility=None):
     return lambda page, status: render(
         request,
         "entrusted/form.html",
@@ -80,9 +80,7 @@ def facility_create(request):
         return f"위탁 시설 {with_object(facility.name)} 등록했습니다.", facility.get_absolute_url()
 
     back = reverse("entrusted:facility_list")
-    return service_step(
-        request, save, form=form, render_page=_form_page(request, form, title="위탁 시설 등록", back=back)
-    )
+    return service_step(request, save, form=form, render_page=_form_page(request, title="위탁 시설 등록", back=back))
 
 
 def _facility_kept(request, code: str):
@@ -108,7 +106,7 @@ def facility_edit(request, code: str):
         services.facility_update(actor=request.user, facility=facility, **values)
         return f"위탁 시설 {with_object(facility.name)} 고쳤습니다.", facility.get_absolute_url()
 
-    page = _form_page(request, form, title="위탁 시설 고치기", back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title="위탁 시설 고치기", back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -148,7 +146,7 @@ def contract_create(request, code: str):
         contract = services.contract_create(actor=request.user, facility=facility, **values)
         return f"{with_object(contract.trustee.name)} 수탁기관으로 계약을 등록했습니다.", facility.get_absolute_url()
 
-    page = _form_page(request, form, title="위탁 계약 등록", back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title="위탁 계약 등록", back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -168,7 +166,7 @@ def contract_edit(request, pk: int):
         services.contract_update(actor=request.user, contract=contract, **values)
         return "위탁 계약을 고쳤습니다.", facility.get_absolute_url()
 
-    page = _form_page(request, form, title="위탁 계약 고치기", back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title="위탁 계약 고치기", back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -183,7 +181,7 @@ def budget_create(request, pk: int):
         return f"{budget.year}년 예산을 저장했습니다.", facility.get_absolute_url()
 
     title = f"연도별 예산 ({contract.trustee.name})"
-    page = _form_page(request, form, title=title, back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title=title, back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -200,7 +198,7 @@ def settlement_record(request, pk: int):
         return f"{budget.year}년 정산을 기록했습니다.", facility.get_absolute_url()
 
     title = f"{budget.year}년 정산 ({budget.contract.trustee.name}, 예산 {budget.budget:,}원)"
-    page = _form_page(request, form, title=title, back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title=title, back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -215,7 +213,7 @@ def evaluation_create(request, pk: int):
         return f"{evaluation.year}년 평가를 저장했습니다.", facility.get_absolute_url()
 
     title = f"연도별 평가 ({contract.trustee.name})"
-    page = _form_page(request, form, title=title, back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title=title, back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -233,7 +231,7 @@ def step_create(request, code: str):
         step = services.renewal_step_set(actor=request.user, facility=facility, **values)
         return f"재위탁 절차 {with_object(step.get_kind_display())} 저장했습니다.", facility.get_absolute_url()
 
-    page = _form_page(request, form, title="재위탁 절차 단계 등록", back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title="재위탁 절차 단계 등록", back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
@@ -281,7 +279,7 @@ def step_done(request, pk: int):
         )
 
     title = f"{step.get_kind_display()} 완료 기록"
-    page = _form_page(request, form, title=title, back=facility.get_absolute_url(), facility=facility)
+    page = _form_page(request, title=title, back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
