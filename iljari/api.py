@@ -27,6 +27,7 @@ from iljari.core.middleware import SERVER_ERROR, note_database_failure
 from iljari.core.years_api import router as years_router
 from iljari.economy.api import router as economy_router
 from iljari.enterprises.api import router as enterprises_router
+from iljari.entrusted.api import router as entrusted_router
 from iljari.finance.api import router as finance_router
 from iljari.frontline.api import portal as frontline_portal_router
 from iljari.frontline.api import router as frontline_router
@@ -79,6 +80,7 @@ api.add_router("/performance", performance_router)
 api.add_router("/intake", intake_router)
 api.add_router("/portal", portal_router)
 api.add_router("/enterprises", enterprises_router)
+api.add_router("/entrusted", entrusted_router)
 api.add_router("/frontline", frontline_router)
 api.add_router("/frontline/events", frontline_events_router)
 api.add_router("/portal", frontline_portal_router)

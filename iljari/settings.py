@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "iljari.board",
     "iljari.plan",
     "iljari.performance",
+    "iljari.entrusted",
     "iljari.reports",
     "iljari.people",
     "iljari.intake",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("iljari.messaging.urls")),
     path("", include("iljari.messaging.portal_urls")),
     path("", include("iljari.board.urls")),
+    path("entrusted/", include("iljari.entrusted.urls")),
     path("api/", api.urls),
 ]
 

@@ -23,6 +23,7 @@ from iljari.demo.dataset.people import synthetic_people
 from iljari.demo.districts_loader import load_districts
 from iljari.demo.economy_loader import load_economy
 from iljari.demo.enterprises_loader import load_enterprises
+from iljari.demo.entrusted_loader import load_entrusted
 from iljari.demo.events_loader import load_events
 from iljari.demo.frontline_loader import load_frontline
 from iljari.demo.fund_loader import load_fund
@@ -182,6 +183,7 @@ PARTS = (
     ("뉴딜일자리 참여·급여", load_participation),
     ("공공근로", load_public_works),
     ("기술교육원", load_training),
+    ("민간위탁", load_entrusted),  # after the training: the institutes' trustees and codes
     ("사회적경제기업·강소기업", load_enterprises),
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
     ("노동단체 지원 세부사업", load_unions),  # after the grants: on their union agreements

@@ -18,6 +18,7 @@ from iljari.core.formats import screen_month
 from iljari.core.http import log_person_access as _log
 from iljari.core.http import paginate, personal_export, service_step, xlsx_upload
 from iljari.core.period import figure_period
+from iljari.entrusted.selectors import facility_for_code
 from iljari.intake import selectors as intake_selectors
 from iljari.participation import training_selectors as selectors
 from iljari.participation import training_services as services
@@ -82,7 +83,9 @@ def _attendance_missing(request) -> date | None:
 def institute_detail(request, code: str):
     institute = selectors.institute_get(user=request.user, code=code)
     page = paginate(request, selectors.course_list(user=request.user, institute=institute), per_page=50)
-    return render(request, "participation/training/institute.html", {"institute": institute, "page": page})
+    facility = facility_for_code(user=request.user, code=institute.code)  # its entrusted facility (민간위탁), if any
+    context = {"institute": institute, "page": page, "facility": facility}
+    return render(request, "participation/training/institute.html", context)
 
 
 def _course_page(request, course, month, *, form=None, upload=None, status=200):

@@ -149,6 +149,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         group="사업 운영",
     ),
     NavItem("사회성과보상", "grants:sib_list", access.access_sib_view, "grants:sib", group="재정"),
+    NavItem("민간위탁", "entrusted:facility_list", access.access_entrusted_view, "entrusted:", group="사업 운영"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call", group="시민 서비스"),
     NavItem(
         "내 신청", "intake:portal_applications", access.access_apply, "intake:portal_applications", group="시민 서비스"

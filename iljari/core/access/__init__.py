@@ -13,7 +13,7 @@ gate. Each condition stands on its own line and is tested for allow and deny in 
 
 Modules: `base` (roles, `require`, the role sets, division marks), `office` (accounts, history, figures, the row
 scope), `people` (persons, intake, participation, training), `organisations` (enterprises, frontline, fund, grants,
-district projects, SIB).
+district projects, SIB), `entrusted` (the entrusted facilities, 민간위탁).
 """
 
 from iljari.core.access.base import (  # noqa: F401
@@ -30,6 +30,14 @@ from iljari.core.access.base import (  # noqa: F401
     division_path,
     marked_division_paths,
     require,
+)
+from iljari.core.access.entrusted import (  # noqa: F401
+    access_entrusted_manage,
+    access_entrusted_manage_any,
+    access_entrusted_view,
+    entrusted_kept_filter,
+    scope_entrusted_contracts,
+    scope_entrusted_facilities,
 )
 from iljari.core.access.office import (  # noqa: F401
     PLACEMENT_BY_ROLE,

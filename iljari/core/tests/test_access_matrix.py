@@ -72,12 +72,22 @@ BOARD_VIEW = BOARD_MANAGE | {Role.AUDITOR}
 MESSAGES_VIEW = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
 MESSAGES_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 
+# 민간위탁: office-wide staff and the auditor read every facility, a partner agency the ones it holds a contract for;
+# the office manager and the supervising division's staff keep them (entrusted/tests/test_pages.py: object pages).
+ENTRUSTED_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR, Role.PARTNER_AGENCY}
+ENTRUSTED_MANAGE = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
+
 # (url name, path, roles allowed). The district officer's district is 강동구 (11740); the partner user's
 # partner is TTI-EAST, which is in 강동구.
 PAGES = [
     ("web:search", "/search/?q=%EA%B0%95%EB%8F%99", OFFICIAL),
     ("approvals:box", "/approvals/", APPROVALS_VIEW),
     ("approvals:rules", "/approvals/rules/", APPROVALS_VIEW),
+    ("entrusted:facility_list", "/entrusted/?q=교육원&kind=training_institute", ENTRUSTED_VIEW),
+    ("entrusted:facility_export", "/entrusted/export.xlsx?sort=term_end&dir=desc", ENTRUSTED_VIEW),
+    ("entrusted:facility_create", "/entrusted/new/", ENTRUSTED_MANAGE),
+    ("entrusted:ending_list", "/entrusted/ending/?on=2018-06-30&within=365", ENTRUSTED_VIEW),
+    ("entrusted:steps_due", "/entrusted/steps/?on=2018-10-01", ENTRUSTED_VIEW),
     ("board:staff_notice_list", "/board/notices/", BOARD_VIEW),
     ("board:staff_notice_create", "/board/notices/new/", BOARD_MANAGE),
     ("board:staff_faq_list", "/board/faq/", BOARD_VIEW),
@@ -234,6 +244,10 @@ API = [
     ("/api/messaging/messages?status=sent", MESSAGES_VIEW),
     ("/api/messaging/templates", MESSAGES_VIEW),
     ("/api/fund/portfolio?as_of=2018-05-31", FUND_VIEW),
+    ("/api/entrusted/facilities", ENTRUSTED_VIEW),
+    ("/api/entrusted/contracts", ENTRUSTED_VIEW),
+    ("/api/entrusted/contracts/ending?on=2018-06-30", ENTRUSTED_VIEW),
+    ("/api/entrusted/steps?on=2018-10-01", ENTRUSTED_VIEW),
     ("/api/grants/programmes", GRANTS_VIEW),
     ("/api/grants/agreements?q=x", GRANTS_VIEW),
     ("/api/me", ALL),
@@ -592,6 +606,19 @@ NOT_PAGES = {
     "frontline:portal_registration_cancel",
     "frontline:portal_satisfaction",
     "frontline:portal_certificate",
+    # entrusted: a facility's page and the forms on a facility, contract, budget or step (a partner agency gets 404
+    # outside its own contracts; division staff 403 on another division's), tested in entrusted/tests/test_pages.py
+    # and core/tests/test_attacks.py
+    "entrusted:facility_detail",
+    "entrusted:facility_edit",
+    "entrusted:contract_create",
+    "entrusted:contract_edit",
+    "entrusted:budget_create",
+    "entrusted:evaluation_create",
+    "entrusted:settlement_record",
+    "entrusted:step_create",
+    "entrusted:step_edit",
+    "entrusted:step_done",
     # fund: object pages (a partner agency gets 404 outside its own loans) and POST actions, tested in
     # fund/tests/test_pages.py
     "fund:loan_detail",
@@ -854,6 +881,7 @@ def test_every_page_is_in_the_matrix():
     for namespace in (
         "approvals",
         "board",
+        "entrusted",
         "messaging",
         "messaging_portal",
         "core",
@@ -1078,6 +1106,8 @@ GATES = [
     (access.access_delegation_rules_change, RULES),
     (access.access_board_view, BOARD_VIEW),
     (access.access_board_manage, BOARD_MANAGE),
+    (access.access_entrusted_view, ENTRUSTED_VIEW),
+    (access.access_entrusted_manage_any, ENTRUSTED_MANAGE),
 ]
 
 
@@ -1318,3 +1348,22 @@ def test_programme_edit_gate_follows_the_programmes_division(personas):
         role: {Role.OFFICE_MANAGER: (True, True), Role.DIVISION_STAFF: (True, False)}.get(role, (False, False))
         for role in Role
     }
+
+
+@pytest.mark.parametrize(
+    ("role", "own_division", "other_division"),
+    [
+        (Role.OFFICE_MANAGER, True, True),
+        (Role.DIVISION_STAFF, True, False),  # the staff persona is of 일자리정책담당관
+        (Role.AUDITOR, False, False),
+        (Role.PARTNER_AGENCY, False, False),
+        (Role.DISTRICT_OFFICER, False, False),
+        (Role.SYSTEM_ADMIN, False, False),
+        (Role.CITIZEN, False, False),
+        (Role.ORGANISATION, False, False),
+    ],
+)
+def test_entrusted_manage_gate(personas, role, own_division, other_division):
+    user = personas[role]
+    assert access.access_entrusted_manage(user, "/SEOUL/JOBS/JOBS-POLICY/") is own_division
+    assert access.access_entrusted_manage(user, "/SEOUL/JOBS/SOCIAL-ECONOMY/") is other_division

@@ -166,6 +166,7 @@ def test_an_object_outside_ones_scope_answers_404_and_leaks_nothing(victims, cli
 INT_KEYED = {"core", "people", "intake", "participation", "plan", "board"}  # their `<int:…>` URLs, in OBJECT_URLS
 ALL_KEYED = {
     "approvals",
+    "entrusted",
     "messaging",
     "enterprises",
     "frontline",
@@ -459,6 +460,20 @@ MODULE_OBJECT_URLS = {
         ("event_document_add", "post", "/frontline/events/{event}/documents/", [STAFF, *OUTSIDERS]),
         ("event_document", "get", "/frontline/events/documents/{event_document}/", OUTSIDERS),
     ],
+    # a facility of 사회적경제담당관 whose trustee is not the partner persona's: the partner agency gets 404 (it holds
+    # no contract for it), the staff persona (일자리정책담당관) reads it but keeps nothing of it (403)
+    "entrusted": [
+        ("facility_detail", "get", "/entrusted/{facility}/", ANY_OUTSIDER),
+        ("facility_edit", "post", "/entrusted/{facility}/edit/", [STAFF, *ANY_OUTSIDER]),
+        ("contract_create", "post", "/entrusted/{facility}/contracts/new/", [STAFF, *ANY_OUTSIDER]),
+        ("step_create", "post", "/entrusted/{facility}/steps/new/", [STAFF, *ANY_OUTSIDER]),
+        ("contract_edit", "post", "/entrusted/contracts/{contract}/", [STAFF, *ANY_OUTSIDER]),
+        ("budget_create", "post", "/entrusted/contracts/{contract}/budgets/new/", [STAFF, *ANY_OUTSIDER]),
+        ("evaluation_create", "post", "/entrusted/contracts/{contract}/evaluations/new/", [STAFF, *ANY_OUTSIDER]),
+        ("settlement_record", "post", "/entrusted/budgets/{budget}/settle/", [STAFF, *ANY_OUTSIDER]),
+        ("step_edit", "post", "/entrusted/steps/{step}/", [STAFF, *ANY_OUTSIDER]),
+        ("step_done", "post", "/entrusted/steps/{step}/done/", [STAFF, *ANY_OUTSIDER]),
+    ],
     "fund": [
         ("loan_detail", "get", "/fund/loans/{loan}/", ANY_OUTSIDER),
         ("loan_disburse", "post", "/fund/loans/{loan}/disburse/", ANY_OUTSIDER),
@@ -704,6 +719,7 @@ def _snapshot() -> str:
     rows = []
     for label in (
         "enterprises",
+        "entrusted",
         "frontline",
         "fund",
         "people",
@@ -894,6 +910,23 @@ def payroll_objects(victims):
 
 def test_payroll_objects_outside_ones_scope_answer_403_or_404(payroll_objects, client_as):
     assert _attack("payroll", payroll_objects, client_as) == []
+
+
+@pytest.fixture
+def entrusted_objects(personas):
+    from iljari.entrusted import services as entrusted
+    from iljari.entrusted.tests.factories import make_contract, make_facility
+
+    facility = make_facility("VICTIM-CENTRE", VICTIM_NAME + " 지원센터", kind="social_economy_centre",
+                             division="SOCIAL-ECONOMY", address=VICTIM_NAME + " 주소")  # fmt: skip
+    contract = make_contract(facility, "SE-NETWORK", date(2017, 1, 1), date(2019, 12, 31), note=VICTIM_NAME)
+    budget = entrusted.budget_set(actor=None, contract=contract, year=2018, budget=1_000_000)
+    step = entrusted.renewal_step_set(actor=None, facility=facility, kind=1, due_on=date(2019, 6, 30))
+    return {"facility": facility.code, "contract": contract.pk, "budget": budget.pk, "step": step.pk}
+
+
+def test_entrusted_objects_outside_ones_scope_answer_403_or_404(entrusted_objects, client_as):
+    assert _attack("entrusted", entrusted_objects, client_as) == []
 
 
 def test_fund_objects_outside_ones_scope_answer_403_or_404(fund_objects, client_as):

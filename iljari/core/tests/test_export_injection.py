@@ -25,6 +25,7 @@ from iljari.core.models import ChangeBatch, LoginEvent
 from iljari.core.roles import Role
 from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
 from iljari.core.xlsx import cell_put
+from iljari.entrusted.tests.factories import make_entrusted
 from iljari.fund.models import Notice
 from iljari.grants.tests.conftest import grantee, make_agreement, office, youth_programme  # noqa: F401 (fixtures)
 from iljari.grants.tests.district_fixtures import make_project
@@ -127,6 +128,7 @@ def hostile_office(office, make_agreement, client_as):
     _purchase_and_failed_message()
     _event()
     _economy()
+    make_entrusted()  # facilities and their trustees, for the entrusted facilities' download
     return client_as
 
 
