@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "iljari.performance",
     "iljari.reports",
     "iljari.people",
+    "iljari.committees",
     "iljari.intake",
     "iljari.participation",
     "iljari.payroll",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("iljari.messaging.urls")),
     path("", include("iljari.messaging.portal_urls")),
     path("", include("iljari.board.urls")),
+    path("", include("iljari.committees.urls")),
     path("api/", api.urls),
 ]
 

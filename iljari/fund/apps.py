@@ -23,7 +23,6 @@ class FundConfig(AppConfig):
             models.ScheduleVersion,
             models.Repayment,
             models.LedgerEntry,
-            models.CommitteeMeeting,
             models.DefermentRequest,
             models.Notice,
             models.YearPlan,
@@ -43,3 +42,7 @@ class FundConfig(AppConfig):
         from iljari.fund import approval_acts
 
         approval_acts.register_acts()
+
+        from iljari.fund import committee
+
+        committee.register()  # the deferment request, decided by the fund's committee (committees.subjects)
