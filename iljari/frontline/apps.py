@@ -35,3 +35,7 @@ class FrontlineConfig(AppConfig):
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
         retention.register()
+
+        from iljari.frontline import committee
+
+        committee.register()  # the pre-screening request, decided by the 사전심사위원회 (committees.subjects)

@@ -46,3 +46,7 @@ class GrantsConfig(AppConfig):
         from iljari.grants import approval_acts
 
         approval_acts.register_acts()
+
+        from iljari.grants import committee_subjects
+
+        committee_subjects.register()  # decisions of the evaluation committee and the SIB committee
