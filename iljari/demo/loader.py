@@ -17,6 +17,7 @@ from iljari.approvals.services import delegation_rule_set
 from iljari.core import services as core_services
 from iljari.core.models import User
 from iljari.demo.board_loader import load_board
+from iljari.demo.committees_loader import load_committees
 from iljari.demo.console import PartProgress
 from iljari.demo.dataset import accounts, org
 from iljari.demo.dataset.people import synthetic_people
@@ -183,6 +184,7 @@ PARTS = (
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
     ("현장 창구", load_frontline),
     ("시-구 협력사업", load_districts),
+    ("위원회", load_committees),  # after the fund, frontline and districts: decisions link to their records
     ("공지사항·자주 묻는 질문", load_board),
 )
 
