@@ -139,7 +139,7 @@ def committee_save(
                 path = supervising_division.path if supervising_division is not None else None
                 require(access_committee_keep(actor, path), NOT_ALLOWED)
             if Committee.objects.filter(code=code).exists():
-                raise field_error("code", f"위원회 코드 {with_topic(code)} 이미 있습니다.")
+                raise field_error("code", f"이미 있는 위원회 코드입니다: {code}")
             committee = Committee(code=code)
         else:
             committee = Committee.objects.select_for_update().get(pk=committee.pk)
