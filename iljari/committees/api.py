@@ -1,8 +1,6 @@
 """committees API (/api/committees): the committees, their members and meetings read as the pages read them
 (core.access.access_committees_view), written through the same services (the committee's keepers)."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from django.utils import timezone
