@@ -18,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from iljari.committees.tests.factories import make_committee
 from iljari.core.accesslog import access_log_record
 from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
 from iljari.core.exports import Purpose
@@ -124,6 +125,7 @@ def hostile_office(office, make_agreement, client_as):
     make_site()  # worksites, for the worksite list's download
     _loan()
     _purchase_and_failed_message()
+    make_committee()  # a committee, for the committee list's download
     return client_as
 
 
