@@ -39,6 +39,7 @@ from iljari.core.formats import format_won
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_direction, with_object
 from iljari.core.lists import list_read, list_sheet
+from iljari.core.period import default_period
 
 
 def _can_keep(user, committee: Committee) -> bool:
@@ -140,8 +141,8 @@ def committee_detail(request, code: str):
     committee = selectors.committee_get(user=request.user, code=code)
     form = AsOfForm(request.GET or None)
     as_of = form.cleaned_data.get("as_of") if form.is_valid() else None
-    if as_of is None:
-        as_of = timezone.localdate()
+    if as_of is None:  # the office's latest day with figures ('18.6.30. on the demo), as the figures pages open
+        as_of = default_period()[1]
         form = AsOfForm(initial={"as_of": as_of})
     context = {
         "committee": committee,

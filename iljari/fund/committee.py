@@ -45,14 +45,7 @@ def _resolve(ids: list[int]) -> dict[int, tuple[str, str]]:
     }
 
 
-def _choices(committee) -> list[tuple[int, str]]:
-    from iljari.fund.models import DefermentRequest
-
-    if committee.code != FUND_COMMITTEE:
-        return []
-    pending = DefermentRequest.objects.filter(status=DefermentRequest.Status.REQUESTED).select_related("loan")
-    return [(r.pk, f"{r.loan.number} {r.get_kind_display()} {r.months}개월") for r in pending]
-
-
 def register() -> None:
-    decision_subject_register(SUBJECT, label="상환유예·이행연기 신청", resolve=_resolve, choices=_choices)
+    # no `choices`: a deferment is decided on the fund's page (deferment_decide), which also sets the new schedule;
+    # the committee's meeting page shows the decision and links the loan
+    decision_subject_register(SUBJECT, label="상환유예·이행연기 신청", resolve=_resolve)

@@ -47,6 +47,9 @@ def test_the_committee_page_shows_the_counts_by_kind_as_of_a_day(demo_committees
     assert 'id="count-total">20명' in page
     assert "위촉위원 14" in page and "당연직 위원 6" in page
     assert "2018.3.29. ~ 2020.3.28." in page
+    # without ?as_of= the page opens at the office's latest day with figures ('18.6.30.), as the figures pages do
+    page = client_as(Role.AUDITOR).get("/committees/TRAINING-BOARD/").content.decode()
+    assert 'id="count-total">20명' in page and 'value="2018-06-30"' in page
 
 
 def test_the_demo_holds_the_reports_committees_and_meetings_and_loads_once(demo_committees):
