@@ -11,7 +11,7 @@ from iljari.committees import selectors, services
 from iljari.committees.models import AgendaItem, Committee, Decision, Meeting, Member
 from iljari.core.api import Pages
 from iljari.core.errors import NotFound
-from iljari.core.figures import OFFICE_DATE, SEARCH_LENGTH, IdPath
+from iljari.core.figures import OFFICE_DATE, ROW_ID, SEARCH_LENGTH, CodePath, IdPath
 
 router = Router(tags=["위원회"])
 
@@ -145,16 +145,16 @@ class AgendaItemIn(Schema):
 
 
 class DecisionIn(Schema):
-    item_id: int = Field(..., ge=1)
+    item_id: int = Field(..., ge=1, le=int(ROW_ID.high))
     result: Decision.Result
     text: str = Field("", max_length=5000)
     decided_on: OFFICE_DATE.schema() | None = None
     subject_type: str = Field("", max_length=40)
-    subject_id: int | None = Field(None, ge=1)
+    subject_id: int | None = Field(None, ge=1, le=int(ROW_ID.high))
 
 
 class AttendanceIn(Schema):
-    member_id: int = Field(..., ge=1)
+    member_id: int = Field(..., ge=1, le=int(ROW_ID.high))
     present: bool = True
     allowance: int = Field(0, ge=0, le=10_000_000)
     paid: bool = False
@@ -273,7 +273,7 @@ def committee_list(request, filters: Query[CommitteeFilter]):
 
 
 @router.get("/{code}", response=CommitteeDetailOut, summary="위원회 한 곳(기준일의 위원과 구분별 인원, 회의)")
-def committee_get(request, code: str, query: Query[AsOfQuery]):
+def committee_get(request, code: CodePath, query: Query[AsOfQuery]):
     committee = selectors.committee_get(user=request.auth, code=code)
     as_of = query.as_of or timezone.localdate()
     data = selectors.committee_page(user=request.auth, committee=committee, as_of=as_of)
@@ -292,7 +292,7 @@ def dataclass_dict(row) -> dict:
 
 
 @router.post("/{code}/members", response={201: MemberOut}, summary="위원 등록")
-def member_create(request, code: str, payload: MemberIn):
+def member_create(request, code: CodePath, payload: MemberIn):
     committee = selectors.committee_get(user=request.auth, code=code)
     values = payload.dict()
     values["kind"], values["role"] = _value(values["kind"]), _value(values["role"])
@@ -300,7 +300,7 @@ def member_create(request, code: str, payload: MemberIn):
 
 
 @router.post("/{code}/meetings", response={201: MeetingOut}, summary="회의 등록")
-def meeting_create(request, code: str, payload: MeetingIn):
+def meeting_create(request, code: CodePath, payload: MeetingIn):
     committee = selectors.committee_get(user=request.auth, code=code)
     values = payload.dict()
     values["kind"], values["state"] = _value(values["kind"]), _value(values["state"])
