@@ -1,7 +1,8 @@
 """The demo's committees (dataset/committees.py) through committees' services, as the system: the committees the 2018
-report names, the 통합운영위원회's 20 placeholder members, the printed meetings with their agenda items and decisions
-(the 사업 총괄 평가위원회's linked to the district-project decisions). The fund's and the pre-screening committees are
-the ones their apps create (fund.committee, frontline.committee). Idempotent: a second run adds nothing."""
+report names, the 통합운영위원회's 20 placeholder members, the printed meetings with their agenda items and decisions.
+The fund's, the pre-screening and the evaluation committees are the ones their apps create (fund.committee,
+frontline.committee, grants.committee_subjects); the 사업 총괄 평가위원회's April meeting and its decisions are the
+ones grants' district_decision_record made when the district projects loaded. Idempotent: a second run adds nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from iljari.committees.models import Committee, Member
 from iljari.demo.dataset import committees as data
 from iljari.frontline.committee import screening_committee
 from iljari.fund.committee import fund_committee
-from iljari.grants.models import DistrictDecision
 from iljari.org.models import OrgUnit
 from iljari.plan.models import Programme
 
@@ -65,23 +65,6 @@ def _meetings(committees: dict[str, Committee]) -> None:
             if decided is not None:
                 result, text = decided
                 services.decision_record(actor=None, item=item, result=result, text=text)
-    evaluation = committees["DISTRICT-EVALUATION"].meetings.get(held_on=date(*data.DISTRICT_DECISION_DAY))
-    if evaluation.items.exists():
-        return
-    for decision in DistrictDecision.objects.filter(decided_on=date(*data.DISTRICT_DECISION_DAY)).select_related(
-        "project"
-    ):
-        services.decision_link(
-            actor=None,
-            meeting=evaluation,
-            title=f"{data.DISTRICT_DECISION_TITLE}: {decision.project}",
-            result="amended"
-            if decision.decision == "adjust"
-            else ("rejected" if decision.decision == "stop" else "approved"),
-            text=decision.note,
-            subject_type="grants.district_decision",
-            subject_id=decision.pk,
-        )
 
 
 def load_committees() -> None:

@@ -181,8 +181,3 @@ MEETINGS = (
         (("청년일자리 민관협력사업 수행기관 선정", "deliberation", None),),
     ),
 )
-
-# The 사업 총괄 평가위원회's April decisions: each demo district-project decision of this day is an agenda item
-# "부진사업 지원 재검토 및 사업계획 수정·보완" of the meeting above, decided 수정 가결 and linked to its record.
-DISTRICT_DECISION_DAY = (2018, 4, 20)
-DISTRICT_DECISION_TITLE = "부진사업 지원 재검토 및 사업계획 수정·보완"
