@@ -128,8 +128,7 @@ def screening_decide(
             "reduced": approved_headcount,
             "rejected": 0,
         }[decision]
-        screening.committee_note = committee_note.strip()
-        screening.save(update_fields=["decision", "decided_on", "approved_headcount", "committee_note", "updated_at"])
+        screening.save(update_fields=["decision", "decided_on", "approved_headcount", "updated_at"])
         # the decision is the 사전심사위원회's: an agenda item of its meeting that day, linked to the request
         committee = screening_committee()
         meeting = meeting_for_day(actor=actor, committee=committee, held_on=decided_on)
@@ -138,7 +137,7 @@ def screening_decide(
             meeting=meeting,
             title=f"{screening} 채용 사전심사",
             result=SCREENING_RESULTS[decision],
-            text=screening.committee_note,
+            text=(committee_note or "").strip(),
             subject_type=SCREENING_SUBJECT,
             subject_id=screening.pk,
             decided_on=decided_on,
