@@ -142,3 +142,24 @@ def test_a_cancelled_meeting_shows_no_forms(client_as, board):
     services.meeting_state_set(actor=None, meeting=meeting, state="cancelled")
     page = client_as(Role.OFFICE_MANAGER).get(f"/committees/meetings/{meeting.pk}/").content.decode()
     assert 'id="meeting-state">취소' in page and "안건 등록" not in page
+
+
+def test_the_supervising_staff_edit_a_committee_but_not_its_code(client_as, board):
+    staff = client_as(Role.DIVISION_STAFF)
+    form = staff.get("/committees/TRAINING-BOARD/edit/").content.decode()
+    assert 'value="기술교육원 통합운영위원회"' in form
+    data = {
+        "code": "OTHER",
+        "name": "기술교육원 통합운영위원회(제2기)",
+        "kind": "operation",
+        "term_months": "24",
+        "appointed_seats": "14",
+        "ex_officio_seats": "6",
+        "supervising_division": board.supervising_division_id,
+    }
+    response = staff.post("/committees/TRAINING-BOARD/edit/", data)
+    assert response.status_code == 302 and response["Location"] == "/committees/TRAINING-BOARD/"
+    board.refresh_from_db()
+    assert (board.code, board.name, board.appointed_seats) == ("TRAINING-BOARD", "기술교육원 통합운영위원회(제2기)", 14)
+    page = staff.get("/committees/TRAINING-BOARD/").content.decode()
+    assert "20명(위촉직 14명, 당연직 6명)" in page
