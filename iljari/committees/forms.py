@@ -51,6 +51,10 @@ class MemberForm(KrdsFormMixin, forms.Form):
     )
 
 
+class MemberEndForm(KrdsFormMixin, forms.Form):
+    term_end = forms.DateField(label="임기 끝(해촉·사임일)", widget=DATE)
+
+
 class MeetingForm(KrdsFormMixin, forms.Form):
     held_on = forms.DateField(label="개최일", widget=DATE)
     kind = forms.ChoiceField(label="회의 구분", choices=Meeting.Kind.choices)

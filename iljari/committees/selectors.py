@@ -6,6 +6,7 @@ Contract (core.access.access_committees_view; 403 otherwise; every committee is 
 - committee_get(*, user, code) -> Committee                              404 for an unknown code
 - committee_page(*, user, committee, as_of) -> CommitteePage            the members (serving on `as_of` first, then
       past and future terms), the count by kind on `as_of` beside the fixed seats, the meetings
+- member_get(*, user, pk) -> Member
 - meeting_get(*, user, pk) -> Meeting
 - meeting_page(*, user, meeting) -> MeetingPage                         the agenda with each decision and the record
       it decides (text and link, resolved through subjects.py in one batch per kind), the attendance with the
@@ -112,6 +113,14 @@ def committee_page(*, user, committee: Committee, as_of: date) -> CommitteePage:
         ).order_by("-held_on", "-number")
     )
     return CommitteePage(committee, as_of, serving, others, counts, len(serving), meetings)
+
+
+def member_get(*, user, pk: int) -> Member:
+    require(access_committees_view(user))
+    member = Member.objects.select_related("committee", "committee__supervising_division").filter(pk=pk).first()
+    if member is None:
+        raise NotFound("위원을 찾을 수 없습니다.")
+    return member
 
 
 def meeting_get(*, user, pk: int) -> Meeting:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("committees/", views.committee_list, name="committee_list"),
     path("committees/export.xlsx", views.committee_export, name="committee_export"),
     path("committees/new/", views.committee_create, name="committee_create"),
+    path("committees/members/<int:pk>/end/", views.member_end, name="member_end"),
     path("committees/meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("committees/meetings/<int:pk>/state/", views.meeting_state, name="meeting_state"),
     path("committees/meetings/<int:pk>/items/", views.agenda_item_create, name="agenda_item_create"),

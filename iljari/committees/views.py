@@ -22,6 +22,7 @@ from iljari.committees.forms import (
     DecisionForm,
     MeetingForm,
     MeetingStateForm,
+    MemberEndForm,
     MemberForm,
     MinutesForm,
 )
@@ -34,8 +35,8 @@ from iljari.core.access import (
     require,
 )
 from iljari.core.downloads import download_named
-from iljari.core.errors import NotFound
-from iljari.core.formats import format_won
+from iljari.core.errors import NotFound, ValidationFailed
+from iljari.core.formats import format_won, screen_date
 from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_direction, with_object
 from iljari.core.lists import list_read, list_sheet
@@ -171,6 +172,26 @@ def member_create(request, code: str):
             request, "committees/member_form.html", {"form": page, "committee": committee}, status=status
         ),
     )
+
+
+@login_required
+@require_POST
+def member_end(request, pk: int):
+    require(access_committees_view(request.user))
+    member = selectors.member_get(user=request.user, pk=pk)
+    require(_can_keep(request.user, member.committee))
+    form = MemberEndForm(request.POST)
+
+    def end():
+        if not form.is_valid():
+            raise ValidationFailed("임기 끝 날짜를 확인하십시오.")
+        ended = services.member_term_end(actor=request.user, member=member, term_end=form.cleaned_data["term_end"])
+        return (
+            f"{ended.name} 위원의 임기를 {screen_date(ended.term_end)}에 끝냈습니다.",
+            ended.committee.get_absolute_url(),
+        )
+
+    return service_step(request, end, back=member.committee.get_absolute_url())
 
 
 @login_required

@@ -163,3 +163,18 @@ def test_the_supervising_staff_edit_a_committee_but_not_its_code(client_as, boar
     assert (board.code, board.name, board.appointed_seats) == ("TRAINING-BOARD", "기술교육원 통합운영위원회(제2기)", 14)
     page = staff.get("/committees/TRAINING-BOARD/").content.decode()
     assert "20명(위촉직 14명, 당연직 6명)" in page
+
+
+def test_a_members_term_is_ended_early_on_the_committee_page(client_as, board):
+    member = make_member(board, name="위촉위원 1")
+    staff = client_as(Role.DIVISION_STAFF)
+    response = staff.post(f"/committees/members/{member.pk}/end/", {"term_end": "2018-03-01"}, follow=True)
+    assert "임기 끝은 임기 시작보다 뒤여야 합니다." in response.content.decode()
+    response = staff.post(f"/committees/members/{member.pk}/end/", {"term_end": "2018-12-31"}, follow=True)
+    assert "위촉위원 1 위원의 임기를 2018.12.31.에 끝냈습니다." in response.content.decode()
+    member.refresh_from_db()
+    assert member.term_end == date(2018, 12, 31)
+    assert (
+        client_as(Role.AUDITOR).post(f"/committees/members/{member.pk}/end/", {"term_end": "2018-10-01"}).status_code
+        == 403
+    )

@@ -594,8 +594,10 @@ NOT_PAGES = {
     "approvals:request_recall",
     "approvals:draft",
     "approvals:rule_delete",
-    # committees: the POST steps of a meeting page (agenda, decisions, attendance, minutes, state), tested in
+    # committees: the POST steps of a committee and a meeting page (a term's end, agenda, decisions, attendance,
+    # minutes, state), tested in
     # committees/tests/test_pages.py; the object pages are in COMMITTEE_PAGES below
+    "committees:member_end",
     "committees:meeting_state",
     "committees:agenda_item_create",
     "committees:decision_create",

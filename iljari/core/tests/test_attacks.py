@@ -369,6 +369,7 @@ MODULE_OBJECT_URLS = {
         ("committee_edit", "post", "/committees/{committee}/edit/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
         ("member_create", "post", "/committees/{committee}/members/new/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
         ("meeting_create", "post", "/committees/{committee}/meetings/new/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("member_end", "post", "/committees/members/{member}/end/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
         ("meeting_detail", "get", "/committees/meetings/{meeting}/", ANY_OUTSIDER),
         ("meeting_state", "post", "/committees/meetings/{meeting}/state/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
         ("agenda_item_create", "post", "/committees/meetings/{meeting}/items/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
@@ -794,11 +795,11 @@ def committee_objects(personas, org, settings, tmp_path):
     )  # fmt: skip
     frontline.screening_decide(actor=None, screening=screening, decision="approved", decided_on=date(2018, 5, 10))
     committee = screening_committee()
-    committees.member_add(actor=None, committee=committee, name=VICTIM_NAME, kind="appointed",
-                          term_start=date(2018, 1, 1))  # fmt: skip
+    member = committees.member_add(actor=None, committee=committee, name=VICTIM_NAME, kind="appointed",
+                                   term_start=date(2018, 1, 1))  # fmt: skip
     meeting = committee.meetings.get()
     committees.minutes_upload(actor=None, meeting=meeting, upload=SimpleUploadedFile("m.pdf", b"%PDF-1.4"))
-    return {"committee": committee.code, "meeting": meeting.pk}
+    return {"committee": committee.code, "meeting": meeting.pk, "member": member.pk}
 
 
 def test_committee_objects_outside_ones_scope_answer_403_or_404(committee_objects, client_as):
