@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from iljari.committees.models import Member
 from iljari.committees.selectors import members_serving_count
 
 TRAINING_BOARD = "TRAINING-BOARD"  # 기술교육원 통합운영위원회
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def register() -> None:
     from iljari.performance.record_figures import RecordFigure, record_figure_register
 
