@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from iljari.committees import services
@@ -178,3 +180,18 @@ def test_a_members_term_is_ended_early_on_the_committee_page(client_as, board):
         client_as(Role.AUDITOR).post(f"/committees/members/{member.pk}/end/", {"term_end": "2018-10-01"}).status_code
         == 403
     )
+
+
+FIELD_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=FIELD_TEXT, kind=FIELD_TEXT, start=FIELD_TEXT, end=FIELD_TEXT, held_on=FIELD_TEXT, number=FIELD_TEXT)
+def test_any_form_input_answers_a_page_never_a_server_error(client_as, board, name, kind, start, end, held_on, number):
+    manager = client_as(Role.OFFICE_MANAGER)
+    member = {"name": name, "kind": kind, "role": "member", "term_start": start, "term_end": end}
+    assert manager.post("/committees/TRAINING-BOARD/members/new/", member).status_code in (200, 302, 400)
+    meeting = {"held_on": held_on, "kind": "regular", "state": "planned", "number": number}
+    assert manager.post("/committees/TRAINING-BOARD/meetings/new/", meeting).status_code in (200, 302, 400)
+    # an unreadable day opens the page at its default day; control characters in the address are refused (400)
+    assert manager.get("/committees/TRAINING-BOARD/", {"as_of": start}).status_code in (200, 400)
