@@ -19,6 +19,7 @@ from ninja.responses import NinjaJSONEncoder
 
 from iljari.approvals.api import router as approvals_router
 from iljari.board.api import router as board_router
+from iljari.committees.api import router as committees_router
 from iljari.core.api import SessionAuthCsrf, TokenAuth
 from iljari.core.api import router as core_router
 from iljari.core.decorators import office_page
@@ -87,6 +88,7 @@ api.add_router("/portal", frontline_portal_router)
 api.add_router("/fund", fund_router)
 api.add_router("/grants", grants_router)
 api.add_router("/board", board_router)
+api.add_router("/committees", committees_router)
 api.add_router("/grants", grants_district_router)
 api.add_router("/grants", grants_union_router)
 api.add_router("/approvals", approvals_router)

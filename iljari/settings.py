@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "iljari.entrusted",
     "iljari.reports",
     "iljari.people",
+    "iljari.committees",
     "iljari.intake",
     "iljari.participation",
     "iljari.payroll",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("iljari.messaging.portal_urls")),
     path("", include("iljari.board.urls")),
     path("entrusted/", include("iljari.entrusted.urls")),
+    path("", include("iljari.committees.urls")),
     path("api/", api.urls),
 ]
 

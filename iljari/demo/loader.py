@@ -17,6 +17,7 @@ from iljari.approvals.services import delegation_rule_set
 from iljari.core import services as core_services
 from iljari.core.models import User
 from iljari.demo.board_loader import load_board
+from iljari.demo.committees_loader import load_committees
 from iljari.demo.console import PartProgress
 from iljari.demo.dataset import accounts, org
 from iljari.demo.dataset.people import synthetic_people
@@ -191,6 +192,7 @@ PARTS = (
     ("행사·캠페인", load_events),  # after the frontline: the forum's sessions are its programme FORUM-2018
     ("시-구 협력사업", load_districts),
     ("사회적경제 연대·판로", load_economy),  # after the districts: the 특구 are their staged funding
+    ("위원회", load_committees),  # after the fund, frontline and districts: decisions link to their records
     ("공지사항·자주 묻는 질문", load_board),
 )
 

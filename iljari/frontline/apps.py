@@ -40,3 +40,7 @@ class FrontlineConfig(AppConfig):
         from iljari.frontline import record_figures
 
         record_figures.register()  # the report's counts from these records (performance.record_figures)
+
+        from iljari.frontline import committee
+
+        committee.register()  # the pre-screening request, decided by the 사전심사위원회 (committees.subjects)

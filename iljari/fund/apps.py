@@ -23,7 +23,6 @@ class FundConfig(AppConfig):
             models.ScheduleVersion,
             models.Repayment,
             models.LedgerEntry,
-            models.CommitteeMeeting,
             models.DefermentRequest,
             models.Notice,
             models.YearPlan,
@@ -47,3 +46,6 @@ class FundConfig(AppConfig):
         from iljari.fund import record_figures
 
         record_figures.register()  # the report's counts from these records (performance.record_figures)
+        from iljari.fund import committee
+
+        committee.register()  # the deferment request, decided by the fund's committee (committees.subjects)

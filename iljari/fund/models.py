@@ -279,22 +279,11 @@ class LedgerEntry(TimeStampedModel):
         return f"{self.posted_on} {self.get_kind_display()} {self.amount:,}원"
 
 
-class CommitteeMeeting(TimeStampedModel):
-    """The monthly committee (상환유예 및 이행연기 특약 심의위원회)."""
-
-    held_on = models.DateField(_("개최일"), unique=True)
-    title = models.CharField(_("회의명"), max_length=120)
-
-    class Meta:
-        verbose_name = _("심의위원회")
-        verbose_name_plural = _("심의위원회")
-        ordering = ["-held_on"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class DefermentRequest(TimeStampedModel):
+    """A borrower's request for a deferment or an extension. The monthly committee decides it: the meeting and the
+    decision are committees records linked to the request ("fund.deferment", fund/committee.py); the request keeps
+    the outcome (status) and the new schedule."""
+
     class Kind(models.TextChoices):
         DEFERMENT = "deferment", _("상환유예")
         EXTENSION = "extension", _("이행연기")
@@ -310,16 +299,6 @@ class DefermentRequest(TimeStampedModel):
     requested_on = models.DateField(_("신청일"))
     reason = models.TextField(_("신청 사유"))
     status = models.CharField(_("상태"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
-    meeting = models.ForeignKey(
-        CommitteeMeeting,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="decisions",
-        verbose_name=_("심의 회의"),
-    )
-    decided_on = models.DateField(_("결정일"), null=True, blank=True)
-    decision_note = models.TextField(_("결정 내용"), blank=True)
     schedule_version = models.ForeignKey(
         ScheduleVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("상환 일정")
     )

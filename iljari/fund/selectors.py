@@ -27,6 +27,8 @@ Contract:
 - loans_due_in(*, period_start, period_end) -> [(loan_id, amount, 0)]     instalments due in a period
 - loans_in_arrears(*, as_of) -> [(loan_id, arrears, days_past_due)]       active loans behind on the day
 - ledger_balances(*, as_of=None) -> dict[account, int]               every account's balance, summed from entries
+- deferment_committee() -> committees.Committee | None   the 상환유예·이행연기 심의위원회 (fund/committee.py)
+- deferment_rows(requests) -> list   each request with `decision`, its committees decision (or None)
 - agreement_list(*, user) / deferment_pending(*, user) / notice_list(*, user, kind="", q="")  (q: a part of the
   loan number or the borrower's name)
 - notice_get(*, user, pk) -> Notice / notice_batch(*, user, kind, period_start) -> list[Notice]
@@ -62,10 +64,13 @@ from django.db.models import (
 from django.utils import timezone
 
 from iljari.approvals.selectors import approval_at_once, approval_open_under, approvals_open
+from iljari.committees.selectors import committee_by_code, decision_by_subject
 from iljari.core.access import access_approvals_view, access_fund_view, require, scope_rows
 from iljari.core.errors import NotFound
 from iljari.enterprises.models import Organisation
 from iljari.fund import position as pos
+from iljari.fund.committee import FUND_COMMITTEE
+from iljari.fund.committee import SUBJECT as DEFERMENT_SUBJECT
 from iljari.fund.models import (
     Account,
     Agreement,
@@ -231,10 +236,24 @@ def loan_position(loan: Loan, as_of: date) -> pos.Position:
 def loan_history(*, loan: Loan) -> dict:
     return {
         "versions": list(loan.schedule_versions.order_by("-number").prefetch_related("instalments")),
-        "deferments": list(loan.deferments.select_related("meeting").order_by("-requested_on", "-pk")),
+        "deferments": deferment_rows(loan.deferments.order_by("-requested_on", "-pk")),
         "notices": list(loan.notices.order_by("-period_start", "kind")),
         "entries": list(loan.entries.order_by("posted_on", "pk")),
     }
+
+
+def deferment_committee():
+    """The fund's committee (committees.Committee) with its meetings, or None before its first decision."""
+    return committee_by_code(code=FUND_COMMITTEE)
+
+
+def deferment_rows(requests) -> list[DefermentRequest]:
+    """The requests, each with `decision`: its committee decision (committees.Decision with its meeting) or None."""
+    requests = list(requests)
+    decisions = decision_by_subject(subject_type=DEFERMENT_SUBJECT, ids=[r.pk for r in requests])
+    for request in requests:
+        request.decision = decisions.get(request.pk)
+    return requests
 
 
 @dataclass

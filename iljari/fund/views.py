@@ -14,7 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import access_fund_ledger_view, access_fund_manage, access_fund_view, require
+from iljari.core.access import (
+    access_committees_view,
+    access_fund_ledger_view,
+    access_fund_manage,
+    access_fund_view,
+    require,
+)
 from iljari.core.downloads import download_named
 from iljari.core.errors import ValidationFailed
 from iljari.core.formats import format_won
@@ -102,6 +108,7 @@ def _loan_page(request, loan, *, status=200, **forms):
         "history": selectors.loan_history(loan=loan),
         "repaid": selectors.repayment_history(loan=loan),
         "can_manage": can_manage,
+        "can_committees": access_committees_view(request.user),
         "repayment_form": forms.get("repayment_form") or RepaymentForm(initial={"received_on": as_of}),
         "deferment_form": forms.get("deferment_form") or DefermentRequestForm(initial={"requested_on": as_of}),
         "disburse_form": forms.get("disburse_form") or DisburseForm(initial={"on": as_of}),
@@ -260,6 +267,8 @@ def deferment_list(request):
             "pending": selectors.deferment_pending(user=request.user),
             "can_manage": access_fund_manage(request.user),
             "form": DecisionForm(initial={"held_on": timezone.localdate()}),
+            "committee": selectors.deferment_committee(),
+            "can_committees": access_committees_view(request.user),
         },
     )
 
@@ -285,7 +294,7 @@ def deferment_decide(request, pk: int):
             note=data["note"],
         )
         if decided.status == DefermentRequest.Status.APPROVED:
-            message = f"{decided.loan.number}: 승인했습니다. {decided.decided_on}부터 새 상환 일정을 적용합니다."
+            message = f"{decided.loan.number}: 승인했습니다. {data['held_on']}부터 새 상환 일정을 적용합니다."
         else:
             message = f"{decided.loan.number}: 부결했습니다. 상환 일정은 그대로입니다."
         return message, decided.loan.get_absolute_url()

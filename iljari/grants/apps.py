@@ -74,3 +74,6 @@ class GrantsConfig(AppConfig):
         from iljari.grants import record_figures
 
         record_figures.register()  # the report's counts from these records (performance.record_figures)
+        from iljari.grants import committee_subjects
+
+        committee_subjects.register()  # decisions of the evaluation committee and the SIB committee

@@ -10,6 +10,7 @@ Contract:
       running projects in scope whose period covers `month` and whose monthly monitoring of that month is not
       entered; division staff: their own division's programme's. The work list counts these (last month).
 - district_project_get(*, user, code) -> DistrictProject           404 outside the user's scope
+- district_decision_rows(*, project) -> list[DistrictDecision]   each with its committee decision (meeting)
 - district_project_jobs(*, project) -> list[dict]                 planned and latest filled by target group
 - district_monitoring_rows(*, project) -> list[DistrictMonitoring] months in order, jobs filled prefetched
 - district_summary(*, user, year) -> dict
@@ -37,9 +38,12 @@ from datetime import date
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from iljari.committees.selectors import decision_by_subject
 from iljari.core.access import access_district_projects_view, figures_unit_path, require, scope_rows
 from iljari.core.errors import NotFound, ValidationFailed
+from iljari.grants.committee_subjects import DISTRICT_DECISION
 from iljari.grants.models import (
+    DistrictDecision,
     DistrictMonitoring,
     DistrictMonitoringJobs,
     DistrictProject,
@@ -124,6 +128,16 @@ def district_monitoring_rows(*, project: DistrictProject) -> list[DistrictMonito
             Prefetch("jobs", queryset=DistrictMonitoringJobs.objects.order_by("target_group"))
         )
     )
+
+
+def district_decision_rows(*, project: DistrictProject) -> list[DistrictDecision]:
+    """The project's decisions in order, each with `committee_decision`: the 사업 총괄 평가위원회's decision on it (with
+    its meeting, committees), or None."""
+    decisions = list(project.decisions.order_by("decided_on", "pk"))
+    linked = decision_by_subject(subject_type=DISTRICT_DECISION, ids=[d.pk for d in decisions])
+    for decision in decisions:
+        decision.committee_decision = linked.get(decision.pk)
+    return decisions
 
 
 def district_project_jobs(*, project: DistrictProject, monitoring: list[DistrictMonitoring] | None = None) -> list:

@@ -13,7 +13,10 @@ Contract:
       (district_achievements_sync) as of the month's last day.
 - district_review_record(*, actor, project, reviewed_on, score, findings, reviewer="") -> DistrictReview
 - district_decision_record(*, actor, project, decided_on, decision, note="") -> DistrictDecision
-      the evaluation committee's decision; the project's status follows it.
+      the evaluation committee's decision; the project's status follows it. The committee (사업 총괄 평가위원회,
+      grants/committee_subjects.py) decides at its meeting of `decided_on` (found or opened): an agenda item and a
+      committees decision linked to the record ("grants.district_decision": 계속 → 원안 가결, 조정 → 수정 가결,
+      중단 → 부결).
 - district_achievements_sync(*, programme, year, as_of) -> dict[target_group, int]
       the jobs filled of the programme's projects of the year (each project's latest month up to `as_of`) as the
       programme's job achievements, through performance.services.job_achievement_derive.
@@ -36,6 +39,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from iljari.committees.services import decision_link, meeting_for_day
 from iljari.core.access import (
     access_district_monitoring_enter,
     access_district_projects_manage,
@@ -44,6 +48,7 @@ from iljari.core.access import (
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.formats import format_won, screen_date, screen_month
 from iljari.core.korean import with_topic
+from iljari.grants.committee_subjects import DISTRICT_DECISION, evaluation_committee
 from iljari.grants.models import (
     DistrictDecision,
     DistrictMonitoring,
@@ -318,6 +323,9 @@ DECISION_STATUS = {
 }
 
 
+COMMITTEE_RESULTS = {"continue": "approved", "adjust": "amended", "stop": "rejected"}  # 계속·조정·중단
+
+
 def district_decision_record(
     *, actor, project: DistrictProject, decided_on: date, decision: str, note: str = ""
 ) -> DistrictDecision:
@@ -334,6 +342,24 @@ def district_decision_record(
         )
         project.status = DECISION_STATUS[decision]
         project.save(update_fields=["status", "updated_at"])
+        # the decision is the 사업 총괄 평가위원회's: an agenda item of its meeting that day, linked to the record
+        committee = evaluation_committee(project.programme)
+        meeting = meeting_for_day(
+            actor=actor,
+            committee=committee,
+            held_on=decided_on,
+            title=f"{decided_on.year}년 {decided_on.month}월 사업 총괄 평가위원회",
+        )
+        decision_link(
+            actor=actor,
+            meeting=meeting,
+            title=f"{project} 사업 평가",
+            result=COMMITTEE_RESULTS[decision],
+            text=record.note,
+            subject_type=DISTRICT_DECISION,
+            subject_id=record.pk,
+            decided_on=decided_on,
+        )
     return record
 
 

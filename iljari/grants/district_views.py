@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import (
+    access_committees_view,
     access_district_monitoring_enter,
     access_district_projects_manage,
     access_district_projects_manage_any,
@@ -148,7 +149,8 @@ def _project_page(request, project, *, status=200, **forms):
         "groups": groups,
         "chart": _chart(monitoring),
         "reviews": list(project.reviews.order_by("reviewed_on", "pk")),
-        "decisions": list(project.decisions.order_by("decided_on", "pk")),
+        "decisions": selectors.district_decision_rows(project=project),
+        "can_committees": access_committees_view(user),
         "can_monitor": can_monitor,
         "can_manage": can_manage,
         "monitoring_form": forms.get("monitoring_form") or MonitoringForm(groups=groups),

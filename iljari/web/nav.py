@@ -148,6 +148,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         "grants:ecosystem",
         group="사업 운영",
     ),
+    NavItem("위원회", "committees:committee_list", access.access_committees_view, "committees:", group="사업 운영"),
     NavItem("사회성과보상", "grants:sib_list", access.access_sib_view, "grants:sib", group="재정"),
     NavItem("민간위탁", "entrusted:facility_list", access.access_entrusted_view, "entrusted:", group="사업 운영"),
     NavItem("모집공고", "intake:portal_calls", access.access_apply, "intake:portal_call", group="시민 서비스"),

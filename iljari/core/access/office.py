@@ -327,3 +327,26 @@ def access_board_view(user) -> bool:
 def access_board_manage(user) -> bool:
     """Write, edit and retire notices and FAQ entries: the office's staff and the system administrator."""
     return _role(user) in OFFICE_STAFF | {Role.SYSTEM_ADMIN}
+
+
+def access_committees_view(user) -> bool:
+    """The committees (위원회): their members, meetings, agenda, decisions, attendance and minutes: the office's staff
+    and the auditor."""
+    return _role(user) in OFFICE_STAFF | {Role.AUDITOR}
+
+
+def access_committee_keep(user, division_path_: str | None) -> bool:
+    """Keep a committee (its members, meetings, agenda, decisions, attendance, minutes): the office manager every
+    committee, division staff the committees their own division supervises (`division_path_`: the supervising
+    division's path, None for a committee with none)."""
+    role = _role(user)
+    if role == Role.OFFICE_MANAGER:
+        return True
+    if role == Role.DIVISION_STAFF and user.org_unit is not None and division_path_:
+        return division_path_.startswith(division_path(user.org_unit.path))
+    return False
+
+
+def access_committees_keep_any(user) -> bool:
+    """May keep some committee (shows the forms): the office's staff; each committee's gate then decides."""
+    return _role(user) in OFFICE_STAFF

@@ -67,6 +67,10 @@ APPROVALS_DRAFT = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.DISTRICT_OFFIC
 # 공지사항 and 자주 묻는 질문: the office writes them, the auditor reads the staff's list too.
 BOARD_MANAGE = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 BOARD_VIEW = BOARD_MANAGE | {Role.AUDITOR}
+# 위원회: the office's staff and the auditor read every committee; the office manager and staff of the supervising
+# division keep one (the committee of the matrix is supervised by 일자리정책담당관, the staff persona's division).
+COMMITTEES_VIEW = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
+COMMITTEES_KEEP = {Role.OFFICE_MANAGER, Role.DIVISION_STAFF}
 # 알림: the outbox for office staff, the auditor and the system administrator (who keeps delivery running); a retry
 # by staff and the administrator; the citizen's own messages and 수신 동의.
 MESSAGES_VIEW = {Role.SYSTEM_ADMIN, Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.AUDITOR}
@@ -92,6 +96,9 @@ PAGES = [
     ("board:staff_notice_create", "/board/notices/new/", BOARD_MANAGE),
     ("board:staff_faq_list", "/board/faq/", BOARD_VIEW),
     ("board:staff_faq_create", "/board/faq/new/", BOARD_MANAGE),
+    ("committees:committee_list", "/committees/", COMMITTEES_VIEW),
+    ("committees:committee_export", "/committees/export.xlsx", COMMITTEES_VIEW),
+    ("committees:committee_create", "/committees/new/", COMMITTEES_KEEP),
     ("messaging:message_list", "/messages/?status=sent&channel=sms&sort=recipient", MESSAGES_VIEW),
     ("messaging:message_export", "/messages/export.xlsx?status=failed", MESSAGES_VIEW),
     ("messaging:template_list", "/messages/templates/", MESSAGES_VIEW),
@@ -240,6 +247,7 @@ PUBLIC_PAGES = [
 
 API = [
     ("/api/approvals", APPROVALS_VIEW),
+    ("/api/committees", COMMITTEES_VIEW),
     ("/api/approvals/rules", APPROVALS_VIEW),
     ("/api/messaging/messages?status=sent", MESSAGES_VIEW),
     ("/api/messaging/templates", MESSAGES_VIEW),
@@ -677,6 +685,15 @@ NOT_PAGES = {
     "approvals:request_recall",
     "approvals:draft",
     "approvals:rule_delete",
+    # committees: the POST steps of a committee and a meeting page (a term's end, agenda, decisions, attendance,
+    # minutes, state), tested in
+    # committees/tests/test_pages.py; the object pages are in COMMITTEE_PAGES below
+    "committees:member_end",
+    "committees:meeting_state",
+    "committees:agenda_item_create",
+    "committees:decision_create",
+    "committees:attendance_record",
+    "committees:minutes_upload",
     # messaging: a message's page, its retry and its cancel (POST), tested in messaging/tests/test_pages.py
     "messaging:message_detail",
     "messaging:message_retry",
@@ -788,6 +805,46 @@ def frontline_office(personas):
     return make_frontline()
 
 
+# The committees' object pages read the committee TRAINING-BOARD (supervised by 일자리정책담당관) and its first meeting
+# with minutes (`{meeting}`), made by the fixture below.
+COMMITTEE_PAGES = [
+    ("committees:committee_detail", "/committees/TRAINING-BOARD/?as_of=2018-06-30", COMMITTEES_VIEW),
+    ("committees:committee_edit", "/committees/TRAINING-BOARD/edit/", COMMITTEES_KEEP),
+    ("committees:member_create", "/committees/TRAINING-BOARD/members/new/", COMMITTEES_KEEP),
+    ("committees:meeting_create", "/committees/TRAINING-BOARD/meetings/new/", COMMITTEES_KEEP),
+    ("committees:meeting_detail", "/committees/meetings/{meeting}/", COMMITTEES_VIEW),
+    ("committees:minutes_download", "/committees/meetings/{meeting}/minutes/file/", COMMITTEES_VIEW),
+]
+
+
+@pytest.fixture
+def committee_office(personas, settings, tmp_path):
+    from datetime import date
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from iljari.committees import services as committees
+    from iljari.org.models import OrgUnit
+
+    settings.MEDIA_ROOT = tmp_path
+    board = committees.committee_save(
+        actor=None,
+        code="TRAINING-BOARD",
+        name="기술교육원 통합운영위원회",
+        kind="operation",
+        supervising_division=OrgUnit.objects.get(code="JOBS-POLICY"),
+    )
+    meeting = committees.meeting_schedule(actor=None, committee=board, held_on=date(2018, 5, 10), state="held")
+    committees.minutes_upload(actor=None, meeting=meeting, upload=SimpleUploadedFile("회의록.pdf", b"%PDF-1.4"))
+    return meeting
+
+
+@pytest.mark.parametrize(("path", "role", "allowed"), _matrix(COMMITTEE_PAGES))
+def test_committee_page_permission(committee_office, client_as, path, role, allowed):
+    response = client_as(role).get(path.format(meeting=committee_office.pk))
+    assert response.status_code == (200 if allowed else 403), response.status_code
+
+
 @pytest.mark.parametrize(("path", "role", "allowed"), _matrix(FRONTLINE_PAGES))
 def test_frontline_page_permission(frontline_office, client_as, path, role, allowed):
     response = client_as(role).get(path)
@@ -882,6 +939,7 @@ def test_every_page_is_in_the_matrix():
         "approvals",
         "board",
         "entrusted",
+        "committees",
         "messaging",
         "messaging_portal",
         "core",
@@ -904,7 +962,9 @@ def test_every_page_is_in_the_matrix():
     ):
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{name}" for name in resolver.reverse_dict if isinstance(name, str)}
-    covered = {name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES + FRONTLINE_PAGES}
+    covered = {
+        name for name, _, _ in PAGES + FIGURE_PAGES + PUBLIC_PAGES + TRAINING_PAGES + FRONTLINE_PAGES + COMMITTEE_PAGES
+    }
     covered |= {name for name, _ in OPEN_PAGES}
     assert names - covered - NOT_PAGES == set()
 
@@ -1108,6 +1168,8 @@ GATES = [
     (access.access_board_manage, BOARD_MANAGE),
     (access.access_entrusted_view, ENTRUSTED_VIEW),
     (access.access_entrusted_manage_any, ENTRUSTED_MANAGE),
+    (access.access_committees_view, COMMITTEES_VIEW),
+    (access.access_committees_keep_any, COMMITTEES_KEEP),
 ]
 
 

@@ -66,6 +66,7 @@ def victims(personas, media_root, dataset_2018):
 
 # (url name, method, path, attackers): each attacker is outside the object's scope.
 DISTRICT, PARTNER, CITIZEN, STAFF = Role.DISTRICT_OFFICER, Role.PARTNER_AGENCY, Role.CITIZEN, Role.DIVISION_STAFF
+AUDITOR = Role.AUDITOR
 OBJECT_URLS = [
     ("people:person_detail", "get", "/people/{person}/", [DISTRICT, PARTNER, CITIZEN]),
     ("people:person_detail", "post", "/people/{person}/", [DISTRICT, CITIZEN]),
@@ -167,6 +168,7 @@ INT_KEYED = {"core", "people", "intake", "participation", "plan", "board"}  # th
 ALL_KEYED = {
     "approvals",
     "entrusted",
+    "committees",
     "messaging",
     "enterprises",
     "frontline",
@@ -362,6 +364,22 @@ VICTIM_NAME = "피해자"
 OUTSIDERS = [DISTRICT, PARTNER, CITIZEN]
 ANY_OUTSIDER = [DISTRICT, PARTNER, CITIZEN, ORGANISATION]
 MODULE_OBJECT_URLS = {
+    # a committee supervised by 노동정책담당관 (not the staff persona's division): outsiders read nothing, the staff
+    # persona and the auditor read it but change nothing; its meeting decides a victim-named pre-screening request
+    "committees": [
+        ("committee_detail", "get", "/committees/{committee}/", ANY_OUTSIDER),
+        ("committee_edit", "post", "/committees/{committee}/edit/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("member_create", "post", "/committees/{committee}/members/new/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("meeting_create", "post", "/committees/{committee}/meetings/new/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("member_end", "post", "/committees/members/{member}/end/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("meeting_detail", "get", "/committees/meetings/{meeting}/", ANY_OUTSIDER),
+        ("meeting_state", "post", "/committees/meetings/{meeting}/state/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("agenda_item_create", "post", "/committees/meetings/{meeting}/items/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("decision_create", "post", "/committees/meetings/{meeting}/decisions/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("attendance_record", "post", "/committees/meetings/{meeting}/attendance/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("minutes_upload", "post", "/committees/meetings/{meeting}/minutes/", [*ANY_OUTSIDER, STAFF, AUDITOR]),
+        ("minutes_download", "get", "/committees/meetings/{meeting}/minutes/file/", ANY_OUTSIDER),
+    ],
     "messaging": [
         ("message_detail", "get", "/messages/{message}/", ANY_OUTSIDER),
         ("message_retry", "post", "/messages/{message}/retry/", ANY_OUTSIDER),
@@ -718,6 +736,7 @@ def _snapshot() -> str:
 
     rows = []
     for label in (
+        "committees",
         "enterprises",
         "entrusted",
         "frontline",
@@ -876,6 +895,34 @@ def message_objects(personas, org):
     message = message_send(to=person, template="selection_selected", context={"call": VICTIM_NAME + " 모집"})
     Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED, attempts=5, last_error="x")
     return {"message": message.pk}
+
+
+@pytest.fixture
+def committee_objects(personas, org, settings, tmp_path):
+    """The 사전심사위원회 (노동정책담당관's) with a member, a held meeting with minutes and a decision on a
+    pre-screening request named like the victim."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from iljari.committees import services as committees
+    from iljari.frontline import services as frontline
+    from iljari.frontline.committee import screening_committee
+
+    settings.MEDIA_ROOT = tmp_path
+    screening = frontline.screening_request(
+        actor=None, institution=Partner.objects.get(code="TTI-CENTRAL"), unit=None, reason=VICTIM_NAME, headcount=1,
+        months=6, budget=1, requested_on=date(2018, 5, 1),
+    )  # fmt: skip
+    frontline.screening_decide(actor=None, screening=screening, decision="approved", decided_on=date(2018, 5, 10))
+    committee = screening_committee()
+    member = committees.member_add(actor=None, committee=committee, name=VICTIM_NAME, kind="appointed",
+                                   term_start=date(2018, 1, 1))  # fmt: skip
+    meeting = committee.meetings.get()
+    committees.minutes_upload(actor=None, meeting=meeting, upload=SimpleUploadedFile("m.pdf", b"%PDF-1.4"))
+    return {"committee": committee.code, "meeting": meeting.pk, "member": member.pk}
+
+
+def test_committee_objects_outside_ones_scope_answer_403_or_404(committee_objects, client_as):
+    assert _attack("committees", committee_objects, client_as) == []
 
 
 def test_message_objects_outside_ones_scope_answer_403_or_404(message_objects, client_as):

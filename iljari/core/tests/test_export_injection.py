@@ -18,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from iljari.committees.tests.factories import make_committee
 from iljari.core.accesslog import access_log_record
 from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
 from iljari.core.exports import Purpose
@@ -129,6 +130,7 @@ def hostile_office(office, make_agreement, client_as):
     _event()
     _economy()
     make_entrusted()  # facilities and their trustees, for the entrusted facilities' download
+    make_committee()  # a committee, for the committee list's download
     return client_as
 
 

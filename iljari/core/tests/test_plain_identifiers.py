@@ -127,13 +127,24 @@ def scanned_office(personas, dataset_2018):
         user=personas[Role.DISTRICT_OFFICER], remote_addr="10.0.0.1", action="search", subject_type="people.person",
         subject_ids=[p.pk for p in people], detail="신청자 검색",
     )  # fmt: skip
-    return {"enrolment": enrolment}
+    from iljari.committees.models import Meeting
+    from iljari.demo.committees_loader import load_committees
+
+    load_committees()  # the committees of the 2018 report; a meeting with a decision for the meeting page
+    meeting = Meeting.objects.get(committee__code="JEONTAEIL-ENTRUST").pk
+    return {"enrolment": enrolment, "meeting": meeting}
 
 
 def test_no_page_shows_an_internal_identifier(scanned_office, personas):
     dotted, names, values = _vocabulary()
     usernames = frozenset(user.username for user in personas.values())  # an account's id is what users type
-    tables = [*matrix.PAGES, *matrix.FIGURE_PAGES, *matrix.TRAINING_PAGES, *matrix.FRONTLINE_PAGES]
+    tables = [
+        *matrix.PAGES,
+        *matrix.FIGURE_PAGES,
+        *matrix.TRAINING_PAGES,
+        *matrix.FRONTLINE_PAGES,
+        *matrix.COMMITTEE_PAGES,
+    ]
     problems: list[str] = []
     scanned = 0
     for role in Role:

@@ -44,7 +44,9 @@ class Conversion(TimeStampedModel):
 
 
 class FixedTermScreening(TimeStampedModel):
-    """A request to hire fixed-term staff, pre-screened by the committee (reason, headcount, period, budget)."""
+    """A request to hire fixed-term staff, pre-screened by the committee (reason, headcount, period, budget). The
+    request keeps the outcome (decision, headcount allowed, day); the committee's meeting and its decision with the
+    committee's opinion are committees records linked to it ("frontline.prescreening", frontline/committee.py)."""
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("심사 중")
@@ -66,7 +68,6 @@ class FixedTermScreening(TimeStampedModel):
     decision = models.CharField(_("심사 결과"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
     approved_headcount = models.PositiveIntegerField(_("인정 인원"), null=True, blank=True)
     decided_on = models.DateField(_("심사일"), null=True, blank=True)
-    committee_note = models.TextField(_("심사 의견"), blank=True)
 
     class Meta:
         verbose_name = _("기간제 채용 사전심사")

@@ -7,7 +7,9 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 
+from iljari.committees.selectors import decision_by_subject
 from iljari.core.access import access_public_sector_view, require
+from iljari.frontline.committee import SUBJECT as SCREENING_SUBJECT
 from iljari.frontline.models import Conversion, FixedTermScreening, LabourCheck, WorkingHours
 
 
@@ -30,10 +32,18 @@ def public_sector_summary(*, user, as_of: date) -> PublicSectorSummary:
         conversions=conversions,
         converted=converted,
         remaining=remaining,
-        screenings=list(FixedTermScreening.objects.select_related("institution", "unit")),
+        screenings=_with_decisions(list(FixedTermScreening.objects.select_related("institution", "unit"))),
         hours=list(WorkingHours.objects.select_related("institution").order_by("institution__name", "year")),
         checks=list(LabourCheck.objects.select_related("institution")),
     )
+
+
+def _with_decisions(screenings: list[FixedTermScreening]) -> list[FixedTermScreening]:
+    """Each request with `committee_decision`: the 사전심사위원회's decision on it (with its meeting), or None."""
+    decisions = decision_by_subject(subject_type=SCREENING_SUBJECT, ids=[s.pk for s in screenings])
+    for screening in screenings:
+        screening.committee_decision = decisions.get(screening.pk)
+    return screenings
 
 
 def screening_get(*, user, pk: int) -> FixedTermScreening:

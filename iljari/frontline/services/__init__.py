@@ -39,6 +39,8 @@ Contract (`actor=None` is the system: the demo loader):
 - conversion_record(*, actor, kind, group, planned, done=0, done_on=None, institution=None, institution_label="")
 - screening_request(*, actor, institution, unit, reason, headcount, months, budget, requested_on)
 - screening_decide(*, actor, screening, decision, decided_on, approved_headcount=None, committee_note="")
+      the outcome on the request; the 사전심사위원회's meeting of `decided_on` (found or opened) records the decision
+      (committees, linked "frontline.prescreening"; `committee_note` is its text)
 - working_hours_record(*, actor, institution, year, hours) -> WorkingHours
 - labour_check_record(*, actor, institution, kind, checked_on, compliant, max_weekly_hours=None, findings="")
 - service_point_set / topic_set / closure_set / room_set / programme_set / session_set / shelter_set

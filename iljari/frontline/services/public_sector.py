@@ -7,8 +7,12 @@ from datetime import date
 
 from django.db import transaction
 
+from iljari.committees.models import Decision
+from iljari.committees.services import decision_link, meeting_for_day
 from iljari.core.access import access_public_sector_record, require
 from iljari.core.errors import ValidationFailed, field_error
+from iljari.frontline.committee import SUBJECT as SCREENING_SUBJECT
+from iljari.frontline.committee import screening_committee
 from iljari.frontline.models import Conversion, FixedTermScreening, LabourCheck, WorkingHours
 from iljari.frontline.services.common import not_future, today
 
@@ -90,6 +94,13 @@ def screening_request(
         )
 
 
+SCREENING_RESULTS = {
+    "approved": Decision.Result.APPROVED,  # 적정: 원안 가결
+    "reduced": Decision.Result.AMENDED,  # 조정: 수정 가결
+    "rejected": Decision.Result.REJECTED,  # 부적정: 부결
+}
+
+
 def screening_decide(
     *,
     actor,
@@ -117,8 +128,20 @@ def screening_decide(
             "reduced": approved_headcount,
             "rejected": 0,
         }[decision]
-        screening.committee_note = committee_note.strip()
-        screening.save(update_fields=["decision", "decided_on", "approved_headcount", "committee_note", "updated_at"])
+        screening.save(update_fields=["decision", "decided_on", "approved_headcount", "updated_at"])
+        # the decision is the 사전심사위원회's: an agenda item of its meeting that day, linked to the request
+        committee = screening_committee()
+        meeting = meeting_for_day(actor=actor, committee=committee, held_on=decided_on)
+        decision_link(
+            actor=actor,
+            meeting=meeting,
+            title=f"{screening} 채용 사전심사",
+            result=SCREENING_RESULTS[decision],
+            text=(committee_note or "").strip(),
+            subject_type=SCREENING_SUBJECT,
+            subject_id=screening.pk,
+            decided_on=decided_on,
+        )
     return screening
 
 

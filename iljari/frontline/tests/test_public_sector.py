@@ -4,6 +4,7 @@ decision, a conversion; bad input answers in Korean and writes nothing; only 노
 import pytest
 from django.test import Client
 
+from iljari.committees.models import Decision
 from iljari.core import services as core_services
 from iljari.core.roles import Role
 from iljari.frontline.models import Conversion, FixedTermScreening
@@ -43,9 +44,27 @@ def test_a_request_is_screened_and_a_reduced_decision_needs_the_headcount(labour
     assert "조정한 경우 인정 인원은 1명 이상, 요청 인원보다 적어야 합니다." in page
     screening.refresh_from_db()
     assert screening.decision == "pending"
-    labour.post(url, {"decision": "reduced", "decided_on": "2018-09-10", "approved_headcount": "8"})
+    labour.post(
+        url,
+        {"decision": "reduced", "decided_on": "2018-09-10", "approved_headcount": "8", "committee_note": "8명 적정"},
+    )
     screening.refresh_from_db()
     assert (screening.decision, screening.approved_headcount) == ("reduced", 8)
+    # the decision is the 사전심사위원회's: its meeting of that day, an agenda item, 수정 가결, linked to the request
+    decision = Decision.objects.select_related("item__meeting__committee").get(
+        subject_type="frontline.prescreening", subject_id=screening.pk
+    )
+    meeting = decision.item.meeting
+    assert (meeting.committee.name, meeting.number, str(meeting.held_on)) == (
+        "기간제근로자 채용 사전심사위원회",
+        1,
+        "2018-09-10",
+    )
+    assert (decision.result, decision.text) == ("amended", "8명 적정")
+    assert meeting.committee.supervising_division.code == "LABOUR-POLICY"
+    page = labour.get("/frontline/public-sector/").content.decode()
+    assert f'<a href="/committees/meetings/{meeting.pk}/">기간제근로자 채용 사전심사위원회 제1차</a>' in page
+    assert "8명 적정" in page
     page = labour.post(url, {"decision": "approved", "decided_on": "2018-09-11"}, follow=True).content.decode()
     assert "이미 심사한 요청입니다." in page
 

@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import access_public_sector_record, access_public_sector_view, require
+from iljari.core.access import (
+    access_committees_view,
+    access_public_sector_record,
+    access_public_sector_view,
+    require,
+)
 from iljari.core.errors import ValidationFailed
 from iljari.core.http import service_step
 from iljari.core.period import figure_period
@@ -60,6 +65,7 @@ def public_sector(request):
             "conversion_form": ConversionForm(institutions=institutions),
             "hours_form": WorkingHoursForm(institutions=institutions, initial={"year": today.year}),
             "can_record": can_record,
+            "can_committees": access_committees_view(request.user),
         }
         return render(request, "frontline/public_sector.html", context, status=status)
 

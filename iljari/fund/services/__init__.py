@@ -21,9 +21,11 @@ Contract:
       every error named by its row.
 - loan_write_off(*, actor, loan, on, reason) -> Loan
 - deferment_request(*, actor, loan, kind, months, requested_on, reason) -> DefermentRequest
-- deferment_decide(*, actor, request, held_on, approve, note="") -> DefermentRequest
-      the monthly committee's decision; approval starts a new schedule from the decision date (상환유예: principal
-      paused `months` months, interest only; 이행연기: maturity `months` later); the old version kept, superseded.
+- deferment_decide(*, actor, request, held_on=None, approve, note="", meeting=None) -> DefermentRequest
+      the monthly committee's decision, at its meeting of `held_on` (found or opened) or at `meeting`: a
+      committees decision linked to the request ("fund.deferment"); approval starts a new schedule from that day
+      (상환유예: principal paused `months` months, interest only; 이행연기: maturity `months` later); the old version
+      kept, superseded.
 - investment_commit(*, actor, code, name, committed, committed_on, manager="", approval="") -> Investment
 - investment_call(*, actor, investment, amount, on) -> LedgerEntry       capital paid in: at most the commitment
       left and the fund's cash

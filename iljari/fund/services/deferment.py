@@ -1,5 +1,7 @@
 """Deferment (상환유예) and extension (이행연기): the borrower's request and the monthly committee's decision, which
-on approval starts a new schedule version from the decision date."""
+on approval starts a new schedule version from the decision date. The committee (상환유예 및 이행연기 특약
+심의위원회) is a committees.Committee: the decision is recorded as an agenda item and a decision of its meeting,
+linked to the request ("fund.deferment"); the request keeps the outcome and the new schedule."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 
+from iljari.committees.models import Decision, Meeting
+from iljari.committees.services import decision_link, meeting_for_day
 from iljari.core.errors import field_error
-from iljari.fund.models import CommitteeMeeting, DefermentRequest, Loan, ScheduleVersion
+from iljari.fund.committee import SUBJECT, fund_committee
+from iljari.fund.models import DefermentRequest, Loan, ScheduleVersion
 from iljari.fund.schedules import BULLET, schedule_compute
 from iljari.fund.schedules import Instalment as Planned
 from iljari.fund.selectors import loan_position
@@ -41,12 +46,28 @@ def deferment_request(
 
 
 def deferment_decide(
-    *, actor, request: DefermentRequest, held_on: date, approve: bool, note: str = ""
+    *,
+    actor,
+    request: DefermentRequest,
+    held_on: date | None = None,
+    approve: bool,
+    note: str = "",
+    meeting: Meeting | None = None,
 ) -> DefermentRequest:
+    """Decide a request at a meeting of the fund's committee: `meeting` (one of its meetings) or the committee's
+    meeting of `held_on` (found or opened). The decision (원안 가결 or 부결) is a committees decision linked to the
+    request; on approval the new schedule starts on the meeting day."""
     require_manage(actor)
+    if meeting is None and held_on is None:
+        raise field_error("held_on", "심의위원회 개최일을 적으십시오.")
     with transaction.atomic():
         request = DefermentRequest.objects.select_for_update().get(pk=request.pk)
         loan = Loan.objects.select_for_update().select_related("agreement").get(pk=request.loan_id)
+        committee = fund_committee()
+        if meeting is not None:
+            if meeting.committee_id != committee.pk:
+                raise field_error("meeting", f"{committee.name}의 회의를 고르십시오.")
+            held_on = meeting.held_on
         if request.status != DefermentRequest.Status.REQUESTED:
             raise field_error("held_on", "이미 심의가 끝난 신청입니다.")
         if held_on < request.requested_on:
@@ -58,18 +79,26 @@ def deferment_decide(
         latest = loan.repayments.aggregate(d=Max("received_on"))["d"]
         if latest is not None and held_on < latest:
             raise field_error("held_on", f"{latest} 입금보다 앞선 날짜로 새 일정을 시작할 수 없습니다.")
-        meeting, _ = CommitteeMeeting.objects.get_or_create(
-            held_on=held_on,
-            defaults={"title": f"{held_on.year}년 {held_on.month}월 상환유예 및 이행연기 특약 심의위원회"},
-        )
-        request.meeting = meeting
-        request.decided_on = held_on
-        request.decision_note = note
+        if meeting is None:
+            meeting = meeting_for_day(
+                actor=actor,
+                committee=committee,
+                held_on=held_on,
+                title=f"{held_on.year}년 {held_on.month}월 {committee.name}",
+            )
         request.status = DefermentRequest.Status.APPROVED if approve else DefermentRequest.Status.REJECTED
         if approve:
             request.schedule_version = _deferment_schedule(loan, request, held_on)
-        request.save(
-            update_fields=["meeting", "decided_on", "decision_note", "status", "schedule_version", "updated_at"]
+        request.save(update_fields=["status", "schedule_version", "updated_at"])
+        decision_link(
+            actor=actor,
+            meeting=meeting,
+            title=f"융자 {loan.number} {request.get_kind_display()} {request.months}개월 신청",
+            result=Decision.Result.APPROVED if approve else Decision.Result.REJECTED,
+            text=note,
+            subject_type=SUBJECT,
+            subject_id=request.pk,
+            decided_on=held_on,
         )
     return request
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from iljari.committees.models import Decision, Meeting
 from iljari.core.errors import ValidationFailed
 from iljari.fund import services
-from iljari.fund.models import CommitteeMeeting, DefermentRequest, ScheduleVersion
+from iljari.fund.models import DefermentRequest, ScheduleVersion
 from iljari.fund.selectors import loan_position
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,14 @@ def test_an_approved_deferment_starts_a_new_schedule_from_the_decision_date(make
         actor=None, request=request(loan), held_on=date(2018, 4, 20), approve=True, note="6개월 원금 유예"
     )
     assert decided.status == DefermentRequest.Status.APPROVED
-    assert decided.meeting.title == "2018년 4월 상환유예 및 이행연기 특약 심의위원회"
+    # the decision is the committee's: an agenda item of its meeting that day, linked to the request
+    decision = Decision.objects.select_related("item__meeting__committee").get(
+        subject_type="fund.deferment", subject_id=decided.pk
+    )
+    assert decision.item.meeting.title == "2018년 4월 상환유예 및 이행연기 특약 심의위원회"
+    assert decision.item.meeting.committee.code == "FUND-DEFERMENT"
+    assert (decision.result, decision.text, decision.decided_on) == ("approved", "6개월 원금 유예", date(2018, 4, 20))
+    assert decision.item.title == "융자 L-1 상환유예 6개월 신청"
     old, new = loan.schedule_versions.order_by("number")
     assert old.superseded_on == date(2018, 4, 20) and new.reason == ScheduleVersion.Reason.DEFERMENT
     rows = list(new.instalments.order_by("number"))
@@ -66,7 +74,8 @@ def test_a_rejected_request_leaves_the_schedule(make_loan):
     loan = make_loan()
     services.deferment_decide(actor=None, request=request(loan), held_on=date(2018, 4, 20), approve=False)
     assert loan.schedule_versions.count() == 1
-    assert CommitteeMeeting.objects.count() == 1
+    assert Meeting.objects.count() == 1
+    assert Decision.objects.get().result == "rejected"
 
 
 def test_a_deferment_for_a_closed_loan_is_refused(make_loan):
@@ -89,7 +98,7 @@ def test_a_decision_before_the_request_is_refused_and_writes_nothing(make_loan):
     assert error.value.message == "심의일이 신청일(2018-04-10)보다 앞설 수 없습니다."
     pending.refresh_from_db()
     assert pending.status == DefermentRequest.Status.REQUESTED and loan.schedule_versions.count() == 1
-    assert not CommitteeMeeting.objects.exists()
+    assert not Meeting.objects.exists() and not Decision.objects.exists()
 
 
 def test_repaying_in_full_after_a_deferment_pays_the_carried_interest_too(make_loan):
@@ -104,3 +113,23 @@ def test_repaying_in_full_after_a_deferment_pays_the_carried_interest_too(make_l
     assert repayment.interest == 38_333 and repayment.principal == 12_000_000
     loan.refresh_from_db()
     assert loan.status == "repaid"
+
+
+def test_two_requests_decided_the_same_day_are_two_items_of_one_meeting(make_loan):
+    first, second = make_loan(), make_loan(number="L-2")
+    for loan in (first, second):
+        services.deferment_decide(actor=None, request=request(loan), held_on=date(2018, 5, 18), approve=True)
+    meeting = Meeting.objects.get()
+    assert (meeting.number, meeting.state) == (1, "held")
+    assert list(meeting.items.values_list("order", flat=True)) == [1, 2]
+
+
+def test_a_decision_at_another_committees_meeting_is_refused(make_loan):
+    from iljari.committees import services as committees
+
+    other = committees.committee_save(actor=None, code="OTHER", name="다른 위원회", kind="advisory")
+    meeting = committees.meeting_schedule(actor=None, committee=other, held_on=date(2018, 4, 20))
+    with pytest.raises(ValidationFailed) as error:
+        services.deferment_decide(actor=None, request=request(make_loan()), meeting=meeting, approve=True)
+    assert error.value.message == "상환유예 및 이행연기 특약 심의위원회의 회의를 고르십시오."
+    assert not Decision.objects.exists()

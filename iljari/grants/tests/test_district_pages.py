@@ -102,6 +102,10 @@ def test_staff_record_review_and_decision_a_district_officer_may_not(project, cl
     assert staff.post(f"/grants/districts/{project.code}/decision/", decision).status_code == 302
     page = officer.get(f"/grants/districts/{project.code}/").content.decode()
     assert "판로 확대 필요" in page and "계속 지원" in page
+    # the committee's meeting is shown; the district officer reads no committee, so it is not a link for them
+    assert "시-구 협력 일자리사업 총괄 평가위원회 제1차" in page and "/committees/meetings/" not in page
+    staff_page = staff.get(f"/grants/districts/{project.code}/").content.decode()
+    assert ">시-구 협력 일자리사업 총괄 평가위원회 제1차</a>" in staff_page
     detail = officer.get(f"/api/grants/districts/{project.code}").json()
     assert detail["status"] == "continued" and detail["reviews"][0]["findings"] == "판로 확대 필요"
 

@@ -158,6 +158,22 @@ def test_mid_term_review_and_decisions(project, grants_office):
     project.refresh_from_db()
     assert project.status == DistrictProject.Status.STOPPED
     assert DistrictDecision.objects.count() == 1
+    # the decision is the 사업 총괄 평가위원회's (committees): its meeting that day, 부결, linked to the record
+    from iljari.committees.models import Decision
+
+    decision = Decision.objects.select_related("item__meeting__committee").get()
+    assert (decision.subject_type, decision.subject_id) == (
+        "grants.district_decision",
+        DistrictDecision.objects.get().pk,
+    )
+    assert (decision.result, decision.text, decision.decided_on) == ("rejected", "성과 부진", date(2018, 12, 20))
+    meeting = decision.item.meeting
+    assert (meeting.committee.code, meeting.number, meeting.title) == (
+        "DISTRICT-EVALUATION",
+        1,
+        "2018년 12월 사업 총괄 평가위원회",
+    )
+    assert meeting.committee.supervising_division == project.programme.division
 
 
 # --- the staged ecosystem funding -------------------------------------------------------------------------
