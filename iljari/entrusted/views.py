@@ -259,9 +259,7 @@ def step_edit(request, pk: int):
         services.renewal_step_set(actor=request.user, facility=facility, step=step, **values)
         return f"재위탁 절차 {with_object(step.get_kind_display())} 고쳤습니다.", facility.get_absolute_url()
 
-    page = _form_page(
-        request, form, title="재위탁 절차 단계 고치기", back=facility.get_absolute_url(), facility=facility
-    )
+    page = _form_page(request, title="재위탁 절차 단계 고치기", back=facility.get_absolute_url(), facility=facility)
     return service_step(request, save, form=form, render_page=page)
 
 
