@@ -27,6 +27,7 @@ from iljari.demo.fund_loader import load_fund
 from iljari.demo.grants_loader import load_grants
 from iljari.demo.intake_loader import load_intake
 from iljari.demo.participation_loader import load_participation
+from iljari.demo.points_loader import load_points
 from iljari.demo.public_works_loader import load_public_works
 from iljari.demo.report2018_loader import load_report2018
 from iljari.demo.report2018_text_loader import load_report2018_text
@@ -182,6 +183,7 @@ PARTS = (
     ("사회적경제기업·강소기업", load_enterprises),
     ("보조금", load_grants),  # after the enterprises: the subsidies go to its social enterprises
     ("현장 창구", load_frontline),
+    ("사회적경제 지원센터·감정노동보호센터·취업날개", load_points),
     ("시-구 협력사업", load_districts),
     ("공지사항·자주 묻는 질문", load_board),
 )

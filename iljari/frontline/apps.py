@@ -29,9 +29,18 @@ class FrontlineConfig(AppConfig):
             models.FixedTermScreening,
             models.WorkingHours,
             models.LabourCheck,
+            models.SuitItem,
+            models.SuitRental,
         ):
             track(model)
         # A consultation's and a follow-up's notes are private to the service point: never in the change history.
         track(models.Consultation, exclude=("notes",))
         track(models.FollowUp, exclude=("note",))
         retention.register()
+
+        from iljari.core.worklist import worklist_register
+        from iljari.frontline import record_figures
+        from iljari.frontline.worklist import suit_work_items
+
+        record_figures.register()
+        worklist_register("frontline_suits", suit_work_items)

@@ -10,6 +10,7 @@ One module per desk; every model is importable from here (`from iljari.frontline
 - consultations: ConsultationTopic, Consultation, FollowUp, LabourCase, CaseStep, WorkplaceVisit
 - shelters: Shelter, ShelterDailyCount
 - public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
+- suits: SuitItem, SuitRental (the 일자리카페's 취업날개 interview suits)
 """
 
 from iljari.frontline.models.consultations import (
@@ -31,6 +32,7 @@ from iljari.frontline.models.rooms import (
     ServicePoint,
 )
 from iljari.frontline.models.shelters import Shelter, ShelterDailyCount
+from iljari.frontline.models.suits import SuitItem, SuitRental
 
 __all__ = [
     "Booking",
@@ -50,6 +52,8 @@ __all__ = [
     "ServicePoint",
     "Shelter",
     "ShelterDailyCount",
+    "SuitItem",
+    "SuitRental",
     "WorkingHours",
     "WorkplaceVisit",
 ]

@@ -113,6 +113,7 @@ def consultation_create(request):
             service_point=point,
             held_on=data["held_on"],
             channel=data["channel"],
+            service=data["service"],
             topic=topic,
             person=person,
             client_label=data["client_label"],
