@@ -29,15 +29,21 @@ from django.db import transaction
 from django.db.models import Q
 
 from iljari.core.access import access_book
-from iljari.core.errors import Conflict, NotAllowed, field_error
+from iljari.core.errors import Conflict, NotAllowed, ValidationFailed, field_error
 from iljari.core.formats import screen_date
 from iljari.core.holidays import public_holiday
 from iljari.core.korean import with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Closure, ServicePoint, SuitItem, SuitRental
-from iljari.frontline.services.common import code_errors, raise_errors, require_work, today
+from iljari.frontline.services.common import code_errors, require_work, today
 
 RENTAL_POINTS = (ServicePoint.Kind.JOB_CAFE,)
+
+
+def raise_errors(errors: dict[str, list[str]]) -> None:
+    """Refuse with every field's errors at once, the first one as the message (shown without a form too)."""
+    if errors:
+        raise ValidationFailed(next(iter(errors.values()))[0], field_errors=errors)
 
 
 def _require_desk(point: ServicePoint) -> None:
