@@ -345,6 +345,13 @@ FRONTLINE_PAGES = [
     ("frontline:shelter_list", "/frontline/shelters/?year=2018", FRONTLINE_VIEW),
     ("frontline:shelter_detail", "/frontline/shelters/SEOCHO/", FRONTLINE_VIEW),
     ("frontline:public_sector", "/frontline/public-sector/?year=2018&as_of=2018-06-30", OFFICE_WIDE),
+    ("frontline:point_detail", "/frontline/points/CAFE-EAST/?year=2018&as_of=2018-06-30", FRONTLINE_VIEW),
+    ("frontline:suit_rental_list", "/frontline/suits/?q=홍&sort=due&dir=desc&point=CAFE-EAST", FRONTLINE_VIEW),
+    ("frontline:suit_rental_export", "/frontline/suits/export.xlsx?sort=due&status=returned", FRONTLINE_VIEW),
+    ("frontline:suit_rental_create", "/frontline/suits/new/", {Role.PARTNER_AGENCY}),
+    ("frontline:suit_item_list", "/frontline/suits/items/?q=J&sort=size&state=available", FRONTLINE_VIEW),
+    ("frontline:suit_item_export", "/frontline/suits/items/export.xlsx?sort=state&dir=desc", FRONTLINE_VIEW),
+    ("frontline:suit_item_create", "/frontline/suits/items/new/", {Role.PARTNER_AGENCY}),
     ("frontline:setup", "/frontline/setup/", FRONTLINE_MANAGE),
     ("frontline:point_hours", "/frontline/setup/points/YJC/hours/", FRONTLINE_MANAGE),
     ("frontline:room_create", "/frontline/setup/rooms/new/", FRONTLINE_MANAGE),
@@ -543,6 +550,13 @@ NOT_PAGES = {
     "frontline:portal_registration_cancel",
     "frontline:portal_satisfaction",
     "frontline:portal_certificate",
+    # the 취업날개 desk's object pages and POST actions: frontline/tests/test_suits.py (pages by role, 403 and 409)
+    "frontline:suit_rental_detail",
+    "frontline:suit_rental_pickup",
+    "frontline:suit_rental_return",
+    "frontline:suit_rental_cancel",
+    "frontline:suit_item_detail",
+    "frontline:suit_item_state",
     # fund: object pages (a partner agency gets 404 outside its own loans) and POST actions, tested in
     # fund/tests/test_pages.py
     "fund:loan_detail",

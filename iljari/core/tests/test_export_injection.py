@@ -23,7 +23,7 @@ from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
 from iljari.core.exports import Purpose
 from iljari.core.models import ChangeBatch, LoginEvent
 from iljari.core.roles import Role
-from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
+from iljari.core.tests.test_access_matrix import FIGURE_PAGES, FRONTLINE_PAGES, PAGES, TRAINING_PAGES
 from iljari.core.xlsx import cell_put
 from iljari.fund.models import Notice
 from iljari.grants.tests.conftest import grantee, make_agreement, office, youth_programme  # noqa: F401 (fixtures)
@@ -35,6 +35,8 @@ PREFERRED = [Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.SYSTEM_ADMIN, Role.A
 
 def _exports() -> list[tuple[str, set]]:
     rows = [(path, allowed) for _, path, allowed in PAGES + FIGURE_PAGES + TRAINING_PAGES]
+    # of the frontline's downloads, the 취업날개 ones (their data: _suit_rental below)
+    rows += [(path, allowed) for _, path, allowed in FRONTLINE_PAGES if path.startswith("/frontline/suits/")]
     found = [(path, allowed) for path, allowed in rows if ".xlsx" in path or ".csv" in path]
     # the business report's xlsx rendering (the matrix asks for its markdown)
     found += [(path.replace("format=md", "format=xlsx"), allowed) for path, allowed in rows if "format=md" in path]
@@ -124,7 +126,34 @@ def hostile_office(office, make_agreement, client_as):
     make_site()  # worksites, for the worksite list's download
     _loan()
     _purchase_and_failed_message()
+    _suit_rental()
     return client_as
+
+
+def _suit_rental():
+    """A 취업날개 rental returned with a note on its state, of an item with a note (the rentals' and the items'
+    downloads)."""
+    from datetime import date
+
+    from iljari.frontline import services as frontline
+    from iljari.frontline.models import ServicePoint
+    from iljari.org.models import OrgUnit
+    from iljari.people.tests.factories import make_person
+
+    cafe = ServicePoint.objects.create(
+        code="WINGS", name="일자리카페 취업날개", kind=ServicePoint.Kind.JOB_CAFE,
+        division=OrgUnit.objects.get(code="JOBS-POLICY"), weekday_opens=10, weekday_closes=18,
+    )  # fmt: skip
+    item = frontline.suit_item_set(
+        actor=None, service_point=cafe, code="J-100", kind="jacket", size="100", note="소매 수선함"
+    )
+    rental = frontline.suit_rental_book(
+        actor=None, service_point=cafe, visit_on=date(2018, 6, 4), items=[item], person=make_person()
+    )
+    frontline.suit_rental_pickup(actor=None, rental=rental, on=date(2018, 6, 4))
+    frontline.suit_rental_return(
+        actor=None, rental=rental, returned_on=date(2018, 6, 8), condition_note="단추 떨어짐 수선 필요"
+    )
 
 
 def _purchase_and_failed_message():
