@@ -16,6 +16,7 @@ class ConsultationForm(KrdsFormMixin, forms.Form):
         label="서비스 구분",
         choices=Consultation.Service.choices,
         initial=Consultation.Service.CONSULTATION,
+        required=False,
         help_text="경영지원·창업코칭·성장 지원·아카데미 교육 지원은 사회적경제지원센터·협동조합지원센터만",
     )
     topic = forms.ChoiceField(label="주제")
