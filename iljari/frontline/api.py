@@ -91,7 +91,7 @@ class FiguresOut(Schema):
     points: dict[str, int | Decimal | None] = Field(
         description="사회적경제지원센터·협동조합지원센터·감정노동보호센터 (selectors.points.point_counts)"
     )
-    suits: dict[str, int] = Field(description="취업날개 대여: rentals, returns, late, items (보고서 인쇄 수치 없음)")
+    suits: dict[str, int] = Field(description="취업날개 대여: rentals, returns, late (보고서 인쇄 수치 없음)")
 
 
 class SlotOut(Schema):

@@ -139,7 +139,7 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
     forum = ProgrammeSession.objects.filter(programme__kind=Programme.Kind.FORUM, day__year=year)
     figures.forum_capacity = forum.aggregate(n=Max("capacity"))["n"] or 0
     figures.points = point_counts(year=year, as_of=as_of)
-    figures.suits = suit_counts(year=year, as_of=as_of)
+    figures.suits = suit_counts(year=year, as_of=as_of, items=False)
     return figures
 
 

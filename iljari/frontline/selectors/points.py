@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from iljari.frontline.models import Consultation, Programme, ProgrammeSession, Registration, ServicePoint
 
@@ -66,23 +66,39 @@ def point_counts(*, year: int, as_of: date) -> dict:
         daily = (Decimal(coop["n"]) / Decimal(coop["days"])).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     sessions = ProgrammeSession.objects.filter(day__range=(start, as_of))
-    courses = sessions.filter(programme__kind=Programme.Kind.COURSE, programme__service_point__kind=COOP)
-    attended = Registration.objects.filter(session__in=courses, attended=True, cancelled=False)
-    trainees = attended.values("session__programme", "participant", "user").order_by().distinct().count()
-    healing = sessions.filter(programme__kind=Programme.Kind.HEALING, programme__service_point__kind=EMOTIONAL)
+    course = Q(programme__kind=Programme.Kind.COURSE, programme__service_point__kind=COOP)
+    healing = Q(programme__kind=Programme.Kind.HEALING, programme__service_point__kind=EMOTIONAL)
+    attended = Q(registrations__attended=True, registrations__cancelled=False)
+    held_sessions = sessions.aggregate(  # one query: the sessions joined to their registrations
+        courses=Count("programme", distinct=True, filter=course),
+        centre=Count("id", distinct=True, filter=Q(programme__service_point__kind=CENTRE)),
+        healing=Count("id", distinct=True, filter=healing),
+        healing_attendees=Count("registrations", filter=healing & attended),
+    )
+    trainees = (
+        Registration.objects.filter(
+            session__day__range=(start, as_of),
+            session__programme__kind=Programme.Kind.COURSE,
+            session__programme__service_point__kind=COOP,
+            attended=True,
+            cancelled=False,
+        )
+        .values("session__programme", "participant", "user")
+        .order_by()
+        .distinct()
+        .count()
+    )
     return {
         "coop_consultations": coop["n"],
         "coop_daily": daily,
-        "coop_courses": courses.values("programme").order_by().distinct().count(),
+        "coop_courses": held_sessions["courses"],
         "coop_trainees": trainees,
         "coop_coaching": count(COOP, Service.STARTUP_COACHING),
         "coop_growth": count(COOP, Service.GROWTH_SUPPORT),
         "centre_management": count(CENTRE, Service.MANAGEMENT),
         "centre_academy": count(CENTRE, Service.ACADEMY_SUPPORT),
-        "centre_programmes": sessions.filter(programme__service_point__kind=CENTRE).count(),
+        "centre_programmes": held_sessions["centre"],
         "emotional_consultations": sum(count(EMOTIONAL, service) for service in Service.values),
-        "emotional_healing": healing.count(),
-        "emotional_healing_attendees": Registration.objects.filter(
-            session__in=healing, attended=True, cancelled=False
-        ).count(),
+        "emotional_healing": held_sessions["healing"],
+        "emotional_healing_attendees": held_sessions["healing_attendees"],
     }
