@@ -70,3 +70,21 @@ class SuitReturnForm(KrdsFormMixin, forms.Form):
             self.fields["repair_items"].choices = [
                 (item.code, f"{item.code} · {item.get_kind_display()}") for item in rental.items.all()
             ]
+
+
+class PortalSuitForm(KrdsFormMixin, forms.Form):
+    service_point = forms.ChoiceField(label="일자리카페")
+    visit_on = forms.DateField(label="방문일(피팅·대여)", widget=DateInput())
+    items = forms.MultipleChoiceField(label="빌릴 물품", widget=forms.CheckboxSelectMultiple)
+    purpose = forms.CharField(label="용도(면접 기업 등)", max_length=100, required=False)
+
+    def __init__(self, *args, points=(), items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_point"].choices = _point_choices(points)
+        self.fields["items"].choices = [
+            (
+                item.code,
+                f"{item.service_point.name} · {item.get_kind_display()} {item.size} ({item.get_sex_display()})",
+            )
+            for item in items
+        ]

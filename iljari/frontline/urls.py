@@ -80,4 +80,6 @@ urlpatterns = [
     path("portal/registrations/<int:pk>/cancel/", views.portal_registration_cancel, name="portal_registration_cancel"),
     path("portal/registrations/<int:pk>/satisfaction/", views.portal_satisfaction, name="portal_satisfaction"),
     path("portal/certificates/<str:code>/", views.portal_certificate, name="portal_certificate"),
+    path("portal/suits/", views.portal_suits, name="portal_suits"),
+    path("portal/suits/<int:pk>/cancel/", views.portal_suit_cancel, name="portal_suit_cancel"),
 ]

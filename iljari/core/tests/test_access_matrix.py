@@ -364,6 +364,7 @@ FRONTLINE_PAGES = [
     ("frontline:portal_room", "/portal/rooms/YJC-S01/", CITIZEN),
     ("frontline:portal_bookings", "/portal/bookings/", CITIZEN),
     ("frontline:portal_registrations", "/portal/registrations/", CITIZEN),
+    ("frontline:portal_suits", "/portal/suits/", CITIZEN),
 ]
 
 FIGURE_API = [
@@ -557,6 +558,7 @@ NOT_PAGES = {
     "frontline:suit_rental_cancel",
     "frontline:suit_item_detail",
     "frontline:suit_item_state",
+    "frontline:portal_suit_cancel",
     # fund: object pages (a partner agency gets 404 outside its own loans) and POST actions, tested in
     # fund/tests/test_pages.py
     "fund:loan_detail",

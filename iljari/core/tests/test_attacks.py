@@ -452,6 +452,7 @@ MODULE_OBJECT_URLS = {
         ("suit_item_detail", "get", "/frontline/suits/items/{suit_item}/", OUTSIDERS),
         ("suit_item_detail", "post", "/frontline/suits/items/{suit_item}/", OUTSIDERS),
         ("suit_item_state", "post", "/frontline/suits/items/{suit_item}/state/", OUTSIDERS),
+        ("portal_suit_cancel", "post", "/portal/suits/{rental}/cancel/", [CITIZEN]),
         ("portal_booking_cancel", "post", "/portal/bookings/{booking}/cancel/", [CITIZEN]),
         ("portal_registration_cancel", "post", "/portal/registrations/{registration}/cancel/", [CITIZEN]),
         ("portal_satisfaction", "post", "/portal/registrations/{registration}/satisfaction/", [CITIZEN]),

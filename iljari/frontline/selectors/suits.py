@@ -11,6 +11,8 @@ Contract:
       due day as of that day (the work list's "반납 기한 지난 대여")
 - suit_rental_get(*, user, pk) -> SuitRental                 404 outside the scope; `.can_work`
 - suit_rentals_overdue(*, user, on) -> QuerySet              the rentals the user works on that are past due
+- suit_points_public() / suit_items_public(*, points) / my_suit_rentals(*, user) / my_suit_rental_get(*, user, pk)
+      the portal: the cafés, the items a citizen may ask for, the citizen's own rentals (404 for another's)
 - suit_counts(*, year, as_of, service_point=None) -> dict   (the system's read) rentals, returns, late returns,
       items in stock: the report prints none of them (only a satisfaction survey in '18.11월)
 """
@@ -22,7 +24,7 @@ from datetime import date
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from iljari.core.access import access_frontline_view, access_service_point_work, require, scope_rows
+from iljari.core.access import access_book, access_frontline_view, access_service_point_work, require, scope_rows
 from iljari.frontline.models import ServicePoint, SuitItem, SuitRental
 
 RENTAL_KINDS = (ServicePoint.Kind.JOB_CAFE,)
@@ -125,3 +127,34 @@ def suit_counts(*, year: int, as_of: date, service_point=None, items: bool = Tru
     if not items_wanted:
         return counts
     return {**counts, "items": items.exclude(state=SuitItem.State.RETIRED).count()}
+
+
+# --- the citizen's own (the portal) ----------------------------------------------------------------------------
+
+
+def suit_points_public() -> list[ServicePoint]:
+    """The 일자리카페 points taking rentals (open to a citizen who books a fitting visit)."""
+    return list(ServicePoint.objects.filter(kind__in=RENTAL_KINDS, is_active=True).order_by("code"))
+
+
+def suit_items_public(*, points) -> list[SuitItem]:
+    """The items a citizen may ask for: those of the points, not under repair nor retired."""
+    return list(
+        SuitItem.objects.filter(service_point__in=points, state__in=[SuitItem.State.AVAILABLE, SuitItem.State.RENTED])
+        .select_related("service_point")
+        .order_by("service_point__code", "kind", "size", "code")
+    )
+
+
+def my_suit_rentals(*, user):
+    require(access_book(user))
+    return (
+        SuitRental.objects.filter(user=user)
+        .select_related("service_point")
+        .prefetch_related("items")
+        .order_by("-visit_on", "-id")
+    )
+
+
+def my_suit_rental_get(*, user, pk: int) -> SuitRental:
+    return get_object_or_404(my_suit_rentals(user=user), pk=pk)

@@ -254,3 +254,23 @@ def test_the_api_books_and_returns(desk, client_as):
     listed = client_as(Role.AUDITOR).get("/api/frontline/suit-rentals").json()
     assert listed["count"] == 1 and listed["items"][0]["items"] == ["J-100"]
     assert client_as(Role.CITIZEN).get("/api/frontline/suit-items").status_code == 403
+
+
+def test_a_citizen_books_a_fitting_visit_on_the_portal_and_cancels_it(desk, client_as, personas):
+    citizen = client_as(Role.CITIZEN)
+    monday = next_weekday(0)
+    page = citizen.get("/portal/suits/")
+    assert page.status_code == 200 and "일자리카페 취업날개" in page.content.decode()
+    answer = citizen.post("/portal/suits/", {"service_point": "WINGS", "visit_on": monday, "items": ["S-66"]})
+    assert answer.status_code == 302
+    rental = SuitRental.objects.get()
+    assert rental.user == personas[Role.CITIZEN] and rental.person is None
+    assert "반납 기한" in citizen.get("/portal/suits/").content.decode()
+    # a taken item is refused in Korean and the form keeps its input (another citizen's rental: test_attacks)
+    refused = citizen.post("/portal/suits/", {"service_point": "WINGS", "visit_on": monday, "items": ["S-66"]})
+    assert refused.status_code == 409 and "S-66" in refused.content.decode()
+    assert f'value="{monday:%Y-%m-%d}"' in refused.content.decode()
+    assert client_as(Role.DIVISION_STAFF).get("/portal/suits/").status_code == 403
+    assert citizen.post(f"/portal/suits/{rental.pk}/cancel/").status_code == 302
+    rental.refresh_from_db()
+    assert rental.status == "cancelled"

@@ -81,6 +81,7 @@ from iljari.frontline.views.suits import (
     suit_rental_pickup,
     suit_rental_return,
 )
+from iljari.frontline.views.suits_portal import portal_suit_cancel, portal_suits
 
 __all__ = [
     "booking_attendance",
@@ -114,6 +115,8 @@ __all__ = [
     "portal_room_week",
     "portal_rooms",
     "portal_satisfaction",
+    "portal_suit_cancel",
+    "portal_suits",
     "programme_detail",
     "programme_edit",
     "programme_list",
