@@ -88,3 +88,10 @@ class PortalSuitForm(KrdsFormMixin, forms.Form):
             )
             for item in items
         ]
+
+
+class SuitSettingsForm(KrdsFormMixin, forms.Form):
+    rental_days = forms.IntegerField(
+        label="대여 기간(일)", min_value=1, max_value=30, help_text="방문일을 포함한 날수(3박4일 = 4)"
+    )
+    rentals_per_year = forms.IntegerField(label="1인 연간 대여 한도(회)", min_value=1, max_value=100)

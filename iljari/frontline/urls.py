@@ -59,6 +59,7 @@ urlpatterns = [
     path("frontline/suits/items/<str:code>/state/", views.suit_item_state, name="suit_item_state"),
     path("frontline/setup/", views.setup, name="setup"),
     path("frontline/setup/points/<str:code>/hours/", views.point_hours, name="point_hours"),
+    path("frontline/setup/points/<str:code>/rentals/", views.suit_settings, name="suit_settings"),
     path("frontline/setup/rooms/new/", views.room_edit, name="room_create"),
     path("frontline/setup/rooms/<str:code>/", views.room_edit, name="room_edit"),
     path("frontline/setup/programmes/new/", views.programme_edit, name="programme_create"),

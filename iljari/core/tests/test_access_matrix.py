@@ -354,6 +354,7 @@ FRONTLINE_PAGES = [
     ("frontline:suit_item_create", "/frontline/suits/items/new/", {Role.PARTNER_AGENCY}),
     ("frontline:setup", "/frontline/setup/", FRONTLINE_MANAGE),
     ("frontline:point_hours", "/frontline/setup/points/YJC/hours/", FRONTLINE_MANAGE),
+    ("frontline:suit_settings", "/frontline/setup/points/CAFE-EAST/rentals/", FRONTLINE_MANAGE),
     ("frontline:room_create", "/frontline/setup/rooms/new/", FRONTLINE_MANAGE),
     ("frontline:room_edit", "/frontline/setup/rooms/YJC-S01/", FRONTLINE_MANAGE),
     ("frontline:programme_create", "/frontline/setup/programmes/new/", FRONTLINE_MANAGE),

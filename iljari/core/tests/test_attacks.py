@@ -445,6 +445,7 @@ MODULE_OBJECT_URLS = {
         ("shelter_edit", "post", "/frontline/setup/shelters/{shelter}/", [STAFF, DISTRICT, CITIZEN]),
         ("closure_delete", "post", "/frontline/setup/closures/{closure}/delete/", OUTSIDERS),
         ("point_detail", "get", "/frontline/points/{point}/", OUTSIDERS),
+        ("suit_settings", "post", "/frontline/setup/points/{wings}/rentals/", OUTSIDERS),
         ("suit_rental_detail", "get", "/frontline/suits/{rental}/", OUTSIDERS),
         ("suit_rental_pickup", "post", "/frontline/suits/{rental}/pickup/", OUTSIDERS),
         ("suit_rental_return", "post", "/frontline/suits/{rental}/return/", OUTSIDERS),
@@ -636,6 +637,7 @@ def frontline_objects(personas):
         "booking": booking.pk, "programme": office["programme"].code, "session": office["session"].pk,
         "registration": registration.pk, "shelter": office["shelter"].code, "screening": screening.pk,
         "point": office["centre"].code, "closure": closure.pk, "rental": rental.pk, "suit_item": suit.code,
+        "wings": wings.code,
     }  # fmt: skip
 
 

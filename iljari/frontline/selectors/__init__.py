@@ -108,6 +108,7 @@ from iljari.frontline.selectors.shelters import (
     shelter_year_average,
 )
 from iljari.frontline.selectors.suits import (
+    RENTAL_KINDS,
     my_suit_rental_get,
     my_suit_rentals,
     rental_points,
@@ -127,6 +128,7 @@ __all__ = [
     "Figures",
     "INDICATORS",
     "POINT_FIGURES",
+    "RENTAL_KINDS",
     "PublicSectorSummary",
     "ShelterAverage",
     "SlotRow",

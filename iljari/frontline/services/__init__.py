@@ -52,7 +52,7 @@ Contract (`actor=None` is the system: the demo loader):
 - consultation_record(..., service=...) at the social-economy centres: 상담 and, by kind of point, 경영지원 · 창업코칭
       · 성장 지원 · 아카데미 교육 지원 (common.POINT_SERVICES); nothing before the point's opening day (opened_on)
 - suit_item_set / suit_item_state_set / suit_rental_book / suit_rental_pickup / suit_rental_return /
-      suit_rental_cancel: the 일자리카페's 취업날개 suit rental (services/suits.py states each rule)
+      suit_rental_cancel / suit_settings_set: the 일자리카페's 취업날개 suit rental (services/suits.py states each rule)
 """
 
 from iljari.frontline.services.consultations import (
@@ -101,6 +101,7 @@ from iljari.frontline.services.suits import (
     suit_rental_due,
     suit_rental_pickup,
     suit_rental_return,
+    suit_settings_set,
 )
 
 __all__ = [
@@ -141,6 +142,7 @@ __all__ = [
     "suit_rental_due",
     "suit_rental_pickup",
     "suit_rental_return",
+    "suit_settings_set",
     "topic_set",
     "visit_record",
     "working_hours_record",

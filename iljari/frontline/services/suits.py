@@ -18,6 +18,9 @@ Contract (`actor=None` is the system: the demo loader; everyone else works at th
 - suit_rental_return(*, actor, rental, returned_on, condition_note="", repair_items=()) -> SuitRental
       대여 중 → 반납; `late` when after the due day; the items back to 대여 가능, those in `repair_items` to 수선 중
 - suit_rental_cancel(*, actor, rental) -> SuitRental            a booking not yet picked up (the citizen too)
+- suit_settings_set(*, actor, service_point, rental_days, rentals_per_year) -> ServicePoint
+      a café's rental days (1–30, counted with the visit day) and yearly limit per borrower (1–100): the office
+      manager or the point's division's staff (access_frontline_manage); later bookings follow them
 Each refuses in Korean and writes nothing on a mistake; every change is in the change history (track).
 """
 
@@ -35,7 +38,7 @@ from iljari.core.holidays import public_holiday
 from iljari.core.korean import with_topic
 from iljari.core.locks import row_lock
 from iljari.frontline.models import Closure, ServicePoint, SuitItem, SuitRental
-from iljari.frontline.services.common import code_errors, require_work, today
+from iljari.frontline.services.common import code_errors, require_manage, require_work, today
 
 RENTAL_POINTS = (ServicePoint.Kind.JOB_CAFE,)
 
@@ -49,6 +52,21 @@ def raise_errors(errors: dict[str, list[str]]) -> None:
 def _require_desk(point: ServicePoint) -> None:
     if point.kind not in RENTAL_POINTS:
         raise field_error("service_point", f"{with_topic(point.name)} 취업날개 정장을 대여하는 창구가 아닙니다.")
+
+
+def suit_settings_set(*, actor, service_point: ServicePoint, rental_days: int, rentals_per_year: int) -> ServicePoint:
+    require_manage(actor, service_point.division)
+    _require_desk(service_point)
+    errors: dict[str, list[str]] = {}
+    if rental_days is None or not 1 <= rental_days <= 30:
+        errors["rental_days"] = ["대여 기간은 1~30일입니다(방문일 포함, 3박4일은 4일)."]
+    if rentals_per_year is None or not 1 <= rentals_per_year <= 100:
+        errors["rentals_per_year"] = ["1인 연간 대여 한도는 1~100회입니다."]
+    raise_errors(errors)
+    with transaction.atomic():
+        service_point.rental_days, service_point.rentals_per_year = rental_days, rentals_per_year
+        service_point.save(update_fields=["rental_days", "rentals_per_year", "updated_at"])
+    return service_point
 
 
 def suit_item_set(
@@ -306,4 +324,5 @@ __all__ = [
     "suit_rental_due",
     "suit_rental_pickup",
     "suit_rental_return",
+    "suit_settings_set",
 ]

@@ -274,3 +274,26 @@ def test_a_citizen_books_a_fitting_visit_on_the_portal_and_cancels_it(desk, clie
     assert citizen.post(f"/portal/suits/{rental.pk}/cancel/").status_code == 302
     rental.refresh_from_db()
     assert rental.status == "cancelled"
+
+
+def test_the_cafes_rental_settings_are_kept_by_its_division(desk, client_as, personas):
+    staff = client_as(Role.DIVISION_STAFF)
+    assert staff.get("/frontline/setup/points/WINGS/rentals/").status_code == 200
+    bad = staff.post("/frontline/setup/points/WINGS/rentals/", {"rental_days": 0, "rentals_per_year": 10})
+    assert bad.status_code == 400
+    with pytest.raises(ValidationFailed) as error:
+        services.suit_settings_set(actor=None, service_point=desk["cafe"], rental_days=31, rentals_per_year=0)
+    assert set(error.value.field_errors) == {"rental_days", "rentals_per_year"}
+    assert (
+        staff.post("/frontline/setup/points/WINGS/rentals/", {"rental_days": 2, "rentals_per_year": 5}).status_code
+        == 302
+    )
+    desk["cafe"].refresh_from_db()
+    assert (desk["cafe"].rental_days, desk["cafe"].rentals_per_year) == (2, 5)
+    monday = next_weekday(0)
+    assert _book(desk, monday).due_on == monday + timedelta(days=1)  # 1박2일 now
+    with pytest.raises(NotAllowed):
+        services.suit_settings_set(
+            actor=personas[Role.PARTNER_AGENCY], service_point=desk["cafe"], rental_days=4, rentals_per_year=10
+        )
+    assert client_as(Role.AUDITOR).get("/frontline/setup/points/WINGS/rentals/").status_code == 403

@@ -80,6 +80,7 @@ from iljari.frontline.views.suits import (
     suit_rental_list,
     suit_rental_pickup,
     suit_rental_return,
+    suit_settings,
 )
 from iljari.frontline.views.suits_portal import portal_suit_cancel, portal_suits
 
@@ -145,6 +146,7 @@ __all__ = [
     "suit_rental_list",
     "suit_rental_pickup",
     "suit_rental_return",
+    "suit_settings",
     "visit_create",
     "visit_list",
     "visit_export",

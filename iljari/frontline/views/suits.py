@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import access_frontline_view, access_service_point_work, require
 from iljari.core.downloads import download_named
-from iljari.core.errors import IljariError, field_error
+from iljari.core.errors import IljariError, NotFound, field_error
 from iljari.core.formats import screen_date
 from iljari.core.http import XLSX, log_person_access, paginate, personal_export, service_step
 from iljari.core.korean import with_object
@@ -29,6 +29,7 @@ from iljari.frontline.suit_forms import (
     SuitPickupForm,
     SuitRentalForm,
     SuitReturnForm,
+    SuitSettingsForm,
 )
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
@@ -363,4 +364,30 @@ def suit_item_state(request, code: str):
         save,
         form=SuitItemStateForm(request.POST),
         render_page=lambda f, status: _item_page(request, item, state_form=f, status=status),
+    )
+
+
+@login_required
+def suit_settings(request, code: str):
+    """A café's 취업날개 settings (기본 자료): its division's staff or the office manager."""
+    point = selectors.manage_points(user=request.user).filter(code=code, kind__in=selectors.RENTAL_KINDS).first()
+    if point is None:
+        raise NotFound()
+    initial = {"rental_days": point.rental_days, "rentals_per_year": point.rentals_per_year}
+    form = SuitSettingsForm(request.POST or None, initial=initial)
+
+    def save(data):
+        services.suit_settings_set(actor=request.user, service_point=point, **data)
+        return f"{point.name}의 대여 설정을 저장했습니다.", reverse("frontline:setup")
+
+    return service_step(
+        request,
+        save,
+        form=form,
+        render_page=lambda f, status: render(
+            request,
+            "frontline/setup_form.html",
+            {"form": f, "title": f"{point.name} 취업날개 대여 설정", "back": reverse("frontline:setup")},
+            status=status,
+        ),
     )
