@@ -115,6 +115,12 @@ class SuitRental(TimeStampedModel):
         related_name="+",
     )
     items = models.ManyToManyField(SuitItem, verbose_name=_("대여 물품"), related_name="rentals", blank=True)
+    personal_data_destroyed_at = models.DateTimeField(
+        _("개인정보 파기 일시"),
+        null=True,
+        blank=True,
+        help_text=_("보유기간이 지나 대여자 계정, 용도와 반납 메모를 파기한 때"),
+    )
 
     class Meta:
         verbose_name = _("취업날개 대여")
@@ -122,7 +128,8 @@ class SuitRental(TimeStampedModel):
         ordering = ["-visit_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                name="suit_rental_has_a_borrower", condition=Q(person__isnull=False) | Q(user__isnull=False)
+                name="suit_rental_has_a_borrower",
+                condition=Q(person__isnull=False) | Q(user__isnull=False) | Q(personal_data_destroyed_at__isnull=False),
             ),
             models.CheckConstraint(name="suit_rental_due_after_visit", condition=Q(due_on__gte=F("visit_on"))),
             models.CheckConstraint(
@@ -150,4 +157,4 @@ class SuitRental(TimeStampedModel):
     def borrower_name(self) -> str:
         if self.person_id:
             return self.person.name
-        return self.user.name if self.user_id else "-"
+        return self.user.name if self.user_id else "(파기)"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from iljari.core.errors import Conflict, NotAllowed, ValidationFailed
 from iljari.core.roles import Role
 from iljari.core.worklist import worklist_items
-from iljari.frontline import services
+from iljari.frontline import selectors, services
 from iljari.frontline.models import Closure, ServicePoint, SuitItem, SuitRental
 from iljari.frontline.tests.factories import next_weekday
 from iljari.org.models import OrgUnit
@@ -297,3 +297,22 @@ def test_the_cafes_rental_settings_are_kept_by_its_division(desk, client_as, per
             actor=personas[Role.PARTNER_AGENCY], service_point=desk["cafe"], rental_days=4, rentals_per_year=10
         )
     assert client_as(Role.AUDITOR).get("/frontline/setup/points/WINGS/rentals/").status_code == 403
+
+
+def test_a_year_after_its_visit_a_finished_rentals_personal_data_is_destroyed_and_its_counts_stay(desk):
+    from datetime import datetime
+
+    from iljari.core.retention import retention_run
+
+    start = date(2018, 6, 4)
+    done = _book(desk, start, ("J-100",), actor=None)
+    services.suit_rental_pickup(actor=None, rental=done, on=start)
+    services.suit_rental_return(actor=None, rental=done, returned_on=date(2018, 6, 9), condition_note="얼룩")
+    out = _book(desk, date(2018, 6, 11), ("P-32",), person=make_person(), actor=None)
+    services.suit_rental_pickup(actor=None, rental=out, on=date(2018, 6, 11))
+    before = selectors.suit_counts(year=2018, as_of=date(2018, 6, 30))
+    records = {r.rule_code: r for r in retention_run(now=timezone.make_aware(datetime(2019, 7, 1, 3, 0)))}
+    assert records["frontline.suit_rental"].records == 1  # the one still out is kept
+    done.refresh_from_db()
+    assert (done.condition_note, done.personal_data_destroyed_at is not None, done.late) == ("", True, True)
+    assert selectors.suit_counts(year=2018, as_of=date(2018, 6, 30)) == before
