@@ -115,6 +115,11 @@ EXPORTS = {
             },
         ),
         ExportSpec(
+            "suit_rentals",
+            "취업날개 대여 목록",
+            {Purpose.CASEWORK: {}, Purpose.AUDIT: {}, Purpose.STATISTICS: {"대여자": MASK}},
+        ),
+        ExportSpec(
             "cases",
             "권리구제 사건 목록",
             {Purpose.CASEWORK: {}, Purpose.AUDIT: {}, Purpose.STATISTICS: {"신청인": MASK}},

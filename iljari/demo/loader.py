@@ -31,6 +31,7 @@ from iljari.demo.fund_loader import load_fund
 from iljari.demo.grants_loader import load_grants
 from iljari.demo.intake_loader import load_intake
 from iljari.demo.participation_loader import load_participation
+from iljari.demo.points_loader import load_points
 from iljari.demo.public_works_loader import load_public_works
 from iljari.demo.report2018_loader import load_report2018
 from iljari.demo.report2018_text_loader import load_report2018_text
@@ -190,6 +191,7 @@ PARTS = (
     ("노동단체 지원 세부사업", load_unions),  # after the grants: on their union agreements
     ("현장 창구", load_frontline),
     ("행사·캠페인", load_events),  # after the frontline: the forum's sessions are its programme FORUM-2018
+    ("사회적경제 지원센터·감정노동보호센터·취업날개", load_points),
     ("시-구 협력사업", load_districts),
     ("사회적경제 연대·판로", load_economy),  # after the districts: the 특구 are their staged funding
     ("위원회", load_committees),  # after the fund, frontline and districts: decisions link to their records

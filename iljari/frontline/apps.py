@@ -30,6 +30,8 @@ class FrontlineConfig(AppConfig):
             models.FixedTermScreening,
             models.WorkingHours,
             models.LabourCheck,
+            models.SuitItem,
+            models.SuitRental,
         ):
             track(model)
         # A consultation's and a follow-up's notes are private to the service point: never in the change history.
@@ -44,3 +46,12 @@ class FrontlineConfig(AppConfig):
         from iljari.frontline import committee
 
         committee.register()  # the pre-screening request, decided by the 사전심사위원회 (committees.subjects)
+
+        from iljari.core.worklist import worklist_register
+        from iljari.frontline.worklist import suit_work_items
+
+        worklist_register("frontline_suits", suit_work_items)
+
+        from iljari.frontline import point_figures
+
+        point_figures.register()  # the social economy's centres' counts (performance.record_figures)

@@ -12,6 +12,13 @@ class ConsultationForm(KrdsFormMixin, forms.Form):
     service_point = forms.ChoiceField(label="창구")
     held_on = forms.DateField(label="상담일", widget=DateInput())
     channel = forms.ChoiceField(label="방법", choices=Consultation.Channel.choices)
+    service = forms.ChoiceField(
+        label="서비스 구분",
+        choices=Consultation.Service.choices,
+        initial=Consultation.Service.CONSULTATION,
+        required=False,
+        help_text="경영지원·창업코칭·성장 지원·아카데미 교육 지원은 사회적경제지원센터·협동조합지원센터만",
+    )
     topic = forms.ChoiceField(label="주제")
     person = forms.IntegerField(label="등록된 상담자 번호", required=False, min_value=1, help_text="사람 목록의 번호")
     client_label = forms.CharField(label="익명 상담자 호칭", max_length=60, required=False, help_text="예: 익명-1")

@@ -22,6 +22,7 @@ CONSULTATIONS = ListSpec(
         Column("창구", lambda c: c.service_point.name),
         Column("상담자", lambda c: c.client_name),
         Column("방법", lambda c: c.get_channel_display()),
+        Column("서비스", lambda c: c.get_service_display()),
         Column("주제", lambda c: c.topic.name),
         Column("결과", lambda c: c.get_outcome_display()),
         Column("취업처", lambda c: c.employer),
@@ -76,5 +77,55 @@ CASES = ListSpec(
         Column("결과", lambda c: c.get_result_display()),
         Column("청구 금액(원)", lambda c: c.claim_amount, "int"),
         Column("회수 금액(원)", lambda c: c.amount_recovered, "int"),
+    ),
+)
+
+
+SUIT_ITEMS = ListSpec(
+    title="취업날개 대여 물품",
+    search="물품 번호·치수·색상",
+    filters=("point", "state"),
+    sorts=(
+        Sort("code", "물품 번호", ("code",)),
+        Sort("kind", "종류", ("kind",)),
+        Sort("size", "치수", ("size",)),
+        Sort("state", "상태", ("state",)),
+    ),
+    default="code",
+    columns=(
+        Column("물품 번호", lambda i: i.code),
+        Column("창구", lambda i: i.service_point.name),
+        Column("종류", lambda i: i.get_kind_display()),
+        Column("구분", lambda i: i.get_sex_display()),
+        Column("치수", lambda i: i.size),
+        Column("색상", lambda i: i.colour),
+        Column("상태", lambda i: i.get_state_display()),
+        Column("메모", lambda i: i.note),
+    ),
+)
+
+
+SUIT_RENTALS = ListSpec(
+    title="취업날개 대여 목록",
+    search="대여자·물품 번호",
+    filters=("point", "status", "overdue"),
+    sorts=(
+        Sort("visit", "방문·대여일", ("visit_on",)),
+        Sort("due", "반납 기한", ("due_on",)),
+        Sort("returned", "반납일", ("returned_on",)),
+        Sort("status", "상태", ("status",)),
+    ),
+    default="-visit",
+    export="suit_rentals",
+    columns=(
+        Column("방문·대여일", lambda r: r.visit_on, "date"),
+        Column("창구", lambda r: r.service_point.name),
+        Column("대여자", lambda r: r.borrower_name),
+        Column("물품", lambda r: ", ".join(item.code for item in r.items.all())),
+        Column("반납 기한", lambda r: r.due_on, "date"),
+        Column("상태", lambda r: r.get_status_display()),
+        Column("반납일", lambda r: r.returned_on, "date"),
+        Column("연체", lambda r: "연체" if r.late else ""),
+        Column("반납 상태 메모", lambda r: r.condition_note),
     ),
 )

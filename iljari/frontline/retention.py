@@ -15,6 +15,10 @@
   "(파기)" and the claim's text is cleared; the point, dates, legal aid, result and amounts stay (사건 수, 회수 금액).
   The advocate's workplace visits name businesses, not people, and are kept as the office's records.
 
+- `frontline.suit_rental` (1 year from the visit day; a rental still out never expires): the borrower's account,
+  the purpose and the note on the return are removed and the borrower (a person) anonymised unless something else
+  still holds them; the point, days, items, status and lateness stay (대여·반납·연체 건수).
+
 Every kind also deletes the change history of the rows it destroys (it holds the old values).
 """
 
@@ -30,7 +34,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from iljari.core.retention import Destroyed, retention_kind_register
-from iljari.frontline.models import Booking, Consultation, FollowUp, LabourCase, Registration
+from iljari.frontline.models import Booking, Consultation, FollowUp, LabourCase, Registration, SuitRental
 from iljari.people.retention import DESTROYED_NAME, person_anonymise_expired
 
 CHUNK = 2000
@@ -126,6 +130,26 @@ def labour_cases_destroy(*, cutoff, now) -> Destroyed:
     return Destroyed(record_ids=ids)
 
 
+def suit_rentals_destroy(*, cutoff, now) -> Destroyed:
+    last_day = timezone.localtime(cutoff).date()
+    rows = list(
+        SuitRental.objects.filter(personal_data_destroyed_at__isnull=True, visit_on__lt=last_day)
+        .exclude(status=SuitRental.Status.RENTED)
+        .order_by("pk")
+        .values_list("pk", "person_id")
+    )
+    if not rows:
+        return Destroyed()
+    ids = [pk for pk, _ in rows]
+    for chunk in _chunks(ids):
+        SuitRental.objects.filter(pk__in=chunk).update(
+            user=None, purpose="", condition_note="", personal_data_destroyed_at=now, updated_at=now
+        )
+    _history_delete(SuitRental, ids)
+    people = person_anonymise_expired(person_ids=[p for _, p in rows if p is not None], now=now)
+    return Destroyed(record_ids=ids, people=people)
+
+
 def register() -> None:
     retention_kind_register(
         "frontline.consultation",
@@ -161,4 +185,12 @@ def register() -> None:
         basis="사건이 종결된 날부터(진행 중인 사건은 파기하지 않음)",
         method="신청인 이름 파기와 청구 내용 삭제(창구·일자·결과·금액은 통계용으로 남김)",
         destroy=labour_cases_destroy,
+    )
+    retention_kind_register(
+        "frontline.suit_rental",
+        label="취업날개 정장 대여",
+        default_years=1,
+        basis="방문·대여일부터(대여 중인 것은 파기하지 않음)",
+        method="대여자 계정·용도·반납 메모 삭제, 대여자 익명화(창구·일자·물품·연체 여부는 통계용으로 남김)",
+        destroy=suit_rentals_destroy,
     )

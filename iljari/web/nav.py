@@ -170,6 +170,7 @@ NAV_ITEMS: tuple[NavItem, ...] = (
         "frontline:portal_programmes",
         group="시민 서비스",
     ),
+    NavItem("정장 대여", "frontline:portal_suits", access.access_book, "frontline:portal_suit", group="시민 서비스"),
     NavItem(
         "내 예약·신청",
         "frontline:portal_bookings",

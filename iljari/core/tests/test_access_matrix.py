@@ -406,8 +406,16 @@ FRONTLINE_PAGES = [
     ("frontline:shelter_list", "/frontline/shelters/?year=2018", FRONTLINE_VIEW),
     ("frontline:shelter_detail", "/frontline/shelters/SEOCHO/", FRONTLINE_VIEW),
     ("frontline:public_sector", "/frontline/public-sector/?year=2018&as_of=2018-06-30", OFFICE_WIDE),
+    ("frontline:point_detail", "/frontline/points/CAFE-EAST/?year=2018&as_of=2018-06-30", FRONTLINE_VIEW),
+    ("frontline:suit_rental_list", "/frontline/suits/?q=홍&sort=due&dir=desc&point=CAFE-EAST", FRONTLINE_VIEW),
+    ("frontline:suit_rental_export", "/frontline/suits/export.xlsx?sort=due&status=returned", FRONTLINE_VIEW),
+    ("frontline:suit_rental_create", "/frontline/suits/new/", {Role.PARTNER_AGENCY}),
+    ("frontline:suit_item_list", "/frontline/suits/items/?q=J&sort=size&state=available", FRONTLINE_VIEW),
+    ("frontline:suit_item_export", "/frontline/suits/items/export.xlsx?sort=state&dir=desc", FRONTLINE_VIEW),
+    ("frontline:suit_item_create", "/frontline/suits/items/new/", {Role.PARTNER_AGENCY}),
     ("frontline:setup", "/frontline/setup/", FRONTLINE_MANAGE),
     ("frontline:point_hours", "/frontline/setup/points/YJC/hours/", FRONTLINE_MANAGE),
+    ("frontline:suit_settings", "/frontline/setup/points/CAFE-EAST/rentals/", FRONTLINE_MANAGE),
     ("frontline:room_create", "/frontline/setup/rooms/new/", FRONTLINE_MANAGE),
     ("frontline:room_edit", "/frontline/setup/rooms/YJC-S01/", FRONTLINE_MANAGE),
     ("frontline:programme_create", "/frontline/setup/programmes/new/", FRONTLINE_MANAGE),
@@ -418,6 +426,7 @@ FRONTLINE_PAGES = [
     ("frontline:portal_room", "/portal/rooms/YJC-S01/", CITIZEN),
     ("frontline:portal_bookings", "/portal/bookings/", CITIZEN),
     ("frontline:portal_registrations", "/portal/registrations/", CITIZEN),
+    ("frontline:portal_suits", "/portal/suits/", CITIZEN),
 ]
 
 FIGURE_API = [
@@ -627,6 +636,14 @@ NOT_PAGES = {
     "entrusted:step_create",
     "entrusted:step_edit",
     "entrusted:step_done",
+    # the 취업날개 desk's object pages and POST actions: frontline/tests/test_suits.py (pages by role, 403 and 409)
+    "frontline:suit_rental_detail",
+    "frontline:suit_rental_pickup",
+    "frontline:suit_rental_return",
+    "frontline:suit_rental_cancel",
+    "frontline:suit_item_detail",
+    "frontline:suit_item_state",
+    "frontline:portal_suit_cancel",
     # fund: object pages (a partner agency gets 404 outside its own loans) and POST actions, tested in
     # fund/tests/test_pages.py
     "fund:loan_detail",

@@ -464,6 +464,16 @@ MODULE_OBJECT_URLS = {
         ("session_edit", "post", "/frontline/setup/sessions/{session}/", OUTSIDERS),
         ("shelter_edit", "post", "/frontline/setup/shelters/{shelter}/", [STAFF, DISTRICT, CITIZEN]),
         ("closure_delete", "post", "/frontline/setup/closures/{closure}/delete/", OUTSIDERS),
+        ("point_detail", "get", "/frontline/points/{point}/", OUTSIDERS),
+        ("suit_settings", "post", "/frontline/setup/points/{wings}/rentals/", OUTSIDERS),
+        ("suit_rental_detail", "get", "/frontline/suits/{rental}/", OUTSIDERS),
+        ("suit_rental_pickup", "post", "/frontline/suits/{rental}/pickup/", OUTSIDERS),
+        ("suit_rental_return", "post", "/frontline/suits/{rental}/return/", OUTSIDERS),
+        ("suit_rental_cancel", "post", "/frontline/suits/{rental}/cancel/", OUTSIDERS),
+        ("suit_item_detail", "get", "/frontline/suits/items/{suit_item}/", OUTSIDERS),
+        ("suit_item_detail", "post", "/frontline/suits/items/{suit_item}/", OUTSIDERS),
+        ("suit_item_state", "post", "/frontline/suits/items/{suit_item}/state/", OUTSIDERS),
+        ("portal_suit_cancel", "post", "/portal/suits/{rental}/cancel/", [CITIZEN]),
         ("portal_booking_cancel", "post", "/portal/bookings/{booking}/cancel/", [CITIZEN]),
         ("portal_registration_cancel", "post", "/portal/registrations/{registration}/cancel/", [CITIZEN]),
         ("portal_satisfaction", "post", "/portal/registrations/{registration}/satisfaction/", [CITIZEN]),
@@ -661,6 +671,7 @@ def frontline_objects(personas, dataset_2018, media_root):
         FollowUp,
         LabourCase,
         Registration,
+        ServicePoint,
     )
     from iljari.frontline.tests.factories import make_frontline
 
@@ -685,12 +696,24 @@ def frontline_objects(personas, dataset_2018, media_root):
     )  # fmt: skip
     closure = Closure.objects.create(service_point=office["centre"], day=office["session"].day, reason="점검")
     event, event_document = _frontline_event()
+    # a 취업날개 café run by 일자리정책담당관 itself (not TTI-EAST's) and the victim's rental there
+    from iljari.frontline import services as frontline
+
+    wings = ServicePoint.objects.create(
+        code="WINGS", name="일자리카페 취업날개", kind=ServicePoint.Kind.JOB_CAFE, division=office["centre"].division,
+        weekday_opens=10, weekday_closes=18,
+    )  # fmt: skip
+    suit = frontline.suit_item_set(actor=None, service_point=wings, code="J-100", kind="jacket", size="100")
+    rental = frontline.suit_rental_book(
+        actor=None, service_point=wings, visit_on=date(2018, 6, 4), items=[suit], person=person, purpose=VICTIM_NAME
+    )
     return {
         "event": event, "event_document": event_document,
         "consultation": consultation.pk, "follow_up": follow_up.pk, "case": case.pk, "room": office["study"].code,
         "booking": booking.pk, "programme": office["programme"].code, "session": office["session"].pk,
         "registration": registration.pk, "shelter": office["shelter"].code, "screening": screening.pk,
-        "point": office["centre"].code, "closure": closure.pk,
+        "point": office["centre"].code, "closure": closure.pk, "rental": rental.pk, "suit_item": suit.code,
+        "wings": wings.code,
     }  # fmt: skip
 
 

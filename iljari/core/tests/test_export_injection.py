@@ -24,7 +24,7 @@ from iljari.core.csvfile import ACTIVE_FIRST, csv_safe
 from iljari.core.exports import Purpose
 from iljari.core.models import ChangeBatch, LoginEvent
 from iljari.core.roles import Role
-from iljari.core.tests.test_access_matrix import FIGURE_PAGES, PAGES, TRAINING_PAGES
+from iljari.core.tests.test_access_matrix import FIGURE_PAGES, FRONTLINE_PAGES, PAGES, TRAINING_PAGES
 from iljari.core.xlsx import cell_put
 from iljari.entrusted.tests.factories import make_entrusted
 from iljari.fund.models import Notice
@@ -37,6 +37,8 @@ PREFERRED = [Role.OFFICE_MANAGER, Role.DIVISION_STAFF, Role.SYSTEM_ADMIN, Role.A
 
 def _exports() -> list[tuple[str, set]]:
     rows = [(path, allowed) for _, path, allowed in PAGES + FIGURE_PAGES + TRAINING_PAGES]
+    # of the frontline's downloads, the 취업날개 ones (their data: _suit_rental below)
+    rows += [(path, allowed) for _, path, allowed in FRONTLINE_PAGES if path.startswith("/frontline/suits/")]
     found = [(path, allowed) for path, allowed in rows if ".xlsx" in path or ".csv" in path]
     # the business report's xlsx rendering (the matrix asks for its markdown)
     found += [(path.replace("format=md", "format=xlsx"), allowed) for path, allowed in rows if "format=md" in path]
@@ -131,6 +133,7 @@ def hostile_office(office, make_agreement, client_as):
     _economy()
     make_entrusted()  # facilities and their trustees, for the entrusted facilities' download
     make_committee()  # a committee, for the committee list's download
+    _suit_rental()
     return client_as
 
 
@@ -161,6 +164,32 @@ def _economy():
     channel = economy.channel_save(actor=None, code="MALL-H", name="함께누리몰", kind="online_mall")
     seller = make_organisation("누리사회적기업")
     ChannelSale.objects.create(channel=channel, organisation=seller, month=date(2018, 3, 1), amount=1_000)
+
+
+def _suit_rental():
+    """A 취업날개 rental returned with a note on its state, of an item with a note (the rentals' and the items'
+    downloads)."""
+    from datetime import date
+
+    from iljari.frontline import services as frontline
+    from iljari.frontline.models import ServicePoint
+    from iljari.org.models import OrgUnit
+    from iljari.people.tests.factories import make_person
+
+    cafe = ServicePoint.objects.create(
+        code="WINGS", name="일자리카페 취업날개", kind=ServicePoint.Kind.JOB_CAFE,
+        division=OrgUnit.objects.get(code="JOBS-POLICY"), weekday_opens=10, weekday_closes=18,
+    )  # fmt: skip
+    item = frontline.suit_item_set(
+        actor=None, service_point=cafe, code="J-100", kind="jacket", size="100", note="소매 수선함"
+    )
+    rental = frontline.suit_rental_book(
+        actor=None, service_point=cafe, visit_on=date(2018, 6, 4), items=[item], person=make_person()
+    )
+    frontline.suit_rental_pickup(actor=None, rental=rental, on=date(2018, 6, 4))
+    frontline.suit_rental_return(
+        actor=None, rental=rental, returned_on=date(2018, 6, 8), condition_note="단추 떨어짐 수선 필요"
+    )
 
 
 def _purchase_and_failed_message():

@@ -80,6 +80,22 @@ DEMO_ACCOUNTS = [
         "partner": "FUND-INT-1",
         "password": "Demo!lender2018",
     },
+    {
+        # 서울지역협동조합협의회: runs 서울시협동조합지원센터 (its consultations, coaching and courses: frontline)
+        "username": "coop",
+        "display_name": "한협동담당",
+        "role": "partner_agency",
+        "partner": "COOP-COUNCIL",
+        "password": "Demo!coop2018",
+    },
+    {
+        # (사)서울사회적경제네트워크: runs 서울시사회적경제지원센터 (경영지원, 아카데미 교육 지원: frontline)
+        "username": "secentre",
+        "display_name": "서센터담당",
+        "role": "partner_agency",
+        "partner": "SE-NETWORK",
+        "password": "Demo!secentre2018",
+    },
     {"username": "auditor", "display_name": "정감사", "role": "auditor", "password": "Demo!auditor2018"},
     {"username": "citizen", "display_name": "한시민", "role": "citizen", "password": "Demo!citizen2018"},
     {"username": "company", "display_name": "(주)데모기업", "role": "organisation", "password": "Demo!company2018"},

@@ -11,6 +11,7 @@ One module per desk; every model is importable from here (`from iljari.frontline
 - shelters: Shelter, ShelterDailyCount
 - public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
 - events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument (docs/events.md)
+- suits: SuitItem, SuitRental (the 일자리카페's 취업날개 interview suits)
 """
 
 from iljari.frontline.models.consultations import (
@@ -40,6 +41,7 @@ from iljari.frontline.models.rooms import (
     ServicePoint,
 )
 from iljari.frontline.models.shelters import Shelter, ShelterDailyCount
+from iljari.frontline.models.suits import SuitItem, SuitRental
 
 __all__ = [
     "Booking",
@@ -65,6 +67,8 @@ __all__ = [
     "ServicePoint",
     "Shelter",
     "ShelterDailyCount",
+    "SuitItem",
+    "SuitRental",
     "WorkingHours",
     "WorkplaceVisit",
 ]

@@ -40,6 +40,14 @@ class Consultation(TimeStampedModel):
         VISIT = "visit", _("방문")
         PHONE = "phone", _("전화")
         ONLINE = "online", _("온라인")
+        TAILORED = "tailored", _("맞춤")
+
+    class Service(models.TextChoices):
+        CONSULTATION = "consultation", _("상담")
+        MANAGEMENT = "management", _("경영지원")
+        STARTUP_COACHING = "startup_coaching", _("창업코칭")
+        GROWTH_SUPPORT = "growth_support", _("성장 지원")
+        ACADEMY_SUPPORT = "academy_support", _("아카데미 교육 지원")
 
     class Outcome(models.TextChoices):
         NONE = "", _("진행 중")
@@ -53,6 +61,7 @@ class Consultation(TimeStampedModel):
     )
     held_on = models.DateField(_("상담일"))
     channel = models.CharField(_("방법"), max_length=8, choices=Channel.choices)
+    service = models.CharField(_("서비스 구분"), max_length=20, choices=Service.choices, default=Service.CONSULTATION)
     person = models.ForeignKey(
         "people.Person",
         verbose_name=_("상담자"),
@@ -99,7 +108,11 @@ class Consultation(TimeStampedModel):
                 condition=~Q(outcome="employed") | (~Q(employer="") & Q(employed_on__isnull=False)),
             ),
         ]
-        indexes = [models.Index(fields=["service_point", "held_on"]), models.Index(fields=["outcome", "employed_on"])]
+        indexes = [
+            models.Index(fields=["service_point", "held_on"]),
+            models.Index(fields=["outcome", "employed_on"]),
+            models.Index(fields=["service_point", "service", "held_on"]),
+        ]
 
     def __str__(self) -> str:
         return f"{screen_date(self.held_on)} {self.service_point} 상담"

@@ -27,6 +27,9 @@ class ServicePoint(TimeStampedModel):
         VILLAGE_LABOUR_ATTORNEY = "village_labour_attorney", _("마을노무사")
         LABOUR_RIGHTS_ADVOCATE = "labour_rights_advocate", _("노동권리보호관")
         LABOUR_CENTRE = "labour_centre", _("노동권익센터")
+        COOP_CENTRE = "coop_centre", _("협동조합지원센터")
+        SOCIAL_ECONOMY_CENTRE = "social_economy_centre", _("사회적경제지원센터")
+        EMOTIONAL_LABOUR_CENTRE = "emotional_labour_centre", _("감정노동보호센터")
 
     code = models.CharField(_("코드"), max_length=32, unique=True)
     name = models.CharField(_("이름"), max_length=100)
@@ -48,6 +51,13 @@ class ServicePoint(TimeStampedModel):
     saturday_closes = models.PositiveSmallIntegerField(_("토요일 닫는 시각"), null=True, blank=True)
     appointed = models.PositiveIntegerField(_("위촉 인원"), default=0)
     is_active = models.BooleanField(_("운영"), default=True)
+    opened_on = models.DateField(
+        _("운영 시작일"), null=True, blank=True, help_text=_("이날 전의 상담·프로그램은 기록하지 않습니다")
+    )
+    rental_days = models.PositiveSmallIntegerField(
+        _("대여 기간(일)"), default=4, help_text=_("취업날개 정장 대여: 대여일을 포함한 날수(3박4일 = 4)")
+    )
+    rentals_per_year = models.PositiveSmallIntegerField(_("1인 연간 대여 한도(회)"), default=10)
 
     class Meta:
         verbose_name = _("서비스 창구")
@@ -64,10 +74,18 @@ class ServicePoint(TimeStampedModel):
                 condition=Q(saturday_opens__isnull=True)
                 | Q(saturday_closes__gt=F("saturday_opens")) & Q(saturday_closes__lte=24),
             ),
+            models.CheckConstraint(
+                name="service_point_rental_settings_in_range",
+                condition=Q(rental_days__gte=1) & Q(rental_days__lte=30) & Q(rentals_per_year__gte=1),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def opened_by(self, day) -> bool:
+        """Whether the point had opened by that day (no opening day recorded: always)."""
+        return self.opened_on is None or day >= self.opened_on
 
     def hours_on(self, day) -> tuple[int, int] | None:
         """(opens, closes) hours on that day; None when closed (Sundays; Saturdays without hours)."""
@@ -191,6 +209,9 @@ class Programme(TimeStampedModel):
         ACADEMY = "academy", _("아카데미")
         LABOUR_ACADEMY = "labour_academy", _("공무원 노동아카데미")
         FORUM = "forum", _("포럼")
+        COURSE = "course", _("교육 과정")
+        ACTIVATION = "activation", _("활성화 프로그램")
+        HEALING = "healing", _("치유프로그램")
 
     code = models.CharField(_("코드"), max_length=32, unique=True)
     title = models.CharField(_("이름"), max_length=120)

@@ -33,6 +33,10 @@ Contract:
 - shelter_list(*, user) / shelter_get(*, user, code)
 - shelter_averages(*, user, year, as_of=None) -> list[ShelterAverage]  average daily users per shelter in a year
 - public_sector_summary(*, user, as_of) -> PublicSectorSummary
+- point_counts(*, year, as_of) -> dict (selectors/points.py)          the social-economy centres' and the
+      emotional-labour centre's counts (the system's read, also in Figures.points and the record-figures registry)
+- suits: rental_points, rental_work_points, suit_item_list/_get, suit_rental_list/_get, suit_rentals_overdue,
+      suit_counts (selectors/suits.py states each)
 - frontline_figures(*, user, year, as_of) -> Figures                   every count the 2018 report prints
 - indicator_actuals(*, year, as_of) -> dict[str, int]                   figures that feed an office indicator
 - manage_divisions(*, user) -> QuerySet[OrgUnit]                       the divisions whose set-up the user keeps
@@ -53,6 +57,7 @@ from iljari.frontline.selectors.consultations import (
     visit_list,
 )
 from iljari.frontline.selectors.figures import INDICATORS, Figures, frontline_figures, indicator_actuals
+from iljari.frontline.selectors.points import POINT_FIGURES, point_counts
 from iljari.frontline.selectors.public import room_week
 from iljari.frontline.selectors.public_sector import PublicSectorSummary, public_sector_summary, screening_get
 from iljari.frontline.selectors.rooms import (
@@ -103,11 +108,28 @@ from iljari.frontline.selectors.shelters import (
     shelter_list,
     shelter_year_average,
 )
+from iljari.frontline.selectors.suits import (
+    RENTAL_KINDS,
+    my_suit_rental_get,
+    my_suit_rentals,
+    rental_points,
+    rental_work_points,
+    suit_counts,
+    suit_item_get,
+    suit_item_list,
+    suit_items_public,
+    suit_points_public,
+    suit_rental_get,
+    suit_rental_list,
+    suit_rentals_overdue,
+)
 
 __all__ = [
     "Certificate",
     "Figures",
     "INDICATORS",
+    "POINT_FIGURES",
+    "RENTAL_KINDS",
     "PublicSectorSummary",
     "ShelterAverage",
     "SlotRow",
@@ -162,6 +184,19 @@ __all__ = [
     "shelter_get",
     "shelter_list",
     "shelter_year_average",
+    "my_suit_rental_get",
+    "my_suit_rentals",
+    "point_counts",
+    "rental_points",
+    "rental_work_points",
+    "suit_counts",
+    "suit_item_get",
+    "suit_item_list",
+    "suit_items_public",
+    "suit_points_public",
+    "suit_rental_get",
+    "suit_rental_list",
+    "suit_rentals_overdue",
     "topic_list",
     "visit_get",
     "visit_list",

@@ -21,7 +21,9 @@ from iljari.frontline.models import (
     ServicePoint,
     WorkplaceVisit,
 )
+from iljari.frontline.selectors.points import point_counts
 from iljari.frontline.selectors.shelters import shelter_averages
+from iljari.frontline.selectors.suits import suit_counts
 
 # The indicator an office figure feeds (performance's indicator code → the figure's name in Figures).
 INDICATORS = {"IND-06": "ombudsman_consultations"}
@@ -53,6 +55,8 @@ class Figures:
     conversions_remaining: int = 0
     fixed_term_converted: int = 0
     forum_capacity: int = 0
+    points: dict = field(default_factory=dict)  # selectors.points.point_counts: the social economy's centres …
+    suits: dict = field(default_factory=dict)  # selectors.suits.suit_counts: 취업날개 (no printed figure)
 
 
 def _year_counts(year: int, as_of: date) -> dict:
@@ -134,6 +138,8 @@ def frontline_figures(*, user, year: int, as_of: date) -> Figures:
     figures.fixed_term_converted = fixed_term.aggregate(n=Sum("done"))["n"] or 0
     forum = ProgrammeSession.objects.filter(programme__kind=Programme.Kind.FORUM, day__year=year)
     figures.forum_capacity = forum.aggregate(n=Max("capacity"))["n"] or 0
+    figures.points = point_counts(year=year, as_of=as_of)
+    figures.suits = suit_counts(year=year, as_of=as_of, items=False)
     return figures
 
 

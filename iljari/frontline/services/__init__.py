@@ -52,6 +52,10 @@ Contract (`actor=None` is the system: the demo loader):
       A closure of one point is its division's; a closure of every point the office manager's.
 - service_point_hours_set(*, actor, service_point, weekday_opens, weekday_closes, saturday_opens, saturday_closes)
       opening before closing, both or neither; closure_delete(*, actor, closure)
+- consultation_record(..., service=...) at the social-economy centres: 상담 and, by kind of point, 경영지원 · 창업코칭
+      · 성장 지원 · 아카데미 교육 지원 (common.POINT_SERVICES); nothing before the point's opening day (opened_on)
+- suit_item_set / suit_item_state_set / suit_rental_book / suit_rental_pickup / suit_rental_return /
+      suit_rental_cancel / suit_settings_set: the 일자리카페's 취업날개 suit rental (services/suits.py states each rule)
 """
 
 from iljari.frontline.services.consultations import (
@@ -92,6 +96,16 @@ from iljari.frontline.services.rooms import (
     session_set,
 )
 from iljari.frontline.services.shelters import shelter_count_record, shelter_set
+from iljari.frontline.services.suits import (
+    suit_item_set,
+    suit_item_state_set,
+    suit_rental_book,
+    suit_rental_cancel,
+    suit_rental_due,
+    suit_rental_pickup,
+    suit_rental_return,
+    suit_settings_set,
+)
 
 __all__ = [
     "attendance_record",
@@ -124,6 +138,14 @@ __all__ = [
     "session_set",
     "shelter_count_record",
     "shelter_set",
+    "suit_item_set",
+    "suit_item_state_set",
+    "suit_rental_book",
+    "suit_rental_cancel",
+    "suit_rental_due",
+    "suit_rental_pickup",
+    "suit_rental_return",
+    "suit_settings_set",
     "topic_set",
     "visit_record",
     "working_hours_record",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from iljari.core.access import access_frontline_manage, access_service_point_work, require
 from iljari.core.errors import ValidationFailed, field_error
 from iljari.core.korean import with_topic
+from iljari.frontline.models import Consultation
 
 
 def today() -> date:
@@ -46,6 +47,27 @@ def code_errors(model, code: str, new: bool) -> dict[str, list[str]]:
         return {"code": ["코드는 영문·숫자·하이픈(-)으로 32자까지 입력하십시오."]}
     if new and model.objects.filter(code=code).exists():
         return {"code": [f"코드 {with_topic(code)} 이미 쓰고 있습니다. 다른 코드를 입력하십시오."]}
+    return {}
+
+
+# The services each kind of point records as consultations (Consultation.service); every other kind records 상담 only.
+POINT_SERVICES = {
+    "coop_centre": ("consultation", "startup_coaching", "growth_support", "management"),
+    "social_economy_centre": ("consultation", "management", "academy_support"),
+}
+
+
+def point_services(point) -> tuple[str, ...]:
+    return POINT_SERVICES.get(point.kind, ("consultation",))
+
+
+def service_errors(point, service: str) -> dict[str, list[str]]:
+    """The service kind a point records: 경영지원·창업코칭 … only at the centres that give them."""
+    if service not in Consultation.Service.values:
+        return {"service": ["서비스 구분을 목록에서 고르십시오."]}
+    if service not in point_services(point):
+        label = Consultation.Service(service).label
+        return {"service": [f"{with_topic(point.name)} {label} 기록을 하지 않는 창구입니다."]}
     return {}
 
 

@@ -9,7 +9,8 @@ from django.db import transaction
 
 from iljari.core.access import access_frontline_manage, require
 from iljari.core.errors import ValidationFailed, field_error
-from iljari.core.korean import with_object
+from iljari.core.formats import screen_date
+from iljari.core.korean import with_object, with_topic
 from iljari.frontline.models import (
     CaseStep,
     Consultation,
@@ -20,7 +21,7 @@ from iljari.frontline.models import (
     WorkplaceVisit,
 )
 from iljari.frontline.selectors.figures import indicator_actuals
-from iljari.frontline.services.common import not_future, require_work, today
+from iljari.frontline.services.common import not_future, require_work, service_errors, today
 from iljari.performance.services import indicator_actual_derive
 
 # --- consultations ------------------------------------------------------------------------------------------
@@ -59,15 +60,22 @@ def consultation_record(
     employer: str = "",
     employed_on: date | None = None,
     referred_to: str = "",
+    service: str = Consultation.Service.CONSULTATION,
 ) -> Consultation:
     require_work(actor, service_point)
     errors: dict[str, list[str]] = {}
     if channel not in Consultation.Channel.values:
-        errors["channel"] = ["상담 방법(방문·전화·온라인)을 고르십시오."]
+        errors["channel"] = ["상담 방법(방문·전화·온라인·맞춤)을 고르십시오."]
+    errors.update(service_errors(service_point, service))
     if held_on is None:
         errors["held_on"] = ["상담일을 입력하십시오."]
     elif held_on > today():
         errors["held_on"] = ["상담일은 오늘 이후일 수 없습니다."]
+    elif not service_point.opened_by(held_on):
+        errors["held_on"] = [
+            f"{with_topic(service_point.name)} {screen_date(service_point.opened_on)}에 문을 열었습니다. "
+            "그 전의 상담은 기록할 수 없습니다."
+        ]
     if topic is None or not topic.is_active:
         errors["topic"] = ["상담 주제를 목록에서 고르십시오."]
     if person is None and not client_label.strip():
@@ -82,6 +90,7 @@ def consultation_record(
             service_point=service_point,
             held_on=held_on,
             channel=channel,
+            service=service,
             topic=topic,
             person=person,
             client_label="" if person is not None else client_label.strip(),

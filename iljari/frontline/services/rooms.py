@@ -447,6 +447,10 @@ def _session_errors(programme: Programme, day, starts, capacity) -> dict[str, li
             or public_holiday(day) is not None
         ):
             errors["day"] = [f"{with_topic(point.name)} {screen_date(day)}에 문을 열지 않습니다."]
+        elif not point.opened_by(day):
+            errors["day"] = [
+                f"{with_topic(point.name)} {screen_date(point.opened_on)}에 문을 엽니다. 그 전의 회차는 둘 수 없습니다."
+            ]
         elif not hours[0] <= starts < hours[1]:
             errors["starts"] = [f"시작 시각이 {point.name}의 운영시간({hours[0]}~{hours[1]}시) 밖입니다."]
     return errors

@@ -91,5 +91,6 @@ def test_the_demo_pages_answer_in_a_bounded_number_of_queries(
     demo_frontline, client_as, path, django_assert_max_num_queries
 ):
     client = client_as(Role.OFFICE_MANAGER)
-    with django_assert_max_num_queries(25):
+    # the figures page counts every desk (the social economy's centres and 취업날개 too: a query or two each)
+    with django_assert_max_num_queries(27 if path.startswith("/frontline/?") else 25):
         assert client.get(path).status_code == 200

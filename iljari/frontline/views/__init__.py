@@ -1,7 +1,8 @@
 """frontline pages, one module per desk: consultations (consultations with outcome and follow-ups, cases, workplace
 visits), rooms (rooms and a day's bookings with check-in and no-show, programmes and sessions with attendance),
 shelters (daily counts, averages), public_sector (the public sector's labour programmes), setup (기본 자료 of every
-desk), figures (the report's counts), and portal (the citizen's rooms and booking, programmes and registration, own
+desk), figures (the report's counts), points (a service point's page with its counts), suits (the 일자리카페's
+취업날개 rentals and suit items), and portal (the citizen's rooms and booking, programmes and registration, own
 bookings and registrations, completion certificate), public (open to all: the rooms, each room's week, the
 programmes); common holds what they share.
 
@@ -27,6 +28,7 @@ from iljari.frontline.views.consultations import (
     visit_list,
 )
 from iljari.frontline.views.figures import figures
+from iljari.frontline.views.points import point_detail
 from iljari.frontline.views.portal import (
     portal_booking_cancel,
     portal_bookings,
@@ -65,6 +67,22 @@ from iljari.frontline.views.setup import (
     shelter_edit,
 )
 from iljari.frontline.views.shelters import shelter_detail, shelter_list
+from iljari.frontline.views.suits import (
+    suit_item_create,
+    suit_item_detail,
+    suit_item_export,
+    suit_item_list,
+    suit_item_state,
+    suit_rental_cancel,
+    suit_rental_create,
+    suit_rental_detail,
+    suit_rental_export,
+    suit_rental_list,
+    suit_rental_pickup,
+    suit_rental_return,
+    suit_settings,
+)
+from iljari.frontline.views.suits_portal import portal_suit_cancel, portal_suits
 
 __all__ = [
     "booking_attendance",
@@ -86,6 +104,7 @@ __all__ = [
     "follow_up_add",
     "follow_up_done",
     "point_hours",
+    "point_detail",
     "portal_booking_cancel",
     "portal_bookings",
     "portal_certificate",
@@ -97,6 +116,8 @@ __all__ = [
     "portal_room_week",
     "portal_rooms",
     "portal_satisfaction",
+    "portal_suit_cancel",
+    "portal_suits",
     "programme_detail",
     "programme_edit",
     "programme_list",
@@ -113,6 +134,19 @@ __all__ = [
     "shelter_detail",
     "shelter_edit",
     "shelter_list",
+    "suit_item_create",
+    "suit_item_detail",
+    "suit_item_export",
+    "suit_item_list",
+    "suit_item_state",
+    "suit_rental_cancel",
+    "suit_rental_create",
+    "suit_rental_detail",
+    "suit_rental_export",
+    "suit_rental_list",
+    "suit_rental_pickup",
+    "suit_rental_return",
+    "suit_settings",
     "visit_create",
     "visit_list",
     "visit_export",

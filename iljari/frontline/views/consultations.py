@@ -26,6 +26,7 @@ from iljari.frontline.forms import (
     VisitForm,
 )
 from iljari.frontline.lists import CASES, CONSULTATIONS, VISITS
+from iljari.frontline.models import Consultation
 from iljari.frontline.views.common import pick
 from iljari.people import selectors as people_selectors
 
@@ -113,6 +114,7 @@ def consultation_create(request):
             service_point=point,
             held_on=data["held_on"],
             channel=data["channel"],
+            service=data["service"] or Consultation.Service.CONSULTATION,
             topic=topic,
             person=person,
             client_label=data["client_label"],

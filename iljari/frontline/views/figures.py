@@ -14,6 +14,9 @@ from iljari.frontline import selectors
 def figures(request):
     require(access_frontline_view(request.user))
     year, as_of, warnings = figure_period(request)
+    points = {}  # the first point of each kind the user reads: the rows link to its page
+    for point in selectors.service_point_list(user=request.user).order_by("code"):
+        points.setdefault(point.kind, point)
     return render(
         request,
         "frontline/figures.html",
@@ -22,5 +25,6 @@ def figures(request):
             "year": year,
             "as_of": as_of,
             "warnings": warnings,
+            "points": points,
         },
     )
