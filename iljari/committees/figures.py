@@ -1,5 +1,7 @@
 """The 2018 report's counts that committees' records give (performance.record_figures): the members of the 기술교육원
-통합운영위원회 serving on the as-of date, by kind ("총 20명(위촉직 14명, 당연직 6)", Ⅲ 1-⑦ 추진현황)."""
+통합운영위원회 serving on the as-of date, by kind ("총 20명(위촉직 14명, 당연직 6)", Ⅲ 1-⑦ 추진현황), and the local
+governments among the members of the SIB 지방정부협의회 ("18개 지자체 및 행정안전부", Ⅲ 3-④): members whose
+affiliation is 지방자치단체."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from iljari.committees.models import Member
 from iljari.committees.selectors import members_serving_count
 
 TRAINING_BOARD = "TRAINING-BOARD"  # 기술교육원 통합운영위원회
+SIB_COUNCIL = "SIB-LOCAL-COUNCIL"  # 사회성과보상사업 지방정부협의회
+LOCAL_GOVERNMENT = "지방자치단체"  # the affiliation of a member government that is local
 
 
 @cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
@@ -34,3 +38,16 @@ def register() -> None:
                 count=serving(kind),
             )
         )
+    record_figure_register(
+        RecordFigure(
+            key="p3-04.council.local-governments",
+            programme="P3-04",
+            label="사회성과보상사업 지방정부협의회 회원 지자체",
+            unit="개",
+            page="committees:committee_detail",
+            page_kwargs={"code": SIB_COUNCIL},
+            count=lambda *, year, as_of: members_serving_count(
+                code=SIB_COUNCIL, as_of=as_of, affiliation=LOCAL_GOVERNMENT
+            ),
+        )
+    )

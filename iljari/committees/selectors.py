@@ -167,10 +167,12 @@ def committee_by_code(*, code: str) -> Committee | None:
     return Committee.objects.select_related("supervising_division").filter(code=code).first()
 
 
-def members_serving_count(*, code: str, as_of: date, kind: str | None = None) -> int:
+def members_serving_count(*, code: str, as_of: date, kind: str | None = None, affiliation: str | None = None) -> int:
     members = _serving(Member.objects.filter(committee__code=code), as_of)
     if kind is not None:
         members = members.filter(kind=kind)
+    if affiliation is not None:
+        members = members.filter(affiliation=affiliation)
     return members.count()
 
 

@@ -52,6 +52,23 @@ def _training_board_members(board: Committee) -> None:
         )
 
 
+def _council_members(council: Committee) -> None:
+    """The SIB 지방정부협의회's member governments; 서울특별시 chairs it (의장도시)."""
+    if council.members.exists():
+        return
+    start = date(*data.SIB_COUNCIL_SINCE)
+    for n, (name, affiliation) in enumerate(data.SIB_COUNCIL_MEMBERS):
+        services.member_add(
+            actor=None,
+            committee=council,
+            name=name,
+            affiliation=affiliation,
+            kind=Member.Kind.EX_OFFICIO,
+            role=Member.Role.CHAIR if n == 0 else Member.Role.MEMBER,
+            term_start=start,
+        )
+
+
 def _meetings(committees: dict[str, Committee]) -> None:
     for code, number, day, state, title, items in data.MEETINGS:
         committee = committees[code]
@@ -72,4 +89,5 @@ def load_committees() -> None:
     committees["FUND-DEFERMENT"] = fund_committee()
     committees["FIXED-TERM-SCREENING"] = screening_committee()
     _training_board_members(committees["TRAINING-BOARD"])
+    _council_members(committees["SIB-LOCAL-COUNCIL"])
     _meetings(committees)

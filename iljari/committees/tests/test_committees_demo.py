@@ -40,6 +40,22 @@ def test_the_training_board_counts_nobody_before_its_second_term_and_everybody_u
     assert rows["p1-07.committee"] == 0
 
 
+def test_the_sib_councils_members_in_june_are_the_reports_18_local_governments_and_the_ministry(
+    demo_committees, client_as
+):
+    rows = {row.figure.key: row for row in record_figure_rows(year=2018, as_of=AS_OF, programme="P3-04")}
+    council = rows["p3-04.council.local-governments"]
+    assert council.value == 18 and council.printed == 18 and council.agrees
+    assert council.url == "/committees/SIB-LOCAL-COUNCIL/"
+    chair = Member.objects.get(committee__code="SIB-LOCAL-COUNCIL", role=Member.Role.CHAIR)
+    assert chair.name == "서울특별시"  # 의장도시
+    # before the first general assembly the council counts no member
+    before = {r.figure.key: r.value for r in record_figure_rows(year=2018, as_of=date(2018, 1, 25), programme="P3-04")}
+    assert before["p3-04.council.local-governments"] == 0
+    page = client_as(Role.AUDITOR).get("/committees/SIB-LOCAL-COUNCIL/?as_of=2018-06-30").content.decode()
+    assert "행정안전부" in page and "성남시" in page and 'id="count-total">19명' in page
+
+
 def test_the_committee_page_shows_the_counts_by_kind_as_of_a_day(demo_committees, client_as):
     page = client_as(Role.OFFICE_MANAGER).get("/committees/TRAINING-BOARD/?as_of=2018-06-30").content.decode()
     assert 'id="count-appointed">14명' in page
@@ -54,7 +70,8 @@ def test_the_committee_page_shows_the_counts_by_kind_as_of_a_day(demo_committees
 
 def test_the_demo_holds_the_reports_committees_and_meetings_and_loads_once(demo_committees):
     load_committees()  # twice changes nothing
-    assert Member.objects.count() == 20
+    assert Member.objects.filter(committee__code="TRAINING-BOARD").count() == 20
+    assert Member.objects.filter(committee__code="SIB-LOCAL-COUNCIL").count() == 19  # 18 지자체 및 행정안전부
     codes = set(Committee.objects.values_list("code", flat=True))
     assert {"TRAINING-BOARD", "FUND-DEFERMENT", "FIXED-TERM-SCREENING", "SIB-COMMITTEE", "LMG-COUNCIL"} <= codes
     screening = Meeting.objects.get(committee__code="FIXED-TERM-SCREENING")

@@ -10,7 +10,11 @@ Transcribed from the report (place in brackets):
 - 상환유예 및 이행연기 특약 심의위원회: "개최(매월 정례화)" (Ⅲ 3-③): the committee only — the report prints no
   meeting date or count, and the fund demo holds no deferment.
 - 사회성과보상사업심의위원회: "2호 사업 추진계획 수립 및 사회성과보상사업심의위원회 심의·의결(7월)" (Ⅲ 3-④).
-- 사회성과보상사업 지방정부협의회: "제1차 총회 개최(1.26.)" (Ⅲ 3-④).
+- 사회성과보상사업 지방정부협의회: "제1차 총회 개최(1.26.)" and "※ '18.6월 회원현황 : 서울시(의장도시), 성남시, 수원시,
+  인천남구, 노원구 등 18개 지자체 및 행정안전부" (Ⅲ 3-④). The members are the governments, each recorded by its name
+  with its kind as the affiliation (지방자치단체 or 중앙행정기관); the report names five of the 18 local governments:
+  the other 13 are placeholders ("회원 지자체 6" … "회원 지자체 18"). It gives no joining day: every member serves
+  from the first general assembly ('18.1.26.), 서울시 as 의장도시 (위원장).
 - 민간위탁 적격자심의위원회 (전태일 노동복합시설): "민간위탁 적격자심의위원회 개최('18.4.) ⇒ 우선협상대상자 :
   전태일재단" (Ⅲ 2-③).
 - 시-구 협력사업 총괄 평가위원회: "사업 총괄 평가위원회 개최('18. 4월) - 부진사업 지원 재검토 및 사업계획 수정·보완
@@ -27,6 +31,21 @@ is 개최 (held). The meeting numbers are the report's where it prints one (제1
 from __future__ import annotations
 
 ESTABLISHED_TRAINING_BOARD = (2018, 3, 29)
+
+# 사회성과보상사업 지방정부협의회: (member, affiliation) as of '18.6월; the first is the chair (의장도시)
+SIB_COUNCIL_SINCE = (2018, 1, 26)
+LOCAL_GOVERNMENT = "지방자치단체"
+CENTRAL_GOVERNMENT = "중앙행정기관"
+SIB_COUNCIL_NAMED = ("서울특별시", "성남시", "수원시", "인천광역시 남구", "서울특별시 노원구")
+SIB_COUNCIL_LOCAL_GOVERNMENTS = 18
+SIB_COUNCIL_MEMBERS = (
+    *((name, LOCAL_GOVERNMENT) for name in SIB_COUNCIL_NAMED),
+    *(
+        (f"회원 지자체 {n}", LOCAL_GOVERNMENT)
+        for n in range(len(SIB_COUNCIL_NAMED) + 1, SIB_COUNCIL_LOCAL_GOVERNMENTS + 1)
+    ),
+    ("행정안전부", CENTRAL_GOVERNMENT),
+)
 TRAINING_BOARD_APPOINTED = 14
 TRAINING_BOARD_EX_OFFICIO = 6
 

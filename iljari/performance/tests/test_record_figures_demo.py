@@ -137,6 +137,52 @@ PRINTED = {
     "p3-06.fairtrade-districts.amount": 150,
     "p3-06.fairtrade-ngos": 6,
     "p3-06.fairtrade-ngos.amount": 230,
+    # Issue 28's records, typed from the same text:
+    # 1-② "특성화고 직업 멘토스쿨 운영 : 3회 450명"
+    "p1-02.mentor.sessions": 3,
+    "p1-02.mentor.students": 450,
+    # 1-⑦ "총 20명(위촉직 14명, 당연직 6)"; the four 기술교육원 of the table, 동·북·남부 going to the 시의회 동의안
+    "p1-07.committee": 20,
+    "p1-07.committee.appointed": 14,
+    "p1-07.committee.ex-officio": 6,
+    "p1-07.institutes": 4,
+    "p1-07.institutes.renewal": 3,
+    # 1-⑧ "노동전문가 및 노동조합, 시민 등 1,000명"
+    "p1-08.participants": 1_000,
+    # 2-④ "9개 사업 지원(2,496백만원)", "7개 사업 지원(470백만원)", "6월까지 1,157백만원", "9개사업 추진 중"
+    "p2-04.fktu.budget": 2_496,
+    "p2-04.fktu.disbursed": 1_157,
+    "p2-04.fktu.projects": 9,
+    "p2-04.fktu.projects-running": 9,
+    "p2-04.kctu.budget": 470,
+    "p2-04.kctu.projects": 7,
+    # 3-① 사회적경제지원센터 "경영지원(200건)", "아카데미 교육 지원(8건)", "(51회)"; 협동조합지원센터 "맞춤상담 4.632건
+    # 제공(일평균 38.6건)", "(10개과정, 1,277명)", "(창업코칭 27회, 성장 지원 33회 등)"; 주간 "15,000여명 시민참여"
+    "p3-01.centre.management": 200,
+    "p3-01.centre.academy": 8,
+    "p3-01.centre.programmes": 51,
+    "p3-01.coop.consultations": 4_632,
+    "p3-01.coop.daily": Decimal("38.6"),
+    "p3-01.coop.courses": 10,
+    "p3-01.coop.trainees": 1_277,
+    "p3-01.coop.coaching": 27,
+    "p3-01.coop.growth": 33,
+    "p3-01.week.participants": 15_000,
+    # 3-② "('18년 현재 12개소)", "'18년 본사업 11개구", "특구 3년차 (6개소), … 통합지원센터 4년차 (8개소)"
+    "p3-02.spaces": 12,
+    "p3-02.special-zones": 11,
+    "p3-02.zones.year3": 6,
+    "p3-02.centres.year4": 8,
+    # 3-④ "'18.6월 회원현황 : 서울시(의장도시), … 등 18개 지자체 및 행정안전부"
+    "p3-04.council.local-governments": 18,
+    # 3-⑥ "5개 기준 달성"; 3-⑦ "회원 도시·단체 43개('18.6월 기준)", "20여개 도시·단체 … 50여 명", "300여개 도시·단체에서
+    # 1.500여명"
+    "p3-06.criteria": 5,
+    "p3-07.gsef.members": 43,
+    "p3-07.dialogue.asia.cities": 20,
+    "p3-07.dialogue.asia.participants": 50,
+    "p3-07.forum.cities": 300,
+    "p3-07.forum.participants": 1_500,
 }
 
 
