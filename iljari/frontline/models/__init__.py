@@ -10,7 +10,7 @@ One module per desk; every model is importable from here (`from iljari.frontline
 - consultations: ConsultationTopic, Consultation, FollowUp, LabourCase, CaseStep, WorkplaceVisit
 - shelters: Shelter, ShelterDailyCount
 - public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
-- events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument (docs/events.md)
+- events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument, EventEntry (docs/events.md)
 """
 
 from iljari.frontline.models.consultations import (
@@ -25,6 +25,7 @@ from iljari.frontline.models.events import (
     Event,
     EventCommittee,
     EventDocument,
+    EventEntry,
     EventGuest,
     EventTally,
     EventVisit,
@@ -51,6 +52,7 @@ __all__ = [
     "Event",
     "EventCommittee",
     "EventDocument",
+    "EventEntry",
     "EventGuest",
     "EventTally",
     "EventVisit",
