@@ -209,3 +209,47 @@ def test_any_entry_form_input_answers_a_page_never_a_server_error(contest, clien
     assert response.status_code in (302, 400)
     response = client.post(f"/frontline/events/SIB-T/entries/{entry.pk}/advance/", {"stage": stage, "on": on})
     assert response.status_code in (302, 400)
+
+
+# --- API -----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_api_takes_an_entry_and_its_next_stage_from_the_division_only(contest, client_as):
+    client = client_as(Role.OFFICE_MANAGER)
+    entry = {"title": "돌봄 SIB 사업", "proposed_on": "2017-12-01", "pledged": 2_637_500_000}
+    response = client.post("/api/frontline/events/SIB-T/entries", entry, content_type="application/json")
+    assert response.status_code == 201
+    pk = response.json()["id"]
+    bad = client.post(
+        f"/api/frontline/events/SIB-T/entries/{pk}/advance",
+        {"stage": "awarded", "on": "2018-04-02"},
+        content_type="application/json",
+    )
+    assert bad.status_code == 400
+    assert bad.json()["errors"] == [
+        {"field": "stage", "message": "돌봄 SIB 사업은 지금 제안 단계여서 선정 단계로만 올릴 수 있습니다."}
+    ]
+    response = client.post(
+        f"/api/frontline/events/SIB-T/entries/{pk}/advance",
+        {"stage": "selected", "on": "2018-01-27"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200 and response.json()["selected_on"] == "2018-01-27"
+    detail = client.get("/api/frontline/events/SIB-T").json()
+    assert [(e["title"], e["stage"], e["pledged"]) for e in detail["entries"]] == [
+        ("돌봄 SIB 사업", "selected", 2_637_500_000)
+    ]
+    staff = client_as(Role.DIVISION_STAFF)
+    response = staff.post("/api/frontline/events/SIB-T/entries", entry, content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["message"] == "이 행사를 관리할 권한이 없습니다."
+    assert (
+        client.post(
+            "/api/frontline/events/SIB-T/entries/999999/advance",
+            {"stage": "selected", "on": "2018-01-27"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
+    assert EventEntry.objects.count() == 1
