@@ -253,3 +253,31 @@ def test_the_api_takes_an_entry_and_its_next_stage_from_the_division_only(contes
         == 404
     )
     assert EventEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_contest_page_shows_no_internal_identifier(contest, client_as, personas):
+    from iljari.core.tests.test_plain_identifiers import _read, _vocabulary, findings
+
+    entry = _entry(contest, pledged=2_637_500_000)
+    entry = services.event_entry_advance(actor=None, entry=entry, stage="selected", on=date(2018, 1, 27))
+    services.event_entry_advance(actor=None, entry=entry, stage="awarded", on=date(2018, 4, 2))
+    _entry(contest, title="제안사업 2")
+    dotted, names, values = _vocabulary()
+    usernames = frozenset(user.username for user in personas.values())
+    problems = []
+    for role in (Role.OFFICE_MANAGER, Role.AUDITOR):
+        response = client_as(role).get("/frontline/events/SIB-T/")
+        assert response.status_code == 200
+        text = _read(response.content.decode())
+        problems += findings(text, dotted=dotted, names=names, values=values, allowed_words=usernames)
+    from iljari.frontline.services import conversion_record
+    from iljari.org.models import Partner
+
+    conversion_record(actor=None, kind="non_regular", institution=Partner.objects.get(code="SH"),
+                      group="임대주택관리원", planned=384, agreed_on=date(2018, 6, 29))  # fmt: skip
+    response = client_as(Role.OFFICE_MANAGER).get("/frontline/public-sector/?year=2018&as_of=2018-06-30")
+    assert "노사합의 (2018.6.29.)" in response.content.decode()
+    problems += findings(_read(response.content.decode()), dotted=dotted, names=names, values=values,
+                         allowed_words=usernames)  # fmt: skip
+    assert problems == []
