@@ -13,7 +13,7 @@ from __future__ import annotations
 from iljari.core.bulk import rows_insert
 from iljari.demo.dataset import events as d
 from iljari.frontline import services as frontline
-from iljari.frontline.models import Event, EventTally, Programme, ProgrammeSession, Registration
+from iljari.frontline.models import Event, EventEntry, EventTally, Programme, ProgrammeSession, Registration
 from iljari.frontline.services import events as event_services
 from iljari.org.models import OrgUnit
 from iljari.plan.models import Programme as PlanProgramme
@@ -44,6 +44,39 @@ def _mentor_sessions(division: OrgUnit) -> Programme:
                 registrations.append((session_id, f"학생-{number:03d}", True))
         rows_insert(Registration, ["session", "participant", "attended"], registrations)
     return programme
+
+
+def _sib_contest(contest: Event) -> None:
+    """The SIB's 모의크라우드 펀딩대회: its 14 entries, the 8 selected and 5 awarded, the amounts pledged (211억원
+    split equally over the eight) and the 1,973 participants as one tally."""
+    share, rest = divmod(d.SIB_PLEDGED, d.SIB_SELECTED)
+    assert rest == 0
+    for n in range(1, d.SIB_PROPOSALS + 1):
+        entry = event_services.event_entry_set(
+            actor=None,
+            event=contest,
+            title=f"제안사업 {n}",
+            proposed_on=d.SIB_PROPOSED_ON,
+            pledged=share if n <= d.SIB_SELECTED else None,
+        )
+        if n <= d.SIB_SELECTED and entry.selected_on is None:
+            entry = event_services.event_entry_advance(
+                actor=None, entry=entry, stage=EventEntry.Stage.SELECTED, on=d.SIB_SELECTED_ON
+            )
+        if n <= d.SIB_AWARDED and entry.awarded_on is None:
+            event_services.event_entry_advance(
+                actor=None, entry=entry, stage=EventEntry.Stage.AWARDED, on=d.SIB_AWARDED_ON
+            )
+    day, place, count = d.SIB_TALLY
+    event_services.event_tally_record(
+        actor=None,
+        event=contest,
+        day=day,
+        place=place,
+        count=count,
+        method=EventTally.Method.SIGN_IN,
+        note="펀딩 참여자 등록",
+    )
 
 
 def load_events() -> None:
@@ -92,6 +125,7 @@ def load_events() -> None:
         event_services.event_committee_add(actor=None, event=forum, name=name, formed_on=formed_on, note=note)
     for name, kind, affiliation in d.FORUM_GUESTS:
         event_services.event_guest_set(actor=None, event=forum, name=name, kind=kind, affiliation=affiliation)
+    _sib_contest(events["SIB-CROWD-2018"])
     week = events["SE-WEEK-2018"]
     assert sum(n for _, _, n in d.WEEK_TALLIES) == d.WEEK_PARTICIPANTS
     for day, place, count in d.WEEK_TALLIES:

@@ -9,7 +9,8 @@ sessions with 2,000 attendees; 22,253 room users (study rooms 14,310, the hall a
 labour-rights advocates; the 노사민정 academy's 84 who completed; the officials' 노동아카데미 and 노동실무 교육 (3
 sessions, undated in the report: the days are the demo's); the forum ('18.12.11.~12., 1,000 people); the 4
 shelters (size, staff, target workers, hours, the 2018 daily averages 70, 57, 48 and '-', 127 → 175 across
-shelters); conversions (서울교통공사 1,285 on '18.3.1.; 1,067 to go; 146 fixed-term staff in '18.2월: 시 107, 투출 39)
+shelters); conversions (서울교통공사 1,285 on '18.3.1.; 1,067 to go; 146 fixed-term staff in '18.2월: 시 107, 투출 39;
+SH's 384 임대주택관리원 agreed on '18.6.29., not yet converted)
 and 서울신용보증재단's annual hours (2,275 in '15, 2,124 in '17).
 
 Synthetic (the report does not give them), seeded (SEED): every client is anonymous ("상담자-00001"), the days,
@@ -68,7 +69,7 @@ HOLIDAYS_2018 = [
 ]
 TOPICS = [
     ("JOB-SEARCH", "취업 상담"),
-    ("JOB-ANALYSIS", "직무·기업분석"),
+    ("JOB-ANALYSIS", "직무·기업분석 전문 상담"),
     ("CV", "이력서·자기소개서"),
     ("INTERVIEW", "면접 준비"),
     ("START-UP", "창업"),
@@ -196,6 +197,7 @@ def _consultations(rng, centre, ombudsman, topics, open_days, weekdays) -> None:
                 on,
             )
         )
+    _analysis_desk(rows, topics)
     for n in range(d.OMBUDSMAN_CONSULTATIONS):
         rows.append(
             (
@@ -212,6 +214,23 @@ def _consultations(rng, centre, ombudsman, topics, open_days, weekdays) -> None:
         )
     fields = ["service_point", "held_on", "channel", "topic", "client_label", "client_birth_year", "outcome"]
     rows_insert(Consultation, [*fields, "employer", "employed_on"], rows)
+
+
+def _analysis_desk(rows: list, topics: dict) -> None:
+    """The 「직무·기업분석 전문 상담창구」 ('18.6월 신설, 36명): the centre's consultations keep their days, clients and
+    outcomes (so every other count stays), and only their topics change — none is on the desk's topic before it
+    opened, and 36 June consultations are. A generator of its own, so the main one's draws (and every later
+    loader's records) are unchanged."""
+    desk = d.ANALYSIS_DESK
+    relabel = random.Random(SEED + 1)
+    analysis = topics["JOB-ANALYSIS"]
+    others = [topics[code] for code in YOUTH_TOPICS if code != "JOB-ANALYSIS"]
+    for n, row in enumerate(rows):
+        if row[3] == analysis:
+            rows[n] = (*row[:3], relabel.choice(others), *row[4:])
+    june = [n for n, row in enumerate(rows) if row[1] >= desk["opened"]]
+    for n in relabel.sample(june, desk["people"]):
+        rows[n] = (*rows[n][:3], analysis, *rows[n][4:])
 
 
 def _visits(rng, ombudsman, weekdays) -> None:
@@ -422,6 +441,16 @@ def _public_sector() -> None:
             planned=planned,
             done=done,
             done_on=done_on,
+        )
+    for kind, institution, label, group, planned, agreed_on in d.AGREED_CONVERSIONS:
+        frontline.conversion_record(
+            actor=None,
+            kind=kind,
+            institution=partners.get(institution),
+            institution_label=label,
+            group=group,
+            planned=planned,
+            agreed_on=agreed_on,
         )
     for code, year, hours in d.WORKING_HOURS:
         frontline.working_hours_record(actor=None, institution=partners[code], year=year, hours=hours)

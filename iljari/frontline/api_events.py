@@ -1,7 +1,8 @@
 """frontline events API, mounted at /api/frontline/events: the events (list, one with its sessions, tallies,
-committees, guests, visits and documents), each kind's counts as of a date, and the writes of the event's division's
-staff (a tally, a guest). The same selectors and services as the pages (frontline/selectors/events.py,
-frontline/services/events.py): scope and permission from iljari.core.access, mistakes in the one error format."""
+committees, guests, visits, documents and a contest's entries), each kind's counts as of a date, and the writes of
+the event's division's staff (a tally, a guest, a contest's entry and its next stage). The same selectors and
+services as the pages (frontline/selectors/events.py, frontline/services/events.py): scope and permission from
+iljari.core.access, mistakes in the one error format."""
 
 from __future__ import annotations
 
@@ -11,9 +12,19 @@ from ninja import Field, Query, Router, Schema, Status
 
 from iljari.core.access import access_frontline_manage, require
 from iljari.core.errors import ValidationFailed
-from iljari.core.figures import COUNT, OFFICE_DATE, CodePath, CodeQuery, DateQuery, OptionalYearQuery, SearchQuery
+from iljari.core.figures import (
+    COUNT,
+    MONEY,
+    OFFICE_DATE,
+    CodePath,
+    CodeQuery,
+    DateQuery,
+    IdPath,
+    OptionalYearQuery,
+    SearchQuery,
+)
 from iljari.frontline.lists_events import attendees
-from iljari.frontline.models import EventGuest, EventTally
+from iljari.frontline.models import EventEntry, EventGuest, EventTally
 from iljari.frontline.selectors import events as selectors
 from iljari.frontline.services import events as services
 
@@ -89,6 +100,30 @@ class EventDocumentOut(Schema):
     issued_on: date
 
 
+class EventEntryOut(Schema):
+    id: int
+    title: str
+    proposer: str
+    proposed_on: date
+    stage: str
+    selected_on: date | None
+    awarded_on: date | None
+    pledged: int | None
+
+
+class EventEntryIn(Schema):
+    title: str = Field(..., max_length=200)
+    proposer: str = Field("", max_length=200)
+    proposed_on: OFFICE_DATE.schema()
+    pledged: MONEY.schema() | None = None
+    note: str = Field("", max_length=300)
+
+
+class EventEntryAdvanceIn(Schema):
+    stage: str = Field(..., max_length=12, description="selected, awarded")
+    on: OFFICE_DATE.schema()
+
+
 class EventDetailOut(EventOut):
     sessions: list[EventSessionOut]
     tallies: list[EventTallyOut]
@@ -96,6 +131,7 @@ class EventDetailOut(EventOut):
     guests: list[EventGuestOut]
     visits: list[EventVisitOut]
     documents: list[EventDocumentOut]
+    entries: list[EventEntryOut]
 
 
 class EventKindSummaryOut(Schema):
@@ -159,6 +195,19 @@ def _guest(row: EventGuest) -> dict:
     }
 
 
+def _entry(row: EventEntry) -> dict:
+    return {
+        "id": row.pk,
+        "title": row.title,
+        "proposer": row.proposer,
+        "proposed_on": row.proposed_on,
+        "stage": row.stage,
+        "selected_on": row.selected_on,
+        "awarded_on": row.awarded_on,
+        "pledged": row.pledged,
+    }
+
+
 def _managed(request, code: str):
     event = selectors.event_get(user=request.auth, code=code)
     require(access_frontline_manage(request.auth, event.division.path), NOT_ALLOWED)
@@ -208,6 +257,7 @@ def event_get(request, code: CodePath):
             for v in page.visits
         ],
         "documents": [{"id": d.pk, "kind": d.kind, "title": d.title, "issued_on": d.issued_on} for d in page.documents],
+        "entries": [_entry(e) for e in page.entries],
     }
 
 
@@ -223,3 +273,20 @@ def event_guest_set(request, code: CodePath, payload: EventGuestIn):
     event = _managed(request, code)
     guest = services.event_guest_set(actor=request.auth, event=event, **payload.dict())
     return Status(201, _guest(guest))
+
+
+@router.post("/{code}/entries", response={201: EventEntryOut}, summary="공모 제안사업 기록(행사 담당 부서)")
+def event_entry_set(request, code: CodePath, payload: EventEntryIn):
+    event = _managed(request, code)
+    data = payload.dict()
+    if data["pledged"] is not None:
+        data["pledged"] = int(data["pledged"])
+    entry = services.event_entry_set(actor=request.auth, event=event, **data)
+    return Status(201, _entry(entry))
+
+
+@router.post("/{code}/entries/{entry_id}/advance", response=EventEntryOut, summary="제안사업 다음 단계(선정·시상) 기록")
+def event_entry_advance(request, code: CodePath, entry_id: IdPath, payload: EventEntryAdvanceIn):
+    event = _managed(request, code)
+    entry = selectors.event_entry_get(event=event, pk=entry_id)
+    return _entry(services.event_entry_advance(actor=request.auth, entry=entry, **payload.dict()))

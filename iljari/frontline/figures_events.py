@@ -9,11 +9,39 @@ and the counts the 2018 report prints for its events as figures from records (pe
   ran '18.7.5.~7.7., after the report's '18.6.30.: counted as of 6.30. the records hold nothing, yet the report
   printed the number. So this figure is counted as of the week's end (the later of the as-of date and the end of
   the year's 사회적경제 주간), and its label says so (docs/events.md).
+- p3-04.proposals / .selected / .funded / .awarded, p3-04.crowd.participants, p3-04.crowd.amount — the SIB's
+  모의크라우드 펀딩대회 (Ⅲ 3-④, '17.12월~'18.4월): "14개 제안사업 중 8개 선정(1.27.)", "1,973명 참여. 총 211억원
+  모의금액 모집", "8개 제안사업 중 5개 사업 시상(4.2.)" — from the entries of P3-04's contests running in the year
+  (proposed, selected, selected with a pledged amount, awarded, by the as-of date), their tallies and the amounts
+  pledged for the selected entries (억원: divided exactly, a rounding shows as 불일치).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from functools import cache
+
+EOK = Decimal(100_000_000)
+SIB = "P3-04"
+
+
+def sib_funded(*, year: int, as_of: date) -> int | None:
+    """The SIB contest's entries selected by as_of that went into the crowdfunding round (a pledged amount)."""
+    from iljari.frontline.models import EventEntry
+    from iljari.frontline.selectors.events import _contests
+
+    contests = _contests(SIB, year, as_of)
+    if not contests.exists():
+        return None
+    return EventEntry.objects.filter(event__in=contests, selected_on__lte=as_of, pledged__isnull=False).count()
+
+
+def sib_pledged_eok(*, year: int, as_of: date) -> Decimal | None:
+    from iljari.frontline.selectors.events import contest_pledged
+
+    won = contest_pledged(programme=SIB, year=year, as_of=as_of)
+    return None if won is None else Decimal(won) / EOK
 
 
 def _week_end(year: int) -> date | None:
@@ -39,6 +67,7 @@ def week_participants(*, year: int, as_of: date) -> int | None:
     return event_tally_total(kind=Event.Kind.WEEK, year=year, as_of=max(as_of, end))
 
 
+@cache  # once: a second ready() registers nothing new (a key registered twice with another count is refused)
 def events_register() -> None:
     from iljari.core.history import track
     from iljari.frontline import models
@@ -53,6 +82,7 @@ def events_register() -> None:
         models.EventGuest,
         models.EventVisit,
         models.EventDocument,
+        models.EventEntry,
     ):
         track(model)
 
@@ -95,5 +125,55 @@ def events_register() -> None:
             unit="명",
             page="frontline:event_list",
             count=week_participants,
+        )
+    )
+    from iljari.frontline.selectors.events import contest_entries, contest_tallied
+
+    sib = "P3-04"
+    for key, label, stage in (
+        ("p3-04.proposals", "모의크라우드 펀딩대회 제안사업", None),
+        ("p3-04.proposals.selected", "모의크라우드 펀딩 선정 제안사업", "selected"),
+        ("p3-04.proposals.awarded", "모의크라우드 펀딩 시상 제안사업", "awarded"),
+    ):
+        record_figure_register(
+            RecordFigure(
+                key=key,
+                programme=sib,
+                label=label,
+                unit="개",
+                page="frontline:event_list",
+                count=lambda *, year, as_of, stage=stage: contest_entries(
+                    programme=sib, year=year, as_of=as_of, stage=stage
+                ),
+            )
+        )
+    record_figure_register(
+        RecordFigure(
+            key="p3-04.proposals.funded",
+            programme=sib,
+            label="모의크라우드 펀딩 진행 제안사업",
+            unit="개",
+            page="frontline:event_list",
+            count=sib_funded,
+        )
+    )
+    record_figure_register(
+        RecordFigure(
+            key="p3-04.crowd.participants",
+            programme=sib,
+            label="모의크라우드 펀딩 참여 인원",
+            unit="명",
+            page="frontline:event_list",
+            count=lambda *, year, as_of: contest_tallied(programme=sib, year=year, as_of=as_of),
+        )
+    )
+    record_figure_register(
+        RecordFigure(
+            key="p3-04.crowd.amount",
+            programme=sib,
+            label="모의크라우드 펀딩 모의금액",
+            unit="억원",
+            page="frontline:event_list",
+            count=sib_pledged_eok,
         )
     )

@@ -168,6 +168,9 @@ class ConversionForm(KrdsFormMixin, forms.Form):
     planned = forms.IntegerField(label="전환 계획", min_value=0)
     done = forms.IntegerField(label="전환 완료", min_value=0, initial=0)
     done_on = forms.DateField(label="전환일", required=False, widget=DateInput())
+    agreed_on = forms.DateField(
+        label="노사합의일", required=False, widget=DateInput(), help_text="전환하기로 합의하고 아직 전환하지 않았을 때"
+    )
 
     def __init__(self, *args, institutions=(), **kwargs):
         super().__init__(*args, **kwargs)

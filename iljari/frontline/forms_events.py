@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from iljari.core.forms import DateInput, KrdsFormMixin
-from iljari.frontline.models import Event, EventDocument, EventGuest, EventTally
+from iljari.frontline.models import Event, EventDocument, EventEntry, EventGuest, EventTally
 
 
 class EventForm(KrdsFormMixin, forms.Form):
@@ -77,3 +77,20 @@ class DocumentForm(KrdsFormMixin, forms.Form):
     title = forms.CharField(label="제목", max_length=200)
     issued_on = forms.DateField(label="발간일", widget=DateInput())
     upload = forms.FileField(label="파일(PDF, JPG, PNG)")
+
+
+class EntryForm(KrdsFormMixin, forms.Form):
+    title = forms.CharField(label="제안사업", max_length=200, help_text="같은 이름을 다시 넣으면 고칩니다")
+    proposer = forms.CharField(label="제안자", max_length=200, required=False)
+    proposed_on = forms.DateField(label="제안일", widget=DateInput())
+    pledged = forms.IntegerField(
+        label="모의금액(원)", required=False, min_value=0, max_value=10**13, help_text="펀딩에서 모은 모의금액"
+    )
+    note = forms.CharField(label="비고", max_length=300, required=False)
+
+
+class EntryAdvanceForm(KrdsFormMixin, forms.Form):
+    stage = forms.ChoiceField(
+        label="단계", choices=[c for c in EventEntry.Stage.choices if c[0] != EventEntry.Stage.PROPOSED]
+    )
+    on = forms.DateField(label="날짜", widget=DateInput())

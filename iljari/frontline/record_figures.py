@@ -19,6 +19,7 @@ from django.db.models import Count, Q, Sum
 
 from iljari.frontline.models import (
     Booking,
+    Consultation,
     Conversion,
     Programme,
     ProgrammeSession,
@@ -34,6 +35,8 @@ from iljari.frontline.selectors.shelters import _round, shelter_year_average
 
 YOUTH = ServicePoint.Kind.YOUTH_JOB_CENTRE
 CREDIT_GUARANTEE = "SEOUL-CREDIT"  # 서울신용보증재단, the 서울형 노동시간 단축 pilot the report prints
+ANALYSIS_DESK_TOPIC = "JOB-ANALYSIS"  # the centre's 「직무·기업분석 전문 상담창구」 ('18.6월 신설)
+HOUSING_CORPORATION = "SH"  # 서울주택도시공사
 
 
 def _start(year: int) -> date:
@@ -46,6 +49,22 @@ def youth_counselled(*, year: int, as_of: date) -> int:
 
 def youth_employed(*, year: int, as_of: date) -> int:
     return _year_counts(year, as_of)["employed"]
+
+
+def youth_topic_people(topic: str, *, year: int, as_of: date) -> int:
+    """The people the youth job centre counselled on a topic in the year up to the day, each counted once."""
+    return (
+        Consultation.objects.filter(service_point__kind=YOUTH, topic__code=topic, held_on__range=(_start(year), as_of))
+        .values_list("person_id", "client_label")
+        .distinct()
+        .count()
+    )
+
+
+def conversions_agreed(institution: str, *, year: int, as_of: date) -> int:
+    """The planned headcount of an institution's conversions its parties agreed to in the year up to the day."""
+    rows = Conversion.objects.filter(institution__code=institution, agreed_on__range=(_start(year), as_of))
+    return rows.aggregate(n=Sum("planned"))["n"] or 0
 
 
 def _room_users(year: int, as_of: date, **kind) -> int:
@@ -174,6 +193,14 @@ def register() -> None:
     )
     figure(
         "P1-02",
+        "p1-02.analysis-desk",
+        "「직무·기업분석 전문 상담창구」 참여 인원",
+        "명",
+        "frontline:consultation_list",
+        lambda *, year, as_of: youth_topic_people(ANALYSIS_DESK_TOPIC, year=year, as_of=as_of),
+    )
+    figure(
+        "P1-02",
         "p1-02.programmes.sessions",
         "취업 특강·멘토링 등 취업지원 프로그램 운영 횟수",
         "회",
@@ -241,6 +268,14 @@ def register() -> None:
         "명",
         public,
         lambda *, year, as_of: indefinite_remaining(as_of=as_of),
+    )
+    figure(
+        "P2-01",
+        "p2-01.sh.agreed",
+        "서울주택도시공사 임대주택관리원 정규직 전환 노사합의('18.6.29.)",
+        "명",
+        public,
+        lambda *, year, as_of: conversions_agreed(HOUSING_CORPORATION, year=year, as_of=as_of),
     )
     fixed_term = Conversion.Kind.FIXED_TERM
     figure(

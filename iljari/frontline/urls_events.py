@@ -16,4 +16,8 @@ urlpatterns = [
     path("frontline/events/<str:code>/guests/", views.event_guest_add, name="event_guest_add"),
     path("frontline/events/<str:code>/visits/", views.event_visit_add, name="event_visit_add"),
     path("frontline/events/<str:code>/documents/", views.event_document_add, name="event_document_add"),
+    path("frontline/events/<str:code>/entries/", views.event_entry_add, name="event_entry_add"),
+    path(
+        "frontline/events/<str:code>/entries/<int:pk>/advance/", views.event_entry_advance, name="event_entry_advance"
+    ),
 ]

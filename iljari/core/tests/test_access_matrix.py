@@ -608,6 +608,8 @@ NOT_PAGES = {
     "frontline:event_visit_add",
     "frontline:event_document_add",
     "frontline:event_document",
+    "frontline:event_entry_add",
+    "frontline:event_entry_advance",
     # the public pages of one record (a call, a room's week, a notice and its attachment) and the board's object
     # pages and POSTs: tested in web/tests/test_public_pages.py and board/tests/test_board.py
     "intake:public_call",

@@ -487,6 +487,13 @@ MODULE_OBJECT_URLS = {
         ("event_visit_add", "post", "/frontline/events/{event}/visits/", [STAFF, *OUTSIDERS]),
         ("event_document_add", "post", "/frontline/events/{event}/documents/", [STAFF, *OUTSIDERS]),
         ("event_document", "get", "/frontline/events/documents/{event_document}/", OUTSIDERS),
+        ("event_entry_add", "post", "/frontline/events/{contest}/entries/", [STAFF, *OUTSIDERS]),
+        (
+            "event_entry_advance",
+            "post",
+            "/frontline/events/{contest}/entries/{event_entry}/advance/",
+            [STAFF, *OUTSIDERS],
+        ),
     ],
     # a facility of 사회적경제담당관 whose trustee is not the partner persona's: the partner agency gets 404 (it holds
     # no contract for it), the staff persona (일자리정책담당관) reads it but keeps nothing of it (403)
@@ -707,8 +714,9 @@ def frontline_objects(personas, dataset_2018, media_root):
     rental = frontline.suit_rental_book(
         actor=None, service_point=wings, visit_on=date(2018, 6, 4), items=[suit], person=person, purpose=VICTIM_NAME
     )
+    contest, event_entry = _frontline_contest()
     return {
-        "event": event, "event_document": event_document,
+        "event": event, "event_document": event_document, "contest": contest, "event_entry": event_entry,
         "consultation": consultation.pk, "follow_up": follow_up.pk, "case": case.pk, "room": office["study"].code,
         "booking": booking.pk, "programme": office["programme"].code, "session": office["session"].pk,
         "registration": registration.pk, "shelter": office["shelter"].code, "screening": screening.pk,
@@ -738,6 +746,23 @@ def _frontline_event() -> tuple[str, int]:
         upload=SimpleUploadedFile("백서.pdf", b"%PDF-1.4 " + VICTIM_NAME.encode()),
     )  # fmt: skip
     return event.code, document.pk
+
+
+def _frontline_contest() -> tuple[str, int]:
+    """A contest of 사회적경제담당관 with one proposal (frontline EventEntry)."""
+    from iljari.frontline.services import events as events_services
+    from iljari.org.models import OrgUnit
+    from iljari.plan.models import Programme as PlanProgramme
+
+    contest = events_services.event_set(
+        actor=None, code="SIB-CROWD-T", kind="contest", title=VICTIM_NAME + " 펀딩대회",
+        programme=PlanProgramme.objects.get(code="P3-04"), division=OrgUnit.objects.get(code="SOCIAL-ECONOMY"),
+        starts_on=date(2017, 12, 1), ends_on=date(2018, 4, 30),
+    )  # fmt: skip
+    entry = events_services.event_entry_set(
+        actor=None, event=contest, title=VICTIM_NAME + " 제안", proposed_on=date(2017, 12, 1)
+    )
+    return contest.code, entry.pk
 
 
 @pytest.fixture

@@ -17,6 +17,14 @@ From the report:
 - Ⅲ 3-① (P3-01) 사회적경제 주간: 7.5.(목) ~ 7.7.(토), 서울시청 및 덕수궁돌담길, 서울시와 민간 4대부문 공동개최,
   "15,000여명 시민참여". Only the total is printed: the demo tallies it as 5,000 a day over the three days at the
   one place the report names (an estimate: "여명"), which adds up to 15,000.
+- Ⅲ 3-④ (P3-04) "신규사업 발굴을 위한 모의크라우드 펀딩대회 개최('17.12월 ~ '18.4월) — 14개 제안사업 중 8개
+  선정(1.27.), 모의크라우드 펀딩대회 진행(2.20.~3.9.) — 1.973명 참여. 총 211억원 모의금액 모집. 8개 제안사업 중
+  5개 사업 시상(4.2.)". The event runs from '17.12.1. (a month without a day: its 1st) to '18.4.30. (the last day
+  of '18.4월: the awards of 4.2. fall inside it), counted by tallies. The report names no proposal, proposer or
+  proposal day, nor how the 211억원 split: the demo holds 14 entries "제안사업 1" … "제안사업 14", all proposed on
+  the event's first day; 1–8 selected on '18.1.27. and 1–5 awarded on '18.4.2. (which five is the demo's); the
+  211억원 split equally over the eight that went to the crowdfunding round (2,637,500,000원 each, which adds up to
+  exactly 211억원); the 1,973 participants as one tally on the round's last day ('18.3.9.).
 - Ⅲ 3-⑥ (P3-06) 「세계 공정무역의 날」 한국 페스티벌 '18.5.12~5.13; 공정무역도시 서울 인증달성 기념행사 '18.7.7.
   No count is printed for either.
 """
@@ -120,6 +128,21 @@ EVENTS = [
         "'일상에서 만나는 사회적경제' 주제, 사회적경제 유공자표창 등 사회적경제 주간 기념식",
     ),
     (
+        "SIB-CROWD-2018",
+        "contest",
+        "신규사업 발굴을 위한 모의크라우드 펀딩대회",
+        "P3-04",
+        "SOCIAL-ECONOMY",
+        "",
+        date(2017, 12, 1),
+        date(2018, 4, 30),
+        "",
+        None,
+        "done",
+        "tally",
+        "'17.12월 ~ '18.4월. 제안사업 선정(1.27.), 모의크라우드 펀딩대회 진행(2.20.~3.9.), 시상(4.2.).",
+    ),
+    (
         "FAIR-TRADE-DAY-2018",
         "festival",
         "「세계 공정무역의 날」 한국 페스티벌",
@@ -179,3 +202,15 @@ WEEK_TALLIES = [
     (date(2018, 7, 6), "서울시청 및 덕수궁돌담길", 5_000),
     (date(2018, 7, 7), "서울시청 및 덕수궁돌담길", 5_000),
 ]
+
+# The SIB's 모의크라우드 펀딩대회 (SIB-CROWD-2018): 14 proposals, 8 selected (1.27.), 5 awarded (4.2.), 1,973
+# participants and 211억원 pledged in the round (2.20.~3.9.). Names, the proposal day and the split are the demo's.
+SIB_PROPOSALS = 14
+SIB_SELECTED = 8
+SIB_AWARDED = 5
+SIB_PROPOSED_ON = date(2017, 12, 1)
+SIB_SELECTED_ON = date(2018, 1, 27)
+SIB_AWARDED_ON = date(2018, 4, 2)
+SIB_PLEDGED = 21_100_000_000  # 211억원
+SIB_PARTICIPANTS = 1_973
+SIB_TALLY = (date(2018, 3, 9), "모의크라우드 펀딩대회(2.20.~3.9.)", SIB_PARTICIPANTS)

@@ -22,6 +22,10 @@ YOUTH_CENTRE = {
     "study_room_users": 14_310,
     "other_room_users": 7_943,  # 다목적홀 등 대관이용
 }
+# 「직무·기업분석 전문 상담창구」신설·운영 ('18, 6월) : 36명 참여 — one of the centre's counselling desks, held as
+# the consultation topic 직무·기업분석: 36 of the 13,869 consultations (36 people), in June (the month opened; the
+# days are the demo's, drawn among the June consultations). The topic is not used before the desk opened.
+ANALYSIS_DESK = {"opened": date(2018, 6, 1), "people": 36}
 
 # 노동권익: 시민명예노동옴부즈만 ('18.1~6월 실적), 마을노무사 (25명 → 50명, '18.2월),
 # 노동권리보호관 (35명 → 50명, '18.4월).
@@ -84,6 +88,11 @@ CONVERSIONS = [
     ("fixed_term", None, "서울시 본청", "기간제 근로자", 107, 107, date(2018, 2, 28)),
     ("fixed_term", None, "투자기관", "기간제 근로자", 39, 39, date(2018, 2, 28)),
 ]
+# Agreed, not yet done: "※ 6.29일 서울주택도시공사, 비정규직 임대주택관리원 384명을 정규직 전환하기로 노사합의".
+# The report prints "비정규직" only (neither 무기계약직 nor 기간제 nor 용역): held as kind non_regular, so that it
+# counts in none of the printed figures of a kind (the 1,067 잔여 무기계약직, the 146 기간제).
+# kind, institution, label, group, planned, agreed on
+AGREED_CONVERSIONS = [("non_regular", "SH", "", "임대주택관리원", 384, date(2018, 6, 29))]
 
 # 서울형 노동시간 단축: 서울신용보증재단 2,275시간('15년) → 2,124시간('17년).
 WORKING_HOURS = [("SEOUL-CREDIT", 2015, 2_275), ("SEOUL-CREDIT", 2017, 2_124)]

@@ -10,7 +10,7 @@ One module per desk; every model is importable from here (`from iljari.frontline
 - consultations: ConsultationTopic, Consultation, FollowUp, LabourCase, CaseStep, WorkplaceVisit
 - shelters: Shelter, ShelterDailyCount
 - public_sector: Conversion, FixedTermScreening, WorkingHours, LabourCheck
-- events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument (docs/events.md)
+- events: Event, EventCommittee, EventTally, EventGuest, EventVisit, EventDocument, EventEntry (docs/events.md)
 - suits: SuitItem, SuitRental (the 일자리카페's 취업날개 interview suits)
 """
 
@@ -26,6 +26,7 @@ from iljari.frontline.models.events import (
     Event,
     EventCommittee,
     EventDocument,
+    EventEntry,
     EventGuest,
     EventTally,
     EventVisit,
@@ -53,6 +54,7 @@ __all__ = [
     "Event",
     "EventCommittee",
     "EventDocument",
+    "EventEntry",
     "EventGuest",
     "EventTally",
     "EventVisit",

@@ -262,3 +262,54 @@ class EventDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class EventEntry(TimeStampedModel):
+    """A proposal entered in a contest (공모전·해커톤: the SIB's 모의크라우드 펀딩대회's 제안사업): who proposed it,
+    how far it went (제안 → 선정 → 시상) and on which days, and the amount pledged for it in the crowdfunding round
+    (모의금액, 원; empty when it had none)."""
+
+    class Stage(models.TextChoices):
+        PROPOSED = "proposed", _("제안")
+        SELECTED = "selected", _("선정")
+        AWARDED = "awarded", _("시상")
+
+    event = models.ForeignKey(Event, verbose_name=_("행사"), on_delete=models.CASCADE, related_name="entries")
+    title = models.CharField(_("제안사업"), max_length=200)
+    proposer = models.CharField(_("제안자"), max_length=200, blank=True)
+    proposed_on = models.DateField(_("제안일"))
+    stage = models.CharField(_("단계"), max_length=12, choices=Stage.choices, default=Stage.PROPOSED)
+    selected_on = models.DateField(_("선정일"), null=True, blank=True)
+    awarded_on = models.DateField(_("시상일"), null=True, blank=True)
+    pledged = models.BigIntegerField(_("모의금액(원)"), null=True, blank=True)
+    note = models.CharField(_("비고"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("공모 제안")
+        verbose_name_plural = _("공모 제안")
+        ordering = ["event", "proposed_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "title"], name="event_entry_unique_title"),
+            models.CheckConstraint(
+                name="event_entry_pledged_not_negative", condition=Q(pledged__isnull=True) | Q(pledged__gte=0)
+            ),
+            models.CheckConstraint(
+                name="event_entry_stage_dates",
+                condition=(Q(stage="proposed") & Q(selected_on__isnull=True) & Q(awarded_on__isnull=True))
+                | (Q(stage="selected") & Q(selected_on__isnull=False) & Q(awarded_on__isnull=True))
+                | (Q(stage="awarded") & Q(selected_on__isnull=False) & Q(awarded_on__isnull=False)),
+            ),
+            models.CheckConstraint(
+                name="event_entry_dates_in_order",
+                condition=(Q(selected_on__isnull=True) | Q(selected_on__gte=F("proposed_on")))
+                & (Q(awarded_on__isnull=True) | Q(awarded_on__gte=F("selected_on"))),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def next_stage(self) -> str | None:
+        """The stage this entry may be advanced to, or None when it was awarded."""
+        return {self.Stage.PROPOSED: self.Stage.SELECTED, self.Stage.SELECTED: self.Stage.AWARDED}.get(self.stage)

@@ -13,12 +13,15 @@ from iljari.core.models import TimeStampedModel
 
 class Conversion(TimeStampedModel):
     """A conversion of non-regular staff to regular at a public institution (or the city hall: no institution):
-    planned and done headcounts of a group, with the date done."""
+    planned and done headcounts of a group, with the date done, and the day the parties agreed to it (노사합의) when
+    the agreement is recorded before the conversion is done. A conversion whose kind of non-regular staff is not
+    known (the report prints only "비정규직") is of kind `non_regular`."""
 
     class Kind(models.TextChoices):
         INDEFINITE = "indefinite", _("무기계약직 → 정규직")
         FIXED_TERM = "fixed_term", _("기간제 → 정규직(공무직)")
         OUTSOURCED = "outsourced", _("파견·용역 → 정규직")
+        NON_REGULAR = "non_regular", _("비정규직 → 정규직(고용형태 미기재)")
 
     kind = models.CharField(_("구분"), max_length=12, choices=Kind.choices)
     institution = models.ForeignKey(
@@ -29,6 +32,7 @@ class Conversion(TimeStampedModel):
     planned = models.PositiveIntegerField(_("전환 계획"))
     done = models.PositiveIntegerField(_("전환 완료"), default=0)
     done_on = models.DateField(_("전환일"), null=True, blank=True)
+    agreed_on = models.DateField(_("노사합의일"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("정규직 전환")
@@ -37,6 +41,10 @@ class Conversion(TimeStampedModel):
         constraints = [
             models.CheckConstraint(name="conversion_done_within_plan", condition=Q(done__lte=F("planned"))),
             models.CheckConstraint(name="conversion_done_has_date", condition=Q(done=0) | Q(done_on__isnull=False)),
+            models.CheckConstraint(
+                name="conversion_agreed_before_done",
+                condition=Q(agreed_on__isnull=True) | Q(done_on__isnull=True) | Q(agreed_on__lte=F("done_on")),
+            ),
         ]
 
     def __str__(self) -> str:

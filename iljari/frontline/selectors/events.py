@@ -10,6 +10,7 @@ Contract:
       documents of an event the caller already read through event_get, and a contest's call's funnel (entries →
       passed document review → selected: intake's call_funnel)
 - event_document_get(*, user, pk) -> EventDocument   404 outside the scope
+- event_entry_get(*, event, pk) -> EventEntry   an entry of an event already read through event_get (404 otherwise)
 - event_years() -> list[int]                   the years events start in (the list's filter)
 - manage_event_get(*, user, code), manage_session_programmes(*, user), plan_programme_choices(*, user, divisions),
       organisation_articles(*, organisation): what the forms of the divisions the user keeps offer
@@ -20,6 +21,12 @@ Contract:
   held from 1 January to as_of and their attended registrations; event_tally_total(*, kind, year, as_of) — the
   people the kind's tallies counted from 1 January to as_of; event_capacity_planned(*, kind, year, as_of) — the
   places of the kind's events of the year that stand (are recorded and not cancelled) on as_of.
+- A plan programme's contests (공모전·해커톤 events of the programme, e.g. P3-04's 모의크라우드 펀딩대회), counted from
+  their entries (no user, for the registry): contest_entries(*, programme, year, as_of, stage=None) — entries
+  proposed by as_of (stage "selected": selected by as_of, whatever came after; "awarded": awarded by as_of), of the
+  programme's contests running in the year (ending on or after 1 January); contest_pledged(*, programme, year,
+  as_of) — the amounts pledged (원) for the entries selected by as_of, None when no amount is recorded;
+  contest_tallied(*, programme, year, as_of) — the people their tallies counted from 1 January to as_of.
 """
 
 from __future__ import annotations
@@ -32,7 +39,15 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from iljari.core.access import access_frontline_manage, access_frontline_view, require, scope_rows
-from iljari.frontline.models import Event, EventDocument, EventTally, Programme, ProgrammeSession, Registration
+from iljari.frontline.models import (
+    Event,
+    EventDocument,
+    EventEntry,
+    EventTally,
+    Programme,
+    ProgrammeSession,
+    Registration,
+)
 from iljari.frontline.selectors.rooms import manage_divisions
 from iljari.intake import selectors as intake_selectors
 from iljari.plan import selectors as plan_selectors
@@ -88,6 +103,8 @@ class EventPage:
     attended: int
     tallied: int
     funnel: object = None  # a contest's call: 접수 → 서면심사 통과 → 선정 (intake's call_funnel), or None
+    entries: list = ()  # a contest's proposals (EventEntry), by the day proposed
+    entry_counts: dict | None = None  # {"proposed", "selected", "awarded", "pledged"} of the entries
 
 
 def event_page(*, event: Event) -> EventPage:
@@ -101,7 +118,18 @@ def event_page(*, event: Event) -> EventPage:
             .order_by("day", "starts", "id")
         )
     tallies = list(event.tallies.order_by("day", "place"))
+    entries = list(event.entries.order_by("proposed_on", "pk"))
+    entry_counts = None
+    if entries or event.kind == Event.Kind.CONTEST:
+        entry_counts = {
+            "proposed": len(entries),
+            "selected": sum(1 for e in entries if e.selected_on is not None),
+            "awarded": sum(1 for e in entries if e.awarded_on is not None),
+            "pledged": sum(e.pledged or 0 for e in entries),
+        }
     return EventPage(
+        entries=entries,
+        entry_counts=entry_counts,
         sessions=sessions,
         tallies=tallies,
         committees=list(event.committees.order_by("formed_on", "pk")),
@@ -112,6 +140,11 @@ def event_page(*, event: Event) -> EventPage:
         tallied=sum(t.count for t in tallies),
         funnel=intake_selectors.call_funnel(call=event.call) if event.call_id else None,
     )
+
+
+def event_entry_get(*, event: Event, pk: int) -> EventEntry:
+    """An entry of an event the caller already read through event_get (404 when it is another event's)."""
+    return get_object_or_404(EventEntry, pk=pk, event=event)
 
 
 def event_document_get(*, user, pk: int) -> EventDocument:
@@ -151,6 +184,39 @@ def event_tally_total(*, kind: str, year: int, as_of: date) -> int:
 def event_capacity_planned(*, kind: str, year: int, as_of: date) -> int | None:
     rows = Event.objects.filter(kind=kind, starts_on__year=year).exclude(state=Event.State.CANCELLED)
     return rows.aggregate(n=Sum("capacity"))["n"]
+
+
+def _contests(programme: str, year: int, as_of: date):
+    return Event.objects.filter(
+        kind=Event.Kind.CONTEST, programme__code=programme, ends_on__gte=date(year, 1, 1), starts_on__lte=as_of
+    ).exclude(state=Event.State.CANCELLED)
+
+
+def contest_entries(*, programme: str, year: int, as_of: date, stage: str | None = None) -> int | None:
+    contests = _contests(programme, year, as_of)
+    if not contests.exists():
+        return None
+    rows = EventEntry.objects.filter(event__in=contests, proposed_on__lte=as_of)
+    if stage == EventEntry.Stage.SELECTED:
+        rows = rows.filter(selected_on__lte=as_of)
+    elif stage == EventEntry.Stage.AWARDED:
+        rows = rows.filter(awarded_on__lte=as_of)
+    return rows.count()
+
+
+def contest_pledged(*, programme: str, year: int, as_of: date) -> int | None:
+    rows = EventEntry.objects.filter(
+        event__in=_contests(programme, year, as_of), selected_on__lte=as_of, pledged__isnull=False
+    )
+    return rows.aggregate(n=Sum("pledged"))["n"]
+
+
+def contest_tallied(*, programme: str, year: int, as_of: date) -> int | None:
+    contests = _contests(programme, year, as_of)
+    if not contests.exists():
+        return None
+    rows = EventTally.objects.filter(event__in=contests, day__range=(date(year, 1, 1), as_of))
+    return rows.aggregate(n=Sum("count"))["n"] or 0
 
 
 @dataclass

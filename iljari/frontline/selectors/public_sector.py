@@ -18,6 +18,7 @@ class PublicSectorSummary:
     conversions: list
     converted: int
     remaining: int
+    agreed: int  # of the remaining, the planned headcount of conversions agreed (노사합의) by as_of and not yet done
     screenings: list
     hours: list
     checks: list
@@ -28,10 +29,18 @@ def public_sector_summary(*, user, as_of: date) -> PublicSectorSummary:
     conversions = list(Conversion.objects.select_related("institution").order_by("done_on", "id"))
     converted = sum(row.done for row in conversions if row.done_on is not None and row.done_on <= as_of)
     remaining = sum(row.planned for row in conversions) - converted
+    agreed = sum(
+        row.planned - (row.done if row.done_on is not None and row.done_on <= as_of else 0)
+        for row in conversions
+        if row.agreed_on is not None and row.agreed_on <= as_of
+    )
+    for row in conversions:
+        row.agreed_by_then = row.agreed_on is not None and row.agreed_on <= as_of
     return PublicSectorSummary(
         conversions=conversions,
         converted=converted,
         remaining=remaining,
+        agreed=agreed,
         screenings=_with_decisions(list(FixedTermScreening.objects.select_related("institution", "unit"))),
         hours=list(WorkingHours.objects.select_related("institution").order_by("institution__name", "year")),
         checks=list(LabourCheck.objects.select_related("institution")),

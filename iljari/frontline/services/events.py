@@ -19,6 +19,12 @@ written, and is recorded in the change history (the models are tracked in Frontl
       -> EventVisit   a company tour's visit; the article is one about the visited organisation
 - event_document_upload(*, actor, event, kind, title, issued_on, upload) -> EventDocument   PDF, JPG or PNG
       (told by its first bytes), at most 20MB
+- event_entry_set(*, actor, event, title, proposed_on, proposer="", pledged=None, note="") -> EventEntry
+      a contest's proposal by title (again: its proposer, day, pledged amount and note corrected); only for a
+      contest (공모전·해커톤), proposed on or before the event's last day, never on a day still to come; the
+      pledged amount (모의금액) in 원, 0 or more, or empty
+- event_entry_advance(*, actor, entry, stage, on) -> EventEntry   one step forward only (제안 → 선정 → 시상), on a
+      day not before the entry's previous stage, not after the event's last day, not still to come
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from iljari.frontline.models import (
     Event,
     EventCommittee,
     EventDocument,
+    EventEntry,
     EventGuest,
     EventTally,
     EventVisit,
@@ -311,3 +318,89 @@ def event_document_upload(
         file_store(document.file, document.file_name, upload)
         document.save()
     return document
+
+
+PLEDGE_MAX = 10**13  # 10조원: more is a typing mistake
+
+
+def event_entry_set(
+    *,
+    actor,
+    event: Event,
+    title: str,
+    proposed_on: date | None,
+    proposer: str = "",
+    pledged: int | None = None,
+    note: str = "",
+) -> EventEntry:
+    require_manage(actor, event.division)
+    if event.kind != Event.Kind.CONTEST:
+        raise ValidationFailed(f"{with_topic(event.title)} 공모전·해커톤이 아니어서 제안사업을 기록하지 않습니다.")
+    errors: dict[str, list[str]] = {}
+    title = _text(errors, "title", title, "제안사업 이름", 200)
+    proposer = _text(errors, "proposer", proposer, "제안자", 200, required=False)
+    note = _text(errors, "note", note, "비고", 300, required=False)
+    if proposed_on is None:
+        errors["proposed_on"] = ["제안일을 입력하십시오."]
+    elif proposed_on > event.ends_on:
+        errors["proposed_on"] = [f"제안일은 행사가 끝나는 날({screen_date(event.ends_on)})이나 그 전이어야 합니다."]
+    elif actor is not None and proposed_on > today():
+        errors["proposed_on"] = ["아직 오지 않은 날을 제안일로 기록할 수 없습니다."]
+    if pledged is not None and not 0 <= pledged <= PLEDGE_MAX:
+        errors["pledged"] = ["모의금액은 0원 이상으로 입력하거나 비워 두십시오."]
+    raise_errors(errors)
+    with transaction.atomic():
+        entry = EventEntry.objects.select_for_update().filter(event=event, title=title).first()
+        if entry is None:
+            return EventEntry.objects.create(
+                event=event, title=title, proposer=proposer, proposed_on=proposed_on, pledged=pledged, note=note
+            )
+        if entry.selected_on is not None and proposed_on > entry.selected_on:
+            raise field_error("proposed_on", f"제안일은 선정일({screen_date(entry.selected_on)})보다 늦을 수 없습니다.")
+        values = {"proposer": proposer, "proposed_on": proposed_on, "pledged": pledged, "note": note}
+        changed = [name for name, value in values.items() if getattr(entry, name) != value]
+        if changed:
+            for name in changed:
+                setattr(entry, name, values[name])
+            entry.save(update_fields=[*changed, "updated_at"])
+    return entry
+
+
+def event_entry_advance(*, actor, entry: EventEntry, stage: str, on: date | None) -> EventEntry:
+    event = entry.event
+    require_manage(actor, event.division)
+    with transaction.atomic():
+        entry = EventEntry.objects.select_for_update().get(pk=entry.pk)
+        label = dict(EventEntry.Stage.choices)
+        if stage not in EventEntry.Stage.values:
+            raise field_error("stage", "단계를 고르십시오.")
+        if entry.next_stage is None:
+            raise ValidationFailed(f"{with_topic(entry.title)} 이미 시상까지 마쳤습니다.")
+        if stage != entry.next_stage:
+            raise field_error(
+                "stage",
+                f"{with_topic(entry.title)} 지금 {label[entry.stage]} 단계여서 "
+                f"{label[entry.next_stage]} 단계로만 올릴 수 있습니다.",
+            )
+        previous = entry.proposed_on if stage == EventEntry.Stage.SELECTED else entry.selected_on
+        word = "제안일" if stage == EventEntry.Stage.SELECTED else "선정일"
+        if on is None:
+            raise field_error("on", f"{label[stage]}일을 입력하십시오.")
+        if on < previous:
+            raise field_error("on", f"{label[stage]}일은 {word}({screen_date(previous)})보다 앞설 수 없습니다.")
+        if on > event.ends_on:
+            raise field_error(
+                "on", f"{label[stage]}일은 행사가 끝나는 날({screen_date(event.ends_on)})이나 그 전이어야 합니다."
+            )
+        if actor is not None and on > today():
+            raise field_error("on", "아직 오지 않은 날로 기록할 수 없습니다.")
+        entry.stage = stage
+        fields = ["stage", "updated_at"]
+        if stage == EventEntry.Stage.SELECTED:
+            entry.selected_on = on
+            fields.append("selected_on")
+        else:
+            entry.awarded_on = on
+            fields.append("awarded_on")
+        entry.save(update_fields=fields)
+    return entry

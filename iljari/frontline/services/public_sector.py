@@ -1,5 +1,8 @@
 """The public sector desk's writes: conversions to regular staff, fixed-term pre-screening requests and decisions,
-annual working hours and labour checks (노동정책담당관 and the office manager)."""
+annual working hours and labour checks (노동정책담당관 and the office manager).
+
+A conversion may carry the day its parties agreed to it (`agreed_on`, 노사합의) before it is done: not a day still
+to come, not after the day it was done."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ def conversion_record(
     done_on: date | None = None,
     institution=None,
     institution_label: str = "",
+    agreed_on: date | None = None,
 ) -> Conversion:
     _require_labour_policy(actor)
     errors: dict[str, list[str]] = {}
@@ -49,6 +53,11 @@ def conversion_record(
         errors["done_on"] = ["전환한 날을 입력하십시오."]
     elif done_on is not None and done_on > today():
         errors["done_on"] = ["전환일은 오늘 이후일 수 없습니다."]
+    if agreed_on is not None:
+        if actor is not None and agreed_on > today():
+            errors["agreed_on"] = ["노사합의일은 오늘 이후일 수 없습니다."]
+        elif done and done_on is not None and agreed_on > done_on:
+            errors["agreed_on"] = ["노사합의일은 전환일보다 늦을 수 없습니다."]
     if errors:
         raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
@@ -60,6 +69,7 @@ def conversion_record(
             planned=planned,
             done=done,
             done_on=done_on if done else None,
+            agreed_on=agreed_on,
         )
 
 

@@ -10,7 +10,7 @@ import pytest
 from iljari.core.roles import Role
 from iljari.demo import events_loader, frontline_loader
 from iljari.frontline import selectors as frontline_selectors
-from iljari.frontline.models import Event, EventTally, ProgrammeSession, Registration
+from iljari.frontline.models import Event, EventEntry, EventTally, ProgrammeSession, Registration
 from iljari.frontline.selectors import events as selectors
 from iljari.performance.record_figures import record_figure_rows, record_figures_registered
 
@@ -58,9 +58,19 @@ def test_the_forum_links_the_frontline_sessions_and_a_second_load_adds_nothing(d
     ]
     assert forum.guests.count() == 3
 
-    counts = (Event.objects.count(), EventTally.objects.count(), Registration.objects.count())
+    counts = (
+        Event.objects.count(),
+        EventTally.objects.count(),
+        Registration.objects.count(),
+        EventEntry.objects.count(),
+    )
     events_loader.load_events()
-    assert (Event.objects.count(), EventTally.objects.count(), Registration.objects.count()) == counts
+    assert (
+        Event.objects.count(),
+        EventTally.objects.count(),
+        Registration.objects.count(),
+        EventEntry.objects.count(),
+    ) == counts
 
 
 def test_every_events_figure_is_registered_once():
@@ -70,4 +80,10 @@ def test_every_events_figure_is_registered_once():
         "p1-02.mentor.students",
         "p1-08.participants",
         "p3-01.week.participants",
+        "p3-04.crowd.amount",
+        "p3-04.crowd.participants",
+        "p3-04.proposals",
+        "p3-04.proposals.awarded",
+        "p3-04.proposals.funded",
+        "p3-04.proposals.selected",
     ]

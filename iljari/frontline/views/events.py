@@ -16,7 +16,16 @@ from iljari.core.http import XLSX, paginate, service_step
 from iljari.core.korean import with_object
 from iljari.core.lists import list_read, list_sheet
 from iljari.enterprises import selectors as enterprise_selectors
-from iljari.frontline.forms_events import CommitteeForm, DocumentForm, EventForm, GuestForm, TallyForm, VisitForm
+from iljari.frontline.forms_events import (
+    CommitteeForm,
+    DocumentForm,
+    EntryAdvanceForm,
+    EntryForm,
+    EventForm,
+    GuestForm,
+    TallyForm,
+    VisitForm,
+)
 from iljari.frontline.lists_events import EVENTS, attendees
 from iljari.frontline.models import Event
 from iljari.frontline.selectors import events as selectors
@@ -82,6 +91,9 @@ def _detail(request, event, *, forms=None, status=200):
             guest_form=forms.get("guest") or GuestForm(),
             visit_form=forms.get("visit") or VisitForm(initial={"visited_on": event.starts_on}),
             document_form=forms.get("document") or DocumentForm(),
+            entry_form=forms.get("entry") or EntryForm(initial={"proposed_on": event.starts_on}),
+            advance_form=forms.get("advance") or EntryAdvanceForm(),
+            advance_entry=forms.get("advance_entry"),
         )
     return render(request, "frontline/events/detail.html", context, status=status)
 
@@ -250,6 +262,36 @@ def event_document_add(request, code: str):
         services.event_document_upload(actor=request.user, event=event, **data)
 
     return _event_step(request, code, "document", DocumentForm, write, "문서를 올렸습니다.")
+
+
+@login_required
+def event_entry_add(request, code: str):
+    def write(event, data):
+        services.event_entry_set(actor=request.user, event=event, **data)
+
+    return _event_step(request, code, "entry", EntryForm, write, "제안사업을 기록했습니다.")
+
+
+@login_required
+def event_entry_advance(request, code: str, pk: int):
+    """An entry one stage on (제안 → 선정 → 시상); a mistake shows the page with the form open under that entry."""
+    selectors.manage_event_get(user=request.user, code=code)  # 404 outside the divisions the user keeps
+    event = selectors.event_get(user=request.user, code=code)
+    entry = selectors.event_entry_get(event=event, pk=pk)
+    form = EntryAdvanceForm(request.POST or None)
+
+    def save(data):
+        saved = services.event_entry_advance(actor=request.user, entry=entry, stage=data["stage"], on=data["on"])
+        return f"{with_object(saved.title)} {saved.get_stage_display()} 단계로 기록했습니다.", event.get_absolute_url()
+
+    return service_step(
+        request,
+        save,
+        form=form,
+        render_page=lambda f, status: _detail(
+            request, event, forms={"advance": f, "advance_entry": entry.pk}, status=status
+        ),
+    )
 
 
 @login_required

@@ -39,6 +39,8 @@ PRINTED = {
     "p1-02.rooms.study": 13,
     "p1-02.rooms.mentoring": 5,
     "p1-02.rooms.seminar": 1,
+    # 1-② "「직무·기업분석 전문 상담창구」신설·운영 ('18, 6월) : 36명 참여"
+    "p1-02.analysis-desk": 36,
     # 1-③ 뉴딜일자리: "944명 모집 6617명 지원"
     "p1-03.first-call.quota": 944,
     "p1-03.first-call.applied": 6_617,
@@ -79,6 +81,8 @@ PRINTED = {
     "p2-01.converted": 146,
     "p2-01.converted.city": 107,
     "p2-01.converted.agencies": 39,
+    # 2-① "※ 6.29일 서울주택도시공사, 비정규직 임대주택관리원 384명을 정규직 전환하기로 노사합의"
+    "p2-01.sh.agreed": 384,
     # 2-② 노동시간: "2년간 총151시간 단축(2,275시간(15년) → 2,124시간(17년))"
     "p2-02.reduced": 151,
     "p2-02.hours.2015": 2_275,
@@ -130,6 +134,14 @@ PRINTED = {
     "p3-03.recovered": 2_020,
     "p3-03.intermediaries": 6,
     "p3-03.intermediaries.amount": 40,
+    # 3-④ SIB 모의크라우드 펀딩대회: "14개 제안사업 중 8개 선정(1.27.)", "1.973명 참여. 총 211억원 모의금액 모집. 8개
+    # 제안사업 중 5개 사업 시상(4.2.)"
+    "p3-04.proposals": 14,
+    "p3-04.proposals.selected": 8,
+    "p3-04.proposals.funded": 8,
+    "p3-04.proposals.awarded": 5,
+    "p3-04.crowd.participants": 1_973,
+    "p3-04.crowd.amount": 211,
     # 3-⑤ 소셜벤처: "운영 전문지원기관 공모, 5개기관 선정"
     "p3-05.accelerators": 5,
     # 3-⑥ 공정무역: "(7개 자치구, 150백만원)", "(6개 단체, 230백만원)"
