@@ -164,7 +164,7 @@ def facility_steps(request, code: CodePath):
 
 @router.get("/contracts", response=list[ContractOut], summary="위탁 계약 목록")
 @paginate(Pages, page_size=50)
-def contract_list(request, state: str = ""):
+def contract_list(request, state: str = Query("", max_length=16)):
     return selectors.contract_list(user=request.auth, state=state).order_by("facility__code", "term_start", "pk")
 
 

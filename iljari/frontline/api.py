@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Query, Router, Schema, Status
 
@@ -17,6 +18,7 @@ from iljari.core.figures import (
     COUNT,
     NOTE_LENGTH,
     OFFICE_DATE,
+    ROW_ID,
     CodePath,
     CodeQuery,
     DateQuery,
@@ -238,8 +240,10 @@ class SuitRentalPage(Schema):
 class SuitRentalIn(Schema):
     service_point: str = Field(..., max_length=CODE_LENGTH)
     visit_on: OFFICE_DATE.schema()
-    person: int = Field(..., ge=1, description="대여자: 등록된 사람 번호")
-    items: list[str] = Field(..., min_length=1, max_length=20, description="물품 번호")
+    person: int = Field(..., ge=1, le=int(ROW_ID.high), description="대여자: 등록된 사람 번호")
+    items: list[Annotated[str, Field(max_length=CODE_LENGTH)]] = Field(
+        ..., min_length=1, max_length=20, description="물품 번호"
+    )
     purpose: str = Field("", max_length=100)
 
 
@@ -250,7 +254,9 @@ class SuitPickupIn(Schema):
 class SuitReturnIn(Schema):
     returned_on: OFFICE_DATE.schema()
     condition_note: str = Field("", max_length=200)
-    repair_items: list[str] = Field([], max_length=20, description="수선이 필요한 물품 번호")
+    repair_items: list[Annotated[str, Field(max_length=CODE_LENGTH)]] = Field(
+        [], max_length=20, description="수선이 필요한 물품 번호"
+    )
 
 
 def _suit_item(item) -> dict:

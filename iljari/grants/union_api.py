@@ -10,7 +10,7 @@ from datetime import date
 from ninja import Field, Router, Schema, Status
 
 from iljari.core.accesslog import access_log_record
-from iljari.core.figures import MONEY, NOTE_LENGTH, OFFICE_DATE, CodePath, IdPath, OptionalYearQuery
+from iljari.core.figures import BIRTH_DATE, MONEY, NOTE_LENGTH, OFFICE_DATE, CodePath, IdPath, OptionalYearQuery
 from iljari.core.formats import ratio
 from iljari.core.middleware import client_address
 from iljari.grants import union_selectors as selectors
@@ -86,7 +86,7 @@ class StudentOut(Schema):
 
 class StudentIn(Schema):
     name: str = Field(..., max_length=60)
-    birth_date: date
+    birth_date: BIRTH_DATE.schema()
     school: str = Field(..., max_length=100)
     grade: str = Field("", max_length=20)
     parent_name: str = Field(..., max_length=60)
