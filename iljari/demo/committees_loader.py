@@ -11,6 +11,7 @@ from datetime import date
 from iljari.committees import services
 from iljari.committees.models import Committee, Member
 from iljari.demo.dataset import committees as data
+from iljari.entrusted.models import RenewalStep
 from iljari.frontline.committee import screening_committee
 from iljari.fund.committee import fund_committee
 from iljari.org.models import OrgUnit
@@ -69,6 +70,20 @@ def _council_members(council: Committee) -> None:
         )
 
 
+def _subject(subject=None) -> dict:
+    """A decision's link to the record it decides, as the dataset names it: (subject type, facility code, step
+    kind) for an entrusted facility's renewal step."""
+    if subject is None:
+        return {}
+    subject_type, facility, kind = subject
+    step = RenewalStep.objects.filter(facility__code=facility, round=1, kind=kind).first()
+    if (
+        step is None
+    ):  # the facilities' part is not loaded (a test of the committees alone): the decision stands unlinked
+        return {}
+    return {"subject_type": subject_type, "subject_id": step.pk}
+
+
 def _meetings(committees: dict[str, Committee]) -> None:
     for code, number, day, state, title, items in data.MEETINGS:
         committee = committees[code]
@@ -80,8 +95,8 @@ def _meetings(committees: dict[str, Committee]) -> None:
         for item_title, kind, decided in items:
             item = services.agenda_item_add(actor=None, meeting=meeting, title=item_title, kind=kind)
             if decided is not None:
-                result, text = decided
-                services.decision_record(actor=None, item=item, result=result, text=text)
+                result, text, *subject = decided
+                services.decision_record(actor=None, item=item, result=result, text=text, **_subject(*subject))
 
 
 def load_committees() -> None:

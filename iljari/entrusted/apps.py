@@ -18,3 +18,7 @@ class EntrustedConfig(AppConfig):
             track(model)
         worklist_register("entrusted", entrusted_work_items)
         figures_register()
+
+        from iljari.entrusted import committee
+
+        committee.register()  # the 적격자심의위원회 step, decided by a committee (committees.subjects)

@@ -81,6 +81,21 @@ def test_the_demo_holds_the_reports_committees_and_meetings_and_loads_once(demo_
     assert Meeting.objects.get(committee__code="SIB-LOCAL-COUNCIL").held_on == date(2018, 1, 26)
 
 
+def test_the_entrusting_committees_decision_links_the_facilitys_renewal_step(personas, dataset_2018, client_as):
+    from iljari.demo.entrusted_loader import load_entrusted
+    from iljari.entrusted.models import RenewalStep
+
+    load_entrusted()
+    load_committees()
+    decision = Decision.objects.get(item__meeting__committee__code="JEONTAEIL-ENTRUST")
+    step = RenewalStep.objects.get(facility__code="JEONTAEIL", kind=RenewalStep.Kind.ELIGIBILITY_REVIEW)
+    assert (decision.subject_type, decision.subject_id) == ("entrusted.renewal_step", step.pk)
+    assert step.done_on == decision.item.meeting.held_on == date(2018, 4, 1)
+    page = client_as(Role.OFFICE_MANAGER).get(f"/committees/meetings/{decision.item.meeting.pk}/").content.decode()
+    assert "전태일 노동복합시설 1차 적격자심의위원회" in page
+    assert step.facility.get_absolute_url() in page
+
+
 def test_the_evaluation_committees_april_decisions_link_the_district_projects(personas, dataset_2018, client_as):
     load_districts()
     load_committees()

@@ -16,7 +16,7 @@ Transcribed from the report (place in brackets):
   the other 13 are placeholders ("회원 지자체 6" … "회원 지자체 18"). It gives no joining day: every member serves
   from the first general assembly ('18.1.26.), 서울시 as 의장도시 (위원장).
 - 민간위탁 적격자심의위원회 (전태일 노동복합시설): "민간위탁 적격자심의위원회 개최('18.4.) ⇒ 우선협상대상자 :
-  전태일재단" (Ⅲ 2-③).
+  전태일재단" (Ⅲ 2-③). Its decision links the facility's 적격자심의위원회 renewal step (entrusted, round 1).
 - 시-구 협력사업 총괄 평가위원회: "사업 총괄 평가위원회 개최('18. 4월) - 부진사업 지원 재검토 및 사업계획 수정·보완
   조치" and "우수사업 발표대회 및 총괄평가 위원회 개최 : '18. 12월" (Ⅲ 1-⑤). Its April decisions are the demo's
   district-project decisions ('18.4.20., districts_loader), each linked to its record.
@@ -185,7 +185,7 @@ MEETINGS = (
             (
                 "전태일 노동복합시설 민간위탁기관 선정",
                 "resolution",
-                ("approved", "우선협상대상자 : 전태일재단"),
+                ("approved", "우선협상대상자 : 전태일재단", ("entrusted.renewal_step", "JEONTAEIL", 3)),
             ),
         ),
     ),

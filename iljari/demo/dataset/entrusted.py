@@ -22,8 +22,9 @@ From the report:
   no trustee and no term for the 청년일자리센터 or the 서울노동권익센터 — they are recorded with no contract.
 
 A date the report prints as a month ('18.9월, '19.1월) is stored as the last day of that month (the step is due by
-then); the 적격자심의위원회 of the 전태일 노동복합시설, held in '18.4. (day not printed), is recorded done on
-2018-04-30 for the same reason. Nothing else is generated: no evaluations, settlements or amounts the report does not
+then); the 적격자심의위원회 of the 전태일 노동복합시설, held in '18.4. (day not printed), is due by 2018-04-30 and
+recorded done on 2018-04-01, the day the committees' dataset gives its meeting (the 1st of a printed month), whose
+decision links this step. Nothing else is generated: no evaluations, settlements or amounts the report does not
 print.
 
 The trustees are the org.Partner rows of demo/dataset/org.py (TTI-EAST … JEONTAEIL), shared with participation's
@@ -125,7 +126,7 @@ RENEWALS = [
         "JEONTAEIL",
         None,
         [
-            (3, date(2018, 4, 30), date(2018, 4, 30), "적격자심의위원회 개최('18.4.) ⇒ 우선협상대상자 : 전태일재단"),
+            (3, date(2018, 4, 30), date(2018, 4, 1), "적격자심의위원회 개최('18.4.) ⇒ 우선협상대상자 : 전태일재단"),
             (4, date(2018, 8, 31), None, "민간위탁 협약체결 : '18.8월"),
             (5, date(2019, 3, 31), None, "전태일노동복합시설 개관 : '19. 3월"),
         ],

@@ -66,7 +66,7 @@ def test_the_renewal_paths_carry_the_reports_dates(demo):
     assert path("EAST") == path("NORTH") == path("SOUTH") == institutes
     assert path("CENTRAL") == []  # its term runs to '20.2.28.
     assert path("JEONTAEIL") == [  # 적격자심의위원회 '18.4.; 협약체결 '18.8월; 개관 '19. 3월
-        ("적격자심의위원회", date(2018, 4, 30), date(2018, 4, 30)),
+        ("적격자심의위원회", date(2018, 4, 30), date(2018, 4, 1)),  # the committee met in April (dated the 1st)
         ("협약", date(2018, 8, 31), None),
         ("운영", date(2019, 3, 31), None),
     ]
