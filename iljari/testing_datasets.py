@@ -106,7 +106,7 @@ def _read(model) -> dict:
 
 
 def _sort_key(pk):
-    return int(pk) if isinstance(pk, str) and pk.isdigit() else pk
+    return int(pk) if isinstance(pk, str) and pk.isdecimal() else pk
 
 
 def _dependency_order(tables: list[Table]) -> list[Table]:

@@ -110,7 +110,7 @@ def approval_box(*, user, box: str, q: str = "", state: str = "") -> QuerySet[Ap
     if q:
         match = Q(title__icontains=q) | Q(drafter__display_name__icontains=q) | Q(drafter__username__icontains=q)
         number = q.lstrip("#")
-        if number.isdigit() and len(number) < 10:
+        if number.isdecimal() and len(number) < 10:
             match |= Q(pk=int(number))
         rows = rows.filter(match)
     return rows.order_by("-drafted_at", "-pk")

@@ -338,7 +338,7 @@ def decision_create(request, pk: int):
 
 def _subject_pair(value: str) -> tuple[str, int | None]:
     code, _, number = value.rpartition(":")
-    return (code, int(number)) if code and number.isdigit() else ("", None)
+    return (code, int(number)) if code and number.isdecimal() else ("", None)
 
 
 def _undecided(meeting) -> list[AgendaItem]:

@@ -300,7 +300,7 @@ def access_log_subjects(entries, *, user, shown: int = 2) -> list[SubjectsShown]
     entries = list(entries)
     wanted: dict[str, set[int]] = {}
     for entry in entries:
-        ids = [int(i) for i in entry.subject_id_list if i.isdigit()][:shown]
+        ids = [int(i) for i in entry.subject_id_list if i.isdecimal()][:shown]
         wanted.setdefault(entry.subject_type, set()).update(ids)
     names: dict[str, dict[int, tuple[str, str | None]]] = {}
     for subject_type, ids in wanted.items():
@@ -310,7 +310,7 @@ def access_log_subjects(entries, *, user, shown: int = 2) -> list[SubjectsShown]
     for entry in entries:
         kind = _SUBJECT_KINDS.get(entry.subject_type)
         label, unit = (kind.label, kind.unit) if kind else ("기타 정보", "건")
-        ids = [int(i) for i in entry.subject_id_list if i.isdigit()]
+        ids = [int(i) for i in entry.subject_id_list if i.isdecimal()]
         known = names.get(entry.subject_type, {})
         first = [known[i] for i in ids[:shown] if i in known]
         result.append(SubjectsShown(kind=label, shown=first, others=len(ids) - len(first), unit=unit))

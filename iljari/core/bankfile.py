@@ -225,7 +225,7 @@ def _header_check(header: TransferHeader) -> None:
     if bank_get(header.bank_code) is None:
         raise _problem(where, "출금 은행 코드가 은행 코드표에 없습니다.")
     for label, value, width in (("이용기관 코드", header.payer_code, 10), ("출금 계좌번호", header.account, 16)):
-        if not value or not value.isascii() or not value.isdigit() or len(value) > width:
+        if not value or not value.isascii() or not value.isdecimal() or len(value) > width:
             raise _problem(where, f"{label}는 숫자 {width}자리 이내여야 합니다.")
     _text_ok(where, "지급 기관 이름", header.payer_name)
 
@@ -234,7 +234,7 @@ def _line_check(position: int, line: TransferLine, seen: set[str]) -> None:
     where = f"{position}번째 줄"
     if bank_get(line.bank_code) is None:
         raise _problem(where, "은행 코드가 은행 코드표에 없습니다.")
-    if not line.account or not line.account.isascii() or not line.account.isdigit() or len(line.account) > 16:
+    if not line.account or not line.account.isascii() or not line.account.isdecimal() or len(line.account) > 16:
         raise _problem(where, "계좌번호는 숫자 16자리 이내여야 합니다.")
     if not isinstance(line.amount, int) or not 0 < line.amount <= MAX_AMOUNT:
         raise _problem(where, "이체 금액은 1원 이상 13자리 이내의 정수여야 합니다.")
@@ -307,7 +307,7 @@ def transfer_result_write(*, header: TransferHeader, lines: list[TransferLine], 
     """The result file the bank sends back for these lines: each paid, but those in `failed` (reference → reason
     code, e.g. "0011")."""
     for code in failed.values():
-        if len(code) != 4 or not code.isdigit() or code == "0000":
+        if len(code) != 4 or not code.isdecimal() or code == "0000":
             raise _problem("결과", "불능 사유 코드는 0000이 아닌 숫자 4자리입니다.")
     return _write(header, list(lines), dict(failed))
 
@@ -335,7 +335,7 @@ def _fields(layout: tuple[Field, ...], record: bytes, where: str) -> dict[str, s
             ) from exc
         if field.kind == "fixed" and text != field.value:
             raise _problem(where, f"{field.label} 칸({field.start}~{field.end}바이트)이 형식과 다릅니다.")
-        if field.kind == "number" and not (text.isdigit() and len(text) == field.width):
+        if field.kind == "number" and not (text.isdecimal() and len(text) == field.width):
             raise _problem(
                 where, f"{field.label} 칸({field.start}~{field.end}바이트)은 숫자 {field.width}자리여야 합니다."
             )
@@ -405,7 +405,7 @@ def transfer_file_read(data: bytes) -> TransferFile:
             continue
         if result == PAID and code == "0000":
             results.append(LineResult(line, True, code))
-        elif result == FAILED and len(code) == 4 and code.isdigit() and code != "0000":
+        elif result == FAILED and len(code) == 4 and code.isdecimal() and code != "0000":
             results.append(LineResult(line, False, code))
         else:
             raise _problem(where, "처리 결과는 Y(입금, 사유 0000) 또는 N(불능, 사유 코드 4자리)이어야 합니다.")
@@ -426,7 +426,7 @@ def transfer_file_read(data: bytes) -> TransferFile:
         }
         for name, value in expected.items():
             text = tail[name]
-            if not text.isdigit() or int(text) != value:
+            if not text.isdecimal() or int(text) != value:
                 label = next(field.label for field in TRAILER if field.name == name)
                 raise _problem("끝 레코드", f"{label}이 자료 레코드와 맞지 않습니다.")
     return TransferFile(header, lines, results if result_file else None)

@@ -92,7 +92,7 @@ def account_check(bank_code: str, text: str | None) -> str:
     digits = account_digits(text)
     if not digits:
         raise ValueError("계좌번호를 입력하십시오.")
-    if not digits.isascii() or not digits.isdigit():
+    if not digits.isascii() or not digits.isdecimal():
         raise ValueError("계좌번호는 숫자로만 입력하십시오(붙임표는 넣어도 됩니다).")
     if len(digits) not in bank.lengths:
         raise ValueError(f"{bank.name} 계좌번호는 {bank.lengths_text}입니다. 입력한 번호는 {len(digits)}자리입니다.")

@@ -103,7 +103,7 @@ def figure_period(request, *, sources: Iterable[str] | None = None) -> tuple[int
     year = None
     raw_year = request.GET.get("year", "")
     if raw_year:
-        if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100:
+        if raw_year.isdecimal() and 2000 <= int(raw_year) <= 2100:
             year = int(raw_year)
         else:
             warnings.append(f"연도 '{raw_year}'{object_particle(str(raw_year))} 읽을 수 없어 기본 연도를 보여 줍니다.")

@@ -17,7 +17,7 @@ def character_kinds(password: str) -> int:
     kinds = [
         any(c in string.ascii_uppercase for c in password),
         any(c in string.ascii_lowercase for c in password),
-        any(c.isdigit() for c in password),
+        any(c.isdecimal() for c in password),
         any(not c.isalnum() and not c.isspace() for c in password),
     ]
     return sum(kinds)

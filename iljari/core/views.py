@@ -366,7 +366,7 @@ def month_locks(request):
 
         return service_step(request, lock_or_unlock, back=reverse("core:month_locks"))
     raw_year = request.GET.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else period_newest_year()
+    year = int(raw_year) if raw_year.isdecimal() and 2000 <= int(raw_year) <= 2100 else period_newest_year()
     context = {
         "locks": locks.month_lock_list(),
         "can_lock": can_lock,
@@ -420,7 +420,7 @@ def access_log_export(request):
     return personal_export(
         request,
         export=ACCESS_LOG.export,
-        subject_ids=sorted({int(i) for ids in people.iterator() for i in ids.split(",") if i.isdigit()}),
+        subject_ids=sorted({int(i) for ids in people.iterator() for i in ids.split(",") if i.isdecimal()}),
         detail=f"개인정보 접속기록 · {list_note(listing)}",
         build=lambda: list_sheet(listing, _with_subjects(entries, user=request.user)),
         filename="개인정보 접속기록.xlsx",

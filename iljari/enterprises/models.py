@@ -18,7 +18,7 @@ from iljari.core.models import TimeStampedModel
 def business_number_valid(number: str) -> bool:
     """The 10-digit 사업자등록번호 check: weights 1,3,7,1,3,7,1,3,5 on the first nine digits, plus the carry of the
     ninth digit × 5 divided by 10; the check digit is (10 − sum mod 10) mod 10."""
-    if len(number) != 10 or not number.isdigit():
+    if len(number) != 10 or not number.isdecimal():
         return False
     digits = [int(c) for c in number]
     total = sum(d * w for d, w in zip(digits[:9], (1, 3, 7, 1, 3, 7, 1, 3, 5), strict=True))

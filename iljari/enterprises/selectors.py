@@ -76,7 +76,7 @@ def organisation_list(
     if q:
         digits = re.sub(r"[\s-]", "", q)
         match = Q(name__icontains=q)
-        if digits.isdigit():
+        if digits.isdecimal():
             match |= Q(business_number__startswith=digits)
         rows = rows.filter(match)
     if kind:

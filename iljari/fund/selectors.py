@@ -474,7 +474,7 @@ def portfolio(*, user, as_of: date) -> Portfolio:
 
 def borrower_find(*, business_number: str):
     """The registered organisation with this 사업자등록번호 (digits, dashes allowed), or None."""
-    digits = "".join(ch for ch in (business_number or "") if ch.isdigit())
+    digits = "".join(ch for ch in (business_number or "") if ch.isdecimal())
     return Organisation.objects.filter(business_number=digits).first() if digits else None
 
 

@@ -176,7 +176,7 @@ class SibContractForm(KrdsFormMixin, forms.Form):
         investors = []
         for name, amount in rows:
             digits = amount.replace(",", "").replace("원", "")
-            if not digits.isdigit():
+            if not digits.isdecimal():
                 raise forms.ValidationError(f"투자자 {name}의 투자액을 원 단위 정수로 적으십시오.")
             investors.append({"name": name, "amount": int(digits)})
         return investors

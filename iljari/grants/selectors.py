@@ -199,7 +199,7 @@ def agreement_list(
     if q:
         digits = q.replace("-", "").replace(" ", "")
         match = Q(code__icontains=q) | Q(title__icontains=q) | Q(grantee__name__icontains=q)
-        if digits.isdigit():
+        if digits.isdecimal():
             match |= Q(grantee__business_number__startswith=digits)
         rows = rows.filter(match)
     if programme:

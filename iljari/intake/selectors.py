@@ -402,7 +402,7 @@ def application_list(*, user, call: Call, status: str = "", query: str = "") -> 
     query = " ".join(query.split())
     if query:
         by_name = Q(person__name__icontains=query) | Q(organisation__name__icontains=query)
-        number = query.isdigit() and len(query) <= 9  # a 접수번호
+        number = query.isdecimal() and len(query) <= 9  # a 접수번호
         applications = applications.filter(by_name | Q(pk=int(query)) if number else by_name)
     return applications.order_by("quota__order", F("total").desc(nulls_last=True), "pk")
 

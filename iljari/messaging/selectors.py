@@ -30,14 +30,14 @@ def mask_address(address: str) -> str:
     if "@" in text:
         local, _, domain = text.partition("@")
         return f"{local[:1]}***@{domain}"
-    digits = [c for c in text if c.isdigit()]
+    digits = [c for c in text if c.isdecimal()]
     if len(digits) < 7:
         return "*" * len(text)
     shown_tail = 4
     out, seen = [], 0
     total = len(digits)
     for c in text:
-        if c.isdigit():
+        if c.isdecimal():
             seen += 1
             out.append(c if seen <= 3 or seen > total - shown_tail else "*")
         else:

@@ -66,7 +66,7 @@ def _worksites(request):
     programme = request.GET.get("programme", "").strip()[:20]
     years = selectors.worksite_years()
     raw_year = request.GET.get("year", "").strip()
-    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else None
+    year = int(raw_year) if raw_year.isdecimal() and int(raw_year) in years else None
     if raw_year and year is None:
         messages.warning(request, f"연도 '{raw_year[:10]}'의 사업이 없어 최근 연도를 보여 줍니다.")
     records_missing = _records_missing(request)

@@ -408,7 +408,7 @@ def income_tax_rule_save(
     _rate_bound("daily_rate", daily_rate, Decimal(45), "일용근로 세율")
     _rate_bound("daily_credit", daily_credit, Decimal(100), "일용근로 세액공제율")
     _rate_bound("local_rate", local_rate, Decimal(20), "지방소득세율")
-    if not (len(simple_table) == 4 and simple_table.isdigit()):
+    if not (len(simple_table) == 4 and simple_table.isdecimal()):
         raise field_error("simple_table", "간이세액표는 개정 연도(네 자리)로 적으십시오.")
     if not source.strip():
         raise field_error("source", "법적 근거를 적으십시오.")

@@ -133,7 +133,7 @@ def person_address_history(*, person: Person) -> list[AddressChange]:
             state[name] = _recorded(values[-1] if isinstance(values, list | tuple) else values)
         rows.append((entry.timestamp, dict(state)))
     names = dict(
-        District.objects.filter(pk__in={int(s["district"]) for _, s in rows if s["district"].isdigit()}).values_list(
+        District.objects.filter(pk__in={int(s["district"]) for _, s in rows if s["district"].isdecimal()}).values_list(
             "pk", "name"
         )
     )
@@ -141,7 +141,7 @@ def person_address_history(*, person: Person) -> list[AddressChange]:
         AddressChange(
             at=at,
             address=kept["address"],
-            district=names.get(int(kept["district"]), "") if kept["district"].isdigit() else "",
+            district=names.get(int(kept["district"]), "") if kept["district"].isdecimal() else "",
             postal_code=kept["postal_code"],
         )
         for at, kept in reversed(rows)

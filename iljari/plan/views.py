@@ -82,7 +82,7 @@ def milestone_list(request):
     on = worklist_day(request)
     years = selectors.plan_years()
     raw_year = request.GET.get("year", "")
-    year = int(raw_year) if raw_year.isdigit() and int(raw_year) in years else (years[0] if years else on.year)
+    year = int(raw_year) if raw_year.isdecimal() and int(raw_year) in years else (years[0] if years else on.year)
     milestones = selectors.milestone_todo_list(user=request.user, when=when, on=on, year=year)
     context = {
         "milestones": milestones,
@@ -152,7 +152,7 @@ def _year_arg(year: int) -> int:
 
 def _pk(request) -> int:
     raw = request.POST.get("id", "")
-    if not raw.isdigit():
+    if not raw.isdecimal():
         raise NotFound("고칠 항목을 찾을 수 없습니다.")
     return int(raw)
 

@@ -55,3 +55,15 @@ def test_the_latest_date_is_reached_by_every_source_with_figures(newest):
     finally:
         period._AS_OF_SOURCES.clear()
         period._AS_OF_SOURCES.update(saved)
+
+
+@pytest.mark.parametrize("raw", ["²", "2018²", "①", "٢٠١٨x", "20 18"])
+def test_a_year_of_digit_like_characters_falls_back_with_a_warning(db, raw):
+    """ "²" is a digit to str.isdigit() yet no number to int(): the year falls back to the default, with a warning,
+    instead of answering 500 (a figures page's ?year=)."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/", {"year": raw})
+    year, as_of, warnings = period.figure_period(request)
+    assert 2000 <= year <= 2100 and as_of.year >= 2000
+    assert warnings

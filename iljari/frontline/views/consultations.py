@@ -267,7 +267,7 @@ def case_create(request):
     points = _work_points(request.user)
     require(bool(points), "사건을 수임할 수 있는 창구가 없습니다.")
     consultation = None
-    if request.GET.get("consultation", "").isdigit():
+    if request.GET.get("consultation", "").isdecimal():
         consultation = selectors.consultation_get(user=request.user, pk=int(request.GET["consultation"]))
     initial = {"opened_on": timezone.localdate()}
     if consultation is not None:
@@ -372,7 +372,7 @@ def visit_create(request):
     points = _work_points(request.user)
     require(bool(points), "사업장 컨설팅을 기록할 수 있는 창구가 없습니다.")
     checks = None
-    if request.GET.get("checks", "").isdigit():
+    if request.GET.get("checks", "").isdecimal():
         checks = selectors.visit_get(user=request.user, pk=int(request.GET["checks"]))
     initial = {"visited_on": timezone.localdate()}
     if checks is not None:

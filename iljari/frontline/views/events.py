@@ -37,7 +37,7 @@ from iljari.org import selectors as org_selectors
 
 def _year(request) -> int | None:
     value = request.GET.get("year", "").strip()
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+    return int(value) if value.isdecimal() and 2000 <= int(value) <= 2100 else None
 
 
 def _events(request):

@@ -21,7 +21,7 @@ from iljari.frontline.views.common import day_asked
 def room_list(request):
     require(access_frontline_view(request.user))
     year = timezone.localdate().year
-    if request.GET.get("year", "").isdigit() and 2000 <= int(request.GET["year"]) <= 2100:
+    if request.GET.get("year", "").isdecimal() and 2000 <= int(request.GET["year"]) <= 2100:
         year = int(request.GET["year"])
     rooms = selectors.room_usage(user=request.user, year=year)
     return render(request, "frontline/room_list.html", {"rooms": rooms, "year": year})

@@ -38,7 +38,7 @@ def _month(value) -> date | None:
         return value.replace(day=1)
     text = str(value or "").strip().replace(".", "-").replace("/", "-")
     parts = [p for p in text.split("-") if p]
-    if len(parts) >= 2 and all(p.isdigit() for p in parts[:2]):
+    if len(parts) >= 2 and all(p.isdecimal() for p in parts[:2]):
         try:
             return date(int(parts[0]), int(parts[1]), 1)
         except ValueError:

@@ -349,9 +349,9 @@ def _cell(value, key: str, kind: str):
     if isinstance(value, str):
         value = value.strip().replace(".", "-").replace("/", "-")
         parts = value.split("-")
-        if len(parts) == 3 and all(p.strip().isdigit() for p in parts):
+        if len(parts) == 3 and all(p.strip().isdecimal() for p in parts):
             value = f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
-        elif len(value) == 8 and value.isdigit():
+        elif len(value) == 8 and value.isdecimal():
             value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
     return BIRTH_DATE.parse_cell(value)
 

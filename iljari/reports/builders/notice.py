@@ -22,7 +22,7 @@ ISSUER = "서울특별시 사회적경제담당관"
 
 def notices_for(*, user, subject: str) -> list:
     """The fund's notices (fund.Notice, read through fund's selectors) a subject names."""
-    if subject.isdigit():
+    if subject.isdecimal():
         return [notice_get(user=user, pk=int(subject))]
     match = BATCH.fullmatch(subject)
     if match is None:

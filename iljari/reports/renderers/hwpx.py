@@ -473,7 +473,7 @@ def _renumber_ids(root) -> None:
     for element in root.iter():
         for name in _ID_ATTRIBUTES:
             value = element.get(name)
-            if value and value.isdigit() and value != "0":
+            if value and value.isdecimal() and value != "0":
                 element.set(name, numbers.setdefault(value, str(len(numbers) + 1)))
 
 
