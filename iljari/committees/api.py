@@ -83,7 +83,7 @@ class CommitteeDetailOut(Schema):
     meetings: list[MeetingOut]
 
 
-class DecisionOut(Schema):
+class CommitteeDecisionOut(Schema):
     result: str
     result_label: str
     text: str
@@ -100,7 +100,7 @@ class AgendaItemOut(Schema):
     order: int
     title: str
     kind: str
-    decision: DecisionOut | None
+    decision: CommitteeDecisionOut | None
 
 
 class AttendanceOut(Schema):
@@ -144,7 +144,7 @@ class AgendaItemIn(Schema):
     kind: AgendaItem.Kind = AgendaItem.Kind.DELIBERATION
 
 
-class DecisionIn(Schema):
+class CommitteeDecisionIn(Schema):
     item_id: int = Field(..., ge=1, le=int(ROW_ID.high))
     result: Decision.Result
     text: str = Field("", max_length=5000)
@@ -227,7 +227,7 @@ def agenda_item_create(request, meeting_id: IdPath, payload: AgendaItemIn):
 
 
 @router.post("/meetings/{meeting_id}/decisions", response={201: MeetingDetailOut}, summary="의결 기록")
-def decision_create(request, meeting_id: IdPath, payload: DecisionIn):
+def decision_create(request, meeting_id: IdPath, payload: CommitteeDecisionIn):
     meeting = selectors.meeting_get(user=request.auth, pk=meeting_id)
     item = meeting.items.filter(pk=payload.item_id).first()
     if item is None:

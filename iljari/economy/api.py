@@ -14,7 +14,7 @@ from iljari.economy.models import NetworkMember, PolicyDialogue, Space, SpaceUse
 router = Router(tags=["사회적경제 연대·판로"])
 
 
-class MemberOut(Schema):
+class NetworkMemberOut(Schema):
     id: int
     name: str
     kind: str
@@ -25,7 +25,7 @@ class MemberOut(Schema):
     left_on: date | None
 
 
-class MemberIn(Schema):
+class NetworkMemberIn(Schema):
     name: str = Field(..., max_length=200)
     kind: NetworkMember.Kind
     country: str = Field("", max_length=100)
@@ -146,7 +146,7 @@ class SpaceFilter(Schema):
     kind: Space.Kind | None = None
 
 
-class FiguresOut(Schema):
+class EconomyFiguresOut(Schema):
     year: int
     as_of: date
     members: int
@@ -166,7 +166,7 @@ def _value(choice) -> str:
     return str(getattr(choice, "value", choice))
 
 
-@router.get("/members", response=list[MemberOut], summary="GSEF 회원")
+@router.get("/members", response=list[NetworkMemberOut], summary="GSEF 회원")
 @paginate(Pages, page_size=50)
 def member_list(request, filters: Query[MemberFilter]):
     rows = selectors.member_list(
@@ -179,8 +179,8 @@ def member_list(request, filters: Query[MemberFilter]):
     return rows.order_by("joined_on", "name", "pk")
 
 
-@router.post("/members", response={201: MemberOut}, summary="GSEF 회원 등록")
-def member_create(request, payload: MemberIn):
+@router.post("/members", response={201: NetworkMemberOut}, summary="GSEF 회원 등록")
+def member_create(request, payload: NetworkMemberIn):
     values = payload.dict()
     values["kind"] = _value(values["kind"])
     return Status(201, services.member_save(actor=request.auth, **values))
@@ -236,7 +236,7 @@ def sale_list(request, filters: Query[SaleFilter]):
     return rows.order_by("-month", "pk")
 
 
-@router.get("/figures", response=FiguresOut, summary="기록에서 센 실적(기준일)")
+@router.get("/figures", response=EconomyFiguresOut, summary="기록에서 센 실적(기준일)")
 def figures(request, filters: Query[FiguresFilter]):
     year, as_of = filters.year, filters.as_of
     overview = selectors.economy_overview(user=request.auth, year=year, as_of=as_of)

@@ -74,7 +74,7 @@ class ContractIn(Schema):
     note: str = Field("", max_length=2000)
 
 
-class StepOut(Schema):
+class RenewalStepOut(Schema):
     id: int
     facility: str = Field(..., alias="facility.code")
     facility_name: str = Field(..., alias="facility.name")
@@ -155,7 +155,7 @@ def contract_create(request, code: CodePath, payload: ContractIn):
     return Status(201, services.contract_create(actor=request.auth, facility=facility, **values))
 
 
-@router.get("/facilities/{code}/steps", response=list[StepOut], summary="한 시설의 재위탁 절차")
+@router.get("/facilities/{code}/steps", response=list[RenewalStepOut], summary="한 시설의 재위탁 절차")
 def facility_steps(request, code: CodePath):
     facility = selectors.facility_get(user=request.auth, code=code)
     detail = selectors.facility_detail(user=request.auth, facility=facility, on=timezone.localdate())
@@ -174,13 +174,13 @@ def contracts_ending(request, query: Query[EndingQuery]):
     return list(selectors.contracts_ending(user=request.auth, on=on, within_days=query.within_days))
 
 
-@router.get("/steps", response=list[StepOut], summary="기한 지난(또는 정한 날수 안에 기한이 오는) 재위탁 절차")
+@router.get("/steps", response=list[RenewalStepOut], summary="기한 지난(또는 정한 날수 안에 기한이 오는) 재위탁 절차")
 def steps_due(request, query: Query[StepsQuery]):
     on = query.on or timezone.localdate()
     return list(selectors.renewal_steps_due(user=request.auth, on=on, within_days=query.within_days))
 
 
-@router.post("/steps/{step_id}/done", response=StepOut, summary="재위탁 절차 단계를 마침")
+@router.post("/steps/{step_id}/done", response=RenewalStepOut, summary="재위탁 절차 단계를 마침")
 def step_done(request, step_id: IdPath, payload: StepDoneIn):
     step = selectors.renewal_step_get(user=request.auth, pk=step_id)
     return services.renewal_step_done(actor=request.auth, step=step, done_on=payload.done_on, result=payload.result)

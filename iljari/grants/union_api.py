@@ -94,7 +94,7 @@ class StudentIn(Schema):
     amount: MONEY.schema() | None = None
 
 
-class DecisionIn(Schema):
+class ScholarshipDecisionIn(Schema):
     decision: str = Field(..., max_length=16, description="kept(지급 유지) 또는 excluded(제외)")
     reason: str = Field(..., max_length=NOTE_LENGTH)
 
@@ -183,7 +183,7 @@ def student_add(request, pk: IdPath, payload: StudentIn):
 
 
 @router.post("/unions/students/{pk}/decision", response=StudentOut, summary="중복 확인 결정(지급 유지·제외)")
-def student_decide(request, pk: IdPath, payload: DecisionIn):
+def student_decide(request, pk: IdPath, payload: ScholarshipDecisionIn):
     recipient = selectors.scholarship_recipient_get(user=request.auth, pk=pk)
     r = services.scholarship_recipient_decide(actor=request.auth, recipient=recipient, **payload.dict())
     _log(request, "change", [r.pk], "장학금 중복 확인 결정 (API)")
