@@ -160,8 +160,8 @@ NOT_WALKED = {
     # registry
     **{name: "an object of the access matrix's own fixture" for name, path, _ in matrix.TRAINING_PAGES if "{" in path},
     **{name: "an object of the access matrix's own fixture" for name, path, _ in matrix.FRONTLINE_PAGES if "/" in path},
-    # a committee's pages: of the matrix's own committee fixture (make_committee); the committee page's member counts
-    # are the report's p1-07 figures, kept by performance's record figures (performance/tests/test_record_figures_demo.py)
+    # a committee's pages: of the matrix's own committee fixture (make_committee); the committee page's member
+    # counts are the report's p1-07 figures, checked by performance/tests/test_record_figures_demo.py
     **{name: "an object of the access matrix's own fixture" for name, _, _ in matrix.COMMITTEE_PAGES},
     "intake:portal_call": "the citizen's page of an open call: the same figures table as intake:call_detail "
     "(intake/_figures.html), which the registry reads",

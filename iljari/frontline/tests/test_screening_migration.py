@@ -14,8 +14,18 @@ BEFORE = [("frontline", "0004_korean_field_names"), ("committees", "0002_fund_co
 AFTER = [("frontline", "0006_screening_note_to_committees"), ("committees", "0003_screening_decisions")]
 
 
+@pytest.fixture
+def back_to_latest():
+    """Migrate the test database forward to the latest migrations afterwards: the later tests of the same database
+    (live-server and browser tests among them) need every column, the ones after AFTER too."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_decided_requests_become_decisions_of_the_committees_meetings(org):
+def test_the_decided_requests_become_decisions_of_the_committees_meetings(org, back_to_latest):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
