@@ -37,86 +37,27 @@ class EconomyConfig(AppConfig):
         def zones(key: str):
             return lambda *, year, as_of: selectors.zone_counts(year=year, as_of=as_of)[key]
 
-        for figure in (
-            RecordFigure(
-                key="p3-07.gsef.members",
-                programme="P3-07",
-                label="GSEF 회원 도시·단체",
-                unit="개",
-                page="economy:members",
-                count=lambda *, year, as_of: selectors.member_count(on=as_of),
-            ),
-            RecordFigure(
-                key="p3-07.dialogue.asia.cities",
-                programme="P3-07",
-                label="제5차 아시아 정책대화 참석 도시·단체",
-                unit="개",
-                page="economy:dialogues",
-                count=dialogue("GSEF-ASIA-5", "cities"),
-            ),
-            RecordFigure(
-                key="p3-07.dialogue.asia.participants",
-                programme="P3-07",
-                label="제5차 아시아 정책대화 참석 인원",
-                unit="명",
-                page="economy:dialogues",
-                count=dialogue("GSEF-ASIA-5", "participants"),
-            ),
-            RecordFigure(
-                key="p3-07.forum.cities",
-                programme="P3-07",
-                label="GSEF 2018 포럼 참석 도시·단체(예상)",
-                unit="개",
-                page="economy:dialogues",
-                count=dialogue("GSEF-2018", "cities"),
-            ),
-            RecordFigure(
-                key="p3-07.forum.participants",
-                programme="P3-07",
-                label="GSEF 2018 포럼 참석 인원(예상)",
-                unit="명",
-                page="economy:dialogues",
-                count=dialogue("GSEF-2018", "participants"),
-            ),
-            RecordFigure(
-                key="p3-02.spaces",
-                programme="P3-02",
-                label="사회적경제 활성화 공간",
-                unit="개소",
-                page="economy:spaces",
-                count=spaces("clusters"),
-            ),
-            RecordFigure(
-                key="p3-02.centres.year4",
-                programme="P3-02",
-                label="자치구 사회적경제 통합지원센터 4년차",
-                unit="개소",
-                page="economy:spaces",
-                count=spaces("centres_year4"),
-            ),
-            RecordFigure(
-                key="p3-02.special-zones",
-                programme="P3-02",
-                label="사회적경제특구 본사업 자치구",
-                unit="개구",
-                page="grants:ecosystem_list",
-                count=zones("main"),
-            ),
-            RecordFigure(
-                key="p3-02.zones.year3",
-                programme="P3-02",
-                label="사회적경제특구 3년차",
-                unit="개소",
-                page="grants:ecosystem_list",
-                count=zones("year3"),
-            ),
-            RecordFigure(
-                key="p3-06.criteria",
-                programme="P3-06",
-                label="공정무역도시 인증 기준 달성",
-                unit="개",
-                page="economy:fair_trade",
-                count=lambda *, year, as_of: selectors.criteria_met_count(as_of=as_of),
-            ),
-        ):
-            record_figure_register(figure)
+        # the report's counts these records give (performance.record_figures): key, label, unit, page, count
+        figures = (
+            ("p3-07.gsef.members", "GSEF 회원 도시·단체", "개", "economy:members",
+             lambda *, year, as_of: selectors.member_count(on=as_of)),
+            ("p3-07.dialogue.asia.cities", "제5차 아시아 정책대화 참석 도시·단체", "개", "economy:dialogues",
+             dialogue("GSEF-ASIA-5", "cities")),
+            ("p3-07.dialogue.asia.participants", "제5차 아시아 정책대화 참석 인원", "명", "economy:dialogues",
+             dialogue("GSEF-ASIA-5", "participants")),
+            ("p3-07.forum.cities", "GSEF 2018 포럼 참석 도시·단체(예상)", "개", "economy:dialogues",
+             dialogue("GSEF-2018", "cities")),
+            ("p3-07.forum.participants", "GSEF 2018 포럼 참석 인원(예상)", "명", "economy:dialogues",
+             dialogue("GSEF-2018", "participants")),
+            ("p3-02.spaces", "사회적경제 활성화 공간", "개소", "economy:spaces", spaces("clusters")),
+            ("p3-02.centres.year4", "자치구 사회적경제 통합지원센터 4년차", "개소", "economy:spaces",
+             spaces("centres_year4")),
+            ("p3-02.special-zones", "사회적경제특구 본사업 자치구", "개구", "grants:ecosystem_list", zones("main")),
+            ("p3-02.zones.year3", "사회적경제특구 3년차", "개소", "grants:ecosystem_list", zones("year3")),
+            ("p3-06.criteria", "공정무역도시 인증 기준 달성", "개", "economy:fair_trade",
+             lambda *, year, as_of: selectors.criteria_met_count(as_of=as_of)),
+        )  # fmt: skip
+        for key, label, unit, page, count in figures:
+            record_figure_register(
+                RecordFigure(key=key, programme=key[:5].upper(), label=label, unit=unit, page=page, count=count)
+            )
