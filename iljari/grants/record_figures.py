@@ -46,21 +46,27 @@ def _agreements(year: int, kind: str, programme: str = "P3-01"):
     )
 
 
-def _paid_payrolls(year: int, as_of: date):
-    return GrantPayroll.objects.filter(
-        agreement__in=_agreements(year, Kind.EMPLOYMENT), disbursement__paid_on__lte=as_of
+def _paid_payroll_ids(year: int, as_of: date) -> list[int]:
+    """The year's employment-grant payrolls paid by the as-of date, as ids: one small query, so that the counts below
+    filter on a plain list (PostgreSQL planned the nested IN of the line count badly: minutes on the demo)."""
+    agreements = list(_agreements(year, Kind.EMPLOYMENT).values_list("pk", flat=True))
+    return list(
+        GrantPayroll.objects.filter(agreement_id__in=agreements, disbursement__paid_on__lte=as_of)
+        .values_list("pk", flat=True)
+        .distinct()
     )
 
 
 def subsidy_million(field: str):
     def count(*, year: int, as_of: date) -> Decimal:
-        return Decimal(_paid_payrolls(year, as_of).aggregate(s=Sum(field))["s"] or 0) / MILLION
+        total = GrantPayroll.objects.filter(pk__in=_paid_payroll_ids(year, as_of)).aggregate(s=Sum(field))["s"]
+        return Decimal(total or 0) / MILLION
 
     return count
 
 
 def subsidised_people(*, year: int, as_of: date) -> int:
-    lines = PayrollLine.objects.filter(payroll__in=_paid_payrolls(year, as_of))
+    lines = PayrollLine.objects.filter(payroll_id__in=_paid_payroll_ids(year, as_of))
     return lines.values_list("payroll__agreement_id", "employee_number").distinct().count()
 
 
