@@ -74,6 +74,12 @@ def home(request):
     return render(request, "economy/home.html", context)
 
 
+def _sheet(listing, rows, name: str, *, fallback: str):
+    """A list's xlsx download: the page's rows in its order, streamed (core.lists.list_sheet)."""
+    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
+    return download_named(response, name, fallback=fallback)
+
+
 # --- GSEF -----------------------------------------------------------------------------------------------------
 
 
@@ -101,8 +107,7 @@ def members(request):
 def members_export(request):
     _view(request)
     _, listing, rows = _members(request)
-    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
-    return download_named(response, "GSEF 회원.xlsx", fallback="gsef-members.xlsx")
+    return _sheet(listing, rows, "GSEF 회원.xlsx", fallback="gsef-members.xlsx")
 
 
 def _member_page(request, member=None):
@@ -211,8 +216,7 @@ def dialogues(request):
 def dialogues_export(request):
     _view(request)
     listing, rows = _dialogues(request)
-    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
-    return download_named(response, "GSEF 정책대화·국제행사.xlsx", fallback="gsef-dialogues.xlsx")
+    return _sheet(listing, rows, "GSEF 정책대화·국제행사.xlsx", fallback="gsef-dialogues.xlsx")
 
 
 # --- 공정무역도시 ---------------------------------------------------------------------------------------------
@@ -289,8 +293,7 @@ def spaces(request):
 def spaces_export(request):
     _view(request)
     _, listing, rows = _spaces(request)
-    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
-    return download_named(response, "사회적경제 공간.xlsx", fallback="economy-spaces.xlsx")
+    return _sheet(listing, rows, "사회적경제 공간.xlsx", fallback="economy-spaces.xlsx")
 
 
 def _space_page(request, space=None):
@@ -461,8 +464,7 @@ def sales_export(request):
     _view(request)
     year, _, _ = figure_period(request)
     listing, rows, _ = _sales(request, year)
-    response = HttpResponse(list_sheet(listing, rows.iterator(chunk_size=2000)), content_type=XLSX)
-    return download_named(response, f"{year}년 판로 매출.xlsx", fallback="channel-sales.xlsx")
+    return _sheet(listing, rows, f"{year}년 판로 매출.xlsx", fallback="channel-sales.xlsx")
 
 
 @login_required
